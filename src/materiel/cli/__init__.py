@@ -1,0 +1,1 @@
+"""The command line: a thin Typer layer over the services, queries and engines."""

@@ -1,0 +1,34 @@
+"""``materiel`` — entry point; each command group lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from materiel.cli import admin
+from materiel.cli.context import State
+
+app = typer.Typer(
+    name="materiel",
+    help="Coordinate military assistance and plan its sustainment.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        envvar="MATERIEL_DB",
+        help="SQLite file path or database URL (postgresql://...). Default: ./materiel.db",
+    ),
+) -> None:
+    ctx.obj = State(db=db)
+
+
+admin.register(app)
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

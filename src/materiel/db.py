@@ -1,0 +1,96 @@
+"""Engines and sessions: SQLite (WAL, foreign keys, immediate write transactions) or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB = "materiel.db"
+WRITE_OPTION = "materiel_write"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """A database URL from an argument, ``MATERIEL_DB`` or the default SQLite file.
+
+    A plain path is a SQLite file; anything with ``://`` is a SQLAlchemy URL.
+    ``postgresql://`` is mapped to the psycopg 3 driver.
+    """
+    raw = str(db) if db is not None else os.environ.get("MATERIEL_DB", DEFAULT_DB)
+    if "://" not in raw:
+        return f"sqlite+pysqlite:///{Path(raw).expanduser().absolute()}"
+    if raw.startswith("postgresql://") or raw.startswith("postgres://"):
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front so read-then-write never deadlocks.
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def get_engine(db: str | os.PathLike[str] | None = None, *, fresh: bool = False) -> Engine:
+    """One engine per URL and process (``fresh`` makes a new, uncached one)."""
+    url = resolve_url(db)
+    if not fresh and url in _ENGINES:
+        return _ENGINES[url]
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _sqlite_setup(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    if not fresh:
+        _ENGINES[url] = engine
+    return engine
+
+
+def dispose_all() -> None:
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+def read_session(engine: Engine) -> Session:
+    return sessionmaker(engine, expire_on_commit=False)()
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """A session in one write transaction: committed on success, rolled back on any error."""
+    bound = engine.execution_options(**{WRITE_OPTION: True})
+    session = sessionmaker(bound, expire_on_commit=False)()
+    try:
+        with session.begin():
+            yield session
+    finally:
+        session.close()

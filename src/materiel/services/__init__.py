@@ -1,0 +1,17 @@
+"""The one write path: every change goes through a :class:`Writer`, which checks the domain
+rules and appends a hash-chained audit event in the same transaction."""
+
+from materiel.services.audit import ChainReport, verify_chain
+from materiel.services.errors import DomainError, NotFound, RuleViolation, StaleVersion
+from materiel.services.writer import Writer, writer
+
+__all__ = [
+    "ChainReport",
+    "DomainError",
+    "NotFound",
+    "RuleViolation",
+    "StaleVersion",
+    "Writer",
+    "verify_chain",
+    "writer",
+]

@@ -1,0 +1,145 @@
+"""Hash-chained audit events: append under a lock, verify the whole chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from materiel.records import AuditEvent
+
+GENESIS = "0" * 64
+_PG_LOCK_KEY = 7_741_001  # advisory lock serialising appends on PostgreSQL
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    prev_hash: str,
+) -> str:
+    body = {
+        "seq": seq,
+        "at": _canonical(at),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_key": entity_key,
+        "before": _canonical(before),
+        "after": _canonical(after),
+        "prev": prev_hash,
+    }
+    blob = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def append_event(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEvent:
+    """Append one event at the end of the chain, inside the caller's transaction."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    seq = (last.seq + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    at = dt.datetime.now(dt.UTC)
+    before_c = _canonical(before)
+    after_c = _canonical(after)
+    ev = AuditEvent(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_key=entity_key,
+        before=before_c,
+        after=after_c,
+        prev_hash=prev,
+        hash=event_hash(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_key=entity_key,
+            before=before_c,
+            after=after_c,
+            prev_hash=prev,
+        ),
+    )
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+@dataclass
+class ChainReport:
+    ok: bool
+    events: int
+    problems: list[str] = field(default_factory=list)
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Recompute every hash; report changed events, broken links and gaps (deleted events)."""
+    problems: list[str] = []
+    prev = GENESIS
+    expected_seq = 1
+    n = 0
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    for ev in rows:
+        n += 1
+        if ev.seq != expected_seq:
+            problems.append(f"event seq {expected_seq} is missing (next found: {ev.seq})")
+        if ev.prev_hash != prev:
+            problems.append(f"event seq {ev.seq}: previous-hash link broken")
+        recomputed = event_hash(
+            seq=ev.seq,
+            at=ev.at,
+            actor=ev.actor,
+            action=ev.action,
+            entity=ev.entity,
+            entity_key=ev.entity_key,
+            before=ev.before,
+            after=ev.after,
+            prev_hash=ev.prev_hash,
+        )
+        if recomputed != ev.hash:
+            problems.append(f"event seq {ev.seq}: content changed (hash mismatch)")
+        prev = ev.hash
+        expected_seq = ev.seq + 1
+    return ChainReport(ok=not problems, events=n, problems=problems)

@@ -1,0 +1,165 @@
+"""Domain rules checked before any write. Every message names the entity, field and reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from materiel import money
+from materiel.records import (
+    Base,
+    Delivery,
+    Fund,
+    Item,
+    Nation,
+    Need,
+    Order,
+    Organisation,
+    Pledge,
+    Priority,
+    ProductionLine,
+)
+from materiel.records.pledges import Channel
+from materiel.services.errors import RuleViolation
+
+NON_NEGATIVE: dict[str, tuple[str, ...]] = {
+    "need": ("quantity",),
+    "pledge": ("quantity", "value_amount"),
+    "delivery": ("quantity",),
+    "stock_report": ("quantity",),
+    "stock_target": ("minimum",),
+    "production_line": ("weekly_capacity", "unit_price", "lead_time_weeks"),
+    "ramp_step": ("weekly_capacity",),
+    "fund": ("budget",),
+    "purchase_order": ("quantity", "unit_price"),
+    "caveat": ("weekly_cap",),
+    "scenario_rate": ("mean_per_day", "cv"),
+}
+POSITIVE: dict[str, tuple[str, ...]] = {
+    "need": ("quantity",),
+    "pledge": ("quantity",),
+    "delivery": ("quantity",),
+}
+CURRENCY_FIELDS = ("currency", "value_currency")
+NATION_FIELDS = (
+    "nation_code",
+    "donor_code",
+    "recipient_code",
+    "destination_code",
+)
+
+
+def _fail(entity: str, field: str, reason: str) -> RuleViolation:
+    return RuleViolation(f"{entity}.{field}: {reason}", entity=entity, field=field)
+
+
+def check_fields(session: Session, obj: Base) -> None:
+    """Field-level checks shared by every entity."""
+    entity = obj.__tablename__
+    for f in NON_NEGATIVE.get(entity, ()):
+        v = getattr(obj, f, None)
+        if v is not None and v < 0:
+            raise _fail(entity, f, f"must not be negative (got {v})")
+    for f in POSITIVE.get(entity, ()):
+        v = getattr(obj, f, None)
+        if v is not None and v <= 0:
+            raise _fail(entity, f, f"must be positive (got {v})")
+    for f in CURRENCY_FIELDS:
+        v = getattr(obj, f, None)
+        if v is not None and not (money.is_currency(v) and money.convertible(v)):
+            raise _fail(entity, f, f"unknown or unconvertible currency {v!r} (ISO 4217 expected)")
+    for f in NATION_FIELDS:
+        v = getattr(obj, f, None)
+        if v is not None and session.get(Nation, v) is None:
+            raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
+    v = getattr(obj, "item_code", None)
+    if v is not None and session.get(Item, v) is None:
+        raise _fail(entity, "item_code", f"unknown item {v!r}")
+    check_entity(session, obj)
+
+
+def check_entity(session: Session, obj: Base) -> None:
+    """Entity-specific rules."""
+    if isinstance(obj, Need):
+        if obj.priority not in {p.value for p in Priority}:
+            raise _fail(
+                "need", "priority", f"must be critical, high or routine (got {obj.priority!r})"
+            )
+        if obj.needed_by < obj.stated_on:
+            raise _fail("need", "needed_by", "is before the date the need was stated")
+    elif isinstance(obj, Pledge):
+        if obj.donor_code == obj.recipient_code:
+            raise _fail("pledge", "recipient_code", "a donor cannot pledge to itself")
+        if obj.channel not in {c.value for c in Channel}:
+            raise _fail(
+                "pledge", "channel", f"must be stock, procurement or fund (got {obj.channel!r})"
+            )
+        if (obj.value_amount is None) != (obj.value_currency is None):
+            raise _fail("pledge", "value_currency", "value amount and currency go together")
+        if obj.due_by is not None and obj.due_by < obj.announced_on:
+            raise _fail("pledge", "due_by", "is before the announcement date")
+        if obj.id is not None:
+            done = delivered_quantity(session, obj.id)
+            if obj.quantity < done:
+                raise _fail(
+                    "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
+                )
+    elif isinstance(obj, Delivery):
+        pledge = session.get(Pledge, obj.pledge_id)
+        if pledge is None:
+            raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
+        if pledge.status == "cancelled":
+            raise _fail("delivery", "pledge", f"pledge {pledge.ref} is cancelled")
+        others = delivered_quantity(session, pledge.id, exclude_delivery=obj.id)
+        if others + obj.quantity > pledge.quantity:
+            raise _fail(
+                "delivery",
+                "quantity",
+                f"{obj.quantity} would bring deliveries on pledge {pledge.ref} to "
+                f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
+                f"({pledge.quantity - others} left)",
+            )
+    elif isinstance(obj, ProductionLine):
+        if (
+            session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
+            is None
+        ):
+            raise _fail(
+                "production_line", "producer_code", f"unknown organisation {obj.producer_code!r}"
+            )
+    elif isinstance(obj, Fund):
+        if obj.period_end < obj.period_start:
+            raise _fail("fund", "period_end", "is before period_start")
+        if obj.destination not in ("recipient", "members"):
+            raise _fail("fund", "destination", "must be recipient or members")
+        if obj.destination == "recipient" and obj.recipient_code is None:
+            raise _fail("fund", "recipient_code", "required when the destination is the recipient")
+    elif isinstance(obj, Order):
+        if obj.delivery_end < obj.delivery_start:
+            raise _fail("purchase_order", "delivery_end", "is before delivery_start")
+        if obj.delivery_start < obj.placed_on:
+            raise _fail("purchase_order", "delivery_start", "is before the order was placed")
+        for code, model, field in (
+            (obj.fund_code, Fund, "fund_code"),
+            (obj.line_code, ProductionLine, "line_code"),
+        ):
+            if session.scalar(select(model.id).where(model.code == code)) is None:
+                raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
+
+
+def delivered_quantity(
+    session: Session, pledge_id: int, exclude_delivery: int | None = None
+) -> int:
+    stmt = select(func.coalesce(func.sum(Delivery.quantity), 0)).where(
+        Delivery.pledge_id == pledge_id
+    )
+    if exclude_delivery is not None:
+        stmt = stmt.where(Delivery.id != exclude_delivery)
+    return int(session.scalar(stmt) or 0)
+
+
+def snapshot_of(obj: Base) -> dict[str, Any]:
+    """The column values of a record, for audit before/after."""
+    return {c.key: getattr(obj, c.key) for c in obj.__mapper__.column_attrs}

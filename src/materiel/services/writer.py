@@ -30,6 +30,15 @@ def entity_key(obj: Base) -> str:
     return "/".join(str(p) for p in pk)
 
 
+def _apply_scalar_defaults(obj: Base) -> None:
+    """Fill unset columns with their scalar defaults so rules see the values that will be
+    stored (SQLAlchemy would otherwise apply them only at flush)."""
+    for col in obj.__table__.columns:
+        key = obj.__mapper__.get_property_by_column(col).key
+        if getattr(obj, key) is None and col.default is not None and col.default.is_scalar:
+            setattr(obj, key, col.default.arg)
+
+
 class Writer:
     """All writes of one transaction. Construct with :func:`writer`."""
 
@@ -62,8 +71,7 @@ class Writer:
 
     def create(self, model: type[T], **fields: Any) -> T:
         obj = model(**fields)
-        if isinstance(obj, Pledge) and obj.status is None:
-            obj.status = PledgeStatus.announced.value
+        _apply_scalar_defaults(obj)
         if isinstance(obj, Pledge):
             lifecycle.parse_status(obj.status)
         rules.check_fields(self.session, obj)

@@ -8,7 +8,7 @@ from rich.table import Table
 from materiel import migrations
 from materiel.cli.context import console, fail, print_json, state
 from materiel.db import read_session
-from materiel.services import verify_chain
+from materiel.services import chain_head, verify_chain
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 
@@ -34,11 +34,15 @@ def init(ctx: typer.Context) -> None:
 
 @audit_app.command("verify")
 def audit_verify(
-    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="JSON output")
+    ctx: typer.Context,
+    expect: str | None = typer.Option(
+        None, "--expect", help="SEQ:HASH from `materiel audit head`, to detect cut-off events"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="JSON output"),
 ) -> None:
     """Recompute the hash chain; exit 1 if any event was changed or deleted."""
     with read_session(state(ctx).engine()) as s:
-        report = verify_chain(s)
+        report = verify_chain(s, expect=expect)
     if as_json:
         print_json({"ok": report.ok, "events": report.events, "problems": report.problems})
     elif report.ok:
@@ -50,3 +54,11 @@ def audit_verify(
         console.print(table)
     if not report.ok:
         fail("audit chain verification failed")
+
+
+@audit_app.command("head")
+def audit_head(ctx: typer.Context) -> None:
+    """Print SEQ:HASH of the newest event; keep it outside the database as an anchor."""
+    with read_session(state(ctx).engine()) as s:
+        head = chain_head(s)
+    typer.echo(head or "empty")

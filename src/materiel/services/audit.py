@@ -114,9 +114,17 @@ class ChainReport:
     problems: list[str] = field(default_factory=list)
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Recompute every hash; report changed events, broken links and gaps (deleted events)."""
+def verify_chain(session: Session, expect: str | None = None) -> ChainReport:
+    """Recompute every hash; report changed events, broken links and gaps (deleted events).
+
+    Events cut from the end of the chain leave no gap; ``expect`` (``SEQ:HASH`` as printed by
+    ``materiel audit head`` and kept elsewhere) anchors the chain so that is caught too.
+    """
     problems: list[str] = []
+    anchors: dict[int, str] = {}
+    if expect:
+        seq_s, _, hash_s = expect.partition(":")
+        anchors[int(seq_s)] = hash_s
     prev = GENESIS
     expected_seq = 1
     n = 0
@@ -140,6 +148,18 @@ def verify_chain(session: Session) -> ChainReport:
         )
         if recomputed != ev.hash:
             problems.append(f"event seq {ev.seq}: content changed (hash mismatch)")
+        if ev.seq in anchors and anchors.pop(ev.seq) != ev.hash:
+            problems.append(f"event seq {ev.seq}: does not match the anchor given")
         prev = ev.hash
         expected_seq = ev.seq + 1
+    for seq in anchors:
+        problems.append(f"event seq {seq} (anchored) is missing: events were cut from the end")
     return ChainReport(ok=not problems, events=n, problems=problems)
+
+
+def chain_head(session: Session) -> str | None:
+    """``SEQ:HASH`` of the newest event, to keep outside the database as an anchor."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return f"{last.seq}:{last.hash}" if last else None

@@ -1,0 +1,75 @@
+"""The snapshot: records at a date as an immutable xarray Dataset (docs/snapshot.md).
+
+Nothing below the snapshot touches the database: the planner and the forecaster take the
+Dataset and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING
+
+from materiel.snapshot.schema import (
+    DEFAULT_PARAMS,
+    VARIABLES,
+    SnapshotError,
+    content_hash,
+    make_snapshot,
+    params_of,
+    validate,
+)
+
+if TYPE_CHECKING:
+    import xarray as xr
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+__all__ = [
+    "DEFAULT_PARAMS",
+    "VARIABLES",
+    "SnapshotError",
+    "build_snapshot",
+    "content_hash",
+    "make_snapshot",
+    "params_of",
+    "snapshot",
+    "validate",
+]
+
+
+def build_snapshot(
+    engine_or_session: Engine | Session,
+    as_of: dt.date,
+    horizon_weeks: int = 26,
+    scenario: str = "baseline",
+    outflow_window_weeks: int = 12,
+) -> xr.Dataset:
+    """Read the records once and compute every variable of docs/snapshot.md."""
+    from materiel.snapshot.build import build_snapshot as _build
+
+    return _build(engine_or_session, as_of, horizon_weeks, scenario, outflow_window_weeks)
+
+
+def snapshot(
+    db: str | os.PathLike[str] | Engine | Session | None,
+    as_of: dt.date | str | None = None,
+    horizon_weeks: int = 26,
+    scenario: str = "baseline",
+    outflow_window_weeks: int = 12,
+) -> xr.Dataset:
+    """The snapshot of ``db`` (a path, URL, Engine or Session; None = MATERIEL_DB) at
+    ``as_of`` (default today)."""
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from materiel.db import get_engine
+
+    src: Engine | Session = db if isinstance(db, Engine | Session) else get_engine(db)
+    if as_of is None:
+        day = dt.date.today()
+    elif isinstance(as_of, str):
+        day = dt.date.fromisoformat(as_of)
+    else:
+        day = as_of
+    return build_snapshot(src, day, horizon_weeks, scenario, outflow_window_weeks)

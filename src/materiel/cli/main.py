@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from materiel.cli import admin
+from materiel.cli import lists as lists_cli
 from materiel.cli.context import State
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ def main(
 
 
 admin.register(app)
+lists_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

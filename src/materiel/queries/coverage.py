@@ -78,7 +78,8 @@ def need_coverage(session: Session, *, recipient: str | None = None) -> pd.DataF
     df["pledged"] = df["pledged"].fillna(0).astype(float)
     # allocate the pledged pool to needs in order: cumulative quantity before each need
     before = df.groupby(["recipient_code", "item_code"])["quantity"].cumsum() - df["quantity"]
-    df["covered"] = (df["pledged"] - before).clip(lower=0).clip(upper=df["quantity"])
+    covered = (df["pledged"] - before).clip(lower=0).clip(upper=df["quantity"])
+    df["covered"] = covered.round().astype("int64")
     df["open_quantity"] = df["quantity"] - df["covered"]
     df["coverage"] = df["covered"] / df["quantity"]
     df["status"] = [

@@ -1,0 +1,362 @@
+"""``materiel status`` and ``materiel needs|pledges|stocks list``: filtered Rich tables with
+their source and date, or ``--json`` for scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.table import Table
+
+from materiel import money
+from materiel.cli.context import console, fail, print_json, state
+from materiel.db import read_session
+from materiel.queries import (
+    NEED_STATUSES,
+    PRIORITIES,
+    needs_table,
+    pledges_table,
+    status_figures,
+    stock_position,
+)
+from materiel.queries._common import REPORT_CURRENCY, date_span, is_synthetic, today
+from materiel.records import PledgeStatus
+
+SYNTHETIC_NOTE = " SYNTHETIC demo data, not real figures."
+
+needs_app = typer.Typer(help="Needs stated by recipients, with derived coverage.")
+pledges_app = typer.Typer(help="Pledges, deliveries against them and lateness.")
+stocks_app = typer.Typer(help="Stocks against stockpile targets.")
+
+AS_OF = typer.Option(None, "--as-of", help="Date of the figures, YYYY-MM-DD (default: today).")
+JSON = typer.Option(False, "--json", help="Print a JSON array for scripts, nothing else.")
+ITEM = typer.Option(None, "--item", help="Item code or prefix, e.g. ammo.artillery.")
+LIMIT = typer.Option(None, "--limit", min=1, help="Show at most this many rows.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)
+    app.add_typer(needs_app, name="needs")
+    app.add_typer(pledges_app, name="pledges")
+    app.add_typer(stocks_app, name="stocks")
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready scalar: numpy → Python, NaN/NA → None, dates → ISO strings."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a frame as JSON-ready dicts."""
+    return [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD expected)")
+        raise  # unreachable: fail exits
+
+
+def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        fail(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+
+
+def _num(value: Any, fmt: str = "{:,.0f}") -> str:
+    v = _plain(value)
+    return "" if v is None else fmt.format(v)
+
+
+def _day(value: Any) -> str:
+    v = _plain(value)
+    return "" if v is None else str(v)
+
+
+def _limited(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
+    return df if limit is None else df.head(limit)
+
+
+def _more(table: Table, df: pd.DataFrame, limit: int | None) -> None:
+    if limit is not None and len(df) > limit:
+        table.add_row(f"… {len(df) - limit} more (use --limit or --json)")
+
+
+# -- status --------------------------------------------------------------------------------
+
+
+def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) -> None:
+    """Key figures: records, open needs, late pledges, stocks below target, funds."""
+    day = _parse_date(as_of)
+    with read_session(state(ctx).engine()) as s:
+        figures = status_figures(s, as_of=day)
+    if as_json:
+        print_json(figures)
+        return
+    label = SYNTHETIC_NOTE if figures["synthetic"] else ""
+    rec = Table("records", "count", title="Records", title_justify="left")
+    for name, n in figures["records"].items():
+        rec.add_row(name.replace("_", " "), f"{n:,}")
+    rec.caption = f"Source: the database, {figures['as_of']}.{label}"
+    console.print(rec)
+
+    needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
+    key = Table("figure", "value", title=f"Key figures on {figures['as_of']}", title_justify="left")
+    key.add_row("needs not fully covered", f"{needs['open']:,} of {needs['total']:,}")
+    for prio in PRIORITIES:
+        key.add_row(f"  {prio}", f"{needs['open_by_priority'].get(prio, 0):,}")
+    key.add_row("open quantity", f"{needs['open_quantity']:,}")
+    key.add_row("pledges", f"{pledges['total']:,}")
+    for st, n in pledges["by_status"].items():
+        key.add_row(f"  {st}", f"{n:,}")
+    key.add_row("late pledges", f"{pledges['late']:,}")
+    cur = pledges["currency"]
+    key.add_row(f"pledged value ({cur} m)", f"{pledges['pledged_value'] / 1e6:,.1f}")
+    key.add_row(f"delivered value ({cur} m)", f"{pledges['delivered_value'] / 1e6:,.1f}")
+    key.add_row("stock series below target", f"{stocks['below_target']:,} of {stocks['series']:,}")
+    key.add_row("donors below target", f"{stocks['donors_below_target']:,}")
+    key.caption = (
+        f"Source: need, pledge, delivery, stock report and target records as of "
+        f"{figures['as_of']}; stock reports dated {stocks['reports_dated']}; values converted "
+        f"to {cur} at ECB reference rates of {pledges['rate_date']}.{label}"
+    )
+    console.print(key)
+
+    funds = Table(title="Funds", title_justify="left")
+    funds.add_column("fund")
+    funds.add_column("kind")
+    funds.add_column("currency")
+    for col in ("budget m", "spent m", "remaining m", "orders"):
+        funds.add_column(col, justify="right")
+    if not figures["funds"]:
+        funds.add_row("no funds", "", "", "", "", "", "")
+    dates: list[str] = []
+    for f in figures["funds"]:
+        funds.add_row(
+            f["code"],
+            f["kind"],
+            f["currency"],
+            f"{f['budget'] / 1e6:,.1f}",
+            f"{f['spent'] / 1e6:,.1f}",
+            f"{f['remaining'] / 1e6:,.1f}",
+            f"{f['orders']:,}",
+        )
+        if f["rate_dates"]:
+            dates.extend(str(f["rate_dates"]).split(" to "))
+    funds.caption = (
+        "Source: fund and order records; spent = Σ quantity × unit price of orders placed by "
+        f"{figures['as_of']}, converted to the fund currency at ECB reference rates of the "
+        f"order dates ({date_span(dt.date.fromisoformat(d) for d in dates)}).{label}"
+    )
+    console.print(funds)
+
+
+# -- needs ---------------------------------------------------------------------------------
+
+
+@needs_app.command("list")
+def needs_list(
+    ctx: typer.Context,
+    recipient: str | None = typer.Option(None, "--recipient", help="Recipient ISO3, e.g. UKR."),
+    priority: str | None = typer.Option(None, "--priority", help="critical, high or routine."),
+    status: str | None = typer.Option(
+        None, "--status", help="open, 'partly covered' or covered (derived coverage)."
+    ),
+    item: str | None = ITEM,
+    limit: int | None = LIMIT,
+    as_json: bool = JSON,
+) -> None:
+    """Needs with their coverage by pledges, critical first."""
+    _check_choice("--priority", priority, PRIORITIES)
+    _check_choice("--status", status, NEED_STATUSES)
+    with read_session(state(ctx).engine()) as s:
+        df = needs_table(
+            s,
+            recipient=recipient.upper() if recipient else None,
+            priority=priority,
+            status=status,
+            item=item,
+        )
+    if as_json:
+        print_json(records(_limited(df, limit)))
+        return
+    table = Table(title="Needs", title_justify="left")
+    table.add_column("ref")
+    table.add_column("recipient")
+    table.add_column("item")
+    table.add_column("priority")
+    for col in ("quantity", "covered", "open", "coverage"):
+        table.add_column(col, justify="right")
+    table.add_column("status")
+    table.add_column("needed by")
+    for r in _limited(df, limit).to_dict("records"):
+        table.add_row(
+            str(r["ref"]),
+            str(r["recipient_code"]),
+            str(r["item_code"]),
+            str(r["priority"]),
+            _num(r["quantity"]),
+            _num(r["covered"]),
+            _num(r["open_quantity"]),
+            _num(r["coverage"], "{:.0%}"),
+            str(r["status"]),
+            _day(r["needed_by"]),
+        )
+    if df.empty:
+        table.add_row("no needs match")
+    _more(table, df, limit)
+    table.caption = (
+        f"Source: {len(df)} need records (stated {date_span(df['stated_on'])}); coverage "
+        "derived from pledges not cancelled, allocated critical first."
+        + (SYNTHETIC_NOTE if is_synthetic(df["source"]) else "")
+    )
+    console.print(table)
+
+
+# -- pledges -------------------------------------------------------------------------------
+
+
+@pledges_app.command("list")
+def pledges_list(
+    ctx: typer.Context,
+    donor: str | None = typer.Option(None, "--donor", help="Donor ISO3, e.g. DEU."),
+    recipient: str | None = typer.Option(None, "--recipient", help="Recipient ISO3."),
+    status: str | None = typer.Option(
+        None, "--status", help="announced, committed, delivering, delivered or cancelled."
+    ),
+    item: str | None = ITEM,
+    late: bool = typer.Option(False, "--late", help="Only pledges past due and not delivered."),
+    currency: str = typer.Option(REPORT_CURRENCY, "--currency", help="Currency of values."),
+    as_of: str | None = AS_OF,
+    limit: int | None = LIMIT,
+    as_json: bool = JSON,
+) -> None:
+    """Pledges with delivered and remaining quantities, lateness and value."""
+    _check_choice("--status", status, tuple(s.value for s in PledgeStatus))
+    day = _parse_date(as_of)
+    currency = currency.upper()
+    if not money.convertible(currency):
+        fail(f"--currency: {currency!r} has no ECB reference rate")
+    with read_session(state(ctx).engine()) as s:
+        df = pledges_table(
+            s,
+            donor=donor.upper() if donor else None,
+            recipient=recipient.upper() if recipient else None,
+            status=status,
+            item=item,
+            late=True if late else None,
+            as_of=day,
+            currency=currency,
+        )
+    if as_json:
+        print_json(records(_limited(df, limit)))
+        return
+    table = Table(title="Pledges" + (" (late)" if late else ""), title_justify="left")
+    for col in ("ref", "donor", "recipient", "item"):
+        table.add_column(col)
+    for col in ("quantity", "delivered", "remaining"):
+        table.add_column(col, justify="right")
+    table.add_column("status")
+    table.add_column("due by")
+    table.add_column("days late", justify="right")
+    table.add_column(f"value {currency} m", justify="right")
+    for r in _limited(df, limit).to_dict("records"):
+        value = _num(r["value"] / 1e6, "{:,.2f}") + ("*" if r["value_basis"] == "catalogue" else "")
+        table.add_row(
+            str(r["ref"]) + (" (conf.)" if r["confidential"] else ""),
+            str(r["donor_code"]),
+            str(r["recipient_code"]),
+            str(r["item_code"]),
+            _num(r["quantity"]),
+            _num(r["delivered"]),
+            _num(r["remaining"]),
+            str(r["status"]),
+            _day(r["due_by"]),
+            _num(r["days_late"]) if r["late"] else "",
+            value,
+        )
+    if df.empty:
+        table.add_row("no pledges match")
+    _more(table, df, limit)
+    synthetic = is_synthetic(df["source"])
+    table.caption = (
+        f"Source: {len(df)} pledge records (announced {date_span(df['announced_on'])}) and "
+        f"deliveries up to {day.isoformat()}; values converted to {currency} at ECB reference "
+        f"rates of {date_span(df['rate_date'])}; * = no stated value, quantity × catalogue "
+        "unit value." + (SYNTHETIC_NOTE if synthetic else "")
+    )
+    console.print(table)
+
+
+# -- stocks --------------------------------------------------------------------------------
+
+
+@stocks_app.command("list")
+def stocks_list(
+    ctx: typer.Context,
+    nation: str | None = typer.Option(None, "--nation", help="Holder ISO3, e.g. DEU."),
+    item: str | None = ITEM,
+    below_target: bool = typer.Option(
+        False, "--below-target", help="Only stocks under the target in force."
+    ),
+    as_of: str | None = AS_OF,
+    limit: int | None = LIMIT,
+    as_json: bool = JSON,
+) -> None:
+    """Latest stock report per holder and item against the target in force."""
+    day = _parse_date(as_of)
+    with read_session(state(ctx).engine()) as s:
+        df = stock_position(
+            s,
+            as_of=day,
+            nation=nation.upper() if nation else None,
+            item=item,
+            below_target=True if below_target else None,
+        )
+    if as_json:
+        print_json(records(_limited(df, limit)))
+        return
+    table = Table(title="Stocks" + (" below target" if below_target else ""), title_justify="left")
+    table.add_column("holder")
+    table.add_column("item")
+    for col in ("stock", "as of", "target", "target from", "cover"):
+        table.add_column(col, justify="right")
+    table.add_column("below")
+    for r in _limited(df, limit).to_dict("records"):
+        table.add_row(
+            str(r["nation_code"]),
+            str(r["item_code"]),
+            _num(r["quantity"]),
+            _day(r["as_of"]),
+            _num(r["target"]),
+            _day(r["target_from"]),
+            _num(r["cover"], "{:.0%}"),
+            "[red]yes[/]" if r["below_target"] else "",
+        )
+    if df.empty:
+        table.add_row("no stocks match")
+    _more(table, df, limit)
+    table.caption = (
+        f"Source: latest stock report on or before {day.isoformat()} per holder and item "
+        f"(reports dated {date_span(df['as_of'])}) and the stockpile target in force."
+        + (SYNTHETIC_NOTE if is_synthetic(df["source"], df["target_source"]) else "")
+    )
+    console.print(table)

@@ -1,0 +1,289 @@
+"""Reference data shipped with materiel: nations (ISO 3166 from pycountry, GDP from the Kiel
+Institute Ukraine Support Tracker, NATO / EU membership) and the item catalogue.
+
+``load_reference(w)`` upserts all of it through the audited write path; loading twice leaves
+everything ``unchanged``. The data files (``gdp.csv``, ``items.csv``) sit next to this module;
+docs/data-sources.md says where every figure comes from.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+
+from materiel.records import Item, Nation
+from materiel.services import RuleViolation, Writer
+
+EU_INSTITUTIONS = "EUU"
+EU_INSTITUTIONS_NAME = "European Union institutions"
+
+#: Item categories, exactly those of the labelled announcement texts (ingest-eval/README.md).
+CATEGORIES: tuple[str, ...] = (
+    "artillery-ammunition",
+    "artillery-system",
+    "rocket-artillery-system",
+    "rocket-artillery-ammunition",
+    "air-defence-system",
+    "air-defence-missile",
+    "anti-tank-weapon",
+    "main-battle-tank",
+    "armoured-vehicle",
+    "small-arms",
+    "small-arms-ammunition",
+    "drone",
+    "aircraft",
+    "helicopter",
+    "naval",
+    "vehicle",
+    "demining",
+    "medical",
+    "other-military",
+    "unspecified",
+)
+
+#: NATO members (32, since Sweden joined on 7 March 2024).
+NATO: frozenset[str] = frozenset(
+    [
+        "ALB",
+        "BEL",
+        "BGR",
+        "CAN",
+        "HRV",
+        "CZE",
+        "DNK",
+        "EST",
+        "FIN",
+        "FRA",
+        "DEU",
+        "GRC",
+        "HUN",
+        "ISL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MNE",
+        "NLD",
+        "MKD",
+        "NOR",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ESP",
+        "SWE",
+        "TUR",
+        "GBR",
+        "USA",
+    ]
+)
+#: EU member states (27, since 1 February 2020).
+EU: frozenset[str] = frozenset(
+    [
+        "AUT",
+        "BEL",
+        "BGR",
+        "HRV",
+        "CYP",
+        "CZE",
+        "DNK",
+        "EST",
+        "FIN",
+        "FRA",
+        "DEU",
+        "GRC",
+        "HUN",
+        "IRL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MLT",
+        "NLD",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ESP",
+        "SWE",
+    ]
+)
+
+GDP_FILE = "gdp.csv"
+ITEMS_FILE = "items.csv"
+ITEM_COLUMNS = (
+    "code",
+    "name",
+    "category",
+    "calibre",
+    "unit",
+    "unit_value",
+    "currency",
+    "value_basis",
+    "aliases",
+)
+GDP_COLUMNS = ("iso", "gdp_eur_bn", "year", "source")
+
+
+@dataclass(frozen=True)
+class GdpRow:
+    iso: str
+    gdp_eur_bn: float
+    year: int
+    source: str
+
+
+def alliance_of(code: str) -> str | None:
+    """``NATO,EU``, ``NATO``, ``EU`` or None (membership as of 2026)."""
+    parts = [name for name, members in (("NATO", NATO), ("EU", EU)) if code in members]
+    return ",".join(parts) or None
+
+
+def _read_csv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    reader = csv.DictReader(text.splitlines())
+    if tuple(reader.fieldnames or ()) != columns:
+        raise RuleViolation(
+            f"{name}: header {reader.fieldnames} is not the expected {list(columns)}",
+            entity="reference",
+        )
+    return list(reader)
+
+
+def parse_aliases(raw: str) -> list[str]:
+    """Aliases as a JSON list (``["155 mm", ...]``) or ``|``-separated text."""
+    raw = raw.strip()
+    if not raw:
+        return []
+    if raw.startswith("["):
+        value = json.loads(raw)
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [a.strip() for a in raw.split("|") if a.strip()]
+
+
+@lru_cache(maxsize=1)
+def gdp_table() -> dict[str, GdpRow]:
+    """GDP per nation (EUR billions) from ``gdp.csv``."""
+    out: dict[str, GdpRow] = {}
+    for n, row in enumerate(_read_csv(GDP_FILE, GDP_COLUMNS), start=2):
+        try:
+            out[row["iso"]] = GdpRow(
+                row["iso"], float(row["gdp_eur_bn"]), int(row["year"]), row["source"]
+            )
+        except ValueError as exc:
+            raise RuleViolation(f"{GDP_FILE} row {n}: {exc}", entity="reference") from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[dict[str, Any], ...]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, row in enumerate(_read_csv(ITEMS_FILE, ITEM_COLUMNS), start=2):
+        where = f"{ITEMS_FILE} row {n}"
+        if row["code"] in seen:
+            raise RuleViolation(f"{where}, column code: duplicate {row['code']!r}", field="code")
+        if row["category"] not in CATEGORIES:
+            raise RuleViolation(
+                f"{where}, column category: unknown category {row['category']!r}",
+                field="category",
+            )
+        try:
+            value = float(row["unit_value"])
+        except ValueError:
+            raise RuleViolation(
+                f"{where}, column unit_value: not a number {row['unit_value']!r}",
+                field="unit_value",
+            ) from None
+        seen.add(row["code"])
+        out.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "category": row["category"],
+                "calibre": row["calibre"] or None,
+                "unit": row["unit"],
+                "unit_value": value,
+                "currency": row["currency"],
+                "aliases": parse_aliases(row["aliases"]),
+                "value_basis": row["value_basis"],
+            }
+        )
+    return tuple(out)
+
+
+def catalogue() -> list[dict[str, Any]]:
+    """The item catalogue as dicts (Item fields plus ``value_basis``), a fresh copy."""
+    return [dict(row, aliases=list(row["aliases"])) for row in _catalogue()]
+
+
+def nations() -> list[dict[str, Any]]:
+    """Every ISO 3166 country plus the EU institutions pseudo-nation, as Nation fields."""
+    gdp = gdp_table()
+    rows: list[dict[str, Any]] = []
+    for country in pycountry.countries:
+        code = country.alpha_3
+        name = getattr(country, "common_name", None) or country.name
+        g = gdp.get(code)
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "gdp_eur_bn": g.gdp_eur_bn if g else None,
+                "gdp_year": g.year if g else None,
+                "gdp_source": g.source if g else None,
+                "alliance": alliance_of(code),
+            }
+        )
+    rows.append(
+        {
+            "code": EU_INSTITUTIONS,
+            "name": EU_INSTITUTIONS_NAME,
+            "gdp_eur_bn": None,
+            "gdp_year": None,
+            "gdp_source": None,
+            "alliance": "EU",
+        }
+    )
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def load_reference(w: Writer) -> dict[str, int]:
+    """Upsert nations and items; returns counts of ``created``, ``updated``, ``unchanged``.
+
+    Roles (``is_donor``, ``is_recipient``) are left as they are: they belong to the data,
+    not to the reference.
+    """
+    counts: Counter[str] = Counter()
+    for row in nations():
+        fields = {k: v for k, v in row.items() if k != "code"}
+        _, how = w.upsert(Nation, key={"code": row["code"]}, **fields)
+        counts[how] += 1
+    for row in catalogue():
+        fields = {k: v for k, v in row.items() if k not in ("code", "value_basis")}
+        _, how = w.upsert(Item, key={"code": row["code"]}, **fields)
+        counts[how] += 1
+    return {k: counts.get(k, 0) for k in ("created", "updated", "unchanged")}
+
+
+__all__ = [
+    "CATEGORIES",
+    "EU",
+    "EU_INSTITUTIONS",
+    "NATO",
+    "alliance_of",
+    "catalogue",
+    "gdp_table",
+    "load_reference",
+    "nations",
+    "parse_aliases",
+]

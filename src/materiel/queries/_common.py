@@ -25,11 +25,11 @@ def is_synthetic(*sources: Iterable[object]) -> bool:
 
 
 def prefix_mask(codes: pd.Series, prefix: str | None) -> pd.Series:
-    """Rows whose item code equals ``prefix`` or starts with it (``ammo.artillery``)."""
+    """Rows whose item code starts with ``prefix`` (``ammo.artillery`` matches every
+    artillery round; a full code matches that item)."""
     if not prefix:
-        return pd.Series(True, index=codes.index)
-    p = prefix.rstrip(".")
-    return (codes == p) | codes.str.startswith(p + ".")
+        return pd.Series(True, index=codes.index, dtype=bool)
+    return codes.astype(str).str.startswith(prefix).astype(bool)
 
 
 def convert_column(

@@ -38,7 +38,7 @@ def needs_table(
     critical first, then by needed-by date.
     """
     df = need_coverage(session, recipient=recipient)
-    sources = dict(session.execute(select(Need.id, Need.source)).tuples().all())
+    sources = {i: src for i, src in session.execute(select(Need.id, Need.source)).all()}
     df["source"] = df["id"].map(sources).astype(object)
     mask = prefix_mask(df["item_code"].astype(str), item)
     if priority:
@@ -68,6 +68,7 @@ def needs_by_priority(session: Session, *, recipient: str | None = None) -> pd.D
     out = out.reindex(list(PRIORITIES))
     counts = ["needs", "open_needs", "quantity", "covered", "open_quantity"]
     out[counts] = out[counts].fillna(0).astype("int64")
-    out["earliest_needed_by"] = out["earliest_needed_by"].astype(object)
+    earliest = out["earliest_needed_by"].astype(object)
+    out["earliest_needed_by"] = earliest.where(earliest.notna(), None)
     out = out.rename_axis("priority").reset_index()
     return out[BY_PRIORITY_COLUMNS]

@@ -1,0 +1,270 @@
+"""Unit tests of the write path: money as given, derived coverage, clear refusals, and
+`materiel audit verify` catching a tampered or deleted audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select, text
+from typer.testing import CliRunner
+
+from materiel import money
+from materiel.cli.main import app
+from materiel.db import read_session
+from materiel.queries import coverage_status, need_coverage, pledges_table
+from materiel.records import AuditEvent, Delivery, Item, Nation, Need, Pledge
+from materiel.services import DomainError, NotFound, RuleViolation, StaleVersion, writer
+
+D = dt.date
+ITEM = "ammo.artillery.155mm"
+
+
+@pytest.fixture
+def base(engine: Engine) -> Engine:
+    with writer(engine, actor="setup") as w:
+        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
+        w.create(Nation, code="DEU", name="Germany", is_donor=True)
+        w.create(Nation, code="NOR", name="Norway", is_donor=True)
+        w.create(
+            Item,
+            code=ITEM,
+            name="155 mm round",
+            category="artillery-ammunition",
+            unit="round",
+            unit_value=4000,
+            currency="USD",
+        )
+    return engine
+
+
+def _pledge(**over: Any) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "ref": "P-1",
+        "donor_code": "DEU",
+        "recipient_code": "UKR",
+        "item_code": ITEM,
+        "quantity": 100,
+        "announced_on": D(2025, 1, 6),
+    }
+    fields.update(over)
+    return fields
+
+
+# -- money -----------------------------------------------------------------------------
+
+
+def test_money_is_stored_as_given_and_converted_when_aggregated(base: Engine) -> None:
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(ref="P-NOK", value_amount=1_234_567.89, value_currency="NOK"))
+        w.create(
+            Pledge,
+            **_pledge(ref="P-EUR", donor_code="NOR", value_amount=1000.0, value_currency="EUR"),
+        )
+    with read_session(base) as s:
+        stored = s.scalars(select(Pledge).where(Pledge.ref == "P-NOK")).one()
+        assert (stored.value_amount, stored.value_currency) == (1_234_567.89, "NOK")
+        as_of = D(2025, 3, 3)
+        df = pledges_table(s, as_of=as_of).set_index("ref")
+    nok = money.convert(1_234_567.89, "NOK", "EUR", as_of)
+    assert nok.rate_date == as_of  # a Monday with a published rate
+    assert df.loc["P-NOK", "value"] == pytest.approx(nok.amount)
+    assert df.loc["P-NOK", "value"] != pytest.approx(1_234_567.89)
+    assert df.loc["P-NOK", "rate_date"] == nok.rate_date
+    assert df.loc["P-EUR", "value"] == pytest.approx(1000.0)
+    # stored values unchanged by the aggregation
+    with read_session(base) as s:
+        assert s.scalar(select(Pledge.value_amount).where(Pledge.ref == "P-NOK")) == 1_234_567.89
+
+
+def test_money_convert_uses_dated_rates() -> None:
+    a = money.convert(100, "USD", "EUR", D(2022, 9, 28))
+    b = money.convert(100, "USD", "EUR", D(2021, 1, 4))
+    assert a.rate != b.rate  # the rate depends on the date
+    assert a.amount == pytest.approx(100 * a.rate)
+    assert money.convert(5, "EUR", "EUR", D(2025, 1, 1)).amount == 5
+    far = money.convert(1, "USD", "EUR", D(2100, 1, 1))
+    assert far.rate_date < D(2100, 1, 1)  # clamped to the last published rate
+
+
+# -- coverage ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quantity", "covered", "status"),
+    [
+        (100, 0, "open"),
+        (100, 1, "partly covered"),
+        (100, 99, "partly covered"),
+        (100, 100, "covered"),
+        (100, 150, "covered"),
+    ],
+)
+def test_coverage_status(quantity: int, covered: int, status: str) -> None:
+    assert coverage_status(quantity, covered) == status
+
+
+def test_need_coverage_allocates_critical_first(base: Engine) -> None:
+    with writer(base, actor="t") as w:
+        for ref, prio, qty in (
+            ("N-R", "routine", 50),
+            ("N-C", "critical", 80),
+            ("N-H", "high", 40),
+        ):
+            w.create(
+                Need,
+                ref=ref,
+                recipient_code="UKR",
+                item_code=ITEM,
+                quantity=qty,
+                priority=prio,
+                needed_by=D(2025, 6, 1),
+                stated_on=D(2025, 1, 1),
+            )
+    with read_session(base) as s:
+        assert set(need_coverage(s)["status"]) == {"open"}
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(quantity=100))
+        w.create(Pledge, **_pledge(ref="P-X", quantity=1000))
+        w.transition_pledge(w.get(Pledge, ref="P-X"), "cancelled")  # cancelled: ignored
+    with read_session(base) as s:
+        df = need_coverage(s).set_index("ref")
+    assert df.loc["N-C", "status"] == "covered"
+    assert (df.loc["N-H", "status"], df.loc["N-H", "covered"]) == ("partly covered", 20)
+    assert df.loc["N-R", "status"] == "open"
+    assert len(df) == 3
+
+
+# -- clear refusals ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("over", "field", "words"),
+    [
+        ({"quantity": -5}, "quantity", "must not be negative (got -5)"),
+        ({"quantity": 0}, "quantity", "must be positive (got 0)"),
+        ({"donor_code": "XXX"}, "donor_code", "unknown nation 'XXX'"),
+        ({"item_code": "ammo.nope"}, "item_code", "unknown item 'ammo.nope'"),
+        ({"value_amount": 10.0, "value_currency": "ZZZ"}, "value_currency", "currency 'ZZZ'"),
+        ({"value_amount": 10.0}, "value_currency", "go together"),
+        ({"recipient_code": "DEU"}, "recipient_code", "cannot pledge to itself"),
+        ({"due_by": D(2024, 1, 1)}, "due_by", "before the announcement"),
+        ({"status": "promised"}, "status", "unknown pledge status 'promised'"),
+        ({"channel": "gift"}, "channel", "stock, procurement or fund"),
+    ],
+)
+def test_refusals_name_entity_field_and_reason(
+    base: Engine, over: dict[str, Any], field: str, words: str
+) -> None:
+    with pytest.raises(RuleViolation) as err, writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(**over))
+    assert err.value.entity == "pledge"
+    assert err.value.field == field
+    assert words in err.value.message
+    with read_session(base) as s:  # nothing written, not even an audit event
+        assert s.scalar(select(func.count(Pledge.id))) == 0
+        assert s.scalar(select(func.count(AuditEvent.id))) == 4
+
+
+def test_over_delivery_message_says_how_much_is_left(base: Engine) -> None:
+    with writer(base, actor="t") as w:
+        p = w.create(Pledge, **_pledge(quantity=100))
+        w.record_delivery(p, ref="D-1", quantity=70, delivered_on=D(2025, 2, 1))
+    with pytest.raises(RuleViolation) as err, writer(base, actor="t") as w:
+        w.record_delivery(
+            w.get(Pledge, ref="P-1"), ref="D-2", quantity=31, delivered_on=D(2025, 2, 2)
+        )
+    assert (err.value.entity, err.value.field) == ("delivery", "quantity")
+    assert "P-1" in err.value.message and "30 left" in err.value.message
+    with read_session(base) as s:
+        assert s.scalar(select(func.sum(Delivery.quantity))) == 70
+
+
+def test_lifecycle_refusal_says_what_is_allowed(base: Engine) -> None:
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge())
+    with pytest.raises(RuleViolation) as err, writer(base, actor="t") as w:
+        w.update(w.get(Pledge, ref="P-1"), status="delivered")
+    assert err.value.field == "status"
+    assert "announced to delivered" in err.value.message
+    assert "cancelled, committed" in err.value.message
+    with writer(base, actor="t") as w:
+        w.transition_pledge(w.get(Pledge, ref="P-1"), "cancelled")
+    with pytest.raises(RuleViolation, match="final state"), writer(base, actor="t") as w:
+        w.transition_pledge(w.get(Pledge, ref="P-1"), "committed")
+
+
+def test_not_found_and_stale_version(base: Engine) -> None:
+    with pytest.raises(NotFound, match="no pledge with ref='P-404'"), writer(base, "t") as w:
+        w.get(Pledge, ref="P-404")
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge())
+    with pytest.raises(StaleVersion, match="version 1, not 7"), writer(base, "t") as w:
+        w.update(w.get(Pledge, ref="P-1"), expected_version=7, quantity=5)
+    with pytest.raises(DomainError, match="has deliveries"):
+        with writer(base, actor="t") as w:
+            p = w.get(Pledge, ref="P-1")
+            w.record_delivery(p, ref="D-1", quantity=1, delivered_on=D(2025, 2, 1))
+        with writer(base, actor="t") as w:
+            w.delete(w.get(Pledge, ref="P-1"))
+
+
+# -- audit verify against tampering ------------------------------------------------------
+
+
+def _seed_events(engine: Engine) -> int:
+    with writer(engine, actor="t") as w:
+        p = w.create(Pledge, **_pledge())
+        w.transition_pledge(p, "committed")
+        w.record_delivery(p, ref="D-1", quantity=10, delivered_on=D(2025, 2, 1))
+    with read_session(engine) as s:
+        return int(s.scalar(select(func.max(AuditEvent.seq))) or 0)
+
+
+def _verify(db_url: str, *extra: str) -> Any:
+    return CliRunner().invoke(app, ["--db", db_url, "audit", "verify", *extra])
+
+
+def test_audit_verify_passes_on_an_intact_chain(base: Engine, db_url: str) -> None:
+    last = _seed_events(base)
+    result = _verify(db_url, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"ok": True, "events": last, "problems": []}
+
+
+def test_audit_verify_names_a_modified_event(base: Engine, db_url: str) -> None:
+    _seed_events(base)
+    with base.begin() as c:
+        c.execute(text("UPDATE audit_event SET actor = 'mallory' WHERE seq = 5"))
+    result = _verify(db_url)
+    assert result.exit_code == 1
+    assert "event seq 5: content changed" in result.output
+    data = json.loads(_verify(db_url, "--json").stdout)
+    assert data["ok"] is False
+    assert data["problems"] == ["event seq 5: content changed (hash mismatch)"]
+
+
+def test_audit_verify_names_a_deleted_event(base: Engine, db_url: str) -> None:
+    _seed_events(base)
+    with base.begin() as c:
+        c.execute(text("DELETE FROM audit_event WHERE seq = 3"))
+    result = _verify(db_url, "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert any("seq 3 is missing" in p for p in problems), problems
+
+
+def test_audit_verify_with_anchor_catches_events_cut_from_the_end(
+    base: Engine, db_url: str
+) -> None:
+    last = _seed_events(base)
+    head = CliRunner().invoke(app, ["--db", db_url, "audit", "head"]).stdout.strip()
+    assert head.startswith(f"{last}:")
+    with base.begin() as c:
+        c.execute(text("DELETE FROM audit_event WHERE seq = :s"), {"s": last})
+    assert _verify(db_url).exit_code == 0  # without an anchor a cut tail is invisible
+    result = _verify(db_url, "--expect", head, "--json")
+    assert result.exit_code == 1
+    assert f"event seq {last} (anchored) is missing" in result.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from materiel.cli import admin
+from materiel.cli import admin, transfer
 from materiel.cli import lists as lists_cli
 from materiel.cli.context import State
 
@@ -31,6 +31,7 @@ def main(
 
 admin.register(app)
 lists_cli.register(app)
+transfer.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,146 @@
+"""import and export commands: CSV files and workbooks, one template per entity."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.io import ENTITIES, export, export_csv_text, import_files, write_template
+from materiel.io.exporter import Format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_cmd)
+    app.command("export")(export_cmd)
+
+
+class _Bar:
+    """The importer's progress, shown as a rich progress bar on standard error."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.task: Any = None
+
+    def start(self, description: str, total: int | None) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = self.progress.add_task(description, total=total)
+
+    def advance(self, rows: int) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, rows)
+
+
+def import_cmd(
+    ctx: typer.Context,
+    files: list[Path] = typer.Argument(
+        ..., help="CSV files, .xlsx workbooks or directories of them (one transaction)"
+    ),
+    entity: str | None = typer.Option(
+        None, "--entity", "-e", help=f"Entity of the file(s): {', '.join(ENTITIES)}"
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check and report; write nothing"),
+    actor: str = typer.Option("cli", "--actor", help="Who is recorded in the audit trail"),
+    as_json: bool = typer.Option(False, "--json", help="JSON output"),
+) -> None:
+    """Import records; any bad row writes nothing and is reported by file, row and column."""
+    if entity is not None and entity not in ENTITIES:
+        fail(f"unknown entity {entity!r} (known: {', '.join(ENTITIES)})")
+    engine = state(ctx).engine()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=as_json,
+    ) as progress:
+        result = import_files(
+            engine, files, entity=entity, actor=actor, dry_run=dry_run, progress=_Bar(progress)
+        )
+    if as_json:
+        print_json(result.as_dict())
+        if not result.ok:
+            raise typer.Exit(1)
+        return
+    if result.counts:
+        table = Table("entity", "created", "updated", "unchanged", title="Import")
+        for e, c in result.counts.items():
+            table.add_row(e, str(c["created"]), str(c["updated"]), str(c["unchanged"]))
+        console.print(table)
+    if not result.ok:
+        table = Table("file", "row", "column", "reason", title="Problems", show_lines=False)
+        for i in result.issues:
+            table.add_row(i.file, "" if i.row is None else str(i.row), i.column or "", i.reason)
+        err_console.print(table)
+        more = " (only the first ones are shown)" if result.truncated else ""
+        fail(f"{len(result.issues)} problem(s){more}; nothing was written")
+    if dry_run:
+        console.print(f"[yellow]Dry run[/]: {result.rows} rows checked, nothing was written.")
+    else:
+        console.print(
+            f"[green]Imported[/] {result.rows} rows in one transaction: {result.changes} change(s)."
+        )
+
+
+def export_cmd(
+    ctx: typer.Context,
+    entity: str | None = typer.Argument(None, help=f"'all' or one of: {', '.join(ENTITIES)}"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv or xlsx"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Output file or directory ('-' for CSV on standard output)"
+    ),
+    template: str | None = typer.Option(
+        None, "--template", "-t", help="Write the blank template of an entity (or 'all')"
+    ),
+) -> None:
+    """Export records with the template columns, or write a blank template."""
+    if fmt not in ("csv", "xlsx"):
+        fail(f"unknown format {fmt!r}: use csv or xlsx")
+    f: Format = "csv" if fmt == "csv" else "xlsx"
+    if template is not None:
+        _template(template, f, out)
+        return
+    if entity is None:
+        fail("name an entity or 'all' (or --template ENTITY)")
+    names = _entities(entity or "")
+    if out is not None and str(out) == "-":
+        if f != "csv" or len(names) != 1:
+            fail("standard output takes one entity as CSV")
+        sys.stdout.write(export_csv_text(state(ctx).engine(), names[0]))
+        return
+    if out is None:
+        out = Path("materiel-export" if len(names) > 1 else names[0])
+        out = out.with_suffix(".xlsx") if f == "xlsx" else out
+        if len(names) == 1 and f == "csv":
+            out = out.with_suffix(".csv")
+    counts = export(state(ctx).engine(), names, f, out)
+    table = Table("entity", "rows", title=f"Exported to {out}")
+    for e, n in counts.items():
+        table.add_row(e, str(n))
+    console.print(table)
+
+
+def _entities(name: str) -> list[str]:
+    if name == "all":
+        return list(ENTITIES)
+    if name not in ENTITIES:
+        fail(f"unknown entity {name!r} (known: all, {', '.join(ENTITIES)})")
+    return [name]
+
+
+def _template(name: str, fmt: Format, out: Path | None) -> None:
+    names = _entities(name)
+    if fmt == "csv" and len(names) > 1:
+        fail("a CSV template holds one entity; use --format xlsx for all")
+    if out is None:
+        out = Path(f"{name}-template.{fmt}")
+    write_template(names, fmt, out)
+    console.print(f"[green]Template written[/]: {out}")

@@ -1,0 +1,250 @@
+"""Streaming readers for CSV files and workbooks, with size and zip-bomb guards.
+
+A :class:`Sheet` is one table to import: a CSV file, or one worksheet of a workbook. It can
+be opened more than once (the importer validates in one pass and writes in a second), and
+each opening streams its rows without loading the whole file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from materiel.io.templates import infer_entity
+
+README_SHEET = "README"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Refuse files larger than ``max_bytes`` and workbooks that inflate beyond
+    ``max_uncompressed`` bytes or ``max_ratio`` times their compressed size."""
+
+    max_bytes: int = 100 * 1024 * 1024
+    max_uncompressed: int = 1024 * 1024 * 1024
+    max_ratio: float = 200.0
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all; the message says why."""
+
+
+Row = tuple[int, list[Any]]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    path: Path
+    entity: str
+    sheet: str | None = None  # worksheet title for workbooks
+
+    @property
+    def label(self) -> str:
+        """How messages name this table: ``pledges.csv`` or ``book.xlsx [pledges]``."""
+        return f"{self.path.name} [{self.sheet}]" if self.sheet else self.path.name
+
+    def estimate_rows(self) -> int | None:
+        """Data rows, approximately (for progress bars)."""
+        if self.sheet is None:
+            with self.path.open("rb") as f:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            return max(lines - 1, 0)
+        return None
+
+    @contextmanager
+    def open(self) -> Iterator[tuple[list[str], Iterator[Row]]]:
+        """The header (row 1) and an iterator of (row number, values) for data rows."""
+        if self.sheet is None:
+            with _open_csv(self.path) as opened:
+                yield opened
+        else:
+            with _open_sheet(self.path, self.sheet) as opened:
+                yield opened
+
+
+def _header(values: list[Any]) -> list[str]:
+    names = ["" if v is None else str(v).strip().lstrip("\ufeff") for v in values]
+    while names and names[-1] == "":
+        names.pop()
+    return names
+
+
+def _skip(values: list[Any]) -> bool:
+    """Blank rows and comment rows (first cell starting with ``#``) are not data."""
+    if all(v is None or (isinstance(v, str) and v.strip() == "") for v in values):
+        return True
+    first = values[0] if values else None
+    return isinstance(first, str) and first.lstrip().startswith("#")
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+@contextmanager
+def _open_csv(path: Path) -> Iterator[tuple[list[str], Iterator[Row]]]:
+    with path.open("r", encoding="utf-8-sig", newline="") as f:
+        try:
+            first = f.readline()
+        except UnicodeDecodeError:
+            raise FileProblem("is not UTF-8 text (save it as 'CSV UTF-8')") from None
+        if first.strip() == "":
+            raise FileProblem("is empty: row 1 must be the header")
+        delimiter = _sniff_delimiter(first)
+        header = _header(next(csv.reader(io.StringIO(first), delimiter=delimiter)))
+
+        def rows() -> Iterator[Row]:
+            reader = csv.reader(f, delimiter=delimiter)
+            n = 1
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except UnicodeDecodeError:
+                    raise FileProblem(
+                        f"row {n + 1}: is not UTF-8 text (save it as 'CSV UTF-8')"
+                    ) from None
+                except csv.Error as exc:
+                    raise FileProblem(f"row {n + 1}: unreadable CSV ({exc})") from None
+                n += 1
+                if not _skip(list(values)):
+                    yield n, list(values)
+
+        yield header, rows()
+
+
+def check_workbook(path: Path, limits: Limits) -> None:
+    """Refuse a workbook that is not a zip or whose uncompressed size is absurd."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except zipfile.BadZipFile:
+        raise FileProblem("is not a valid .xlsx workbook (not a zip archive)") from None
+    total = sum(i.file_size for i in infos)
+    packed = max(sum(i.compress_size for i in infos), 1)
+    if total > limits.max_uncompressed:
+        raise FileProblem(
+            f"refused: the workbook inflates to {total / 1e6:,.0f} MB uncompressed, "
+            f"over the limit of {limits.max_uncompressed / 1e6:,.0f} MB (zip bomb guard)"
+        )
+    if total / packed > limits.max_ratio and total > 10 * 1024 * 1024:
+        raise FileProblem(
+            f"refused: the workbook compresses {total / packed:,.0f} to 1, more than "
+            f"{limits.max_ratio:,.0f} to 1 (zip bomb guard)"
+        )
+
+
+def _load(path: Path) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileProblem(f"is not a readable .xlsx workbook ({exc})") from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    wb = _load(path)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+@contextmanager
+def _open_sheet(path: Path, title: str) -> Iterator[tuple[list[str], Iterator[Row]]]:
+    wb = _load(path)
+    try:
+        ws = wb[title]
+        it = ws.iter_rows(values_only=True)
+        start = ws.min_row or 1
+        first = next(it, None)
+        if first is None or start != 1:
+            raise FileProblem(f"sheet {title!r}: row 1 must be the header")
+        header = _header(list(first))
+
+        def rows() -> Iterator[Row]:
+            for n, values in enumerate(it, start=2):
+                vals = list(values)
+                if not _skip(vals):
+                    yield n, vals
+
+        yield header, rows()
+    finally:
+        wb.close()
+
+
+def discover(
+    paths: list[Path], entity: str | None, limits: Limits
+) -> tuple[list[Sheet], list[tuple[str, str]]]:
+    """The sheets to import from files and directories, and problems as (file, reason)."""
+    sheets: list[Sheet] = []
+    problems: list[tuple[str, str]] = []
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.suffix.lower() in (".csv", ".xlsx"))
+            if not found:
+                problems.append((str(p), "directory holds no .csv or .xlsx file"))
+            files.extend(found)
+        else:
+            files.append(p)
+    for f in files:
+        if not f.is_file():
+            problems.append((f.name, "file not found"))
+            continue
+        size = f.stat().st_size
+        if size > limits.max_bytes:
+            problems.append(
+                (
+                    f.name,
+                    f"refused: the file is {size / 1e6:,.1f} MB, over the limit of "
+                    f"{limits.max_bytes / 1e6:,.1f} MB",
+                )
+            )
+            continue
+        suffix = f.suffix.lower()
+        try:
+            if suffix == ".csv":
+                ent = entity or infer_entity(f.stem)
+                if ent is None:
+                    problems.append((f.name, _unknown_name("file name", f.stem)))
+                else:
+                    sheets.append(Sheet(f, ent))
+            elif suffix in (".xlsx", ".xlsm"):
+                check_workbook(f, limits)
+                titles = [t for t in sheet_names(f) if t.strip().upper() != README_SHEET]
+                if not titles:
+                    problems.append((f.name, "workbook has no data sheet"))
+                for t in titles:
+                    if entity is not None and len(titles) == 1:
+                        sheets.append(Sheet(f, entity, t))
+                        continue
+                    ent = infer_entity(t)
+                    if ent is None:
+                        problems.append((f"{f.name} [{t}]", _unknown_name("sheet name", t)))
+                    elif entity is None or ent == entity:
+                        sheets.append(Sheet(f, ent, t))
+            else:
+                problems.append((f.name, "unsupported file type (use .csv or .xlsx)"))
+        except FileProblem as exc:
+            problems.append((f.name, str(exc)))
+    return sheets, problems
+
+
+def _unknown_name(what: str, name: str) -> str:
+    from materiel.io.templates import ENTITIES
+
+    return (
+        f"cannot tell the entity from the {what} {name!r}: name it after one of "
+        f"{', '.join(ENTITIES)} (or pass --entity)"
+    )

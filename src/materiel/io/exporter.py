@@ -36,7 +36,7 @@ def iter_records(session: Session, template: Template) -> Iterator[list[Any]]:
             .join(Pledge, Delivery.pledge_id == Pledge.id)
             .order_by(order(Delivery.ref))
         )
-        for d, pledge_ref in session.execute(stmt.execution_options(yield_per=1000)).tuples():
+        for d, pledge_ref in session.execute(stmt.execution_options(yield_per=1000)):
             yield [pledge_ref if c.attr is None else getattr(d, c.attr) for c in template.columns]
         return
     stmt2 = select(model).order_by(*(order(getattr(model, k)) for k in template.key))

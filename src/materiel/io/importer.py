@@ -396,7 +396,7 @@ def _check_delivery_sums(
     """The deliveries of each pledge, stored and imported together, stay within it."""
     refs = {d.pledge_ref for d in deliveries}
     stored_qty = dict(
-        session.execute(select(Pledge.ref, Pledge.quantity).where(Pledge.ref.in_(refs))).tuples()
+        session.execute(select(Pledge.ref, Pledge.quantity).where(Pledge.ref.in_(refs))).all()
     )
     in_file = {d.ref for d in deliveries}
     running: Counter[str] = Counter()
@@ -405,7 +405,7 @@ def _check_delivery_sums(
         .join(Pledge, Delivery.pledge_id == Pledge.id)
         .where(Pledge.ref.in_(refs))
     )
-    for dref, pref, qty in session.execute(stmt).tuples():
+    for dref, pref, qty in session.execute(stmt):
         if dref not in in_file:
             running[pref] += qty
     for d in deliveries:

@@ -10,10 +10,12 @@ from sqlalchemy import Engine
 from materiel import money
 from materiel.db import read_session
 from materiel.queries import (
+    deliveries_table,
     donor_totals,
     fund_position,
     needs_by_priority,
     needs_table,
+    orders_table,
     pledges_table,
     status_figures,
     stock_position,
@@ -342,3 +344,37 @@ def test_queries_on_empty_database(engine: Engine) -> None:
         fig = status_figures(s)
     assert fig["needs"]["open"] == 0 and fig["pledges"]["late"] == 0
     assert fig["synthetic"] is False
+
+
+def test_pledges_announced_in_a_period(seeded: Engine) -> None:
+    with read_session(seeded) as s:
+        since = pledges_table(s, announced_from=D(2025, 1, 6))
+        window = pledges_table(s, announced_from=D(2025, 1, 6), announced_to=D(2025, 1, 6))
+    assert sorted(since["ref"]) == ["P2", "P3"]
+    assert window["ref"].tolist() == ["P2"]
+
+
+def test_deliveries_in_a_period_with_prorated_value(seeded: Engine) -> None:
+    with read_session(seeded) as s:
+        all_ = deliveries_table(s, until=D(2025, 3, 31))
+        since = deliveries_table(s, since=D(2025, 2, 1), until=D(2025, 3, 31))
+        assert deliveries_table(s, donor="FRA").empty
+    assert all_["ref"].tolist() == ["D1", "D2"]
+    assert since["ref"].tolist() == ["D2"]
+    d2 = since.iloc[0]
+    assert (d2["pledge_ref"], d2["donor_code"], d2["quantity"]) == ("P1", "DEU", 200)
+    value = money.convert(6_000_000 * 200 / 1200, "USD", "EUR", D(2025, 3, 31)).amount
+    assert d2["value"] == pytest.approx(value)
+
+
+def test_orders_table_in_fund_currency(seeded: Engine) -> None:
+    with read_session(seeded) as s:
+        df = orders_table(s, as_of=D(2025, 12, 31))
+        assert orders_table(s, as_of=D(2025, 1, 1)).empty
+    assert df["ref"].tolist() == ["O1", "O2"]
+    assert set(df["item_code"]) == {A155} and set(df["fund_currency"]) == {"USD"}
+    o1 = df.iloc[0]
+    assert o1["value"] == pytest.approx(
+        money.convert(3_500_000, "EUR", "USD", D(2025, 2, 3)).amount
+    )
+    assert o1["rate_date"] == D(2025, 2, 3)

@@ -11,19 +11,21 @@ the rate date used is returned alongside.
 
 from materiel.queries.coverage import coverage_status, need_coverage
 from materiel.queries.needs import NEED_STATUSES, PRIORITIES, needs_by_priority, needs_table
-from materiel.queries.pledges import donor_totals, pledges_table
-from materiel.queries.status import fund_position, record_counts, status_figures
+from materiel.queries.pledges import deliveries_table, donor_totals, pledges_table
+from materiel.queries.status import fund_position, orders_table, record_counts, status_figures
 from materiel.queries.stocks import stock_position
 
 __all__ = [
     "NEED_STATUSES",
     "PRIORITIES",
     "coverage_status",
+    "deliveries_table",
     "donor_totals",
     "fund_position",
     "need_coverage",
     "needs_by_priority",
     "needs_table",
+    "orders_table",
     "pledges_table",
     "record_counts",
     "status_figures",

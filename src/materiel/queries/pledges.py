@@ -64,6 +64,8 @@ def pledges_table(
     as_of: dt.date | None = None,
     currency: str = REPORT_CURRENCY,
     include_confidential: bool = True,
+    announced_from: dt.date | None = None,
+    announced_to: dt.date | None = None,
 ) -> pd.DataFrame:
     """One row per pledge: ``delivered`` (sum of deliveries on or before ``as_of``),
     ``remaining``, ``late`` (due_by passed at ``as_of`` and not fully delivered, not
@@ -74,6 +76,8 @@ def pledges_table(
     reference rate of ``as_of`` (``rate_date`` is the published rate date actually used).
     ``source`` joins the pledge's source document, link and quote.
     ``include_confidential=False`` drops confidential pledges (access rules live elsewhere).
+    ``announced_from`` / ``announced_to`` (inclusive) select pledges notified in a period,
+    e.g. since the previous meeting.
     """
     as_of = as_of or today()
     stmt = select(
@@ -104,6 +108,10 @@ def pledges_table(
         stmt = stmt.where(Pledge.status == status)
     if not include_confidential:
         stmt = stmt.where(Pledge.confidential.is_(False))
+    if announced_from:
+        stmt = stmt.where(Pledge.announced_on >= announced_from)
+    if announced_to:
+        stmt = stmt.where(Pledge.announced_on <= announced_to)
     df = pd.DataFrame(session.execute(stmt.order_by(Pledge.id)).mappings().all())
     if df.empty:
         return pd.DataFrame(columns=PLEDGE_COLUMNS)
@@ -182,3 +190,83 @@ def donor_totals(
     out["currency"] = currency
     out = out.sort_values(["pledged_value", "donor_code"], ascending=[False, True])
     return out[DONOR_COLUMNS].reset_index(drop=True)
+
+
+DELIVERY_COLUMNS = [
+    "id",
+    "ref",
+    "pledge_ref",
+    "donor_code",
+    "recipient_code",
+    "item_code",
+    "quantity",
+    "delivered_on",
+    "value",
+    "currency",
+    "rate_date",
+    "confidential",
+    "source",
+]
+
+
+def deliveries_table(
+    session: Session,
+    *,
+    donor: str | None = None,
+    recipient: str | None = None,
+    item: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    currency: str = REPORT_CURRENCY,
+    include_confidential: bool = True,
+) -> pd.DataFrame:
+    """One row per delivery dated in [``since``, ``until``] (inclusive; open ends allowed)
+    with its pledge's donor, recipient and item, and its value: the pledge's value pro rata
+    of quantity (else quantity × catalogue unit value) converted to ``currency`` at the ECB
+    rate of ``until`` (or today). Sorted by date."""
+    on = until or today()
+    stmt = (
+        select(
+            Delivery.id,
+            Delivery.ref,
+            Pledge.ref.label("pledge_ref"),
+            Pledge.donor_code,
+            Pledge.recipient_code,
+            Pledge.item_code,
+            Delivery.quantity,
+            Delivery.delivered_on,
+            Delivery.source,
+            Pledge.confidential,
+            Pledge.quantity.label("pledge_quantity"),
+            Pledge.value_amount,
+            Pledge.value_currency,
+            Item.unit_value,
+            Item.currency.label("item_currency"),
+        )
+        .join(Pledge, Pledge.id == Delivery.pledge_id)
+        .join(Item, Item.code == Pledge.item_code)
+    )
+    if donor:
+        stmt = stmt.where(Pledge.donor_code == donor)
+    if recipient:
+        stmt = stmt.where(Pledge.recipient_code == recipient)
+    if since:
+        stmt = stmt.where(Delivery.delivered_on >= since)
+    if until:
+        stmt = stmt.where(Delivery.delivered_on <= until)
+    if not include_confidential:
+        stmt = stmt.where(Pledge.confidential.is_(False))
+    df = pd.DataFrame(
+        session.execute(stmt.order_by(Delivery.delivered_on, Delivery.id)).mappings().all()
+    )
+    if df.empty:
+        return pd.DataFrame(columns=DELIVERY_COLUMNS)
+    df = df.loc[prefix_mask(df["item_code"], item)].copy()
+    stated = df["value_amount"].notna() & df["value_currency"].notna()
+    amount = (df["value_amount"] * df["quantity"] / df["pledge_quantity"]).where(
+        stated, df["quantity"] * df["unit_value"]
+    )
+    amount_currency = df["value_currency"].where(stated, df["item_currency"])
+    df["value"], df["rate_date"] = convert_column(amount, amount_currency, on, currency)
+    df["currency"] = currency
+    return df[DELIVERY_COLUMNS].reset_index(drop=True)

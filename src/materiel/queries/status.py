@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
-from materiel.queries._common import REPORT_CURRENCY, convert_column, date_span, today
+from materiel.queries._common import (
+    REPORT_CURRENCY,
+    convert_column,
+    date_span,
+    prefix_mask,
+    today,
+)
 from materiel.queries.needs import needs_table
 from materiel.queries.pledges import pledges_table
 from materiel.queries.stocks import stock_position
@@ -87,30 +93,7 @@ def fund_position(
     funds = pd.DataFrame(session.execute(fstmt).all(), columns=list(fstmt.selected_columns.keys()))
     if funds.empty:
         return pd.DataFrame(columns=FUND_COLUMNS)
-    orders = pd.DataFrame(
-        session.execute(
-            select(
-                Order.fund_code,
-                Order.quantity,
-                Order.unit_price,
-                Order.currency,
-                Order.placed_on,
-                Fund.currency.label("fund_currency"),
-            )
-            .join(Fund, Fund.code == Order.fund_code)
-            .where(Order.placed_on <= as_of)
-        ).all(),
-        columns=["fund_code", "quantity", "unit_price", "currency", "placed_on", "fund_currency"],
-    )
-    if not orders.empty:
-        # convert per target currency (funds may keep books in different currencies)
-        parts = []
-        for target, grp in orders.groupby("fund_currency"):
-            spent, used = convert_column(
-                grp["quantity"] * grp["unit_price"], grp["currency"], grp["placed_on"], str(target)
-            )
-            parts.append(grp.assign(spent=spent, rate_date=used))
-        orders = pd.concat(parts)
+    orders = orders_table(session, fund=fund, as_of=as_of).rename(columns={"value": "spent"})
     agg = (
         orders.groupby("fund_code")
         .agg(
@@ -128,6 +111,81 @@ def fund_position(
     df["rate_dates"] = df["rate_dates"].astype(object).where(df["rate_dates"].notna(), None)
     df["remaining"] = df["budget"] - df["spent"]
     return df[FUND_COLUMNS].reset_index(drop=True)
+
+
+ORDER_COLUMNS = [
+    "ref",
+    "fund_code",
+    "line_code",
+    "item_code",
+    "producer_code",
+    "quantity",
+    "unit_price",
+    "currency",
+    "placed_on",
+    "delivery_start",
+    "delivery_end",
+    "destination_code",
+    "value",
+    "fund_currency",
+    "rate_date",
+]
+
+
+def orders_table(
+    session: Session,
+    *,
+    fund: str | None = None,
+    line: str | None = None,
+    item: str | None = None,
+    destination: str | None = None,
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
+    """Orders placed on or before ``as_of`` with their line's item and producer; ``value``
+    is quantity × unit_price converted to the fund's currency at the ECB rate of the day the
+    order was placed (``rate_date``)."""
+    as_of = as_of or today()
+    stmt = (
+        select(
+            Order.ref,
+            Order.fund_code,
+            Order.line_code,
+            ProductionLine.item_code,
+            ProductionLine.producer_code,
+            Order.quantity,
+            Order.unit_price,
+            Order.currency,
+            Order.placed_on,
+            Order.delivery_start,
+            Order.delivery_end,
+            Order.destination_code,
+            Fund.currency.label("fund_currency"),
+        )
+        .join(Fund, Fund.code == Order.fund_code)
+        .join(ProductionLine, ProductionLine.code == Order.line_code)
+        .where(Order.placed_on <= as_of)
+        .order_by(Order.placed_on, Order.ref)
+    )
+    if fund:
+        stmt = stmt.where(Order.fund_code == fund)
+    if line:
+        stmt = stmt.where(Order.line_code == line)
+    if destination:
+        stmt = stmt.where(Order.destination_code == destination)
+    df = pd.DataFrame(session.execute(stmt).mappings().all())
+    if df.empty:
+        return pd.DataFrame(columns=ORDER_COLUMNS)
+    df = df.loc[prefix_mask(df["item_code"], item)].copy()
+    df["value"] = float("nan")
+    df["rate_date"] = None
+    for target, idx in df.groupby("fund_currency").groups.items():
+        part = df.loc[idx]
+        value, used = convert_column(
+            part["quantity"] * part["unit_price"], part["currency"], part["placed_on"], str(target)
+        )
+        df.loc[idx, "value"] = value
+        df.loc[idx, "rate_date"] = used
+    return df[ORDER_COLUMNS].reset_index(drop=True)
 
 
 def record_counts(session: Session) -> dict[str, int]:

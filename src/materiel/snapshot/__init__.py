@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+import types
 from typing import TYPE_CHECKING
 
 from materiel.snapshot.schema import (
@@ -73,3 +75,22 @@ def snapshot(
     else:
         day = as_of
     return build_snapshot(src, day, horizon_weeks, scenario, outflow_window_weeks)
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``materiel.snapshot(db, as_of, ...)`` call :func:`snapshot` while
+    ``materiel.snapshot.make_snapshot`` and friends stay reachable on the same name (a
+    function assigned to ``materiel.snapshot`` would hide this package)."""
+
+    def __call__(
+        self,
+        db: str | os.PathLike[str] | Engine | Session | None,
+        as_of: dt.date | str | None = None,
+        horizon_weeks: int = 26,
+        scenario: str = "baseline",
+        outflow_window_weeks: int = 12,
+    ) -> xr.Dataset:
+        return snapshot(db, as_of, horizon_weeks, scenario, outflow_window_weeks)
+
+
+sys.modules[__name__].__class__ = _CallableModule

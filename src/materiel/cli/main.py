@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from materiel.cli import admin, transfer
+from materiel.cli import demo as demo_cli
 from materiel.cli import lists as lists_cli
 from materiel.cli.context import State
 
@@ -32,6 +33,7 @@ def main(
 admin.register(app)
 lists_cli.register(app)
 transfer.register(app)
+demo_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -29,6 +29,7 @@ class Limits:
     max_bytes: int = 100 * 1024 * 1024
     max_uncompressed: int = 1024 * 1024 * 1024
     max_ratio: float = 200.0
+    min_bomb_bytes: int = 10 * 1024 * 1024  # the ratio test applies above this size
 
 
 class FileProblem(Exception):
@@ -136,7 +137,7 @@ def check_workbook(path: Path, limits: Limits) -> None:
             f"refused: the workbook inflates to {total / 1e6:,.0f} MB uncompressed, "
             f"over the limit of {limits.max_uncompressed / 1e6:,.0f} MB (zip bomb guard)"
         )
-    if total / packed > limits.max_ratio and total > 10 * 1024 * 1024:
+    if total / packed > limits.max_ratio and total > limits.min_bomb_bytes:
         raise FileProblem(
             f"refused: the workbook compresses {total / packed:,.0f} to 1, more than "
             f"{limits.max_ratio:,.0f} to 1 (zip bomb guard)"

@@ -459,3 +459,18 @@ def test_empty_database(engine: Engine) -> None:
     ds = build_snapshot(engine, AS_OF, 3)
     assert ds.sizes["nation"] == 0 and ds.sizes["line"] == 0 and ds.sizes["week"] == 3
     assert ds.attrs["synthetic"] is False
+
+
+def test_session_and_engine_give_the_same_snapshot(engine: Engine) -> None:
+    from materiel.db import read_session
+
+    populate(engine)
+    session = read_session(engine)
+    try:
+        via_session = build_snapshot(session, AS_OF, 6, "surge")
+    finally:
+        session.close()
+    assert (
+        via_session.attrs["content_hash"]
+        == build_snapshot(engine, AS_OF, 6, "surge").attrs["content_hash"]
+    )

@@ -172,3 +172,7 @@ def test_validate_catches_a_tampered_copy() -> None:
         validate(ds)
     with pytest.raises(SnapshotError, match="missing variable 'cap'"):
         validate(small().drop_vars("cap"))
+
+
+def test_negative_zero_hashes_like_zero() -> None:
+    assert small(s0=np.full((2, 3), -0.0)).attrs["content_hash"] == small().attrs["content_hash"]

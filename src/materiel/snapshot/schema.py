@@ -380,6 +380,8 @@ def validate(ds: xr.Dataset) -> None:
 def _coord_bytes(values: np.ndarray) -> bytes:
     if values.dtype.kind in "OUS":
         return _canonical_json([str(v) for v in values.tolist()]).encode()
+    if values.dtype.kind == "f":
+        values = values + 0.0  # -0.0 and 0.0 hash alike
     return np.ascontiguousarray(values).tobytes()
 
 

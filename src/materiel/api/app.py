@@ -1,0 +1,108 @@
+"""The application factory: ``create_app(db)`` serves the REST API under /api/v1."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import RedirectResponse
+from sqlalchemy import Engine
+
+from materiel.access import FailureLimiter
+from materiel.api import errors
+from materiel.api.crud import API, Entity, add_routes
+from materiel.api.deps import AuthCache
+from materiel.api.entities import ENTITIES
+from materiel.api.jobs import JobManager, default_runners
+from materiel.api.routers import audit, auth, pledges, runs, stocks, users
+from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
+from materiel.db import get_engine
+from materiel.records import ForecastRun, PlanRun
+
+__all__ = ["API", "create_app", "create_app_from_env"]
+
+DESCRIPTION = """The coordination server of materiel: needs, pledges, deliveries, stocks,
+industry, funds, meetings and scenarios; plans and forecasts as background jobs.
+
+* Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <token>`.
+* Lists return `{items, count, next_cursor}`; pass `cursor=<next_cursor>` for the next page.
+* Every record carries an `ETag`; `PATCH` and pledge transitions need `If-Match`
+  (428 without, 412 when stale). Creates accept `Idempotency-Key`.
+* Errors are `application/problem+json` (see the 4xx responses of each operation).
+"""
+
+RUNS = [
+    Entity(
+        "plan_run",
+        "/plans",
+        "runs",
+        PlanRun,
+        PlanRunPublic,
+        deletable=False,
+        sorts=("id", "as_of"),
+        filters={},
+    ),
+    Entity(
+        "forecast_run",
+        "/forecasts",
+        "runs",
+        ForecastRun,
+        ForecastRunPublic,
+        deletable=False,
+        sorts=("id", "as_of"),
+        filters={},
+    ),
+]
+
+
+def create_app(db: str | Engine | None = None, *, job_workers: int = 2) -> FastAPI:
+    """The API on ``db`` (a path, a URL, an Engine, or MATERIEL_DB / ./materiel.db)."""
+    engine = db if isinstance(db, Engine) else get_engine(db)
+    jobs = JobManager(engine, default_runners(), workers=job_workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        jobs.recover()
+        yield
+        jobs.shutdown(wait=False)
+
+    app = FastAPI(
+        title="materiel",
+        version="1",
+        description=DESCRIPTION,
+        openapi_url=f"{API}/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.engine = engine
+    app.state.jobs = jobs
+    app.state.runners = jobs.runners  # the registry: tests replace entries with fakes
+    app.state.auth_cache = AuthCache()
+    app.state.limiter = FailureLimiter()
+    errors.install(app)
+
+    api = APIRouter(prefix=API)
+    # fixed paths before the generic /{id} routes that would otherwise shadow them
+    api.include_router(stocks.router)
+    api.include_router(runs.router)
+    api.include_router(pledges.router)
+    for spec in [*ENTITIES, *RUNS]:
+        add_routes(api, spec)
+    api.include_router(auth.router)
+    api.include_router(users.router)
+    api.include_router(audit.router)
+    app.include_router(api)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """For ``uvicorn --factory materiel.api.app:create_app_from_env`` (MATERIEL_DB)."""
+    return create_app(os.environ.get("MATERIEL_DB"))

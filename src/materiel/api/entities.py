@@ -1,0 +1,365 @@
+"""The entity table of the API: which records, under which paths, with which filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from materiel.access import Principal, policy
+from materiel.api import schemas as sc
+from materiel.api.crud import Child, Entity, Filter
+from materiel.records import (
+    Caveat,
+    Delivery,
+    Fund,
+    FundItem,
+    FundMember,
+    Item,
+    Meeting,
+    Nation,
+    Need,
+    Order,
+    Organisation,
+    Pledge,
+    ProductionLine,
+    RampStep,
+    Scenario,
+    ScenarioRate,
+    StockReport,
+    StockTarget,
+)
+from materiel.services import Writer
+
+D = dt.date
+
+
+def _item_filters() -> dict[str, Filter]:
+    return {
+        "item_code": Filter("item_code", description="exact item code"),
+        "item_prefix": Filter("item_code", "prefix", description="code or prefix: ammo.artillery"),
+    }
+
+
+def _pledge_of(session: Session, delivery: Delivery, *, lock: bool = False) -> Pledge | None:
+    stmt = select(Pledge).where(Pledge.id == delivery.pledge_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    return session.scalars(stmt).one_or_none()
+
+
+def _delivery_read(p: Principal, s: Session, obj: Any) -> None:
+    policy.check_read(p, "delivery", obj, parent=_pledge_of(s, obj))
+
+
+def _delivery_write(p: Principal, s: Session, obj: Any, changes: dict[str, Any]) -> None:
+    pledge = _pledge_of(s, obj)
+    if pledge is None:
+        raise policy.Hidden()
+    policy.check_delivery(p, pledge, obj)
+
+
+def _lock_pledge(w: Writer, obj: Any) -> None:
+    """Corrections of a delivery lock its pledge like new deliveries do."""
+    _pledge_of(w.session, obj, lock=True)
+
+
+NATIONS = Entity(
+    "nation",
+    "/nations",
+    "reference",
+    Nation,
+    sc.NationPublic,
+    sc.NationCreate,
+    sc.NationUpdate,
+    key="code",
+    key_type=str,
+    filters={
+        "is_donor": Filter("is_donor", type=bool),
+        "is_recipient": Filter("is_recipient", type=bool),
+        "alliance": Filter("alliance"),
+        "q": Filter("name", "contains", description="name contains (case-insensitive)"),
+    },
+    sorts=("code", "name"),
+)
+ORGANISATIONS = Entity(
+    "organisation",
+    "/organisations",
+    "reference",
+    Organisation,
+    sc.OrganisationPublic,
+    sc.OrganisationCreate,
+    sc.OrganisationUpdate,
+    filters={
+        "kind": Filter("kind"),
+        "nation_code": Filter("nation_code"),
+        "code": Filter("code"),
+        "q": Filter("name", "contains"),
+    },
+    sorts=("id", "code", "name"),
+)
+ITEMS = Entity(
+    "item",
+    "/items",
+    "reference",
+    Item,
+    sc.ItemPublic,
+    sc.ItemCreate,
+    sc.ItemUpdate,
+    key="code",
+    key_type=str,
+    filters={
+        "category": Filter("category"),
+        "calibre": Filter("calibre"),
+        "prefix": Filter("code", "prefix", description="code or prefix: ammo.artillery"),
+        "q": Filter("name", "contains"),
+    },
+    sorts=("code", "name", "category"),
+)
+NEEDS = Entity(
+    "need",
+    "/needs",
+    "needs",
+    Need,
+    sc.NeedPublic,
+    sc.NeedCreate,
+    sc.NeedUpdate,
+    filters={
+        "ref": Filter("ref"),
+        "recipient_code": Filter("recipient_code"),
+        **_item_filters(),
+        "priority": Filter("priority"),
+        "needed_by_from": Filter("needed_by", "ge", D),
+        "needed_by_to": Filter("needed_by", "le", D),
+    },
+    sorts=("id", "ref", "needed_by", "stated_on", "quantity"),
+)
+PLEDGES = Entity(
+    "pledge",
+    "/pledges",
+    "pledges",
+    Pledge,
+    sc.PledgePublic,
+    sc.PledgeCreate,
+    sc.PledgeUpdate,
+    filters={
+        "ref": Filter("ref"),
+        "donor_code": Filter("donor_code"),
+        "recipient_code": Filter("recipient_code"),
+        **_item_filters(),
+        "status": Filter("status"),
+        "channel": Filter("channel"),
+        "confidential": Filter("confidential", type=bool),
+        "announced_from": Filter("announced_on", "ge", D),
+        "announced_to": Filter("announced_on", "le", D),
+    },
+    sorts=("id", "ref", "announced_on", "quantity", "status"),
+)
+DELIVERIES = Entity(
+    "delivery",
+    "/deliveries",
+    "pledges",
+    Delivery,
+    sc.DeliveryPublic,
+    None,  # POST /deliveries and POST /pledges/{id}/deliveries are in routers.pledges
+    sc.DeliveryUpdate,
+    filters={
+        "pledge_id": Filter("pledge_id", type=int),
+        "ref": Filter("ref"),
+        "delivered_from": Filter("delivered_on", "ge", D),
+        "delivered_to": Filter("delivered_on", "le", D),
+    },
+    sorts=("id", "ref", "delivered_on", "quantity"),
+    deletable=False,
+    read_check=_delivery_read,
+    write_check=_delivery_write,
+    before_write=_lock_pledge,
+)
+STOCK_REPORTS = Entity(
+    "stock_report",
+    "/stock-reports",
+    "stocks",
+    StockReport,
+    sc.StockReportPublic,
+    sc.StockReportCreate,
+    sc.StockReportUpdate,
+    filters={
+        "nation_code": Filter("nation_code"),
+        **_item_filters(),
+        "as_of_from": Filter("as_of", "ge", D),
+        "as_of_to": Filter("as_of", "le", D),
+    },
+    sorts=("id", "as_of", "nation_code", "item_code"),
+)
+STOCK_TARGETS = Entity(
+    "stock_target",
+    "/stock-targets",
+    "stocks",
+    StockTarget,
+    sc.StockTargetPublic,
+    sc.StockTargetCreate,
+    sc.StockTargetUpdate,
+    filters={
+        "nation_code": Filter("nation_code"),
+        **_item_filters(),
+        "effective_from_from": Filter("effective_from", "ge", D),
+        "effective_from_to": Filter("effective_from", "le", D),
+    },
+    sorts=("id", "effective_from", "nation_code", "item_code"),
+)
+CAVEATS = Entity(
+    "caveat",
+    "/caveats",
+    "stocks",
+    Caveat,
+    sc.CaveatPublic,
+    sc.CaveatCreate,
+    sc.CaveatUpdate,
+    filters={"nation_code": Filter("nation_code"), **_item_filters()},
+    sorts=("id", "nation_code", "item_code"),
+)
+LINES = Entity(
+    "production_line",
+    "/production-lines",
+    "industry",
+    ProductionLine,
+    sc.ProductionLinePublic,
+    sc.ProductionLineCreate,
+    sc.ProductionLineUpdate,
+    filters={
+        "code": Filter("code"),
+        "producer_code": Filter("producer_code"),
+        "nation_code": Filter("nation_code"),
+        **_item_filters(),
+    },
+    sorts=("id", "code", "weekly_capacity"),
+)
+RAMP_STEPS = Entity(
+    "ramp_step",
+    "/ramp-steps",
+    "industry",
+    RampStep,
+    sc.RampStepPublic,
+    sc.RampStepCreate,
+    sc.RampStepUpdate,
+    sorts=("id", "effective_from"),
+    child=Child(LINES, "ramp-steps", "line_code", "code"),
+)
+FUNDS = Entity(
+    "fund",
+    "/funds",
+    "funds",
+    Fund,
+    sc.FundPublic,
+    sc.FundCreate,
+    sc.FundUpdate,
+    filters={
+        "code": Filter("code"),
+        "kind": Filter("kind"),
+        "manager_code": Filter("manager_code"),
+        "recipient_code": Filter("recipient_code"),
+        "destination": Filter("destination"),
+    },
+    sorts=("id", "code", "period_start", "budget"),
+)
+FUND_ITEMS = Entity(
+    "fund_item",
+    "/fund-items",
+    "funds",
+    FundItem,
+    sc.FundItemPublic,
+    sc.FundItemCreate,
+    sc.FundItemUpdate,
+    sorts=("id", "item_code"),
+    child=Child(FUNDS, "items", "fund_code", "code"),
+)
+FUND_MEMBERS = Entity(
+    "fund_member",
+    "/fund-members",
+    "funds",
+    FundMember,
+    sc.FundMemberPublic,
+    sc.FundMemberCreate,
+    sc.FundMemberUpdate,
+    sorts=("id", "nation_code"),
+    child=Child(FUNDS, "members", "fund_code", "code"),
+)
+ORDERS = Entity(
+    "purchase_order",
+    "/orders",
+    "funds",
+    Order,
+    sc.OrderPublic,
+    sc.OrderCreate,
+    sc.OrderUpdate,
+    filters={
+        "ref": Filter("ref"),
+        "fund_code": Filter("fund_code"),
+        "line_code": Filter("line_code"),
+        "destination_code": Filter("destination_code"),
+        "placed_from": Filter("placed_on", "ge", D),
+        "placed_to": Filter("placed_on", "le", D),
+    },
+    sorts=("id", "ref", "placed_on", "delivery_start"),
+)
+MEETINGS = Entity(
+    "meeting",
+    "/meetings",
+    "meetings",
+    Meeting,
+    sc.MeetingPublic,
+    sc.MeetingCreate,
+    sc.MeetingUpdate,
+    filters={
+        "ref": Filter("ref"),
+        "held_from": Filter("held_on", "ge", D),
+        "held_to": Filter("held_on", "le", D),
+    },
+    sorts=("id", "held_on", "ref"),
+)
+SCENARIOS = Entity(
+    "scenario",
+    "/scenarios",
+    "meetings",
+    Scenario,
+    sc.ScenarioPublic,
+    sc.ScenarioCreate,
+    sc.ScenarioUpdate,
+    filters={"name": Filter("name")},
+    sorts=("id", "name"),
+)
+SCENARIO_RATES = Entity(
+    "scenario_rate",
+    "/scenario-rates",
+    "meetings",
+    ScenarioRate,
+    sc.ScenarioRatePublic,
+    sc.ScenarioRateCreate,
+    sc.ScenarioRateUpdate,
+    filters={"recipient_code": Filter("recipient_code"), **_item_filters()},
+    sorts=("id", "item_code"),
+    child=Child(SCENARIOS, "rates", "scenario_name", "name"),
+)
+
+ENTITIES: list[Entity] = [
+    NATIONS,
+    ORGANISATIONS,
+    ITEMS,
+    NEEDS,
+    PLEDGES,
+    DELIVERIES,
+    STOCK_REPORTS,
+    STOCK_TARGETS,
+    CAVEATS,
+    LINES,
+    RAMP_STEPS,
+    FUNDS,
+    FUND_ITEMS,
+    FUND_MEMBERS,
+    ORDERS,
+    MEETINGS,
+    SCENARIOS,
+    SCENARIO_RATES,
+]

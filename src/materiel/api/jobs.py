@@ -1,0 +1,194 @@
+"""Background jobs: plans and forecasts run in a thread pool; their state (queued →
+running → done | failed, progress, message) lives in ``records.Job``.
+
+Runners are looked up by kind in a registry on the app (``app.state.runners``), so tests
+inject fakes. The real ones import the planner and the forecaster lazily. Job progress is
+operational state, written directly (not audited); creating the job is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from materiel.db import write_session
+from materiel.records import Job
+from materiel.records.base import utcnow
+
+log = logging.getLogger("materiel.api.jobs")
+
+Progress = Callable[..., None]
+Runner = Callable[[Engine, dict[str, Any], str, Progress], int]
+RESULT_PATHS = {"plan": "/api/v1/plans", "forecast": "/api/v1/forecasts"}
+
+
+def _result_id(result: Any) -> int:
+    if isinstance(result, int):
+        return result
+    rid = getattr(result, "id", None)
+    if isinstance(rid, int):
+        return rid
+    raise TypeError(f"runner returned {type(result).__name__}, not a run id")
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def plan_runner(engine: Engine, params: dict[str, Any], actor: str, progress: Progress) -> int:
+    from materiel.plan.service import run_and_store  # lazy: heavy, and owned by the planner
+
+    return _result_id(
+        run_and_store(
+            engine,
+            as_of=_date(params["as_of"]),
+            horizon_weeks=params["horizon_weeks"],
+            scenario=params.get("scenario") or "baseline",
+            hard_targets=params.get("hard_targets", False),
+            actor=actor,
+            progress=progress,
+        )
+    )
+
+
+def forecast_runner(engine: Engine, params: dict[str, Any], actor: str, progress: Progress) -> int:
+    from materiel.forecast.service import run_and_store  # lazy
+
+    return _result_id(
+        run_and_store(
+            engine,
+            as_of=_date(params["as_of"]),
+            horizon_weeks=params["horizon_weeks"],
+            scenario=params.get("scenario") or "baseline",
+            paths=params.get("paths", 1000),
+            seed=params.get("seed"),
+            actor=actor,
+            progress=progress,
+        )
+    )
+
+
+def default_runners() -> dict[str, Runner]:
+    return {"plan": plan_runner, "forecast": forecast_runner}
+
+
+class JobProgress:
+    """The callback handed to runners: ``progress(fraction, message=None)``; writes at most
+    every ``every`` seconds (always the last call before completion is kept in memory)."""
+
+    def __init__(self, engine: Engine, job_id: int, every: float = 0.5):
+        self.engine = engine
+        self.job_id = job_id
+        self.every = every
+        self._last = 0.0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        """Accepts ``(fraction, message)`` or ``(stage, fraction)``: numbers are the
+        fraction done, strings the message."""
+        fraction: float | None = kwargs.get("fraction")
+        message: str | None = kwargs.get("message") or kwargs.get("stage")
+        for a in args:
+            if isinstance(a, int | float) and not isinstance(a, bool):
+                fraction = float(a)
+            elif isinstance(a, str):
+                message = a
+        now = time.monotonic()
+        if now - self._last < self.every:
+            return
+        self._last = now
+        values: dict[str, Any] = {}
+        if fraction is not None:
+            values["progress"] = min(max(fraction, 0.0), 1.0)
+        if message is not None:
+            values["message"] = str(message)[:2000]
+        if not values:
+            return
+        with write_session(self.engine) as s:
+            s.execute(update(Job).where(Job.id == self.job_id).values(**values))
+
+
+class JobManager:
+    def __init__(self, engine: Engine, runners: dict[str, Runner], workers: int = 2):
+        self.engine = engine
+        self.runners = runners
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self.futures: dict[int, Future[None]] = {}
+
+    @property
+    def pool(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="materiel-job")
+            return self._pool
+
+    def submit(self, job_id: int) -> None:
+        self.futures[job_id] = self.pool.submit(self._run, job_id)
+
+    def _finish(self, job_id: int, **values: Any) -> None:
+        with write_session(self.engine) as s:
+            s.execute(update(Job).where(Job.id == job_id).values(finished_at=utcnow(), **values))
+
+    def _run(self, job_id: int) -> None:
+        with write_session(self.engine) as s:
+            job = s.get(Job, job_id)
+            if job is None or job.status != "queued":
+                return
+            job.status = "running"
+            job.pid = os.getpid()
+            kind, params, owner = job.kind, dict(job.params), job.owner
+        runner = self.runners.get(kind)
+        if runner is None:
+            self._finish(job_id, status="failed", message=f"no runner for job kind {kind!r}")
+            return
+        try:
+            result_id = runner(
+                self.engine, params, f"api:{owner}", JobProgress(self.engine, job_id)
+            )
+        except Exception as exc:  # a failed run is a job state, not a server error
+            log.exception("job %s failed", job_id)
+            msg = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, ModuleNotFoundError):
+                msg = f"the {kind} engine is not installed ({exc})"
+            self._finish(job_id, status="failed", message=msg[:2000])
+            return
+        self._finish(job_id, status="done", progress=1.0, result_id=result_id, message="finished")
+
+    def recover(self) -> int:
+        """At start-up: jobs left queued or running by a process that is gone are failed
+        with a reason. Returns how many."""
+        n = 0
+        with write_session(self.engine) as s:
+            for job in s.scalars(select(Job).where(Job.status.in_(("queued", "running")))):
+                if job.pid is not None and job.pid != os.getpid() and _alive(job.pid):
+                    continue  # another worker process of this server is running it
+                job.status = "failed"
+                job.message = "interrupted by a server restart; start it again"
+                job.finished_at = utcnow()
+                n += 1
+        return n
+
+    def shutdown(self, wait: bool = False) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=wait, cancel_futures=True)
+                self._pool = None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,160 @@
+"""POST /plans and /forecasts start a background job; GET /jobs/{id} follows it; the
+result is GET /plans/{id} or /forecasts/{id}."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from materiel.access import policy
+from materiel.api.crud import API, ERRORS, MAX_ID, json_response
+from materiel.api.deps import CurrentUser, EngineDep, IdemKey, Outcome, etag_of, run_write
+from materiel.api.errors import ApiProblem
+from materiel.api.jobs import RESULT_PATHS, JobManager
+from materiel.api.schemas import ForecastRequest, JobPublic, PlanRequest
+from materiel.db import read_session
+from materiel.records import Job, Meeting
+from materiel.services import Writer
+
+router = APIRouter(tags=["runs"])
+
+
+def job_public(job: Job) -> dict[str, Any]:
+    out = JobPublic.model_validate(job)
+    if job.result_id is not None and job.kind in RESULT_PATHS:
+        out.result_url = f"{RESULT_PATHS[job.kind]}/{job.result_id}"
+    return out.model_dump(mode="json")
+
+
+def _start(
+    request: Request,
+    engine: Any,
+    principal: Any,
+    kind: str,
+    params: dict[str, Any],
+    key: str | None,
+) -> Response:
+    policy.require_planner(principal)
+
+    def action(w: Writer) -> Outcome:
+        job = w.create(
+            Job,
+            kind=kind,
+            status="queued",
+            progress=0.0,
+            params=params,
+            owner=principal.username,
+            pid=os.getpid(),
+            message="queued",
+        )
+        return Outcome(
+            202, job_public(job), {"Location": f"{API}/jobs/{job.id}", "ETag": etag_of(job)}
+        )
+
+    out = run_write(engine, principal, action, key=key, request_body=params, route=kind)
+    if "Idempotent-Replayed" not in out.headers:
+        jobs: JobManager = request.app.state.jobs
+        jobs.submit(int(out.body["id"]))
+    return json_response(out)
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+@router.post(
+    "/plans", status_code=202, response_model=JobPublic, responses=ERRORS, operation_id="start_plan"
+)
+def start_plan(
+    body: PlanRequest,
+    request: Request,
+    principal: CurrentUser,
+    engine: EngineDep,
+    idempotency_key: IdemKey = None,
+) -> Response:
+    """Solve the plan in the background; follow the job at the Location header."""
+    params = body.model_dump(mode="json")
+    params["as_of"] = (body.as_of or _today()).isoformat()
+    return _start(request, engine, principal, "plan", params, idempotency_key)
+
+
+@router.post(
+    "/forecasts",
+    status_code=202,
+    response_model=JobPublic,
+    responses=ERRORS,
+    operation_id="start_forecast",
+)
+def start_forecast(
+    body: ForecastRequest,
+    request: Request,
+    principal: CurrentUser,
+    engine: EngineDep,
+    idempotency_key: IdemKey = None,
+) -> Response:
+    """Run the forecast (Monte Carlo) in the background."""
+    params = body.model_dump(mode="json")
+    params["as_of"] = (body.as_of or _today()).isoformat()
+    return _start(request, engine, principal, "forecast", params, idempotency_key)
+
+
+JobId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+@router.get("/jobs", response_model=list[JobPublic], responses=ERRORS, operation_id="list_jobs")
+def list_jobs(
+    principal: CurrentUser,
+    engine: EngineDep,
+    status: Annotated[str | None, Query(max_length=20, pattern=r"^[a-z]*$")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """The newest jobs you may see (staff: all; others: their own)."""
+    with read_session(engine) as s:
+        stmt = policy.row_filter(principal, "job", select(Job))
+        if status:
+            stmt = stmt.where(Job.status == status)
+        rows = list(s.scalars(stmt.order_by(Job.id.desc()).limit(limit)))
+        return json_response(Outcome(200, [job_public(j) for j in rows], {}))
+
+
+@router.get("/jobs/{job_id}", response_model=JobPublic, responses=ERRORS, operation_id="get_job")
+def get_job(job_id: JobId, principal: CurrentUser, engine: EngineDep) -> Response:
+    """Status, progress and message of a job; ``result_url`` once it is done."""
+    with read_session(engine) as s:
+        job = s.get(Job, job_id)
+        if job is None:
+            raise ApiProblem(404, f"no job {job_id}")
+        policy.check_read(principal, "job", job)
+        return json_response(Outcome(200, job_public(job), {"ETag": etag_of(job)}))
+
+
+@router.get(
+    "/meetings/{meeting_id}/brief",
+    response_class=HTMLResponse,
+    responses={**ERRORS, 501: ERRORS[404] | {"description": "brief not available yet"}},
+    operation_id="meeting_brief",
+    tags=["meetings"],
+)
+def meeting_brief(
+    meeting_id: Annotated[int, Path(ge=1, le=MAX_ID)], principal: CurrentUser, engine: EngineDep
+) -> HTMLResponse:
+    """The meeting brief as one self-contained HTML page (staff only: it carries every
+    donor's stock figures)."""
+    policy.require_planner(principal)
+    with read_session(engine) as s:
+        if s.get(Meeting, meeting_id) is None:
+            raise ApiProblem(404, f"no meeting {meeting_id}")
+    try:
+        module = importlib.import_module("materiel.brief")  # lazy: owned by the brief
+    except ImportError:
+        module = None
+    render = getattr(module, "render_html", None)
+    if render is None:
+        raise ApiProblem(501, "brief not available yet")
+    return HTMLResponse(render(engine, meeting_id))

@@ -7,6 +7,7 @@ import typer
 from materiel.cli import admin, transfer
 from materiel.cli import demo as demo_cli
 from materiel.cli import lists as lists_cli
+from materiel.cli import plan as plan_cli
 from materiel.cli.context import State
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ admin.register(app)
 lists_cli.register(app)
 transfer.register(app)
 demo_cli.register(app)
+plan_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,152 @@
+"""The planning engine: the weekly transfer and procurement plan as a linear program.
+
+    from materiel.plan import solve
+    result = solve(snapshot)              # PlanResult: status, objective, pandas tables
+    result.transfers, result.orders, result.unmet, result.dataset (xarray)
+
+data → build → constraints → solve → results → explain; ``greedy`` is the baseline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import xarray as xr
+
+from materiel.plan.build import LinearModel, build_model
+from materiel.plan.data import PlanData, from_snapshot
+from materiel.plan.errors import PlanError, PlanInputError
+from materiel.plan.results import PlanResult
+
+__all__ = [
+    "LinearModel",
+    "PlanData",
+    "PlanError",
+    "PlanInputError",
+    "PlanResult",
+    "build_model",
+    "from_snapshot",
+    "greedy",
+    "solve",
+]
+
+Progress = Callable[[str, float], None]
+
+
+def _noop(stage: str, fraction: float) -> None:
+    return None
+
+
+def solve(
+    snapshot: xr.Dataset | PlanData,
+    *,
+    hard_targets: bool | None = None,
+    method: str | None = None,
+    time_limit: float | None = None,
+    explain: bool = True,
+    compare_greedy: bool = False,
+    progress: Progress | None = None,
+    **params: Any,
+) -> PlanResult:
+    """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
+
+    ``hard_targets`` overrides the scenario's policy; ``params`` override other policy
+    weights (``lambda_target``, ``mu_burden``, ``epsilon_cost``). ``progress(stage, f)`` is
+    called with stages build, solve, explain, greedy.
+    """
+    from materiel.plan import explain as ex
+    from materiel.plan.greedy import greedy_plan
+    from materiel.plan.results import dataset, evaluate, from_solution, tables
+    from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model
+
+    report = progress or _noop
+    overrides = {"hard_targets": hard_targets, "time_limit": time_limit, **params}
+    if isinstance(snapshot, PlanData):
+        data = snapshot.with_params(**{k: v for k, v in overrides.items() if v is not None})
+    else:
+        data = from_snapshot(snapshot, **overrides)
+    report("build", 0.0)
+    start = time.perf_counter()
+    model = build_model(data)
+    chosen = method or str(data.params.get("method", DEFAULT_METHOD))
+    highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
+    build_seconds = time.perf_counter() - start
+    report("solve", 0.0)
+    sol = solve_model(model, highs=highs, method=chosen)
+    result = PlanResult(
+        status=sol.status,
+        objective=sol.objective,
+        build_seconds=build_seconds,
+        solve_seconds=sol.solve_seconds,
+        snapshot_hash=data.content_hash,
+        as_of=data.as_of,
+        scenario=data.scenario,
+        horizon_weeks=data.weeks,
+        hard_targets=data.hard_targets,
+        method=chosen,
+        bound=sol.bound,
+        gap=sol.gap,
+        synthetic=data.synthetic,
+        rate_date=data.rate_date,
+        params={k: v for k, v in data.params.items()},
+        stats=model.stats(),
+        warnings=[*data.warnings, *sol.notes],
+    )
+    if sol.col_value.size:
+        ev = from_solution(model, sol, data)
+        result.terms = ev.terms
+        result.tables = tables(data, model.meta, ev)
+        result.dataset = dataset(data, ev)
+    if explain:
+        report("explain", 0.0)
+        t0 = time.perf_counter()
+        found = ex.marginals(model, sol, data, highs)
+        result.tables["marginals"] = ex.marginal_table(found)
+        result.tables["ranking"] = ex.ranking(found)
+        result.sentences = [m.sentence for m in found]
+        result.explain_seconds = time.perf_counter() - t0
+    if compare_greedy:
+        report("greedy", 0.0)
+        gx, gq = greedy_plan(data, model.meta)
+        result.greedy_objective = evaluate(data, model.meta, gx, gq).objective
+    return result
+
+
+def greedy(snapshot: xr.Dataset | PlanData, **overrides: Any) -> PlanResult:
+    """The greedy baseline as a :class:`PlanResult` scored by the LP's objective."""
+    from materiel.plan.constraints import add_constant_breach, prepare_masks
+    from materiel.plan.greedy import greedy_plan
+    from materiel.plan.results import dataset, evaluate, tables
+
+    data = (
+        snapshot.with_params(**overrides)
+        if isinstance(snapshot, PlanData)
+        else from_snapshot(snapshot, **overrides)
+    )
+    start = time.perf_counter()
+    model = LinearModel()
+    prepare_masks(model, data)
+    add_constant_breach(model, data)
+    x, q = greedy_plan(data, model.meta)
+    ev = evaluate(data, model.meta, x, q)
+    return PlanResult(
+        status="Greedy",
+        objective=ev.objective,
+        build_seconds=0.0,
+        solve_seconds=time.perf_counter() - start,
+        snapshot_hash=data.content_hash,
+        as_of=data.as_of,
+        scenario=data.scenario,
+        horizon_weeks=data.weeks,
+        hard_targets=data.hard_targets,
+        method="greedy",
+        synthetic=data.synthetic,
+        rate_date=data.rate_date,
+        params=dict(data.params),
+        terms=ev.terms,
+        warnings=list(data.warnings),
+        tables=tables(data, model.meta, ev),
+        dataset=dataset(data, ev),
+    )

@@ -1,0 +1,278 @@
+"""Variable and constraint families of the plan LP (DESIGN.md), one function each.
+
+Notation (all variables non-negative, weeks t = 0..H-1):
+
+    x[n,r,i,t]  transfer from donor n's stock to recipient r
+    q[k,t]      order placed in week t on the eligible triple k = (line p, fund f, dest d),
+                arriving at t + lead[p]
+    S[n,i,t]    donor stock at the end of week t;  Rs[r,i,t] recipient stock
+    u[r,i,t]    unmet demand;  v[n,i,t] breach of a stockpile target
+    g[n], G     value given by donor n (plus its committed pledges) and by all donors
+    dev[n]      distance of g[n] from its GDP share of G
+
+Only variables that can be non-zero are created (:func:`prepare_masks`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from materiel.plan.build import LinearModel
+from materiel.plan.data import PlanData
+
+
+def _cumany(a: np.ndarray, axis: int) -> np.ndarray:
+    return np.asarray(np.maximum.accumulate(a.astype(np.int8), axis=axis) > 0)
+
+
+def prepare_masks(m: LinearModel, d: PlanData) -> None:
+    """Sparse eligibility of every variable family (stored in ``m.meta``).
+
+    * q[k,t]: fund f may buy from line p (item eligible, budget left), d is a destination of
+      f where the item is of use (a recipient with demand for it later, a donor with a target
+      or that may give it), the line has capacity in week t and the order arrives inside the
+      horizon (for a recipient: no later than its last week of demand).
+    * S[n,i,·]: the donor holds, receives (arrivals, orders) or owes (pledges) the item.
+    * x[n,r,i,t]: S exists, the item is not excluded, the donor may have stock by week t,
+      the recipient has demand for the item in week t or later.
+    * Rs, u: the recipient has demand for the item (u only in weeks with demand).
+    """
+    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
+    weeks = np.arange(nt)
+    demand_any = d.demand.max(axis=2, initial=0.0) > 0  # [r,i]
+    last_demand = np.where(demand_any, nt - 1 - np.argmax(d.demand[:, :, ::-1] > 0, axis=2), -1)
+    item_wanted = demand_any.any(axis=0)  # [i]
+
+    # orders: eligible (line, fund, destination) triples
+    pitem = d.line_item
+    pf = (
+        d.eligible
+        & (d.budget[None, :] > 0)
+        & (d.cap.max(axis=1, initial=0.0) > 0)[:, None]
+        & np.isfinite(d.price_in_fund)
+        & (d.price_in_fund >= 0)
+    )  # [p,f]
+    useful_n = (d.floor.max(axis=2, initial=0.0) > 0) | (~d.excluded & item_wanted[None, :])
+    to_n = pf[:, :, None] & d.dest_n[None, :, :] & useful_n[:, pitem].T[:, None, :]  # [p,f,n]
+    to_r = pf[:, :, None] & d.dest_r[None, :, :] & demand_any[:, pitem].T[:, None, :]  # [p,f,r]
+    k_line, k_fund, k_dest = np.nonzero(np.concatenate([to_n, to_r], axis=2))
+    k_item = pitem[k_line]
+    arrival = weeks[None, :] + d.lead[k_line][:, None]  # [k,t]
+    last_ok = np.where(
+        k_dest >= nn,
+        last_demand[np.clip(k_dest - nn, 0, max(nr - 1, 0)), k_item] if nr else -1,
+        nt - 1,
+    )
+    q_mask = (d.cap[k_line, :] > 0) & (arrival <= last_ok[:, None])
+    keep = q_mask.any(axis=1)
+    k_line, k_fund, k_dest, k_item = k_line[keep], k_fund[keep], k_dest[keep], k_item[keep]
+    q_mask, arrival = q_mask[keep], arrival[keep]
+
+    # donor stocks: who holds, receives or owes what
+    to_donor = k_dest < nn
+    receives = np.zeros((nn, ni), dtype=bool)
+    receives[k_dest[to_donor], k_item[to_donor]] = True
+    first_arrival = np.where(q_mask, arrival, nt).min(axis=1, initial=nt)
+    earliest = np.full((nn, ni), nt, dtype=np.int64)
+    np.minimum.at(earliest, (k_dest[to_donor], k_item[to_donor]), first_arrival[to_donor])
+    s_mask = (
+        (d.s0 > 0) | (d.arrive_n.max(axis=2, initial=0) > 0) | (d.pout.max(axis=2, initial=0) > 0)
+    )
+    s_mask |= receives
+    avail = _cumany(
+        ((d.s0 > 0)[:, :, None] & (weeks == 0)[None, None, :])
+        | (d.arrive_n > 0)
+        | (weeks[None, None, :] >= earliest[:, :, None]),
+        axis=2,
+    )  # [n,i,t]
+    can_give = s_mask & ~d.excluded & (d.give_cap > 0)  # [n,i]
+    x_mask = (
+        (can_give[:, None, :, None] & avail[:, None, :, :])
+        & demand_any[None, :, :, None]
+        & (weeks[None, None, None, :] <= last_demand[None, :, :, None])
+    )
+    m.meta.update(
+        demand_any=demand_any,
+        k_line=k_line,
+        k_fund=k_fund,
+        k_dest=k_dest,
+        k_item=k_item,
+        q_mask=q_mask,
+        s_mask=s_mask,
+        x_mask=x_mask,
+    )
+
+
+def define_transfer_variables(m: LinearModel, d: PlanData) -> None:
+    """x[n,r,i,t] ≥ 0, x ≤ give_cap[n,i] (a caveat cap bounds every single transfer)."""
+    m.add_variables(
+        "x",
+        ("nation", "recipient", "item", "week"),
+        m.meta["x_mask"],
+        cost=0.0,
+        upper=d.give_cap[:, None, :, None],
+    )
+
+
+def define_order_variables(m: LinearModel, d: PlanData) -> None:
+    """q[k,t] ≥ 0 with cost ε·price_in_fund[p,f] (each fund's own currency)."""
+    k_line, k_fund = m.meta["k_line"], m.meta["k_fund"]
+    cost = d.eps * d.price_in_fund[k_line, k_fund][:, None]
+    m.add_variables("q", ("order", "week"), m.meta["q_mask"], cost=cost)
+
+
+def define_stock_variables(m: LinearModel, d: PlanData) -> None:
+    """S[n,i,t] ≥ 0 where the donor holds, receives or owes the item; Rs[r,i,t] ≥ 0 where
+    the recipient has demand for it."""
+    nt = d.weeks
+    s_mask = np.broadcast_to(m.meta["s_mask"][:, :, None], (*m.meta["s_mask"].shape, nt))
+    m.add_variables("S", ("nation", "item", "week"), s_mask)
+    rs_mask = np.broadcast_to(m.meta["demand_any"][:, :, None], d.demand.shape)
+    m.add_variables("Rs", ("recipient", "item", "week"), rs_mask)
+
+
+def define_unmet_variables(m: LinearModel, d: PlanData) -> None:
+    """0 ≤ u[r,i,t] ≤ demand[r,i,t], cost weight[r,i,t]."""
+    m.add_variables("u", ("recipient", "item", "week"), d.demand > 0, cost=d.weight, upper=d.demand)
+
+
+def define_breach_variables(m: LinearModel, d: PlanData) -> None:
+    """v[n,i,t] ≥ 0 with cost λ·value[i], where S exists and a target is in force (none
+    with hard targets)."""
+    mask = m.meta["s_mask"][:, :, None] & (d.floor > 0)
+    if d.hard_targets:
+        mask = np.zeros_like(mask)
+    m.add_variables("v", ("nation", "item", "week"), mask, cost=d.lam * d.value[None, :, None])
+
+
+def define_burden_variables(m: LinearModel, d: PlanData) -> None:
+    """g[n] value given by donor n, G the total, dev[n] ≥ 0 with cost μ (only when μ > 0)."""
+    on = d.mu > 0 and len(d.nations) > 1
+    nn = len(d.nations)
+    m.add_variables("g", ("nation",), np.full(nn, on))
+    m.add_variables("G", (), np.array(on))
+    m.add_variables("dev", ("nation",), np.full(nn, on), cost=d.mu)
+
+
+def define_donor_balance(m: LinearModel, d: PlanData) -> None:
+    """S[n,i,t] = S[n,i,t-1] + arrive_n[n,i,t] + Σ_k q[k,t-lead] (to n) − Σ_r x[n,r,i,t]
+    − pout[n,i,t], with S[n,i,-1] = s0[n,i]."""
+    s, x = m.vars["S"].index, m.vars["x"].index
+    rhs = d.arrive_n - d.pout
+    rhs = rhs.copy()
+    rhs[:, :, 0] += d.s0
+    rows = m.add_rows("donor_balance", ("nation", "item", "week"), s >= 0, rhs, rhs).index
+    m.add_terms(rows, s, 1.0)
+    m.add_terms(rows[:, :, 1:], s[:, :, :-1], -1.0)
+    m.add_terms(rows[:, None, :, :], x, 1.0)
+    _add_arrivals(m, d, rows, to_donor=True)
+
+
+def _add_arrivals(m: LinearModel, d: PlanData, rows: np.ndarray, *, to_donor: bool) -> None:
+    """−q[k,t] in the balance row of its destination in week t + lead[p]."""
+    nn, nt = len(d.nations), d.weeks
+    k_line, k_dest, k_item = m.meta["k_line"], m.meta["k_dest"], m.meta["k_item"]
+    q = m.vars["q"].index
+    sel = k_dest < nn if to_donor else k_dest >= nn
+    if not sel.any():
+        return
+    dest = k_dest[sel] - (0 if to_donor else nn)
+    arrival = np.arange(nt)[None, :] + d.lead[k_line[sel]][:, None]
+    inside = arrival < nt
+    row = rows[dest[:, None], k_item[sel][:, None], np.minimum(arrival, nt - 1)]
+    m.add_terms(np.where(inside, row, -1), q[sel], -1.0)
+
+
+def define_recipient_balance(m: LinearModel, d: PlanData) -> None:
+    """Rs[r,i,t] = Rs[r,i,t-1] + pin + arrive_r + Σ_n x[n,r,i,t] + Σ_k q[k,t-lead] (to r)
+    − demand[r,i,t] + u[r,i,t], with Rs[r,i,-1] = r0[r,i]."""
+    rs, x, u = m.vars["Rs"].index, m.vars["x"].index, m.vars["u"].index
+    rhs = (d.pin + d.arrive_r - d.demand).copy()
+    rhs[:, :, 0] += d.r0
+    rows = m.add_rows("recipient_balance", ("recipient", "item", "week"), rs >= 0, rhs, rhs).index
+    m.add_terms(rows, rs, 1.0)
+    m.add_terms(rows[:, :, 1:], rs[:, :, :-1], -1.0)
+    m.add_terms(rows[None, :, :, :], x, -1.0)
+    m.add_terms(rows, u, -1.0)
+    _add_arrivals(m, d, rows, to_donor=False)
+
+
+def define_capacity(m: LinearModel, d: PlanData) -> None:
+    """Σ_{f,d} q[p,f,d,t] ≤ cap[p,t] (capacity left after orders already placed)."""
+    q, k_line = m.vars["q"].index, m.meta["k_line"]
+    used = np.zeros(d.cap.shape, dtype=bool)
+    np.logical_or.at(used, k_line, q >= 0)
+    rows = m.add_rows("capacity", ("line", "week"), used, -np.inf, d.cap).index
+    m.add_terms(rows[k_line, :], q, 1.0)
+
+
+def define_budget(m: LinearModel, d: PlanData) -> None:
+    """Σ_{p,d,t} price_in_fund[p,f]·q[p,f,d,t] ≤ budget[f] (the fund's currency)."""
+    q, k_line, k_fund = m.vars["q"].index, m.meta["k_line"], m.meta["k_fund"]
+    used = np.zeros(len(d.funds), dtype=bool)
+    used[k_fund[(q >= 0).any(axis=1)]] = True
+    rows = m.add_rows("budget", ("fund",), used, -np.inf, d.budget).index
+    m.add_terms(rows[k_fund][:, None], q, d.price_in_fund[k_line, k_fund][:, None])
+
+
+def define_target(m: LinearModel, d: PlanData) -> None:
+    """Soft: S[n,i,t] + v[n,i,t] ≥ floor[n,i,t]. Hard: S[n,i,t] ≥ min(floor, baseline stock)
+    — the plan never gives a stock below its target (data.hard_floor)."""
+    s, v = m.vars["S"].index, m.vars["v"].index
+    if d.hard_targets:
+        floor = d.hard_floor()
+        rows = m.add_rows("target", ("nation", "item", "week"), (s >= 0) & (floor > 0), floor)
+        m.add_terms(rows.index, s, 1.0)
+    else:
+        rows = m.add_rows("target", ("nation", "item", "week"), v >= 0, d.floor)
+        m.add_terms(rows.index, s, 1.0)
+        m.add_terms(rows.index, v, 1.0)
+
+
+def define_caveat_caps(m: LinearModel, d: PlanData) -> None:
+    """Σ_r x[n,r,i,t] ≤ give_cap[n,i] (with one recipient the column bound already says it)."""
+    x = m.vars["x"].index
+    if len(d.recipients) <= 1:
+        return
+    mask = np.isfinite(d.give_cap)[:, :, None] & (x >= 0).any(axis=1)
+    rows = m.add_rows(
+        "caveat", ("nation", "item", "week"), mask, -np.inf, d.give_cap[:, :, None]
+    ).index
+    m.add_terms(rows[:, None, :, :], x, 1.0)
+
+
+def pledged_value(d: PlanData) -> np.ndarray:
+    """[n] value (USD) of committed pledges drawn from each donor's stock over the horizon;
+    counted in the donor's contribution for burden sharing."""
+    return np.asarray((d.pout * d.value[None, :, None]).sum(axis=(1, 2)))
+
+
+def define_burden_sharing(m: LinearModel, d: PlanData) -> None:
+    """g[n] = Σ value[i]·x[n,·,i,·] + pledged[n];  G = Σ_n g[n];
+    dev[n] ≥ g[n] − share[n]·G  and  dev[n] ≥ share[n]·G − g[n]."""
+    g, big_g, dev, x = m.vars["g"].index, m.vars["G"].index, m.vars["dev"].index, m.vars["x"].index
+    if not (g >= 0).any():
+        return
+    nn = len(d.nations)
+    pledged = pledged_value(d)
+    given = m.add_rows("burden_given", ("nation",), g >= 0, pledged, pledged).index
+    m.add_terms(given, g, 1.0)
+    m.add_terms(given[:, None, None, None], x, -d.value[None, None, :, None])
+    total = m.add_rows("burden_total", (), np.array(True), 0.0, 0.0).index
+    m.add_terms(total, big_g, 1.0)
+    m.add_terms(np.full(nn, total), g, -1.0)
+    for name, sign in (("burden_above", 1.0), ("burden_below", -1.0)):
+        rows = m.add_rows(name, ("nation",), g >= 0, 0.0).index
+        m.add_terms(rows, dev, 1.0)
+        m.add_terms(rows, g, -sign)
+        m.add_terms(rows, np.full(nn, big_g), sign * d.gdp_share)
+
+
+def add_constant_breach(m: LinearModel, d: PlanData) -> None:
+    """Targets of donors that hold and receive nothing are breached whatever the plan does:
+    the constant λ·Σ value·floor joins the objective (soft targets) and the breach table."""
+    const = np.where(m.meta["s_mask"][:, :, None], 0.0, d.floor)
+    if d.hard_targets:
+        const = np.zeros_like(const)
+    m.meta["const_breach"] = const
+    m.offset += float(d.lam * (const * d.value[None, :, None]).sum())

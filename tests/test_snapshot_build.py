@@ -331,6 +331,8 @@ def test_stocks_and_targets(ds: object) -> None:
 def test_consumption_surge_and_needs(ds: object) -> None:
     cons = ds["consumption"].sel(recipient="UKR", item=A).values
     assert list(cons[:4]) == [70, 140, 140, 70]
+    assert ds["consumption_cv"].sel(recipient="UKR", item=A) == 0.2
+    assert ds["consumption_cv"].sel(recipient="UKR", item=B) == 0
     need = ds["need_demand"].sel(recipient="UKR", item=A).values
     # 30 delivered since the first need was stated cover the critical need first
     assert need[0] == 70  # overdue critical need in week 0

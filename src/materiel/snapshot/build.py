@@ -230,7 +230,10 @@ def build_snapshot(
         rates = _frame(
             conn,
             select(
-                ScenarioRate.recipient_code, ScenarioRate.item_code, ScenarioRate.mean_per_day
+                ScenarioRate.recipient_code,
+                ScenarioRate.item_code,
+                ScenarioRate.mean_per_day,
+                ScenarioRate.cv,
             ).where(ScenarioRate.scenario_name == scenario),
         )
         needs = _frame(
@@ -377,6 +380,8 @@ def build_snapshot(
     ri, ii = _index(recips, rates["recipient_code"]), _index(item_codes, rates["item_code"])
     ok = (ri >= 0) & (ii >= 0)
     consumption[ri[ok], ii[ok], :] = rates["mean_per_day"].to_numpy(dtype="float64")[ok, None] * 7
+    consumption_cv = np.zeros((n_r, n_i))
+    consumption_cv[ri[ok], ii[ok]] = rates["cv"].to_numpy(dtype="float64")[ok]
     factor = float(params.get("surge_factor") or 1.0)
     if factor != 1.0 and params.get("surge_weeks"):
         start = int(params.get("surge_start_week") or 0)
@@ -628,6 +633,7 @@ def build_snapshot(
         r0=r0,
         floor=floor,
         consumption=consumption,
+        consumption_cv=consumption_cv,
         need_demand=need_demand,
         demand=consumption + need_demand,
         weight=weight,

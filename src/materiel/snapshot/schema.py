@@ -63,6 +63,9 @@ VARIABLES: dict[str, VarSpec] = {
     "r0": VarSpec(("recipient", "item"), "float64", 0.0, doc="recipient stock"),
     "floor": VarSpec(_NIW, "float64", 0.0, doc="stockpile target in force"),
     "consumption": VarSpec(_RIW, "float64", 0.0, doc="scenario consumption per week"),
+    "consumption_cv": VarSpec(
+        ("recipient", "item"), "float64", 0.0, doc="coefficient of variation of consumption"
+    ),
     "need_demand": VarSpec(_RIW, "float64", 0.0, doc="open need due that week"),
     "demand": VarSpec(_RIW, "float64", "consumption+need_demand", doc="total demand"),
     "weight": VarSpec(_RIW, "float64", "consumption_weight", doc="shortfall weight"),

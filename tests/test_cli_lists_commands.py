@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from materiel import money
+from materiel.cli import context
 from materiel.cli.main import app
 from materiel.cli.summary import print_summary
 from materiel.records import Item, Nation, Need, Pledge, StockReport, StockTarget
@@ -22,6 +23,13 @@ SRC = "synthetic demo data (seeded)"
 A155 = "ammo.artillery.155mm"
 MSL = "missile.air-defence.iris-t"
 RATE_DAY = money.rate_date(D(2025, 2, 15)).isoformat()
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as on a wide terminal, whatever the test runner's width."""
+    monkeypatch.setattr(context.console, "_width", 200)
+    monkeypatch.setattr(context.err_console, "_width", 200)
 
 
 @pytest.fixture
@@ -106,7 +114,7 @@ def seeded(engine: Engine) -> Engine:
 
 
 def run(db_url: str, *args: str) -> Any:
-    return CliRunner().invoke(app, ["--db", db_url, *args], env={"COLUMNS": "200"})
+    return CliRunner().invoke(app, ["--db", db_url, *args])
 
 
 def run_json(db_url: str, *args: str) -> Any:

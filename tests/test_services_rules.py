@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select, text
 from typer.testing import CliRunner
 
 from materiel import money
+from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.queries import coverage_status, need_coverage, pledges_table
@@ -20,6 +21,13 @@ from materiel.services import DomainError, NotFound, RuleViolation, StaleVersion
 
 D = dt.date
 ITEM = "ammo.artillery.155mm"
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI output as on a wide terminal, whatever the test runner's width."""
+    monkeypatch.setattr(context.console, "_width", 200)
+    monkeypatch.setattr(context.err_console, "_width", 200)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xarray as xr
-from sqlalchemy import Connection, Engine, Select, select
+from sqlalchemy import Connection, Engine, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
@@ -180,7 +180,9 @@ def build_snapshot(
     outflow_window_weeks: int = 12,
 ) -> xr.Dataset:
     """The snapshot of the records at ``as_of`` (see docs/snapshot.md)."""
-    if isinstance(as_of, dt.datetime):
+    if isinstance(as_of, str):
+        as_of = dt.date.fromisoformat(as_of)
+    elif isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     h = int(horizon_weeks)
     if h < 1:
@@ -189,6 +191,17 @@ def build_snapshot(
         raise SnapshotError(f"outflow_window_weeks must be at least 1 (got {outflow_window_weeks})")
     last_start = as_of + dt.timedelta(weeks=h - 1)
 
+    # the latest stock report per holder and item on or before as_of, chosen in the database
+    latest = (
+        select(
+            StockReport.nation_code,
+            StockReport.item_code,
+            func.max(StockReport.as_of).label("as_of"),
+        )
+        .where(StockReport.as_of <= as_of)
+        .group_by(StockReport.nation_code, StockReport.item_code)
+        .subquery()
+    )
     with _connection(src) as conn:
         nations = _frame(
             conn,
@@ -214,7 +227,14 @@ def build_snapshot(
                 StockReport.quantity,
                 StockReport.as_of,
                 StockReport.source,
-            ).where(StockReport.as_of <= as_of),
+            ).join(
+                latest,
+                and_(
+                    StockReport.nation_code == latest.c.nation_code,
+                    StockReport.item_code == latest.c.item_code,
+                    StockReport.as_of == latest.c.as_of,
+                ),
+            ),
         )
         targets = _frame(
             conn,

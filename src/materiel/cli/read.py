@@ -1,0 +1,428 @@
+"""``materiel read`` (announcements into drafts), ``materiel drafts`` (the review queue) and
+``materiel kiel`` (the Kiel Institute Ukraine Support Tracker)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from materiel.cli.context import console, fail, print_json, state
+from materiel.ingest import kiel as kiel_mod
+from materiel.ingest import service
+from materiel.ingest.evaluate import evaluate_dir
+from materiel.ingest.extract import Extractor
+from materiel.ingest.text import from_bytes, normalise, read_source
+from materiel.services import DomainError
+
+drafts_app = typer.Typer(help="The review queue of drafts read from texts.", no_args_is_help=True)
+kiel_app = typer.Typer(
+    help="Kiel Institute Ukraine Support Tracker: import, report, reconcile.", no_args_is_help=True
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("read")(read)
+    app.add_typer(drafts_app, name="drafts")
+    app.add_typer(kiel_app, name="kiel")
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:,.0f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
+def read(
+    ctx: typer.Context,
+    source: str | None = typer.Argument(None, help="A .txt, .html or .pdf file, or - for stdin"),
+    text: str | None = typer.Option(None, "--text", help="Read this text instead of a file"),
+    evaluate: Path | None = typer.Option(
+        None, "--evaluate", help="Score the reader against labelled JSON files in DIR"
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Show the drafts without storing them (needs no database)"
+    ),
+    date: str | None = typer.Option(None, "--date", help="Announcement date YYYY-MM-DD"),
+    url: str | None = typer.Option(None, "--url", help="Where the text came from"),
+    as_json: bool = typer.Option(False, "--json", help="JSON output"),
+) -> None:
+    """Read an announcement into draft pledges, funds and needs (stored for review)."""
+    if evaluate is not None:
+        _evaluate(evaluate, as_json)
+        return
+    if text is not None:
+        body, name = normalise(text), "text"
+    elif source == "-":
+        body, name = from_bytes(sys.stdin.buffer.read()), "stdin"
+    elif source:
+        path = Path(source)
+        if not path.is_file():
+            fail(f"{source}: no such file")
+        try:
+            body = read_source(path)
+        except Exception as exc:  # pypdf and decoding errors name the file
+            fail(f"{source}: cannot read the file ({exc})")
+        name = path.name
+    else:
+        fail("give a FILE, - for standard input, --text or --evaluate DIR")
+        return
+    when = dt.date.fromisoformat(date) if date else None
+    st = state(ctx)
+    engine = None if dry_run else st.engine()
+    if engine is not None:
+        from materiel import migrations
+
+        if migrations.current_revision(engine) is None:
+            fail(f"database {st.url} is not initialised: run `materiel init` (or use --dry-run)")
+    reading = service.extractor_for(engine).read(body, date=when)
+    ids: list[int] = []
+    if engine is not None and reading.drafts:
+        try:
+            ids = service.store_reading(
+                engine, reading, source_name=name, actor="cli", source_url=url
+            )
+        except DomainError as exc:
+            fail(exc.message)
+    if as_json:
+        out = reading.as_label()
+        out_rows = [r for k in ("pledges", "funds", "needs") for r in out[k]]
+        for i, r in zip(ids, out_rows, strict=False):
+            r["draft_id"] = i
+        print_json(out)
+        return
+    table = Table(
+        "id",
+        "kind",
+        "donor",
+        "category",
+        "calibre",
+        "quantity",
+        "amount",
+        "evidence",
+        title=f"Read from {name}: {len(reading.drafts)} drafts",
+    )
+    for i, d in enumerate(reading.drafts):
+        f = d.fields
+        amount = f"{_fmt(f.get('amount'))} {f.get('currency') or ''}".strip()
+        table.add_row(
+            str(ids[i]) if ids else "-",
+            d.kind,
+            f.get("donor") or f.get("recipient") or "",
+            f.get("category") or "",
+            f.get("caliber") or "",
+            _fmt(f.get("quantity")),
+            amount,
+            reading.evidence(d)[:90],
+        )
+    console.print(table)
+    if ids:
+        console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
+
+
+def _evaluate(directory: Path, as_json: bool) -> None:
+    if not directory.is_dir():
+        fail(f"{directory}: not a directory")
+    try:
+        ev = evaluate_dir(directory, Extractor())
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(
+            {
+                "files": ev.files,
+                "scores": {
+                    k: {"expected": e, "predicted": p, "matched": t, "precision": pr, "recall": r}
+                    for k, e, p, t, pr, r in ev.table()
+                },
+            }
+        )
+        return
+    table = Table(
+        "measure",
+        "expected",
+        "predicted",
+        "matched",
+        "precision",
+        "recall",
+        title=f"Reader scored on {ev.files} labelled texts in {directory}",
+    )
+    for k, e, p, t, pr, r in ev.table():
+        table.add_row(k, str(e), str(p), str(t), f"{pr:.3f}", f"{r:.3f}")
+    console.print(table)
+
+
+# -- drafts --------------------------------------------------------------------------
+
+
+def _engine(ctx: typer.Context) -> Any:
+    return state(ctx).engine()
+
+
+@drafts_app.command("list")
+def drafts_list(
+    ctx: typer.Context,
+    status: str = typer.Option("pending", help="pending, accepted, rejected or all"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Drafts waiting for review (or all of them)."""
+    rows = service.list_drafts(_engine(ctx), None if status == "all" else status)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(
+        "id",
+        "kind",
+        "status",
+        "who",
+        "category",
+        "quantity",
+        "amount",
+        "source",
+        "evidence",
+        title=f"Drafts ({status}): {len(rows)}",
+    )
+    for r in rows:
+        f = r["fields"]
+        table.add_row(
+            str(r["id"]),
+            r["kind"],
+            r["status"],
+            f.get("donor") or f.get("recipient") or "",
+            f"{f.get('category') or ''} {f.get('caliber') or ''}".strip(),
+            _fmt(f.get("quantity")),
+            f"{_fmt(f.get('amount'))} {f.get('currency') or ''}".strip(),
+            r["source_name"] or "",
+            r["evidence"][:70],
+        )
+    console.print(table)
+
+
+@drafts_app.command("show")
+def drafts_show(ctx: typer.Context, draft_id: int = typer.Argument(...)) -> None:
+    """One draft with its fields and the exact supporting text."""
+    try:
+        print_json(service.get_draft(_engine(ctx), draft_id))
+    except DomainError as exc:
+        fail(exc.message)
+
+
+def _pairs(values: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in values:
+        if "=" not in v:
+            fail(f"{v!r}: expected field=value")
+        k, _, val = v.partition("=")
+        out[k.strip()] = val
+    return out
+
+
+@drafts_app.command("edit")
+def drafts_edit(
+    ctx: typer.Context,
+    draft_id: int = typer.Argument(...),
+    changes: list[str] = typer.Argument(..., help="field=value pairs, e.g. quantity=18"),
+) -> None:
+    """Change fields of a pending draft."""
+    try:
+        d = service.edit_draft(_engine(ctx), draft_id, _pairs(changes), actor="cli")
+    except DomainError as exc:
+        fail(exc.message)
+    console.print(f"[green]Draft {draft_id} updated[/]: {d['fields']}")
+
+
+@drafts_app.command("accept")
+def drafts_accept(
+    ctx: typer.Context,
+    draft_id: int = typer.Argument(...),
+    ref: str | None = typer.Option(None, "--ref", help="Reference of the new record (P-..)"),
+    item: str | None = typer.Option(None, "--item", help="Catalogue item code"),
+    sets: list[str] = typer.Option([], "--set", help="field=value overrides, e.g. quantity=18"),
+) -> None:
+    """Create the pledge, fund or need a draft describes, with its source as provenance."""
+    over: dict[str, Any] = {k: service.convert_field(k, v) for k, v in _pairs(sets).items()}
+    over.update({k: v for k, v in (("ref", ref), ("item", item)) if v})
+    try:
+        key = service.accept_draft(_engine(ctx), draft_id, actor="cli", overrides=over)
+    except (DomainError, ValueError) as exc:
+        fail(getattr(exc, "message", str(exc)))
+    console.print(f"[green]Draft {draft_id} accepted[/]: created {key}.")
+
+
+@drafts_app.command("reject")
+def drafts_reject(ctx: typer.Context, draft_id: int = typer.Argument(...)) -> None:
+    """Reject a draft (it stays in the queue's history)."""
+    try:
+        service.reject_draft(_engine(ctx), draft_id, actor="cli")
+    except DomainError as exc:
+        fail(exc.message)
+    console.print(f"Draft {draft_id} rejected.")
+
+
+# -- kiel ------------------------------------------------------------------------------
+
+
+def _release_code(ctx: typer.Context, release: str | None) -> tuple[Any, str, str]:
+    engine = _engine(ctx)
+    if release:
+        code = release if release.startswith("kiel-") else f"kiel-{release}"
+        rel = None
+        from sqlalchemy import select
+
+        from materiel.db import read_session
+        from materiel.records.tracker import TrackerRelease
+
+        with read_session(engine) as s:
+            rel = s.scalars(select(TrackerRelease).where(TrackerRelease.code == code)).first()
+            citation = rel.citation if rel else ""
+        if rel is None:
+            fail(f"release {release} is not imported: run `materiel kiel import DIR`")
+        return engine, code, citation
+    latest = kiel_mod.latest_release(engine)
+    if latest is None:
+        fail("no Kiel release imported: run `materiel kiel import DIR`")
+        raise AssertionError
+    return engine, latest.code, latest.citation
+
+
+@kiel_app.command("import")
+def kiel_import(
+    ctx: typer.Context,
+    directory: Path = typer.Argument(..., help="Folder with data_explorer.csv and weapons.csv"),
+    release: str | None = typer.Option(
+        None, "--release", help="Release number when the folder has no release_info.csv"
+    ),
+    release_info: bool = typer.Option(
+        False, "--release-info", help="Only check the files and print the release information"
+    ),
+) -> None:
+    """Import a Kiel tracker data release (checked first; one transaction; idempotent)."""
+    try:
+        data = kiel_mod.load_release(directory, release)
+    except kiel_mod.LayoutError as exc:
+        fail(str(exc))
+        return
+    if release_info:
+        print_json(
+            {
+                "release": data.release,
+                "period": data.period,
+                "published_on": data.published_on,
+                "label": data.label,
+                "citation": data.citation,
+                "files": data.files,
+                "donors": len({r["nation_code"] for r in data.monthly}),
+            }
+        )
+        return
+    try:
+        how = kiel_mod.import_release(_engine(ctx), directory, actor="cli", release=release)
+    except (kiel_mod.LayoutError, DomainError) as exc:
+        fail(str(exc))
+    console.print(
+        f"[green]{data.label}[/]: {how} — {len(data.monthly)} donor-months, "
+        f"{len(data.weapons)} weapons rows.\nSource: {data.citation}."
+    )
+
+
+@kiel_app.command("report")
+def kiel_report(
+    ctx: typer.Context,
+    by: str = typer.Option("donor", "--by", help="donor, year or month"),
+    donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
+    year: int | None = typer.Option(None, "--year"),
+    release: str | None = typer.Option(None, "--release"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Totals (EUR billions) by donor, by donor and year, or by donor and month."""
+    if by not in ("donor", "year", "month"):
+        fail("--by must be donor, year or month")
+    engine, code, citation = _release_code(ctx, release)
+    df = kiel_mod.report(engine, release_code=code, by=by, donor=donor, year=year)
+    if as_json:
+        print_json({"source": citation, "unit": "EUR billion", "rows": df.to_dict("records")})
+        return
+    keys = {
+        "donor": ["nation_code"],
+        "year": ["nation_code", "year"],
+        "month": ["nation_code", "year", "month"],
+    }[by]
+    cols = ["total", "military", "financial", "humanitarian"]
+    table = Table(
+        *keys,
+        *(f"{c} (EUR bn)" for c in cols),
+        title=f"Aid by {by}",
+        caption=f"Source: {citation}.",
+    )
+    for rec in df.to_dict("records"):
+        table.add_row(*(str(rec[k]) for k in keys), *(f"{rec[c]:,.3f}" for c in cols))
+    console.print(table)
+
+
+@kiel_app.command("reconcile")
+def kiel_reconcile(
+    ctx: typer.Context,
+    threshold: float = typer.Option(0.25, help="Flag relative differences above this"),
+    min_eur: float = typer.Option(1e6, "--min-eur", help="... and absolute above this (EUR)"),
+    donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
+    release: str | None = typer.Option(None, "--release"),
+    flagged_only: bool = typer.Option(False, "--flagged", help="Show flagged rows only"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Kiel military commitments beside materiel's pledged value by donor and month (EUR)."""
+    engine, code, citation = _release_code(ctx, release)
+    rec = kiel_mod.reconcile(
+        engine, release_code=code, threshold=threshold, min_eur=min_eur, donor=donor
+    )
+    df = rec.table[rec.table["flagged"]] if flagged_only else rec.table
+    rates = (
+        f"ECB reference rates of each pledge's announcement date ({rec.rate_dates[0]} to "
+        f"{rec.rate_dates[1]})"
+        if rec.rate_dates
+        else "no conversion needed (no materiel pledges)"
+    )
+    if as_json:
+        print_json(
+            {
+                "source": citation,
+                "rates": rates,
+                "estimated_pledges": rec.estimated,
+                "rows": df.to_dict("records"),
+            }
+        )
+        return
+    table = Table(
+        "donor",
+        "month",
+        "Kiel military (EUR m)",
+        "materiel pledged (EUR m)",
+        "pledges",
+        "difference (EUR m)",
+        "flag",
+        title="Kiel tracker vs materiel pledges by donor and month",
+        caption=f"Kiel figures: {citation}. materiel: pledges converted to EUR with "
+        f"{rates}; {rec.estimated} pledges valued at quantity × item unit value.",
+    )
+    for r in df.to_dict("records"):
+        table.add_row(
+            r["nation_code"],
+            f"{int(r['year'])}-{int(r['month']):02d}",
+            f"{r['kiel_military_eur'] / 1e6:,.1f}",
+            f"{r['materiel_pledged_eur'] / 1e6:,.1f}",
+            str(r["pledges"]),
+            f"{r['difference_eur'] / 1e6:,.1f}",
+            "[red]differs[/]" if r["flagged"] else "",
+        )
+    console.print(table)
+    console.print(
+        f"{int(df['flagged'].sum())} of {len(df)} rows flagged (threshold "
+        f"{threshold:.0%} and EUR {min_eur:,.0f})."
+    )

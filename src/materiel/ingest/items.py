@@ -1,0 +1,340 @@
+"""Item category resolution: the label categories, a keyword table, catalogue aliases.
+
+Each alias is a regular expression (case-insensitive) naming an item class; it carries a
+category and a *rank*: brand and model names (``Bradley``, ``PzH 2000``) rank above class
+nouns (``howitzers``), which rank above generic heads (``vehicles``, ``ammunition``). A noun
+phrase takes the category of its highest-ranked alias; an ammunition head (``rounds``,
+``shells``, ``missiles``) next to a system turns the system's category into its ammunition's
+(HIMARS rockets, Patriot missiles). When a database is given, the catalogue items' names and
+aliases join the table (rank 4) and capitalised model names are matched fuzzily with rapidfuzz
+("Leopard2A6" → "Leopard 2").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+CATEGORIES = (
+    "artillery-ammunition",
+    "artillery-system",
+    "rocket-artillery-system",
+    "rocket-artillery-ammunition",
+    "air-defence-system",
+    "air-defence-missile",
+    "anti-tank-weapon",
+    "main-battle-tank",
+    "armoured-vehicle",
+    "small-arms",
+    "small-arms-ammunition",
+    "drone",
+    "aircraft",
+    "helicopter",
+    "naval",
+    "vehicle",
+    "demining",
+    "medical",
+    "other-military",
+    "unspecified",
+)
+
+AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
+
+#: (regex, category, rank). Plural "s" is optional where written ``s?``.
+KEYWORDS: list[tuple[str, str, int]] = [
+    # ammunition heads
+    (r"rounds|shells|projectiles|ammunition|munitions|cartridges", AMMO, 0),
+    (r"rockets?", "rocket-artillery-ammunition", 1),
+    (r"missiles?|interceptors?", "air-defence-missile", 0),
+    # artillery
+    (
+        r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)",
+        "artillery-system",
+        2,
+    ),
+    (
+        r"M777s?|CAESARs?|PzH\s?2000s?|Panzerhaubitze\s?2000|AS-?90s?|Archers?|Krabs?|Zuzanas?(?:-?2)?"
+        r"|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155|M119s?|L119s?"
+        r"|mortars?(?:\s+systems?)?",
+        "artillery-system",
+        3,
+    ),
+    (
+        r"artillery\s+(?:ammunition|shells|rounds|munitions|projectiles)|mortar\s+(?:rounds|bombs|shells)"
+        r"|shells?|(?:artillery\s+)?ammunition\s+for\s+howitzers",
+        "artillery-ammunition",
+        2,
+    ),
+    (r"artillery", "artillery-system", 1),
+    # rocket artillery
+    (
+        r"HIMARS|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
+        r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?",
+        "rocket-artillery-system",
+        3,
+    ),
+    (
+        r"GMLRS|ATACMS|guided\s+multiple\s+launch\s+rocket\s+system\s+rockets|M30A1|M31",
+        "rocket-artillery-ammunition",
+        4,
+    ),
+    # air defence
+    (
+        r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?))?"
+        r"|NASAMS|IRIS-T(?:\s+SLM)?|SAMP/T|Gepards?|Skynex|Skyguard|HAWK(?:\s+launchers?)?"
+        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300|Buk|Stormer|Mistral\s+systems?"
+        r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
+        r"|anti-aircraft\s+(?:guns?|systems?)",
+        "air-defence-system",
+        3,
+    ),
+    (r"air[-\s]defen[cs]e", "air-defence-system", 1),
+    (
+        r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
+        r"|Stingers?(?:\s+missiles?)?|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Starstreak|Martlets?"
+        r"|Piorun|Mistral\s+missiles?|MANPADS|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*",
+        "air-defence-missile",
+        4,
+    ),
+    # anti-tank
+    (
+        r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?|Panzerfausts?|Stugnas?|Milans?|Spikes?"
+        r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
+        r"|recoilless\s+rifles?",
+        "anti-tank-weapon",
+        4,
+    ),
+    # tanks
+    (r"(?:main\s+battle\s+)?tanks?", "main-battle-tank", 2),
+    (
+        r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?|T-72s?(?:\w+)?"
+        r"|T-64s?|PT-91s?|Twardys?",
+        "main-battle-tank",
+        3,
+    ),
+    # armoured vehicles
+    (
+        r"Bradleys?(?:\s+(?:Fighting|infantry\s+fighting)\s+Vehicles?)?|M113s?|Strykers?|Marders?"
+        r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?"
+        r"|Senators?|Roshels?|M-ATVs?|Cougars?|Saxons?|Spartans?|FV\d+s?|YPR-765s?|Piranhas?"
+        r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx",
+        "armoured-vehicle",
+        3,
+    ),
+    (
+        r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
+        r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)",
+        "armoured-vehicle",
+        2,
+    ),
+    # small arms
+    (
+        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?",
+        "small-arms",
+        2,
+    ),
+    (
+        r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)",
+        "small-arms-ammunition",
+        4,
+    ),
+    # drones
+    (
+        r"drones?|UAVs?|UASs?|unmanned\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
+        r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
+        r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?",
+        "drone",
+        3,
+    ),
+    # aircraft
+    (
+        r"F-16s?|fighter\s+(?:jets?|aircraft)|MiG-29s?|Su-25s?|Gripens?|Mirages?(?:\s?2000)?|jets"
+        r"|aircraft|planes?",
+        "aircraft",
+        2,
+    ),
+    (r"helicopters?|Mi-\d+s?|Sea\s+Kings?|Black\s?Hawks?", "helicopter", 3),
+    (
+        r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
+        r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?",
+        "naval",
+        2,
+    ),
+    (
+        r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|tractors?|trailers?|fuel\s+tankers?",
+        "vehicle",
+        1,
+    ),
+    (
+        r"demining(?:\s+equipment|\s+vehicles?|\s+machines?)?|mine[-\s]clear(?:ing|ance)(?:\s+"
+        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected",
+        "demining",
+        4,
+    ),
+    (
+        r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
+        r"|field\s+hospitals?|tourniquets?",
+        "medical",
+        4,
+    ),
+    (
+        r"night[-\s]vision(?:\s+devices?|\s+goggles)?|body\s+armou?r|helmets?|radars?|counter-"
+        r"(?:artillery|battery|mortar)\s+radars?|Starlink(?:\s+terminals?)?|satellite\s+"
+        r"(?:services|terminals?|imagery)|communications?\s+equipment|generators?|winter\s+gear"
+        r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
+        r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts"
+        r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
+        r"|air\s+surveillance\s+radars?",
+        "other-military",
+        3,
+    ),
+]
+
+#: ammunition heads next to a system take the system's ammunition category
+AMMO_OF = {
+    "artillery-system": "artillery-ammunition",
+    "rocket-artillery-system": "rocket-artillery-ammunition",
+    "air-defence-system": "air-defence-missile",
+    "small-arms": "small-arms-ammunition",
+    "main-battle-tank": "other-military",
+    "anti-tank-weapon": "anti-tank-weapon",
+    "aircraft": "other-military",
+    "drone": "drone",
+}
+
+ARTILLERY_CALIBRES = {"105mm", "122mm", "152mm", "155mm", "203mm", "120mm", "81mm", "82mm", "60mm"}
+SMALL_ARMS_CALIBRES = {"5.56mm", "7.62mm", "12.7mm", "9mm", "14.5mm"}
+CALIBRE = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s?-?\s?(?:mm|millimet(?:er|re)s?)(?![a-z])"
+    r"|(?<!\w)\.50[-\s]cal(?:ibre|iber)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    category: str
+    rank: int
+    start: int
+    end: int
+    surface: str
+    item_code: str | None = None
+    calibre: str | None = None
+
+
+@dataclass
+class ItemTable:
+    """The keyword table plus, optionally, catalogue items (code, category, calibre, aliases)."""
+
+    extra: list[tuple[str, str, str | None, str]] = field(
+        default_factory=list
+    )  # alias, cat, cal, code
+    _compiled: list[tuple[re.Pattern[str], str, int, str | None, str | None]] = field(
+        default_factory=list, init=False, repr=False
+    )
+    _fuzzy_keys: dict[str, tuple[str, str | None, str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        for rx, cat, rank in KEYWORDS:
+            pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE)
+            self._compiled.append((pat, cat, rank, None, None))
+        for alias, cat, cal, code in self.extra:
+            if len(alias) < 3 or cat not in CATEGORIES:
+                continue
+            body = re.escape(alias).replace(r"\ ", r"[\s-]?")
+            pat = re.compile(rf"(?<![\w-]){body}s?(?![\w])", re.IGNORECASE)
+            self._compiled.append((pat, cat, 4, cal, code))
+            self._fuzzy_keys[_squash(alias)] = (cat, cal, code)
+
+    def find(self, text: str) -> list[ItemMention]:
+        """Non-overlapping item mentions: longest match first, then highest rank."""
+        found: list[ItemMention] = []
+        for pat, cat, rank, cal, code in self._compiled:
+            for m in pat.finditer(text):
+                found.append(ItemMention(cat, rank, m.start(), m.end(), m.group(0), code, cal))
+        found.extend(self._fuzzy(text, found))
+        found.sort(key=lambda x: (-(x.end - x.start), -x.rank, x.start))
+        taken: list[ItemMention] = []
+        for f in found:
+            if all(f.end <= t.start or f.start >= t.end for t in taken):
+                taken.append(f)
+        return sorted(taken, key=lambda x: x.start)
+
+    def _fuzzy(self, text: str, exact: Iterable[ItemMention]) -> list[ItemMention]:
+        """Capitalised model names not matched exactly, compared with rapidfuzz (≥ 90)."""
+        if not self._fuzzy_keys:
+            return []
+        covered = [(e.start, e.end) for e in exact]
+        out: list[ItemMention] = []
+        keys = list(self._fuzzy_keys)
+        for m in re.finditer(
+            r"(?<![\w-])[A-Z][\w-]*\d[\w-]*|(?<![\w-])[A-Z][a-z]+[\s-]?\d\w*", text
+        ):
+            if any(not (m.end() <= s or m.start() >= e) for s, e in covered):
+                continue
+            hit = process.extractOne(_squash(m.group(0)), keys, scorer=fuzz.ratio, score_cutoff=90)
+            if hit is not None:
+                cat, cal, code = self._fuzzy_keys[hit[0]]
+                out.append(ItemMention(cat, 4, m.start(), m.end(), m.group(0), code, cal))
+        return out
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s\-_/]", "", s.lower())
+
+
+def find_calibre(text: str) -> str | None:
+    m = CALIBRE.search(text)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        return "12.7mm"
+    num = m.group(1)
+    return f"{num}mm"
+
+
+def _is_ammo_like(m: ItemMention) -> bool:
+    return m.category == AMMO or (m.rank <= 1 and m.category.endswith(("ammunition", "missile")))
+
+
+def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str | None, str | None]:
+    """Category, calibre and catalogue code of one noun phrase with its item mentions.
+
+    Returns ("", calibre, None) when the phrase names nothing specific enough.
+    """
+    calibre = find_calibre(phrase)
+    lower = phrase.lower()
+    ammo = [m for m in mentions if _is_ammo_like(m)]
+    systems = [m for m in mentions if not _is_ammo_like(m)]
+    best = max(systems, key=lambda m: (m.rank, -m.start)) if systems else None
+    if ammo:
+        if best is not None:
+            if best.category in AMMO_OF:
+                return AMMO_OF[best.category], calibre, None
+            return best.category, calibre or best.calibre, best.item_code
+        named = [m for m in ammo if m.category != AMMO]
+        if named and named[0].category == "rocket-artillery-ammunition":
+            return named[0].category, calibre, None
+        if calibre in SMALL_ARMS_CALIBRES or "small arms" in lower or "small-arms" in lower:
+            return "small-arms-ammunition", calibre, None
+        if calibre is not None or "artillery" in lower or "mortar" in lower:
+            return "artillery-ammunition", calibre, None
+        return "", calibre, None
+    if best is None:
+        return "", calibre, None
+    keep_calibre = best.category in {
+        "artillery-system",
+        "artillery-ammunition",
+        "small-arms-ammunition",
+        "small-arms",
+    }
+    return (
+        best.category,
+        (calibre or best.calibre) if keep_calibre else best.calibre,
+        best.item_code,
+    )

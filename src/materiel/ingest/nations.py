@@ -1,0 +1,270 @@
+"""Nation resolution: names, short names, demonyms and institutions to ISO 3166 alpha-3.
+
+Two sources, both offline: pycountry's names (``name``, ``common_name``, ``official_name``)
+and a curated alias table for the forms news texts use (U.S., UK, Britain, Dutch, German,
+Czech...). EU institutions resolve to ``EUU`` (the code the Kiel tracker and the labels use).
+A few coalition words (``Nordic countries``) resolve to several nations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+EU_CODE = "EUU"
+RECIPIENT_DEFAULT = "UKR"
+#: never donors to the recipient in this domain (mentioned as the aggressor or its suppliers)
+NOT_DONORS = frozenset({"UKR", "RUS", "BLR", "IRN", "PRK"})
+
+#: curated aliases (case-sensitive unless lower-case here); value: one or more ISO3 codes
+ALIASES: dict[str, tuple[str, ...]] = {
+    # United States
+    "U.S.A.": ("USA",),
+    "U.S.": ("USA",),
+    "US": ("USA",),
+    "USA": ("USA",),
+    "United States": ("USA",),
+    "United States of America": ("USA",),
+    "America": ("USA",),
+    "American": ("USA",),
+    "Americans": ("USA",),
+    "Washington": ("USA",),
+    "Pentagon": ("USA",),
+    "White House": ("USA",),
+    "Department of Defense": ("USA",),
+    "DoD": ("USA",),
+    "State Department": ("USA",),
+    "Biden administration": ("USA",),
+    # United Kingdom
+    "UK": ("GBR",),
+    "U.K.": ("GBR",),
+    "United Kingdom": ("GBR",),
+    "Britain": ("GBR",),
+    "Great Britain": ("GBR",),
+    "British": ("GBR",),
+    "London": ("GBR",),
+    # Europe
+    "Netherlands": ("NLD",),
+    "Holland": ("NLD",),
+    "Dutch": ("NLD",),
+    "German": ("DEU",),
+    "Germans": ("DEU",),
+    "Berlin": ("DEU",),
+    "Bundeswehr": ("DEU",),
+    "French": ("FRA",),
+    "Paris": ("FRA",),
+    "Czech": ("CZE",),
+    "Czech Republic": ("CZE",),
+    "Czechia": ("CZE",),
+    "Prague": ("CZE",),
+    "Danish": ("DNK",),
+    "Danes": ("DNK",),
+    "Copenhagen": ("DNK",),
+    "Norwegian": ("NOR",),
+    "Oslo": ("NOR",),
+    "Swedish": ("SWE",),
+    "Stockholm": ("SWE",),
+    "Finnish": ("FIN",),
+    "Helsinki": ("FIN",),
+    "Icelandic": ("ISL",),
+    "Polish": ("POL",),
+    "Warsaw": ("POL",),
+    "Slovak": ("SVK",),
+    "Slovakian": ("SVK",),
+    "Slovenian": ("SVN",),
+    "Croatian": ("HRV",),
+    "Estonian": ("EST",),
+    "Latvian": ("LVA",),
+    "Lithuanian": ("LTU",),
+    "Belgian": ("BEL",),
+    "Luxembourgish": ("LUX",),
+    "Italian": ("ITA",),
+    "Rome": ("ITA",),
+    "Spanish": ("ESP",),
+    "Madrid": ("ESP",),
+    "Portuguese": ("PRT",),
+    "Greek": ("GRC",),
+    "Romanian": ("ROU",),
+    "Bulgarian": ("BGR",),
+    "Hungarian": ("HUN",),
+    "Austrian": ("AUT",),
+    "Swiss": ("CHE",),
+    "Irish": ("IRL",),
+    "Turkey": ("TUR",),
+    "Turkiye": ("TUR",),
+    "Türkiye": ("TUR",),
+    "Turkish": ("TUR",),
+    # elsewhere
+    "Canadian": ("CAN",),
+    "Ottawa": ("CAN",),
+    "Australian": ("AUS",),
+    "Canberra": ("AUS",),
+    "New Zealand": ("NZL",),
+    "Japanese": ("JPN",),
+    "Tokyo": ("JPN",),
+    "South Korea": ("KOR",),
+    "South Korean": ("KOR",),
+    "Korea": ("KOR",),
+    "Taiwan": ("TWN",),
+    # recipient and aggressor (resolved so they are not mistaken for donors)
+    "Ukraine": ("UKR",),
+    "Ukrainian": ("UKR",),
+    "Ukrainians": ("UKR",),
+    "Kyiv": ("UKR",),
+    "Kiev": ("UKR",),
+    "Zelensky": ("UKR",),
+    "Zelenskyy": ("UKR",),
+    "Russia": ("RUS",),
+    "Russian": ("RUS",),
+    "Russians": ("RUS",),
+    "Moscow": ("RUS",),
+    "Kremlin": ("RUS",),
+    "Belarus": ("BLR",),
+    "Iran": ("IRN",),
+    "Iranian": ("IRN",),
+    "North Korea": ("PRK",),
+    "North Korean": ("PRK",),
+    # institutions and coalitions
+    "EU": (EU_CODE,),
+    "European Union": (EU_CODE,),
+    "European Commission": (EU_CODE,),
+    "European Council": (EU_CODE,),
+    "Council of the EU": (EU_CODE,),
+    "Council of the European Union": (EU_CODE,),
+    "EU (Commission and Council)": (EU_CODE,),
+    "Brussels": (EU_CODE,),
+    "Nordic countries": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "Nordic states": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "Nordic nations": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "Nordics": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "Nordic": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "Baltic states": ("EST", "LVA", "LTU"),
+}
+
+#: capitals and offices that name a place when preceded by these words ("talks in Berlin")
+_PLACE_WORDS = {
+    "Washington",
+    "London",
+    "Berlin",
+    "Paris",
+    "Prague",
+    "Copenhagen",
+    "Oslo",
+    "Stockholm",
+    "Helsinki",
+    "Warsaw",
+    "Rome",
+    "Madrid",
+    "Ottawa",
+    "Canberra",
+    "Tokyo",
+    "Brussels",
+    "Moscow",
+    "Kyiv",
+    "Kiev",
+}
+_PLACE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear)\s+$")
+#: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
+_ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|produced|manufactured|led|based|era)\b")
+
+
+#: "the Czech initiative", "the Danish model": the name of a scheme, not a donor
+_NAME_OF_SCHEME = re.compile(r"^\s(?:initiative|model|plan|proposal|presidency|formula)\b")
+#: a seller or destination: "buy ... from the United States", "export ... to the United States"
+SELLER_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class NationMention:
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    surface: str
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v and len(v) > 3:
+                names[v] = c.alpha_3
+    # names that are also ordinary words or ambiguous in this domain
+    for drop in ("Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "Dominica"):
+        names.pop(drop, None)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {k: (v,) for k, v in _pycountry_names().items()}
+    table.update(ALIASES)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    keys = sorted(_table(), key=len, reverse=True)
+    alts = "|".join(re.escape(k) for k in keys)
+    # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
+    return re.compile(rf"(?<![\w.])(?:the\s+)?({alts})(?![\w])(?!\.\w)")
+
+
+def find_nations(text: str) -> list[NationMention]:
+    """Every nation mention in ``text`` with its exact span (without a leading "the")."""
+    out: list[NationMention] = []
+    for m in _pattern().finditer(text):
+        surface = m.group(1)
+        start, end = m.start(1), m.end(1)
+        # "U.S." may swallow the sentence's full stop: keep the span exact either way
+        if _ORIGIN_SUFFIX.match(text[end:]):
+            continue
+        if surface in _PLACE_WORDS and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
+            continue
+        if _NAME_OF_SCHEME.match(text[end:]):
+            continue
+        if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", text[:start]):
+            continue
+        if surface == "Korea" and re.search(r"North\s+$", text[:start]):
+            continue
+        out.append(NationMention(_table()[surface], start, end, surface))
+    return out
+
+
+def resolve(name: str) -> tuple[str, ...]:
+    """Codes for one name ("Czechia", "EU (Commission and Council)", "USA", "Dutch").
+
+    Exact alias or pycountry name first, then pycountry's fuzzy search; () when unknown.
+    """
+    name = name.strip()
+    if not name:
+        return ()
+    table = _table()
+    if name in table:
+        return table[name]
+    lowered = {k.lower(): v for k, v in table.items()}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    if len(name) == 3 and name.isalpha():
+        c = pycountry.countries.get(alpha_3=name.upper())
+        if c is not None:
+            return (c.alpha_3,)
+    if name.upper().startswith("EU ") or name.lower().startswith("european "):
+        return (EU_CODE,)
+    try:
+        found = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return ()
+    return (found[0].alpha_3,) if found else ()
+
+
+def nation_name(code: str) -> str:
+    if code == EU_CODE:
+        return "European Union (institutions)"
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code
+    return str(getattr(c, "common_name", None) or c.name)

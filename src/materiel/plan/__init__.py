@@ -94,7 +94,18 @@ def solve(
         stats=model.stats(),
         warnings=[*data.warnings, *sol.notes],
     )
-    if sol.col_value.size:
+    if model.ncols == 0:  # nothing to decide: the plan is "do nothing", scored as such
+        ev = evaluate(data, model.meta, *_empty_decisions(data, model))
+        result.status, result.objective, result.bound, result.gap = (
+            "Optimal",
+            ev.objective,
+            ev.objective,
+            0.0,
+        )
+        result.terms = ev.terms
+        result.tables = tables(data, model.meta, ev)
+        result.dataset = dataset(data, ev)
+    elif sol.col_value.size:
         ev = from_solution(model, sol, data)
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
@@ -112,6 +123,13 @@ def solve(
         gx, gq = greedy_plan(data, model.meta)
         result.greedy_objective = evaluate(data, model.meta, gx, gq).objective
     return result
+
+
+def _empty_decisions(data: PlanData, model: LinearModel) -> tuple[Any, Any]:
+    import numpy as np
+
+    shape = (len(data.nations), len(data.recipients), len(data.items), data.weeks)
+    return np.zeros(shape), np.zeros(model.meta["q_mask"].shape)
 
 
 def greedy(snapshot: xr.Dataset | PlanData, **overrides: Any) -> PlanResult:

@@ -104,12 +104,14 @@ def prepare_masks(m: LinearModel, d: PlanData) -> None:
 
 
 def define_transfer_variables(m: LinearModel, d: PlanData) -> None:
-    """x[n,r,i,t] ≥ 0, x ≤ give_cap[n,i] (a caveat cap bounds every single transfer)."""
+    """x[n,r,i,t] ≥ 0, x ≤ give_cap[n,i] (a caveat cap bounds every single transfer), with
+    the tie-break cost ε·value[i] (give only what helps: without it, giving more than is
+    needed would cost nothing)."""
     m.add_variables(
         "x",
         ("nation", "recipient", "item", "week"),
         m.meta["x_mask"],
-        cost=0.0,
+        cost=d.eps * d.value[None, None, :, None],
         upper=d.give_cap[:, None, :, None],
     )
 

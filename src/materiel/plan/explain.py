@@ -122,6 +122,12 @@ def _effect(gain: Gain | None, predicted: float, lam: float) -> str:
     return text
 
 
+def _money(amount: float) -> str:
+    if amount >= 1e6 and amount % 1e6 == 0:
+        return f"{amount / 1e6:,.0f} million"
+    return f"{amount:,.0f}"
+
+
 def _agree(predicted: float, measured: float | None, scale: float) -> bool | None:
     if measured is None:
         return None
@@ -138,6 +144,7 @@ def marginals(
     *,
     top_lines: int = 5,
     top_targets: int = 3,
+    fund_step: float = FUND_STEP,
 ) -> list[Marginal]:
     """Marginal values of budgets, capacities and targets, each checked by a re-solve when
     ``h`` (the solved HiGHS instance) is given."""
@@ -180,8 +187,8 @@ def marginals(
     b_dual = sol.duals(model, "budget")
     for f in np.nonzero(b_rows >= 0)[0]:
         cur = d.fund_currency[f]
-        predicted = float(-b_dual[f] * FUND_STEP)
-        gain = check(b_rows[[f]], np.array([FUND_STEP]), True)
+        predicted = float(-b_dual[f] * fund_step)
+        gain = check(b_rows[[f]], np.array([fund_step]), True)
         rate = _usd_rate(cur, d.rate_date or d.as_of)
         per_m = float(-b_dual[f] * 1e6 / rate) if np.isfinite(rate) and rate > 0 else None
         add(
@@ -189,11 +196,11 @@ def marginals(
             d.funds[f],
             cur,
             float(b_dual[f]),
-            FUND_STEP,
+            fund_step,
             predicted,
             gain,
             per_m,
-            f"One more 100 million {cur} in fund {d.funds[f]}",
+            f"One more {_money(fund_step)} {cur} in fund {d.funds[f]}",
         )
 
     # capacities: one more week of output, spread over the horizon

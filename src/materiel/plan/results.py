@@ -95,7 +95,8 @@ def evaluate(
     terms = {
         "unmet": float((d.weight * u).sum()),
         "breach": 0.0 if d.hard_targets else float(d.lam * (breach * d.value[None, :, None]).sum()),
-        "cost": float(d.eps * (d.price_in_fund[k_line, k_fund][:, None] * q).sum()),
+        "cost": float(d.eps * (d.price_in_fund[k_line, k_fund][:, None] * q).sum())
+        + float(d.eps * (x.sum(axis=(1, 3)) * d.value[None, :]).sum()),
         "burden": float(d.mu * deviation.sum()) if d.mu > 0 and len(d.nations) > 1 else 0.0,
     }
     return Evaluation(x, q, stock, rstock, u, breach, given, deviation, terms)
@@ -141,7 +142,7 @@ class PlanResult:
 
     def unmet_by_priority(self) -> pd.DataFrame:
         """Demand and unmet need summed by priority weight (critical, high, routine)."""
-        t = self.tables["unmet"]
+        t = self.tables.get("unmet", pd.DataFrame())
         names = {100.0: "critical", 10.0: "high", 1.0: "routine"}
         if t.empty:
             return pd.DataFrame(columns=["priority", "weight", "demand", "unmet"])

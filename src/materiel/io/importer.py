@@ -32,7 +32,7 @@ from materiel.db import read_session
 from materiel.io.cells import EMPTY, CellError, empty_value, parse_cell
 from materiel.io.readers import FileProblem, Limits, Sheet, discover
 from materiel.io.templates import ENTITIES, Column, Template, template_for
-from materiel.records import Delivery, Pledge
+from materiel.records import Delivery, Item, Nation, Pledge
 from materiel.services import DomainError, Writer, writer
 
 MAX_ISSUES = 50
@@ -437,6 +437,8 @@ def _write(
     progress: Progress,
 ) -> None:
     deferred: dict[str, tuple[str, int, str]] = {}
+    # hold nations and items so the Writer's per-row rule checks hit the identity map
+    anchor: list[Any] = [*w.session.scalars(select(Nation)), *w.session.scalars(select(Item))]
     for sheet in sheets:
         t = template_for(sheet.entity)
         counts = result.counts.setdefault(t.entity, Counter())
@@ -460,6 +462,9 @@ def _write(
                 if done % 200 == 0:
                     progress.advance(200)
             progress.advance(done % 200)
+            if sheet.entity in ("nations", "items"):
+                model = Nation if sheet.entity == "nations" else Item
+                anchor.extend(w.session.scalars(select(model)))
     pledge_t = template_for("pledges")
     for ref, (label, n, status) in deferred.items():
         try:

@@ -4,6 +4,11 @@ record set (labelled synthetic)."""
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine
@@ -177,3 +182,39 @@ def seed(engine: Engine) -> dict[str, Any]:
         ids["meeting"] = w.create(Meeting, ref="M-1", held_on=d, title="Contact group").id
         ids["scenario"] = w.create(Scenario, name="baseline", horizon_weeks=26, params={}).id
     return ids
+
+
+def make_client(app: Any) -> Any:
+    """A fastapi TestClient (its import warns about httpx vs httpx2; silenced here)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    return TestClient(app)
+
+
+@contextmanager
+def live_server(app: Any, **config: Any) -> Iterator[str]:
+    """Run ``app`` under uvicorn in a thread on a free loopback port; yields its base URL."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cfg = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, **config
+    )
+    server = uvicorn.Server(cfg)
+    thread = threading.Thread(target=server.run, name="materiel-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

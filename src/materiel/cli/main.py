@@ -9,6 +9,7 @@ from materiel.cli import demo as demo_cli
 from materiel.cli import lists as lists_cli
 from materiel.cli import plan as plan_cli
 from materiel.cli import read as read_cli
+from materiel.cli import serve as serve_cli
 from materiel.cli.context import State
 
 app = typer.Typer(
@@ -38,6 +39,7 @@ transfer.register(app)
 demo_cli.register(app)
 plan_cli.register(app)
 read_cli.register(app)
+serve_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

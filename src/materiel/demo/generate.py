@@ -395,7 +395,7 @@ def _stocks(plan: DemoPlan, rng: np.random.Generator, year_start: dt.date) -> No
     for o in plan.orders:
         arrivals.setdefault((o["destination_code"], item_of_line[o["line_code"]]), []).append(o)
 
-    offsets = np.array([0, 91, 182, 273])
+    offsets = np.array([0, 122, 244])
     raise_on = first_of_month(plan.as_of, 2)
     for donor in prof.DONORS:
         if donor.code == prof.EU_INSTITUTIONS:
@@ -408,7 +408,7 @@ def _stocks(plan: DemoPlan, rng: np.random.Generator, year_start: dt.date) -> No
             pledged = pledged_stock.get(key, 0)
             heavy = donor.weight >= 0.15
             if pledged:
-                s0 = nice(pledged * (rng.uniform(1.3, 3.0) if heavy else rng.uniform(2.5, 6.0)))
+                s0 = nice(pledged * (rng.uniform(1.5, 4.0) if heavy else rng.uniform(2.5, 6.0)))
             else:
                 s0 = nice(prof.YEARLY_PLEDGED.get(item, 100) * donor.weight * rng.uniform(0.5, 2.0))
             drift = rng.uniform(-0.02, 0.01)
@@ -429,7 +429,7 @@ def _stocks(plan: DemoPlan, rng: np.random.Generator, year_start: dt.date) -> No
                         "source": f"{src}: national stock report",
                     }
                 )
-            minimum = nice(s0 * rng.uniform(0.45, 0.75))
+            minimum = nice(s0 * rng.uniform(0.4, 0.65))
             plan.stock_targets.append(
                 {
                     "nation_code": donor.code,

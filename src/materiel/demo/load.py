@@ -16,6 +16,7 @@ from materiel.db import read_session
 from materiel.demo.generate import DemoPlan, build_plan
 from materiel.records import (
     Caveat,
+    Item,
     Fund,
     FundItem,
     FundMember,
@@ -95,7 +96,11 @@ def load_demo(
         if progress is not None and task is not None:
             progress.update(task, description=f"Demo: {name}")
         with writer(engine, actor=ACTOR) as w:
+            # hold nations and items in the session so rule checks find them in its identity
+            # map instead of querying them again for every record
+            cached = [*w.session.scalars(select(Nation)), *w.session.scalars(select(Item))]
             fn(w)
+            del cached
 
     reference: dict[str, int] = {}
 

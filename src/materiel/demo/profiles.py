@@ -506,7 +506,7 @@ def _share(total: tuple[int, ...], share: float) -> tuple[int, ...]:
 
 
 # EU 155 mm, *public*: 1 M a year reached Jan 2024, 2 M a year targeted end-2025. The demo's EU
-# lines start at ~20,800 a week (≈1.1 M a year) and reach ~34,000 a week (≈1.8 M a year).
+# lines start at ~21,000 a week (≈1.1 M a year) and reach ~35,000 a week (≈1.8 M a year).
 LINES: tuple[LineSpec, ...] = (
     LineSpec("US-155-A", "US-KEYSTONE", A155, "USA", _share(_US155, 0.5), 8000, "USD", (26, 52)),
     LineSpec("US-155-B", "US-LONESTAR", A155, "USA", _share(_US155, 0.35), 8200, "USD", (26, 52)),

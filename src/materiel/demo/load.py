@@ -16,10 +16,10 @@ from materiel.db import read_session
 from materiel.demo.generate import DemoPlan, build_plan
 from materiel.records import (
     Caveat,
-    Item,
     Fund,
     FundItem,
     FundMember,
+    Item,
     Meeting,
     Nation,
     Need,

@@ -1,0 +1,356 @@
+"""Monte Carlo of stocks under a scenario: chunked, seeded, bounded memory.
+
+Draws per path:
+
+- consumption: each recipient/item/week the snapshot mean (with the scenario surge) times a
+  lognormal factor of mean 1 and the scenario CV (σ² = ln(1 + cv²), μ = −σ²/2);
+- production: per path and item a fraction of scheduled order arrivals, normal
+  (production_mean, production_sd) clipped to [0, 1];
+- slippage: per path and holder/item, the scheduled pledge remainders (pin, pout) slip with
+  probability slip_probability by a uniform 1..slip_weeks weeks.
+
+Stocks follow :mod:`materiel.forecast.flows` (cumulative position, running minimum below
+zero, stock never negative). The simulation walks the weeks in order and keeps, per chunk
+of paths, only (paths_chunk, pairs) slabs: the running minimum, cumulative consumption and
+"breached so far" flags. Per week it adds to running totals over paths: the stock sum, the
+running-minimum sum (mean unmet = its weekly decrease), counts of shortfall and breach in
+the week and by the week.
+
+Quantiles are exact order statistics (numpy's "linear" rule) over a reservoir made of the
+first ``quantile_paths`` paths (paths are i.i.d., so this is an unbiased sample; all paths
+when ``quantile_paths`` is None). Memory is therefore bounded by
+``chunk_paths × pairs`` per worker plus ``quantile_paths × weeks × pairs`` whatever the
+number of paths; probabilities and means use every path.
+
+Reproducibility: chunk ``c`` draws from ``Generator(PCG64(SeedSequence(seed).spawn(n)[c]))``
+and chunk results are reduced in chunk order, so a (seed, chunk_paths) pair gives identical
+results for any number of workers (threads; numpy releases the GIL in its loops).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import xarray as xr
+
+from materiel.forecast.flows import Flows, build_flows
+from materiel.forecast.scenarios import ScenarioSpec, spec_from_snapshot
+
+__all__ = ["QUANTILES", "simulate"]
+
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class _Prepared:
+    fl: Flows
+    spec: ScenarioSpec
+    dtype: type[np.floating]
+    cum_arrivals: np.ndarray  # (W, M)
+    sched: np.ndarray  # (K+1, W, M) x0 + cumulative scheduled net flow slipped by k
+    slip_delta: np.ndarray  # (W, K*M) sched[k] - sched[0] for k = 1..K
+    floor: np.ndarray  # (W, M)
+    pair_item: np.ndarray  # (M,)
+    consumption: np.ndarray  # (W, R) recipient pairs
+    sigma: np.ndarray  # (R,)
+    mu: np.ndarray  # (R,)
+    random_consumption: bool
+    md: int  # number of donor pairs: recipient pairs are [md:]
+
+
+@dataclass
+class _Partial:
+    paths: int
+    sum_stock: np.ndarray  # (W, M) float64
+    sum_low: np.ndarray  # (W, M) float64, sum of running minimum (≤ 0)
+    n_short: np.ndarray  # (W, M) int64
+    n_short_by: np.ndarray
+    n_breach: np.ndarray
+    n_breach_by: np.ndarray
+    sample: np.ndarray | None  # (W, M, q) stocks of the first paths, for quantiles
+
+
+def _prepare(fl: Flows, spec: ScenarioSpec, dtype: type[np.floating]) -> _Prepared:
+    kmax = spec.slip_weeks if spec.slip_probability > 0 else 0
+    sched = np.stack([fl.cumulative_scheduled(k) for k in range(kmax + 1)]).astype(dtype)
+    md = fl.n_donor_pairs
+    cv = fl.cv[md:]
+    sigma2 = np.log1p(cv**2)
+    return _Prepared(
+        fl=fl,
+        spec=spec,
+        dtype=dtype,
+        cum_arrivals=np.cumsum(fl.arrivals, axis=0).astype(dtype),
+        sched=sched,
+        slip_delta=np.ascontiguousarray(
+            (sched[1:] - sched[:1]).transpose(1, 0, 2).reshape(sched.shape[1], -1)
+        ),
+        floor=fl.floor.astype(dtype),
+        pair_item=np.tile(np.arange(len(fl.items)), len(fl.holders)),
+        consumption=fl.consumption[:, md:].astype(dtype),
+        sigma=np.sqrt(sigma2).astype(dtype),
+        mu=(-sigma2 / 2).astype(dtype),
+        random_consumption=bool(np.any(cv > 0)),
+        md=md,
+    )
+
+
+def _run_chunk(
+    pp: _Prepared, paths: int, seq: np.random.SeedSequence, sample: np.ndarray | None
+) -> _Partial:
+    """Simulate ``paths`` paths; write the stocks of the first ``sample.shape[2]`` paths into
+    ``sample`` (W, M, keep) for quantiles."""
+    spec, dt_ = pp.spec, pp.dtype
+    rng = np.random.Generator(np.random.PCG64(seq))
+    w, m = pp.floor.shape
+    md = pp.md
+    n_items = int(pp.pair_item.max()) + 1 if m else 0
+
+    if spec.production_sd > 0:
+        f_item = rng.normal(spec.production_mean, spec.production_sd, (paths, n_items))
+        np.clip(f_item, 0.0, 1.0, out=f_item)
+    else:
+        f_item = np.full((paths, n_items), spec.production_mean)
+    f = f_item.astype(dt_)[:, pp.pair_item]  # (P, M)
+    kmax = pp.sched.shape[0] - 1
+    if kmax > 0:
+        # slipped (path, pair) entries are sparse: keep their flat positions and where to
+        # read their slipped schedule (row k-1 of the per-week delta table)
+        slipped = rng.random((paths, m)) < spec.slip_probability
+        weeks = rng.integers(1, kmax + 1, (paths, m))
+        slip_at = np.flatnonzero(slipped)
+        slip_src = (weeks.ravel()[slip_at] - 1) * m + slip_at % m
+    count_t = np.uint16 if paths < 2**16 else np.uint32
+
+    def count(flags: np.ndarray) -> np.ndarray:
+        return np.add.reduce(flags.view(np.uint8), axis=0, dtype=count_t)
+
+    low = np.zeros((paths, m), dt_)
+    new_low = np.empty_like(low)
+    c = np.empty_like(low)
+    s = np.empty_like(low)
+    flag = np.empty((paths, m), bool)
+    breached = np.zeros((paths, m), bool)
+    cum_cons = np.zeros((paths, m - md), dt_)
+    out = _Partial(
+        paths=paths,
+        sum_stock=np.zeros((w, m)),
+        sum_low=np.zeros((w, m)),
+        n_short=np.zeros((w, m), np.int64),
+        n_short_by=np.zeros((w, m), np.int64),
+        n_breach=np.zeros((w, m), np.int64),
+        n_breach_by=np.zeros((w, m), np.int64),
+        sample=None,
+    )
+    keep = 0 if sample is None else sample.shape[2]
+    for t in range(w):
+        np.multiply(f, pp.cum_arrivals[t], out=c)
+        c += pp.sched[0, t]
+        if kmax > 0:
+            np.add.at(c.reshape(-1), slip_at, pp.slip_delta[t][slip_src])
+        if m > md:
+            if pp.random_consumption:
+                z = rng.standard_normal((paths, m - md), dtype=np.float64).astype(dt_)
+                z *= pp.sigma
+                z += pp.mu
+                np.exp(z, out=z)
+                z *= pp.consumption[t]
+                cum_cons += z
+            else:
+                cum_cons += pp.consumption[t]
+            c[:, md:] -= cum_cons
+        np.minimum(low, c, out=new_low)
+        np.less(new_low, low, out=flag)
+        out.n_short[t] = count(flag)
+        np.less(new_low, 0, out=flag)
+        out.n_short_by[t] = count(flag)
+        np.subtract(c, new_low, out=s)
+        np.less(s, pp.floor[t], out=flag)
+        out.n_breach[t] = count(flag)
+        breached |= flag
+        out.n_breach_by[t] = count(breached)
+        out.sum_stock[t] = np.add.reduce(s, axis=0)
+        out.sum_low[t] = np.add.reduce(new_low, axis=0)
+        if keep:
+            assert sample is not None
+            sample[t] = s[:keep].T
+        low, new_low = new_low, low
+    return out
+
+
+def _chunks(paths: int, chunk_paths: int) -> list[int]:
+    n = -(-paths // chunk_paths)
+    return [min(chunk_paths, paths - j * chunk_paths) for j in range(n)]
+
+
+def _quantiles(sample: np.ndarray, qs: tuple[float, ...]) -> np.ndarray:
+    """(W, M, Q) → (len(qs), W, M) with numpy's linear interpolation (sorted in place along
+    the contiguous last axis: SIMD sort)."""
+    srt = sample
+    srt.sort(axis=-1)
+    n = srt.shape[-1]
+    out = np.empty((len(qs), *srt.shape[:2]))
+    for j, q in enumerate(qs):
+        pos = (n - 1) * q
+        lo = int(np.floor(pos))
+        hi = min(lo + 1, n - 1)
+        frac = pos - lo
+        a = srt[..., lo].astype(np.float64)
+        out[j] = a if frac == 0 else a + (srt[..., hi].astype(np.float64) - a) * frac
+    return out
+
+
+def simulate(
+    snapshot: xr.Dataset,
+    spec: ScenarioSpec | None = None,
+    paths: int = 10_000,
+    seed: int = 0,
+    chunk_paths: int = 100,
+    workers: int = 1,
+    *,
+    quantile_paths: int | None = 1000,
+    quantiles: tuple[float, ...] = QUANTILES,
+    dtype: type[np.floating] = np.float64,
+    progress: Progress | None = None,
+) -> xr.Dataset:
+    """Monte Carlo of every holder's stock of every item over the snapshot horizon.
+
+    Returns a Dataset over (holder, item, week[, quantile]) with ``p_short`` (probability the
+    holder cannot meet its outflow that week: for the recipient, a shortfall), ``p_short_by``
+    (at least once by that week), ``p_breach`` / ``p_breach_by`` (stock below target),
+    ``mean_stock``, ``mean_unmet`` and ``stock_q`` (quantiles of stock).
+    """
+    if paths <= 0 or chunk_paths <= 0 or workers <= 0:
+        raise ValueError("paths, chunk_paths and workers must be positive")
+    spec = spec or spec_from_snapshot(snapshot)
+    started = time.perf_counter()
+    fl = build_flows(snapshot, spec)
+    pp = _prepare(fl, spec, dtype)
+    sizes = _chunks(paths, chunk_paths)
+    seqs = np.random.SeedSequence(seed).spawn(len(sizes))
+    q_total = paths if quantile_paths is None else min(paths, quantile_paths)
+    keeps, done = [], 0
+    for sz in sizes:
+        keeps.append(max(0, min(sz, q_total - done)))
+        done += sz
+
+    w, m = pp.floor.shape
+    total = _Partial(
+        paths=0,
+        sum_stock=np.zeros((w, m)),
+        sum_low=np.zeros((w, m)),
+        n_short=np.zeros((w, m), np.int64),
+        n_short_by=np.zeros((w, m), np.int64),
+        n_breach=np.zeros((w, m), np.int64),
+        n_breach_by=np.zeros((w, m), np.int64),
+        sample=np.empty((w, m, q_total), dtype) if q_total else None,
+    )
+    views: list[np.ndarray | None] = []
+    q_done = 0
+    for kp in keeps:
+        views.append(
+            None if not kp or total.sample is None else total.sample[..., q_done : q_done + kp]
+        )
+        q_done += kp
+
+    def absorb(part: _Partial) -> None:
+        total.paths += part.paths
+        total.sum_stock += part.sum_stock
+        total.sum_low += part.sum_low
+        total.n_short += part.n_short
+        total.n_short_by += part.n_short_by
+        total.n_breach += part.n_breach
+        total.n_breach_by += part.n_breach_by
+        if progress is not None:
+            progress(total.paths, paths)
+
+    for part in _ordered(pp, sizes, seqs, views, workers):
+        absorb(part)
+
+    return _to_dataset(snapshot, fl, spec, total, quantiles, started, seed, chunk_paths, workers)
+
+
+def _ordered(
+    pp: _Prepared,
+    sizes: list[int],
+    seqs: list[np.random.SeedSequence],
+    views: list[np.ndarray | None],
+    workers: int,
+) -> Iterator[_Partial]:
+    """Chunk results in chunk order; at most 2 × workers chunks in flight."""
+    if workers == 1:
+        for sz, sq, kp in zip(sizes, seqs, views, strict=True):
+            yield _run_chunk(pp, sz, sq, kp)
+        return
+    with ThreadPoolExecutor(max_workers=workers) as ex:
+        pending: list[Future[_Partial]] = []
+        jobs = iter(zip(sizes, seqs, views, strict=True))
+        for sz, sq, kp in jobs:
+            pending.append(ex.submit(_run_chunk, pp, sz, sq, kp))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
+
+
+def _to_dataset(
+    snapshot: xr.Dataset,
+    fl: Flows,
+    spec: ScenarioSpec,
+    tot: _Partial,
+    quantiles: tuple[float, ...],
+    started: float,
+    seed: int,
+    chunk_paths: int,
+    workers: int,
+) -> xr.Dataset:
+    n = float(tot.paths)
+    low_mean = tot.sum_low / n
+    prev = np.vstack([np.zeros((1, low_mean.shape[1])), low_mean[:-1]])
+    dims = ("holder", "item", "week")
+    data: dict[str, tuple[tuple[str, ...], np.ndarray]] = {
+        "p_short": (dims, fl.unstack(tot.n_short / n)),
+        "p_short_by": (dims, fl.unstack(tot.n_short_by / n)),
+        "p_breach": (dims, fl.unstack(tot.n_breach / n)),
+        "p_breach_by": (dims, fl.unstack(tot.n_breach_by / n)),
+        "mean_stock": (dims, fl.unstack(tot.sum_stock / n)),
+        "mean_unmet": (dims, fl.unstack(np.maximum(prev - low_mean, 0.0))),
+        "floor": (dims, fl.unstack(fl.floor)),
+    }
+    if tot.sample is not None:
+        data["stock_q"] = (("quantile", *dims), fl.unstack(_quantiles(tot.sample, quantiles)))
+    ds = xr.Dataset(
+        data,
+        coords={
+            "holder": fl.holders,
+            "holder_kind": ("holder", fl.holder_kind),
+            "item": fl.items,
+            "week": np.arange(fl.weeks),
+            "week_start": ("week", np.array(fl.week_start, dtype="datetime64[D]")),
+            "quantile": list(quantiles) if tot.sample is not None else [],
+        },
+        attrs={
+            "kind": "montecarlo",
+            "paths": int(tot.paths),
+            "quantile_paths": 0 if tot.sample is None else int(tot.sample.shape[2]),
+            "seed": seed,
+            "chunk_paths": chunk_paths,
+            "workers": workers,
+            "scenario": spec.name,
+            "spec": json.dumps(spec.params()),
+            "as_of": str(snapshot.attrs.get("as_of", "")),
+            "snapshot_hash": str(snapshot.attrs.get("content_hash", "")),
+            "synthetic": bool(snapshot.attrs.get("synthetic", False)),
+            "seconds": time.perf_counter() - started,
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        },
+    )
+    return ds

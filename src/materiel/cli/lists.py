@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,7 @@ from rich.table import Table
 
 from materiel import money
 from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.summary import compact, millions, new_table
 from materiel.db import read_session
 from materiel.queries import (
     NEED_STATUSES,
@@ -95,9 +97,11 @@ def _limited(df: pd.DataFrame, limit: int | None) -> pd.DataFrame:
     return df if limit is None else df.head(limit)
 
 
-def _more(table: Table, df: pd.DataFrame, limit: int | None) -> None:
+def _more(df: pd.DataFrame, limit: int | None) -> str:
+    """A caption note when rows were left out."""
     if limit is not None and len(df) > limit:
-        table.add_row(f"… {len(df) - limit} more (use --limit or --json)")
+        return f" Showing {limit} of {len(df)} rows (--limit, or --json for all)."
+    return ""
 
 
 # -- status --------------------------------------------------------------------------------
@@ -112,25 +116,25 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
         print_json(figures)
         return
     label = SYNTHETIC_NOTE if figures["synthetic"] else ""
-    rec = Table("records", "count", title="Records", title_justify="left")
+    rec = new_table("Records", "records", ">count")
     for name, n in figures["records"].items():
         rec.add_row(name.replace("_", " "), f"{n:,}")
     rec.caption = f"Source: the database, {figures['as_of']}.{label}"
     console.print(rec)
 
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
-    key = Table("figure", "value", title=f"Key figures on {figures['as_of']}", title_justify="left")
+    key = new_table(f"Key figures on {figures['as_of']}", "figure", ">value")
     key.add_row("needs not fully covered", f"{needs['open']:,} of {needs['total']:,}")
     for prio in PRIORITIES:
         key.add_row(f"  {prio}", f"{needs['open_by_priority'].get(prio, 0):,}")
-    key.add_row("open quantity", f"{needs['open_quantity']:,}")
+    key.add_row("open quantity (mixed units)", compact(needs["open_quantity"]))
     key.add_row("pledges", f"{pledges['total']:,}")
     for st, n in pledges["by_status"].items():
         key.add_row(f"  {st}", f"{n:,}")
     key.add_row("late pledges", f"{pledges['late']:,}")
     cur = pledges["currency"]
-    key.add_row(f"pledged value ({cur} m)", f"{pledges['pledged_value'] / 1e6:,.1f}")
-    key.add_row(f"delivered value ({cur} m)", f"{pledges['delivered_value'] / 1e6:,.1f}")
+    key.add_row(f"pledged value ({cur} m)", millions(pledges["pledged_value"]))
+    key.add_row(f"delivered value ({cur} m)", millions(pledges["delivered_value"]))
     key.add_row("stock series below target", f"{stocks['below_target']:,} of {stocks['series']:,}")
     key.add_row("donors below target", f"{stocks['donors_below_target']:,}")
     key.caption = (
@@ -140,12 +144,9 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
     )
     console.print(key)
 
-    funds = Table(title="Funds", title_justify="left")
-    funds.add_column("fund")
-    funds.add_column("kind")
-    funds.add_column("currency")
-    for col in ("budget m", "spent m", "remaining m", "orders"):
-        funds.add_column(col, justify="right")
+    funds = new_table(
+        "Funds", "fund", "kind", "cur.", ">budget m", ">spent m", ">remaining m", ">orders"
+    )
     if not figures["funds"]:
         funds.add_row("no funds", "", "", "", "", "", "")
     dates: list[str] = []
@@ -154,9 +155,9 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
             f["code"],
             f["kind"],
             f["currency"],
-            f"{f['budget'] / 1e6:,.1f}",
-            f"{f['spent'] / 1e6:,.1f}",
-            f"{f['remaining'] / 1e6:,.1f}",
+            millions(f["budget"]),
+            millions(f["spent"]),
+            millions(f["remaining"]),
             f"{f['orders']:,}",
         )
         if f["rate_dates"]:
@@ -198,37 +199,45 @@ def needs_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    table = Table(title="Needs", title_justify="left")
-    table.add_column("ref")
-    table.add_column("recipient")
-    table.add_column("item")
-    table.add_column("priority")
-    for col in ("quantity", "covered", "open", "coverage"):
-        table.add_column(col, justify="right")
-    table.add_column("status")
-    table.add_column("needed by")
+    console.print(needs_rich_table(df, limit=limit))
+
+
+def _single(df: pd.DataFrame, column: str) -> str | None:
+    """The one value of ``column`` when all rows share it (the column is then left out)."""
+    values = df[column].dropna().unique()
+    return str(values[0]) if len(values) == 1 else None
+
+
+def needs_rich_table(df: pd.DataFrame, *, limit: int | None = None) -> Table:
+    """A Rich table of :func:`needs_table` rows with its source caption."""
+    recipient = _single(df, "recipient_code")
+    cols = ["ref", "item", "priority", ">quantity", ">open", "status", ">needed by"]
+    if recipient is None:
+        cols.insert(1, "recipient")
+    title = "Needs" + (f" of {recipient}" if recipient else "")
+    table = new_table(title, *cols)
     for r in _limited(df, limit).to_dict("records"):
-        table.add_row(
+        row = [
             str(r["ref"]),
-            str(r["recipient_code"]),
             str(r["item_code"]),
             str(r["priority"]),
-            _num(r["quantity"]),
-            _num(r["covered"]),
-            _num(r["open_quantity"]),
-            _num(r["coverage"], "{:.0%}"),
+            compact(r["quantity"]),
+            compact(r["open_quantity"]),
             str(r["status"]),
             _day(r["needed_by"]),
-        )
+        ]
+        if recipient is None:
+            row.insert(1, str(r["recipient_code"]))
+        table.add_row(*row)
     if df.empty:
         table.add_row("no needs match")
-    _more(table, df, limit)
     table.caption = (
         f"Source: {len(df)} need records (stated {date_span(df['stated_on'])}); coverage "
         "derived from pledges not cancelled, allocated critical first."
         + (SYNTHETIC_NOTE if is_synthetic(df["source"]) else "")
+        + _more(df, limit)
     )
-    console.print(table)
+    return table
 
 
 # -- pledges -------------------------------------------------------------------------------
@@ -269,41 +278,60 @@ def pledges_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    table = Table(title="Pledges" + (" (late)" if late else ""), title_justify="left")
-    for col in ("ref", "donor", "recipient", "item"):
-        table.add_column(col)
-    for col in ("quantity", "delivered", "remaining"):
-        table.add_column(col, justify="right")
-    table.add_column("status")
-    table.add_column("due by")
-    table.add_column("days late", justify="right")
-    table.add_column(f"value {currency} m", justify="right")
-    for r in _limited(df, limit).to_dict("records"):
-        value = _num(r["value"] / 1e6, "{:,.2f}") + ("*" if r["value_basis"] == "catalogue" else "")
-        table.add_row(
-            str(r["ref"]) + (" (conf.)" if r["confidential"] else ""),
-            str(r["donor_code"]),
-            str(r["recipient_code"]),
-            str(r["item_code"]),
-            _num(r["quantity"]),
-            _num(r["delivered"]),
-            _num(r["remaining"]),
-            str(r["status"]),
-            _day(r["due_by"]),
-            _num(r["days_late"]) if r["late"] else "",
-            value,
+    console.print(
+        pledges_rich_table(
+            df, as_of=day, currency=currency, late=late, limit=limit, width=console.width
         )
+    )
+
+
+def pledges_rich_table(
+    df: pd.DataFrame,
+    *,
+    as_of: dt.date,
+    currency: str = REPORT_CURRENCY,
+    late: bool = False,
+    limit: int | None = None,
+    width: int = 120,
+) -> Table:
+    """A Rich table of :func:`pledges_table` rows with its source caption. Below a
+    ``width`` of 100 columns the due date is left out (lateness stays)."""
+    recipient = _single(df, "recipient_code")
+    columns: list[tuple[str, Callable[[dict[Hashable, Any]], str]]] = [
+        ("ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
+        ("donor", lambda r: str(r["donor_code"])),
+        ("to", lambda r: str(r["recipient_code"])),
+        ("item", lambda r: str(r["item_code"])),
+        (">qty", lambda r: compact(r["quantity"])),
+        (">done", lambda r: f"{r['delivered'] / r['quantity']:.0%}"),
+        ("status", lambda r: str(r["status"])),
+        (">due by", lambda r: _day(r["due_by"])),
+        (">late", lambda r: f"{r['days_late']}d" if r["late"] else ""),
+        (
+            f">{currency} m",
+            lambda r: millions(r["value"]) + ("*" if r["value_basis"] == "catalogue" else ""),
+        ),
+    ]
+    drop = {"to"} if recipient else set()
+    if width < 100:
+        drop.add(">due by")
+    columns = [c for c in columns if c[0] not in drop]
+    title = "Pledges" + (f" to {recipient}" if recipient else "") + (" (late)" if late else "")
+    table = new_table(title, *(name for name, _ in columns))
+    for r in _limited(df, limit).to_dict("records"):
+        table.add_row(*(fn(r) for _, fn in columns))
     if df.empty:
         table.add_row("no pledges match")
-    _more(table, df, limit)
-    synthetic = is_synthetic(df["source"])
     table.caption = (
         f"Source: {len(df)} pledge records (announced {date_span(df['announced_on'])}) and "
-        f"deliveries up to {day.isoformat()}; values converted to {currency} at ECB reference "
-        f"rates of {date_span(df['rate_date'])}; * = no stated value, quantity × catalogue "
-        "unit value." + (SYNTHETIC_NOTE if synthetic else "")
+        f"deliveries up to {as_of.isoformat()}; done = share delivered; values converted to "
+        f"{currency} at ECB "
+        f"reference rates of {date_span(df['rate_date'])}; * = no stated value, quantity × "
+        "catalogue unit value."
+        + (SYNTHETIC_NOTE if is_synthetic(df["source"]) else "")
+        + _more(df, limit)
     )
-    console.print(table)
+    return table
 
 
 # -- stocks --------------------------------------------------------------------------------
@@ -334,29 +362,40 @@ def stocks_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    table = Table(title="Stocks" + (" below target" if below_target else ""), title_justify="left")
-    table.add_column("holder")
-    table.add_column("item")
-    for col in ("stock", "as of", "target", "target from", "cover"):
-        table.add_column(col, justify="right")
-    table.add_column("below")
+    console.print(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
+
+
+def stocks_rich_table(
+    df: pd.DataFrame, *, as_of: dt.date, below_target: bool = False, limit: int | None = None
+) -> Table:
+    """A Rich table of :func:`stock_position` rows with its source caption."""
+    title = "Stocks" + (" below target" if below_target else "") + f" on {as_of.isoformat()}"
+    table = new_table(
+        title,
+        "holder",
+        "item",
+        ">stock",
+        ">reported",
+        ">target",
+        ">cover",
+        "below",
+    )
     for r in _limited(df, limit).to_dict("records"):
         table.add_row(
             str(r["nation_code"]),
             str(r["item_code"]),
-            _num(r["quantity"]),
+            compact(r["quantity"]),
             _day(r["as_of"]),
-            _num(r["target"]),
-            _day(r["target_from"]),
+            compact(r["target"]),
             _num(r["cover"], "{:.0%}"),
             "[red]yes[/]" if r["below_target"] else "",
         )
     if df.empty:
         table.add_row("no stocks match")
-    _more(table, df, limit)
     table.caption = (
-        f"Source: latest stock report on or before {day.isoformat()} per holder and item "
+        f"Source: latest stock report on or before {as_of.isoformat()} per holder and item "
         f"(reports dated {date_span(df['as_of'])}) and the stockpile target in force."
         + (SYNTHETIC_NOTE if is_synthetic(df["source"], df["target_source"]) else "")
+        + _more(df, limit)
     )
-    console.print(table)
+    return table

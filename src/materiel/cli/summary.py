@@ -4,7 +4,9 @@ delivered by donor, stocks below target. Every table names its source and date."
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
@@ -19,6 +21,43 @@ from materiel.queries.stocks import stock_position
 SYNTHETIC_NOTE = "SYNTHETIC demo data, not real figures."
 
 
+def new_table(title: str, *columns: str, widths: dict[str, int] | None = None) -> Table:
+    """A compact table that reads at 80 columns: text columns fold instead of being cut;
+    a column named ``">name"`` is a right-aligned number that never wraps; a header may
+    take two lines (``"pledged\nqty"``). ``widths`` gives text columns a minimum width."""
+    widths = widths or {}
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in columns:
+        if col.startswith(">"):
+            table.add_column(col[1:], justify="right", no_wrap=True)
+        else:
+            width = max(widths.get(col, 0), *(len(w) for w in col.split("\n")))
+            table.add_column(col, overflow="fold", min_width=width)
+    return table
+
+
+def compact(value: object) -> str:
+    """A count for people: 8,318 · 44.9k · 311k · 1.13m · 68.1m · 2.5bn ('' when missing)."""
+    if value is None or not isinstance(value, numbers.Real) or value != value:
+        return ""
+    v = float(value)
+    a = abs(v)
+    if a < 100_000:
+        return f"{v:,.0f}"
+    if a < 1e6:
+        return f"{v / 1e3:.0f}k"
+    if a < 1e9:
+        return f"{v / 1e6:.3g}m"
+    return f"{v / 1e9:.3g}bn"
+
+
+def millions(value: object) -> str:
+    """Money in millions with one decimal ('' when missing)."""
+    if value is None or not isinstance(value, numbers.Real) or value != value:
+        return ""
+    return f"{float(value) / 1e6:,.1f}"
+
+
 def _caption(source: str, synthetic: bool) -> str:
     return f"Source: {source}." + (f" {SYNTHETIC_NOTE}" if synthetic else "")
 
@@ -28,25 +67,29 @@ def needs_summary_table(engine: Engine, *, recipient: str | None = None) -> Tabl
     with read_session(engine) as s:
         by_prio = needs_by_priority(s, recipient=recipient)
         needs = needs_table(s, recipient=recipient)
-    table = Table(title="Needs open by priority", title_justify="left")
-    for col in ("priority", "open needs", "of needs", "open quantity", "earliest needed by"):
-        table.add_column(col, justify="left" if col == "priority" else "right")
-    if int(by_prio["needs"].sum()) == 0:
-        table.add_row("no open needs", "0", "0", "0", "")
-    for row in by_prio.to_dict("records"):
-        if row["needs"] == 0:
-            continue
-        earliest = row["earliest_needed_by"]
-        table.add_row(
-            str(row["priority"]),
-            f"{row['open_needs']:,}",
-            f"{row['needs']:,}",
-            f"{row['open_quantity']:,}",
-            earliest.isoformat() if isinstance(earliest, dt.date) else "",
-        )
-    stated = date_span(needs["stated_on"])
+    table = new_table(
+        "Needs open by priority",
+        "priority",
+        ">open needs",
+        ">of needs",
+        ">open quantity",
+        ">earliest needed by",
+    )
+    if int(by_prio["open_needs"].sum()) == 0:
+        table.add_row("no open needs", "0", f"{int(by_prio['needs'].sum()):,}", "0", "")
+    else:
+        for row in by_prio.to_dict("records"):
+            earliest = row["earliest_needed_by"]
+            table.add_row(
+                str(row["priority"]),
+                f"{row['open_needs']:,}",
+                f"{row['needs']:,}",
+                compact(row["open_quantity"]),
+                earliest.isoformat() if isinstance(earliest, dt.date) else "",
+            )
     table.caption = _caption(
-        f"{len(needs)} need records (stated {stated}); coverage derived from pledges not cancelled",
+        f"{len(needs)} need records (stated {date_span(needs['stated_on'])}); coverage "
+        "derived from pledges not cancelled; quantities in each item's own unit",
         is_synthetic(needs["source"]),
     )
     return table
@@ -64,39 +107,41 @@ def donors_summary_table(
     with read_session(engine) as s:
         donors = donor_totals(s, as_of=as_of, currency=currency)
     rate_on = money.rate_date(as_of)
-    table = Table(title=f"Pledged versus delivered by donor ({currency})", title_justify="left")
-    table.add_column("donor")
-    for col in (
-        "pledges",
-        "pledged qty",
-        "delivered qty",
-        "delivered %",
-        "late",
-        f"pledged {currency} m",
-        f"delivered {currency} m",
-    ):
-        table.add_column(col, justify="right")
+    table = new_table(
+        f"Pledged versus delivered by donor ({currency})",
+        "donor",
+        ">pledges",
+        ">late",
+        ">pledged\nqty",
+        ">delivered\nqty",
+        f">pledged\n{currency} m",
+        f">delivered\n{currency} m",
+        ">delivered\n% value",
+    )
     if donors.empty:
-        table.add_row("no pledges", "0", "0", "0", "", "0", "", "")
+        table.add_row("no pledges", "0", "0", "0", "0", "0.0", "0.0", "")
     shown = donors if limit is None else donors.head(limit)
     for row in shown.to_dict("records"):
-        share = 100.0 * row["delivered"] / row["pledged"] if row["pledged"] else 0.0
+        pledged, delivered = row["pledged_value"], row["delivered_value"]
+        share = f"{100.0 * delivered / pledged:.0f}%" if pledged else ""
         table.add_row(
             str(row["donor_code"]),
             f"{row['pledges']:,}",
-            f"{row['pledged']:,}",
-            f"{row['delivered']:,}",
-            f"{share:.0f}%",
             f"{row['late_pledges']:,}",
-            f"{row['pledged_value'] / 1e6:,.1f}",
-            f"{row['delivered_value'] / 1e6:,.1f}",
+            compact(row["pledged"]),
+            compact(row["delivered"]),
+            millions(pledged),
+            millions(delivered),
+            share,
         )
     if limit is not None and len(donors) > limit:
-        table.add_row(f"… {len(donors) - limit} more donors", *[""] * 7)
+        table.add_row("…", f"{len(donors) - limit} more donors")
+    n = int(donors["pledges"].sum()) if not donors.empty else 0
     table.caption = _caption(
-        f"{int(donors['pledges'].sum()) if not donors.empty else 0} pledge records and their "
-        f"deliveries up to {as_of.isoformat()}; values as stated, else quantity × catalogue "
-        f"unit value, converted to {currency} at ECB reference rates of {rate_on.isoformat()}",
+        f"{n} pledge records (cancelled excluded) and their deliveries up to "
+        f"{as_of.isoformat()}; quantities mix units (rounds, vehicles…), values as stated, else "
+        f"quantity × catalogue unit value, delivered value pro rata, converted to {currency} "
+        f"at ECB reference rates of {rate_on.isoformat()}",
         bool(donors["synthetic"].any()) if not donors.empty else False,
     )
     return table
@@ -105,30 +150,35 @@ def donors_summary_table(
 def stocks_summary_table(
     engine: Engine, *, as_of: dt.date | None = None, limit: int | None = None
 ) -> Table:
-    """Stocks below target: holder, item, latest stock, target, as-of date."""
+    """Stocks below target: holder, item, latest stock, target, as-of date (worst first)."""
     as_of = as_of or today()
     with read_session(engine) as s:
         stocks = stock_position(s, as_of=as_of)
-    below = stocks.loc[stocks["below_target"]].sort_values("cover")
-    table = Table(title="Stocks below target", title_justify="left")
-    table.add_column("holder")
-    table.add_column("item")
-    for col in ("latest stock", "target", "cover", "as of"):
-        table.add_column(col, justify="right")
+    below = stocks.loc[stocks["below_target"]].sort_values(["cover", "nation_code"])
+    table = new_table(
+        "Stocks below target",
+        "holder",
+        "item",
+        ">latest\nstock",
+        ">target",
+        ">cover",
+        ">as of",
+        widths={"item": 26},
+    )
     if below.empty:
-        table.add_row("no stocks below target", "", "", "", "", "")
+        table.add_row("no stocks below target")
     shown = below if limit is None else below.head(limit)
     for row in shown.to_dict("records"):
         table.add_row(
             str(row["nation_code"]),
             str(row["item_code"]),
-            f"{int(row['quantity']):,}",
-            f"{int(row['target']):,}",
+            compact(row["quantity"]),
+            compact(row["target"]),
             f"{float(row['cover']):.0%}",
             row["as_of"].isoformat() if isinstance(row["as_of"], dt.date) else "",
         )
     if limit is not None and len(below) > limit:
-        table.add_row(f"… {len(below) - limit} more", *[""] * 5)
+        table.add_row("…", f"{len(below) - limit} more: materiel stocks list --below-target")
     reported = stocks.loc[stocks["as_of"].notna()]
     table.caption = _caption(
         f"latest stock report per holder and item on or before {as_of.isoformat()} "
@@ -143,4 +193,4 @@ def print_summary(engine: Engine, console: Console, *, as_of: dt.date | None = N
     """Print the three summary tables (works on an empty database too)."""
     console.print(needs_summary_table(engine))
     console.print(donors_summary_table(engine, as_of=as_of))
-    console.print(stocks_summary_table(engine, as_of=as_of, limit=25))
+    console.print(stocks_summary_table(engine, as_of=as_of, limit=20))

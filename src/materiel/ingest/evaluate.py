@@ -178,7 +178,10 @@ def compare(pred: dict[str, list[Row]], gold: dict[str, list[Row]]) -> dict[str,
 
 
 def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not valid JSON ({exc})") from None
     if not isinstance(data.get("text"), str) or not isinstance(data.get("expected"), dict):
         raise ValueError(f"{path}: needs a 'text' string and an 'expected' object")
     return data

@@ -107,7 +107,7 @@ CUMULATIVE = re.compile(
     r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia|\bin\s+total\b"
     r"|\bin\s+all\b|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b|\baltogether\b|\boverall\b"
     r"|\bcumulative(?:ly)?\b|\bbring(?:s|ing)\s+(?:the|its|their|our|his|her)?\s*(?:\w+\s+){0,3}"
-    r"total\b|\btotal\s+(?:\w+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
+    r"total\b|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
     r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
     r"|committed|donated|pledged|spent)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some|about|almost"
     r"|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b|\bup\s+to\s+now\b|\buntil\s+now\b"
@@ -192,6 +192,7 @@ class Draft:
     fields: dict[str, Any]
     start: int
     end: int
+    anchor: int = -1  # where the item or amount itself starts (the span may include the donor)
 
     def key(self) -> tuple[Any, ...]:
         f = self.fields
@@ -537,7 +538,7 @@ class Extractor:
             "date": when.isoformat() if when else None,
             "item_code": el.item_code,
         }
-        return Draft("pledge", fields, start, end)
+        return Draft("pledge", fields, start, end, el.start)
 
     def _funds(self, text: str, s: int, e: int, elements: list[_Element]) -> list[Draft]:
         items = [el for el in elements if el.money is None and el.category != "unspecified"]
@@ -635,7 +636,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         first = merged[k]
         q1, q2 = first.fields.get("quantity"), d.fields.get("quantity")
-        if q1 is not None and q2 is not None and 0 < d.start - first.start < 200:
+        if q1 is not None and q2 is not None and 0 < d.anchor - first.anchor < 200:
             first.fields["quantity"] = (
                 q1 + q2
             )  # two phrases of one category: "50 Bradleys, 100 M113s"

@@ -277,7 +277,9 @@ class ItemTable:
         ):
             if any(not (m.end() <= s or m.start() >= e) for s, e in covered):
                 continue
-            hit = process.extractOne(_squash(m.group(0)), keys, scorer=fuzz.ratio, score_cutoff=90)
+            word = _squash(m.group(0))
+            word = word[:-1] if word.endswith("s") else word  # plural
+            hit = process.extractOne(word, keys, scorer=fuzz.ratio, score_cutoff=90)
             if hit is not None:
                 cat, cal, code = self._fuzzy_keys[hit[0]]
                 out.append(ItemMention(cat, 4, m.start(), m.end(), m.group(0), code, cal))

@@ -1,0 +1,208 @@
+"""The announcement reader: money, quantities, nations, lists, past totals, exact spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from materiel.ingest.extract import Reading, read_text, split_sentences
+from materiel.ingest.items import ItemTable
+from materiel.ingest.nations import find_nations, resolve
+from materiel.ingest.numbers import find_money, find_quantities
+from materiel.ingest.text import read_source
+
+DATA = Path(__file__).parent / "data" / "ingest"
+
+
+def pledges(r: Reading) -> dict[tuple[str, str], dict]:
+    return {(d.fields["donor"], d.fields["category"]): d.fields for d in r.by_kind("pledge")}
+
+
+def assert_spans_exact(r: Reading) -> None:
+    for d in r.drafts:
+        assert 0 <= d.start < d.end <= len(r.text)
+        assert r.evidence(d) == r.text[d.start : d.end]
+        assert r.evidence(d) == r.evidence(d).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "surface"),
+    [
+        ("a $325 million package", 325e6, "USD", "$325 million"),
+        ("1 billion dollars was earmarked", 1e9, "USD", "1 billion dollars"),
+        ("worth €2.7bn in all", 2.7e9, "EUR", "€2.7bn"),
+        ("puts EUR 500 million behind", 5e8, "EUR", "EUR 500 million"),
+        ("pledged £2.5 billion", 2.5e9, "GBP", "£2.5 billion"),
+        ("worth DKK 2.2 billion", 2.2e9, "DKK", "DKK 2.2 billion"),
+        ("worth 188 million euros", 188e6, "EUR", "188 million euros"),
+        ("a cost of C$406 million", 406e6, "CAD", "C$406 million"),
+    ],
+)
+def test_money_forms(text: str, amount: float, currency: str, surface: str) -> None:
+    [m] = find_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+    assert text[m.start : m.end] == surface
+
+
+def test_quantities_skip_calibres_years_and_percentages() -> None:
+    text = "In 2023, 18 155mm howitzers, 144,000 rounds, 3 per cent and one million shells"
+    assert [q.value for q in find_quantities(text)] == [18, 144000, 1_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("the U.S. said", ["USA"]),
+        ("US and USA and America", ["USA", "USA", "USA"]),
+        ("American officials", ["USA"]),
+        ("the Netherlands and the Dutch", ["NLD", "NLD"]),
+        ("UK, Britain, British", ["GBR", "GBR", "GBR"]),
+        ("German and French and Czech", ["DEU", "FRA", "CZE"]),
+        ("the European Union", ["EUU"]),
+    ],
+)
+def test_nation_names_and_demonyms(text: str, codes: list[str]) -> None:
+    assert [m.codes[0] for m in find_nations(text)] == codes
+
+
+def test_nation_origin_and_scheme_names_are_not_donors() -> None:
+    text = "German-made tanks, the US-led group, the Czech initiative, and talks in Berlin"
+    assert find_nations(text) == []
+    assert "us" not in [m.surface for m in find_nations("give us more")]
+    assert set(resolve("Nordic countries")) == {"DNK", "FIN", "ISL", "NOR", "SWE"}
+    assert resolve("EU (Commission and Council)") == ("EUU",)
+    assert resolve("Czechia") == ("CZE",)
+
+
+def test_package_total_and_items_with_quantities() -> None:
+    r = read_text(
+        "The Pentagon announced a $325 million package for Ukraine. It includes 75,000 rounds "
+        "of 155mm ammunition, 18 155mm howitzers and tens of thousands of rounds of small "
+        "arms ammunition."
+    )
+    p = pledges(r)
+    assert p[("USA", "unspecified")]["amount"] == 325e6
+    assert p[("USA", "unspecified")]["currency"] == "USD"
+    ammo = p[("USA", "artillery-ammunition")]
+    assert (ammo["quantity"], ammo["caliber"], ammo["amount"]) == (75000, "155mm", None)
+    assert p[("USA", "artillery-system")]["quantity"] == 18
+    assert p[("USA", "small-arms-ammunition")]["quantity"] is None  # "tens of thousands"
+    assert_spans_exact(r)
+    evidence = {r.evidence(d) for d in r.drafts}
+    assert "75,000 rounds of 155mm ammunition" in evidence
+    assert "18 155mm howitzers" in evidence
+
+
+def test_list_of_items_same_category_adds_up() -> None:
+    r = read_text("The U.S. package includes 50 Bradley vehicles, 100 M113s and 1 Patriot battery.")
+    p = pledges(r)
+    assert p[("USA", "armoured-vehicle")]["quantity"] == 150
+    assert p[("USA", "air-defence-system")]["quantity"] == 1
+    assert_spans_exact(r)
+
+
+def test_several_donors_in_one_sentence() -> None:
+    text = (
+        "Jens Stoltenberg expects new notifications: supply of arms and ammunition made by "
+        "the USA, Denmark, the Netherlands and Germany."
+    )
+    r = read_text(text)
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"USA", "DNK", "NLD", "DEU"}
+    assert all(d.fields["category"] == "unspecified" for d in r.drafts)
+    assert_spans_exact(r)
+
+
+def test_amounts_pair_with_the_nearest_donor() -> None:
+    r = read_text("Germany pledged €2.7bn and the UK £2.5 billion in new military aid.")
+    p = pledges(r)
+    assert (p[("DEU", "unspecified")]["amount"], p[("DEU", "unspecified")]["currency"]) == (
+        2.7e9,
+        "EUR",
+    )
+    assert (p[("GBR", "unspecified")]["amount"], p[("GBR", "unspecified")]["currency"]) == (
+        2.5e9,
+        "GBP",
+    )
+
+
+def test_demonyms_as_donors() -> None:
+    r = read_text("Dutch and Danish officials said they will send 24 F-16 fighter jets.")
+    assert {k[0] for k in pledges(r)} == {"NLD", "DNK"}
+    assert all(f["category"] == "aircraft" for f in pledges(r).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands has given 8.8 billion euros since the start of the war.",
+        "Germany has so far delivered 18 Leopard 2A6 tanks.",
+        "Britain has given £7.1 billion in total.",
+        "To date, the United States has committed $44 billion in security assistance.",
+        "Total U.S. security assistance to Ukraine now exceeds $44 billion.",
+    ],
+)
+def test_past_totals_are_not_pledges(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_new_pledge_beside_a_cumulative_total() -> None:
+    r = read_text(
+        "The Netherlands will make an additional €2 billion available for 2024, bringing its "
+        "total since the start of the war to €8.8 billion."
+    )
+    [d] = r.by_kind("pledge")
+    assert (d.fields["donor"], d.fields["amount"]) == ("NLD", 2e9)
+
+
+def test_fund_and_need() -> None:
+    r = read_text(
+        "1 billion dollars was earmarked this year for 155 mm ammunition, he recalled. "
+        "President Zelensky said Ukraine needs at least 25 Patriot systems."
+    )
+    [f] = r.by_kind("fund")
+    assert (f.fields["amount"], f.fields["currency"], f.fields["category"]) == (
+        1e9,
+        "USD",
+        "artillery-ammunition",
+    )
+    assert f.fields["caliber"] == "155mm"
+    [n] = r.by_kind("need")
+    assert (n.fields["category"], n.fields["quantity"]) == ("air-defence-system", 25)
+    assert r.by_kind("pledge") == []
+    assert_spans_exact(r)
+
+
+def test_sentences_do_not_split_after_abbreviations() -> None:
+    text = "The U.S. will send tanks. Mr. Austin said so."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The U.S. will send tanks.",
+        "Mr. Austin said so.",
+    ]
+
+
+def test_catalogue_aliases_and_fuzzy_model_names() -> None:
+    table = ItemTable([("Stridsvagn 122", "main-battle-tank", None, "mbt.strv122")])
+    r = read_text("Sweden will send 10 Stridsvagn-122 tanks and 2 Stridswagn122s.", items=table)
+    [d] = r.by_kind("pledge")
+    assert d.fields["category"] == "main-battle-tank"
+    assert d.fields["quantity"] == 12
+    assert d.fields["item_code"] == "mbt.strv122"
+
+
+def test_html_pdf_and_text_files() -> None:
+    html = read_source(DATA / "dk-package.html")
+    assert "tracking" not in html and "font-family" not in html
+    r = read_text(html)
+    p = pledges(r)
+    assert p[("DNK", "unspecified")]["amount"] == 2.2e9
+    assert p[("DNK", "artillery-ammunition")]["quantity"] == 5000
+    assert p[("DNK", "demining")]["quantity"] == 2
+    assert all(f.get("amount") != 60e9 for f in p.values())  # the total since the war
+    pdf = read_text(read_source(DATA / "us-package.pdf"))
+    assert pledges(pdf)[("USA", "artillery-system")]["quantity"] == 18
+    assert pledges(pdf)[("USA", "unspecified")]["amount"] == 325e6
+    txt = read_text(read_source(DATA / "uk-challenger.txt"))
+    assert pledges(txt)[("GBR", "main-battle-tank")]["quantity"] == 14
+    for reading in (r, pdf, txt):
+        assert_spans_exact(reading)

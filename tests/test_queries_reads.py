@@ -316,6 +316,15 @@ def test_fund_position_converts_orders_to_fund_currency(seeded: Engine) -> None:
 
 
 def test_status_figures(seeded: Engine) -> None:
+    with writer(seeded, actor="test") as w:  # the recipient's own stock is not a donor's
+        w.create(StockReport, nation_code="UKR", item_code=A155, quantity=10, as_of=D(2025, 3, 1))
+        w.create(
+            StockTarget,
+            nation_code="UKR",
+            item_code=A155,
+            minimum=100,
+            effective_from=D(2025, 1, 1),
+        )
     with read_session(seeded) as s:
         fig = status_figures(s, as_of=D(2025, 3, 5))
     assert fig["records"]["pledges"] == 3
@@ -328,6 +337,7 @@ def test_status_figures(seeded: Engine) -> None:
     }
     assert fig["pledges"]["late"] == 1
     assert fig["pledges"]["by_status"] == {"cancelled": 1, "delivering": 1, "announced": 1}
+    assert fig["stocks"]["below_target"] == 2
     assert fig["stocks"]["donors_below_target_codes"] == ["DEU"]
     assert fig["funds"][0]["code"] == "F155"
     assert fig["synthetic"] is True

@@ -88,8 +88,8 @@ def needs_summary_table(engine: Engine, *, recipient: str | None = None) -> Tabl
                 earliest.isoformat() if isinstance(earliest, dt.date) else "",
             )
     table.caption = _caption(
-        f"{len(needs)} need records (stated {date_span(needs['stated_on'])}); coverage "
-        "derived from pledges not cancelled; quantities in each item's own unit",
+        f"{len(needs)} need records (stated {date_span(needs['stated_on'])}); open = not fully "
+        "covered by pledges not cancelled; quantities in each item's own unit",
         is_synthetic(needs["source"]),
     )
     return table

@@ -203,7 +203,8 @@ def status_figures(
 
     Keys: ``as_of``, ``records`` (counts per entity), ``needs`` (total, open = not fully
     covered, by priority), ``pledges`` (total, by status, late, pledged and delivered value in
-    ``currency`` with ``rate_date``), ``stocks`` (series, below target, donors below target),
+    ``currency`` with ``rate_date``), ``stocks`` (series, below target, nations flagged as
+    donors with at least one stock below target),
     ``funds`` (rows of :func:`fund_position`) and ``synthetic``.
     """
     as_of = as_of or today()
@@ -214,6 +215,8 @@ def status_figures(
     live = pledges.loc[pledges["status"] != "cancelled"]
     open_needs = needs.loc[needs["status"] != "covered"]
     below = stocks.loc[stocks["below_target"]]
+    donors = set(session.scalars(select(Nation.code).where(Nation.is_donor.is_(True))))
+    donors_below = below.loc[below["nation_code"].isin(donors)]
     delivered_value = (live["value"] * live["delivered"] / live["quantity"]).sum()
     sources = [
         *needs["source"].tolist(),
@@ -244,8 +247,8 @@ def status_figures(
         "stocks": {
             "series": int(stocks["as_of"].notna().sum()),
             "below_target": len(below),
-            "donors_below_target": int(below["nation_code"].nunique()),
-            "donors_below_target_codes": sorted(below["nation_code"].unique().tolist()),
+            "donors_below_target": int(donors_below["nation_code"].nunique()),
+            "donors_below_target_codes": sorted(donors_below["nation_code"].unique().tolist()),
             "reports_dated": date_span(stocks["as_of"]),
         },
         "funds": [

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 
 from materiel.db import read_session
 from materiel.io.cells import EMPTY, format_native, format_text, parse_cell
+from materiel.io.readers import README_SHEET
 from materiel.io.templates import ENTITIES, TYPE_HELP, Template, template_for
 from materiel.records import Delivery, Pledge
 
 Format = Literal["csv", "xlsx"]
-README_SHEET = "README"
 
 
 def iter_records(session: Session, template: Template) -> Iterator[list[Any]]:

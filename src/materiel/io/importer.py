@@ -443,7 +443,7 @@ def _write(
         t = template_for(sheet.entity)
         counts = result.counts.setdefault(t.entity, Counter())
         progress.start(f"writing {sheet.label}", sheet.estimate_rows())
-        with sheet.open() as (header, rows):
+        with sheet.open() as (header, rows):  # FileProblems were all found by pass 1
             layout, _ = _layout(t, header)
             done = 0
             for n, values in rows:
@@ -455,7 +455,8 @@ def _write(
                 except DomainError as exc:
                     issues.add(sheet.label, n, _column_for(t, exc.field), exc.message)
                 except SQLAlchemyError as exc:
-                    issues.add(sheet.label, n, None, f"the database refused the row: {exc}")
+                    reason = f"the database refused the row: {getattr(exc, 'orig', exc)}"
+                    issues.add(sheet.label, n, None, reason)
                     raise _TooMany from None
                 done += 1
                 result.rows += 1

@@ -56,7 +56,12 @@ class Sheet:
             with self.path.open("rb") as f:
                 lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
             return max(lines - 1, 0)
-        return None
+        wb = _load(self.path)
+        try:
+            rows = wb[self.sheet].max_row  # from the sheet's declared dimension
+            return max(int(rows) - 1, 0) if rows else None
+        finally:
+            wb.close()
 
     @contextmanager
     def open(self) -> Iterator[tuple[list[str], Iterator[Row]]]:

@@ -179,3 +179,25 @@ def test_stocks_fall_for_heavy_givers_and_every_national_donor_reports(plan: Dem
         "surge_start_week",
         "surge_weeks",
     }
+
+
+@pytest.mark.parametrize(
+    ("seed", "as_of"),
+    [(1, dt.date(2025, 3, 1)), (99, dt.date(2026, 1, 31)), (2026, dt.date(2027, 12, 31))],
+)
+def test_other_seeds_and_dates_stay_coherent(seed: int, as_of: dt.date) -> None:
+    plan = build_plan(seed=seed, as_of=as_of)
+    for p in plan.pledges:
+        delivered = sum(d["quantity"] for d in p.deliveries)
+        assert delivered <= p.fields["quantity"]
+        assert all(d["delivered_on"] <= as_of for d in p.deliveries)
+    for n in plan.needs:
+        assert n["needed_by"] >= n["stated_on"] and n["quantity"] > 0
+    for o in plan.orders:
+        assert o["placed_on"] <= as_of
+        assert o["delivery_end"] >= o["delivery_start"] >= o["placed_on"]
+    keys = [(r["nation_code"], r["item_code"], r["as_of"]) for r in plan.stock_reports]
+    assert len(keys) == len(set(keys))
+    assert all(r["quantity"] >= 0 for r in plan.stock_reports)
+    held = [m["held_on"] for m in plan.meetings]
+    assert held[0] < as_of < held[1]

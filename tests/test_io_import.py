@@ -207,3 +207,44 @@ def test_workbook_native_cells_and_entity_option(sqlite_engine: Engine, tmp_path
         assert sc.horizon_weeks == 52 and sc.params == {"surge_factor": 2, "hard_targets": True}
     dates = [["ref", "held_on", "title"], ["M-1", dt.datetime(2024, 2, 14), "native date"]]
     assert import_files(sqlite_engine, [write_xlsx(tmp_path / "m.xlsx", {"Meetings": dates})]).ok
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.tasks: list[tuple[str, int | None]] = []
+        self.rows: dict[str, int] = {}
+
+    def start(self, description: str, total: int | None) -> None:
+        self.tasks.append((description, total))
+        self.rows[description] = 0
+
+    def advance(self, rows: int) -> None:
+        self.rows[self.tasks[-1][0]] += rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_progress_is_reported_per_pass_and_sheet(
+    sqlite_engine: Engine, tmp_path: Path, fmt: str
+) -> None:
+    base_records(sqlite_engine)
+    rows = [["ref", "held_on", "title"]] + [[f"M-{i}", "2024-01-01", "t"] for i in range(450)]
+    path = (
+        write_csv(tmp_path / "meetings.csv", rows)
+        if fmt == "csv"
+        else write_xlsx(tmp_path / "m.xlsx", {"meetings": rows})
+    )
+    rec = _Recorder()
+    result = import_files(sqlite_engine, [path], progress=rec)
+    assert result.ok and result.rows == 450
+    label = "meetings.csv" if fmt == "csv" else "m.xlsx [meetings]"
+    assert rec.tasks == [(f"checking {label}", 450), (f"writing {label}", 450)]
+    assert rec.rows == {f"checking {label}": 450, f"writing {label}": 450}
+
+
+def test_issue_text_names_file_row_and_column() -> None:
+    from materiel.io import Issue
+
+    assert str(Issue("p.csv", 7, "donor_code", "unknown nation 'XXX'")) == (
+        "p.csv, row 7, column donor_code: unknown nation 'XXX'"
+    )
+    assert str(Issue("big.csv", None, None, "refused")) == "big.csv: refused"

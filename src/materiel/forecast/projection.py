@@ -59,6 +59,7 @@ def project(
             f"the snapshot's outflow is a {have}-week moving average, not {window}: "
             f"build the snapshot with outflow_window_weeks={window}"
         )
+    scenario = spec.name if spec is not None else str(snapshot.attrs.get("scenario", ""))
     spec = spec or ScenarioSpec()
     fl = build_flows(snapshot, spec)
     w = fl.weeks
@@ -158,7 +159,7 @@ def project(
         attrs={
             "kind": "projection",
             "as_of": str(snapshot.attrs.get("as_of", "")),
-            "scenario": spec.name,
+            "scenario": scenario,
             "production_mean": spec.production_mean,
             "outflow_window_weeks": int(have) if have is not None else None,
             "snapshot_hash": str(snapshot.attrs.get("content_hash", "")),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from materiel.cli.main import app
 from materiel.db import get_engine, read_session
@@ -88,23 +88,35 @@ def fingerprint(engine: Engine) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+@dataclass
+class CliLoad:
+    """One `materiel demo --reset` run over a database holding a demo record."""
+
+    refused: Result
+    loaded: Result
+    content: dict[str, list[tuple[str, ...]]]
+
+
 @pytest.fixture(scope="module")
-def reference_load(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, ...]]]:
-    """The content of one demo load into a fresh SQLite file (seed 2026)."""
-    eng = get_engine(tmp_path_factory.mktemp("demo") / "first.db", fresh=True)
-    load_demo(eng)
-    content = fingerprint(eng)
+def cli_load(tmp_path_factory: pytest.TempPathFactory) -> CliLoad:
+    db = tmp_path_factory.mktemp("demo") / "cli-demo.db"
+    eng = get_engine(db, fresh=True)
+    load_demo_stub(eng)
     eng.dispose()
-    return content
+    runner = CliRunner()
+    refused = runner.invoke(app, ["--db", str(db), "demo"])
+    loaded = runner.invoke(app, ["--db", str(db), "demo", "--reset", "--seed", "2026"])
+    check = get_engine(db, fresh=True)
+    content = fingerprint(check)
+    check.dispose()
+    return CliLoad(refused, loaded, content)
 
 
 def _count(s: Any, stmt: Any) -> int:
     return int(s.scalar(stmt) or 0)
 
 
-def test_demo_loads_the_required_scenario(
-    engine: Engine, reference_load: dict[str, list[tuple[str, ...]]]
-) -> None:
+def test_demo_loads_the_required_scenario(engine: Engine, cli_load: CliLoad) -> None:
     summary = load_demo(engine, seed=2026, as_of=dt.date(2026, 11, 2))
     assert summary.reference["created"] >= 280
     with read_session(engine) as s:
@@ -153,40 +165,30 @@ def test_demo_loads_the_required_scenario(
         report = verify_chain(s)
         assert report.ok, report.problems
         assert report.events > 2000
-    # same seed, same records: on this backend as on a separate SQLite load
-    assert fingerprint(engine) == reference_load
+    # same seed, same records: this load and a separate one through the CLI (SQLite)
+    assert cli_load.loaded.exit_code == 0, cli_load.loaded.output
+    assert fingerprint(engine) == cli_load.content
     with pytest.raises(RuleViolation, match="already holds demo records"):
         load_demo(engine)
 
 
-@pytest.fixture
-def runner() -> Iterator[CliRunner]:
-    yield CliRunner()
-
-
-def test_cli_demo_refuses_existing_demo_data_then_resets(runner: CliRunner, tmp_path: Path) -> None:
-    db = tmp_path / "cli-demo.db"
-    eng = get_engine(db, fresh=True)
-    load_demo_stub(eng)
-    eng.dispose()
-
-    refused = runner.invoke(app, ["--db", str(db), "demo"])
-    assert refused.exit_code == 1
-    assert "already holds demo records" in refused.output
-
-    bad = runner.invoke(app, ["--db", str(db), "demo", "--as-of", "2026-13-01"])
-    assert bad.exit_code == 1 and "--as-of" in bad.output
-
-    ok = runner.invoke(app, ["--db", str(db), "demo", "--reset", "--seed", "7"])
-    assert ok.exit_code == 0, ok.output
+def test_cli_demo_refuses_existing_demo_data_then_resets(cli_load: CliLoad) -> None:
+    assert cli_load.refused.exit_code == 1
+    assert "already holds demo records" in cli_load.refused.output
+    out = cli_load.loaded.output
+    assert cli_load.loaded.exit_code == 0, out
     for heading in ("Needs open by priority", "Pledged versus delivered", "Stocks below target"):
-        assert heading in ok.output
-    assert "synthetic" in ok.output.lower()
-    check = get_engine(db, fresh=True)
-    with read_session(check) as s:
-        refs = set(s.scalars(select(Pledge.source_document).distinct()))
-    check.dispose()
-    assert refs == {"synthetic demo data (seed 7)"}
+        assert heading in out
+    assert "synthetic" in out.lower()
+    assert "seed 2026" in out
+    assert len(cli_load.content["pledge"]) > 200
+
+
+def test_cli_demo_rejects_a_bad_date(tmp_path: Path) -> None:
+    bad = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "demo", "--as-of", "2026-13-01"])
+    assert bad.exit_code == 1
+    assert "--as-of" in bad.output and "not a date" in bad.output
+    assert not (tmp_path / "x.db").exists()  # refused before touching the database
 
 
 def load_demo_stub(engine: Engine) -> None:

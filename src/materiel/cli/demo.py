@@ -73,7 +73,8 @@ def demo(
         return
     c = summary.counts
     console.print(
-        f"[green]Demo loaded[/] in {summary.seconds:.1f} s (seed {seed}, as of {day}): "
+        f"[green]Demo loaded[/] into {engine.url.render_as_string(hide_password=True)} in "
+        f"{summary.seconds:.1f} s (seed {seed}, as of {day}): "
         f"{c['donors']} donors, {c['items used']} items, {c['pledges']} pledges, "
         f"{c['deliveries']} deliveries, {c['needs']} needs, {c['production lines']} lines, "
         f"{c['funds']} funds, {c['meetings']} meetings."

@@ -20,10 +20,20 @@ def labelled_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "tests" / "ingest_eval"
 
 
-def held_out(directory: Path) -> Evaluation:
-    """The texts written after the rules were frozen (``holdout-*.json``), scored alone."""
+#: first runs of the texts written after the rules were frozen, before any rule was changed
+#: in response to them (measured once, by hand; the honest estimate for new texts)
+FIRST_RUNS = (
+    "| subset | texts | donor-amount pairs P / R | donor-category-quantity triples P / R |\n"
+    "|---|---:|---|---|\n"
+    "| holdout-* (first run) | 6 | 1.000 / 1.000 (4 of 4) | 0.800 / 0.800 (4 of 5) |\n"
+    "| blind-* (first run) | 13 | 1.000 / 0.714 (5 of 7) | 0.900 / 0.562 (9 of 16) |"
+)
+
+
+def subset(directory: Path, prefix: str) -> Evaluation:
+    """The labelled texts whose file names start with ``prefix``, scored alone."""
     with tempfile.TemporaryDirectory() as tmp:
-        for p in directory.glob("holdout-*.json"):
+        for p in directory.glob(f"{prefix}*.json"):
             shutil.copy(p, tmp)
         return evaluate_dir(Path(tmp), Extractor())
 
@@ -33,7 +43,7 @@ def run() -> str:
     t0 = time.perf_counter()
     ev = evaluate_dir(directory, Extractor())
     seconds = time.perf_counter() - t0
-    hold = held_out(directory)
+    blind = subset(directory, "blind-")
     goal_lines = []
     for k, (p, r) in GOAL.items():
         s = ev.scores[k]
@@ -55,10 +65,17 @@ def run() -> str:
             "",
             *goal_lines,
             "",
-            f"Held-out subset ({hold.files} `holdout-*` texts labelled before being run through "
-            "the reader; one merge bug they revealed was fixed afterwards, so they are no "
-            "longer strictly blind):",
+            "The rules were written while looking at the first 33 texts, so the table above is "
+            "optimistic. Two later batches were labelled before the reader ever saw them; their "
+            "first runs are the honest estimate for new texts:",
             "",
-            hold.markdown(),
+            FIRST_RUNS,
+            "",
+            "Failures on the blind batch led to general rule changes (leaders' names as donors, "
+            '"in total" as a package value unless in the perfect tense, "bringing X to €Y" as '
+            'a past total, "large-calibre" ammunition, generic "funds" after a named donor); '
+            f"the {blind.files} blind texts now score:",
+            "",
+            blind.markdown(),
         ]
     )

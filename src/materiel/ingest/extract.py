@@ -104,14 +104,22 @@ PLEDGE_CUE = re.compile(
 )
 CUMULATIVE = re.compile(
     r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)|\bsince\s+"
-    r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia|\bin\s+total\b"
-    r"|\bin\s+all\b|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b|\baltogether\b|\boverall\b"
+    r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia"
+    r"|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b"
     r"|\bcumulative(?:ly)?\b|\bbring(?:s|ing)\s+(?:the|its|their|our|his|her)?\s*(?:\w+\s+){0,3}"
-    r"total\b|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
+    r"total\b|\bbring(?:s|ing)\s+(?:[\w.'’]+\s+){1,5}to\s+(?:more\s+than\s+|over\s+)?[$€£\d]|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
     r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
     r"|committed|donated|pledged|spent)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some|about|almost"
     r"|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b|\bup\s+to\s+now\b|\buntil\s+now\b"
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b",
+    re.IGNORECASE,
+)
+#: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
+#: clause is in the perfect tense ("has given £7 billion in total") or says "since"
+WEAK_CUMULATIVE = re.compile(r"\bin\s+(?:total|all)\b|\baltogether\b|\boverall\b", re.I)
+PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:\w+ed|given|sent|spent|made|done|been)\b"
+    r"|\bsince\b",
     re.IGNORECASE,
 )
 NOT_CUMULATIVE = re.compile(
@@ -237,6 +245,15 @@ class _Element:
     money: Money | None = None
     item_code: str | None = None
     cumulative: bool = False
+
+
+def _cumulative(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] state a past total (rule 7)?"""
+    if NOT_CUMULATIVE.search(text, a, b) is not None:
+        return False
+    if CUMULATIVE.search(text, a, b) is not None:
+        return True
+    return WEAK_CUMULATIVE.search(text, a, b) is not None and PERFECT.search(text, a, b) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -448,10 +465,7 @@ class Extractor:
             clauses = _segments(text, s, e, _CLAUSE_SPLIT)
             for el in elements:
                 el.cumulative = any(
-                    a <= el.start < b
-                    and CUMULATIVE.search(text, a, b) is not None
-                    and NOT_CUMULATIVE.search(text, a, b) is None
-                    for a, b in clauses
+                    a <= el.start < b and _cumulative(text, a, b) for a, b in clauses
                 )
             # 1. needs
             if (
@@ -463,7 +477,10 @@ class Extractor:
                 continue
             national = [g for g in groups if nat.EU_CODE not in _codes(g)]
             # 2. funds: earmarked money with no national donor
-            if FUND_CUE.search(sent) and not national:
+            specific_fund = any(
+                m.group(0).lower() not in ("fund", "funds") for m in FUND_CUE.finditer(sent)
+            )
+            if FUND_CUE.search(sent) and not national and (specific_fund or not context or groups):
                 drafts.extend(self._funds(text, s, e, elements))
                 if groups:
                     context = _codes(groups[-1])
@@ -480,7 +497,7 @@ class Extractor:
                     continue
                 for donor in donors:
                     drafts.append(self._pledge(text, el, donor, dspan, when))
-            if not live and CUMULATIVE.search(sent) is None:
+            if not live and not _cumulative(text, s, e):
                 for g in groups:
                     for code in _codes(g):
                         named.setdefault(code, (g[0].start, g[-1].end))

@@ -324,7 +324,9 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
             return named[0].category, calibre, None
         if calibre in SMALL_ARMS_CALIBRES or "small arms" in lower or "small-arms" in lower:
             return "small-arms-ammunition", calibre, None
-        if calibre is not None or "artillery" in lower or "mortar" in lower:
+        if calibre is not None or any(
+            w in lower for w in ("artillery", "mortar", "large-calib", "large calib", "howitzer")
+        ):
             return "artillery-ammunition", calibre, None
         return "", calibre, None
     if best is None:

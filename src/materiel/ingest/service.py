@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from materiel.db import read_session
 from materiel.ingest.extract import Extractor, Reading
 from materiel.ingest.items import ItemTable
+from materiel.ingest.text import from_bytes
 from materiel.records import Fund, FundItem, IngestDraft, Item, Need, Pledge
 from materiel.services import RuleViolation, writer
 
@@ -51,6 +52,22 @@ def read_into_drafts(
     reading = extractor_for(engine).read(text, date=date)
     return store_reading(
         engine, reading, source_name=source_name, actor=actor, source_url=source_url
+    )
+
+
+def read_bytes_into_drafts(
+    engine: Engine,
+    data: bytes,
+    *,
+    filename: str,
+    actor: str,
+    source_url: str | None = None,
+    date: dt.date | None = None,
+) -> list[int]:
+    """An uploaded .txt, .html or .pdf (for POST /api/v1/ingest) into pending drafts."""
+    text = from_bytes(data, filename)
+    return read_into_drafts(
+        engine, text, source_name=filename, actor=actor, source_url=source_url, date=date
     )
 
 

@@ -1,0 +1,76 @@
+"""The read, drafts and kiel commands end to end on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from materiel.cli.main import app
+
+DATA = Path(__file__).parent / "data" / "ingest"
+KIEL = Path("/work/shared/data/kiel-ust-release29")
+
+
+@pytest.fixture
+def db(tmp_path: Path, sqlite_template: Path) -> str:
+    path = tmp_path / "cli.db"
+    shutil.copy(sqlite_template, path)
+    return str(path)
+
+
+def test_read_files_and_review(db: str) -> None:
+    r = CliRunner()
+    res = r.invoke(app, ["--db", db, "read", str(DATA / "us-package.pdf"), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    ids = [p["draft_id"] for p in out["pledges"]]
+    assert len(ids) == 3
+    res = r.invoke(app, ["--db", db, "read", "-"], input=(DATA / "dk-package.html").read_bytes())
+    assert res.exit_code == 0, res.output
+    res = r.invoke(app, ["--db", db, "drafts", "list", "--json"])
+    rows = json.loads(res.output)
+    assert {row["source_name"] for row in rows} == {"us-package.pdf", "stdin"}
+    res = r.invoke(app, ["--db", db, "drafts", "show", str(ids[1])])
+    assert json.loads(res.output)["evidence"] == "75,000 rounds of 155mm ammunition"
+    res = r.invoke(app, ["--db", db, "drafts", "edit", str(ids[1]), "quantity=70000"])
+    assert res.exit_code == 0 and "70000" in res.output
+    # no nations or items in this database: a clear error, nothing created
+    res = r.invoke(app, ["--db", db, "drafts", "accept", str(ids[1]), "--item", "x.y"])
+    assert res.exit_code == 1 and "unknown" in res.output
+    res = r.invoke(app, ["--db", db, "drafts", "reject", str(ids[1])])
+    assert res.exit_code == 0
+    res = r.invoke(app, ["--db", db, "drafts", "reject", str(ids[1])])
+    assert res.exit_code == 1 and "already rejected" in res.output
+    res = r.invoke(app, ["--db", db, "read", str(DATA / "missing.txt")])
+    assert res.exit_code == 1 and "no such file" in res.output
+
+
+@pytest.mark.skipif(not KIEL.exists(), reason="Kiel release 29 data not available")
+def test_kiel_commands(db: str, tmp_path: Path) -> None:
+    r = CliRunner()
+    res = r.invoke(app, ["--db", db, "kiel", "report"])
+    assert res.exit_code == 1 and "no Kiel release imported" in res.output
+    res = r.invoke(app, ["--db", db, "kiel", "import", str(KIEL), "--release-info"])
+    assert json.loads(res.output)["release"] == "29"
+    res = r.invoke(app, ["--db", db, "kiel", "import", str(KIEL)])
+    assert res.exit_code == 0 and "created" in res.output
+    res = r.invoke(app, ["--db", db, "kiel", "import", str(KIEL)])
+    assert "unchanged" in res.output
+    res = r.invoke(app, ["--db", db, "kiel", "report", "--json", "--by", "year", "--donor", "USA"])
+    out = json.loads(res.output)
+    assert "Kiel Institute for the World Economy" in out["source"]
+    assert {row["year"] for row in out["rows"]} >= {2022, 2023, 2024}
+    res = r.invoke(app, ["--db", db, "kiel", "reconcile", "--donor", "DNK", "--json"])
+    out = json.loads(res.output)
+    assert "release 29" in out["source"] and out["rows"]
+    bad = tmp_path / "bad"
+    shutil.copytree(KIEL, bad)
+    (bad / "weapons.csv").chmod(0o644)
+    (bad / "weapons.csv").write_text('"donor","kind"\n"Australia","Howitzers"\n')
+    res = r.invoke(app, ["--db", db, "kiel", "import", str(bad)])
+    assert res.exit_code == 1
+    assert "weapons.csv" in res.output and "missing columns" in res.output

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from materiel.access import FailureLimiter
 from materiel.api import errors
 from materiel.api.crud import API, Entity, add_routes
-from materiel.api.deps import AuthCache
+from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.jobs import JobManager, default_runners
 from materiel.api.routers import audit, auth, pledges, runs, stocks, users
@@ -57,8 +57,17 @@ RUNS = [
 ]
 
 
-def create_app(db: str | Engine | None = None, *, job_workers: int = 2) -> FastAPI:
-    """The API on ``db`` (a path, a URL, an Engine, or MATERIEL_DB / ./materiel.db)."""
+def create_app(
+    db: str | Engine | None = None,
+    *,
+    job_workers: int = 2,
+    auth_cache_seconds: float = AUTH_CACHE_SECONDS,
+) -> FastAPI:
+    """The API on ``db`` (a path, a URL, an Engine, or MATERIEL_DB / ./materiel.db).
+
+    ``auth_cache_seconds`` bounds how long a token revoked by *another* process (the CLI,
+    another worker) may still be accepted here; revocations through this app are immediate.
+    """
     engine = db if isinstance(db, Engine) else get_engine(db)
     jobs = JobManager(engine, default_runners(), workers=job_workers)
 
@@ -80,7 +89,7 @@ def create_app(db: str | Engine | None = None, *, job_workers: int = 2) -> FastA
     app.state.engine = engine
     app.state.jobs = jobs
     app.state.runners = jobs.runners  # the registry: tests replace entries with fakes
-    app.state.auth_cache = AuthCache()
+    app.state.auth_cache = AuthCache(auth_cache_seconds)
     app.state.limiter = FailureLimiter()
     errors.install(app)
 

@@ -107,7 +107,7 @@ def check_entity(session: Session, obj: Base) -> None:
                     "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
                 )
     elif isinstance(obj, Delivery):
-        pledge = session.get(Pledge, obj.pledge_id)
+        pledge = _locked_pledge(session, obj.pledge_id)
         if pledge is None:
             raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
         if pledge.status == "cancelled":
@@ -147,6 +147,16 @@ def check_entity(session: Session, obj: Base) -> None:
         ):
             if session.scalar(select(model.id).where(model.code == code)) is None:
                 raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
+
+
+def _locked_pledge(session: Session, pledge_id: int) -> Pledge | None:
+    """The pledge, re-read under a row lock on PostgreSQL so that concurrent deliveries
+    against it are checked one after the other (SQLite writers are already serialised by
+    BEGIN IMMEDIATE)."""
+    stmt = select(Pledge).where(Pledge.id == pledge_id)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    return session.scalars(stmt).one_or_none()
 
 
 def delivered_quantity(

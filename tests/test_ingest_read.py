@@ -206,3 +206,19 @@ def test_html_pdf_and_text_files() -> None:
     assert pledges(txt)[("GBR", "main-battle-tank")]["quantity"] == 14
     for reading in (r, pdf, txt):
         assert_spans_exact(reading)
+
+
+def test_channel_and_priority_hints() -> None:
+    r = read_text(
+        "The Pentagon announced a $400 million drawdown. It includes 4 HIMARS. Separately, "
+        "USAI contracts will buy 2 NASAMS. Ukraine urgently needs 155mm shells."
+    )
+    p = pledges(r)
+    assert p[("USA", "rocket-artillery-system")]["channel"] == "stock"
+    assert p[("USA", "air-defence-system")]["channel"] == "procurement"
+    [n] = r.by_kind("need")
+    assert (n.fields["priority"], n.fields["category"], n.fields["caliber"]) == (
+        "critical",
+        "artillery-ammunition",
+        "155mm",
+    )

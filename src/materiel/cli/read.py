@@ -351,7 +351,7 @@ def kiel_report(
         print_json({"source": citation, "unit": "EUR billion", "rows": df.to_dict("records")})
         return
     keys = {
-        "donor": ["nation_code"],
+        "donor": ["nation_code", "donor"],
         "year": ["nation_code", "year"],
         "month": ["nation_code", "year", "month"],
     }[by]

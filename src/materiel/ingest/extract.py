@@ -28,6 +28,9 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    figure, never a pledge.
 8. One draft per (kind, donor, category, calibre) in a text; a donor named in a pledge
    sentence with nothing specific gets one ``unspecified`` pledge only if it has no other.
+9. Hints for review: a pledge's channel (``stock`` for "drawdown", "from its stocks";
+   ``procurement`` for "USAI", "contracts", "buy"; ``fund`` for "through the ... fund"),
+   a need's priority (``critical`` when "urgent", "critical", "immediately" is said).
 """
 
 from __future__ import annotations
@@ -121,6 +124,34 @@ PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:\w+ed|given|sent|spent|made|done|been)\b"
     r"|\bsince\b",
     re.IGNORECASE,
+)
+URGENT = re.compile(
+    r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?)\b", re.I
+)
+#: how a pledge is sourced, from words of its sentence (rule 9): stock, procurement, fund
+CHANNEL_CUES = (
+    (
+        "stock",
+        re.compile(
+            r"\b(?:drawdown|from\s+(?:its\s+|their\s+|our\s+)?(?:own\s+)?"
+            r"(?:stocks?|inventor(?:y|ies))|stockpiles?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "procurement",
+        re.compile(
+            r"\b(?:USAI|Security\s+Assistance\s+Initiative|procure\w*"
+            r"|contracts?|buy\w*|purchas\w*|order\w*|from\s+industry)\b",
+            re.I,
+        ),
+    ),
+    (
+        "fund",
+        re.compile(
+            r"\b(?:through|via|from)\s+the\s+[\w\s]{0,40}?(?:fund|facility|initiative)\b", re.I
+        ),
+    ),
 )
 NOT_CUMULATIVE = re.compile(
     r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b",
@@ -354,6 +385,7 @@ class Extractor:
     def __init__(self, items: ItemTable | None = None, recipient: str = nat.RECIPIENT_DEFAULT):
         self.items = items or ItemTable()
         self.recipient = recipient
+        self._channel: str | None = None
 
     # -- per chunk -------------------------------------------------------------------
     def _elements(
@@ -446,6 +478,7 @@ class Extractor:
         reading = Reading(text)
         when = date or find_date(text)
         context: list[str] = []
+        context_channel: str | None = None
         drafts: list[Draft] = []
         named: dict[str, tuple[int, int]] = {}  # donors named in pledge sentences (no element)
         for s, e in split_sentences(text):
@@ -491,6 +524,10 @@ class Extractor:
                     context = _codes(groups[-1])
                 continue
             live = [el for el in elements if not el.cumulative]
+            self._channel = next(
+                (name for name, rx in CHANNEL_CUES if rx.search(sent)), context_channel
+            )
+            context_channel = self._channel
             for el in live:
                 donors, dspan = self._donors_for(el, groups, context)
                 if not donors:
@@ -554,6 +591,7 @@ class Extractor:
             "currency": currency,
             "date": when.isoformat() if when else None,
             "item_code": el.item_code,
+            "channel": self._channel,
         }
         return Draft("pledge", fields, start, end, el.start)
 
@@ -594,6 +632,7 @@ class Extractor:
     def _needs(self, text: str, s: int, e: int, elements: list[_Element]) -> list[Draft]:
         items = [el for el in elements if el.money is None]
         out: list[Draft] = []
+        priority = "critical" if URGENT.search(text, s, e) else "high"
         for el in items:
             fields = {
                 "recipient": self.recipient,
@@ -601,6 +640,7 @@ class Extractor:
                 "caliber": el.calibre,
                 "quantity": el.quantity,
                 "item_code": el.item_code,
+                "priority": priority,
             }
             out.append(Draft("need", fields, el.start, el.end))
         if not out:
@@ -612,6 +652,7 @@ class Extractor:
                 "caliber": None,
                 "quantity": None,
                 "item_code": None,
+                "priority": priority,
             }
             a, b = _strip(text, max(s, cue.start() - 30), min(e, cue.end()))
             word = re.search(r"\s", text[a:b])

@@ -317,6 +317,8 @@ def report(
     }[by]
     cols = ["total", "military", "financial", "humanitarian", "commitments", "to_be_allocated"]
     out = df.groupby(keys, as_index=False)[cols].sum()
+    names = df.drop_duplicates("nation_code").set_index("nation_code")["donor_name"]
+    out.insert(1, "donor", out["nation_code"].map(names))
     if by == "donor":
         return out.sort_values("military", ascending=False).reset_index(drop=True)
     return out.sort_values(keys).reset_index(drop=True)

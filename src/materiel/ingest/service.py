@@ -255,7 +255,7 @@ def accept_draft(
                 value_amount=f.get("amount"),
                 value_currency=f.get("currency") if f.get("amount") is not None else None,
                 announced_on=when,
-                channel=f.get("channel") or "stock",
+                channel=f.get("channel") or "stock",  # the reader's hint, else from stock
                 source_document=d.source_name,
                 source_url=f.get("source_url"),
                 source_quote=quote,

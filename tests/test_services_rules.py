@@ -276,3 +276,25 @@ def test_audit_verify_with_anchor_catches_events_cut_from_the_end(
     result = _verify(db_url, "--expect", head, "--json")
     assert result.exit_code == 1
     assert f"event seq {last} (anchored) is missing" in result.stdout
+
+
+def test_pledge_and_delivery_edits_cannot_break_the_delivered_total(base: Engine) -> None:
+    with writer(base, actor="t") as w:
+        p = w.create(Pledge, **_pledge(quantity=100))
+        w.record_delivery(p, ref="D-1", quantity=60, delivered_on=D(2025, 2, 1))
+        w.record_delivery(p, ref="D-2", quantity=30, delivered_on=D(2025, 2, 8))
+    with pytest.raises(RuleViolation) as err, writer(base, actor="t") as w:
+        w.update(w.get(Pledge, ref="P-1"), quantity=80)
+    assert (err.value.entity, err.value.field) == ("pledge", "quantity")
+    assert "below the 90 already delivered" in err.value.message
+    with (
+        pytest.raises(RuleViolation, match="to 101, beyond the 100 pledged"),
+        writer(base, "t") as w,
+    ):
+        w.update(w.get(Delivery, ref="D-2"), quantity=41)  # 60 + 41 > 100
+    with writer(base, actor="t") as w:  # within the pledge: accepted
+        w.update(w.get(Delivery, ref="D-2"), quantity=40)
+        w.update(w.get(Pledge, ref="P-1"), quantity=100)
+    with read_session(base) as s:
+        assert s.scalar(select(func.sum(Delivery.quantity))) == 100
+        assert s.scalar(select(Pledge.quantity)) == 100

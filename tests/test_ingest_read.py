@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from materiel.ingest.extract import Reading, read_text, split_sentences
 from materiel.ingest.items import ItemTable
@@ -222,3 +224,43 @@ def test_channel_and_priority_hints() -> None:
         "artillery-ammunition",
         "155mm",
     )
+
+
+WORDS = [
+    "Germany",
+    "the U.S.",
+    "Dutch",
+    "will send",
+    "pledged",
+    "has given",
+    "since the start of the war",
+    "$325 million",
+    "€2.7bn",
+    "18",
+    "155mm",
+    "howitzers",
+    "rounds of",
+    "ammunition",
+    "and",
+    ",",
+    "tens of thousands of",
+    "Patriot",
+    "earmarked",
+    "Ukraine needs",
+    ".",
+    "\n",
+    "in total",
+    "a",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=40))
+def test_any_text_reads_with_exact_spans(parts: list[str]) -> None:
+    text = " ".join(parts)
+    r = read_text(text)
+    assert_spans_exact(r)
+    for d in r.drafts:
+        assert d.kind in ("pledge", "fund", "need")
+        q = d.fields.get("quantity")
+        assert q is None or (isinstance(q, int) and q > 0)

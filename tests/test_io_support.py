@@ -267,6 +267,9 @@ def load_dataset(engine: Engine) -> None:
             Meeting, ref="UDCG-19", held_on=D(2024, 2, 14), title="19th meeting", place="Brussels"
         )
         w.create(Meeting, ref="UDCG-20", held_on=D(2024, 3, 19), title="20th meeting")
+        # a ref that looks like a comment row, free text with spaces and a leading tab
+        w.create(Meeting, ref="#21", held_on=D(2024, 4, 26), title="  21st (virtual) ",
+                 place="\tonline")  # fmt: skip
         w.create(
             Scenario,
             name="baseline",

@@ -33,14 +33,21 @@ EMPTY: Any = _Empty()
 """Marker for an empty cell (distinct from a value)."""
 
 
-def neutralise(text: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+#: A first cell starting with this marks a comment row, skipped on import.
+COMMENT = "#"
+
+
+def neutralise(text: str, first: bool = False) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (and, in the first
+    column, to text an import would take for a comment row)."""
+    if text.startswith(FORMULA_TRIGGERS) or (first and text.startswith(COMMENT)):
+        return "'" + text
+    return text
 
 
 def unneutralise(text: str) -> str:
     """Undo :func:`neutralise` on import."""
-    if len(text) >= 2 and text[0] == "'" and text[1:].startswith(FORMULA_TRIGGERS):
+    if len(text) >= 2 and text[0] == "'" and text[1:].startswith((*FORMULA_TRIGGERS, COMMENT)):
         return text[1:]
     return text
 
@@ -62,14 +69,20 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
-def parse_cell(column: Column, raw: Any, max_length: int | None = None) -> Any:
-    """The typed value of a cell, :data:`EMPTY` for an empty one; raises :class:`CellError`."""
+def parse_cell(
+    column: Column, raw: Any, max_length: int | None = None, keep_spaces: bool = False
+) -> Any:
+    """The typed value of a cell, :data:`EMPTY` for an empty one; raises :class:`CellError`.
+
+    Surrounding spaces are removed, except from free text with ``keep_spaces`` (so notes
+    and quotes round-trip exactly)."""
     if raw is None:
         return EMPTY
     if isinstance(raw, str):
-        raw = raw.strip()
-        if raw == "":
+        if raw.strip() == "":
             return EMPTY
+        if not keep_spaces:
+            raw = raw.strip()
     value = _parse(column, raw)
     if isinstance(value, str) and max_length is not None and len(value) > max_length:
         raise CellError(f"is {len(value)} characters long, more than the {max_length} allowed")
@@ -173,8 +186,9 @@ def empty_value(column: Column) -> Any:
     return None
 
 
-def format_text(column: Column, value: Any) -> str:
-    """A value as CSV text (numbers plain, text neutralised)."""
+def format_text(column: Column, value: Any, first: bool = False) -> str:
+    """A value as CSV text (numbers plain, text neutralised; ``first`` for the first
+    column)."""
     if value is None:
         return ""
     if column.type == "bool":
@@ -187,15 +201,14 @@ def format_text(column: Column, value: Any) -> str:
     if column.type == "date":
         return str(value.isoformat())
     if column.type == "list":
-        return neutralise(LIST_SEPARATOR.join(str(v) for v in value or []))
+        return neutralise(LIST_SEPARATOR.join(str(v) for v in value or []), first)
     if column.type == "json":
-        return (
-            "" if not value else neutralise(json.dumps(value, sort_keys=True, ensure_ascii=False))
-        )
-    return neutralise(str(value))
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return "" if not value else neutralise(text, first)
+    return neutralise(str(value), first)
 
 
-def format_native(column: Column, value: Any) -> Any:
+def format_native(column: Column, value: Any, first: bool = False) -> Any:
     """A value for a workbook cell: numbers, booleans and dates stay typed."""
     if value is None:
         return None
@@ -208,5 +221,5 @@ def format_native(column: Column, value: Any) -> Any:
         return int(f) if f.is_integer() and abs(f) < 1e15 else f
     if column.type == "date":
         return value
-    text = format_text(column, value)
+    text = format_text(column, value, first)
     return text if text != "" else None

@@ -50,7 +50,12 @@ def write_csv(stream: IO[str], template: Template, rows: Iterator[list[Any]]) ->
     w.writerow(template.names)
     n = 0
     for row in rows:
-        w.writerow([format_text(c, v) for c, v in zip(template.columns, row, strict=True)])
+        w.writerow(
+            [
+                format_text(c, v, i == 0)
+                for i, (c, v) in enumerate(zip(template.columns, row, strict=True))
+            ]
+        )
         n += 1
     return n
 
@@ -73,8 +78,8 @@ def _xlsx_sheet(wb: Any, template: Template, rows: Iterator[list[Any]]) -> int:
     n = 0
     for row in rows:
         out: list[Any] = []
-        for c, v in zip(template.columns, row, strict=True):
-            value = format_native(c, v)
+        for i, (c, v) in enumerate(zip(template.columns, row, strict=True)):
+            value = format_native(c, v, i == 0)
             if c.type == "date" and value is not None:
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = "yyyy-mm-dd"

@@ -195,7 +195,7 @@ def _parse_row(
     for i, col in layout:
         raw = values[i] if i < len(values) else None
         try:
-            v = parse_cell(col, raw, template.max_length(col))
+            v = parse_cell(col, raw, template.max_length(col), template.is_free_text(col))
         except CellError as exc:
             errors.append((col.name, str(exc)))
             continue

@@ -120,6 +120,15 @@ class Template:
     def required_names(self) -> list[str]:
         return [c.name for c in self.columns if c.required]
 
+    def is_free_text(self, column: Column) -> bool:
+        """Text kept exactly as written (not a key, code, reference or choice)."""
+        return (
+            column.type == "str"
+            and column.name not in self.key
+            and column.references is None
+            and not column.choices
+        )
+
     def max_length(self, column: Column) -> int | None:
         """The database length limit of a text column (from the record model)."""
         if column.attr is None or column.type not in ("str", "currency"):

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from materiel import money
 from materiel.db import read_session
 from materiel.queries import (
+    alliance_stock_totals,
     deliveries_table,
     donor_totals,
     fund_position,
@@ -388,3 +389,18 @@ def test_orders_table_in_fund_currency(seeded: Engine) -> None:
         money.convert(3_500_000, "EUR", "USD", D(2025, 2, 3)).amount
     )
     assert o1["rate_date"] == D(2025, 2, 3)
+
+
+def test_alliance_stock_totals_hide_nations(seeded: Engine) -> None:
+    with read_session(seeded) as s:
+        df = alliance_stock_totals(s, as_of=D(2025, 3, 5)).set_index("item_code")
+        deu_only = alliance_stock_totals(s, as_of=D(2025, 3, 5), holders=["DEU"])
+    assert "nation_code" not in df.columns
+    a155 = df.loc[A155]
+    # DEU 2000 against 2500; FRA has a target of 1000 but no report: counted apart
+    assert (a155["holders"], a155["quantity"], a155["target"]) == (1, 2000, 2500)
+    assert a155["holders_unreported"] == 1
+    assert a155["holders_below_target"] == 1
+    assert a155["reports_to"] == D(2025, 3, 1)
+    assert df.loc[A152, "quantity"] == 700 and df.loc[A152, "target"] == 0
+    assert deu_only["quantity"].tolist() == [2000]

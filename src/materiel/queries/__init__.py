@@ -13,11 +13,12 @@ from materiel.queries.coverage import coverage_status, need_coverage
 from materiel.queries.needs import NEED_STATUSES, PRIORITIES, needs_by_priority, needs_table
 from materiel.queries.pledges import deliveries_table, donor_totals, pledges_table
 from materiel.queries.status import fund_position, orders_table, record_counts, status_figures
-from materiel.queries.stocks import stock_position
+from materiel.queries.stocks import alliance_stock_totals, stock_position
 
 __all__ = [
     "NEED_STATUSES",
     "PRIORITIES",
+    "alliance_stock_totals",
     "coverage_status",
     "deliveries_table",
     "donor_totals",

@@ -89,3 +89,59 @@ def stock_position(
         df[col] = df[col].astype(object).where(df[col].notna(), None)
     df = df.sort_values(key)
     return df[STOCK_COLUMNS].reset_index(drop=True)
+
+
+TOTAL_COLUMNS = [
+    "item_code",
+    "holders",
+    "quantity",
+    "target",
+    "cover",
+    "holders_below_target",
+    "holders_unreported",
+    "reports_from",
+    "reports_to",
+]
+
+
+def alliance_stock_totals(
+    session: Session,
+    *,
+    as_of: dt.date | None = None,
+    item: str | None = None,
+    holders: list[str] | None = None,
+) -> pd.DataFrame:
+    """Totals per item over holders (all, or the ``holders`` given): Σ latest stock, Σ target
+    in force, cover and how many holders are below target — the view of other nations'
+    stocks a donor may see (no per-nation detail). ``target`` sums the targets of holders
+    that reported; holders with a target but no report are counted in
+    ``holders_unreported``; ``reports_from``/``reports_to`` span the report dates."""
+    df = stock_position(session, as_of=as_of, item=item)
+    if holders is not None:
+        df = df.loc[df["nation_code"].isin(holders)]
+    if df.empty:
+        return pd.DataFrame(columns=TOTAL_COLUMNS)
+    reported = df["quantity"].notna()
+    df = df.assign(
+        qty=df["quantity"].astype("Float64").fillna(0),
+        tgt=df["target"].astype("Float64").where(reported, 0).fillna(0),
+        day=pd.to_datetime(df["as_of"]),
+        reported=reported,
+        unreported=~reported,
+    )
+    g = df.groupby("item_code")
+    out = pd.DataFrame(
+        {
+            "holders": g["reported"].sum().astype("int64"),
+            "holders_unreported": g["unreported"].sum().astype("int64"),
+            "quantity": g["qty"].sum().astype("int64"),
+            "target": g["tgt"].sum().astype("int64"),
+            "holders_below_target": g["below_target"].sum().astype("int64"),
+            "reports_from": g["day"].min().dt.date,
+            "reports_to": g["day"].max().dt.date,
+        }
+    ).reset_index()
+    out["cover"] = (out["quantity"] / out["target"].where(out["target"] > 0)).astype("Float64")
+    for col in ("reports_from", "reports_to"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out[TOTAL_COLUMNS]

@@ -6,6 +6,7 @@ import typer
 
 from materiel.cli import admin, transfer
 from materiel.cli import demo as demo_cli
+from materiel.cli import forecast as forecast_cli
 from materiel.cli import lists as lists_cli
 from materiel.cli import plan as plan_cli
 from materiel.cli import read as read_cli
@@ -38,6 +39,7 @@ lists_cli.register(app)
 transfer.register(app)
 demo_cli.register(app)
 plan_cli.register(app)
+forecast_cli.register(app)
 read_cli.register(app)
 serve_cli.register(app)
 

@@ -84,7 +84,8 @@ def project(
     net_last = stock[-1] - stock[-2] if w >= 2 else np.zeros(fl.pairs)
     gap_end = stock[-1] - fl.floor[-1]
     with np.errstate(divide="ignore", invalid="ignore"):
-        extra = np.where(net_last < 0, np.ceil(gap_end / -net_last), np.nan)
+        # first k ≥ 1 with stock_end + k·net < floor
+        extra = np.where(net_last < 0, np.floor(gap_end / -net_last) + 1, np.nan)
     beyond = np.isnan(first) & np.isfinite(extra)
     cross = np.where(beyond, (w - 1) + np.maximum(extra, 1), first)
 
@@ -120,7 +121,7 @@ def project(
     with np.errstate(divide="ignore", invalid="ignore"):
         ext = np.where(
             (np.sign(gap_end_a) * np.sign(slope) < 0) & (slope != 0),
-            np.ceil(np.abs(gap_end_a / slope)),
+            np.floor(np.abs(gap_end_a / slope)) + 1,
             np.nan,
         )
     reach_beyond = np.isnan(reach) & np.isfinite(ext)
@@ -228,16 +229,16 @@ def ranking(proj: xr.Dataset, *, include_idle: bool = False) -> pd.DataFrame:
 
 
 def gap_by_month(proj: xr.Dataset) -> pd.DataFrame:
-    """Structural gap per calendar month and item: consumption − production (weeks are
-    attributed to the month in which they start)."""
+    """Structural gap per calendar month and item: consumption − production, as monthly
+    rates (mean weekly rate of the weeks starting in the month × 365.25 / 12 / 7)."""
     starts = pd.to_datetime(proj["week_start"].values)
     month = starts.strftime("%Y-%m")
     prod = pd.DataFrame(proj["alliance_production"].values.T, columns=proj["item"].values)
     cons = pd.DataFrame(proj["alliance_consumption"].values.T, columns=proj["item"].values)
     prod["month"] = month
     cons["month"] = month
-    p = prod.groupby("month").sum().stack()
-    c = cons.groupby("month").sum().stack()
+    p = prod.groupby("month").mean().stack() * WEEKS_PER_MONTH
+    c = cons.groupby("month").mean().stack() * WEEKS_PER_MONTH
     out = pd.DataFrame({"production": p, "consumption": c})
     out.index.names = ["month", "item"]
     out = out.reset_index()

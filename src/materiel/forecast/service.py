@@ -23,7 +23,15 @@ from materiel.forecast.scenarios import spec_from_snapshot
 from materiel.records import ForecastRun
 from materiel.services import writer
 
-__all__ = ["STAGES", "mc_summary", "projection_summary", "records", "run_and_store"]
+__all__ = [
+    "STAGES",
+    "build_results",
+    "mc_summary",
+    "projection_summary",
+    "records",
+    "run_and_store",
+    "store",
+]
 
 Progress = Callable[[str, float], None]
 
@@ -141,14 +149,7 @@ def run_and_store(
     report("projection", 0.1)
     spec = spec_from_snapshot(snap)
     proj = project(snap)
-    results: dict[str, Any] = {
-        "as_of": as_of.isoformat(),
-        "horizon_weeks": horizon_weeks,
-        "synthetic": bool(snap.attrs.get("synthetic", False)),
-        "sources": snap.attrs.get("sources"),
-        "projection": projection_summary(proj),
-    }
-    kind = "projection"
+    mc = None
     if paths > 0:
         report("montecarlo", 0.2)
 
@@ -156,20 +157,51 @@ def run_and_store(
             report("montecarlo", 0.2 + 0.7 * done / total)
 
         mc = simulate(snap, spec, paths=paths, seed=seed, progress=step)
-        results["montecarlo"] = mc_summary(mc)
-        kind = "montecarlo"
+    results = build_results(snap, proj, mc)
+    kind = "projection" if mc is None else "montecarlo"
     report("store", 0.9)
+    run_id = store(
+        engine, snap, results, kind=kind, seconds=time.perf_counter() - started, actor=actor
+    )
+    report("done", 1.0)
+    return run_id
+
+
+def build_results(
+    snap: xr.Dataset, proj: xr.Dataset, mc: xr.Dataset | None = None
+) -> dict[str, Any]:
+    """The JSON stored on a ForecastRun."""
+    out: dict[str, Any] = {
+        "as_of": str(snap.attrs.get("as_of")),
+        "horizon_weeks": int(snap.sizes["week"]),
+        "synthetic": bool(snap.attrs.get("synthetic", False)),
+        "sources": snap.attrs.get("sources"),
+        "projection": projection_summary(proj),
+    }
+    if mc is not None:
+        out["montecarlo"] = mc_summary(mc)
+    return out
+
+
+def store(
+    engine: Engine,
+    snap: xr.Dataset,
+    results: dict[str, Any],
+    *,
+    kind: str,
+    seconds: float | None,
+    actor: str,
+) -> int:
+    """Save a ForecastRun through the services Writer (audited); returns its id."""
     with writer(engine, actor=actor) as w:
         run = w.create(
             ForecastRun,
-            as_of=as_of,
+            as_of=dt.date.fromisoformat(str(snap.attrs["as_of"])[:10]),
             snapshot_hash=str(snap.attrs["content_hash"]),
-            scenario=scenario,
+            scenario=str(snap.attrs.get("scenario", "")),
             kind=kind,
             status="done",
-            seconds=time.perf_counter() - started,
+            seconds=seconds,
             results=results,
         )
-        run_id = int(run.id)
-    report("done", 1.0)
-    return run_id
+        return int(run.id)

@@ -1,0 +1,164 @@
+"""Monte Carlo: equals the projection without spreads, ordered quantiles, reproducible
+seeds, bounded memory."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from materiel.forecast.montecarlo import simulate
+from materiel.forecast.projection import project
+from materiel.forecast.scenarios import ScenarioSpec
+from materiel.forecast.synthetic import random_snapshot
+from materiel.snapshot import make_snapshot
+
+ITEM = "ammo.artillery.155mm"
+
+
+@pytest.fixture(scope="module")
+def small() -> xr.Dataset:
+    return random_snapshot(donors=4, items=5, weeks=12, lines=6, seed=3)
+
+
+UNCERTAIN = ScenarioSpec(
+    name="test",
+    production_mean=0.8,
+    production_sd=0.2,
+    slip_probability=0.3,
+    slip_weeks=3,
+    default_cv=0.4,
+)
+
+
+def test_zero_spreads_equal_the_projection_exactly(small: xr.Dataset) -> None:
+    spec = ScenarioSpec(name="flat", production_mean=0.7)
+    assert spec.deterministic
+    snap = small.copy()
+    snap = make_snapshot(
+        nations=list(small["nation"].values),
+        recipients=list(small["recipient"].values),
+        items=list(small["item"].values),
+        as_of=small.attrs["as_of"],
+        horizon_weeks=small.sizes["week"],
+        **{v: small[v].values for v in ("s0", "r0", "floor", "outflow", "consumption")},
+        **{v: small[v].values for v in ("pin", "pout", "arrive_n", "arrive_r")},
+    )  # consumption_cv 0
+    proj = project(snap, spec)
+    mc = simulate(snap, spec, paths=37, chunk_paths=10, quantile_paths=None)
+    for q in mc["quantile"].values:
+        xr.testing.assert_equal(mc["stock_q"].sel(quantile=q, drop=True), proj["stock"])
+    np.testing.assert_allclose(mc["mean_stock"], proj["stock"], rtol=1e-12, atol=1e-9)
+    np.testing.assert_array_equal(mc["p_short"].values, proj["short"].values.astype(float))
+    np.testing.assert_array_equal(mc["p_breach"].values, proj["below_target"].values.astype(float))
+    np.testing.assert_allclose(mc["mean_unmet"], proj["unmet"], atol=1e-9)
+
+
+def test_mean_converges_to_the_projection_as_spreads_shrink(small: xr.Dataset) -> None:
+    proj = project(small, ScenarioSpec(production_mean=0.8))
+    errs = []
+    for scale in (1.0, 0.1, 0.0):
+        spec = ScenarioSpec(production_mean=0.8, production_sd=0.1 * scale)
+        mc = simulate(small.copy(), spec, paths=200, seed=1)
+        donors = mc["holder_kind"] == "donor"  # recipients keep the snapshot's CV
+        errs.append(float(abs(mc["mean_stock"] - proj["stock"]).where(donors).max()))
+    assert errs[0] > errs[1] > errs[2]
+    assert errs[2] < 1e-6
+
+
+def test_quantiles_are_ordered_and_probabilities_valid(small: xr.Dataset) -> None:
+    mc = simulate(small, UNCERTAIN, paths=400, chunk_paths=128, seed=5)
+    q = mc["stock_q"].values
+    assert (np.diff(q, axis=0) >= 0).all()
+    assert (q >= 0).all()
+    for name in ("p_short", "p_short_by", "p_breach", "p_breach_by"):
+        p = mc[name].values
+        assert ((p >= 0) & (p <= 1)).all(), name
+    # "by week" probabilities never fall and dominate the weekly ones
+    assert (np.diff(mc["p_short_by"].values, axis=-1) >= 0).all()
+    assert (mc["p_breach_by"] >= mc["p_breach"]).all()
+    assert (mc["p_short_by"] >= mc["p_short"]).all()
+    assert float(mc["p_short"].max()) > 0  # the synthetic case is at risk somewhere
+
+
+def test_same_seed_chunk_and_workers_reproduce(small: xr.Dataset) -> None:
+    a = simulate(small, UNCERTAIN, paths=300, seed=11, chunk_paths=64)
+    b = simulate(small, UNCERTAIN, paths=300, seed=11, chunk_paths=64)
+    c = simulate(small, UNCERTAIN, paths=300, seed=11, chunk_paths=64, workers=2)
+    d = simulate(small, UNCERTAIN, paths=300, seed=12, chunk_paths=64)
+    data = ["p_short", "p_breach_by", "mean_stock", "stock_q"]
+    xr.testing.assert_equal(a[data], b[data])  # attrs hold timings
+    xr.testing.assert_equal(a[data], c[data])
+    assert not a["mean_stock"].equals(d["mean_stock"])
+
+
+def test_consumption_is_lognormal_around_the_mean_with_the_cv() -> None:
+    # one recipient, no stock: unmet each week = consumption drawn that week
+    ds = make_snapshot(
+        nations=["DEU"],
+        recipients=["UKR"],
+        items=[ITEM],
+        as_of="2025-01-06",
+        horizon_weeks=4,
+        consumption=1000.0,
+        consumption_cv=0.5,
+    )
+    mc = simulate(ds, ScenarioSpec(), paths=20_000, chunk_paths=5000, seed=2)
+    unmet = mc["mean_unmet"].sel(holder="UKR", item=ITEM).values
+    np.testing.assert_allclose(unmet, 1000.0, rtol=0.03)
+    assert float(mc["p_short"].sel(holder="UKR", item=ITEM).min()) == 1.0
+
+
+def test_certain_slip_delays_pledged_arrivals_by_the_slip() -> None:
+    pin = np.zeros((1, 1, 6))
+    pin[0, 0, 1] = 500.0
+    common = dict(
+        nations=["DEU"], recipients=["UKR"], items=[ITEM], as_of="2025-01-06", horizon_weeks=6
+    )
+    ds = make_snapshot(**common, r0=100.0, consumption=50.0, pin=pin)
+    late = make_snapshot(**common, r0=100.0, consumption=50.0, pin=np.roll(pin, 2, axis=-1))
+    spec = ScenarioSpec(slip_probability=1.0, slip_weeks=2, production_sd=0.0)
+    # slip_weeks 2 with probability 1: uniform over 1..2 weeks
+    mc = simulate(ds, spec, paths=2000, seed=0, quantile_paths=None)
+    p1 = project(make_snapshot(**common, r0=100.0, consumption=50.0, pin=np.roll(pin, 1, -1)))
+    p2 = project(late)
+    s = mc["stock_q"].sel(holder="UKR", item=ITEM)
+    one = p1["stock"].sel(holder="UKR", item=ITEM).values
+    two = p2["stock"].sel(holder="UKR", item=ITEM).values
+    # every path is one of the two delayed trajectories, about half each
+    np.testing.assert_allclose(s.sel(quantile=0.05), np.minimum(one, two))
+    np.testing.assert_allclose(s.sel(quantile=0.95), np.maximum(one, two))
+    expected_mean = (one + two) / 2
+    np.testing.assert_allclose(
+        mc["mean_stock"].sel(holder="UKR", item=ITEM), expected_mean, rtol=0.02
+    )
+
+
+def _peak(snap: xr.Dataset, paths: int) -> int:
+    tracemalloc.start()
+    try:
+        simulate(snap, UNCERTAIN, paths=paths, chunk_paths=500, quantile_paths=500)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_bounded_when_paths_grow(small: xr.Dataset) -> None:
+    small_peak = _peak(small, 2_000)
+    big_peak = _peak(small, 20_000)
+    # the working set is (chunk, pairs) slabs plus the (weeks, pairs, 500) reservoir:
+    # ten times the paths may not take more than a few percent more memory
+    pairs, weeks = 5 * 5, small.sizes["week"]
+    bound = 8 * pairs * (weeks * 500 + 20 * 500) + 2_000_000
+    assert small_peak < bound
+    assert big_peak < bound
+    assert big_peak < 1.2 * small_peak
+
+
+def test_bad_arguments_are_refused(small: xr.Dataset) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        simulate(small, paths=0)
+    with pytest.raises(ValueError, match="slip_probability"):
+        ScenarioSpec(slip_probability=1.5)

@@ -68,8 +68,8 @@ def forecast_runner(engine: Engine, params: dict[str, Any], actor: str, progress
             as_of=_date(params["as_of"]),
             horizon_weeks=params["horizon_weeks"],
             scenario=params.get("scenario") or "baseline",
-            paths=params.get("paths", 1000),
-            seed=params.get("seed"),
+            paths=int(params.get("paths", 2000)),
+            seed=int(params.get("seed") or 0),
             actor=actor,
             progress=progress,
         )

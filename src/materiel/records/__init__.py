@@ -12,6 +12,7 @@ from materiel.records.needs import PRIORITY_WEIGHT, Need, Priority
 from materiel.records.pledges import Channel, Delivery, Pledge, PledgeStatus
 from materiel.records.runs import ForecastRun, IngestDraft, Job, PlanRun
 from materiel.records.stocks import Caveat, StockReport, StockTarget
+from materiel.records.tracker import TrackerMonthly, TrackerRelease, TrackerWeapons
 
 __all__ = [
     "PRIORITY_WEIGHT",
@@ -45,5 +46,8 @@ __all__ = [
     "ScenarioRate",
     "StockReport",
     "StockTarget",
+    "TrackerMonthly",
+    "TrackerRelease",
+    "TrackerWeapons",
     "User",
 ]

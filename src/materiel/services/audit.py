@@ -15,6 +15,7 @@ from materiel.records import AuditEvent
 
 GENESIS = "0" * 64
 _PG_LOCK_KEY = 7_741_001  # advisory lock serialising appends on PostgreSQL
+_HEAD_KEY = "materiel_audit_head"
 
 
 def _canonical(value: Any) -> Any:
@@ -68,15 +69,22 @@ def append_event(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> AuditEvent:
-    """Append one event at the end of the chain, inside the caller's transaction."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    seq = (last.seq + 1) if last else 1
-    prev = last.hash if last else GENESIS
+    """Append one event at the end of the chain, inside the caller's transaction.
+
+    The chain head is read once per transaction, under a lock held to its end (PostgreSQL:
+    an advisory transaction lock; SQLite: the write lock of BEGIN IMMEDIATE), then kept in
+    ``session.info`` so a transaction of many writes reads it only once.
+    """
+    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
+    if head is None:
+        bind = session.get_bind()
+        if bind.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        last = session.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).first()
+        head = (last.seq, last.hash) if last else (0, GENESIS)
+    seq, prev = head[0] + 1, head[1]
     at = dt.datetime.now(dt.UTC)
     before_c = _canonical(before)
     after_c = _canonical(after)
@@ -104,6 +112,7 @@ def append_event(
     )
     session.add(ev)
     session.flush()
+    session.info[_HEAD_KEY] = (seq, ev.hash)
     return ev
 
 

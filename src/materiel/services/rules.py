@@ -55,6 +55,19 @@ def _fail(entity: str, field: str, reason: str) -> RuleViolation:
     return RuleViolation(f"{entity}.{field}: {reason}", entity=entity, field=field)
 
 
+def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bool:
+    """Whether a nation or item exists; positive answers are cached per session (the identity
+    map holds records weakly, so ``session.get`` would query again on every write)."""
+    known: set[tuple[str, str]] = session.info.setdefault("materiel_known", set())
+    key = (model.__tablename__, code)
+    if key in known:
+        return True
+    if session.get(model, code) is None:
+        return False
+    known.add(key)
+    return True
+
+
 def check_fields(session: Session, obj: Base) -> None:
     """Field-level checks shared by every entity."""
     entity = obj.__tablename__
@@ -72,10 +85,10 @@ def check_fields(session: Session, obj: Base) -> None:
             raise _fail(entity, f, f"unknown or unconvertible currency {v!r} (ISO 4217 expected)")
     for f in NATION_FIELDS:
         v = getattr(obj, f, None)
-        if v is not None and session.get(Nation, v) is None:
+        if v is not None and not _exists(session, Nation, v):
             raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
     v = getattr(obj, "item_code", None)
-    if v is not None and session.get(Item, v) is None:
+    if v is not None and not _exists(session, Item, v):
         raise _fail(entity, "item_code", f"unknown item {v!r}")
     check_entity(session, obj)
 

@@ -356,3 +356,25 @@ def test_file_level_problems(db: Engine, tmp_path: Path) -> None:
     empty.write_text("")
     assert "row 1 must be the header" in only(import_files(db, [empty])).reason
     assert counts(db) == before
+
+
+def test_refused_update_mid_file_is_reported_and_later_rows_still_checked(
+    engine: Engine, tmp_path: Path
+) -> None:
+    load_dataset(engine)  # P-1: 1000 pledged, 300 delivered
+    before = counts(engine)
+    header = [*PLEDGE_HEADER, "due_by"]
+    rows = [
+        header,
+        [*pledge("P-1", quantity=200, value_amount=3_500_000), "2024-09-30"],
+        [*pledge("P-7"), ""],
+        [*pledge("P-8", announced_on="2024-05-01"), "2024-04-01"],
+        [*pledge("P-9"), ""],
+    ]
+    result, label = run(engine, tmp_path, "csv", {"pledges": rows})
+    got = [(i.file, i.row, i.column, i.reason) for i in result.issues]
+    assert got == [
+        (label, 2, "quantity", "pledge.quantity: 200 is below the 300 already delivered"),
+        (label, 4, "due_by", "pledge.due_by: is before the announcement date"),
+    ]
+    assert counts(engine) == before

@@ -449,10 +449,12 @@ def _write(
             for n, values in rows:
                 record, _errors = _parse_row(t, layout, values, len(header))
                 try:
-                    with w.session.begin_nested():
-                        how = _apply(w, t, record, plan, deferred, sheet.label, n)
+                    how = _apply(w, t, record, plan, deferred, sheet.label, n)
                     counts[how] += 1
                 except DomainError as exc:
+                    # the import will roll back; drop the refused row's unflushed changes
+                    # so later rows are checked against a consistent session
+                    w.session.expire_all()
                     issues.add(sheet.label, n, _column_for(t, exc.field), exc.message)
                 except SQLAlchemyError as exc:
                     reason = f"the database refused the row: {getattr(exc, 'orig', exc)}"
@@ -469,11 +471,11 @@ def _write(
     pledge_t = template_for("pledges")
     for ref, (label, n, status) in deferred.items():
         try:
-            with w.session.begin_nested():
-                pledge = w.get(Pledge, ref=ref)
-                if not _behind(status, pledge.status):
-                    w.transition_pledge(pledge, status)
+            pledge = w.get(Pledge, ref=ref)
+            if not _behind(status, pledge.status):
+                w.transition_pledge(pledge, status)
         except DomainError as exc:
+            w.session.expire_all()
             issues.add(label, n, _column_for(pledge_t, exc.field) or "status", exc.message)
 
 

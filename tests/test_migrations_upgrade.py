@@ -75,14 +75,10 @@ def test_empty_database_upgrades_to_head(empty_engine: Engine) -> None:
         w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
     with empty_engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM audit_event")).scalar_one() == 1
-
-
-def test_upgrade_again_is_a_no_op(empty_engine: Engine) -> None:
-    migrations.upgrade(empty_engine)
+    # upgrading again changes nothing
     before = set(inspect(empty_engine).get_table_names())
-    revision = _versions(empty_engine)
     migrations.upgrade(empty_engine)
-    assert _versions(empty_engine) == revision
+    assert _versions(empty_engine) == _heads(empty_engine)
     assert set(inspect(empty_engine).get_table_names()) == before
 
 

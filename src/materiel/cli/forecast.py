@@ -228,7 +228,8 @@ def sweep(
     scheduler: str | None = typer.Option(
         None,
         "--scheduler",
-        help="Dask scheduler address (tcp://host:8786); a local cluster when omitted",
+        help="Dask scheduler address (tcp://host:8786); a local cluster when omitted; "
+        '"sequential" runs in this process without Dask',
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="Forecast date (YYYY-MM-DD); today"),
     horizon: int = typer.Option(26, "--horizon", min=2, max=260, help="Weeks ahead"),

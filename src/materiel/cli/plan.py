@@ -38,6 +38,9 @@ def plan(
     ),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
     store: bool = typer.Option(True, "--store/--no-store", help="Store as a plan run"),
+    time_limit: float = typer.Option(
+        120.0, "--time-limit", min=1.0, help="Seconds HiGHS may take (best bound reported)"
+    ),
 ) -> None:
     """Solve the plan LP on a snapshot of the records, explain it and store it."""
     from materiel.plan import PlanError, solve
@@ -75,6 +78,7 @@ def plan(
                 hard_targets=True if hard_targets else None,
                 compare_greedy=compare_greedy,
                 progress=report,
+                time_limit=time_limit,
             )
         except (SnapshotError, PlanError) as exc:
             fail(str(exc))
@@ -174,8 +178,8 @@ def _summary(result: Any, run_id: int | None) -> None:
             t.add_row(
                 r.kind,
                 r.name,
-                f"{r.objective_per_million_usd:,.2f}",
-                f"{r.high_priority_units_per_million_usd:,.2f}",
+                f"{r.objective_per_million_usd + 0.0:,.2f}",
+                f"{r.high_priority_units_per_million_usd + 0.0:,.2f}",
                 checked,
             )
         console.print(t)

@@ -32,9 +32,11 @@ def prepare_masks(m: LinearModel, d: PlanData) -> None:
       f where the item is of use (a recipient with demand for it later, a donor with a target
       or that may give it), the line has capacity in week t and the order arrives inside the
       horizon (for a recipient: no later than its last week of demand).
-    * S[n,i,·]: the donor holds, receives (arrivals, orders) or owes (pledges) the item.
-    * x[n,r,i,t]: S exists, the item is not excluded, the donor may have stock by week t,
-      the recipient has demand for the item in week t or later.
+    * x[n,r,i,t]: the donor holds, receives (arrivals, orders) or owes (pledges) the item,
+      it is not excluded, the donor may have stock by week t, the recipient has demand for
+      the item in week t or later.
+    * S[n,i,·]: the donor holds the item and the plan decides its stock (some x or order
+      to it); other stocks are constants (their baseline, :func:`add_constant_breach`).
     * Rs, u: the recipient has demand for the item (u only in weeks with demand).
     """
     nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
@@ -75,22 +77,24 @@ def prepare_masks(m: LinearModel, d: PlanData) -> None:
     first_arrival = np.where(q_mask, arrival, nt).min(axis=1, initial=nt)
     earliest = np.full((nn, ni), nt, dtype=np.int64)
     np.minimum.at(earliest, (k_dest[to_donor], k_item[to_donor]), first_arrival[to_donor])
-    s_mask = (
+    held = (
         (d.s0 > 0) | (d.arrive_n.max(axis=2, initial=0) > 0) | (d.pout.max(axis=2, initial=0) > 0)
     )
-    s_mask |= receives
+    held |= receives
     avail = _cumany(
         ((d.s0 > 0)[:, :, None] & (weeks == 0)[None, None, :])
         | (d.arrive_n > 0)
         | (weeks[None, None, :] >= earliest[:, :, None]),
         axis=2,
     )  # [n,i,t]
-    can_give = s_mask & ~d.excluded & (d.give_cap > 0)  # [n,i]
+    can_give = held & ~d.excluded & (d.give_cap > 0)  # [n,i]
     x_mask = (
         (can_give[:, None, :, None] & avail[:, None, :, :])
         & demand_any[None, :, :, None]
         & (weeks[None, None, None, :] <= last_demand[None, :, :, None])
     )
+    # a stock nobody decides (no transfer, no order) is a constant: its baseline
+    s_mask = held & (x_mask.any(axis=(1, 3)) | receives)
     m.meta.update(
         demand_any=demand_any,
         k_line=k_line,
@@ -98,6 +102,7 @@ def prepare_masks(m: LinearModel, d: PlanData) -> None:
         k_dest=k_dest,
         k_item=k_item,
         q_mask=q_mask,
+        held=held,
         s_mask=s_mask,
         x_mask=x_mask,
     )
@@ -271,9 +276,11 @@ def define_burden_sharing(m: LinearModel, d: PlanData) -> None:
 
 
 def add_constant_breach(m: LinearModel, d: PlanData) -> None:
-    """Targets of donors that hold and receive nothing are breached whatever the plan does:
-    the constant λ·Σ value·floor joins the objective (soft targets) and the breach table."""
-    const = np.where(m.meta["s_mask"][:, :, None], 0.0, d.floor)
+    """Stocks the plan does not decide stay at their baseline (s0 + arrivals − pledges); a
+    target above it is breached whatever the plan does: the constant
+    λ·Σ value·max(floor − baseline, 0) joins the objective (soft targets)."""
+    baseline = np.maximum(d.baseline_stock(), 0.0)
+    const = np.where(m.meta["s_mask"][:, :, None], 0.0, np.maximum(d.floor - baseline, 0.0))
     if d.hard_targets:
         const = np.zeros_like(const)
     m.meta["const_breach"] = const

@@ -90,6 +90,10 @@ class SplitResult:
 
 
 def _solve(part: Part) -> bool:
+    if part.model.ncols == 0:  # nothing to decide for this item: a constant
+        part.objective = part.model.offset
+        part.spend = np.zeros(len(part.budget_rows))
+        return True
     part.highs.run()
     if part.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return False

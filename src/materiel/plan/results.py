@@ -240,8 +240,7 @@ def tables(d: PlanData, meta: dict[str, Any], ev: Evaluation) -> dict[str, pd.Da
         }
     )
 
-    s_mask = meta["s_mask"]
-    nn_, ii_ = np.nonzero(s_mask)
+    nn_, ii_ = np.nonzero(meta["held"] | (d.floor.max(axis=2, initial=0.0) > 0))
     donor_stock = pd.DataFrame(
         {
             "holder": np.repeat(np.asarray(d.nations, dtype=object)[nn_], d.weeks),

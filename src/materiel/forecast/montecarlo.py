@@ -114,12 +114,12 @@ def _run_chunk(
     md = pp.md
     n_items = int(pp.pair_item.max()) + 1 if m else 0
 
+    f: np.ndarray | None = None  # achieved production share per (path, pair)
     if spec.production_sd > 0:
         f_item = rng.normal(spec.production_mean, spec.production_sd, (paths, n_items))
         np.clip(f_item, 0.0, 1.0, out=f_item)
-    else:
-        f_item = np.full((paths, n_items), spec.production_mean)
-    f = f_item.astype(dt_)[:, pp.pair_item]  # (P, M)
+        f = f_item.astype(dt_)[:, pp.pair_item]
+    produced = (spec.production_mean * pp.cum_arrivals).astype(dt_)  # when f is constant
     kmax = pp.sched.shape[0] - 1
     if kmax > 0:
         # slipped (path, pair) entries are sparse: keep their flat positions and where to
@@ -139,7 +139,17 @@ def _run_chunk(
     s = np.empty_like(low)
     flag = np.empty((paths, m), bool)
     breached = np.zeros((paths, m), bool)
-    cum_cons = np.zeros((paths, m - md), dt_)
+    # cumulative consumption of the recipients' pairs, (W, P, R), drawn for the whole chunk
+    cons = np.broadcast_to(pp.consumption[:, None, :], (w, paths, m - md))
+    if pp.random_consumption:
+        z = rng.standard_normal((w, paths, m - md)).astype(dt_)
+        z *= pp.sigma
+        z += pp.mu
+        np.exp(z, out=z)
+        z *= cons
+        cum_cons = np.cumsum(z, axis=0, out=z)
+    else:
+        cum_cons = np.cumsum(cons, axis=0)
     out = _Partial(
         paths=paths,
         sum_stock=np.zeros((w, m)),
@@ -152,21 +162,15 @@ def _run_chunk(
     )
     keep = 0 if sample is None else sample.shape[2]
     for t in range(w):
-        np.multiply(f, pp.cum_arrivals[t], out=c)
+        if f is not None:
+            np.multiply(f, pp.cum_arrivals[t], out=c)
+        else:
+            c[...] = produced[t]
         c += pp.sched[0, t]
         if kmax > 0:
             np.add.at(c.reshape(-1), slip_at, pp.slip_delta[t][slip_src])
         if m > md:
-            if pp.random_consumption:
-                z = rng.standard_normal((paths, m - md), dtype=np.float64).astype(dt_)
-                z *= pp.sigma
-                z += pp.mu
-                np.exp(z, out=z)
-                z *= pp.consumption[t]
-                cum_cons += z
-            else:
-                cum_cons += pp.consumption[t]
-            c[:, md:] -= cum_cons
+            c[:, md:] -= cum_cons[t]
         np.minimum(low, c, out=new_low)
         np.less(new_low, low, out=flag)
         out.n_short[t] = count(flag)

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, tuple_
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from materiel.db import read_session
 from materiel.io.cells import EMPTY, CellError, empty_value, parse_cell
-from materiel.io.readers import FileProblem, Limits, Sheet, discover
+from materiel.io.readers import FileProblem, Limits, Row, Sheet, Workbooks, discover
 from materiel.io.templates import ENTITIES, Column, Template, template_for
 from materiel.records import Delivery, Item, Nation, Pledge
 from materiel.services import DomainError, Writer, writer
@@ -446,25 +446,28 @@ def _write(
         with sheet.open() as (header, rows):  # FileProblems were all found by pass 1
             layout, _ = _layout(t, header)
             done = 0
-            for n, values in rows:
-                record, _errors = _parse_row(t, layout, values, len(header))
-                try:
-                    how = _apply(w, t, record, plan, deferred, sheet.label, n)
-                    counts[how] += 1
-                except DomainError as exc:
-                    # the import will roll back; drop the refused row's unflushed changes
-                    # so later rows are checked against a consistent session
-                    w.session.expire_all()
-                    issues.add(sheet.label, n, _column_for(t, exc.field), exc.message)
-                except SQLAlchemyError as exc:
-                    reason = f"the database refused the row: {getattr(exc, 'orig', exc)}"
-                    issues.add(sheet.label, n, None, reason)
-                    raise _TooMany from None
-                done += 1
-                result.rows += 1
-                if done % 200 == 0:
-                    progress.advance(200)
-            progress.advance(done % 200)
+            for chunk in _chunks(rows):
+                records = [
+                    (n, _parse_row(t, layout, values, len(header))[0]) for n, values in chunk
+                ]
+                stored = _prefetch(w, t, [r for _, r in records])
+                for n, record in records:
+                    existing = stored.get(tuple(record[k] for k in t.key))
+                    try:
+                        how = _apply(w, t, record, existing, plan, deferred, sheet.label, n)
+                        counts[how] += 1
+                    except DomainError as exc:
+                        # the import will roll back; drop the refused row's unflushed changes
+                        # so later rows are checked against a consistent session
+                        w.session.expire_all()
+                        issues.add(sheet.label, n, _column_for(t, exc.field), exc.message)
+                    except SQLAlchemyError as exc:
+                        reason = f"the database refused the row: {getattr(exc, 'orig', exc)}"
+                        issues.add(sheet.label, n, None, reason)
+                        raise _TooMany from None
+                done += len(records)
+                result.rows += len(records)
+                progress.advance(len(records))
             if sheet.entity in ("nations", "items"):
                 model = Nation if sheet.entity == "nations" else Item
                 anchor.extend(w.session.scalars(select(model)))
@@ -477,6 +480,33 @@ def _write(
         except DomainError as exc:
             w.session.expire_all()
             issues.add(label, n, _column_for(pledge_t, exc.field) or "status", exc.message)
+
+
+_CHUNK = 500
+
+
+def _chunks(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prefetch(w: Writer, t: Template, records: list[dict[str, Any]]) -> dict[tuple[Any, ...], Any]:
+    """The stored records of a chunk of rows, by natural key (one query per chunk)."""
+    keys = {tuple(r[k] for k in t.key) for r in records}
+    cols = [getattr(t.model, k) for k in t.key]
+    cond = cols[0].in_([k[0] for k in keys]) if len(cols) == 1 else tuple_(*cols).in_(keys)
+    found = w.session.scalars(select(t.model).where(cond))
+    return {tuple(getattr(o, k) for k in t.key): o for o in found}
+
+
+def _same(obj: Any, fields: dict[str, Any]) -> bool:
+    return all(getattr(obj, k) == v for k, v in fields.items())
 
 
 _FORWARD = ("announced", "committed", "delivering", "delivered")
@@ -495,6 +525,7 @@ def _apply(
     w: Writer,
     t: Template,
     record: dict[str, Any],
+    existing: Any,
     plan: _Plan,
     deferred: dict[str, tuple[str, int, str]],
     label: str,
@@ -502,21 +533,24 @@ def _apply(
 ) -> str:
     fields = _fields(t, record)
     if t.entity == "deliveries":
-        return _apply_delivery(w, record, fields)
+        return _apply_delivery(w, record, fields, existing)
     if t.entity == "pledges" and record["ref"] in plan.pledges_with_deliveries:
         # deliveries of this import drive the status; the stated one is applied after them
         status = fields.pop("status", None)
         if status is not None:
             deferred[record["ref"]] = (label, n, status)
+    if existing is not None and _same(existing, fields):
+        return "unchanged"  # no rule checks or queries needed
     key = {k: fields.pop(k) for k in t.key}
     _, how = w.upsert(t.model, key=key, **fields)
     return how
 
 
-def _apply_delivery(w: Writer, record: dict[str, Any], fields: dict[str, Any]) -> str:
+def _apply_delivery(
+    w: Writer, record: dict[str, Any], fields: dict[str, Any], existing: Delivery | None
+) -> str:
     pledge = w.get(Pledge, ref=record["pledge_ref"])
     fields["pledge_id"] = pledge.id
-    existing = w.session.scalars(select(Delivery).where(Delivery.ref == record["ref"])).first()
     if existing is None:
         w.record_delivery(
             pledge,
@@ -526,7 +560,7 @@ def _apply_delivery(w: Writer, record: dict[str, Any], fields: dict[str, Any]) -
             source=fields.get("source"),
         )
         return "created"
-    if all(getattr(existing, k) == v for k, v in fields.items()):
+    if _same(existing, fields):
         return "unchanged"
     old_pledge = existing.pledge_id
     w.update(existing, **fields)
@@ -560,7 +594,23 @@ def import_files(
     prog: Progress = progress or _NoProgress()
     result = ImportResult(dry_run=dry_run)
     issues = _Issues(max_issues)
-    sheets, problems = discover([Path(p) for p in paths], entity, limits or Limits())
+    with Workbooks() as books:
+        _run(engine, [Path(p) for p in paths], entity, actor, limits, books, issues, result, prog)
+    return _finish(result, issues)
+
+
+def _run(
+    engine: Engine,
+    paths: list[Path],
+    entity: str | None,
+    actor: str,
+    limits: Limits | None,
+    books: Workbooks,
+    issues: _Issues,
+    result: ImportResult,
+    prog: Progress,
+) -> None:
+    sheets, problems = discover(paths, entity, limits or Limits(), books)
     try:
         for file, reason in problems:
             issues.add(file, None, None, reason)
@@ -569,22 +619,19 @@ def import_files(
                 ", ".join(str(p) for p in paths) or "(no file)", None, None, "nothing to import"
             )
         if issues.items:
-            return _finish(result, issues)
+            return
         order = {e: i for i, e in enumerate(ENTITIES)}
         sheets = sorted(sheets, key=lambda s: order[s.entity])  # stable: file order kept
         with read_session(engine) as session:
             plan = _validate(session, sheets, issues, prog)
         if issues.items:
-            return _finish(result, issues)
+            return
         with writer(engine, actor) as w:
             _write(w, sheets, plan, issues, result, prog)
-            if issues.items or dry_run:
+            if issues.items or result.dry_run:
                 raise _Rollback
-    except _TooMany:
+    except (_TooMany, _Rollback):
         pass
-    except _Rollback:
-        pass
-    return _finish(result, issues)
 
 
 def _finish(result: ImportResult, issues: _Issues) -> ImportResult:

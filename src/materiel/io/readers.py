@@ -12,7 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,36 @@ class FileProblem(Exception):
 Row = tuple[int, list[Any]]
 
 
+class Workbooks:
+    """Read-only workbooks opened once and shared by every pass over their sheets (loading
+    parses shared strings and styles, so it is the slow part); closed at the end."""
+
+    def __init__(self) -> None:
+        self._open: dict[Path, Any] = {}
+
+    def get(self, path: Path) -> Any:
+        if path not in self._open:
+            self._open[path] = _load(path)
+        return self._open[path]
+
+    def close(self) -> None:
+        for wb in self._open.values():
+            wb.close()
+        self._open.clear()
+
+    def __enter__(self) -> Workbooks:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 @dataclass(frozen=True)
 class Sheet:
     path: Path
     entity: str
     sheet: str | None = None  # worksheet title for workbooks
+    books: Workbooks | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -56,12 +81,9 @@ class Sheet:
             with self.path.open("rb") as f:
                 lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
             return max(lines - 1, 0)
-        wb = _load(self.path)
-        try:
+        with _workbook(self.path, self.books) as wb:
             rows = wb[self.sheet].max_row  # from the sheet's declared dimension
             return max(int(rows) - 1, 0) if rows else None
-        finally:
-            wb.close()
 
     @contextmanager
     def open(self) -> Iterator[tuple[list[str], Iterator[Row]]]:
@@ -70,7 +92,7 @@ class Sheet:
             with _open_csv(self.path) as opened:
                 yield opened
         else:
-            with _open_sheet(self.path, self.sheet) as opened:
+            with _open_sheet(self.path, self.sheet, self.books) as opened:
                 yield opened
 
 
@@ -158,18 +180,28 @@ def _load(path: Path) -> Any:
         raise FileProblem(f"is not a readable .xlsx workbook ({exc})") from None
 
 
-def sheet_names(path: Path) -> list[str]:
+@contextmanager
+def _workbook(path: Path, books: Workbooks | None) -> Iterator[Any]:
+    if books is not None:
+        yield books.get(path)
+        return
     wb = _load(path)
     try:
-        return list(wb.sheetnames)
+        yield wb
     finally:
         wb.close()
 
 
+def sheet_names(path: Path, books: Workbooks | None = None) -> list[str]:
+    with _workbook(path, books) as wb:
+        return list(wb.sheetnames)
+
+
 @contextmanager
-def _open_sheet(path: Path, title: str) -> Iterator[tuple[list[str], Iterator[Row]]]:
-    wb = _load(path)
-    try:
+def _open_sheet(
+    path: Path, title: str, books: Workbooks | None
+) -> Iterator[tuple[list[str], Iterator[Row]]]:
+    with _workbook(path, books) as wb:
         ws = wb[title]
         it = ws.iter_rows(values_only=True)
         start = ws.min_row or 1
@@ -185,12 +217,10 @@ def _open_sheet(path: Path, title: str) -> Iterator[tuple[list[str], Iterator[Ro
                     yield n, vals
 
         yield header, rows()
-    finally:
-        wb.close()
 
 
 def discover(
-    paths: list[Path], entity: str | None, limits: Limits
+    paths: list[Path], entity: str | None, limits: Limits, books: Workbooks | None = None
 ) -> tuple[list[Sheet], list[tuple[str, str]]]:
     """The sheets to import from files and directories, and problems as (file, reason)."""
     sheets: list[Sheet] = []
@@ -228,18 +258,18 @@ def discover(
                     sheets.append(Sheet(f, ent))
             elif suffix in (".xlsx", ".xlsm"):
                 check_workbook(f, limits)
-                titles = [t for t in sheet_names(f) if t.strip().upper() != README_SHEET]
+                titles = [t for t in sheet_names(f, books) if t.strip().upper() != README_SHEET]
                 if not titles:
                     problems.append((f.name, "workbook has no data sheet"))
                 for t in titles:
                     if entity is not None and len(titles) == 1:
-                        sheets.append(Sheet(f, entity, t))
+                        sheets.append(Sheet(f, entity, t, books))
                         continue
                     ent = infer_entity(t)
                     if ent is None:
                         problems.append((f"{f.name} [{t}]", _unknown_name("sheet name", t)))
                     elif entity is None or ent == entity:
-                        sheets.append(Sheet(f, ent, t))
+                        sheets.append(Sheet(f, ent, t, books))
             else:
                 problems.append((f.name, "unsupported file type (use .csv or .xlsx)"))
         except FileProblem as exc:

@@ -48,3 +48,16 @@ def test_subset_keeps_lines_of_the_items() -> None:
     made = {data.items[i] for i in data.line_item}
     assert {sub.items[i] for i in sub.line_item} == made & set(sub.items)
     assert sub.s0.shape == (3, 2) and sub.cap.shape[0] == len(sub.lines)
+
+
+def test_split_plan_as_a_result_satisfies_every_constraint() -> None:
+    from test_plan_properties import check_constraints
+
+    data = from_snapshot(generate(4, 5, 8, 6, funds=2, seed=3, params={"lambda_target": 1e-3}))
+    mono = solve(data, explain=False)
+    split = solve(data, method="split")
+    assert split.method == "split" and split.status in {"Optimal", "Feasible"}
+    check_constraints(data, split.tables)
+    assert split.objective is not None and mono.objective is not None
+    assert split.objective >= mono.objective - 1e-6 * abs(mono.objective)
+    assert split.objective == pytest.approx(mono.objective, rel=1e-3)

@@ -67,10 +67,12 @@ def solve(
         data = snapshot.with_params(**{k: v for k, v in overrides.items() if v is not None})
     else:
         data = from_snapshot(snapshot, **overrides)
+    chosen = method or str(data.params.get("method", DEFAULT_METHOD))
+    if chosen == "split":
+        return _solve_split(data, report)
     report("build", 0.0)
     start = time.perf_counter()
     model = build_model(data)
-    chosen = method or str(data.params.get("method", DEFAULT_METHOD))
     highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)
@@ -122,6 +124,52 @@ def solve(
         report("greedy", 0.0)
         gx, gq = greedy_plan(data, model.meta)
         result.greedy_objective = evaluate(data, model.meta, gx, gq).objective
+    return result
+
+
+def _solve_split(data: PlanData, report: Progress) -> PlanResult:
+    """The per-item decomposition (materiel.plan.decompose) as a PlanResult."""
+    from materiel.plan.constraints import add_constant_breach, prepare_masks
+    from materiel.plan.decompose import assemble, solve_split
+    from materiel.plan.results import dataset, evaluate, tables
+
+    report("build", 0.0)
+    meta_model = LinearModel()
+    prepare_masks(meta_model, data)
+    add_constant_breach(meta_model, data)
+    report("solve", 0.0)
+    res = solve_split(data, time_limit=float(data.params["time_limit"]))
+    result = PlanResult(
+        status=res.status,
+        objective=res.objective,
+        build_seconds=res.build_seconds,
+        solve_seconds=res.solve_seconds,
+        snapshot_hash=data.content_hash,
+        as_of=data.as_of,
+        scenario=data.scenario,
+        horizon_weeks=data.weeks,
+        hard_targets=data.hard_targets,
+        method="split",
+        bound=res.bound,
+        gap=res.gap,
+        synthetic=data.synthetic,
+        rate_date=data.rate_date,
+        params=dict(data.params),
+        warnings=[
+            *data.warnings,
+            *res.notes,
+            f"per-item decomposition: {res.parts} items, {res.iterations} price iterations, "
+            f"gap to the lower bound {res.gap if res.gap is not None else float('nan'):.2e}; "
+            "marginal values need the monolithic solve",
+        ],
+    )
+    if res.objective is not None and res.solution:
+        x, q, u = assemble(data, meta_model.meta, res)
+        ev = evaluate(data, meta_model.meta, x, q, u)
+        result.objective = ev.objective
+        result.terms = ev.terms
+        result.tables = tables(data, meta_model.meta, ev)
+        result.dataset = dataset(data, ev)
     return result
 
 

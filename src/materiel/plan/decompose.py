@@ -65,6 +65,10 @@ def subset_items(d: PlanData, items: np.ndarray) -> PlanData:
 
 @dataclass
 class Part:
+    """One item's LP, loaded in its own HiGHS instance (kept warm across iterations)."""
+
+    item: int
+    data: PlanData
     model: LinearModel
     highs: highspy.Highs
     q_cols: np.ndarray  # column numbers of q
@@ -72,8 +76,51 @@ class Part:
     q_unit: np.ndarray  # price in fund of each q column
     base_cost: np.ndarray
     budget_rows: np.ndarray  # row per fund (-1: none)
+    funds: np.ndarray  # funds with a budget row here
+    prices: np.ndarray | None = None  # prices currently loaded (on self.funds)
+    budgets: np.ndarray | None = None  # budget bounds currently loaded (None: dropped)
+    solved: bool = False
     objective: float = 0.0
     spend: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    col: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def configure(self, pi: np.ndarray, budgets: np.ndarray | None) -> None:
+        """Load prices ``pi`` [f] and budget bounds ``budgets`` [f] (None: no budget rows);
+        marks the part for re-solving only when something changed."""
+        hx: Any = self.highs  # changeColsCost / changeRowsBounds: not in highspy's stubs
+        prices = pi[self.funds]
+        if len(self.q_cols) and (self.prices is None or not np.array_equal(prices, self.prices)):
+            cost = self.base_cost + pi[self.q_fund] * self.q_unit
+            hx.changeColsCost(len(self.q_cols), self.q_cols.astype(np.int32), cost)
+            self.prices, self.solved = prices, False
+        new = None if budgets is None else budgets[self.funds]
+        same = (new is None and self.budgets is None) or (
+            new is not None and self.budgets is not None and np.array_equal(new, self.budgets)
+        )
+        if len(self.funds) and not same:
+            upper = np.full(len(self.funds), highspy.kHighsInf) if new is None else new
+            rows = self.budget_rows[self.funds].astype(np.int32)
+            lower = np.full(len(self.funds), -highspy.kHighsInf)
+            hx.changeRowsBounds(len(self.funds), rows, lower, upper)
+            self.budgets, self.solved = new, False
+
+    def solve(self, nf: int) -> bool:
+        if self.solved:
+            return True
+        if self.model.ncols == 0:  # nothing to decide for this item: a constant
+            self.objective, self.spend, self.col = self.model.offset, np.zeros(nf), np.zeros(0)
+            self.solved = True
+            return True
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return False
+        self.objective = float(self.highs.getInfo().objective_function_value)
+        self.col = np.asarray(self.highs.getSolution().col_value)
+        self.spend = np.bincount(
+            self.q_fund, weights=self.q_unit * self.col[self.q_cols], minlength=nf
+        )
+        self.solved = True
+        return True
 
 
 @dataclass
@@ -86,23 +133,10 @@ class SplitResult:
     build_seconds: float
     solve_seconds: float
     parts: int
+    prices: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    solution: list[np.ndarray] = field(default_factory=list)  # per part, the plan's columns
+    models: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def _solve(part: Part) -> bool:
-    if part.model.ncols == 0:  # nothing to decide for this item: a constant
-        part.objective = part.model.offset
-        part.spend = np.zeros(len(part.budget_rows))
-        return True
-    part.highs.run()
-    if part.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return False
-    info = part.highs.getInfo()
-    part.objective = float(info.objective_function_value)
-    col = np.asarray(part.highs.getSolution().col_value)
-    nf = len(part.budget_rows)
-    part.spend = np.bincount(part.q_fund, weights=part.q_unit * col[part.q_cols], minlength=nf)
-    return True
 
 
 def solve_split(
@@ -128,62 +162,47 @@ def solve_split(
         mask = q >= 0
         kk = np.nonzero(mask)[0]
         cost = model.arrays()["cost"]
+        b_rows = model.rows["budget"].index
         parts.append(
             Part(
+                item=i,
+                data=sub,
                 model=model,
                 highs=h,
                 q_cols=q[mask],
                 q_fund=k_fund[kk],
                 q_unit=sub.price_in_fund[k_line[kk], k_fund[kk]],
                 base_cost=cost[q[mask]],
-                budget_rows=model.rows["budget"].index,
+                budget_rows=b_rows,
+                funds=np.nonzero(b_rows >= 0)[0],
             )
         )
     build_seconds = time.perf_counter() - start
     start = time.perf_counter()
     notes: list[str] = []
-    hx: list[Any] = [p.highs for p in parts]  # changeRowsBounds/changeColsCost: not in stubs
 
-    def set_budgets(alloc: np.ndarray | None) -> None:
-        for j, part in enumerate(parts):
-            rows = np.nonzero(part.budget_rows >= 0)[0]
-            if not len(rows):
-                continue
-            idx = part.budget_rows[rows].astype(np.int32)
-            upper = np.full(len(rows), highspy.kHighsInf) if alloc is None else alloc[j, rows]
-            hx[j].changeRowsBounds(len(rows), idx, np.full(len(rows), -highspy.kHighsInf), upper)
+    def sweep(pi: np.ndarray, budgets: np.ndarray | None) -> bool:
+        ok = True
+        for part in parts:
+            part.configure(pi, budgets)
+            ok = part.solve(nf) and ok
+        return ok
 
-    def set_prices(pi: np.ndarray) -> None:
-        for j, part in enumerate(parts):
-            if len(part.q_cols):
-                cost = part.base_cost + pi[part.q_fund] * part.q_unit
-                hx[j].changeColsCost(len(part.q_cols), part.q_cols.astype(np.int32), cost)
+    def spend_matrix() -> np.ndarray:
+        return np.array([p.spend for p in parts]).reshape(len(parts), nf)
 
-    def sweep() -> bool:
-        return all(_solve(part) for part in parts)
-
-    def primal(spend: np.ndarray) -> float | None:
-        """Share each budget by what the priced items spent; solve with hard shares."""
-        set_prices(np.zeros(nf))
-        shares = spend / np.maximum(spend.sum(axis=0), 1e-12)
-        set_budgets(shares * d.budget[None, :])
-        value = float(sum(p.objective for p in parts)) if sweep() else None
-        set_budgets(None)
-        return value
-
-    set_budgets(None)
-    pi = np.zeros(nf)
+    zero = np.zeros(nf)
+    pi = zero.copy()
     best_lb, best_ub = -np.inf, np.inf
-    best_spend = np.zeros((len(parts), nf))
+    best_solution: list[np.ndarray] = []
     theta, stall = 1.0, 0
     iterations = 0
     ok = True
     for iterations in range(1, max_iter + 1):
-        set_prices(pi)
-        if not sweep():
+        if not sweep(pi, None):
             ok = False
             break
-        spend = np.array([p.spend for p in parts]).reshape(len(parts), nf)
+        spend = spend_matrix()
         total = float(sum(p.objective for p in parts))
         lb = total - float(pi @ d.budget)
         over = spend.sum(axis=0) - d.budget
@@ -194,14 +213,20 @@ def solve_split(
             if stall >= 2:
                 theta, stall = theta / 2, 0
         feasible = (over <= 1e-6 * np.maximum(d.budget, 1.0)).all()
-        if feasible and np.allclose(pi * over, 0.0, atol=tol * max(1.0, abs(total))):
-            notes.append("priced budgets hold with complementary slackness: optimal")
-            best_ub, best_spend = total, spend
-            break
-        if iterations == 1 or iterations % 4 == 0:
-            ub = primal(spend)
-            if ub is not None and ub < best_ub:
-                best_ub, best_spend = ub, spend
+        plan_value = total - float(pi @ spend.sum(axis=0))  # the plan's own objective
+        if feasible and plan_value < best_ub:
+            best_ub, best_solution = plan_value, [p.col for p in parts]
+            if np.allclose(pi * over, 0.0, atol=tol * max(1.0, abs(total))):
+                notes.append("priced budgets hold with complementary slackness: optimal")
+                best_lb = max(best_lb, total)
+                break
+        if not feasible and (iterations == 1 or iterations % 3 == 0):
+            # primal phase: share each budget by what the priced items spent
+            shares = spend / np.maximum(spend.sum(axis=0), 1e-12)
+            if sweep(zero, shares * d.budget[None, :]):
+                ub = float(sum(p.objective for p in parts))
+                if ub < best_ub:
+                    best_ub, best_solution = ub, [p.col for p in parts]
         if best_ub - best_lb <= tol * max(1.0, abs(best_ub)):
             break
         norm = float(over @ over)
@@ -209,19 +234,20 @@ def solve_split(
             break
         pi = np.maximum(pi + theta * (best_ub - lb) / norm * over, 0.0)
 
-    objective = primal(best_spend) if ok else None
-    if objective is not None and best_ub < objective:
-        objective = best_ub
+    objective = best_ub if ok and np.isfinite(best_ub) else None
     solve_seconds = time.perf_counter() - start
     gap = (
         (objective - best_lb) / max(1.0, abs(objective))
         if objective is not None and np.isfinite(best_lb)
         else None
     )
+    status = (
+        "Failed"
+        if objective is None
+        else ("Optimal" if gap is not None and gap <= tol else "Feasible")
+    )
     return SplitResult(
-        status="Optimal"
-        if ok and gap is not None and gap <= tol
-        else ("Feasible" if ok else "Failed"),
+        status=status,
         objective=objective,
         bound=float(best_lb),
         gap=gap,
@@ -229,5 +255,38 @@ def solve_split(
         build_seconds=build_seconds,
         solve_seconds=solve_seconds,
         parts=len(parts),
+        prices=pi,
+        solution=best_solution,
+        models=parts,
         notes=notes,
     )
+
+
+def assemble(
+    d: PlanData, meta: dict[str, Any], res: SplitResult
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Global x[n,r,i,t], q[k,t] (k of ``meta``) and u[r,i,t] from the parts' solutions."""
+    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
+    x = np.zeros((nn, nr, ni, nt))
+    u = np.zeros((nr, ni, nt))
+    q = np.zeros(meta["q_mask"].shape)
+    line_of = {code: p for p, code in enumerate(d.lines)}
+    nd = nn + nr
+    lookup = np.full((len(d.lines), len(d.funds), nd), -1, dtype=np.int64)
+    lookup[meta["k_line"], meta["k_fund"], meta["k_dest"]] = np.arange(len(meta["k_line"]))
+    for part, col in zip(res.models, res.solution, strict=True):
+        if not col.size:
+            continue
+        i = part.item
+        for name, target in (("x", x[:, :, i : i + 1, :]), ("u", u[:, i : i + 1, :])):
+            idx = part.model.vars[name].index
+            mask = idx >= 0
+            target[mask] = col[idx[mask]]
+        qi = part.model.vars["q"].index
+        if qi.size:
+            glines = np.array([line_of[part.data.lines[p]] for p in part.model.meta["k_line"]])
+            k_glob = lookup[glines, part.model.meta["k_fund"], part.model.meta["k_dest"]]
+            mask = qi >= 0
+            rows = np.broadcast_to(k_glob[:, None], qi.shape)
+            q[rows[mask], np.nonzero(mask)[1]] = col[qi[mask]]
+    return np.maximum(x, 0.0), np.maximum(q, 0.0), np.clip(u, 0.0, d.demand)

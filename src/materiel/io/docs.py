@@ -90,6 +90,10 @@ def render_markdown() -> str:
             desc = c.description
             if c.choices:
                 desc += f" (one of: {', '.join(c.choices)})"
+            if c.positive:
+                desc += " (> 0)"
+            elif c.minimum is not None:
+                desc += f" (≥ {c.minimum:g})"
             if c.references:
                 desc += f" → `{c.references}`"
             ex = format_text(c, v)

@@ -39,6 +39,8 @@ STAGES = ("snapshot", "projection", "montecarlo", "store")
 
 
 def _clean(v: Any) -> Any:
+    if v is pd.NA or v is pd.NaT:
+        return None
     if isinstance(v, float | np.floating):
         f = float(v)
         return None if math.isnan(f) else (f if math.isfinite(f) else None)

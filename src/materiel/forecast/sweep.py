@@ -107,7 +107,9 @@ def sweep_one(
                     "worst_donor_breach": float(breach_end[:, i].max()) if len(breach_end) else 0.0,
                 }
             )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["first_week_above_50"] = out["first_week_above_50"].astype("Int64")
+    return out
 
 
 def _plan_one(db: str, as_of: dt.date, horizon_weeks: int, scenario: str) -> int | None:
@@ -185,12 +187,18 @@ def run_sweep(
     plan_ids: list[int | None] = [None] * len(jobs)
     if scheduler == "sequential":
         tables = []
+        steps = len(jobs) * (2 if plan else 1)
+        done = 0
         for k, (snap, spec) in enumerate(jobs):
             tables.append(sweep_one(snap, spec, paths, seed, chunk_paths))
+            done += 1
+            if progress is not None:
+                progress(done, steps)
             if plan and db is not None and as_of is not None:
                 plan_ids[k] = _plan_one(db, as_of, int(snap.sizes["week"]), spec.name)
-            if progress is not None:
-                progress(k + 1, len(jobs))
+                done += 1
+                if progress is not None:
+                    progress(done, steps)
     else:
         tables, plan_ids = _on_dask(
             jobs, scheduler, plan, paths, seed, chunk_paths, n_workers, processes, db, as_of,

@@ -248,3 +248,33 @@ def test_issue_text_names_file_row_and_column() -> None:
         "p.csv, row 7, column donor_code: unknown nation 'XXX'"
     )
     assert str(Issue("big.csv", None, None, "refused")) == "big.csv: refused"
+
+
+def test_workbook_with_a_wrong_declared_dimension_is_read_whole(
+    sqlite_engine: Engine, tmp_path: Path
+) -> None:
+    """Some programs write <dimension ref="A1:A1"/>; openpyxl read-only would then stop
+    after row 1 and silently drop the data."""
+    import re
+    import zipfile
+
+    rows = [["ref", "held_on", "title"]] + [[f"M-{i}", "2024-01-01", "t"] for i in range(5)]
+    good = write_xlsx(tmp_path / "good.xlsx", {"meetings": rows})
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data, n = re.subn(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:A1"/>', data)
+                assert n == 1
+            dst.writestr(info, data)
+    result = import_files(sqlite_engine, [bad])
+    assert result.ok and result.counts["meetings"]["created"] == 5
+
+
+def test_workbook_sheet_without_header_row(sqlite_engine: Engine, tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "m.xlsx", {"meetings": [[None, None], ["M-1", "2024-01-01"]]})
+    result = import_files(sqlite_engine, [book])
+    assert [(i.file, i.row, i.reason) for i in result.issues] == [
+        ("m.xlsx [meetings]", None, "sheet 'meetings': row 1 must be the header")
+    ]

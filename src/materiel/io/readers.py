@@ -45,6 +45,7 @@ class Workbooks:
 
     def __init__(self) -> None:
         self._open: dict[Path, Any] = {}
+        self.sizes: dict[tuple[Path, str], int | None] = {}
 
     def get(self, path: Path) -> Any:
         if path not in self._open:
@@ -81,9 +82,15 @@ class Sheet:
             with self.path.open("rb") as f:
                 lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
             return max(lines - 1, 0)
+        key = (self.path, self.sheet)
+        if self.books is not None and key in self.books.sizes:
+            return self.books.sizes[key]
         with _workbook(self.path, self.books) as wb:
-            rows = wb[self.sheet].max_row  # from the sheet's declared dimension
-            return max(int(rows) - 1, 0) if rows else None
+            rows = wb[self.sheet].max_row  # the sheet's declared dimension, if any
+        size = max(int(rows) - 1, 0) if rows else None
+        if self.books is not None:
+            self.books.sizes[key] = size
+        return size
 
     @contextmanager
     def open(self) -> Iterator[tuple[list[str], Iterator[Row]]]:
@@ -203,10 +210,11 @@ def _open_sheet(
 ) -> Iterator[tuple[list[str], Iterator[Row]]]:
     with _workbook(path, books) as wb:
         ws = wb[title]
+        # the declared dimension may be wrong (some writers put A1:A1): read every row
+        ws.reset_dimensions()
         it = ws.iter_rows(values_only=True)
-        start = ws.min_row or 1
         first = next(it, None)
-        if first is None or start != 1:
+        if first is None or all(v is None for v in first):
             raise FileProblem(f"sheet {title!r}: row 1 must be the header")
         header = _header(list(first))
 

@@ -70,10 +70,13 @@ def test_login_logout_and_revocation(api: dict[str, Any]) -> None:
 
 def test_token_expiry(api: dict[str, Any]) -> None:
     c, engine = api["c"], api["engine"]
-    short = user_token(engine, "eve", "analyst", lifetime=dt.timedelta(seconds=1))
+    short = user_token(engine, "eve", "analyst", lifetime=dt.timedelta(seconds=3))
+    with read_session(engine) as s:
+        expires = s.scalars(select(ApiToken.expires_at).order_by(ApiToken.id.desc())).first()
+    assert expires is not None
     h = {"Authorization": f"Bearer {short}"}
-    assert c.get(f"{API}/auth/me", headers=h).status_code == 200
-    time.sleep(1.2)
+    assert c.get(f"{API}/auth/me", headers=h).status_code == 200  # cached for <= 3 s
+    time.sleep(max(0.0, (expires - dt.datetime.now(dt.UTC)).total_seconds()) + 0.2)
     assert c.get(f"{API}/auth/me", headers=h).status_code == 401
     # an API token made for scripts works until it is revoked
     made = c.post(f"{API}/auth/tokens", json={"name": "ci", "days": 30}, headers=api["admin"])

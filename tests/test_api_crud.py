@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from materiel.api import create_app
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
 from materiel.records import AuditEvent, Delivery, Pledge
+from materiel.services import writer
 
 API = "/api/v1"
 
@@ -220,3 +222,26 @@ def test_audit_endpoints_for_admins(ctx: dict[str, Any]) -> None:
     assert v["ok"] is True and v["events"] > 10 and v["head"].startswith(f"{v['events']}:")
     with read_session(engine) as s:
         assert s.scalar(select(func.count()).select_from(Pledge)) == 2
+
+
+def test_cached_reads_follow_writes_made_elsewhere(ctx: dict[str, Any]) -> None:
+    """GET answers are cached against the audit head: a write by another process (here the
+    services layer directly, like the CLI) is visible on the next request."""
+    c, engine, pid = ctx["c"], ctx["engine"], ctx["ids"]["pledge"]
+    before = c.get(f"{API}/pledges").json()["count"]
+    assert c.get(f"{API}/pledges").json()["count"] == before  # served from the cache
+    assert c.get(f"{API}/pledges/{pid}").json()["quantity"] == 1000
+    with writer(engine, "elsewhere") as w:
+        w.update(w.get(Pledge, id=pid), quantity=1500)
+        w.create(
+            Pledge,
+            ref="P-NEW",
+            donor_code="POL",
+            recipient_code="UKR",
+            item_code="ammo.artillery.155mm",
+            quantity=3,
+            announced_on=dt.date(2026, 1, 1),
+        )
+    assert c.get(f"{API}/pledges").json()["count"] == before + 1
+    r = c.get(f"{API}/pledges/{pid}")
+    assert r.json()["quantity"] == 1500 and r.headers["ETag"] == f'"{pid}-2"'

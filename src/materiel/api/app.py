@@ -7,12 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import RedirectResponse
 from sqlalchemy import Engine
 
 from materiel.access import FailureLimiter
 from materiel.api import errors
-from materiel.api.crud import API, Entity, add_routes
+from materiel.api.crud import API, Entity, ReadCache, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.jobs import JobManager, default_runners
@@ -43,6 +42,7 @@ RUNS = [
         deletable=False,
         sorts=("id", "as_of"),
         filters={},
+        cache=False,
     ),
     Entity(
         "forecast_run",
@@ -53,6 +53,7 @@ RUNS = [
         deletable=False,
         sorts=("id", "as_of"),
         filters={},
+        cache=False,
     ),
 ]
 
@@ -62,6 +63,7 @@ def create_app(
     *,
     job_workers: int = 2,
     auth_cache_seconds: float = AUTH_CACHE_SECONDS,
+    read_cache_size: int = 1024,
 ) -> FastAPI:
     """The API on ``db`` (a path, a URL, an Engine, or MATERIEL_DB / ./materiel.db).
 
@@ -90,6 +92,7 @@ def create_app(
     app.state.jobs = jobs
     app.state.runners = jobs.runners  # the registry: tests replace entries with fakes
     app.state.auth_cache = AuthCache(auth_cache_seconds)
+    app.state.read_cache = ReadCache(read_cache_size)
     app.state.limiter = FailureLimiter()
     errors.install(app)
 
@@ -105,9 +108,9 @@ def create_app(
     api.include_router(audit.router)
     app.include_router(api)
 
-    @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse("/docs")
+    from materiel.web import mount_web  # the dashboard's pages, served at "/"
+
+    mount_web(app)
 
     return app
 

@@ -10,11 +10,13 @@ import base64
 import datetime as dt
 import inspect
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import Select, and_, func, or_, select
@@ -35,7 +37,7 @@ from materiel.api.deps import (
 from materiel.api.errors import ApiProblem
 from materiel.api.schemas import Page, Problem
 from materiel.db import read_session
-from materiel.records import Base
+from materiel.records import AuditEvent, Base
 from materiel.services import Writer
 
 API = "/api/v1"
@@ -93,6 +95,7 @@ class Entity:
     read_check: Callable[[Principal, Session, Any], None] | None = None
     write_check: Callable[[Principal, Session, Any, dict[str, Any]], None] | None = None
     before_write: Callable[[Writer, Any], None] | None = None
+    cache: bool = True  # GET answers cached against the audit head (see ReadCache)
 
     @property
     def singular(self) -> str:
@@ -243,14 +246,59 @@ def paginate(
     return rows, count, nxt
 
 
-def page_response(spec: Entity, rows: list[Any], count: int, nxt: str | None) -> Response:
+def page_body(spec: Entity, rows: list[Any], count: int, nxt: str | None) -> bytes:
     adapter = _adapters.get(spec.public)
     if adapter is None:
         adapter = _adapters[spec.public] = TypeAdapter(list[spec.public])  # type: ignore[name-defined]
     items = adapter.dump_json(adapter.validate_python(rows, from_attributes=True))
     tail = json.dumps(nxt)
-    body = b'{"items":' + items + f',"count":{count},"next_cursor":{tail}}}'.encode()
-    return Response(body, 200, media_type="application/json")
+    return b'{"items":' + items + f',"count":{count},"next_cursor":{tail}}}'.encode()
+
+
+def data_version(session: Session) -> tuple[int, str]:
+    """The head of the audit chain: every write of a domain record appends an event in
+    the same transaction, so (seq, hash) changes whenever any record does. Read it before
+    the data, in the same read transaction, so a cached answer is never newer-keyed than
+    its content."""
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+class ReadCache:
+    """Serialised GET answers keyed by (role, nation, path, query) and valid only for the
+    data version they were computed at. Access checks depend only on role and nation, so
+    two callers with the same pair see the same answer; hidden records never enter a key
+    of someone who may not see them. Bounded LRU."""
+
+    def __init__(self, size: int = 1024):
+        self.size = size
+        self._d: OrderedDict[Any, tuple[Any, bytes, dict[str, str]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Any, version: Any) -> tuple[bytes, dict[str, str]] | None:
+        if version is None or self.size <= 0:
+            return None
+        with self._lock:
+            got = self._d.get(key)
+            if got is None or got[0] != version:
+                self.misses += 1
+                return None
+            self._d.move_to_end(key)
+            self.hits += 1
+            return got[1], got[2]
+
+    def put(self, key: Any, version: Any, body: bytes, headers: dict[str, str]) -> None:
+        if version is None or self.size <= 0:
+            return
+        with self._lock:
+            self._d[key] = (version, body, headers)
+            self._d.move_to_end(key)
+            while len(self._d) > self.size:
+                self._d.popitem(last=False)
 
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -314,7 +362,14 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
     def list_(**kw: Any) -> Response:
         p: Principal = kw["principal"]
         policy.require_list(p, spec.name)
+        request: Request = kw["request"]
+        cache: ReadCache = request.app.state.read_cache
         with read_session(kw["engine"]) as s:
+            key = (p.role, p.nation, request.url.path, request.url.query)
+            version = data_version(s) if spec.cache else None
+            hit = cache.get(key, version)
+            if hit is not None:
+                return Response(hit[0], 200, hit[1], media_type="application/json")
             stmt = policy.row_filter(p, spec.name, select(spec.model))
             if child is not None:
                 link = _parent_link(s, spec, kw["parent_id"], p)
@@ -323,9 +378,18 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
             rows, count, nxt = paginate(
                 s, spec, stmt, sort=kw["sort"], cursor=kw["cursor"], limit=kw["limit"]
             )
-            return page_response(spec, rows, count, nxt)
+            body = page_body(spec, rows, count, nxt)
+        cache.put(key, version, body, {})
+        return Response(body, 200, media_type="application/json")
 
-    params = pre + common + _filter_params(spec) + [sort_param(spec), *PAGE_PARAMS]
+    params = [
+        *pre,
+        _kw("request", Request),
+        *common,
+        *_filter_params(spec),
+        sort_param(spec),
+        *PAGE_PARAMS,
+    ]
     router.add_api_route(
         base,
         _endpoint(params, list_, f"list_{spec.name}"),
@@ -387,10 +451,20 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
     def get(**kw: Any) -> Response:
         p: Principal = kw["principal"]
         policy.require_list(p, spec.name)
+        request: Request = kw["request"]
+        cache: ReadCache = request.app.state.read_cache
         with read_session(kw["engine"]) as s:
+            key = (p.role, p.nation, request.url.path, "")
+            version = data_version(s) if spec.cache else None
+            hit = cache.get(key, version)
+            if hit is not None:
+                return Response(hit[0], 200, hit[1], media_type="application/json")
             obj = _load_child(s, kw, p)
             spec.check_read(p, s, obj)
-            return json_response(outcome(spec, obj, 200))
+            out = outcome(spec, obj, 200)
+        resp = json_response(out)
+        cache.put(key, version, bytes(resp.body), out.headers)
+        return resp
 
     def _load_child(s: Session, kw: dict[str, Any], p: Principal, lock: bool = False) -> Any:
         obj = _load(s, spec, kw[spec.key], lock=lock)
@@ -403,7 +477,7 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
     key_params = [*pre, _key_param(spec, spec.key)]
     router.add_api_route(
         item_path,
-        _endpoint([*key_params, *common], get, f"get_{spec.name}"),
+        _endpoint([*key_params, _kw("request", Request), *common], get, f"get_{spec.name}"),
         methods=["GET"],
         response_model=spec.public,
         summary=f"One {label} (ETag header for If-Match)",

@@ -62,20 +62,20 @@ def run() -> str:
 
     runs = [
         _timed(
-            "float32, 2 workers (threads), chunks of 128 paths",
-            snap=snap, spec=spec, paths=PATHS, chunk_paths=128, workers=2, dtype=np.float32,
+            "float32, 2 workers (threads), chunks of 64 paths",
+            snap=snap, spec=spec, paths=PATHS, chunk_paths=64, workers=2, dtype=np.float32,
         ),
         _timed(
-            "float32, 1 worker, chunks of 128 paths",
-            snap=snap, spec=spec, paths=PATHS, chunk_paths=128, workers=1, dtype=np.float32,
+            "float32, 1 worker, chunks of 64 paths",
+            snap=snap, spec=spec, paths=PATHS, chunk_paths=64, workers=1, dtype=np.float32,
         ),
         _timed(
-            "float64 (default), 2 workers, chunks of 128 paths",
-            snap=snap, spec=spec, paths=PATHS, chunk_paths=128, workers=2,
+            "float64 (default), 2 workers, chunks of 64 paths",
+            snap=snap, spec=spec, paths=PATHS, chunk_paths=64, workers=2,
         ),
         _timed(
             "float32, 2 workers, 2,000 paths (memory does not grow with paths)",
-            snap=snap, spec=spec, paths=2_000, chunk_paths=128, workers=2, dtype=np.float32,
+            snap=snap, spec=spec, paths=2_000, chunk_paths=64, workers=2, dtype=np.float32,
         ),
     ]  # fmt: skip
     ref = _cumsum_reference(cells, WEEKS, pairs)

@@ -136,7 +136,6 @@ def _run_chunk(
     low = np.zeros((paths, m), dt_)
     new_low = np.empty_like(low)
     c = np.empty_like(low)
-    s = np.empty_like(low)
     flag = np.empty((paths, m), bool)
     breached = np.zeros((paths, m), bool)
     # cumulative consumption of the recipients' pairs, (W, P, R), drawn for the whole chunk
@@ -176,7 +175,7 @@ def _run_chunk(
         out.n_short[t] = count(flag)
         np.less(new_low, 0, out=flag)
         out.n_short_by[t] = count(flag)
-        np.subtract(c, new_low, out=s)
+        s = np.subtract(c, new_low, out=c)  # the stock, in place of the position
         np.less(s, pp.floor[t], out=flag)
         out.n_breach[t] = count(flag)
         breached |= flag
@@ -217,7 +216,7 @@ def simulate(
     spec: ScenarioSpec | None = None,
     paths: int = 10_000,
     seed: int = 0,
-    chunk_paths: int = 100,
+    chunk_paths: int = 64,
     workers: int = 1,
     *,
     quantile_paths: int | None = 1000,

@@ -15,7 +15,7 @@ from materiel.db import write_session
 from materiel.records import Base, Delivery, Pledge, PledgeStatus
 from materiel.services import lifecycle, rules
 from materiel.services.audit import append_event
-from materiel.services.errors import NotFound, RuleViolation, StaleVersion
+from materiel.services.errors import DomainError, NotFound, RuleViolation, StaleVersion
 
 T = TypeVar("T", bound=Base)
 
@@ -59,9 +59,13 @@ class Writer:
             after=after,
         )
 
-    def _flush(self, obj: Base) -> None:
+    def _flush(self, obj: Base, *, add: bool = False) -> None:
+        """Flush in a savepoint; ``add`` adds a new ``obj`` inside it, so a duplicate key
+        rolls back to the savepoint only and the transaction stays usable."""
         try:
             with self.session.begin_nested():
+                if add:
+                    self.session.add(obj)
                 self.session.flush()
         except IntegrityError as exc:
             raise RuleViolation(
@@ -75,8 +79,7 @@ class Writer:
         if isinstance(obj, Pledge):
             lifecycle.parse_status(obj.status)
         rules.check_fields(self.session, obj)
-        self.session.add(obj)
-        self._flush(obj)
+        self._flush(obj, add=True)
         self._audit("create", obj, None)
         return obj
 
@@ -91,11 +94,19 @@ class Writer:
         before = rules.snapshot_of(obj)
         if isinstance(obj, Pledge) and "status" in changes:
             lifecycle.check_transition(obj.status, changes["status"])
-        for k, v in changes.items():
+        for k in changes:
             if not hasattr(type(obj), k):
                 raise RuleViolation(f"{obj.__tablename__} has no field {k!r}", field=k)
+        for k, v in changes.items():
             setattr(obj, k, v)
-        rules.check_fields(self.session, obj)
+        try:
+            rules.check_fields(self.session, obj)
+        except DomainError:
+            # a refused update must leave nothing behind, even if the caller goes on
+            for k in changes:
+                if k in before:
+                    setattr(obj, k, before[k])
+            raise
         if before == rules.snapshot_of(obj):
             return obj
         self._flush(obj)

@@ -279,3 +279,62 @@ def test_audit_chain_verifies_after_any_sequence_of_writes(
             needs.pop()
         if not ok:
             assert events_after == events_before
+
+
+@SETTINGS
+@given(ops=WRITE_OPS)
+def test_audit_chain_verifies_when_refusals_are_caught_inside_one_transaction(
+    base: Engine, ops: list[tuple[str, int]]
+) -> None:
+    """Refused writes caught by the caller leave the rest of the transaction chained."""
+    with read_session(base) as s:
+        events_before = int(s.scalar(select(func.count(AuditEvent.id))) or 0)
+    accepted = 0
+    with writer(base, actor="batch") as w:
+        needs: list[str] = []
+        for kind, qty in ops:
+            try:
+                if kind == "create_need":
+                    ref = _ref("N")
+                    w.create(
+                        Need,
+                        ref=ref,
+                        recipient_code="UKR",
+                        item_code=ITEM,
+                        quantity=qty,
+                        priority="routine",
+                        needed_by=DAY,
+                        stated_on=DAY,
+                    )
+                    needs.append(ref)
+                elif kind == "update_need" and needs:
+                    before = w.get(Need, ref=needs[-1]).quantity
+                    w.update(w.get(Need, ref=needs[-1]), quantity=qty)
+                    if before == qty:
+                        continue  # no change, no event
+                elif kind == "delete_need" and needs:
+                    w.delete(w.get(Need, ref=needs.pop()))
+                elif kind == "create_pledge":
+                    w.create(
+                        Pledge,
+                        ref=_ref("P"),
+                        donor_code="DEU",
+                        recipient_code="UKR",
+                        item_code=ITEM,
+                        quantity=qty,
+                        announced_on=DAY,
+                    )
+                elif kind == "bad_nation":
+                    w.create(Nation, code="DEU", name="duplicate")
+                else:
+                    continue
+                accepted += 1
+            except DomainError:
+                pass  # the caller goes on with the rest of the transaction
+    with read_session(base) as s:
+        report = verify_chain(s)
+        events_after = int(s.scalar(select(func.count(AuditEvent.id))) or 0)
+        leaked = int(s.scalar(select(func.count(Need.id)).where(Need.quantity <= 0)) or 0)
+    assert report.ok, report.problems
+    assert events_after - events_before == accepted
+    assert leaked == 0  # a refused update left nothing behind

@@ -55,6 +55,12 @@ def forecast(
         0, "--paths", min=0, help="Monte Carlo paths (0: the deterministic projection only)"
     ),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed"),
+    window: int = typer.Option(
+        12, "--window", min=1, max=104, help="Weeks of deliveries averaged for the outflow rate"
+    ),
+    kind: str = typer.Option(
+        "all", "--kind", help="Rows to rank: all, donor or recipient", case_sensitive=False
+    ),
     limit: int = typer.Option(25, "--limit", min=1, help="Rows of the ranked table"),
     charts: Path | None = typer.Option(
         None, "--charts", help="Write the charts (PNG) of the worst pairs to this directory"
@@ -72,17 +78,20 @@ def forecast(
     from materiel.snapshot import SnapshotError, build_snapshot
 
     day = _day(as_of)
+    kind = kind.lower()
+    if kind not in ("all", "donor", "recipient"):
+        fail(f"--kind: {kind!r} is not one of all, donor, recipient")
     engine = state(ctx).engine()
     mc = None
     with _progress(as_json) as prog:
         task = prog.add_task("Reading the records into a snapshot", total=None)
         try:
-            snap = build_snapshot(engine, day, horizon, scenario)
+            snap = build_snapshot(engine, day, horizon, scenario, outflow_window_weeks=window)
         except SnapshotError as exc:
             fail(str(exc))
             return
         prog.update(task, description="Projecting stocks at the current rate")
-        proj = project(snap)
+        proj = project(snap, window=window)
         if paths:
             spec = spec_from_snapshot(snap)
             prog.update(task, description=f"Monte Carlo ({paths:,} paths)", total=paths)
@@ -113,13 +122,15 @@ def forecast(
         print_json({"caption": cap, "forecast_run": run_id, **results})
         return
     rank = ranking(proj)
+    if kind != "all":
+        rank = rank[rank["kind"] == kind]
     risk: dict[tuple[str, str], float] = {}
     if mc is not None:
         for row in results["montecarlo"]["risks"]:
             risk[(row["holder"], row["item"])] = row["risk_by_horizon"]
     table = Table(
         title=f"When stocks cross their target at the current rate — as of {day}, "
-        f"{horizon} weeks, scenario {scenario}",
+        f"{horizon} weeks, scenario {scenario}, outflow averaged over {window} weeks",
         caption=cap,
     )
     for col in ("#", "holder", "item", "stock now", "target", "use / week", "weeks of supply"):

@@ -239,7 +239,7 @@ def _on_dask(
         )
         client = Client(cluster)
     else:
-        client = Client(scheduler)
+        client = Client(scheduler, timeout=20)
     try:
         futs = [
             client.submit(sweep_one, snap, spec, paths, seed, chunk_paths, pure=False)

@@ -130,3 +130,12 @@ def test_usage_errors(sqlite_engine: Engine, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "unknown entity 'nope'" in r.stderr
     r = runner.invoke(app, ["--db", db, "import", str(tmp_path / "missing.csv")])
     assert r.exit_code == 1 and "file not found" in r.stderr
+
+
+def test_uninitialised_database_says_to_run_init(tmp_path: Path) -> None:
+    db = str(tmp_path / "empty.db")
+    path = write_csv(tmp_path / "meetings.csv", [["ref", "held_on", "title"]])
+    for args in (["import", str(path)], ["export", "meetings", "--out", "-"]):
+        r = runner.invoke(app, ["--db", db, *args])
+        assert r.exit_code == 1
+        assert "no such table" in r.stderr and "materiel init" in r.stderr

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from materiel.cli.context import console, err_console, fail, print_json, state
 from materiel.io import ENTITIES, export, export_csv_text, import_files, write_template
@@ -62,9 +63,12 @@ def import_cmd(
         transient=True,
         disable=as_json,
     ) as progress:
-        result = import_files(
-            engine, files, entity=entity, actor=actor, dry_run=dry_run, progress=_Bar(progress)
-        )
+        try:
+            result = import_files(
+                engine, files, entity=entity, actor=actor, dry_run=dry_run, progress=_Bar(progress)
+            )
+        except SQLAlchemyError as exc:
+            _db_fail(exc)
     if as_json:
         print_json(result.as_dict())
         if not result.ok:
@@ -114,18 +118,30 @@ def export_cmd(
     if out is not None and str(out) == "-":
         if f != "csv" or len(names) != 1:
             fail("standard output takes one entity as CSV")
-        sys.stdout.write(export_csv_text(state(ctx).engine(), names[0]))
+        try:
+            text = export_csv_text(state(ctx).engine(), names[0])
+        except SQLAlchemyError as exc:
+            _db_fail(exc)
+        sys.stdout.write(text)
         return
     if out is None:
         out = Path("materiel-export" if len(names) > 1 else names[0])
         out = out.with_suffix(".xlsx") if f == "xlsx" else out
         if len(names) == 1 and f == "csv":
             out = out.with_suffix(".csv")
-    counts = export(state(ctx).engine(), names, f, out)
+    try:
+        counts = export(state(ctx).engine(), names, f, out)
+    except SQLAlchemyError as exc:
+        _db_fail(exc)
     table = Table("entity", "rows", title=f"Exported to {out}")
     for e, n in counts.items():
         table.add_row(e, str(n))
     console.print(table)
+
+
+def _db_fail(exc: SQLAlchemyError) -> NoReturn:
+    fail(f"database error: {getattr(exc, 'orig', exc)} (is it initialised? run `materiel init`)")
+    raise AssertionError  # pragma: no cover - fail() exits
 
 
 def _entities(name: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import json
 import math
 import re
@@ -307,10 +308,10 @@ async def logout(request: Request) -> Response:
 
     def revoke() -> None:
         with write_session(engine_of(request)) as s:
-            tok = s.get(ApiToken, user.auth.token_id)
+            tok = s.get(ApiToken, user.token_id)
             if tok is not None:
                 revoke_token(s, tok)
-        request.app.state.auth_cache.drop(digest=user.auth.token_digest)
+        request.app.state.auth_cache.drop(digest=user.token_digest)
 
     await run_in_threadpool(revoke)
     resp = RedirectResponse("/login", 303)
@@ -806,9 +807,14 @@ def _plan(
     )
 
 
-def _start_job(request: Request, user: WebUser, kind: str, body: Any) -> int:
-    start = api_runs.start_plan if kind == "plan" else api_runs.start_forecast
-    resp = start(body, request, user.principal, engine_of(request))
+async def _start_job(request: Request, user: WebUser, kind: str, body: Any) -> int:
+    """Start the job through the API's own endpoint function (same checks, same audit)."""
+    start: Any = api_runs.start_plan if kind == "plan" else api_runs.start_forecast
+    args = (body, request, user.principal, engine_of(request))
+    if inspect.iscoroutinefunction(start):
+        resp = await start(*args)
+    else:
+        resp = await run_in_threadpool(start, *args)
     return int(json.loads(bytes(resp.body))["id"])
 
 
@@ -823,7 +829,7 @@ async def plan_submit(request: Request) -> Response:
     model, errors = validate(PlanRequest, values)
     if model is None:
         return await run_in_threadpool(_plan, request, user, values, errors, 422)
-    job_id = await run_in_threadpool(_start_job, request, user, "plan", model)
+    job_id = await _start_job(request, user, "plan", model)
     return RedirectResponse(f"/plan?job={job_id}", 303)
 
 
@@ -911,7 +917,7 @@ async def risk_submit(request: Request) -> Response:
     model, errors = validate(ForecastRequest, values)
     if model is None:
         return await run_in_threadpool(_risk, request, user, values, errors, 422)
-    job_id = await run_in_threadpool(_start_job, request, user, "forecast", model)
+    job_id = await _start_job(request, user, "forecast", model)
     return RedirectResponse(f"/risk?job={job_id}", 303)
 
 

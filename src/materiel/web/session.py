@@ -6,16 +6,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.responses import Response
-from fastapi.security import HTTPAuthorizationCredentials
 
-from materiel.access import Principal
+from materiel.access import Principal, hash_token, resolve_token
 from materiel.access.tokens import SESSION_HOURS
-from materiel.api.deps import Auth, get_auth
-from materiel.api.errors import ApiProblem
+from materiel.db import read_session
+from materiel.records.base import utcnow
 
 SESSION_COOKIE = "materiel_session"
 LOGIN_COOKIE = "materiel_login"  # random value for the login form's CSRF check
@@ -32,7 +32,8 @@ class CsrfFailed(Exception):
 @dataclass(frozen=True)
 class WebUser:
     principal: Principal
-    auth: Auth
+    token_id: int
+    token_digest: str
     raw: str
 
     @property
@@ -52,13 +53,23 @@ def is_https(request: Request) -> bool:
 def current_user(request: Request) -> WebUser | None:
     """The user of the session cookie, resolved exactly like an API bearer token."""
     raw = request.cookies.get(SESSION_COOKIE)
-    if not raw:
+    if not raw or len(raw) > 200:
         return None
-    try:
-        auth = get_auth(request, HTTPAuthorizationCredentials(scheme="Bearer", credentials=raw))
-    except ApiProblem:
-        return None
-    return WebUser(auth.principal, auth, raw)
+    digest = hash_token(raw)
+    cache = request.app.state.auth_cache  # the API's: a logout there is seen here at once
+    hit = cache.get(digest)
+    if hit is not None:
+        return WebUser(hit.principal, hit.token_id, digest, raw)
+    with read_session(request.app.state.engine) as s:
+        found = resolve_token(s, raw)
+        if found is None:
+            return None
+        user, token = found
+        p = Principal(user.id, user.username, user.role, user.nation_code)
+        left = (token.expires_at - utcnow()).total_seconds()
+        token_id = token.id
+    cache.put(digest, p, token_id, time.monotonic() + left)
+    return WebUser(p, token_id, digest, raw)
 
 
 def require_user(request: Request) -> WebUser:

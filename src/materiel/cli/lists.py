@@ -117,20 +117,21 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
         return
     label = SYNTHETIC_NOTE if figures["synthetic"] else ""
     rec = new_table("Records", "records", ">count")
+    rec.min_width = 64
     for name, n in figures["records"].items():
         rec.add_row(name.replace("_", " "), f"{n:,}")
     rec.caption = f"Source: the database, {figures['as_of']}.{label}"
-    console.print(rec)
 
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
     key = new_table(f"Key figures on {figures['as_of']}", "figure", ">value")
+    key.min_width = 64
     key.add_row("needs not fully covered", f"{needs['open']:,} of {needs['total']:,}")
     for prio in PRIORITIES:
         key.add_row(f"  {prio}", f"{needs['open_by_priority'].get(prio, 0):,}")
     key.add_row("open quantity (mixed units)", compact(needs["open_quantity"]))
     key.add_row("pledges", f"{pledges['total']:,}")
-    for st, n in pledges["by_status"].items():
-        key.add_row(f"  {st}", f"{n:,}")
+    for st in PledgeStatus:
+        key.add_row(f"  {st.value}", f"{pledges['by_status'].get(st.value, 0):,}")
     key.add_row("late pledges", f"{pledges['late']:,}")
     cur = pledges["currency"]
     key.add_row(f"pledged value ({cur} m)", millions(pledges["pledged_value"]))
@@ -168,6 +169,7 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
         f"order dates ({date_span(dt.date.fromisoformat(d) for d in dates)}).{label}"
     )
     console.print(funds)
+    console.print(rec)
 
 
 # -- needs ---------------------------------------------------------------------------------

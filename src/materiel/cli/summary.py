@@ -26,7 +26,9 @@ def new_table(title: str, *columns: str, widths: dict[str, int] | None = None) -
     a column named ``">name"`` is a right-aligned number that never wraps; a header may
     take two lines (``"pledged\nqty"``). ``widths`` gives text columns a minimum width."""
     widths = widths or {}
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+    )
     for col in columns:
         if col.startswith(">"):
             table.add_column(col[1:], justify="right", no_wrap=True)

@@ -298,3 +298,12 @@ def test_pledge_and_delivery_edits_cannot_break_the_delivered_total(base: Engine
     with read_session(base) as s:
         assert s.scalar(select(func.sum(Delivery.quantity))) == 100
         assert s.scalar(select(Pledge.quantity)) == 100
+
+
+def test_audit_verify_catches_a_rewritten_after_image(base: Engine, db_url: str) -> None:
+    _seed_events(base)
+    with base.begin() as c:
+        c.execute(text("""UPDATE audit_event SET "after" = '{"quantity": 1}' WHERE seq = 6"""))
+    result = _verify(db_url, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["problems"] == ["event seq 6: content changed (hash mismatch)"]

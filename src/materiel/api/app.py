@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from materiel.access import FailureLimiter
 from materiel.api import errors
-from materiel.api.crud import API, Entity, add_routes
+from materiel.api.crud import API, Entity, ReadCache, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.jobs import JobManager, default_runners
@@ -42,6 +42,7 @@ RUNS = [
         deletable=False,
         sorts=("id", "as_of"),
         filters={},
+        cache=False,
     ),
     Entity(
         "forecast_run",
@@ -52,6 +53,7 @@ RUNS = [
         deletable=False,
         sorts=("id", "as_of"),
         filters={},
+        cache=False,
     ),
 ]
 
@@ -61,6 +63,7 @@ def create_app(
     *,
     job_workers: int = 2,
     auth_cache_seconds: float = AUTH_CACHE_SECONDS,
+    read_cache_size: int = 1024,
 ) -> FastAPI:
     """The API on ``db`` (a path, a URL, an Engine, or MATERIEL_DB / ./materiel.db).
 
@@ -89,6 +92,7 @@ def create_app(
     app.state.jobs = jobs
     app.state.runners = jobs.runners  # the registry: tests replace entries with fakes
     app.state.auth_cache = AuthCache(auth_cache_seconds)
+    app.state.read_cache = ReadCache(read_cache_size)
     app.state.limiter = FailureLimiter()
     errors.install(app)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +32,7 @@ _bearer = HTTPBearer(auto_error=False, description="token from POST /api/v1/auth
 AUTH_CACHE_SECONDS = 5.0
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
@@ -85,10 +86,22 @@ class Auth:
     token_digest: str
 
 
-def get_auth(
+def _resolve(engine: Engine, raw: str) -> tuple[Principal, int, float] | None:
+    with read_session(engine) as s:
+        found = resolve_token(s, raw)
+    if found is None:
+        return None
+    user, token = found
+    left = (token.expires_at - utcnow()).total_seconds()
+    return Principal(user.id, user.username, user.role, user.nation_code), token.id, left
+
+
+async def get_auth(
     request: Request,
     creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Auth:
+    """The caller behind the bearer token. Async so that a cached token costs no thread
+    hop; a cache miss looks the token up in the thread pool."""
     if creds is None or creds.scheme.lower() != "bearer":
         raise ApiProblem(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
     raw = creds.credentials
@@ -97,22 +110,19 @@ def get_auth(
     hit = cache.get(digest)
     if hit is not None:
         return Auth(hit.principal, hit.token_id, digest)
-    with read_session(request.app.state.engine) as s:
-        found = resolve_token(s, raw)
+    found = await run_in_threadpool(_resolve, request.app.state.engine, raw)
     if found is None:
         raise ApiProblem(
             401,
             "unknown, expired or revoked token",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    user, token = found
-    p = Principal(user.id, user.username, user.role, user.nation_code)
-    left = (token.expires_at - utcnow()).total_seconds()
-    cache.put(digest, p, token.id, time.monotonic() + left)
-    return Auth(p, token.id, digest)
+    p, token_id, left = found
+    cache.put(digest, p, token_id, time.monotonic() + left)
+    return Auth(p, token_id, digest)
 
 
-def get_principal(auth: Annotated[Auth, Depends(get_auth)]) -> Principal:
+async def get_principal(auth: Annotated[Auth, Depends(get_auth)]) -> Principal:
     return auth.principal
 
 

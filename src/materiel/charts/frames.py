@@ -41,13 +41,21 @@ def caption(result: xr.Dataset, what: str = "") -> str:
     return text
 
 
+def _dates(ds: xr.Dataset) -> pd.DatetimeIndex:
+    """The opening date, then the end of each week (stocks are end-of-week values)."""
+    starts = pd.to_datetime(ds["week_start"].values)
+    return pd.DatetimeIndex([starts[0], *(starts + pd.Timedelta(days=7))])
+
+
 def trajectory_frame(proj: xr.Dataset, holder: str, item: str) -> pd.DataFrame:
+    """Stock and target from the opening stock to the end of the horizon."""
     sel = proj.sel(holder=holder, item=item)
+    floor = sel["floor"].values
     return pd.DataFrame(
         {
-            "date": pd.to_datetime(proj["week_start"].values),
-            "stock": sel["stock"].values,
-            "target": sel["floor"].values,
+            "date": _dates(proj),
+            "stock": np.concatenate([[float(sel["stock_now"])], sel["stock"].values]),
+            "target": np.concatenate([floor[:1], floor]),
         }
     )
 
@@ -60,9 +68,12 @@ def cross_date_of(proj: xr.Dataset, holder: str, item: str) -> pd.Timestamp | No
 
 
 def fan_frame(mc: xr.Dataset, holder: str, item: str) -> pd.DataFrame:
+    """Quantiles of stock from the opening stock (known: every band starts there)."""
     q = mc["stock_q"].sel(holder=holder, item=item)
-    out = pd.DataFrame({"date": pd.to_datetime(mc["week_start"].values)})
+    x0 = float(mc["stock0"].sel(holder=holder, item=item))
+    out = pd.DataFrame({"date": _dates(mc)})
     for qq in q["quantile"].values:
-        out[f"q{round(float(qq) * 100):02d}"] = q.sel(quantile=qq).values
-    out["target"] = mc["floor"].sel(holder=holder, item=item).values
+        out[f"q{round(float(qq) * 100):02d}"] = np.concatenate([[x0], q.sel(quantile=qq).values])
+    floor = mc["floor"].sel(holder=holder, item=item).values
+    out["target"] = np.concatenate([floor[:1], floor])
     return out

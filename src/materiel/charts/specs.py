@@ -5,6 +5,7 @@ figure shows its source as a subtitle."""
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any, cast
 
 import altair as alt
@@ -18,8 +19,11 @@ TARGET = "#b22222"
 
 
 def _title(title: str, source: str) -> alt.TitleParams:
+    """Title with the source caption as subtitle, wrapped to the chart's width."""
+    keep = source.replace("SYNTHETIC DATA", "SYNTHETIC\u00a0DATA")  # never split the label
+    lines = textwrap.wrap(keep, width=110, break_long_words=False) or [source]
     return alt.TitleParams(
-        text=title, subtitle=[source], anchor="start", subtitleFontSize=10, subtitleColor="#555"
+        text=title, subtitle=lines, anchor="start", subtitleFontSize=10, subtitleColor="#555"
     )
 
 
@@ -39,6 +43,7 @@ def stock_trajectory(
     source: str,
     title: str = "Stock and target",
     cross_date: dt.date | None = None,
+    cross_label: str = "target crossed",
     unit: str = "units",
 ) -> alt.LayerChart:
     """Stock line with the target as a dashed line and a marker where stock crosses it.
@@ -49,7 +54,7 @@ def stock_trajectory(
     data = pd.DataFrame({"date": _iso(df["date"]), "stock": df["stock"].astype(float)})
     if "target" in df:
         data["target"] = df["target"].astype(float).to_numpy()
-    x = alt.X("date:T", title="week starting")
+    x = alt.X("date:T", title="date (stock at the end of each week)")
     base = alt.Chart(data).properties(width=WIDTH, height=HEIGHT)
     layers: list[alt.Chart] = [
         base.mark_line(color=STOCK, strokeWidth=2).encode(
@@ -66,7 +71,7 @@ def stock_trajectory(
         )
     if cross_date is not None:
         marker = pd.DataFrame(
-            {"date": [pd.Timestamp(cross_date).date().isoformat()], "label": ["target crossed"]}
+            {"date": [pd.Timestamp(cross_date).date().isoformat()], "label": [cross_label]}
         )
         mk = alt.Chart(marker)
         layers.append(mk.mark_rule(color=TARGET, strokeWidth=1.5).encode(x="date:T"))
@@ -97,7 +102,7 @@ def fan_chart(
         data[c] = df[c].astype(float).to_numpy()
     if "target" in df:
         data["target"] = df["target"].astype(float).to_numpy()
-    x = alt.X("date:T", title="week starting")
+    x = alt.X("date:T", title="date (stock at the end of each week)")
     base = alt.Chart(data).properties(width=WIDTH, height=HEIGHT)
     layers = [
         base.mark_area(color=STOCK, opacity=0.18).encode(

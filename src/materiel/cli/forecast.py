@@ -116,14 +116,14 @@ def forecast(
     from materiel.charts import caption
 
     cap = caption(proj)
-    if charts is not None:
-        _write_charts(charts, proj, mc)
-    if as_json:
-        print_json({"caption": cap, "forecast_run": run_id, **results})
-        return
     rank = ranking(proj)
     if kind != "all":
         rank = rank[rank["kind"] == kind]
+    if charts is not None:
+        _write_charts(charts, proj, mc, rank)
+    if as_json:
+        print_json({"caption": cap, "forecast_run": run_id, **results})
+        return
     risk: dict[tuple[str, str], float] = {}
     if mc is not None:
         for row in results["montecarlo"]["risks"]:
@@ -187,7 +187,9 @@ def forecast(
         console.print(f"[green]Stored forecast run {run_id}[/].")
 
 
-def _write_charts(directory: Path, proj: Any, mc: Any) -> None:
+def _write_charts(directory: Path, proj: Any, mc: Any, rank: Any) -> None:
+    """Trajectory (and fan, with a Monte Carlo) of the three worst pairs that hold stock,
+    and the structural gap of the five items with the largest gap."""
     from materiel.charts import (
         caption,
         cross_date_of,
@@ -198,18 +200,20 @@ def _write_charts(directory: Path, proj: Any, mc: Any) -> None:
         stock_trajectory,
         trajectory_frame,
     )
-    from materiel.forecast.projection import gap_by_month, ranking
+    from materiel.forecast.projection import gap_by_month
 
     directory.mkdir(parents=True, exist_ok=True)
-    rank = ranking(proj)
     written = []
-    for row in rank.head(3).itertuples():
+    for row in rank[rank["stock_now"] > 0].head(3).itertuples():
         holder, item = str(row.holder), str(row.item)
         chart = stock_trajectory(
             trajectory_frame(proj, holder, item),
             source=caption(proj, f"{holder} {item}"),
             title=f"{holder}: {item} — stock and target",
             cross_date=cross_date_of(proj, holder, item),
+            cross_label="below target already"
+            if row.stock_now < row.target_now
+            else ("runs short" if row.kind == "recipient" else "target crossed"),
         )
         safe = f"{holder}_{item}".replace("/", "_")
         written.append(render(chart, directory / f"trajectory_{safe}.png"))

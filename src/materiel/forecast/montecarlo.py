@@ -327,6 +327,7 @@ def _to_dataset(
         "mean_stock": (dims, fl.unstack(tot.sum_stock / n)),
         "mean_unmet": (dims, fl.unstack(np.maximum(prev - low_mean, 0.0))),
         "floor": (dims, fl.unstack(fl.floor)),
+        "stock0": (("holder", "item"), fl.x0.reshape(fl.shape)),
     }
     if tot.sample is not None:
         data["stock_q"] = (("quantile", *dims), fl.unstack(_quantiles(tot.sample, quantiles)))

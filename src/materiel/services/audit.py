@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from materiel.records import AuditEvent
@@ -30,6 +30,18 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head_on_rollback(session: Session, _previous: Any) -> None:
+    """A rolled-back savepoint or transaction may have taken appended events with it."""
+    session.info.pop(_HEAD_KEY, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_head_on_commit(session: Session) -> None:
+    """The next transaction must read the head afresh (others may have appended)."""
+    session.info.pop(_HEAD_KEY, None)
 
 
 def event_hash(

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from materiel.db import write_session
 from materiel.records import Base, Delivery, Pledge, PledgeStatus
@@ -97,20 +98,33 @@ class Writer:
         for k in changes:
             if not hasattr(type(obj), k):
                 raise RuleViolation(f"{obj.__tablename__} has no field {k!r}", field=k)
-        for k, v in changes.items():
-            setattr(obj, k, v)
+        # The savepoint opens before any field changes, so neither a refused rule nor a
+        # duplicate key leaves anything behind: the transaction stays usable.
+        changed = False
         try:
-            rules.check_fields(self.session, obj)
-        except DomainError:
-            # a refused update must leave nothing behind, even if the caller goes on
+            with self.session.begin_nested():
+                for k, v in changes.items():
+                    setattr(obj, k, v)
+                with self.session.no_autoflush:
+                    rules.check_fields(self.session, obj)
+                changed = before != rules.snapshot_of(obj)
+                if changed:
+                    self.session.flush()
+        except (DomainError, IntegrityError) as exc:
             for k in changes:
                 if k in before:
-                    setattr(obj, k, before[k])
+                    set_committed_value(obj, k, before[k])
+            if isinstance(exc, IntegrityError):
+                raise RuleViolation(
+                    f"{obj.__tablename__}: duplicate key or broken reference ({exc.orig})",
+                    entity=obj.__tablename__,
+                ) from None
             raise
-        if before == rules.snapshot_of(obj):
+        if not changed:
             return obj
-        self._flush(obj)
         self._audit("update", obj, before)
+        if isinstance(obj, Delivery):
+            self.sync_pledge_status(self.get(Pledge, id=obj.pledge_id))
         return obj
 
     def delete(self, obj: Base) -> None:

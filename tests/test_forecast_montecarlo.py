@@ -47,13 +47,35 @@ def test_zero_spreads_equal_the_projection_exactly(small: xr.Dataset) -> None:
         **{v: small[v].values for v in ("pin", "pout", "arrive_n", "arrive_r")},
     )  # consumption_cv 0
     proj = project(snap, spec)
-    mc = simulate(snap, spec, paths=37, chunk_paths=10, quantile_paths=None)
-    for q in mc["quantile"].values:
-        xr.testing.assert_equal(mc["stock_q"].sel(quantile=q, drop=True), proj["stock"])
-    np.testing.assert_allclose(mc["mean_stock"], proj["stock"], rtol=1e-12, atol=1e-9)
-    np.testing.assert_array_equal(mc["p_short"].values, proj["short"].values.astype(float))
-    np.testing.assert_array_equal(mc["p_breach"].values, proj["below_target"].values.astype(float))
-    np.testing.assert_allclose(mc["mean_unmet"], proj["unmet"], atol=1e-9)
+    for fold in (False, True):  # every pair through the path kernel, or folded
+        mc = simulate(
+            snap, spec, paths=37, chunk_paths=10, quantile_paths=None, fold_deterministic=fold
+        )
+        assert mc.attrs["simulated_pairs"] == (0 if fold else 5 * 5)
+        for q in mc["quantile"].values:
+            xr.testing.assert_equal(mc["stock_q"].sel(quantile=q, drop=True), proj["stock"])
+        np.testing.assert_allclose(mc["mean_stock"], proj["stock"], rtol=1e-12, atol=1e-9)
+        np.testing.assert_array_equal(mc["p_short"].values, proj["short"].values.astype(float))
+        np.testing.assert_array_equal(
+            mc["p_breach"].values, proj["below_target"].values.astype(float)
+        )
+        np.testing.assert_allclose(mc["mean_unmet"], proj["unmet"], atol=1e-9)
+
+
+def test_pairs_no_draw_affects_are_folded_without_changing_them() -> None:
+    snap = random_snapshot(donors=6, items=4, weeks=10, lines=4, seed=9, density=0.4)
+    spec = ScenarioSpec(production_sd=0.2, slip_probability=0.3, slip_weeks=2, default_cv=0.3)
+    folded = simulate(snap, spec, paths=200, chunk_paths=50)
+    full = simulate(snap, spec, paths=200, chunk_paths=50, fold_deterministic=False)
+    assert 0 < folded.attrs["simulated_pairs"] < full.attrs["simulated_pairs"] == 7 * 4
+    # a pair is fixed when every path gives the same stock: identical in both runs
+    spread = (full["stock_q"].max("quantile") - full["stock_q"].min("quantile")).max("week")
+    fixed = (spread == 0) & (full["p_breach"].isin([0.0, 1.0])).all("week")
+    assert int(fixed.sum()) >= 7 * 4 - folded.attrs["simulated_pairs"]
+    for name in ("mean_stock", "p_breach", "p_short", "stock_q"):
+        a = folded[name].where(fixed)
+        b = full[name].where(fixed)
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-9, err_msg=name)
 
 
 def test_mean_converges_to_the_projection_as_spreads_shrink(small: xr.Dataset) -> None:

@@ -34,7 +34,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import xarray as xr
@@ -78,29 +78,49 @@ class _Partial:
     sample: np.ndarray | None  # (W, M, q) stocks of the first paths, for quantiles
 
 
-def _prepare(fl: Flows, spec: ScenarioSpec, dtype: type[np.floating]) -> _Prepared:
+def _prepare(
+    fl: Flows, spec: ScenarioSpec, dtype: type[np.floating], pairs: np.ndarray
+) -> _Prepared:
+    """Arrays of the pairs ``pairs`` (sorted indices: donor pairs first) in ``dtype``."""
     kmax = spec.slip_weeks if spec.slip_probability > 0 else 0
-    sched = np.stack([fl.cumulative_scheduled(k) for k in range(kmax + 1)]).astype(dtype)
-    md = fl.n_donor_pairs
-    cv = fl.cv[md:]
+    sched = np.stack([fl.cumulative_scheduled(k)[:, pairs] for k in range(kmax + 1)])
+    sched = sched.astype(dtype)
+    md = int(np.count_nonzero(pairs < fl.n_donor_pairs))
+    rec = pairs[md:]
+    cv = fl.cv[rec]
+    consumption = fl.consumption[:, rec]
     sigma2 = np.log1p(cv**2)
     return _Prepared(
         fl=fl,
         spec=spec,
         dtype=dtype,
-        cum_arrivals=np.cumsum(fl.arrivals, axis=0).astype(dtype),
+        cum_arrivals=np.cumsum(fl.arrivals[:, pairs], axis=0).astype(dtype),
         sched=sched,
         slip_delta=np.ascontiguousarray(
             (sched[1:] - sched[:1]).transpose(1, 0, 2).reshape(sched.shape[1], -1)
         ),
-        floor=fl.floor.astype(dtype),
-        pair_item=np.tile(np.arange(len(fl.items)), len(fl.holders)),
-        consumption=fl.consumption[:, md:].astype(dtype),
+        floor=fl.floor[:, pairs].astype(dtype),
+        pair_item=np.tile(np.arange(len(fl.items)), len(fl.holders))[pairs],
+        consumption=consumption.astype(dtype),
         sigma=np.sqrt(sigma2).astype(dtype),
         mu=(-sigma2 / 2).astype(dtype),
-        random_consumption=bool(np.any(cv > 0)),
+        random_consumption=bool(np.any((cv > 0) & (consumption > 0).any(axis=0))),
         md=md,
     )
+
+
+def _stochastic(fl: Flows, spec: ScenarioSpec) -> np.ndarray:
+    """(M,) bool: pairs whose trajectory depends on a draw (the others are computed once)."""
+    varies = np.zeros(fl.pairs, bool)
+    if spec.production_sd > 0:
+        varies |= (fl.arrivals != 0).any(axis=0)
+    if spec.slip_probability > 0 and spec.slip_weeks > 0:
+        base = fl.cumulative_scheduled(0)
+        for k in range(1, spec.slip_weeks + 1):
+            varies |= (fl.cumulative_scheduled(k) != base).any(axis=0)
+    md = fl.n_donor_pairs
+    varies[md:] |= (fl.cv[md:] > 0) & (fl.consumption[:, md:] > 0).any(axis=0)
+    return varies
 
 
 def _run_chunk(
@@ -112,7 +132,7 @@ def _run_chunk(
     rng = np.random.Generator(np.random.PCG64(seq))
     w, m = pp.floor.shape
     md = pp.md
-    n_items = int(pp.pair_item.max()) + 1 if m else 0
+    n_items = len(pp.fl.items)
 
     f: np.ndarray | None = None  # achieved production share per (path, pair)
     if spec.production_sd > 0:
@@ -222,6 +242,7 @@ def simulate(
     quantile_paths: int | None = 1000,
     quantiles: tuple[float, ...] = QUANTILES,
     dtype: type[np.floating] = np.float64,
+    fold_deterministic: bool = True,
     progress: Progress | None = None,
 ) -> xr.Dataset:
     """Monte Carlo of every holder's stock of every item over the snapshot horizon.
@@ -230,13 +251,18 @@ def simulate(
     holder cannot meet its outflow that week: for the recipient, a shortfall), ``p_short_by``
     (at least once by that week), ``p_breach`` / ``p_breach_by`` (stock below target),
     ``mean_stock``, ``mean_unmet`` and ``stock_q`` (quantiles of stock).
+
+    ``fold_deterministic``: pairs that no draw affects (no order arrivals when production
+    has no spread, no scheduled pledge flow when nothing slips, no consumption spread) are
+    computed once, as one path, and counted for every path; the others are simulated.
     """
     if paths <= 0 or chunk_paths <= 0 or workers <= 0:
         raise ValueError("paths, chunk_paths and workers must be positive")
     spec = spec or spec_from_snapshot(snapshot)
     started = time.perf_counter()
     fl = build_flows(snapshot, spec)
-    pp = _prepare(fl, spec, dtype)
+    varies = _stochastic(fl, spec) if fold_deterministic else np.ones(fl.pairs, bool)
+    pp = _prepare(fl, spec, dtype, np.flatnonzero(varies))
     sizes = _chunks(paths, chunk_paths)
     seqs = np.random.SeedSequence(seed).spawn(len(sizes))
     q_total = paths if quantile_paths is None else min(paths, quantile_paths)
@@ -246,39 +272,72 @@ def simulate(
         done += sz
 
     w, m = pp.floor.shape
-    total = _Partial(
-        paths=0,
+    total = _empty(0, w, m)
+    sample = np.empty((w, m, q_total), dtype) if q_total else None
+    views: list[np.ndarray | None] = []
+    q_done = 0
+    for kp in keeps:
+        views.append(None if not kp or sample is None else sample[..., q_done : q_done + kp])
+        q_done += kp
+
+    if m:
+        for part in _ordered(pp, sizes, seqs, views, workers):
+            total.paths += part.paths
+            total.sum_stock += part.sum_stock
+            total.sum_low += part.sum_low
+            total.n_short += part.n_short
+            total.n_short_by += part.n_short_by
+            total.n_breach += part.n_breach
+            total.n_breach_by += part.n_breach_by
+            if progress is not None:
+                progress(total.paths, paths)
+    elif progress is not None:
+        progress(paths, paths)
+
+    # pairs no draw affects: one path, counted ``paths`` times
+    full = _empty(paths, w, fl.pairs)
+    qarr = np.empty((len(quantiles), w, fl.pairs)) if q_total else None
+    fixed = np.flatnonzero(~varies)
+    if len(fixed):
+        flat = replace(spec, production_sd=0.0, slip_probability=0.0, default_cv=0.0, cv={})
+        one = np.empty((w, len(fixed), 1), dtype)
+        det = _run_chunk(_prepare(fl, flat, dtype, fixed), 1, np.random.SeedSequence(seed), one)
+        for name in ("sum_stock", "sum_low", "n_short", "n_short_by", "n_breach", "n_breach_by"):
+            getattr(full, name)[:, fixed] = getattr(det, name) * paths
+        if qarr is not None:
+            qarr[:, :, fixed] = one[None, :, :, 0]
+    moving = np.flatnonzero(varies)
+    for name in ("sum_stock", "sum_low", "n_short", "n_short_by", "n_breach", "n_breach_by"):
+        getattr(full, name)[:, moving] = getattr(total, name)
+    if qarr is not None and sample is not None and m:
+        qarr[:, :, moving] = _quantiles(sample, quantiles)
+    return _to_dataset(
+        snapshot,
+        fl,
+        spec,
+        full,
+        qarr,
+        q_total,
+        len(moving),
+        quantiles,
+        started,
+        seed,
+        chunk_paths,
+        workers,
+    )
+
+
+def _empty(paths: int, w: int, m: int) -> _Partial:
+    return _Partial(
+        paths=paths,
         sum_stock=np.zeros((w, m)),
         sum_low=np.zeros((w, m)),
         n_short=np.zeros((w, m), np.int64),
         n_short_by=np.zeros((w, m), np.int64),
         n_breach=np.zeros((w, m), np.int64),
         n_breach_by=np.zeros((w, m), np.int64),
-        sample=np.empty((w, m, q_total), dtype) if q_total else None,
+        sample=None,
     )
-    views: list[np.ndarray | None] = []
-    q_done = 0
-    for kp in keeps:
-        views.append(
-            None if not kp or total.sample is None else total.sample[..., q_done : q_done + kp]
-        )
-        q_done += kp
-
-    def absorb(part: _Partial) -> None:
-        total.paths += part.paths
-        total.sum_stock += part.sum_stock
-        total.sum_low += part.sum_low
-        total.n_short += part.n_short
-        total.n_short_by += part.n_short_by
-        total.n_breach += part.n_breach
-        total.n_breach_by += part.n_breach_by
-        if progress is not None:
-            progress(total.paths, paths)
-
-    for part in _ordered(pp, sizes, seqs, views, workers):
-        absorb(part)
-
-    return _to_dataset(snapshot, fl, spec, total, quantiles, started, seed, chunk_paths, workers)
 
 
 def _ordered(
@@ -309,6 +368,9 @@ def _to_dataset(
     fl: Flows,
     spec: ScenarioSpec,
     tot: _Partial,
+    qarr: np.ndarray | None,
+    q_paths: int,
+    simulated: int,
     quantiles: tuple[float, ...],
     started: float,
     seed: int,
@@ -329,8 +391,8 @@ def _to_dataset(
         "floor": (dims, fl.unstack(fl.floor)),
         "stock0": (("holder", "item"), fl.x0.reshape(fl.shape)),
     }
-    if tot.sample is not None:
-        data["stock_q"] = (("quantile", *dims), fl.unstack(_quantiles(tot.sample, quantiles)))
+    if qarr is not None:
+        data["stock_q"] = (("quantile", *dims), fl.unstack(qarr))
     ds = xr.Dataset(
         data,
         coords={
@@ -339,12 +401,14 @@ def _to_dataset(
             "item": fl.items,
             "week": np.arange(fl.weeks),
             "week_start": ("week", np.array(fl.week_start, dtype="datetime64[D]")),
-            "quantile": list(quantiles) if tot.sample is not None else [],
+            "quantile": list(quantiles) if qarr is not None else [],
         },
         attrs={
             "kind": "montecarlo",
             "paths": int(tot.paths),
-            "quantile_paths": 0 if tot.sample is None else int(tot.sample.shape[2]),
+            "quantile_paths": q_paths,
+            "simulated_pairs": simulated,
+            "pairs": fl.pairs,
             "seed": seed,
             "chunk_paths": chunk_paths,
             "workers": workers,

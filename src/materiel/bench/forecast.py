@@ -36,21 +36,24 @@ def _cumsum_reference(cells: int, weeks: int, pairs: int) -> float:
     return (time.perf_counter() - t) * cells / (n * block.size)
 
 
-def _timed(label: str, **kw: object) -> tuple[str, float, float]:
+def _timed(label: str, **kw: object) -> tuple[str, float, float, int]:
     snap = kw.pop("snap")
     gc.collect()
     tracemalloc.start()
     t = time.perf_counter()
-    simulate(snap, **kw)  # type: ignore[arg-type]
+    ds = simulate(snap, **kw)  # type: ignore[arg-type]
     seconds = time.perf_counter() - t
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return label, seconds, peak / 2**20
+    return label, seconds, peak / 2**20, int(ds.attrs["simulated_pairs"])
 
 
 def run() -> str:
     snap = random_snapshot(
         donors=DONORS, recipients=RECIPIENTS, items=ITEMS, weeks=WEEKS, lines=120, density=1.0
+    )
+    sparse = random_snapshot(
+        donors=DONORS, recipients=RECIPIENTS, items=ITEMS, weeks=WEEKS, lines=120, density=0.3
     )
     spec = BUILTIN["counteroffensive-surge"]
     holders = DONORS + RECIPIENTS
@@ -74,6 +77,10 @@ def run() -> str:
             snap=snap, spec=spec, paths=PATHS, chunk_paths=64, workers=2,
         ),
         _timed(
+            "float32, 2 workers, 30 % of donor/item pairs active (the rest folded)",
+            snap=sparse, spec=spec, paths=PATHS, chunk_paths=64, workers=2, dtype=np.float32,
+        ),
+        _timed(
             "float32, 2 workers, 2,000 paths (memory does not grow with paths)",
             snap=snap, spec=spec, paths=2_000, chunk_paths=64, workers=2, dtype=np.float32,
         ),
@@ -93,25 +100,30 @@ def run() -> str:
         f"1,000 paths (exact order statistics); probabilities and means from every path. "
         f"Load average during the run (1/5/15 min): {load}.",
         "",
-        "| run | seconds | path-weeks / s | cells / s | peak traced memory |",
-        "|---|---:|---:|---:|---:|",
+        "| run | simulated pairs | seconds | path-weeks / s | cells / s | peak traced memory |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for label, seconds, peak in runs:
+    for label, seconds, peak, simulated in runs:
         paths = 2_000 if "2,000 paths" in label else PATHS
         lines.append(
-            f"| {label} | {seconds:.2f} | {paths * WEEKS / seconds:,.0f} | "
+            f"| {label} | {simulated:,} of {pairs:,} | {seconds:.2f} | "
+            f"{paths * WEEKS / seconds:,.0f} | "
             f"{paths * WEEKS * pairs / seconds / 1e6:,.0f} M | {peak:,.0f} MiB |"
         )
     lines += [
-        f"| numpy `cumsum` alone over the same {cells / 1e6:,.0f} M float32 cells | "
+        f"| numpy `cumsum` alone over the same {cells / 1e6:,.0f} M float32 cells | — | "
         f"{ref:.2f} | {PATHS * WEEKS / ref:,.0f} | {cells / ref / 1e6:,.0f} M | — |",
-        f"| status-quo projection (deterministic, float64) | {proj_s:.3f} | — | — | — |",
+        f"| status-quo projection (deterministic, float64) | — | {proj_s:.3f} | — | — | — |",
         "",
         f"Process peak RSS over the whole benchmark: {rss:,.0f} MiB. Goal: < 5 s on 2 cores "
         f"and < 2 GB. The simulation costs about "
         f"{runs[0][1] / ref:.1f}× one numpy cumsum pass over the same cells: per week and "
         "chunk it makes ~10 passes (position, slippage, running minimum, shortfall and "
-        "breach counts, sums) over (paths × pairs) slabs that stay in cache.",
+        "breach counts, sums) over (paths × pairs) slabs that stay in cache. Pairs that no "
+        "draw affects (no order arrivals, no pledge flow that could slip, no consumption "
+        "spread) are computed once and counted for every path: in the demo database 95 of "
+        "2,132 pairs remain to simulate. The load average shows how busy the shared machine "
+        "was: timings under load are upper bounds.",
     ]
     return "\n".join(lines)
 

@@ -15,9 +15,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_AS_OF ?= 2026-11-02
+
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/materiel --db $(DEMO_DB) demo
+	$(BIN)/materiel --db $(DEMO_DB) demo --as-of $(DEMO_AS_OF)
+	$(BIN)/materiel --db $(DEMO_DB) plan --as-of $(DEMO_AS_OF) --horizon 52 --compare-greedy
+	$(BIN)/materiel --db $(DEMO_DB) forecast --as-of $(DEMO_AS_OF)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

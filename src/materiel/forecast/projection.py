@@ -126,6 +126,9 @@ def project(
         )
     reach_beyond = np.isnan(reach) & np.isfinite(ext)
     reach = np.where(reach_beyond, (w - 1) + np.maximum(ext, 1), reach)
+    has_target = target.max(axis=1) > 0 if w else np.zeros(len(items), bool)
+    reach = np.where(has_target, reach, np.nan)
+    reach_beyond &= has_target
 
     ds = xr.Dataset(
         {
@@ -149,6 +152,7 @@ def project(
             "alliance_reach_week": (("item",), reach),
             "alliance_reach_beyond_horizon": (("item",), reach_beyond),
             "alliance_above_target_now": (("item",), above0),
+            "alliance_has_target": (("item",), has_target),
         },
         coords={
             "holder": fl.holders,
@@ -261,6 +265,7 @@ def alliance_table(proj: xr.Dataset) -> pd.DataFrame:
         np.where(above, "stays above target", "stays below target"),
         np.where(above, "falls to target", "recovers to target"),
     )
+    direction = np.where(proj["alliance_has_target"].values, direction, "no target set")
     df = pd.DataFrame(
         {
             "item": proj["item"].values,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import typer
 
 from materiel.cli import admin, transfer
+from materiel.cli import brief as brief_cli
 from materiel.cli import demo as demo_cli
 from materiel.cli import forecast as forecast_cli
 from materiel.cli import lists as lists_cli
+from materiel.cli import ops as ops_cli
 from materiel.cli import plan as plan_cli
 from materiel.cli import read as read_cli
 from materiel.cli import serve as serve_cli
@@ -42,6 +44,8 @@ plan_cli.register(app)
 forecast_cli.register(app)
 read_cli.register(app)
 serve_cli.register(app)
+ops_cli.register(app)
+brief_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

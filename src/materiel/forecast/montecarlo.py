@@ -19,8 +19,13 @@ the week and by the week.
 Quantiles are exact order statistics (numpy's "linear" rule) over a reservoir made of the
 first ``quantile_paths`` paths (paths are i.i.d., so this is an unbiased sample; all paths
 when ``quantile_paths`` is None). Memory is therefore bounded by
-``chunk_paths × pairs`` per worker plus ``quantile_paths × weeks × pairs`` whatever the
+``chunk_paths × pairs`` (plus ``chunk_paths × weeks × recipient pairs`` of consumption
+draws) per worker and ``quantile_paths × weeks × pairs`` for the reservoir, whatever the
 number of paths; probabilities and means use every path.
+
+Pairs that no draw affects (for instance a donor stock with no order arrivals and no
+pledge remainder that could slip) are computed once as a single path and counted for
+every path (``fold_deterministic``); only the others are simulated.
 
 Reproducibility: chunk ``c`` draws from ``Generator(PCG64(SeedSequence(seed).spawn(n)[c]))``
 and chunk results are reduced in chunk order, so a (seed, chunk_paths) pair gives identical
@@ -75,7 +80,6 @@ class _Partial:
     n_short_by: np.ndarray
     n_breach: np.ndarray
     n_breach_by: np.ndarray
-    sample: np.ndarray | None  # (W, M, q) stocks of the first paths, for quantiles
 
 
 def _prepare(
@@ -169,16 +173,7 @@ def _run_chunk(
         cum_cons = np.cumsum(z, axis=0, out=z)
     else:
         cum_cons = np.cumsum(cons, axis=0)
-    out = _Partial(
-        paths=paths,
-        sum_stock=np.zeros((w, m)),
-        sum_low=np.zeros((w, m)),
-        n_short=np.zeros((w, m), np.int64),
-        n_short_by=np.zeros((w, m), np.int64),
-        n_breach=np.zeros((w, m), np.int64),
-        n_breach_by=np.zeros((w, m), np.int64),
-        sample=None,
-    )
+    out = _empty(paths, w, m)
     keep = 0 if sample is None else sample.shape[2]
     for t in range(w):
         if f is not None:
@@ -336,7 +331,6 @@ def _empty(paths: int, w: int, m: int) -> _Partial:
         n_short_by=np.zeros((w, m), np.int64),
         n_breach=np.zeros((w, m), np.int64),
         n_breach_by=np.zeros((w, m), np.int64),
-        sample=None,
     )
 
 

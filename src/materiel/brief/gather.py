@@ -626,7 +626,7 @@ def _stocks_section(
                     r.cross_week if pd.notna(r.cross_week) else None,
                     "now" if r.below_target else fmt_weeks(r.cross_week),
                 ),
-                "below target" if r.below_target else fmt_date(r.cross_date),
+                "below now" if r.below_target else fmt_date(r.cross_date),
             ]
         )
     sec.tables.append(
@@ -653,6 +653,8 @@ def _stocks_section(
     if opt.charts:
         cand = df.loc[crossing & ~df["below_target"]]
         if not cand.empty:
+            # the largest stock (in units) that falls below its target within the horizon
+            cand = cand.sort_values(["target", "nation_code"], ascending=[False, True])
             from materiel.charts import (
                 caption,
                 cross_date_of,
@@ -672,7 +674,7 @@ def _stocks_section(
             sec.charts.append(
                 (
                     to_svg_str(chart),
-                    f"The first stock to fall below its target: {holder} {item}.",
+                    f"The largest stock to fall below its target in the horizon: {holder} {item}.",
                     n_all,
                 )
             )
@@ -840,6 +842,11 @@ def _plan_unmet(plan: PlanInfo) -> float | None:
     return float(t["unmet"].sum()) if len(t) else 0.0
 
 
+def _one(x: object) -> str:
+    """One decimal, without a negative zero."""
+    return f"{round(float(str(x)), 1) + 0.0:,.1f}"
+
+
 def _plan_section(plan: PlanInfo, how: str, notes: Notes, opt: Options) -> Section:
     r = plan.result
     sec = Section("plan", "The latest plan")
@@ -961,11 +968,11 @@ def _plan_section(plan: PlanInfo, how: str, notes: Notes, opt: Options) -> Secti
                         [
                             str(x.kind),
                             str(x.name),
-                            f"{float(x.objective_per_million_usd):,.1f}",
+                            _one(x.objective_per_million_usd),
                             _fig(
                                 f"marginal:{x.name}",
                                 float(x.high_priority_units_per_million_usd),
-                                f"{float(x.high_priority_units_per_million_usd):,.1f}",
+                                _one(x.high_priority_units_per_million_usd),
                             ),
                             "yes" if x.checked is True else "no" if x.checked is False else "",
                         ]

@@ -4,7 +4,6 @@ access policy (never by rules of their own)."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -280,19 +279,40 @@ def choices(session: Session) -> dict[str, Any]:
 
 
 # -- stockpiles ----------
-def band(weeks_above: float | None, cover: float | None) -> tuple[str, str]:
-    """(css class, text) of one heatmap cell: weeks of supply above the target."""
-    if cover is not None and not math.isnan(cover) and cover < 1:
-        return "b-below", f"below ({cover:.0%})"
-    if weeks_above is None or (isinstance(weeks_above, float) and math.isnan(weeks_above)):
-        return "b-none", "–"
-    if math.isinf(weeks_above):
-        return "b-ok", "no outflow"
-    if weeks_above < 4:
-        return "b-low", f"{weeks_above:.0f} wk"
-    if weeks_above < 12:
-        return "b-mid", f"{weeks_above:.0f} wk"
-    return "b-ok", f"{weeks_above:.0f} wk"
+def cell_frame(proj: xr.Dataset, holders: list[str], items: list[str]) -> pd.DataFrame:
+    """Per item (index), for each holder a css class and a text (``cls_<h>``, ``text_<h>``):
+    weeks of supply above target = (stock − target) / weekly use, computed on whole arrays."""
+    have = [i for i in items if i in set(str(x) for x in proj["item"].values)]
+    if not holders or not have:
+        return pd.DataFrame(index=pd.Index([], name="item"))
+    sub = proj[["stock_now", "target_now", "weekly_use"]].sel(holder=holders, item=have)
+    stock = sub["stock_now"].transpose("item", "holder").values.astype(float)
+    target = sub["target_now"].transpose("item", "holder").values.astype(float)
+    use = sub["weekly_use"].transpose("item", "holder").values.astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cover = np.where(target > 0, stock / target, np.nan)
+        above = np.where(use > 0, (stock - target) / use, np.inf)
+    empty = (stock == 0) & (target == 0)
+    below = cover < 1
+    cls = np.select(
+        [empty, below, np.isinf(above), above < 4, above < 12],
+        ["b-none", "b-below", "b-ok", "b-low", "b-mid"],
+        "b-ok",
+    )
+    weeks = np.char.add(
+        np.round(np.where(np.isfinite(above), above, 0)).astype(int).astype(str), " wk"
+    )
+    pct = np.char.add(
+        np.char.add("below (", np.round(np.nan_to_num(cover) * 100).astype(int).astype(str)), "%)"
+    )
+    text = np.where(
+        empty, "–", np.where(below, pct, np.where(np.isinf(above), "no outflow", weeks))
+    )
+    out = pd.DataFrame(index=pd.Index(have, name="item"))
+    for j, h in enumerate(holders):
+        out[f"cls_{h}"] = cls[:, j]
+        out[f"text_{h}"] = text[:, j]
+    return out
 
 
 def may_see_nation(p: Principal, nation: str) -> bool:
@@ -318,41 +338,29 @@ def heatmap(engine: Engine, p: Principal, as_of: dt.date) -> dict[str, Any]:
         set(totals.loc[totals["target"] > 0, "item_code"])
         | set(pos.loc[pos["target"].notna(), "item_code"])
     )
-    sel = proj.sel(holder=visible) if visible else None
     cols = [h for h in visible if h in set(pos["nation_code"])]
-    rows = []
+    cells = cell_frame(proj, cols, items).to_dict("index")
     tot = totals.set_index("item_code")
+    rows = []
     for item in items:
-        cells = []
-        for h in cols:
-            if sel is None or item not in proj["item"].values:
-                cells.append(("b-none", "–", h))
-                continue
-            x = sel.sel(holder=h, item=item)
-            stock, target, use = (
-                float(x["stock_now"]),
-                float(x["target_now"]),
-                float(x["weekly_use"]),
-            )
-            if stock == 0 and target == 0:
-                cells.append(("b-none", "–", h))
-                continue
-            cover = stock / target if target > 0 else None
-            above = (stock - target) / use if use > 0 else math.inf
-            cls, text = band(above, cover)
-            cells.append((cls, text, h))
-        if item in tot.index:
-            r = tot.loc[item]
-            c = float(r["cover"]) if pd.notna(r["cover"]) else None
-            cls = (
-                "b-none"
-                if c is None
-                else ("b-below" if c < 1 else ("b-low" if c < 1.1 else "b-ok"))
-            )
-            alliance = (cls, f"{c:.0%} of target" if c is not None else "–")
-        else:
-            alliance = ("b-none", "–")
-        rows.append({"item": item, "cells": cells, "alliance": alliance})
+        alliance = ("b-none", "–")
+        if item in tot.index and pd.notna(tot.loc[item, "cover"]):
+            c = float(tot.loc[item, "cover"])
+            cls = "b-below" if c < 1 else ("b-low" if c < 1.1 else "b-ok")
+            alliance = (cls, f"{c:.0%} of target")
+        row = cells.get(item)
+        rows.append(
+            {
+                "item": item,
+                "cells": [
+                    (row[f"cls_{h}"], row[f"text_{h}"], h)
+                    if row is not None
+                    else ("b-none", "–", h)
+                    for h in cols
+                ],
+                "alliance": alliance,
+            }
+        )
     return {
         "columns": cols,
         "rows": rows,

@@ -473,6 +473,7 @@ def _pledges(
     p = user.principal
     as_of = data.today()
     late_q = qp(request, "late", ("1", "0"))
+    limit = 1000 if qp(request, "all", ("1",)) else 100
     f = {
         "donor": qp(request, "donor", pattern=r"[A-Z]{3}"),
         "status": qp(
@@ -523,7 +524,7 @@ def _pledges(
         user,
         status=status,
         title="Pledges",
-        rows=df.head(300).to_dict("records"),
+        rows=df.head(limit).to_dict("records"),
         total=len(df),
         late_total=int(df["late"].sum()) if len(df) else 0,
         filters=f,

@@ -182,9 +182,11 @@ def solve_split(
     notes: list[str] = []
 
     def sweep(pi: np.ndarray, budgets: np.ndarray | None) -> bool:
+        """Solve every part with prices ``pi`` [f] and budget shares ``budgets`` [part, f]
+        (None: budget rows dropped)."""
         ok = True
-        for part in parts:
-            part.configure(pi, budgets)
+        for j, part in enumerate(parts):
+            part.configure(pi, None if budgets is None else budgets[j])
             ok = part.solve(nf) and ok
         return ok
 
@@ -228,6 +230,9 @@ def solve_split(
                 if ub < best_ub:
                     best_ub, best_solution = ub, [p.col for p in parts]
         if best_ub - best_lb <= tol * max(1.0, abs(best_ub)):
+            break
+        if time.perf_counter() - start > 0.6 * time_limit and np.isfinite(best_ub):
+            notes.append(f"stopped after {iterations} price iterations: time limit")
             break
         norm = float(over @ over)
         if norm <= 0:

@@ -115,6 +115,8 @@ def _effect(gain: Gain | None, predicted: float, lam: float) -> str:
     """'avoids about N units of high-priority shortfall' (+ target breach avoided)."""
     if gain is None:
         return f"improves the plan's objective by about {predicted:,.0f} (dual estimate)"
+    if abs(gain.objective) < 1e-6 * max(1.0, abs(predicted)) + 1e-6:
+        return "changes nothing (it is not what limits the plan)"
     text = f"avoids about {gain.shortfall:,.0f} units of high-priority shortfall"
     if abs(gain.breach) > 0.5 and lam > 0:
         verb = "and" if gain.breach > 0 else "but adds"
@@ -209,7 +211,8 @@ def marginals(
     weeks = max(d.weeks, 1)
     mean_cap = d.cap.mean(axis=1) if d.weeks else np.zeros(len(d.lines))
     line_value = -(c_dual * (c_rows >= 0)).sum(axis=1) * mean_cap / weeks
-    ranked = [p for p in np.argsort(-line_value) if (c_rows[p] >= 0).any()][:top_lines]
+    ranked = [p for p in np.argsort(-line_value) if (c_rows[p] >= 0).any() and line_value[p] > 0]
+    ranked = ranked[:top_lines]
     for p in ranked:
         rows = c_rows[p][c_rows[p] >= 0]
         gain = check(rows, np.full(len(rows), mean_cap[p] / weeks), True)

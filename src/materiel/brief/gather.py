@@ -688,8 +688,11 @@ def _funds_section(s: Session, day: dt.date, snap: xr.Dataset, notes: Notes) -> 
         sec.empty = "No funds are recorded."
         return sec
     orders = order_split(orders_table(s, as_of=day), day)
-    ids = dict(s.execute(select(Fund.code, Fund.id)).tuples().all())
-    oids = dict(s.execute(select(Order.ref, Order.id).where(Order.placed_on <= day)).tuples().all())
+    ids = {str(c): int(i) for c, i in s.execute(select(Fund.code, Fund.id)).all()}
+    oids = {
+        str(r): int(i)
+        for r, i in s.execute(select(Order.ref, Order.id).where(Order.placed_on <= day)).all()
+    }
     links = [notes.link("fund", ids[c], c) for c in funds["code"]]
     links += [notes.link("purchase_order", oids[r], r) for r in orders["ref"] if r in oids]
     rem_eur = funds_eur(funds, day)

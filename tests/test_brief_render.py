@@ -1,0 +1,363 @@
+"""The meeting brief on the demo data: sections, figures equal to the read-side queries,
+footnote links that resolve to records, the comparison with the previous meeting, the PDF,
+the CLI, and a first meeting on an otherwise empty database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from materiel import migrations
+from materiel.api.app import create_app
+from materiel.api.testing import make_client, user_token
+from materiel.brief import Options, gather, html_to_pdf, render_html
+from materiel.brief.model import DEFAULT_BASE_URL, ENTITY_PATHS
+from materiel.cli.main import app as cli_app
+from materiel.db import get_engine, read_session
+from materiel.demo import load_demo
+from materiel.queries import (
+    deliveries_table,
+    fund_position,
+    needs_table,
+    orders_table,
+    pledges_table,
+    stock_position,
+)
+from materiel.records import (
+    Delivery,
+    Fund,
+    Item,
+    Meeting,
+    Nation,
+    Need,
+    Order,
+    PlanRun,
+    Pledge,
+    ProductionLine,
+    StockReport,
+    StockTarget,
+)
+from materiel.services import writer
+
+SECTIONS = [
+    "changes",
+    "needs",
+    "pledges",
+    "deliveries",
+    "stocks",
+    "funds",
+    "plan",
+    "risk",
+    "burden",
+    "sources",
+]
+TITLES = [
+    "What changed since the previous meeting",
+    "Urgent unmet needs",
+    "Pledges notified since the previous meeting",
+    "Deliveries and late pledges",
+    "Stocks against targets",
+    "Collective funds",
+    "The latest plan",
+    "Risk under the chosen scenarios",
+    "Burden sharing",
+    "Sources",
+]
+MODELS: dict[str, tuple[Any, str]] = {
+    "meeting": (Meeting, "id"),
+    "nation": (Nation, "code"),
+    "item": (Item, "code"),
+    "need": (Need, "id"),
+    "pledge": (Pledge, "id"),
+    "delivery": (Delivery, "id"),
+    "stock_report": (StockReport, "id"),
+    "stock_target": (StockTarget, "id"),
+    "fund": (Fund, "id"),
+    "purchase_order": (Order, "id"),
+    "production_line": (ProductionLine, "id"),
+    "plan_run": (PlanRun, "id"),
+}
+
+
+class Page(HTMLParser):
+    """Sections, figures (data-figure → data-value), links, banners and empty notices."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.figures: dict[str, str] = {}
+        self.arrows: dict[str, str] = {}
+        self.links: list[dict[str, str]] = []
+        self.banners: list[str] = []
+        self.empty: list[str] = []
+        self.svgs = 0
+        self.external: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "section":
+            self.sections.append(a["data-section"])
+        if "data-figure" in a:
+            self.figures[a["data-figure"]] = a["data-value"]
+            if "data-arrow" in a:
+                self.arrows[a["data-figure"]] = a["data-arrow"]
+        if tag == "a" and "data-entity" in a:
+            self.links.append(a)
+        if "data-banner" in a:
+            self.banners.append(a["data-banner"])
+        if "data-empty" in a:
+            self.empty.append(a["data-empty"])
+        if tag == "svg":
+            self.svgs += 1
+        for key in ("src", "href"):
+            if key in a and re.match(r"(https?:)?//", a[key]):
+                self.external.append(a[key])
+        if tag == "link" or tag == "script":
+            self.external.append(tag)
+
+
+def value(page: Page, key: str) -> float:
+    return float(page.figures[key])
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    path = tmp_path_factory.mktemp("brief") / "demo.db"
+    engine = get_engine(path, fresh=True)
+    load_demo(engine)
+    yield engine
+    engine.dispose()
+
+
+def _meeting(engine: Engine, ref: str) -> Meeting:
+    with read_session(engine) as s:
+        m = s.scalars(select(Meeting).where(Meeting.ref == ref)).one()
+        s.expunge(m)
+        return m
+
+
+@pytest.fixture(scope="module")
+def api_html(demo: Engine) -> str:
+    """The CG-32 brief as the API serves it (coordinator), default options."""
+    m = _meeting(demo, "CG-32")
+    tok = user_token(demo, "coord-brief", "coordinator")
+    with make_client(create_app(demo)) as client:
+        r = client.get(f"/api/v1/meetings/{m.id}/brief", headers={"Authorization": f"Bearer {tok}"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/html")
+    return str(r.text)
+
+
+@pytest.fixture(scope="module")
+def page(api_html: str) -> Page:
+    return Page(api_html)
+
+
+def test_every_section_in_order_with_banners_and_inline_charts(page: Page) -> None:
+    assert page.sections == SECTIONS
+    assert "synthetic" in page.banners and "sensitive" in page.banners
+    assert "empty" not in page.banners
+    assert page.svgs >= 2  # stock trajectory and Monte Carlo fan, inline
+    assert page.external == []  # self-contained: nothing fetched
+
+
+def test_needs_figures_equal_the_needs_query(demo: Engine, page: Page) -> None:
+    m = _meeting(demo, "CG-32")
+    with read_session(demo) as s:
+        needs = needs_table(s)
+    needs = needs.loc[[d <= m.held_on for d in needs["stated_on"]]]
+    open_ = needs.loc[needs["status"] != "covered"]
+    for p in ("critical", "high", "routine"):
+        rows = open_.loc[open_["priority"] == p]
+        assert value(page, f"open-{p}") == len(rows)
+        assert value(page, f"open-{p}-quantity") == pytest.approx(rows["open_quantity"].sum())
+    shown = [k.split(":", 1)[1] for k in page.figures if k.startswith("need-open:")]
+    assert shown, "the table lists the urgent needs"
+    by_ref = needs.set_index("ref")
+    for ref in shown:
+        assert by_ref.loc[ref, "priority"] in ("critical", "high")
+        assert value(page, f"need-open:{ref}") == by_ref.loc[ref, "open_quantity"]
+    # critical first
+    prio = [by_ref.loc[r, "priority"] for r in shown]
+    assert prio == sorted(prio, key=lambda x: 0 if x == "critical" else 1)
+
+
+def test_pledge_delivery_and_late_figures_equal_the_queries(demo: Engine, page: Page) -> None:
+    prev, m = _meeting(demo, "CG-31"), _meeting(demo, "CG-32")
+    since = prev.held_on + dt.timedelta(days=1)
+    with read_session(demo) as s:
+        new = pledges_table(s, as_of=m.held_on, announced_from=since, announced_to=m.held_on)
+        new = new.loc[new["status"] != "cancelled"]
+        dl = deliveries_table(s, since=since, until=m.held_on)
+        late = pledges_table(s, as_of=m.held_on, announced_to=m.held_on, late=True)
+    assert len(new) > 0 and len(dl) > 0 and len(late) > 0
+    assert value(page, "pledges-new-count") == len(new)
+    assert value(page, "pledges-new-value") == pytest.approx(new["value"].sum())
+    for donor, v in new.groupby("donor_code")["value"].sum().items():
+        assert value(page, f"donor-new-value:{donor}") == pytest.approx(v)
+    assert value(page, "deliveries-count") == len(dl)
+    assert value(page, "deliveries-value") == pytest.approx(dl["value"].sum())
+    assert value(page, "late-count") == len(late)
+
+
+def test_stock_and_fund_figures_equal_the_queries(demo: Engine, page: Page) -> None:
+    m = _meeting(demo, "CG-32")
+    with read_session(demo) as s:
+        stocks = stock_position(s, as_of=m.held_on)
+        funds = fund_position(s, as_of=m.held_on)
+        orders = orders_table(s, as_of=m.held_on)
+    assert value(page, "stocks-below-target") == int(stocks["below_target"].sum())
+    for key in (k for k in page.figures if k.startswith("stock:")):
+        nation, item = key.split(":", 1)[1].split(":")
+        row = stocks.loc[(stocks["nation_code"] == nation) & (stocks["item_code"] == item)]
+        assert value(page, key) == float(row["quantity"].iloc[0])
+    for f in funds.itertuples():
+        assert value(page, f"fund-remaining:{f.code}") == pytest.approx(f.remaining)
+        # spent (instalments due) + committed (the rest) = every order placed
+        used = value(page, f"fund-spent:{f.code}") + value(page, f"fund-committed:{f.code}")
+        placed = orders.loc[orders["fund_code"] == f.code, "value"].sum()
+        assert used == pytest.approx(placed) and used == pytest.approx(f.spent)
+    # what the rest buys is positive for the collective 155 mm fund
+    assert value(page, "fund-buys:F-155-COLLECTIVE") > 0
+
+
+def test_plan_risk_and_burden_sections_carry_figures(page: Page) -> None:
+    assert value(page, "plan-unmet") >= 0
+    assert value(page, "plan-unmet") <= value(page, "plan-demand")
+    assert value(page, "plan-unmet-critical") <= value(page, "plan-unmet")
+    risks = {k: value(page, k) for k in page.figures if k.startswith("risk:")}
+    assert risks and all(0 < p <= 1 for p in risks.values())
+    scenarios = {k.split(":")[1] for k in risks}
+    assert scenarios == {"baseline", "counteroffensive-surge"}
+    pct = {k: value(page, k) for k in page.figures if k.startswith("burden-pct-gdp:")}
+    assert len(pct) > 5 and all(v >= 0 for v in pct.values())
+    assert list(pct.values()) == sorted(pct.values(), reverse=True)
+
+
+def _exists(s: Session, entity: str, key: str) -> bool:
+    model, column = MODELS[entity]
+    k: Any = int(key) if column == "id" else key
+    return s.scalar(select(getattr(model, column)).where(getattr(model, column) == k)) is not None
+
+
+def test_footnote_links_resolve_to_records(demo: Engine, page: Page) -> None:
+    assert len(page.links) > 50
+    entities = {link["data-entity"] for link in page.links}
+    assert {"need", "pledge", "delivery", "stock_report", "fund", "nation", "meeting"} <= entities
+    with read_session(demo) as s:
+        for link in page.links:
+            ent, key = link["data-entity"], link["data-key"]
+            assert link["href"] == f"{DEFAULT_BASE_URL}/{ENTITY_PATHS[ent]}/{key}"
+            assert _exists(s, ent, key), link
+    # and the API answers them (one of each kind)
+    tok = user_token(demo, "coord-links", "coordinator")
+    seen: set[str] = set()
+    with make_client(create_app(demo)) as client:
+        for link in page.links:
+            if link["data-entity"] in seen:
+                continue
+            seen.add(link["data-entity"])
+            r = client.get(link["href"], headers={"Authorization": f"Bearer {tok}"})
+            assert r.status_code == 200, (link["href"], r.text)
+
+
+def test_changes_against_the_previous_meeting(demo: Engine, page: Page) -> None:
+    prev = _meeting(demo, "CG-31")
+    with read_session(demo) as s:
+        stocks = stock_position(s, as_of=prev.held_on)
+        funds = fund_position(s, as_of=prev.held_on)
+    assert value(page, "prev:stocks_below_target") == int(stocks["below_target"].sum())
+    eur = funds.loc[funds["currency"] == "EUR", "remaining"].sum()
+    assert value(page, "prev:fund_remaining") > eur  # EUR funds plus the others converted
+    assert value(page, "now:stocks_below_target") == value(page, "stocks-below-target")
+    assert value(page, "now:open_critical") == value(page, "open-critical")
+    assert value(page, "now:plan_unmet") == pytest.approx(value(page, "plan-unmet"))
+    for key, arrow in page.arrows.items():
+        name = key.split(":", 1)[1]
+        delta = value(page, key)
+        assert delta == pytest.approx(value(page, f"now:{name}") - value(page, f"prev:{name}"))
+        assert arrow == ("=" if abs(delta) < 1e-9 else "▲" if delta > 0 else "▼")
+
+
+def test_pdf_has_one_page_per_section_in_order(api_html: str) -> None:
+    reader = PdfReader(io.BytesIO(html_to_pdf(api_html)))
+    texts = [p.extract_text() or "" for p in reader.pages]
+    assert len(texts) >= len(TITLES)
+    first_page = []
+    for title in TITLES:
+        pages = [i for i, t in enumerate(texts) if title in " ".join(t.split())]
+        assert pages, f"{title!r} not in the PDF"
+        first_page.append(pages[0])
+    assert first_page == sorted(first_page) and len(set(first_page)) == len(first_page)
+    assert "SYNTHETIC" in texts[0] and "SENSITIVE" in texts[0]
+    assert all("page" in t and f"of {len(texts)}" in t for t in texts)
+
+
+def test_first_meeting_via_cli_says_there_is_no_previous_meeting(
+    demo: Engine, tmp_path: Path
+) -> None:
+    url = str(demo.url.database)
+    result = CliRunner().invoke(
+        cli_app,
+        [
+            "--db",
+            url,
+            "brief",
+            "--meeting",
+            "CG-31",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+            "--scenario",
+            "baseline",
+            "--paths",
+            "50",
+            "--horizon",
+            "8",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "brief-CG-31.html").read_text(encoding="utf-8")
+    p = Page(html)
+    assert p.sections == SECTIONS
+    assert "no-previous" in p.empty
+    assert "No previous meeting" in html
+    assert all(a == "–" for a in p.arrows.values())
+    assert "since records began" in html
+    bad = CliRunner().invoke(cli_app, ["--db", url, "brief", "--meeting", "CG-99"])
+    assert bad.exit_code != 0 and "CG-99" in bad.output
+
+
+def test_empty_database_gives_a_valid_brief(tmp_path: Path) -> None:
+    engine = get_engine(tmp_path / "empty.db", fresh=True)
+    migrations.upgrade(engine)
+    with writer(engine, actor="test") as w:
+        m = w.create(Meeting, ref="CG-1", held_on=dt.date(2026, 3, 1), title="First", place=None)
+        w.session.flush()
+        mid = int(m.id)
+    brief = gather(engine, mid, Options(paths=20, horizon_weeks=4))
+    assert brief.empty_database and brief.previous is None and not brief.synthetic
+    html = render_html(engine, mid, paths=20, horizon_weeks=4)
+    p = Page(html)
+    assert p.sections == SECTIONS
+    assert "empty" in p.banners and "synthetic" not in p.banners
+    assert {"no-previous", "needs", "pledges", "stocks", "funds", "burden"} <= set(p.empty)
+    assert value(p, "late-count") == 0
+    assert p.links and all(link["data-entity"] == "meeting" for link in p.links)
+    reader = PdfReader(io.BytesIO(html_to_pdf(html)))
+    text = " ".join(" ".join((pg.extract_text() or "").split()) for pg in reader.pages)
+    assert "No previous meeting" in text and "Only the meeting record exists" in text
+    engine.dispose()

@@ -76,6 +76,13 @@ REFUSED: dict[str, dict[str, int]] = {
     },
 }
 
+# form controls without a label (accessible name) on the page
+UNLABELLED = """
+[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+  .map(e => e.name || e.id)
+"""
+
 if not CHROMIUM.exists():
     if os.environ.get("MATERIEL_REQUIRE_BROWSER") == "1":
         pytest.fail("MATERIEL_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
@@ -145,8 +152,8 @@ def api(site: dict[str, Any], who: str, path: str) -> Any:
     return r.json()
 
 
-def shot(page: Any, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+def shot(page: Any, name: str, full: bool = True) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
 
 
 def figure(page: Any, name: str) -> str:
@@ -167,12 +174,15 @@ def test_every_role_opens_every_page(site: dict[str, Any], sessions: dict[str, A
             assert resp.status == want, (who, path, resp.status)
             heading = page.locator("h1").inner_text()
             assert heading, (who, path)
+            unlabelled = page.evaluate(UNLABELLED)
+            assert unlabelled == [], (who, path, unlabelled)
             if want == 200:
                 # charts rendered server-side: inline SVG with a text alternative
                 for svg in page.locator("figure.chart svg").all():
                     assert svg.get_attribute("role") == "img"
                     assert svg.get_attribute("aria-label")
-            shot(page, f"{who}--{name}")
+            # whole pages for the three distinct views, the visible part for the others
+            shot(page, f"{who}--{name}", full=who in ("coord", "donor-deu", "recipient-ukr"))
 
 
 def test_overview_figures_match_the_api(site: dict[str, Any], sessions: dict[str, Any]) -> None:
@@ -267,6 +277,26 @@ def test_coordinator_runs_a_plan(site: dict[str, Any], sessions: dict[str, Any])
     shot(page, "coord--overview-after-plan")
 
 
+def test_coordinator_runs_a_forecast(site: dict[str, Any], sessions: dict[str, Any]) -> None:
+    page = sessions["get"]("coord")
+    page.goto(site["url"] + "/risk")
+    page.get_by_label("Horizon in weeks").fill("8")
+    page.get_by_label("Monte Carlo paths").fill("200")
+    page.get_by_role("button", name="Run forecast").click()
+    page.wait_for_url(re.compile(r"/risk\?run=\d+"), timeout=120_000)
+    run_id = int(re.search(r"run=(\d+)", page.url).group(1))  # type: ignore[union-attr]
+    stored = api(site, "coord", f"/forecasts/{run_id}")
+    risks = stored["results"]["montecarlo"]["risks"]
+    rows = page.locator("#risk-table tbody tr")
+    assert rows.count() == min(30, len(risks))
+    if risks:
+        first = rows.first.inner_text()
+        assert risks[0]["holder"] in first and risks[0]["item"] in first
+        assert page.locator("figure.chart svg[role='img']").count() >= 1
+    assert "baseline" in page.locator("#scenario-table").inner_text()
+    shot(page, "coord--risk-result")
+
+
 def test_donor_cannot_see_another_donors_stock(
     site: dict[str, Any], sessions: dict[str, Any]
 ) -> None:
@@ -315,6 +345,7 @@ def test_no_request_leaves_the_server(site: dict[str, Any], browser: Any) -> Non
         page = ctx.new_page()
         page.on("request", lambda r: seen.append(r.url))
         page.goto(site["url"] + "/login")
+        shot(page, "login")
         page.get_by_label("User name").fill("coord")
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()

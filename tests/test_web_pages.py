@@ -14,7 +14,7 @@ from materiel import migrations
 from materiel.api.app import create_app
 from materiel.api.testing import PASSWORD, ROLES, make_client, seed, user_token
 from materiel.db import get_engine, read_session
-from materiel.records import AuditEvent, Delivery, Job, Need
+from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
 from materiel.web import routes
 from materiel.web.session import SESSION_COOKIE
 
@@ -323,3 +323,36 @@ def test_brief_placeholder_and_access(
     assert brief.status_code == 200 and "Brief not yet available" in brief.text
     assert as_user(site, "analyst").get(f"/meetings/{meeting}/brief").status_code == 403
     assert "for coordinators" in as_user(site, "donor").get("/meetings").text
+
+
+def test_donor_notifies_a_pledge_only_for_itself(site: dict[str, Any]) -> None:
+    c = as_user(site, "donor")
+    page = c.get("/pledges")
+    assert "Notify a pledge" in page.text
+    token = csrf_of(page.text)
+    form = {
+        "csrf": token,
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": "300",
+        "value_amount": "1200000",
+        "value_currency": "EUR",
+        "due_by": "2027-01-31",
+        "channel": "stock",
+        "source_document": "press release (synthetic test data)",
+    }
+    before = count(site["engine"], Pledge)
+    bad_currency = c.post("/pledges", data={**form, "donor_code": "DEU", "value_currency": "XXQ"})
+    assert bad_currency.status_code == 422 and 'id="value_currency-error">' in bad_currency.text
+    other = c.post("/pledges", data={**form, "donor_code": "FRA"})
+    assert other.status_code == 403
+    assert count(site["engine"], Pledge) == before
+    ok = c.post(
+        "/pledges", data={**form, "donor_code": "DEU", "ref": "P-WEB-1"}, follow_redirects=False
+    )
+    assert ok.status_code == 303
+    with read_session(site["engine"]) as s:
+        pledge = s.scalars(select(Pledge).where(Pledge.ref == "P-WEB-1")).one()
+        assert (pledge.donor_code, pledge.quantity, pledge.status) == ("DEU", 300, "announced")
+    assert 'id="pledge-P-WEB-1"' in c.get("/pledges?all=1").text
+    assert "Notify a pledge" not in as_user(site, "recipient").get("/pledges").text

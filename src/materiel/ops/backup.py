@@ -50,6 +50,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from materiel import migrations
 from materiel.db import WRITE_OPTION, is_sqlite
@@ -415,6 +416,9 @@ def read_backup_info(path: Path) -> dict[str, Any]:
     engine = _open_container(path)
     try:
         with engine.connect() as c:
+            check = [str(r[0]) for r in c.exec_driver_sql("PRAGMA quick_check")]
+            if check != ["ok"]:
+                raise BackupError(f"{path}: damaged backup ({'; '.join(check[:3])})")
             names = set(inspect(c).get_table_names())
             if META_TABLE in names:
                 info = {str(k): json.loads(v) for k, v in c.execute(select(_META))}
@@ -424,8 +428,8 @@ def read_backup_info(path: Path) -> dict[str, Any]:
             if "audit_event" in names:
                 info["audit_head"] = _audit_head(c)
             return info
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path}: unreadable backup ({exc})") from None
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        raise BackupError(f"{path}: unreadable backup ({getattr(exc, 'orig', exc)})") from None
     finally:
         engine.dispose()
 

@@ -50,6 +50,7 @@ from materiel.records import (
     Nation,
     Order,
     PlanRun,
+    ProductionLine,
     Scenario,
     StockReport,
     StockTarget,
@@ -712,69 +713,97 @@ def _funds_section(s: Session, day: dt.date, snap: xr.Dataset, notes: Notes) -> 
         else pd.DataFrame(columns=["spent", "committed"])
     )
     buys = buys_table(snap, funds)
+    line_ids = {
+        str(c): int(i) for c, i in s.execute(select(ProductionLine.code, ProductionLine.id)).all()
+    }
     n_buy = notes.add(
         "What the remaining budget buys: remaining / unit price in the fund's currency (ECB "
         f"rate of {snap.attrs.get('rate_date')}), cheapest eligible line first, limited by "
         f"each line's capacity left over the {snap.sizes['week']}-week horizon after orders "
         "already placed (snapshot variables budget, price_in_fund, eligible, cap). Each fund "
         "is counted alone: funds buying from the same line share its capacity.",
+        [notes.link("production_line", line_ids[c], c) for c in buys["line"].unique()],
     )
     rows: list[list[Figure | str]] = []
     for r in _rows(funds):
         c = str(r.code)
         spent = float(by["spent"].get(c, 0.0)) if c in by.index else 0.0
         committed = float(by["committed"].get(c, 0.0)) if c in by.index else 0.0
-        b = buys.get(c)
         rows.append(
             [
                 c,
+                str(r.name),
                 fmt_money(r.budget, r.currency),
                 _fig(f"fund-spent:{c}", spent, fmt_money(spent, r.currency)),
                 _fig(f"fund-committed:{c}", committed, fmt_money(committed, r.currency)),
                 _fig(f"fund-remaining:{c}", float(r.remaining), fmt_money(r.remaining, r.currency)),
-                _fig(f"fund-buys:{c}", b[0], f"{fmt_int(b[0])} × {b[1]}", n_buy)
-                if b is not None and b[0] > 0
-                else "nothing eligible"
-                if b is None
-                else "0",
-                b[2] if b is not None else "",
             ]
         )
     sec.tables.append(
         (
-            "Funds: spent, committed, remaining and what the rest buys",
+            "Funds: spent, committed and remaining",
             Table(
-                [
-                    "fund",
-                    "budget",
-                    "spent",
-                    "committed",
-                    "remaining",
-                    "remaining buys",
-                    "limited by",
-                ],
+                ["fund", "name", "budget", "spent", "committed", "remaining"],
                 rows,
                 n,
-                numeric=(1, 2, 3, 4, 5),
+                numeric=(2, 3, 4, 5),
+            ),
+        )
+    )
+    if buys.empty:
+        sec.paragraphs.append("No fund can buy from a production line with capacity left.")
+        return sec
+    total = buys.groupby("fund")["units"].sum()
+    buy_rows: list[list[Figure | str]] = []
+    for b in _rows(buys):
+        first = b.line == buys.loc[buys["fund"] == b.fund, "line"].iloc[0]
+        buy_rows.append(
+            [
+                str(b.fund) if first else "",
+                _fig(f"fund-buys:{b.fund}", float(total[b.fund]), fmt_int(total[b.fund]), n_buy)
+                if first
+                else "",
+                str(b.line),
+                str(b.item),
+                _fig(f"fund-buys:{b.fund}:{b.line}", float(b.units), fmt_int(b.units)),
+                fmt_money(b.cost, str(b.currency)),
+                str(b.limit) if first else "",
+            ]
+        )
+    sec.tables.append(
+        (
+            "What the remaining money buys at current prices and capacity",
+            Table(
+                ["fund", "units in all", "line", "item", "units", "cost", "limited by"],
+                buy_rows,
+                n_buy,
+                numeric=(1, 4, 5),
             ),
         )
     )
     return sec
 
 
-def buys_table(snap: xr.Dataset, funds: pd.DataFrame) -> dict[str, tuple[float, str, str]]:
-    """Per fund: (units the remaining budget buys, item(s), limiting factor)."""
-    out: dict[str, tuple[float, str, str]] = {}
-    if snap.sizes.get("line", 0) == 0 or snap.sizes.get("fund", 0) == 0:
-        return out
+BUY_COLUMNS = ["fund", "line", "item", "units", "cost", "currency", "limit"]
+
+
+def buys_table(snap: xr.Dataset, funds: pd.DataFrame) -> pd.DataFrame:
+    """Per fund and line: the units the fund's remaining budget buys, cheapest eligible
+    line first, each line limited by its capacity left over the horizon; ``limit`` says
+    whether the budget or the capacity runs out first."""
+    if snap.sizes.get("line", 0) == 0 or snap.sizes.get("fund", 0) == 0 or funds.empty:
+        return pd.DataFrame(columns=BUY_COLUMNS)
+    lines = np.asarray([str(x) for x in snap["line"].values], dtype=object)
     line_item = np.asarray([str(x) for x in snap["line_item"].values], dtype=object)
     cap = snap["cap"].sum("week").transpose("line").values.astype(float)
     fund_codes = [str(f) for f in snap["fund"].values]
+    currency = [str(c) for c in snap["fund_currency"].values]
     price = snap["price_in_fund"].transpose("line", "fund").values
     elig = snap["eligible"].transpose("line", "fund").values
     remaining = dict(zip(funds["code"].astype(str), funds["remaining"].astype(float), strict=True))
-    for j, f in enumerate(fund_codes):
-        ok = np.flatnonzero(elig[:, j] & (price[:, j] > 0))
+    parts = []
+    for j, f in enumerate(fund_codes):  # a handful of funds; the lines are vectorised
+        ok = np.flatnonzero(elig[:, j] & (price[:, j] > 0) & (cap > 0))
         if len(ok) == 0:
             continue
         budget = max(remaining.get(f, 0.0), 0.0)
@@ -782,12 +811,25 @@ def buys_table(snap: xr.Dataset, funds: pd.DataFrame) -> dict[str, tuple[float, 
         cost = price[order, j] * cap[order]
         before = np.concatenate([[0.0], np.cumsum(cost)[:-1]])
         spend = np.clip(budget - before, 0.0, cost)
-        units = float((spend / price[order, j]).sum())
-        used = order[spend > 0]
-        items = sorted({str(line_item[k]) for k in (used if len(used) else order)})
-        limit = "capacity" if budget > cost.sum() + 1e-6 else "budget"
-        out[f] = (units, ", ".join(items), limit)
-    return out
+        keep = spend > 0
+        if not keep.any():
+            continue
+        parts.append(
+            pd.DataFrame(
+                {
+                    "fund": f,
+                    "line": lines[order[keep]],
+                    "item": line_item[order[keep]],
+                    "units": spend[keep] / price[order[keep], j],
+                    "cost": spend[keep],
+                    "currency": currency[j],
+                    "limit": "capacity" if budget > cost.sum() + 1e-6 else "budget",
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame(columns=BUY_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[BUY_COLUMNS]
 
 
 # -- plan ----------------------------------------------------------------------------------

@@ -11,9 +11,17 @@ import pytest
 from sqlalchemy import Engine, select, update
 from typer.testing import CliRunner
 
-from materiel.access import WeakPassword, check_policy, hash_password, verify_password
+from materiel.access import (
+    Principal,
+    WeakPassword,
+    check_policy,
+    hash_password,
+    hash_token,
+    verify_password,
+)
 from materiel.access.login import LOCK_AFTER
 from materiel.api import create_app
+from materiel.api.deps import AuthCache
 from materiel.api.testing import PASSWORD, make_client, seed, user_token
 from materiel.cli.main import app as cli
 from materiel.db import read_session, write_session
@@ -70,14 +78,23 @@ def test_login_logout_and_revocation(api: dict[str, Any]) -> None:
 
 def test_token_expiry(api: dict[str, Any]) -> None:
     c, engine = api["c"], api["engine"]
-    short = user_token(engine, "eve", "analyst", lifetime=dt.timedelta(seconds=3))
-    with read_session(engine) as s:
-        expires = s.scalars(select(ApiToken.expires_at).order_by(ApiToken.id.desc())).first()
-    assert expires is not None
-    h = {"Authorization": f"Bearer {short}"}
-    assert c.get(f"{API}/auth/me", headers=h).status_code == 200  # cached for <= 3 s
-    time.sleep(max(0.0, (expires - dt.datetime.now(dt.UTC)).total_seconds()) + 0.2)
-    assert c.get(f"{API}/auth/me", headers=h).status_code == 401
+    token = user_token(engine, "eve", "analyst")
+    h = {"Authorization": f"Bearer {token}"}
+    assert c.get(f"{API}/auth/me", headers=h).status_code == 200
+    with write_session(engine) as s:  # the token's time is up
+        s.execute(
+            update(ApiToken)
+            .where(ApiToken.token_hash == hash_token(token))
+            .values(expires_at=dt.datetime.now(dt.UTC))
+        )
+    with make_client(create_app(engine, auth_cache_seconds=0)) as fresh:
+        assert fresh.get(f"{API}/auth/me", headers=h).status_code == 401
+    # the auth cache never outlives a token: entries end at the token's expiry
+    cache = AuthCache(seconds=60)
+    cache.put("d", Principal(1, "eve", "analyst"), 1, time.monotonic() + 0.05)
+    assert cache.get("d") is not None
+    time.sleep(0.1)
+    assert cache.get("d") is None
     # an API token made for scripts works until it is revoked
     made = c.post(f"{API}/auth/tokens", json={"name": "ci", "days": 30}, headers=api["admin"])
     assert made.status_code == 201

@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 
 from materiel.api import create_app
+from materiel.api.routers import runs
 from materiel.api.testing import ROLES, make_client, seed, user_token
 from materiel.records import (
     Caveat,
@@ -43,6 +44,14 @@ from materiel.records import (
 from materiel.services import writer
 
 API = "/api/v1"
+
+
+class _FakeBrief:
+    @staticmethod
+    def render_html(engine: Any, meeting_id: int) -> str:
+        return f"<h1>{meeting_id}</h1>"
+
+
 ALL = tuple(ROLES)  # admin, coord, donor (DEU), donor2 (FRA), recipient (UKR), analyst
 STAFF = ("admin", "coord")
 OK = "ok"
@@ -73,7 +82,7 @@ class Case:
 
 
 @pytest.fixture
-def world(sqlite_engine: Engine) -> Iterator[dict[str, Any]]:
+def world(sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     engine = sqlite_engine
     ids = seed(engine)
     tokens = {
@@ -126,6 +135,8 @@ def world(sqlite_engine: Engine) -> Iterator[dict[str, Any]]:
             destination_code="UKR",
         ).id
     app = create_app(engine)
+    # the brief's own content is its owner's test; here only who may fetch it
+    monkeypatch.setattr(runs, "brief_module", lambda: _FakeBrief)
     app.state.runners["plan"] = lambda *a: ids["plan_run"]
     app.state.runners["forecast"] = lambda *a: ids["forecast_run"]
     with make_client(app) as client:

@@ -68,15 +68,23 @@ def check_role(session: Session, role: str, nation: str | None) -> None:
 
 
 def add_user(
-    session: Session, *, username: str, password: str, role: str, nation: str | None, actor: str
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    nation: str | None,
+    actor: str,
+    password_hash: str | None = None,
 ) -> User:
-    """Create a user inside the caller's write transaction (WeakPassword, RuleViolation)."""
+    """Create a user inside the caller's write transaction (WeakPassword, RuleViolation).
+    ``password_hash``: an argon2 hash of ``password`` computed earlier (tests reuse one)."""
     check_role(session, role, nation)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise RuleViolation(f"user {username!r} exists already", field="username")
     user = User(
         username=username,
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         role=role,
         nation_code=nation,
         active=True,

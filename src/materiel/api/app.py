@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -58,6 +59,22 @@ RUNS = [
 ]
 
 
+@functools.cache
+def api_router() -> APIRouter:
+    """Every route under /api/v1 (built once per process; apps share it)."""
+    api = APIRouter(prefix=API)
+    # fixed paths before the generic /{id} routes that would otherwise shadow them
+    api.include_router(stocks.router)
+    api.include_router(runs.router)
+    api.include_router(pledges.router)
+    for spec in [*ENTITIES, *RUNS]:
+        add_routes(api, spec)
+    api.include_router(auth.router)
+    api.include_router(users.router)
+    api.include_router(audit.router)
+    return api
+
+
 def create_app(
     db: str | Engine | None = None,
     *,
@@ -96,17 +113,7 @@ def create_app(
     app.state.limiter = FailureLimiter()
     errors.install(app)
 
-    api = APIRouter(prefix=API)
-    # fixed paths before the generic /{id} routes that would otherwise shadow them
-    api.include_router(stocks.router)
-    api.include_router(runs.router)
-    api.include_router(pledges.router)
-    for spec in [*ENTITIES, *RUNS]:
-        add_routes(api, spec)
-    api.include_router(auth.router)
-    api.include_router(users.router)
-    api.include_router(audit.router)
-    app.include_router(api)
+    app.include_router(api_router())
 
     from materiel.web import mount_web  # the dashboard's pages, served at "/"
 

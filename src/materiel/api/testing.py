@@ -4,6 +4,7 @@ record set (labelled synthetic)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import socket
 import threading
 import time
@@ -13,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from materiel.access.passwords import hash_password
 from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
 from materiel.db import write_session
@@ -44,6 +46,11 @@ ROLES = {
 }
 
 
+@functools.cache
+def _hash(password: str) -> str:
+    return hash_password(password)
+
+
 def user_token(
     engine: Engine,
     username: str,
@@ -56,7 +63,13 @@ def user_token(
     """Create a user and return a fresh session token for it."""
     with write_session(engine) as s:
         user = add_user(
-            s, username=username, password=password, role=role, nation=nation, actor="test"
+            s,
+            username=username,
+            password=password,
+            role=role,
+            nation=nation,
+            actor="test",
+            password_hash=_hash(password),
         )
         raw, _ = issue_token(s, user, lifetime=lifetime)
     return raw

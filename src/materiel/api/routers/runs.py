@@ -134,6 +134,14 @@ def get_job(job_id: JobId, principal: CurrentUser, engine: EngineDep) -> Respons
         return json_response(Outcome(200, job_public(job), {"ETag": etag_of(job)}))
 
 
+def brief_module() -> Any:
+    """``materiel.brief`` when installed (lazy import; owned by the brief), else None."""
+    try:
+        return importlib.import_module("materiel.brief")
+    except ImportError:
+        return None
+
+
 @router.get(
     "/meetings/{meeting_id}/brief",
     response_class=HTMLResponse,
@@ -150,11 +158,7 @@ def meeting_brief(
     with read_session(engine) as s:
         if s.get(Meeting, meeting_id) is None:
             raise ApiProblem(404, f"no meeting {meeting_id}")
-    try:
-        module = importlib.import_module("materiel.brief")  # lazy: owned by the brief
-    except ImportError:
-        module = None
-    render = getattr(module, "render_html", None)
+    render = getattr(brief_module(), "render_html", None)
     if render is None:
         raise ApiProblem(501, "brief not available yet")
     return HTMLResponse(render(engine, meeting_id))

@@ -53,6 +53,7 @@ def serve(
             port=port,
             workers=workers,
             log_level=log_level,
+            timeout_worker_healthcheck=60,  # importing the app takes seconds on a busy box
         )
     else:
         from materiel.api import create_app

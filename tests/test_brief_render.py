@@ -103,10 +103,40 @@ class Page(HTMLParser):
         self.empty: list[str] = []
         self.svgs = 0
         self.external: list[str] = []
+        # footnote coverage: a figure sits in a table whose caption has a note, or in a
+        # figure box (dd) with its own note
+        self.table: str | None = None
+        self.noted: dict[str, bool] = {}
+        self.where: dict[str, str] = {}
+        self.in_caption = False
+        self.dd: str | None = None
         self.feed(html)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self.in_caption = False
+        elif tag == "table":
+            self.table = None
+        elif tag == "dd":
+            self.dd = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
+        if tag == "table":
+            self.table = a.get("data-table", "changes")
+            self.noted[self.table] = False
+        if tag == "caption":
+            self.in_caption = True
+        if tag == "dd":
+            self.dd = f"dd-{len(self.noted)}"
+            self.noted[self.dd] = False
+        if tag == "sup" and a.get("class") == "fnref":
+            if self.in_caption and self.table:
+                self.noted[self.table] = True
+            elif self.dd:
+                self.noted[self.dd] = True
+        if "data-figure" in a:
+            self.where[a["data-figure"]] = self.table or self.dd or ""
         if tag == "section":
             self.sections.append(a["data-section"])
         if "data-figure" in a:
@@ -171,6 +201,12 @@ def test_every_section_in_order_with_banners_and_inline_charts(page: Page) -> No
     assert "empty" not in page.banners
     assert page.svgs >= 2  # stock trajectory and Monte Carlo fan, inline
     assert page.external == []  # self-contained: nothing fetched
+
+
+def test_every_figure_has_a_footnote(page: Page) -> None:
+    assert len(page.where) > 100
+    unnoted = [k for k, box in page.where.items() if not page.noted.get(box, False)]
+    assert unnoted == []
 
 
 def test_needs_figures_equal_the_needs_query(demo: Engine, page: Page) -> None:
@@ -356,6 +392,7 @@ def test_empty_database_gives_a_valid_brief(tmp_path: Path) -> None:
     assert "empty" in p.banners and "synthetic" not in p.banners
     assert {"no-previous", "needs", "pledges", "stocks", "funds", "burden"} <= set(p.empty)
     assert value(p, "late-count") == 0
+    assert all(p.noted.get(box, False) for box in p.where.values())
     assert p.links and all(link["data-entity"] == "meeting" for link in p.links)
     reader = PdfReader(io.BytesIO(html_to_pdf(html)))
     text = " ".join(" ".join((pg.extract_text() or "").split()) for pg in reader.pages)

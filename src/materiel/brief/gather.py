@@ -336,7 +336,7 @@ def _needs_section(needs: pd.DataFrame, day: dt.date, notes: Notes, opt: Options
                 fmt_int(r.quantity),
                 fmt_date(r.needed_by),
                 fmt_date(r.stated_on),
-                f"{overdue} days overdue" if overdue > 0 else "",
+                f"overdue {overdue} d" if overdue > 0 else "",
             ]
         )
     sec.tables.append(
@@ -488,7 +488,11 @@ def _deliveries_section(
     late = pledges_table(s, as_of=day, announced_to=day, late=True, currency=CURRENCY)
     if late.empty:
         sec.paragraphs.append(f"No pledge was late on {day.isoformat()}.")
-        sec.figures.append(_fig("late-count", 0, "0", None))
+        n0 = notes.add(
+            f"Query: pledges announced by {day.isoformat()}, due before it, not fully "
+            "delivered and not cancelled (queries.pledges_table late=True): none."
+        )
+        sec.figures.append(_fig("late-count", 0, "0", n0))
         return sec
     late = late.sort_values(["days_late", "value"], ascending=[False, False])
     shown_l = late.head(opt.top)
@@ -1035,60 +1039,86 @@ def _plan_section(plan: PlanInfo, how: str, notes: Notes, opt: Options) -> Secti
 
 # -- risk ----------------------------------------------------------------------------------
 def _risk_section(snaps: dict[str, xr.Dataset], notes: Notes, opt: Options) -> Section:
+    """Per scenario: recipient items by probability of a shortfall by the end of the
+    horizon (then the earliest week it passes 50 %, then the expected shortfall)."""
     from materiel.forecast import simulate
 
     sec = Section("risk", "Risk under the chosen scenarios")
-    rows: list[list[Figure | str]] = []
     first_chart = True
     for sc, snap in snaps.items():
         mc = simulate(snap, paths=opt.paths, seed=opt.seed, quantile_paths=min(opt.paths, 500))
         kinds = mc["holder_kind"].values
         rec = np.flatnonzero(kinds == "recipient")
+        weeks = int(snap.sizes["week"])
         n = notes.add(
             f"Monte Carlo (forecast.simulate), scenario {sc}, {opt.paths} paths, seed "
-            f"{opt.seed}, {snap.sizes['week']} weeks from {snap.attrs['as_of']}, scenario "
-            f"snapshot {str(snap.attrs['content_hash'])[:12]}: probability of at least one week "
-            "of recipient shortfall by the end of the horizon.",
+            f"{opt.seed}, {weeks} weeks from {snap.attrs['as_of']}, scenario snapshot "
+            f"{str(snap.attrs['content_hash'])[:12]}: probability of at least one week of "
+            "recipient shortfall by the end of the horizon; first week it passes 50 %; "
+            "expected shortfall = mean unmet quantity summed over the horizon.",
         )
         if len(rec) == 0:
             continue
-        p = mc["p_short_by"].values[rec, :, -1]
+        by = mc["p_short_by"].values[rec]  # (recipient, item, week)
+        p = by[:, :, -1]
+        above = by > 0.5
+        first = np.where(above.any(axis=2), above.argmax(axis=2), weeks).astype(float)
+        unmet = mc["mean_unmet"].values[rec].sum(axis=2)
         hi, ii = np.nonzero(p > 0)
-        order = np.argsort(-p[hi, ii], kind="stable")
+        order = np.lexsort((-unmet[hi, ii], first[hi, ii], -p[hi, ii]))
         likely = int((p >= 0.5).sum())
         sec.figures.append(_fig(f"risk-likely:{sc}", likely, fmt_int(likely), n))
+        if len(order) == 0:
+            sec.paragraphs.append(f"Scenario {sc}: no recipient shortfall in any simulated path.")
+            continue
         holders = [str(x) for x in mc["holder"].values[rec]]
         items = [str(x) for x in mc["item"].values]
+        starts = [pd.Timestamp(x).date() for x in mc["week_start"].values]
+        rows: list[list[Figure | str]] = []
         for k in order[: opt.top]:
-            h, i = holders[hi[k]], items[ii[k]]
+            h, i, f = holders[hi[k]], items[ii[k]], first[hi[k], ii[k]]
             pr = float(p[hi[k], ii[k]])
-            rows.append([sc, h, i, _fig(f"risk:{sc}:{h}:{i}", pr, fmt_pct(100 * pr, 0)), ""])
-        if opt.charts and first_chart and len(order) and "stock_q" in mc:
+            rows.append(
+                [
+                    h,
+                    i,
+                    _fig(f"risk:{sc}:{h}:{i}", pr, fmt_pct(100 * pr, 0)),
+                    starts[int(f)].isoformat() if f < weeks else "",
+                    fmt_int(unmet[hi[k], ii[k]]),
+                ]
+            )
+        sec.tables.append(
+            (
+                f"Scenario {sc}: probability of a recipient shortfall within {weeks} weeks",
+                Table(
+                    [
+                        "recipient",
+                        "item",
+                        "probability",
+                        "passes 50 % in week of",
+                        "expected short",
+                    ],
+                    rows,
+                    n,
+                    more=len(order) - len(rows),
+                    numeric=(2, 4),
+                ),
+            )
+        )
+        if opt.charts and first_chart and "stock_q" in mc:
             from materiel.charts import caption, fan_chart, fan_frame, to_svg_str
 
             k = order[0]
             h, i = holders[hi[k]], items[ii[k]]
             chart = fan_chart(
-                fan_frame(mc, h, i),
-                source=caption(mc, f"{h} {i}"),
-                title=f"{h}: {i} stock under scenario {sc}",
+                fan_frame(mc, h, i), source=caption(mc, f"{h} {i}"), title=f"{h}: {i} ({sc})"
             )
-            sec.charts.append((to_svg_str(chart), f"Highest shortfall risk: {h} {i} ({sc}).", n))
+            sec.charts.append(
+                (to_svg_str(chart), f"Highest shortfall risk: {h} {i}, scenario {sc}.", n)
+            )
             first_chart = False
-    if not rows:
+    if not sec.tables:
         sec.empty = "No recipient shortfall appears in any simulated path."
-        return sec
-    sec.tables.append(
-        (
-            "Probability of a recipient shortfall by the end of the horizon",
-            Table(
-                ["scenario", "recipient", "item", "shortfall probability", ""],
-                rows,
-                None,
-                numeric=(3,),
-            ),
-        )
-    )
     return sec
 
 

@@ -188,15 +188,16 @@ def _run_chunk(
         np.minimum(low, c, out=new_low)
         np.less(new_low, low, out=flag)
         out.n_short[t] = count(flag)
-        np.less(new_low, 0, out=flag)
-        out.n_short_by[t] = count(flag)
+        if m > md:  # recipients only: "short by week t" and unmet consumption
+            low_r = new_low[:, md:]
+            out.n_short_by[t, md:] = count(np.less(low_r, 0, out=flag[:, md:]))
+            out.sum_low[t, md:] = np.add.reduce(low_r, axis=0)
         s = np.subtract(c, new_low, out=c)  # the stock, in place of the position
         np.less(s, pp.floor[t], out=flag)
         out.n_breach[t] = count(flag)
         breached |= flag
         out.n_breach_by[t] = count(breached)
         out.sum_stock[t] = np.add.reduce(s, axis=0)
-        out.sum_low[t] = np.add.reduce(new_low, axis=0)
         if keep:
             assert sample is not None
             sample[t] = s[:keep].T
@@ -243,9 +244,10 @@ def simulate(
     """Monte Carlo of every holder's stock of every item over the snapshot horizon.
 
     Returns a Dataset over (holder, item, week[, quantile]) with ``p_short`` (probability the
-    holder cannot meet its outflow that week: for the recipient, a shortfall), ``p_short_by``
-    (at least once by that week), ``p_breach`` / ``p_breach_by`` (stock below target),
-    ``mean_stock``, ``mean_unmet`` and ``stock_q`` (quantiles of stock).
+    holder cannot meet its outflow that week: for the recipient, a shortfall), ``p_breach`` /
+    ``p_breach_by`` (stock below target that week / at least once by then), ``mean_stock``
+    and ``stock_q`` (quantiles of stock); for recipients also ``p_short_by`` (short at least
+    once by that week) and ``mean_unmet`` (expected consumption not met), NaN for donors.
 
     ``fold_deterministic``: pairs that no draw affects (no order arrivals when production
     has no spread, no scheduled pledge flow when nothing slips, no consumption spread) are
@@ -374,14 +376,18 @@ def _to_dataset(
     n = float(tot.paths)
     low_mean = tot.sum_low / n
     prev = np.vstack([np.zeros((1, low_mean.shape[1])), low_mean[:-1]])
+    unmet = np.maximum(prev - low_mean, 0.0)
+    short_by = tot.n_short_by / n
+    unmet[:, : fl.n_donor_pairs] = np.nan  # recipients only
+    short_by[:, : fl.n_donor_pairs] = np.nan
     dims = ("holder", "item", "week")
     data: dict[str, tuple[tuple[str, ...], np.ndarray]] = {
         "p_short": (dims, fl.unstack(tot.n_short / n)),
-        "p_short_by": (dims, fl.unstack(tot.n_short_by / n)),
+        "p_short_by": (dims, fl.unstack(short_by)),
         "p_breach": (dims, fl.unstack(tot.n_breach / n)),
         "p_breach_by": (dims, fl.unstack(tot.n_breach_by / n)),
         "mean_stock": (dims, fl.unstack(tot.sum_stock / n)),
-        "mean_unmet": (dims, fl.unstack(np.maximum(prev - low_mean, 0.0))),
+        "mean_unmet": (dims, fl.unstack(unmet)),
         "floor": (dims, fl.unstack(fl.floor)),
         "stock0": (("holder", "item"), fl.x0.reshape(fl.shape)),
     }

@@ -90,6 +90,8 @@ def test_every_page_by_role(site: dict[str, Any], user: str) -> None:
         assert r.headers["content-type"].startswith("text/html")
         if want == 403:
             assert "Not allowed" in r.text
+        ids = re.findall(r'\sid="([^"]+)"', r.text)
+        assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
     # the navigation offers only what the role may open
     nav = c.get("/").text.split("</nav>")[0]
     assert ('href="/plan"' in nav) == (user in ("admin", "coord"))
@@ -241,7 +243,7 @@ def test_delivery_beyond_pledge_is_refused_next_to_quantity(site: dict[str, Any]
         data={"csrf": token, "pledge_id": pid, "quantity": "5000", "delivered_on": "2026-02-01"},
     )
     assert bad.status_code == 409
-    assert 'id="quantity-error">' in bad.text and "beyond" in bad.text
+    assert 'id="quantity-error-d">' in bad.text and "beyond" in bad.text
     assert count(site["engine"], Delivery) == before
     # another donor's confidential pledge does not exist for this donor
     hidden = c.post(

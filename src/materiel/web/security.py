@@ -17,7 +17,7 @@ PAGE_CSP = (
 )
 # The meeting brief is one self-contained HTML file (inline styles, data: images), no script.
 BRIEF_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 COMMON = [

@@ -117,3 +117,5 @@ def test_cli_plan_json(db_url: str) -> None:
     assert out["objective"] <= out["greedy_objective"] + 1e-6
     bad = CliRunner().invoke(app, ["--db", db_url, "plan", "--as-of", "March"])
     assert bad.exit_code == 1
+    bad = CliRunner().invoke(app, ["--db", db_url, "plan", "--method", "magic"])
+    assert bad.exit_code == 1

@@ -41,6 +41,11 @@ def plan(
     time_limit: float = typer.Option(
         120.0, "--time-limit", min=1.0, help="Seconds HiGHS may take (best bound reported)"
     ),
+    method: str = typer.Option(
+        "simplex",
+        "--method",
+        help="simplex (default, measured fastest), ipm, or split (per-item decomposition)",
+    ),
 ) -> None:
     """Solve the plan LP on a snapshot of the records, explain it and store it."""
     from materiel.plan import PlanError, solve
@@ -52,6 +57,8 @@ def plan(
     except ValueError:
         fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
         return
+    if method not in ("simplex", "ipm", "split"):
+        fail(f"--method: {method!r} is not one of simplex, ipm, split")
     engine = state(ctx).engine()
     wanted = [s for s in STAGES if s != "greedy" or compare_greedy]
     if not store:
@@ -79,6 +86,7 @@ def plan(
                 compare_greedy=compare_greedy,
                 progress=report,
                 time_limit=time_limit,
+                method=method,
             )
         except (SnapshotError, PlanError) as exc:
             fail(str(exc))

@@ -5,9 +5,13 @@ the CLI, and a first meeting on an otherwise empty database."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import io
+import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,10 +22,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from materiel import migrations
 from materiel.api.app import create_app
 from materiel.api.testing import make_client, user_token
 from materiel.brief import Options, gather, html_to_pdf, render_html
+from materiel.brief.gather import _plan, _plan_unmet
 from materiel.brief.model import DEFAULT_BASE_URL, ENTITY_PATHS
 from materiel.cli.main import app as cli_app
 from materiel.db import get_engine, read_session
@@ -162,11 +166,30 @@ def value(page: Page, key: str) -> float:
     return float(page.figures[key])
 
 
+@contextmanager
+def _shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A directory shared by the xdist workers of this run, held under an exclusive lock:
+    the demo database and the API's brief are made once per run, not once per worker."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    d = base.parent / f"brief-{run}" if run else base / "brief-shared"
+    d.mkdir(exist_ok=True)
+    with open(d / "lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield d
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    path = tmp_path_factory.mktemp("brief") / "demo.db"
-    engine = get_engine(path, fresh=True)
-    load_demo(engine)
+    with _shared(tmp_path_factory) as d:
+        path = d / "demo.db"
+        engine = get_engine(path, fresh=True)
+        if not (d / "demo.loaded").exists():
+            load_demo(engine)
+            (d / "demo.loaded").touch()
     yield engine
     engine.dispose()
 
@@ -179,15 +202,22 @@ def _meeting(engine: Engine, ref: str) -> Meeting:
 
 
 @pytest.fixture(scope="module")
-def api_html(demo: Engine) -> str:
+def api_html(demo: Engine, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The CG-32 brief as the API serves it (coordinator), default options."""
-    m = _meeting(demo, "CG-32")
-    tok = user_token(demo, "coord-brief", "coordinator")
-    with make_client(create_app(demo)) as client:
-        r = client.get(f"/api/v1/meetings/{m.id}/brief", headers={"Authorization": f"Bearer {tok}"})
-    assert r.status_code == 200, r.text
-    assert r.headers["content-type"].startswith("text/html")
-    return str(r.text)
+    with _shared(tmp_path_factory) as d:
+        cached = d / "api-brief.html"
+        if cached.exists():
+            return cached.read_text(encoding="utf-8")
+        m = _meeting(demo, "CG-32")
+        tok = user_token(demo, "coord-brief", "coordinator")
+        with make_client(create_app(demo)) as client:
+            r = client.get(
+                f"/api/v1/meetings/{m.id}/brief", headers={"Authorization": f"Bearer {tok}"}
+            )
+        assert r.status_code == 200, r.text
+        assert r.headers["content-type"].startswith("text/html")
+        cached.write_text(r.text, encoding="utf-8")
+        return str(r.text)
 
 
 @pytest.fixture(scope="module")
@@ -377,9 +407,8 @@ def test_first_meeting_via_cli_says_there_is_no_previous_meeting(
     assert bad.exit_code != 0 and "CG-99" in bad.output
 
 
-def test_empty_database_gives_a_valid_brief(tmp_path: Path) -> None:
-    engine = get_engine(tmp_path / "empty.db", fresh=True)
-    migrations.upgrade(engine)
+def test_empty_database_gives_a_valid_brief(engine: Engine) -> None:
+    """SQLite and PostgreSQL: only the meeting record exists."""
     with writer(engine, actor="test") as w:
         m = w.create(Meeting, ref="CG-1", held_on=dt.date(2026, 3, 1), title="First", place=None)
         w.session.flush()
@@ -397,4 +426,24 @@ def test_empty_database_gives_a_valid_brief(tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(html_to_pdf(html)))
     text = " ".join(" ".join((pg.extract_text() or "").split()) for pg in reader.pages)
     assert "No previous meeting" in text and "Only the meeting record exists" in text
-    engine.dispose()
+
+
+def test_the_latest_stored_plan_run_is_used_and_linked(demo: Engine) -> None:
+    prev, m = _meeting(demo, "CG-31"), _meeting(demo, "CG-32")
+    sc = "counteroffensive-surge"  # the API brief above plans with baseline: left as it was
+    opt = Options(horizon_weeks=6)
+    solved, how = _plan(demo, m.held_on, prev.held_on, None, opt, scenario=sc)
+    assert solved.run_id is None and "not stored" in how
+    stored, how = _plan(
+        demo, m.held_on, prev.held_on, None, replace(opt, store_plan=True), scenario=sc
+    )
+    assert stored.run_id is not None and "stored" in how
+    again, how = _plan(demo, m.held_on, prev.held_on, None, opt, scenario=sc)
+    assert again.run_id == stored.run_id and f"Plan run {stored.run_id}" in how
+    assert _plan_unmet(again) == pytest.approx(_plan_unmet(solved))
+    # a run dated before the previous meeting is stale for this one
+    none_after, _ = _plan(demo, m.held_on, m.held_on, None, opt, scenario=sc)
+    assert none_after.run_id is None
+    with read_session(demo) as s:
+        run = s.get(PlanRun, stored.run_id)
+        assert run is not None and run.scenario == sc and run.as_of == m.held_on

@@ -303,6 +303,10 @@ def test_security_headers(site: dict[str, Any]) -> None:
     api = c.get("/api/v1/nations", headers={"Authorization": f"Bearer {site['tokens']['coord']}"})
     assert api.status_code == 200 and api.headers["x-content-type-options"] == "nosniff"
     assert c.get("/static/style.css").status_code == 200
+    assert "strict-transport-security" not in r.headers
+    secure = as_user(site, None).get("https://testserver/login")
+    assert secure.headers["strict-transport-security"].startswith("max-age=")
+    assert "Secure" in secure.headers["set-cookie"] and "HttpOnly" in secure.headers["set-cookie"]
 
 
 def test_plan_form_validation(site: dict[str, Any]) -> None:

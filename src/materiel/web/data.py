@@ -103,7 +103,7 @@ class Projected:
 
 def projected(engine: Engine, as_of: dt.date, horizon: int = 26) -> Projected:
     """The snapshot of ``as_of`` and its status-quo projection (materiel.forecast)."""
-    key = (id(engine), as_of, horizon, data_version(engine))
+    key = (str(engine.url), id(engine), as_of, horizon, data_version(engine))
 
     def make() -> Projected:
         from materiel.forecast.projection import project

@@ -46,6 +46,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         csp = csp_for(scope.get("path", ""))
+        https = scope.get("scheme") == "https"
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -54,6 +55,8 @@ class SecurityHeaders:
                 extra = [(k, v) for k, v in COMMON if k not in present]
                 if csp is not None and b"content-security-policy" not in present:
                     extra.append((b"content-security-policy", csp.encode()))
+                if https and b"strict-transport-security" not in present:
+                    extra.append((b"strict-transport-security", b"max-age=31536000"))
                 message["headers"] = headers + extra
             await send(message)
 

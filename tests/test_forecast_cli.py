@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
+from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.forecast.scenarios import ensure_builtin_scenarios
@@ -15,6 +17,13 @@ from materiel.records import ForecastRun, Item, Nation, ScenarioRate, StockRepor
 from materiel.services import writer
 
 ITEM = "ammo.artillery.155mm"
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as on a wide terminal, whatever the test runner's width."""
+    monkeypatch.setattr(context.console, "_width", 220)
+    monkeypatch.setattr(context.err_console, "_width", 220)
 
 
 def _seed(engine: Engine) -> str:
@@ -40,10 +49,7 @@ def _seed(engine: Engine) -> str:
 
 def test_forecast_prints_ranked_table_with_source(sqlite_engine: Engine) -> None:
     db = _seed(sqlite_engine)
-    r = CliRunner().invoke(
-        app, ["--db", db, "forecast", "--as-of", "2025-03-03", "--horizon", "8"],
-        env={"COLUMNS": "220"},
-    )  # fmt: skip
+    r = CliRunner().invoke(app, ["--db", db, "forecast", "--as-of", "2025-03-03", "--horizon", "8"])
     assert r.exit_code == 0, r.output
     assert "UKR (recipient)" in r.output and "2025-04-07 (week 5)" in r.output
     assert "Source: materiel status-quo projection" in r.output

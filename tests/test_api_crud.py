@@ -270,3 +270,18 @@ def test_cached_reads_follow_writes_made_elsewhere(lite: dict[str, Any]) -> None
     assert c.get(f"{API}/pledges").json()["count"] == before + 1
     r = c.get(f"{API}/pledges/{pid}")
     assert r.json()["quantity"] == 1500 and r.headers["ETag"] == f'"{pid}-2"'
+
+
+def test_cached_fast_path_respects_roles_and_logout(lite: dict[str, Any]) -> None:
+    c, engine = lite["c"], lite["engine"]
+    cache = c.app.state.read_cache
+    url = f"{API}/pledges?limit=10"
+    full = c.get(url).json()
+    hits = cache.hits
+    assert c.get(url).json() == full and cache.hits == hits + 1  # answered from the cache
+    assert full["count"] == 2  # the coordinator sees the confidential pledge
+    donor = {"Authorization": f"Bearer {user_token(engine, 'dana', 'donor', 'DEU')}"}
+    assert c.get(url, headers=donor).json()["count"] == 1  # same URL, other role: no leak
+    assert c.get(url, headers=donor).json()["count"] == 1
+    assert c.post(f"{API}/auth/logout").status_code == 204
+    assert c.get(url).status_code == 401  # a revoked token is never served from the cache

@@ -15,6 +15,7 @@ from materiel.api import errors
 from materiel.api.crud import API, Entity, ReadCache, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
+from materiel.api.fastpath import CachedReads
 from materiel.api.jobs import JobManager, default_runners
 from materiel.api.routers import audit, auth, pledges, runs, stocks, users
 from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
@@ -114,6 +115,7 @@ def create_app(
     errors.install(app)
 
     app.include_router(api_router())
+    app.add_middleware(CachedReads, state=app.state)
 
     from materiel.web import mount_web  # the dashboard's pages, served at "/"
 

@@ -301,6 +301,9 @@ class ReadCache:
             self.hits += 1
             return got[1], got[2]
 
+    def has(self, key: Any) -> bool:
+        return key in self._d
+
     def put(self, key: Any, version: Any, body: bytes, headers: dict[str, str]) -> None:
         if version is None or self.size <= 0:
             return

@@ -416,6 +416,8 @@ def test_empty_database_gives_a_valid_brief(engine: Engine) -> None:
     brief = gather(engine, mid, Options(paths=20, horizon_weeks=4))
     assert brief.empty_database and brief.previous is None and not brief.synthetic
     html = render_html(engine, mid, paths=20, horizon_weeks=4)
+    # kept against the audit head: the same records give the same page, a write a new one
+    assert render_html(engine, mid, paths=20, horizon_weeks=4) is html
     p = Page(html)
     assert p.sections == SECTIONS
     assert "empty" in p.banners and "synthetic" not in p.banners
@@ -426,6 +428,10 @@ def test_empty_database_gives_a_valid_brief(engine: Engine) -> None:
     reader = PdfReader(io.BytesIO(html_to_pdf(html)))
     text = " ".join(" ".join((pg.extract_text() or "").split()) for pg in reader.pages)
     assert "No previous meeting" in text and "Only the meeting record exists" in text
+    with writer(engine, actor="test") as w:
+        w.create(Meeting, ref="CG-0", held_on=dt.date(2026, 1, 1), title="Zero", place=None)
+    again = render_html(engine, mid, paths=20, horizon_weeks=4)
+    assert again is not html and "Compared with CG-0" in again
 
 
 def test_the_latest_stored_plan_run_is_used_and_linked(demo: Engine) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from materiel.brief.model import Brief, Figure, fmt_int, fmt_money
 
@@ -83,11 +86,44 @@ def to_html(brief: Brief) -> str:
     return environment().get_template("brief.html").render(b=brief)
 
 
-def render_html(engine: Engine, meeting_id: int, **options: object) -> str:
+_CACHE: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+_CACHE_SIZE = 16
+_LOCK = threading.Lock()
+
+
+def _audit_head(engine: Engine) -> tuple[int, str]:
+    """The newest audit event: every write through the services changes it."""
+    from materiel.db import read_session
+    from materiel.records import AuditEvent
+
+    with read_session(engine) as s:
+        row = s.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).first()
+    return (int(row[0]), str(row[1])) if row is not None else (0, "")
+
+
+def render_html(engine: Engine, meeting_id: int, **options: Any) -> str:
     """The brief of ``meeting_id`` as one self-contained HTML page (what the API serves).
 
-    ``options`` are the fields of :class:`materiel.brief.gather.Options`."""
+    ``options`` are the fields of :class:`materiel.brief.gather.Options`. The page is
+    computed once per state of the records: it is kept (16 pages at most) against the head
+    of the audit chain, which every write moves, and the meeting date (seeded Monte Carlo,
+    deterministic plan: the same records give the same brief).
+    """
     from materiel.brief.gather import Options, gather
 
-    opt = Options(**options)  # type: ignore[arg-type]
-    return to_html(gather(engine, meeting_id, opt))
+    if options.get("scenarios") is not None:
+        options["scenarios"] = tuple(options["scenarios"])
+    opt = Options(**options)
+    key = (str(engine.url), meeting_id, opt, _audit_head(engine))
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    html = to_html(gather(engine, meeting_id, opt))
+    with _LOCK:
+        _CACHE[key] = html
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return html

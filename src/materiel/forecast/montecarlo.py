@@ -186,10 +186,9 @@ def _run_chunk(
         if m > md:
             c[:, md:] -= cum_cons[t]
         np.minimum(low, c, out=new_low)
-        np.less(new_low, low, out=flag)
-        out.n_short[t] = count(flag)
-        if m > md:  # recipients only: "short by week t" and unmet consumption
+        if m > md:  # recipients only: shortfall in / by week t and unmet consumption
             low_r = new_low[:, md:]
+            out.n_short[t, md:] = count(np.less(low_r, low[:, md:], out=flag[:, md:]))
             out.n_short_by[t, md:] = count(np.less(low_r, 0, out=flag[:, md:]))
             out.sum_low[t, md:] = np.add.reduce(low_r, axis=0)
         s = np.subtract(c, new_low, out=c)  # the stock, in place of the position
@@ -243,11 +242,12 @@ def simulate(
 ) -> xr.Dataset:
     """Monte Carlo of every holder's stock of every item over the snapshot horizon.
 
-    Returns a Dataset over (holder, item, week[, quantile]) with ``p_short`` (probability the
-    holder cannot meet its outflow that week: for the recipient, a shortfall), ``p_breach`` /
+    Returns a Dataset over (holder, item, week[, quantile]) with ``p_breach`` /
     ``p_breach_by`` (stock below target that week / at least once by then), ``mean_stock``
-    and ``stock_q`` (quantiles of stock); for recipients also ``p_short_by`` (short at least
-    once by that week) and ``mean_unmet`` (expected consumption not met), NaN for donors.
+    and ``stock_q`` (quantiles of stock); for recipients also ``p_short`` (probability of a
+    shortfall that week: stock cannot cover consumption), ``p_short_by`` (short at least once
+    by then) and ``mean_unmet`` (expected consumption not met) — NaN for donors, whose risk
+    is the target breach.
 
     ``fold_deterministic``: pairs that no draw affects (no order arrivals when production
     has no spread, no scheduled pledge flow when nothing slips, no consumption spread) are
@@ -378,11 +378,12 @@ def _to_dataset(
     prev = np.vstack([np.zeros((1, low_mean.shape[1])), low_mean[:-1]])
     unmet = np.maximum(prev - low_mean, 0.0)
     short_by = tot.n_short_by / n
-    unmet[:, : fl.n_donor_pairs] = np.nan  # recipients only
-    short_by[:, : fl.n_donor_pairs] = np.nan
+    short = tot.n_short / n
+    for a in (unmet, short_by, short):
+        a[:, : fl.n_donor_pairs] = np.nan  # recipients only
     dims = ("holder", "item", "week")
     data: dict[str, tuple[tuple[str, ...], np.ndarray]] = {
-        "p_short": (dims, fl.unstack(tot.n_short / n)),
+        "p_short": (dims, fl.unstack(short)),
         "p_short_by": (dims, fl.unstack(short_by)),
         "p_breach": (dims, fl.unstack(tot.n_breach / n)),
         "p_breach_by": (dims, fl.unstack(tot.n_breach_by / n)),

@@ -3,6 +3,7 @@ login and logout, CSRF refusal, form validation that writes nothing, security he
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -12,9 +13,10 @@ from sqlalchemy import Engine, func, select
 
 from materiel import migrations
 from materiel.api.app import create_app
-from materiel.api.testing import PASSWORD, ROLES, make_client, seed, user_token
+from materiel.api.testing import PASSWORD, ROLES, SOURCE, make_client, seed, user_token
 from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
+from materiel.services import writer
 from materiel.web import routes
 from materiel.web.session import SESSION_COOKIE
 
@@ -362,3 +364,52 @@ def test_donor_notifies_a_pledge_only_for_itself(site: dict[str, Any]) -> None:
         assert (pledge.donor_code, pledge.quantity, pledge.status) == ("DEU", 300, "announced")
     assert 'id="pledge-P-WEB-1"' in c.get("/pledges?all=1").text
     assert "Notify a pledge" not in as_user(site, "recipient").get("/pledges").text
+
+
+def test_donor_moves_a_pledge_along_its_lifecycle(site: dict[str, Any]) -> None:
+    with writer(site["engine"], "test") as w:
+        p = w.create(
+            Pledge,
+            ref="P-LIFE",
+            donor_code="DEU",
+            recipient_code="UKR",
+            item_code="ammo.artillery.155mm",
+            quantity=10,
+            announced_on=dt.date(2026, 3, 1),
+            source_document=SOURCE,
+        )
+        pid, version = p.id, p.version
+    c = as_user(site, "donor")
+    page = c.get("/pledges")
+    assert f'value="{pid}-{version}"' in page.text
+    token = csrf_of(page.text)
+    moved = c.post(
+        "/pledges/status",
+        data={"csrf": token, "pledge": f"{pid}-{version}", "to": "committed"},
+        follow_redirects=False,
+    )
+    assert moved.status_code == 303
+    # the page's version is now stale: refused, nothing changes
+    stale = c.post(
+        "/pledges/status", data={"csrf": token, "pledge": f"{pid}-{version}", "to": "cancelled"}
+    )
+    assert stale.status_code == 409 and "reload" in stale.text
+    with read_session(site["engine"]) as s:
+        fresh = s.get(Pledge, pid)
+        assert fresh is not None
+        assert fresh.status == "committed"
+        current = fresh.version
+    back = c.post(
+        "/pledges/status",
+        data={"csrf": token, "pledge": f"{pid}-{current}", "to": "cancelled"},
+        follow_redirects=False,
+    )
+    assert back.status_code == 303
+    with read_session(site["engine"]) as s:
+        assert s.get(Pledge, pid).status == "cancelled"  # type: ignore[union-attr]
+    other = as_user(site, "donor2")
+    refused = other.post(
+        "/pledges/status",
+        data={"csrf": csrf_of(other.get("/pledges").text), "pledge": f"{pid}-1", "to": "committed"},
+    )
+    assert refused.status_code == 409 and "may not" in refused.text

@@ -513,6 +513,8 @@ def _pledges(
                     item_code=x.item_code,
                     quantity=x.quantity,
                     donor_code=x.donor_code,
+                    status=x.status,
+                    version=x.version,
                 )
                 for x in s.scalars(stmt.order_by(Pledge.ref).limit(500))
             ]
@@ -540,6 +542,7 @@ def _pledges(
         as_of=as_of,
         added=qp(request, "added", pattern=r"[\w.\-]+"),
         delivered=qp(request, "delivered", pattern=r"[\w.\-]+"),
+        moved=qp(request, "moved", pattern=r"[\w.\-]+"),
     )
 
 
@@ -622,6 +625,55 @@ def _add_delivery(request: Request, user: WebUser, form: dict[str, str]) -> Resp
             errors["quantity"] = errors.pop(FORM)
         return _pledges(request, user, values, errors, 409, "delivery")
     return RedirectResponse(f"/pledges?delivered={quote(str(out.body))}#deliveries", 303)
+
+
+TRANSITION_FIELDS = ["pledge", "to"]
+STATUSES = ("committed", "delivering", "delivered", "cancelled")
+
+
+@router.post("/pledges/status")
+async def status_submit(request: Request) -> Response:
+    form = await form_of(request)
+    user = require_user(request)
+    check_csrf(form.get("csrf"), user.csrf)
+    return await run_in_threadpool(_transition, request, user, form)
+
+
+def _transition(request: Request, user: WebUser, form: dict[str, str]) -> Response:
+    """Move a pledge along its lifecycle. The option value carries the version the page
+    showed ("<id>-<version>", like the API's ETag): a pledge changed meanwhile is refused."""
+    values = clean(form, TRANSITION_FIELDS)
+    errors: dict[str, str] = {}
+    m = re.fullmatch(r"(\d{1,12})-(\d{1,9})", values.get("pledge", ""))
+    if m is None:
+        errors["pledge"] = "Choose a pledge."
+    if values.get("to") not in STATUSES:
+        errors["to"] = "Choose the new status."
+    if m is None or errors:
+        return _pledges(request, user, values, errors, 422, "status")
+    pid, version, to = int(m.group(1)), int(m.group(2)), values["to"]
+
+    def write() -> Outcome:
+        def action(w: Writer) -> Outcome:
+            pledge = w.session.get(Pledge, pid)
+            if pledge is None:
+                raise NotFound("no such pledge", entity="pledge", field="pledge")
+            try:
+                policy.check_transition(user.principal, pledge)
+            except Hidden:
+                raise NotFound("no such pledge", entity="pledge", field="pledge") from None
+            w.update(pledge, expected_version=version)  # the version check, nothing else
+            w.transition_pledge(pledge, to)
+            return Outcome(200, pledge.ref, {})
+
+        return run_write(engine_of(request), user.principal, action)
+
+    out, errors = attempt(write, [*TRANSITION_FIELDS, "status"])
+    if errors:
+        if "status" in errors:  # the lifecycle's refusal belongs to the new status
+            errors["to"] = errors.pop("status")
+        return _pledges(request, user, values, errors, 409, "status")
+    return RedirectResponse(f"/pledges?moved={quote(str(out.body))}&status={quote(to)}", 303)
 
 
 # -- stockpiles ----------

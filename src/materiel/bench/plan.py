@@ -83,14 +83,15 @@ def run() -> str:
             for k, v in SIZES.items()
         )
         + ". Every run in its own process; build = data → model handed to the solver, "
-        "solve = HiGHS (for Pyomo and PuLP it includes their hand-over to HiGHS); peak = "
+        "solve = HiGHS (for Pyomo and PuLP it includes their hand-over to HiGHS); wall-clock "
+        "seconds, and CPU seconds of the process (less sensitive to other load); peak = "
         f"peak resident memory of the process. HiGHS {_highs_version()}, 1 thread, time "
         f"limit {TIME_LIMIT:.0f} s. `ours-split` is the per-item decomposition with priced "
         "budgets; its gap is to the monolithic optimum.",
         "",
-        "| size | tool | method | columns | build s | solve s | total s | build % | peak MB "
-        "| status | objective | vs monolithic |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| size | tool | method | columns | build s | solve s | total s | CPU s | build % "
+        "| peak MB | status | objective | vs monolithic |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         build, solve = r.get("build"), r.get("solve")
@@ -98,10 +99,13 @@ def run() -> str:
         share = 100 * build / total if total and build is not None else None
         ref = mono.get(r["size"])
         obj = r.get("objective")
+        cpu = r.get("cpu")
+        if cpu is None and r.get("build_cpu") is not None and r.get("solve_cpu") is not None:
+            cpu = r["build_cpu"] + r["solve_cpu"]
         gap = f"{100 * (obj - ref) / abs(ref):+.3f} %" if obj is not None and ref else "—"
         lines.append(
             f"| {r['size']} | {r['tool']} | {r.get('method', '')} | {r.get('columns', '—')} | "
-            f"{_fmt(build)} | {_fmt(solve)} | {_fmt(total)} | {_fmt(share, 0)} | "
+            f"{_fmt(build)} | {_fmt(solve)} | {_fmt(total)} | {_fmt(cpu)} | {_fmt(share, 0)} | "
             f"{_fmt(r.get('peak_mb'), 0)} | {r.get('status')} | {_fmt(obj, 1)} | {gap} |"
         )
     for size, tool in SKIPPED:

@@ -79,7 +79,7 @@ def _index(d: PlanData) -> dict[str, Any]:
 def pyomo_run(d: PlanData, time_limit: float) -> dict[str, Any]:
     import pyomo.environ as pyo
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     ix = _index(d)
     m = pyo.ConcreteModel()
     m.x = pyo.Var(
@@ -147,14 +147,18 @@ def pyomo_run(d: PlanData, time_limit: float) -> dict[str, Any]:
         sense=pyo.minimize,
     )
     build = time.perf_counter() - start
-    start = time.perf_counter()
+    build_cpu = time.process_time() - cpu
+    start, cpu = time.perf_counter(), time.process_time()
     solver = pyo.SolverFactory("appsi_highs")
     solver.config.time_limit = time_limit
     res = solver.solve(m, load_solutions=False)
     solve = time.perf_counter() - start
+    solve_cpu = time.process_time() - cpu
     status = str(res.solver.termination_condition)
     obj = res.problem.upper_bound + ix["offset"] if status == "optimal" else None
     return {
+        "build_cpu": build_cpu,
+        "solve_cpu": solve_cpu,
         "build": build,
         "solve": solve,
         "status": status,
@@ -171,7 +175,7 @@ def pyomo_run(d: PlanData, time_limit: float) -> dict[str, Any]:
 def pulp_run(d: PlanData, time_limit: float) -> dict[str, Any]:
     import pulp
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     ix = _index(d)
     prob = pulp.LpProblem("plan", pulp.LpMinimize)
     x = {
@@ -218,11 +222,15 @@ def pulp_run(d: PlanData, time_limit: float) -> dict[str, Any]:
     for n, i, t in ix["hard"]:
         prob += s[n, i, t] >= float(ix["floor"][n, i, t])
     build = time.perf_counter() - start
-    start = time.perf_counter()
+    build_cpu = time.process_time() - cpu
+    start, cpu = time.perf_counter(), time.process_time()
     prob.solve(pulp.HiGHS(msg=False, timeLimit=time_limit))
     solve = time.perf_counter() - start
+    solve_cpu = time.process_time() - cpu
     status = pulp.LpStatus[prob.status]
     return {
+        "build_cpu": build_cpu,
+        "solve_cpu": solve_cpu,
         "build": build,
         "solve": solve,
         "status": status,

@@ -46,7 +46,9 @@ def run(size: str, tool: str, method: str = "simplex", time_limit: float = 300.0
         from materiel.plan.decompose import solve_split
 
         data = from_snapshot(ds)
+        cpu = time.process_time()
         res = solve_split(data, method=method, time_limit=time_limit)
+        out["cpu"] = time.process_time() - cpu
         out.update(
             build=res.build_seconds,
             solve=res.solve_seconds,

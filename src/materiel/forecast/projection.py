@@ -104,10 +104,11 @@ def project(
         if snapshot.sizes.get("line", 0)
         else np.zeros((0, w))
     )
-    onehot = np.array([[li == it for it in items] for li in line_items], dtype=float).reshape(
-        len(line_items), len(items)
-    )
-    production = spec.production_mean * (onehot.T @ cap_full)  # (item, week)
+    line_of = pd.Index(items).get_indexer(pd.Index(line_items))  # item row of each line
+    production = np.zeros((len(items), w))  # (item, week)
+    known = line_of >= 0
+    np.add.at(production, line_of[known], cap_full[known])
+    production *= spec.production_mean
     consumption = snapshot["consumption"].sum("recipient").transpose("item", "week").values
     s0_total = snapshot["s0"].sum("nation").values.astype(np.float64)
     alliance = s0_total[:, None] + np.cumsum(production - consumption, axis=1)
@@ -116,7 +117,7 @@ def project(
     changed = np.where(above0[:, None], alliance < target, alliance >= target)
     reach = _first_true(changed, axis=1).astype(float)
     reach[reach < 0] = np.nan
-    slope = (production - consumption).mean(axis=1)
+    slope = (production - consumption).mean(axis=1)  # extrapolated at the mean net rate
     gap_end_a = alliance[:, -1] - target[:, -1]
     with np.errstate(divide="ignore", invalid="ignore"):
         ext = np.where(

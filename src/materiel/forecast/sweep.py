@@ -91,24 +91,24 @@ def sweep_one(
     first = np.where(hit.any(-1), hit.argmax(-1), -1)
     unmet = rec["mean_unmet"].sum("week").values
     breach_end = don["p_breach_by"].isel(week=-1).values  # (n, i)
-    rows = []
-    for r, rname in enumerate(rec["holder"].values):
-        for i, iname in enumerate(mc["item"].values):
-            rows.append(
-                {
-                    "scenario": spec.name,
-                    "item": str(iname),
-                    "recipient": str(rname),
-                    "worst_shortfall_probability": float(p_short[r, i].max()),
-                    "shortfall_by_horizon": float(rec["p_short_by"].values[r, i, -1]),
-                    "first_week_above_50": int(first[r, i]) if first[r, i] >= 0 else None,
-                    "expected_unmet": float(unmet[r, i]),
-                    "donors_breaching": int((breach_end[:, i] > 0.5).sum()),
-                    "worst_donor_breach": float(breach_end[:, i].max()) if len(breach_end) else 0.0,
-                }
-            )
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    out["first_week_above_50"] = out["first_week_above_50"].astype("Int64")
+    n_rec, n_item = p_short.shape[:2]
+    out = pd.DataFrame(
+        {
+            "scenario": spec.name,
+            "item": np.tile(mc["item"].values.astype(str), n_rec),
+            "recipient": np.repeat(rec["holder"].values.astype(str), n_item),
+            "worst_shortfall_probability": p_short.max(axis=-1).ravel(),
+            "shortfall_by_horizon": rec["p_short_by"].values[..., -1].ravel(),
+            "first_week_above_50": pd.array(np.where(first >= 0, first, 0).ravel(), dtype="Int64"),
+            "expected_unmet": unmet.ravel(),
+            "donors_breaching": np.tile((breach_end > 0.5).sum(axis=0), n_rec),
+            "worst_donor_breach": np.tile(
+                breach_end.max(axis=0) if len(breach_end) else np.zeros(n_item), n_rec
+            ),
+        },
+        columns=COLUMNS,
+    )
+    out.loc[(first < 0).ravel(), "first_week_above_50"] = pd.NA
     return out
 
 

@@ -56,7 +56,7 @@ def test_split_plan_as_a_result_satisfies_every_constraint() -> None:
     data = from_snapshot(generate(4, 5, 8, 6, funds=2, seed=3, params={"lambda_target": 1e-3}))
     mono = solve(data, explain=False)
     split = solve(data, method="split")
-    assert split.method == "split" and split.status in {"Optimal", "Feasible"}
+    assert split.method == "split" and split.status in {"Optimal", "Near-optimal", "Feasible"}
     check_constraints(data, split.tables)
     assert split.objective is not None and mono.objective is not None
     assert split.objective >= mono.objective - 1e-6 * abs(mono.objective)

@@ -159,7 +159,7 @@ def _verdict(results: list[dict[str, Any]]) -> list[str]:
             continue
         total = run["build"] + run["solve"]
         gb = (run.get("peak_mb") or 0) / 1024
-        within = total < 120 and str(run.get("status")) in ("Optimal", "Feasible")
+        within = total < 120 and str(run.get("status")) in ("Optimal", "Near-optimal")
         out.append(
             f"- L ({label}): {total:.0f} s, status {run.get('status')} (goal < 120 s: "
             f"{'met' if within else 'NOT met'}), peak {gb:.1f} GB (goal < 8 GB: "

@@ -303,7 +303,7 @@ def cell_frame(proj: xr.Dataset, holders: list[str], items: list[str]) -> pd.Dat
         np.round(np.where(np.isfinite(above), above, 0)).astype(int).astype(str), " wk"
     )
     pct = np.char.add(
-        np.char.add("below (", np.round(np.nan_to_num(cover) * 100).astype(int).astype(str)), "%)"
+        np.char.add("below (", np.floor(np.nan_to_num(cover) * 100).astype(int).astype(str)), "%)"
     )
     text = np.where(
         empty, "–", np.where(below, pct, np.where(np.isinf(above), "no outflow", weeks))
@@ -347,7 +347,8 @@ def heatmap(engine: Engine, p: Principal, as_of: dt.date) -> dict[str, Any]:
         if item in tot.index and pd.notna(tot.loc[item, "cover"]):
             c = float(tot.loc[item, "cover"])
             cls = "b-below" if c < 1 else ("b-low" if c < 1.1 else "b-ok")
-            alliance = (cls, f"{c:.0%} of target")
+            shown = f"{c:.1%}" if 0.995 <= c < 1 else f"{c:.0%}"  # never "100%" when below
+            alliance = (cls, f"{shown} of target")
         row = cells.get(item)
         rows.append(
             {

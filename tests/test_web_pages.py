@@ -8,7 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pytest
+import xarray as xr
 from sqlalchemy import Engine, func, select
 
 from materiel import migrations
@@ -413,3 +415,28 @@ def test_donor_moves_a_pledge_along_its_lifecycle(site: dict[str, Any]) -> None:
         data={"csrf": csrf_of(other.get("/pledges").text), "pledge": f"{pid}-1", "to": "committed"},
     )
     assert refused.status_code == 409 and "may not" in refused.text
+
+
+def test_heatmap_cells_weeks_above_target() -> None:
+    from materiel.web.data import cell_frame
+
+    holders, items = ["AAA", "BBB"], ["x", "y", "z"]
+    # stock, target, weekly use per (holder, item)
+    stock = np.array([[100.0, 50.0, 0.0], [30.0, 995.0, 10.0]])
+    target = np.array([[60.0, 10.0, 0.0], [40.0, 1000.0, 0.0]])
+    use = np.array([[20.0, 0.0, 0.0], [1.0, 5.0, 1.0]])
+    proj = xr.Dataset(
+        {
+            "stock_now": (("holder", "item"), stock),
+            "target_now": (("holder", "item"), target),
+            "weekly_use": (("holder", "item"), use),
+        },
+        coords={"holder": holders, "item": items},
+    )
+    cells = cell_frame(proj, holders, items).to_dict("index")
+    assert (cells["x"]["cls_AAA"], cells["x"]["text_AAA"]) == ("b-low", "2 wk")  # (100-60)/20
+    assert (cells["y"]["cls_AAA"], cells["y"]["text_AAA"]) == ("b-ok", "no outflow")
+    assert (cells["z"]["cls_AAA"], cells["z"]["text_AAA"]) == ("b-none", "–")
+    assert (cells["x"]["cls_BBB"], cells["x"]["text_BBB"]) == ("b-below", "below (75%)")
+    assert (cells["y"]["cls_BBB"], cells["y"]["text_BBB"]) == ("b-below", "below (99%)")
+    assert (cells["z"]["cls_BBB"], cells["z"]["text_BBB"]) == ("b-mid", "10 wk")

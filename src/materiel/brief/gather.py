@@ -1108,18 +1108,73 @@ def _risk_section(snaps: dict[str, xr.Dataset], notes: Notes, opt: Options) -> S
         if opt.charts and first_chart and "stock_q" in mc:
             from materiel.charts import caption, fan_chart, fan_frame, to_svg_str
 
-            k = order[0]
+            # of the most likely shortfalls, the one with the most stock to show in the fan
+            top = order[: opt.top]
+            median = mc["stock_q"].sel(quantile=0.5, method="nearest").values[rec]
+            peak = median.max(axis=2)[hi[top], ii[top]]
+            k = top[int(np.argmax(peak))]
             h, i = holders[hi[k]], items[ii[k]]
             chart = fan_chart(
                 fan_frame(mc, h, i), source=caption(mc, f"{h} {i}"), title=f"{h}: {i} ({sc})"
             )
             sec.charts.append(
-                (to_svg_str(chart), f"Highest shortfall risk: {h} {i}, scenario {sc}.", n)
+                (to_svg_str(chart), f"A likely shortfall: {h} {i}, scenario {sc}.", n)
             )
             first_chart = False
     if not sec.tables:
         sec.empty = "No recipient shortfall appears in any simulated path."
+    _gap(sec, next(iter(snaps.values())), notes, opt)
     return sec
+
+
+def _gap(sec: Section, snap: xr.Dataset, notes: Notes, opt: Options) -> None:
+    """The structural gap: what the recipients consume against what the lines make."""
+    from materiel.forecast import alliance_table, gap_by_month, project
+
+    proj = project(snap)
+    table = alliance_table(proj)
+    value = dict(zip(map(str, snap["item"].values), snap["item_value"].values, strict=True))
+    table["gap_value"] = table["gap_per_month"] * table["item"].map(value).astype(float)
+    table = table.loc[table["gap_per_month"] > 0].sort_values("gap_value", ascending=False)
+    table = table.head(opt.top // 3 or 1)
+    if table.empty:
+        return
+    n = notes.add(
+        f"Status-quo projection (forecast.project, forecast.alliance_table), scenario "
+        f"{snap.attrs['scenario']}, {snap.sizes['week']} weeks from {snap.attrs['as_of']}: "
+        "consumption of the recipients (ScenarioRate) against the capacity of the production "
+        "lines with their ramp (× the scenario's production achievement), per month; value "
+        f"at the catalogue unit value in USD (ECB rate of {snap.attrs.get('rate_date')}).",
+    )
+    sec.tables.append(
+        (
+            "Structural gap: monthly consumption against production, largest value first",
+            Table(
+                ["item", "consumption / month", "production / month", "gap / month", "gap value"],
+                [
+                    [
+                        str(r.item),
+                        fmt_int(r.consumption_per_month),
+                        fmt_int(r.production_per_month),
+                        _fig(f"gap:{r.item}", float(r.gap_per_month), fmt_int(r.gap_per_month)),
+                        fmt_money(r.gap_value, "USD"),
+                    ]
+                    for r in _rows(table)
+                ],
+                n,
+                numeric=(1, 2, 3, 4),
+            ),
+        )
+    )
+    if opt.charts:
+        from materiel.charts import caption, gap_bars, to_svg_str
+
+        months = gap_by_month(proj)
+        months = months.loc[months["item"].isin(table["item"].head(4))]
+        chart = gap_bars(months, source=caption(proj, "alliance-wide"))
+        sec.charts.append(
+            (to_svg_str(chart), "Structural gap per month of the items short the most by value.", n)
+        )
 
 
 # -- burden sharing ------------------------------------------------------------------------

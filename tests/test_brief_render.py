@@ -453,3 +453,36 @@ def test_the_latest_stored_plan_run_is_used_and_linked(demo: Engine) -> None:
     with read_session(demo) as s:
         run = s.get(PlanRun, stored.run_id)
         assert run is not None and run.scenario == sc and run.as_of == m.held_on
+
+
+def test_snapshot_hash_plan_gap_and_burden_are_reproducible(
+    demo: Engine, api_html: str, page: Page
+) -> None:
+    """Rebuild the snapshot the footnotes name: same hash; the plan solved on it, the
+    projection's structural gap and the burden shares give the brief's figures."""
+    from materiel.forecast import alliance_table, project
+    from materiel.plan import solve
+    from materiel.snapshot import build_snapshot
+
+    m = _meeting(demo, "CG-32")
+    snap = build_snapshot(demo, m.held_on, 26, "baseline")
+    h = str(snap.attrs["content_hash"])
+    assert f'data-snapshot="{h}"' in api_html and f"Snapshot {h[:12]}" in api_html
+    plan = solve(snap, time_limit=60.0)
+    assert value(page, "plan-unmet") == pytest.approx(plan.tables["unmet"]["unmet"].sum(), rel=1e-6)
+    gaps = alliance_table(project(snap)).set_index("item")["gap_per_month"]
+    shown = [k for k in page.figures if k.startswith("gap:")]
+    assert shown
+    for key in shown:
+        assert value(page, key) == pytest.approx(gaps[key.split(":", 1)[1]])
+    with read_session(demo) as s:
+        pl = pledges_table(s, as_of=m.held_on, announced_to=m.held_on)
+        gdp = {
+            str(c): float(g or 0)
+            for c, g in s.execute(select(Nation.code, Nation.gdp_eur_bn)).all()
+        }
+    pledged = pl.loc[pl["status"] != "cancelled"].groupby("donor_code")["value"].sum()
+    for key in (k for k in page.figures if k.startswith("burden-pct-gdp:")):
+        code = key.split(":", 1)[1]
+        expect = 100 * pledged.get(code, 0.0) / (gdp[code] * 1e9)
+        assert value(page, key) == pytest.approx(expect)

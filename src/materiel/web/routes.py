@@ -462,6 +462,18 @@ def pledges_page(request: Request) -> Response:
     return _pledges(request, user, {}, {}, 200)
 
 
+def _option(x: Pledge) -> SimpleNamespace:
+    return SimpleNamespace(
+        id=x.id,
+        ref=x.ref,
+        item_code=x.item_code,
+        quantity=x.quantity,
+        donor_code=x.donor_code,
+        status=x.status,
+        version=x.version,
+    )
+
+
 def _pledges(
     request: Request,
     user: WebUser,
@@ -498,26 +510,13 @@ def _pledges(
         dl = dl.loc[dl["pledge_ref"].isin(visible_refs)].sort_values(
             ["delivered_on", "id"], ascending=False
         )
-        own_open: list[Any] = []
-        can_deliver = p.is_staff or p.role == "donor"
-        if can_deliver:
-            stmt = policy.row_filter(p, "pledge", select(Pledge)).where(
-                Pledge.status.notin_(("delivered", "cancelled"))
-            )
-            if not p.is_staff:
-                stmt = stmt.where(Pledge.donor_code == p.nation)
-            own_open = [
-                SimpleNamespace(
-                    id=x.id,
-                    ref=x.ref,
-                    item_code=x.item_code,
-                    quantity=x.quantity,
-                    donor_code=x.donor_code,
-                    status=x.status,
-                    version=x.version,
-                )
-                for x in s.scalars(stmt.order_by(Pledge.ref).limit(500))
-            ]
+        # open pledges the policy lets this caller deliver on / move along the lifecycle
+        stmt = policy.row_filter(p, "pledge", select(Pledge)).where(
+            Pledge.status.notin_(("delivered", "cancelled"))
+        )
+        open_pledges = list(s.scalars(stmt.order_by(Pledge.ref).limit(5000)))
+        own_open = [_option(x) for x in open_pledges if allowed(policy.check_delivery, p, x)][:500]
+        movable = [_option(x) for x in open_pledges if allowed(policy.check_transition, p, x)][:500]
     can_notify = _can_create(user, "pledge", "donor_code")
     donors = ch["donors"] if p.is_staff else [p.nation]
     return render(
@@ -533,7 +532,8 @@ def _pledges(
         ch=ch,
         deliveries=dl.head(25).to_dict("records"),
         can_notify=can_notify,
-        can_deliver=can_deliver and bool(own_open),
+        can_deliver=bool(own_open),
+        movable=movable,
         own_open=own_open,
         donors=donors,
         values=values,

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from materiel.api import create_app
+from materiel.api.crud import ReadCache
 from materiel.api.routers import runs
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
@@ -285,3 +286,13 @@ def test_cached_fast_path_respects_roles_and_logout(lite: dict[str, Any]) -> Non
     assert c.get(url, headers=donor).json()["count"] == 1
     assert c.post(f"{API}/auth/logout").status_code == 204
     assert c.get(url).status_code == 401  # a revoked token is never served from the cache
+
+
+def test_read_cache_is_bounded_and_versioned() -> None:
+    cache = ReadCache(size=3, max_bytes=10)
+    for i in range(5):
+        cache.put(i, (1, "h"), b"abcd", {})
+    assert cache.bytes <= 10 and not cache.has(0) and cache.has(4)
+    assert cache.get(4, (1, "h")) == (b"abcd", {})
+    assert cache.get(4, (2, "h2")) is None  # a newer audit head: the answer is stale
+    assert ReadCache(size=0).get(1, (1, "h")) is None

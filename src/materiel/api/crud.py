@@ -280,10 +280,12 @@ class ReadCache:
     """Serialised GET answers keyed by (role, nation, path, query) and valid only for the
     data version they were computed at. Access checks depend only on role and nation, so
     two callers with the same pair see the same answer; hidden records never enter a key
-    of someone who may not see them. Bounded LRU."""
+    of someone who may not see them. An LRU bounded in entries and bytes."""
 
-    def __init__(self, size: int = 1024):
+    def __init__(self, size: int = 1024, max_bytes: int = 64 * 2**20):
         self.size = size
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._d: OrderedDict[Any, tuple[Any, bytes, dict[str, str]]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -308,10 +310,14 @@ class ReadCache:
         if version is None or self.size <= 0:
             return
         with self._lock:
+            old = self._d.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old[1])
             self._d[key] = (version, body, headers)
-            self._d.move_to_end(key)
-            while len(self._d) > self.size:
-                self._d.popitem(last=False)
+            self.bytes += len(body)
+            while self._d and (len(self._d) > self.size or self.bytes > self.max_bytes):
+                _, dropped = self._d.popitem(last=False)
+                self.bytes -= len(dropped[1])
 
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}

@@ -278,6 +278,7 @@ def _backup_sqlite_online(engine: Engine, partial: Path) -> BackupReport:
         target = sqlite3.connect(partial)
         try:
             source.backup(target)  # all pages in one step: one consistent snapshot
+            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             target.close()
     finally:

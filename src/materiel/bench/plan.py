@@ -16,7 +16,8 @@ from typing import Any
 from materiel.plan.synthetic import SIZES
 
 TIME_LIMIT = 300.0
-#: (size, tool, method); peers skip L: Pyomo's build alone would take minutes and GBs
+#: (size, tool, method); peers skip L: Pyomo's build alone would take minutes and GBs.
+#: The monolithic L run gets half the time limit: past the 120 s goal its time is moot.
 RUNS: list[tuple[str, str, str]] = [
     ("S", "ours", "simplex"),
     ("S", "ours-split", "simplex"),
@@ -34,6 +35,7 @@ SKIPPED = [("L", "pyomo"), ("L", "pulp")]
 
 
 def _one(size: str, tool: str, method: str) -> dict[str, Any]:
+    limit = TIME_LIMIT / 2 if (size, tool) == ("L", "ours") else TIME_LIMIT
     cmd = [
         sys.executable,
         "-m",
@@ -41,7 +43,7 @@ def _one(size: str, tool: str, method: str) -> dict[str, Any]:
         size,
         tool,
         method,
-        str(TIME_LIMIT),
+        str(limit),
     ]
     try:
         done = subprocess.run(
@@ -86,8 +88,9 @@ def run() -> str:
         "solve = HiGHS (for Pyomo and PuLP it includes their hand-over to HiGHS); wall-clock "
         "seconds, and CPU seconds of the process (less sensitive to other load); peak = "
         f"peak resident memory of the process. HiGHS {_highs_version()}, 1 thread, time "
-        f"limit {TIME_LIMIT:.0f} s. `ours-split` is the per-item decomposition with priced "
-        "budgets; its gap is to the monolithic optimum.",
+        f"limit {TIME_LIMIT:.0f} s ({TIME_LIMIT / 2:.0f} s for monolithic L). `ours-split` is "
+        "the per-item decomposition with priced budgets (stops at a 0.1 % gap to its own "
+        "Lagrangian bound); 'vs monolithic' compares with the monolithic optimum.",
         "",
         "| size | tool | method | columns | build s | solve s | total s | CPU s | build % "
         "| peak MB | status | objective | vs monolithic |",

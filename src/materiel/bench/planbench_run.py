@@ -28,12 +28,15 @@ def run(size: str, tool: str, method: str = "simplex", time_limit: float = 300.0
         from materiel.plan.build import build_model
         from materiel.plan.solve import make_highs, solve_model
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         data = from_snapshot(ds)
         model = build_model(data)
         highs = make_highs(model, method=method, time_limit=time_limit, threads=1)
         out["build"] = time.perf_counter() - start
+        out["build_cpu"] = time.process_time() - cpu
+        cpu = time.process_time()
         sol = solve_model(model, highs=highs, method=method)
+        out["solve_cpu"] = time.process_time() - cpu
         out.update(
             solve=sol.solve_seconds,
             status=sol.status,

@@ -163,6 +163,10 @@ SQL_CALLS = {"text", "execute", "exec_driver_sql", "executescript", "executemany
 ALLOWED = {
     # a constant query on the audit table's own name (the API's read-cache check)
     "api/crud.py: conn.exec_driver_sql(_HEAD_SQL)",
+    # DDL for the soak test's own scratch database: a generated name (identifiers cannot
+    # be bind parameters)
+    """ops/soak.py: text(f'CREATE DATABASE "{name}"')""",
+    """ops/soak.py: text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')""",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, Integer, SmallInteger, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
@@ -68,9 +68,43 @@ def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bo
     return True
 
 
+_INT_LIMITS: dict[str, list[tuple[str, int]]] = {}
+
+
+def _int_limits(obj: Base) -> list[tuple[str, int]]:
+    """(attribute, largest magnitude) of the integer columns of a table: what PostgreSQL's
+    smallint, integer and bigint hold (SQLite would raise OverflowError beyond 64 bits)."""
+    entity = obj.__tablename__
+    if entity not in _INT_LIMITS:
+        out = []
+        for col in obj.__table__.columns:
+            if isinstance(col.type, SmallInteger):
+                limit = 2**15 - 1
+            elif isinstance(col.type, BigInteger):
+                limit = 2**63 - 1
+            elif isinstance(col.type, Integer):
+                limit = 2**31 - 1
+            else:
+                continue
+            out.append((obj.__mapper__.get_property_by_column(col).key, limit))
+        _INT_LIMITS[entity] = out
+    return _INT_LIMITS[entity]
+
+
+def _show_int(v: int) -> str:
+    try:
+        return f"{v:.4g}"
+    except OverflowError:
+        return f"a {v.bit_length()}-bit number"
+
+
 def check_fields(session: Session, obj: Base) -> None:
     """Field-level checks shared by every entity."""
     entity = obj.__tablename__
+    for f, limit in _int_limits(obj):
+        v = getattr(obj, f, None)
+        if isinstance(v, int) and not isinstance(v, bool) and not -limit - 1 <= v <= limit:
+            raise _fail(entity, f, f"{_show_int(v)} is out of range (at most {limit:,})")
     for f in NON_NEGATIVE.get(entity, ()):
         v = getattr(obj, f, None)
         if v is not None and v < 0:

@@ -97,6 +97,13 @@ def test_csrf_refuses_forms_without_the_session_token(site: dict[str, Any]) -> N
         r = c.post("/needs", data=need_form(token, "N-CSRF"))
         assert r.status_code == 403, (token, r.status_code)
         assert "CSRF" in r.text
+    # every other form of the dashboard, too
+    for path in ("/pledges", "/pledges/deliveries", "/plan", "/risk", "/logout"):
+        r = c.post(path, data={"csrf": other, "ref": "P-CSRF", "quantity": "1"})
+        assert r.status_code == 403 and "CSRF" in r.text, (path, r.status_code)
+        assert c.post(path, data={"ref": "P-CSRF"}).status_code == 403, path
+    assert as_user(site, "coord").get("/").status_code == 200  # logout was refused
+    c = as_user(site, "coord")
     # the login form too: no pre-login cookie, or a token of another nonce
     c.cookies.clear()
     r = c.post("/login", data={"username": "coord", "password": PASSWORD, "csrf": "x"})

@@ -447,3 +447,48 @@ def test_atheris_long_run(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-4000:]
+
+
+# -- the API's upload of announcements ----------------------------------------------------
+@pytest.fixture(scope="module")
+def upload_client(
+    seeded_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Any, dict[str, str], Engine]]:
+    from materiel.api.app import create_app
+    from materiel.api.testing import make_client, user_token
+
+    path = tmp_path_factory.mktemp("upload") / "upload.db"
+    shutil.copy(seeded_template, path)
+    eng = get_engine(path, fresh=True)
+    token = user_token(eng, "coord", "coordinator")
+    with make_client(create_app(eng, job_workers=1)) as client:
+        yield client, {"Authorization": f"Bearer {token}"}, eng
+    eng.dispose()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    data=st.binary(max_size=1500),
+    flips=st.lists(st.tuples(st.integers(0, len(MINI_PDF) - 1), st.integers(0, 255)), max_size=8),
+    cut=st.integers(min_value=0, max_value=len(MINI_PDF)),
+    name=st.sampled_from(["a.pdf", "a.html", "a.txt", "a", "a.xlsx"]),
+)
+def test_upload_of_hostile_files_never_fails_the_server(
+    upload_client: tuple[Any, dict[str, str], Engine],
+    data: bytes,
+    flips: list[tuple[int, int]],
+    cut: int,
+    name: str,
+) -> None:
+    client, headers, eng = upload_client
+    mutated = bytearray(MINI_PDF)
+    for pos, byte in flips:
+        mutated[pos] = byte
+    for blob in (bytes(mutated[:cut]) + data, b"%PDF-" + data):
+        before = state(eng)
+        with time_limit(60):
+            r = client.post("/api/v1/ingest/upload", files={"file": (name, blob)}, headers=headers)
+        assert r.status_code in (201, 422), (r.status_code, r.text[:300])
+        if r.status_code == 422:
+            assert name in r.json()["detail"]
+            assert state(eng) == before

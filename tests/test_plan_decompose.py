@@ -61,3 +61,14 @@ def test_split_plan_as_a_result_satisfies_every_constraint() -> None:
     assert split.objective is not None and mono.objective is not None
     assert split.objective >= mono.objective - 1e-6 * abs(mono.objective)
     assert split.objective == pytest.approx(mono.objective, rel=1e-3)
+
+
+def test_auto_method_splits_large_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    import materiel.plan as plan
+
+    data = from_snapshot(generate(3, 4, 6, 4, funds=2, seed=7, params={"lambda_target": 1e-3}))
+    assert plan.solve(data, explain=False).method == "simplex"
+    monkeypatch.setattr(plan, "SPLIT_ABOVE_COLUMNS", 0)
+    assert plan.solve(data, explain=False).method == "split"
+    burden = data.with_params(mu_burden=1.0)
+    assert plan.solve(burden, explain=False).method == "simplex"  # burden sharing couples items

@@ -42,9 +42,9 @@ def plan(
         120.0, "--time-limit", min=1.0, help="Seconds HiGHS may take (best bound reported)"
     ),
     method: str = typer.Option(
-        "simplex",
+        "auto",
         "--method",
-        help="simplex (default, measured fastest), ipm, or split (per-item decomposition)",
+        help="auto (simplex; item by item for very large plans), simplex, ipm, or split",
     ),
 ) -> None:
     """Solve the plan LP on a snapshot of the records, explain it and store it."""
@@ -57,8 +57,8 @@ def plan(
     except ValueError:
         fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
         return
-    if method not in ("simplex", "ipm", "split"):
-        fail(f"--method: {method!r} is not one of simplex, ipm, split")
+    if method not in ("auto", "simplex", "ipm", "split"):
+        fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()
     wanted = [s for s in STAGES if s != "greedy" or compare_greedy]
     if not store:

@@ -34,6 +34,10 @@ __all__ = [
 
 Progress = Callable[[str, float], None]
 
+#: ``method="auto"`` solves item by item above this many columns (docs/benchmarks.md: the
+#: monolithic L instance, 2.1 million columns, does not finish in 150 s; the split takes 43 s)
+SPLIT_ABOVE_COLUMNS = 1_000_000
+
 
 def _noop(stage: str, fraction: float) -> None:
     return None
@@ -53,7 +57,10 @@ def solve(
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
 
     ``hard_targets`` overrides the scenario's policy; ``params`` override other policy
-    weights (``lambda_target``, ``mu_burden``, ``epsilon_cost``). ``progress(stage, f)`` is
+    weights (``lambda_target``, ``mu_burden``, ``epsilon_cost``). ``method``: ``auto``
+    (default: dual simplex on the whole LP, or the per-item split above
+    :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
+    ``ipm`` or ``split``. ``progress(stage, f)`` is
     called with stages build, solve, explain, greedy.
     """
     from materiel.plan import explain as ex
@@ -67,12 +74,18 @@ def solve(
         data = snapshot.with_params(**{k: v for k, v in overrides.items() if v is not None})
     else:
         data = from_snapshot(snapshot, **overrides)
-    chosen = method or str(data.params.get("method", DEFAULT_METHOD))
+    chosen = method or str(data.params.get("method", "auto"))
     if chosen == "split":
         return _solve_split(data, report)
     report("build", 0.0)
     start = time.perf_counter()
     model = build_model(data)
+    if chosen == "auto":
+        # measured (docs/benchmarks.md): dual simplex on the whole LP up to about a million
+        # columns; beyond, the per-item split with priced budgets (when only budgets couple)
+        if model.ncols > SPLIT_ABOVE_COLUMNS and data.mu == 0 and len(data.items) > 1:
+            return _solve_split(data, report)
+        chosen = DEFAULT_METHOD
     highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)

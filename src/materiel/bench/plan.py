@@ -177,9 +177,10 @@ def _verdict(results: list[dict[str, Any]]) -> list[str]:
     methods = {meth: get("M", "ours", meth).get("solve") for meth in ("simplex", "ipm")}
     shown = ", ".join(f"{k} {_fmt(v)} s" for k, v in methods.items())
     out.append(
-        f"- Method choice by measurement on M: {shown}; the default is dual simplex "
-        "(`materiel.plan.solve.DEFAULT_METHOD`), whose basis also gives clean duals and "
-        "warm-started re-solves for the explanations. PDLP (first-order) did not reach "
+        f"- Method choice by measurement on M: {shown}. The default (`method='auto'`) is "
+        "dual simplex on the whole LP — its basis also gives clean duals and warm-started "
+        "re-solves for the explanations — and, above a million columns when only budgets "
+        "couple the items, the per-item split (L). PDLP (first-order) did not reach "
         "optimality on M within 60 s when tried, so it is not offered."
     )
     split = get("L", "ours-split")

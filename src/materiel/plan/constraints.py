@@ -10,7 +10,14 @@ Notation (all variables non-negative, weeks t = 0..H-1):
     g[n], G     value given by donor n (plus its committed pledges) and by all donors
     dev[n]      distance of g[n] from its GDP share of G
 
-Only variables that can be non-zero are created (:func:`prepare_masks`).
+Objective (policy weights from the scenario's params):
+
+    minimise Σ weight·u + λ·Σ value[i]·v + ε·Σ price_in_fund·q + ε·Σ value[i]·x + μ·Σ dev
+             + λ·Σ value·(breach of stocks the plan does not decide: a constant)
+
+The ε·value·x term is a tie-break beside DESIGN's ε·price·q: without it, giving more than
+is needed would cost nothing. Only variables that can be non-zero are created
+(:func:`prepare_masks`).
 """
 
 from __future__ import annotations

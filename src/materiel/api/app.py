@@ -17,7 +17,7 @@ from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.fastpath import CachedReads
 from materiel.api.jobs import JobManager, default_runners
-from materiel.api.routers import audit, auth, pledges, runs, stocks, users
+from materiel.api.routers import audit, auth, ingest, pledges, runs, stocks, users
 from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
 from materiel.db import get_engine
 from materiel.records import ForecastRun, PlanRun
@@ -73,6 +73,7 @@ def api_router() -> APIRouter:
     api.include_router(auth.router)
     api.include_router(users.router)
     api.include_router(audit.router)
+    api.include_router(ingest.router)
     return api
 
 

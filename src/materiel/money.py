@@ -47,6 +47,7 @@ def _published() -> pd.DataFrame:
     return raw.set_index("Date").sort_index().notna()
 
 
+@lru_cache(maxsize=65536)
 def rate_date(on: dt.date, currencies: tuple[str, ...] = ("USD",)) -> dt.date:
     """The ECB publication date whose rates are used for ``on``: the last day on or before
     ``on`` with a published rate for every currency given (EUR is the base and always

@@ -62,7 +62,11 @@ def read(
     if text is not None:
         body, name = normalise(text), "text"
     elif source == "-":
-        body, name = from_bytes(sys.stdin.buffer.read()), "stdin"
+        name = "stdin"
+        try:
+            body = from_bytes(sys.stdin.buffer.read())
+        except Exception as exc:  # pypdf and decoding errors
+            fail(f"standard input: cannot read the text ({exc})")
     elif source:
         path = Path(source)
         if not path.is_file():

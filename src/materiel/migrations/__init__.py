@@ -28,5 +28,5 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return str(row[0]) if row else None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        return ", ".join(sorted(str(r[0]) for r in rows)) if rows else None

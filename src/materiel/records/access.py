@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from materiel.records.base import Base, StrEnum, utcnow
@@ -55,4 +55,8 @@ class IdempotencyKey(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    # unique per user (migration 0002_api): concurrent retries cannot both write
+    __table_args__ = (
+        Index("uq_idempotency_key_user_id_key", "user_id", "key", unique=True),
+        {"sqlite_autoincrement": True},
+    )

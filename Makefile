@@ -22,6 +22,8 @@ demo: $(STAMP)
 	$(BIN)/materiel --db $(DEMO_DB) demo --as-of $(DEMO_AS_OF)
 	$(BIN)/materiel --db $(DEMO_DB) plan --as-of $(DEMO_AS_OF) --horizon 52 --compare-greedy
 	$(BIN)/materiel --db $(DEMO_DB) forecast --as-of $(DEMO_AS_OF)
+	$(BIN)/materiel --db $(DEMO_DB) brief --meeting CG-32 --horizon 52 --out out
+	@echo "Brief written to out/brief-CG-32.html and out/brief-CG-32.pdf (synthetic demo data)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -18,28 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-CATEGORIES = (
-    "artillery-ammunition",
-    "artillery-system",
-    "rocket-artillery-system",
-    "rocket-artillery-ammunition",
-    "air-defence-system",
-    "air-defence-missile",
-    "anti-tank-weapon",
-    "main-battle-tank",
-    "armoured-vehicle",
-    "small-arms",
-    "small-arms-ammunition",
-    "drone",
-    "aircraft",
-    "helicopter",
-    "naval",
-    "vehicle",
-    "demining",
-    "medical",
-    "other-military",
-    "unspecified",
-)
+from materiel.records.catalogue import CATEGORIES
 
 AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
 

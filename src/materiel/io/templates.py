@@ -34,32 +34,11 @@ from materiel.records import (
     StockReport,
     StockTarget,
 )
+from materiel.records.catalogue import CATEGORIES
 
 ColumnType = Literal["str", "int", "float", "date", "bool", "currency", "list", "json"]
 LIST_SEPARATOR = "|"
 
-CATEGORIES = (
-    "artillery-ammunition",
-    "artillery-system",
-    "rocket-artillery-system",
-    "rocket-artillery-ammunition",
-    "air-defence-system",
-    "air-defence-missile",
-    "anti-tank-weapon",
-    "main-battle-tank",
-    "armoured-vehicle",
-    "small-arms",
-    "small-arms-ammunition",
-    "drone",
-    "aircraft",
-    "helicopter",
-    "naval",
-    "vehicle",
-    "demining",
-    "medical",
-    "other-military",
-    "unspecified",
-)
 
 TYPE_HELP: dict[str, str] = {
     "str": "text",

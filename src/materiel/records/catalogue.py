@@ -9,6 +9,30 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from materiel.records.base import Base
 
+#: Item categories, exactly those of the labelled announcement texts (ingest-eval/README.md).
+CATEGORIES: tuple[str, ...] = (
+    "artillery-ammunition",
+    "artillery-system",
+    "rocket-artillery-system",
+    "rocket-artillery-ammunition",
+    "air-defence-system",
+    "air-defence-missile",
+    "anti-tank-weapon",
+    "main-battle-tank",
+    "armoured-vehicle",
+    "small-arms",
+    "small-arms-ammunition",
+    "drone",
+    "aircraft",
+    "helicopter",
+    "naval",
+    "vehicle",
+    "demining",
+    "medical",
+    "other-military",
+    "unspecified",
+)
+
 
 class Item(Base):
     __tablename__ = "item"

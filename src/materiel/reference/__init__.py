@@ -19,34 +19,12 @@ from typing import Any
 import pycountry
 
 from materiel.records import Item, Nation
+from materiel.records.catalogue import CATEGORIES
 from materiel.services import RuleViolation, Writer
 
 EU_INSTITUTIONS = "EUU"
 EU_INSTITUTIONS_NAME = "European Union institutions"
 
-#: Item categories, exactly those of the labelled announcement texts (ingest-eval/README.md).
-CATEGORIES: tuple[str, ...] = (
-    "artillery-ammunition",
-    "artillery-system",
-    "rocket-artillery-system",
-    "rocket-artillery-ammunition",
-    "air-defence-system",
-    "air-defence-missile",
-    "anti-tank-weapon",
-    "main-battle-tank",
-    "armoured-vehicle",
-    "small-arms",
-    "small-arms-ammunition",
-    "drone",
-    "aircraft",
-    "helicopter",
-    "naval",
-    "vehicle",
-    "demining",
-    "medical",
-    "other-military",
-    "unspecified",
-)
 
 #: NATO members (32, since Sweden joined on 7 March 2024).
 NATO: frozenset[str] = frozenset(

@@ -12,7 +12,10 @@ from typer.testing import CliRunner
 from materiel.cli.main import app
 
 DATA = Path(__file__).parent / "data" / "ingest"
-KIEL = Path("/work/shared/data/kiel-ust-release29")
+# the shared/ folder next to the repository (CI clones it there), else this workplace's copy
+KIEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "kiel-ust-release29"
+if not KIEL.exists():
+    KIEL = Path("/work/shared/data/kiel-ust-release29")
 
 
 @pytest.fixture

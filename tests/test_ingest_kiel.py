@@ -15,9 +15,10 @@ from materiel.records import AuditEvent, Item, Nation, Pledge
 from materiel.records.tracker import TrackerMonthly, TrackerRelease, TrackerWeapons
 from materiel.services import writer
 
-KIEL = Path("/work/shared/data/kiel-ust-release29")
-if not KIEL.exists():  # the data folder next to the repository
-    KIEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "kiel-ust-release29"
+# the shared/ folder next to the repository (CI clones it there), else this workplace's copy
+KIEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "kiel-ust-release29"
+if not KIEL.exists():
+    KIEL = Path("/work/shared/data/kiel-ust-release29")
 pytestmark = pytest.mark.skipif(not KIEL.exists(), reason="Kiel release 29 data not available")
 
 

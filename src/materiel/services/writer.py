@@ -40,6 +40,14 @@ def _apply_scalar_defaults(obj: Base) -> None:
             setattr(obj, key, col.default.arg)
 
 
+def _integrity_refusal(obj: Base, exc: IntegrityError) -> RuleViolation:
+    """A database constraint refused the write: say so in the domain's terms."""
+    return RuleViolation(
+        f"{obj.__tablename__}: duplicate key or broken reference ({exc.orig})",
+        entity=obj.__tablename__,
+    )
+
+
 class Writer:
     """All writes of one transaction. Construct with :func:`writer`."""
 
@@ -69,10 +77,7 @@ class Writer:
                     self.session.add(obj)
                 self.session.flush()
         except IntegrityError as exc:
-            raise RuleViolation(
-                f"{obj.__tablename__}: duplicate key or broken reference ({exc.orig})",
-                entity=obj.__tablename__,
-            ) from None
+            raise _integrity_refusal(obj, exc) from None
 
     def create(self, model: type[T], **fields: Any) -> T:
         obj = model(**fields)
@@ -115,10 +120,7 @@ class Writer:
                 if k in before:
                     set_committed_value(obj, k, before[k])
             if isinstance(exc, IntegrityError):
-                raise RuleViolation(
-                    f"{obj.__tablename__}: duplicate key or broken reference ({exc.orig})",
-                    entity=obj.__tablename__,
-                ) from None
+                raise _integrity_refusal(obj, exc) from None
             raise
         if not changed:
             return obj
@@ -179,10 +181,10 @@ class Writer:
         delivered_on: dt.date,
         source: str | None = None,
     ) -> Delivery:
-        """Record a delivery; the pledge moves to delivering, and to delivered when complete."""
-        if self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(select(Pledge.id).where(Pledge.id == pledge.id).with_for_update())
-            self.session.refresh(pledge)
+        """Record a delivery; the pledge moves to delivering, and to delivered when complete.
+
+        The delivery rule reads the pledge under a row lock on PostgreSQL (and refreshes this
+        same object), so the status derived afterwards sees every committed delivery."""
         d = self.create(
             Delivery,
             ref=ref,

@@ -71,6 +71,14 @@ def event_hash(
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+def _newest(session: Session) -> tuple[int, str] | None:
+    """(seq, hash) of the newest event, or None for an empty chain."""
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (row.seq, row.hash) if row else None
+
+
 def append_event(
     session: Session,
     *,
@@ -92,10 +100,7 @@ def append_event(
         bind = session.get_bind()
         if bind.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-        last = session.execute(
-            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-        ).first()
-        head = (last.seq, last.hash) if last else (0, GENESIS)
+        head = _newest(session) or (0, GENESIS)
     seq, prev = head[0] + 1, head[1]
     at = dt.datetime.now(dt.UTC)
     before_c = _canonical(before)
@@ -180,7 +185,5 @@ def verify_chain(session: Session, expect: str | None = None) -> ChainReport:
 
 def chain_head(session: Session) -> str | None:
     """``SEQ:HASH`` of the newest event, to keep outside the database as an anchor."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    return f"{last.seq}:{last.hash}" if last else None
+    last = _newest(session)
+    return f"{last[0]}:{last[1]}" if last else None

@@ -38,7 +38,7 @@ from materiel.api.errors import ApiProblem
 from materiel.api.schemas import Page, Problem
 from materiel.db import read_session
 from materiel.records import AuditEvent, Base
-from materiel.services import Writer
+from materiel.services import Writer, newest_event
 
 API = "/api/v1"
 MAX_ID = 2**62
@@ -260,10 +260,7 @@ def data_version(session: Session) -> tuple[int, str]:
     the same transaction, so (seq, hash) changes whenever any record does. Read it before
     the data, in the same read transaction, so a cached answer is never newer-keyed than
     its content."""
-    row = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    return (int(row[0]), str(row[1])) if row else (0, "")
+    return newest_event(session) or (0, "")
 
 
 _HEAD_SQL = f"SELECT seq, hash FROM {AuditEvent.__tablename__} ORDER BY seq DESC LIMIT 1"

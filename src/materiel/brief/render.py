@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from materiel.brief.model import Brief, Figure, fmt_int, fmt_money
 
@@ -94,13 +94,10 @@ _LOCK = threading.Lock()
 def _audit_head(engine: Engine) -> tuple[int, str]:
     """The newest audit event: every write through the services changes it."""
     from materiel.db import read_session
-    from materiel.records import AuditEvent
+    from materiel.services import newest_event
 
     with read_session(engine) as s:
-        row = s.execute(
-            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-        ).first()
-    return (int(row[0]), str(row[1])) if row is not None else (0, "")
+        return newest_event(s) or (0, "")
 
 
 def render_html(engine: Engine, meeting_id: int, **options: Any) -> str:

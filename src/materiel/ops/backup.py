@@ -55,6 +55,7 @@ from sqlalchemy.exc import DBAPIError
 from materiel import migrations
 from materiel.db import WRITE_OPTION, is_sqlite
 from materiel.records import Base
+from materiel.services import chain_head
 
 __all__ = [
     "FORMAT_VERSION",
@@ -172,15 +173,6 @@ def _revisions(conn: Connection) -> list[str]:
     return sorted(str(r[0]) for r in conn.execute(select(_VERSION_TABLE.c.version_num)))
 
 
-def _audit_head(conn: Connection) -> str | None:
-    from materiel.records import AuditEvent
-
-    row = conn.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    return f"{row[0]}:{row[1]}" if row else None
-
-
 def _counts(conn: Connection, tables: list[Table]) -> dict[str, int]:
     present = set(inspect(conn).get_table_names())
     return {
@@ -265,7 +257,7 @@ def _info(method: str, engine: Engine, conn: Connection, tables: list[Table]) ->
         "source": _shown(engine),
         "created_at": dt.datetime.now(dt.UTC).isoformat(),
         "revisions": _revisions(conn),
-        "audit_head": _audit_head(conn),
+        "audit_head": chain_head(conn),
         "tables": _counts(conn, tables),
     }
 
@@ -427,7 +419,7 @@ def read_backup_info(path: Path) -> dict[str, Any]:
                 info = {"method": "sqlite-file", "tables": _counts(c, data_tables())}
             info["revisions"] = _revisions(c)
             if "audit_event" in names:
-                info["audit_head"] = _audit_head(c)
+                info["audit_head"] = chain_head(c)
             return info
     except (sqlite3.DatabaseError, DBAPIError) as exc:
         raise BackupError(f"{path}: unreadable backup ({getattr(exc, 'orig', exc)})") from None

@@ -1,7 +1,7 @@
 """The one write path: every change goes through a :class:`Writer`, which checks the domain
 rules and appends a hash-chained audit event in the same transaction."""
 
-from materiel.services.audit import ChainReport, chain_head, verify_chain
+from materiel.services.audit import ChainReport, chain_head, newest_event, verify_chain
 from materiel.services.errors import DomainError, NotFound, RuleViolation, StaleVersion
 from materiel.services.writer import Writer, writer
 
@@ -13,6 +13,7 @@ __all__ = [
     "StaleVersion",
     "Writer",
     "chain_head",
+    "newest_event",
     "verify_chain",
     "writer",
 ]

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, select, text
+from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
 from materiel.records import AuditEvent
@@ -71,9 +71,10 @@ def event_hash(
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _newest(session: Session) -> tuple[int, str] | None:
-    """(seq, hash) of the newest event, or None for an empty chain."""
-    row = session.execute(
+def newest_event(db: Session | Connection) -> tuple[int, str] | None:
+    """(seq, hash) of the newest event, or None for an empty chain. Every audited write
+    changes it, so it also serves as the version of the whole data set."""
+    row = db.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
     return (row.seq, row.hash) if row else None
@@ -100,7 +101,7 @@ def append_event(
         bind = session.get_bind()
         if bind.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-        head = _newest(session) or (0, GENESIS)
+        head = newest_event(session) or (0, GENESIS)
     seq, prev = head[0] + 1, head[1]
     at = dt.datetime.now(dt.UTC)
     before_c = _canonical(before)
@@ -183,7 +184,7 @@ def verify_chain(session: Session, expect: str | None = None) -> ChainReport:
     return ChainReport(ok=not problems, events=n, problems=problems)
 
 
-def chain_head(session: Session) -> str | None:
+def chain_head(session: Session | Connection) -> str | None:
     """``SEQ:HASH`` of the newest event, to keep outside the database as an anchor."""
-    last = _newest(session)
+    last = newest_event(session)
     return f"{last[0]}:{last[1]}" if last else None

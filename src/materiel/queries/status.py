@@ -14,6 +14,7 @@ from materiel.queries._common import (
     REPORT_CURRENCY,
     convert_column,
     date_span,
+    is_synthetic,
     prefix_mask,
     today,
 )
@@ -259,5 +260,5 @@ def status_figures(
             }
             for row in funds.to_dict("records")
         ],
-        "synthetic": any(isinstance(s, str) and "synthetic" in s.lower() for s in sources),
+        "synthetic": is_synthetic(sources),
     }

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.records import (
+    PRIORITY_WEIGHT,
     Caveat,
     Delivery,
     Fund,
@@ -40,7 +41,6 @@ from materiel.snapshot.schema import DEFAULT_PARAMS, SnapshotError, make_snapsho
 
 __all__ = ["PLEDGE_STATUSES", "PRIORITY_WEIGHT", "build_snapshot"]
 
-PRIORITY_WEIGHT = {"critical": 100.0, "high": 10.0, "routine": 1.0}
 PRIORITY_RANK = {"critical": 0, "high": 1, "routine": 2}
 # pledges whose undelivered remainder is scheduled (delivered ones have none left unless
 # the snapshot is dated before their last delivery)

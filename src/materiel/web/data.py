@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xarray as xr
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, Refused, policy
@@ -28,7 +28,6 @@ from materiel.queries import (
     stock_position,
 )
 from materiel.records import (
-    AuditEvent,
     ForecastRun,
     Item,
     Job,
@@ -39,12 +38,7 @@ from materiel.records import (
     Pledge,
     Scenario,
 )
-
-PLAN_WEIGHTS = {"critical": 100.0, "high": 10.0, "routine": 1.0}
-
-
-def today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+from materiel.services import newest_event
 
 
 def span(values: Any) -> str:
@@ -57,9 +51,10 @@ def span(values: Any) -> str:
 
 
 def data_version(engine: Engine) -> int:
-    """Changes with every audited write (the id of the last audit event)."""
+    """Changes with every audited write (the seq of the newest audit event)."""
     with read_session(engine) as s:
-        return int(s.scalar(select(func.max(AuditEvent.id))) or 0)
+        head = newest_event(s)
+    return head[0] if head else 0
 
 
 def is_synthetic(session: Session) -> bool:

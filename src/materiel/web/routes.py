@@ -38,6 +38,7 @@ from materiel.api.schemas import (
 )
 from materiel.db import read_session, write_session
 from materiel.queries import NEED_STATUSES, PRIORITIES, deliveries_table, fund_position
+from materiel.queries._common import today
 from materiel.records import ApiToken, ForecastRun, Job, Meeting, Need, PlanRun, Pledge
 from materiel.services import NotFound, Writer
 from materiel.web import data
@@ -150,7 +151,7 @@ def render(
         "csrf": user.csrf if user else ctx.pop("login_csrf", ""),
         "title": title,
         "synthetic": bool(synthetic),
-        "today": data.today(),
+        "today": today(),
         **ctx,
     }
     return templates.TemplateResponse(request, template, context, status_code=status)
@@ -239,7 +240,7 @@ def as_of_of(request: Request) -> dt.date:
             return dt.date.fromisoformat(v)
         except ValueError:
             pass
-    return data.today()
+    return today()
 
 
 # -- login ----------
@@ -414,7 +415,7 @@ async def needs_submit(request: Request) -> Response:
 def _add_need(request: Request, user: WebUser, form: dict[str, str]) -> Response:
     values = clean(form, NEED_FIELDS)
     values.setdefault("ref", f"N-WEB-{uuid.uuid4().hex[:8].upper()}")
-    values.setdefault("stated_on", data.today().isoformat())
+    values.setdefault("stated_on", today().isoformat())
     if not user.principal.is_staff and user.principal.nation:
         values.setdefault("recipient_code", user.principal.nation)
     model, errors = validate(NeedCreate, values)
@@ -483,7 +484,7 @@ def _pledges(
     form_name: str = "",
 ) -> Response:
     p = user.principal
-    as_of = data.today()
+    as_of = today()
     late_q = qp(request, "late", ("1", "0"))
     limit = 1000 if qp(request, "all", ("1",)) else 100
     f = {
@@ -557,7 +558,7 @@ async def pledge_submit(request: Request) -> Response:
 def _add_pledge(request: Request, user: WebUser, form: dict[str, str]) -> Response:
     values = clean(form, PLEDGE_FIELDS)
     values.setdefault("ref", f"P-WEB-{uuid.uuid4().hex[:8].upper()}")
-    values.setdefault("announced_on", data.today().isoformat())
+    values.setdefault("announced_on", today().isoformat())
     values["confidential"] = form.get("confidential") == "on"
     model, errors = validate(PledgeCreate, values)
     if model is None:

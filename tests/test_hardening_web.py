@@ -170,6 +170,7 @@ SQL_CALLS = {"text", "execute", "exec_driver_sql", "executescript", "executemany
 ALLOWED = {
     # a constant query on the audit table's own name (the API's read-cache check)
     "api/crud.py: conn.exec_driver_sql(_HEAD_SQL)",
+    "api/crud.py: conn.execute(_HEAD_SQL)",  # the same, on SQLite's own driver
     # DDL for the soak test's own scratch database: a generated name (identifiers cannot
     # be bind parameters)
     """ops/soak.py: text(f'CREATE DATABASE "{name}"')""",

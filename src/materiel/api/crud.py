@@ -10,9 +10,11 @@ import base64
 import datetime as dt
 import inspect
 import json
+import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -42,6 +44,7 @@ from materiel.services import Writer, newest_event
 
 API = "/api/v1"
 MAX_ID = 2**62
+FLIGHT_WAIT_SECONDS = 30.0  # a follower waits this long at most for the leader's answer
 P = inspect.Parameter
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -148,9 +151,12 @@ def _filter_params(spec: Entity) -> list[P]:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def json_body(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def json_response(out: Outcome) -> Response:
-    body = json.dumps(out.body, separators=(",", ":"), ensure_ascii=False).encode()
-    return Response(body, out.status, out.headers, media_type="application/json")
+    return Response(json_body(out.body), out.status, out.headers, media_type="application/json")
 
 
 def outcome(spec: Entity, obj: Base, status: int, location: str | None = None) -> Outcome:
@@ -273,6 +279,38 @@ def current_version(engine: Engine) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, "")
 
 
+class DataVersion:
+    """:func:`current_version` of one engine, as cheap as the database allows.
+
+    On an SQLite file each thread keeps its own autocommit connection that only ever runs
+    the head query (one indexed row, a few microseconds): cheap enough to run on the event
+    loop itself (``inline``), without a hop to the thread pool. Every call starts a new read
+    transaction, so it sees every commit made before it, by any process. Other databases go
+    through the engine's pool (a network round trip: callers run it in a worker thread).
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        db = engine.url.database
+        file = engine.url.get_backend_name() == "sqlite" and db not in (None, "", ":memory:")
+        self.path = db if file else None
+        self._local = threading.local()
+
+    @property
+    def inline(self) -> bool:
+        return self.path is not None
+
+    def __call__(self) -> tuple[int, str]:
+        if self.path is None:
+            return current_version(self.engine)
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._local.conn = conn
+        row = conn.execute(_HEAD_SQL).fetchone()
+        return (int(row[0]), str(row[1])) if row else (0, "")
+
+
 class ReadCache:
     """Serialised GET answers keyed by (role, nation, path, query) and valid only for the
     data version they were computed at. Access checks depend only on role and nation, so
@@ -287,6 +325,7 @@ class ReadCache:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        self._flights: dict[Any, threading.Event] = {}
 
     def get(self, key: Any, version: Any) -> tuple[bytes, dict[str, str]] | None:
         if version is None or self.size <= 0:
@@ -303,6 +342,30 @@ class ReadCache:
     def has(self, key: Any) -> bool:
         return key in self._d
 
+    @contextmanager
+    def flight(self, key: Any) -> Iterator[bool]:
+        """Yields True to the first caller for ``key`` (it computes the answer) and, after
+        that caller is done, False to those who came meanwhile. A None key, or a cache
+        that is off, makes every caller a leader."""
+        if key is None or self.size <= 0:
+            yield True
+            return
+        with self._lock:
+            done = self._flights.get(key)
+            leader = done is None
+            if done is None:
+                done = self._flights[key] = threading.Event()
+        if not leader:
+            done.wait(FLIGHT_WAIT_SECONDS)
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with self._lock:
+                self._flights.pop(key, None)
+            done.set()
+
     def put(self, key: Any, version: Any, body: bytes, headers: dict[str, str]) -> None:
         if version is None or self.size <= 0:
             return
@@ -315,6 +378,32 @@ class ReadCache:
             while self._d and (len(self._d) > self.size or self.bytes > self.max_bytes):
                 _, dropped = self._d.popitem(last=False)
                 self.bytes -= len(dropped[1])
+
+
+Answer = tuple[Any, bytes, dict[str, str]]  # data version read with the data, JSON body, headers
+
+
+def cached_answer(
+    request: Request, key: Any, compute: Callable[[], Answer], *, enabled: bool = True
+) -> Response:
+    """A 200 JSON answer for ``key``: from the read cache when it holds one at the current
+    data version, else from ``compute()``, stored for the next caller. Concurrent misses of
+    one key compute once; the others wait and take that answer (or compute their own if a
+    write came between). Without this a burst of readers after every write would all run
+    the same query at once."""
+    cache: ReadCache = request.app.state.read_cache
+    probe: DataVersion = request.app.state.data_version
+    hit = cache.get(key, probe()) if enabled else None
+    if hit is None:
+        with cache.flight(key if enabled else None) as leader:
+            if not leader:
+                hit = cache.get(key, probe())
+            if hit is None:
+                version, body, headers = compute()
+                if enabled:
+                    cache.put(key, version, body, headers)
+                return Response(body, 200, headers, media_type="application/json")
+    return Response(hit[0], 200, hit[1], media_type="application/json")
 
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -379,25 +468,22 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         p: Principal = kw["principal"]
         policy.require_list(p, spec.name)
         request: Request = kw["request"]
-        cache: ReadCache = request.app.state.read_cache
+
+        def compute() -> Answer:
+            with read_session(kw["engine"]) as s:
+                version = data_version(s) if spec.cache else None
+                stmt = policy.row_filter(p, spec.name, select(spec.model))
+                if child is not None:
+                    link = _parent_link(s, spec, kw["parent_id"], p)
+                    stmt = stmt.where(getattr(spec.model, child.link) == link)
+                stmt = apply_filters(spec, stmt, kw)
+                rows, count, nxt = paginate(
+                    s, spec, stmt, sort=kw["sort"], cursor=kw["cursor"], limit=kw["limit"]
+                )
+                return version, page_body(spec, rows, count, nxt), {}
+
         key = (p.role, p.nation, request.url.path, request.url.query)
-        if spec.cache:
-            hit = cache.get(key, current_version(kw["engine"]))
-            if hit is not None:
-                return Response(hit[0], 200, hit[1], media_type="application/json")
-        with read_session(kw["engine"]) as s:
-            version = data_version(s) if spec.cache else None
-            stmt = policy.row_filter(p, spec.name, select(spec.model))
-            if child is not None:
-                link = _parent_link(s, spec, kw["parent_id"], p)
-                stmt = stmt.where(getattr(spec.model, child.link) == link)
-            stmt = apply_filters(spec, stmt, kw)
-            rows, count, nxt = paginate(
-                s, spec, stmt, sort=kw["sort"], cursor=kw["cursor"], limit=kw["limit"]
-            )
-            body = page_body(spec, rows, count, nxt)
-        cache.put(key, version, body, {})
-        return Response(body, 200, media_type="application/json")
+        return cached_answer(request, key, compute, enabled=spec.cache)
 
     params = [
         *pre,
@@ -469,20 +555,17 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         p: Principal = kw["principal"]
         policy.require_list(p, spec.name)
         request: Request = kw["request"]
-        cache: ReadCache = request.app.state.read_cache
+
+        def compute() -> Answer:
+            with read_session(kw["engine"]) as s:
+                version = data_version(s) if spec.cache else None
+                obj = _load_child(s, kw, p)
+                spec.check_read(p, s, obj)
+                out = outcome(spec, obj, 200)
+            return version, json_body(out.body), out.headers
+
         key = (p.role, p.nation, request.url.path, "")
-        if spec.cache:
-            hit = cache.get(key, current_version(kw["engine"]))
-            if hit is not None:
-                return Response(hit[0], 200, hit[1], media_type="application/json")
-        with read_session(kw["engine"]) as s:
-            version = data_version(s) if spec.cache else None
-            obj = _load_child(s, kw, p)
-            spec.check_read(p, s, obj)
-            out = outcome(spec, obj, 200)
-        resp = json_response(out)
-        cache.put(key, version, bytes(resp.body), out.headers)
-        return resp
+        return cached_answer(request, key, compute, enabled=spec.cache)
 
     def _load_child(s: Session, kw: dict[str, Any], p: Principal, lock: bool = False) -> Any:
         obj = _load(s, spec, kw[spec.key], lock=lock)

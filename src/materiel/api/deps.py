@@ -3,6 +3,8 @@ ETags, If-Match, Idempotency-Key."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import json
 import threading
@@ -50,12 +52,20 @@ class _Cached:
 class AuthCache:
     """Resolved tokens for a few seconds, so a burst of requests costs one lookup.
     Logout and user changes in this process invalidate at once; other worker processes
-    see a revocation within ``AUTH_CACHE_SECONDS``."""
+    see a revocation within ``AUTH_CACHE_SECONDS``.
+
+    :meth:`lookup` (on the event loop) keeps a busy token's entry fresh without a stall:
+    in the last ``refresh_before`` seconds of an entry one background lookup renews it
+    while requests go on using it (never past its end), and on a miss concurrent requests
+    for one token share a single lookup instead of each querying the database."""
 
     def __init__(self, seconds: float = AUTH_CACHE_SECONDS):
         self.seconds = seconds
+        self.refresh_before = min(1.0, seconds / 2)
         self._d: dict[str, _Cached] = {}
         self._lock = threading.Lock()
+        self._inflight: dict[str, asyncio.Task[_Cached | None]] = {}
+        self._generation = 0  # bumped by every drop: a lookup begun before it is discarded
 
     def get(self, digest: str) -> _Cached | None:
         c = self._d.get(digest)
@@ -63,20 +73,68 @@ class AuthCache:
             return None
         return c
 
-    def put(self, digest: str, principal: Principal, token_id: int, expires: float) -> None:
-        with self._lock:
-            if len(self._d) > 10_000:
-                self._d.clear()
-            until = min(time.monotonic() + self.seconds, expires)
-            self._d[digest] = _Cached(principal, token_id, until)
+    def put(
+        self, digest: str, principal: Principal, token_id: int, expires: float, keep: bool = True
+    ) -> _Cached:
+        """The entry for a resolved token (valid until ``expires`` at most), stored unless
+        ``keep`` is false."""
+        entry = _Cached(principal, token_id, min(time.monotonic() + self.seconds, expires))
+        if keep:
+            with self._lock:
+                if len(self._d) > 10_000:
+                    self._d.clear()
+                self._d[digest] = entry
+        return entry
 
     def drop(self, digest: str | None = None, user_id: int | None = None) -> None:
         with self._lock:
+            self._generation += 1
             if digest is not None:
                 self._d.pop(digest, None)
             if user_id is not None:
                 for k in [k for k, v in self._d.items() if v.principal.user_id == user_id]:
                     del self._d[k]
+
+    async def lookup(self, digest: str, resolve: Callable[[], Found | None]) -> _Cached | None:
+        """The entry for ``digest``, resolving it with ``resolve`` (run in the thread pool)
+        when missing; None for an unknown, expired or revoked token."""
+        now = time.monotonic()
+        c = self._d.get(digest)
+        if c is not None and c.until >= now:
+            if c.until - now < self.refresh_before and digest not in self._inflight:
+                self._start(digest, resolve)
+            return c
+        task = self._inflight.get(digest) or self._start(digest, resolve)
+        return await asyncio.shield(task)
+
+    def _start(
+        self, digest: str, resolve: Callable[[], Found | None]
+    ) -> asyncio.Task[_Cached | None]:
+        generation = self._generation
+
+        async def renew() -> _Cached | None:
+            found = await run_in_threadpool(resolve)
+            if found is None:
+                if generation == self._generation:
+                    with self._lock:
+                        self._d.pop(digest, None)
+                return None
+            p, token_id, left = found
+            # a drop meanwhile (logout, user change) may concern what was just read:
+            # answer the requests that were waiting, but do not keep it
+            keep = generation == self._generation
+            return self.put(digest, p, token_id, time.monotonic() + left, keep=keep)
+
+        task = asyncio.ensure_future(renew())
+        self._inflight[digest] = task
+        task.add_done_callback(lambda t: self._finished(digest, t))
+        return task
+
+    def _finished(self, digest: str, task: asyncio.Task[_Cached | None]) -> None:
+        if self._inflight.get(digest) is task:
+            del self._inflight[digest]
+        if not task.cancelled():
+            task.exception()  # retrieved here; a waiting request re-raises it itself
 
 
 @dataclass(frozen=True)
@@ -86,7 +144,10 @@ class Auth:
     token_digest: str
 
 
-def _resolve(engine: Engine, raw: str) -> tuple[Principal, int, float] | None:
+Found = tuple[Principal, int, float]  # principal, token id, seconds the token has left
+
+
+def resolve_bearer(engine: Engine, raw: str) -> Found | None:
     with read_session(engine) as s:
         found = resolve_token(s, raw)
     if found is None:
@@ -94,6 +155,16 @@ def _resolve(engine: Engine, raw: str) -> tuple[Principal, int, float] | None:
     user, token = found
     left = (token.expires_at - utcnow()).total_seconds()
     return Principal(user.id, user.username, user.role, user.nation_code), token.id, left
+
+
+async def authenticate(request: Request, raw: str) -> Auth | None:
+    """The caller behind a raw bearer token, through the app's auth cache; None when the
+    token is unknown, expired or revoked."""
+    digest = hash_token(raw)
+    cache: AuthCache = request.app.state.auth_cache
+    resolve = functools.partial(resolve_bearer, request.app.state.engine, raw)
+    hit = await cache.lookup(digest, resolve)
+    return None if hit is None else Auth(hit.principal, hit.token_id, digest)
 
 
 async def get_auth(
@@ -104,22 +175,14 @@ async def get_auth(
     hop; a cache miss looks the token up in the thread pool."""
     if creds is None or creds.scheme.lower() != "bearer":
         raise ApiProblem(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-    raw = creds.credentials
-    digest = hash_token(raw)
-    cache: AuthCache = request.app.state.auth_cache
-    hit = cache.get(digest)
-    if hit is not None:
-        return Auth(hit.principal, hit.token_id, digest)
-    found = await run_in_threadpool(_resolve, request.app.state.engine, raw)
-    if found is None:
+    auth = await authenticate(request, creds.credentials)
+    if auth is None:
         raise ApiProblem(
             401,
             "unknown, expired or revoked token",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    p, token_id, left = found
-    cache.put(digest, p, token_id, time.monotonic() + left)
-    return Auth(p, token_id, digest)
+    return auth
 
 
 async def get_principal(auth: Annotated[Auth, Depends(get_auth)]) -> Principal:

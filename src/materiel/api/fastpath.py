@@ -1,5 +1,7 @@
 """An ASGI fast path for repeated reads: a GET whose answer is in the read cache, for a
-caller whose token is in the auth cache, is answered before routing and validation.
+caller whose token resolves (through the auth cache), is answered before routing and
+validation. On an SQLite file the data version is checked on the event loop itself (see
+:class:`~materiel.api.crud.DataVersion`), so a hit costs no thread hop.
 
 It serves only what the full route stored: answers are keyed by (role, nation, path,
 query) — everything access decisions depend on — and checked against the audit head (the
@@ -9,15 +11,18 @@ token, miss, stale version, non-GET) falls through to the application unchanged.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import MutableMapping
 from typing import Any
 
 from anyio import to_thread
 
 from materiel.access.tokens import hash_token
-from materiel.api.crud import API, ReadCache, current_version
-from materiel.api.deps import AuthCache
+from materiel.api.crud import API, DataVersion, ReadCache
+from materiel.api.deps import AuthCache, resolve_bearer
+from materiel.web.security import security_headers
 
-Scope = dict[str, Any]
+Scope = MutableMapping[str, Any]
 
 
 class CachedReads:
@@ -39,12 +44,18 @@ class CachedReads:
         tokens: AuthCache = self.state.auth_cache
         hit = None
         if scheme.lower() == "bearer" and raw:
-            cached = tokens.get(hash_token(raw.strip()))
+            raw = raw.strip()
+            resolve = functools.partial(resolve_bearer, self.state.engine, raw)
+            cached = await tokens.lookup(hash_token(raw), resolve)
             if cached is not None:
                 p = cached.principal
                 key = (p.role, p.nation, scope["path"], scope["query_string"].decode("latin-1"))
                 if cache.has(key):
-                    version = await to_thread.run_sync(current_version, self.state.engine)
+                    probe: DataVersion = self.state.data_version
+                    if probe.inline:
+                        version = probe()
+                    else:
+                        version = await to_thread.run_sync(probe)
                     hit = cache.get(key, version)
         if hit is None:
             await self.app(scope, receive, send)
@@ -54,6 +65,7 @@ class CachedReads:
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
             *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()),
+            *security_headers(scope),
         ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -36,29 +35,14 @@ def serve(
     log_level: str = typer.Option("info", "--log-level"),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
-    import uvicorn
+    from materiel.api.server import run
 
     st = state(ctx)
     engine = st.engine()
     migrations.upgrade(engine)
     shown = engine.url.render_as_string(hide_password=True)
     console.print(f"materiel API on http://{host}:{port}/api/v1 (docs /docs), database {shown}")
-    if workers > 1:
-        # each worker process builds its own app (and engine) from MATERIEL_DB
-        os.environ["MATERIEL_DB"] = engine.url.render_as_string(hide_password=False)
-        uvicorn.run(
-            "materiel.api.app:create_app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=log_level,
-            timeout_worker_healthcheck=60,  # importing the app takes seconds on a busy box
-        )
-    else:
-        from materiel.api import create_app
-
-        uvicorn.run(create_app(engine), host=host, port=port, log_level=log_level)
+    run(engine, host=host, port=port, workers=workers, log_level=log_level)
 
 
 @users_app.command("add")

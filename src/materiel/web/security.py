@@ -37,6 +37,19 @@ def csp_for(path: str) -> str | None:
     return PAGE_CSP
 
 
+def security_headers(
+    scope: Scope, present: set[bytes] | frozenset[bytes] = frozenset()
+) -> list[tuple[bytes, bytes]]:
+    """The security headers a response to ``scope`` needs, less those already ``present``."""
+    extra = [(k, v) for k, v in COMMON if k not in present]
+    csp = csp_for(scope.get("path", ""))
+    if csp is not None and b"content-security-policy" not in present:
+        extra.append((b"content-security-policy", csp.encode()))
+    if scope.get("scheme") == "https" and b"strict-transport-security" not in present:
+        extra.append((b"strict-transport-security", b"max-age=31536000"))
+    return extra
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -45,19 +58,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = csp_for(scope.get("path", ""))
-        https = scope.get("scheme") == "https"
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
-                extra = [(k, v) for k, v in COMMON if k not in present]
-                if csp is not None and b"content-security-policy" not in present:
-                    extra.append((b"content-security-policy", csp.encode()))
-                if https and b"strict-transport-security" not in present:
-                    extra.append((b"strict-transport-security", b"max-age=31536000"))
-                message["headers"] = headers + extra
+                message["headers"] = headers + security_headers(scope, present)
             await send(message)
 
         await self.app(scope, receive, wrapped)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from materiel.api import create_app
-from materiel.api.crud import ReadCache
+from materiel.api.readcache import ReadCache, Stamp
 from materiel.api.routers import runs
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
@@ -289,10 +289,26 @@ def test_cached_fast_path_respects_roles_and_logout(lite: dict[str, Any]) -> Non
 
 
 def test_read_cache_is_bounded_and_versioned() -> None:
+    class Probe:
+        head = (1, "h")
+
+        def __call__(self) -> tuple[int, str]:
+            return self.head
+
+        def seqs(self, tables: frozenset[str]) -> tuple[tuple[str, int], ...]:
+            return (("pledge", 2),)
+
+    probe = Probe()
     cache = ReadCache(size=3, max_bytes=10)
     for i in range(5):
-        cache.put(i, (1, "h"), b"abcd", {})
+        cache.put(i, Stamp((1, "h"), None), b"abcd", {})
     assert cache.bytes <= 10 and not cache.has(0) and cache.has(4)
-    assert cache.get(4, (1, "h")) == (b"abcd", {})
-    assert cache.get(4, (2, "h2")) is None  # a newer audit head: the answer is stale
-    assert ReadCache(size=0).get(1, (1, "h")) is None
+    assert cache.get(4, probe) == (b"abcd", {})  # type: ignore[arg-type]
+    probe.head = (2, "h2")  # a newer audit head: an answer that may read anything is stale
+    assert cache.get(4, probe) is None  # type: ignore[arg-type]
+    # an answer read from known tables stays valid while those tables are unchanged
+    cache.put(5, Stamp((1, "h"), frozenset({"pledge"}), (("pledge", 2),)), b"ab", {})
+    assert cache.get(5, probe) == (b"ab", {}) and cache.revalidated == 1  # type: ignore[arg-type]
+    cache.put(6, Stamp((1, "h"), frozenset({"pledge"}), (("pledge", 1),)), b"ab", {})
+    assert cache.get(6, probe) is None  # type: ignore[arg-type]
+    assert ReadCache(size=0).get(1, probe) is None  # type: ignore[arg-type]

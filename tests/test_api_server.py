@@ -20,15 +20,15 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
-from materiel.access import Principal
+from materiel.access import Principal, policy
 from materiel.api import create_app
-from materiel.api.crud import DataVersion, ReadCache, cached_answer
 from materiel.api.deps import AuthCache
 from materiel.api.errors import ApiProblem
+from materiel.api.readcache import DataVersion, ReadCache, Stamp, cached_answer
 from materiel.api.testing import make_client, seed, user_token
-from materiel.records import Pledge
+from materiel.records import Delivery, Need, Pledge
 from materiel.services import writer
 
 API = "/api/v1"
@@ -37,8 +37,21 @@ ANN = Principal(1, "ann", "coordinator")
 
 
 # -- the read cache: one computation for a burst of misses ------------------------------------
+class _Probe:
+    """Stands for DataVersion: the head moves with ``version[0]``; no table is versioned."""
+
+    def __init__(self, version: list[int]):
+        self.version = version
+
+    def __call__(self) -> tuple[int, str]:
+        return self.version[0], "h"
+
+    def seqs(self, tables: frozenset[str]) -> tuple[tuple[str, int], ...]:
+        return ()
+
+
 def _request(cache: ReadCache, version: list[int]) -> Any:
-    state = SimpleNamespace(read_cache=cache, data_version=lambda: (version[0], "h"))
+    state = SimpleNamespace(read_cache=cache, data_version=_Probe(version))
     return SimpleNamespace(app=SimpleNamespace(state=state))
 
 
@@ -66,7 +79,7 @@ def test_concurrent_misses_of_one_key_compute_once() -> None:
     def compute() -> tuple[Any, bytes, dict[str, str]]:
         calls.append(1)
         time.sleep(0.2)  # long enough for every other thread to arrive meanwhile
-        return (version[0], "h"), b'{"n":1}', {}
+        return Stamp((version[0], "h"), None), b'{"n":1}', {}
 
     request = _request(ReadCache(16), version)
     assert _burst(request, compute) == [b'{"n":1}'] * 8
@@ -220,6 +233,63 @@ def test_other_databases_check_the_version_through_the_pool(engine: Engine) -> N
     probe = DataVersion(engine)
     assert probe.inline == (engine.dialect.name == "sqlite")
     assert probe()[0] > 0
+
+
+# -- per-table validity -----------------------------------------------------------------------
+def test_an_answer_stays_cached_while_its_tables_are_unchanged(engine: Engine) -> None:
+    """A delivery recorded does not evict the needs list (it never read deliveries or
+    pledges); a need written does. Checked on SQLite (on the event loop) and PostgreSQL
+    (through the pool)."""
+    ids = seed(engine)
+    app = create_app(engine, job_workers=1)
+    with make_client(app) as c:
+        c.headers["Authorization"] = f"Bearer {user_token(engine, 'cora', 'coordinator')}"
+        cache: ReadCache = c.app.state.read_cache
+        needs = c.get(f"{API}/needs?limit=5").json()
+        pledge = c.get(f"{API}/pledges/{ids['pledge']}").json()
+        r = c.post(
+            f"{API}/pledges/{ids['pledge']}/deliveries",
+            json={"quantity": 1, "delivered_on": "2026-02-01"},
+        )
+        assert r.status_code == 201, r.text
+        hits, revalidated = cache.hits, cache.revalidated
+        assert c.get(f"{API}/needs?limit=5").json() == needs  # no table of it changed
+        assert cache.hits == hits + 1 and cache.revalidated == revalidated + 1
+        # the pledge's own answer read the pledge table; the delivery moved its status
+        after = c.get(f"{API}/pledges/{ids['pledge']}").json()
+        assert after["status"] != pledge["status"] or after == pledge
+        with writer(engine, "elsewhere") as w:  # a need written by another process
+            w.create(
+                Need,
+                ref="N-NEW",
+                recipient_code="UKR",
+                item_code="ammo.artillery.155mm",
+                quantity=7,
+                priority="routine",
+                needed_by=dt.date(2026, 6, 1),
+                stated_on=dt.date(2026, 1, 5),
+            )
+        fresh = c.get(f"{API}/needs?limit=5").json()
+        assert fresh["count"] == needs["count"] + 1
+
+
+def test_an_answer_read_with_raw_sql_depends_on_every_table(sqlite_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    from materiel.api.readcache import stamped
+    from materiel.db import read_session
+
+    seed(sqlite_engine)
+    donor = Principal(2, "dana", "donor", "DEU")
+    with read_session(sqlite_engine) as s, stamped(s) as st:
+        # a donor's deliveries: visibility comes from the pledges, in a subquery
+        s.execute(policy.row_filter(donor, "delivery", select(Delivery))).all()
+        assert st.stamp().tables == frozenset({"delivery", "pledge"})
+    with read_session(sqlite_engine) as s, stamped(s) as st:
+        s.execute(select(Pledge.id)).all()
+        assert st.stamp().tables == frozenset({"pledge"})
+        s.execute(text("SELECT 1")).all()
+        assert st.stamp().tables is None
 
 
 # -- the server process ----------------------------------------------------------------------

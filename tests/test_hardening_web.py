@@ -169,8 +169,10 @@ SQL_CALLS = {"text", "execute", "exec_driver_sql", "executescript", "executemany
 # metadata or constants, never user input.
 ALLOWED = {
     # a constant query on the audit table's own name (the API's read-cache check)
-    "api/crud.py: conn.exec_driver_sql(_HEAD_SQL)",
-    "api/crud.py: conn.execute(_HEAD_SQL)",  # the same, on SQLite's own driver
+    "api/readcache.py: conn.exec_driver_sql(_HEAD_SQL)",
+    "api/readcache.py: self._conn().execute(_HEAD_SQL)",  # the same, on SQLite's own driver
+    # the newest event per table: only "?" marks are formatted in; the names are bound
+    "api/readcache.py: self._conn().execute(sql, sorted(tables))",
     # DDL for the soak test's own scratch database: a generated name (identifiers cannot
     # be bind parameters)
     """ops/soak.py: text(f'CREATE DATABASE "{name}"')""",

@@ -14,11 +14,12 @@ from starlette.types import Receive, Scope, Send
 
 from materiel.access import FailureLimiter
 from materiel.api import errors
-from materiel.api.crud import API, DataVersion, Entity, ReadCache, add_routes
+from materiel.api.crud import API, Entity, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.fastpath import CachedReads
 from materiel.api.jobs import JobManager, default_runners
+from materiel.api.readcache import DataVersion, ReadCache
 from materiel.api.routers import audit, auth, ingest, pledges, runs, stocks, users
 from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
 from materiel.db import get_engine

@@ -10,18 +10,14 @@ import base64
 import datetime as dt
 import inspect
 import json
-import sqlite3
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import Engine, Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
@@ -37,14 +33,14 @@ from materiel.api.deps import (
     run_write,
 )
 from materiel.api.errors import ApiProblem
+from materiel.api.readcache import Answer, cached_answer, stamped
 from materiel.api.schemas import Page, Problem
 from materiel.db import read_session
-from materiel.records import AuditEvent, Base
-from materiel.services import Writer, newest_event
+from materiel.records import Base
+from materiel.services import Writer
 
 API = "/api/v1"
 MAX_ID = 2**62
-FLIGHT_WAIT_SECONDS = 30.0  # a follower waits this long at most for the leader's answer
 P = inspect.Parameter
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -261,151 +257,6 @@ def page_body(spec: Entity, rows: list[Any], count: int, nxt: str | None) -> byt
     return b'{"items":' + items + f',"count":{count},"next_cursor":{tail}}}'.encode()
 
 
-def data_version(session: Session) -> tuple[int, str]:
-    """The head of the audit chain: every write of a domain record appends an event in
-    the same transaction, so (seq, hash) changes whenever any record does. Read it before
-    the data, in the same read transaction, so a cached answer is never newer-keyed than
-    its content."""
-    return newest_event(session) or (0, "")
-
-
-_HEAD_SQL = f"SELECT seq, hash FROM {AuditEvent.__tablename__} ORDER BY seq DESC LIMIT 1"
-
-
-def current_version(engine: Engine) -> tuple[int, str]:
-    """:func:`data_version` on a bare connection: the cheap check before a cache hit."""
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(_HEAD_SQL).first()
-    return (int(row[0]), str(row[1])) if row else (0, "")
-
-
-class DataVersion:
-    """:func:`current_version` of one engine, as cheap as the database allows.
-
-    On an SQLite file each thread keeps its own autocommit connection that only ever runs
-    the head query (one indexed row, a few microseconds): cheap enough to run on the event
-    loop itself (``inline``), without a hop to the thread pool. Every call starts a new read
-    transaction, so it sees every commit made before it, by any process. Other databases go
-    through the engine's pool (a network round trip: callers run it in a worker thread).
-    """
-
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        db = engine.url.database
-        file = engine.url.get_backend_name() == "sqlite" and db not in (None, "", ":memory:")
-        self.path = db if file else None
-        self._local = threading.local()
-
-    @property
-    def inline(self) -> bool:
-        return self.path is not None
-
-    def __call__(self) -> tuple[int, str]:
-        if self.path is None:
-            return current_version(self.engine)
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._local.conn = conn
-        row = conn.execute(_HEAD_SQL).fetchone()
-        return (int(row[0]), str(row[1])) if row else (0, "")
-
-
-class ReadCache:
-    """Serialised GET answers keyed by (role, nation, path, query) and valid only for the
-    data version they were computed at. Access checks depend only on role and nation, so
-    two callers with the same pair see the same answer; hidden records never enter a key
-    of someone who may not see them. An LRU bounded in entries and bytes."""
-
-    def __init__(self, size: int = 1024, max_bytes: int = 64 * 2**20):
-        self.size = size
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self._d: OrderedDict[Any, tuple[Any, bytes, dict[str, str]]] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-        self._flights: dict[Any, threading.Event] = {}
-
-    def get(self, key: Any, version: Any) -> tuple[bytes, dict[str, str]] | None:
-        if version is None or self.size <= 0:
-            return None
-        with self._lock:
-            got = self._d.get(key)
-            if got is None or got[0] != version:
-                self.misses += 1
-                return None
-            self._d.move_to_end(key)
-            self.hits += 1
-            return got[1], got[2]
-
-    def has(self, key: Any) -> bool:
-        return key in self._d
-
-    @contextmanager
-    def flight(self, key: Any) -> Iterator[bool]:
-        """Yields True to the first caller for ``key`` (it computes the answer) and, after
-        that caller is done, False to those who came meanwhile. A None key, or a cache
-        that is off, makes every caller a leader."""
-        if key is None or self.size <= 0:
-            yield True
-            return
-        with self._lock:
-            done = self._flights.get(key)
-            leader = done is None
-            if done is None:
-                done = self._flights[key] = threading.Event()
-        if not leader:
-            done.wait(FLIGHT_WAIT_SECONDS)
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            with self._lock:
-                self._flights.pop(key, None)
-            done.set()
-
-    def put(self, key: Any, version: Any, body: bytes, headers: dict[str, str]) -> None:
-        if version is None or self.size <= 0:
-            return
-        with self._lock:
-            old = self._d.pop(key, None)
-            if old is not None:
-                self.bytes -= len(old[1])
-            self._d[key] = (version, body, headers)
-            self.bytes += len(body)
-            while self._d and (len(self._d) > self.size or self.bytes > self.max_bytes):
-                _, dropped = self._d.popitem(last=False)
-                self.bytes -= len(dropped[1])
-
-
-Answer = tuple[Any, bytes, dict[str, str]]  # data version read with the data, JSON body, headers
-
-
-def cached_answer(
-    request: Request, key: Any, compute: Callable[[], Answer], *, enabled: bool = True
-) -> Response:
-    """A 200 JSON answer for ``key``: from the read cache when it holds one at the current
-    data version, else from ``compute()``, stored for the next caller. Concurrent misses of
-    one key compute once; the others wait and take that answer (or compute their own if a
-    write came between). Without this a burst of readers after every write would all run
-    the same query at once."""
-    cache: ReadCache = request.app.state.read_cache
-    probe: DataVersion = request.app.state.data_version
-    hit = cache.get(key, probe()) if enabled else None
-    if hit is None:
-        with cache.flight(key if enabled else None) as leader:
-            if not leader:
-                hit = cache.get(key, probe())
-            if hit is None:
-                version, body, headers = compute()
-                if enabled:
-                    cache.put(key, version, body, headers)
-                return Response(body, 200, headers, media_type="application/json")
-    return Response(hit[0], 200, hit[1], media_type="application/json")
-
-
 _adapters: dict[Any, TypeAdapter[Any]] = {}
 
 
@@ -470,8 +321,7 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         request: Request = kw["request"]
 
         def compute() -> Answer:
-            with read_session(kw["engine"]) as s:
-                version = data_version(s) if spec.cache else None
+            with read_session(kw["engine"]) as s, stamped(s) as stamper:
                 stmt = policy.row_filter(p, spec.name, select(spec.model))
                 if child is not None:
                     link = _parent_link(s, spec, kw["parent_id"], p)
@@ -480,7 +330,8 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
                 rows, count, nxt = paginate(
                     s, spec, stmt, sort=kw["sort"], cursor=kw["cursor"], limit=kw["limit"]
                 )
-                return version, page_body(spec, rows, count, nxt), {}
+                body = page_body(spec, rows, count, nxt)
+                return (stamper.stamp() if spec.cache else None), body, {}
 
         key = (p.role, p.nation, request.url.path, request.url.query)
         return cached_answer(request, key, compute, enabled=spec.cache)
@@ -557,12 +408,12 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         request: Request = kw["request"]
 
         def compute() -> Answer:
-            with read_session(kw["engine"]) as s:
-                version = data_version(s) if spec.cache else None
+            with read_session(kw["engine"]) as s, stamped(s) as stamper:
                 obj = _load_child(s, kw, p)
                 spec.check_read(p, s, obj)
                 out = outcome(spec, obj, 200)
-            return version, json_body(out.body), out.headers
+                stamp = stamper.stamp() if spec.cache else None
+            return stamp, json_body(out.body), out.headers
 
         key = (p.role, p.nation, request.url.path, "")
         return cached_answer(request, key, compute, enabled=spec.cache)

@@ -1,7 +1,7 @@
 """An ASGI fast path for repeated reads: a GET whose answer is in the read cache, for a
 caller whose token resolves (through the auth cache), is answered before routing and
 validation. On an SQLite file the data version is checked on the event loop itself (see
-:class:`~materiel.api.crud.DataVersion`), so a hit costs no thread hop.
+:class:`~materiel.api.readcache.DataVersion`), so a hit costs no thread hop.
 
 It serves only what the full route stored: answers are keyed by (role, nation, path,
 query) — everything access decisions depend on — and checked against the audit head (the
@@ -18,8 +18,9 @@ from typing import Any
 from anyio import to_thread
 
 from materiel.access.tokens import hash_token
-from materiel.api.crud import API, DataVersion, ReadCache
+from materiel.api.crud import API
 from materiel.api.deps import AuthCache, resolve_bearer
+from materiel.api.readcache import DataVersion, ReadCache
 from materiel.web.security import security_headers
 
 Scope = MutableMapping[str, Any]
@@ -53,10 +54,9 @@ class CachedReads:
                 if cache.has(key):
                     probe: DataVersion = self.state.data_version
                     if probe.inline:
-                        version = probe()
+                        hit = cache.get(key, probe)
                     else:
-                        version = await to_thread.run_sync(probe)
-                    hit = cache.get(key, version)
+                        hit = await to_thread.run_sync(cache.get, key, probe)
         if hit is None:
             await self.app(scope, receive, send)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from materiel.records.base import Base, utcnow
@@ -25,3 +25,6 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column()
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # newest event of one table in one index seek (migration 0003): the API read cache's
+    # check of the tables an answer depends on
+    __table_args__ = (Index("ix_audit_event_entity_seq", "entity", "seq"),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,8 +81,16 @@ def dispose_all() -> None:
     _ENGINES.clear()
 
 
+# one session factory per engine: building a sessionmaker makes a Session subclass and its
+# event dispatch, a sixth of a small API read when done per call
+_READERS: weakref.WeakKeyDictionary[Engine, sessionmaker[Session]] = weakref.WeakKeyDictionary()
+
+
 def read_session(engine: Engine) -> Session:
-    return sessionmaker(engine, expire_on_commit=False)()
+    factory = _READERS.get(engine)
+    if factory is None:
+        factory = _READERS[engine] = sessionmaker(engine, expire_on_commit=False)
+    return factory()
 
 
 @contextmanager

@@ -39,6 +39,9 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	@# the API benchmark's load generator (Debian's wrk); without it a slower Python client
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+	  || echo "wrk not installed: the API benchmark falls back to an asyncio httpx client"
 	$(BIN)/python -m materiel.bench
 
 clean:

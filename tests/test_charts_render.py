@@ -70,3 +70,29 @@ def test_missing_columns_and_unknown_formats_are_refused(tmp_path: Path) -> None
     chart = gap_bars(pd.DataFrame({"month": ["2024-01"], "gap": [1.0]}), source="s")
     with pytest.raises(ValueError, match="unknown chart format"):
         render(chart, tmp_path / "x.gif")
+
+
+def test_dashboard_trajectory_starts_at_the_opening_stock(
+    results: tuple[xr.Dataset, xr.Dataset], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard's chart starts where the table beside it does: the stock now, at the
+    as-of date, then the stock at the end of each week (it once began at the end of week
+    one, so a first-week delivery made the line disagree with the table)."""
+    import materiel.web.charts as web_charts
+
+    proj, _ = results
+    seen: list[pd.DataFrame] = []
+    real = web_charts.stock_trajectory
+
+    def spy(df: pd.DataFrame, **kw: object) -> object:
+        seen.append(df)
+        return real(df, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(web_charts, "stock_trajectory", spy)
+    proj = proj.assign_attrs(snapshot_hash="test-opening-stock")  # not a cached SVG
+    web_charts.trajectory_svg(proj, "D00", "item.000", "Source: test")
+    (df,) = seen
+    sel = proj.sel(holder="D00", item="item.000")
+    assert df["stock"].iloc[0] == float(sel["stock_now"])
+    assert list(df["stock"].iloc[1:]) == list(sel["stock"].values.astype(float))
+    assert df["date"].iloc[0] == pd.Timestamp(proj.attrs["as_of"])

@@ -9,7 +9,13 @@ from typing import Any
 import pandas as pd
 import xarray as xr
 
-from materiel.charts import cross_date_of, fan_chart, stock_trajectory, to_svg_str
+from materiel.charts import (
+    cross_date_of,
+    fan_chart,
+    stock_trajectory,
+    to_svg_str,
+    trajectory_frame,
+)
 from materiel.web.data import SVG_CACHE
 
 
@@ -27,14 +33,8 @@ def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str
     key = ("traj", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
 
     def make() -> str:
-        sel = proj.sel(holder=holder, item=item)
-        df = pd.DataFrame(
-            {
-                "date": pd.to_datetime(proj["week_start"].values),
-                "stock": sel["stock"].values,
-                "target": sel["floor"].values,
-            }
-        )
+        # from the opening stock (the figure in the table beside it), then end of each week
+        df = trajectory_frame(proj, holder, item)
         cross = cross_date_of(proj, holder, item)
         chart = stock_trajectory(
             df,

@@ -83,6 +83,15 @@ def test_reject_and_edit(api: tuple[Any, dict[str, dict[str, str]]]) -> None:
     rejected = c.post(f"{API}/ingest/drafts/{did}/reject", headers=h["coord"])
     assert rejected.json()["status"] == "rejected"
     assert c.get(f"{API}/ingest/drafts/999999", headers=h["coord"]).status_code == 404
+    # the service says NotFound itself: every draft route answers 404, not 409
+    for method, path in (
+        ("patch", "/ingest/drafts/999999"),
+        ("post", "/ingest/drafts/999999/accept"),
+        ("post", "/ingest/drafts/999999/reject"),
+    ):
+        body = {"fields": {"quantity": "1"}} if method == "patch" else {}
+        r = c.request(method.upper(), f"{API}{path}", json=body, headers=h["coord"])
+        assert r.status_code == 404 and "no draft with id 999999" in r.json()["detail"], path
 
 
 def test_upload_and_refusals(

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 from materiel.db import read_session
 from materiel.ingest import service
 from materiel.records import AuditEvent, Fund, FundItem, IngestDraft, Item, Nation, Need, Pledge
-from materiel.services import RuleViolation, verify_chain, writer
+from materiel.services import NotFound, RuleViolation, verify_chain, writer
 
 TEXT = (
     "The Pentagon announced a $325 million package for Ukraine on June 9, 2023. It includes "
@@ -142,7 +142,7 @@ def test_reject_and_bad_edit(seeded: Engine) -> None:
     service.reject_draft(seeded, i, actor="a")
     [row] = service.list_drafts(seeded, "rejected")
     assert (row["id"], row["status"], row["reviewed_by"]) == (i, "rejected", "a")
-    with pytest.raises(RuleViolation, match="no draft with id 999"):
+    with pytest.raises(NotFound, match="no draft with id 999"):
         service.reject_draft(seeded, 999, actor="a")
 
 

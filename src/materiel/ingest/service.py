@@ -15,7 +15,7 @@ from materiel.ingest.extract import Extractor, Reading
 from materiel.ingest.items import ItemTable
 from materiel.ingest.text import from_bytes
 from materiel.records import Fund, FundItem, IngestDraft, Item, Need, Pledge
-from materiel.services import RuleViolation, writer
+from materiel.services import NotFound, RuleViolation, writer
 
 KINDS = ("pledge", "fund", "need")
 INT_FIELDS = {"quantity"}
@@ -111,7 +111,7 @@ def get_draft(engine: Engine, draft_id: int) -> dict[str, Any]:
     with read_session(engine) as s:
         d = s.get(IngestDraft, draft_id)
         if d is None:
-            raise RuleViolation(f"no draft with id {draft_id}", entity="ingest_draft")
+            raise NotFound(f"no draft with id {draft_id}", entity="ingest_draft")
         return draft_dict(d)
 
 
@@ -170,7 +170,7 @@ def reject_draft(engine: Engine, draft_id: int, *, actor: str) -> None:
 def _pending(session: Session, draft_id: int) -> IngestDraft:
     d = session.get(IngestDraft, draft_id)
     if d is None:
-        raise RuleViolation(f"no draft with id {draft_id}", entity="ingest_draft")
+        raise NotFound(f"no draft with id {draft_id}", entity="ingest_draft")
     if d.status != "pending":
         raise RuleViolation(
             f"draft {draft_id} is already {d.status}", entity="ingest_draft", field="status"

@@ -14,9 +14,7 @@ from materiel.access import policy
 from materiel.api.crud import ERRORS, MAX_ID
 from materiel.api.deps import CurrentUser, EngineDep
 from materiel.api.errors import ApiProblem
-from materiel.db import read_session
 from materiel.ingest import service
-from materiel.records import IngestDraft
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])
 
@@ -65,12 +63,6 @@ class Accepted(BaseModel):
 def _result(engine: Any, ids: list[int]) -> IngestResult:
     drafts = [DraftPublic(**service.get_draft(engine, i)) for i in ids]
     return IngestResult(drafts=drafts, count=len(drafts))
-
-
-def _existing(engine: Any, draft_id: int) -> None:
-    with read_session(engine) as s:
-        if s.get(IngestDraft, draft_id) is None:
-            raise ApiProblem(404, f"no draft with id {draft_id}")
 
 
 @router.post(
@@ -142,7 +134,6 @@ def list_drafts(
 )
 def get_draft(draft_id: DraftId, principal: CurrentUser, engine: EngineDep) -> DraftPublic:
     policy.require_planner(principal)
-    _existing(engine, draft_id)
     return DraftPublic(**service.get_draft(engine, draft_id))
 
 
@@ -154,7 +145,6 @@ def edit_draft(
 ) -> DraftPublic:
     """Correct fields of a pending draft before accepting it."""
     policy.require_planner(principal)
-    _existing(engine, draft_id)
     changes = {k: "null" if v is None else v for k, v in body.fields.items()}
     return DraftPublic(**service.edit_draft(engine, draft_id, changes, actor=principal.actor))
 
@@ -171,7 +161,6 @@ def accept_draft(
 ) -> Accepted:
     """Create the record the draft describes, with its source text and span as provenance."""
     policy.require_planner(principal)
-    _existing(engine, draft_id)
     key = service.accept_draft(engine, draft_id, actor=principal.actor, overrides=body.overrides)
     return Accepted(draft_id=draft_id, record_key=key)
 
@@ -184,6 +173,5 @@ def accept_draft(
 )
 def reject_draft(draft_id: DraftId, principal: CurrentUser, engine: EngineDep) -> DraftPublic:
     policy.require_planner(principal)
-    _existing(engine, draft_id)
     service.reject_draft(engine, draft_id, actor=principal.actor)
     return DraftPublic(**service.get_draft(engine, draft_id))

@@ -161,6 +161,8 @@ def populate(engine: Engine) -> None:
             channel="procurement",
         )
         w.transition_pledge(p2, "committed")
+        # bought from industry for UKR: not drawn from FRA's stock, so not FRA's outflow
+        w.record_delivery(p2, ref="D2", quantity=8, delivered_on=D(2025, 2, 20))
         w.create(
             Pledge,
             ref="P3",
@@ -354,10 +356,11 @@ def test_pledge_remainders(ds: object) -> None:
     np.testing.assert_allclose(a[:7], [30 / 7 + 20] + [30 / 7] * 6)
     assert a[7:].sum() == 0
     assert a.sum() == pytest.approx(50)  # sum preserved; P3 (announced) not scheduled
-    # P2: procurement, no due date: 40 over the next 8 weeks, not drawn from stock
+    # P2: procurement, no due date: 32 left over the next 8 weeks, not drawn from stock
     b = pin.sel(item=B).values
-    np.testing.assert_allclose(b[:8], 5.0)
+    np.testing.assert_allclose(b[:8], 4.0)
     assert ds["pout"].sel(nation="FRA", item=B).sum() == 0
+    assert ds["outflow"].sel(nation="FRA", item=B) == 0  # its delivery came from industry
     np.testing.assert_allclose(ds["pout"].sel(nation="DEU", item=A).values[:7], 30 / 7)
     assert ds["pout"].sel(nation="FRA", item=A).values[0] == pytest.approx(20)
     assert ds["outflow"].sel(nation="DEU", item=A) == pytest.approx(30 / 12)

@@ -410,7 +410,7 @@ def build_snapshot(
 
     # -- deliveries joined to their pledges ----------------------------------------------------
     dl = deliveries.merge(
-        pledges[["id", "donor_code", "recipient_code", "item_code"]],
+        pledges[["id", "donor_code", "recipient_code", "item_code", "channel"]],
         left_on="pledge_id",
         right_on="id",
         how="inner",
@@ -594,8 +594,10 @@ def build_snapshot(
     # -- recent outflow ------------------------------------------------------------------------
     outflow = np.zeros((n_n, n_i))
     if not dl.empty:
+        # only what left the donor's own stock: procurement and fund deliveries come from
+        # industry (as the scheduled remainders ``pout`` count only stock pledges)
         age = -_days(dl["delivered_on"], as_of)
-        recent = dl[(age >= 0) & (age < 7 * outflow_window_weeks)]
+        recent = dl[(age >= 0) & (age < 7 * outflow_window_weeks) & (dl["channel"] == "stock")]
         ni, ii = _index(donors, recent["donor_code"]), _index(item_codes, recent["item_code"])
         ok = (ni >= 0) & (ii >= 0)
         np.add.at(outflow, (ni[ok], ii[ok]), recent["quantity"].to_numpy(dtype="float64")[ok])

@@ -101,3 +101,43 @@ def test_coverage_allocates_live_pledges_by_priority(
     for r in range(3):
         if (df.loc[rank == r, "open_quantity"] > 0).any():
             assert (df.loc[rank > r, "covered"] == 0).all()
+
+
+def test_coverage_as_of_a_day_uses_only_what_was_known_then(engine: Engine) -> None:
+    code = _load(engine, [(100, "critical", 10), (50, "routine", 20)], [(60, False)])
+    later = DAY + dt.timedelta(days=10)
+    with writer(engine, actor="prop") as w:
+        w.create(
+            Pledge,
+            ref=f"{code}-LATE",
+            donor_code="DEU",
+            recipient_code="UKR",
+            item_code=code,
+            quantity=70,
+            announced_on=later,
+        )
+        w.create(
+            Need,
+            ref=f"{code}-NLATE",
+            recipient_code="UKR",
+            item_code=code,
+            quantity=5,
+            priority="critical",
+            needed_by=later,
+            stated_on=later,
+        )
+    with read_session(engine) as s:
+        before = need_coverage(s, recipient="UKR", as_of=DAY - dt.timedelta(days=1))
+        then = need_coverage(s, recipient="UKR", as_of=DAY)
+        now = need_coverage(s, recipient="UKR")
+    assert before.loc[before["item_code"] == code].empty  # nothing stated yet
+    then = then.loc[then["item_code"] == code].set_index("ref")
+    assert list(then.index) == [f"{code}-N0", f"{code}-N1"]  # the later need is unknown
+    assert then["covered"].tolist() == [60, 0]  # only the pledge announced by then
+    now = now.loc[now["item_code"] == code].set_index("ref")
+    # today: 130 pledged covers both critical needs (105) first, then 25 of the routine one
+    assert now.loc[[f"{code}-N0", f"{code}-NLATE", f"{code}-N1"], "covered"].tolist() == [
+        100,
+        5,
+        25,
+    ]

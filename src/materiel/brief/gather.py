@@ -42,7 +42,6 @@ from materiel.queries import (
     pledges_table,
     stock_position,
 )
-from materiel.queries.coverage import PRIORITY_ORDER
 from materiel.queries.needs import needs_table
 from materiel.records import (
     Fund,
@@ -100,39 +99,9 @@ class Notes:
 
 # -- the as-of reads -----------------------------------------------------------------------
 def needs_as_of(session: Session, day: dt.date) -> pd.DataFrame:
-    """:func:`materiel.queries.needs_table` restricted to what was known on ``day``: needs
-    stated on or before it, covered by the non-cancelled pledges announced on or before it
-    (the same allocation: critical first, then needed-by, stated-on, id)."""
-    df = needs_table(session)
-    if df.empty:
-        return df
-    df = df.loc[[d <= day for d in df["stated_on"]]].copy()
-    pl = pledges_table(session, as_of=day, announced_to=day)
-    pl = pl.loc[pl["status"] != "cancelled"]
-    pledged = (
-        pl.groupby(["recipient_code", "item_code"])["quantity"]
-        .sum()
-        .rename("pledged")
-        .reset_index()
-        if not pl.empty
-        else pd.DataFrame(columns=["recipient_code", "item_code", "pledged"])
-    )
-    df["_rank"] = df["priority"].map(PRIORITY_ORDER)
-    df = df.sort_values(["recipient_code", "item_code", "_rank", "needed_by", "stated_on", "id"])
-    df = df.drop(columns=["covered", "open_quantity", "coverage", "status"])
-    df = df.merge(pledged, on=["recipient_code", "item_code"], how="left")
-    df["pledged"] = df["pledged"].astype(float).fillna(0.0)
-    before = df.groupby(["recipient_code", "item_code"])["quantity"].cumsum() - df["quantity"]
-    covered = (df["pledged"] - before).clip(lower=0).clip(upper=df["quantity"])
-    df["covered"] = covered.round().astype("int64")
-    df["open_quantity"] = df["quantity"] - df["covered"]
-    df["coverage"] = df["covered"] / df["quantity"]
-    df["status"] = np.where(
-        df["covered"] <= 0,
-        "open",
-        np.where(df["covered"] < df["quantity"], "partly covered", "covered"),
-    )
-    return df.sort_values(["_rank", "needed_by", "id"]).drop(columns=["_rank", "pledged"])
+    """:func:`materiel.queries.needs_table` as known on ``day``: needs stated and pledges
+    announced on or before it."""
+    return needs_table(session, as_of=day)
 
 
 def live_pledges(session: Session, day: dt.date) -> pd.DataFrame:

@@ -7,6 +7,8 @@ date, then the order the needs were stated in.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,12 +40,20 @@ def coverage_status(quantity: float, covered: float) -> str:
     return "covered"
 
 
-def need_coverage(session: Session, *, recipient: str | None = None) -> pd.DataFrame:
+def need_coverage(
+    session: Session, *, recipient: str | None = None, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """One row per need with ``covered``, ``open_quantity``, ``coverage`` (0..1) and
-    ``status``."""
+    ``status``: the non-cancelled pledges of a recipient and item cover its needs in order
+    (critical first, then needed-by, stated-on, id).
+
+    ``as_of``: what was known on that day: needs stated and pledges announced on or before
+    it (pledge statuses are today's: statuses have no history)."""
     stmt = select(Need)
     if recipient:
         stmt = stmt.where(Need.recipient_code == recipient)
+    if as_of is not None:
+        stmt = stmt.where(Need.stated_on <= as_of)
     needs = session.scalars(stmt).all()
     if not needs:
         return pd.DataFrame(columns=COLUMNS)
@@ -69,6 +79,8 @@ def need_coverage(session: Session, *, recipient: str | None = None) -> pd.DataF
     )
     if recipient:
         pledged_stmt = pledged_stmt.where(Pledge.recipient_code == recipient)
+    if as_of is not None:
+        pledged_stmt = pledged_stmt.where(Pledge.announced_on <= as_of)
     pledged = pd.DataFrame(
         session.execute(pledged_stmt).all(), columns=["recipient_code", "item_code", "pledged"]
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,14 +32,16 @@ def needs_table(
     priority: str | None = None,
     status: str | None = None,
     item: str | None = None,
+    as_of: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Every need with its coverage (see :func:`need_coverage`) and ``source``, filtered.
+    """Every need with its coverage (see :func:`need_coverage`, also for ``as_of``) and
+    ``source``, filtered.
 
     ``status`` is the derived coverage status (open, partly covered, covered); ``item`` is a
     catalogue code or prefix (``ammo.artillery`` matches every artillery round). Sorted
     critical first, then by needed-by date.
     """
-    df = need_coverage(session, recipient=recipient)
+    df = need_coverage(session, recipient=recipient, as_of=as_of)
     sources = {i: src for i, src in session.execute(select(Need.id, Need.source)).all()}
     df["source"] = df["id"].map(sources).astype(object)
     mask = prefix_mask(df["item_code"].astype(str), item)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine
 
 from materiel.api import create_app
+from materiel.api.jobs import process_stamp
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
 from materiel.records import Job, PlanRun
@@ -103,6 +104,41 @@ def test_jobs_interrupted_by_a_restart_are_failed(sqlite_engine: Engine) -> None
             job = s.get(Job, jid)
             assert job is not None and job.status == "failed"
             assert job.message is not None and "restart" in job.message
+
+
+@pytest.mark.skipif(process_stamp(os.getpid()) is None, reason="no /proc on this system")
+def test_a_job_of_a_process_whose_pid_was_reused_is_failed(sqlite_engine: Engine) -> None:
+    """A job's process is alive only if the process with its pid started when the job's did:
+    a later process reusing the pid (here: the parent of this test, alive, with another
+    start) does not keep the job "running" for ever."""
+    other = os.getppid()
+    with writer(sqlite_engine, "test") as w:
+        reused = w.create(
+            Job,
+            kind="plan",
+            status="running",
+            params={},
+            owner="x",
+            pid=other,
+            pid_started="00000000:1",
+        )
+        live = w.create(
+            Job,
+            kind="plan",
+            status="running",
+            params={},
+            owner="x",
+            pid=other,
+            pid_started=process_stamp(other),
+        )
+    with make_client(create_app(sqlite_engine)):
+        pass  # start-up runs the recovery
+    with read_session(sqlite_engine) as s:
+        assert s.get(Job, reused.id).status == "failed"  # type: ignore[union-attr]
+        assert s.get(Job, live.id).status == "running"  # type: ignore[union-attr]
+    stamp = process_stamp(os.getpid())
+    assert stamp is not None and stamp == process_stamp(os.getpid())  # stable for a process
+    assert stamp != process_stamp(other)
 
 
 @pytest.mark.skipif(

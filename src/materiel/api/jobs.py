@@ -9,12 +9,14 @@ operational state, written directly (not audited); creating the job is audited.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -145,6 +147,7 @@ class JobManager:
                 return
             job.status = "running"
             job.pid = os.getpid()
+            job.pid_started = own_stamp()
             kind, params, owner = job.kind, dict(job.params), job.owner
         runner = self.runners.get(kind)
         if runner is None:
@@ -169,7 +172,11 @@ class JobManager:
         n = 0
         with write_session(self.engine) as s:
             for job in s.scalars(select(Job).where(Job.status.in_(("queued", "running")))):
-                if job.pid is not None and job.pid != os.getpid() and _alive(job.pid):
+                if (
+                    job.pid is not None
+                    and job.pid != os.getpid()
+                    and _alive(job.pid, job.pid_started)
+                ):
                     continue  # another worker process of this server is running it
                 job.status = "failed"
                 job.message = "interrupted by a server restart; start it again"
@@ -184,11 +191,38 @@ class JobManager:
                 self._pool = None
 
 
-def _alive(pid: int) -> bool:
+def process_stamp(pid: int) -> str | None:
+    """When process ``pid`` started, as ``<boot id>:<start ticks>`` (Linux /proc); None
+    where that cannot be read. Two processes with the same pid have different stamps."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # the command name (field 2) may hold spaces and parentheses: fields after its last ")"
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return f"{boot[:8]}:{fields[19]}"  # field 22, starttime
+
+
+def own_stamp() -> str | None:
+    return _stamp_of(os.getpid())  # by pid: a forked child computes its own
+
+
+@functools.cache
+def _stamp_of(pid: int) -> str | None:
+    return process_stamp(pid)
+
+
+def _alive(pid: int, stamp: str | None = None) -> bool:
+    """Whether process ``pid`` still runs and, when ``stamp`` is known, is the process that
+    had that pid then (not a later one reusing it)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
+        pass
+    if stamp is None:
         return True
-    return True
+    now = process_stamp(pid)
+    return now is None or now == stamp

@@ -16,7 +16,7 @@ from materiel.access import policy
 from materiel.api.crud import API, ERRORS, MAX_ID, json_response
 from materiel.api.deps import CurrentUser, EngineDep, IdemKey, Outcome, etag_of, run_write
 from materiel.api.errors import ApiProblem
-from materiel.api.jobs import RESULT_PATHS, JobManager
+from materiel.api.jobs import RESULT_PATHS, JobManager, own_stamp
 from materiel.api.schemas import ForecastRequest, JobPublic, PlanRequest
 from materiel.db import read_session
 from materiel.records import Job, Meeting
@@ -51,6 +51,7 @@ def _start(
             params=params,
             owner=principal.username,
             pid=os.getpid(),
+            pid_started=own_stamp(),
             message="queued",
         )
         return Outcome(

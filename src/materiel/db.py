@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,23 +80,20 @@ def dispose_all() -> None:
     _ENGINES.clear()
 
 
-# one session factory per engine: building a sessionmaker makes a Session subclass and its
-# event dispatch, a sixth of a small API read when done per call
-_READERS: weakref.WeakKeyDictionary[Engine, sessionmaker[Session]] = weakref.WeakKeyDictionary()
+# one session factory for all engines (the bind is given per session): building a
+# sessionmaker makes a Session subclass and its event dispatch, a sixth of a small API read
+# when done per call
+_SESSIONS = sessionmaker(expire_on_commit=False)
 
 
 def read_session(engine: Engine) -> Session:
-    factory = _READERS.get(engine)
-    if factory is None:
-        factory = _READERS[engine] = sessionmaker(engine, expire_on_commit=False)
-    return factory()
+    return _SESSIONS(bind=engine)
 
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session in one write transaction: committed on success, rolled back on any error."""
-    bound = engine.execution_options(**{WRITE_OPTION: True})
-    session = sessionmaker(bound, expire_on_commit=False)()
+    session = _SESSIONS(bind=engine.execution_options(**{WRITE_OPTION: True}))
     try:
         with session.begin():
             yield session

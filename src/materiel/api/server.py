@@ -36,7 +36,7 @@ def tune_gc() -> None:
     app is built: not in tests, where frozen apps would never be collected."""
     gc.collect()
     gc.freeze()
-    gc.set_threshold(50_000, 50, 1000)
+    gc.set_threshold(50_000, 20, 10)  # a full collection now and then: cycles do not pile up
 
 
 def create_app_from_env() -> Any:

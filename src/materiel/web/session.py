@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from fastapi import Request
 from fastapi.responses import Response
 
-from materiel.access import Principal, hash_token, resolve_token
+from materiel.access import Principal, hash_token
 from materiel.access.tokens import SESSION_HOURS
-from materiel.db import read_session
-from materiel.records.base import utcnow
+from materiel.api.deps import resolve_bearer
 
 SESSION_COOKIE = "materiel_session"
 LOGIN_COOKIE = "materiel_login"  # random value for the login form's CSRF check
@@ -60,14 +59,10 @@ def current_user(request: Request) -> WebUser | None:
     hit = cache.get(digest)
     if hit is not None:
         return WebUser(hit.principal, hit.token_id, digest, raw)
-    with read_session(request.app.state.engine) as s:
-        found = resolve_token(s, raw)
-        if found is None:
-            return None
-        user, token = found
-        p = Principal(user.id, user.username, user.role, user.nation_code)
-        left = (token.expires_at - utcnow()).total_seconds()
-        token_id = token.id
+    found = resolve_bearer(request.app.state.engine, raw)
+    if found is None:
+        return None
+    p, token_id, left = found
     cache.put(digest, p, token_id, time.monotonic() + left)
     return WebUser(p, token_id, digest, raw)
 

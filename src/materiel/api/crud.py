@@ -94,7 +94,7 @@ class Entity:
     read_check: Callable[[Principal, Session, Any], None] | None = None
     write_check: Callable[[Principal, Session, Any, dict[str, Any]], None] | None = None
     before_write: Callable[[Writer, Any], None] | None = None
-    cache: bool = True  # GET answers cached against the audit head (see ReadCache)
+    cache: bool = True  # GET answers cached while the tables they read are unchanged
 
     @property
     def singular(self) -> str:

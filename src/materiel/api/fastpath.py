@@ -4,9 +4,10 @@ validation. On an SQLite file the data version is checked on the event loop itse
 :class:`~materiel.api.readcache.DataVersion`), so a hit costs no thread hop.
 
 It serves only what the full route stored: answers are keyed by (role, nation, path,
-query) — everything access decisions depend on — and checked against the audit head (the
-data version) on every request, exactly as the route itself does. Anything else (unknown
-token, miss, stale version, non-GET) falls through to the application unchanged.
+query) — everything access decisions depend on — and checked on every request, exactly as
+the route itself does, against the audit events of the tables the answer was read from
+(:class:`~materiel.api.readcache.ReadCache`). Anything else (unknown token, miss, stale
+answer, non-GET) falls through to the application unchanged.
 """
 
 from __future__ import annotations

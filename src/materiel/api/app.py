@@ -20,7 +20,7 @@ from materiel.api.entities import ENTITIES
 from materiel.api.fastpath import CachedReads
 from materiel.api.jobs import JobManager, default_runners
 from materiel.api.readcache import DataVersion, ReadCache
-from materiel.api.routers import audit, auth, ingest, pledges, runs, stocks, users
+from materiel.api.routers import audit, auth, figures, ingest, pledges, runs, stocks, users
 from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
 from materiel.db import get_engine
 from materiel.records import ForecastRun, PlanRun
@@ -86,6 +86,7 @@ def api_router() -> APIRouter:
     api = APIRouter(prefix=API)
     # fixed paths before the generic /{id} routes that would otherwise shadow them
     api.include_router(stocks.router)
+    api.include_router(figures.router)
     api.include_router(runs.router)
     api.include_router(pledges.router)
     for spec in [*ENTITIES, *RUNS]:

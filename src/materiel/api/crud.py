@@ -60,9 +60,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 @dataclass(frozen=True)
 class Filter:
     column: str
-    op: str = "eq"  # eq, ge, le, prefix, contains
+    op: str = "eq"  # eq, ge, le, prefix, contains, or any other with ``clause``
     type: Any = str
     description: str | None = None
+    clause: Callable[[Any], Any] | None = None  # the condition for a value, when given
 
 
 @dataclass
@@ -201,7 +202,9 @@ def apply_filters(spec: Entity, stmt: Select[Any], values: dict[str, Any]) -> Se
         if v is None:
             continue
         col = getattr(spec.model, f.column)
-        if f.op == "eq":
+        if f.clause is not None:
+            stmt = stmt.where(f.clause(v))
+        elif f.op == "eq":
             stmt = stmt.where(col == v)
         elif f.op == "ge":
             stmt = stmt.where(col >= v)

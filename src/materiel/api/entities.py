@@ -12,6 +12,7 @@ from materiel.access import Principal, policy
 from materiel.api import schemas as sc
 from materiel.api.crud import Child, Entity, Filter
 from materiel.records import (
+    AllianceMember,
     Caveat,
     Delivery,
     Fund,
@@ -79,10 +80,28 @@ NATIONS = Entity(
     filters={
         "is_donor": Filter("is_donor", type=bool),
         "is_recipient": Filter("is_recipient", type=bool),
-        "alliance": Filter("alliance"),
+        "alliance": Filter(
+            "code",
+            "member",
+            description="member of this alliance (alliance-members records)",
+            clause=lambda v: Nation.code.in_(
+                select(AllianceMember.nation_code).where(AllianceMember.alliance == v)
+            ),
+        ),
         "q": Filter("name", "contains", description="name contains (case-insensitive)"),
     },
     sorts=("code", "name"),
+)
+ALLIANCE_MEMBERS = Entity(
+    "alliance_member",
+    "/alliance-members",
+    "reference",
+    AllianceMember,
+    sc.AllianceMemberPublic,
+    sc.AllianceMemberCreate,
+    sc.AllianceMemberUpdate,
+    filters={"alliance": Filter("alliance"), "nation_code": Filter("nation_code")},
+    sorts=("id", "alliance", "nation_code"),
 )
 ORGANISATIONS = Entity(
     "organisation",
@@ -345,6 +364,7 @@ SCENARIO_RATES = Entity(
 
 ENTITIES: list[Entity] = [
     NATIONS,
+    ALLIANCE_MEMBERS,
     ORGANISATIONS,
     ITEMS,
     NEEDS,

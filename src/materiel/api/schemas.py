@@ -84,6 +84,13 @@ class Public(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class Flagged(Public):
+    """A record that may come from a made-up scenario (``synthetic``, set by the demo
+    loader)."""
+
+    synthetic: bool = False
+
+
 class Page(BaseModel, Generic[T]):
     """A page of a list: ``next_cursor`` is null on the last page; ``count`` counts every
     matching record (all pages)."""
@@ -113,7 +120,6 @@ class NationCreate(Schema):
     gdp_source: Str300 | None = None
     is_donor: bool = False
     is_recipient: bool = False
-    alliance: Str40 | None = None
 
 
 class NationUpdate(Schema):
@@ -123,7 +129,6 @@ class NationUpdate(Schema):
     gdp_source: Str300 | None = None
     is_donor: bool = unset()
     is_recipient: bool = unset()
-    alliance: Str40 | None = None
 
 
 class NationPublic(Public):
@@ -134,7 +139,27 @@ class NationPublic(Public):
     gdp_source: str | None
     is_donor: bool
     is_recipient: bool
-    alliance: str | None
+
+
+AllianceCode = Annotated[
+    str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z][A-Za-z0-9\-]*$")
+]
+
+
+class AllianceMemberCreate(Schema):
+    alliance: AllianceCode
+    nation_code: Code3
+
+
+class AllianceMemberUpdate(Schema):
+    alliance: AllianceCode = unset()
+    nation_code: Code3 = unset()
+
+
+class AllianceMemberPublic(Public):
+    id: int
+    alliance: str
+    nation_code: str
 
 
 class OrganisationCreate(Schema):
@@ -151,7 +176,7 @@ class OrganisationUpdate(Schema):
     nation_code: Code3 | None = None
 
 
-class OrganisationPublic(Public):
+class OrganisationPublic(Flagged):
     id: int
     code: str
     name: str
@@ -216,7 +241,7 @@ class NeedUpdate(Schema):
     note: Text | None = None
 
 
-class NeedPublic(Public):
+class NeedPublic(Flagged):
     id: int
     ref: str
     recipient_code: str
@@ -266,7 +291,7 @@ class PledgeUpdate(Schema):
     source_quote: Text | None = None
 
 
-class PledgePublic(Public):
+class PledgePublic(Flagged):
     id: int
     ref: str
     donor_code: str
@@ -310,7 +335,7 @@ class DeliveryUpdate(Schema):
     source: Text | None = None
 
 
-class DeliveryPublic(Public):
+class DeliveryPublic(Flagged):
     id: int
     ref: str
     pledge_id: int
@@ -337,7 +362,7 @@ class StockReportUpdate(Schema):
     source: Text | None = None
 
 
-class StockReportPublic(Public):
+class StockReportPublic(Flagged):
     id: int
     nation_code: str
     item_code: str
@@ -363,7 +388,7 @@ class StockTargetUpdate(Schema):
     source: Str300 | None = None
 
 
-class StockTargetPublic(Public):
+class StockTargetPublic(Flagged):
     id: int
     nation_code: str
     item_code: str
@@ -371,16 +396,6 @@ class StockTargetPublic(Public):
     effective_from: dt.date
     source: str | None
     version: int
-
-
-class StockTotal(BaseModel):
-    """Alliance-wide total of the latest figure per nation at ``as_of`` (no nation detail)."""
-
-    alliance: str | None
-    item_code: str
-    quantity: int
-    nations: int
-    as_of: dt.date
 
 
 class CaveatCreate(Schema):
@@ -397,7 +412,7 @@ class CaveatUpdate(Schema):
     source: Str300 | None = None
 
 
-class CaveatPublic(Public):
+class CaveatPublic(Flagged):
     id: int
     nation_code: str
     item_code: str
@@ -429,7 +444,7 @@ class ProductionLineUpdate(Schema):
     lead_time_weeks: Weeks = unset()
 
 
-class ProductionLinePublic(Public):
+class ProductionLinePublic(Flagged):
     id: int
     code: str
     producer_code: str
@@ -452,7 +467,7 @@ class RampStepUpdate(Schema):
     weekly_capacity: Count = unset()
 
 
-class RampStepPublic(Public):
+class RampStepPublic(Flagged):
     id: int
     line_code: str
     effective_from: dt.date
@@ -487,7 +502,7 @@ class FundUpdate(Schema):
     source: Text | None = None
 
 
-class FundPublic(Public):
+class FundPublic(Flagged):
     id: int
     code: str
     name: str
@@ -511,7 +526,7 @@ class FundItemUpdate(Schema):
     item_code: ItemCode = unset()
 
 
-class FundItemPublic(Public):
+class FundItemPublic(Flagged):
     id: int
     fund_code: str
     item_code: str
@@ -527,7 +542,7 @@ class FundMemberUpdate(Schema):
     contribution: Amount | None = None
 
 
-class FundMemberPublic(Public):
+class FundMemberPublic(Flagged):
     id: int
     fund_code: str
     nation_code: str
@@ -560,7 +575,7 @@ class OrderUpdate(Schema):
     destination_code: Code3 = unset()
 
 
-class OrderPublic(Public):
+class OrderPublic(Flagged):
     id: int
     ref: str
     fund_code: str
@@ -590,7 +605,7 @@ class MeetingUpdate(Schema):
     place: Name | None = None
 
 
-class MeetingPublic(Public):
+class MeetingPublic(Flagged):
     id: int
     ref: str
     held_on: dt.date
@@ -615,7 +630,7 @@ class ScenarioUpdate(Schema):
     params: Params = unset()
 
 
-class ScenarioPublic(Public):
+class ScenarioPublic(Flagged):
     id: int
     name: str
     description: str | None
@@ -635,7 +650,7 @@ class ScenarioRateUpdate(Schema):
     cv: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = unset()
 
 
-class ScenarioRatePublic(Public):
+class ScenarioRatePublic(Flagged):
     id: int
     scenario_name: str
     recipient_code: str
@@ -779,3 +794,177 @@ class AuditVerification(BaseModel):
     events: int
     problems: list[str]
     head: str | None = Field(description="SEQ:HASH of the newest event, to keep as an anchor")
+
+
+# -- figures (the read side, docs/figures.md) ---------------------------------------------
+class StockTotal(BaseModel):
+    """An alliance total of the latest figure per member nation at ``as_of`` (no nation
+    detail): over the members that reported a stock of the item. Rows whose nations, the
+    caller's own left out, are fewer than 3 are suppressed for all but coordinators."""
+
+    alliance: str
+    item_code: str
+    quantity: int
+    nations: int
+    as_of: dt.date
+
+
+class Figures(BaseModel):
+    """A table of figures as the caller may see them, as of ``as_of``."""
+
+    as_of: dt.date
+    count: int
+    synthetic: bool = Field(description="some of the records behind the figures are synthetic")
+
+
+class NeedCoverage(BaseModel):
+    id: int
+    ref: str
+    recipient_code: str
+    item_code: str
+    quantity: int
+    priority: str
+    needed_by: dt.date
+    stated_on: dt.date
+    pledged: int = Field(description="pledged quantity allocated to the need (not cancelled)")
+    delivered: int = Field(description="delivered on or before as_of, allocated to the need")
+    due: int = Field(description="there by the need's date: delivered, or scheduled in time")
+    open_quantity: int = Field(description="quantity − pledged")
+    short_by_date: int = Field(description="quantity − due")
+    coverage: float
+    coverage_due: float
+    coverage_delivered: float
+    status: str = Field(description="open, partly covered, covered late or covered")
+    overdue: bool
+    days_overdue: int
+    source: str | None
+    synthetic: bool
+
+
+class NeedCoverageTable(Figures):
+    items: list[NeedCoverage]
+
+
+class PledgeFigures(BaseModel):
+    id: int
+    ref: str
+    donor_code: str
+    recipient_code: str
+    item_code: str
+    quantity: int
+    delivered: int
+    remaining: int
+    status: str
+    channel: str
+    confidential: bool
+    announced_on: dt.date
+    due_by: dt.date | None
+    last_delivered_on: dt.date | None
+    late: bool
+    days_late: int
+    value_basis: str
+    value: float | None
+    delivered_value: float | None
+    currency: str
+    rate_date: dt.date | None
+    synthetic: bool
+
+
+class PledgeFiguresTable(Figures):
+    items: list[PledgeFigures]
+
+
+class StockPosition(BaseModel):
+    nation_code: str
+    item_code: str
+    quantity: int | None
+    as_of: dt.date | None
+    target: int | None
+    target_from: dt.date | None
+    gap: float | None
+    cover: float | None
+    below_target: bool
+    report_id: int | None
+    target_id: int | None
+    synthetic: bool
+
+
+class StockPositionTable(Figures):
+    items: list[StockPosition]
+
+
+class StockOutlook(BaseModel):
+    holder: str
+    kind: str
+    item: str
+    stock_now: float
+    target_now: float
+    weekly_use: float
+    weeks_to_target: float | None = Field(description="= depletion_week; 0 when below now")
+    weeks_to_zero: float | None
+    depletion_week: float | None
+    depletion_date: dt.date | None
+    state: str = Field(
+        description="below target, crosses, beyond horizon, stays above or no target"
+    )
+    label: str
+
+
+class StockOutlookTable(Figures):
+    snapshot_hash: str
+    horizon_weeks: int
+    items: list[StockOutlook]
+
+
+class AllianceTotal(BaseModel):
+    alliance: str
+    item_code: str
+    nations: int
+    quantity: int
+    target: int
+    cover: float | None
+    below_target: bool
+    nations_below_target: int | None = Field(description="coordinators only")
+    reports_from: dt.date | None
+    reports_to: dt.date | None
+
+
+class AllianceTotalTable(Figures):
+    suppressed: int = Field(description="rows left out: fewer than 3 other nations")
+    items: list[AllianceTotal]
+
+
+class FundPosition(BaseModel):
+    id: int
+    code: str
+    name: str
+    kind: str
+    currency: str
+    budget: float
+    ordered: float
+    spent: float = Field(description="instalments due by as_of")
+    committed: float = Field(description="ordered − spent")
+    remaining: float = Field(description="budget − ordered")
+    orders: int
+    period_start: dt.date
+    period_end: dt.date
+    rate_dates: str | None
+
+
+class FundPositionTable(Figures):
+    items: list[FundPosition]
+
+
+class KeyFigures(BaseModel):
+    """The key figures as the caller may see them (docs/figures.md, "Key figures")."""
+
+    as_of: dt.date
+    viewer: dict[str, Any]
+    records: dict[str, int]
+    needs: dict[str, Any]
+    pledges: dict[str, Any]
+    stocks: dict[str, Any] | None
+    funds: list[dict[str, Any]]
+    funds_remaining: float
+    plan: dict[str, Any] | None
+    synthetic: bool

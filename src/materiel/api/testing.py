@@ -19,6 +19,7 @@ from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
 from materiel.db import write_session
 from materiel.records import (
+    AllianceMember,
     Caveat,
     Fund,
     Item,
@@ -76,9 +77,9 @@ def user_token(
 
 
 def seed(engine: Engine) -> dict[str, Any]:
-    """Nations DEU, FRA, POL (donors, one alliance), UKR (recipient); one item; a public
+    """Nations DEU, FRA, POL (donors, members of NATO), UKR (recipient); one item; a public
     DEU pledge and a confidential FRA pledge to UKR; stocks and targets of DEU and FRA; a
-    line, a fund, a meeting and a scenario. Returns their ids."""
+    line, a fund, a meeting and a scenario, all flagged synthetic. Returns their ids."""
     d = dt.date(2026, 1, 5)
     ids: dict[str, Any] = {}
     with writer(engine, "test-seed") as w:
@@ -94,9 +95,10 @@ def seed(engine: Engine) -> dict[str, Any]:
                 name=name,
                 is_donor=donor,
                 is_recipient=not donor,
-                alliance="NATO" if donor else None,
                 gdp_eur_bn=1000.0,
             )
+            if donor:
+                w.create(AllianceMember, alliance="NATO", nation_code=code)
         w.create(
             Item,
             code="ammo.artillery.155mm",
@@ -110,6 +112,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         )
         w.create(
             Organisation,
+            synthetic=True,
             code="ACME",
             name="Acme Munitions (synthetic)",
             kind="producer_large",
@@ -118,6 +121,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         item = "ammo.artillery.155mm"
         ids["need"] = w.create(
             Need,
+            synthetic=True,
             ref="N-1",
             recipient_code="UKR",
             item_code=item,
@@ -129,6 +133,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         ).id
         ids["pledge"] = w.create(
             Pledge,
+            synthetic=True,
             ref="P-DEU",
             donor_code="DEU",
             recipient_code="UKR",
@@ -139,6 +144,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         ).id
         ids["secret"] = w.create(
             Pledge,
+            synthetic=True,
             ref="P-FRA",
             donor_code="FRA",
             recipient_code="UKR",
@@ -151,6 +157,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         for nation, qty in (("DEU", 20000), ("FRA", 10000)):
             ids[f"stock_{nation}"] = w.create(
                 StockReport,
+                synthetic=True,
                 nation_code=nation,
                 item_code=item,
                 quantity=qty,
@@ -159,6 +166,7 @@ def seed(engine: Engine) -> dict[str, Any]:
             ).id
             ids[f"target_{nation}"] = w.create(
                 StockTarget,
+                synthetic=True,
                 nation_code=nation,
                 item_code=item,
                 minimum=qty // 2,
@@ -166,10 +174,16 @@ def seed(engine: Engine) -> dict[str, Any]:
                 source=SOURCE,
             ).id
             ids[f"caveat_{nation}"] = w.create(
-                Caveat, nation_code=nation, item_code=item, weekly_cap=100, source=SOURCE
+                Caveat,
+                synthetic=True,
+                nation_code=nation,
+                item_code=item,
+                weekly_cap=100,
+                source=SOURCE,
             ).id
         ids["line"] = w.create(
             ProductionLine,
+            synthetic=True,
             code="L-1",
             producer_code="ACME",
             item_code=item,
@@ -181,6 +195,7 @@ def seed(engine: Engine) -> dict[str, Any]:
         ).id
         ids["fund"] = w.create(
             Fund,
+            synthetic=True,
             code="F-1",
             name="Ammunition fund (synthetic)",
             kind="collective",
@@ -192,8 +207,12 @@ def seed(engine: Engine) -> dict[str, Any]:
             period_end=d + dt.timedelta(365),
             source=SOURCE,
         ).id
-        ids["meeting"] = w.create(Meeting, ref="M-1", held_on=d, title="Contact group").id
-        ids["scenario"] = w.create(Scenario, name="baseline", horizon_weeks=26, params={}).id
+        ids["meeting"] = w.create(
+            Meeting, synthetic=True, ref="M-1", held_on=d, title="Contact group"
+        ).id
+        ids["scenario"] = w.create(
+            Scenario, synthetic=True, name="baseline", horizon_weeks=26, params={}
+        ).id
     return ids
 
 

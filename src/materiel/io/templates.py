@@ -160,7 +160,6 @@ TEMPLATES: tuple[Template, ...] = (
             _c("gdp_source", "str", False, "named public source of the GDP", "Eurostat"),
             _c("is_donor", "bool", False, "gives assistance (default false)", True),
             _c("is_recipient", "bool", False, "receives assistance (default false)", False),
-            _c("alliance", "str", False, "alliance membership", "NATO"),
         ),
     ),
     Template(

@@ -18,7 +18,7 @@ from typing import Any
 
 import pycountry
 
-from materiel.records import Item, Nation
+from materiel.records import AllianceMember, Item, Nation
 from materiel.records.catalogue import CATEGORIES
 from materiel.services import RuleViolation, Writer
 
@@ -120,10 +120,21 @@ class GdpRow:
     source: str
 
 
-def alliance_of(code: str) -> str | None:
-    """``NATO,EU``, ``NATO``, ``EU`` or None (membership as of 2026)."""
-    parts = [name for name, members in (("NATO", NATO), ("EU", EU)) if code in members]
-    return ",".join(parts) or None
+ALLIANCES: dict[str, frozenset[str]] = {"NATO": NATO, "EU": EU}
+
+
+def alliances_of(code: str) -> list[str]:
+    """The alliances ``code`` belongs to (membership as of 2026): ``["NATO", "EU"]``,
+    ``["NATO"]``, ``["EU"]`` or ``[]``. The EU institutions (``EUU``) count as EU."""
+    if code == EU_INSTITUTIONS:
+        return ["EU"]
+    return [name for name, members in ALLIANCES.items() if code in members]
+
+
+def memberships() -> list[dict[str, str]]:
+    """Every membership of the reference data as AllianceMember fields."""
+    codes = sorted({c.alpha_3 for c in pycountry.countries} | {EU_INSTITUTIONS})
+    return [{"alliance": a, "nation_code": code} for code in codes for a in alliances_of(code)]
 
 
 def _read_csv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -219,7 +230,6 @@ def nations() -> list[dict[str, Any]]:
                 "gdp_eur_bn": g.gdp_eur_bn if g else None,
                 "gdp_year": g.year if g else None,
                 "gdp_source": g.source if g else None,
-                "alliance": alliance_of(code),
             }
         )
     rows.append(
@@ -229,14 +239,14 @@ def nations() -> list[dict[str, Any]]:
             "gdp_eur_bn": None,
             "gdp_year": None,
             "gdp_source": None,
-            "alliance": "EU",
         }
     )
     return sorted(rows, key=lambda r: r["code"])
 
 
 def load_reference(w: Writer) -> dict[str, int]:
-    """Upsert nations and items; returns counts of ``created``, ``updated``, ``unchanged``.
+    """Upsert nations, their alliance memberships and items; returns counts of
+    ``created``, ``updated``, ``unchanged``.
 
     Roles (``is_donor``, ``is_recipient``) are left as they are: they belong to the data,
     not to the reference.
@@ -246,6 +256,9 @@ def load_reference(w: Writer) -> dict[str, int]:
         fields = {k: v for k, v in row.items() if k != "code"}
         _, how = w.upsert(Nation, key={"code": row["code"]}, **fields)
         counts[how] += 1
+    for member in memberships():
+        _, how = w.upsert(AllianceMember, key=member)
+        counts[how] += 1
     for row in catalogue():
         fields = {k: v for k, v in row.items() if k not in ("code", "value_basis")}
         _, how = w.upsert(Item, key={"code": row["code"]}, **fields)
@@ -254,14 +267,16 @@ def load_reference(w: Writer) -> dict[str, int]:
 
 
 __all__ = [
+    "ALLIANCES",
     "CATEGORIES",
     "EU",
     "EU_INSTITUTIONS",
     "NATO",
-    "alliance_of",
+    "alliances_of",
     "catalogue",
     "gdp_table",
     "load_reference",
+    "memberships",
     "nations",
     "parse_aliases",
 ]

@@ -23,9 +23,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from materiel import queries
 from materiel.access import Hidden, LoginRefused, Refused, authenticate, policy, revoke_token
 from materiel.api.deps import Outcome, run_write
 from materiel.api.routers import runs as api_runs
@@ -37,9 +38,8 @@ from materiel.api.schemas import (
     PledgeCreate,
 )
 from materiel.db import read_session, write_session
-from materiel.queries import NEED_STATUSES, PRIORITIES, deliveries_table, fund_position
-from materiel.queries._common import today
-from materiel.records import ApiToken, ForecastRun, Job, Meeting, Need, PlanRun, Pledge
+from materiel.queries import NEED_FILTERS, PRIORITIES, today
+from materiel.records import ApiToken, Need, Pledge
 from materiel.services import NotFound, Writer
 from materiel.web import data
 from materiel.web.charts import fan_svg, trajectory_svg
@@ -141,7 +141,7 @@ def render(
     synthetic = ctx.pop("synthetic", None)
     if synthetic is None and user is not None:
         with read_session(engine) as s:
-            synthetic = data.is_synthetic(s)
+            synthetic = queries.dataset_synthetic(s)
     context = {
         "request": request,
         "user": user,
@@ -366,21 +366,24 @@ def _needs(
     f = {
         "recipient": qp(request, "recipient", pattern=r"[A-Z]{3}"),
         "priority": qp(request, "priority", PRIORITIES),
-        "status": qp(request, "status", NEED_STATUSES),
+        "status": qp(request, "status", NEED_FILTERS),
         "item": qp(request, "item", pattern=r"[A-Za-z0-9._\-]+"),
         "sort": qp(request, "sort", data.NEED_SORTS) or "priority",
     }
+    p = user.principal
+    as_of = as_of_of(request)
     with read_session(engine_of(request)) as s:
         df = data.needs_view(
             s,
+            p,
             recipient=f["recipient"],
             priority=f["priority"],
             status=f["status"],
             item=f["item"],
             sort=f["sort"] or "priority",
+            as_of=as_of,
         )
-        ch = data.choices(s)
-    p = user.principal
+        ch = queries.choices(s)
     can_add = _can_create(user, "need", "recipient_code")
     recipients = ch["recipients"] if p.is_staff else [p.nation]
     return render(
@@ -397,7 +400,8 @@ def _needs(
         values=values,
         errors=errors,
         priorities=PRIORITIES,
-        statuses=NEED_STATUSES,
+        statuses=NEED_FILTERS,
+        as_of=as_of,
         sorts=list(data.NEED_SORTS),
         added=qp(request, "added", pattern=r"[\w.\-]+"),
         source_dates=data.span(df["stated_on"]) if len(df) else "no needs",
@@ -463,18 +467,6 @@ def pledges_page(request: Request) -> Response:
     return _pledges(request, user, {}, {}, 200)
 
 
-def _option(x: Pledge) -> SimpleNamespace:
-    return SimpleNamespace(
-        id=x.id,
-        ref=x.ref,
-        item_code=x.item_code,
-        quantity=x.quantity,
-        donor_code=x.donor_code,
-        status=x.status,
-        version=x.version,
-    )
-
-
 def _pledges(
     request: Request,
     user: WebUser,
@@ -484,7 +476,7 @@ def _pledges(
     form_name: str = "",
 ) -> Response:
     p = user.principal
-    as_of = today()
+    as_of = as_of_of(request)
     late_q = qp(request, "late", ("1", "0"))
     limit = 1000 if qp(request, "all", ("1",)) else 100
     f = {
@@ -505,19 +497,14 @@ def _pledges(
             late=None if late_q is None else late_q == "1",
             item=f["item"],
         )
-        ch = data.choices(s)
-        visible_refs = set(s.scalars(policy.row_filter(p, "pledge", select(Pledge.ref))))
-        dl = deliveries_table(s, until=as_of)
-        dl = dl.loc[dl["pledge_ref"].isin(visible_refs)].sort_values(
+        ch = queries.choices(s)
+        dl = queries.deliveries_table(s, p, until=as_of).sort_values(
             ["delivered_on", "id"], ascending=False
         )
         # open pledges the policy lets this caller deliver on / move along the lifecycle
-        stmt = policy.row_filter(p, "pledge", select(Pledge)).where(
-            Pledge.status.notin_(("delivered", "cancelled"))
-        )
-        open_pledges = list(s.scalars(stmt.order_by(Pledge.ref).limit(5000)))
-        own_open = [_option(x) for x in open_pledges if allowed(policy.check_delivery, p, x)][:500]
-        movable = [_option(x) for x in open_pledges if allowed(policy.check_transition, p, x)][:500]
+        actionable = queries.open_pledges(s, p)
+        own_open = [SimpleNamespace(**x) for x in actionable["deliverable"]]
+        movable = [SimpleNamespace(**x) for x in actionable["movable"]]
     can_notify = _can_create(user, "pledge", "donor_code")
     donors = ch["donors"] if p.is_staff else [p.nation]
     return render(
@@ -699,9 +686,8 @@ def stockpile_detail(request: Request, holder: str) -> Response:
     user = require_user(request)
     if not NATION.fullmatch(holder):
         raise Hidden()
-    policy.check_read(user.principal, "stock_report", SimpleNamespace(nation_code=holder))
     as_of = as_of_of(request)
-    table, proj = data.holder_table(engine_of(request), holder, as_of)
+    table, proj = data.holder_table(engine_of(request), user.principal, holder, as_of)
     chosen = qp(request, "item", pattern=r"[A-Za-z0-9._\-]+")
     charts: list[dict[str, Any]] = []
     if len(table):
@@ -744,19 +730,11 @@ def procurement(request: Request) -> Response:
     user = require_user(request)
     as_of = as_of_of(request)
     engine = engine_of(request)
-    for entity in ("fund", "purchase_order", "production_line"):
-        policy.require_list(user.principal, entity)
+    p = user.principal
     with read_session(engine) as s:
-        funds = fund_position(s, as_of=as_of)
-        orders = data.orders_view(s, as_of)
-    util = data.utilisation(engine, as_of)
-    months = sorted(util["month"].unique().tolist()) if len(util) else []
-    grid = []
-    for (line, item), g in util.groupby(["line", "item"], sort=True):
-        by = dict(
-            zip(g["month"], zip(g["share"], g["ordered"], g["capacity"], strict=True), strict=True)
-        )
-        grid.append({"line": line, "item": item, "cells": [by.get(m) for m in months]})
+        funds = queries.fund_position(s, p, as_of=as_of)
+        orders = queries.orders_table(s, p, as_of=as_of)
+    util = data.utilisation_grid(engine, p, as_of)
     return render(
         request,
         "procurement.html",
@@ -764,15 +742,15 @@ def procurement(request: Request) -> Response:
         title="Procurement",
         funds=funds.to_dict("records"),
         orders=orders.to_dict("records"),
-        months=months,
-        grid=grid,
+        months=util["months"],
+        grid=util["grid"],
         as_of=as_of,
         order_dates=data.span(orders["placed_on"]) if len(orders) else "no orders",
     )
 
 
 # -- plan and risk ----------
-def _job_json(job: Job) -> dict[str, Any]:
+def _job_json(job: Any) -> dict[str, Any]:
     return api_runs.job_public(job)
 
 
@@ -780,45 +758,10 @@ def _job_json(job: Job) -> dict[str, Any]:
 def job_status(request: Request, job_id: int) -> Response:
     user = require_user(request)
     with read_session(engine_of(request)) as s:
-        job = s.get(Job, job_id)
-        if job is None:
-            raise Hidden()
-        policy.check_read(user.principal, "job", job)
-        body = _job_json(job)
+        body = _job_json(queries.job(s, user.principal, job_id))
     page = "/plan" if body["kind"] == "plan" else "/risk"
     body["page_url"] = f"{page}?run={body['result_id']}" if body.get("result_id") else None
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
-
-
-def _plan_tables(res: dict[str, Any]) -> dict[str, Any]:
-    t = res.get("tables", {})
-    transfers = pd.DataFrame(t.get("transfers", []))
-    if len(transfers):
-        transfers = (
-            transfers.groupby(["donor", "recipient", "item"], as_index=False)
-            .agg(
-                quantity=("quantity", "sum"),
-                first_week=("week_start", "min"),
-                weeks=("week", "nunique"),
-            )
-            .sort_values("quantity", ascending=False)
-        )
-    unmet = pd.DataFrame(t.get("unmet", []))
-    if len(unmet):
-        unmet = unmet.groupby(["recipient", "item"], as_index=False).agg(
-            demand=("demand", "sum"), unmet=("unmet", "sum"), weight=("weight", "max")
-        )
-        unmet = unmet.loc[unmet["unmet"] > 0.5].sort_values(["weight", "unmet"], ascending=False)
-        unmet["share"] = unmet["unmet"] / unmet["demand"].where(unmet["demand"] > 0, 1)
-    return {
-        "transfers": transfers.head(60).to_dict("records") if len(transfers) else [],
-        "transfers_total": len(transfers),
-        "orders": t.get("orders", []),
-        "unmet": unmet.head(60).to_dict("records") if len(unmet) else [],
-        "unmet_total": len(unmet),
-        "ranking": t.get("ranking", []),
-        "marginals": t.get("marginals", []),
-    }
 
 
 @router.get("/plan")
@@ -833,15 +776,12 @@ def _plan(
 ) -> Response:
     run_id = qp(request, "run", pattern=r"\d{1,12}")
     job_id = qp(request, "job", pattern=r"\d{1,12}")
+    p = user.principal
     with read_session(engine_of(request)) as s:
-        run = data.last_plan(s, int(run_id) if run_id else None)
-        jobs = [_job_json(j) for j in data.jobs_of(s, user.principal, "plan")]
-        ch = data.choices(s)
-        runs = s.execute(
-            select(PlanRun.id, PlanRun.as_of, PlanRun.scenario, PlanRun.status, PlanRun.created_at)
-            .order_by(PlanRun.id.desc())
-            .limit(10)
-        ).all()
+        run = data.plan_view(s, p, int(run_id) if run_id else None)
+        jobs = [_job_json(j) for j in queries.jobs(s, p, kind="plan", limit=8)]
+        ch = queries.choices(s)
+        runs = queries.recent_plan_runs(s, p)
     watch = next((j for j in jobs if job_id and j["id"] == int(job_id)), None)
     return render(
         request,
@@ -850,7 +790,7 @@ def _plan(
         status=status,
         title="Plan",
         run=run,
-        tables=_plan_tables(run["results"]) if run else None,
+        tables=queries.plan_tables(run) if run else None,
         jobs=jobs,
         watch=watch,
         ch=ch,
@@ -899,11 +839,14 @@ def _risk(
 ) -> Response:
     run_id = qp(request, "run", pattern=r"\d{1,12}")
     job_id = qp(request, "job", pattern=r"\d{1,12}")
+    p = user.principal
     with read_session(engine_of(request)) as s:
-        latest = data.forecast_runs(s)
-        chosen = s.get(ForecastRun, int(run_id)) if run_id else (latest[0] if latest else None)
-        jobs = [_job_json(j) for j in data.jobs_of(s, user.principal, "forecast")]
-        ch = data.choices(s)
+        latest = queries.forecast_runs(s, p)
+        chosen = (
+            queries.forecast_run(s, p, int(run_id)) if run_id else (latest[0] if latest else None)
+        )
+        jobs = [_job_json(j) for j in queries.jobs(s, p, kind="forecast", limit=8)]
+        ch = queries.choices(s)
         summary = [
             {
                 "id": r.id,
@@ -987,9 +930,8 @@ def brief_module() -> Any:
 @router.get("/meetings")
 def meetings_page(request: Request) -> Response:
     user = require_user(request)
-    policy.require_list(user.principal, "meeting")
     with read_session(engine_of(request)) as s:
-        rows = data.meetings(s)
+        rows = queries.meetings(s, user.principal)
     return render(
         request,
         "meetings.html",
@@ -1007,7 +949,7 @@ def meeting_brief(request: Request, meeting_id: int) -> Response:
     policy.require_planner(user.principal)
     engine = engine_of(request)
     with read_session(engine) as s:
-        meeting = s.get(Meeting, meeting_id)
+        meeting = queries.meeting(s, user.principal, meeting_id)
         if meeting is None:
             raise Hidden()
         title = f"{meeting.ref}: {meeting.title}"
@@ -1021,7 +963,7 @@ def meeting_brief(request: Request, meeting_id: int) -> Response:
             title=f"Brief for {title}",
             message="Brief not yet available: the brief module is not installed in this build.",
         )
-    return HTMLResponse(module.render_html(engine, meeting_id))
+    return HTMLResponse(module.render_html(engine, meeting_id, user.principal))
 
 
 # -- installation ----------

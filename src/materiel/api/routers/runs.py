@@ -162,4 +162,4 @@ def meeting_brief(
     render = getattr(brief_module(), "render_html", None)
     if render is None:
         raise ApiProblem(501, "brief not available yet")
-    return HTMLResponse(render(engine, meeting_id))
+    return HTMLResponse(render(engine, meeting_id, principal))

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import Engine
 
 from materiel import money
-from materiel.db import read_session
 from materiel.access import Principal
 from materiel.access.policy import LOCAL as C
+from materiel.db import read_session
 from materiel.queries import (
     deliveries_table,
     donor_totals,

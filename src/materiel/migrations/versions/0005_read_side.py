@@ -92,12 +92,9 @@ def upgrade() -> None:
     op.create_index(op.f("ix_alliance_member_alliance"), "alliance_member", ["alliance"])
     op.create_index(op.f("ix_alliance_member_nation_code"), "alliance_member", ["nation_code"])
     _split_alliances()
-    if op.get_bind().dialect.name == "sqlite":
-        # natively (SQLite >= 3.35): a batch copy would drop and recreate ``nation``, which
-        # every other table references, and foreign keys are on during migrations
-        op.execute("ALTER TABLE nation DROP COLUMN alliance")
-    else:
-        op.drop_column("nation", "alliance")
+    # in place (SQLite >= 3.35 drops a column natively): a batch copy would drop and
+    # recreate ``nation``, which every other table references, with foreign keys on
+    op.drop_column("nation", "alliance")
     for table in FLAGGED:  # ADD COLUMN in place on both backends (no batch copy)
         op.add_column(
             table, sa.Column("synthetic", sa.Boolean(), nullable=False, server_default=sa.false())
@@ -108,10 +105,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     for table in FLAGGED:
-        if bind.dialect.name == "sqlite":
-            op.execute(f"ALTER TABLE {table} DROP COLUMN synthetic")
-        else:
-            op.drop_column(table, "synthetic")
+        op.drop_column(table, "synthetic")
     op.add_column("nation", sa.Column("alliance", sa.String(length=40), nullable=True))
     rows = bind.execute(
         sa.text("SELECT nation_code, alliance FROM alliance_member ORDER BY nation_code, alliance")

@@ -17,9 +17,9 @@ import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 
-from materiel.api import create_app
 from materiel.api.routers import runs
 from materiel.api.testing import ROLES, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.records import (
     AllianceMember,
     Caveat,

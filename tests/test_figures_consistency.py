@@ -16,12 +16,12 @@ from typer.testing import CliRunner
 
 from materiel import queries
 from materiel.access import Principal
-from materiel.api.app import create_app
-from materiel.api.testing import ROLES, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.brief import Options, gather
 from materiel.cli.main import app as cli
 from materiel.db import get_engine, read_session
 from materiel.demo import load_demo
+from materiel.testing import ROLES, make_client, seed, user_token
 from materiel.web.session import SESSION_COOKIE
 
 API = "/api/v1"

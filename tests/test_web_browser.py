@@ -24,8 +24,8 @@ from sqlalchemy import func, select
 
 from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
-from materiel.api.app import create_app
 from materiel.api.testing import live_server
+from materiel.app import create_app
 from materiel.db import get_engine, read_session, write_session
 from materiel.demo import load_demo
 from materiel.records import Delivery, Need

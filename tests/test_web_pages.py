@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from materiel import migrations
-from materiel.api.app import create_app
 from materiel.api.testing import PASSWORD, ROLES, SOURCE, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
 from materiel.services import writer

@@ -40,6 +40,7 @@ __all__ = [
     "MIN_OTHER_NATIONS",
     "NATION_SCOPED",
     "REFERENCE",
+    "ROLES",
     "Hidden",
     "Principal",
     "Refused",
@@ -87,9 +88,11 @@ class Principal:
         return self.role in (Role.admin.value, Role.coordinator.value)
 
 
-#: The operator at the command line: whoever can open the database sees every record, so the
-#: CLI reads as a coordinator (``--as USER`` views the figures as that user instead).
-LOCAL = Principal(0, "local", Role.coordinator.value, channel="cli")
+#: The operator at the command line: whoever can open the database sees and administers every
+#: record, so the CLI reads as an admin (``--as USER`` views the figures as that user instead).
+LOCAL = Principal(0, "local", Role.admin.value, channel="cli")
+#: The roles a user may have.
+ROLES: tuple[str, ...] = tuple(r.value for r in Role)
 
 #: A total shown to a non-staff viewer adds up at least this many other nations (18.2).
 MIN_OTHER_NATIONS = 3

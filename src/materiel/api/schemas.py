@@ -1,94 +1,89 @@
-"""Pydantic 2 schemas: per entity a Create, an Update (every field optional; ``null`` only
-where the column is nullable) and a Public shape; the list envelope; problem details."""
+"""The API's own shapes (list envelope, problem details, users and tokens, jobs and runs,
+figure tables) and, re-exported, the entity schemas of :mod:`materiel.schemas` (each field
+declared once there; Update and Public derived)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-from materiel import money
+from materiel.schemas import (
+    MAX_MONEY,
+    MAX_QTY,
+    AllianceMemberCreate,
+    AllianceMemberPublic,
+    AllianceMemberUpdate,
+    CaveatCreate,
+    CaveatPublic,
+    CaveatUpdate,
+    Code3,
+    DeliveryCreate,
+    DeliveryFields,
+    DeliveryPublic,
+    DeliveryUpdate,
+    Flagged,
+    ForecastRequest,
+    FundCreate,
+    FundItemCreate,
+    FundItemPublic,
+    FundItemUpdate,
+    FundMemberCreate,
+    FundMemberPublic,
+    FundMemberUpdate,
+    FundPublic,
+    FundUpdate,
+    ItemCreate,
+    ItemPublic,
+    ItemUpdate,
+    JobPublic,
+    MeetingCreate,
+    MeetingPublic,
+    MeetingUpdate,
+    NationCreate,
+    NationPublic,
+    NationUpdate,
+    NeedCreate,
+    NeedPublic,
+    NeedUpdate,
+    OrderCreate,
+    OrderPublic,
+    OrderUpdate,
+    OrganisationCreate,
+    OrganisationPublic,
+    OrganisationUpdate,
+    PlanRequest,
+    PledgeCreate,
+    PledgePublic,
+    PledgeTransition,
+    PledgeUpdate,
+    ProductionLineCreate,
+    ProductionLinePublic,
+    ProductionLineUpdate,
+    Public,
+    RampStepCreate,
+    RampStepPublic,
+    RampStepUpdate,
+    ScenarioCreate,
+    ScenarioPublic,
+    ScenarioRateCreate,
+    ScenarioRatePublic,
+    ScenarioRateUpdate,
+    ScenarioUpdate,
+    Schema,
+    StockReportCreate,
+    StockReportPublic,
+    StockReportUpdate,
+    StockTargetCreate,
+    StockTargetPublic,
+    StockTargetUpdate,
+    Str80,
+    _clean,
+    unset,
+)
 
 T = TypeVar("T")
-
-MAX_QTY = 10**12
-MAX_MONEY = 1e15
-
-
-def _clean(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode text") from None
-    return value
-
-
-def _currency(value: str) -> str:
-    if not (money.is_currency(value) and money.convertible(value)):
-        raise ValueError(f"unknown or unconvertible currency {value!r} (ISO 4217 expected)")
-    return value
-
-
-Str20 = Annotated[str, Field(min_length=1, max_length=20), AfterValidator(_clean)]
-Str30 = Annotated[str, Field(min_length=1, max_length=30), AfterValidator(_clean)]
-Str40 = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_clean)]
-Str60 = Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_clean)]
-Str80 = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_clean)]
-Str120 = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_clean)]
-Str200 = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean)]
-Str300 = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_clean)]
-Str500 = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_clean)]
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(_clean)]
-
-Code3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 code")]
-Currency = Annotated[
-    str,
-    Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code"),
-    AfterValidator(_currency),
-]
-ItemCode = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=80,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$",
-        description="catalogue code, e.g. ammo.artillery.155mm",
-    ),
-]
-Ref = Str60
-OrgCode = Str60
-Name = Str200
-Quantity = Annotated[int, Field(gt=0, le=MAX_QTY)]
-Count = Annotated[int, Field(ge=0, le=MAX_QTY)]
-Amount = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
-Priority = Literal["critical", "high", "routine"]
-ChannelT = Literal["stock", "procurement", "fund"]
-Status = Literal["announced", "committed", "delivering", "delivered", "cancelled"]
-Weeks = Annotated[int, Field(ge=0, le=520)]
-JsonScalar = str | int | float | bool | None
-
-
-def unset() -> Any:
-    """Default of an Update field that may be omitted but never set to null."""
-    return Field(default=None)
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-
-
-class Public(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-
-class Flagged(Public):
-    """A record that may come from a made-up scenario (``synthetic``, set by the demo
-    loader)."""
-
-    synthetic: bool = False
 
 
 class Page(BaseModel, Generic[T]):
@@ -109,554 +104,6 @@ class Problem(BaseModel):
     detail: str | None = None
     field: str | None = None
     errors: list[dict[str, Any]] | None = None
-
-
-# -- nations, organisations, items -------------------------------------------------------
-class NationCreate(Schema):
-    code: Code3
-    name: Name
-    gdp_eur_bn: Amount | None = None
-    gdp_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
-    gdp_source: Str300 | None = None
-    is_donor: bool = False
-    is_recipient: bool = False
-
-
-class NationUpdate(Schema):
-    name: Name = unset()
-    gdp_eur_bn: Amount | None = None
-    gdp_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
-    gdp_source: Str300 | None = None
-    is_donor: bool = unset()
-    is_recipient: bool = unset()
-
-
-class NationPublic(Public):
-    code: str
-    name: str
-    gdp_eur_bn: float | None
-    gdp_year: int | None
-    gdp_source: str | None
-    is_donor: bool
-    is_recipient: bool
-
-
-AllianceCode = Annotated[
-    str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z][A-Za-z0-9\-]*$")
-]
-
-
-class AllianceMemberCreate(Schema):
-    alliance: AllianceCode
-    nation_code: Code3
-
-
-class AllianceMemberUpdate(Schema):
-    alliance: AllianceCode = unset()
-    nation_code: Code3 = unset()
-
-
-class AllianceMemberPublic(Public):
-    id: int
-    alliance: str
-    nation_code: str
-
-
-class OrganisationCreate(Schema):
-    code: OrgCode
-    name: Name
-    kind: Str30
-    nation_code: Code3 | None = None
-
-
-class OrganisationUpdate(Schema):
-    code: OrgCode = unset()
-    name: Name = unset()
-    kind: Str30 = unset()
-    nation_code: Code3 | None = None
-
-
-class OrganisationPublic(Flagged):
-    id: int
-    code: str
-    name: str
-    kind: str
-    nation_code: str | None
-
-
-class ItemCreate(Schema):
-    code: ItemCode
-    name: Name
-    category: Str40
-    calibre: Str20 | None = None
-    unit: Str30
-    unit_value: Amount
-    currency: Currency = "USD"
-    aliases: Annotated[list[Str120], Field(max_length=100)] = []
-
-
-class ItemUpdate(Schema):
-    name: Name = unset()
-    category: Str40 = unset()
-    calibre: Str20 | None = None
-    unit: Str30 = unset()
-    unit_value: Amount = unset()
-    currency: Currency = unset()
-    aliases: Annotated[list[Str120], Field(max_length=100)] = unset()
-
-
-class ItemPublic(Public):
-    code: str
-    name: str
-    category: str
-    calibre: str | None
-    unit: str
-    unit_value: float
-    currency: str
-    aliases: list[Any]
-
-
-# -- needs, pledges, deliveries ----------------------------------------------------------
-class NeedCreate(Schema):
-    ref: Ref
-    recipient_code: Code3
-    item_code: ItemCode
-    quantity: Quantity
-    priority: Priority
-    needed_by: dt.date
-    stated_on: dt.date
-    source: Text | None = None
-    note: Text | None = None
-
-
-class NeedUpdate(Schema):
-    ref: Ref = unset()
-    recipient_code: Code3 = unset()
-    item_code: ItemCode = unset()
-    quantity: Quantity = unset()
-    priority: Priority = unset()
-    needed_by: dt.date = unset()
-    stated_on: dt.date = unset()
-    source: Text | None = None
-    note: Text | None = None
-
-
-class NeedPublic(Flagged):
-    id: int
-    ref: str
-    recipient_code: str
-    item_code: str
-    quantity: int
-    priority: str
-    needed_by: dt.date
-    stated_on: dt.date
-    source: str | None
-    note: str | None
-    version: int
-
-
-class PledgeCreate(Schema):
-    """A new pledge starts ``announced``; move it with POST /pledges/{id}/transition."""
-
-    ref: Ref
-    donor_code: Code3
-    recipient_code: Code3
-    item_code: ItemCode
-    quantity: Quantity
-    value_amount: Amount | None = None
-    value_currency: Currency | None = None
-    announced_on: dt.date
-    due_by: dt.date | None = None
-    channel: ChannelT = "stock"
-    confidential: bool = False
-    source_document: Str300 | None = None
-    source_url: Str500 | None = None
-    source_quote: Text | None = None
-
-
-class PledgeUpdate(Schema):
-    ref: Ref = unset()
-    donor_code: Code3 = unset()
-    recipient_code: Code3 = unset()
-    item_code: ItemCode = unset()
-    quantity: Quantity = unset()
-    value_amount: Amount | None = None
-    value_currency: Currency | None = None
-    announced_on: dt.date = unset()
-    due_by: dt.date | None = None
-    channel: ChannelT = unset()
-    confidential: bool = unset()
-    source_document: Str300 | None = None
-    source_url: Str500 | None = None
-    source_quote: Text | None = None
-
-
-class PledgePublic(Flagged):
-    id: int
-    ref: str
-    donor_code: str
-    recipient_code: str
-    item_code: str
-    quantity: int
-    value_amount: float | None
-    value_currency: str | None
-    announced_on: dt.date
-    due_by: dt.date | None
-    channel: str
-    confidential: bool
-    status: str
-    source_document: str | None
-    source_url: str | None
-    source_quote: str | None
-    version: int
-
-
-class PledgeTransition(Schema):
-    to: Status = Field(description="target status; forward steps are walked one at a time")
-
-
-class DeliveryFields(Schema):
-    """A delivery against a pledge; ``ref`` is generated when omitted."""
-
-    ref: Ref | None = None
-    quantity: Quantity
-    delivered_on: dt.date
-    source: Text | None = None
-
-
-class DeliveryCreate(DeliveryFields):
-    pledge_id: Annotated[int, Field(ge=1, le=2**62)]
-
-
-class DeliveryUpdate(Schema):
-    ref: Ref = unset()
-    quantity: Quantity = unset()
-    delivered_on: dt.date = unset()
-    source: Text | None = None
-
-
-class DeliveryPublic(Flagged):
-    id: int
-    ref: str
-    pledge_id: int
-    quantity: int
-    delivered_on: dt.date
-    source: str | None
-    version: int
-
-
-# -- stocks, targets, caveats ------------------------------------------------------------
-class StockReportCreate(Schema):
-    nation_code: Code3
-    item_code: ItemCode
-    quantity: Count
-    as_of: dt.date
-    source: Text | None = None
-
-
-class StockReportUpdate(Schema):
-    nation_code: Code3 = unset()
-    item_code: ItemCode = unset()
-    quantity: Count = unset()
-    as_of: dt.date = unset()
-    source: Text | None = None
-
-
-class StockReportPublic(Flagged):
-    id: int
-    nation_code: str
-    item_code: str
-    quantity: int
-    as_of: dt.date
-    source: str | None
-    version: int
-
-
-class StockTargetCreate(Schema):
-    nation_code: Code3
-    item_code: ItemCode
-    minimum: Count
-    effective_from: dt.date
-    source: Str300 | None = None
-
-
-class StockTargetUpdate(Schema):
-    nation_code: Code3 = unset()
-    item_code: ItemCode = unset()
-    minimum: Count = unset()
-    effective_from: dt.date = unset()
-    source: Str300 | None = None
-
-
-class StockTargetPublic(Flagged):
-    id: int
-    nation_code: str
-    item_code: str
-    minimum: int
-    effective_from: dt.date
-    source: str | None
-    version: int
-
-
-class CaveatCreate(Schema):
-    nation_code: Code3
-    item_code: ItemCode
-    excluded: bool = False
-    weekly_cap: Count | None = None
-    source: Str300 | None = None
-
-
-class CaveatUpdate(Schema):
-    excluded: bool = unset()
-    weekly_cap: Count | None = None
-    source: Str300 | None = None
-
-
-class CaveatPublic(Flagged):
-    id: int
-    nation_code: str
-    item_code: str
-    excluded: bool
-    weekly_cap: int | None
-    source: str | None
-
-
-# -- industry and funds ------------------------------------------------------------------
-class ProductionLineCreate(Schema):
-    code: OrgCode
-    producer_code: OrgCode
-    item_code: ItemCode
-    nation_code: Code3 | None = None
-    weekly_capacity: Count
-    unit_price: Amount
-    currency: Currency
-    lead_time_weeks: Weeks
-
-
-class ProductionLineUpdate(Schema):
-    code: OrgCode = unset()
-    producer_code: OrgCode = unset()
-    item_code: ItemCode = unset()
-    nation_code: Code3 | None = None
-    weekly_capacity: Count = unset()
-    unit_price: Amount = unset()
-    currency: Currency = unset()
-    lead_time_weeks: Weeks = unset()
-
-
-class ProductionLinePublic(Flagged):
-    id: int
-    code: str
-    producer_code: str
-    item_code: str
-    nation_code: str | None
-    weekly_capacity: int
-    unit_price: float
-    currency: str
-    lead_time_weeks: int
-    version: int
-
-
-class RampStepCreate(Schema):
-    effective_from: dt.date
-    weekly_capacity: Count
-
-
-class RampStepUpdate(Schema):
-    effective_from: dt.date = unset()
-    weekly_capacity: Count = unset()
-
-
-class RampStepPublic(Flagged):
-    id: int
-    line_code: str
-    effective_from: dt.date
-    weekly_capacity: int
-
-
-class FundCreate(Schema):
-    code: OrgCode
-    name: Name
-    kind: Literal["collective", "national"]
-    manager_code: OrgCode | None = None
-    budget: Amount
-    currency: Currency
-    destination: Literal["recipient", "members"]
-    recipient_code: Code3 | None = None
-    period_start: dt.date
-    period_end: dt.date
-    source: Text | None = None
-
-
-class FundUpdate(Schema):
-    code: OrgCode = unset()
-    name: Name = unset()
-    kind: Literal["collective", "national"] = unset()
-    manager_code: OrgCode | None = None
-    budget: Amount = unset()
-    currency: Currency = unset()
-    destination: Literal["recipient", "members"] = unset()
-    recipient_code: Code3 | None = None
-    period_start: dt.date = unset()
-    period_end: dt.date = unset()
-    source: Text | None = None
-
-
-class FundPublic(Flagged):
-    id: int
-    code: str
-    name: str
-    kind: str
-    manager_code: str | None
-    budget: float
-    currency: str
-    destination: str
-    recipient_code: str | None
-    period_start: dt.date
-    period_end: dt.date
-    source: str | None
-    version: int
-
-
-class FundItemCreate(Schema):
-    item_code: ItemCode
-
-
-class FundItemUpdate(Schema):
-    item_code: ItemCode = unset()
-
-
-class FundItemPublic(Flagged):
-    id: int
-    fund_code: str
-    item_code: str
-
-
-class FundMemberCreate(Schema):
-    nation_code: Code3
-    contribution: Amount | None = None
-
-
-class FundMemberUpdate(Schema):
-    nation_code: Code3 = unset()
-    contribution: Amount | None = None
-
-
-class FundMemberPublic(Flagged):
-    id: int
-    fund_code: str
-    nation_code: str
-    contribution: float | None
-
-
-class OrderCreate(Schema):
-    ref: Ref
-    fund_code: OrgCode
-    line_code: OrgCode
-    quantity: Quantity
-    unit_price: Amount
-    currency: Currency
-    placed_on: dt.date
-    delivery_start: dt.date
-    delivery_end: dt.date
-    destination_code: Code3
-
-
-class OrderUpdate(Schema):
-    ref: Ref = unset()
-    fund_code: OrgCode = unset()
-    line_code: OrgCode = unset()
-    quantity: Quantity = unset()
-    unit_price: Amount = unset()
-    currency: Currency = unset()
-    placed_on: dt.date = unset()
-    delivery_start: dt.date = unset()
-    delivery_end: dt.date = unset()
-    destination_code: Code3 = unset()
-
-
-class OrderPublic(Flagged):
-    id: int
-    ref: str
-    fund_code: str
-    line_code: str
-    quantity: int
-    unit_price: float
-    currency: str
-    placed_on: dt.date
-    delivery_start: dt.date
-    delivery_end: dt.date
-    destination_code: str
-    version: int
-
-
-# -- meetings and scenarios --------------------------------------------------------------
-class MeetingCreate(Schema):
-    ref: Ref
-    held_on: dt.date
-    title: Name
-    place: Name | None = None
-
-
-class MeetingUpdate(Schema):
-    ref: Ref = unset()
-    held_on: dt.date = unset()
-    title: Name = unset()
-    place: Name | None = None
-
-
-class MeetingPublic(Flagged):
-    id: int
-    ref: str
-    held_on: dt.date
-    title: str
-    place: str | None
-
-
-Params = Annotated[dict[Str80, JsonScalar], Field(max_length=100)]
-
-
-class ScenarioCreate(Schema):
-    name: Str80
-    description: Text | None = None
-    horizon_weeks: Annotated[int, Field(ge=1, le=520)] = 26
-    params: Params = {}
-
-
-class ScenarioUpdate(Schema):
-    name: Str80 = unset()
-    description: Text | None = None
-    horizon_weeks: Annotated[int, Field(ge=1, le=520)] = unset()
-    params: Params = unset()
-
-
-class ScenarioPublic(Flagged):
-    id: int
-    name: str
-    description: str | None
-    horizon_weeks: int
-    params: dict[str, Any]
-
-
-class ScenarioRateCreate(Schema):
-    recipient_code: Code3
-    item_code: ItemCode
-    mean_per_day: Amount
-    cv: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 0.0
-
-
-class ScenarioRateUpdate(Schema):
-    mean_per_day: Amount = unset()
-    cv: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = unset()
-
-
-class ScenarioRatePublic(Flagged):
-    id: int
-    scenario_name: str
-    recipient_code: str
-    item_code: str
-    mean_per_day: float
-    cv: float
 
 
 # -- access ------------------------------------------------------------------------------
@@ -721,35 +168,6 @@ class TokenIssued(BaseModel):
 
 
 # -- runs and jobs -----------------------------------------------------------------------
-class PlanRequest(Schema):
-    as_of: dt.date | None = Field(default=None, description="plan date; default today")
-    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = 26
-    scenario: Str80 | None = None
-    hard_targets: bool = False
-
-
-class ForecastRequest(Schema):
-    as_of: dt.date | None = None
-    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = 26
-    scenario: Str80 | None = None
-    paths: Annotated[int, Field(ge=0, le=200_000, description="0: projection only")] = 2000
-    seed: Annotated[int, Field(ge=0, le=2**31)] = 0
-
-
-class JobPublic(Public):
-    id: int
-    kind: str
-    status: str
-    progress: float
-    message: str | None
-    params: dict[str, Any]
-    result_id: int | None
-    result_url: str | None = None
-    owner: str
-    created_at: dt.datetime
-    finished_at: dt.datetime | None
-
-
 class PlanRunPublic(Public):
     id: int
     created_at: dt.datetime
@@ -968,3 +386,109 @@ class KeyFigures(BaseModel):
     funds_remaining: float
     plan: dict[str, Any] | None
     synthetic: bool
+
+
+__all__ = [
+    "MAX_MONEY",
+    "MAX_QTY",
+    "AllianceMemberCreate",
+    "AllianceMemberPublic",
+    "AllianceMemberUpdate",
+    "AllianceTotal",
+    "AllianceTotalTable",
+    "AuditEventPublic",
+    "AuditVerification",
+    "CaveatCreate",
+    "CaveatPublic",
+    "CaveatUpdate",
+    "Code3",
+    "DeliveryCreate",
+    "DeliveryFields",
+    "DeliveryPublic",
+    "DeliveryUpdate",
+    "Figures",
+    "Flagged",
+    "ForecastRequest",
+    "ForecastRunPublic",
+    "FundCreate",
+    "FundItemCreate",
+    "FundItemPublic",
+    "FundItemUpdate",
+    "FundMemberCreate",
+    "FundMemberPublic",
+    "FundMemberUpdate",
+    "FundPosition",
+    "FundPositionTable",
+    "FundPublic",
+    "FundUpdate",
+    "ItemCreate",
+    "ItemPublic",
+    "ItemUpdate",
+    "JobPublic",
+    "KeyFigures",
+    "LoginRequest",
+    "LoginResponse",
+    "MeetingCreate",
+    "MeetingPublic",
+    "MeetingUpdate",
+    "NationCreate",
+    "NationPublic",
+    "NationUpdate",
+    "NeedCoverage",
+    "NeedCoverageTable",
+    "NeedCreate",
+    "NeedPublic",
+    "NeedUpdate",
+    "OrderCreate",
+    "OrderPublic",
+    "OrderUpdate",
+    "OrganisationCreate",
+    "OrganisationPublic",
+    "OrganisationUpdate",
+    "Page",
+    "Password",
+    "PlanRequest",
+    "PlanRunPublic",
+    "PledgeCreate",
+    "PledgeFigures",
+    "PledgeFiguresTable",
+    "PledgePublic",
+    "PledgeTransition",
+    "PledgeUpdate",
+    "Problem",
+    "ProductionLineCreate",
+    "ProductionLinePublic",
+    "ProductionLineUpdate",
+    "Public",
+    "RampStepCreate",
+    "RampStepPublic",
+    "RampStepUpdate",
+    "RoleT",
+    "ScenarioCreate",
+    "ScenarioPublic",
+    "ScenarioRateCreate",
+    "ScenarioRatePublic",
+    "ScenarioRateUpdate",
+    "ScenarioUpdate",
+    "Schema",
+    "StockOutlook",
+    "StockOutlookTable",
+    "StockPosition",
+    "StockPositionTable",
+    "StockReportCreate",
+    "StockReportPublic",
+    "StockReportUpdate",
+    "StockTargetCreate",
+    "StockTargetPublic",
+    "StockTargetUpdate",
+    "StockTotal",
+    "Str80",
+    "TokenCreate",
+    "TokenIssued",
+    "TokenPublic",
+    "UserCreate",
+    "UserPublic",
+    "UserUpdate",
+    "Username",
+    "unset",
+]

@@ -24,6 +24,7 @@ from materiel.queries._common import (
     synthetic_of,
     today,
 )
+from materiel.queries.admin import audit_events, user, users
 from materiel.queries.burden import burden_shares
 from materiel.queries.coverage import (
     NEED_FILTERS,
@@ -76,6 +77,7 @@ __all__ = [
     "REPORT_CURRENCY",
     "Risk",
     "alliance_totals",
+    "audit_events",
     "burden_shares",
     "buys_table",
     "choices",
@@ -123,4 +125,6 @@ __all__ = [
     "synthetic_of",
     "today",
     "unmet_by_priority",
+    "user",
+    "users",
 ]

@@ -1,13 +1,11 @@
-"""The pages. Every access decision goes through :mod:`materiel.access.policy`; writes go
-through the services Writer in one transaction (``materiel.api.deps.run_write``); plans and
-forecasts start as jobs through the API's own endpoints."""
+"""The pages. Figures come from the read side (:mod:`materiel.queries`); writes are the use
+cases of :mod:`materiel.services` (the same the API calls), each one audited transaction;
+plans and forecasts start as jobs through :func:`materiel.services.jobs.start_job`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
-import inspect
-import json
 import math
 import re
 import uuid
@@ -27,24 +25,26 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from materiel import queries
-from materiel.access import Hidden, LoginRefused, Refused, authenticate, policy, revoke_token
-from materiel.api.deps import Outcome, run_write
-from materiel.api.routers import runs as api_runs
-from materiel.api.schemas import (
+from materiel.access import Hidden, LoginRefused, Refused, authenticate, policy
+from materiel.access.principals import revoke_session
+from materiel.db import read_session
+from materiel.queries import NEED_FILTERS, PRIORITIES, today
+from materiel.schemas import (
     DeliveryFields,
     ForecastRequest,
     NeedCreate,
     PlanRequest,
     PledgeCreate,
+    form_fields,
+    job_public,
 )
-from materiel.db import read_session, write_session
-from materiel.queries import NEED_FILTERS, PRIORITIES, today
-from materiel.records import ApiToken, Need, Pledge
-from materiel.services import NotFound, Writer
+from materiel.services import Writer
+from materiel.services.idempotency import Outcome, run_write
+from materiel.services.jobs import start_job
+from materiel.services.records import create_record, record_delivery, transition_pledge
 from materiel.web import data
 from materiel.web.charts import fan_svg, trajectory_svg
 from materiel.web.forms import FORM, attempt, clean, validate
-from materiel.web.security import SecurityHeaders
 from materiel.web.session import (
     CsrfFailed,
     LoginRequired,
@@ -308,10 +308,7 @@ async def logout(request: Request) -> Response:
     check_csrf(form.get("csrf"), user.csrf)
 
     def revoke() -> None:
-        with write_session(engine_of(request)) as s:
-            tok = s.get(ApiToken, user.token_id)
-            if tok is not None:
-                revoke_token(s, tok)
+        revoke_session(engine_of(request), user.token_id)
         request.app.state.auth_cache.drop(digest=user.token_digest)
 
     await run_in_threadpool(revoke)
@@ -337,17 +334,7 @@ def overview(request: Request) -> Response:
 
 
 # -- needs ----------
-NEED_FIELDS = [
-    "ref",
-    "recipient_code",
-    "item_code",
-    "quantity",
-    "priority",
-    "needed_by",
-    "stated_on",
-    "source",
-    "note",
-]
+NEED_FIELDS = form_fields(NeedCreate)
 
 
 def _can_create(user: WebUser, entity: str, field: str) -> bool:
@@ -426,39 +413,23 @@ def _add_need(request: Request, user: WebUser, form: dict[str, str]) -> Response
     if model is None:
         return _needs(request, user, values, errors, 422)
     fields = model.model_dump()
-    policy.check_create(user.principal, "need", fields)
 
     def write() -> Outcome:
         def action(w: Writer) -> Outcome:
-            obj = w.create(Need, **fields)
+            obj = create_record(w, user.principal, "need", fields)
             return Outcome(201, obj.ref, {})
 
         return run_write(engine_of(request), user.principal, action)
 
-    out, errors = attempt(write, NEED_FIELDS)
+    out, errors = attempt(write, NEED_FIELDS, refusals_as_errors=False)
     if errors:
         return _needs(request, user, values, errors, 409)
     return RedirectResponse(f"/needs?added={quote(str(out.body))}&sort=needed_by", 303)
 
 
 # -- pledges ----------
-PLEDGE_FIELDS = [
-    "ref",
-    "donor_code",
-    "recipient_code",
-    "item_code",
-    "quantity",
-    "value_amount",
-    "value_currency",
-    "announced_on",
-    "due_by",
-    "channel",
-    "confidential",
-    "source_document",
-    "source_url",
-    "source_quote",
-]
-DELIVERY_FIELDS = ["pledge_id", "ref", "quantity", "delivered_on", "source"]
+PLEDGE_FIELDS = form_fields(PledgeCreate)
+DELIVERY_FIELDS = ["pledge_id", *form_fields(DeliveryFields)]
 
 
 @router.get("/pledges")
@@ -551,16 +522,15 @@ def _add_pledge(request: Request, user: WebUser, form: dict[str, str]) -> Respon
     if model is None:
         return _pledges(request, user, values, errors, 422, "pledge")
     fields = model.model_dump()
-    policy.check_create(user.principal, "pledge", fields)
 
     def write() -> Outcome:
         def action(w: Writer) -> Outcome:
-            obj = w.create(Pledge, **fields)
+            obj = create_record(w, user.principal, "pledge", fields)
             return Outcome(201, obj.ref, {})
 
         return run_write(engine_of(request), user.principal, action)
 
-    out, errors = attempt(write, PLEDGE_FIELDS)
+    out, errors = attempt(write, PLEDGE_FIELDS, refusals_as_errors=False)
     if errors:
         return _pledges(request, user, values, errors, 409, "pledge")
     return RedirectResponse(f"/pledges?added={quote(str(out.body))}", 303)
@@ -588,16 +558,10 @@ def _add_delivery(request: Request, user: WebUser, form: dict[str, str]) -> Resp
 
     def write() -> Outcome:
         def action(w: Writer) -> Outcome:
-            pledge = w.session.get(Pledge, pid)
-            if pledge is None:
-                raise NotFound("no such pledge", entity="pledge", field="pledge_id")
-            try:
-                policy.check_read(user.principal, "pledge", pledge)
-            except Hidden:
-                raise NotFound("no such pledge", entity="pledge", field="pledge_id") from None
-            policy.check_delivery(user.principal, pledge)
-            d = w.record_delivery(
-                pledge,
+            d = record_delivery(
+                w,
+                user.principal,
+                pid,
                 ref=ref,
                 quantity=model.quantity,
                 delivered_on=model.delivered_on,
@@ -643,23 +607,17 @@ def _transition(request: Request, user: WebUser, form: dict[str, str]) -> Respon
 
     def write() -> Outcome:
         def action(w: Writer) -> Outcome:
-            pledge = w.session.get(Pledge, pid)
-            if pledge is None:
-                raise NotFound("no such pledge", entity="pledge", field="pledge")
-            try:
-                policy.check_transition(user.principal, pledge)
-            except Hidden:
-                raise NotFound("no such pledge", entity="pledge", field="pledge") from None
-            w.update(pledge, expected_version=version)  # the version check, nothing else
-            w.transition_pledge(pledge, to)
+            pledge = transition_pledge(w, user.principal, pid, to, if_match=[f"{pid}-{version}"])
             return Outcome(200, pledge.ref, {})
 
         return run_write(engine_of(request), user.principal, action)
 
-    out, errors = attempt(write, [*TRANSITION_FIELDS, "status"])
+    out, errors = attempt(write, [*TRANSITION_FIELDS, "status", "pledge_id"])
     if errors:
         if "status" in errors:  # the lifecycle's refusal belongs to the new status
             errors["to"] = errors.pop("status")
+        if "pledge_id" in errors:
+            errors["pledge"] = errors.pop("pledge_id")
         return _pledges(request, user, values, errors, 409, "status")
     return RedirectResponse(f"/pledges?moved={quote(str(out.body))}&status={quote(to)}", 303)
 
@@ -751,7 +709,7 @@ def procurement(request: Request) -> Response:
 
 # -- plan and risk ----------
 def _job_json(job: Any) -> dict[str, Any]:
-    return api_runs.job_public(job)
+    return job_public(job)
 
 
 @router.get("/jobs/{job_id}/status")
@@ -801,15 +759,20 @@ def _plan(
     )
 
 
-async def _start_job(request: Request, user: WebUser, kind: str, body: Any) -> int:
-    """Start the job through the API's own endpoint function (same checks, same audit)."""
-    start: Any = api_runs.start_plan if kind == "plan" else api_runs.start_forecast
-    args = (body, request, user.principal, engine_of(request))
-    if inspect.iscoroutinefunction(start):
-        resp = await start(*args)
-    else:
-        resp = await run_in_threadpool(start, *args)
-    return int(json.loads(bytes(resp.body))["id"])
+def _start_job(request: Request, user: WebUser, kind: str, body: Any) -> int:
+    """Start the job with the API's own use case (same checks, same audit, same answer)."""
+    params = body.model_dump(mode="json")
+    params["as_of"] = (body.as_of or today()).isoformat()
+    out = start_job(
+        engine_of(request),
+        user.principal,
+        request.app.state.jobs,
+        kind,
+        params,
+        describe=job_public,
+        location=lambda job_id: f"/jobs/{job_id}/status",
+    )
+    return int(out.body["id"])
 
 
 @router.post("/plan")
@@ -823,7 +786,7 @@ async def plan_submit(request: Request) -> Response:
     model, errors = validate(PlanRequest, values)
     if model is None:
         return await run_in_threadpool(_plan, request, user, values, errors, 422)
-    job_id = await _start_job(request, user, "plan", model)
+    job_id = await run_in_threadpool(_start_job, request, user, "plan", model)
     return RedirectResponse(f"/plan?job={job_id}", 303)
 
 
@@ -914,7 +877,7 @@ async def risk_submit(request: Request) -> Response:
     model, errors = validate(ForecastRequest, values)
     if model is None:
         return await run_in_threadpool(_risk, request, user, values, errors, 422)
-    job_id = await _start_job(request, user, "forecast", model)
+    job_id = await run_in_threadpool(_start_job, request, user, "forecast", model)
     return RedirectResponse(f"/risk?job={job_id}", 303)
 
 
@@ -973,4 +936,3 @@ def install(app: FastAPI) -> None:
     ]
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.add_middleware(SecurityHeaders)

@@ -17,7 +17,7 @@ from materiel.app import create_app
 from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
 from materiel.services import writer
-from materiel.web import routes
+from materiel.web.pages import meetings as meeting_pages
 from materiel.web.session import SESSION_COOKIE
 
 PAGES = [
@@ -324,7 +324,7 @@ def test_plan_form_validation(site: dict[str, Any]) -> None:
 def test_brief_placeholder_and_access(
     site: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(routes, "brief_module", lambda: None)
+    monkeypatch.setattr(meeting_pages, "brief_module", lambda: None)
     meeting = site["ids"]["meeting"]
     c = as_user(site, "coord")
     assert "brief not yet available" in c.get("/meetings").text

@@ -155,7 +155,6 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
     funds = new_table(
         "Funds",
         "fund",
-        "kind",
         "cur.",
         ">budget m",
         ">spent m",
@@ -164,12 +163,11 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
         ">orders",
     )
     if not figures["funds"]:
-        funds.add_row("no funds", "", "", "", "", "", "", "")
+        funds.add_row("no funds", "", "", "", "", "", "")
     dates: list[str] = []
     for f in figures["funds"]:
         funds.add_row(
             f["code"],
-            f["kind"],
             f["currency"],
             millions(f["budget"]),
             millions(f["spent"]),

@@ -5,8 +5,9 @@ the brief and the CLI."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
+import pandas as pd
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from materiel.api.errors import ApiProblem
 from materiel.api.figures import AsOf, figure_answer
 from materiel.api.schemas import (
     AllianceTotalTable,
+    Figures,
     FundPositionTable,
     KeyFigures,
     NeedCoverageTable,
@@ -27,6 +29,20 @@ from materiel.api.schemas import (
 )
 
 router = APIRouter(prefix="/figures", tags=["figures"])
+T = TypeVar("T", bound=Figures)
+
+
+def table(shape: type[T], df: pd.DataFrame, day: dt.date, **extra: Any) -> T:
+    """A figure table of ``shape`` from a query's frame (its rows, count and whether any
+    comes from synthetic records)."""
+    return shape(
+        as_of=day,
+        count=len(df),
+        synthetic=queries.synthetic_of(df) or bool(df.attrs.get("synthetic")),
+        items=queries.rows(df),
+        **extra,
+    )
+
 
 Code = Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3")]
 ItemQ = Annotated[
@@ -87,12 +103,7 @@ def need_figures(
             overdue=overdue,
             as_of=day,
         )
-        return NeedCoverageTable(
-            as_of=day,
-            count=len(df),
-            synthetic=queries.synthetic_of(df),
-            items=queries.rows(df),
-        )
+        return table(NeedCoverageTable, df, day)
 
     return figure_answer(request, principal, engine, as_of, body)
 
@@ -128,12 +139,7 @@ def pledge_figures(
             as_of=day,
             currency=currency,
         )
-        return PledgeFiguresTable(
-            as_of=day,
-            count=len(df),
-            synthetic=queries.synthetic_of(df),
-            items=queries.rows(df),
-        )
+        return table(PledgeFiguresTable, df, day)
 
     return figure_answer(request, principal, engine, as_of, body)
 
@@ -157,12 +163,7 @@ def stock_figures(
         df = queries.stock_position(
             s, principal, as_of=day, nation=nation, item=item, below_target=below_target
         )
-        return StockPositionTable(
-            as_of=day,
-            count=len(df),
-            synthetic=queries.synthetic_of(df),
-            items=queries.rows(df),
-        )
+        return table(StockPositionTable, df, day)
 
     return figure_answer(request, principal, engine, as_of, body)
 
@@ -189,13 +190,12 @@ def stock_outlook(
         df = queries.stock_outlook(
             s, principal, as_of=day, horizon=horizon_weeks, holder=holder, item=item
         )
-        return StockOutlookTable(
-            as_of=day,
-            count=len(df),
-            synthetic=bool(df.attrs.get("synthetic")),
+        return table(
+            StockOutlookTable,
+            df,
+            day,
             snapshot_hash=str(df.attrs.get("snapshot_hash", "")),
             horizon_weeks=int(df.attrs.get("horizon", horizon_weeks)),
-            items=queries.rows(df),
         )
 
     return figure_answer(request, principal, engine, as_of, body, depends_on_everything=True)
@@ -220,13 +220,7 @@ def alliance_totals(
 
     def body(s: Session, day: dt.date) -> AllianceTotalTable:
         df = queries.alliance_totals(s, principal, as_of=day, alliance=alliance, item=item)
-        return AllianceTotalTable(
-            as_of=day,
-            count=len(df),
-            synthetic=queries.synthetic_of(df),
-            suppressed=int(df.attrs.get("suppressed", 0)),
-            items=queries.rows(df),
-        )
+        return table(AllianceTotalTable, df, day, suppressed=int(df.attrs.get("suppressed", 0)))
 
     return figure_answer(request, principal, engine, as_of, body)
 
@@ -245,11 +239,6 @@ def fund_figures(
 
     def body(s: Session, day: dt.date) -> FundPositionTable:
         df = queries.fund_position(s, principal, as_of=day, fund=fund)
-        return FundPositionTable(
-            as_of=day,
-            count=len(df),
-            synthetic=queries.synthetic_of(df),
-            items=queries.rows(df),
-        )
+        return table(FundPositionTable, df, day)
 
     return figure_answer(request, principal, engine, as_of, body)

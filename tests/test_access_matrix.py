@@ -796,7 +796,7 @@ def test_need_coverage_counts_only_pledges_the_caller_may_see(leaky: dict[str, A
         c.cookies.clear()
         c.cookies.set(SESSION_COOKIE, leaky["tokens"][role])
         page = c.get(f"/needs?as_of={day}&item={SECRET_ITEM}").text
-        shown = re.search(r'data-figure="need-pledged-N-SECRET">([^<]*)<', page)
+        shown = re.search(r'data-figure="need-pledged-N-SECRET"[^>]*>([^<]*)<', page)
         assert shown is not None, role
         assert shown.group(1) == (f"{pledged[role]:,}" if pledged[role] else "0"), role
         assert 'value="0.437"' not in page or pledged[role] == SECRET_QTY, role

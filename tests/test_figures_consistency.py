@@ -177,3 +177,36 @@ def test_stock_outlook_agrees_on_api_and_pages(demo: tuple[Engine, str]) -> None
         assert "∞" not in r["label"]
         if r["state"] == "below target":
             assert r["weeks_to_target"] == 0
+
+
+def test_need_coverage_and_late_pledges_agree_on_every_surface(demo: tuple[Engine, str]) -> None:
+    """Per need: pledged, delivered, due by its date and status on the API, the CLI and the
+    Needs page; late pledges on the API and the CLI — for a coordinator and for a donor."""
+    engine, url = demo
+    day = "2026-11-12"
+    for name, role, nation in (("chair2", "coordinator", None), ("berlin3", "donor", "DEU")):
+        token = user_token(engine, name, role, nation)
+        h = {"Authorization": f"Bearer {token}"}
+        with make_client(create_app(engine)) as client:
+            api = client.get(f"{API}/figures/needs?as_of={day}", headers=h).json()["items"]
+            late = client.get(f"{API}/figures/pledges?as_of={day}&late=true", headers=h).json()
+            client.cookies.set(SESSION_COOKIE, token)
+            page = client.get(f"/needs?as_of={day}").text
+        cli_needs = CliRunner().invoke(
+            cli, ["--db", url, "--as", name, "needs", "list", "--as-of", day, "--json"]
+        )
+        cli_late = CliRunner().invoke(
+            cli, ["--db", url, "--as", name, "pledges", "list", "--late", "--as-of", day, "--json"]
+        )
+        rows = json.loads(cli_needs.stdout)
+        assert [r["ref"] for r in rows] == [r["ref"] for r in api]
+        keys = ("pledged", "delivered", "due", "status", "overdue", "days_overdue")
+        assert [[r[k] for k in keys] for r in rows] == [[r[k] for k in keys] for r in api]
+        web = _web_figures(page)
+        for r in api:
+            assert web[f"need-pledged-{r['ref']}"] == r["pledged"]
+            assert web[f"need-delivered-{r['ref']}"] == r["delivered"]
+        assert sorted(p["ref"] for p in json.loads(cli_late.stdout)) == sorted(
+            p["ref"] for p in late["items"]
+        )
+        assert late["count"] > 0

@@ -112,3 +112,61 @@ def test_materiel_init_twice_is_idempotent(empty_url: str, empty_engine: Engine)
         assert c.execute(text("SELECT count(*) FROM nation")).scalar_one() == 1
     with read_session(empty_engine) as s:
         assert verify_chain(s).ok
+
+
+def test_0005_splits_alliances_and_flags_the_demo_records(empty_engine: Engine) -> None:
+    """Migration 0005_read_side on a database made before it: the comma-separated
+    ``nation.alliance`` becomes alliance_member rows, and the records the audit trail
+    attributes to the demo loader get the synthetic flag — those of anyone else do not,
+    whatever their sources say. The downgrade gives the strings back."""
+    migrations.upgrade(empty_engine, "0004_job_pid_started")
+    stamp = "2026-01-01 00:00:00"
+    with empty_engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO nation (code, name, is_donor, is_recipient, alliance) VALUES "
+                "('DEU', 'Germany', true, false, 'NATO,EU'), ('USA', 'USA', true, false, 'NATO'),"
+                " ('UKR', 'Ukraine', false, true, NULL)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO item (code, name, category, unit, unit_value, currency, aliases) "
+                "VALUES ('ammo.x', 'x', 'artillery-ammunition', 'round', 1, 'USD', '[]')"
+            )
+        )
+        for ref, actor, source in (
+            ("DEMO-P-1", "demo", "synthetic demo data"),
+            ("P-REAL", "api:chair", "ICEYE synthetic-aperture radar imagery"),
+        ):
+            c.execute(
+                text(
+                    "INSERT INTO pledge (ref, donor_code, recipient_code, item_code, quantity,"
+                    " announced_on, channel, confidential, status, source_document, version)"
+                    " VALUES (:ref, 'DEU', 'UKR', 'ammo.x', 10, '2026-01-01', 'stock', false,"
+                    " 'announced', :src, 1)"
+                ),
+                {"ref": ref, "src": source},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO audit_event (seq, at, actor, action, entity, entity_key, "
+                    "prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+                    "audit_event), :at, :actor, 'create', 'pledge', :ref, :prev, :hash)"
+                ),
+                {"at": stamp, "actor": actor, "ref": ref, "prev": "0" * 64, "hash": ref * 4},
+            )
+    migrations.upgrade(empty_engine)
+    with empty_engine.connect() as c:
+        members = set(c.execute(text("SELECT alliance, nation_code FROM alliance_member")))
+        flags = dict(c.execute(text("SELECT ref, synthetic FROM pledge")).all())
+    assert members == {("NATO", "DEU"), ("EU", "DEU"), ("NATO", "USA")}
+    assert {k: bool(v) for k, v in flags.items()} == {"DEMO-P-1": True, "P-REAL": False}
+    migrations.upgrade(empty_engine, "0005_read_side")  # a no-op at head
+    from alembic import command
+
+    command.downgrade(migrations.alembic_config(empty_engine), "0004_job_pid_started")
+    with empty_engine.connect() as c:
+        back = dict(c.execute(text("SELECT code, alliance FROM nation")).all())
+        assert "alliance_member" not in inspect(empty_engine).get_table_names()
+    assert back == {"DEU": "NATO,EU", "USA": "NATO", "UKR": None}

@@ -26,6 +26,7 @@ from materiel.queries._common import (
 )
 from materiel.queries.admin import audit_events, user, users
 from materiel.queries.burden import burden_shares
+from materiel.queries.cover import arrivals, need_cover
 from materiel.queries.coverage import (
     NEED_FILTERS,
     NEED_STATUSES,
@@ -77,6 +78,7 @@ __all__ = [
     "REPORT_CURRENCY",
     "Risk",
     "alliance_totals",
+    "arrivals",
     "audit_events",
     "burden_shares",
     "buys_table",
@@ -100,6 +102,7 @@ __all__ = [
     "meeting",
     "meetings",
     "memberships",
+    "need_cover",
     "need_coverage",
     "needs_by_priority",
     "needs_table",

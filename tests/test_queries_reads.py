@@ -472,3 +472,13 @@ def test_a_donor_sees_its_own_stock_detail_only(seeded: Engine) -> None:
     with read_session(seeded) as s:
         mine = stock_position(s, deu, as_of=D(2025, 3, 5))
     assert set(mine["nation_code"]) == {"DEU"}
+
+
+def test_stock_reports_older_than_14_days_are_stale(seeded: Engine) -> None:
+    with read_session(seeded) as s:
+        fresh = stock_position(s, C, as_of=D(2025, 3, 10)).set_index(["nation_code", "item_code"])
+        old = stock_position(s, C, as_of=D(2025, 3, 20)).set_index(["nation_code", "item_code"])
+    # DEU's latest report is dated 2025-03-01
+    assert (fresh.loc[("DEU", A155), "age_days"], fresh.loc[("DEU", A155), "stale"]) == (9, False)
+    assert (old.loc[("DEU", A155), "age_days"], old.loc[("DEU", A155), "stale"]) == (19, True)
+    assert not old.loc[("FRA", A155), "stale"]  # no report: nothing to be stale

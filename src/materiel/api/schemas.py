@@ -304,6 +304,8 @@ class StockPosition(BaseModel):
     below_target: bool
     report_id: int | None
     target_id: int | None
+    age_days: int | None = Field(description="age of the stock report on as_of")
+    stale: bool = Field(description="the report is older than 14 days on as_of")
     synthetic: bool
 
 

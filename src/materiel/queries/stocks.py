@@ -27,9 +27,13 @@ STOCK_COLUMNS = [
     "target_source",
     "report_id",
     "target_id",
+    "age_days",
+    "stale",
     "synthetic",
 ]
 NO_ALLIANCE = "none"
+#: A stock report older than this many days on the as-of date is stale (issue 16).
+STALE_AFTER_DAYS = 14
 
 
 def _positions(
@@ -94,6 +98,9 @@ def _positions(
         df["report_synthetic"].astype("boolean").fillna(False)
         | df["target_synthetic"].astype("boolean").fillna(False)
     ).astype(bool)
+    age = (pd.Timestamp(as_of) - pd.to_datetime(df["as_of"])).dt.days
+    df["age_days"] = age.astype("Int64")
+    df["stale"] = (age > STALE_AFTER_DAYS).fillna(False).astype(bool)
     nullable(df, "as_of", "target_from", "source", "target_source")
     return df.sort_values(key)[STOCK_COLUMNS].reset_index(drop=True)
 
@@ -116,7 +123,8 @@ def stock_position(
     ``effective_from`` on or before ``as_of`` (missing when none is in force).
     ``gap`` = target − quantity (positive when short), ``cover`` = quantity / target,
     ``below_target`` is True only when both are known and the stock is under the target.
-    ``report_id`` / ``target_id`` name the records (for footnotes).
+    ``report_id`` / ``target_id`` name the records (for footnotes); ``age_days`` is the
+    report's age on ``as_of`` and ``stale`` says it is older than :data:`STALE_AFTER_DAYS`.
     """
     policy.require_list(viewer, "stock_report")
     df = _positions(session, resolve(as_of), viewer=viewer, nation=nation, item=item)

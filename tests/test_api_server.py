@@ -22,12 +22,13 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select
 
-from materiel.access import Principal, policy
+from materiel.access import FailureLimiter, Principal, policy
 from materiel.api import create_app
 from materiel.api.deps import AuthCache
 from materiel.api.errors import ApiProblem
 from materiel.api.readcache import DataVersion, ReadCache, Stamp, cached_answer
-from materiel.api.testing import make_client, seed, user_token
+from materiel.api.server import uvicorn_options
+from materiel.api.testing import live_server, make_client, seed, user_token
 from materiel.records import Delivery, Need, Pledge
 from materiel.services import writer
 
@@ -355,3 +356,31 @@ def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> No
     if proc.stderr:
         proc.stderr.close()
     assert proc.returncode == 0, err[-2000:]
+
+
+def _spoofed_logins(app: Any, config: dict[str, Any], addresses: list[str]) -> list[int]:
+    with live_server(app, **config) as url, httpx.Client(timeout=60) as client:
+        return [
+            client.post(
+                f"{url}{API}/auth/login",
+                json={"username": "nobody", "password": "Wrong-password-1"},
+                headers={"X-Forwarded-For": addr},
+            ).status_code
+            for addr in addresses
+        ]
+
+
+def test_forwarded_addresses_are_believed_only_from_a_configured_proxy(
+    sqlite_engine: Engine,
+) -> None:
+    """Issue 18 #12: with the serve settings a client on 127.0.0.1 cannot escape the
+    per-address login limit by sending X-Forwarded-For; a configured proxy is believed."""
+    spoofed = [f"203.0.113.{i}" for i in range(1, 7)]
+    app = create_app(sqlite_engine)
+    app.state.limiter = FailureLimiter(limit=3, window=3600)
+    assert _spoofed_logins(app, uvicorn_options(), spoofed) == [401] * 3 + [429] * 3
+    behind = create_app(sqlite_engine)
+    behind.state.limiter = FailureLimiter(limit=3, window=3600)
+    trusted = uvicorn_options(trusted_proxies="127.0.0.1")
+    assert _spoofed_logins(behind, trusted, spoofed) == [401] * 6  # six real clients
+    assert _spoofed_logins(behind, trusted, [spoofed[0]] * 3) == [401, 401, 429]

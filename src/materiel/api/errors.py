@@ -2,8 +2,9 @@
 
 Status codes:
 
-- 400 malformed cursor; 401 missing, unknown, expired or revoked token; 429 login rate
-  limit or account lockout (with Retry-After).
+- 400 malformed cursor; 401 missing, unknown, expired or revoked token, or a refused
+  login (the same answer for an unknown user, a wrong password and a locked or disabled
+  account); 429 too many failed logins from one address (with Retry-After).
 - 403 the caller's role may not do this (access.policy.Refused).
 - 404 no such record, or one whose existence is secret to the caller (policy.Hidden).
 - 409 the request is well-formed but a domain rule refuses it against the current records:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import os
 import signal
 import socket
@@ -26,6 +27,7 @@ from materiel.access import FailureLimiter, Principal, policy
 from materiel.api import create_app
 from materiel.api.deps import AuthCache
 from materiel.api.errors import ApiProblem
+from materiel.api.limits import limit_for
 from materiel.api.readcache import DataVersion, ReadCache, Stamp, cached_answer
 from materiel.api.server import uvicorn_options
 from materiel.api.testing import live_server, make_client, seed, user_token
@@ -384,3 +386,177 @@ def test_forwarded_addresses_are_believed_only_from_a_configured_proxy(
     trusted = uvicorn_options(trusted_proxies="127.0.0.1")
     assert _spoofed_logins(behind, trusted, spoofed) == [401] * 6  # six real clients
     assert _spoofed_logins(behind, trusted, [spoofed[0]] * 3) == [401, 401, 429]
+
+
+# -- request bodies: bounded per route, read only from authenticated callers (issue 18 #3) --
+class _Body:
+    """An ASGI ``receive`` that streams ``total`` bytes (``head``, then filler) in
+    ``chunk``-byte messages and counts what the application took; or just ``data``."""
+
+    def __init__(
+        self, total: int, chunk: int = 64 * 1024, data: bytes | None = None, head: bytes = b""
+    ):
+        self.total, self.chunk, self.data, self.head = total, chunk, data, head
+        self.taken = 0
+
+    async def __call__(self) -> dict[str, Any]:
+        if self.data is not None:
+            part, self.data = self.data, b""
+            self.taken += len(part)
+            return {"type": "http.request", "body": part, "more_body": False}
+        n = min(self.chunk, self.total - self.taken)
+        part = (self.head + b"[]," * (n // 3 + 1))[:n]
+        self.head = self.head[n:]
+        self.taken += n
+        return {"type": "http.request", "body": part, "more_body": self.taken < self.total}
+
+
+def _call(
+    app: Any, method: str, path: str, headers: dict[str, str], body: _Body
+) -> tuple[int, dict[str, str], dict[str, Any]]:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, body, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    out = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    hdrs = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    return start["status"], hdrs, json.loads(out) if out else {}
+
+
+def test_request_bodies_are_bounded_and_read_only_after_authentication(
+    sqlite_engine: Engine,
+) -> None:
+    seed(sqlite_engine)
+    coord = user_token(sqlite_engine, "cora", "coordinator")
+    app = create_app(sqlite_engine)
+    mb = 2**20
+    login = f"{API}/auth/login"
+    # a declared 200 MB login body: 413 before a byte is read, and the connection closes
+    body = _Body(200 * mb)
+    status, headers, problem = _call(
+        app,
+        "POST",
+        login,
+        {"content-type": "application/json", "content-length": str(200 * mb)},
+        body,
+    )
+    assert (status, body.taken, headers["connection"]) == (413, 0, "close")
+    assert problem["type"].endswith(":too-large") and "4 KiB" in problem["detail"]
+    # the same without a length (chunked): cut off as soon as it passes the limit
+    body = _Body(200 * mb, chunk=1024)
+    status, _, _ = _call(
+        app,
+        "POST",
+        login,
+        {"content-type": "application/json", "transfer-encoding": "chunked"},
+        body,
+    )
+    assert status == 413 and limit_for(login) < body.taken <= limit_for(login) + 1024
+    # 60 MB of [[],[],...] without a token, or with a wrong one: refused unread (413 when
+    # its length is declared, else 401 before the first byte)
+    for auth in ({}, {"authorization": "Bearer mt_not-a-token"}):
+        for declared, expected in (
+            ({"content-length": str(60 * mb)}, 413),
+            ({"transfer-encoding": "chunked"}, 401),
+        ):
+            body = _Body(60 * mb)
+            headers_in = {"content-type": "application/json", **declared, **auth}
+            status, headers, _ = _call(app, "POST", f"{API}/needs", headers_in, body)
+            assert (status, body.taken) == (expected, 0)
+            if expected == 401:
+                assert headers["www-authenticate"].startswith("Bearer")
+    # a 300 MB upload without a token: 401 before anything is received (or spooled)
+    multipart = {"content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked"}
+    body = _Body(300 * mb)
+    status, _, _ = _call(app, "POST", f"{API}/ingest/upload", multipart, body)
+    assert (status, body.taken) == (401, 0)
+    # with a token it streams, and stops at the upload limit (10 MiB and the envelope)
+    part = (
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+    )
+    body = _Body(300 * mb, head=part)
+    bearer = {"authorization": f"Bearer {coord}"}
+    status, _, problem = _call(app, "POST", f"{API}/ingest/upload", {**multipart, **bearer}, body)
+    limit = limit_for(f"{API}/ingest/upload")
+    assert status == 413 and limit < body.taken <= limit + body.chunk
+    assert "10.1 MiB" in problem["detail"]
+    # JSON records are small: 100 KiB of need is refused, a normal one is created
+    need = {
+        "ref": "N-BIG",
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": 5,
+        "priority": "high",
+        "needed_by": "2026-03-01",
+        "stated_on": "2026-01-05",
+        "note": "x" * 100_000,
+    }
+    data = json.dumps(need).encode()
+    json_h = {"content-type": "application/json", **bearer}
+    status, _, _ = _call(
+        app,
+        "POST",
+        f"{API}/needs",
+        {**json_h, "content-length": str(len(data))},
+        _Body(len(data), data=data),
+    )
+    assert status == 413
+    data = json.dumps({**need, "note": "fits"}).encode()
+    status, _, created = _call(
+        app,
+        "POST",
+        f"{API}/needs",
+        {**json_h, "content-length": str(len(data))},
+        _Body(len(data), data=data),
+    )
+    assert status == 201 and created["ref"] == "N-BIG"
+    # dashboard forms are bounded too
+    body = _Body(mb)
+    status, _, _ = _call(
+        app,
+        "POST",
+        "/login",
+        {"content-type": "application/x-www-form-urlencoded", "content-length": str(mb)},
+        body,
+    )
+    assert (status, body.taken) == (413, 0)
+
+
+def test_a_huge_declared_body_is_answered_without_waiting_for_it(sqlite_engine: Engine) -> None:
+    """Over a real connection: the server answers 413 after the headers alone (the client
+    sends 1 KiB of a declared 200 MB) and closes; the server keeps serving."""
+    app = create_app(sqlite_engine)
+    with live_server(app, **uvicorn_options()) as url:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+            sock.sendall(
+                b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 200000000\r\n\r\n" + b"[" * 1024
+            )
+            reply = b""
+            while b"\r\n\r\n" not in reply:
+                part = sock.recv(65536)
+                if not part:
+                    break
+                reply += part
+        head = reply.split(b"\r\n\r\n", 1)[0].decode().lower()
+        assert head.startswith("http/1.1 413") and "connection: close" in head
+        assert httpx.get(f"{url}{API}/openapi.json", timeout=60).status_code == 200

@@ -11,6 +11,7 @@ Status codes:
   unknown referenced nation/item/fund/line, deliveries beyond the pledged quantity, an
   illegal pledge lifecycle step, a duplicate key, deleting a record others refer to.
 - 412 If-Match names a stale version (reload, reapply, retry); 428 If-Match is missing.
+- 413 the request body is larger than its route accepts (``materiel.api.limits``).
 - 422 the request itself is invalid (schema validation by Pydantic, weak password,
   Idempotency-Key reused with a different request); ``field`` names the offending field.
 - 501 a capability not installed yet (the meeting brief).
@@ -44,6 +45,7 @@ TITLES = {
     405: "Method not allowed",
     409: "Conflict with the current records",
     412: "Precondition failed: stale version",
+    413: "Request body too large",
     415: "Unsupported media type",
     422: "Invalid request",
     428: "Precondition required: If-Match",
@@ -60,6 +62,7 @@ SLUGS = {
     405: "method-not-allowed",
     409: "conflict",
     412: "stale-version",
+    413: "too-large",
     415: "unsupported-media-type",
     422: "validation",
     428: "if-match-required",

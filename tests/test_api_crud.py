@@ -312,3 +312,34 @@ def test_read_cache_is_bounded_and_versioned() -> None:
     cache.put(6, Stamp((1, "h"), frozenset({"pledge"}), (("pledge", 1),)), b"ab", {})
     assert cache.get(6, probe) is None  # type: ignore[arg-type]
     assert ReadCache(size=0).get(1, probe) is None  # type: ignore[arg-type]
+
+
+def test_a_deleted_records_id_and_etag_are_never_given_again(ctx: dict[str, Any]) -> None:
+    """Issue 18 #13: on SQLite a new need used to take the id of the need just deleted, so
+    the deleted one's stale ETag "<id>-1" updated the new record. Ids now never repeat."""
+    c = ctx["c"]
+    body = {
+        "ref": "N-OLD",
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": 50,
+        "priority": "high",
+        "needed_by": "2026-03-01",
+        "stated_on": "2026-02-01",
+    }
+    old = c.post(f"{API}/needs", json=body)
+    stale = old.headers["ETag"]
+    assert stale == f'"{old.json()["id"]}-1"'
+    assert c.delete(f"{API}/needs/{old.json()['id']}").status_code == 204
+    new = c.post(f"{API}/needs", json={**body, "ref": "N-NEW"})
+    assert new.status_code == 201 and new.json()["id"] > old.json()["id"]
+    assert new.headers["ETag"] != stale
+    r = c.patch(
+        f"{API}/needs/{old.json()['id']}", json={"quantity": 1}, headers={"If-Match": stale}
+    )
+    assert r.status_code == 404
+    r = c.patch(
+        f"{API}/needs/{new.json()['id']}", json={"quantity": 1}, headers={"If-Match": stale}
+    )
+    assert r.status_code == 412
+    assert c.get(f"{API}/needs/{new.json()['id']}").json()["quantity"] == 50

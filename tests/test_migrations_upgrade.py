@@ -3,6 +3,7 @@ the models, and `materiel init` is idempotent."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from materiel import migrations
 from materiel.cli.main import app
 from materiel.db import get_engine, read_session
-from materiel.records import Base, Nation
+from materiel.records import Base, Item, Nation, Need
 from materiel.services import verify_chain, writer
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -44,6 +45,18 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def empty_engine(empty_url: str) -> Iterator[Engine]:
     eng = get_engine(empty_url, fresh=True)
+    yield eng
+    eng.dispose()
+
+
+TABLES = ("nation", "item", "need", "audit_event")
+
+
+@pytest.fixture
+def sqlite_engine_at_0004(tmp_path: Path) -> Iterator[Engine]:
+    """A SQLite database at 0004_job_pid_started (before AUTOINCREMENT)."""
+    eng = get_engine(tmp_path / "old.db", fresh=True)
+    migrations.upgrade(eng, "0004_job_pid_started")
     yield eng
     eng.dispose()
 
@@ -111,4 +124,61 @@ def test_materiel_init_twice_is_idempotent(empty_url: str, empty_engine: Engine)
     with empty_engine.connect() as c:  # records survive a second init
         assert c.execute(text("SELECT count(*) FROM nation")).scalar_one() == 1
     with read_session(empty_engine) as s:
+        assert verify_chain(s).ok
+
+
+def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: Engine) -> None:
+    """0008_security (SQLite): tables are rebuilt with AUTOINCREMENT, keeping every row,
+    foreign key and index; the next id is above every id the audit trail has seen, even of
+    a record deleted before the upgrade."""
+    eng = sqlite_engine_at_0004
+    with writer(eng, actor="test") as w:
+        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
+        w.create(
+            Item,
+            code="ammo.x",
+            name="x",
+            category="c",
+            unit="round",
+            unit_value=1.0,
+            currency="EUR",
+        )
+        needs = [
+            w.create(
+                Need,
+                ref=f"N-{i}",
+                recipient_code="UKR",
+                item_code="ammo.x",
+                quantity=1,
+                priority="high",
+                needed_by=dt.date(2026, 1, 1),
+                stated_on=dt.date(2026, 1, 1),
+            )
+            for i in range(3)
+        ]
+        top = needs[-1].id
+    with writer(eng, actor="test") as w:
+        w.delete(w.get(Need, ref="N-2"))  # the newest: SQLite would give its id again
+    with eng.connect() as c:
+        before = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
+    migrations.upgrade(eng)
+    with eng.connect() as c:
+        after = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
+        sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'need'")).scalar_one()
+        assert c.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    assert before == after and "AUTOINCREMENT" in sql
+    with writer(eng, actor="test") as w:
+        fresh = w.create(
+            Need,
+            ref="N-9",
+            recipient_code="UKR",
+            item_code="ammo.x",
+            quantity=1,
+            priority="high",
+            needed_by=dt.date(2026, 1, 1),
+            stated_on=dt.date(2026, 1, 1),
+        )
+    assert fresh.id > top
+    with read_session(eng) as s:
         assert verify_chain(s).ok

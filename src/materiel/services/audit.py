@@ -8,13 +8,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, event, select, text
+from sqlalchemy import Connection, Table, event, select, text
 from sqlalchemy.orm import Session
 
+from materiel.db import WRITE_LOCK_KEY
 from materiel.records import AuditEvent
 
 GENESIS = "0" * 64
-_PG_LOCK_KEY = 7_741_001  # advisory lock serialising appends on PostgreSQL
+_PG_LOCK_KEY = WRITE_LOCK_KEY  # advisory lock serialising appends on PostgreSQL
 _HEAD_KEY = "materiel_audit_head"
 
 
@@ -94,7 +95,9 @@ def append_event(
 
     The chain head is read once per transaction, under a lock held to its end (PostgreSQL:
     an advisory transaction lock; SQLite: the write lock of BEGIN IMMEDIATE), then kept in
-    ``session.info`` so a transaction of many writes reads it only once.
+    ``session.info`` so a transaction of many writes reads it only once. Write sessions
+    (:func:`materiel.db.write_session`) hold that lock from their first statement already,
+    before any row lock; taking it again here is a no-op for them.
     """
     head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
     if head is None:
@@ -141,11 +144,16 @@ class ChainReport:
     problems: list[str] = field(default_factory=list)
 
 
-def verify_chain(session: Session, expect: str | None = None) -> ChainReport:
+def verify_chain(
+    session: Session | Connection, expect: str | None = None, *, table: Table | None = None
+) -> ChainReport:
     """Recompute every hash; report changed events, broken links and gaps (deleted events).
 
     Events cut from the end of the chain leave no gap; ``expect`` (``SEQ:HASH`` as printed by
     ``materiel audit head`` and kept elsewhere) anchors the chain so that is caught too.
+    Works on a session or a connection (inside a transaction not yet committed, as a
+    restore checks what it is about to commit); ``table``: a table of the same columns
+    holding the events instead of ``audit_event``.
     """
     problems: list[str] = []
     anchors: dict[int, str] = {}
@@ -155,7 +163,8 @@ def verify_chain(session: Session, expect: str | None = None) -> ChainReport:
     prev = GENESIS
     expected_seq = 1
     n = 0
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    t = AuditEvent.__table__ if table is None else table
+    rows = session.execute(select(t).order_by(t.c.seq))
     for ev in rows:
         n += 1
         if ev.seq != expected_seq:

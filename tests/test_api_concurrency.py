@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import Engine, func, select
 
 from materiel.api import create_app
@@ -16,6 +17,8 @@ from materiel.api.testing import HANG_GUARD, live_server, seed, user_token
 from materiel.db import read_session
 from materiel.records import Delivery, Pledge
 from materiel.services import writer
+
+pytestmark = pytest.mark.slow
 
 CLIENTS = 50
 API = "/api/v1"

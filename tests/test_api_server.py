@@ -340,6 +340,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> None:
     """``materiel serve --workers 2``: both processes answer; a write through one is seen by
     reads through either (their read caches check the shared data version)."""

@@ -343,3 +343,17 @@ def test_a_deleted_records_id_and_etag_are_never_given_again(ctx: dict[str, Any]
     )
     assert r.status_code == 412
     assert c.get(f"{API}/needs/{new.json()['id']}").json()["quantity"] == 50
+
+
+def test_a_delivery_dated_9999_is_invalid(ctx: dict[str, Any]) -> None:
+    """Issue 18 (also): dates outside 1990..2099 are refused (422 naming the field), so a
+    delivery dated 9999 cannot make a pledge delivered."""
+    c, pid = ctx["c"], ctx["ids"]["pledge"]
+    for day in ("9999-12-31", "0001-01-01"):
+        r = c.post(f"{API}/pledges/{pid}/deliveries", json={"quantity": 1000, "delivered_on": day})
+        assert r.status_code == 422 and r.json()["field"] == "delivered_on", r.text
+    assert c.get(f"{API}/pledges/{pid}").json()["status"] == "announced"
+    r = c.post(
+        f"{API}/pledges/{pid}/deliveries", json={"quantity": 1, "delivered_on": "2026-01-06"}
+    )
+    assert r.status_code == 201

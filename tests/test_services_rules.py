@@ -17,7 +17,14 @@ from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.queries import coverage_status, need_coverage, pledges_table
 from materiel.records import AuditEvent, Delivery, Item, Nation, Need, Pledge
-from materiel.services import DomainError, NotFound, RuleViolation, StaleVersion, writer
+from materiel.services import (
+    DomainError,
+    InvalidValue,
+    NotFound,
+    RuleViolation,
+    StaleVersion,
+    writer,
+)
 
 D = dt.date
 ITEM = "ammo.artillery.155mm"
@@ -307,3 +314,43 @@ def test_audit_verify_catches_a_rewritten_after_image(base: Engine, db_url: str)
     result = _verify(db_url, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["problems"] == ["event seq 6: content changed (hash mismatch)"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("delivered_on", D(9999, 12, 31), "outside 1990-01-01..2099-12-31"),
+        ("delivered_on", D(1, 1, 1), "outside 1990-01-01..2099-12-31"),
+        ("delivered_on", dt.datetime.now(dt.UTC).date() + dt.timedelta(days=400), "a year ahead"),
+    ],
+)
+def test_implausible_dates_are_refused_and_count_for_nothing(
+    base: Engine, field: str, value: dt.date, reason: str
+) -> None:
+    """Issue 18 (also): a delivery dated 9999-12-31 was stored and made its pledge
+    delivered. Every date lies in 1990..2099; deliveries and stock reports not more than a
+    year ahead."""
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(quantity=10))
+    with pytest.raises(InvalidValue, match=reason) as refused, writer(base, actor="t") as w:
+        p = w.get(Pledge, ref="P-1")
+        w.record_delivery(p, ref="D-1", quantity=10, **{field: value})
+    assert refused.value.field == field
+    with pytest.raises(InvalidValue, match="needed_by"), writer(base, actor="t") as w:
+        w.create(
+            Need,
+            ref="N-1",
+            recipient_code="UKR",
+            item_code=ITEM,
+            quantity=1,
+            priority="high",
+            needed_by=D(9999, 12, 31),
+            stated_on=D(2025, 1, 1),
+        )
+    with read_session(base) as s:
+        assert s.scalar(select(func.count()).select_from(Delivery)) == 0
+        assert s.scalars(select(Pledge.status)).one() == "announced"
+    with writer(base, actor="t") as w:  # the edges of the window are accepted
+        w.record_delivery(
+            w.get(Pledge, ref="P-1"), ref="D-2", quantity=1, delivered_on=D(1990, 1, 1)
+        )

@@ -13,7 +13,8 @@ Status codes:
 - 412 If-Match names a stale version (reload, reapply, retry); 428 If-Match is missing.
 - 413 the request body is larger than its route accepts (``materiel.api.limits``).
 - 422 the request itself is invalid (schema validation by Pydantic, weak password,
-  Idempotency-Key reused with a different request); ``field`` names the offending field.
+  Idempotency-Key reused with a different request, a date outside 1990-01-01..2099-12-31
+  or an integer beyond its column); ``field`` names the offending field.
 - 501 a capability not installed yet (the meeting brief).
 """
 
@@ -30,7 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from materiel.access import Hidden, LoginRefused, Refused, WeakPassword
-from materiel.services import DomainError, NotFound, StaleVersion
+from materiel.services import DomainError, InvalidValue, NotFound, StaleVersion
 
 log = logging.getLogger("materiel.api")
 
@@ -149,6 +150,8 @@ def _domain(_req: Request, exc: Exception) -> JSONResponse:
         status = 404
     elif isinstance(exc, StaleVersion):
         status = 412
+    elif isinstance(exc, InvalidValue):
+        status = 422
     else:
         status = 409
     return problem(status, exc.message, field=exc.field)

@@ -2,12 +2,19 @@
 rules and appends a hash-chained audit event in the same transaction."""
 
 from materiel.services.audit import ChainReport, chain_head, newest_event, verify_chain
-from materiel.services.errors import DomainError, NotFound, RuleViolation, StaleVersion
+from materiel.services.errors import (
+    DomainError,
+    InvalidValue,
+    NotFound,
+    RuleViolation,
+    StaleVersion,
+)
 from materiel.services.writer import Writer, writer
 
 __all__ = [
     "ChainReport",
     "DomainError",
+    "InvalidValue",
     "NotFound",
     "RuleViolation",
     "StaleVersion",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, SmallInteger, func, select
+from sqlalchemy import BigInteger, Date, Integer, SmallInteger, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
@@ -21,8 +22,9 @@ from materiel.records import (
     Priority,
     ProductionLine,
 )
+from materiel.records.base import utcnow
 from materiel.records.pledges import Channel
-from materiel.services.errors import RuleViolation
+from materiel.services.errors import InvalidValue, RuleViolation
 
 NON_NEGATIVE: dict[str, tuple[str, ...]] = {
     "need": ("quantity",),
@@ -51,8 +53,22 @@ NATION_FIELDS = (
 )
 
 
+# Every date a record holds lies in this window (0001-01-01 or 9999-12-31 is a typing
+# error or an attack: a delivery dated 9999 counted as delivered).
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2099, 12, 31)
+# Dates of things that have happened and count as such (a delivery counts as delivered, a
+# stock report as stock on hand): at most this far after today.
+RECORDED = {"delivery": ("delivered_on",), "stock_report": ("as_of",)}
+RECORDED_AHEAD = dt.timedelta(days=366)
+
+
 def _fail(entity: str, field: str, reason: str) -> RuleViolation:
     return RuleViolation(f"{entity}.{field}: {reason}", entity=entity, field=field)
+
+
+def _invalid(entity: str, field: str, reason: str) -> InvalidValue:
+    return InvalidValue(f"{entity}.{field}: {reason}", entity=entity, field=field)
 
 
 def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bool:
@@ -69,6 +85,39 @@ def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bo
 
 
 _INT_LIMITS: dict[str, list[tuple[str, int]]] = {}
+_DATES: dict[str, list[str]] = {}
+
+
+def _date_fields(obj: Base) -> list[str]:
+    entity = obj.__tablename__
+    if entity not in _DATES:
+        _DATES[entity] = [
+            obj.__mapper__.get_property_by_column(c).key
+            for c in obj.__table__.columns
+            if isinstance(c.type, Date)
+        ]
+    return _DATES[entity]
+
+
+def check_dates(obj: Base) -> None:
+    """Every date within ``DATE_MIN``..``DATE_MAX``; recorded events not after a year from
+    today (InvalidValue naming the field)."""
+    entity = obj.__tablename__
+    latest = utcnow().date() + RECORDED_AHEAD
+    for f in _date_fields(obj):
+        v = getattr(obj, f, None)
+        if not isinstance(v, dt.date):
+            continue
+        if not DATE_MIN <= v <= DATE_MAX:
+            raise _invalid(
+                entity,
+                f,
+                f"{v.isoformat()} is outside {DATE_MIN.isoformat()}..{DATE_MAX.isoformat()}",
+            )
+        if f in RECORDED.get(entity, ()) and v > latest:
+            raise _invalid(
+                entity, f, f"{v.isoformat()} is more than a year ahead: it has not happened yet"
+            )
 
 
 def _int_limits(obj: Base) -> list[tuple[str, int]]:
@@ -104,7 +153,8 @@ def check_fields(session: Session, obj: Base) -> None:
     for f, limit in _int_limits(obj):
         v = getattr(obj, f, None)
         if isinstance(v, int) and not isinstance(v, bool) and not -limit - 1 <= v <= limit:
-            raise _fail(entity, f, f"{_show_int(v)} is out of range (at most {limit:,})")
+            raise _invalid(entity, f, f"{_show_int(v)} is out of range (at most {limit:,})")
+    check_dates(obj)
     for f in NON_NEGATIVE.get(entity, ()):
         v = getattr(obj, f, None)
         if v is not None and v < 0:

@@ -40,7 +40,8 @@ def _integer_keyed(bind: sa.Connection) -> list[str]:
 def _set_counter(bind: sa.Connection, name: str, key: str) -> None:
     """Start the table's counter above the largest id it holds or the audit trail names
     (the ids of records deleted before this upgrade are not given again either)."""
-    top = bind.exec_driver_sql(f'SELECT max("{key}") FROM "{name}"').scalar() or 0
+    top = bind.execute(sa.select(sa.func.max(sa.column(key))).select_from(sa.table(name)))
+    top = top.scalar() or 0
     if sa.inspect(bind).has_table("audit_event"):
         audited = bind.exec_driver_sql(
             'SELECT max(CAST(json_extract(coalesce("after", "before"), \'$.id\') AS INTEGER)) '

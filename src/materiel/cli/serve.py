@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from materiel import migrations
 from materiel.access import WeakPassword
 from materiel.access.users import add_user, create_api_token, disable_user, set_password
-from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.context import console, database_problem, fail, print_json, state
 from materiel.db import read_session, write_session
 from materiel.records import Role, User
 from materiel.services import DomainError
@@ -92,7 +92,7 @@ def users_add(
     except DomainError as exc:
         fail(exc.message)
     except OperationalError as exc:
-        fail(f"database not ready ({exc.orig}); run `materiel init` first")
+        fail(database_problem(exc))
     console.print(f"[green]User {desc} created.[/]")
 
 

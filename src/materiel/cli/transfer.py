@@ -11,7 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    console,
+    database_problem,
+    err_console,
+    fail,
+    print_json,
+    state,
+)
 from materiel.io import ENTITIES, export, export_csv_text, import_files, write_template
 from materiel.io.exporter import Format
 
@@ -68,7 +75,7 @@ def import_cmd(
                 engine, files, entity=entity, actor=actor, dry_run=dry_run, progress=_Bar(progress)
             )
         except SQLAlchemyError as exc:
-            _db_fail(exc)
+            _db_fail(exc, "; nothing was written")
     if as_json:
         print_json(result.as_dict())
         if not result.ok:
@@ -139,8 +146,8 @@ def export_cmd(
     console.print(table)
 
 
-def _db_fail(exc: SQLAlchemyError) -> NoReturn:
-    fail(f"database error: {getattr(exc, 'orig', exc)} (is it initialised? run `materiel init`)")
+def _db_fail(exc: SQLAlchemyError, tail: str = "") -> NoReturn:
+    fail(database_problem(exc) + tail)
     raise AssertionError  # pragma: no cover - fail() exits
 
 

@@ -357,3 +357,32 @@ def test_a_delivery_dated_9999_is_invalid(ctx: dict[str, Any]) -> None:
         f"{API}/pledges/{pid}/deliveries", json={"quantity": 1, "delivered_on": "2026-01-06"}
     )
     assert r.status_code == 201
+
+
+def test_a_taken_ref_answers_alike_whether_or_not_its_record_is_visible(
+    ctx: dict[str, Any],
+) -> None:
+    """Issue 18 #15: creating a pledge with the ref of a confidential pledge hidden from the
+    caller answered 409 with the database's UNIQUE message (table, constraint, key). The
+    answer now quotes only what the caller sent, in the same words as for a ref the caller
+    can see; nothing of the record holding it shows."""
+    c = ctx["c"]
+    donor = {"Authorization": f"Bearer {user_token(ctx['engine'], 'dora', 'donor', 'DEU')}"}
+    body = {
+        "donor_code": "DEU",
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": 5,
+        "announced_on": "2026-01-05",
+    }
+    assert c.get(f"{API}/pledges/{ctx['ids']['secret']}", headers=donor).status_code == 404
+    hidden = c.post(f"{API}/pledges", json={**body, "ref": "P-FRA"}, headers=donor)
+    visible = c.post(f"{API}/pledges", json={**body, "ref": "P-DEU"}, headers=donor)
+    assert hidden.status_code == visible.status_code == 409
+    h, v = hidden.json(), visible.json()
+    assert h["field"] == v["field"] == "ref"
+    assert h["detail"].replace("P-FRA", "<ref>") == v["detail"].replace("P-DEU", "<ref>")
+    for word in ("FRA", "confidential", "UNIQUE", "uq_", "Key (", "500", "pledge.ref"):
+        assert word not in h["detail"].replace("P-FRA", ""), word
+    with read_session(ctx["engine"]) as s:
+        assert s.scalar(select(func.count()).select_from(Pledge)) == 2

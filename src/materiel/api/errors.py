@@ -170,8 +170,10 @@ def _stale(_req: Request, _exc: Exception) -> JSONResponse:
 
 
 def _integrity(_req: Request, exc: Exception) -> JSONResponse:
-    orig = getattr(exc, "orig", exc)
-    return problem(409, f"duplicate key or broken reference ({orig})")
+    # the database's message quotes constraints and key values, possibly of records the
+    # caller may not see: log it, answer without it
+    log.info("integrity error: %s", getattr(exc, "orig", exc))
+    return problem(409, "conflicts with an existing record (a taken key or a broken reference)")
 
 
 def _data(_req: Request, exc: Exception) -> JSONResponse:

@@ -354,3 +354,87 @@ def test_implausible_dates_are_refused_and_count_for_nothing(
         w.record_delivery(
             w.get(Pledge, ref="P-1"), ref="D-2", quantity=1, delivered_on=D(1990, 1, 1)
         )
+
+
+def _state(db_url: str) -> dict[str, Any]:
+    result = _verify(db_url, "--state", "--json")
+    out: dict[str, Any] = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def test_audit_verify_state_matches_after_every_kind_of_audited_write(
+    engine: Engine, db_url: str
+) -> None:
+    """The state check stays quiet on what the application itself writes: records of every
+    kind through the API (creates, If-Match updates, deletes, deliveries moving a pledge),
+    users (created, role changed, password reset, disabled), logins that fail and lock."""
+    from materiel.access import LoginRefused, authenticate
+    from materiel.access.login import LOCK_AFTER
+    from materiel.api import create_app
+    from materiel.api.testing import make_client, seed, user_token
+
+    ids = seed(engine)
+    admin = {"Authorization": f"Bearer {user_token(engine, 'ada', 'admin')}"}
+    user_token(engine, "dana", "donor", "DEU")
+    with make_client(create_app(engine)) as c:
+        need = c.get(f"/api/v1/needs/{ids['need']}", headers=admin)
+        r = c.patch(
+            f"/api/v1/needs/{ids['need']}",
+            json={"quantity": 900},
+            headers={**admin, "If-Match": need.headers["ETag"]},
+        )
+        assert r.status_code == 200
+        r = c.post(
+            f"/api/v1/pledges/{ids['pledge']}/deliveries",
+            json={"quantity": 1000, "delivered_on": "2026-02-01"},
+            headers=admin,
+        )
+        assert r.status_code == 201
+        assert (
+            c.delete(f"/api/v1/stock-reports/{ids['stock_FRA']}", headers=admin).status_code == 204
+        )
+        users = c.get("/api/v1/users", headers=admin).json()["items"]
+        dana = next(u["id"] for u in users if u["username"] == "dana")
+        r = c.patch(f"/api/v1/users/{dana}", json={"password": "Quiet-meadow-81"}, headers=admin)
+        assert r.status_code == 200
+        for _ in range(LOCK_AFTER):
+            with pytest.raises(LoginRefused):
+                authenticate(engine, "dana", "Wrong-password-1")
+        r = c.patch(f"/api/v1/users/{dana}", json={"active": False}, headers=admin)
+        assert r.status_code == 200
+    out = _state(db_url)
+    assert out["exit"] == 0 and out["ok"] is True, out
+    assert out["state"]["problems"] == [] and out["state"]["rows"]["pledge"] == 2
+    assert "job" in out["state"]["unchecked"]
+
+
+def test_audit_verify_state_reports_direct_edits(base: Engine, db_url: str) -> None:
+    """Beyond issue 18: `audit verify` found the chain intact after a direct edit of a data
+    table (quantity x10, confidential -> false). `--state` replays the audited writes and
+    names every row that differs, was added or was removed behind the trail's back."""
+    _seed_events(base)
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(ref="P-2", confidential=True))
+        w.create(Pledge, **_pledge(ref="P-3"))
+    assert _state(db_url)["ok"] is True
+    with read_session(base) as s:
+        ids = dict(s.execute(select(Pledge.ref, Pledge.id)).all())
+    with base.begin() as c:
+        c.execute(text("UPDATE pledge SET quantity = quantity * 10 WHERE ref = 'P-1'"))
+        c.execute(text("UPDATE pledge SET confidential = false WHERE ref = 'P-2'"))
+        c.execute(text("DELETE FROM pledge WHERE ref = 'P-3'"))
+        c.execute(text("UPDATE nation SET name = 'Ruritania' WHERE code = 'NOR'"))
+    out = _state(db_url)
+    assert out["exit"] == 1 and out["ok"] is False and out["problems"] == []  # chain intact
+    problems = sorted(out["state"]["problems"])
+    assert problems == sorted(
+        [
+            'nation code=NOR: name "Norway" (audited) != "Ruritania" (now)',
+            f"pledge id={ids['P-1']}: quantity 100 (audited) != 1000 (now)",
+            f"pledge id={ids['P-2']}: confidential true (audited) != false (now)",
+            f"pledge id={ids['P-3']}: missing, but no audited write deleted it",
+        ]
+    ), problems
+    text_out = _verify(db_url, "--state")
+    assert text_out.exit_code == 1 and "4 row(s) differ" in text_out.output

@@ -197,3 +197,120 @@ def chain_head(session: Session | Connection) -> str | None:
     """``SEQ:HASH`` of the newest event, to keep outside the database as an anchor."""
     last = newest_event(session)
     return f"{last[0]}:{last[1]}" if last else None
+
+
+# -- the state the audited writes produced -------------------------------------------------------
+# Tables whose rows are not written one audited event per row, and why: the audit trail
+# itself (verify_chain checks it); the server's bookkeeping (jobs, idempotency keys, tokens:
+# stored as hashes, their creation and revocation are audited by name only); a tracker
+# release's monthly and weapons rows (replaced as a whole with the release, whose file
+# hashes are audited).
+STATE_UNCHECKED: dict[str, str] = {
+    "audit_event": "the trail itself, checked as a chain",
+    "job": "background job bookkeeping",
+    "idempotency_key": "API retry bookkeeping",
+    "api_token": "token hashes; issue and revocation are audited by name",
+    "tracker_monthly": "replaced with its tracker release, whose file hashes are audited",
+    "tracker_weapons": "replaced with its tracker release, whose file hashes are audited",
+}
+# Columns that change without an event, by design: the login lockout; the password hash
+# (a change is audited as an event without its value).
+STATE_UNAUDITED_COLUMNS: dict[str, frozenset[str]] = {
+    "app_user": frozenset({"password_hash", "failed_logins", "locked_until", "created_at"}),
+}
+_MISSING = object()
+
+
+@dataclass
+class StateReport:
+    """Rows whose current content differs from what the audited writes produced."""
+
+    ok: bool
+    rows: dict[str, int]  # rows checked per table
+    problems: list[str] = field(default_factory=list)
+    unchecked: dict[str, str] = field(default_factory=dict)
+
+
+def _state_tables() -> tuple[dict[str, Table], dict[str, dict[str, str]]]:
+    """Every record table and, per table, column name -> attribute key (the keys of the
+    audited snapshots, from the mapped classes)."""
+    from materiel.records import Base
+
+    tables: dict[str, Table] = {}
+    keys: dict[str, dict[str, str]] = {}
+    for mapper in Base.registry.mappers:
+        table = mapper.local_table
+        if not isinstance(table, Table):
+            continue
+        tables[table.name] = table
+        keys[table.name] = {
+            prop.columns[0].name: prop.key for prop in mapper.column_attrs if prop.columns
+        }
+    return tables, keys
+
+
+def _key_of(table: Table, names: dict[str, str], values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(_canonical(values.get(names[c.name])) for c in table.primary_key.columns)
+
+
+def _shown_key(table: Table, key: tuple[Any, ...]) -> str:
+    return ", ".join(f"{c.name}={v}" for c, v in zip(table.primary_key.columns, key, strict=True))
+
+
+def verify_state(db: Session | Connection) -> StateReport:
+    """Replay the audit trail into the state of every table and compare it with the rows
+    now stored: report each row changed, added or removed without an audited write (a
+    direct edit of the database), naming the fields that differ, their audited and current
+    values. Tables in :data:`STATE_UNCHECKED` are not compared (the report says which)."""
+    tables, names = _state_tables()
+    checked = {n: t for n, t in tables.items() if n not in STATE_UNCHECKED}
+    expected: dict[str, dict[tuple[Any, ...], dict[str, Any] | None]] = {n: {} for n in checked}
+    events = AuditEvent.__table__
+    rows = db.execute(
+        select(events.c.seq, events.c.entity, events.c.action, events.c.before, events.c.after)
+        .where(events.c.action.in_(("create", "update", "delete")))
+        .order_by(events.c.seq)
+        .execution_options(yield_per=2000)
+    )
+    for ev in rows:
+        table = checked.get(ev.entity)
+        snap = ev.before if ev.action == "delete" else ev.after
+        if table is None or not isinstance(snap, dict):
+            continue
+        key = _key_of(table, names[ev.entity], snap)
+        expected[ev.entity][key] = None if ev.action == "delete" else snap
+    problems: list[str] = []
+    counts: dict[str, int] = {}
+    for name, table in checked.items():
+        want = expected[name]
+        skip = STATE_UNAUDITED_COLUMNS.get(name, frozenset())
+        n = 0
+        for row in db.execute(select(table).execution_options(yield_per=2000)):
+            n += 1
+            current = {names[name][c]: v for c, v in row._mapping.items()}
+            key = _key_of(table, names[name], current)
+            audited = want.pop(key, _MISSING)
+            where = f"{name} {_shown_key(table, key)}"
+            if audited is _MISSING:
+                problems.append(f"{where}: present, but no audited write created it")
+                continue
+            if audited is None:
+                problems.append(f"{where}: present, but an audited write deleted it")
+                continue
+            assert isinstance(audited, dict)
+            diffs = [
+                f"{k} {json.dumps(v, default=str)} (audited) != "
+                f"{json.dumps(_canonical(current.get(k)), default=str)} (now)"
+                for k, v in audited.items()
+                if k not in skip and k in current and _canonical(current[k]) != v
+            ]
+            if diffs:
+                problems.append(f"{where}: {'; '.join(diffs)}")
+        counts[name] = n
+        for key, audited in want.items():
+            if audited is not None:
+                problems.append(
+                    f"{name} {_shown_key(table, key)}: missing, but no audited write deleted it"
+                )
+    unchecked = {n: why for n, why in STATE_UNCHECKED.items() if n in tables}
+    return StateReport(ok=not problems, rows=counts, problems=problems, unchecked=unchecked)

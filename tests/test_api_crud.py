@@ -19,6 +19,14 @@ from materiel.records import AuditEvent, Delivery, Pledge
 from materiel.services import writer
 
 API = "/api/v1"
+NEED = {
+    "recipient_code": "UKR",
+    "item_code": "ammo.artillery.155mm",
+    "quantity": 50,
+    "priority": "high",
+    "needed_by": "2026-03-01",
+    "stated_on": "2026-02-01",
+}
 
 
 def _ctx(engine: Engine) -> Iterator[dict[str, Any]]:
@@ -43,15 +51,7 @@ def lite(sqlite_engine: Engine) -> Iterator[dict[str, Any]]:
 
 def test_create_get_patch_delete_need(ctx: dict[str, Any]) -> None:
     c = ctx["c"]
-    body = {
-        "ref": "N-2",
-        "recipient_code": "UKR",
-        "item_code": "ammo.artillery.155mm",
-        "quantity": 50,
-        "priority": "high",
-        "needed_by": "2026-03-01",
-        "stated_on": "2026-02-01",
-    }
+    body = {**NEED, "ref": "N-2"}
     r = c.post(f"{API}/needs", json=body)
     assert r.status_code == 201, r.text
     need = r.json()
@@ -318,15 +318,7 @@ def test_a_deleted_records_id_and_etag_are_never_given_again(ctx: dict[str, Any]
     """Issue 18 #13: on SQLite a new need used to take the id of the need just deleted, so
     the deleted one's stale ETag "<id>-1" updated the new record. Ids now never repeat."""
     c = ctx["c"]
-    body = {
-        "ref": "N-OLD",
-        "recipient_code": "UKR",
-        "item_code": "ammo.artillery.155mm",
-        "quantity": 50,
-        "priority": "high",
-        "needed_by": "2026-03-01",
-        "stated_on": "2026-02-01",
-    }
+    body = {**NEED, "ref": "N-OLD"}
     old = c.post(f"{API}/needs", json=body)
     stale = old.headers["ETag"]
     assert stale == f'"{old.json()["id"]}-1"'

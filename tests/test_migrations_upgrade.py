@@ -20,7 +20,7 @@ from materiel import migrations
 from materiel.cli.main import app
 from materiel.db import get_engine, read_session
 from materiel.records import Base, Item, Nation, Need
-from materiel.services import verify_chain, writer
+from materiel.services import Writer, verify_chain, writer
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -127,6 +127,20 @@ def test_materiel_init_twice_is_idempotent(empty_url: str, empty_engine: Engine)
         assert verify_chain(s).ok
 
 
+def _need(w: Writer, ref: str) -> Need:
+    day = dt.date(2026, 1, 1)
+    return w.create(
+        Need,
+        ref=ref,
+        recipient_code="UKR",
+        item_code="ammo.x",
+        quantity=1,
+        priority="high",
+        needed_by=day,
+        stated_on=day,
+    )
+
+
 def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: Engine) -> None:
     """0008_security (SQLite): tables are rebuilt with AUTOINCREMENT, keeping every row,
     foreign key and index; the next id is above every id the audit trail has seen, even of
@@ -143,20 +157,7 @@ def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: 
             unit_value=1.0,
             currency="EUR",
         )
-        needs = [
-            w.create(
-                Need,
-                ref=f"N-{i}",
-                recipient_code="UKR",
-                item_code="ammo.x",
-                quantity=1,
-                priority="high",
-                needed_by=dt.date(2026, 1, 1),
-                stated_on=dt.date(2026, 1, 1),
-            )
-            for i in range(3)
-        ]
-        top = needs[-1].id
+        top = [_need(w, f"N-{i}") for i in range(3)][-1].id
     with writer(eng, actor="test") as w:
         w.delete(w.get(Need, ref="N-2"))  # the newest: SQLite would give its id again
     with eng.connect() as c:
@@ -169,16 +170,7 @@ def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: 
         assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     assert before == after and "AUTOINCREMENT" in sql
     with writer(eng, actor="test") as w:
-        fresh = w.create(
-            Need,
-            ref="N-9",
-            recipient_code="UKR",
-            item_code="ammo.x",
-            quantity=1,
-            priority="high",
-            needed_by=dt.date(2026, 1, 1),
-            stated_on=dt.date(2026, 1, 1),
-        )
+        fresh = _need(w, "N-9")
     assert fresh.id > top
     with read_session(eng) as s:
         assert verify_chain(s).ok

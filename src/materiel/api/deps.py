@@ -9,7 +9,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -153,6 +153,16 @@ class Auth:
 
 
 Found = tuple[Principal, int, float]  # principal, token id, seconds the token has left
+
+
+def bearer_of(scope: MutableMapping[str, Any]) -> str | None:
+    """The raw token of an ``Authorization: Bearer`` header of an ASGI request, or None."""
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, raw = value.decode("latin-1").partition(" ")
+            raw = raw.strip()
+            return raw if scheme.lower() == "bearer" and raw else None
+    return None
 
 
 def resolve_bearer(engine: Engine, raw: str) -> Found | None:

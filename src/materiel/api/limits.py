@@ -18,23 +18,16 @@ without a token by 1.8 GB, and every other request stalled while it was parsed.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from materiel.access.tokens import hash_token
-from materiel.api.deps import AuthCache, resolve_bearer
+from materiel.api.deps import AuthCache, bearer_of, resolve_bearer
 from materiel.api.errors import problem
 from materiel.ingest.service import MAX_TEXT, MAX_UPLOAD
 
 __all__ = ["DEFAULT_LIMIT", "LIMITS", "BodyLimits", "BodyTooLarge", "limit_for"]
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 API = "/api/v1"
 KIB = 1024
@@ -137,14 +130,8 @@ class BodyLimits:
 
     async def _unauthenticated(self, scope: Scope) -> tuple[str, str] | None:
         """Why the caller may not send a body (detail, WWW-Authenticate), or None."""
-        auth = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                auth = value
-                break
-        scheme, _, raw = auth.decode("latin-1").partition(" ")
-        raw = raw.strip()
-        if scheme.lower() != "bearer" or not raw:
+        raw = bearer_of(scope)
+        if raw is None:
             return "a bearer token is required", "Bearer"
         state = scope["app"].state
         tokens: AuthCache = state.auth_cache

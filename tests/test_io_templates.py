@@ -51,7 +51,7 @@ def test_template_matches_its_model(template: object) -> None:
         if c.attr is None:
             continue
         col = table.columns[c.attr]
-        has_default = col.default is not None
+        has_default = col.default is not None or bool(c.default)
         assert c.required == (not col.nullable and not has_default), c.name
     assert set(template.key) <= set(template.required_names)
 

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, event, select, text
+from sqlalchemy import Connection, event, insert, select, text
 from sqlalchemy.orm import Session
 
 from materiel.records import AuditEvent
@@ -132,6 +132,76 @@ def append_event(
     session.flush()
     session.info[_HEAD_KEY] = (seq, ev.hash)
     return ev
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    """One event for :func:`append_events` (the fields of :func:`append_event`)."""
+
+    action: str
+    entity: str
+    entity_key: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def _lock_head(session: Session) -> tuple[int, str]:
+    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
+    if head is None:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        head = newest_event(session) or (0, GENESIS)
+    return head
+
+
+def lock_chain(session: Session) -> tuple[int, str]:
+    """Take the append lock now (PostgreSQL; SQLite writers hold the write lock already) and
+    return the chain head, so a bulk writer can lock before it touches any row."""
+    head = _lock_head(session)
+    session.info[_HEAD_KEY] = head
+    return head
+
+
+def append_events(session: Session, *, actor: str, events: list[PendingEvent]) -> int:
+    """Append many events at once (one multi-row insert), chained exactly as
+    :func:`append_event` would chain them one by one; returns the newest seq."""
+    head = _lock_head(session)
+    seq, prev = head
+    at = dt.datetime.now(dt.UTC)
+    rows: list[dict[str, Any]] = []
+    for e in events:
+        seq += 1
+        before_c, after_c = _canonical(e.before), _canonical(e.after)
+        h = event_hash(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=e.action,
+            entity=e.entity,
+            entity_key=e.entity_key,
+            before=before_c,
+            after=after_c,
+            prev_hash=prev,
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_key": e.entity_key,
+                "before": before_c,
+                "after": after_c,
+                "prev_hash": prev,
+                "hash": h,
+            }
+        )
+        prev = h
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+    session.info[_HEAD_KEY] = (seq, prev)
+    return seq
 
 
 @dataclass

@@ -20,8 +20,8 @@ from materiel.io.cells import (
     neutralise,
     parse_cell,
 )
-from materiel.services.rules import CONTROL_CHARS
 from materiel.io.templates import LIST_SEPARATOR, Column
+from materiel.services.rules import CONTROL_CHARS
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r=+-@#'"),

@@ -298,9 +298,10 @@ def test_status_going_backwards_is_a_warning_that_must_be_accepted(
     assert dry.ok and [w.column for w in dry.warnings] == ["status"] and not dry.written
     accepted = run(sqlite_engine, tmp_path, "csv", {"pledges": rows}, accept_warnings=True)[0]
     assert accepted.written and accepted.counts["pledges"]["updated"] == 1
+    from sqlalchemy import select
+
     from materiel.db import read_session
     from materiel.records import Pledge
-    from sqlalchemy import select
 
     with read_session(sqlite_engine) as s:
         p = s.scalars(select(Pledge).where(Pledge.ref == "P-4")).one()
@@ -363,7 +364,8 @@ def test_file_level_problems(db: Engine, tmp_path: Path) -> None:
     assert "not a valid .xlsx workbook" in only(import_files(db, [fake])).reason
     odd = write_csv(tmp_path / "stuff.csv", [["ref"]])
     issue = only(import_files(db, [odd]))
-    assert issue.place == "stuff.csv" and "cannot tell the entity from the file name" in issue.reason
+    assert issue.place == "stuff.csv"
+    assert "cannot tell the entity from the file name" in issue.reason
     latin = tmp_path / "meetings_latin.csv"
     latin.write_bytes("ref,held_on,title\nM-1,2024-01-01,Réunion\n".encode("latin-1"))
     issue = only(import_files(db, [latin]))

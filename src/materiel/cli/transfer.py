@@ -10,6 +10,8 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from materiel.cli.context import console, err_console, fail, print_json, state
@@ -164,7 +166,7 @@ def export_cmd(
         fail(f"unknown format {fmt!r}: use csv or xlsx")
     f: Format = "csv" if fmt == "csv" else "xlsx"
     if template is not None:
-        _template(template, f, out)
+        _template(template, f, out, _existing_engine(ctx))
         return
     if entity is None:
         fail("name an entity or 'all' (or --template ENTITY)")
@@ -194,7 +196,17 @@ def export_cmd(
 
 
 def _db_fail(exc: SQLAlchemyError) -> NoReturn:
-    fail(f"database error: {getattr(exc, 'orig', exc)} (is it initialised? run `materiel init`)")
+    reason = str(getattr(exc, "orig", exc))
+    low = reason.lower()
+    if "no such table" in low or ("relation" in low and "does not exist" in low):
+        hint = " (the database has no tables yet: run `materiel init`)"
+    elif "disk is full" in low or "no space left" in low:
+        hint = " (the disk is full: free some space and run the command again)"
+    elif "locked" in low:
+        hint = " (another program holds the database: try again when it is done)"
+    else:
+        hint = ""
+    fail(f"database error: {reason}{hint}; nothing was written")
     raise AssertionError  # pragma: no cover - fail() exits
 
 
@@ -206,11 +218,20 @@ def _entities(name: str) -> list[str]:
     return [name]
 
 
-def _template(name: str, fmt: Format, out: Path | None) -> None:
+def _existing_engine(ctx: typer.Context) -> Engine | None:
+    """The database's engine when there is one (a template's dropdowns list its nations and
+    items); never creates a SQLite file."""
+    url = make_url(state(ctx).url)
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
+        return None
+    return state(ctx).engine()
+
+
+def _template(name: str, fmt: Format, out: Path | None, engine: Engine | None) -> None:
     names = _entities(name)
     if fmt == "csv" and len(names) > 1:
         fail("a CSV template holds one entity; use --format xlsx for all")
     if out is None:
         out = Path(f"{name}-template.{fmt}")
-    write_template(names, fmt, out)
+    write_template(names, fmt, out, engine)
     console.print(f"[green]Template written[/]: {out}")

@@ -89,12 +89,12 @@ def _insert(session: Session, recs: list[Rec]) -> None:
         rows = [{k: v for k, v in r.current.items() if not (generated and k == pk)} for r in batch]
         if generated:
             stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids = session.execute(stmt, rows).scalars().all()
+            ids = session.connection().execute(stmt, rows).scalars().all()
             for r, new_id in zip(batch, ids, strict=True):
                 for state in r.states:
                     state["id"] = new_id
         else:
-            session.execute(insert(table), rows)
+            session.connection().execute(insert(table), rows)
 
 
 def _update(session: Session, recs: list[Rec]) -> None:
@@ -111,4 +111,4 @@ def _update(session: Session, recs: list[Rec]) -> None:
     )
     for batch in _chunks(recs):
         rows = [{"_pk": r.current[pk], **{f"v_{c}": r.current[c] for c in cols}} for r in batch]
-        session.execute(stmt, rows)
+        session.connection().execute(stmt, rows)

@@ -21,6 +21,7 @@ changes nothing, appends no audit event and takes no write lock either.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -160,9 +161,16 @@ def _layout(
     return layout, problems
 
 
+#: a column of a sheet as the parser needs it: index, column, length limit, free text
+_Spec = tuple[int, Column, int | None, bool]
+
+
+def _specs(template: Template, layout: list[tuple[int, Column]]) -> list[_Spec]:
+    return [(i, col, template.max_length(col), template.is_free_text(col)) for i, col in layout]
+
+
 def _parse_row(
-    template: Template,
-    layout: list[tuple[int, Column]],
+    specs: list[_Spec],
     values: list[Any],
     width: int,
     formulas: dict[tuple[int, int], str],
@@ -170,8 +178,9 @@ def _parse_row(
 ) -> tuple[dict[str, Any], list[tuple[str | None, str]]]:
     record: dict[str, Any] = {}
     errors: list[tuple[str | None, str]] = []
-    for i, col in layout:
-        raw = values[i] if i < len(values) else None
+    count = len(values)
+    for i, col, max_length, free in specs:
+        raw = values[i] if i < count else None
         if raw is None and (n, i) in formulas:
             errors.append(
                 (
@@ -183,7 +192,7 @@ def _parse_row(
             )
             continue
         try:
-            v = parse_cell(col, raw, template.max_length(col), template.is_free_text(col))
+            v = parse_cell(col, raw, max_length, free)
         except CellError as exc:
             errors.append((col.name, str(exc)))
             continue
@@ -191,7 +200,7 @@ def _parse_row(
             errors.append((col.name, "required value is empty"))
             continue
         record[col.name] = v
-    for i in range(width, len(values)):
+    for i in range(width, count):
         v = values[i]
         if v is not None and str(v).strip() != "":
             errors.append((None, f"value {str(v)!r} in column {i + 1}, which has no header"))
@@ -234,6 +243,7 @@ class _Reader:
                 p.unreliable = True
                 return
             done = 0
+            specs = _specs(t, layout)
             for n, values in rows:
                 self.rows += 1
                 if self.rows > self.limits.max_rows:
@@ -241,7 +251,7 @@ class _Reader:
                         f"refused at row {n}: the import has more than {self.limits.max_rows:,} "
                         "data rows (split it into several imports)"
                     )
-                record, errors = _parse_row(t, layout, values, len(header), formulas, n)
+                record, errors = _parse_row(specs, values, len(header), formulas, n)
                 code = record.get("code")
                 if t.entity == "nations" and isinstance(code, str) and not _NATION_RE.match(code):
                     errors.append(
@@ -285,6 +295,41 @@ def import_files(
     """
     if entity is not None:
         template_for(entity)  # raises KeyError naming the known entities
+    # an import holds a plan of many small objects, none of them in reference cycles that
+    # must be freed early: the cyclic collector would rescan them all again and again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(
+            engine,
+            paths,
+            entity=entity,
+            actor=actor,
+            dry_run=dry_run,
+            accept_warnings=accept_warnings,
+            limits=limits,
+            progress=progress,
+            max_issues=max_issues,
+            today=today,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    entity: str | None,
+    actor: str,
+    dry_run: bool,
+    accept_warnings: bool,
+    limits: Limits | None,
+    progress: Progress | None,
+    max_issues: int,
+    today: dt.date | None,
+) -> ImportResult:
     prog: Progress = progress or _NoProgress()
     lim = limits or Limits()
     result = ImportResult(dry_run=dry_run, accept_warnings=accept_warnings)

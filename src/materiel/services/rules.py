@@ -147,7 +147,10 @@ def check_fields(session: Session, obj: Base, *, offline: bool = False) -> None:
     importer does), so no rule queries the database."""
     entity = obj.__tablename__
     for f in _text_fields(obj):
-        for text in _texts(getattr(obj, f, None)):
+        v = getattr(obj, f, None)
+        if v is None or (type(v) is str and CONTROL_CHARS.search(v) is None):
+            continue  # the common cases, without building a list
+        for text in _texts(v):
             bad = control_character(text)
             if bad:
                 raise _fail(entity, f, f"contains the control character {bad}; remove it")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from materiel.io.checks import Plan, Rec, entity_key
@@ -79,22 +79,31 @@ def _chunks(values: list[Any]) -> list[list[Any]]:
 
 
 def _insert(session: Session, recs: list[Rec]) -> None:
+    """Insert new records (one multi-row statement per batch), then read the ids the
+    database gave them back by natural key (every template key is unique): SQLite does not
+    promise the order of RETURNING rows of a multi-row insert."""
     if not recs:
         return
     model = recs[0].model
     table = cast(Table, model.__table__)
     pk = _pk(recs[0])
     generated = pk == "id"
+    conn = session.connection()
     for batch in _chunks(recs):
         rows = [{k: v for k, v in r.current.items() if not (generated and k == pk)} for r in batch]
-        if generated:
-            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids = session.connection().execute(stmt, rows).scalars().all()
-            for r, new_id in zip(batch, ids, strict=True):
-                for state in r.states:
-                    state["id"] = new_id
-        else:
-            session.connection().execute(insert(table), rows)
+        conn.execute(insert(table), rows)
+        if not generated:
+            continue
+        key = list(recs[0].template.key)
+        cols = [table.c[k] for k in key]
+        keys = [r.key for r in batch]
+        cond = cols[0].in_([k[0] for k in keys]) if len(cols) == 1 else tuple_(*cols).in_(keys)
+        ids = {
+            tuple(row[1:]): row[0] for row in conn.execute(select(table.c.id, *cols).where(cond))
+        }
+        for r in batch:
+            for state in r.states:
+                state["id"] = ids[r.key]
 
 
 def _update(session: Session, recs: list[Rec]) -> None:

@@ -92,7 +92,9 @@ class Resolver:
                 "reference nations (`materiel reference update`) or add it to the nations sheet"
             )
         hint = ""
-        fuzzy = [c for c in nat.resolve(s) if c in self.nation_codes]
+        close = difflib.get_close_matches(folded, list(self.nation_names), n=1, cutoff=0.75)
+        fuzzy = [self.nation_names[close[0]]] if close else []
+        fuzzy = fuzzy or [c for c in nat.resolve(s) if c in self.nation_codes]
         if fuzzy:
             hint = f"; did you mean {fuzzy[0]} ({nat.nation_name(fuzzy[0])})?"
         raise Unresolved(

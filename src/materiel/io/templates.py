@@ -122,8 +122,11 @@ class Template:
         )
 
     def max_length(self, column: Column) -> int | None:
-        """The database length limit of a text column (from the record model)."""
+        """The database length limit of a text column (from the record model); none for a
+        nation or item, which may be named (the code it resolves to fits)."""
         if column.attr is None or column.type not in ("str", "currency"):
+            return None
+        if column.references in ("nations", "items"):
             return None
         col = self.model.__table__.columns.get(column.attr)
         if col is not None and isinstance(col.type, String):

@@ -8,6 +8,7 @@ from materiel.cli import admin, transfer
 from materiel.cli import brief as brief_cli
 from materiel.cli import demo as demo_cli
 from materiel.cli import forecast as forecast_cli
+from materiel.cli import kiel as kiel_cli
 from materiel.cli import lists as lists_cli
 from materiel.cli import ops as ops_cli
 from materiel.cli import plan as plan_cli
@@ -45,6 +46,7 @@ plan_cli.register(app)
 forecast_cli.register(app)
 read_cli.register(app)
 reference_cli.register(app)
+kiel_cli.register(app)
 serve_cli.register(app)
 ops_cli.register(app)
 brief_cli.register(app)

@@ -395,6 +395,8 @@ class Checker:
             self.plan.counts.setdefault(rec.template.entity, Counter())[how] += 1
         for p in parsed:
             self.plan.counts.setdefault(p.template.entity, Counter())
+        order = {e: i for i, e in enumerate(ENTITIES)}
+        self.plan.counts = dict(sorted(self.plan.counts.items(), key=lambda kv: order[kv[0]]))
         for text, rows in self._notes.items():
             shown = ", ".join(rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
             self.plan.notes.append(f"{text} ({shown})")

@@ -39,7 +39,7 @@ def _release(ctx: typer.Context, release: str | None) -> tuple[Engine, str, str]
     try:
         rel = kiel_mod.get_release(engine, release) if release else kiel_mod.latest_release(engine)
     except SQLAlchemyError as exc:
-        fail(f"database error: {escape(str(getattr(exc, 'orig', exc)))} (run `materiel init`)")
+        fail(f"database error: {getattr(exc, 'orig', exc)} (run `materiel init`)")
         raise AssertionError from None
     if rel is None:
         which = f"release {release} is not" if release else "no Kiel release"
@@ -108,7 +108,7 @@ def kiel_import(
         _problems(exc)
         return
     except (DomainError, SQLAlchemyError) as exc:
-        fail(escape(str(getattr(exc, "orig", exc))) + " (nothing was imported)")
+        fail(str(getattr(exc, "orig", exc)) + " (nothing was imported)")
         return
     parts = [
         f"{summary.monthly} donor-months" if summary.monthly else "",
@@ -337,7 +337,7 @@ def kiel_reconcile(
             donor=donor,
         )
     except ValueError as exc:
-        fail(escape(str(exc)))
+        fail(str(exc))
         return
     df = rec.table[rec.table["flagged"]] if flagged_only else rec.table
     rates = (

@@ -62,8 +62,7 @@ def reference_update(
         report = load(state(ctx).engine(), actor="cli", overwrite_items=overwrite_items)
     except SQLAlchemyError as exc:
         fail(
-            f"database error: {getattr(exc, 'orig', exc)} "
-            "(is it initialised? run `materiel init`)"
+            f"database error: {getattr(exc, 'orig', exc)} (is it initialised? run `materiel init`)"
         )
         return
     if as_json:

@@ -82,6 +82,16 @@ WEAPON_CATEGORIES = {
 }
 #: a published figure and its recomputation agree when within this relative difference
 TOLERANCE = 0.001
+#: the columns of :func:`check_published`
+CHECK_COLUMNS = (
+    "nation_code",
+    "figure",
+    "published_by",
+    "published_eur",
+    "computed_eur",
+    "relative_difference",
+    "within",
+)
 
 
 @dataclass
@@ -627,17 +637,7 @@ def check_published(engine: Engine, *, release_code: str) -> pd.DataFrame:
     :data:`TOLERANCE` (0.1 %). Empty without row-level data."""
     acts = activity_frame(engine, release_code)
     if acts.empty:
-        return pd.DataFrame(
-            columns=[
-                "nation_code",
-                "figure",
-                "published_by",
-                "published_eur",
-                "computed_eur",
-                "relative_difference",
-                "within",
-            ]
-        )
+        return pd.DataFrame(columns=list(CHECK_COLUMNS))
     computed = _activity_totals(acts, ["nation_code"]).melt(
         id_vars="nation_code", var_name="figure", value_name="computed_eur"
     )
@@ -658,17 +658,7 @@ def check_published(engine: Engine, *, release_code: str) -> pd.DataFrame:
             summary.rename(columns={"value_eur": "published_eur", "source": "published_by"})
         )
     if not parts:
-        return pd.DataFrame(
-            columns=[
-                "nation_code",
-                "figure",
-                "published_by",
-                "published_eur",
-                "computed_eur",
-                "relative_difference",
-                "within",
-            ]
-        )
+        return pd.DataFrame(columns=list(CHECK_COLUMNS))
     published = pd.concat(parts, ignore_index=True)
     table = published.merge(computed, on=["nation_code", "figure"], how="left")
     table["computed_eur"] = table["computed_eur"].fillna(0.0)
@@ -677,16 +667,11 @@ def check_published(engine: Engine, *, release_code: str) -> pd.DataFrame:
     table["relative_difference"] = np.where(scale > 0, diff / scale.where(scale > 0, 1.0), 0.0)
     # an amount below one euro is rounding of the published figures, whatever its share
     table["within"] = (table["relative_difference"] <= TOLERANCE) | (diff < 1.0)
-    cols = [
-        "nation_code",
-        "figure",
-        "published_by",
-        "published_eur",
-        "computed_eur",
-        "relative_difference",
-        "within",
-    ]
-    return table[cols].sort_values(["published_by", "nation_code", "figure"]).reset_index(drop=True)
+    return (
+        table[list(CHECK_COLUMNS)]
+        .sort_values(["published_by", "nation_code", "figure"])
+        .reset_index(drop=True)
+    )
 
 
 # -- reconciling with materiel's pledges -------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pycountry
 from sqlalchemy import select
@@ -27,6 +27,20 @@ class Unresolved(ValueError):
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _cached(cache: dict[str, str | Unresolved], text: str, resolve: Callable[[str], str]) -> str:
+    """``resolve(text)``, answered once per distinct text (refusals too)."""
+    hit = cache.get(text)
+    if hit is None:
+        try:
+            hit = resolve(text)
+        except Unresolved as exc:
+            hit = exc
+        cache[text] = hit
+    if isinstance(hit, Unresolved):
+        raise hit
+    return hit
 
 
 class Resolver:
@@ -62,16 +76,7 @@ class Resolver:
 
     def nation(self, text: str) -> str:
         """The code of a known nation; raises :class:`Unresolved`."""
-        hit = self._nation_cache.get(text)
-        if hit is None:
-            try:
-                hit = self._nation(text)
-            except Unresolved as exc:
-                hit = exc
-            self._nation_cache[text] = hit
-        if isinstance(hit, Unresolved):
-            raise hit
-        return hit
+        return _cached(self._nation_cache, text, self._nation)
 
     def _nation(self, text: str) -> str:
         s = text.strip()
@@ -118,16 +123,7 @@ class Resolver:
 
     def item(self, text: str) -> str:
         """The code of a known item; raises :class:`Unresolved`."""
-        hit = self._item_cache.get(text)
-        if hit is None:
-            try:
-                hit = self._item(text)
-            except Unresolved as exc:
-                hit = exc
-            self._item_cache[text] = hit
-        if isinstance(hit, Unresolved):
-            raise hit
-        return hit
+        return _cached(self._item_cache, text, self._item)
 
     def _item(self, text: str) -> str:
         s = text.strip()

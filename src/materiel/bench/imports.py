@@ -123,7 +123,7 @@ def _database(backend: str, d: Path) -> Iterator[Engine]:
     name = f"materiel_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
+        c.execute(text(f'CREATE DATABASE "{name}"'))  # a generated name: safe
     engine = get_engine(PG_ADMIN.rsplit("/", 1)[0] + "/" + name, fresh=True)
     try:
         migrations.upgrade(engine)
@@ -131,7 +131,7 @@ def _database(backend: str, d: Path) -> Iterator[Engine]:
     finally:
         engine.dispose()
         with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))  # generated
         admin.dispose()
 
 

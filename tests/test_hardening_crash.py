@@ -88,6 +88,7 @@ def kill(proc: subprocess.Popen[Any]) -> None:
 
 # -- (a) a large import ------------------------------------------------------------------------
 ROWS = 900
+KILL_ROWS = 30_000
 
 
 def big_csv(path: Path, rows: int = ROWS) -> Path:
@@ -104,7 +105,9 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
     engine = get_engine(db_url, fresh=True)
     seed(engine)
     stocks, events = count(engine, StockReport), chain_events(engine)
-    csv = big_csv(tmp_path / "stock_reports.csv")
+    # the import checks without the write lock and then writes in one short transaction:
+    # enough rows that the write transaction lasts long enough to be caught holding the lock
+    csv = big_csv(tmp_path / "stock_reports.csv", rows=KILL_ROWS)
     proc = subprocess.Popen(
         [str(BIN / "materiel"), "--db", db_url, "import", str(csv)],
         env=ENV,
@@ -117,8 +120,7 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
             assert proc.poll() is None, "the import finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        time.sleep(0.5)  # well into the write pass (one transaction for every row)
-        assert proc.poll() is None
+        assert proc.poll() is None  # inside the write transaction (it holds the lock)
     finally:
         kill(proc)
     assert proc.returncode == -signal.SIGKILL
@@ -129,8 +131,10 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
 
     result = import_files(engine, [csv])
     assert result.ok, result.issues
-    assert count(engine, StockReport) == stocks + ROWS
-    assert chain_events(engine) == events + ROWS
+    done = result.counts["stock_reports"]
+    assert done["created"] + done["updated"] + done["unchanged"] == KILL_ROWS
+    assert count(engine, StockReport) == stocks + done["created"]
+    assert chain_events(engine) == events + done["created"] + done["updated"]
     engine.dispose()
 
 

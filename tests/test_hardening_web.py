@@ -177,6 +177,9 @@ ALLOWED = {
     # be bind parameters)
     """ops/soak.py: text(f'CREATE DATABASE "{name}"')""",
     """ops/soak.py: text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')""",
+    # the same for the import benchmark's scratch database
+    """bench/imports.py: text(f'CREATE DATABASE "{name}"')""",
+    """bench/imports.py: text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')""",
 }
 
 

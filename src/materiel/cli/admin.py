@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from materiel import migrations
+from materiel.cli import reference as reference_cli
 from materiel.cli.context import console, fail, print_json, state
 from materiel.db import read_session
 from materiel.services import ChainReport, chain_head, verify_chain
@@ -22,8 +23,14 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
 
 
-def init(ctx: typer.Context) -> None:
-    """Create the database, or upgrade it to the newest schema."""
+def init(
+    ctx: typer.Context,
+    no_reference: bool = typer.Option(
+        False, "--no-reference", help="Do not load the reference nations and item catalogue"
+    ),
+) -> None:
+    """Create the database, or upgrade it to the newest schema, and load the reference data
+    (nations, GDP, item catalogue; idempotent)."""
     st = state(ctx)
     engine = st.engine()
     before = migrations.current_revision(engine)
@@ -34,6 +41,8 @@ def init(ctx: typer.Context) -> None:
         console.print(f"[green]Database {shown} is up to date[/] (revision {after}).")
     else:
         console.print(f"[green]Database {shown} at revision {after}[/] (was {before or 'empty'}).")
+    if not no_reference:
+        reference_cli.show(reference_cli.load(engine, actor="init"), title="Reference data")
 
 
 @audit_app.command("verify")

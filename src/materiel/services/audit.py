@@ -6,9 +6,10 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, event, select, text
+from sqlalchemy import Connection, Table, Text, bindparam, event, insert, select, text
+from sqlalchemy import cast as sa_cast
 from sqlalchemy.orm import Session
 
 from materiel.db import WRITE_LOCK_KEY
@@ -19,7 +20,12 @@ _PG_LOCK_KEY = WRITE_LOCK_KEY  # advisory lock serialising appends on PostgreSQL
 _HEAD_KEY = "materiel_audit_head"
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def _canonical(value: Any) -> Any:
+    if type(value) in _PLAIN:  # the common case first (record states are mostly these)
+        return value
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.date):
@@ -57,6 +63,32 @@ def event_hash(
     after: dict[str, Any] | None,
     prev_hash: str,
 ) -> str:
+    return _hash(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_key=entity_key,
+        before=_canonical(before),
+        after=_canonical(after),
+        prev_hash=prev_hash,
+    )
+
+
+def _hash(
+    *,
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_key: str,
+    before: Any,
+    after: Any,
+    prev_hash: str,
+) -> str:
+    """:func:`event_hash` of states already made canonical."""
     body = {
         "seq": seq,
         "at": _canonical(at),
@@ -64,8 +96,8 @@ def event_hash(
         "action": action,
         "entity": entity,
         "entity_key": entity_key,
-        "before": _canonical(before),
-        "after": _canonical(after),
+        "before": before,
+        "after": after,
         "prev": prev_hash,
     }
     blob = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
@@ -135,6 +167,116 @@ def append_event(
     session.flush()
     session.info[_HEAD_KEY] = (seq, ev.hash)
     return ev
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    """One event for :func:`append_events` (the fields of :func:`append_event`)."""
+
+    action: str
+    entity: str
+    entity_key: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def _lock_head(session: Session) -> tuple[int, str]:
+    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
+    if head is None:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        head = newest_event(session) or (0, GENESIS)
+    return head
+
+
+def lock_chain(session: Session) -> tuple[int, str]:
+    """Take the append lock now (PostgreSQL; SQLite writers hold the write lock already) and
+    return the chain head, so a bulk writer can lock before it touches any row."""
+    head = _lock_head(session)
+    session.info[_HEAD_KEY] = head
+    return head
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def append_events(session: Session, *, actor: str, events: list[PendingEvent]) -> int:
+    """Append many events at once (one multi-row insert), chained exactly as
+    :func:`append_event` would chain them one by one; returns the newest seq.
+
+    Each state is made canonical and serialised once, though it is usually the ``after`` of
+    one event and the ``before`` of the next: the hashed body is put together from those
+    texts (``json.dumps`` of the whole body gives the same text, so :func:`verify_chain`
+    recomputes the same hashes), and the same texts are stored."""
+    head = _lock_head(session)
+    seq, prev = head
+    at = dt.datetime.now(dt.UTC)
+    at_text = _json(_canonical(at))
+    actor_text = _json(actor)
+    texts: dict[int, str] = {}
+
+    def as_text(state: dict[str, Any] | None) -> str:
+        if state is None:
+            return "null"
+        key = id(state)
+        if key not in texts:
+            texts[key] = _json(_canonical(state))
+        return texts[key]
+
+    rows: list[dict[str, Any]] = []
+    for e in events:
+        seq += 1
+        before, after = as_text(e.before), as_text(e.after)
+        blob = (
+            f'{{"action":{_json(e.action)},"actor":{actor_text},"after":{after},'
+            f'"at":{at_text},"before":{before},"entity":{_json(e.entity)},'
+            f'"entity_key":{_json(e.entity_key)},"prev":{_json(prev)},"seq":{seq}}}'
+        )
+        h = hashlib.sha256(blob.encode()).hexdigest()
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_key": e.entity_key,
+                "before": before,
+                "after": after,
+                "prev_hash": prev,
+                "hash": h,
+            }
+        )
+        prev = h
+    if rows:
+        table = cast(Table, AuditEvent.__table__)
+        pg = session.get_bind().dialect.name == "postgresql"
+
+        def text_of(c: str) -> Any:  # the serialised state, cast to json by PostgreSQL
+            bound = bindparam(c, type_=Text())
+            return sa_cast(bound, table.c[c].type) if pg else bound
+
+        stmt = insert(table).values(
+            {c: text_of(c) if c in ("before", "after") else bindparam(c) for c in rows[0]}
+        )
+        # every value is already what the driver takes but ``at`` (one value for all rows):
+        # hand the rows to the driver's executemany, past the per-row bind processing
+        conn = session.connection()
+        dialect = conn.dialect
+        compiled = stmt.compile(dialect=dialect)
+        at_proc = table.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+        at_value = at_proc(at) if at_proc else at
+        for r in rows:
+            r["at"] = at_value
+        if compiled.positiontup is not None:
+            order = list(compiled.positiontup)
+            params: list[Any] = [tuple(r[k] for k in order) for r in rows]
+        else:
+            params = rows
+        conn.exec_driver_sql(str(compiled), params)
+    session.info[_HEAD_KEY] = (seq, prev)
+    return seq
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, Integer, SmallInteger, func, select
+from sqlalchemy import JSON, BigInteger, Date, Integer, SmallInteger, String, Text, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
@@ -51,6 +52,20 @@ NATION_FIELDS = (
     "recipient_code",
     "destination_code",
 )
+#: C0 control characters but tab, line feed and carriage return, and DEL: spreadsheets cannot
+#: hold them (an xlsx export would fail) and terminals run them as escape sequences
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: natural keys that must not be blank
+KEY_FIELDS = ("ref", "code")
+#: tables whose text is kept exactly as read or produced by the system (announcement texts,
+#: job and run logs); every other table refuses control characters
+RAW_TEXT_TABLES = frozenset({"ingest_draft", "job", "plan_run", "forecast_run", "audit_event"})
+
+
+def control_character(text: str) -> str | None:
+    """The first refused control character of ``text`` (as ``U+0007``), or None."""
+    m = CONTROL_CHARS.search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
 
 
 # Every date a record holds lies in this window (0001-01-01 or 9999-12-31 is a typing
@@ -140,6 +155,32 @@ def _int_limits(obj: Base) -> list[tuple[str, int]]:
     return _INT_LIMITS[entity]
 
 
+_TEXT_FIELDS: dict[str, list[str]] = {}
+
+
+def _text_fields(obj: Base) -> list[str]:
+    """The text and JSON attributes of a table checked for control characters."""
+    entity = obj.__tablename__
+    if entity not in _TEXT_FIELDS:
+        out = []
+        if entity not in RAW_TEXT_TABLES:
+            for col in obj.__table__.columns:
+                if isinstance(col.type, String | Text | JSON):
+                    out.append(obj.__mapper__.get_property_by_column(col).key)
+        _TEXT_FIELDS[entity] = out
+    return _TEXT_FIELDS[entity]
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*_texts(k), *_texts(v))]
+    return []
+
+
 def _show_int(v: int) -> str:
     try:
         return f"{v:.4g}"
@@ -147,9 +188,25 @@ def _show_int(v: int) -> str:
         return f"a {v.bit_length()}-bit number"
 
 
-def check_fields(session: Session, obj: Base) -> None:
-    """Field-level checks shared by every entity."""
+def check_fields(session: Session, obj: Base, *, offline: bool = False) -> None:
+    """Field-level checks shared by every entity.
+
+    ``offline``: the caller has already checked every reference to another record (nations,
+    items, pledges, organisations, funds, lines) and the delivered quantities in bulk (the
+    importer does), so no rule queries the database."""
     entity = obj.__tablename__
+    for f in _text_fields(obj):
+        v = getattr(obj, f, None)
+        if v is None or (type(v) is str and CONTROL_CHARS.search(v) is None):
+            continue  # the common cases, without building a list
+        for text in _texts(v):
+            bad = control_character(text)
+            if bad:
+                raise _fail(entity, f, f"contains the control character {bad}; remove it")
+    for f in KEY_FIELDS:
+        v = getattr(obj, f, None)
+        if isinstance(v, str) and not v.strip():
+            raise _fail(entity, f, "must not be blank")
     for f, limit in _int_limits(obj):
         v = getattr(obj, f, None)
         if isinstance(v, int) and not isinstance(v, bool) and not -limit - 1 <= v <= limit:
@@ -167,18 +224,19 @@ def check_fields(session: Session, obj: Base) -> None:
         v = getattr(obj, f, None)
         if v is not None and not (money.is_currency(v) and money.convertible(v)):
             raise _fail(entity, f, f"unknown or unconvertible currency {v!r} (ISO 4217 expected)")
-    for f in NATION_FIELDS:
-        v = getattr(obj, f, None)
-        if v is not None and not _exists(session, Nation, v):
-            raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
-    v = getattr(obj, "item_code", None)
-    if v is not None and not _exists(session, Item, v):
-        raise _fail(entity, "item_code", f"unknown item {v!r}")
-    check_entity(session, obj)
+    if not offline:
+        for f in NATION_FIELDS:
+            v = getattr(obj, f, None)
+            if v is not None and not _exists(session, Nation, v):
+                raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
+        v = getattr(obj, "item_code", None)
+        if v is not None and not _exists(session, Item, v):
+            raise _fail(entity, "item_code", f"unknown item {v!r}")
+    check_entity(session, obj, offline=offline)
 
 
-def check_entity(session: Session, obj: Base) -> None:
-    """Entity-specific rules."""
+def check_entity(session: Session, obj: Base, *, offline: bool = False) -> None:
+    """Entity-specific rules (``offline``: skip those that read other records)."""
     if isinstance(obj, Need):
         if obj.priority not in {p.value for p in Priority}:
             raise _fail(
@@ -197,13 +255,13 @@ def check_entity(session: Session, obj: Base) -> None:
             raise _fail("pledge", "value_currency", "value amount and currency go together")
         if obj.due_by is not None and obj.due_by < obj.announced_on:
             raise _fail("pledge", "due_by", "is before the announcement date")
-        if obj.id is not None:
+        if obj.id is not None and not offline:
             done = delivered_quantity(session, obj.id)
             if obj.quantity < done:
                 raise _fail(
                     "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
                 )
-    elif isinstance(obj, Delivery):
+    elif isinstance(obj, Delivery) and not offline:
         pledge = _locked_pledge(session, obj.pledge_id)
         if pledge is None:
             raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
@@ -218,7 +276,7 @@ def check_entity(session: Session, obj: Base) -> None:
                 f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
                 f"({pledge.quantity - others} left)",
             )
-    elif isinstance(obj, ProductionLine):
+    elif isinstance(obj, ProductionLine) and not offline:
         if (
             session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
             is None
@@ -242,7 +300,7 @@ def check_entity(session: Session, obj: Base) -> None:
             (obj.fund_code, Fund, "fund_code"),
             (obj.line_code, ProductionLine, "line_code"),
         ):
-            if session.scalar(select(model.id).where(model.code == code)) is None:
+            if not offline and session.scalar(select(model.id).where(model.code == code)) is None:
                 raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
 
 

@@ -3,8 +3,12 @@ with it its ETag "<id>-<version>") is never given to another record; the id coun
 each table starts above every id the audit trail has seen. PostgreSQL: nothing to do (its
 sequences never go back).
 
+A migration after this one that creates a table passes ``sqlite_autoincrement=True``, and a
+batch operation that rebuilds a table passes ``table_kwargs={"sqlite_autoincrement": True}``
+(tests/test_migrations_upgrade.py checks every table at head).
+
 Revision ID: 0008_security
-Revises: 0004_job_pid_started
+Revises: 0009_tracker_activity
 """
 
 from collections.abc import Sequence
@@ -13,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_security"
-down_revision: str | Sequence[str] | None = "0004_job_pid_started"
+down_revision: str | Sequence[str] | None = "0009_tracker_activity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

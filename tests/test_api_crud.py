@@ -19,6 +19,14 @@ from materiel.records import AuditEvent, Delivery, Pledge
 from materiel.services import writer
 
 API = "/api/v1"
+NEED = {
+    "recipient_code": "UKR",
+    "item_code": "ammo.artillery.155mm",
+    "quantity": 50,
+    "priority": "high",
+    "needed_by": "2026-03-01",
+    "stated_on": "2026-02-01",
+}
 
 
 def _ctx(engine: Engine) -> Iterator[dict[str, Any]]:
@@ -43,15 +51,7 @@ def lite(sqlite_engine: Engine) -> Iterator[dict[str, Any]]:
 
 def test_create_get_patch_delete_need(ctx: dict[str, Any]) -> None:
     c = ctx["c"]
-    body = {
-        "ref": "N-2",
-        "recipient_code": "UKR",
-        "item_code": "ammo.artillery.155mm",
-        "quantity": 50,
-        "priority": "high",
-        "needed_by": "2026-03-01",
-        "stated_on": "2026-02-01",
-    }
+    body = {**NEED, "ref": "N-2"}
     r = c.post(f"{API}/needs", json=body)
     assert r.status_code == 201, r.text
     need = r.json()
@@ -314,3 +314,69 @@ def test_read_cache_is_bounded_and_versioned() -> None:
     cache.put(6, Stamp((1, "h"), frozenset({"pledge"}), (("pledge", 1),)), b"ab", {})
     assert cache.get(6, probe) is None  # type: ignore[arg-type]
     assert ReadCache(size=0).get(1, probe) is None  # type: ignore[arg-type]
+
+
+def test_a_deleted_records_id_and_etag_are_never_given_again(ctx: dict[str, Any]) -> None:
+    """Issue 18 #13: on SQLite a new need used to take the id of the need just deleted, so
+    the deleted one's stale ETag "<id>-1" updated the new record. Ids now never repeat."""
+    c = ctx["c"]
+    body = {**NEED, "ref": "N-OLD"}
+    old = c.post(f"{API}/needs", json=body)
+    stale = old.headers["ETag"]
+    assert stale == f'"{old.json()["id"]}-1"'
+    assert c.delete(f"{API}/needs/{old.json()['id']}").status_code == 204
+    new = c.post(f"{API}/needs", json={**body, "ref": "N-NEW"})
+    assert new.status_code == 201 and new.json()["id"] > old.json()["id"]
+    assert new.headers["ETag"] != stale
+    r = c.patch(
+        f"{API}/needs/{old.json()['id']}", json={"quantity": 1}, headers={"If-Match": stale}
+    )
+    assert r.status_code == 404
+    r = c.patch(
+        f"{API}/needs/{new.json()['id']}", json={"quantity": 1}, headers={"If-Match": stale}
+    )
+    assert r.status_code == 412
+    assert c.get(f"{API}/needs/{new.json()['id']}").json()["quantity"] == 50
+
+
+def test_a_delivery_dated_9999_is_invalid(ctx: dict[str, Any]) -> None:
+    """Issue 18 (also): dates outside 1990..2099 are refused (422 naming the field), so a
+    delivery dated 9999 cannot make a pledge delivered."""
+    c, pid = ctx["c"], ctx["ids"]["pledge"]
+    for day in ("9999-12-31", "0001-01-01"):
+        r = c.post(f"{API}/pledges/{pid}/deliveries", json={"quantity": 1000, "delivered_on": day})
+        assert r.status_code == 422 and r.json()["field"] == "delivered_on", r.text
+    assert c.get(f"{API}/pledges/{pid}").json()["status"] == "announced"
+    r = c.post(
+        f"{API}/pledges/{pid}/deliveries", json={"quantity": 1, "delivered_on": "2026-01-06"}
+    )
+    assert r.status_code == 201
+
+
+def test_a_taken_ref_answers_alike_whether_or_not_its_record_is_visible(
+    ctx: dict[str, Any],
+) -> None:
+    """Issue 18 #15: creating a pledge with the ref of a confidential pledge hidden from the
+    caller answered 409 with the database's UNIQUE message (table, constraint, key). The
+    answer now quotes only what the caller sent, in the same words as for a ref the caller
+    can see; nothing of the record holding it shows."""
+    c = ctx["c"]
+    donor = {"Authorization": f"Bearer {user_token(ctx['engine'], 'dora', 'donor', 'DEU')}"}
+    body = {
+        "donor_code": "DEU",
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": 5,
+        "announced_on": "2026-01-05",
+    }
+    assert c.get(f"{API}/pledges/{ctx['ids']['secret']}", headers=donor).status_code == 404
+    hidden = c.post(f"{API}/pledges", json={**body, "ref": "P-FRA"}, headers=donor)
+    visible = c.post(f"{API}/pledges", json={**body, "ref": "P-DEU"}, headers=donor)
+    assert hidden.status_code == visible.status_code == 409
+    h, v = hidden.json(), visible.json()
+    assert h["field"] == v["field"] == "ref"
+    assert h["detail"].replace("P-FRA", "<ref>") == v["detail"].replace("P-DEU", "<ref>")
+    for word in ("FRA", "confidential", "UNIQUE", "uq_", "Key (", "500", "pledge.ref"):
+        assert word not in h["detail"].replace("P-FRA", ""), word
+    with read_session(ctx["engine"]) as s:
+        assert s.scalar(select(func.count()).select_from(Pledge)) == 2

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from materiel.api import create_app
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
+from materiel.ingest import service
 from materiel.records import IngestDraft, Pledge
 
 API = "/api/v1"
@@ -120,3 +121,35 @@ def test_upload_and_refusals(
         assert c.get(f"{API}/ingest/drafts", headers=h[who]).status_code == 403
     with read_session(sqlite_engine) as s:
         assert s.scalar(select(func.count()).select_from(IngestDraft)) == before
+
+
+def test_announcements_longer_than_the_cap_are_refused_unread(
+    api: tuple[Any, dict[str, dict[str, str]]],
+    sqlite_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 18 (also): an announcement is at most MAX_TEXT characters, through the API (text
+    or file) and the service; the reader never sees a longer one."""
+    c, h = api
+    read: list[int] = []
+    real = service.Extractor.read
+
+    def spy(self: Any, text: str, **kw: Any) -> Any:
+        read.append(len(text))
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(service.Extractor, "read", spy)
+    long = (TEXT + " ") * (service.MAX_TEXT // len(TEXT))
+    assert len(long) > service.MAX_TEXT
+    r = c.post(f"{API}/ingest", json={"text": long}, headers=h["coord"])
+    assert r.status_code == 422 and r.json()["field"] == "text"
+    files = {"file": ("long.txt", long.encode(), "text/plain")}
+    r = c.post(f"{API}/ingest/upload", files=files, headers=h["coord"])
+    assert r.status_code == 422 and "split it" in r.json()["detail"]
+    with pytest.raises(service.TextTooLong):
+        service.read_into_drafts(sqlite_engine, long, source_name="x", actor="test")
+    assert read == []
+    with read_session(sqlite_engine) as s:
+        assert s.scalar(select(func.count()).select_from(IngestDraft)) == 0
+    r = c.post(f"{API}/ingest", json={"text": long[: service.MAX_TEXT]}, headers=h["coord"])
+    assert r.status_code == 201 and read == [service.MAX_TEXT]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import os
 import signal
 import socket
@@ -14,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -22,12 +24,22 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select
 
-from materiel.access import Principal, policy
+from materiel.access import FailureLimiter, Principal, policy
 from materiel.api import create_app
 from materiel.api.deps import AuthCache
 from materiel.api.errors import ApiProblem
+from materiel.api.limits import limit_for
 from materiel.api.readcache import DataVersion, ReadCache, Stamp, cached_answer
-from materiel.api.testing import make_client, seed, user_token
+from materiel.api.server import uvicorn_options
+from materiel.api.testing import (
+    HANG_GUARD,
+    answers,
+    live_server,
+    make_client,
+    seed,
+    user_token,
+    wait_until,
+)
 from materiel.records import Delivery, Need, Pledge
 from materiel.services import writer
 
@@ -55,6 +67,28 @@ def _request(cache: ReadCache, version: list[int]) -> Any:
     return SimpleNamespace(app=SimpleNamespace(state=state))
 
 
+class _Arrivals(ReadCache):
+    """A read cache that counts the callers that reached its single-flight gate, so a
+    test's computation can wait until the whole burst is there instead of sleeping."""
+
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.arrived = 0
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def flight(self, key: Any) -> Iterator[bool]:
+        with self.changed:
+            self.arrived += 1
+            self.changed.notify_all()
+        with super().flight(key) as leader:
+            yield leader
+
+    def wait_for(self, n: int) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: self.arrived >= n, timeout=HANG_GUARD)
+
+
 def _burst(request: Any, compute: Any, n: int = 8) -> list[Any]:
     out: list[Any] = []
 
@@ -68,35 +102,40 @@ def _burst(request: Any, compute: Any, n: int = 8) -> list[Any]:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(10)
+        t.join(HANG_GUARD)
     return out
 
 
 def test_concurrent_misses_of_one_key_compute_once() -> None:
     version = [1]
     calls: list[int] = []
+    cache = _Arrivals(16)
+    burst = [8]  # callers that reach the gate by the end of the current burst
 
     def compute() -> tuple[Any, bytes, dict[str, str]]:
         calls.append(1)
-        time.sleep(0.2)  # long enough for every other thread to arrive meanwhile
+        cache.wait_for(burst[0])  # the others of the burst are waiting meanwhile
         return Stamp((version[0], "h"), None), b'{"n":1}', {}
 
-    request = _request(ReadCache(16), version)
+    request = _request(cache, version)
     assert _burst(request, compute) == [b'{"n":1}'] * 8
     assert len(calls) == 1
     version[0] = 2  # a write: the next reader computes again, once
+    burst[0] = 16
     assert _burst(request, compute) == [b'{"n":1}'] * 8 and len(calls) == 2
 
 
 def test_followers_of_a_failed_computation_compute_their_own() -> None:
     calls: list[int] = []
+    cache = _Arrivals(16)
 
     def compute() -> tuple[Any, bytes, dict[str, str]]:
         calls.append(1)
-        time.sleep(0.1)
+        if len(calls) == 1:
+            cache.wait_for(4)  # the leader fails only when the others are waiting for it
         raise ApiProblem(404, "no pledge 9")
 
-    out = _burst(_request(ReadCache(16), [1]), compute, n=4)
+    out = _burst(_request(cache, [1]), compute, n=4)
     assert len(out) == 4 and all(isinstance(e, ApiProblem) for e in out)
     assert 2 <= len(calls) <= 4  # the leader's error is not shared: nothing hangs
 
@@ -131,7 +170,8 @@ def test_a_burst_of_requests_with_a_new_token_looks_it_up_once() -> None:
 
 
 def test_a_busy_token_is_renewed_before_it_expires() -> None:
-    cache = AuthCache(seconds=0.6)  # renewed in its last 0.3 s
+    now = [100.0]
+    cache = AuthCache(seconds=0.6, clock=lambda: now[0])  # renewed in its last 0.3 s
     calls: list[int] = []
 
     def resolve() -> tuple[Principal, int, float]:
@@ -141,11 +181,11 @@ def test_a_busy_token_is_renewed_before_it_expires() -> None:
     async def main() -> None:
         first = await cache.lookup("d", resolve)
         assert first is not None and len(calls) == 1
-        await asyncio.sleep(0.4)  # inside the renewal window, still valid
+        now[0] += 0.4  # inside the renewal window, still valid
         again = await cache.lookup("d", resolve)
         assert again is first  # served at once from the entry ...
         assert len(calls) == 1
-        await asyncio.sleep(0.05)  # ... while one lookup renews it in the background
+        await cache.settled()  # ... while one lookup renews it in the background
         assert len(calls) == 2
         renewed = cache.get("d")
         assert renewed is not None and renewed.until > first.until
@@ -154,15 +194,16 @@ def test_a_busy_token_is_renewed_before_it_expires() -> None:
 
 
 def test_a_renewal_that_finds_the_token_revoked_drops_it() -> None:
-    cache = AuthCache(seconds=0.6)
+    now = [100.0]
+    cache = AuthCache(seconds=0.6, clock=lambda: now[0])
     found: list[Any] = [(ANN, 7, 3600.0)]
 
     async def main() -> None:
         assert await cache.lookup("d", lambda: found[0]) is not None
-        await asyncio.sleep(0.4)
+        now[0] += 0.4
         found[0] = None  # revoked by another process
         assert await cache.lookup("d", lambda: found[0]) is not None  # still in its time
-        await asyncio.sleep(0.05)
+        await cache.settled()
         assert cache.get("d") is None  # the renewal saw the revocation early
 
     asyncio.run(main())
@@ -173,7 +214,7 @@ def test_a_logout_during_a_lookup_is_not_undone_by_it() -> None:
     release = threading.Event()
 
     def resolve() -> tuple[Principal, int, float]:
-        release.wait(5)  # read before the logout commits ...
+        release.wait(HANG_GUARD)  # read before the logout commits ...
         return ANN, 7, 3600.0
 
     async def main() -> None:
@@ -310,6 +351,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> None:
     """``materiel serve --workers 2``: both processes answer; a write through one is seen by
     reads through either (their read caches check the shared data version)."""
@@ -326,24 +368,21 @@ def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> No
     base = f"http://127.0.0.1:{port}{API}"
     headers = {"Authorization": f"Bearer {token}"}
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
-        with httpx.Client(headers=headers, timeout=10) as client:
+        wait_until(
+            lambda: answers(f"{base}/openapi.json"),
+            "materiel serve --workers 2",
+            alive=lambda: proc.poll() is None,
+            interval=0.2,
+        )
+        with httpx.Client(headers=headers, timeout=HANG_GUARD) as client:
             url = f"{base}/pledges/{ids['pledge']}"
             etag = client.get(url).headers["etag"]
             for _ in range(20):  # fresh connections: both workers see the pledge cached
-                assert httpx.get(url, headers=headers).json()["quantity"] == 1000
+                assert client.get(url, headers={"Connection": "close"}).json()["quantity"] == 1000
             r = client.patch(url, json={"quantity": 1200}, headers={"If-Match": etag})
             assert r.status_code == 200, r.text
             for _ in range(20):
-                assert httpx.get(url, headers=headers).json()["quantity"] == 1200
+                assert client.get(url, headers={"Connection": "close"}).json()["quantity"] == 1200
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -355,3 +394,198 @@ def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> No
     if proc.stderr:
         proc.stderr.close()
     assert proc.returncode == 0, err[-2000:]
+
+
+def _spoofed_logins(app: Any, config: dict[str, Any], addresses: list[str]) -> list[int]:
+    with live_server(app, **config) as url, httpx.Client(timeout=HANG_GUARD) as client:
+        return [
+            client.post(
+                f"{url}{API}/auth/login",
+                json={"username": "nobody", "password": "Wrong-password-1"},
+                headers={"X-Forwarded-For": addr},
+            ).status_code
+            for addr in addresses
+        ]
+
+
+def test_forwarded_addresses_are_believed_only_from_a_configured_proxy(
+    sqlite_engine: Engine,
+) -> None:
+    """Issue 18 #12: with the serve settings a client on 127.0.0.1 cannot escape the
+    per-address login limit by sending X-Forwarded-For; a configured proxy is believed."""
+    spoofed = [f"203.0.113.{i}" for i in range(1, 7)]
+    app = create_app(sqlite_engine)
+    app.state.limiter = FailureLimiter(limit=3, window=3600)
+    assert _spoofed_logins(app, uvicorn_options(), spoofed) == [401] * 3 + [429] * 3
+    behind = create_app(sqlite_engine)
+    behind.state.limiter = FailureLimiter(limit=3, window=3600)
+    trusted = uvicorn_options(trusted_proxies="127.0.0.1")
+    assert _spoofed_logins(behind, trusted, spoofed) == [401] * 6  # six real clients
+    assert _spoofed_logins(behind, trusted, [spoofed[0]] * 3) == [401, 401, 429]
+
+
+# -- request bodies: bounded per route, read only from authenticated callers (issue 18 #3) --
+class _Body:
+    """An ASGI ``receive`` that streams ``total`` bytes (``head``, then filler) in
+    ``chunk``-byte messages and counts what the application took; or just ``data``."""
+
+    def __init__(
+        self, total: int, chunk: int = 64 * 1024, data: bytes | None = None, head: bytes = b""
+    ):
+        self.total, self.chunk, self.data, self.head = total, chunk, data, head
+        self.taken = 0
+
+    async def __call__(self) -> dict[str, Any]:
+        if self.data is not None:
+            part, self.data = self.data, b""
+            self.taken += len(part)
+            return {"type": "http.request", "body": part, "more_body": False}
+        n = min(self.chunk, self.total - self.taken)
+        part = (self.head + b"[]," * (n // 3 + 1))[:n]
+        self.head = self.head[n:]
+        self.taken += n
+        return {"type": "http.request", "body": part, "more_body": self.taken < self.total}
+
+
+def _call(
+    app: Any, method: str, path: str, headers: dict[str, str], body: _Body
+) -> tuple[int, dict[str, str], dict[str, Any]]:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, body, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    out = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    hdrs = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    return start["status"], hdrs, json.loads(out) if out else {}
+
+
+def test_request_bodies_are_bounded_and_read_only_after_authentication(
+    sqlite_engine: Engine,
+) -> None:
+    seed(sqlite_engine)
+    coord = user_token(sqlite_engine, "cora", "coordinator")
+    app = create_app(sqlite_engine)
+    mb = 2**20
+    login = f"{API}/auth/login"
+    # a declared 200 MB login body: 413 before a byte is read, and the connection closes
+    body = _Body(200 * mb)
+    status, headers, problem = _call(
+        app,
+        "POST",
+        login,
+        {"content-type": "application/json", "content-length": str(200 * mb)},
+        body,
+    )
+    assert (status, body.taken, headers["connection"]) == (413, 0, "close")
+    assert problem["type"].endswith(":too-large") and "4 KiB" in problem["detail"]
+    # the same without a length (chunked): cut off as soon as it passes the limit
+    body = _Body(200 * mb, chunk=1024)
+    status, _, _ = _call(
+        app,
+        "POST",
+        login,
+        {"content-type": "application/json", "transfer-encoding": "chunked"},
+        body,
+    )
+    assert status == 413 and limit_for(login) < body.taken <= limit_for(login) + 1024
+    # 60 MB of [[],[],...] without a token, or with a wrong one: refused unread (413 when
+    # its length is declared, else 401 before the first byte)
+    for auth in ({}, {"authorization": "Bearer mt_not-a-token"}):
+        for declared, expected in (
+            ({"content-length": str(60 * mb)}, 413),
+            ({"transfer-encoding": "chunked"}, 401),
+        ):
+            body = _Body(60 * mb)
+            headers_in = {"content-type": "application/json", **declared, **auth}
+            status, headers, _ = _call(app, "POST", f"{API}/needs", headers_in, body)
+            assert (status, body.taken) == (expected, 0)
+            if expected == 401:
+                assert headers["www-authenticate"].startswith("Bearer")
+    # a 300 MB upload without a token: 401 before anything is received (or spooled)
+    multipart = {"content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked"}
+    body = _Body(300 * mb)
+    status, _, _ = _call(app, "POST", f"{API}/ingest/upload", multipart, body)
+    assert (status, body.taken) == (401, 0)
+    # with a token it streams, and stops at the upload limit (10 MiB and the envelope)
+    part = (
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+    )
+    body = _Body(300 * mb, head=part)
+    bearer = {"authorization": f"Bearer {coord}"}
+    status, _, problem = _call(app, "POST", f"{API}/ingest/upload", {**multipart, **bearer}, body)
+    limit = limit_for(f"{API}/ingest/upload")
+    assert status == 413 and limit < body.taken <= limit + body.chunk
+    assert "10.1 MiB" in problem["detail"]
+    # JSON records are small: 100 KiB of need is refused, a normal one is created
+    need = {
+        "ref": "N-BIG",
+        "recipient_code": "UKR",
+        "item_code": "ammo.artillery.155mm",
+        "quantity": 5,
+        "priority": "high",
+        "needed_by": "2026-03-01",
+        "stated_on": "2026-01-05",
+        "note": "x" * 100_000,
+    }
+
+    def post_need(fields: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        data = json.dumps(fields).encode()
+        headers = {"content-type": "application/json", "content-length": str(len(data))}
+        status, _, answer = _call(
+            app, "POST", f"{API}/needs", {**headers, **bearer}, _Body(len(data), data=data)
+        )
+        return status, answer
+
+    assert post_need(need)[0] == 413
+    status, created = post_need({**need, "note": "fits"})
+    assert status == 201 and created["ref"] == "N-BIG"
+    # dashboard forms are bounded too
+    body = _Body(mb)
+    status, _, _ = _call(
+        app,
+        "POST",
+        "/login",
+        {"content-type": "application/x-www-form-urlencoded", "content-length": str(mb)},
+        body,
+    )
+    assert (status, body.taken) == (413, 0)
+
+
+def test_a_huge_declared_body_is_answered_without_waiting_for_it(sqlite_engine: Engine) -> None:
+    """Over a real connection: the server answers 413 after the headers alone (the client
+    sends 1 KiB of a declared 200 MB) and closes; the server keeps serving."""
+    app = create_app(sqlite_engine)
+    with live_server(app, **uvicorn_options()) as url:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=HANG_GUARD) as sock:
+            sock.sendall(
+                b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 200000000\r\n\r\n" + b"[" * 1024
+            )
+            reply = b""
+            while b"\r\n\r\n" not in reply:
+                part = sock.recv(65536)
+                if not part:
+                    break
+                reply += part
+        head = reply.split(b"\r\n\r\n", 1)[0].decode().lower()
+        assert head.startswith("http/1.1 413") and "connection: close" in head
+        assert httpx.get(f"{url}{API}/openapi.json", timeout=HANG_GUARD).status_code == 200

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy import Engine, create_engine, func, inspect, select, text, update
 from typer.testing import CliRunner
 
 from materiel import migrations
@@ -259,6 +259,7 @@ def test_across_backends(sqlite_engine: Engine, request: pytest.FixtureRequest) 
         _drop_pg_db(url, admin)
 
 
+@pytest.mark.slow
 def test_cli_backup_and_restore(db_url: str, empty_url: str, tmp_path: Path) -> None:
     eng = get_engine(db_url, fresh=True)
     populate(eng)
@@ -301,5 +302,72 @@ def test_pg_dump_method(db_url: str, empty_url: str, tmp_path: Path) -> None:
                 before["audit_event"]
             )
             assert s.scalar(select(func.count()).select_from(Delivery)) == 3
+    finally:
+        target.dispose()
+
+
+def _tamper(engine: Engine) -> None:
+    """Change one audit event in place, as someone with direct database access could."""
+    events = AuditEvent.__table__
+    with engine.begin() as c:
+        c.execute(update(events).where(events.c.seq == 2).values(actor="mallory"))
+
+
+def _rows(engine: Engine) -> int:
+    with engine.connect() as c:
+        present = set(inspect(c).get_table_names())
+        return sum(
+            int(c.scalar(select(func.count()).select_from(t)) or 0)
+            for t in data_tables()
+            if t.name in present
+        )
+
+
+def test_restore_with_a_broken_audit_chain_commits_nothing(
+    db_url: str, empty_url: str, tmp_path: Path
+) -> None:
+    """Issue 18 #16: the chain is verified inside the restore's transaction; a backup whose
+    chain does not verify leaves the target as it was (empty, or its old contents with
+    --force), through the API of ops and the CLI."""
+    eng = get_engine(db_url, fresh=True)
+    populate(eng)
+    _tamper(eng)
+    file = tmp_path / "tampered.backup"
+    backup(eng, file)
+    target = get_engine(empty_url, fresh=True)
+    try:
+        with pytest.raises(BackupError, match="audit chain does not verify: event seq 2"):
+            restore(target, file)
+        assert _rows(target) == 0
+        r = CliRunner().invoke(app, ["--db", empty_url, "restore", str(file)])
+        assert r.exit_code == 1 and "nothing was restored" in r.output
+        assert _rows(target) == 0
+        # over a database with contents (--force): they stay as they were
+        with writer(target, "test") as w:
+            w.create(Meeting, ref="M-keep", held_on=dt.date(2026, 4, 1), title="kept")
+        kept = snapshot(target)
+        with pytest.raises(BackupError, match="nothing was restored"):
+            restore(target, file, force=True)
+        assert snapshot(target) == kept
+        chain_ok(target)
+    finally:
+        target.dispose()
+        eng.dispose()
+
+
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump not installed")
+def test_pg_dump_archive_with_a_broken_chain_restores_nothing(
+    engine: Engine, empty_url: str, tmp_path: Path
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("pg_dump archives are PostgreSQL's")
+    populate(engine)
+    _tamper(engine)
+    backup(engine, tmp_path / "x.dump", method="pg_dump")
+    target = get_engine(empty_url, fresh=True)
+    try:
+        with pytest.raises(BackupError, match="event seq 2: content changed"):
+            restore(target, tmp_path / "x.dump")
+        assert _rows(target) == 0
     finally:
         target.dispose()

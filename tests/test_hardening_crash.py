@@ -6,6 +6,7 @@ failed with a reason when the server starts again."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import signal
@@ -20,13 +21,20 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, event, func, select, text
+from sqlalchemy.exc import OperationalError
+from typer.testing import CliRunner
 
 from materiel.api.testing import seed, user_token
+from materiel.cli.context import database_problem
+from materiel.cli.main import app as cli
 from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, PlanRun, Pledge, StockReport
 from materiel.services import verify_chain, writer
+
+pytestmark = pytest.mark.slow
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
@@ -80,6 +88,7 @@ def kill(proc: subprocess.Popen[Any]) -> None:
 
 # -- (a) a large import ------------------------------------------------------------------------
 ROWS = 900
+KILL_ROWS = 30_000
 
 
 def big_csv(path: Path, rows: int = ROWS) -> Path:
@@ -96,7 +105,9 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
     engine = get_engine(db_url, fresh=True)
     seed(engine)
     stocks, events = count(engine, StockReport), chain_events(engine)
-    csv = big_csv(tmp_path / "stock_reports.csv")
+    # the import checks without the write lock and then writes in one short transaction:
+    # enough rows that the write transaction lasts long enough to be caught holding the lock
+    csv = big_csv(tmp_path / "stock_reports.csv", rows=KILL_ROWS)
     proc = subprocess.Popen(
         [str(BIN / "materiel"), "--db", db_url, "import", str(csv)],
         env=ENV,
@@ -109,8 +120,7 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
             assert proc.poll() is None, "the import finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        time.sleep(0.5)  # well into the write pass (one transaction for every row)
-        assert proc.poll() is None
+        assert proc.poll() is None  # inside the write transaction (it holds the lock)
     finally:
         kill(proc)
     assert proc.returncode == -signal.SIGKILL
@@ -121,8 +131,10 @@ def test_import_killed_midway_writes_nothing(db_url: str, tmp_path: Path) -> Non
 
     result = import_files(engine, [csv])
     assert result.ok, result.issues
-    assert count(engine, StockReport) == stocks + ROWS
-    assert chain_events(engine) == events + ROWS
+    done = result.counts["stock_reports"]
+    assert done["created"] + done["updated"] + done["unchanged"] == KILL_ROWS
+    assert count(engine, StockReport) == stocks + done["created"]
+    assert chain_events(engine) == events + done["created"] + done["updated"]
     engine.dispose()
 
 
@@ -363,3 +375,53 @@ def test_recover_interrupted_without_a_server(sqlite_engine: Engine) -> None:
     assert states[1] == ("done", None)
     assert states[2][0] == "failed"
     assert json.dumps(states)  # plain values
+
+
+# -- (d) a full disk -----------------------------------------------------------------------------
+def test_a_full_disk_is_named_and_writes_nothing(sqlite_engine: Engine, tmp_path: Path) -> None:
+    """Issue 18 (also): an import that fills the disk said "is it initialised? run `materiel
+    init`". It now says the disk is full, and nothing was written. The database is held to
+    its size with SQLite's max_page_count, which fails writes as a full disk does
+    (SQLITE_FULL)."""
+    seed(sqlite_engine)
+    db = str(sqlite_engine.url.database)
+    stocks, events = count(sqlite_engine, StockReport), chain_events(sqlite_engine)
+    engine = get_engine(db)  # the engine the CLI uses (one per database and process)
+    with engine.connect() as c:
+        pages = int(c.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+
+    def full(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # an int read above
+
+    engine.dispose()
+    event.listen(engine, "connect", full)
+    try:
+        r = CliRunner().invoke(
+            cli, ["--db", db, "import", str(big_csv(tmp_path / "stock_reports.csv"))]
+        )
+    finally:
+        event.remove(engine, "connect", full)
+        engine.dispose()
+    assert r.exit_code == 1
+    assert "is full" in r.output and "nothing was written" in r.output, r.output
+    assert "initialised" not in r.output
+    assert count(sqlite_engine, StockReport) == stocks
+    assert chain_events(sqlite_engine) == events
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (psycopg.errors.DiskFull("could not extend file: No space left on device"), "is full"),
+        (sqlite3.OperationalError("database or disk is full"), "is full"),
+        (OSError(errno.ENOSPC, "No space left on device"), "is full"),
+        (sqlite3.OperationalError("no such table: pledge"), "run `materiel init`"),
+        (psycopg.errors.UndefinedTable('relation "pledge" does not exist'), "run `materiel init`"),
+        (sqlite3.OperationalError("database is locked"), "another process is writing"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
+    ],
+)
+def test_database_failures_are_named(error: Exception, says: str) -> None:
+    wrapped = OperationalError("INSERT ...", {}, error)
+    assert says in database_problem(wrapped, "materiel.db")
+    assert says in database_problem(error, "materiel.db")

@@ -31,7 +31,6 @@ DATABASE = ("sqlalchemy", "materiel.records", "materiel.services", "materiel.db"
 INTERFACE_EXCEPTIONS: dict[str, str] = {
     "materiel.api.routers.auth": "security: login, sessions and tokens",
     "materiel.api.routers.users": "security: user administration",
-    "materiel.cli.read": "reader: the reading desk's Kiel release lookup",
 }
 # rule 3: the planner's and forecaster's persistence and orchestration, to be moved out of
 # the cores into a runs/services module by the plan agent

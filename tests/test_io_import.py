@@ -237,8 +237,8 @@ def test_progress_is_reported_per_pass_and_sheet(
     result = import_files(sqlite_engine, [path], progress=rec)
     assert result.ok and result.rows == 450
     label = "meetings.csv" if fmt == "csv" else "m.xlsx [meetings]"
-    assert rec.tasks == [(f"checking {label}", 450), (f"writing {label}", 450)]
-    assert rec.rows == {f"checking {label}": 450, f"writing {label}": 450}
+    assert rec.tasks == [(f"reading {label}", 450), ("checking", 450), ("writing", 450)]
+    assert rec.rows == {f"reading {label}": 450, "checking": 450, "writing": 450}
 
 
 def test_issue_text_names_file_row_and_column() -> None:
@@ -248,6 +248,9 @@ def test_issue_text_names_file_row_and_column() -> None:
         "p.csv, row 7, column donor_code: unknown nation 'XXX'"
     )
     assert str(Issue("big.csv", None, None, "refused")) == "big.csv: refused"
+    assert str(Issue("b.xlsx", 6, "quantity", "must be positive", "pledges")) == (
+        "b.xlsx, sheet pledges, row 6, column quantity: must be positive"
+    )
 
 
 def test_workbook_with_a_wrong_declared_dimension_is_read_whole(
@@ -275,6 +278,6 @@ def test_workbook_with_a_wrong_declared_dimension_is_read_whole(
 def test_workbook_sheet_without_header_row(sqlite_engine: Engine, tmp_path: Path) -> None:
     book = write_xlsx(tmp_path / "m.xlsx", {"meetings": [[None, None], ["M-1", "2024-01-01"]]})
     result = import_files(sqlite_engine, [book])
-    assert [(i.file, i.row, i.reason) for i in result.issues] == [
-        ("m.xlsx [meetings]", None, "sheet 'meetings': row 1 must be the header")
+    assert [(i.file, i.sheet, i.row, i.reason) for i in result.issues] == [
+        ("m.xlsx", "meetings", None, "row 1 must be the header (it is empty)")
     ]

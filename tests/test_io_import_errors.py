@@ -78,11 +78,11 @@ def test_missing_and_unknown_header_columns_are_named(db: Engine, tmp_path: Path
     header = [h for h in PLEDGE_HEADER if h not in ("quantity", "announced_on")] + ["colour"]
     result, label = run(db, tmp_path, fmt, {"pledges": [header, ["P-1", "DEU", "UKR", AMMO]]})
     missing, unknown = result.issues
-    assert (missing.file, missing.row, missing.column) == (label, 1, "quantity, announced_on")
+    assert (missing.place, missing.row, missing.column) == (label, 1, "quantity, announced_on")
     assert "missing required column(s): quantity, announced_on" in missing.reason
-    assert (unknown.file, unknown.row, unknown.column) == (label, 1, "colour")
+    assert (unknown.place, unknown.row, unknown.column) == (label, 1, "colour")
     assert "unknown column(s): colour" in unknown.reason
-    assert f"{label}, row 1, column colour: unknown column(s)" in str(unknown)
+    assert "row 1, column colour: unknown column(s)" in str(unknown)
     assert counts(db) == before
 
 
@@ -92,9 +92,9 @@ def test_unknown_nation_and_item(db: Engine, tmp_path: Path, fmt: str) -> None:
     rows = [PLEDGE_HEADER, pledge("P-1", donor_code="XXX"), pledge("P-2", item_code="ammo.nope")]
     result, label = run(db, tmp_path, fmt, {"pledges": rows})
     nation, item = result.issues
-    assert (nation.file, nation.row, nation.column) == (label, 2, "donor_code")
+    assert (nation.place, nation.row, nation.column) == (label, 2, "donor_code")
     assert "unknown nation 'XXX'" in nation.reason
-    assert (item.file, item.row, item.column) == (label, 3, "item_code")
+    assert (item.place, item.row, item.column) == (label, 3, "item_code")
     assert "unknown item 'ammo.nope'" in item.reason
     assert counts(db) == before
 
@@ -108,7 +108,7 @@ def test_negative_quantities(db: Engine, tmp_path: Path, fmt: str) -> None:
     ]
     result, label = run(db, tmp_path, fmt, {"stock_reports": stock})
     issue = only(result)
-    assert (issue.file, issue.row, issue.column) == (label, 2, "quantity")
+    assert (issue.place, issue.row, issue.column) == (label, 2, "quantity")
     assert issue.reason == "must not be negative (got -5)"
     result, label = run(db, tmp_path, fmt, {"pledges": [PLEDGE_HEADER, pledge("P-1", quantity=-3)]})
     issue = only(result)
@@ -129,9 +129,9 @@ def test_bad_date_wrong_currency_and_type_errors(db: Engine, tmp_path: Path, fmt
     ]
     result, label = run(db, tmp_path, fmt, {"pledges": rows})
     by_row = {i.row: i for i in result.issues}
-    assert {i.file for i in result.issues} == {label}
+    assert {i.place for i in result.issues} == {label}
     assert by_row[2].column == "announced_on"
-    assert by_row[2].reason == "bad date '14/02/2024' (expected YYYY-MM-DD)"
+    assert by_row[2].reason == "bad date '14/02/2024' (expected YYYY-MM-DD or YYYY-MM)"
     assert by_row[3].column == "value_currency"
     assert "wrong currency 'XYZ'" in by_row[3].reason
     assert (by_row[4].column, by_row[4].reason) == ("quantity", "'lots' is not a whole number")
@@ -151,7 +151,7 @@ def test_empty_required_value_bool_and_choice_errors(db: Engine, tmp_path: Path,
         [*pledge("P-3"), "yes", "airlift"],
     ]
     result, label = run(db, tmp_path, fmt, {"pledges": rows})
-    got = [(i.file, i.row, i.column, i.reason) for i in result.issues]
+    got = [(i.place, i.row, i.column, i.reason) for i in result.issues]
     assert got == [
         (label, 2, "donor_code", "required value is empty"),
         (label, 3, "confidential", "'maybe' is not true or false"),
@@ -166,7 +166,7 @@ def test_duplicate_key_within_the_file(db: Engine, tmp_path: Path, fmt: str) -> 
     rows = [PLEDGE_HEADER, pledge("P-1"), pledge("P-2"), pledge("P-1", quantity=5)]
     result, label = run(db, tmp_path, fmt, {"pledges": rows})
     issue = only(result)
-    assert (issue.file, issue.row, issue.column) == (label, 4, "ref")
+    assert (issue.place, issue.row, issue.column) == (label, 4, "ref")
     assert issue.reason == "duplicate key ref=P-1 (already at row 2)"
     stock = [
         ["nation_code", "item_code", "quantity", "as_of"],
@@ -199,7 +199,7 @@ def test_delivery_beyond_its_pledge_single_and_summed(db: Engine, tmp_path: Path
     }
     result, _ = run(db, tmp_path, fmt, sheets)
     label = "deliveries.csv" if fmt == "csv" else "book.xlsx [deliveries]"
-    got = [(i.file, i.row, i.column) for i in result.issues]
+    got = [(i.place, i.row, i.column) for i in result.issues]
     assert got == [(label, 3, "quantity"), (label, 5, "quantity")]
     assert result.issues[0].reason == (
         "delivery D-2 of 51 would bring deliveries on pledge P-2 to 51, beyond the 50 "
@@ -218,7 +218,7 @@ def test_delivery_beyond_pledge_counts_stored_deliveries(engine: Engine, tmp_pat
     rows = [DELIVERY_HEADER, ["D-9", "P-1", 701, "2024-06-01"], ["D-8", "P-404", 1, "2024-06-01"]]
     result, label = run(engine, tmp_path, "csv", {"deliveries": rows})
     beyond, unknown = sorted(result.issues, key=lambda i: i.row or 0)
-    assert (beyond.file, beyond.row, beyond.column) == (label, 2, "quantity")
+    assert (beyond.place, beyond.row, beyond.column) == (label, 2, "quantity")
     assert "to 1001, beyond the 1000 pledged (700 left)" in beyond.reason
     assert (unknown.row, unknown.column) == (3, "pledge_ref")
     assert "unknown pledge 'P-404'" in unknown.reason
@@ -253,7 +253,7 @@ def test_writer_rules_are_reported_at_row_and_column_and_roll_back(
         "pledges": [PLEDGE_HEADER, pledge("P-1"), pledge("P-2", recipient_code="DEU")],
     }
     result, _ = run(engine, tmp_path, "xlsx", sheets)
-    got = [(i.file, i.row, i.column, i.reason) for i in result.issues]
+    got = [(i.place, i.row, i.column, i.reason) for i in result.issues]
     assert got == [
         (
             "book.xlsx [needs]",
@@ -271,9 +271,12 @@ def test_writer_rules_are_reported_at_row_and_column_and_roll_back(
     assert counts(engine) == before
 
 
-def test_status_going_backwards_is_refused_at_the_status_column(
+def test_status_going_backwards_is_a_warning_that_must_be_accepted(
     sqlite_engine: Engine, tmp_path: Path
 ) -> None:
+    """A file older than the database (P-4 is committed there) is implausible but possible:
+    a warning at the status column; nothing is written unless the warnings are accepted,
+    and then the status stays where it is (a pledge never goes back)."""
     load_dataset(sqlite_engine)
     before = counts(sqlite_engine)
     p4 = pledge(
@@ -284,11 +287,25 @@ def test_status_going_backwards_is_refused_at_the_status_column(
         value_currency="USD",
         announced_on="2024-04-01",
     )
-    rows = [[*PLEDGE_HEADER, "status"], [*p4, "announced"]]
-    issue = only(run(sqlite_engine, tmp_path, "csv", {"pledges": rows})[0])
-    assert (issue.row, issue.column) == (2, "status")
-    assert "pledge cannot go from committed to announced" in issue.reason
+    rows = [[*PLEDGE_HEADER, "status", "source_document"], [*p4, "announced", "older file"]]
+    result, label = run(sqlite_engine, tmp_path, "csv", {"pledges": rows})
+    assert result.ok and result.held_by_warnings and not result.written
+    (warning,) = result.warnings
+    assert (warning.place, warning.row, warning.column) == (label, 2, "status")
+    assert "P-4 is committed in the database; the file says announced" in warning.reason
     assert counts(sqlite_engine) == before
+    dry = run(sqlite_engine, tmp_path, "csv", {"pledges": rows}, dry_run=True)[0]
+    assert dry.ok and [w.column for w in dry.warnings] == ["status"] and not dry.written
+    accepted = run(sqlite_engine, tmp_path, "csv", {"pledges": rows}, accept_warnings=True)[0]
+    assert accepted.written and accepted.counts["pledges"]["updated"] == 1
+    from sqlalchemy import select
+
+    from materiel.db import read_session
+    from materiel.records import Pledge
+
+    with read_session(sqlite_engine) as s:
+        p = s.scalars(select(Pledge).where(Pledge.ref == "P-4")).one()
+        assert (p.status, p.source_document) == ("committed", "older file")
 
 
 def test_errors_are_capped_and_all_listed_up_to_the_cap(db: Engine, tmp_path: Path) -> None:
@@ -311,7 +328,7 @@ def test_error_in_a_later_sheet_writes_nothing_from_earlier_sheets(
     }
     result, _ = run(engine, tmp_path, "xlsx", sheets)
     issue = only(result)
-    assert (issue.file, issue.row, issue.column) == ("book.xlsx [nations]", 3, "code")
+    assert (issue.place, issue.row, issue.column) == ("book.xlsx [nations]", 3, "code")
     assert "not an ISO 3166-1 alpha-3 code" in issue.reason
     assert counts(engine) == before
 
@@ -335,11 +352,11 @@ def test_file_level_problems(db: Engine, tmp_path: Path) -> None:
     big = write_csv(tmp_path / "meetings.csv", [["ref", "held_on", "title"]] * 50)
     r = import_files(db, [big], limits=Limits(max_bytes=100))
     issue = only(r)
-    assert issue.file == "meetings.csv" and "over the limit" in issue.reason
+    assert issue.place == "meetings.csv" and "over the limit" in issue.reason
     bomb = write_xlsx(tmp_path / "bomb.xlsx", {"meetings": [["ref"]] + [["x" * 1000]] * 200})
     r = import_files(db, [bomb], limits=Limits(max_uncompressed=50_000))
     issue = only(r)
-    assert issue.file == "bomb.xlsx" and "zip bomb guard" in issue.reason
+    assert issue.place == "bomb.xlsx" and "zip bomb guard" in issue.reason
     r = import_files(db, [bomb], limits=Limits(max_ratio=2, min_bomb_bytes=0))
     assert "zip bomb guard" in only(r).reason
     fake = tmp_path / "meetings.xlsx"
@@ -347,11 +364,12 @@ def test_file_level_problems(db: Engine, tmp_path: Path) -> None:
     assert "not a valid .xlsx workbook" in only(import_files(db, [fake])).reason
     odd = write_csv(tmp_path / "stuff.csv", [["ref"]])
     issue = only(import_files(db, [odd]))
-    assert issue.file == "stuff.csv" and "cannot tell the entity from the file name" in issue.reason
+    assert issue.place == "stuff.csv"
+    assert "cannot tell the entity from the file name" in issue.reason
     latin = tmp_path / "meetings_latin.csv"
     latin.write_bytes("ref,held_on,title\nM-1,2024-01-01,Réunion\n".encode("latin-1"))
     issue = only(import_files(db, [latin]))
-    assert issue.file == "meetings_latin.csv" and "not UTF-8" in issue.reason
+    assert issue.place == "meetings_latin.csv" and "not UTF-8" in issue.reason
     empty = tmp_path / "meetings_empty.csv"
     empty.write_text("")
     assert "row 1 must be the header" in only(import_files(db, [empty])).reason
@@ -372,7 +390,7 @@ def test_refused_update_mid_file_is_reported_and_later_rows_still_checked(
         [*pledge("P-9"), ""],
     ]
     result, label = run(engine, tmp_path, "csv", {"pledges": rows})
-    got = [(i.file, i.row, i.column, i.reason) for i in result.issues]
+    got = [(i.place, i.row, i.column, i.reason) for i in result.issues]
     assert got == [
         (label, 2, "quantity", "pledge.quantity: 200 is below the 300 already delivered"),
         (label, 4, "due_by", "pledge.due_by: is before the announcement date"),

@@ -51,7 +51,7 @@ def test_template_matches_its_model(template: object) -> None:
         if c.attr is None:
             continue
         col = table.columns[c.attr]
-        has_default = col.default is not None
+        has_default = col.default is not None or bool(c.default)
         assert c.required == (not col.nullable and not has_default), c.name
     assert set(template.key) <= set(template.required_names)
 
@@ -118,7 +118,7 @@ def test_xlsx_template_has_a_readme_sheet(tmp_path: Path, sqlite_engine: Engine)
     write_template(list(ENTITIES), "xlsx", path)
     wb = load_workbook(path, read_only=True)
     try:
-        assert wb.sheetnames == [*ENTITIES, "README"]
+        assert wb.sheetnames == [*ENTITIES, "README", "_lists"]
         readme = [r for r in wb["README"].iter_rows(values_only=True)]
         pledges_header = list(next(wb["pledges"].iter_rows(values_only=True)))
     finally:
@@ -130,7 +130,36 @@ def test_xlsx_template_has_a_readme_sheet(tmp_path: Path, sqlite_engine: Engine)
     assert any(r and r[0] == "quantity" and r[2] == "yes" for r in readme)
     assert any(r and str(r[0]).startswith("Natural key") and "ref" in str(r[0]) for r in readme)
     result = import_files(sqlite_engine, [path])
-    assert result.ok and result.rows == 0
+    assert result.ok and result.rows == 0  # the example rows are comments
+
+
+def test_xlsx_template_has_notes_examples_and_dropdowns(tmp_path: Path) -> None:
+    """Issue 17: every sheet of a template has an example row, a note on each column and
+    dropdowns for enumerations, booleans, nations and items."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    write_template(["nations", "items", "pledges"], "xlsx", path)
+    wb = load_workbook(path)
+    ws = wb["pledges"]
+    notes = {c.value: c.comment.text for c in ws[1] if c.comment}
+    assert set(notes) == set(TEMPLATES[ENTITIES.index("pledges")].names)
+    assert "Optional." in notes["due_by"] and "month YYYY-MM is allowed" in notes["due_by"]
+    assert "One of: stock, procurement, fund." in notes["channel"]
+    example = [c.value for c in ws[2]]
+    assert str(example[0]).startswith("# example: P-2024-0001")
+    assert example[4] == 10000
+    formulas = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation
+    }
+    assert formulas["B3"].startswith("'_lists'!$A$2") and formulas["D3"].startswith("'_lists'!$C$2")
+    assert formulas["J3"] == '"stock,procurement,fund"' and formulas["K3"] == '"true,false"'
+    items_notes = {c.value: c.comment.text for c in wb["items"][1] if c.comment}
+    assert "Default when empty: the median unit value" in items_notes["unit_value"]
+    lists = wb["_lists"]
+    assert lists.sheet_state == "hidden"
+    codes = [r[0] for r in lists.iter_rows(min_row=2, values_only=True) if r[0]]
+    assert "DEU" in codes and "UKR" in codes and len(codes) > 200
 
 
 def test_example_rows_import_once_uncommented(tmp_path: Path, sqlite_engine: Engine) -> None:

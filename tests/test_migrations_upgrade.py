@@ -3,6 +3,7 @@ the models, and `materiel init` is idempotent."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -12,14 +13,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, Integer, create_engine, inspect, text
 from typer.testing import CliRunner
 
 from materiel import migrations
 from materiel.cli.main import app
 from materiel.db import get_engine, read_session
-from materiel.records import Base, Nation
-from materiel.services import verify_chain, writer
+from materiel.records import Base, Item, Nation, Need
+from materiel.services import Writer, verify_chain, writer
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -48,6 +49,18 @@ def empty_engine(empty_url: str) -> Iterator[Engine]:
     eng.dispose()
 
 
+TABLES = ("nation", "item", "need", "audit_event")
+
+
+@pytest.fixture
+def sqlite_engine_at_0004(tmp_path: Path) -> Iterator[Engine]:
+    """A SQLite database at 0004_job_pid_started (before AUTOINCREMENT)."""
+    eng = get_engine(tmp_path / "old.db", fresh=True)
+    migrations.upgrade(eng, "0004_job_pid_started")
+    yield eng
+    eng.dispose()
+
+
 def _heads(engine: Engine) -> set[str]:
     return set(ScriptDirectory.from_config(migrations.alembic_config(engine)).get_heads())
 
@@ -70,6 +83,17 @@ def test_empty_database_upgrades_to_head(empty_engine: Engine) -> None:
         have = {c["name"] for c in insp.get_columns(table.name)}
         want = {c.name for c in table.columns}
         assert want <= have, f"{table.name}: columns missing {sorted(want - have)}"
+    # SQLite never reuses an id: every table keyed by one integer is AUTOINCREMENT, whichever
+    # migration created or rebuilt it
+    if empty_engine.dialect.name == "sqlite":
+        with empty_engine.connect() as c:
+            for table in Base.metadata.sorted_tables:
+                pk = list(table.primary_key.columns)
+                if len(pk) == 1 and isinstance(pk[0].type, Integer):
+                    sql = c.execute(
+                        text("SELECT sql FROM sqlite_master WHERE name = :n"), {"n": table.name}
+                    ).scalar_one()
+                    assert "AUTOINCREMENT" in sql.upper(), f"{table.name} may reuse ids"
     # the upgraded database takes audited writes
     with writer(empty_engine, actor="test") as w:
         w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
@@ -97,14 +121,14 @@ def test_migrations_match_the_models(engine: Engine) -> None:
 
 def test_materiel_init_twice_is_idempotent(empty_url: str, empty_engine: Engine) -> None:
     runner = CliRunner()
-    first = runner.invoke(app, ["--db", empty_url, "init"])
+    first = runner.invoke(app, ["--db", empty_url, "init", "--no-reference"])
     assert first.exit_code == 0, first.output
     assert "was empty" in first.output
     revision = _versions(empty_engine)
     assert revision == _heads(empty_engine)
     with writer(empty_engine, actor="test") as w:
         w.create(Nation, code="DEU", name="Germany", is_donor=True)
-    second = runner.invoke(app, ["--db", empty_url, "init"])
+    second = runner.invoke(app, ["--db", empty_url, "init", "--no-reference"])
     assert second.exit_code == 0, second.output
     assert "up to date" in second.output
     assert _versions(empty_engine) == revision
@@ -170,3 +194,52 @@ def test_0005_splits_alliances_and_flags_the_demo_records(empty_engine: Engine) 
         back = dict(c.execute(text("SELECT code, alliance FROM nation")).all())
         assert "alliance_member" not in inspect(empty_engine).get_table_names()
     assert back == {"DEU": "NATO,EU", "USA": "NATO", "UKR": None}
+
+
+def _need(w: Writer, ref: str) -> Need:
+    day = dt.date(2026, 1, 1)
+    return w.create(
+        Need,
+        ref=ref,
+        recipient_code="UKR",
+        item_code="ammo.x",
+        quantity=1,
+        priority="high",
+        needed_by=day,
+        stated_on=day,
+    )
+
+
+def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: Engine) -> None:
+    """0008_security (SQLite): tables are rebuilt with AUTOINCREMENT, keeping every row,
+    foreign key and index; the next id is above every id the audit trail has seen, even of
+    a record deleted before the upgrade."""
+    eng = sqlite_engine_at_0004
+    with writer(eng, actor="test") as w:
+        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
+        w.create(
+            Item,
+            code="ammo.x",
+            name="x",
+            category="c",
+            unit="round",
+            unit_value=1.0,
+            currency="EUR",
+        )
+        top = [_need(w, f"N-{i}") for i in range(3)][-1].id
+    with writer(eng, actor="test") as w:
+        w.delete(w.get(Need, ref="N-2"))  # the newest: SQLite would give its id again
+    with eng.connect() as c:
+        before = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
+    migrations.upgrade(eng)
+    with eng.connect() as c:
+        after = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
+        sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'need'")).scalar_one()
+        assert c.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    assert before == after and "AUTOINCREMENT" in sql
+    with writer(eng, actor="test") as w:
+        fresh = _need(w, "N-9")
+    assert fresh.id > top
+    with read_session(eng) as s:
+        assert verify_chain(s).ok

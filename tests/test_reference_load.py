@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -18,6 +19,7 @@ from materiel.reference import (
     catalogue,
     gdp_table,
     load_reference,
+    nations,
     parse_aliases,
 )
 from materiel.services import verify_chain, writer
@@ -122,3 +124,62 @@ def test_alliances() -> None:
     assert alliances_of("AUT") == ["EU"]
     assert alliances_of("SWE") == ["NATO", "EU"]
     assert alliances_of("UKR") == []
+
+
+def test_init_loads_the_reference_once_and_update_keeps_the_users_values(
+    tmp_path: Path,
+) -> None:
+    """Issue 17: `materiel init` leaves nations and the catalogue (idempotently; not with
+    --no-reference); `materiel reference update` refreshes facts, adds what is missing, keeps
+    roles and the values a user set on an item (and says so)."""
+    from typer.testing import CliRunner
+
+    from materiel.cli.main import app
+    from materiel.db import get_engine
+
+    runner = CliRunner()
+    bare = str(tmp_path / "bare.db")
+    r = runner.invoke(app, ["--db", bare, "init", "--no-reference"])
+    assert r.exit_code == 0, r.output
+    with read_session(get_engine(bare)) as s:
+        assert s.scalar(select(func.count()).select_from(Nation)) == 0
+    db = str(tmp_path / "m.db")
+    r = runner.invoke(app, ["--db", db, "init"])
+    assert r.exit_code == 0, r.output
+    engine = get_engine(db)
+    with read_session(engine) as s:
+        n_nations = s.scalar(select(func.count()).select_from(Nation))
+        n_items = s.scalar(select(func.count()).select_from(Item))
+        events = verify_chain(s).events
+    assert n_nations == len(nations()) and n_items == len(catalogue())
+    r = runner.invoke(app, ["--db", db, "init"])
+    assert r.exit_code == 0
+    with read_session(engine) as s:
+        assert verify_chain(s).events == events  # nothing changed, nothing audited
+    with writer(engine, actor="ministry") as w:
+        w.update(w.get(Nation, code="DEU"), is_donor=True, gdp_eur_bn=1.0)
+        w.update(w.get(Item, code="ammo.artillery.155mm"), unit_value=4200.0, aliases=["obus"])
+        w.delete(w.get(Item, code="ammo.artillery.152mm"))
+    r = runner.invoke(app, ["--db", db, "reference", "update", "--json"])
+    assert r.exit_code == 0, r.output
+    import json
+
+    out = json.loads(r.stdout)
+    assert out["nations"]["updated"] == 1 and out["items"] == {
+        "created": 1,
+        "updated": 1,
+        "unchanged": n_items - 2,
+    }
+    assert out["kept"] == ["ammo.artillery.155mm (unit_value)"]
+    with read_session(engine) as s:
+        deu, shell = s.get(Nation, "DEU"), s.get(Item, "ammo.artillery.155mm")
+        assert deu is not None and shell is not None
+        assert deu.is_donor and deu.gdp_eur_bn == pytest.approx(gdp_table()["DEU"].gdp_eur_bn)
+        assert shell.unit_value == 4200.0 and shell.aliases[0] == "obus" and "M795" in shell.aliases
+        assert s.get(Item, "ammo.artillery.152mm") is not None
+        assert verify_chain(s).ok
+    r = runner.invoke(app, ["--db", db, "reference", "update", "--overwrite-items"])
+    assert r.exit_code == 0
+    with read_session(engine) as s:
+        shell = s.get(Item, "ammo.artillery.155mm")
+        assert shell is not None and shell.unit_value == 5000.0

@@ -18,7 +18,14 @@ from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.queries import coverage_status, need_coverage, pledges_table
 from materiel.records import AuditEvent, Delivery, Item, Nation, Need, Pledge
-from materiel.services import DomainError, NotFound, RuleViolation, StaleVersion, writer
+from materiel.services import (
+    DomainError,
+    InvalidValue,
+    NotFound,
+    RuleViolation,
+    StaleVersion,
+    writer,
+)
 
 D = dt.date
 ITEM = "ammo.artillery.155mm"
@@ -310,3 +317,127 @@ def test_audit_verify_catches_a_rewritten_after_image(base: Engine, db_url: str)
     result = _verify(db_url, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["problems"] == ["event seq 6: content changed (hash mismatch)"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("delivered_on", D(9999, 12, 31), "outside 1990-01-01..2099-12-31"),
+        ("delivered_on", D(1, 1, 1), "outside 1990-01-01..2099-12-31"),
+        ("delivered_on", dt.datetime.now(dt.UTC).date() + dt.timedelta(days=400), "a year ahead"),
+    ],
+)
+def test_implausible_dates_are_refused_and_count_for_nothing(
+    base: Engine, field: str, value: dt.date, reason: str
+) -> None:
+    """Issue 18 (also): a delivery dated 9999-12-31 was stored and made its pledge
+    delivered. Every date lies in 1990..2099; deliveries and stock reports not more than a
+    year ahead."""
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(quantity=10))
+    with pytest.raises(InvalidValue, match=reason) as refused, writer(base, actor="t") as w:
+        p = w.get(Pledge, ref="P-1")
+        w.record_delivery(p, ref="D-1", quantity=10, **{field: value})
+    assert refused.value.field == field
+    with pytest.raises(InvalidValue, match="needed_by"), writer(base, actor="t") as w:
+        w.create(
+            Need,
+            ref="N-1",
+            recipient_code="UKR",
+            item_code=ITEM,
+            quantity=1,
+            priority="high",
+            needed_by=D(9999, 12, 31),
+            stated_on=D(2025, 1, 1),
+        )
+    with read_session(base) as s:
+        assert s.scalar(select(func.count()).select_from(Delivery)) == 0
+        assert s.scalars(select(Pledge.status)).one() == "announced"
+    with writer(base, actor="t") as w:  # the edges of the window are accepted
+        w.record_delivery(
+            w.get(Pledge, ref="P-1"), ref="D-2", quantity=1, delivered_on=D(1990, 1, 1)
+        )
+
+
+def _state(db_url: str) -> dict[str, Any]:
+    result = _verify(db_url, "--state", "--json")
+    out: dict[str, Any] = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def test_audit_verify_state_matches_after_every_kind_of_audited_write(
+    engine: Engine, db_url: str
+) -> None:
+    """The state check stays quiet on what the application itself writes: records of every
+    kind through the API (creates, If-Match updates, deletes, deliveries moving a pledge),
+    users (created, role changed, password reset, disabled), logins that fail and lock."""
+    from materiel.access import LoginRefused, authenticate
+    from materiel.access.login import LOCK_AFTER
+    from materiel.api import create_app
+    from materiel.api.testing import make_client, seed, user_token
+
+    ids = seed(engine)
+    admin = {"Authorization": f"Bearer {user_token(engine, 'ada', 'admin')}"}
+    user_token(engine, "dana", "donor", "DEU")
+    with make_client(create_app(engine)) as c:
+        need = c.get(f"/api/v1/needs/{ids['need']}", headers=admin)
+        r = c.patch(
+            f"/api/v1/needs/{ids['need']}",
+            json={"quantity": 900},
+            headers={**admin, "If-Match": need.headers["ETag"]},
+        )
+        assert r.status_code == 200
+        r = c.post(
+            f"/api/v1/pledges/{ids['pledge']}/deliveries",
+            json={"quantity": 1000, "delivered_on": "2026-02-01"},
+            headers=admin,
+        )
+        assert r.status_code == 201
+        assert (
+            c.delete(f"/api/v1/stock-reports/{ids['stock_FRA']}", headers=admin).status_code == 204
+        )
+        users = c.get("/api/v1/users", headers=admin).json()["items"]
+        dana = next(u["id"] for u in users if u["username"] == "dana")
+        r = c.patch(f"/api/v1/users/{dana}", json={"password": "Quiet-meadow-81"}, headers=admin)
+        assert r.status_code == 200
+        for _ in range(LOCK_AFTER):
+            with pytest.raises(LoginRefused):
+                authenticate(engine, "dana", "Wrong-password-1")
+        r = c.patch(f"/api/v1/users/{dana}", json={"active": False}, headers=admin)
+        assert r.status_code == 200
+    out = _state(db_url)
+    assert out["exit"] == 0 and out["ok"] is True, out
+    assert out["state"]["problems"] == [] and out["state"]["rows"]["pledge"] == 2
+    assert "job" in out["state"]["unchecked"]
+
+
+def test_audit_verify_state_reports_direct_edits(base: Engine, db_url: str) -> None:
+    """Beyond issue 18: `audit verify` found the chain intact after a direct edit of a data
+    table (quantity x10, confidential -> false). `--state` replays the audited writes and
+    names every row that differs, was added or was removed behind the trail's back."""
+    _seed_events(base)
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(ref="P-2", confidential=True))
+        w.create(Pledge, **_pledge(ref="P-3"))
+    assert _state(db_url)["ok"] is True
+    with read_session(base) as s:
+        ids = dict(s.execute(select(Pledge.ref, Pledge.id)).all())
+    with base.begin() as c:
+        c.execute(text("UPDATE pledge SET quantity = quantity * 10 WHERE ref = 'P-1'"))
+        c.execute(text("UPDATE pledge SET confidential = false WHERE ref = 'P-2'"))
+        c.execute(text("DELETE FROM pledge WHERE ref = 'P-3'"))
+        c.execute(text("UPDATE nation SET name = 'Ruritania' WHERE code = 'NOR'"))
+    out = _state(db_url)
+    assert out["exit"] == 1 and out["ok"] is False and out["problems"] == []  # chain intact
+    problems = sorted(out["state"]["problems"])
+    assert problems == sorted(
+        [
+            'nation code=NOR: name "Norway" (audited) != "Ruritania" (now)',
+            f"pledge id={ids['P-1']}: quantity 100 (audited) != 1000 (now)",
+            f"pledge id={ids['P-2']}: confidential true (audited) != false (now)",
+            f"pledge id={ids['P-3']}: missing, but no audited write deleted it",
+        ]
+    ), problems
+    text_out = _verify(db_url, "--state")
+    assert text_out.exit_code == 1 and "4 row(s) differ" in text_out.output

@@ -58,14 +58,18 @@ def run(
     workers: int = 1,
     log_level: str = "info",
     access_log: bool = True,
+    trusted_proxies: str | None = None,
 ) -> None:
     """Serve the API and the pages on ``db`` until interrupted; ``workers > 1`` starts that
-    many processes, each building its own app and engine from ``MATERIEL_DB``."""
+    many processes, each building its own app and engine from ``MATERIEL_DB``;
+    ``trusted_proxies``: the reverse proxies whose forwarded headers are believed."""
     import uvicorn
 
-    from materiel.api.server import UVICORN, tune_gc
+    from materiel.api.server import tune_gc, uvicorn_options
 
-    options = dict(UVICORN, host=host, port=port, log_level=log_level, access_log=access_log)
+    options = uvicorn_options(
+        trusted_proxies, host=host, port=port, log_level=log_level, access_log=access_log
+    )
     if workers > 1:
         url = db.url.render_as_string(hide_password=False) if isinstance(db, Engine) else db
         os.environ["MATERIEL_DB"] = url

@@ -8,12 +8,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB = "materiel.db"
 WRITE_OPTION = "materiel_write"
+# PostgreSQL: the advisory lock every write transaction takes first (the counterpart of
+# SQLite's BEGIN IMMEDIATE); it also serialises appends to the audit chain
+WRITE_LOCK_KEY = 7_741_001
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -53,6 +56,16 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _postgres_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # One lock order for every writer: the write lock first, row locks after. A writer
+        # that locked a row (a pledge, for a delivery) before appending its audit event
+        # deadlocked with one that appended first (an import) and then locked that row.
+        if conn.get_execution_options().get(WRITE_OPTION, False):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+
+
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -69,6 +82,8 @@ def get_engine(db: str | os.PathLike[str] | None = None, *, fresh: bool = False)
         _sqlite_setup(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        if u.get_backend_name() == "postgresql":
+            _postgres_setup(engine)
     if not fresh:
         _ENGINES[url] = engine
     return engine
@@ -92,7 +107,10 @@ def read_session(engine: Engine) -> Session:
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """A session in one write transaction: committed on success, rolled back on any error."""
+    """A session in one write transaction: committed on success, rolled back on any error.
+    It holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE;
+    PostgreSQL: the advisory lock ``WRITE_LOCK_KEY``), so writers never wait for each other
+    while holding row locks: one lock order everywhere, no deadlock."""
     session = _SESSIONS(bind=engine.execution_options(**{WRITE_OPTION: True}))
     try:
         with session.begin():

@@ -22,6 +22,7 @@ __all__ = [
     "create_api_token",
     "disable_user",
     "public_user",
+    "revoke_all_tokens",
     "set_password",
 ]
 
@@ -84,7 +85,7 @@ def add_user(
         raise RuleViolation(f"user {username!r} exists already", field="username")
     user = User(
         username=username,
-        password_hash=password_hash or hash_password(password),
+        password_hash=password_hash or hash_password(password, [username]),
         role=role,
         nation_code=nation,
         active=True,
@@ -96,24 +97,40 @@ def add_user(
     return user
 
 
+def revoke_all_tokens(session: Session, user: User) -> int:
+    """Revoke every session and API token ``user`` holds; returns how many."""
+    tokens = list(
+        session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        )
+    )
+    for tok in tokens:
+        revoke_token(session, tok)
+    return len(tokens)
+
+
 def disable_user(session: Session, user: User, *, actor: str) -> None:
     """Deactivate a user and revoke every token it holds."""
     before = public_user(user)
     user.active = False
-    for tok in session.scalars(
-        select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-    ):
-        revoke_token(session, tok)
+    revoke_all_tokens(session, user)
     session.flush()
     _audit(
         session, actor, "update", "app_user", user.username, before=before, after=public_user(user)
     )
 
 
-def set_password(session: Session, user: User, password: str, *, actor: str) -> None:
-    user.password_hash = hash_password(password)
+def set_password(session: Session, user: User, password: str, *, actor: str) -> int:
+    """Set a new password (WeakPassword) and revoke every session and API token of the
+    user: whoever held the old password may have made them. The lockout is cleared.
+    Returns the number of tokens revoked (audited with the change)."""
+    user.password_hash = hash_password(password, [user.username])
+    user.failed_logins = 0
+    user.locked_until = None
+    revoked = revoke_all_tokens(session, user)
     session.flush()
-    _audit(session, actor, "password", "app_user", user.username)
+    _audit(session, actor, "password", "app_user", user.username, after={"tokens_revoked": revoked})
+    return revoked
 
 
 def create_api_token(

@@ -20,6 +20,7 @@ from materiel.api.crud import API, Entity, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.fastpath import CachedReads
+from materiel.api.limits import BodyLimits
 from materiel.api.readcache import DataVersion, ReadCache
 from materiel.api.routers import (
     audit,
@@ -47,6 +48,9 @@ industry, funds, meetings and scenarios; plans and forecasts as background jobs.
 * Every record carries an `ETag`; `PATCH` and pledge transitions need `If-Match`
   (428 without, 412 when stale). Creates accept `Idempotency-Key`.
 * Errors are `application/problem+json` (see the 4xx responses of each operation).
+* Request bodies: 4 KiB for login, 200,000 characters of announcement text, 10 MiB (and the
+  form envelope) for an uploaded file, 64 KiB for everything else (413 beyond); a body is
+  read only with a valid bearer token (401 otherwise; login excepted).
 """
 
 RUNS = [
@@ -149,6 +153,7 @@ def create_app(
     app.state.data_version = DataVersion(engine)
     app.state.limiter = FailureLimiter()
     errors.install(app)
+    app.add_middleware(BodyLimits)  # bounded bodies, read only from authenticated callers
 
     app.include_router(api_router())
     app.add_middleware(SecurityHeaders)

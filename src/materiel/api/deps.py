@@ -7,9 +7,9 @@ import asyncio
 import functools
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
@@ -51,8 +51,11 @@ class AuthCache:
     while requests go on using it (never past its end), and on a miss concurrent requests
     for one token share a single lookup instead of each querying the database."""
 
-    def __init__(self, seconds: float = AUTH_CACHE_SECONDS):
+    def __init__(
+        self, seconds: float = AUTH_CACHE_SECONDS, clock: Callable[[], float] = time.monotonic
+    ):
         self.seconds = seconds
+        self.clock = clock  # monotonic seconds; tests pass a fake one
         self.refresh_before = min(1.0, seconds / 2)
         self._d: dict[str, _Cached] = {}
         self._lock = threading.Lock()
@@ -61,7 +64,7 @@ class AuthCache:
 
     def get(self, digest: str) -> _Cached | None:
         c = self._d.get(digest)
-        if c is None or c.until < time.monotonic():
+        if c is None or c.until < self.clock():
             return None
         return c
 
@@ -70,7 +73,7 @@ class AuthCache:
     ) -> _Cached:
         """The entry for a resolved token (valid until ``expires`` at most), stored unless
         ``keep`` is false."""
-        entry = _Cached(principal, token_id, min(time.monotonic() + self.seconds, expires))
+        entry = _Cached(principal, token_id, min(self.clock() + self.seconds, expires))
         if keep:
             with self._lock:
                 if len(self._d) > 10_000:
@@ -90,7 +93,7 @@ class AuthCache:
     async def lookup(self, digest: str, resolve: Callable[[], Found | None]) -> _Cached | None:
         """The entry for ``digest``, resolving it with ``resolve`` (run in the thread pool)
         when missing; None for an unknown, expired or revoked token."""
-        now = time.monotonic()
+        now = self.clock()
         c = self._d.get(digest)
         if c is not None and c.until >= now:
             if c.until - now < self.refresh_before and digest not in self._inflight:
@@ -115,12 +118,17 @@ class AuthCache:
             # a drop meanwhile (logout, user change) may concern what was just read:
             # answer the requests that were waiting, but do not keep it
             keep = generation == self._generation
-            return self.put(digest, p, token_id, time.monotonic() + left, keep=keep)
+            return self.put(digest, p, token_id, self.clock() + left, keep=keep)
 
         task = asyncio.ensure_future(renew())
         self._inflight[digest] = task
         task.add_done_callback(lambda t: self._finished(digest, t))
         return task
+
+    async def settled(self) -> None:
+        """Returns when no lookup or renewal is in flight (their errors stay with them)."""
+        while self._inflight:
+            await asyncio.gather(*self._inflight.values(), return_exceptions=True)
 
     def _finished(self, digest: str, task: asyncio.Task[_Cached | None]) -> None:
         if self._inflight.get(digest) is task:
@@ -134,6 +142,16 @@ class Auth:
     principal: Principal
     token_id: int
     token_digest: str
+
+
+def bearer_of(scope: MutableMapping[str, Any]) -> str | None:
+    """The raw token of an ``Authorization: Bearer`` header of an ASGI request, or None."""
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, raw = value.decode("latin-1").partition(" ")
+            raw = raw.strip()
+            return raw if scheme.lower() == "bearer" and raw else None
+    return None
 
 
 async def authenticate(request: Request, raw: str) -> Auth | None:

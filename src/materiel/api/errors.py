@@ -2,16 +2,19 @@
 
 Status codes:
 
-- 400 malformed cursor; 401 missing, unknown, expired or revoked token; 429 login rate
-  limit or account lockout (with Retry-After).
+- 400 malformed cursor; 401 missing, unknown, expired or revoked token, or a refused
+  login (the same answer for an unknown user, a wrong password and a locked or disabled
+  account); 429 too many failed logins from one address (with Retry-After).
 - 403 the caller's role may not do this (access.policy.Refused).
 - 404 no such record, or one whose existence is secret to the caller (policy.Hidden).
 - 409 the request is well-formed but a domain rule refuses it against the current records:
   unknown referenced nation/item/fund/line, deliveries beyond the pledged quantity, an
   illegal pledge lifecycle step, a duplicate key, deleting a record others refer to.
 - 412 If-Match names a stale version (reload, reapply, retry); 428 If-Match is missing.
+- 413 the request body is larger than its route accepts (``materiel.api.limits``).
 - 422 the request itself is invalid (schema validation by Pydantic, weak password,
-  Idempotency-Key reused with a different request); ``field`` names the offending field.
+  Idempotency-Key reused with a different request, a date outside 1990-01-01..2099-12-31
+  or an integer beyond its column); ``field`` names the offending field.
 - 501 a capability not installed yet (the meeting brief).
 """
 
@@ -28,7 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from materiel.access import Hidden, LoginRefused, Refused, WeakPassword
-from materiel.services import DomainError, KeyReused, NotFound, StaleVersion
+from materiel.services import DomainError, InvalidValue, KeyReused, NotFound, StaleVersion
 
 log = logging.getLogger("materiel.api")
 
@@ -43,6 +46,7 @@ TITLES = {
     405: "Method not allowed",
     409: "Conflict with the current records",
     412: "Precondition failed: stale version",
+    413: "Request body too large",
     415: "Unsupported media type",
     422: "Invalid request",
     428: "Precondition required: If-Match",
@@ -59,6 +63,7 @@ SLUGS = {
     405: "method-not-allowed",
     409: "conflict",
     412: "stale-version",
+    413: "too-large",
     415: "unsupported-media-type",
     422: "validation",
     428: "if-match-required",
@@ -147,6 +152,8 @@ def _domain(_req: Request, exc: Exception) -> JSONResponse:
         status = 422
     elif isinstance(exc, StaleVersion):
         status = 412
+    elif isinstance(exc, InvalidValue):
+        status = 422
     else:
         status = 409
     return problem(status, exc.message, field=exc.field)
@@ -165,8 +172,10 @@ def _stale(_req: Request, _exc: Exception) -> JSONResponse:
 
 
 def _integrity(_req: Request, exc: Exception) -> JSONResponse:
-    orig = getattr(exc, "orig", exc)
-    return problem(409, f"duplicate key or broken reference ({orig})")
+    # the database's message quotes constraints and key values, possibly of records the
+    # caller may not see: log it, answer without it
+    log.info("integrity error: %s", getattr(exc, "orig", exc))
+    return problem(409, "conflicts with an existing record (a taken key or a broken reference)")
 
 
 def _data(_req: Request, exc: Exception) -> JSONResponse:

@@ -20,7 +20,7 @@ from anyio import to_thread
 
 from materiel.access.tokens import hash_token
 from materiel.api.crud import API
-from materiel.api.deps import AuthCache, resolve_bearer
+from materiel.api.deps import AuthCache, bearer_of, resolve_bearer
 from materiel.api.readcache import DataVersion, ReadCache
 from materiel.headers import security_headers
 
@@ -36,17 +36,11 @@ class CachedReads:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(API):
             await self.app(scope, receive, send)
             return
-        auth = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                auth = value
-                break
-        scheme, _, raw = auth.decode("latin-1").partition(" ")
+        raw = bearer_of(scope)
         cache: ReadCache = self.state.read_cache
         tokens: AuthCache = self.state.auth_cache
         hit = None
-        if scheme.lower() == "bearer" and raw:
-            raw = raw.strip()
+        if raw is not None:
             resolve = functools.partial(resolve_bearer, self.state.engine, raw)
             cached = await tokens.lookup(hash_token(raw), resolve)
             if cached is not None:

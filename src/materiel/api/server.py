@@ -11,6 +11,11 @@ docs/benchmarks.md):
   standard loop keeps every connection's latency within a few ms of the median.
 - :func:`tune_gc`: a full collection walks every object loaded at start-up (FastAPI,
   Pydantic, SQLAlchemy: about a million) and stalls every request in flight.
+- ``proxy_headers=False``: the client address (the per-address login limit, the log) is
+  the peer of the connection. uvicorn's default trusts ``X-Forwarded-For`` from 127.0.0.1,
+  so any local process, or a proxy that passes the header through, could pose as many
+  addresses. Behind a reverse proxy name it with ``trusted_proxies`` (``materiel serve
+  --trusted-proxy``): only then are its forwarded headers believed.
 """
 
 from __future__ import annotations
@@ -18,14 +23,25 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-__all__ = ["UVICORN", "tune_gc"]
+__all__ = ["UVICORN", "tune_gc", "uvicorn_options"]
 
 UVICORN: dict[str, Any] = {
     "http": "httptools",
     "loop": "asyncio",
     "backlog": 4096,
     "timeout_worker_healthcheck": 60,  # importing the app takes seconds on a busy box
+    "proxy_headers": False,  # X-Forwarded-For only from a configured proxy
 }
+
+
+def uvicorn_options(trusted_proxies: str | None = None, **extra: Any) -> dict[str, Any]:
+    """The uvicorn settings; ``trusted_proxies`` (comma-separated addresses or networks of
+    the reverse proxies in front) turns forwarded headers on for those peers only."""
+    options = dict(UVICORN, **extra)
+    if trusted_proxies:
+        options["proxy_headers"] = True
+        options["forwarded_allow_ips"] = trusted_proxies
+    return options
 
 
 def tune_gc() -> None:

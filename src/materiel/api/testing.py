@@ -1,13 +1,27 @@
-"""Kept for scripts written against it: the test helpers are :mod:`materiel.testing`."""
+"""Kept for the tests and scripts written against it: the helpers are :mod:`materiel.testing`."""
 
 from materiel.testing import (
+    HANG_GUARD,
     PASSWORD,
     ROLES,
     SOURCE,
+    answers,
     live_server,
     make_client,
     seed,
     user_token,
+    wait_until,
 )
 
-__all__ = ["PASSWORD", "ROLES", "SOURCE", "live_server", "make_client", "seed", "user_token"]
+__all__ = [
+    "HANG_GUARD",
+    "PASSWORD",
+    "ROLES",
+    "SOURCE",
+    "answers",
+    "live_server",
+    "make_client",
+    "seed",
+    "user_token",
+    "wait_until",
+]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from materiel import migrations
+from materiel.cli import reference as reference_cli
 from materiel.cli.context import console, fail, print_json, state
 from materiel.db import read_session
-from materiel.services import chain_head, verify_chain
+from materiel.services import ChainReport, chain_head, verify_chain
+from materiel.services.audit import StateReport, verify_state
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 
@@ -18,8 +23,14 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
 
 
-def init(ctx: typer.Context) -> None:
-    """Create the database, or upgrade it to the newest schema."""
+def init(
+    ctx: typer.Context,
+    no_reference: bool = typer.Option(
+        False, "--no-reference", help="Do not load the reference nations and item catalogue"
+    ),
+) -> None:
+    """Create the database, or upgrade it to the newest schema, and load the reference data
+    (nations, GDP, item catalogue; idempotent)."""
     st = state(ctx)
     engine = st.engine()
     before = migrations.current_revision(engine)
@@ -30,6 +41,8 @@ def init(ctx: typer.Context) -> None:
         console.print(f"[green]Database {shown} is up to date[/] (revision {after}).")
     else:
         console.print(f"[green]Database {shown} at revision {after}[/] (was {before or 'empty'}).")
+    if not no_reference:
+        reference_cli.show(reference_cli.load(engine, actor="init"), title="Reference data")
 
 
 @audit_app.command("verify")
@@ -38,22 +51,74 @@ def audit_verify(
     expect: str | None = typer.Option(
         None, "--expect", help="SEQ:HASH from `materiel audit head`, to detect cut-off events"
     ),
+    check_state: bool = typer.Option(
+        False,
+        "--state",
+        help="also replay the audited writes and report every row whose current content "
+        "differs from what they produced (a direct edit of the database)",
+    ),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
 ) -> None:
-    """Recompute the hash chain; exit 1 if any event was changed or deleted."""
-    with read_session(state(ctx).engine()) as s:
-        report = verify_chain(s, expect=expect)
+    """Recompute the hash chain; exit 1 if any event was changed or deleted (with --state,
+    also if any row differs from what the audited writes produced)."""
+    engine = state(ctx).engine()
+    # one snapshot for both checks (PostgreSQL: otherwise each query sees its own)
+    opts = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+    with engine.connect().execution_options(**opts) as conn, conn.begin():
+        report = verify_chain(conn, expect=expect)
+        rows = verify_state(conn) if check_state else None
     if as_json:
-        print_json({"ok": report.ok, "events": report.events, "problems": report.problems})
-    elif report.ok:
-        console.print(f"[green]Audit chain intact[/]: {report.events} events verified.")
+        out: dict[str, Any] = {
+            "ok": report.ok and (rows is None or rows.ok),
+            "events": report.events,
+            "problems": report.problems,
+        }
+        if rows is not None:
+            out["state"] = {
+                "ok": rows.ok,
+                "rows": rows.rows,
+                "problems": rows.problems,
+                "unchecked": rows.unchecked,
+            }
+        print_json(out)
     else:
-        table = Table("problem", title=f"Audit chain BROKEN ({report.events} events)")
-        for p in report.problems:
-            table.add_row(p)
-        console.print(table)
+        _show_chain(report)
+        if rows is not None:
+            _show_state(rows)
     if not report.ok:
         fail("audit chain verification failed")
+    if rows is not None and not rows.ok:
+        fail(f"{len(rows.problems)} row(s) differ from what the audited writes produced")
+
+
+def _show_chain(report: ChainReport) -> None:
+    if report.ok:
+        console.print(f"[green]Audit chain intact[/]: {report.events} events verified.")
+        return
+    table = Table("problem", title=f"Audit chain BROKEN ({report.events} events)")
+    for p in report.problems:
+        table.add_row(Text(p))
+    console.print(table)
+
+
+def _show_state(report: StateReport) -> None:
+    total = sum(report.rows.values())
+    if report.ok:
+        console.print(
+            f"[green]State matches the audit trail[/]: {total:,} rows in "
+            f"{len(report.rows)} tables are what the audited writes produced."
+        )
+    else:
+        table = Table(
+            "row changed outside the audited writes",
+            title=f"State DIFFERS from the audit trail ({len(report.problems)} of {total:,} rows)",
+        )
+        for p in report.problems:
+            table.add_row(Text(p))
+        console.print(table)
+    console.print(
+        Text("Not compared: " + "; ".join(f"{t}: {why}" for t, why in report.unchecked.items()))
+    )
 
 
 @audit_app.command("head")

@@ -8,10 +8,12 @@ from materiel.cli import admin, transfer
 from materiel.cli import brief as brief_cli
 from materiel.cli import demo as demo_cli
 from materiel.cli import forecast as forecast_cli
+from materiel.cli import kiel as kiel_cli
 from materiel.cli import lists as lists_cli
 from materiel.cli import ops as ops_cli
 from materiel.cli import plan as plan_cli
 from materiel.cli import read as read_cli
+from materiel.cli import reference as reference_cli
 from materiel.cli import serve as serve_cli
 from materiel.cli.context import State
 
@@ -49,6 +51,8 @@ demo_cli.register(app)
 plan_cli.register(app)
 forecast_cli.register(app)
 read_cli.register(app)
+reference_cli.register(app)
+kiel_cli.register(app)
 serve_cli.register(app)
 ops_cli.register(app)
 brief_cli.register(app)

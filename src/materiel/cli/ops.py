@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import typer
@@ -9,7 +10,14 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    console,
+    database_problem,
+    err_console,
+    fail,
+    print_json,
+    state,
+)
 from materiel.ops.backup import BackupError, backup, backup_name, restore
 
 
@@ -61,7 +69,10 @@ def backup_cmd(
             fail(str(exc))
             return
         except SQLAlchemyError as exc:
-            fail(f"database error: {getattr(exc, 'orig', exc)}")
+            fail(database_problem(exc) + "; no backup was written")
+            return
+        except (OSError, sqlite3.Error) as exc:  # writing the file: a full disk, no permission
+            fail(f"cannot write {out}: {database_problem(exc, str(out))}; no backup was written")
             return
     if as_json:
         print_json(report.as_dict())
@@ -98,7 +109,7 @@ def restore_cmd(
             fail(str(exc))
             return
         except SQLAlchemyError as exc:
-            fail(f"database error, nothing was restored: {getattr(exc, 'orig', exc)}")
+            fail(database_problem(exc) + "; nothing was restored")
             return
     if as_json:
         print_json(report.as_dict())

@@ -1,5 +1,5 @@
-"""``materiel read`` (announcements into drafts), ``materiel drafts`` (the review queue) and
-``materiel kiel`` (the Kiel Institute Ukraine Support Tracker)."""
+"""``materiel read`` (announcements into drafts) and ``materiel drafts`` (the review queue);
+``materiel kiel`` lives in :mod:`materiel.cli.kiel`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import typer
 from rich.table import Table
 
 from materiel.cli.context import console, fail, print_json, state
-from materiel.ingest import kiel as kiel_mod
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
 from materiel.ingest.extract import Extractor
@@ -20,15 +19,11 @@ from materiel.ingest.text import from_bytes, normalise, read_source
 from materiel.services import DomainError
 
 drafts_app = typer.Typer(help="The review queue of drafts read from texts.", no_args_is_help=True)
-kiel_app = typer.Typer(
-    help="Kiel Institute Ukraine Support Tracker: import, report, reconcile.", no_args_is_help=True
-)
 
 
 def register(app: typer.Typer) -> None:
     app.command("read")(read)
     app.add_typer(drafts_app, name="drafts")
-    app.add_typer(kiel_app, name="kiel")
 
 
 def _fmt(v: Any) -> str:
@@ -269,164 +264,3 @@ def drafts_reject(ctx: typer.Context, draft_id: int = typer.Argument(...)) -> No
     except DomainError as exc:
         fail(exc.message)
     console.print(f"Draft {draft_id} rejected.")
-
-
-# -- kiel ------------------------------------------------------------------------------
-
-
-def _release_code(ctx: typer.Context, release: str | None) -> tuple[Any, str, str]:
-    engine = _engine(ctx)
-    if release:
-        code = release if release.startswith("kiel-") else f"kiel-{release}"
-        rel = None
-        from sqlalchemy import select
-
-        from materiel.db import read_session
-        from materiel.records.tracker import TrackerRelease
-
-        with read_session(engine) as s:
-            rel = s.scalars(select(TrackerRelease).where(TrackerRelease.code == code)).first()
-            citation = rel.citation if rel else ""
-        if rel is None:
-            fail(f"release {release} is not imported: run `materiel kiel import DIR`")
-        return engine, code, citation
-    latest = kiel_mod.latest_release(engine)
-    if latest is None:
-        fail("no Kiel release imported: run `materiel kiel import DIR`")
-        raise AssertionError
-    return engine, latest.code, latest.citation
-
-
-@kiel_app.command("import")
-def kiel_import(
-    ctx: typer.Context,
-    directory: Path = typer.Argument(..., help="Folder with data_explorer.csv and weapons.csv"),
-    release: str | None = typer.Option(
-        None, "--release", help="Release number when the folder has no release_info.csv"
-    ),
-    release_info: bool = typer.Option(
-        False, "--release-info", help="Only check the files and print the release information"
-    ),
-) -> None:
-    """Import a Kiel tracker data release (checked first; one transaction; idempotent)."""
-    try:
-        data = kiel_mod.load_release(directory, release)
-    except kiel_mod.LayoutError as exc:
-        fail(str(exc))
-        return
-    if release_info:
-        print_json(
-            {
-                "release": data.release,
-                "period": data.period,
-                "published_on": data.published_on,
-                "label": data.label,
-                "citation": data.citation,
-                "files": data.files,
-                "donors": len({r["nation_code"] for r in data.monthly}),
-            }
-        )
-        return
-    try:
-        how = kiel_mod.import_release(_engine(ctx), directory, actor="cli", release=release)
-    except (kiel_mod.LayoutError, DomainError) as exc:
-        fail(str(exc))
-    console.print(
-        f"[green]{data.label}[/]: {how} — {len(data.monthly)} donor-months, "
-        f"{len(data.weapons)} weapons rows.\nSource: {data.citation}."
-    )
-
-
-@kiel_app.command("report")
-def kiel_report(
-    ctx: typer.Context,
-    by: str = typer.Option("donor", "--by", help="donor, year or month"),
-    donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
-    year: int | None = typer.Option(None, "--year"),
-    release: str | None = typer.Option(None, "--release"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """Totals (EUR billions) by donor, by donor and year, or by donor and month."""
-    if by not in ("donor", "year", "month"):
-        fail("--by must be donor, year or month")
-    engine, code, citation = _release_code(ctx, release)
-    df = kiel_mod.report(engine, release_code=code, by=by, donor=donor, year=year)
-    if as_json:
-        print_json({"source": citation, "unit": "EUR billion", "rows": df.to_dict("records")})
-        return
-    keys = {
-        "donor": ["nation_code", "donor"],
-        "year": ["nation_code", "year"],
-        "month": ["nation_code", "year", "month"],
-    }[by]
-    cols = ["total", "military", "financial", "humanitarian"]
-    table = Table(
-        *keys,
-        *(f"{c} (EUR bn)" for c in cols),
-        title=f"Aid by {by}",
-        caption=f"Source: {citation}.",
-    )
-    for rec in df.to_dict("records"):
-        table.add_row(*(str(rec[k]) for k in keys), *(f"{rec[c]:,.3f}" for c in cols))
-    console.print(table)
-
-
-@kiel_app.command("reconcile")
-def kiel_reconcile(
-    ctx: typer.Context,
-    threshold: float = typer.Option(0.25, help="Flag relative differences above this"),
-    min_eur: float = typer.Option(1e6, "--min-eur", help="... and absolute above this (EUR)"),
-    donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
-    release: str | None = typer.Option(None, "--release"),
-    flagged_only: bool = typer.Option(False, "--flagged", help="Show flagged rows only"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """Kiel military commitments beside materiel's pledged value by donor and month (EUR)."""
-    engine, code, citation = _release_code(ctx, release)
-    rec = kiel_mod.reconcile(
-        engine, release_code=code, threshold=threshold, min_eur=min_eur, donor=donor
-    )
-    df = rec.table[rec.table["flagged"]] if flagged_only else rec.table
-    rates = (
-        f"ECB reference rates of each pledge's announcement date ({rec.rate_dates[0]} to "
-        f"{rec.rate_dates[1]})"
-        if rec.rate_dates
-        else "no conversion needed (no materiel pledges)"
-    )
-    if as_json:
-        print_json(
-            {
-                "source": citation,
-                "rates": rates,
-                "estimated_pledges": rec.estimated,
-                "rows": df.to_dict("records"),
-            }
-        )
-        return
-    table = Table(
-        "donor",
-        "month",
-        "Kiel military (EUR m)",
-        "materiel pledged (EUR m)",
-        "pledges",
-        "difference (EUR m)",
-        "flag",
-        title="Kiel tracker vs materiel pledges by donor and month",
-        caption=f"Kiel figures: {citation}. materiel: pledges converted to EUR with "
-        f"{rates}; {rec.estimated} pledges valued at quantity × item unit value.",
-    )
-    for r in df.to_dict("records"):
-        table.add_row(
-            r["nation_code"],
-            f"{int(r['year'])}-{int(r['month']):02d}",
-            f"{r['kiel_military_eur'] / 1e6:,.1f}",
-            f"{r['materiel_pledged_eur'] / 1e6:,.1f}",
-            str(r["pledges"]),
-            f"{r['difference_eur'] / 1e6:,.1f}",
-            "[red]differs[/]" if r["flagged"] else "",
-        )
-    console.print(table)
-    console.print(
-        f"{int(df['flagged'].sum())} of {len(df)} rows flagged (threshold "
-        f"{threshold:.0%} and EUR {min_eur:,.0f})."
-    )

@@ -1,4 +1,5 @@
-"""``materiel serve`` (the API server) and ``materiel users add|list|disable|token``."""
+"""``materiel serve`` (the API server) and
+``materiel users add|list|disable|password|unlock|token``."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from materiel import migrations, queries
 from materiel.access import WeakPassword
 from materiel.access.policy import LOCAL
 from materiel.access.policy import ROLES as ROLE_NAMES
-from materiel.access.users import add_user, create_api_token, disable_user
-from materiel.cli.context import console, fail, print_json, state
+from materiel.access.users import add_user, create_api_token, disable_user, set_password
+from materiel.cli.context import console, database_problem, fail, print_json, state
 from materiel.db import read_session, write_session
 from materiel.services import DomainError
 
@@ -34,6 +35,12 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="server processes"),
     log_level: str = typer.Option("info", "--log-level"),
+    trusted_proxy: list[str] = typer.Option(
+        [],
+        "--trusted-proxy",
+        help="address or network of a reverse proxy whose X-Forwarded-For/-Proto headers "
+        "are believed (repeatable); without it they are ignored",
+    ),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
     from materiel.app import run
@@ -43,7 +50,15 @@ def serve(
     migrations.upgrade(engine)
     shown = engine.url.render_as_string(hide_password=True)
     console.print(f"materiel API on http://{host}:{port}/api/v1 (docs /docs), database {shown}")
-    run(engine, host=host, port=port, workers=workers, log_level=log_level)
+    proxies = ",".join(p.strip() for p in trusted_proxy if p.strip()) or None
+    run(
+        engine,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        trusted_proxies=proxies,
+    )
 
 
 @users_app.command("add")
@@ -56,11 +71,9 @@ def users_add(
         False, "--password-stdin", help="read the password from standard input"
     ),
 ) -> None:
-    """Create a user (password: at least 12 characters of at least two classes)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    """Create a user (password: at least 12 characters of at least two classes, not a
+    common or easily guessed one)."""
+    password = _read_password(password_stdin)
     engine = state(ctx).engine()
     try:
         with write_session(engine) as s:
@@ -80,7 +93,7 @@ def users_add(
     except DomainError as exc:
         fail(exc.message)
     except OperationalError as exc:
-        fail(f"database not ready ({exc.orig}); run `materiel init` first")
+        fail(database_problem(exc))
     console.print(f"[green]User {desc} created.[/]")
 
 
@@ -130,6 +143,40 @@ def users_disable(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
     with write_session(state(ctx).engine()) as s:
         disable_user(s, _user(s, name), actor="cli")
     console.print(f"[green]User {name} disabled; its tokens are revoked.[/]")
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("password", hide_input=True, confirmation_prompt=True))
+
+
+@users_app.command("password")
+def users_password(
+    ctx: typer.Context,
+    name: str = typer.Argument(...),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="read the new password from standard input"
+    ),
+) -> None:
+    """Set a new password; every session and API token of the user is revoked."""
+    password = _read_password(password_stdin)
+    try:
+        with write_session(state(ctx).engine()) as s:
+            revoked = set_password(s, _user(s, name), password, actor="cli")
+    except WeakPassword as exc:
+        fail(str(exc))
+    console.print(f"Password of {name} changed; {revoked} token(s) revoked.")
+
+
+@users_app.command("unlock")
+def users_unlock(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
+    """Lift the lockout after repeated failed logins (the owner may log in again now)."""
+    with write_session(state(ctx).engine()) as s:
+        user = _user(s, name)
+        user.failed_logins = 0
+        user.locked_until = None
+    console.print(f"User {name} unlocked.")
 
 
 @users_app.command("token")

@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import console, err_console, fail, print_json, state
-from materiel.io import ENTITIES, export, export_csv_text, import_files, write_template
+from materiel.cli.context import (
+    console,
+    database_problem,
+    err_console,
+    fail,
+    print_json,
+    state,
+)
+from materiel.io import ENTITIES, Issue, export, export_csv_text, import_files, write_template
 from materiel.io.exporter import Format
 
 
@@ -46,7 +56,15 @@ def import_cmd(
     entity: str | None = typer.Option(
         None, "--entity", "-e", help=f"Entity of the file(s): {', '.join(ENTITIES)}"
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Check and report; write nothing"),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Check and report problems and warnings; write nothing"
+    ),
+    accept_warnings: bool = typer.Option(
+        False,
+        "--accept-warnings",
+        help="Write although there are warnings (implausible but possible input: a delivery "
+        "before its pledge's announcement or in the future, a status going backwards)",
+    ),
     actor: str = typer.Option("cli", "--actor", help="Who is recorded in the audit trail"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
 ) -> None:
@@ -65,33 +83,78 @@ def import_cmd(
     ) as progress:
         try:
             result = import_files(
-                engine, files, entity=entity, actor=actor, dry_run=dry_run, progress=_Bar(progress)
+                engine,
+                files,
+                entity=entity,
+                actor=actor,
+                dry_run=dry_run,
+                accept_warnings=accept_warnings,
+                progress=_Bar(progress),
             )
         except SQLAlchemyError as exc:
-            _db_fail(exc)
+            _db_fail(exc, "; nothing was written")
     if as_json:
         print_json(result.as_dict())
-        if not result.ok:
+        if not result.ok or result.held_by_warnings:
             raise typer.Exit(1)
         return
-    if result.counts:
-        table = Table("entity", "created", "updated", "unchanged", title="Import")
+    if result.counts and result.ok:
+        verb = "would be" if dry_run or result.held_by_warnings else ""
+        table = Table(
+            "entity",
+            "created",
+            "updated",
+            "unchanged",
+            title=f"Import{' (' + verb + ')' if verb else ''}",
+        )
         for e, c in result.counts.items():
             table.add_row(e, str(c["created"]), str(c["updated"]), str(c["unchanged"]))
         console.print(table)
+    for note in result.notes:
+        console.print(f"[dim]Note:[/] {escape(note)}")
+    if result.warnings:
+        _issue_table(result.warnings, "Warnings", result.total_warnings)
     if not result.ok:
-        table = Table("file", "row", "column", "reason", title="Problems", show_lines=False)
-        for i in result.issues:
-            table.add_row(i.file, "" if i.row is None else str(i.row), i.column or "", i.reason)
-        err_console.print(table)
-        more = " (only the first ones are shown)" if result.truncated else ""
-        fail(f"{len(result.issues)} problem(s){more}; nothing was written")
+        _issue_table(result.issues, "Problems", result.total_issues)
+        shown = (
+            f"{len(result.issues)} of {result.total_issues:,} problems shown"
+            if result.truncated
+            else f"{result.total_issues} problem(s)"
+        )
+        fail(f"{shown}; nothing was written")
+    if result.held_by_warnings:
+        fail(
+            f"{result.total_warnings} warning(s); nothing was written. Check them and run the "
+            "import again with --accept-warnings to write anyway."
+        )
     if dry_run:
-        console.print(f"[yellow]Dry run[/]: {result.rows} rows checked, nothing was written.")
+        extra = (
+            f"; {result.total_warnings} warning(s) would need --accept-warnings"
+            if result.warnings
+            else ""
+        )
+        console.print(
+            f"[yellow]Dry run[/]: {result.rows} rows checked, nothing was written{extra}."
+        )
     else:
         console.print(
             f"[green]Imported[/] {result.rows} rows in one transaction: {result.changes} change(s)."
         )
+
+
+def _issue_table(issues: list[Issue], title: str, total: int) -> None:
+    """Problems or warnings: file, sheet, row, column and reason (all user text escaped)."""
+    shown = f" ({len(issues)} of {total:,} shown)" if total > len(issues) else ""
+    table = Table("file", "sheet", "row", "column", "reason", title=f"{title}{shown}")
+    for i in issues:
+        table.add_row(
+            escape(i.file),
+            escape(i.sheet or ""),
+            "" if i.row is None else str(i.row),
+            escape(i.column or ""),
+            escape(i.reason),
+        )
+    err_console.print(table)
 
 
 def export_cmd(
@@ -110,7 +173,7 @@ def export_cmd(
         fail(f"unknown format {fmt!r}: use csv or xlsx")
     f: Format = "csv" if fmt == "csv" else "xlsx"
     if template is not None:
-        _template(template, f, out)
+        _template(template, f, out, _existing_engine(ctx))
         return
     if entity is None:
         fail("name an entity or 'all' (or --template ENTITY)")
@@ -139,8 +202,8 @@ def export_cmd(
     console.print(table)
 
 
-def _db_fail(exc: SQLAlchemyError) -> NoReturn:
-    fail(f"database error: {getattr(exc, 'orig', exc)} (is it initialised? run `materiel init`)")
+def _db_fail(exc: SQLAlchemyError, tail: str = "") -> NoReturn:
+    fail(database_problem(exc) + tail)
     raise AssertionError  # pragma: no cover - fail() exits
 
 
@@ -152,11 +215,20 @@ def _entities(name: str) -> list[str]:
     return [name]
 
 
-def _template(name: str, fmt: Format, out: Path | None) -> None:
+def _existing_engine(ctx: typer.Context) -> Engine | None:
+    """The database's engine when there is one (a template's dropdowns list its nations and
+    items); never creates a SQLite file."""
+    url = make_url(state(ctx).url)
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
+        return None
+    return state(ctx).engine()
+
+
+def _template(name: str, fmt: Format, out: Path | None, engine: Engine | None) -> None:
     names = _entities(name)
     if fmt == "csv" and len(names) > 1:
         fail("a CSV template holds one entity; use --format xlsx for all")
     if out is None:
         out = Path(f"{name}-template.{fmt}")
-    write_template(names, fmt, out)
+    write_template(names, fmt, out, engine)
     console.print(f"[green]Template written[/]: {out}")

@@ -20,6 +20,20 @@ from materiel.services import NotFound, RuleViolation, writer
 KINDS = ("pledge", "fund", "need")
 INT_FIELDS = {"quantity"}
 FLOAT_FIELDS = {"amount"}
+MAX_TEXT = 200_000  # characters of one announcement (about 40 pages): the reader's input
+MAX_UPLOAD = 10 * 2**20  # bytes of one uploaded file (.txt, .html, .pdf)
+
+
+class TextTooLong(ValueError):
+    """An announcement longer than ``MAX_TEXT`` characters: it is refused before reading."""
+
+
+def check_length(text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise TextTooLong(
+            f"the text has {len(text):,} characters, more than the {MAX_TEXT:,} one "
+            "announcement may have: split it into parts"
+        )
 
 
 def item_table(session: Session) -> ItemTable:
@@ -48,7 +62,9 @@ def read_into_drafts(
     source_url: str | None = None,
     date: dt.date | None = None,
 ) -> list[int]:
-    """Read ``text`` (already normalised) and store one pending draft per record found."""
+    """Read ``text`` (already normalised) and store one pending draft per record found
+    (TextTooLong beyond ``MAX_TEXT`` characters)."""
+    check_length(text)
     reading = extractor_for(engine).read(text, date=date)
     return store_reading(
         engine, reading, source_name=source_name, actor=actor, source_url=source_url
@@ -79,6 +95,7 @@ def store_reading(
     actor: str,
     source_url: str | None = None,
 ) -> list[int]:
+    check_length(reading.text)
     ids: list[int] = []
     with writer(engine, actor=actor) as w:
         for d in reading.drafts:

@@ -3,6 +3,7 @@ values for export (with spreadsheet formula injection neutralised)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import math
@@ -11,6 +12,7 @@ from typing import Any
 
 from materiel import money
 from materiel.io.templates import LIST_SEPARATOR, Column
+from materiel.services.rules import CONTROL_CHARS, control_character
 
 #: Text starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -18,6 +20,10 @@ _TRUE = {"true", "yes", "y", "1", "t"}
 _FALSE = {"false", "no", "n", "0", "f"}
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_LINE_BREAKS = ("\n", "\r", "\t")
+#: what an xlsx export writes for a control character stored before they were refused
+REPLACEMENT = "\ufffd"
 
 
 class CellError(ValueError):
@@ -75,14 +81,20 @@ def parse_cell(
     """The typed value of a cell, :data:`EMPTY` for an empty one; raises :class:`CellError`.
 
     Surrounding spaces are removed, except from free text with ``keep_spaces`` (so notes
-    and quotes round-trip exactly)."""
+    and quotes round-trip exactly). Control characters are refused everywhere (as the
+    domain rules refuse them); codes, keys and choices must also be one line."""
     if raw is None:
         return EMPTY
     if isinstance(raw, str):
         if raw.strip() == "":
             return EMPTY
+        bad = control_character(raw)
+        if bad:
+            raise CellError(f"contains the control character {bad}; remove it")
         if not keep_spaces:
             raw = raw.strip()
+            if column.type == "str" and any(c in raw for c in _LINE_BREAKS):
+                raise CellError(f"{_show(raw)} must be one line (no line break or tab)")
     value = _parse(column, raw)
     if isinstance(value, str) and max_length is not None and len(value) > max_length:
         raise CellError(f"is {len(value)} characters long, more than the {max_length} allowed")
@@ -149,8 +161,16 @@ def _parse(column: Column, raw: Any) -> Any:
         if isinstance(raw, dt.date):
             return raw
         s = str(raw)
+        month = _MONTH_RE.match(s) if column.month else None
+        if month is not None:
+            year, mon = int(month.group(1)), int(month.group(2))
+            if not 1 <= mon <= 12 or year < 1:
+                raise CellError(f"bad month {_show(raw)} (expected YYYY-MM)")
+            day = 1 if column.month == "first" else calendar.monthrange(year, mon)[1]
+            return dt.date(year, mon, day)
         if not _DATE_RE.match(s):
-            raise CellError(f"bad date {_show(raw)} (expected YYYY-MM-DD)")
+            expected = "YYYY-MM-DD or YYYY-MM" if column.month else "YYYY-MM-DD"
+            raise CellError(f"bad date {_show(raw)} (expected {expected})")
         try:
             return dt.date.fromisoformat(s)
         except ValueError as exc:
@@ -208,8 +228,15 @@ def format_text(column: Column, value: Any, first: bool = False) -> str:
     return neutralise(str(value), first)
 
 
+def spreadsheet_safe(text: str) -> str:
+    """Text a workbook can hold: control characters (refused on input since, but possibly
+    stored before) become U+FFFD, so an export never fails."""
+    return CONTROL_CHARS.sub(REPLACEMENT, text)
+
+
 def format_native(column: Column, value: Any, first: bool = False) -> Any:
-    """A value for a workbook cell: numbers, booleans and dates stay typed."""
+    """A value for a workbook cell: numbers, booleans and dates stay typed; text is made
+    :func:`spreadsheet_safe`."""
     if value is None:
         return None
     if column.type == "bool":
@@ -221,5 +248,5 @@ def format_native(column: Column, value: Any, first: bool = False) -> Any:
         return int(f) if f.is_integer() and abs(f) < 1e15 else f
     if column.type == "date":
         return value
-    text = format_text(column, value, first)
+    text = spreadsheet_safe(format_text(column, value, first))
     return text if text != "" else None

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from sqlalchemy import Engine, String, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from materiel.db import read_session
-from materiel.io.cells import EMPTY, format_native, format_text, parse_cell
-from materiel.io.readers import README_SHEET
-from materiel.io.templates import ENTITIES, TYPE_HELP, Template, template_for
-from materiel.records import Delivery, Pledge
+from materiel.io.cells import COMMENT, EMPTY, format_native, format_text, parse_cell
+from materiel.io.readers import LISTS_SHEET, README_SHEET
+from materiel.io.templates import ENTITIES, TYPE_HELP, Column, Template, template_for
+from materiel.records import Delivery, Item, Nation, Pledge
 
 Format = Literal["csv", "xlsx"]
 
@@ -168,8 +169,9 @@ def readme_rows(template: Template) -> list[list[str]]:
         [f"{template.entity}: {template.description}"],
         [f"Natural key (re-imports update the record with this key): {key}"],
         ["Row 1 is the header; empty rows and rows starting with # are skipped."],
+        ["Nations may be given by code or name, items by code, name or alias."],
         [],
-        ["column", "type", "required", "description", "example", "allowed values"],
+        ["column", "type", "required", "description", "example", "allowed values", "default"],
     ]
     ex = example_row(template)
     for c, v in zip(template.columns, ex, strict=True):
@@ -181,6 +183,7 @@ def readme_rows(template: Template) -> list[list[str]]:
                 c.description,
                 format_text(c, v),
                 ", ".join(c.choices),
+                c.default,
             ]
         )
     return rows
@@ -199,22 +202,137 @@ def template_csv(template: Template) -> str:
     return buf.getvalue()
 
 
-def write_template(entities: list[str], fmt: Format, out: Path) -> None:
-    """A blank template: CSV (header + commented example) or a workbook with an empty data
-    sheet per entity and a README sheet describing the columns."""
+def column_note(template: Template, column: Column) -> str:
+    """What a header note says about a column: meaning, type, required, default, values."""
+    lines = [column.description, f"Type: {TYPE_HELP[column.type].replace('`', '')}."]
+    lines.append("Required." if column.required else "Optional.")
+    if column.default:
+        lines.append(f"Default when empty: {column.default}.")
+    if column.month:
+        lines.append(f"A month YYYY-MM is allowed (the {column.month} day is stored).")
+    if column.choices:
+        lines.append(f"One of: {', '.join(column.choices)}.")
+    if column.positive:
+        lines.append("Greater than 0.")
+    elif column.minimum is not None:
+        lines.append(f"At least {column.minimum:g}.")
+    if column.name in template.key:
+        lines.append("Part of the key: a row with the key of a stored record updates it.")
+    return "\n".join(lines)
+
+
+#: rows of a template sheet that get the dropdowns
+TEMPLATE_ROWS = 1000
+
+
+def _lists(engine: Engine | None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(code, name) of the nations and items for the dropdowns: the database's when it has
+    any, else the reference data shipped with materiel."""
+    nations: list[tuple[str, str]] = []
+    items: list[tuple[str, str]] = []
+    if engine is not None:
+        try:
+            with read_session(engine) as s:
+                nations = [(c, n) for c, n in s.execute(select(Nation.code, Nation.name))]
+                items = [(c, n) for c, n in s.execute(select(Item.code, Item.name))]
+        except SQLAlchemyError:
+            nations, items = [], []
+    if not nations:
+        from materiel.reference import nations as ref_nations
+
+        nations = [(r["code"], r["name"]) for r in ref_nations()]
+    if not items:
+        from materiel.reference import catalogue
+
+        items = [(r["code"], r["name"]) for r in catalogue()]
+    return sorted(nations), sorted(items)
+
+
+def _template_workbook(templates: list[Template], engine: Engine | None) -> Any:
+    """A workbook to fill in: per entity a sheet with a note on every header cell, an
+    example row (commented out with ``#``) and dropdowns; a README and the hidden lists."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    for ws0 in list(wb.worksheets):
+        wb.remove(ws0)
+    nations, items = _lists(engine)
+    refs = {
+        "nations": f"'{LISTS_SHEET}'!$A$2:$A${len(nations) + 1}",
+        "items": f"'{LISTS_SHEET}'!$C$2:$C${len(items) + 1}",
+    }
+    for t in templates:
+        ws = wb.create_sheet(t.entity)
+        ws.freeze_panes = "A2"
+        example = example_row(t)
+        for i, c in enumerate(t.columns):
+            letter = _letter(i)
+            ws.column_dimensions[letter].width = max(len(c.name) + 2, 14)
+            head = ws.cell(row=1, column=i + 1, value=c.name)
+            head.font = Font(bold=True)
+            note = Comment(column_note(t, c), "materiel")
+            note.width, note.height = 320, 160
+            head.comment = note
+            value = format_native(c, example[i], i == 0)
+            if i == 0:
+                value = f"{COMMENT} example: {format_text(c, example[i])}"
+            cell = ws.cell(row=2, column=i + 1, value=value)
+            cell.font = Font(italic=True, color="808080")
+            if c.type == "date" and i:
+                cell.number_format = "yyyy-mm-dd"
+            formula = None
+            if c.choices:
+                formula = '"' + ",".join(c.choices) + '"'
+            elif c.type == "bool":
+                formula = '"true,false"'
+            elif c.references in refs:
+                formula = refs[c.references]
+            if formula is not None:
+                dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+                dv.error = f"Pick a value from the list ({c.name})"
+                dv.showErrorMessage = c.references is None  # names are accepted too
+                dv.errorStyle = "warning"
+                dv.add(f"{letter}3:{letter}{TEMPLATE_ROWS + 2}")
+                ws.add_data_validation(dv)
+    readme = wb.create_sheet(README_SHEET)
+    readme.append(["How to fill this workbook"])
+    readme.append(
+        [
+            "Fill one sheet per kind of record, from row 3 (row 2 is an example, commented "
+            "out with #). Hover a column header for its meaning. Then run: materiel import "
+            "this.xlsx --dry-run, and materiel import this.xlsx."
+        ]
+    )
+    readme.append([])
+    for t in templates:
+        for r in readme_rows(t):
+            readme.append(r)
+        readme.append([])
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    lists.append(["nation", "nation name", "item", "item name"])
+    for k in range(max(len(nations), len(items))):
+        n = nations[k] if k < len(nations) else ("", "")
+        it = items[k] if k < len(items) else ("", "")
+        lists.append([n[0] or None, n[1] or None, it[0] or None, it[1] or None])
+    return wb
+
+
+def write_template(
+    entities: list[str], fmt: Format, out: Path, engine: Engine | None = None
+) -> None:
+    """A template to fill in: CSV (header + commented example) or a workbook (see
+    :func:`_template_workbook`); the dropdown lists come from ``engine``'s database when
+    given, else from the reference data."""
     templates = [template_for(e) for e in entities]
     if fmt == "csv":
         if len(templates) != 1:
             raise ValueError("a CSV template holds one entity; use --format xlsx for several")
         out.write_text(template_csv(templates[0]), encoding="utf-8-sig")
         return
-    wb = _new_workbook()
-    for t in templates:
-        _xlsx_sheet(wb, t, iter(()))
-    ws = wb.create_sheet(README_SHEET)
-    for t in templates:
-        for r in readme_rows(t):
-            ws.append(r)
-        ws.append([])
+    wb = _template_workbook(templates, engine)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)

@@ -14,22 +14,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from materiel.io.templates import infer_entity
 
 README_SHEET = "README"
+#: the hidden sheet of a template workbook holding the dropdown lists
+LISTS_SHEET = "_lists"
+#: sheets never imported
+SKIPPED_SHEETS = frozenset({README_SHEET, LISTS_SHEET.upper()})
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Refuse files larger than ``max_bytes`` and workbooks that inflate beyond
-    ``max_uncompressed`` bytes or ``max_ratio`` times their compressed size."""
+    """Refuse files larger than ``max_bytes``; workbooks that inflate beyond
+    ``max_uncompressed`` bytes in total, or any part of which inflates beyond ``max_part``
+    bytes or more than ``max_ratio`` times its compressed size (a zip bomb cannot hide behind
+    stored padding: the ratio is checked part by part); and imports of more than ``max_rows``
+    data rows in all (rows are counted while reading, so a huge sheet stops early)."""
 
     max_bytes: int = 100 * 1024 * 1024
-    max_uncompressed: int = 1024 * 1024 * 1024
-    max_ratio: float = 200.0
-    min_bomb_bytes: int = 10 * 1024 * 1024  # the ratio test applies above this size
+    max_uncompressed: int = 512 * 1024 * 1024
+    max_part: int = 256 * 1024 * 1024
+    max_ratio: float = 100.0
+    min_bomb_bytes: int = 1024 * 1024  # the ratio test applies to parts above this size
+    max_rows: int = 250_000
 
 
 class FileProblem(Exception):
@@ -92,6 +101,23 @@ class Sheet:
             self.books.sizes[key] = size
         return size
 
+    def formulas_without_value(self) -> dict[tuple[int, int], str]:
+        """Formula cells that have no saved result, by (row, column index from 0): a
+        workbook written by a program that does not calculate (a script, some converters)
+        reads as empty there, which must not pass as an empty cell."""
+        if self.sheet is None:
+            return {}
+        with _workbook(self.path, self.books) as wb:
+            ws = wb[self.sheet]
+            get_source = getattr(ws, "_get_source", None)
+            if get_source is None:  # pragma: no cover - openpyxl internals changed
+                return {}
+            with get_source() as src:
+                if not _mentions_formula(src):
+                    return {}
+            with get_source() as src:
+                return _formula_cells(src)
+
     @contextmanager
     def open(self) -> Iterator[tuple[list[str], Iterator[Row]]]:
         """The header (row 1) and an iterator of (row number, values) for data rows."""
@@ -101,6 +127,42 @@ class Sheet:
         else:
             with _open_sheet(self.path, self.sheet, self.books) as opened:
                 yield opened
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _mentions_formula(src: IO[bytes]) -> bool:
+    """Whether a sheet's XML has a formula element at all (a fast scan of the bytes)."""
+    tail = b""
+    for chunk in iter(lambda: src.read(1 << 20), b""):
+        block = tail + chunk
+        if b"<f>" in block or b"<f " in block or b":f>" in block or b":f " in block:
+            return True
+        tail = block[-8:]
+    return False
+
+
+def _formula_cells(src: IO[bytes]) -> dict[tuple[int, int], str]:
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found: dict[tuple[int, int], str] = {}
+    for _, el in iterparse(src, events=("end",)):
+        if el.tag == f"{_MAIN_NS}row":
+            el.clear()
+            continue
+        if el.tag != f"{_MAIN_NS}c":
+            continue
+        f = el.find(f"{_MAIN_NS}f")
+        v = el.find(f"{_MAIN_NS}v")
+        ref = el.get("r")
+        if f is not None and (v is None or not (v.text or "")) and ref:
+            row, col = coordinate_to_tuple(ref)
+            found[(row, col - 1)] = "=" + (f.text or "")
+        el.clear()
+    return found
 
 
 def _header(values: list[Any]) -> list[str]:
@@ -158,24 +220,31 @@ def _open_csv(path: Path) -> Iterator[tuple[list[str], Iterator[Row]]]:
 
 
 def check_workbook(path: Path, limits: Limits) -> None:
-    """Refuse a workbook that is not a zip or whose uncompressed size is absurd."""
+    """Refuse a workbook that is not a zip or whose uncompressed size is absurd, in total or
+    in any one part (sheet, shared strings, ...)."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except zipfile.BadZipFile:
         raise FileProblem("is not a valid .xlsx workbook (not a zip archive)") from None
     total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
     if total > limits.max_uncompressed:
         raise FileProblem(
             f"refused: the workbook inflates to {total / 1e6:,.0f} MB uncompressed, "
             f"over the limit of {limits.max_uncompressed / 1e6:,.0f} MB (zip bomb guard)"
         )
-    if total / packed > limits.max_ratio and total > limits.min_bomb_bytes:
-        raise FileProblem(
-            f"refused: the workbook compresses {total / packed:,.0f} to 1, more than "
-            f"{limits.max_ratio:,.0f} to 1 (zip bomb guard)"
-        )
+    for i in infos:
+        if i.file_size > limits.max_part:
+            raise FileProblem(
+                f"refused: the part {i.filename} inflates to {i.file_size / 1e6:,.0f} MB, "
+                f"over the limit of {limits.max_part / 1e6:,.0f} MB per part (zip bomb guard)"
+            )
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size > limits.min_bomb_bytes and ratio > limits.max_ratio:
+            raise FileProblem(
+                f"refused: the part {i.filename} compresses {ratio:,.0f} to 1, more than "
+                f"{limits.max_ratio:,.0f} to 1 (zip bomb guard)"
+            )
 
 
 def _load(path: Path) -> Any:
@@ -215,7 +284,7 @@ def _open_sheet(
         it = ws.iter_rows(values_only=True)
         first = next(it, None)
         if first is None or all(v is None for v in first):
-            raise FileProblem(f"sheet {title!r}: row 1 must be the header")
+            raise FileProblem("row 1 must be the header (it is empty)")
         header = _header(list(first))
 
         def rows() -> Iterator[Row]:
@@ -229,28 +298,30 @@ def _open_sheet(
 
 def discover(
     paths: list[Path], entity: str | None, limits: Limits, books: Workbooks | None = None
-) -> tuple[list[Sheet], list[tuple[str, str]]]:
-    """The sheets to import from files and directories, and problems as (file, reason)."""
+) -> tuple[list[Sheet], list[tuple[str, str | None, str]]]:
+    """The sheets to import from files and directories, and problems as
+    (file, sheet or None, reason)."""
     sheets: list[Sheet] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str | None, str]] = []
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
             found = sorted(q for q in p.iterdir() if q.suffix.lower() in (".csv", ".xlsx"))
             if not found:
-                problems.append((str(p), "directory holds no .csv or .xlsx file"))
+                problems.append((str(p), None, "directory holds no .csv or .xlsx file"))
             files.extend(found)
         else:
             files.append(p)
     for f in files:
         if not f.is_file():
-            problems.append((f.name, "file not found"))
+            problems.append((f.name, None, "file not found"))
             continue
         size = f.stat().st_size
         if size > limits.max_bytes:
             problems.append(
                 (
                     f.name,
+                    None,
                     f"refused: the file is {size / 1e6:,.1f} MB, over the limit of "
                     f"{limits.max_bytes / 1e6:,.1f} MB",
                 )
@@ -261,27 +332,29 @@ def discover(
             if suffix == ".csv":
                 ent = entity or infer_entity(f.stem)
                 if ent is None:
-                    problems.append((f.name, _unknown_name("file name", f.stem)))
+                    problems.append((f.name, None, _unknown_name("file name", f.stem)))
                 else:
                     sheets.append(Sheet(f, ent))
             elif suffix in (".xlsx", ".xlsm"):
                 check_workbook(f, limits)
-                titles = [t for t in sheet_names(f, books) if t.strip().upper() != README_SHEET]
+                titles = [
+                    t for t in sheet_names(f, books) if t.strip().upper() not in SKIPPED_SHEETS
+                ]
                 if not titles:
-                    problems.append((f.name, "workbook has no data sheet"))
+                    problems.append((f.name, None, "workbook has no data sheet"))
                 for t in titles:
                     if entity is not None and len(titles) == 1:
                         sheets.append(Sheet(f, entity, t, books))
                         continue
                     ent = infer_entity(t)
                     if ent is None:
-                        problems.append((f"{f.name} [{t}]", _unknown_name("sheet name", t)))
+                        problems.append((f.name, t, _unknown_name("sheet name", t)))
                     elif entity is None or ent == entity:
                         sheets.append(Sheet(f, ent, t, books))
             else:
-                problems.append((f.name, "unsupported file type (use .csv or .xlsx)"))
+                problems.append((f.name, None, "unsupported file type (use .csv or .xlsx)"))
         except FileProblem as exc:
-            problems.append((f.name, str(exc)))
+            problems.append((f.name, None, str(exc)))
     return sheets, problems
 
 

@@ -38,6 +38,14 @@ from materiel.records.catalogue import CATEGORIES
 
 ColumnType = Literal["str", "int", "float", "date", "bool", "currency", "list", "json"]
 LIST_SEPARATOR = "|"
+DONOR_DEFAULT = (
+    "true when the nation pledges, has a stock target or a caveat (in this import or the "
+    "database), else false"
+)
+RECIPIENT_DEFAULT = (
+    "true when the nation receives a pledge, states a need, receives a fund's purchases or "
+    "has a consumption rate (in this import or the database), else false"
+)
 
 
 TYPE_HELP: dict[str, str] = {
@@ -58,8 +66,11 @@ class Column:
 
     ``field`` is the record attribute it maps to (``None`` when the importer translates it,
     e.g. ``pledge_ref`` → ``pledge_id``); ``references`` names the template whose key the
-    value must be (in the database or earlier in the same import); ``minimum`` and
-    ``positive`` bound numbers; ``choices`` lists the allowed values.
+    value must be (in the database or earlier in the same import; nations and items also by
+    name or alias); ``minimum`` and ``positive`` bound numbers; ``choices`` lists the allowed
+    values; ``default`` says what an empty cell of a new record becomes when the importer
+    fills it in; ``month`` lets a date be given as ``YYYY-MM`` (the ``first`` or ``last`` day
+    of that month is stored).
     """
 
     name: str
@@ -72,6 +83,8 @@ class Column:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     positive: bool = False
+    default: str = ""
+    month: Literal["", "first", "last"] = ""
 
     @property
     def attr(self) -> str | None:
@@ -112,8 +125,11 @@ class Template:
         )
 
     def max_length(self, column: Column) -> int | None:
-        """The database length limit of a text column (from the record model)."""
+        """The database length limit of a text column (from the record model); none for a
+        nation or item, which may be named (the code it resolves to fits)."""
         if column.attr is None or column.type not in ("str", "currency"):
+            return None
+        if column.references in ("nations", "items"):
             return None
         col = self.model.__table__.columns.get(column.attr)
         if col is not None and isinstance(col.type, String):
@@ -143,7 +159,14 @@ def _c(
 
 
 def _nation(name: str, required: bool, description: str, example: str = "DEU") -> Column:
-    return _c(name, "str", required, description, example, references="nations")
+    return _c(
+        name,
+        "str",
+        required,
+        f"{description}: ISO 3166-1 alpha-3 code, or the nation's name",
+        example,
+        references="nations",
+    )
 
 
 def _item(required: bool = True) -> Column:
@@ -151,7 +174,7 @@ def _item(required: bool = True) -> Column:
         "item_code",
         "str",
         required,
-        "catalogue code of the item",
+        "catalogue code of the item, or its name or an alias (e.g. 155mm shells)",
         "ammo.artillery.155mm",
         references="items",
     )
@@ -171,8 +194,22 @@ TEMPLATES: tuple[Template, ...] = (
             _c("gdp_eur_bn", "float", False, "GDP in billion EUR", 4121.2, minimum=0),
             _c("gdp_year", "int", False, "year of the GDP figure", 2023, minimum=1900),
             _c("gdp_source", "str", False, "named public source of the GDP", "Eurostat"),
-            _c("is_donor", "bool", False, "gives assistance (default false)", True),
-            _c("is_recipient", "bool", False, "receives assistance (default false)", False),
+            _c(
+                "is_donor",
+                "bool",
+                False,
+                "gives assistance",
+                True,
+                default=DONOR_DEFAULT,
+            ),
+            _c(
+                "is_recipient",
+                "bool",
+                False,
+                "receives assistance",
+                False,
+                default=RECIPIENT_DEFAULT,
+            ),
         ),
     ),
     Template(
@@ -204,7 +241,15 @@ TEMPLATES: tuple[Template, ...] = (
             _c("category", "str", True, "category", "artillery-ammunition", choices=CATEGORIES),
             _c("calibre", "str", False, "calibre such as 155mm", "155mm"),
             _c("unit", "str", True, "counting unit", "round"),
-            _c("unit_value", "float", True, "value of one unit", 3500, minimum=0),
+            _c(
+                "unit_value",
+                "float",
+                False,
+                "value of one unit",
+                3500,
+                minimum=0,
+                default="the median unit value of the category in the reference catalogue",
+            ),
             _c("currency", "currency", False, "currency of unit_value (default USD)", "USD"),
             _c(
                 "aliases",
@@ -233,8 +278,8 @@ TEMPLATES: tuple[Template, ...] = (
                 "critical",
                 choices=("critical", "high", "routine"),
             ),
-            _c("needed_by", "date", True, "date needed by", "2024-06-30"),
-            _c("stated_on", "date", True, "date the need was stated", "2024-02-14"),
+            _c("needed_by", "date", True, "date needed by", "2024-06-30", month="last"),
+            _c("stated_on", "date", True, "date the need was stated", "2024-02-14", month="first"),
             _c("source", "str", False, "where the need was stated", "UDCG meeting 2024-02-14"),
             _c("note", "str", False, "free note", ""),
         ),
@@ -253,8 +298,8 @@ TEMPLATES: tuple[Template, ...] = (
             _c("quantity", "int", True, _QTY, 10000, positive=True),
             _c("value_amount", "float", False, "value as announced", 35000000, minimum=0),
             _c("value_currency", "currency", False, "currency of value_amount", "EUR"),
-            _c("announced_on", "date", True, "date announced", "2024-02-14"),
-            _c("due_by", "date", False, "promised delivery date", "2024-09-30"),
+            _c("announced_on", "date", True, "date announced", "2024-02-14", month="first"),
+            _c("due_by", "date", False, "promised delivery date", "2024-09-30", month="last"),
             _c(
                 "channel",
                 "str",
@@ -457,9 +502,24 @@ TEMPLATES: tuple[Template, ...] = (
                 references="production_lines",
             ),
             _c("quantity", "int", True, "units ordered", 100000, minimum=0),
-            _c("unit_price", "float", True, "price of one unit", 3200, minimum=0),
-            _c("currency", "currency", True, "currency of unit_price", "EUR"),
-            _c("placed_on", "date", True, "date placed", "2024-04-15"),
+            _c(
+                "unit_price",
+                "float",
+                False,
+                "price of one unit",
+                3200,
+                minimum=0,
+                default="the production line's unit price",
+            ),
+            _c(
+                "currency",
+                "currency",
+                False,
+                "currency of unit_price",
+                "EUR",
+                default="the production line's currency",
+            ),
+            _c("placed_on", "date", True, "date placed", "2024-04-15", month="first"),
             _c("delivery_start", "date", True, "first delivery week", "2024-07-01"),
             _c("delivery_end", "date", True, "last delivery week", "2025-06-30"),
             _nation("destination_code", True, "where it is delivered", "UKR"),

@@ -13,8 +13,9 @@ Formats (both detected on restore by their first bytes):
 
 A restore writes everything in one transaction into a database that is empty (or emptied
 with ``force``), refuses a backup made at another schema revision, checks row counts and
-verifies the audit chain. Restores across backends (SQLite ⇄ PostgreSQL) work with the
-SQLite container.
+verifies the audit chain before it commits: a backup whose chain does not verify restores
+nothing (a pg_dump archive's chain is checked in a temporary table before pg_restore
+runs). Restores across backends (SQLite ⇄ PostgreSQL) work with the SQLite container.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from psycopg import sql
 from sqlalchemy import (
     Column,
     Connection,
@@ -54,8 +56,9 @@ from sqlalchemy.exc import DBAPIError
 
 from materiel import migrations
 from materiel.db import WRITE_OPTION, is_sqlite
-from materiel.records import Base
+from materiel.records import AuditEvent, Base
 from materiel.services import chain_head
+from materiel.services.audit import ChainReport, verify_chain
 
 __all__ = [
     "FORMAT_VERSION",
@@ -519,9 +522,20 @@ def _restore_container(
                 got = _counts(dst, copied)
                 if got != expected:
                     raise BackupError(f"restore incomplete: rows {got} != backup {expected}")
+                _refuse_broken_chain(verify_chain(dst))  # before the commit: all or nothing
     finally:
         source.dispose()
     return _finish(engine, src, "container", backup_revs, got, busy)
+
+
+def _refuse_broken_chain(chain: ChainReport) -> None:
+    if not chain.ok:
+        shown = "; ".join(chain.problems[:3])
+        more = f" (and {len(chain.problems) - 3} more)" if len(chain.problems) > 3 else ""
+        raise BackupError(
+            f"the backup's audit chain does not verify: {shown}{more}; nothing was restored "
+            "(the backup or its source was altered: restore an earlier backup)"
+        )
 
 
 def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
@@ -541,7 +555,6 @@ def _finish(
     engine: Engine, src: Path, method: str, revs: list[str], got: dict[str, int], busy: list[str]
 ) -> RestoreReport:
     from materiel.db import read_session
-    from materiel.services import verify_chain
 
     with read_session(engine) as s:
         chain = verify_chain(s)
@@ -570,6 +583,7 @@ def _restore_pg_dump(engine: Engine, src: Path, force: bool) -> RestoreReport:
             f"database {_shown(engine)} is not empty (rows in {', '.join(busy)}); restore into "
             "an empty database, or pass --force to replace its contents (nothing was written)"
         )
+    _refuse_broken_chain(_archive_chain(engine, exe, src))
     engine.dispose()  # pg_restore --clean drops tables: no idle connection may hold them
     args, env = _pg_env(engine)
     cmd = [exe, *args, "--clean", "--if-exists", "--no-owner", "--no-privileges"]
@@ -581,6 +595,63 @@ def _restore_pg_dump(engine: Engine, src: Path, force: bool) -> RestoreReport:
         revs = _revisions(c)
         got = _counts(c, tables)
     return _finish(engine, src, "pg_dump", revs, got, busy)
+
+
+def _archive_chain(engine: Engine, exe: str, src: Path) -> ChainReport:
+    """Verify the audit chain inside a pg_dump archive before anything is restored: its
+    ``audit_event`` rows (as ``pg_restore`` prints them) are copied into a temporary table
+    of a throw-away transaction on ``engine`` and checked there."""
+    out = subprocess.run(
+        [exe, "--data-only", "--table=audit_event", "-f", "-", str(src)],
+        capture_output=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise BackupError(
+            f"pg_restore cannot read the archive (nothing was written): "
+            f"{out.stderr.decode(errors='replace').strip()}"
+        )
+    columns, data = _copy_block(out.stdout, "audit_event")
+    known = [c.name for c in AuditEvent.__table__.columns]
+    if columns is None:
+        return ChainReport(ok=True, events=0)
+    if not set(columns) <= set(known):
+        raise BackupError(f"{src}: audit_event columns {columns} unknown (nothing was written)")
+    check = Table(
+        "_materiel_restore_check",
+        MetaData(),
+        *(Column(c.name, c.type) for c in AuditEvent.__table__.columns),
+        prefixes=["TEMPORARY"],
+    )
+    copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(check.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    with engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            check.create(conn)
+            driver: Any = conn.connection.driver_connection
+            with driver.cursor() as cur, cur.copy(copy) as pipe:
+                pipe.write(data)
+            return verify_chain(conn, table=check)
+        finally:
+            trans.rollback()
+
+
+def _copy_block(script: bytes, table: str) -> tuple[list[str] | None, bytes]:
+    """The column names and data of ``COPY public.<table> (...) FROM stdin;`` in a SQL
+    script written by pg_restore (None when the table has no data block)."""
+    start = script.find(f"\nCOPY public.{table} (".encode())
+    if start < 0:
+        return None, b""
+    head_end = script.index(b"\n", start + 1)
+    head = script[start + 1 : head_end].decode()
+    columns = [
+        c.strip().strip('"') for c in head[head.index("(") + 1 : head.rindex(")")].split(",")
+    ]
+    end = script.find(b"\n\\.\n", head_end)
+    data = script[head_end + 1 : end + 1] if end >= head_end else b""
+    return columns, data
 
 
 def backup_name(engine: Engine) -> str:

@@ -16,7 +16,13 @@ from materiel.records.needs import PRIORITY_WEIGHT, Need, Priority
 from materiel.records.pledges import Channel, Delivery, Pledge, PledgeStatus
 from materiel.records.runs import ForecastRun, IngestDraft, Job, PlanRun
 from materiel.records.stocks import Caveat, StockReport, StockTarget
-from materiel.records.tracker import TrackerMonthly, TrackerRelease, TrackerWeapons
+from materiel.records.tracker import (
+    TrackerActivity,
+    TrackerDonorTotal,
+    TrackerMonthly,
+    TrackerRelease,
+    TrackerWeapons,
+)
 
 __all__ = [
     "PRIORITY_WEIGHT",
@@ -53,6 +59,8 @@ __all__ = [
     "StockReport",
     "StockTarget",
     "Synthetic",
+    "TrackerActivity",
+    "TrackerDonorTotal",
     "TrackerMonthly",
     "TrackerRelease",
     "TrackerWeapons",

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, DateTime, MetaData, TypeDecorator, false
+from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, Table, TypeDecorator, false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -53,6 +53,22 @@ class Base(DeclarativeBase):
         list[Any]: JSON,
         dt.datetime: UTCDateTime,
     }
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        table = cls.__dict__.get("__table__")
+        if isinstance(table, Table):
+            never_reuse_ids(table)
+
+
+def never_reuse_ids(table: Table) -> None:
+    """SQLite ``AUTOINCREMENT`` on a table keyed by one integer: an id is never given again
+    after its row is deleted (without it SQLite reuses the largest free id, and a stale ETag
+    ``"<id>-<version>"`` of a deleted record would match its successor). PostgreSQL
+    sequences never go back anyway. Migration 0008_security rebuilds existing tables."""
+    pk = list(table.primary_key.columns)
+    if len(pk) == 1 and isinstance(pk[0].type, Integer):
+        table.dialect_options["sqlite"]["autoincrement"] = True
 
 
 class StrEnum(enum.StrEnum):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -266,12 +266,85 @@ def load_reference(w: Writer) -> dict[str, int]:
     return {k: counts.get(k, 0) for k in ("created", "updated", "unchanged")}
 
 
+#: what ``materiel reference update`` refreshes in nations already stored (facts of the
+#: reference, not the data: roles stay as they are)
+NATION_FACTS = ("name", "gdp_eur_bn", "gdp_year", "gdp_source")
+
+
+@dataclass
+class ReferenceReport:
+    """What loading the reference did, per kind: created, updated, unchanged; and the items
+    whose catalogue values differ from the reference but were kept."""
+
+    nations: Counter[str]
+    items: Counter[str]
+    kept: list[str]
+    alliances: Counter[str] = field(default_factory=Counter)  # alliance_member rows
+
+    @property
+    def changes(self) -> int:
+        return sum(c["created"] + c["updated"] for c in (self.nations, self.items, self.alliances))
+
+
+def update_reference(w: Writer, *, overwrite_items: bool = False) -> ReferenceReport:
+    """Add the nations and items a database lacks and refresh the nations' reference facts
+    (names, GDP, alliances); merge the catalogue's aliases into stored items. A stored item's
+    name, category, calibre, unit, unit value and currency are the user's to change and are
+    kept (listed in ``kept`` when they differ), unless ``overwrite_items``. Loading twice
+    changes nothing; roles (``is_donor``, ``is_recipient``) are never touched."""
+    from sqlalchemy import select
+
+    report = ReferenceReport(Counter(), Counter(), [])
+    stored_nations = {n.code: n for n in w.session.scalars(select(Nation))}
+    for row in nations():
+        fields = {k: row[k] for k in NATION_FACTS}
+        existing = stored_nations.get(row["code"])
+        if existing is None:
+            w.create(Nation, code=row["code"], **fields)
+            report.nations["created"] += 1
+            continue
+        changes = {k: v for k, v in fields.items() if getattr(existing, k) != v}
+        if changes:
+            w.update(existing, **changes)
+        report.nations["updated" if changes else "unchanged"] += 1
+    stored = set(w.session.execute(select(AllianceMember.alliance, AllianceMember.nation_code)))
+    for member in memberships():
+        if (member["alliance"], member["nation_code"]) in stored:
+            report.alliances["unchanged"] += 1
+        else:
+            w.create(AllianceMember, **member)
+            report.alliances["created"] += 1
+    stored_items = {i.code: i for i in w.session.scalars(select(Item))}
+    for row in catalogue():
+        fields = {k: v for k, v in row.items() if k not in ("code", "value_basis")}
+        item = stored_items.get(row["code"])
+        if item is None:
+            w.create(Item, code=row["code"], **fields)
+            report.items["created"] += 1
+            continue
+        aliases = list(item.aliases or [])
+        aliases += [a for a in fields["aliases"] if a not in aliases]
+        if overwrite_items:
+            changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
+        else:
+            changes = {"aliases": aliases} if aliases != list(item.aliases or []) else {}
+            differs = [k for k, v in fields.items() if k != "aliases" and getattr(item, k) != v]
+            if differs:
+                report.kept.append(f"{row['code']} ({', '.join(differs)})")
+        if changes:
+            w.update(item, **changes)
+        report.items["updated" if changes else "unchanged"] += 1
+    return report
+
+
 __all__ = [
     "ALLIANCES",
     "CATEGORIES",
     "EU",
     "EU_INSTITUTIONS",
+    "NATION_FACTS",
     "NATO",
+    "ReferenceReport",
     "alliances_of",
     "catalogue",
     "gdp_table",
@@ -279,4 +352,5 @@ __all__ = [
     "memberships",
     "nations",
     "parse_aliases",
+    "update_reference",
 ]

@@ -4,6 +4,7 @@ rules and appends a hash-chained audit event in the same transaction."""
 from materiel.services.audit import ChainReport, chain_head, newest_event, verify_chain
 from materiel.services.errors import (
     DomainError,
+    InvalidValue,
     KeyReused,
     NotFound,
     RuleViolation,
@@ -14,6 +15,7 @@ from materiel.services.writer import Writer, writer
 __all__ = [
     "ChainReport",
     "DomainError",
+    "InvalidValue",
     "KeyReused",
     "NotFound",
     "RuleViolation",

@@ -17,6 +17,12 @@ class RuleViolation(DomainError):
     pass
 
 
+class InvalidValue(RuleViolation):
+    """A value no record may hold, whatever else is stored (a date outside the plausible
+    window, an integer beyond its column): the request is invalid (HTTP 422), not in
+    conflict with other records."""
+
+
 class NotFound(DomainError):
     pass
 

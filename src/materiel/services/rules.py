@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import re
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, SmallInteger, func, select
+from sqlalchemy import JSON, BigInteger, Date, Integer, SmallInteger, String, Text, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
@@ -22,8 +23,9 @@ from materiel.records import (
     Priority,
     ProductionLine,
 )
+from materiel.records.base import utcnow
 from materiel.records.pledges import Channel
-from materiel.services.errors import RuleViolation
+from materiel.services.errors import InvalidValue, RuleViolation
 
 NON_NEGATIVE: dict[str, tuple[str, ...]] = {
     "need": ("quantity",),
@@ -50,10 +52,38 @@ NATION_FIELDS = (
     "recipient_code",
     "destination_code",
 )
+#: C0 control characters but tab, line feed and carriage return, and DEL: spreadsheets cannot
+#: hold them (an xlsx export would fail) and terminals run them as escape sequences
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: natural keys that must not be blank
+KEY_FIELDS = ("ref", "code")
+#: tables whose text is kept exactly as read or produced by the system (announcement texts,
+#: job and run logs); every other table refuses control characters
+RAW_TEXT_TABLES = frozenset({"ingest_draft", "job", "plan_run", "forecast_run", "audit_event"})
+
+
+def control_character(text: str) -> str | None:
+    """The first refused control character of ``text`` (as ``U+0007``), or None."""
+    m = CONTROL_CHARS.search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+# Every date a record holds lies in this window (0001-01-01 or 9999-12-31 is a typing
+# error or an attack: a delivery dated 9999 counted as delivered).
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2099, 12, 31)
+# Dates of things that have happened and count as such (a delivery counts as delivered, a
+# stock report as stock on hand): at most this far after today.
+RECORDED = {"delivery": ("delivered_on",), "stock_report": ("as_of",)}
+RECORDED_AHEAD = dt.timedelta(days=366)
 
 
 def _fail(entity: str, field: str, reason: str) -> RuleViolation:
     return RuleViolation(f"{entity}.{field}: {reason}", entity=entity, field=field)
+
+
+def _invalid(entity: str, field: str, reason: str) -> InvalidValue:
+    return InvalidValue(f"{entity}.{field}: {reason}", entity=entity, field=field)
 
 
 def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bool:
@@ -70,6 +100,39 @@ def _exists(session: Session, model: type[Nation] | type[Item], code: str) -> bo
 
 
 _INT_LIMITS: dict[str, list[tuple[str, int]]] = {}
+_DATES: dict[str, list[str]] = {}
+
+
+def _date_fields(obj: Base) -> list[str]:
+    entity = obj.__tablename__
+    if entity not in _DATES:
+        _DATES[entity] = [
+            obj.__mapper__.get_property_by_column(c).key
+            for c in obj.__table__.columns
+            if isinstance(c.type, Date)
+        ]
+    return _DATES[entity]
+
+
+def check_dates(obj: Base) -> None:
+    """Every date within ``DATE_MIN``..``DATE_MAX``; recorded events not after a year from
+    today (InvalidValue naming the field)."""
+    entity = obj.__tablename__
+    latest = utcnow().date() + RECORDED_AHEAD
+    for f in _date_fields(obj):
+        v = getattr(obj, f, None)
+        if not isinstance(v, dt.date):
+            continue
+        if not DATE_MIN <= v <= DATE_MAX:
+            raise _invalid(
+                entity,
+                f,
+                f"{v.isoformat()} is outside {DATE_MIN.isoformat()}..{DATE_MAX.isoformat()}",
+            )
+        if f in RECORDED.get(entity, ()) and v > latest:
+            raise _invalid(
+                entity, f, f"{v.isoformat()} is more than a year ahead: it has not happened yet"
+            )
 
 
 def _int_limits(obj: Base) -> list[tuple[str, int]]:
@@ -92,6 +155,32 @@ def _int_limits(obj: Base) -> list[tuple[str, int]]:
     return _INT_LIMITS[entity]
 
 
+_TEXT_FIELDS: dict[str, list[str]] = {}
+
+
+def _text_fields(obj: Base) -> list[str]:
+    """The text and JSON attributes of a table checked for control characters."""
+    entity = obj.__tablename__
+    if entity not in _TEXT_FIELDS:
+        out = []
+        if entity not in RAW_TEXT_TABLES:
+            for col in obj.__table__.columns:
+                if isinstance(col.type, String | Text | JSON):
+                    out.append(obj.__mapper__.get_property_by_column(col).key)
+        _TEXT_FIELDS[entity] = out
+    return _TEXT_FIELDS[entity]
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*_texts(k), *_texts(v))]
+    return []
+
+
 def _show_int(v: int) -> str:
     try:
         return f"{v:.4g}"
@@ -99,13 +188,30 @@ def _show_int(v: int) -> str:
         return f"a {v.bit_length()}-bit number"
 
 
-def check_fields(session: Session, obj: Base) -> None:
-    """Field-level checks shared by every entity."""
+def check_fields(session: Session, obj: Base, *, offline: bool = False) -> None:
+    """Field-level checks shared by every entity.
+
+    ``offline``: the caller has already checked every reference to another record (nations,
+    items, pledges, organisations, funds, lines) and the delivered quantities in bulk (the
+    importer does), so no rule queries the database."""
     entity = obj.__tablename__
+    for f in _text_fields(obj):
+        v = getattr(obj, f, None)
+        if v is None or (type(v) is str and CONTROL_CHARS.search(v) is None):
+            continue  # the common cases, without building a list
+        for text in _texts(v):
+            bad = control_character(text)
+            if bad:
+                raise _fail(entity, f, f"contains the control character {bad}; remove it")
+    for f in KEY_FIELDS:
+        v = getattr(obj, f, None)
+        if isinstance(v, str) and not v.strip():
+            raise _fail(entity, f, "must not be blank")
     for f, limit in _int_limits(obj):
         v = getattr(obj, f, None)
         if isinstance(v, int) and not isinstance(v, bool) and not -limit - 1 <= v <= limit:
-            raise _fail(entity, f, f"{_show_int(v)} is out of range (at most {limit:,})")
+            raise _invalid(entity, f, f"{_show_int(v)} is out of range (at most {limit:,})")
+    check_dates(obj)
     for f in NON_NEGATIVE.get(entity, ()):
         v = getattr(obj, f, None)
         if v is not None and v < 0:
@@ -118,117 +224,84 @@ def check_fields(session: Session, obj: Base) -> None:
         v = getattr(obj, f, None)
         if v is not None and not (money.is_currency(v) and money.convertible(v)):
             raise _fail(entity, f, f"unknown or unconvertible currency {v!r} (ISO 4217 expected)")
-    for f in NATION_FIELDS:
-        v = getattr(obj, f, None)
-        if v is not None and not _exists(session, Nation, v):
-            raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
-    v = getattr(obj, "item_code", None)
-    if v is not None and not _exists(session, Item, v):
-        raise _fail(entity, "item_code", f"unknown item {v!r}")
-    check_entity(session, obj)
+    if not offline:
+        for f in NATION_FIELDS:
+            v = getattr(obj, f, None)
+            if v is not None and not _exists(session, Nation, v):
+                raise _fail(entity, f, f"unknown nation {v!r} (ISO 3166 alpha-3 expected)")
+        v = getattr(obj, "item_code", None)
+        if v is not None and not _exists(session, Item, v):
+            raise _fail(entity, "item_code", f"unknown item {v!r}")
+    check_entity(session, obj, offline=offline)
 
 
-Rule = Callable[[Session, Any], None]
-#: the rules of each entity, by record model (registered with :func:`rule`)
-RULES: dict[type[Base], Rule] = {}
-
-
-def rule(model: type[Base]) -> Callable[[Rule], Rule]:
-    """Register the entity rules of ``model`` (one function per entity)."""
-
-    def register(fn: Rule) -> Rule:
-        RULES[model] = fn
-        return fn
-
-    return register
-
-
-def check_entity(session: Session, obj: Base) -> None:
-    """Entity-specific rules (:data:`RULES`)."""
-    check = RULES.get(type(obj))
-    if check is not None:
-        check(session, obj)
-
-
-@rule(Need)
-def _need(session: Session, obj: Need) -> None:
-    if obj.priority not in {p.value for p in Priority}:
-        raise _fail("need", "priority", f"must be critical, high or routine (got {obj.priority!r})")
-    if obj.needed_by < obj.stated_on:
-        raise _fail("need", "needed_by", "is before the date the need was stated")
-
-
-@rule(Pledge)
-def _pledge(session: Session, obj: Pledge) -> None:
-    if obj.donor_code == obj.recipient_code:
-        raise _fail("pledge", "recipient_code", "a donor cannot pledge to itself")
-    if obj.channel not in {c.value for c in Channel}:
-        raise _fail(
-            "pledge", "channel", f"must be stock, procurement or fund (got {obj.channel!r})"
-        )
-    if (obj.value_amount is None) != (obj.value_currency is None):
-        raise _fail("pledge", "value_currency", "value amount and currency go together")
-    if obj.due_by is not None and obj.due_by < obj.announced_on:
-        raise _fail("pledge", "due_by", "is before the announcement date")
-    if obj.id is not None:
-        done = delivered_quantity(session, obj.id)
-        if obj.quantity < done:
+def check_entity(session: Session, obj: Base, *, offline: bool = False) -> None:
+    """Entity-specific rules (``offline``: skip those that read other records)."""
+    if isinstance(obj, Need):
+        if obj.priority not in {p.value for p in Priority}:
             raise _fail(
-                "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
+                "need", "priority", f"must be critical, high or routine (got {obj.priority!r})"
             )
-
-
-@rule(Delivery)
-def _delivery(session: Session, obj: Delivery) -> None:
-    pledge = _locked_pledge(session, obj.pledge_id)
-    if pledge is None:
-        raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
-    if pledge.status == "cancelled":
-        raise _fail("delivery", "pledge", f"pledge {pledge.ref} is cancelled")
-    others = delivered_quantity(session, pledge.id, exclude_delivery=obj.id)
-    if others + obj.quantity > pledge.quantity:
-        raise _fail(
-            "delivery",
-            "quantity",
-            f"{obj.quantity} would bring deliveries on pledge {pledge.ref} to "
-            f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
-            f"({pledge.quantity - others} left)",
-        )
-
-
-@rule(ProductionLine)
-def _line(session: Session, obj: ProductionLine) -> None:
-    if (
-        session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
-        is None
-    ):
-        raise _fail(
-            "production_line", "producer_code", f"unknown organisation {obj.producer_code!r}"
-        )
-
-
-@rule(Fund)
-def _fund(session: Session, obj: Fund) -> None:
-    if obj.period_end < obj.period_start:
-        raise _fail("fund", "period_end", "is before period_start")
-    if obj.destination not in ("recipient", "members"):
-        raise _fail("fund", "destination", "must be recipient or members")
-    if obj.destination == "recipient" and obj.recipient_code is None:
-        raise _fail("fund", "recipient_code", "required when the destination is the recipient")
-
-
-@rule(Order)
-def _order(session: Session, obj: Order) -> None:
-    if obj.delivery_end < obj.delivery_start:
-        raise _fail("purchase_order", "delivery_end", "is before delivery_start")
-    if obj.delivery_start < obj.placed_on:
-        raise _fail("purchase_order", "delivery_start", "is before the order was placed")
-    for code, model, field in (
-        (obj.fund_code, Fund, "fund_code"),
-        (obj.line_code, ProductionLine, "line_code"),
-    ):
-        if session.scalar(select(model.id).where(model.code == code)) is None:
-            raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
+        if obj.needed_by < obj.stated_on:
+            raise _fail("need", "needed_by", "is before the date the need was stated")
+    elif isinstance(obj, Pledge):
+        if obj.donor_code == obj.recipient_code:
+            raise _fail("pledge", "recipient_code", "a donor cannot pledge to itself")
+        if obj.channel not in {c.value for c in Channel}:
+            raise _fail(
+                "pledge", "channel", f"must be stock, procurement or fund (got {obj.channel!r})"
+            )
+        if (obj.value_amount is None) != (obj.value_currency is None):
+            raise _fail("pledge", "value_currency", "value amount and currency go together")
+        if obj.due_by is not None and obj.due_by < obj.announced_on:
+            raise _fail("pledge", "due_by", "is before the announcement date")
+        if obj.id is not None and not offline:
+            done = delivered_quantity(session, obj.id)
+            if obj.quantity < done:
+                raise _fail(
+                    "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
+                )
+    elif isinstance(obj, Delivery) and not offline:
+        pledge = _locked_pledge(session, obj.pledge_id)
+        if pledge is None:
+            raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
+        if pledge.status == "cancelled":
+            raise _fail("delivery", "pledge", f"pledge {pledge.ref} is cancelled")
+        others = delivered_quantity(session, pledge.id, exclude_delivery=obj.id)
+        if others + obj.quantity > pledge.quantity:
+            raise _fail(
+                "delivery",
+                "quantity",
+                f"{obj.quantity} would bring deliveries on pledge {pledge.ref} to "
+                f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
+                f"({pledge.quantity - others} left)",
+            )
+    elif isinstance(obj, ProductionLine) and not offline:
+        if (
+            session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
+            is None
+        ):
+            raise _fail(
+                "production_line", "producer_code", f"unknown organisation {obj.producer_code!r}"
+            )
+    elif isinstance(obj, Fund):
+        if obj.period_end < obj.period_start:
+            raise _fail("fund", "period_end", "is before period_start")
+        if obj.destination not in ("recipient", "members"):
+            raise _fail("fund", "destination", "must be recipient or members")
+        if obj.destination == "recipient" and obj.recipient_code is None:
+            raise _fail("fund", "recipient_code", "required when the destination is the recipient")
+    elif isinstance(obj, Order):
+        if obj.delivery_end < obj.delivery_start:
+            raise _fail("purchase_order", "delivery_end", "is before delivery_start")
+        if obj.delivery_start < obj.placed_on:
+            raise _fail("purchase_order", "delivery_start", "is before the order was placed")
+        for code, model, field in (
+            (obj.fund_code, Fund, "fund_code"),
+            (obj.line_code, ProductionLine, "line_code"),
+        ):
+            if not offline and session.scalar(select(model.id).where(model.code == code)) is None:
+                raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
 
 
 def _locked_pledge(session: Session, pledge_id: int) -> Pledge | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -40,11 +40,42 @@ def _apply_scalar_defaults(obj: Base) -> None:
             setattr(obj, key, col.default.arg)
 
 
+def _unique_columns(obj: Base, exc: IntegrityError) -> list[str] | None:
+    """The columns of the unique key ``exc`` reports as taken, or None when it is not a
+    unique violation (SQLite names the columns; PostgreSQL the constraint or index)."""
+    orig = exc.orig
+    text = str(orig)
+    if text.startswith("UNIQUE constraint failed: "):
+        return [c.split(".")[-1].strip() for c in text.split(": ", 1)[1].split(",")]
+    diag = getattr(orig, "diag", None)
+    if getattr(orig, "sqlstate", None) != "23505" or diag is None:
+        return None
+    table = cast(Table, obj.__table__)
+    keys: list[Any] = [*table.constraints, *table.indexes]
+    for key in keys:
+        if key.name == diag.constraint_name:
+            return [c.name for c in key.columns]
+    return []
+
+
 def _integrity_refusal(obj: Base, exc: IntegrityError) -> RuleViolation:
-    """A database constraint refused the write: say so in the domain's terms."""
+    """A database constraint refused the write: say so in the domain's terms, and nothing
+    more. A taken key is named with the value sent, whether or not the caller may see the
+    record holding it, and nothing of that record shows (not its donor, not whether it is
+    confidential): the database's own message would quote constraint and key."""
+    entity = obj.__tablename__
+    columns = _unique_columns(obj, exc)
+    if columns is None:
+        return RuleViolation(
+            f"{entity}: refers to a record that does not exist, or is referred to by others",
+            entity=entity,
+        )
+    shown = ", ".join(f"{c}={getattr(obj, c, None)!r}" for c in columns) or "its key"
     return RuleViolation(
-        f"{obj.__tablename__}: duplicate key or broken reference ({exc.orig})",
-        entity=obj.__tablename__,
+        f"{entity}: {shown} is already taken (keys are unique across all records, including "
+        "those you cannot see): choose another",
+        entity=entity,
+        field=columns[0] if len(columns) == 1 else None,
     )
 
 

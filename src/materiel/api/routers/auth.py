@@ -30,8 +30,10 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 @router.post("/login", response_model=LoginResponse, responses=ERRORS, operation_id="login")
 def login(body: LoginRequest, request: Request, engine: EngineDep) -> LoginResponse:
-    """A session token (12 hours). Five failures in a row lock the account for 15 minutes
-    (429 with Retry-After); one address may fail 20 times a minute."""
+    """A session token (12 hours). Five failures in a row lock the account for 15 minutes;
+    every refusal (unknown user, wrong password, locked or disabled account) is the same
+    401, so answers do not tell which accounts exist. One address may fail 20 times a
+    minute (429 with Retry-After)."""
     client = request.client.host if request.client else "-"
     user, raw, expires = authenticate(
         engine, body.username, body.password, client=client, limiter=request.app.state.limiter

@@ -18,8 +18,7 @@ from materiel.ingest import service
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])
 
-MAX_TEXT = 1_000_000
-MAX_UPLOAD = 10 * 2**20
+MAX_TEXT, MAX_UPLOAD = service.MAX_TEXT, service.MAX_UPLOAD
 DraftId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 

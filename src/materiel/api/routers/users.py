@@ -47,7 +47,8 @@ def list_users(
     "", status_code=201, response_model=UserPublic, responses=ERRORS, operation_id="create_user"
 )
 def create_user(body: UserCreate, principal: CurrentUser, engine: EngineDep) -> UserPublic:
-    """Passwords: at least 12 characters of at least two classes (422 otherwise)."""
+    """Passwords: at least 12 characters of at least two classes, not common or easily
+    guessed (422 otherwise)."""
     policy.require_admin(principal)
     with write_session(engine) as s:
         user = add_user(
@@ -79,7 +80,9 @@ def update_user(
     engine: EngineDep,
     request: Request,
 ) -> UserPublic:
-    """Change role, nation, password; ``active: false`` disables and revokes every token."""
+    """Change role, nation, password; ``active: false`` disables and revokes every token.
+    A new password also revokes every session and API token of the user and lifts a
+    lockout."""
     policy.require_admin(principal)
     changes = body.model_dump(exclude_unset=True)
     with write_session(engine) as s:

@@ -4,7 +4,7 @@ write, backfilled from the audit trail (records created by the demo loader, acto
 instead of being guessed from words in source texts
 
 Revision ID: 0005_read_side
-Revises: 0004_job_pid_started
+Revises: 0008_security
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_read_side"
-down_revision: str | Sequence[str] | None = "0004_job_pid_started"
+down_revision: str | Sequence[str] | None = "0008_security"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -88,6 +88,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alliance_member")),
         sa.UniqueConstraint("alliance", "nation_code", name=op.f("uq_alliance_member_alliance")),
+        sqlite_autoincrement=True,  # ids never reused (0008_security)
     )
     op.create_index(op.f("ix_alliance_member_alliance"), "alliance_member", ["alliance"])
     op.create_index(op.f("ix_alliance_member_nation_code"), "alliance_member", ["nation_code"])

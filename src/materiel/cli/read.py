@@ -54,10 +54,13 @@ def read(
     date: str | None = typer.Option(None, "--date", help="Announcement date YYYY-MM-DD"),
     url: str | None = typer.Option(None, "--url", help="Where the text came from"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    errors: bool = typer.Option(
+        False, "--errors", help="With --evaluate: list every error of the strict scorer by file"
+    ),
 ) -> None:
     """Read an announcement into draft pledges, funds and needs (stored for review)."""
     if evaluate is not None:
-        _evaluate(evaluate, as_json)
+        _evaluate(evaluate, as_json, errors)
         return
     if text is not None:
         body, name = normalise(text), "text"
@@ -132,7 +135,7 @@ def read(
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
 
 
-def _evaluate(directory: Path, as_json: bool) -> None:
+def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:
     if not directory.is_dir():
         fail(f"{directory}: not a directory")
     try:
@@ -140,15 +143,7 @@ def _evaluate(directory: Path, as_json: bool) -> None:
     except (ValueError, FileNotFoundError) as exc:
         fail(str(exc))
     if as_json:
-        print_json(
-            {
-                "files": ev.files,
-                "scores": {
-                    k: {"expected": e, "predicted": p, "matched": t, "precision": pr, "recall": r}
-                    for k, e, p, t, pr, r in ev.table()
-                },
-            }
-        )
+        print_json(ev.as_json(errors=errors))
         return
     table = Table(
         "measure",
@@ -162,6 +157,38 @@ def _evaluate(directory: Path, as_json: bool) -> None:
     for k, e, p, t, pr, r in ev.table():
         table.add_row(k, str(e), str(p), str(t), f"{pr:.3f}", f"{r:.3f}")
     console.print(table)
+    console.print(
+        f"Negative texts: {ev.negative_texts}; false pledges on them: "
+        f"{ev.false_pledges_on_negatives}"
+        + (
+            f" ({', '.join(ev.negatives_with_false_pledges)})"
+            if ev.false_pledges_on_negatives
+            else ""
+        )
+    )
+    if not errors:
+        return
+    cats = Table(
+        "category",
+        "expected",
+        "predicted",
+        "matched",
+        "precision",
+        "recall",
+        title="Strict pledges by labelled category",
+    )
+    for k, s in sorted(ev.by_category.items()):
+        cats.add_row(
+            k, str(s.expected), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}"
+        )
+    console.print(cats)
+    classes = Table("error class", "count", title="Strict scorer errors by class")
+    for k, n in ev.error_classes().items():
+        classes.add_row(k, str(n))
+    console.print(classes)
+    # one line per error, not a table: long evidence must not wrap at terminal width
+    for m in ev.errors:
+        console.print(m.describe(), markup=False, highlight=False, soft_wrap=True)
 
 
 # -- drafts --------------------------------------------------------------------------

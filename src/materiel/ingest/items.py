@@ -24,34 +24,45 @@ AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by c
 
 #: (regex, category, rank). Plural "s" is optional where written ``s?``.
 KEYWORDS: list[tuple[str, str, int]] = [
-    # ammunition heads
-    (r"rounds|shells|projectiles|ammunition|munitions|cartridges", AMMO, 0),
-    (r"rockets?", "rocket-artillery-ammunition", 1),
-    (r"missiles?|interceptors?", "air-defence-missile", 0),
+    # ammunition heads (English, German, French)
+    (
+        r"rounds|shells|projectiles|ammunition|munitions?|cartridges|Munition|Schuss|Geschosse"
+        r"|Patronen|cartouches",
+        AMMO,
+        0,
+    ),
+    (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
+    (r"missiles?|interceptors?|intercepteurs?|Lenkflugkörper|Flugkörper", "air-defence-missile", 0),
     # artillery
     (
-        r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)",
+        r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)"
+        r"|(?:Panzer)?[Hh]aubitzen?|Artilleriesysteme?|Artilleriegeschütze?|Geschütze?"
+        r"|obusiers?|canons?(?:\s+automoteurs?)?|pièces?\s+d['’]artillerie|automoteurs?",
         "artillery-system",
         2,
     ),
     (
-        r"M777s?|CAESARs?|PzH\s?2000s?|Panzerhaubitze\s?2000|AS-?90s?|Archers?|Krabs?|Zuzanas?(?:-?2)?"
-        r"|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155|M119s?|L119s?"
-        r"|mortars?(?:\s+systems?)?",
+        r"M777s?|CAESARs?|Caesars?|PzH\s?2000s?|Panzerhaubitzen?\s?2000|AS-?90s?|Archers?|Krabs?"
+        r"|Zuzanas?(?:-?2)?|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155"
+        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta",
         "artillery-system",
         3,
     ),
     (
-        r"artillery\s+(?:ammunition|shells|rounds|munitions|projectiles)|mortar\s+(?:rounds|bombs|shells)"
-        r"|shells?|(?:artillery\s+)?ammunition\s+for\s+howitzers",
+        r"artillery\s+(?:ammunition|shells|rounds|munitions|projectiles)|mortar\s+(?:rounds|bombs"
+        r"|shells)|shells?|(?:artillery\s+)?ammunition\s+for\s+howitzers|Artilleriemunition"
+        r"|Artilleriegranaten|Artilleriegeschosse|Granaten|Mörsergranaten|Mörsermunition|obus"
+        r"|munitions?\s+d['’]artillerie|obus\s+d['’]artillerie|Großkalibermunition"
+        r"|Grosskalibermunition",
         "artillery-ammunition",
         2,
     ),
-    (r"artillery", "artillery-system", 1),
+    (r"artillery|Artillerie|artillerie", "artillery-system", 1),
     # rocket artillery
     (
         r"HIMARS|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
-        r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?",
+        r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
+        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?",
         "rocket-artillery-system",
         3,
     ),
@@ -60,37 +71,60 @@ KEYWORDS: list[tuple[str, str, int]] = [
         "rocket-artillery-ammunition",
         4,
     ),
-    # air defence
+    # air defence: MANPADS and anti-aircraft guns are systems, also when called missiles
     (
-        r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?))?"
-        r"|NASAMS|IRIS-T(?:\s+SLM)?|SAMP/T|Gepards?|Skynex|Skyguard|HAWK(?:\s+launchers?)?"
-        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300|Buk|Stormer|Mistral\s+systems?"
+        r"(?:Stingers?|Igla|Piorun|Mistral|Starstreak|Strela|RBS[-\s]?70|Martlets?)"
+        r"(?:\s+(?:air[-\s]defen[cs]e\s+)?(?:missiles?|MANPADS|systems?|launchers?|units?"
+        r"|Flugabwehrraketen|missiles?\s+sol-air))?|MANPADS|man-portable\s+air[-\s]defen[cs]e"
+        r"(?:\s+systems?)?|Gepards?(?:\s+(?:anti-aircraft\s+)?(?:guns?|tanks?|systems?))?"
+        r"|Flugabwehrkanonenpanzer(?:\s+Gepard)?|Skynex|Skyguard|Oerlikon",
+        "air-defence-system",
+        4,
+    ),
+    (
+        r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?"
+        r"|fire\s+units?|Systeme?|Batterien?|Startgeräte))?"
+        r"|NASAMS|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP/T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
+        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
-        r"|anti-aircraft\s+(?:guns?|systems?)",
+        r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
+        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?aérienne"
+        r"|systèmes?\s+sol-air|canons?\s+anti-?aériens?",
         "air-defence-system",
         3,
     ),
-    (r"air[-\s]defen[cs]e", "air-defence-system", 1),
+    (
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?aérienne",
+        "air-defence-system",
+        1,
+    ),
     (
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
-        r"|Stingers?(?:\s+missiles?)?|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Starstreak|Martlets?"
-        r"|Piorun|Mistral\s+missiles?|MANPADS|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*",
+        r"|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
+        r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
+        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?aérienne|Lenkflugkörper\s+für",
         "air-defence-missile",
         4,
     ),
     # anti-tank
     (
-        r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?|Panzerfausts?|Stugnas?|Milans?|Spikes?"
+        r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
+        r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
-        r"|recoilless\s+rifles?",
+        r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"
+        r"|Panzerabwehr|armes?\s+antichars?|missiles?\s+antichars?|antichars?",
         "anti-tank-weapon",
         4,
     ),
     # tanks
-    (r"(?:main\s+battle\s+)?tanks?", "main-battle-tank", 2),
     (
-        r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?|T-72s?(?:\w+)?"
-        r"|T-64s?|PT-91s?|Twardys?",
+        r"(?:main\s+battle\s+)?tanks?|Kampfpanzer|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
+        "main-battle-tank",
+        2,
+    ),
+    (
+        r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?"
+        r"|T-72s?(?:\w+)?|T-64s?|T-55s?|PT-91s?|Twardys?|Leclercs?|Stridsvagn\s?\d+",
         "main-battle-tank",
         3,
     ),
@@ -99,24 +133,31 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"Bradleys?(?:\s+(?:Fighting|infantry\s+fighting)\s+Vehicles?)?|M113s?|Strykers?|Marders?"
         r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?"
         r"|Senators?|Roshels?|M-ATVs?|Cougars?|Saxons?|Spartans?|FV\d+s?|YPR-765s?|Piranhas?"
-        r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx",
+        r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx|Dingos?"
+        r"|Fuchs|Bisons?|M577s?|Pbv\s?302|Bv206s?|Dingo|Kirpis?|Mamba|ACMAT|Bastion|PVP|VBL",
         "armoured-vehicle",
         3,
     ),
     (
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
-        r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)",
+        r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
+        r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
+        r"|gepanzerte\s+Fahrzeuge|geschützte\s+Fahrzeuge|véhicules?\s+blindés?"
+        r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
         "armoured-vehicle",
         2,
     ),
     # small arms
     (
-        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?",
+        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?"
+        r"|Gewehre|Sturmgewehre|Maschinengewehre|Handfeuerwaffen|Pistolen|fusils?(?:\s+d['’]assaut)?"
+        r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre",
         "small-arms",
         2,
     ),
     (
-        r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)",
+        r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)"
+        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre",
         "small-arms-ammunition",
         4,
     ),
@@ -124,38 +165,48 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"drones?|UAVs?|UASs?|unmanned\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
-        r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?",
+        r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
+        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?",
         "drone",
         3,
     ),
     # aircraft
     (
-        r"F-16s?|fighter\s+(?:jets?|aircraft)|MiG-29s?|Su-25s?|Gripens?|Mirages?(?:\s?2000)?|jets"
-        r"|aircraft|planes?",
+        r"F-16s?|fighter\s+(?:jets?|aircraft)|MiG-29s?|Su-25s?|Gripens?|Mirages?(?:\s?2000(?:-5)?)?"
+        r"|jets|aircraft|planes?|Kampfjets?|Kampfflugzeuge?|Flugzeuge?|avions?(?:\s+de\s+(?:combat"
+        r"|chasse))?|chasseurs?",
         "aircraft",
         2,
     ),
-    (r"helicopters?|Mi-\d+s?|Sea\s+Kings?|Black\s?Hawks?", "helicopter", 3),
+    (
+        r"helicopters?|Mi-\d+s?|Sea\s+Kings?|Black\s?Hawks?|Hubschrauber|Helikopter|hélicoptères?",
+        "helicopter",
+        3,
+    ),
     (
         r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
-        r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?",
+        r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?|Boote|Schiffe"
+        r"|Minenjagdboote|Patrouillenboote|navires?|bateaux|vedettes?",
         "naval",
         2,
     ),
     (
-        r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|tractors?|trailers?|fuel\s+tankers?",
+        r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|pick-ups?|tractors?|trailers?"
+        r"|fuel\s+tankers?|Lkw|LKW|Lastwagen|Lastkraftwagen|Fahrzeuge?|Geländewagen|camions?"
+        r"|véhicules?",
         "vehicle",
         1,
     ),
     (
         r"demining(?:\s+equipment|\s+vehicles?|\s+machines?)?|mine[-\s]clear(?:ing|ance)(?:\s+"
-        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected",
+        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected|Minenräum\w*|déminage",
         "demining",
         4,
     ),
     (
         r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
-        r"|field\s+hospitals?|tourniquets?",
+        r"|field\s+hospitals?|tourniquets?|Sanitätsfahrzeuge|Sanitätsmaterial|Feldlazarette?"
+        r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux",
         "medical",
         4,
     ),
@@ -166,7 +217,10 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
         r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts"
         r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
-        r"|air\s+surveillance\s+radars?",
+        r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
+        r"|Radargeräte|Radare?|Schutzwesten|Helme|Winterausrüstung|Nachtsichtgeräte|Generatoren"
+        r"|Marschflugkörper|Handgranaten|gilets?\s+pare-balles|casques?|missiles?\s+de\s+croisière"
+        r"|bombes?|générateurs?|Hammer(?:\s+(?:guided\s+)?bombs?)?|CRV7",
         "other-military",
         3,
     ),

@@ -17,14 +17,17 @@ NEED_CUE = re.compile(
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
     r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat\s+um"
-    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à)\b",
+    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
+    r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
+    r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*)\b",
     _I,
 )
 #: the recipient's own voice: its leaders, ministries and armed forces
 RECIPIENT_SIDE = re.compile(
     r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Svyrydenko|Yermak|Zelensk\w*"
     r"|Selenskyj\w*|Zelenski|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
-    r"|Ukraine['’]s)\b"
+    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
+    r"|Stefanchuk|Sybiha|Malyuska)\b"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
@@ -89,7 +92,11 @@ NOT_GIVEN = re.compile(
     r"|schließt\w*\s+\w*\s*aus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
     r"|bittet|bat\s+um|möglich\w*|nicht|keine?\w*|envisag\w*|étudi\w*|réfléchi\w*|exclu\w*"
     r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
-    r"|not|never)\b",
+    r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
+    r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
+    r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
+    r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
+    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er))\b",
     _I,
 )
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
@@ -114,7 +121,17 @@ CUMULATIVE = re.compile(
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
     r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement)"
     r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
-    r"|\bau\s+total\s+depuis\b",
+    r"|\bau\s+total\s+depuis\b|\b(?:has|have|had)\s+already\b|\bhad\s+(?:previously\s+)?"
+    r"(?:delivered|sent|supplied|provided|pledged|promised|given|donated)\b|\balready\s+"
+    r"(?:delivered|sent|supplied|provided|given|donated)\b|\b(?:hat|haben|hatte|hatten|wurden"
+    r"|wurde)\s+(?:\w+\s+){0,3}bereits\b|\bbereits\s+(?:\w+\s+){0,2}(?:geliefert|übergeben"
+    r"|gespendet)|\b(?:a|ont|avait|avaient)\s+déjà\b|\bdéjà\s+(?:livré|fourni|envoyé|donné)"
+    r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
+    r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
+    r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
+    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
+    r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
+    r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
     _I,
 )
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
@@ -189,6 +206,22 @@ ARMS = re.compile(
     r"\s+assistance|defen[cs]e\s+(?:aid|package|materiel)|aid\s+package|package|Waffen\w*"
     r"|Rüstungsgüter\w*|Militärhilfe|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
     r"|matériel\s+militaire|équipements?\s+militaires?)\b",
+    _I,
+)
+
+#: a nation word that names a firm, a medium or a place of production, not a donor state:
+#: "German manufacturer Rheinmetall", "le journal français", "die britische Zeitung"
+FIRM_AFTER = re.compile(
+    r"^[\s-]*(?:(?:defen[cs]e|arms|state-owned|private)\s+)?(?:newspaper|daily|media|press"
+    r"|news\s+agency|broadcaster|outlet|magazine|company|companies|firm|firms|manufacturer"
+    r"|manufacturers|maker|makers|group|industry|industries|producer|contractor|arms\s+maker"
+    r"|Zeitung|Medien|Konzern|Hersteller|Unternehmen|Rüstungskonzern|Rüstungs\w+|Firma"
+    r"|Nachrichtenagentur|Sender|Blatt|Magazin)\b",
+    _I,
+)
+FIRM_BEFORE = re.compile(
+    r"\b(?:journal|quotidien|média|médias|presse|groupe|entreprise|industriel|fabricant"
+    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt)\s+$",
     _I,
 )
 

@@ -111,12 +111,12 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+")
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|dont|après|portant)\b)"
+    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|après|portant)\b)"
     r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais|tandis)\s)",
     re.IGNORECASE,
 )
 _CHUNK_SPLIT = re.compile(
-    r",\s|;|:\s|\(|\)|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
+    r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
     r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris)\s|\s[—–]\s|\s-\s",
     re.IGNORECASE,
@@ -196,6 +196,21 @@ _VAGUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODEL_BEFORE_NUMBER = re.compile(r"([A-Za-zÀ-ÿ][\w-]*)\s*$")
+_ARTICLES = {
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "un",
+    "une",
+    "uno",
+    "una",
+    "um",
+    "uma",
+}
 _QTY_LEAD_WORDS = {
     "including",
     "with",
@@ -334,6 +349,40 @@ class _Context:
     named: dict[str, tuple[int, int]] = field(default_factory=dict)  # donors with arms aid
 
 
+#: where the modality of one part of a sentence stops: "; ", ", but", " but ", dashes
+_MODAL_SPLIT = re.compile(
+    r";|\s[—–]\s|,\s*(?=(?:but|aber|doch|mais|pero|mas|while|whereas|während|tandis|however"
+    r"|jedoch|cependant)\b)|\s(?=but\s)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_given(
+    text: str, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
+) -> bool:
+    """Is the element at ``el`` only considered, refused, requested, ...? A cue counts in the
+    element's own clause, and in the other clauses of its part of the sentence (up to "but",
+    ";" or a dash) except relative clauses ("..., which could arrive in May")."""
+    part = next(
+        ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
+        (st_start, st_end),
+    )
+    for a, b in clauses:
+        if b <= part[0] or a >= part[1]:
+            continue
+        a, b = max(a, part[0]), min(b, part[1])
+        own = a <= el < b
+        if not own and _RELATIVE.match(text[a:b]):
+            continue
+        if _clause_flags(text, a, b)[1]:
+            return True
+    return False
+
+
 def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
     """(past total, not given) of the clause text[a:b]."""
     cumulative = False
@@ -445,6 +494,8 @@ def _donor_groups(
         m
         for m in donors
         if not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
+        and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
         donors = [
@@ -528,7 +579,8 @@ class Extractor:
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
-                    el.cumulative, el.not_given = _clause_flags(text, a, b)
+                    el.cumulative = _clause_flags(text, a, b)[0]
+            el.not_given = _not_given(text, s, e, clauses, el.start)
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
@@ -554,20 +606,27 @@ class Extractor:
         live = [el for el in st.elements if not el.cumulative and not el.not_given]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = not st.nations or all(self.recipient in n.codes for n in st.nations)
+        given: set[str] = set()
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
             for donor in donors:
+                given.add(donor)
+                if donor == nat.EU_CODE:
+                    # money of the EU institutions is a pool (EPF, ASAP, Ukraine Facility)
+                    if el.money is not None and el.money.amount is not None and not joint:
+                        ctx.drafts.extend(self._funds(ctx, st, [el]))
+                    continue
                 ctx.drafts.append(self._pledge(ctx, st, el, donor, dspan, joint))
-        if not live:
-            for a, b in st.clauses:
-                cumulative, not_given = _clause_flags(text, a, b)
-                if cumulative or not_given or not cues.ARMS.search(text, a, b):
-                    continue
-                if not cues.PLEDGE_CUE.search(text, a, b):
-                    continue
-                for g in st.donors:
-                    if a <= g[0].start < b:
-                        for code in _codes(g):
+        for a, b in st.clauses:
+            cumulative, not_given = _clause_flags(text, a, b)
+            if cumulative or not_given or not cues.ARMS.search(text, a, b):
+                continue
+            if not cues.PLEDGE_CUE.search(text, a, b):
+                continue
+            for g in st.donors:
+                if a <= g[0].start < b:
+                    for code in _codes(g):
+                        if code not in given:
                             ctx.named.setdefault(code, _strip(text, a, b))
         if st.donors:
             ctx.donors = _codes(st.donors[-1])
@@ -695,6 +754,8 @@ class Extractor:
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
+            if text[qs:qe].lower() in _ARTICLES and len(words) > 1:
+                continue  # "a" or "un" counts one only right before the item
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
@@ -755,7 +816,10 @@ class Extractor:
         joint: bool,
     ) -> Draft:
         amount = el.money.amount if el.money else None
-        currency = crowns_of(el.money.currency, donor) if el.money and amount is not None else None
+        currency = None
+        if el.money is not None and amount is not None:
+            surface = ctx.text[el.money.start : el.money.end]
+            currency = crowns_of(el.money.currency, donor, surface)
         start, end = el.start, el.end
         if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])
@@ -774,12 +838,14 @@ class Extractor:
         }
         return Draft("pledge", fields, start, end, el.start, st.index)
 
-    def _funds(self, ctx: _Context, st: _Sentence) -> list[Draft]:
-        elements = st.elements
-        items = [el for el in elements if el.money is None and el.category != "unspecified"]
+    def _funds(
+        self, ctx: _Context, st: _Sentence, only: list[_Element] | None = None
+    ) -> list[Draft]:
+        elements = st.elements if only is None else only
+        items = [el for el in st.elements if el.money is None and el.category != "unspecified"]
         out: list[Draft] = []
         for el in elements:
-            if el.money is None or el.cumulative or el.money.amount is None:
+            if el.money is None or el.cumulative or el.not_given or el.money.amount is None:
                 continue
             category, calibre, code, end = el.category, el.calibre, el.item_code, el.end
             if category == "unspecified" and items:

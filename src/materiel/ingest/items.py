@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from materiel.records.catalogue import CATEGORIES
 
 AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
+LAUNCHER = "launcher-head"  # pseudo-category: launchers, fire units (the system they belong to)
 
 #: (regex, category, rank). Plural "s" is optional where written ``s?``.
 KEYWORDS: list[tuple[str, str, int]] = [
@@ -32,6 +33,11 @@ KEYWORDS: list[tuple[str, str, int]] = [
         0,
     ),
     (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
+    (
+        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?",
+        LAUNCHER,
+        0,
+    ),
     (r"missiles?|interceptors?|intercepteurs?|Lenkflugkörper|Flugkörper", "air-defence-missile", 0),
     # artillery
     (
@@ -60,7 +66,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (r"artillery|Artillerie|artillerie", "artillery-system", 1),
     # rocket artillery
     (
-        r"HIMARS|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
+        r"HIMARS|High\s+Mobility\s+Artillery\s+Rocket\s+Systems?|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
         r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
         r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?",
         "rocket-artillery-system",
@@ -226,6 +232,37 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
 ]
 
+#: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",
+#: "Nebelgranaten", "Bodenüberwachungsradare"), or a known first part ("Flugabwehrwaffen",
+#: "Minenräumsystemen"); matched only where no keyword matched the whole word
+GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
+    (r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr|Flugabwehrraketen)\w+", "air-defence-system", 2),
+    (r"Panzerabwehr\w+", "anti-tank-weapon", 3),
+    (r"Minenräum\w+|Minenraum\w+|Entminungs\w+", "demining", 3),
+    (r"Sanitäts\w+", "medical", 3),
+    (r"Artillerie\w*(?:haubitzen?|geschütze?n?|systeme?n?)", "artillery-system", 3),
+    (r"[A-ZÄÖÜ]\w+haubitzen?", "artillery-system", 2),
+    (r"[A-ZÄÖÜ]\w+(?:granaten|geschosse)", "artillery-ammunition", 2),
+    (r"[A-ZÄÖÜ]\w*[Mm]unition", AMMO, 0),
+    (r"[A-ZÄÖÜ]\w+drohnen\w*", "drone", 2),
+    (r"[A-ZÄÖÜ]\w+(?:radare?n?|radargeräte?n?)", "other-military", 2),
+    (
+        r"(?:Schützen|Transport|Rad|Späh|Berge|Pionier)panzern?|[A-ZÄÖÜ]\w*[Ss]chützenpanzern?"
+        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?",
+        "armoured-vehicle",
+        3,
+    ),
+    (r"Kampfpanzern?|Panzern", "main-battle-tank", 2),
+    (
+        r"[A-ZÄÖÜ]\w*(?:lastern?|lastwagen|lkws?)|Wechselladersystem\w*|[A-ZÄÖÜ]\w+fahrzeuge?n?",
+        "vehicle",
+        1,
+    ),
+    (r"[A-ZÄÖÜ]\w+(?:raketenwerfer|werfern?)", "rocket-artillery-system", 2),
+    (r"[A-ZÄÖÜ]\w+(?:flugzeuge?n?|jets?)", "aircraft", 2),
+    (r"[A-ZÄÖÜ]\w+(?:generatoren|erzeuger|westen|helme)", "other-military", 2),
+]
+
 #: ammunition heads next to a system take the system's ammunition category
 AMMO_OF = {
     "artillery-system": "artillery-ammunition",
@@ -275,6 +312,10 @@ class ItemTable:
     def __post_init__(self) -> None:
         for rx, cat, rank in KEYWORDS:
             pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE)
+            self._compiled.append((pat, cat, rank, None, None))
+        for rx, cat, rank in GERMAN_COMPOUNDS:
+            # case-sensitive: German nouns are capitalised, which keeps English words out
+            pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])")
             self._compiled.append((pat, cat, rank, None, None))
         for alias, cat, cal, code in self.extra:
             if len(alias) < 3 or cat not in CATEGORIES:
@@ -337,6 +378,9 @@ def _is_ammo_like(m: ItemMention) -> bool:
     return m.category == AMMO or (m.rank <= 1 and m.category.endswith(("ammunition", "missile")))
 
 
+LAUNCHED = {"air-defence-system", "rocket-artillery-system", "anti-tank-weapon", "drone"}
+
+
 def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str | None, str | None]:
     """Category, calibre and catalogue code of one noun phrase with its item mentions.
 
@@ -344,6 +388,15 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
     """
     calibre = find_calibre(phrase)
     lower = phrase.lower()
+    launchers = [m for m in mentions if m.category == LAUNCHER]
+    mentions = [m for m in mentions if m.category != LAUNCHER]
+    if launchers and not mentions:
+        return "", calibre, None
+    if launchers and all(m.category in LAUNCHED or _is_ammo_like(m) for m in mentions):
+        launched = [m for m in mentions if m.category in LAUNCHED]
+        if launched:  # "two launchers for Patriot": the system, not its missiles
+            top = max(launched, key=lambda m: m.rank)
+            return top.category, None, top.item_code
     ammo = [m for m in mentions if _is_ammo_like(m)]
     systems = [m for m in mentions if not _is_ammo_like(m)]
     best = max(systems, key=lambda m: (m.rank, -m.start)) if systems else None

@@ -23,10 +23,18 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-LANGS = ("en", "de", "fr")
+LANGS = ("en", "de", "fr", "es", "pt")
 
 #: scale words (lower case, without a final period); "billion" is 10^12 in German and French
 SCALE = {
+    "mil millones": 1e9,
+    "millones": 1e6,
+    "mil milhões": 1e9,
+    "bilhões": 1e9,
+    "milhões": 1e6,
+    "millón": 1e6,
+    "milhão": 1e6,
+    "bilhão": 1e9,
     "trillion": 1e12,
     "trillions": 1e12,
     "tn": 1e12,
@@ -65,7 +73,7 @@ _QTY_SCALE = (
     r"million(?:s|en)?|mio\.?|mln|thousand|tausend|tsd\.?|mille|milliards?|milliarden?|billion"
 )
 _SCALE = (
-    r"trillions?|billionen|bio\.?|billions?|milliards?|milliarden?|mrd\.?|mds|md|mia|bln|bn|tn"
+    r"mil\s+millones|mil\s+milhões|millones|millón|milhões|milhão|bilhões|bilhão|trillions?|billionen|bio\.?|billions?|milliards?|milliarden?|mrd\.?|mds|md|mia|bln|bn|tn"
     r"|millions?|millionen|mio\.?|mln|mn|thousand|tausend|tsd\.?|mille|m|b|k"
 )
 
@@ -164,6 +172,9 @@ WORDS = {
     "yen": "JPY",
     "canadian dollars": "CAD",
     "australian dollars": "AUD",
+    "dólares": "USD",
+    "de dólares": "USD",
+    "libras": "GBP",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
 }
@@ -214,8 +225,18 @@ WORD_NUMBERS = {
     "un": 1,
     "une": 1,
     "zwei": 2,
+    "zweier": 2,
+    "dreier": 3,
+    "vierer": 4,
     "douze": 12,
 }
+#: number words before a scale word in money ("fünf Milliarden Euro", "one billion dollars")
+_MONEY_WORD = re.compile(
+    r"(?<![\w-])(?P<word>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s(?P<scale>billions?|milliards?|milliarden?"
+    r"|millions?|millionen|mil\s+millones|millones|milhões|mil\s+milhões|bilhões)\s(?:of\s|de\s)?"
+    rf"(?P<cur>{_WORD}|{_CODE}|€|\$|£)(?![\w])",
+    re.IGNORECASE,
+)
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£/-])(?P<num>{_NUM})(?:\s?(?:-|–|to|bis|à|or|oder|ou)\s?(?P<num2>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_QTY_SCALE})(?![\w]))?(?![\w%]){_NOT_UNIT}",
@@ -235,6 +256,8 @@ _LANG_WORDS = {
     "en": re.compile(r"\b(?:the|and|of|to|will|with|has|said|for)\b"),
     "de": re.compile(r"\b(?:der|die|das|und|nicht|mit|wird|für|hat|auch|sich|ist|von)\b"),
     "fr": re.compile(r"\b(?:le|la|les|et|des|du|une|pour|est|dans|sur|qui|a été)\b"),
+    "es": re.compile(r"\b(?:el|los|las|del|y|por|con|para|será|según|también)\b"),
+    "pt": re.compile(r"\b(?:os|da|do|das|dos|não|foi|com|uma|também|segundo)\b"),
 }
 
 
@@ -281,7 +304,7 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
     if len(seps) > 1:
         return float(s.replace(sep, ""))
     tail = s.split(sep)[1]
-    decimal_mark = "," if lang in ("de", "fr") else "."
+    decimal_mark = "," if lang in ("de", "fr", "es", "pt") else "."
     if len(tail) != 3 or (scaled and sep == decimal_mark):
         return float(s.replace(sep, "."))
     return float(s.replace(sep, ""))
@@ -307,8 +330,16 @@ def _currency(raw: str) -> str:
     )
 
 
-def crowns_of(currency: str | None, donor: str | None) -> str | None:
-    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown."""
+#: a bare "$" or "dollars" in a Canadian, Australian or New Zealand announcement
+DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
+
+
+def crowns_of(currency: str | None, donor: str | None, surface: str = "") -> str | None:
+    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown; a bare
+    dollar ("$98 million", "98 millions de dollars") of Canada, Australia or New Zealand is
+    that country's dollar unless the text says US dollars."""
+    if currency == "USD" and donor in DOLLARS and not re.search(r"US|U\.S\.|améric", surface):
+        return DOLLARS[donor]
     if currency != "KR":
         return currency
     return CROWNS.get(donor or "")
@@ -327,6 +358,17 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         if cur.lower() == "m" or (cur[0] == "$" and not m.group("scale")):
             continue
         found.append(_money(m, text, lang, _currency(cur)))
+    for m in _MONEY_WORD.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        words = m.group("word").split()
+        for k in range(len(words)):  # "weitere fünf Milliarden": the number words at the end
+            value = _word_value(" ".join(words[k:]), lang)
+            if value is not None:
+                start = m.start() + m.group(0).index(words[k]) if k else m.start()
+                amount = value * _scale(m.group("scale"), lang)
+                found.append(Money(amount, _currency(m.group("cur")), start, m.end()))
+                break
     found.sort(key=lambda x: x.start)
     found = [
         Money(None, None, m.start, m.end)

@@ -226,8 +226,52 @@ def test_channel_and_priority_hints() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ammunition  000 000000 Ukraine needs",  # issue 14: evidence began with a space
+        "Zelensky said that Ukraine urgently   needs weapons and more",
+        "President Zelensky  said Ukraine needs\n\n  weapons",
+    ],
+)
+def test_evidence_never_starts_or_ends_with_space(text: str) -> None:
+    r = read_text(text)
+    assert_spans_exact(r)
+    for d in r.drafts:
+        assert not r.evidence(d)[:1].isspace()
+
+
+def test_one_extractor_reads_several_texts_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from materiel.ingest.extract import Extractor
+
+    texts = [
+        "Germany will send 14 Leopard 2 tanks. The package also includes 20 Marder vehicles.",
+        "Die Niederlande liefern 18 Panzerhaubitzen. Das Paket umfasst auch Munition.",
+        "La France livrera 12 canons CAESAR. Le paquet comprend aussi des obus de 155 mm.",
+        "The Pentagon announced a $400 million drawdown. It includes 4 HIMARS launchers.",
+    ] * 8
+    ex = Extractor()
+    alone = [ex.read(t).as_label() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: ex.read(t).as_label(), texts))
+    assert together == alone
+    # a sentence without a donor inherits only the donors of its own text
+    assert {p["donor"] for p in alone[1]["pledges"]} == {"NLD"}
+    assert {p["donor"] for p in alone[2]["pledges"]} == {"FRA"}
+
+
 WORDS = [
     "Germany",
+    "Deutschland liefert",
+    "la France livrera",
+    "8 000",
+    "1,5 Mrd. Euro",
+    "zwölf",
+    "obus de 155 mm",
+    "See also",
+    "  ",
     "the U.S.",
     "Dutch",
     "will send",

@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.context import console, err_console, fail, print_json, state
 from materiel.ingest import kiel as kiel_mod
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
@@ -92,7 +92,14 @@ def read(
             fail(f"database {st.url} is not initialised: run `materiel init` (or use --dry-run)")
     reading = service.extractor_for(engine).read(body, date=when)
     ids: list[int] = []
-    if engine is not None and reading.drafts:
+    seen = service.already_read(engine, body) if engine is not None else []
+    if seen:
+        err_console.print(
+            f"[yellow]warning:[/] {name} was read before (drafts {', '.join(map(str, seen))}): "
+            "nothing added.",
+            soft_wrap=True,
+        )
+    elif engine is not None and reading.drafts:
         try:
             ids = service.store_reading(
                 engine, reading, source_name=name, actor="cli", source_url=url
@@ -100,10 +107,9 @@ def read(
         except DomainError as exc:
             fail(exc.message)
     if as_json:
-        out = reading.as_label()
-        out_rows = [r for k in ("pledges", "funds", "needs") for r in out[k]]
-        for i, r in zip(ids, out_rows, strict=False):
-            r["draft_id"] = i
+        out: dict[str, Any] = dict(reading.as_label(ids))
+        if seen:
+            out["already_read"] = seen
         print_json(out)
         return
     table = Table(
@@ -133,6 +139,8 @@ def read(
     console.print(table)
     if ids:
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
+    elif seen:
+        console.print(f"Already read: review drafts {', '.join(map(str, seen))}.")
 
 
 def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:

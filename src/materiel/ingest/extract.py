@@ -293,14 +293,22 @@ class Reading:
     def by_kind(self, kind: str) -> list[Draft]:
         return [d for d in self.drafts if d.kind == kind]
 
-    def as_label(self) -> dict[str, list[dict[str, Any]]]:
+    def row(self, d: Draft) -> dict[str, Any]:
+        """One draft in the format of the labelled files, with its evidence and exact span."""
+        row = dict(d.fields)
+        row["evidence"] = self.evidence(d)
+        row["span"] = [d.start, d.end]
+        return row
+
+    def as_label(self, ids: list[int] | None = None) -> dict[str, list[dict[str, Any]]]:
         """The drafts in the format of the labelled files (for evaluation and JSON output),
-        pledges, then funds, then needs (the order of :attr:`drafts`)."""
+        pledges, then funds, then needs; ``ids`` (one per draft, in the order of
+        :attr:`drafts`) are attached to the very draft they were stored for."""
         out: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
-        for d in self.drafts:
-            row = dict(d.fields)
-            row["evidence"] = self.evidence(d)
-            row["span"] = [d.start, d.end]
+        for i, d in enumerate(self.drafts):
+            row = self.row(d)
+            if ids:
+                row["draft_id"] = ids[i]
             out[d.kind + "s"].append(row)
         return out
 

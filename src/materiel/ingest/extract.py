@@ -51,6 +51,7 @@ one extractor reads several texts at once (threads) without mixing them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -355,6 +356,17 @@ class _Context:
     channel: str | None = None
     drafts: list[Draft] = field(default_factory=list)
     named: dict[str, tuple[int, int]] = field(default_factory=dict)  # donors with arms aid
+    nations: list[nat.NationMention] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    items: list[ItemMention] = field(default_factory=list)
+    flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
+
+    def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
+        """(past total, not given) of text[a:b], computed once per clause."""
+        got = self.flags.get((a, b))
+        if got is None:
+            got = self.flags[(a, b)] = _clause_flags(self.text, a, b)
+        return got
 
 
 #: where the modality of one part of a sentence stops: "; ", ", but", " but ", dashes
@@ -370,11 +382,12 @@ _RELATIVE = re.compile(
 
 
 def _not_given(
-    text: str, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
+    ctx: _Context, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
 ) -> bool:
     """Is the element at ``el`` only considered, refused, requested, ...? A cue counts in the
     element's own clause, and in the other clauses of its part of the sentence (up to "but",
     ";" or a dash) except relative clauses ("..., which could arrive in May")."""
+    text = ctx.text
     part = next(
         ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
         (st_start, st_end),
@@ -386,7 +399,7 @@ def _not_given(
         own = a <= el < b
         if not own and _RELATIVE.match(text[a:b]):
             continue
-        if _clause_flags(text, a, b)[1]:
+        if ctx.clause_flags(a, b)[1]:
             return True
     return False
 
@@ -533,6 +546,18 @@ def _donor_groups(
     return groups
 
 
+def _within(mentions: list[Any], start: int, end: int) -> list[Any]:
+    """The mentions (sorted by start) that lie inside text[start:end]."""
+    lo = bisect.bisect_left([m.start for m in mentions], start)
+    out = []
+    for m in mentions[lo:]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
+
+
 def _codes(group: list[nat.NationMention]) -> list[str]:
     out: list[str] = []
     for m in group:
@@ -553,6 +578,10 @@ class Extractor:
     # -- per text --------------------------------------------------------------------
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
+        # mentions are found once in the whole text, then handed to their sentences
+        ctx.nations = nat.find_nations(text)
+        ctx.money = find_money(text, ctx.lang)
+        ctx.items = self.items.find(text)
         for index, (s, e) in enumerate(split_sentences(text)):
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
@@ -564,22 +593,12 @@ class Extractor:
     def _mentions(self, ctx: _Context, index: int, s: int, e: int) -> _Sentence:
         text = ctx.text
         sent = text[s:e]
-        nations = [
-            nat.NationMention(m.codes, m.start + s, m.end + s, m.surface)
-            for m in nat.find_nations(sent)
-        ]
-        money = [
-            Money(m.amount, m.currency, m.start + s, m.end + s) for m in find_money(sent, ctx.lang)
-        ]
+        nations = _within(ctx.nations, s, e)
+        money = _within(ctx.money, s, e)
+        items = _within(ctx.items, s, e)
         masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
         masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
         masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]
-        items = [
-            ItemMention(
-                m.category, m.rank, m.start + s, m.end + s, m.surface, m.item_code, m.calibre
-            )
-            for m in self.items.find(sent)
-        ]
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
@@ -587,8 +606,8 @@ class Extractor:
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
-                    el.cumulative = _clause_flags(text, a, b)[0]
-            el.not_given = _not_given(text, s, e, clauses, el.start)
+                    el.cumulative = ctx.clause_flags(a, b)[0]
+            el.not_given = _not_given(ctx, s, e, clauses, el.start)
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
@@ -626,7 +645,9 @@ class Extractor:
                     continue
                 ctx.drafts.append(self._pledge(ctx, st, el, donor, dspan, joint))
         for a, b in st.clauses:
-            cumulative, not_given = _clause_flags(text, a, b)
+            if not any(a <= g[0].start < b for g in st.donors):
+                continue
+            cumulative, not_given = ctx.clause_flags(a, b)
             if cumulative or not_given or not cues.ARMS.search(text, a, b):
                 continue
             if not cues.PLEDGE_CUE.search(text, a, b):

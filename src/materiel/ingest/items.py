@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -310,13 +311,6 @@ class ItemTable:
     )
 
     def __post_init__(self) -> None:
-        for rx, cat, rank in KEYWORDS:
-            pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE)
-            self._compiled.append((pat, cat, rank, None, None))
-        for rx, cat, rank in GERMAN_COMPOUNDS:
-            # case-sensitive: German nouns are capitalised, which keeps English words out
-            pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])")
-            self._compiled.append((pat, cat, rank, None, None))
         for alias, cat, cal, code in self.extra:
             if len(alias) < 3 or cat not in CATEGORIES:
                 continue
@@ -327,7 +321,7 @@ class ItemTable:
 
     def find(self, text: str) -> list[ItemMention]:
         """Non-overlapping item mentions: longest match first, then highest rank."""
-        found: list[ItemMention] = []
+        found = _keyword_mentions(text)
         for pat, cat, rank, cal, code in self._compiled:
             for m in pat.finditer(text):
                 found.append(ItemMention(cat, rank, m.start(), m.end(), m.group(0), code, cal))
@@ -358,6 +352,28 @@ class ItemTable:
                 cat, cal, code = self._fuzzy_keys[hit[0]]
                 out.append(ItemMention(cat, 4, m.start(), m.end(), m.group(0), code, cal))
         return out
+
+
+@lru_cache(maxsize=1)
+def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    out = [
+        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
+        for rx, cat, rank in KEYWORDS
+    ]
+    # case-sensitive: German nouns are capitalised, which keeps English words out
+    out += [
+        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])"), cat, rank)
+        for rx, cat, rank in GERMAN_COMPOUNDS
+    ]
+    return out
+
+
+def _keyword_mentions(text: str) -> list[ItemMention]:
+    return [
+        ItemMention(cat, rank, m.start(), m.end(), m.group(0))
+        for pat, cat, rank in _keyword_patterns()
+        for m in pat.finditer(text)
+    ]
 
 
 def _squash(s: str) -> str:

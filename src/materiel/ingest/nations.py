@@ -373,7 +373,8 @@ def _pattern() -> re.Pattern[str]:
     keys = sorted(_table(), key=len, reverse=True)
     alts = "|".join(re.escape(k) for k in keys)
     # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
-    return re.compile(rf"(?<![\w.])(?:the\s+)?({alts})(?![\w])(?!\.\w)")
+    # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
+    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-ÖØ-Þ])({alts})(?![\w])(?!\.\w)")
 
 
 @lru_cache(maxsize=1)
@@ -411,9 +412,10 @@ def _find_names(text: str) -> list[NationMention]:
             continue
         if _NAME_OF_SCHEME.match(text[end:]):
             continue
-        if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", text[:start]):
+        before = text[max(0, start - 12) : start]
+        if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", before):
             continue
-        if surface == "Korea" and re.search(r"North\s+$", text[:start]):
+        if surface == "Korea" and re.search(r"North\s+$", before):
             continue
         out.append(NationMention(_table()[surface], start, end, surface))
     return out

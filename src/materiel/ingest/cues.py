@@ -19,7 +19,8 @@ NEED_CUE = re.compile(
     r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat\s+um"
     r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
-    r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*)\b",
+    r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
+    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish)\b",
     _I,
 )
 #: the recipient's own voice: its leaders, ministries and armed forces
@@ -54,7 +55,7 @@ FUND_CUE = re.compile(
 )
 #: a fund named as such (not only the word "fund")
 SPECIFIC_FUND = re.compile(
-    r"\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
+    r"\bNATO\b[^.]{0,80}\b(?:contracts?|Vertr(?:a|ä)ge?|contrats?)\b|\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
     r"|EDIRPA|NSPA|PURL|NSATU|CAPS|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for"
     r"\s+Ukraine|joint\s+procurement|collective\s+procurement|pooled|earmark\w*"
     r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
@@ -73,7 +74,9 @@ PLEDGE_CUE = re.compile(
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
     r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
     r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"
-    r"|commande\w*|contrat\w*|financ\w*)\b",
+    r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
+    r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
+    r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar)\b",
     _I,
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled

@@ -192,6 +192,12 @@ _AFTER_ITEM_MONEY = re.compile(
     r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de)\b",
     re.I,
 )
+#: words of a package or of aid as a whole: a sum beside them is the package's value
+_PACKAGE = re.compile(
+    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|Paket\w*|Hilfe\w*|Unterstützung"
+    r"|Tranche|paquets?|aide|enveloppe|soutien|tranche|paquete|pacote|ayuda|ajuda|apoyo|apoio)\b",
+    re.IGNORECASE,
+)
 _VAGUE_BEFORE = re.compile(
     r"\b(?:more|further|additional|several|many|some|weitere|mehrere|plusieurs|d['’]autres)\s*$",
     re.IGNORECASE,
@@ -763,7 +769,20 @@ class Extractor:
                 else:
                     out.append(_Element(m.start, m.end, "unspecified", money=m))
             out.append(el)
-        # money in a chunk of its own right after an item: "10 tanks, worth €100 million"
+        # one item and one sum in a sentence that names no package: the sum is the item's value
+        # ("Canada will provide 20,000 155mm shells for $98 million")
+        things = [x for x in out if x.category != "unspecified"]
+        sums = [x for x in out if x.category == "unspecified" and x.money is not None]
+        if (
+            len(things) == 1
+            and len(sums) == 1
+            and things[0].money is None
+            and sums[0].money is not None
+            and sums[0].money.amount is not None
+            and not _PACKAGE.search(text, st.start, st.end)
+        ):
+            things[0].money = sums[0].money
+            out.remove(sums[0])
         return out
 
     @staticmethod

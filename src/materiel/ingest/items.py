@@ -193,7 +193,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
         r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?|Boote|Schiffe"
-        r"|Minenjagdboote|Patrouillenboote|navires?|bateaux|vedettes?",
+        r"|Minenjagdboote|Patrouillenboote|navires?|bateaux|vedettes?|navy|marine|Marine"
+        r"|buques?|barcos?|navios?",
         "naval",
         2,
     ),
@@ -231,6 +232,36 @@ KEYWORDS: list[tuple[str, str, int]] = [
         "other-military",
         3,
     ),
+]
+
+#: Spanish and Portuguese item words (few texts; the commonest classes only)
+IBERIAN: list[tuple[str, str, int]] = [
+    (r"munici[oó]n(?:es)?|muni[cç][aã]o|muni[cç][oõ]es|proyectiles|proj[eé]teis", AMMO, 0),
+    (
+        r"obuses|obús|obuseiros?|ca[ñn]ones|canh[oõ]es|piezas\s+de\s+artiller[ií]a",
+        "artillery-system",
+        2,
+    ),
+    (r"proyectiles\s+de\s+artiller[ií]a|granadas\s+de\s+artilharia", "artillery-ammunition", 3),
+    (r"tanques|carros\s+de\s+combate|blindados\s+de\s+combate", "main-battle-tank", 2),
+    (
+        r"veh[ií]culos\s+blindados|ve[ií]culos\s+blindados|blindados|transportes\s+blindados",
+        "armoured-vehicle",
+        2,
+    ),
+    (
+        r"sistemas?\s+de\s+defensa\s+a[eé]rea|sistemas?\s+de\s+defesa\s+a[eé]rea"
+        r"|defensa\s+antia[eé]rea|defesa\s+antia[eé]rea|sistemas?\s+de\s+misiles\s+tierra-aire",
+        "air-defence-system",
+        3,
+    ),
+    (r"misiles|m[ií]sseis", "air-defence-missile", 0),
+    (r"drones|aviones(?:\s+de\s+combate)?|avi[oõ]es(?:\s+de\s+combate)?|cazas", "aircraft", 1),
+    (r"helic[oó]pteros", "helicopter", 3),
+    (r"camiones|cami[oõ]es|veh[ií]culos|ve[ií]culos", "vehicle", 1),
+    (r"desminado|desminagem", "demining", 4),
+    (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
+    (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
 ]
 
 #: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",
@@ -358,7 +389,7 @@ class ItemTable:
 def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     out = [
         (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
-        for rx, cat, rank in KEYWORDS
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN]
     ]
     # case-sensitive: German nouns are capitalised, which keeps English words out
     out += [

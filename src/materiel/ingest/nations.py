@@ -261,6 +261,10 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
     r"belges?": ("BEL",),
     r"ukrainien(?:ne|s|nes)?": ("UKR",),
     r"russes?": ("RUS",),
+    r"español(?:a|es|as)?": ("ESP",),
+    r"portugu[eê]s(?:a|es|as)?": ("PRT",),
+    r"estadounidenses?": ("USA",),
+    r"norte-?americanos?": ("USA",),
 }
 
 #: capitals and offices that name a place when preceded by these words ("talks in Berlin")
@@ -314,7 +318,7 @@ def _pycountry_names() -> dict[str, str]:
     from babel import Locale
 
     names: dict[str, str] = {}
-    locales = [Locale("de").territories, Locale("fr").territories]
+    locales = [Locale(lang).territories for lang in ("de", "fr", "es", "pt")]
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             v = getattr(c, attr, None)

@@ -133,6 +133,10 @@ CUMULATIVE = re.compile(
     r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
     r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
+    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,10}?"
+    r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
+    r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
+    r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
     _I,
@@ -160,7 +164,8 @@ URGENT = re.compile(
 EACH = re.compile(r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque)\b", _I)
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination
 TRADE = re.compile(
-    r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*|kauf\w*|gekauft"
+    r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*|kauf\w*|gekauft|sold"
+    r"|sale|sales|sell\w*|lend\w*|lent|loan\w*|verkauf\w*|vend\w*|prêt\w*"
     r"|achet\w*|export\w*)\b",
     _I,
 )
@@ -212,14 +217,52 @@ ARMS = re.compile(
     _I,
 )
 
+#: arms makers (never donors; a nation word right before one names its home, not a donor)
+FIRM_NAMES = (
+    r"Rheinmetall|Nammo|KNDS|Nexter|BAE(?:\s+Systems)?|Lockheed(?:\s+Martin)?|Raytheon|RTX|Diehl"
+    r"|Krauss-Maffei|KMW|Baykar|Saab|Thales|MBDA|Junghans|Colt|CSG|Czechoslovak\s+Group|Excalibur"
+    r"|Hensoldt|Leonardo|Naval\s+Group|Dassault|Safran|General\s+Dynamics|Northrop|Boeing|Hanwha"
+    r"|Elbit|Rafael|Patria|Kongsberg|Aselsan|Roketsan|FFG|Milrem|Helsing|Quantum\s+Systems"
+    r"|AeroVironment|Anduril|Skyeton|Ukroboronprom|Fincantieri|Iveco|Renk|Hägglunds|Bofors"
+)
+FIRM = re.compile(
+    rf"\b(?:{FIRM_NAMES}|the\s+(?:company|firm|manufacturer|group)|der\s+Konzern"
+    r"|das\s+Unternehmen|le\s+groupe|l['’]entreprise|le\s+fabricant)\b"
+)
+#: a verb of giving right before a nation: that nation receives ("lend the U.S. 500,000 rounds")
+GIVE_TO_BEFORE = re.compile(
+    r"\b(?:lend|lent|lending|loan(?:ed)?|give|gave|giving|send|sent|sell|sold|selling|offer(?:ed)?"
+    r"|provid(?:e|ed|ing)|supply|supplied|deliver(?:ed)?|transfer(?:red)?)\s+(?:the\s+)?$",
+    _I,
+)
+#: generic arms words after a nation adjective: the weapons' origin ("amerikanische Waffen")
+ORIGIN_NOUN = re.compile(
+    r"\s+(?:weapons|arms|Waffen\w*|armes|armas|armamento|equipment|materiel|matériel|Rüstung\w*"
+    r"|systems?|Systeme?n?|systèmes?|sistemas?)\b",
+    _I,
+)
+#: a commitment made now (for a donor named with arms aid but no item or sum)
+COMMITS = re.compile(
+    r"\b(?:will|shall|announc\w*|pledg\w*|commit\w*|financ\w*|fund(?:ed|s|ing)|co-financ\w*"
+    r"|contribut\w*|provid\w*|promis\w*|approv\w*|decid\w*|agreed|sign(?:s|ed)|deliver\w*|send"
+    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
+    r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
+    r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
+    r"|entregará\w*|donará\w*)\b",
+    _I,
+)
+#: a line of hashtags ("#Ukraine #USA #Patriot") is furniture
+HASHTAGS = re.compile(r"(?:#\w+\s*){3,}")
+
 #: a nation word that names a firm, a medium or a place of production, not a donor state:
 #: "German manufacturer Rheinmetall", "le journal français", "die britische Zeitung"
 FIRM_AFTER = re.compile(
-    r"^[\s-]*(?:(?:defen[cs]e|arms|state-owned|private)\s+)?(?:newspaper|daily|media|press"
+    r"[\s-]*(?:['’]s\s+)?(?:(?:defen[cs]e|arms|state-owned|private)\s+)?(?:newspaper|daily|media|press"
     r"|news\s+agency|broadcaster|outlet|magazine|company|companies|firm|firms|manufacturer"
     r"|manufacturers|maker|makers|group|industry|industries|producer|contractor|arms\s+maker"
     r"|Zeitung|Medien|Konzern|Hersteller|Unternehmen|Rüstungskonzern|Rüstungs\w+|Firma"
-    r"|Nachrichtenagentur|Sender|Blatt|Magazin)\b",
+    r"|Nachrichtenagentur|Sender|Blatt|Magazin|crowdfunding|campaign|volunteers|citizens"
+    r"|activists|diaspora|Spendenaktion|Spenden|collecte|cagnotte|bénévoles|" + FIRM_NAMES + r")\b",
     _I,
 )
 FIRM_BEFORE = re.compile(

@@ -366,6 +366,7 @@ class _Context:
     money: list[Money] = field(default_factory=list)
     items: list[ItemMention] = field(default_factory=list)
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
+    recipient_at: int = -100  # the last sentence that named the recipient
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -469,6 +470,8 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
         teasers = False
         if cues.FURNITURE.match(line) and (len(stripped) <= 200 or stripped.count("|") >= 2):
             continue
+        if cues.HASHTAGS.search(line):
+            continue
         out.append((start, end))
     return out
 
@@ -522,6 +525,7 @@ def _donor_groups(
         for m in donors
         if not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
         and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
+        and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
@@ -619,6 +623,8 @@ class Extractor:
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
         text, s, e = ctx.text, st.start, st.end
         sent = text[s:e]
+        if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
+            ctx.recipient_at = st.index
         if self._is_need(ctx, st):
             ctx.drafts.extend(self._needs(ctx, st))
             return
@@ -638,7 +644,9 @@ class Extractor:
             return
         live = [el for el in st.elements if not el.cumulative and not el.not_given]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
-        inherit = not st.nations or all(self.recipient in n.codes for n in st.nations)
+        inherit = (
+            not st.nations or all(self.recipient in n.codes for n in st.nations)
+        ) and not cues.FIRM.search(sent)
         given: set[str] = set()
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
@@ -656,7 +664,7 @@ class Extractor:
             cumulative, not_given = ctx.clause_flags(a, b)
             if cumulative or not_given or not cues.ARMS.search(text, a, b):
                 continue
-            if not cues.PLEDGE_CUE.search(text, a, b):
+            if not cues.COMMITS.search(text, a, b):
                 continue
             for g in st.donors:
                 if a <= g[0].start < b:
@@ -669,11 +677,14 @@ class Extractor:
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
         """The items go to another nation than the recipient ("export ... to the United
         States"), and the recipient is not named."""
-        if any(self.recipient in n.codes for n in st.nations):
-            return False
+        named = any(self.recipient in n.codes for n in st.nations)
+        trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
+            if self.recipient in n.codes:
+                continue
             before = ctx.text[max(st.start, n.start - 24) : n.start]
-            if cues.DESTINATION_BEFORE.search(before) and not _ACCORDING.search(before):
+            to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
+            if to and not _ACCORDING.search(before) and (trade or not named):
                 return True
         return False
 

@@ -232,11 +232,15 @@ def test_channel_and_priority_hints() -> None:
         "ammunition  000 000000 Ukraine needs",  # issue 14: evidence began with a space
         "Zelensky said that Ukraine urgently   needs weapons and more",
         "President Zelensky  said Ukraine needs\n\n  weapons",
+        # the evidence window starts inside a run of spaces: whole words only
+        "Reznikov  said  that  Ukraine   has  urgent   needs  now",
     ],
 )
 def test_evidence_never_starts_or_ends_with_space(text: str) -> None:
     r = read_text(text)
     assert_spans_exact(r)
+    if "urgent" in text:
+        assert [d.kind for d in r.drafts] == ["need"]
     for d in r.drafts:
         assert not r.evidence(d)[:1].isspace()
 

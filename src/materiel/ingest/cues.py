@@ -160,6 +160,13 @@ URGENT = re.compile(
     r"|sofort|urgence|urgent\w*)\b",
     _I,
 )
+#: the recipient's urgent needs as such, with no item: an ``unspecified`` need
+URGENT_NEEDS = re.compile(
+    r"\b(?:urgent|critical|pressing|most\s+urgent)\s+needs\b|\bneeds\s+(?:are|remain)\s+urgent"
+    r"|\bbesoins\s+(?:les\s+plus\s+)?urgents\b|\bdringend\w*\s+Bedarf|\bBedarf\s+\w*\s*dringend"
+    r"|\bnecesidades\s+(?:más\s+)?urgentes|\bnecessidades\s+(?:mais\s+)?urgentes",
+    _I,
+)
 #: several donors each giving the stated number; a joint total belongs to no single donor
 EACH = re.compile(r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque)\b", _I)
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination

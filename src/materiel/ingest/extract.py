@@ -938,8 +938,8 @@ class Extractor:
                 "priority": priority,
             }
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
-        if not out and (cues.ARMS.search(text, s, e) or cues.URGENT.search(text, s, e)):
-            cue = cues.NEED_CUE.search(text, s, e)
+        if not out and cues.URGENT_NEEDS.search(text, s, e):
+            cue = cues.URGENT_NEEDS.search(text, s, e)
             assert cue is not None
             fields = {
                 "recipient": self.recipient,

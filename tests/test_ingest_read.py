@@ -239,7 +239,7 @@ def test_channel_and_priority_hints() -> None:
 def test_evidence_never_starts_or_ends_with_space(text: str) -> None:
     r = read_text(text)
     assert_spans_exact(r)
-    if "urgent" in text:
+    if "urgent   needs" in text:
         assert [d.kind for d in r.drafts] == ["need"]
     for d in r.drafts:
         assert not r.evidence(d)[:1].isspace()

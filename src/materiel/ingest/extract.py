@@ -707,10 +707,9 @@ class Extractor:
             voices = [(abs(p - speech.start()), True) for p in recipient]
             voices += [(abs(p - speech.start()), False) for p in others]
             return min(voices)[1]
-        before = [p for p in recipient if p < cue.start()]
-        if not before:
-            return False
-        return not any(p < cue.start() for p in others) or min(before) < min(others)
+        if not others:
+            return True
+        return min(recipient) < min(others)
 
     # -- per chunk -------------------------------------------------------------------
     def _elements(self, ctx: _Context, st: _Sentence, items: list[ItemMention]) -> list[_Element]:

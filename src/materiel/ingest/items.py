@@ -268,6 +268,12 @@ IBERIAN: list[tuple[str, str, int]] = [
 #: "Nebelgranaten", "Bodenüberwachungsradare"), or a known first part ("Flugabwehrwaffen",
 #: "Minenräumsystemen"); matched only where no keyword matched the whole word
 GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
+    (
+        r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr)(?:munition|raketen|lenkflugkörper)\w*"
+        r"|Patriot-?(?:Raketen|Munition|Lenkflugkörper)|Abfangraketen",
+        "air-defence-missile",
+        3,
+    ),
     (r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr|Flugabwehrraketen)\w+", "air-defence-system", 2),
     (r"Panzerabwehr\w+", "anti-tank-weapon", 3),
     (r"Minenräum\w+|Minenraum\w+|Entminungs\w+", "demining", 3),

@@ -78,7 +78,8 @@ PLEDGE_CUE = re.compile(
     r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
-    r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar)\b",
+    r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
+    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*)\b",
     _I,
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
@@ -260,6 +261,8 @@ COMMITS = re.compile(
     r"|entregará\w*|donará\w*)\b",
     _I,
 )
+#: a list item: "-- 75,000 rounds", "• 20 mortars", "1. ..."
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]+|\d{1,2}[.)])\s+")
 #: a line of hashtags ("#Ukraine #USA #Patriot") is furniture
 HASHTAGS = re.compile(r"(?:#\w+\s*){3,}")
 

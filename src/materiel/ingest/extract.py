@@ -203,6 +203,13 @@ _VAGUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODEL_BEFORE_NUMBER = re.compile(r"([A-Za-zÀ-ÿ][\w-]*)\s*$")
+#: counting words between a number and its item
+_COUNTER = re.compile(
+    r"^\s*(?:sets?|pieces?|units?|pairs?|lots?|batch(?:es)?|Stück|Exemplare|Einheiten"
+    r"|exemplaires|unités|lots?|unidades|ejemplares|unidades)\s+(?:of\s+|de\s+|d['’]|an\s+)?"
+    r"(?:(?:this|these|dieser|dieses|ces|de\s+ces)\s+)?",
+    re.IGNORECASE,
+)
 _ARTICLES = {
     "a",
     "an",
@@ -367,6 +374,7 @@ class _Context:
     items: list[ItemMention] = field(default_factory=list)
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
     recipient_at: int = -100  # the last sentence that named the recipient
+    list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -638,10 +646,16 @@ class Extractor:
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return
-        if not cues.PLEDGE_CUE.search(sent) or self._elsewhere(ctx, st):
+        bullet = cues.BULLET.match(sent) is not None
+        listed = ctx.list_open and (bullet or len(sent) <= 200) and not st.donors
+        if not listed:
+            ctx.list_open = False
+        if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return
+        if sent.rstrip().endswith(":"):
+            ctx.list_open = True
         live = [el for el in st.elements if not el.cumulative and not el.not_given]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = (
@@ -809,6 +823,7 @@ class Extractor:
             if any(a <= qs < b for a, b in masks):
                 continue
             gap = re.sub(r"^\s+of\s+(?:its|their|his|her|our)\b", "", text[qe:item_start])
+            gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue

@@ -201,7 +201,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|pick-ups?|tractors?|trailers?"
         r"|fuel\s+tankers?|Lkw|LKW|Lastwagen|Lastkraftwagen|Fahrzeuge?|Geländewagen|camions?"
-        r"|véhicules?",
+        r"|véhicules?|Pkw|PKW|Personenkraftwagen|véhicules?\s+4x4|4x4|pick-up",
         "vehicle",
         1,
     ),
@@ -214,7 +214,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
         r"|field\s+hospitals?|tourniquets?|Sanitätsfahrzeuge|Sanitätsmaterial|Feldlazarette?"
-        r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux",
+        r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
+        r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
+        r"|Verbandsmaterial|primeros\s+auxilios|first\s+aid",
         "medical",
         4,
     ),
@@ -228,7 +230,12 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
         r"|Radargeräte|Radare?|Schutzwesten|Helme|Winterausrüstung|Nachtsichtgeräte|Generatoren"
         r"|Marschflugkörper|Handgranaten|gilets?\s+pare-balles|casques?|missiles?\s+de\s+croisière"
-        r"|bombes?|générateurs?|Hammer(?:\s+(?:guided\s+)?bombs?)?|CRV7",
+        r"|bombes?|générateurs?|Hammer(?:\s+(?:guided\s+)?bombs?)?|CRV7|tents?|Zelte|tentes?"
+        r"|(?:food\s+)?rations|Rationen|rations\s+alimentaires|sleeping\s+bags|Schlafsäcke"
+        r"|sacs\s+de\s+couchage|instructors|Ausbilder|instructeurs|(?:military\s+)?training"
+        r"|Ausbildung|formation|entrenamiento|formación|treinamento|maintenance|Wartung"
+        r"|explosives|Sprengstoff|explosifs|camouflage|Tarnnetze|fuel|Treibstoff|carburant"
+        r"|ammunition\s+for\s+tanks",
         "other-military",
         3,
     ),
@@ -258,7 +265,17 @@ IBERIAN: list[tuple[str, str, int]] = [
     (r"misiles|m[ií]sseis", "air-defence-missile", 0),
     (r"drones|aviones(?:\s+de\s+combate)?|avi[oõ]es(?:\s+de\s+combate)?|cazas", "aircraft", 1),
     (r"helic[oó]pteros", "helicopter", 3),
-    (r"camiones|cami[oõ]es|veh[ií]culos|ve[ií]culos", "vehicle", 1),
+    (r"camiones|cami[oõ]es|veh[ií]culos|ve[ií]culos|veh[ií]culos\s+log[ií]sticos", "vehicle", 1),
+    (
+        r"lanzagranadas(?:\s+contracarros?)?|armamento\s+contra\s+carros?|contracarros?"
+        r"|misiles\s+contracarros?|antitanque",
+        "anti-tank-weapon",
+        4,
+    ),
+    (r"ametralladoras?|metralhadoras?|fusiles|fuzis|armas\s+ligeras", "small-arms", 2),
+    (r"cartuchos|munici[oó]n\s+de\s+(?:fusil|armas\s+ligeras)", "small-arms-ammunition", 3),
+    (r"veh[ií]culos\s+acorazados(?:\s+de\s+infanter[ií]a)?|acorazados", "armoured-vehicle", 3),
+    (r"munici[oó]n\s+de\s+artiller[ií]a|obuses\s+de\s+artiller[ií]a", "artillery-ammunition", 3),
     (r"desminado|desminagem", "demining", 4),
     (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
     (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),

@@ -109,6 +109,7 @@ CODES = (
     "ISK",
     "NZD",
     "UAH",
+    "KRW",
 )
 WORDS = {
     "us dollars": "USD",
@@ -175,6 +176,13 @@ WORDS = {
     "dólares": "USD",
     "de dólares": "USD",
     "libras": "GBP",
+    "won": "KRW",
+    "australische dollar": "AUD",
+    "australischen dollar": "AUD",
+    "kanadische dollar": "CAD",
+    "kanadischen dollar": "CAD",
+    "dollars canadiens": "CAD",
+    "dollars australiens": "AUD",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
 }

@@ -5,7 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= materiel-demo.db
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test test-fast lint typecheck unit bench clean
+
+# Hypothesis runs derandomised (repeatable) unless HYPOTHESIS_PROFILE=dev is given
+export HYPOTHESIS_PROFILE ?= ci
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +39,10 @@ unit: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
 test: lint typecheck unit
+
+# the fast lane: SQLite only, no browser, nothing marked slow (goal: under 2 minutes)
+test-fast: $(STAMP)
+	$(BIN)/pytest -n 2 -q -m "not slow and not browser and not postgres"
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -2,6 +2,13 @@
 
 Integration tests take ``engine`` and run on both backends. Set
 MATERIEL_REQUIRE_POSTGRES=1 (CI does) to fail instead of skip when PostgreSQL is absent.
+
+Markers: ``postgres`` is set here on every test that runs against PostgreSQL; ``browser`` and
+``slow`` are set in the test modules. ``make test-fast`` deselects all three.
+
+Hypothesis: the ``ci`` profile (``HYPOTHESIS_PROFILE=ci``, set by ``make test`` and .ci/run)
+is derandomised, so a run is repeatable; the ``dev`` profile explores new examples. Neither
+has a deadline: a wall-clock limit per example fails on a loaded machine, not on a bug.
 """
 
 from __future__ import annotations
@@ -13,11 +20,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine, create_engine, text
 
 from materiel import migrations
 from materiel.db import dispose_all, get_engine
 from materiel.records import Base
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -35,6 +53,17 @@ def _pg_reachable() -> bool:
 
 PG_OK = _pg_reachable()
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that talks to PostgreSQL carries the ``postgres`` marker."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_url" in names or any(
+            v == "postgresql" for v in params.values() if isinstance(v, str)
+        ):
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(scope="session")

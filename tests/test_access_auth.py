@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -90,10 +89,11 @@ def test_token_expiry(api: dict[str, Any]) -> None:
     with make_client(create_app(engine, auth_cache_seconds=0)) as fresh:
         assert fresh.get(f"{API}/auth/me", headers=h).status_code == 401
     # the auth cache never outlives a token: entries end at the token's expiry
-    cache = AuthCache(seconds=60)
-    cache.put("d", Principal(1, "eve", "analyst"), 1, time.monotonic() + 0.05)
+    now = [100.0]
+    cache = AuthCache(seconds=60, clock=lambda: now[0])
+    cache.put("d", Principal(1, "eve", "analyst"), 1, now[0] + 0.05)
     assert cache.get("d") is not None
-    time.sleep(0.1)
+    now[0] += 0.1
     assert cache.get("d") is None
     # an API token made for scripts works until it is revoked
     made = c.post(f"{API}/auth/tokens", json={"name": "ci", "days": 30}, headers=api["admin"])

@@ -634,6 +634,7 @@ def _request(world: dict[str, Any], case: Case, role: str, token: str) -> Any:
     return world["client"].request(case.method, path, json=body, headers=headers, params=case.query)
 
 
+@pytest.mark.slow
 def test_every_endpoint_for_every_role(world: dict[str, Any]) -> None:
     table = cases(world)
     failures = []

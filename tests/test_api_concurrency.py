@@ -9,13 +9,16 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import Engine, func, select
 
 from materiel.api import create_app
-from materiel.api.testing import live_server, seed, user_token
+from materiel.api.testing import HANG_GUARD, live_server, seed, user_token
 from materiel.db import read_session
 from materiel.records import Delivery, Pledge
 from materiel.services import writer
+
+pytestmark = pytest.mark.slow
 
 CLIENTS = 50
 API = "/api/v1"
@@ -51,7 +54,7 @@ def test_fifty_clients_deliver_without_overrun_or_duplicate(engine: Engine) -> N
         def client(cid: int) -> list[tuple[int, int, int]]:
             out = []
             with httpx.Client(
-                base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120
+                base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=HANG_GUARD
             ) as h:
                 for _c, _k, pid, qty in (j for j in jobs if j[0] == cid):
                     r = h.post(
@@ -96,7 +99,7 @@ def test_concurrent_same_idempotency_key_writes_once(engine: Engine) -> None:
     with live_server(create_app(engine)) as base:
 
         def post(_: int) -> httpx.Response:
-            with httpx.Client(base_url=base, timeout=120) as h:
+            with httpx.Client(base_url=base, timeout=HANG_GUARD) as h:
                 return h.post(
                     f"{API}/pledges/{ids['pledge']}/deliveries",
                     json=body,
@@ -117,15 +120,15 @@ def test_concurrent_patches_with_one_etag_lose_nothing(engine: Engine) -> None:
     url = f"{API}/needs/{ids['need']}"
     with live_server(create_app(engine)) as base:
         h0 = {"Authorization": f"Bearer {token}"}
-        etag = httpx.get(base + url, headers=h0).headers["ETag"]
+        etag = httpx.get(base + url, headers=h0, timeout=HANG_GUARD).headers["ETag"]
 
         def patch(i: int) -> int:
-            with httpx.Client(base_url=base, timeout=120) as h:
+            with httpx.Client(base_url=base, timeout=HANG_GUARD) as h:
                 r = h.patch(url, json={"quantity": 2000 + i}, headers={**h0, "If-Match": etag})
                 return r.status_code
 
         with ThreadPoolExecutor(CLIENTS) as pool:
             codes: Any = Counter(pool.map(patch, range(CLIENTS)))
-        final = httpx.get(base + url, headers=h0).json()
+        final = httpx.get(base + url, headers=h0, timeout=HANG_GUARD).json()
     assert codes == Counter({200: 1, 412: CLIENTS - 1})
     assert final["version"] == 2 and 2000 <= final["quantity"] < 2000 + CLIENTS

@@ -18,6 +18,8 @@ from materiel.api.testing import seed, user_token
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis import GenerationMode  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 MIN_REQUESTS = 2000
 EXAMPLES = {GenerationMode.POSITIVE: 13, GenerationMode.NEGATIVE: 6}
 SKIP = {"logout"}  # would revoke the token the fuzzer uses

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -27,7 +28,7 @@ from materiel.api import create_app
 from materiel.api.deps import AuthCache
 from materiel.api.errors import ApiProblem
 from materiel.api.readcache import DataVersion, ReadCache, Stamp, cached_answer
-from materiel.api.testing import make_client, seed, user_token
+from materiel.api.testing import HANG_GUARD, answers, make_client, seed, user_token, wait_until
 from materiel.records import Delivery, Need, Pledge
 from materiel.services import writer
 
@@ -55,6 +56,28 @@ def _request(cache: ReadCache, version: list[int]) -> Any:
     return SimpleNamespace(app=SimpleNamespace(state=state))
 
 
+class _Arrivals(ReadCache):
+    """A read cache that counts the callers that reached its single-flight gate, so a
+    test's computation can wait until the whole burst is there instead of sleeping."""
+
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.arrived = 0
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def flight(self, key: Any) -> Iterator[bool]:
+        with self.changed:
+            self.arrived += 1
+            self.changed.notify_all()
+        with super().flight(key) as leader:
+            yield leader
+
+    def wait_for(self, n: int) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: self.arrived >= n, timeout=HANG_GUARD)
+
+
 def _burst(request: Any, compute: Any, n: int = 8) -> list[Any]:
     out: list[Any] = []
 
@@ -68,35 +91,40 @@ def _burst(request: Any, compute: Any, n: int = 8) -> list[Any]:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(10)
+        t.join(HANG_GUARD)
     return out
 
 
 def test_concurrent_misses_of_one_key_compute_once() -> None:
     version = [1]
     calls: list[int] = []
+    cache = _Arrivals(16)
+    burst = [8]  # callers that reach the gate by the end of the current burst
 
     def compute() -> tuple[Any, bytes, dict[str, str]]:
         calls.append(1)
-        time.sleep(0.2)  # long enough for every other thread to arrive meanwhile
+        cache.wait_for(burst[0])  # the others of the burst are waiting meanwhile
         return Stamp((version[0], "h"), None), b'{"n":1}', {}
 
-    request = _request(ReadCache(16), version)
+    request = _request(cache, version)
     assert _burst(request, compute) == [b'{"n":1}'] * 8
     assert len(calls) == 1
     version[0] = 2  # a write: the next reader computes again, once
+    burst[0] = 16
     assert _burst(request, compute) == [b'{"n":1}'] * 8 and len(calls) == 2
 
 
 def test_followers_of_a_failed_computation_compute_their_own() -> None:
     calls: list[int] = []
+    cache = _Arrivals(16)
 
     def compute() -> tuple[Any, bytes, dict[str, str]]:
         calls.append(1)
-        time.sleep(0.1)
+        if len(calls) == 1:
+            cache.wait_for(4)  # the leader fails only when the others are waiting for it
         raise ApiProblem(404, "no pledge 9")
 
-    out = _burst(_request(ReadCache(16), [1]), compute, n=4)
+    out = _burst(_request(cache, [1]), compute, n=4)
     assert len(out) == 4 and all(isinstance(e, ApiProblem) for e in out)
     assert 2 <= len(calls) <= 4  # the leader's error is not shared: nothing hangs
 
@@ -131,7 +159,8 @@ def test_a_burst_of_requests_with_a_new_token_looks_it_up_once() -> None:
 
 
 def test_a_busy_token_is_renewed_before_it_expires() -> None:
-    cache = AuthCache(seconds=0.6)  # renewed in its last 0.3 s
+    now = [100.0]
+    cache = AuthCache(seconds=0.6, clock=lambda: now[0])  # renewed in its last 0.3 s
     calls: list[int] = []
 
     def resolve() -> tuple[Principal, int, float]:
@@ -141,11 +170,11 @@ def test_a_busy_token_is_renewed_before_it_expires() -> None:
     async def main() -> None:
         first = await cache.lookup("d", resolve)
         assert first is not None and len(calls) == 1
-        await asyncio.sleep(0.4)  # inside the renewal window, still valid
+        now[0] += 0.4  # inside the renewal window, still valid
         again = await cache.lookup("d", resolve)
         assert again is first  # served at once from the entry ...
         assert len(calls) == 1
-        await asyncio.sleep(0.05)  # ... while one lookup renews it in the background
+        await cache.settled()  # ... while one lookup renews it in the background
         assert len(calls) == 2
         renewed = cache.get("d")
         assert renewed is not None and renewed.until > first.until
@@ -154,15 +183,16 @@ def test_a_busy_token_is_renewed_before_it_expires() -> None:
 
 
 def test_a_renewal_that_finds_the_token_revoked_drops_it() -> None:
-    cache = AuthCache(seconds=0.6)
+    now = [100.0]
+    cache = AuthCache(seconds=0.6, clock=lambda: now[0])
     found: list[Any] = [(ANN, 7, 3600.0)]
 
     async def main() -> None:
         assert await cache.lookup("d", lambda: found[0]) is not None
-        await asyncio.sleep(0.4)
+        now[0] += 0.4
         found[0] = None  # revoked by another process
         assert await cache.lookup("d", lambda: found[0]) is not None  # still in its time
-        await asyncio.sleep(0.05)
+        await cache.settled()
         assert cache.get("d") is None  # the renewal saw the revocation early
 
     asyncio.run(main())
@@ -173,7 +203,7 @@ def test_a_logout_during_a_lookup_is_not_undone_by_it() -> None:
     release = threading.Event()
 
     def resolve() -> tuple[Principal, int, float]:
-        release.wait(5)  # read before the logout commits ...
+        release.wait(HANG_GUARD)  # read before the logout commits ...
         return ANN, 7, 3600.0
 
     async def main() -> None:
@@ -310,6 +340,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> None:
     """``materiel serve --workers 2``: both processes answer; a write through one is seen by
     reads through either (their read caches check the shared data version)."""
@@ -326,24 +357,21 @@ def test_serve_with_two_workers_shares_one_database(sqlite_engine: Engine) -> No
     base = f"http://127.0.0.1:{port}{API}"
     headers = {"Authorization": f"Bearer {token}"}
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
-        with httpx.Client(headers=headers, timeout=10) as client:
+        wait_until(
+            lambda: answers(f"{base}/openapi.json"),
+            "materiel serve --workers 2",
+            alive=lambda: proc.poll() is None,
+            interval=0.2,
+        )
+        with httpx.Client(headers=headers, timeout=HANG_GUARD) as client:
             url = f"{base}/pledges/{ids['pledge']}"
             etag = client.get(url).headers["etag"]
             for _ in range(20):  # fresh connections: both workers see the pledge cached
-                assert httpx.get(url, headers=headers).json()["quantity"] == 1000
+                assert client.get(url, headers={"Connection": "close"}).json()["quantity"] == 1000
             r = client.patch(url, json={"quantity": 1200}, headers={"If-Match": etag})
             assert r.status_code == 200, r.text
             for _ in range(20):
-                assert httpx.get(url, headers=headers).json()["quantity"] == 1200
+                assert client.get(url, headers={"Connection": "close"}).json()["quantity"] == 1200
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

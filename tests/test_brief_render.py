@@ -357,6 +357,7 @@ def test_changes_against_the_previous_meeting(demo: Engine, page: Page) -> None:
         assert arrow == ("=" if abs(delta) < 1e-9 else "▲" if delta > 0 else "▼")
 
 
+@pytest.mark.slow
 def test_pdf_has_one_page_per_section_in_order(api_html: str) -> None:
     reader = PdfReader(io.BytesIO(html_to_pdf(api_html)))
     texts = [p.extract_text() or "" for p in reader.pages]

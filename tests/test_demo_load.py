@@ -116,6 +116,7 @@ def _count(s: Any, stmt: Any) -> int:
     return int(s.scalar(stmt) or 0)
 
 
+@pytest.mark.slow
 def test_demo_loads_the_required_scenario(engine: Engine, cli_load: CliLoad) -> None:
     summary = load_demo(engine, seed=2026, as_of=dt.date(2026, 11, 2))
     assert summary.reference["created"] >= 280

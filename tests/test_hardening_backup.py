@@ -259,6 +259,7 @@ def test_across_backends(sqlite_engine: Engine, request: pytest.FixtureRequest) 
         _drop_pg_db(url, admin)
 
 
+@pytest.mark.slow
 def test_cli_backup_and_restore(db_url: str, empty_url: str, tmp_path: Path) -> None:
     eng = get_engine(db_url, fresh=True)
     populate(eng)

@@ -28,6 +28,8 @@ from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, PlanRun, Pledge, StockReport
 from materiel.services import verify_chain, writer
 
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
 AUDIT_LOCK = 7_741_001  # materiel.services.audit._PG_LOCK_KEY

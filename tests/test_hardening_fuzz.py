@@ -39,6 +39,8 @@ from materiel.ops.backup import data_tables
 from materiel.records import Need
 from materiel.services import chain_head, verify_chain, writer
 
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(
     max_examples=60,
     deadline=None,

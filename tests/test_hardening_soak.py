@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from materiel.ops.soak import markdown, run
+
+pytestmark = pytest.mark.slow
 
 
 def test_short_soak_with_a_restart(tmp_path: Path) -> None:

@@ -30,6 +30,8 @@ from materiel.db import get_engine, read_session, write_session
 from materiel.demo import load_demo
 from materiel.records import Delivery, Need
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",

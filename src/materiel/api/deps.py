@@ -59,8 +59,11 @@ class AuthCache:
     while requests go on using it (never past its end), and on a miss concurrent requests
     for one token share a single lookup instead of each querying the database."""
 
-    def __init__(self, seconds: float = AUTH_CACHE_SECONDS):
+    def __init__(
+        self, seconds: float = AUTH_CACHE_SECONDS, clock: Callable[[], float] = time.monotonic
+    ):
         self.seconds = seconds
+        self.clock = clock  # monotonic seconds; tests pass a fake one
         self.refresh_before = min(1.0, seconds / 2)
         self._d: dict[str, _Cached] = {}
         self._lock = threading.Lock()
@@ -69,7 +72,7 @@ class AuthCache:
 
     def get(self, digest: str) -> _Cached | None:
         c = self._d.get(digest)
-        if c is None or c.until < time.monotonic():
+        if c is None or c.until < self.clock():
             return None
         return c
 
@@ -78,7 +81,7 @@ class AuthCache:
     ) -> _Cached:
         """The entry for a resolved token (valid until ``expires`` at most), stored unless
         ``keep`` is false."""
-        entry = _Cached(principal, token_id, min(time.monotonic() + self.seconds, expires))
+        entry = _Cached(principal, token_id, min(self.clock() + self.seconds, expires))
         if keep:
             with self._lock:
                 if len(self._d) > 10_000:
@@ -98,7 +101,7 @@ class AuthCache:
     async def lookup(self, digest: str, resolve: Callable[[], Found | None]) -> _Cached | None:
         """The entry for ``digest``, resolving it with ``resolve`` (run in the thread pool)
         when missing; None for an unknown, expired or revoked token."""
-        now = time.monotonic()
+        now = self.clock()
         c = self._d.get(digest)
         if c is not None and c.until >= now:
             if c.until - now < self.refresh_before and digest not in self._inflight:
@@ -123,12 +126,17 @@ class AuthCache:
             # a drop meanwhile (logout, user change) may concern what was just read:
             # answer the requests that were waiting, but do not keep it
             keep = generation == self._generation
-            return self.put(digest, p, token_id, time.monotonic() + left, keep=keep)
+            return self.put(digest, p, token_id, self.clock() + left, keep=keep)
 
         task = asyncio.ensure_future(renew())
         self._inflight[digest] = task
         task.add_done_callback(lambda t: self._finished(digest, t))
         return task
+
+    async def settled(self) -> None:
+        """Returns when no lookup or renewal is in flight (their errors stay with them)."""
+        while self._inflight:
+            await asyncio.gather(*self._inflight.values(), return_exceptions=True)
 
     def _finished(self, digest: str, task: asyncio.Task[_Cached | None]) -> None:
         if self._inflight.get(digest) is task:

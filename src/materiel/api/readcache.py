@@ -289,9 +289,10 @@ def cached_answer(
     probe: DataVersion = request.app.state.data_version
     hit = cache.get(key, probe) if enabled else None
     if hit is None:
-        with cache.flight(key if enabled else None) as leader:
-            if not leader:
-                hit = cache.get(key, probe)
+        with cache.flight(key if enabled else None):
+            # looked up again inside the gate: a follower takes the leader's answer, and a
+            # caller that missed just before the last leader stored its answer takes it too
+            hit = cache.get(key, probe) if enabled else None
             if hit is None:
                 stamp, body, headers = compute()
                 if enabled:

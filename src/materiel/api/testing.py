@@ -8,7 +8,7 @@ import functools
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -35,6 +35,41 @@ from materiel.records import (
 from materiel.services import writer
 
 SOURCE = "synthetic test data"
+
+#: The longest a test waits for anything (a server to start, a response, a thread): a guard
+#: against hanging for ever on a loaded machine, far above any expected wait. It is never a
+#: measure of speed; timings belong in benchmarks.
+HANG_GUARD = 600.0
+
+
+def wait_until(
+    ready: Callable[[], bool],
+    what: str,
+    *,
+    alive: Callable[[], bool] | None = None,
+    interval: float = 0.05,
+) -> None:
+    """Poll ``ready`` until it is true. Fails at once when ``alive`` says the awaited process
+    has died, and only after :data:`HANG_GUARD` seconds otherwise."""
+    guard = time.monotonic() + HANG_GUARD
+    while not ready():
+        if alive is not None and not alive():
+            raise RuntimeError(f"{what}: the process it waits for has ended")
+        if time.monotonic() > guard:
+            raise RuntimeError(f"{what}: still waiting after {HANG_GUARD:.0f} s (a hang)")
+        time.sleep(interval)
+
+
+def answers(url: str) -> bool:
+    """True when ``url`` answers 200 (a server that is up); False while it is not listening."""
+    import httpx
+
+    try:
+        return httpx.get(url, timeout=HANG_GUARD).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
 PASSWORD = "Correct-horse-42"
 ROLES = {
     "admin": ("admin", None),
@@ -221,13 +256,9 @@ def live_server(app: Any, **config: Any) -> Iterator[str]:
     server = uvicorn.Server(cfg)
     thread = threading.Thread(target=server.run, name="materiel-test-server", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("test server did not start")
-        time.sleep(0.02)
+    wait_until(lambda: server.started, "test server start", alive=thread.is_alive, interval=0.02)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=30)
+        thread.join(timeout=HANG_GUARD)

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy import Engine
 
 from materiel.db import get_engine, resolve_url
@@ -41,5 +42,7 @@ def print_json(data: Any) -> None:
 
 
 def fail(message: str, code: int = 1) -> None:
-    err_console.print(f"[bold red]error:[/] {message}")
+    """Print ``error: message`` to stderr and exit. The message is plain text (record values in
+    it are never read as Rich markup) and is not wrapped at the terminal's width."""
+    err_console.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
     raise typer.Exit(code)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import time
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -63,7 +62,7 @@ def current_user(request: Request) -> WebUser | None:
     if found is None:
         return None
     p, token_id, left = found
-    cache.put(digest, p, token_id, time.monotonic() + left)
+    cache.put(digest, p, token_id, cache.clock() + left)
     return WebUser(p, token_id, digest, raw)
 
 

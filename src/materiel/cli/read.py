@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from materiel.cli.context import console, err_console, fail, print_json, state
 from materiel.ingest import kiel as kiel_mod
@@ -95,8 +96,10 @@ def read(
     seen = service.already_read(engine, body) if engine is not None else []
     if seen:
         err_console.print(
-            f"[yellow]warning:[/] {name} was read before (drafts {', '.join(map(str, seen))}): "
-            "nothing added.",
+            Text.assemble(
+                ("warning: ", "bold yellow"),
+                f"{name} was read before (drafts {', '.join(map(str, seen))}): nothing added.",
+            ),
             soft_wrap=True,
         )
     elif engine is not None and reading.drafts:
@@ -140,7 +143,7 @@ def read(
     if ids:
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
     elif seen:
-        console.print(f"Already read: review drafts {', '.join(map(str, seen))}.")
+        console.print(f"Already read: review drafts {', '.join(map(str, seen))}.", markup=False)
 
 
 def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:

@@ -282,6 +282,7 @@ class Draft:
     end: int
     anchor: int = -1  # where the item or amount itself starts (the span may include the donor)
     sentence: int = -1  # index of the sentence it was read from
+    headline: bool = False  # read from a title line (before the body's first full sentence)
 
     def key(self) -> tuple[Any, ...]:
         f = self.fields
@@ -375,6 +376,8 @@ class _Context:
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
     recipient_at: int = -100  # the last sentence that named the recipient
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    body_started: bool = False  # a sentence ending with . ! or ? was read
+    headline: bool = False  # the sentence being read is a title line
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -601,6 +604,9 @@ class Extractor:
         ctx.money = find_money(text, ctx.lang)
         ctx.items = self.items.find(text)
         for index, (s, e) in enumerate(split_sentences(text)):
+            full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
+            ctx.headline = not ctx.body_started and not full
+            ctx.body_started = ctx.body_started or full
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
         merged = _merge(drafts)
@@ -909,7 +915,7 @@ class Extractor:
             "channel": ctx.channel,
             "_surface": el.surface,
         }
-        return Draft("pledge", fields, start, end, el.start, st.index)
+        return Draft("pledge", fields, start, end, el.start, st.index, ctx.headline)
 
     def _funds(
         self, ctx: _Context, st: _Sentence, only: list[_Element] | None = None
@@ -1015,8 +1021,10 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             first.fields["quantity"] = q1 + q2
             first.start, first.end = min(first.start, d.start), max(first.end, d.end)
             continue
-        if d.figures() > first.figures():
-            merged[k] = d
+        if d.figures() > first.figures() or (
+            d.figures() == first.figures() and first.headline and not d.headline
+        ):
+            merged[k] = d  # the body's mention over the title's, unless the title says more
     out = list(merged.values())
     for d in out:
         d.fields.pop("_surface", None)

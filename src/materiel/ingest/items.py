@@ -35,7 +35,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
     (
-        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?",
+        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?"
+        r"|lanzadores?|lançadores?|batter(?:y|ies)|Batterien?|batteries?|bater[ií]as?",
         LAUNCHER,
         0,
     ),
@@ -91,7 +92,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?"
         r"|fire\s+units?|Systeme?|Batterien?|Startgeräte))?"
-        r"|NASAMS|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP/T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
+        r"|NASAMS|National\s+Advanced\s+Surface-to-Air\s+Missile\s+Systems?"
+        r"|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP[/-]?T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
         r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
         r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
@@ -107,7 +109,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
-        r"|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
+        r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
         r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
         r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?aérienne|Lenkflugkörper\s+für",
         "air-defence-missile",

@@ -644,7 +644,7 @@ class Extractor:
             return
         national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]
         if (
-            cues.FUND_CUE.search(sent)
+            (cues.FUND_CUE.search(sent) or cues.SPECIFIC_FUND.search(sent))
             and not national
             and (cues.SPECIFIC_FUND.search(sent) or not ctx.donors or st.donors)
         ):
@@ -723,10 +723,13 @@ class Extractor:
         others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]
         speech = cues.SPEECH.search(text, s, e)
         if speech is not None:
-            # the voice nearest to the speech verb speaks
-            voices = [(abs(p - speech.start()), True) for p in recipient]
-            voices += [(abs(p - speech.start()), False) for p in others]
-            return min(voices)[1]
+            # the speaker is the voice right before the speech verb ("Zelensky said"), else the
+            # one right after it ("..., said Stoltenberg")
+            at = speech.start()
+            voices = [(p, True) for p in recipient] + [(p, False) for p in others]
+            before = [(at - p, side) for p, side in voices if p < at]
+            after = [(p - at, side) for p, side in voices if p > at]
+            return min(before)[1] if before else min(after)[1]
         if not others:
             return True
         return min(recipient) < min(others)
@@ -750,7 +753,9 @@ class Extractor:
             )
             if not category:
                 cal = find_calibre(chunk) if not chunk_money else None
-                if cal is not None and len(chunk.split()) <= 3:
+                if cal is not None and (
+                    len(chunk.split()) <= 3 or re.search(r"\d\s?-?\s?(?:mm|millim\w*)\W*$", chunk)
+                ):
                     pending_calibres.append((cs, ce, cal))
                 else:
                     pending_calibres = []

@@ -173,7 +173,8 @@ _GAP_STOP = {
     "ou",
 }
 _MONEY_LINK = re.compile(
-    r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund)|für|zur|zum|pour|de|d['’])\b",
+    r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund|strengthen|support|boost|bolster"
+    r"|reinforce|enhance)|für|zur|zum|pour|de|d['’])\b",
     re.IGNORECASE,
 )
 _MONEY_LINK_BEFORE = re.compile(

@@ -156,6 +156,12 @@ KEYWORDS: list[tuple[str, str, int]] = [
         "armoured-vehicle",
         2,
     ),
+    (
+        r"(?:gepanzerte[n]?|armou?red)\s+(?:Humvees?|HMMWVs?|cars?|trucks?|Fahrzeuge\w*"
+        r"|Geländewagen|Pkw|ambulances?|medical\s+(?:treatment\s+)?vehicles?)",
+        "armoured-vehicle",
+        4,
+    ),
     # small arms
     (
         r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?"
@@ -310,6 +316,7 @@ GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
         3,
     ),
     (r"Kampfpanzern?|Panzern", "main-battle-tank", 2),
+    (r"[A-ZÄÖÜ]\w*boote?n?|[A-ZÄÖÜ]\w*schiffe?n?", "naval", 2),
     (
         r"[A-ZÄÖÜ]\w*(?:lastern?|lastwagen|lkws?)|Wechselladersystem\w*|[A-ZÄÖÜ]\w+fahrzeuge?n?",
         "vehicle",
@@ -416,6 +423,14 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
         (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
         for rx, cat, rank in [*KEYWORDS, *IBERIAN]
     ]
+    # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
+    out.append(
+        (
+            re.compile(r"(?<=[\w/]-)(?:Munition|Raketen|Lenkflugkörper|Geschosse|Granaten)(?!\w)"),
+            AMMO,
+            0,
+        )
+    )
     # case-sensitive: German nouns are capitalised, which keeps English words out
     out += [
         (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])"), cat, rank)

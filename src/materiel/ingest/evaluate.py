@@ -398,6 +398,39 @@ def _classify(
     return out
 
 
+def _strict_kind(
+    kind: str,
+    label: str,
+    fields: tuple[str, ...],
+    near: list[Callable[[Row, Row], bool]],
+    pred: dict[str, list[Row]],
+    gold: dict[str, list[Row]],
+    text: str,
+    name: str,
+) -> tuple[Score, list[Miss]]:
+    """Strict score and errors of the funds or the needs of one text: every one of ``fields``
+    agrees (amounts within 1 %, null only with null)."""
+    p_rows, g_rows = pred.get(label, []), gold.get(label, [])
+
+    def same(p: Row, g: Row) -> bool:
+        return all(_field_ok(f, p, g) for f in fields)
+
+    pairs = _matching(p_rows, g_rows, same)
+    errors = _classify(
+        name,
+        kind,
+        text,
+        p_rows,
+        g_rows,
+        pairs,
+        near,
+        fields,
+        lambda r: tuple(r.get(f) for f in fields),
+        evidence=False,
+    )
+    return Score(len(pairs), len(p_rows), len(g_rows)), errors
+
+
 def compare_strict(
     pred: dict[str, list[Row]], gold: dict[str, list[Row]], text: str, name: str = ""
 ) -> tuple[dict[str, Score], list[Miss], dict[str, Score]]:
@@ -473,53 +506,32 @@ def compare_strict(
         )
     )
     out[STRICT_TRIPLES] = Score(tp, len(pq), len(gq))
-    fund_fields = ("amount", "currency", "category")
-    pf, gf = pred.get("funds", []), gold.get("funds", [])
-
-    def fund_same(p: Row, g: Row) -> bool:
-        return all(_field_ok(f, p, g) for f in fund_fields)
-
-    fpairs = _matching(pf, gf, fund_same)
-    out[STRICT_FUNDS] = Score(len(fpairs), len(pf), len(gf))
-    errors += _classify(
-        name,
-        "fund",
-        text,
-        pf,
-        gf,
-        fpairs,
-        [
-            lambda p, g: _same_amount(p.get("amount"), g.get("amount")),
-            lambda p, g: p.get("category") == g.get("category") and _overlaps(text, p, g),
-        ],
-        fund_fields,
-        lambda r: (r.get("category"), r.get("amount"), r.get("currency")),
-        evidence=False,
-    )
-    need_fields = ("recipient", "category", "caliber")
-    pn, gn = pred.get("needs", []), gold.get("needs", [])
-
-    def need_same(p: Row, g: Row) -> bool:
-        return all(_field_ok(f, p, g) for f in need_fields)
-
-    npairs = _matching(pn, gn, need_same)
-    out[STRICT_NEEDS] = Score(len(npairs), len(pn), len(gn))
-    errors += _classify(
-        name,
-        "need",
-        text,
-        pn,
-        gn,
-        npairs,
-        [
-            lambda p, g: (
-                (p.get("recipient"), p.get("category")) == (g.get("recipient"), g.get("category"))
-            ),
-        ],
-        need_fields,
-        lambda r: (r.get("recipient"), r.get("category"), r.get("caliber")),
-        evidence=False,
-    )
+    for kind, label, measure, fields, near in (
+        (
+            "fund",
+            "funds",
+            STRICT_FUNDS,
+            ("amount", "currency", "category"),
+            [
+                lambda p, g: _same_amount(p.get("amount"), g.get("amount")),
+                lambda p, g: p.get("category") == g.get("category") and _overlaps(text, p, g),
+            ],
+        ),
+        (
+            "need",
+            "needs",
+            STRICT_NEEDS,
+            ("recipient", "category", "caliber"),
+            [
+                lambda p, g: (
+                    (p.get("recipient"), p.get("category"))
+                    == (g.get("recipient"), g.get("category"))
+                )
+            ],
+        ),
+    ):
+        out[measure], more = _strict_kind(kind, label, fields, near, pred, gold, text, name)
+        errors += more
     return out, errors, by_cat
 
 

@@ -199,10 +199,6 @@ _PACKAGE = re.compile(
     r"|Tranche|paquets?|aide|enveloppe|soutien|tranche|paquete|pacote|ayuda|ajuda|apoyo|apoio)\b",
     re.IGNORECASE,
 )
-_VAGUE_BEFORE = re.compile(
-    r"\b(?:more|further|additional|several|many|some|weitere|mehrere|plusieurs|d['’]autres)\s*$",
-    re.IGNORECASE,
-)
 _MODEL_BEFORE_NUMBER = re.compile(r"([A-Za-zÀ-ÿ][\w-]*)\s*$")
 #: counting words between a number and its item
 _COUNTER = re.compile(

@@ -480,3 +480,8 @@ def test_german_and_french_announcements() -> None:
     assert [(p["donor"], p["category"], p["caliber"], p["quantity"]) for p in fr] == [
         ("FRA", "artillery-ammunition", "155mm", 8000)
     ]
+
+
+def test_a_change_of_amount_is_not_a_range() -> None:
+    [m] = find_money("L'enveloppe passe de 80 à 120 millions d'euros.", "fr")
+    assert (m.amount, m.currency) == (120e6, "EUR")

@@ -209,6 +209,8 @@ _MONEY_AFTER = re.compile(
     rf"(?P<cur>{_WORD}|{_CODE}|{_SYM_AFTER})(?![\w])",
     re.IGNORECASE,
 )
+#: "from 80 to 120 million": a change of amount, not a range
+_FROM = re.compile(r"\b(?:from|de|von|passe\s+de|erhöht\s+von)\s+$", re.IGNORECASE)
 #: "between €40 million and €50 million", "zwischen 40 und 50 Millionen Euro"
 _BETWEEN = re.compile(r"\b(?:between|zwischen|entre)\s+$", re.IGNORECASE)
 _BETWEEN_NUM = re.compile(
@@ -390,6 +392,10 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
 def _money(m: re.Match[str], text: str, lang: str, currency: str) -> Money:
     scale = _scale(m.group("scale"), lang)
     if m.group("num2"):
+        if _FROM.search(text, max(0, m.start() - 12), m.start()):
+            # "raised from 80 to 120 million euros": the new amount, not a range
+            value = parse_number(m.group("num2"), lang, scaled=scale != 1.0) * scale
+            return Money(value, currency, m.start(), m.end())
         return Money(None, None, m.start(), m.end())
     value = parse_number(m.group("num"), lang, scaled=scale != 1.0) * scale
     return Money(value, currency, m.start(), m.end())

@@ -485,3 +485,21 @@ def test_german_and_french_announcements() -> None:
 def test_a_change_of_amount_is_not_a_range() -> None:
     [m] = find_money("L'enveloppe passe de 80 à 120 millions d'euros.", "fr")
     assert (m.amount, m.currency) == (120e6, "EUR")
+
+
+@pytest.mark.slow
+def test_a_megabyte_text_reads_with_exact_spans() -> None:
+    """Reading is linear in the text's size (the bench measures it; here: it finishes and
+    every span is exact on a 1 MB text of repeated announcements)."""
+    unit = (
+        "Germany will send 14 Leopard 2 tanks to Ukraine.\nSee also:\n"
+        "Norway pledges NOK 2 billion\n\nLa France livrera 8 000 obus de 155 mm. "
+        "Die Ukraine brauche mehr Flugabwehrsysteme. "
+    )
+    text = unit * (1_000_000 // len(unit))
+    r = read_text(text)
+    assert_spans_exact(r)
+    assert {(p.fields["donor"], p.fields["category"]) for p in r.by_kind("pledge")} == {
+        ("DEU", "main-battle-tank"),
+        ("FRA", "artillery-ammunition"),
+    }

@@ -370,6 +370,7 @@ class _Context:
     nations: list[nat.NationMention] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     items: list[ItemMention] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=dict)
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
     recipient_at: int = -100  # the last sentence that named the recipient
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
@@ -564,11 +565,11 @@ def _donor_groups(
     return groups
 
 
-def _within(mentions: list[Any], start: int, end: int) -> list[Any]:
-    """The mentions (sorted by start) that lie inside text[start:end]."""
-    lo = bisect.bisect_left([m.start for m in mentions], start)
+def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
+    """The mentions (sorted by start; ``starts`` their starts) inside text[start:end]."""
     out = []
-    for m in mentions[lo:]:
+    for i in range(bisect.bisect_left(starts, start), len(mentions)):
+        m = mentions[i]
         if m.start >= end:
             break
         if m.end <= end:
@@ -600,6 +601,11 @@ class Extractor:
         ctx.nations = nat.find_nations(text)
         ctx.money = find_money(text, ctx.lang)
         ctx.items = self.items.find(text)
+        ctx.starts = {
+            "nations": [m.start for m in ctx.nations],
+            "money": [m.start for m in ctx.money],
+            "items": [m.start for m in ctx.items],
+        }
         for index, (s, e) in enumerate(split_sentences(text)):
             full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
             ctx.headline = not ctx.body_started and not full
@@ -614,9 +620,9 @@ class Extractor:
     def _mentions(self, ctx: _Context, index: int, s: int, e: int) -> _Sentence:
         text = ctx.text
         sent = text[s:e]
-        nations = _within(ctx.nations, s, e)
-        money = _within(ctx.money, s, e)
-        items = _within(ctx.items, s, e)
+        nations = _within(ctx.nations, ctx.starts["nations"], s, e)
+        money = _within(ctx.money, ctx.starts["money"], s, e)
+        items = _within(ctx.items, ctx.starts["items"], s, e)
         masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
         masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
         masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]

@@ -391,22 +391,26 @@ class ItemTable:
         found.extend(self._fuzzy(text, found))
         found.sort(key=lambda x: (-(x.end - x.start), -x.rank, x.start))
         taken: list[ItemMention] = []
+        used = bytearray(len(text) + 1)  # characters inside a mention already taken
         for f in found:
-            if all(f.end <= t.start or f.start >= t.end for t in taken):
+            if not any(used[f.start : f.end]):
                 taken.append(f)
+                used[f.start : f.end] = b"\x01" * (f.end - f.start)
         return sorted(taken, key=lambda x: x.start)
 
     def _fuzzy(self, text: str, exact: Iterable[ItemMention]) -> list[ItemMention]:
         """Capitalised model names not matched exactly, compared with rapidfuzz (≥ 90)."""
         if not self._fuzzy_keys:
             return []
-        covered = [(e.start, e.end) for e in exact]
+        covered = bytearray(len(text) + 1)
+        for e in exact:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         out: list[ItemMention] = []
         keys = list(self._fuzzy_keys)
         for m in re.finditer(
             r"(?<![\w-])[A-Z][\w-]*\d[\w-]*|(?<![\w-])[A-Z][a-z]+[\s-]?\d\w*", text
         ):
-            if any(not (m.end() <= s or m.start() >= e) for s, e in covered):
+            if any(covered[m.start() : m.end()]):
                 continue
             word = _squash(m.group(0))
             word = word[:-1] if word.endswith("s") else word  # plural

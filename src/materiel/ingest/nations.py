@@ -471,12 +471,14 @@ def _adjective_pattern() -> re.Pattern[str]:
 def find_nations(text: str) -> list[NationMention]:
     """Every nation mention in ``text`` with its exact span (without a leading "the")."""
     out = _find_names(text)
-    taken = [(m.start, m.end) for m in out]
+    taken = bytearray(len(text) + 1)  # characters inside a name already found
+    for n in out:
+        taken[n.start : n.end] = b"\x01" * (n.end - n.start)
     codes = list(ADJECTIVES.values())
     for m in _adjective_pattern().finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if any(taken[m.start() : m.end()]):
             continue
-        after = text[m.end() :]
+        after = text[m.end() : m.end() + 40]
         if _ORIGIN_SUFFIX.match(after) or _NAME_OF_SCHEME.match(after) or _FIRM.match(after):
             continue
         i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
@@ -491,11 +493,11 @@ def _find_names(text: str) -> list[NationMention]:
         surface = m.group(1)
         start, end = m.start(1), m.end(1)
         # "U.S." may swallow the sentence's full stop: keep the span exact either way
-        if _ORIGIN_SUFFIX.match(text[end:]):
+        if _ORIGIN_SUFFIX.match(text[end : end + 40]):
             continue
         if surface in _PLACE_WORDS and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
             continue
-        if _NAME_OF_SCHEME.match(text[end:]):
+        if _NAME_OF_SCHEME.match(text[end : end + 40]):
             continue
         before = text[max(0, start - 12) : start]
         if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", before):

@@ -359,17 +359,23 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount with its currency and exact span, in text order."""
     lang = lang or guess_lang(text)
     found: list[Money] = []
+    used = bytearray(len(text) + 1)  # characters inside an amount already found
+
+    def add(money: Money) -> None:
+        found.append(money)
+        used[money.start : money.end] = b"\x01" * (money.end - money.start)
+
     for m in _MONEY_BEFORE.finditer(text):
-        found.append(_money(m, text, lang, _currency(m.group("cur"))))
+        add(_money(m, text, lang, _currency(m.group("cur"))))
     for m in _MONEY_AFTER.finditer(text):
-        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+        if any(used[m.start() : m.end()]):
             continue
         cur = m.group("cur")
         if cur.lower() == "m" or (cur[0] == "$" and not m.group("scale")):
             continue
-        found.append(_money(m, text, lang, _currency(cur)))
+        add(_money(m, text, lang, _currency(cur)))
     for m in _MONEY_WORD.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        if any(used[m.start() : m.end()]):
             continue
         words = m.group("word").split()
         for k in range(len(words)):  # "weitere fünf Milliarden": the number words at the end
@@ -377,7 +383,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
             if value is not None:
                 start = m.start() + m.group(0).index(words[k]) if k else m.start()
                 amount = value * _scale(m.group("scale"), lang)
-                found.append(Money(amount, _currency(m.group("cur")), start, m.end()))
+                add(Money(amount, _currency(m.group("cur")), start, m.end()))
                 break
     found.sort(key=lambda x: x.start)
     found = [

@@ -59,7 +59,7 @@ from typing import Any
 
 from materiel.ingest import cues
 from materiel.ingest import nations as nat
-from materiel.ingest.items import ItemMention, ItemTable, find_calibre, resolve_phrase
+from materiel.ingest.items import AMMO, ItemMention, ItemTable, find_calibre, resolve_phrase
 from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
 
 _ABBREV = {
@@ -286,7 +286,7 @@ class Draft:
         if self.kind == "pledge":
             return ("pledge", f.get("donor"), f.get("category"), f.get("caliber"))
         if self.kind == "fund":
-            return ("fund", f.get("amount"), f.get("currency"), f.get("category"))
+            return ("fund", f.get("amount"), f.get("currency"))
         return ("need", f.get("recipient"), f.get("category"), f.get("caliber"))
 
     def figures(self) -> int:
@@ -939,6 +939,10 @@ class Extractor:
                 nearest = min(items, key=lambda i: abs(i.start - el.end))
                 category, calibre, code = nearest.category, nearest.calibre, nearest.item_code
                 end = max(end, nearest.end) if nearest.start - el.end <= 120 else end
+            if category == "unspecified" and any(
+                m.category == AMMO for m in ctx.items if st.start <= m.start < st.end
+            ):
+                category = "artillery-ammunition"  # pooled "ammunition" is artillery's
             fields = {
                 "amount": el.money.amount,
                 "currency": crowns_of(el.money.currency, None),
@@ -947,7 +951,15 @@ class Extractor:
                 "item_code": code,
             }
             out.append(
-                Draft("fund", fields, min(el.start, el.money.start), end, el.start, st.index)
+                Draft(
+                    "fund",
+                    fields,
+                    min(el.start, el.money.start),
+                    end,
+                    el.start,
+                    st.index,
+                    ctx.headline,
+                )
             )
         return out
 
@@ -1028,6 +1040,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         ):
             first.fields["quantity"] = q1 + q2
             first.start, first.end = min(first.start, d.start), max(first.end, d.end)
+            continue
+        if d.kind == "fund" and first.fields.get("category") == "unspecified" != d.fields.get(
+            "category"
+        ):
+            merged[k] = d  # the same pool with its purpose named
             continue
         if d.figures() > first.figures() or (
             d.figures() == first.figures() and first.headline and not d.headline

@@ -30,7 +30,8 @@ RECIPIENT_SIDE = re.compile(
     r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Svyrydenko|Yermak|Zelensk\w*"
     r"|Selenskyj\w*|Zelenski|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
     r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
-    r"|Stefanchuk|Sybiha|Malyuska)\b"
+    r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
+    r"|mein(?:em)?\s+Land|my\s+country)\b"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
@@ -62,6 +63,8 @@ SPECIFIC_FUND = re.compile(
     r"\s+Ukraine|joint\s+procurement|collective\s+procurement|pooled|earmark\w*"
     r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
     r"|initiative\s+tchèque|capability\s+coalition|framework\s+contracts?|windfall"
+    r"|(?:drone|artillery|air[-\s]defen[cs]e|IT|demining|maritime|armou?r(?:ed)?|jet|F-16)"
+    r"\s+coalition|Drohnenkoalition|coalition\s+(?:des\s+)?drones|Drohnen-Koalition"
     r"|immobili[sz]ed\s+assets|Act\s+in\s+Support\s+of\s+Ammunition\s+Production)\b",
     _I,
 )

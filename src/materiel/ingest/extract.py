@@ -174,7 +174,7 @@ _GAP_STOP = {
 }
 _MONEY_LINK = re.compile(
     r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund|strengthen|support|boost|bolster"
-    r"|reinforce|enhance)|für|zur|zum|pour|de|d['’])\b",
+    r"|reinforce|enhance|the)|für|zur|zum|pour|de|d['’])\b",
     re.IGNORECASE,
 )
 _MONEY_LINK_BEFORE = re.compile(

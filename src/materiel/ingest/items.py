@@ -181,6 +181,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"drones?|UAVs?|UASs?|unmanned\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
         r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
+        r"|drone\s+coalition|Drohnenkoalition"
         r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?",
         "drone",
         3,

@@ -77,3 +77,38 @@ def test_kiel_commands(db: str, tmp_path: Path) -> None:
     res = r.invoke(app, ["--db", db, "kiel", "import", str(bad)])
     assert res.exit_code == 1
     assert "weapons.csv" in res.output and "missing columns" in res.output
+
+
+def test_json_draft_ids_point_at_their_drafts_and_rereading_adds_nothing(db: str) -> None:
+    r = CliRunner()
+    text = (
+        "The EU earmarked €1 billion for 155mm shells from the European Peace Facility. "
+        "President Zelensky said Ukraine needs 25 Patriot systems. "
+        "Germany will send 14 Leopard 2 tanks and 20 Marder infantry fighting vehicles."
+    )
+    res = r.invoke(app, ["--db", db, "read", "--text", text, "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    rows = [row for kind in ("pledges", "funds", "needs") for row in out[kind]]
+    assert {kind for kind in ("pledges", "funds", "needs") if out[kind]} == {
+        "pledges",
+        "funds",
+        "needs",
+    }
+    # every id shows the very draft it is printed with: same kind, fields and evidence
+    for kind in ("pledges", "funds", "needs"):
+        for row in out[kind]:
+            shown = json.loads(
+                r.invoke(app, ["--db", db, "drafts", "show", str(row["draft_id"])]).output
+            )
+            assert shown["kind"] + "s" == kind
+            assert shown["evidence"] == row["evidence"] == text[row["span"][0] : row["span"][1]]
+            assert shown["fields"]["category"] == row["category"]
+    before = json.loads(r.invoke(app, ["--db", db, "drafts", "list", "--json"]).output)
+    res = r.invoke(app, ["--db", db, "read", "--text", text, "--json"])
+    assert res.exit_code == 0
+    again = json.loads(res.stdout)
+    assert sorted(again["already_read"]) == sorted(row["draft_id"] for row in rows)
+    assert "read before" in res.stderr and "nothing added" in res.stderr
+    after = json.loads(r.invoke(app, ["--db", db, "drafts", "list", "--json"]).output)
+    assert after == before

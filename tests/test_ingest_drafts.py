@@ -154,3 +154,21 @@ def test_unknown_nation_is_a_clear_error(seeded: Engine) -> None:
         service.accept_draft(seeded, i, actor="a", overrides={"item": "arty.howitzer.m777"})
     # nothing written: the draft is still pending
     assert [d["id"] for d in service.list_drafts(seeded)] == [i]
+
+
+def test_reading_the_same_text_twice_adds_nothing(seeded: Engine) -> None:
+    first = service.read_into_drafts(seeded, TEXT, source_name="a.txt", actor="test")
+    assert first and service.already_read(seeded, TEXT) == first
+    again = service.read_into_drafts(seeded, TEXT, source_name="b.txt", actor="test")
+    assert again == first  # the drafts of the first reading, none added
+    reading = service.extractor_for(seeded).read(TEXT)
+    assert service.store_reading(seeded, reading, source_name="c.txt", actor="test") == []
+    with read_session(seeded) as s:
+        rows = list(s.scalars(select(IngestDraft)))
+    assert len(rows) == len(first)
+    assert {r.content_hash for r in rows} == {service.content_hash(TEXT)}
+    # every stored draft keeps the exact span of its evidence
+    for r in rows:
+        assert r.fields["evidence"] == r.source_text[r.span_start : r.span_end]
+    other = TEXT + " Germany will send 14 Leopard 2 tanks."
+    assert service.already_read(seeded, other) == []

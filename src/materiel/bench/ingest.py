@@ -1,4 +1,11 @@
-"""Announcement reader quality and speed on the labelled set in tests/ingest_eval/."""
+"""Announcement reader quality and speed on the labelled set in tests/ingest_eval/.
+
+The honest figure is the **first run** on a blind batch: the lead scored each batch with the
+reader's newest green commit before anyone working on the reader saw the texts. Those scores
+are recorded here once (:data:`FIRST_RUNS`, copied from the lead's release notes) and never
+recomputed; the tables computed by :func:`run` show the reader as it is now, on texts it was
+tuned on.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from materiel.ingest.evaluate import Evaluation, evaluate_dir
+from materiel.ingest.evaluate import (
+    STRICT_FUNDS,
+    STRICT_NEEDS,
+    STRICT_PAIRS,
+    STRICT_PLEDGES,
+    STRICT_TRIPLES,
+    Evaluation,
+    evaluate_dir,
+)
 from materiel.ingest.extract import Extractor
 
+#: the goal of issue 15, on the first run of each new blind batch: measure -> (P, R)
 GOAL = {
-    "donor-amount pairs": (0.85, 0.75),
-    "donor-category-quantity triples": (0.85, 0.75),
+    STRICT_PAIRS: (0.85, 0.75),
+    STRICT_TRIPLES: (0.80, 0.70),
+    STRICT_NEEDS: (0.75, 0.70),
+    STRICT_FUNDS: (0.80, 0.0),
 }
 
 
@@ -20,13 +38,33 @@ def labelled_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "tests" / "ingest_eval"
 
 
-#: first runs of the texts written after the rules were frozen, before any rule was changed
-#: in response to them (measured once, by hand; the honest estimate for new texts)
+#: first-run strict scores of the blind batches (precision / recall), as the lead measured
+#: them before release (/work/released/scores.md of the session), and the commit scored
 FIRST_RUNS = (
-    "| subset | texts | donor-amount pairs P / R | donor-category-quantity triples P / R |\n"
-    "|---|---:|---|---|\n"
-    "| holdout-* (first run) | 6 | 1.000 / 1.000 (4 of 4) | 0.800 / 0.800 (4 of 5) |\n"
-    "| blind-* (first run) | 13 | 1.000 / 0.714 (5 of 7) | 0.900 / 0.562 (9 of 16) |"
+    "| batch | texts | reader commit | strict pledges | strict donor-amount pairs "
+    "| strict donor-category-quantity triples | strict needs | strict funds "
+    "| false pledges on negatives |\n"
+    "|---|---:|---|---|---|---|---|---|---|\n"
+    "| batch-1 | 49 | 5418929 (scorer only; the old reader) | 0.340 / 0.208 | 0.333 / 0.364 "
+    "| 0.500 / 0.120 | 0.308 / 0.174 | 0.100 / 0.111 | 3 on 8 texts |\n"
+    "| batch-2 | 49 | 5418929 (scorer only; the old reader) | 0.064 / 0.041 | 0.500 / 0.158 "
+    "| 0.333 / 0.111 | 0.333 / 0.045 | 1.000 / 0.000 | 8 on 9 texts |\n"
+    "| batch-3 | 48 | 98ac376 (tuned on batches 1-2 only) | 0.456 / 0.448 | 0.458 / 0.550 "
+    "| 0.643 / 0.643 | 0.625 / 0.417 | 0.667 / 0.800 | 7 on 7 texts (in 4) |\n"
+    "| batch-4 | 45 | ed644d8 (tuned on batches 1-3 only) | 0.403 / 0.477 | 0.667 / 1.000 "
+    "| 0.200 / 0.231 | 0.812 / 0.464 | 0.000 / 0.000 | 8 on 6 texts (in 3) |"
+)
+#: batches 1 and 2 were released before the rewritten reader was committed; its score on
+#: them, measured once before any rule was changed for them, is a second honest estimate
+UNTUNED_RUNS = (
+    "| batch | reader commit | strict pledges | strict donor-amount pairs "
+    "| strict donor-category-quantity triples | strict needs | strict funds "
+    "| false pledges on negatives |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| batch-1 | 22ec6a5 (rewritten reader, before tuning on batches 1-2) | 0.293 / 0.286 "
+    "| 0.400 / 0.545 | 0.357 / 0.200 | 0.533 / 0.348 | 0.375 / 0.333 | 9 on 8 texts |\n"
+    "| batch-2 | 22ec6a5 (rewritten reader, before tuning on batches 1-2) | 0.239 / 0.284 "
+    "| 0.533 / 0.421 | 0.350 / 0.389 | 0.600 / 0.136 | 0.500 / 0.400 | 12 on 9 texts |"
 )
 
 
@@ -38,44 +76,82 @@ def subset(directory: Path, prefix: str) -> Evaluation:
         return evaluate_dir(Path(tmp), Extractor())
 
 
-def run() -> str:
-    directory = labelled_dir()
-    t0 = time.perf_counter()
-    ev = evaluate_dir(directory, Extractor())
-    seconds = time.perf_counter() - t0
-    blind = subset(directory, "blind-")
-    goal_lines = []
-    for k, (p, r) in GOAL.items():
+def _strict_row(name: str, ev: Evaluation) -> str:
+    cells = [name, str(ev.files)]
+    for k in (STRICT_PLEDGES, STRICT_PAIRS, STRICT_TRIPLES, STRICT_NEEDS, STRICT_FUNDS):
         s = ev.scores[k]
-        ok = s.precision >= p and s.recall >= r
-        goal_lines.append(
-            f"- {k}: precision {s.precision:.3f} (goal ≥ {p}), recall {s.recall:.3f} "
-            f"(goal ≥ {r}) — {'met' if ok else 'NOT met'}"
-        )
+        cells.append(f"{s.precision:.3f} / {s.recall:.3f}")
+    cells.append(f"{ev.false_pledges_on_negatives} on {ev.negative_texts} texts")
+    return "| " + " | ".join(cells) + " |"
+
+
+def speed(extractor: Extractor, texts: list[str]) -> tuple[float, float, float]:
+    """(ms per labelled text, ms for a 100 kB text, ms for a 1 MB text) of CPU time (the
+    machine is shared, so wall time under load overstates it): reading is linear."""
+    t0 = time.process_time()
+    for t in texts:
+        extractor.read(t)
+    per_text = (time.process_time() - t0) * 1000 / max(1, len(texts))
+    corpus = "\n\n".join(texts)
+    big = (corpus * (1 + 1_000_000 // max(1, len(corpus))))[:1_000_000]
+    t0 = time.process_time()
+    extractor.read(big[:100_000])
+    t100k = (time.process_time() - t0) * 1000
+    t0 = time.process_time()
+    extractor.read(big)
+    t1m = (time.process_time() - t0) * 1000
+    return per_text, t100k, t1m
+
+
+def run() -> str:
+    import json
+
+    directory = labelled_dir()
+    ex = Extractor()
+    ev = evaluate_dir(directory, ex)
+    texts = [json.loads(p.read_text())["text"] for p in sorted(directory.glob("*.json"))]
+    per_text, t100k, t1m = speed(ex, texts)
+    batches = sorted({p.name.split("-", 1)[0] for p in directory.glob("b[0-9]*-*.json")})
+    rows = [_strict_row(f"{b} (now)", subset(directory, f"{b}-")) for b in batches]
+    goal_lines = [
+        f"- {k}: precision ≥ {p}" + (f", recall ≥ {r}" if r else "") for k, (p, r) in GOAL.items()
+    ]
     return "\n".join(
         [
             "## Ingest: reading announcements",
             "",
-            f"`materiel read --evaluate tests/ingest_eval`: {ev.files} labelled texts written from "
-            "public announcements (US drawdown packages, German, British, Dutch, Danish, Nordic, "
-            "Czech, EU EPF/ASAP, NSPA, contact-group meetings, cumulative totals, needs); "
-            f"{seconds * 1000 / ev.files:.1f} ms per text on this machine.",
+            f"`materiel read --evaluate tests/ingest_eval`: {ev.files} labelled texts (the first "
+            "52 written for the first reader, then the released blind batches `bN-*`: real "
+            "public excerpts in English, German, French and a few other languages). Reading "
+            f"speed on this machine (CPU time): {per_text:.1f} ms per labelled text "
+            "(goal < 20 ms); "
+            f"a 100 kB text {t100k:.0f} ms, a 1 MB text {t1m:.0f} ms (linear in the text's size).",
             "",
-            ev.markdown(),
+            "### First runs on blind batches (the honest estimate for new texts)",
+            "",
+            "Goal of issue 15 on each new blind batch's first run:",
             "",
             *goal_lines,
+            "- zero false pledges on negative texts",
             "",
-            "The rules were written while looking at the first 33 texts, so the table above is "
-            "optimistic. Two later batches were labelled before the reader ever saw them; their "
-            "first runs are the honest estimate for new texts:",
+            "Precision / recall of the strict measures (every field, calibre both ways, "
+            "evidence overlapping the label; duplicates count as false positives):",
             "",
             FIRST_RUNS,
             "",
-            "Failures on the blind batch led to general rule changes (leaders' names as donors, "
-            '"in total" as a package value unless in the perfect tense, "bringing X to €Y" as '
-            'a past total, "large-calibre" ammunition, generic "funds" after a named donor); '
-            f"the {blind.files} blind texts now score:",
+            UNTUNED_RUNS,
             "",
-            blind.markdown(),
+            "### All labelled texts now (tuned on: optimistic)",
+            "",
+            ev.markdown(),
+            "",
+            f"Negative texts: {ev.negative_texts}; false pledges on them: "
+            f"{ev.false_pledges_on_negatives}.",
+            "",
+            "| subset | texts | strict pledges | strict donor-amount pairs "
+            "| strict donor-category-quantity triples | strict needs | strict funds "
+            "| false pledges on negatives |",
+            "|---|---:|---|---|---|---|---|---|",
+            *rows,
         ]
     )

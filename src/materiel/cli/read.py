@@ -10,8 +10,9 @@ from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.context import console, err_console, fail, print_json, state
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
 from materiel.ingest.extract import Extractor
@@ -49,10 +50,13 @@ def read(
     date: str | None = typer.Option(None, "--date", help="Announcement date YYYY-MM-DD"),
     url: str | None = typer.Option(None, "--url", help="Where the text came from"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    errors: bool = typer.Option(
+        False, "--errors", help="With --evaluate: list every error of the strict scorer by file"
+    ),
 ) -> None:
     """Read an announcement into draft pledges, funds and needs (stored for review)."""
     if evaluate is not None:
-        _evaluate(evaluate, as_json)
+        _evaluate(evaluate, as_json, errors)
         return
     if text is not None:
         body, name = normalise(text), "text"
@@ -84,7 +88,16 @@ def read(
             fail(f"database {st.url} is not initialised: run `materiel init` (or use --dry-run)")
     reading = service.extractor_for(engine).read(body, date=when)
     ids: list[int] = []
-    if engine is not None and reading.drafts:
+    seen = service.already_read(engine, body) if engine is not None else []
+    if seen:
+        err_console.print(
+            Text.assemble(
+                ("warning: ", "bold yellow"),
+                f"{name} was read before (drafts {', '.join(map(str, seen))}): nothing added.",
+            ),
+            soft_wrap=True,
+        )
+    elif engine is not None and reading.drafts:
         try:
             ids = service.store_reading(
                 engine, reading, source_name=name, actor="cli", source_url=url
@@ -92,10 +105,9 @@ def read(
         except DomainError as exc:
             fail(exc.message)
     if as_json:
-        out = reading.as_label()
-        out_rows = [r for k in ("pledges", "funds", "needs") for r in out[k]]
-        for i, r in zip(ids, out_rows, strict=False):
-            r["draft_id"] = i
+        out: dict[str, Any] = dict(reading.as_label(ids))
+        if seen:
+            out["already_read"] = seen
         print_json(out)
         return
     table = Table(
@@ -125,9 +137,11 @@ def read(
     console.print(table)
     if ids:
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
+    elif seen:
+        console.print(f"Already read: review drafts {', '.join(map(str, seen))}.", markup=False)
 
 
-def _evaluate(directory: Path, as_json: bool) -> None:
+def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:
     if not directory.is_dir():
         fail(f"{directory}: not a directory")
     try:
@@ -135,15 +149,7 @@ def _evaluate(directory: Path, as_json: bool) -> None:
     except (ValueError, FileNotFoundError) as exc:
         fail(str(exc))
     if as_json:
-        print_json(
-            {
-                "files": ev.files,
-                "scores": {
-                    k: {"expected": e, "predicted": p, "matched": t, "precision": pr, "recall": r}
-                    for k, e, p, t, pr, r in ev.table()
-                },
-            }
-        )
+        print_json(ev.as_json(errors=errors))
         return
     table = Table(
         "measure",
@@ -157,6 +163,38 @@ def _evaluate(directory: Path, as_json: bool) -> None:
     for k, e, p, t, pr, r in ev.table():
         table.add_row(k, str(e), str(p), str(t), f"{pr:.3f}", f"{r:.3f}")
     console.print(table)
+    console.print(
+        f"Negative texts: {ev.negative_texts}; false pledges on them: "
+        f"{ev.false_pledges_on_negatives}"
+        + (
+            f" ({', '.join(ev.negatives_with_false_pledges)})"
+            if ev.false_pledges_on_negatives
+            else ""
+        )
+    )
+    if not errors:
+        return
+    cats = Table(
+        "category",
+        "expected",
+        "predicted",
+        "matched",
+        "precision",
+        "recall",
+        title="Strict pledges by labelled category",
+    )
+    for k, s in sorted(ev.by_category.items()):
+        cats.add_row(
+            k, str(s.expected), str(s.predicted), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}"
+        )
+    console.print(cats)
+    classes = Table("error class", "count", title="Strict scorer errors by class")
+    for k, n in ev.error_classes().items():
+        classes.add_row(k, str(n))
+    console.print(classes)
+    # one line per error, not a table: long evidence must not wrap at terminal width
+    for m in ev.errors:
+        console.print(m.describe(), markup=False, highlight=False, soft_wrap=True)
 
 
 # -- drafts --------------------------------------------------------------------------

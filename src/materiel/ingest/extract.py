@@ -1,48 +1,66 @@
-"""Rule-based reading of announcements into draft pledges, funds and needs.
+"""Rule-based reading of announcements (English, German, French) into draft pledges, funds and
+needs, each with the exact span of its evidence.
 
 The rules, in the order they run (each can be checked by hand on a sentence):
 
-1. **Sentences**: split after ``.``, ``!`` or ``?`` followed by space (not after abbreviations
-   such as "U.S." or "Mr."), and at line breaks.
-2. **Mentions** in each sentence: money (:mod:`.numbers`), nations (:mod:`.nations`), items
-   (:mod:`.items`), dates.
-3. **Kind** of the sentence: a *need* when a need word ("needs", "asked for", "requested",
-   "shortage") appears and the recipient is named before any donor; a *fund* amount when a
-   fund word ("earmarked", "fund", "European Peace Facility", "ASAP", "joint procurement")
-   appears and no national donor is named; otherwise a *pledge* sentence when a pledge word
-   ("pledged", "will send", "package", "delivered", "supply", "notifications") appears.
-4. **Chunks**: the sentence is cut at commas, semicolons, "and", "including", "as well as";
-   every chunk with an item mention is one item: its category comes from the highest-ranked
-   mention (an ammunition head next to a system gives that system's ammunition), its calibre
-   from "155mm"/"155 mm", its quantity from the closest number before the item within a
-   few modifier words ("18 155mm howitzers", "an additional Patriot battery"); vague amounts
-   ("tens of thousands of rounds") leave the quantity empty.
-5. **Money** in a chunk goes to the chunk's item when joined by "for"/"of"/"worth" and the
-   item has no quantity; otherwise it is the package's value (category ``unspecified``).
-6. **Donors**: every pledge element goes to the nearest list of donors before it in the
-   sentence (or after it, when none is before); a list ("the USA, Denmark, the Netherlands
-   and Germany") gives the element to each of its nations. A sentence without a donor
-   inherits the last donor named in an earlier sentence ("The package includes ...").
-7. **Past totals**: an element in a clause with "since the start of the war", "in total",
-   "so far", "to date", "brings the total", "has provided more than", ... is a cumulative
-   figure, never a pledge.
-8. One draft per (kind, donor, category, calibre) in a text; a donor named in a pledge
-   sentence with nothing specific gets one ``unspecified`` pledge only if it has no other.
+1. **Lines and sentences**: furniture lines ("See also", "Read more", "Lire aussi", teaser
+   titles under such a heading, photo credits) are skipped; the rest is split after ``.``,
+   ``!`` or ``?`` followed by space (not after abbreviations such as "U.S." or "Mr.") and at
+   line breaks. The text's language (en, de, fr) is guessed once from its function words and
+   decides how numbers are read ("1,5 Mrd. Euro", "8 000 obus").
+2. **Mentions** in each sentence: money and quantities (:mod:`.numbers`), nations
+   (:mod:`.nations`), items (:mod:`.items`), dates. A nation that is only a place ("in
+   Poland", "via Slovakia"), the seller in a purchase ("buy ... from the United States"), or
+   the origin of an item ("German Leopard tanks") is no donor.
+3. **Clauses**: the sentence is cut at semicolons, dashes, brackets, "but", "while" and
+   relative clauses. A clause whose items are considered, discussed, requested, refused,
+   ruled out, hypothetical or negated gives no pledge (:data:`.cues.NOT_GIVEN`); a clause
+   that states a past total ("since the start of the war", "so far", "bringing the total
+   to", "seit Kriegsbeginn", "depuis le début") gives no pledge either.
+4. **Kind** of the sentence: a *need* when a need word appears and the recipient speaks (its
+   leaders, ministries or armed forces are the speaker, or the subject when no one else is
+   quoted); a *fund* when a pool is named (European Peace Facility, ASAP, NSPA, the Czech
+   initiative, "earmarked", ...) and no national donor is named; otherwise a *pledge*
+   sentence when a pledge word appears and the items go to the recipient (not "to the United
+   States").
+5. **Items**: the sentence is cut at commas, "and", "including", ...; every chunk with an item
+   mention is one item: its category from the highest-ranked mention (an ammunition head next
+   to a system gives that system's ammunition), its calibre from "155mm"/"155 mm", its
+   quantity from the closest number before it within a few modifier words ("18 155mm
+   howitzers"); a chunk with a calibre only ("155mm and 105mm rounds") takes the next chunk's
+   item. Vague amounts and ranges leave the quantity empty.
+6. **Money** in a chunk goes to the chunk's item when joined by "for", "worth", "funded with",
+   ...; otherwise it is the package's value (category ``unspecified``). A range ("€40-50
+   million") has no amount.
+7. **Donors**: every element goes to the nearest list of donors before it in its clause, else
+   in its sentence, else after it ("..., Germany said"); a list gives the element to each
+   nation, with the quantity and amount only when they give "each" (a joint total belongs to
+   no single donor). A sentence that names no nation inherits the donors of the sentence
+   before ("The package includes ...").
+8. **One draft per (kind, donor, category, calibre)**: a repeated mention (headline and body)
+   keeps the mention with the most figures, its quantity and evidence together; two items of
+   the same category in one sentence ("50 Bradleys and 100 M113s") add up. A donor named with
+   arms aid but no item or sum gets one ``unspecified`` pledge only if it has no other.
 9. Hints for review: a pledge's channel (``stock`` for "drawdown", "from its stocks";
-   ``procurement`` for "USAI", "contracts", "buy"; ``fund`` for "through the ... fund"),
-   a need's priority (``critical`` when "urgent", "critical", "immediately" is said).
+   ``procurement`` for "USAI", "contracts", "buy"; ``fund`` for "through the ... fund"), a
+   need's priority (``critical`` when "urgent", "critical", "immediately" is said).
+
+:meth:`Extractor.read` keeps everything it learns about one text in a :class:`_Context`, so
+one extractor reads several texts at once (threads) without mixing them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from materiel.ingest import cues
 from materiel.ingest import nations as nat
-from materiel.ingest.items import ItemMention, ItemTable, resolve_phrase
-from materiel.ingest.numbers import VAGUE, Money, find_money, find_quantities
+from materiel.ingest.items import AMMO, ItemMention, ItemTable, find_calibre, resolve_phrase
+from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
 
 _ABBREV = {
     "mr",
@@ -78,93 +96,30 @@ _ABBREV = {
     "nov",
     "dec",
     "fig",
+    "mio",
+    "mrd",
+    "bzw",
+    "z.b",
+    "u.a",
+    "d.h",
+    "ca",
+    "mme",
+    "m",
+    "nr",
 }
 _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+")
 
-NEED_CUE = re.compile(
-    r"\b(?:needs?|needed|asked\s+(?:for|allies|partners)|asks\s+for|ask\s+for|request(?:s|ed)?"
-    r"|call(?:ed|s)?\s+for|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)"
-    r"|requires?|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of"
-    r"|lacks?|lacking|plead(?:ed|s)?\s+for)\b",
-    re.IGNORECASE,
-)
-RECIPIENT_WORDS = re.compile(
-    r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Zelensk[yi]+|Kyiv|Kiev)\b"
-)
-FUND_CUE = re.compile(
-    r"\b(?:earmark(?:ed|s)?|European\s+Peace\s+Facility|EPF|ASAP|Act\s+in\s+Support\s+of\s+"
-    r"Ammunition\s+Production|fund|funds|funding|facility|pooled|pool|joint\s+procurement|set\s+aside"
-    r"|NSPA|framework\s+contracts?|windfall|immobili[sz]ed\s+assets|procurement\s+initiative)\b",
-    re.IGNORECASE,
-)
-PLEDGE_CUE = re.compile(
-    r"\b(?:pledg\w*|announc\w*|provid\w*|send\w*|sent|deliver\w*|donat\w*|suppl\w*|transfer\w*"
-    r"|commit\w*|give[sn]?|gave|giving|packages?|contribut\w*|offer\w*|allocat\w*|approv\w*"
-    r"|contracts?|order\w*|purchas\w*|buy\w*|bought|financ\w*|tranches?|aid|assistance"
-    r"|notifications?|includ\w*|contain\w*|hand(?:ed|ing)?\s+over|ship\w*|earmark\w*|dispatch\w*"
-    r"|add(?:s|ed)?|available|buy(?:s|ing)?)\b",
-    re.IGNORECASE,
-)
-CUMULATIVE = re.compile(
-    r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)|\bsince\s+"
-    r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia"
-    r"|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b"
-    r"|\bcumulative(?:ly)?\b|\bbring(?:s|ing)\s+(?:the|its|their|our|his|her)?\s*(?:\w+\s+){0,3}"
-    r"total\b|\bbring(?:s|ing)\s+(?:[\w.'’]+\s+){1,5}to\s+(?:more\s+than\s+|over\s+)?[$€£\d]|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
-    r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
-    r"|committed|donated|pledged|spent)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some|about|almost"
-    r"|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b|\bup\s+to\s+now\b|\buntil\s+now\b"
-    r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b",
-    re.IGNORECASE,
-)
-#: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
-#: clause is in the perfect tense ("has given £7 billion in total") or says "since"
-WEAK_CUMULATIVE = re.compile(r"\bin\s+(?:total|all)\b|\baltogether\b|\boverall\b", re.I)
-PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:\w+ed|given|sent|spent|made|done|been)\b"
-    r"|\bsince\b",
-    re.IGNORECASE,
-)
-URGENT = re.compile(
-    r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?)\b", re.I
-)
-#: how a pledge is sourced, from words of its sentence (rule 9): stock, procurement, fund
-CHANNEL_CUES = (
-    (
-        "stock",
-        re.compile(
-            r"\b(?:drawdown|from\s+(?:its\s+|their\s+|our\s+)?(?:own\s+)?"
-            r"(?:stocks?|inventor(?:y|ies))|stockpiles?)\b",
-            re.I,
-        ),
-    ),
-    (
-        "procurement",
-        re.compile(
-            r"\b(?:USAI|Security\s+Assistance\s+Initiative|procure\w*"
-            r"|contracts?|buy\w*|purchas\w*|order\w*|from\s+industry)\b",
-            re.I,
-        ),
-    ),
-    (
-        "fund",
-        re.compile(
-            r"\b(?:through|via|from)\s+the\s+[\w\s]{0,40}?(?:fund|facility|initiative)\b", re.I
-        ),
-    ),
-)
-NOT_CUMULATIVE = re.compile(
-    r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b",
-    re.IGNORECASE,
-)
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
-    r"|and\s+ha(?:s|ve)|having|after)\b)|\s(?=(?:bringing|taking|raising)\s)",
+    r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
+    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|après|portant)\b)"
+    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais|tandis)\s)",
     re.IGNORECASE,
 )
 _CHUNK_SPLIT = re.compile(
-    r",\s|;|:\s|\(|\)|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
-    r"|includes|include|such\s+as|which\s+includes?|alongside|while)\s|\s[—–]\s|\s-\s",
+    r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
+    r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
+    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris)\s|\s[—–]\s|\s-\s",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -200,14 +155,92 @@ _GAP_STOP = {
     "support",
     "a",
     "an",
+    "für",
+    "mit",
+    "von",
+    "im",
+    "zu",
+    "und",
+    "oder",
+    "pour",
+    "avec",
+    "par",
+    "sur",
+    "à",
+    "au",
+    "aux",
+    "et",
+    "ou",
 }
 _MONEY_LINK = re.compile(
-    r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund))\b", re.IGNORECASE
+    r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund|strengthen|support|boost|bolster"
+    r"|reinforce|enhance|the)|für|zur|zum|pour|de|d['’])\b",
+    re.IGNORECASE,
 )
 _MONEY_LINK_BEFORE = re.compile(
-    r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|costing|for)\s*$", re.IGNORECASE
+    r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|costing|for|funded\s+with|financed\s+with"
+    r"|for\s+a\s+total\s+of|im\s+Wert\s+von|für|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de"
+    r"|pour)\s*(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|rund|etwa|environ)?"
+    r"\s*$",
+    re.IGNORECASE,
 )
-_LINK_BREAK = re.compile(r"\b(?:package|including|includes|and|while|with)\b|[,;]", re.IGNORECASE)
+_LINK_BREAK = re.compile(
+    r"\b(?:package|including|includes|and|while|with|Paket|und|paquet|et)\b|[,;]", re.IGNORECASE
+)
+_ACCORDING = re.compile(r"\b(?:according\s+to|close\s+to|next\s+to|due\s+to)\s+\S*\s*$", re.I)
+_AFTER_ITEM_MONEY = re.compile(
+    r"^\W*(?:worth|valued\s+at|funded\s+with|financed\s+with|at\s+a\s+cost\s+of|costing"
+    r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de)\b",
+    re.I,
+)
+#: words of a package or of aid as a whole: a sum beside them is the package's value
+_PACKAGE = re.compile(
+    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|Paket\w*|Hilfe\w*|Unterstützung"
+    r"|Tranche|paquets?|aide|enveloppe|soutien|tranche|paquete|pacote|ayuda|ajuda|apoyo|apoio)\b",
+    re.IGNORECASE,
+)
+_MODEL_BEFORE_NUMBER = re.compile(r"([A-Za-zÀ-ÿ][\w-]*)\s*$")
+#: counting words between a number and its item
+_COUNTER = re.compile(
+    r"^\s*(?:sets?|pieces?|units?|pairs?|lots?|batch(?:es)?|Stück|Exemplare|Einheiten"
+    r"|exemplaires|unités|lots?|unidades|ejemplares|unidades)\s+(?:of\s+|de\s+|d['’]|an\s+)?"
+    r"(?:(?:this|these|dieser|dieses|ces|de\s+ces)\s+)?",
+    re.IGNORECASE,
+)
+_ARTICLES = {
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "un",
+    "une",
+    "uno",
+    "una",
+    "um",
+    "uma",
+}
+_QTY_LEAD_WORDS = {
+    "including",
+    "with",
+    "and",
+    "a",
+    "an",
+    "one",
+    "some",
+    "und",
+    "mit",
+    "et",
+    "avec",
+    "dont",
+    "sowie",
+    "plus",
+    "also",
+    "another",
+    "further",
+}
 
 
 def _link(gap: str, pattern: re.Pattern[str]) -> bool:
@@ -217,9 +250,22 @@ def _link(gap: str, pattern: re.Pattern[str]) -> bool:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_MONTH_NUMBER = {
+    m.lower(): i + 1
+    for names in (_MONTHS, _MONTHS_DE, _MONTHS_FR)
+    for i, m in enumerate(names.split("|"))
+}
+_ANY_MONTH = f"{_MONTHS}|{_MONTHS_DE}|{_MONTHS_FR}"
 DATE = re.compile(
     rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b|\b(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\s+(?P<y2>\d{{4}})"
+    rf"|\b(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{_ANY_MONTH})\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+#: a day and month without a year ("on 13 June", "am 5. März") masks its number
+DAY_MONTH = re.compile(
+    rf"\b\d{{1,2}}\.?\s+(?:{_ANY_MONTH})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE
 )
 
 
@@ -232,20 +278,26 @@ class Draft:
     start: int
     end: int
     anchor: int = -1  # where the item or amount itself starts (the span may include the donor)
+    sentence: int = -1  # index of the sentence it was read from
+    headline: bool = False  # read from a title line (before the body's first full sentence)
 
     def key(self) -> tuple[Any, ...]:
         f = self.fields
         if self.kind == "pledge":
             return ("pledge", f.get("donor"), f.get("category"), f.get("caliber"))
         if self.kind == "fund":
-            return ("fund", self.start, self.end)
+            return ("fund", f.get("amount"), f.get("currency"))
         return ("need", f.get("recipient"), f.get("category"), f.get("caliber"))
+
+    def figures(self) -> int:
+        return sum(1 for k in ("quantity", "amount") if self.fields.get(k) is not None)
 
 
 @dataclass
 class Reading:
     text: str
     drafts: list[Draft] = field(default_factory=list)
+    lang: str = "en"
 
     def evidence(self, d: Draft) -> str:
         return self.text[d.start : d.end]
@@ -253,13 +305,22 @@ class Reading:
     def by_kind(self, kind: str) -> list[Draft]:
         return [d for d in self.drafts if d.kind == kind]
 
-    def as_label(self) -> dict[str, list[dict[str, Any]]]:
-        """The drafts in the format of the labelled files (for evaluation and JSON output)."""
+    def row(self, d: Draft) -> dict[str, Any]:
+        """One draft in the format of the labelled files, with its evidence and exact span."""
+        row = dict(d.fields)
+        row["evidence"] = self.evidence(d)
+        row["span"] = [d.start, d.end]
+        return row
+
+    def as_label(self, ids: list[int] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The drafts in the format of the labelled files (for evaluation and JSON output),
+        pledges, then funds, then needs; ``ids`` (one per draft, in the order of
+        :attr:`drafts`) are attached to the very draft they were stored for."""
         out: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
-        for d in self.drafts:
-            row = dict(d.fields)
-            row["evidence"] = self.evidence(d)
-            row["span"] = [d.start, d.end]
+        for i, d in enumerate(self.drafts):
+            row = self.row(d)
+            if ids:
+                row["draft_id"] = ids[i]
             out[d.kind + "s"].append(row)
         return out
 
@@ -275,34 +336,153 @@ class _Element:
     quantity: int | None = None
     money: Money | None = None
     item_code: str | None = None
+    surface: str = ""
     cumulative: bool = False
+    not_given: bool = False
 
 
-def _cumulative(text: str, a: int, b: int) -> bool:
-    """Does text[a:b] state a past total (rule 7)?"""
-    if NOT_CUMULATIVE.search(text, a, b) is not None:
-        return False
-    if CUMULATIVE.search(text, a, b) is not None:
-        return True
-    return WEAK_CUMULATIVE.search(text, a, b) is not None and PERFECT.search(text, a, b) is not None
+@dataclass
+class _Sentence:
+    """The mentions of one sentence."""
+
+    index: int
+    start: int
+    end: int
+    nations: list[nat.NationMention]
+    donors: list[list[nat.NationMention]]
+    money: list[Money]
+    masks: list[tuple[int, int]]
+    clauses: list[tuple[int, int]]
+    elements: list[_Element] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What the reader knows about one text while reading it (one per :meth:`Extractor.read`)."""
+
+    text: str
+    lang: str
+    when: dt.date | None
+    donors: list[str] = field(default_factory=list)  # the last donors named
+    channel: str | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    named: dict[str, tuple[int, int]] = field(default_factory=dict)  # donors with arms aid
+    nations: list[nat.NationMention] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    items: list[ItemMention] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=dict)
+    flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
+    recipient_at: int = -100  # the last sentence that named the recipient
+    list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    body_started: bool = False  # a sentence ending with . ! or ? was read
+    headline: bool = False  # the sentence being read is a title line
+
+    def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
+        """(past total, not given) of text[a:b], computed once per clause."""
+        got = self.flags.get((a, b))
+        if got is None:
+            got = self.flags[(a, b)] = _clause_flags(self.text, a, b)
+        return got
+
+
+#: where the modality of one part of a sentence stops: "; ", ", but", " but ", dashes
+_MODAL_SPLIT = re.compile(
+    r";|\s[—–]\s|,\s*(?=(?:but|aber|doch|mais|pero|mas|while|whereas|während|tandis|however"
+    r"|jedoch|cependant)\b)|\s(?=but\s)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_given(
+    ctx: _Context, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
+) -> bool:
+    """Is the element at ``el`` only considered, refused, requested, ...? A cue counts in the
+    element's own clause, and in the other clauses of its part of the sentence (up to "but",
+    ";" or a dash) except relative clauses ("..., which could arrive in May")."""
+    text = ctx.text
+    part = next(
+        ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
+        (st_start, st_end),
+    )
+    for a, b in clauses:
+        if b <= part[0] or a >= part[1]:
+            continue
+        a, b = max(a, part[0]), min(b, part[1])
+        own = a <= el < b
+        if not own and _RELATIVE.match(text[a:b]):
+            continue
+        if ctx.clause_flags(a, b)[1]:
+            return True
+    return False
+
+
+def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
+    """(past total, not given) of the clause text[a:b]."""
+    cumulative = False
+    if cues.NOT_CUMULATIVE.search(text, a, b) is None:
+        cumulative = cues.CUMULATIVE.search(text, a, b) is not None or (
+            cues.WEAK_CUMULATIVE.search(text, a, b) is not None
+            and cues.PERFECT.search(text, a, b) is not None
+        )
+    clause = cues.NOT_NEGATION.sub(" ", text[a:b])
+    return cumulative, cues.NOT_GIVEN.search(clause) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (stripped of surrounding whitespace), furniture lines left out."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        if m.group(0)[0] == ".":
-            before = re.search(r"(\S+)$", text[start : m.start()])
-            word = before.group(1).lower() if before else ""
-            if word.rstrip(".") in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-                continue
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
-        if text[start:end].strip():
-            spans.append(_strip(text, start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append(_strip(text, start, len(text)))
+    for ls, le in _content_lines(text):
+        start = ls
+        for m in _SENT_END.finditer(text, ls, le):
+            if m.group(0)[0] == ".":
+                before = re.search(r"(\S+)$", text[start : m.start()])
+                word = before.group(1).lower() if before else ""
+                if word.rstrip(".") in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                    continue
+                if (
+                    re.fullmatch(r"\d{1,2}", word)
+                    and m.end() < le
+                    and text[m.end() + 1 : m.end() + 2].isalnum()
+                ):
+                    continue  # German ordinals and dates: "am 5. März", "das 22. Paket"
+            end = m.end() if m.group(0)[0] != "\n" else m.start()
+            if text[start:end].strip():
+                spans.append(_strip(text, start, end))
+            start = m.end()
+        if text[start:le].strip():
+            spans.append(_strip(text, start, le))
     return spans
+
+
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """Line spans without furniture: link and teaser lines, and the short title lines under a
+    "See also"/"Related" heading up to the next blank line or long paragraph."""
+    out: list[tuple[int, int]] = []
+    teasers = False
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            teasers = False
+            continue
+        if cues.FURNITURE_HEADING.match(line):
+            teasers = True
+            continue
+        if teasers and len(stripped) <= 160 and not re.search(r"[.!?]\s+\S", stripped):
+            continue
+        teasers = False
+        if cues.FURNITURE.match(line) and (len(stripped) <= 200 or stripped.count("|") >= 2):
+            continue
+        if cues.HASHTAGS.search(line):
+            continue
+        out.append((start, end))
+    return out
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -332,42 +512,69 @@ def find_date(text: str) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
-        month = m.group("m1") or m.group("m2")
-        day = m.group("d1") or m.group("d2")
-        year = m.group("y1") or m.group("y2")
-        return dt.datetime.strptime(f"{year} {month} {day}", "%Y %B %d").date()
-    except ValueError:
+        month = (m.group("m1") or m.group("m2")).lower()
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y1") or m.group("y2"))
+        return dt.date(year, _MONTH_NUMBER[month], day)
+    except (ValueError, KeyError):
         return None
 
 
-_TRADE = re.compile(
-    r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*)\b", re.I
-)
-
-
 def _donor_groups(
-    mentions: list[nat.NationMention], text: str, sentence_start: int = 0
+    mentions: list[nat.NationMention], text: str, sentence_start: int, items: list[ItemMention]
 ) -> list[list[nat.NationMention]]:
     """Donor mentions grouped into lists ("the USA, Denmark, the Netherlands and Germany").
 
-    In a sentence about buying or exporting, a nation after "from"/"to" is the seller or the
-    destination, not a donor."""
+    Not donors: the recipient and the aggressor; a nation that is only a place ("in Poland");
+    in a sentence about buying or exporting, a nation after "from"/"to" (the seller or the
+    destination); a nation adjective right before an item ("German Leopard tanks")."""
     donors = [m for m in mentions if not set(m.codes) & nat.NOT_DONORS]
-    if _TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
+    donors = [
+        m
+        for m in donors
+        if not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
+        and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+    ]
+    if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
         donors = [
             m
             for m in donors
             if not nat.SELLER_BEFORE.search(text, max(sentence_start, m.start - 10), m.start)
         ]
+    item_starts = {i.start for i in items}
+    donors = [
+        m
+        for m in donors
+        if not (m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian")))
+        or not any(0 < s - m.end <= 2 for s in item_starts)
+    ]
     groups: list[list[nat.NationMention]] = []
     for m in donors:
         if groups:
             gap = text[groups[-1][-1].end : m.start]
-            if re.fullmatch(r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/)*", gap):
+            if re.fullmatch(
+                r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
+                r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b)*",
+                gap,
+            ):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return groups
+
+
+def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
+    """The mentions (sorted by start; ``starts`` their starts) inside text[start:end]."""
+    out = []
+    for i in range(bisect.bisect_left(starts, start), len(mentions)):
+        m = mentions[i]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
 
 
 def _codes(group: list[nat.NationMention]) -> list[str]:
@@ -380,36 +587,197 @@ def _codes(group: list[nat.NationMention]) -> list[str]:
 
 
 class Extractor:
-    """Reads texts; construct once (the item table compiles its patterns) and reuse."""
+    """Reads texts; construct once (the item table compiles its patterns) and reuse. Holds no
+    state of a reading, so one extractor may read several texts at the same time."""
 
     def __init__(self, items: ItemTable | None = None, recipient: str = nat.RECIPIENT_DEFAULT):
         self.items = items or ItemTable()
         self.recipient = recipient
-        self._channel: str | None = None
+
+    # -- per text --------------------------------------------------------------------
+    def read(self, text: str, *, date: dt.date | None = None) -> Reading:
+        ctx = _Context(text, guess_lang(text), date or find_date(text))
+        # mentions are found once in the whole text, then handed to their sentences
+        ctx.nations = nat.find_nations(text)
+        ctx.money = find_money(text, ctx.lang)
+        ctx.items = self.items.find(text)
+        ctx.starts = {
+            "nations": [m.start for m in ctx.nations],
+            "money": [m.start for m in ctx.money],
+            "items": [m.start for m in ctx.items],
+        }
+        for index, (s, e) in enumerate(split_sentences(text)):
+            full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
+            ctx.headline = not ctx.body_started and not full
+            ctx.body_started = ctx.body_started or full
+            self._sentence(ctx, self._mentions(ctx, index, s, e))
+        drafts = ctx.drafts + self._unspecified(ctx)
+        merged = _merge(drafts)
+        order = {"pledge": 0, "fund": 1, "need": 2}
+        merged.sort(key=lambda d: order[d.kind])
+        return Reading(text, merged, ctx.lang)
+
+    def _mentions(self, ctx: _Context, index: int, s: int, e: int) -> _Sentence:
+        text = ctx.text
+        sent = text[s:e]
+        nations = _within(ctx.nations, ctx.starts["nations"], s, e)
+        money = _within(ctx.money, ctx.starts["money"], s, e)
+        items = _within(ctx.items, ctx.starts["items"], s, e)
+        masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
+        masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
+        masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]
+        groups = _donor_groups(nations, text, s, items)
+        clauses = _segments(text, s, e, _CLAUSE_SPLIT)
+        st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
+        st.elements = self._elements(ctx, st, items)
+        for el in st.elements:
+            for a, b in clauses:
+                if a <= el.start < b:
+                    el.cumulative = ctx.clause_flags(a, b)[0]
+            el.not_given = _not_given(ctx, s, e, clauses, el.start)
+        return st
+
+    def _sentence(self, ctx: _Context, st: _Sentence) -> None:
+        text, s, e = ctx.text, st.start, st.end
+        sent = text[s:e]
+        if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
+            ctx.recipient_at = st.index
+        if self._is_need(ctx, st):
+            ctx.drafts.extend(self._needs(ctx, st))
+            return
+        national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]
+        if (
+            (cues.FUND_CUE.search(sent) or cues.SPECIFIC_FUND.search(sent))
+            and not national
+            and (cues.SPECIFIC_FUND.search(sent) or not ctx.donors or st.donors)
+        ):
+            ctx.drafts.extend(self._funds(ctx, st))
+            if st.donors:
+                ctx.donors = _codes(st.donors[-1])
+            return
+        bullet = cues.BULLET.match(sent) is not None
+        listed = ctx.list_open and (bullet or len(sent) <= 200) and not st.donors
+        if not listed:
+            ctx.list_open = False
+        if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
+            if st.donors:
+                ctx.donors = _codes(st.donors[-1])
+            return
+        if sent.rstrip().endswith(":"):
+            ctx.list_open = True
+        live = [el for el in st.elements if not el.cumulative and not el.not_given]
+        ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
+        inherit = (
+            not st.nations or all(self.recipient in n.codes for n in st.nations)
+        ) and not cues.FIRM.search(sent)
+        given: set[str] = set()
+        for el in live:
+            donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
+            for donor in donors:
+                given.add(donor)
+                if donor == nat.EU_CODE:
+                    # money of the EU institutions is a pool (EPF, ASAP, Ukraine Facility)
+                    if el.money is not None and el.money.amount is not None and not joint:
+                        ctx.drafts.extend(self._funds(ctx, st, [el]))
+                    continue
+                ctx.drafts.append(self._pledge(ctx, st, el, donor, dspan, joint))
+        for a, b in st.clauses:
+            if not any(a <= g[0].start < b for g in st.donors):
+                continue
+            cumulative, not_given = ctx.clause_flags(a, b)
+            if cumulative or not_given or not cues.ARMS.search(text, a, b):
+                continue
+            if not cues.COMMITS.search(text, a, b):
+                continue
+            for g in st.donors:
+                if a <= g[0].start < b:
+                    for code in _codes(g):
+                        if code not in given:
+                            ctx.named.setdefault(code, _strip(text, a, b))
+        if st.donors:
+            ctx.donors = _codes(st.donors[-1])
+
+    def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
+        """The items go to another nation than the recipient ("export ... to the United
+        States"), and the recipient is not named."""
+        named = any(self.recipient in n.codes for n in st.nations)
+        trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
+        for n in st.nations:
+            if self.recipient in n.codes:
+                continue
+            before = ctx.text[max(st.start, n.start - 24) : n.start]
+            to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
+            if to and not _ACCORDING.search(before) and (trade or not named):
+                return True
+        return False
+
+    def _is_need(self, ctx: _Context, st: _Sentence) -> bool:
+        """A need sentence: a need word, and the recipient is the speaker (or the subject when
+        no one else is quoted)."""
+        text, s, e = ctx.text, st.start, st.end
+        cue = cues.NEED_CUE.search(text, s, e)
+        if cue is None:
+            return False
+        recipient = [m.start() for m in cues.RECIPIENT_SIDE.finditer(text, s, e)]
+        recipient += [n.start for n in st.nations if self.recipient in n.codes]
+        if not recipient:
+            return False
+        others = [g[0].start for g in st.donors]
+        others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]
+        speech = cues.SPEECH.search(text, s, e)
+        if speech is not None:
+            # the speaker is the voice right before the speech verb ("Zelensky said"), else the
+            # one right after it ("..., said Stoltenberg")
+            at = speech.start()
+            voices = [(p, True) for p in recipient] + [(p, False) for p in others]
+            before = [(at - p, side) for p, side in voices if p < at]
+            after = [(p - at, side) for p, side in voices if p > at]
+            return min(before)[1] if before else min(after)[1]
+        if not others:
+            return True
+        return min(recipient) < min(others)
 
     # -- per chunk -------------------------------------------------------------------
-    def _elements(
-        self, text: str, s: int, e: int, money: list[Money], masks: list[tuple[int, int]]
-    ) -> list[_Element]:
+    def _elements(self, ctx: _Context, st: _Sentence, items: list[ItemMention]) -> list[_Element]:
+        text = ctx.text
+        masks = st.masks
         out: list[_Element] = []
-        for cs, ce in _segments(text, s, e, _CHUNK_SPLIT):
-            chunk = text[cs:ce]
+        pending_calibres: list[tuple[int, int, str]] = []  # "155mm and" waiting for its item
+        for cs, ce in _segments(text, st.start, st.end, _CHUNK_SPLIT):
             mentions = [
-                ItemMention(
-                    m.category, m.rank, m.start + cs, m.end + cs, m.surface, m.item_code, m.calibre
-                )
-                for m in self.items.find(chunk)
+                m
+                for m in items
+                if cs <= m.start < ce and not any(a <= m.start < b for a, b in masks)
             ]
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in masks)]
-            chunk_money = [m for m in money if cs <= m.start < ce]
+            chunk = text[cs:ce]
+            chunk_money = [m for m in st.money if cs <= m.start < ce]
             category, calibre, code = (
                 resolve_phrase(mentions, chunk) if mentions else ("", None, None)
             )
             if not category:
+                cal = find_calibre(chunk) if not chunk_money else None
+                if cal is not None and (
+                    len(chunk.split()) <= 3 or re.search(r"\d\s?-?\s?(?:mm|millim\w*)\W*$", chunk)
+                ):
+                    pending_calibres.append((cs, ce, cal))
+                else:
+                    pending_calibres = []
+                items_before = [x for x in out if x.category != "unspecified"]
+                if (
+                    len(chunk_money) == 1
+                    and len(items_before) == 1
+                    and items_before[0].money is None
+                    and _AFTER_ITEM_MONEY.match(chunk)
+                    and not cues.WEAK_CUMULATIVE.search(chunk)
+                ):
+                    # "800 drones, funded with C$95 million": the item's own value
+                    el0, m0 = items_before[0], chunk_money[0]
+                    el0.money, el0.end = m0, max(el0.end, m0.end)
+                    continue
                 out.extend(_Element(m.start, m.end, "unspecified", money=m) for m in chunk_money)
                 continue
             first = mentions[0]
-            qty, qstart = self._quantity(text, cs, first.start, masks)
+            qty, qstart = self._quantity(ctx, cs, first.start, masks)
             el = _Element(
                 min(qstart if qstart is not None else first.start, first.start),
                 mentions[-1].end,
@@ -417,7 +785,17 @@ class Extractor:
                 calibre,
                 qty,
                 item_code=code,
+                surface=" ".join(m.surface.lower() for m in mentions),
             )
+            if calibre is not None and category.endswith("ammunition"):
+                for ps, pe, pcal in pending_calibres:
+                    if pcal != calibre:
+                        out.append(
+                            _Element(
+                                *_strip(text, ps, pe), category, pcal, None, surface=el.surface
+                            )
+                        )
+            pending_calibres = []
             for m in chunk_money:
                 gap = text[m.end : first.start] if m.end <= first.start else text[el.end : m.start]
                 linked_after = m.end <= first.start and _link(gap, _MONEY_LINK)
@@ -429,210 +807,167 @@ class Extractor:
                 else:
                     out.append(_Element(m.start, m.end, "unspecified", money=m))
             out.append(el)
+        # one item and one sum in a sentence that names no package: the sum is the item's value
+        # ("Canada will provide 20,000 155mm shells for $98 million")
+        things = [x for x in out if x.category != "unspecified"]
+        sums = [x for x in out if x.category == "unspecified" and x.money is not None]
+        if (
+            len(things) == 1
+            and len(sums) == 1
+            and things[0].money is None
+            and sums[0].money is not None
+            and sums[0].money.amount is not None
+            and not _PACKAGE.search(text, st.start, st.end)
+        ):
+            things[0].money = sums[0].money
+            out.remove(sums[0])
         return out
 
     @staticmethod
     def _quantity(
-        text: str, chunk_start: int, item_start: int, masks: list[tuple[int, int]]
+        ctx: _Context, chunk_start: int, item_start: int, masks: list[tuple[int, int]]
     ) -> tuple[int | None, int | None]:
+        text = ctx.text
         before = text[chunk_start:item_start]
         vague = list(VAGUE.finditer(before))
         best: tuple[int | None, int | None] = (None, None)
-        for q in find_quantities(before):
+        found = False
+        for q in find_quantities(before, ctx.lang):
             qs, qe = q.start + chunk_start, q.end + chunk_start
             if any(a <= qs < b for a, b in masks):
                 continue
             gap = re.sub(r"^\s+of\s+(?:its|their|his|her|our)\b", "", text[qe:item_start])
-            words = re.findall(r"[\w.'-]+", gap)
+            gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
+            words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
+            if text[qs:qe].lower() in _ARTICLES and len(words) > 1:
+                continue  # "a" or "un" counts one only right before the item
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
-            prev = re.search(r"([A-Za-z][\w-]*)\s*$", text[max(chunk_start - 1, 0) : qs])
+            prev = _MODEL_BEFORE_NUMBER.search(text[max(chunk_start - 1, 0) : qs])
             if prev and any(a < qs <= b + 1 for a, b in masks if b <= qs):
                 prev = None
             if (
                 prev
                 and prev.group(1)[0].isupper()
-                and prev.group(1).lower()
-                not in (
-                    "including",
-                    "with",
-                    "and",
-                )
-            ) and not any(prev.group(1) == n for n in ("A", "An", "One", "Some")):
+                and prev.group(1).lower() not in _QTY_LEAD_WORDS
+                and q.value is not None
+                and not any(prev.group(1) == n for n in ("A", "An", "One", "Some"))
+            ):
                 continue
             best = (q.value, qs)
-        if best[0] is not None and any(
-            v.end() + chunk_start > (best[1] or 0) and v.group(0).lower().endswith("of")
+            found = True
+        if not found or best[0] is None:
+            return None, None
+        if any(
+            v.end() + chunk_start > (best[1] or 0)
+            and v.group(0).lower().endswith(("of", "de", "d'"))
             for v in vague
         ):
             return None, None
-        if best[0] is None:
-            return None, None
         return best
 
-    # -- per text --------------------------------------------------------------------
-    def read(self, text: str, *, date: dt.date | None = None) -> Reading:
-        reading = Reading(text)
-        when = date or find_date(text)
-        context: list[str] = []
-        context_channel: str | None = None
-        drafts: list[Draft] = []
-        named: dict[str, tuple[int, int]] = {}  # donors named in pledge sentences (no element)
-        for s, e in split_sentences(text):
-            sent = text[s:e]
-            nations = [
-                nat.NationMention(m.codes, m.start + s, m.end + s, m.surface)
-                for m in nat.find_nations(sent)
-            ]
-            money = [Money(m.amount, m.currency, m.start + s, m.end + s) for m in find_money(sent)]
-            masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
-            masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
-            groups = _donor_groups(nations, text, s)
-            recipient_at = [n.start for n in nations if self.recipient in n.codes]
-            recipient_at += [m.start() + s for m in RECIPIENT_WORDS.finditer(sent)]
-            donor_at = [g[0].start for g in groups]
-            elements = self._elements(text, s, e, money, masks)
-            clauses = _segments(text, s, e, _CLAUSE_SPLIT)
-            for el in elements:
-                el.cumulative = any(
-                    a <= el.start < b and _cumulative(text, a, b) for a, b in clauses
-                )
-            # 1. needs
-            if (
-                NEED_CUE.search(sent)
-                and recipient_at
-                and (not donor_at or min(recipient_at) < min(donor_at))
-            ):
-                drafts.extend(self._needs(text, s, e, elements))
-                continue
-            national = [g for g in groups if nat.EU_CODE not in _codes(g)]
-            # 2. funds: earmarked money with no national donor
-            specific_fund = any(
-                m.group(0).lower() not in ("fund", "funds") for m in FUND_CUE.finditer(sent)
-            )
-            if FUND_CUE.search(sent) and not national and (specific_fund or not context or groups):
-                drafts.extend(self._funds(text, s, e, elements))
-                if groups:
-                    context = _codes(groups[-1])
-                continue
-            # 3. pledges
-            if not PLEDGE_CUE.search(sent):
-                if groups:
-                    context = _codes(groups[-1])
-                continue
-            live = [el for el in elements if not el.cumulative]
-            self._channel = next(
-                (name for name, rx in CHANNEL_CUES if rx.search(sent)), context_channel
-            )
-            context_channel = self._channel
-            for el in live:
-                donors, dspan = self._donors_for(el, groups, context)
-                if not donors:
-                    continue
-                for donor in donors:
-                    drafts.append(self._pledge(text, el, donor, dspan, when))
-            if not live and not _cumulative(text, s, e):
-                for g in groups:
-                    for code in _codes(g):
-                        named.setdefault(code, (g[0].start, g[-1].end))
-                        # evidence: from the list to the end of the clause
-                        named[code] = self._clause_around(text, clauses, g)
-            if groups:
-                context = _codes(groups[-1])
-        drafts.extend(self._unspecified(named, drafts, when))
-        reading.drafts = _merge(drafts)
-        return reading
-
-    @staticmethod
-    def _clause_around(
-        text: str, clauses: list[tuple[int, int]], g: list[nat.NationMention]
-    ) -> tuple[int, int]:
-        start, end = g[0].start, g[-1].end
-        for a, b in clauses:
-            if a <= start < b:
-                return _strip(text, a, max(b, end))
-        return start, end
-
+    # -- donors and drafts -----------------------------------------------------------
     def _donors_for(
-        self, el: _Element, groups: list[list[nat.NationMention]], context: list[str]
-    ) -> tuple[list[str], tuple[int, int] | None]:
+        self, ctx: _Context, st: _Sentence, el: _Element, inherit: bool
+    ) -> tuple[list[str], tuple[int, int] | None, bool]:
+        """The donors of an element, the span of their mention, and whether they give a joint
+        total (several donors without "each")."""
+        groups = st.donors
         if not groups:
-            return list(context), None
+            return (list(ctx.donors) if inherit else []), None, False
+        clause = next(((a, b) for a, b in st.clauses if a <= el.start < b), (st.start, st.end))
+        in_clause = [
+            g for g in groups if clause[0] <= g[0].start < clause[1] and g[-1].end <= el.start
+        ]
         before = [g for g in groups if g[-1].end <= el.start]
-        chosen = before[-1] if before else min(groups, key=lambda g: g[0].start - el.end)
-        return _codes(chosen), (chosen[0].start, chosen[-1].end)
+        if in_clause:
+            chosen = in_clause[-1]
+        elif before:
+            chosen = before[-1]
+        else:
+            chosen = min(groups, key=lambda g: g[0].start - el.end)
+        codes = _codes(chosen)
+        joint = len(codes) > 1 and not cues.EACH.search(ctx.text, st.start, st.end)
+        return codes, (chosen[0].start, chosen[-1].end), joint
 
     def _pledge(
         self,
-        text: str,
+        ctx: _Context,
+        st: _Sentence,
         el: _Element,
         donor: str,
         dspan: tuple[int, int] | None,
-        when: dt.date | None,
+        joint: bool,
     ) -> Draft:
         amount = el.money.amount if el.money else None
-        currency = el.money.currency if el.money else None
-        kroner = el.money is not None and "kroner" in text[el.money.start : el.money.end].lower()
-        if currency == "DKK" and donor == "NOR" and kroner:
-            currency = "NOK"
+        currency = None
+        if el.money is not None and amount is not None:
+            surface = ctx.text[el.money.start : el.money.end]
+            currency = crowns_of(el.money.currency, donor, surface)
         start, end = el.start, el.end
-        if dspan is not None:
+        if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])
         fields = {
             "donor": donor,
             "recipient": self.recipient,
             "category": el.category,
             "caliber": el.calibre,
-            "quantity": el.quantity,
-            "amount": amount,
-            "currency": currency,
-            "date": when.isoformat() if when else None,
+            "quantity": None if joint else el.quantity,
+            "amount": None if joint else amount,
+            "currency": None if joint else currency,
+            "date": ctx.when.isoformat() if ctx.when else None,
             "item_code": el.item_code,
-            "channel": self._channel,
+            "channel": ctx.channel,
+            "_surface": el.surface,
         }
-        return Draft("pledge", fields, start, end, el.start)
+        return Draft("pledge", fields, start, end, el.start, st.index, ctx.headline)
 
-    def _funds(self, text: str, s: int, e: int, elements: list[_Element]) -> list[Draft]:
-        items = [el for el in elements if el.money is None and el.category != "unspecified"]
+    def _funds(
+        self, ctx: _Context, st: _Sentence, only: list[_Element] | None = None
+    ) -> list[Draft]:
+        elements = st.elements if only is None else only
+        items = [el for el in st.elements if el.money is None and el.category != "unspecified"]
         out: list[Draft] = []
-        if not any(el.money is not None for el in elements):
-            for el in items:
-                if el.cumulative:
-                    continue
-                fields: dict[str, Any] = {
-                    "amount": None,
-                    "currency": None,
-                    "category": el.category,
-                    "caliber": el.calibre,
-                    "item_code": el.item_code,
-                }
-                out.append(Draft("fund", fields, el.start, el.end))
-            return out
         for el in elements:
-            if el.money is None or el.cumulative:
+            if el.money is None or el.cumulative or el.not_given or el.money.amount is None:
                 continue
             category, calibre, code, end = el.category, el.calibre, el.item_code, el.end
             if category == "unspecified" and items:
                 nearest = min(items, key=lambda i: abs(i.start - el.end))
                 category, calibre, code = nearest.category, nearest.calibre, nearest.item_code
-                end = max(end, nearest.end)
+                end = max(end, nearest.end) if nearest.start - el.end <= 120 else end
+            if category == "unspecified" and any(
+                m.category == AMMO for m in ctx.items if st.start <= m.start < st.end
+            ):
+                category = "artillery-ammunition"  # pooled "ammunition" is artillery's
             fields = {
                 "amount": el.money.amount,
-                "currency": el.money.currency,
+                "currency": crowns_of(el.money.currency, None),
                 "category": category,
                 "caliber": calibre,
                 "item_code": code,
             }
-            out.append(Draft("fund", fields, min(el.start, el.money.start), end))
+            out.append(
+                Draft(
+                    "fund",
+                    fields,
+                    min(el.start, el.money.start),
+                    end,
+                    el.start,
+                    st.index,
+                    ctx.headline,
+                )
+            )
         return out
 
-    def _needs(self, text: str, s: int, e: int, elements: list[_Element]) -> list[Draft]:
-        items = [el for el in elements if el.money is None]
+    def _needs(self, ctx: _Context, st: _Sentence) -> list[Draft]:
+        text, s, e = ctx.text, st.start, st.end
+        items = [el for el in st.elements if el.money is None]
         out: list[Draft] = []
-        priority = "critical" if URGENT.search(text, s, e) else "high"
+        priority = "critical" if cues.URGENT.search(text, s, e) else "high"
         for el in items:
             fields = {
                 "recipient": self.recipient,
@@ -642,9 +977,9 @@ class Extractor:
                 "item_code": el.item_code,
                 "priority": priority,
             }
-            out.append(Draft("need", fields, el.start, el.end))
-        if not out:
-            cue = NEED_CUE.search(text, s, e)
+            out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
+        if not out and cues.URGENT_NEEDS.search(text, s, e):
+            cue = cues.URGENT_NEEDS.search(text, s, e)
             assert cue is not None
             fields = {
                 "recipient": self.recipient,
@@ -655,17 +990,15 @@ class Extractor:
                 "priority": priority,
             }
             a, b = _strip(text, max(s, cue.start() - 30), min(e, cue.end()))
-            word = re.search(r"\s", text[a:b])
-            a = a + word.end() if word and a > s else a
-            out.append(Draft("need", fields, a, b))
+            word = re.search(r"\s+", text[a:b])
+            a = a + word.end() if word and a > s else a  # whole words only (issue 14)
+            out.append(Draft("need", fields, a, b, a, st.index))
         return out
 
-    def _unspecified(
-        self, named: dict[str, tuple[int, int]], drafts: list[Draft], when: dt.date | None
-    ) -> list[Draft]:
-        have = {d.fields["donor"] for d in drafts if d.kind == "pledge"}
+    def _unspecified(self, ctx: _Context) -> list[Draft]:
+        have = {d.fields["donor"] for d in ctx.drafts if d.kind == "pledge"}
         out: list[Draft] = []
-        for code, (start, end) in named.items():
+        for code, (start, end) in ctx.named.items():
             if code in have:
                 continue
             fields = {
@@ -676,7 +1009,7 @@ class Extractor:
                 "quantity": None,
                 "amount": None,
                 "currency": None,
-                "date": when.isoformat() if when else None,
+                "date": ctx.when.isoformat() if ctx.when else None,
                 "item_code": None,
             }
             out.append(Draft("pledge", fields, start, end))
@@ -684,24 +1017,43 @@ class Extractor:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One draft per key; later mentions fill fields the first left empty, and quantities of
-    separate phrases of the same category add up."""
+    """One draft per key. A repeated mention in another sentence (headline and body) keeps the
+    mention with the most figures, quantity and evidence together; two phrases of the same
+    category in one sentence ("50 Bradleys, 100 M113s") add their quantities up."""
     merged: dict[tuple[Any, ...], Draft] = {}
     for d in drafts:
         k = d.key()
-        if k not in merged:
+        first = merged.get(k)
+        if first is None:
             merged[k] = d
             continue
-        first = merged[k]
         q1, q2 = first.fields.get("quantity"), d.fields.get("quantity")
-        if q1 is not None and q2 is not None and 0 < d.anchor - first.anchor < 200:
-            first.fields["quantity"] = (
-                q1 + q2
-            )  # two phrases of one category: "50 Bradleys, 100 M113s"
-        for name, value in d.fields.items():
-            if first.fields.get(name) is None and value is not None:
-                first.fields[name] = value
-    return list(merged.values())
+        same_sentence = d.sentence == first.sentence and d.sentence >= 0
+        if d.kind == "fund" and same_sentence:
+            merged[(*k, d.start)] = d  # two pools of the same size in one sentence
+            continue
+        if (
+            same_sentence
+            and q1 is not None
+            and q2 is not None
+            and d.fields.get("_surface") != first.fields.get("_surface")
+        ):
+            first.fields["quantity"] = q1 + q2
+            first.start, first.end = min(first.start, d.start), max(first.end, d.end)
+            continue
+        if d.kind == "fund" and first.fields.get("category") == "unspecified" != d.fields.get(
+            "category"
+        ):
+            merged[k] = d  # the same pool with its purpose named
+            continue
+        if d.figures() > first.figures() or (
+            d.figures() == first.figures() and first.headline and not d.headline
+        ):
+            merged[k] = d  # the body's mention over the title's, unless the title says more
+    out = list(merged.values())
+    for d in out:
+        d.fields.pop("_surface", None)
+    return out
 
 
 _DEFAULT: Extractor | None = None

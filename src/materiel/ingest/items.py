@@ -15,43 +15,62 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from materiel.records.catalogue import CATEGORIES
 
 AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
+LAUNCHER = "launcher-head"  # pseudo-category: launchers, fire units (the system they belong to)
 
 #: (regex, category, rank). Plural "s" is optional where written ``s?``.
 KEYWORDS: list[tuple[str, str, int]] = [
-    # ammunition heads
-    (r"rounds|shells|projectiles|ammunition|munitions|cartridges", AMMO, 0),
-    (r"rockets?", "rocket-artillery-ammunition", 1),
-    (r"missiles?|interceptors?", "air-defence-missile", 0),
+    # ammunition heads (English, German, French)
+    (
+        r"rounds|shells|projectiles|ammunition|munitions?|cartridges|Munition|Schuss|Geschosse"
+        r"|Patronen|cartouches",
+        AMMO,
+        0,
+    ),
+    (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
+    (
+        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?"
+        r"|lanzadores?|lançadores?|batter(?:y|ies)|Batterien?|batteries?|bater[ií]as?",
+        LAUNCHER,
+        0,
+    ),
+    (r"missiles?|interceptors?|intercepteurs?|Lenkflugkörper|Flugkörper", "air-defence-missile", 0),
     # artillery
     (
-        r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)",
+        r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)"
+        r"|(?:Panzer)?[Hh]aubitzen?|Artilleriesysteme?|Artilleriegeschütze?|Geschütze?"
+        r"|obusiers?|canons?(?:\s+automoteurs?)?|pièces?\s+d['’]artillerie|automoteurs?",
         "artillery-system",
         2,
     ),
     (
-        r"M777s?|CAESARs?|PzH\s?2000s?|Panzerhaubitze\s?2000|AS-?90s?|Archers?|Krabs?|Zuzanas?(?:-?2)?"
-        r"|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155|M119s?|L119s?"
-        r"|mortars?(?:\s+systems?)?",
+        r"M777s?|CAESARs?|Caesars?|PzH\s?2000s?|Panzerhaubitzen?\s?2000|AS-?90s?|Archers?|Krabs?"
+        r"|Zuzanas?(?:-?2)?|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155"
+        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta",
         "artillery-system",
         3,
     ),
     (
-        r"artillery\s+(?:ammunition|shells|rounds|munitions|projectiles)|mortar\s+(?:rounds|bombs|shells)"
-        r"|shells?|(?:artillery\s+)?ammunition\s+for\s+howitzers",
+        r"artillery\s+(?:ammunition|shells|rounds|munitions|projectiles)|mortar\s+(?:rounds|bombs"
+        r"|shells)|shells?|(?:artillery\s+)?ammunition\s+for\s+howitzers|Artilleriemunition"
+        r"|Artilleriegranaten|Artilleriegeschosse|Granaten|Mörsergranaten|Mörsermunition|obus"
+        r"|munitions?\s+d['’]artillerie|obus\s+d['’]artillerie|Großkalibermunition"
+        r"|Grosskalibermunition",
         "artillery-ammunition",
         2,
     ),
-    (r"artillery", "artillery-system", 1),
+    (r"artillery|Artillerie|artillerie", "artillery-system", 1),
     # rocket artillery
     (
-        r"HIMARS|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
-        r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?",
+        r"HIMARS|High\s+Mobility\s+Artillery\s+Rocket\s+Systems?|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
+        r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
+        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?",
         "rocket-artillery-system",
         3,
     ),
@@ -60,37 +79,61 @@ KEYWORDS: list[tuple[str, str, int]] = [
         "rocket-artillery-ammunition",
         4,
     ),
-    # air defence
+    # air defence: MANPADS and anti-aircraft guns are systems, also when called missiles
     (
-        r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?))?"
-        r"|NASAMS|IRIS-T(?:\s+SLM)?|SAMP/T|Gepards?|Skynex|Skyguard|HAWK(?:\s+launchers?)?"
-        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300|Buk|Stormer|Mistral\s+systems?"
+        r"(?:Stingers?|Igla|Piorun|Mistral|Starstreak|Strela|RBS[-\s]?70|Martlets?)"
+        r"(?:\s+(?:air[-\s]defen[cs]e\s+)?(?:missiles?|MANPADS|systems?|launchers?|units?"
+        r"|Flugabwehrraketen|missiles?\s+sol-air))?|MANPADS|man-portable\s+air[-\s]defen[cs]e"
+        r"(?:\s+systems?)?|Gepards?(?:\s+(?:anti-aircraft\s+)?(?:guns?|tanks?|systems?))?"
+        r"|Flugabwehrkanonenpanzer(?:\s+Gepard)?|Skynex|Skyguard|Oerlikon",
+        "air-defence-system",
+        4,
+    ),
+    (
+        r"Patriot(?:\s+(?:air\s+defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|units?"
+        r"|fire\s+units?|Systeme?|Batterien?|Startgeräte))?"
+        r"|NASAMS|National\s+Advanced\s+Surface-to-Air\s+Missile\s+Systems?"
+        r"|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP[/-]?T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
+        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
-        r"|anti-aircraft\s+(?:guns?|systems?)",
+        r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
+        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?aérienne"
+        r"|systèmes?\s+sol-air|canons?\s+anti-?aériens?",
         "air-defence-system",
         3,
     ),
-    (r"air[-\s]defen[cs]e", "air-defence-system", 1),
+    (
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?aérienne",
+        "air-defence-system",
+        1,
+    ),
     (
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
-        r"|Stingers?(?:\s+missiles?)?|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Starstreak|Martlets?"
-        r"|Piorun|Mistral\s+missiles?|MANPADS|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*",
+        r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
+        r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
+        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?aérienne|Lenkflugkörper\s+für",
         "air-defence-missile",
         4,
     ),
     # anti-tank
     (
-        r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?|Panzerfausts?|Stugnas?|Milans?|Spikes?"
+        r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
+        r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
-        r"|recoilless\s+rifles?",
+        r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"
+        r"|Panzerabwehr|armes?\s+antichars?|missiles?\s+antichars?|antichars?",
         "anti-tank-weapon",
         4,
     ),
     # tanks
-    (r"(?:main\s+battle\s+)?tanks?", "main-battle-tank", 2),
     (
-        r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?|T-72s?(?:\w+)?"
-        r"|T-64s?|PT-91s?|Twardys?",
+        r"(?:main\s+battle\s+)?tanks?|Kampfpanzer|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
+        "main-battle-tank",
+        2,
+    ),
+    (
+        r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?"
+        r"|T-72s?(?:\w+)?|T-64s?|T-55s?|PT-91s?|Twardys?|Leclercs?|Stridsvagn\s?\d+",
         "main-battle-tank",
         3,
     ),
@@ -99,24 +142,37 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"Bradleys?(?:\s+(?:Fighting|infantry\s+fighting)\s+Vehicles?)?|M113s?|Strykers?|Marders?"
         r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?"
         r"|Senators?|Roshels?|M-ATVs?|Cougars?|Saxons?|Spartans?|FV\d+s?|YPR-765s?|Piranhas?"
-        r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx",
+        r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx|Dingos?"
+        r"|Fuchs|Bisons?|M577s?|Pbv\s?302|Bv206s?|Dingo|Kirpis?|Mamba|ACMAT|Bastion|PVP|VBL",
         "armoured-vehicle",
         3,
     ),
     (
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
-        r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)",
+        r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
+        r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
+        r"|gepanzerte\s+Fahrzeuge|geschützte\s+Fahrzeuge|véhicules?\s+blindés?"
+        r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
         "armoured-vehicle",
         2,
     ),
+    (
+        r"(?:gepanzerte[n]?|armou?red)\s+(?:Humvees?|HMMWVs?|cars?|trucks?|Fahrzeuge\w*"
+        r"|Geländewagen|Pkw|ambulances?|medical\s+(?:treatment\s+)?vehicles?)",
+        "armoured-vehicle",
+        4,
+    ),
     # small arms
     (
-        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?",
+        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?"
+        r"|Gewehre|Sturmgewehre|Maschinengewehre|Handfeuerwaffen|Pistolen|fusils?(?:\s+d['’]assaut)?"
+        r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre",
         "small-arms",
         2,
     ),
     (
-        r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)",
+        r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)"
+        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre",
         "small-arms-ammunition",
         4,
     ),
@@ -124,38 +180,52 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"drones?|UAVs?|UASs?|unmanned\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
-        r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?",
+        r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
+        r"|drone\s+coalition|Drohnenkoalition"
+        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?",
         "drone",
         3,
     ),
     # aircraft
     (
-        r"F-16s?|fighter\s+(?:jets?|aircraft)|MiG-29s?|Su-25s?|Gripens?|Mirages?(?:\s?2000)?|jets"
-        r"|aircraft|planes?",
+        r"F-16s?|fighter\s+(?:jets?|aircraft)|MiG-29s?|Su-25s?|Gripens?|Mirages?(?:\s?2000(?:-5)?)?"
+        r"|jets|aircraft|planes?|Kampfjets?|Kampfflugzeuge?|Flugzeuge?|avions?(?:\s+de\s+(?:combat"
+        r"|chasse))?|chasseurs?",
         "aircraft",
         2,
     ),
-    (r"helicopters?|Mi-\d+s?|Sea\s+Kings?|Black\s?Hawks?", "helicopter", 3),
+    (
+        r"helicopters?|Mi-\d+s?|Sea\s+Kings?|Black\s?Hawks?|Hubschrauber|Helikopter|hélicoptères?",
+        "helicopter",
+        3,
+    ),
     (
         r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
-        r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?",
+        r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?|Boote|Schiffe"
+        r"|Minenjagdboote|Patrouillenboote|navires?|bateaux|vedettes?|navy|marine|Marine"
+        r"|buques?|barcos?|navios?",
         "naval",
         2,
     ),
     (
-        r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|tractors?|trailers?|fuel\s+tankers?",
+        r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|pick-ups?|tractors?|trailers?"
+        r"|fuel\s+tankers?|Lkw|LKW|Lastwagen|Lastkraftwagen|Fahrzeuge?|Geländewagen|camions?"
+        r"|véhicules?|Pkw|PKW|Personenkraftwagen|véhicules?\s+4x4|4x4|pick-up",
         "vehicle",
         1,
     ),
     (
         r"demining(?:\s+equipment|\s+vehicles?|\s+machines?)?|mine[-\s]clear(?:ing|ance)(?:\s+"
-        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected",
+        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected|Minenräum\w*|déminage",
         "demining",
         4,
     ),
     (
         r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
-        r"|field\s+hospitals?|tourniquets?",
+        r"|field\s+hospitals?|tourniquets?|Sanitätsfahrzeuge|Sanitätsmaterial|Feldlazarette?"
+        r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
+        r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
+        r"|Verbandsmaterial|primeros\s+auxilios|first\s+aid",
         "medical",
         4,
     ),
@@ -166,10 +236,96 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
         r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts"
         r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
-        r"|air\s+surveillance\s+radars?",
+        r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
+        r"|Radargeräte|Radare?|Schutzwesten|Helme|Winterausrüstung|Nachtsichtgeräte|Generatoren"
+        r"|Marschflugkörper|Handgranaten|gilets?\s+pare-balles|casques?|missiles?\s+de\s+croisière"
+        r"|bombes?|générateurs?|Hammer(?:\s+(?:guided\s+)?bombs?)?|CRV7|tents?|Zelte|tentes?"
+        r"|(?:food\s+)?rations|Rationen|rations\s+alimentaires|sleeping\s+bags|Schlafsäcke"
+        r"|sacs\s+de\s+couchage|instructors|Ausbilder|instructeurs|(?:military\s+)?training"
+        r"|Ausbildung|formation|entrenamiento|formación|treinamento|maintenance|Wartung"
+        r"|explosives|Sprengstoff|explosifs|camouflage|Tarnnetze|fuel|Treibstoff|carburant"
+        r"|ammunition\s+for\s+tanks",
         "other-military",
         3,
     ),
+]
+
+#: Spanish and Portuguese item words (few texts; the commonest classes only)
+IBERIAN: list[tuple[str, str, int]] = [
+    (r"munici[oó]n(?:es)?|muni[cç][aã]o|muni[cç][oõ]es|proyectiles|proj[eé]teis", AMMO, 0),
+    (
+        r"obuses|obús|obuseiros?|ca[ñn]ones|canh[oõ]es|piezas\s+de\s+artiller[ií]a",
+        "artillery-system",
+        2,
+    ),
+    (r"proyectiles\s+de\s+artiller[ií]a|granadas\s+de\s+artilharia", "artillery-ammunition", 3),
+    (r"tanques|carros\s+de\s+combate|blindados\s+de\s+combate", "main-battle-tank", 2),
+    (
+        r"veh[ií]culos\s+blindados|ve[ií]culos\s+blindados|blindados|transportes\s+blindados",
+        "armoured-vehicle",
+        2,
+    ),
+    (
+        r"sistemas?\s+de\s+defensa\s+a[eé]rea|sistemas?\s+de\s+defesa\s+a[eé]rea"
+        r"|defensa\s+antia[eé]rea|defesa\s+antia[eé]rea|sistemas?\s+de\s+misiles\s+tierra-aire",
+        "air-defence-system",
+        3,
+    ),
+    (r"misiles|m[ií]sseis", "air-defence-missile", 0),
+    (r"drones|aviones(?:\s+de\s+combate)?|avi[oõ]es(?:\s+de\s+combate)?|cazas", "aircraft", 1),
+    (r"helic[oó]pteros", "helicopter", 3),
+    (r"camiones|cami[oõ]es|veh[ií]culos|ve[ií]culos|veh[ií]culos\s+log[ií]sticos", "vehicle", 1),
+    (
+        r"lanzagranadas(?:\s+contracarros?)?|armamento\s+contra\s+carros?|contracarros?"
+        r"|misiles\s+contracarros?|antitanque",
+        "anti-tank-weapon",
+        4,
+    ),
+    (r"ametralladoras?|metralhadoras?|fusiles|fuzis|armas\s+ligeras", "small-arms", 2),
+    (r"cartuchos|munici[oó]n\s+de\s+(?:fusil|armas\s+ligeras)", "small-arms-ammunition", 3),
+    (r"veh[ií]culos\s+acorazados(?:\s+de\s+infanter[ií]a)?|acorazados", "armoured-vehicle", 3),
+    (r"munici[oó]n\s+de\s+artiller[ií]a|obuses\s+de\s+artiller[ií]a", "artillery-ammunition", 3),
+    (r"desminado|desminagem", "demining", 4),
+    (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
+    (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
+]
+
+#: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",
+#: "Nebelgranaten", "Bodenüberwachungsradare"), or a known first part ("Flugabwehrwaffen",
+#: "Minenräumsystemen"); matched only where no keyword matched the whole word
+GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
+    (
+        r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr)(?:munition|raketen|lenkflugkörper)\w*"
+        r"|Patriot-?(?:Raketen|Munition|Lenkflugkörper)|Abfangraketen",
+        "air-defence-missile",
+        3,
+    ),
+    (r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr|Flugabwehrraketen)\w+", "air-defence-system", 2),
+    (r"Panzerabwehr\w+", "anti-tank-weapon", 3),
+    (r"Minenräum\w+|Minenraum\w+|Entminungs\w+", "demining", 3),
+    (r"Sanitäts\w+", "medical", 3),
+    (r"Artillerie\w*(?:haubitzen?|geschütze?n?|systeme?n?)", "artillery-system", 3),
+    (r"[A-ZÄÖÜ]\w+haubitzen?", "artillery-system", 2),
+    (r"[A-ZÄÖÜ]\w+(?:granaten|geschosse)", "artillery-ammunition", 2),
+    (r"[A-ZÄÖÜ]\w*[Mm]unition", AMMO, 0),
+    (r"[A-ZÄÖÜ]\w+drohnen\w*", "drone", 2),
+    (r"[A-ZÄÖÜ]\w+(?:radare?n?|radargeräte?n?)", "other-military", 2),
+    (
+        r"(?:Schützen|Transport|Rad|Späh|Berge|Pionier)panzern?|[A-ZÄÖÜ]\w*[Ss]chützenpanzern?"
+        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?",
+        "armoured-vehicle",
+        3,
+    ),
+    (r"Kampfpanzern?|Panzern", "main-battle-tank", 2),
+    (r"[A-ZÄÖÜ]\w*boote?n?|[A-ZÄÖÜ]\w*schiffe?n?", "naval", 2),
+    (
+        r"[A-ZÄÖÜ]\w*(?:lastern?|lastwagen|lkws?)|Wechselladersystem\w*|[A-ZÄÖÜ]\w+fahrzeuge?n?",
+        "vehicle",
+        1,
+    ),
+    (r"[A-ZÄÖÜ]\w+(?:raketenwerfer|werfern?)", "rocket-artillery-system", 2),
+    (r"[A-ZÄÖÜ]\w+(?:flugzeuge?n?|jets?)", "aircraft", 2),
+    (r"[A-ZÄÖÜ]\w+(?:generatoren|erzeuger|westen|helme)", "other-military", 2),
 ]
 
 #: ammunition heads next to a system take the system's ammunition category
@@ -219,9 +375,6 @@ class ItemTable:
     )
 
     def __post_init__(self) -> None:
-        for rx, cat, rank in KEYWORDS:
-            pat = re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE)
-            self._compiled.append((pat, cat, rank, None, None))
         for alias, cat, cal, code in self.extra:
             if len(alias) < 3 or cat not in CATEGORIES:
                 continue
@@ -232,29 +385,33 @@ class ItemTable:
 
     def find(self, text: str) -> list[ItemMention]:
         """Non-overlapping item mentions: longest match first, then highest rank."""
-        found: list[ItemMention] = []
+        found = _keyword_mentions(text)
         for pat, cat, rank, cal, code in self._compiled:
             for m in pat.finditer(text):
                 found.append(ItemMention(cat, rank, m.start(), m.end(), m.group(0), code, cal))
         found.extend(self._fuzzy(text, found))
         found.sort(key=lambda x: (-(x.end - x.start), -x.rank, x.start))
         taken: list[ItemMention] = []
+        used = bytearray(len(text) + 1)  # characters inside a mention already taken
         for f in found:
-            if all(f.end <= t.start or f.start >= t.end for t in taken):
+            if not any(used[f.start : f.end]):
                 taken.append(f)
+                used[f.start : f.end] = b"\x01" * (f.end - f.start)
         return sorted(taken, key=lambda x: x.start)
 
     def _fuzzy(self, text: str, exact: Iterable[ItemMention]) -> list[ItemMention]:
         """Capitalised model names not matched exactly, compared with rapidfuzz (≥ 90)."""
         if not self._fuzzy_keys:
             return []
-        covered = [(e.start, e.end) for e in exact]
+        covered = bytearray(len(text) + 1)
+        for e in exact:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         out: list[ItemMention] = []
         keys = list(self._fuzzy_keys)
         for m in re.finditer(
             r"(?<![\w-])[A-Z][\w-]*\d[\w-]*|(?<![\w-])[A-Z][a-z]+[\s-]?\d\w*", text
         ):
-            if any(not (m.end() <= s or m.start() >= e) for s, e in covered):
+            if any(covered[m.start() : m.end()]):
                 continue
             word = _squash(m.group(0))
             word = word[:-1] if word.endswith("s") else word  # plural
@@ -263,6 +420,36 @@ class ItemTable:
                 cat, cal, code = self._fuzzy_keys[hit[0]]
                 out.append(ItemMention(cat, 4, m.start(), m.end(), m.group(0), code, cal))
         return out
+
+
+@lru_cache(maxsize=1)
+def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    out = [
+        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN]
+    ]
+    # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
+    out.append(
+        (
+            re.compile(r"(?<=[\w/]-)(?:Munition|Raketen|Lenkflugkörper|Geschosse|Granaten)(?!\w)"),
+            AMMO,
+            0,
+        )
+    )
+    # case-sensitive: German nouns are capitalised, which keeps English words out
+    out += [
+        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])"), cat, rank)
+        for rx, cat, rank in GERMAN_COMPOUNDS
+    ]
+    return out
+
+
+def _keyword_mentions(text: str) -> list[ItemMention]:
+    return [
+        ItemMention(cat, rank, m.start(), m.end(), m.group(0))
+        for pat, cat, rank in _keyword_patterns()
+        for m in pat.finditer(text)
+    ]
 
 
 def _squash(s: str) -> str:
@@ -283,6 +470,9 @@ def _is_ammo_like(m: ItemMention) -> bool:
     return m.category == AMMO or (m.rank <= 1 and m.category.endswith(("ammunition", "missile")))
 
 
+LAUNCHED = {"air-defence-system", "rocket-artillery-system", "anti-tank-weapon", "drone"}
+
+
 def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str | None, str | None]:
     """Category, calibre and catalogue code of one noun phrase with its item mentions.
 
@@ -290,6 +480,15 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
     """
     calibre = find_calibre(phrase)
     lower = phrase.lower()
+    launchers = [m for m in mentions if m.category == LAUNCHER]
+    mentions = [m for m in mentions if m.category != LAUNCHER]
+    if launchers and not mentions:
+        return "", calibre, None
+    if launchers and all(m.category in LAUNCHED or _is_ammo_like(m) for m in mentions):
+        launched = [m for m in mentions if m.category in LAUNCHED]
+        if launched:  # "two launchers for Patriot": the system, not its missiles
+            top = max(launched, key=lambda m: m.rank)
+            return top.category, None, top.item_code
     ammo = [m for m in mentions if _is_ammo_like(m)]
     systems = [m for m in mentions if not _is_ammo_like(m)]
     best = max(systems, key=lambda m: (m.rank, -m.start)) if systems else None

@@ -1,9 +1,11 @@
 """Nation resolution: names, short names, demonyms and institutions to ISO 3166 alpha-3.
 
-Two sources, both offline: pycountry's names (``name``, ``common_name``, ``official_name``)
-and a curated alias table for the forms news texts use (U.S., UK, Britain, Dutch, German,
-Czech...). EU institutions resolve to ``EUU`` (the code the Kiel tracker and the labels use).
-A few coalition words (``Nordic countries``) resolve to several nations.
+Three sources, all offline: pycountry's names (``name``, ``common_name``, ``official_name``),
+babel's German and French names of the same countries ("Deutschland", "Allemagne", with the
+German genitive "Deutschlands"), and a curated alias table for the forms news texts use (U.S.,
+UK, Britain, Dutch, German, Czech, ministers' names, German and French adjectives such as
+"deutsche", "britannique"). EU institutions resolve to ``EUU`` (the code the Kiel tracker
+and the labels use). A few coalition words (``Nordic countries``) resolve to several nations.
 """
 
 from __future__ import annotations
@@ -165,6 +167,145 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Nordics": ("DNK", "FIN", "ISL", "NOR", "SWE"),
     "Nordic": ("DNK", "FIN", "ISL", "NOR", "SWE"),
     "Baltic states": ("EST", "LVA", "LTU"),
+    # German and French forms babel does not give
+    "Vereinigten Staaten": ("USA",),
+    "Großbritannien": ("GBR",),
+    "Grossbritannien": ("GBR",),
+    "Großbritanniens": ("GBR",),
+    "Grande-Bretagne": ("GBR",),
+    "Niederlanden": ("NLD",),
+    "Tschechische Republik": ("CZE",),
+    "République tchèque": ("CZE",),
+    "Bundesregierung": ("DEU",),
+    "Bundesrepublik": ("DEU",),
+    "Bundeskanzler": ("DEU",),
+    "Verteidigungsministerium in Berlin": ("DEU",),
+    "EU-Kommission": (EU_CODE,),
+    "Europäische Union": (EU_CODE,),
+    "Europäischen Union": (EU_CODE,),
+    "Europäische Kommission": (EU_CODE,),
+    "UE": (EU_CODE,),
+    "Union européenne": (EU_CODE,),
+    "Commission européenne": (EU_CODE,),
+    "Ukrainer": ("UKR",),
+    "Kiew": ("UKR",),
+    "Selenskyj": ("UKR",),
+    "Zelensky's": ("UKR",),
+    "Zelenskyy's": ("UKR",),
+    "Zelenski": ("UKR",),
+    "Moskau": ("RUS",),
+    "Russen": ("RUS",),
+    "Russes": ("RUS",),
+    # capitals (in English, German and French) speak for their governments
+    "The Hague": ("NLD",),
+    "Den Haag": ("NLD",),
+    "La Haye": ("NLD",),
+    "Amsterdam": ("NLD",),
+    "Warschau": ("POL",),
+    "Varsovie": ("POL",),
+    "Prag": ("CZE",),
+    "Kopenhagen": ("DNK",),
+    "Londres": ("GBR",),
+    "Tallinn": ("EST",),
+    "Riga": ("LVA",),
+    "Vilnius": ("LTU",),
+    "Lissabon": ("PRT",),
+    "Lisbonne": ("PRT",),
+    "Lisboa": ("PRT",),
+    "Lisbon": ("PRT",),
+    "Athen": ("GRC",),
+    "Athènes": ("GRC",),
+    "Athens": ("GRC",),
+    "Ankara": ("TUR",),
+    "Seoul": ("KOR",),
+    "Séoul": ("KOR",),
+    "Wellington": ("NZL",),
+    "Rom": ("ITA",),
+    "Wien": ("AUT",),
+    "Vienne": ("AUT",),
+    "Vienna": ("AUT",),
+    "Bern": ("CHE",),
+    "Berne": ("CHE",),
+    "Bratislava": ("SVK",),
+    "Ljubljana": ("SVN",),
+    "Bukarest": ("ROU",),
+    "Bucarest": ("ROU",),
+    "Bucharest": ("ROU",),
+    "Sofia": ("BGR",),
+    "Zagreb": ("HRV",),
+    "Reykjavik": ("ISL",),
+    "Dublin": ("IRL",),
+    "Brüssel": (EU_CODE,),
+    "Bruxelles": (EU_CODE,),
+    # more ministers and heads of government (2022-2025)
+    "Merz": ("DEU",),
+    "Baerbock": ("DEU",),
+    "Healey": ("GBR",),
+    "Lammy": ("GBR",),
+    "Brekelmans": ("NLD",),
+    "Ollongren": ("NLD",),
+    "Schoof": ("NLD",),
+    "Støre": ("NOR",),
+    "Pål Jonson": ("SWE",),
+    "Kristersson": ("SWE",),
+    "Häkkänen": ("FIN",),
+    "Kosiniak-Kamysz": ("POL",),
+    "Błaszczak": ("POL",),
+    "Blaszczak": ("POL",),
+    "Tusk": ("POL",),
+    "Černochová": ("CZE",),
+    "Cernochova": ("CZE",),
+    "Crosetto": ("ITA",),
+    "Robles": ("ESP",),
+    "Dedonder": ("BEL",),
+    "De Croo": ("BEL",),
+    "Pevkur": ("EST",),
+    "Anušauskas": ("LTU",),
+    "Hegseth": ("USA",),
+    "von der Leyen": (EU_CODE,),
+    "Borrell": (EU_CODE,),
+}
+
+#: adjectives of nations (lower case in German and French running text); matched without case
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    r"deutsch(?:e|en|er|es|em)?": ("DEU",),
+    r"französisch(?:e|en|er|es|em)?": ("FRA",),
+    r"britisch(?:e|en|er|es|em)?": ("GBR",),
+    r"(?:us-)?amerikanisch(?:e|en|er|es|em)?": ("USA",),
+    r"niederländisch(?:e|en|er|es|em)?": ("NLD",),
+    r"dänisch(?:e|en|er|es|em)?": ("DNK",),
+    r"norwegisch(?:e|en|er|es|em)?": ("NOR",),
+    r"schwedisch(?:e|en|er|es|em)?": ("SWE",),
+    r"finnisch(?:e|en|er|es|em)?": ("FIN",),
+    r"polnisch(?:e|en|er|es|em)?": ("POL",),
+    r"tschechisch(?:e|en|er|es|em)?": ("CZE",),
+    r"italienisch(?:e|en|er|es|em)?": ("ITA",),
+    r"spanisch(?:e|en|er|es|em)?": ("ESP",),
+    r"kanadisch(?:e|en|er|es|em)?": ("CAN",),
+    r"belgisch(?:e|en|er|es|em)?": ("BEL",),
+    r"ukrainisch(?:e|en|er|es|em)?": ("UKR",),
+    r"russisch(?:e|en|er|es|em)?": ("RUS",),
+    r"allemand(?:e|s|es)?": ("DEU",),
+    r"français(?:e|es)?": ("FRA",),
+    r"britanniques?": ("GBR",),
+    r"américain(?:e|s|es)?": ("USA",),
+    r"néerlandais(?:e|es)?": ("NLD",),
+    r"danois(?:e|es)?": ("DNK",),
+    r"norvégien(?:ne|s|nes)?": ("NOR",),
+    r"suédois(?:e|es)?": ("SWE",),
+    r"finlandais(?:e|es)?": ("FIN",),
+    r"polonais(?:e|es)?": ("POL",),
+    r"tchèques?": ("CZE",),
+    r"italien(?:ne|s|nes)?": ("ITA",),
+    r"espagnol(?:e|s|es)?": ("ESP",),
+    r"canadien(?:ne|s|nes)?": ("CAN",),
+    r"belges?": ("BEL",),
+    r"ukrainien(?:ne|s|nes)?": ("UKR",),
+    r"russes?": ("RUS",),
+    r"español(?:a|es|as)?": ("ESP",),
+    r"portugu[eê]s(?:a|es|as)?": ("PRT",),
+    r"estadounidenses?": ("USA",),
+    r"norte-?americanos?": ("USA",),
 }
 
 #: capitals and offices that name a place when preceded by these words ("talks in Berlin")
@@ -188,14 +329,60 @@ _PLACE_WORDS = {
     "Moscow",
     "Kyiv",
     "Kiev",
+    "The Hague",
+    "Den Haag",
+    "La Haye",
+    "Amsterdam",
+    "Warschau",
+    "Varsovie",
+    "Prag",
+    "Kopenhagen",
+    "Londres",
+    "Tallinn",
+    "Riga",
+    "Vilnius",
+    "Lissabon",
+    "Lisbonne",
+    "Lisboa",
+    "Lisbon",
+    "Athen",
+    "Athènes",
+    "Athens",
+    "Ankara",
+    "Seoul",
+    "Séoul",
+    "Wellington",
+    "Rom",
+    "Wien",
+    "Vienne",
+    "Vienna",
+    "Bern",
+    "Berne",
+    "Bratislava",
+    "Ljubljana",
+    "Bukarest",
+    "Bucarest",
+    "Bucharest",
+    "Sofia",
+    "Zagreb",
+    "Reykjavik",
+    "Dublin",
+    "Brüssel",
+    "Bruxelles",
 }
-_PLACE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear)\s+$")
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear|\bà|\bnach|\baus)\s+$"
+)
 #: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
 _ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|produced|manufactured|led|based|era)\b")
 
 
 #: "the Czech initiative", "the Danish model": the name of a scheme, not a donor
-_NAME_OF_SCHEME = re.compile(r"^\s(?:initiative|model|plan|proposal|presidency|formula)\b")
+_NAME_OF_SCHEME = re.compile(
+    r"^\s(?:initiative|model|plan|proposal|presidency|formula|Initiative|Munitionsinitiative)\b"
+)
+#: firms and media named after a nation ("Deutsche Welle", "Deutsche Bank")
+_FIRM = re.compile(r"^\s(?:Welle|Bank|Bahn|Presse|Telekom|Börse|Post)\b")
 #: a seller or destination: "buy ... from the United States", "export ... to the United States"
 SELLER_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
 
@@ -209,15 +396,53 @@ class NationMention:
 
 
 def _pycountry_names() -> dict[str, str]:
+    from babel import Locale
+
     names: dict[str, str] = {}
+    locales = [Locale(lang).territories for lang in ("de", "fr", "es", "pt")]
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             v = getattr(c, attr, None)
             if v and "," not in v and len(v) > 3:
                 names[v] = c.alpha_3
+        for terr in locales:
+            v = terr.get(c.alpha_2)
+            if v and len(v) > 3 and " " not in v.strip("()"):
+                names[v] = c.alpha_3
+                if v[-1] not in "sxz" and c.alpha_2 in terr:
+                    names[v + "s"] = c.alpha_3  # German genitive: "Deutschlands"
+            elif v and len(v) > 3:
+                names[v] = c.alpha_3
     # names that are also ordinary words or ambiguous in this domain
-    for drop in ("Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "Dominica"):
+    for drop in (
+        "Georgia",
+        "Jordan",
+        "Chad",
+        "Niger",
+        "Guinea",
+        "Turkey",
+        "Dominica",
+        "Island",  # German for Iceland
+        "Islands",
+        "Japans",
+        "Canadas",
+        "Frances",
+        "Kanadas",
+        "Belarus",
+        "Oman",
+        "Mali",
+        "Togo",
+        "Samoa",
+        "Malta",
+        "Peru",
+        "Kuba",
+        "Tonga",
+        "Cuba",
+        "Fidschi",
+        "Tschad",
+    ):
         names.pop(drop, None)
+    names["Belarus"] = "BLR"
     return names
 
 
@@ -233,25 +458,51 @@ def _pattern() -> re.Pattern[str]:
     keys = sorted(_table(), key=len, reverse=True)
     alts = "|".join(re.escape(k) for k in keys)
     # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
-    return re.compile(rf"(?<![\w.])(?:the\s+)?({alts})(?![\w])(?!\.\w)")
+    # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
+    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-ÖØ-Þ])({alts})(?![\w])(?!\.\w)")
+
+
+@lru_cache(maxsize=1)
+def _adjective_pattern() -> re.Pattern[str]:
+    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ADJECTIVES))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 def find_nations(text: str) -> list[NationMention]:
     """Every nation mention in ``text`` with its exact span (without a leading "the")."""
+    out = _find_names(text)
+    taken = bytearray(len(text) + 1)  # characters inside a name already found
+    for n in out:
+        taken[n.start : n.end] = b"\x01" * (n.end - n.start)
+    codes = list(ADJECTIVES.values())
+    for m in _adjective_pattern().finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        after = text[m.end() : m.end() + 40]
+        if _ORIGIN_SUFFIX.match(after) or _NAME_OF_SCHEME.match(after) or _FIRM.match(after):
+            continue
+        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        out.append(NationMention(codes[i], m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _find_names(text: str) -> list[NationMention]:
     out: list[NationMention] = []
     for m in _pattern().finditer(text):
         surface = m.group(1)
         start, end = m.start(1), m.end(1)
         # "U.S." may swallow the sentence's full stop: keep the span exact either way
-        if _ORIGIN_SUFFIX.match(text[end:]):
+        if _ORIGIN_SUFFIX.match(text[end : end + 40]):
             continue
         if surface in _PLACE_WORDS and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
             continue
-        if _NAME_OF_SCHEME.match(text[end:]):
+        if _NAME_OF_SCHEME.match(text[end : end + 40]):
             continue
-        if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", text[:start]):
+        before = text[max(0, start - 12) : start]
+        if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", before):
             continue
-        if surface == "Korea" and re.search(r"North\s+$", text[:start]):
+        if surface == "Korea" and re.search(r"North\s+$", before):
             continue
         out.append(NationMention(_table()[surface], start, end, surface))
     return out

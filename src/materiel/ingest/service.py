@@ -5,6 +5,7 @@ provenance), edits or rejects them. Every write goes through the services Writer
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -53,6 +54,18 @@ def extractor_for(engine: Engine | None) -> Extractor:
         return Extractor(item_table(s))
 
 
+def content_hash(text: str) -> str:
+    """sha256 of a (normalised) text: the identity of a text read into drafts."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def already_read(engine: Engine, text: str) -> list[int]:
+    """Ids of the drafts already read from this very text (empty when it is new)."""
+    with read_session(engine) as s:
+        stmt = select(IngestDraft.id).where(IngestDraft.content_hash == content_hash(text))
+        return list(s.scalars(stmt.order_by(IngestDraft.id)))
+
+
 def read_into_drafts(
     engine: Engine,
     text: str,
@@ -63,8 +76,13 @@ def read_into_drafts(
     date: dt.date | None = None,
 ) -> list[int]:
     """Read ``text`` (already normalised) and store one pending draft per record found
-    (TextTooLong beyond ``MAX_TEXT`` characters)."""
+    (TextTooLong beyond ``MAX_TEXT`` characters).
+
+    A text read before (same content hash) adds nothing: the ids of its drafts come back."""
     check_length(text)
+    seen = already_read(engine, text)
+    if seen:
+        return seen
     reading = extractor_for(engine).read(text, date=date)
     return store_reading(
         engine, reading, source_name=source_name, actor=actor, source_url=source_url
@@ -95,9 +113,15 @@ def store_reading(
     actor: str,
     source_url: str | None = None,
 ) -> list[int]:
+    """Store the drafts of a reading (in the order of ``reading.drafts``) and return their ids,
+    one per draft, in that order. A text read before adds nothing (see :func:`already_read`)."""
     check_length(reading.text)
     ids: list[int] = []
+    digest = content_hash(reading.text)
     with writer(engine, actor=actor) as w:
+        stmt = select(IngestDraft.id).where(IngestDraft.content_hash == digest).limit(1)
+        if w.session.scalars(stmt).first() is not None:
+            return []
         for d in reading.drafts:
             fields = dict(d.fields)
             fields["evidence"] = reading.evidence(d)
@@ -109,6 +133,7 @@ def store_reading(
                 fields=fields,
                 source_name=source_name,
                 source_text=reading.text,
+                content_hash=digest,
                 span_start=d.start,
                 span_end=d.end,
             )

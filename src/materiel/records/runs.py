@@ -74,6 +74,8 @@ class IngestDraft(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     source_name: Mapped[str | None] = mapped_column(String(300))
     source_text: Mapped[str] = mapped_column(Text)
+    #: sha256 of source_text: a text read twice is recognised and adds no drafts
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

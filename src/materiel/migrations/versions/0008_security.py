@@ -8,7 +8,7 @@ batch operation that rebuilds a table passes ``table_kwargs={"sqlite_autoincreme
 (tests/test_migrations_upgrade.py checks every table at head).
 
 Revision ID: 0008_security
-Revises: 0009_tracker_activity
+Revises: 0007_reader
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_security"
-down_revision: str | Sequence[str] | None = "0009_tracker_activity"
+down_revision: str | Sequence[str] | None = "0007_reader"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,309 @@
+"""Word cues of the reader, in English, German and French: what a clause does (pledge, need,
+fund), its modality (considered, refused, requested, negated), past totals, furniture lines.
+
+Each cue is one compiled pattern so a clause is classified with a handful of regex searches
+(linear in the text's length).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+NEED_CUE = re.compile(
+    r"\b(?:needs?|needed|asked\s+(?:for|allies|partners|the\s+West)|asks\s+for|ask\s+for"
+    r"|request(?:s|ed)?|call(?:ed|s)?\s+(?:on\s+\w+\s+)?(?:for|to\s+(?:send|provide|deliver))"
+    r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
+    r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
+    r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat\s+um"
+    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
+    r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
+    r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
+    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish)\b"
+    r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
+    r"|obtenir|recevoir|conseguir|obtener)\b",
+    _I,
+)
+#: the recipient's own voice: its leaders, ministries and armed forces
+RECIPIENT_SIDE = re.compile(
+    r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Svyrydenko|Yermak|Zelensk\w*"
+    r"|Selenskyj\w*|Zelenski|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
+    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
+    r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
+    r"|mein(?:em)?\s+Land|my\s+country)\b"
+)
+#: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
+OTHER_VOICE = re.compile(
+    r"\b(?:NATO|Nato|OTAN|Stoltenberg|Rutte|Secretary\s+General|Generalsekretär|(?i:analysts?"
+    r"|experts?|Experten|observers?|think\s+tank|commentators?|journalists?|editorial"
+    r"|Institute|Institut|analystes|analistas))\b"
+)
+SPEECH = re.compile(
+    r"\b(?:said|says|say|sagen|disent|dicen|told|stressed|warned|noted|added|wrote|posted|stated|insisted|argued"
+    r"|according\s+to|sagte|sagt|erklärte|betonte|warnte|laut|a\s+déclaré|a\s+dit|selon"
+    r"|a\s+affirmé|a\s+souligné|a\s+averti|estime)\b",
+    _I,
+)
+
+FUND_CUE = re.compile(
+    r"\b(?:earmark(?:ed|s)?|European\s+Peace\s+Facility|Europäische\w*\s+Friedensfazilität"
+    r"|Facilité\s+européenne\s+pour\s+la\s+paix|EPF|FEP|ASAP|EDIRPA|Act\s+in\s+Support\s+of\s+"
+    r"Ammunition\s+Production|fund|funds|funding|facility|pooled|pool|joint\s+procurement"
+    r"|set\s+aside|NSPA|framework\s+contracts?|windfall|immobili[sz]ed\s+assets"
+    r"|procurement\s+initiative|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for\s+Ukraine"
+    r"|PURL|NSATU|CAPS|collective\s+procurement|capability\s+coalition|Fonds|Fazilität"
+    r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
+    _I,
+)
+#: a fund named as such (not only the word "fund")
+SPECIFIC_FUND = re.compile(
+    r"\bNATO\b[^;\n]{0,80}\b(?:contracts?|Vertr(?:a|ä)ge?|contrats?)\b|\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
+    r"|EDIRPA|NSPA|PURL|NSATU|CAPS|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for"
+    r"\s+Ukraine|joint\s+procurement|collective\s+procurement|pooled|earmark\w*"
+    r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
+    r"|initiative\s+tchèque|capability\s+coalition|framework\s+contracts?|windfall"
+    r"|(?:drone|artillery|air[-\s]defen[cs]e|IT|demining|maritime|armou?r(?:ed)?|jet|F-16)"
+    r"\s+coalition|Drohnenkoalition|coalition\s+(?:des\s+)?drones|Drohnen-Koalition"
+    r"|immobili[sz]ed\s+assets|Act\s+in\s+Support\s+of\s+Ammunition\s+Production)\b",
+    _I,
+)
+PLEDGE_CUE = re.compile(
+    r"\b(?:pledg\w*|announc\w*|provid\w*|send\w*|sent|deliver\w*|donat\w*|suppl\w*|transfer\w*"
+    r"|commit\w*|give[sn]?|gave|giving|packages?|contribut\w*|offer\w*|allocat\w*|approv\w*"
+    r"|contracts?|order\w*|purchas\w*|buy\w*|bought|financ\w*|fund(?:s|ed|ing)?|tranches?|aid"
+    r"|assistance|notifications?|includ\w*|contain\w*|hand(?:s|ed|ing)?\s+over|ship\w*"
+    r"|earmark\w*|dispatch\w*|add(?:s|ed)?|available|arriv\w*|receiv\w*|promis\w*|decid\w*"
+    r"|agree\w*|sign\w*|liefer\w*|geliefert|zugesagt|sagt\w*\s+\w*\s*zu|Zusage\w*|stell\w*"
+    r"|bereit\w*|übergeben|übergibt|übergab|schick\w*|geschickt|spende\w*|gespendet|Paket\w*"
+    r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
+    r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
+    r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"
+    r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
+    r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
+    r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
+    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*)\b",
+    _I,
+)
+#: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
+#: out, hypothetical or negated
+NOT_GIVEN = re.compile(
+    r"\b(?:consider\w*|mull\w*|weigh(?:s|ed|ing)?|discuss\w*|debat\w*|explor\w*|study(?:ing)?"
+    r"|studies|examin\w*|evaluat\w*|could|might|may\s+(?:send|provide|deliver|supply|give|be"
+    r"|soon|also|decide)|ruled?\s+out|rules\s+out|refus\w*|reject\w*|declin\w*|won['’]t"
+    r"|will\s+not|would\s+not|wouldn['’]t|cannot|can['’]t|not\s+(?:be\s+)?(?:send|sending|sent"
+    r"|provid\w*|deliver\w*|suppl\w*|giv\w*)|no\s+plans?|no\s+intention|oppos\w*|block\w*"
+    r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
+    r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
+    r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
+    r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
+    r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
+    r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
+    r"|bittet|bat\s+um|möglich\w*|nicht|keine?\w*|envisag\w*|étudi\w*|réfléchi\w*|exclu\w*"
+    r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
+    r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
+    r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
+    r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
+    r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
+    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er))\b",
+    _I,
+)
+#: phrases with "not"/"nicht"/"pas" that do not negate the pledge
+NOT_NEGATION = re.compile(
+    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b",
+    _I,
+)
+
+CUMULATIVE = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)|\bsince\s+"
+    r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia"
+    r"|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b|\bup\s+to\s+now\b|\buntil\s+now\b"
+    r"|\bcumulative(?:ly)?\b|\bbring(?:s|ing)\s+(?:the|its|their|our|his|her)?\s*(?:\w+\s+){0,3}"
+    r"total\b|\bbring(?:s|ing)\s+(?:[\w.'’]+\s+){1,5}to\s+(?:more\s+than\s+|over\s+)?[$€£\d]"
+    r"|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
+    r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
+    r"|committed|donated|pledged|spent|allocated)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some"
+    r"|about|almost|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b"
+    r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
+    r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
+    r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
+    r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement)"
+    r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
+    r"|\bau\s+total\s+depuis\b|\b(?:has|have|had)\s+already\b|\bhad\s+(?:previously\s+)?"
+    r"(?:delivered|sent|supplied|provided|pledged|promised|given|donated)\b|\balready\s+"
+    r"(?:delivered|sent|supplied|provided|given|donated)\b|\b(?:hat|haben|hatte|hatten|wurden"
+    r"|wurde)\s+(?:\w+\s+){0,3}bereits\b|\bbereits\s+(?:\w+\s+){0,2}(?:geliefert|übergeben"
+    r"|gespendet)|\b(?:a|ont|avait|avaient)\s+déjà\b|\bdéjà\s+(?:livré|fourni|envoyé|donné)"
+    r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
+    r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
+    r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
+    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
+    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,10}?"
+    r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
+    r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
+    r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
+    r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
+    _I,
+)
+#: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
+#: clause is in the perfect tense ("has given £7 billion in total") or says "since"
+WEAK_CUMULATIVE = re.compile(
+    r"\bin\s+(?:total|all)\b|\baltogether\b|\boverall\b|\binsgesamt\b|\bau\s+total\b", _I
+)
+PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:\w+ed|given|sent|spent|made|done|been)\b"
+    r"|\bsince\b|\bhat\s+(?:\w+\s+){0,6}(?:ge\w+t|gegeben)\b|\ba\s+(?:déjà\s+)?(?:\w+é|fourni"
+    r"|donné|livré|envoyé)\b",
+    _I,
+)
+NOT_CUMULATIVE = re.compile(
+    r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b", _I
+)
+URGENT = re.compile(
+    r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?|dringend\w*"
+    r"|sofort|urgence|urgent\w*)\b",
+    _I,
+)
+#: the recipient's urgent needs as such, with no item: an ``unspecified`` need
+URGENT_NEEDS = re.compile(
+    r"\b(?:urgent|critical|pressing|most\s+urgent)\s+needs\b|\bneeds\s+(?:are|remain)\s+urgent"
+    r"|\bbesoins\s+(?:les\s+plus\s+)?urgents\b|\bdringend\w*\s+Bedarf|\bBedarf\s+\w*\s*dringend"
+    r"|\bnecesidades\s+(?:más\s+)?urgentes|\bnecessidades\s+(?:mais\s+)?urgentes",
+    _I,
+)
+#: several donors each giving the stated number; a joint total belongs to no single donor
+EACH = re.compile(r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque)\b", _I)
+#: a sentence about trade: a nation after "from"/"to" is the seller or the destination
+TRADE = re.compile(
+    r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*|kauf\w*|gekauft|sold"
+    r"|sale|sales|sell\w*|lend\w*|lent|loan\w*|verkauf\w*|vend\w*|prêt\w*"
+    r"|achet\w*|export\w*)\b",
+    _I,
+)
+#: a nation the items go to (not the recipient: aid to someone else)
+DESTINATION_BEFORE = re.compile(
+    r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
+    _I,
+)
+#: a nation that is only a place: transit, host, venue, production site
+PLACE_BEFORE = re.compile(
+    r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
+    r"|\ben|\bdans|\bpar)\s+(?:the\s+|l['’])?$",
+    _I,
+)
+#: how a pledge is sourced, from words of its sentence: stock, procurement, fund
+CHANNEL_CUES = (
+    (
+        "stock",
+        re.compile(
+            r"\b(?:drawdown|from\s+(?:its\s+|their\s+|our\s+)?(?:own\s+)?"
+            r"(?:stocks?|inventor(?:y|ies))|stockpiles?|Bundeswehrbeständen|Beständen"
+            r"|stocks\s+de)\b",
+            _I,
+        ),
+    ),
+    (
+        "procurement",
+        re.compile(
+            r"\b(?:USAI|Security\s+Assistance\s+Initiative|procure\w*|contracts?|buy\w*"
+            r"|purchas\w*|order\w*|from\s+industry|Ertüchtigungsinitiative|beschaff\w*"
+            r"|achat\w*|commande\w*)\b",
+            _I,
+        ),
+    ),
+    (
+        "fund",
+        re.compile(
+            r"\b(?:through|via|from)\s+the\s+[\w\s]{0,40}?(?:fund|facility|initiative)\b", _I
+        ),
+    ),
+)
+#: generic words of arms aid: a donor's clause with one of them and no item is an
+#: ``unspecified`` pledge ("Supply of arms and ammunition made by the USA")
+ARMS = re.compile(
+    r"\b(?:arms|weapons|military\s+(?:aid|assistance|support|equipment|package)|security"
+    r"\s+assistance|defen[cs]e\s+(?:aid|package|materiel)|aid\s+package|package|Waffen\w*"
+    r"|Rüstungsgüter\w*|Militärhilfe|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
+    r"|matériel\s+militaire|équipements?\s+militaires?)\b",
+    _I,
+)
+
+#: arms makers (never donors; a nation word right before one names its home, not a donor)
+FIRM_NAMES = (
+    r"Rheinmetall|Nammo|KNDS|Nexter|BAE(?:\s+Systems)?|Lockheed(?:\s+Martin)?|Raytheon|RTX|Diehl"
+    r"|Krauss-Maffei|KMW|Baykar|Saab|Thales|MBDA|Junghans|Colt|CSG|Czechoslovak\s+Group|Excalibur"
+    r"|Hensoldt|Leonardo|Naval\s+Group|Dassault|Safran|General\s+Dynamics|Northrop|Boeing|Hanwha"
+    r"|Elbit|Rafael|Patria|Kongsberg|Aselsan|Roketsan|FFG|Milrem|Helsing|Quantum\s+Systems"
+    r"|AeroVironment|Anduril|Skyeton|Ukroboronprom|Fincantieri|Iveco|Renk|Hägglunds|Bofors"
+)
+FIRM = re.compile(
+    rf"\b(?:{FIRM_NAMES}|the\s+(?:company|firm|manufacturer|group)|der\s+Konzern"
+    r"|das\s+Unternehmen|le\s+groupe|l['’]entreprise|le\s+fabricant)\b"
+)
+#: a verb of giving right before a nation: that nation receives ("lend the U.S. 500,000 rounds")
+GIVE_TO_BEFORE = re.compile(
+    r"\b(?:lend|lent|lending|loan(?:ed)?|give|gave|giving|send|sent|sell|sold|selling|offer(?:ed)?"
+    r"|provid(?:e|ed|ing)|supply|supplied|deliver(?:ed)?|transfer(?:red)?)\s+(?:the\s+)?$",
+    _I,
+)
+#: generic arms words after a nation adjective: the weapons' origin ("amerikanische Waffen")
+ORIGIN_NOUN = re.compile(
+    r"\s+(?:weapons|arms|Waffen\w*|armes|armas|armamento|equipment|materiel|matériel|Rüstung\w*"
+    r"|systems?|Systeme?n?|systèmes?|sistemas?)\b",
+    _I,
+)
+#: a commitment made now (for a donor named with arms aid but no item or sum)
+COMMITS = re.compile(
+    r"\b(?:will|shall|announc\w*|pledg\w*|commit\w*|financ\w*|fund(?:ed|s|ing)|co-financ\w*"
+    r"|contribut\w*|provid\w*|promis\w*|approv\w*|decid\w*|agreed|sign(?:s|ed)|deliver\w*|send"
+    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
+    r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
+    r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
+    r"|entregará\w*|donará\w*)\b",
+    _I,
+)
+#: a list item: "-- 75,000 rounds", "• 20 mortars", "1. ..."
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]+|\d{1,2}[.)])\s+")
+#: a line of hashtags ("#Ukraine #USA #Patriot") is furniture
+HASHTAGS = re.compile(r"(?:#\w+\s*){3,}")
+
+#: a nation word that names a firm, a medium or a place of production, not a donor state:
+#: "German manufacturer Rheinmetall", "le journal français", "die britische Zeitung"
+FIRM_AFTER = re.compile(
+    r"[\s-]*(?:['’]s\s+)?(?:(?:defen[cs]e|arms|state-owned|private)\s+)?(?:newspaper|daily|media|press"
+    r"|news\s+agency|broadcaster|outlet|magazine|company|companies|firm|firms|manufacturer"
+    r"|manufacturers|maker|makers|group|industry|industries|producer|contractor|arms\s+maker"
+    r"|Zeitung|Medien|Konzern|Hersteller|Unternehmen|Rüstungskonzern|Rüstungs\w+|Firma"
+    r"|Nachrichtenagentur|Sender|Blatt|Magazin|crowdfunding|campaign|volunteers|citizens"
+    r"|activists|diaspora|Spendenaktion|Spenden|collecte|cagnotte|bénévoles|" + FIRM_NAMES + r")\b",
+    _I,
+)
+FIRM_BEFORE = re.compile(
+    r"\b(?:journal|quotidien|média|médias|presse|groupe|entreprise|industriel|fabricant"
+    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt)\s+$",
+    _I,
+)
+
+#: furniture lines: links, teasers, share and subscribe buttons, photo credits
+FURNITURE = re.compile(
+    r"^\s*(?:See\s+also|Read\s+(?:also|more)|Also\s+read|More\s+on|More\s+from|Related"
+    r"(?:\s+(?:articles?|stories|news|content|coverage))?|Recommended|Most\s+(?:read|popular)"
+    r"|Trending|Share(?:\s+this)?|Subscribe|Sign\s+up|Advertisement|Sponsored|Tags?|Topics?"
+    r"|Photo|Image|Picture|Credit|Source|Lire\s+aussi|À\s+lire\s+aussi|A\s+lire\s+aussi"
+    r"|Voir\s+aussi|Sur\s+le\s+même\s+sujet|Lesen\s+Sie\s+auch|Mehr\s+zum\s+Thema|Auch"
+    r"\s+interessant|Das\s+könnte\s+Sie\s+auch\s+interessieren|Weitere\s+Artikel|Anzeige"
+    r"|Publicité|Foto|Bild|Teilen|Newsletter|Follow\s+us|Watch|Video|Listen|Copyright|©)\b"
+    r"[\s:|>»-]*",
+    _I,
+)
+#: a furniture heading alone on its line ("Related", "See also:") makes the short lines after
+#: it (teaser titles) furniture until a blank line
+FURNITURE_HEADING = re.compile(
+    r"^\s*(?:See\s+also|Read\s+(?:also|more)|Also\s+read|Related(?:\s+\w+)?|More\s+on\s+\w+"
+    r"|Recommended|Most\s+read|Lire\s+aussi|À\s+lire\s+aussi|Voir\s+aussi|Sur\s+le\s+même"
+    r"\s+sujet|Lesen\s+Sie\s+auch|Mehr\s+zum\s+Thema|Weitere\s+Artikel|Das\s+könnte\s+Sie"
+    r"\s+auch\s+interessieren)\s*:?\s*$",
+    _I,
+)

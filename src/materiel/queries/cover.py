@@ -139,36 +139,26 @@ def _plan_arrivals(
         return _frame({})
     tables = summary["results"].get("tables", {})
     start = summary["as_of"]
-    tr = pd.DataFrame(tables.get("transfers", []))
-    od = pd.DataFrame(tables.get("orders", []))
     parts = []
-    if len(tr):
-        tr = tr.loc[(tr["recipient"] == recipient) & (tr["item"] == item)]
+    # (kind, table, destination column, week column, by column)
+    for kind, name, dest, week, by in (
+        ("plan transfer", "transfers", "recipient", "week", "donor"),
+        ("plan order", "orders", "destination", "week_arriving", "fund"),
+    ):
+        t = pd.DataFrame(tables.get(name, []))
+        if t.empty:
+            continue
+        t = t.loc[(t[dest] == recipient) & (t["item"] == item)]
         parts.append(
             _frame(
                 {
-                    "date": [start + dt.timedelta(weeks=int(w)) for w in tr["week"]],
-                    "kind": "plan transfer",
-                    "quantity": tr["quantity"].astype(float),
+                    "date": [start + dt.timedelta(weeks=int(w)) for w in t[week]],
+                    "kind": kind,
+                    "quantity": t["quantity"].astype(float),
                     "entity": "plan_run",
                     "record_id": summary["id"],
                     "ref": f"plan run {summary['id']}",
-                    "by": tr["donor"],
-                }
-            )
-        )
-    if len(od):
-        od = od.loc[(od["destination"] == recipient) & (od["item"] == item)]
-        parts.append(
-            _frame(
-                {
-                    "date": [start + dt.timedelta(weeks=int(w)) for w in od["week_arriving"]],
-                    "kind": "plan order",
-                    "quantity": od["quantity"].astype(float),
-                    "entity": "plan_run",
-                    "record_id": summary["id"],
-                    "ref": f"plan run {summary['id']}",
-                    "by": od["fund"],
+                    "by": t[by],
                 }
             )
         )

@@ -307,7 +307,7 @@ def test_donor_cannot_see_another_donors_stock(
     heat = page.locator("#heatmap")
     assert heat.locator('a[href="/stockpiles/DEU"]').count() == 1
     assert heat.locator("thead a").count() == 1  # its own nation only
-    assert "Alliance total" in heat.inner_text()
+    assert "NATO total" in heat.inner_text()  # alliance totals, by membership
     resp = page.goto(site["url"] + "/stockpiles/FRA")
     assert resp.status == 404
     assert "FRA" not in page.locator("main").inner_text()

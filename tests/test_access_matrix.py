@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,10 +17,11 @@ import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 
-from materiel.api import create_app
 from materiel.api.routers import runs
 from materiel.api.testing import ROLES, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.records import (
+    AllianceMember,
     Caveat,
     ForecastRun,
     Fund,
@@ -42,13 +44,14 @@ from materiel.records import (
     StockTarget,
 )
 from materiel.services import writer
+from materiel.web.session import SESSION_COOKIE
 
 API = "/api/v1"
 
 
 class _FakeBrief:
     @staticmethod
-    def render_html(engine: Any, meeting_id: int) -> str:
+    def render_html(engine: Any, meeting_id: int, viewer: Any = None) -> str:
         return f"<h1>{meeting_id}</h1>"
 
 
@@ -186,9 +189,18 @@ def cases(world: dict[str, Any]) -> list[Case]:
         "/nations",
         "POL",
         lambda: {"code": _code(), "name": "Testland"},
-        {"alliance": "NATO"},
+        {"name": "Polska"},
         lambda: mk(Nation, code=_code(), name="Gone"),
         item_key="code",
+    )
+    reference(
+        "/alliance-members",
+        1,
+        lambda: {"alliance": "EU", "nation_code": str(mk(Nation, code=_code(), name="x"))},
+        {"alliance": "NATO"},
+        lambda: mk(
+            AllianceMember, alliance="EU", nation_code=str(mk(Nation, code=_code(), name="y"))
+        ),
     )
     reference(
         "/organisations",
@@ -563,6 +575,12 @@ def cases(world: dict[str, Any]) -> list[Case]:
         Case("GET", "/stock-reports/totals", expect(not_analyst)),
         Case("GET", "/stock-targets/totals", expect(not_analyst)),
     ]
+    # figures (the read side): public figures for everyone, stock figures all but analysts
+    c += [Case("GET", f"/figures{p}", expect(ALL)) for p in ("", "/needs", "/pledges", "/funds")]
+    c += [
+        Case("GET", f"/figures{p}", expect(not_analyst))
+        for p in ("/stocks", "/stock-outlook", "/alliance-totals")
+    ]
 
     # plans, forecasts and jobs: staff only; jobs of others are hidden
     c += [
@@ -697,3 +715,130 @@ def test_lists_hide_what_roles_may_not_see(world: dict[str, Any]) -> None:
     # counts do not leak hidden records either
     r = c.get(f"{API}/pledges", headers={"Authorization": f"Bearer {tok['donor']}"})
     assert r.json()["count"] == 1
+
+
+# -- issue 18.1 and 18.2: figures computed from what the caller may see -------------------
+SECRET_QTY = 437
+SECRET_ITEM = "ammo.mortar.120mm"
+
+
+@pytest.fixture
+def leaky(engine: Engine) -> Iterator[dict[str, Any]]:
+    """The seed plus: a need of UKR for 437 mortar rounds covered only by a confidential FRA
+    pledge; NATO members BEL, NLD, NOR reporting 155 mm stock besides DEU and FRA."""
+    seed(engine)
+    tokens = {
+        name: user_token(engine, name, role, nation) for name, (role, nation) in ROLES.items()
+    }
+    with writer(engine, "test") as w:
+        w.create(
+            Item,
+            code=SECRET_ITEM,
+            name="120 mm mortar round",
+            category="artillery-ammunition",
+            unit="round",
+            unit_value=1000.0,
+        )
+        w.create(
+            Need,
+            ref="N-SECRET",
+            recipient_code="UKR",
+            item_code=SECRET_ITEM,
+            quantity=1000,
+            priority="critical",
+            needed_by=D + dt.timedelta(days=60),
+            stated_on=D,
+        )
+        w.create(
+            Pledge,
+            ref="P-SECRET",
+            donor_code="FRA",
+            recipient_code="UKR",
+            item_code=SECRET_ITEM,
+            quantity=SECRET_QTY,
+            announced_on=D,
+            confidential=True,
+        )
+        for code, qty in (("BEL", 3000), ("NLD", 4000), ("NOR", 5000)):
+            w.create(Nation, code=code, name=code, is_donor=True)
+            w.create(AllianceMember, alliance="NATO", nation_code=code)
+            w.create(StockReport, nation_code=code, item_code=ITEM, quantity=qty, as_of=D)
+    app = create_app(engine)
+    with make_client(app) as client:
+        yield {"client": client, "tokens": tokens, "engine": engine}
+
+
+def _get(world: dict[str, Any], role: str, path: str) -> Any:
+    r = world["client"].get(
+        API + path, headers={"Authorization": f"Bearer {world['tokens'][role]}"}
+    )
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_need_coverage_counts_only_pledges_the_caller_may_see(leaky: dict[str, Any]) -> None:
+    """18.1: a confidential pledge must not show through need coverage (API and page)."""
+    day = (D + dt.timedelta(days=1)).isoformat()
+    pledged = {}
+    for role in ALL:
+        rows = _get(leaky, role, f"/figures/needs?as_of={day}&item={SECRET_ITEM}")["items"]
+        pledged[role] = rows[0]["pledged"]
+    # its donor, its recipient and staff see the pledge; another donor and analysts do not
+    assert pledged == {
+        "admin": SECRET_QTY,
+        "coord": SECRET_QTY,
+        "donor": 0,
+        "donor2": SECRET_QTY,
+        "recipient": SECRET_QTY,
+        "analyst": 0,
+    }
+    c = leaky["client"]
+    for role in ALL:
+        c.cookies.clear()
+        c.cookies.set(SESSION_COOKIE, leaky["tokens"][role])
+        page = c.get(f"/needs?as_of={day}&item={SECRET_ITEM}").text
+        shown = re.search(r'data-figure="need-pledged-N-SECRET"[^>]*>([^<]*)<', page)
+        assert shown is not None, role
+        assert shown.group(1) == (f"{pledged[role]:,}" if pledged[role] else "0"), role
+        assert 'value="0.437"' not in page or pledged[role] == SECRET_QTY, role
+    c.cookies.clear()
+
+
+def test_alliance_totals_never_reveal_a_single_nation(leaky: dict[str, Any]) -> None:
+    """18.2: a total shown to a donor adds up at least 3 nations besides its own, on every
+    surface that shows totals (API endpoints and the pages)."""
+    day = D.isoformat()
+    staff = _get(leaky, "coord", f"/stock-reports/totals?as_of={day}&item_code={ITEM}")
+    assert [(t["alliance"], t["nations"], t["quantity"]) for t in staff] == [
+        ("NATO", 5, 20000 + 10000 + 3000 + 4000 + 5000)
+    ]
+    # DEU: FRA, BEL, NLD, NOR besides itself (4): shown
+    deu = _get(leaky, "donor", f"/stock-reports/totals?as_of={day}&item_code={ITEM}")
+    assert deu == staff
+    # with NOR's report gone only 3 others remain: still shown; with NLD's too, suppressed
+    with writer(leaky["engine"], "test") as w:
+        w.delete(w.get(StockReport, nation_code="NOR", item_code=ITEM, as_of=D))
+    assert len(_get(leaky, "donor", f"/stock-reports/totals?as_of={day}&item_code={ITEM}")) == 1
+    with writer(leaky["engine"], "test") as w:
+        w.delete(w.get(StockReport, nation_code="NLD", item_code=ITEM, as_of=D))
+    for role in ("donor", "donor2", "recipient"):  # UKR is no member: 3 others, shown
+        rows = _get(leaky, role, f"/stock-reports/totals?as_of={day}&item_code={ITEM}")
+        targets = _get(leaky, role, f"/stock-targets/totals?as_of={day}&item_code={ITEM}")
+        table = _get(leaky, role, f"/figures/alliance-totals?as_of={day}&item={ITEM}")
+        if role == "recipient":
+            assert len(rows) == len(targets) == len(table["items"]) == 1
+            continue
+        assert rows == [] and targets == [] and table["items"] == [], role
+        assert table["suppressed"] == 1
+        assert _get(leaky, role, f"/figures?as_of={day}")["stocks"]["alliance_suppressed"] == 1
+    # coordinators still see the row, with the nations below target
+    full = _get(leaky, "coord", f"/figures/alliance-totals?as_of={day}&item={ITEM}")["items"]
+    assert full[0]["nations"] == 3 and full[0]["nations_below_target"] == 0
+    # the pages say the total is withheld and show no figure of it
+    c = leaky["client"]
+    c.cookies.set(SESSION_COOKIE, leaky["tokens"]["donor"])
+    page = c.get(f"/stockpiles?as_of={day}").text
+    c.cookies.clear()
+    assert "withheld" in page
+    cell = re.search(rf'data-figure="alliance-cover-NATO-{re.escape(ITEM)}">([^<]*)<', page)
+    assert cell is not None and cell.group(1) == "–"

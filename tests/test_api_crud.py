@@ -202,7 +202,9 @@ def test_problem_documents(lite: dict[str, Any], monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(runs, "brief_module", lambda: None)
     r = c.get(url)
     assert r.status_code == 501 and r.json()["detail"] == "brief not available yet"
-    fake = types.SimpleNamespace(render_html=lambda engine, mid: f"<h1>Brief {mid}</h1>")
+    fake = types.SimpleNamespace(
+        render_html=lambda engine, mid, viewer=None: f"<h1>Brief {mid}</h1>"
+    )
     monkeypatch.setattr(runs, "brief_module", lambda: fake)
     r = c.get(url)
     assert r.status_code == 200 and r.text == f"<h1>Brief {ctx['ids']['meeting']}</h1>"

@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import Engine
 
 from materiel.api import create_app
-from materiel.api.jobs import process_stamp
 from materiel.api.testing import make_client, seed, user_token
 from materiel.db import read_session
 from materiel.records import Job, PlanRun
 from materiel.services import writer
+from materiel.services.jobs import process_stamp
 
 API = "/api/v1"
 

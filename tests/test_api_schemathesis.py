@@ -35,7 +35,7 @@ def test_fuzz_every_operation_without_server_errors(
     app.state.runners["plan"] = lambda *a: 1
     app.state.runners["forecast"] = lambda *a: 1
     # nor the real brief (its owner tests it): a fake renderer behind the same route
-    fake = types.SimpleNamespace(render_html=lambda engine, mid: f"<h1>{mid}</h1>")
+    fake = types.SimpleNamespace(render_html=lambda engine, mid, viewer=None: f"<h1>{mid}</h1>")
     monkeypatch.setattr(runs, "brief_module", lambda: fake)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

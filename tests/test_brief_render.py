@@ -1,6 +1,7 @@
 """The meeting brief on the demo data: sections, figures equal to the read-side queries,
 footnote links that resolve to records, the comparison with the previous meeting, the PDF,
-the CLI, and a first meeting on an otherwise empty database."""
+the CLI, and a first meeting on an otherwise empty database. The brief reads the latest
+stored plan (the demo fixture stores one, as ``make demo`` does) and never solves one."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,10 +22,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from materiel.access.policy import LOCAL as C
 from materiel.api.app import create_app
 from materiel.api.testing import make_client, user_token
 from materiel.brief import Options, gather, html_to_pdf, render_html
-from materiel.brief.gather import _plan, _plan_unmet
 from materiel.brief.model import DEFAULT_BASE_URL, ENTITY_PATHS
 from materiel.cli.main import app as cli_app
 from materiel.db import get_engine, read_session
@@ -33,6 +33,7 @@ from materiel.demo import load_demo
 from materiel.queries import (
     deliveries_table,
     fund_position,
+    key_figures,
     needs_table,
     orders_table,
     pledges_table,
@@ -189,6 +190,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         engine = get_engine(path, fresh=True)
         if not (d / "demo.loaded").exists():
             load_demo(engine)
+            # the plan of the meeting, stored as `make demo` does (the brief solves none)
+            from materiel.plan.service import run_and_store
+
+            run_and_store(engine, as_of=_meeting(engine, "CG-32").held_on, horizon_weeks=26)
             (d / "demo.loaded").touch()
     yield engine
     engine.dispose()
@@ -242,19 +247,18 @@ def test_every_figure_has_a_footnote(page: Page) -> None:
 def test_needs_figures_equal_the_needs_query(demo: Engine, page: Page) -> None:
     m = _meeting(demo, "CG-32")
     with read_session(demo) as s:
-        needs = needs_table(s)
-    needs = needs.loc[[d <= m.held_on for d in needs["stated_on"]]]
+        needs = needs_table(s, C, as_of=m.held_on)
     open_ = needs.loc[needs["status"] != "covered"]
     for p in ("critical", "high", "routine"):
         rows = open_.loc[open_["priority"] == p]
         assert value(page, f"open-{p}") == len(rows)
-        assert value(page, f"open-{p}-quantity") == pytest.approx(rows["open_quantity"].sum())
+        assert value(page, f"open-{p}-quantity") == pytest.approx(rows["short_by_date"].sum())
     shown = [k.split(":", 1)[1] for k in page.figures if k.startswith("need-open:")]
     assert shown, "the table lists the urgent needs"
     by_ref = needs.set_index("ref")
     for ref in shown:
         assert by_ref.loc[ref, "priority"] in ("critical", "high")
-        assert value(page, f"need-open:{ref}") == by_ref.loc[ref, "open_quantity"]
+        assert value(page, f"need-open:{ref}") == by_ref.loc[ref, "short_by_date"]
     # critical first
     prio = [by_ref.loc[r, "priority"] for r in shown]
     assert prio == sorted(prio, key=lambda x: 0 if x == "critical" else 1)
@@ -264,10 +268,10 @@ def test_pledge_delivery_and_late_figures_equal_the_queries(demo: Engine, page: 
     prev, m = _meeting(demo, "CG-31"), _meeting(demo, "CG-32")
     since = prev.held_on + dt.timedelta(days=1)
     with read_session(demo) as s:
-        new = pledges_table(s, as_of=m.held_on, announced_from=since, announced_to=m.held_on)
+        new = pledges_table(s, C, as_of=m.held_on, announced_from=since)
         new = new.loc[new["status"] != "cancelled"]
-        dl = deliveries_table(s, since=since, until=m.held_on)
-        late = pledges_table(s, as_of=m.held_on, announced_to=m.held_on, late=True)
+        dl = deliveries_table(s, C, since=since, until=m.held_on)
+        late = pledges_table(s, C, as_of=m.held_on, late=True)
     assert len(new) > 0 and len(dl) > 0 and len(late) > 0
     assert value(page, "pledges-new-count") == len(new)
     assert value(page, "pledges-new-value") == pytest.approx(new["value"].sum())
@@ -281,9 +285,9 @@ def test_pledge_delivery_and_late_figures_equal_the_queries(demo: Engine, page: 
 def test_stock_and_fund_figures_equal_the_queries(demo: Engine, page: Page) -> None:
     m = _meeting(demo, "CG-32")
     with read_session(demo) as s:
-        stocks = stock_position(s, as_of=m.held_on)
-        funds = fund_position(s, as_of=m.held_on)
-        orders = orders_table(s, as_of=m.held_on)
+        stocks = stock_position(s, C, as_of=m.held_on)
+        funds = fund_position(s, C, as_of=m.held_on)
+        orders = orders_table(s, C, as_of=m.held_on)
     assert value(page, "stocks-below-target") == int(stocks["below_target"].sum())
     for key in (k for k in page.figures if k.startswith("stock:")):
         nation, item = key.split(":", 1)[1].split(":")
@@ -294,7 +298,8 @@ def test_stock_and_fund_figures_equal_the_queries(demo: Engine, page: Page) -> N
         # spent (instalments due) + committed (the rest) = every order placed
         used = value(page, f"fund-spent:{f.code}") + value(page, f"fund-committed:{f.code}")
         placed = orders.loc[orders["fund_code"] == f.code, "value"].sum()
-        assert used == pytest.approx(placed) and used == pytest.approx(f.spent)
+        assert used == pytest.approx(placed) and used == pytest.approx(f.ordered)
+        assert value(page, f"fund-spent:{f.code}") == pytest.approx(f.spent)
     # what the rest buys is positive for the collective 155 mm fund
     assert value(page, "fund-buys:F-155-COLLECTIVE") > 0
 
@@ -342,16 +347,24 @@ def test_footnote_links_resolve_to_records(demo: Engine, page: Page) -> None:
 def test_changes_against_the_previous_meeting(demo: Engine, page: Page) -> None:
     prev = _meeting(demo, "CG-31")
     with read_session(demo) as s:
-        stocks = stock_position(s, as_of=prev.held_on)
-        funds = fund_position(s, as_of=prev.held_on)
+        stocks = stock_position(s, C, as_of=prev.held_on)
+        funds = fund_position(s, C, as_of=prev.held_on)
+        figures = key_figures(s, C, as_of=prev.held_on)
     assert value(page, "prev:stocks_below_target") == int(stocks["below_target"].sum())
+    # the headline of each date is the key figures of that date (Overview, status, API)
+    assert value(page, "prev:late_pledges") == figures["pledges"]["late"]
+    assert value(page, "prev:fund_remaining") == pytest.approx(figures["funds_remaining"])
     eur = funds.loc[funds["currency"] == "EUR", "remaining"].sum()
     assert value(page, "prev:fund_remaining") > eur  # EUR funds plus the others converted
     assert value(page, "now:stocks_below_target") == value(page, "stocks-below-target")
     assert value(page, "now:open_critical") == value(page, "open-critical")
     assert value(page, "now:plan_unmet") == pytest.approx(value(page, "plan-unmet"))
+    assert page.figures["prev:plan_unmet"] == ""  # no plan was stored as of CG-31
     for key, arrow in page.arrows.items():
         name = key.split(":", 1)[1]
+        if page.figures[key] == "":  # no previous value (plan_unmet): no delta, no arrow
+            assert arrow == "–"
+            continue
         delta = value(page, key)
         assert delta == pytest.approx(value(page, f"now:{name}") - value(page, f"prev:{name}"))
         assert arrow == ("=" if abs(delta) < 1e-9 else "▲" if delta > 0 else "▼")
@@ -439,25 +452,22 @@ def test_empty_database_gives_a_valid_brief(engine: Engine) -> None:
     assert again is not html and "Compared with CG-0" in again
 
 
-def test_the_latest_stored_plan_run_is_used_and_linked(demo: Engine) -> None:
-    prev, m = _meeting(demo, "CG-31"), _meeting(demo, "CG-32")
-    sc = "counteroffensive-surge"  # the API brief above plans with baseline: left as it was
-    opt = Options(horizon_weeks=6)
-    solved, how = _plan(demo, m.held_on, prev.held_on, None, opt, scenario=sc)
-    assert solved.run_id is None and "not stored" in how
-    stored, how = _plan(
-        demo, m.held_on, prev.held_on, None, replace(opt, store_plan=True), scenario=sc
-    )
-    assert stored.run_id is not None and "stored" in how
-    again, how = _plan(demo, m.held_on, prev.held_on, None, opt, scenario=sc)
-    assert again.run_id == stored.run_id and f"Plan run {stored.run_id}" in how
-    assert _plan_unmet(again) == pytest.approx(_plan_unmet(solved))
-    # a run dated before the previous meeting is stale for this one
-    none_after, _ = _plan(demo, m.held_on, m.held_on, None, opt, scenario=sc)
-    assert none_after.run_id is None
+def test_the_latest_stored_plan_run_is_used_and_linked(demo: Engine, page: Page) -> None:
+    """THE latest plan (queries.latest_plan_run): the optimal run dated on or before the
+    meeting, for the brief's first scenario; without one the section says so."""
+    m = _meeting(demo, "CG-32")
     with read_session(demo) as s:
-        run = s.get(PlanRun, stored.run_id)
-        assert run is not None and run.scenario == sc and run.as_of == m.held_on
+        run = s.scalars(select(PlanRun).where(PlanRun.scenario == "baseline")).one()
+    plan_links = [link for link in page.links if link["data-entity"] == "plan_run"]
+    assert [link["data-key"] for link in plan_links] == [str(run.id)]
+    sc = "counteroffensive-surge"  # no plan stored for it
+    opt = Options(scenarios=(sc,), horizon_weeks=6, paths=20, charts=False)
+    brief = gather(demo, m.id, opt)
+    plan = next(sec for sec in brief.sections if sec.key == "plan")
+    assert plan.empty is not None and "No optimal plan run" in plan.empty and sc in plan.empty
+    assert not plan.figures
+    with read_session(demo) as s:
+        assert s.scalar(select(PlanRun.id).where(PlanRun.scenario == sc)) is None
 
 
 def test_snapshot_hash_plan_gap_and_burden_are_reproducible(
@@ -481,7 +491,7 @@ def test_snapshot_hash_plan_gap_and_burden_are_reproducible(
     for key in shown:
         assert value(page, key) == pytest.approx(gaps[key.split(":", 1)[1]])
     with read_session(demo) as s:
-        pl = pledges_table(s, as_of=m.held_on, announced_to=m.held_on)
+        pl = pledges_table(s, C, as_of=m.held_on)
         gdp = {
             str(c): float(g or 0)
             for c, g in s.execute(select(Nation.code, Nation.gdp_eur_bn)).all()

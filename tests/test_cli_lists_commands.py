@@ -67,6 +67,7 @@ def seeded(engine: Engine) -> Engine:
                 needed_by=D(2025, 3, 1),
                 stated_on=D(2025, 1, 1),
                 source=SRC,
+                synthetic=True,
             )
         p = w.create(
             Pledge,
@@ -80,6 +81,7 @@ def seeded(engine: Engine) -> Engine:
             announced_on=D(2025, 1, 5),
             due_by=D(2025, 2, 1),
             source_document=SRC,
+            synthetic=True,
         )
         w.record_delivery(p, ref="D1", quantity=100, delivered_on=D(2025, 1, 20), source=SRC)
         w.create(
@@ -92,6 +94,7 @@ def seeded(engine: Engine) -> Engine:
             announced_on=D(2025, 1, 5),
             due_by=D(2025, 6, 1),
             source_document=SRC,
+            synthetic=True,
         )
         for nation, qty, minimum in (("DEU", 3000, 4000), ("FRA", 9000, 2000)):
             w.create(
@@ -101,6 +104,7 @@ def seeded(engine: Engine) -> Engine:
                 quantity=qty,
                 as_of=D(2025, 1, 31),
                 source=SRC,
+                synthetic=True,
             )
             w.create(
                 StockTarget,
@@ -109,6 +113,7 @@ def seeded(engine: Engine) -> Engine:
                 minimum=minimum,
                 effective_from=D(2024, 1, 1),
                 source=SRC,
+                synthetic=True,
             )
     return engine
 
@@ -129,9 +134,14 @@ def test_needs_list_filters_and_json(seeded: Engine, db_url: str) -> None:
     assert rows[0]["status"] == "partly covered" and rows[0]["open_quantity"] == 600
     assert [r["ref"] for r in run_json(db_url, "needs", "list", "--priority", "high")] == ["N2"]
     assert [r["ref"] for r in run_json(db_url, "needs", "list", "--item", "missile")] == ["N2"]
+    assert rows[0]["pledged"] == 400 and rows[0]["delivered"] == 100 and rows[0]["overdue"]
     assert run_json(db_url, "needs", "list", "--status", "open") == []
-    covered = run_json(db_url, "needs", "list", "--status", "covered", "--recipient", "ukr")
-    assert [r["ref"] for r in covered] == ["N2"]
+    # N2's missiles are pledged in full, but due three months after the need
+    late = run_json(db_url, "needs", "list", "--status", "covered late", "--recipient", "ukr")
+    assert [r["ref"] for r in late] == ["N2"]
+    assert run_json(db_url, "needs", "list", "--status", "covered") == []
+    assert len(run_json(db_url, "needs", "list", "--status", "uncovered")) == 2
+    assert run_json(db_url, "needs", "list", "--as-of", "2024-12-31") == []
 
 
 def test_needs_list_table_has_source_caption(seeded: Engine, db_url: str) -> None:
@@ -187,7 +197,7 @@ def test_stocks_list_below_target(seeded: Engine, db_url: str) -> None:
 def test_status_figures(seeded: Engine, db_url: str) -> None:
     fig = run_json(db_url, "status", "--as-of", "2025-02-15")
     assert fig["records"]["needs"] == 2 and fig["records"]["deliveries"] == 1
-    assert fig["needs"]["open"] == 1
+    assert fig["needs"]["uncovered"] == 2
     assert fig["pledges"]["late"] == 1
     assert fig["stocks"]["donors_below_target"] == 1
     assert fig["synthetic"] is True
@@ -217,7 +227,7 @@ def test_summary_tables(seeded: Engine) -> None:
     console = Console(record=True, width=200)
     print_summary(seeded, console, as_of=D(2025, 2, 15))
     text = console.export_text()
-    assert "Needs open by priority" in text and "critical" in text
+    assert "Needs not covered by their date, by priority" in text and "critical" in text
     assert "Pledged versus delivered by donor (EUR)" in text
     assert f"ECB reference rates of {RATE_DAY}" in text
     assert "Stocks below target" in text and "DEU" in text

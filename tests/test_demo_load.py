@@ -16,6 +16,7 @@ from materiel.cli.main import app
 from materiel.db import get_engine, read_session
 from materiel.demo import load_demo
 from materiel.records import (
+    SYNTHETIC_MODELS,
     AuditEvent,
     Base,
     Caveat,
@@ -163,6 +164,11 @@ def test_demo_loads_the_required_scenario(engine: Engine, cli_load: CliLoad) -> 
         assert sources == {"synthetic demo data (seed 2026)"}
         actors = set(s.scalars(select(AuditEvent.actor).distinct()))
         assert actors == {"demo"}
+        # ... by the flag on every record of the scenario (reference data stays real)
+        for model in SYNTHETIC_MODELS:
+            flags = set(s.scalars(select(model.synthetic).distinct()))
+            assert flags <= {True}, model.__tablename__
+        assert s.scalar(select(func.count()).select_from(Pledge).where(Pledge.synthetic)) > 300
         report = verify_chain(s)
         assert report.ok, report.problems
         assert report.events > 2000
@@ -178,7 +184,11 @@ def test_cli_demo_refuses_existing_demo_data_then_resets(cli_load: CliLoad) -> N
     assert "already holds demo records" in cli_load.refused.output
     out = cli_load.loaded.output
     assert cli_load.loaded.exit_code == 0, out
-    for heading in ("Needs open by priority", "Pledged versus delivered", "Stocks below target"):
+    for heading in (
+        "Needs not covered by their date",
+        "Pledged versus delivered",
+        "Stocks below target",
+    ):
         assert heading in out
     assert "synthetic" in out.lower()
     assert "seed 2026" in out

@@ -33,7 +33,7 @@ def _records(engine: Engine) -> None:
             unit_value=3000.0,
         )  # fmt: skip
         w.create(StockReport, nation_code="DEU", item_code=ITEM, quantity=50_000,
-                 as_of=dt.date(2025, 2, 1), source="synthetic test")  # fmt: skip
+                 as_of=dt.date(2025, 2, 1), source="synthetic test", synthetic=True)  # fmt: skip
         w.create(StockReport, nation_code="UKR", item_code=ITEM, quantity=7_000,
                  as_of=dt.date(2025, 2, 1), source="synthetic test")  # fmt: skip
         w.create(StockTarget, nation_code="DEU", item_code=ITEM, minimum=40_000,

@@ -457,7 +457,7 @@ def upload_client(
     seeded_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Any, dict[str, str], Engine]]:
     from materiel.api.app import create_app
-    from materiel.api.testing import make_client, user_token
+    from materiel.testing import make_client, user_token
 
     path = tmp_path_factory.mktemp("upload") / "upload.db"
     shutil.copy(seeded_template, path)

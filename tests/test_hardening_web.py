@@ -18,8 +18,8 @@ from sqlalchemy import Engine, func, inspect, select
 from materiel import migrations
 from materiel.access import WeakPassword, check_policy
 from materiel.access.login import LOCK_AFTER, REFUSED
-from materiel.api.app import create_app
 from materiel.api.testing import PASSWORD, ROLES, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.db import get_engine, read_session
 from materiel.io import import_files
 from materiel.records import ApiToken, AuditEvent, Need, User

@@ -162,9 +162,9 @@ def test_csv_dialects_comments_blank_rows_and_header_case(
     export(sqlite_engine, ["meetings"], "csv", out)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines == [
-        "ref,held_on,title,place",
-        "M-1,2024-02-14,First,",
-        "M-2,2024-03-19,'=SUM(A1),Rammstein",
+        "ref,held_on,title,place,synthetic",
+        "M-1,2024-02-14,First,,false",
+        "M-2,2024-03-19,'=SUM(A1),Rammstein,false",
     ]
 
 

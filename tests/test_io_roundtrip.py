@@ -97,4 +97,4 @@ def test_stdout_text_matches_file_export(sqlite_engine: Engine, tmp_path: Path) 
     export(sqlite_engine, ["deliveries"], "csv", tmp_path / "d.csv")
     text = export_csv_text(sqlite_engine, "deliveries")
     assert (tmp_path / "d.csv").read_bytes().decode("utf-8-sig") == text
-    assert text.splitlines()[1] == "D-1,P-1,300,2024-04-02,Ministry"
+    assert text.splitlines()[1] == "D-1,P-1,300,2024-04-02,Ministry,false"

@@ -82,7 +82,6 @@ def load_dataset(engine: Engine) -> None:
             gdp_year=2023,
             gdp_source="Eurostat nama_10_gdp",
             is_donor=True,
-            alliance="NATO",
         )
         w.create(
             Organisation,

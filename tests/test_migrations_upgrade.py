@@ -13,14 +13,16 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Integer, create_engine, inspect, text
+from sqlalchemy import Engine, Integer, MetaData, Table, create_engine, insert, inspect, text
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from materiel import migrations
 from materiel.cli.main import app
-from materiel.db import get_engine, read_session
-from materiel.records import Base, Item, Nation, Need
+from materiel.db import get_engine, read_session, write_session
+from materiel.records import Base, Nation, Need
 from materiel.services import Writer, verify_chain, writer
+from materiel.services.audit import append_event
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -138,6 +140,64 @@ def test_materiel_init_twice_is_idempotent(empty_url: str, empty_engine: Engine)
         assert verify_chain(s).ok
 
 
+def test_0005_splits_alliances_and_flags_the_demo_records(empty_engine: Engine) -> None:
+    """Migration 0005_read_side on a database made before it: the comma-separated
+    ``nation.alliance`` becomes alliance_member rows, and the records the audit trail
+    attributes to the demo loader get the synthetic flag — those of anyone else do not,
+    whatever their sources say. The downgrade gives the strings back."""
+    migrations.upgrade(empty_engine, "0004_job_pid_started")
+    stamp = "2026-01-01 00:00:00"
+    with empty_engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO nation (code, name, is_donor, is_recipient, alliance) VALUES "
+                "('DEU', 'Germany', true, false, 'NATO,EU'), ('USA', 'USA', true, false, 'NATO'),"
+                " ('UKR', 'Ukraine', false, true, NULL)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO item (code, name, category, unit, unit_value, currency, aliases) "
+                "VALUES ('ammo.x', 'x', 'artillery-ammunition', 'round', 1, 'USD', '[]')"
+            )
+        )
+        for ref, actor, source in (
+            ("DEMO-P-1", "demo", "synthetic demo data"),
+            ("P-REAL", "api:chair", "ICEYE synthetic-aperture radar imagery"),
+        ):
+            c.execute(
+                text(
+                    "INSERT INTO pledge (ref, donor_code, recipient_code, item_code, quantity,"
+                    " announced_on, channel, confidential, status, source_document, version)"
+                    " VALUES (:ref, 'DEU', 'UKR', 'ammo.x', 10, '2026-01-01', 'stock', false,"
+                    " 'announced', :src, 1)"
+                ),
+                {"ref": ref, "src": source},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO audit_event (seq, at, actor, action, entity, entity_key, "
+                    "prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+                    "audit_event), :at, :actor, 'create', 'pledge', :ref, :prev, :hash)"
+                ),
+                {"at": stamp, "actor": actor, "ref": ref, "prev": "0" * 64, "hash": ref * 4},
+            )
+    migrations.upgrade(empty_engine)
+    with empty_engine.connect() as c:
+        members = set(c.execute(text("SELECT alliance, nation_code FROM alliance_member")))
+        flags = dict(c.execute(text("SELECT ref, synthetic FROM pledge")).all())
+    assert members == {("NATO", "DEU"), ("EU", "DEU"), ("NATO", "USA")}
+    assert {k: bool(v) for k, v in flags.items()} == {"DEMO-P-1": True, "P-REAL": False}
+    migrations.upgrade(empty_engine, "0005_read_side")  # a no-op at head
+    from alembic import command
+
+    command.downgrade(migrations.alembic_config(empty_engine), "0004_job_pid_started")
+    with empty_engine.connect() as c:
+        back = dict(c.execute(text("SELECT code, alliance FROM nation")).all())
+        assert "alliance_member" not in inspect(empty_engine).get_table_names()
+    assert back == {"DEU": "NATO,EU", "USA": "NATO", "UKR": None}
+
+
 def _need(w: Writer, ref: str) -> Need:
     day = dt.date(2026, 1, 1)
     return w.create(
@@ -152,34 +212,56 @@ def _need(w: Writer, ref: str) -> Need:
     )
 
 
+def _old_record(s: Session, table: str, key: str, **values: object) -> int | None:
+    """A record written as the code of revision 0004 wrote it (its own columns, an audit
+    event), without today's models: later revisions add columns those lack."""
+    t = Table(table, MetaData(), autoload_with=s.connection())
+    result = s.execute(insert(t).values(**values))
+    pk = result.inserted_primary_key
+    row_id = pk[0] if pk else None
+    after = {**values, **({"id": row_id} if row_id is not None else {})}
+    append_event(
+        s, actor="test", action="create", entity=table, entity_key=key, before=None, after=after
+    )
+    return row_id
+
+
 def test_upgrade_keeps_ids_and_never_reuses_deleted_ones(sqlite_engine_at_0004: Engine) -> None:
     """0008_security (SQLite): tables are rebuilt with AUTOINCREMENT, keeping every row,
     foreign key and index; the next id is above every id the audit trail has seen, even of
     a record deleted before the upgrade."""
     eng = sqlite_engine_at_0004
-    with writer(eng, actor="test") as w:
-        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
-        w.create(
-            Item,
-            code="ammo.x",
-            name="x",
-            category="c",
-            unit="round",
-            unit_value=1.0,
-            currency="EUR",
-        )
-        top = [_need(w, f"N-{i}") for i in range(3)][-1].id
-    with writer(eng, actor="test") as w:
-        w.delete(w.get(Need, ref="N-2"))  # the newest: SQLite would give its id again
+    day = dt.date(2026, 1, 1)
+    need = {
+        "recipient_code": "UKR",
+        "item_code": "ammo.x",
+        "quantity": 1,
+        "priority": "high",
+        "needed_by": day,
+        "stated_on": day,
+        "version": 1,
+    }
+    with write_session(eng) as s:
+        _old_record(s, "nation", "UKR", code="UKR", name="Ukraine", is_donor=False,
+                    is_recipient=True)  # fmt: skip
+        _old_record(s, "item", "ammo.x", code="ammo.x", name="x", category="c", unit="round",
+                    unit_value=1.0, currency="EUR", aliases=[])  # fmt: skip
+        ids = [_old_record(s, "need", f"N-{i}", ref=f"N-{i}", **need) for i in range(3)]
+        top = ids[-1]
+        s.execute(text("DELETE FROM need WHERE ref = 'N-2'"))  # the newest: SQLite reuses it
+        append_event(s, actor="test", action="delete", entity="need", entity_key="N-2",
+                     before={"ref": "N-2", "id": top, **need}, after=None)  # fmt: skip
+    assert top is not None
     with eng.connect() as c:
         before = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
-    migrations.upgrade(eng)
+    migrations.upgrade(eng, "0008_security")
     with eng.connect() as c:
         after = {t: c.execute(text(f'SELECT * FROM "{t}" ORDER BY 1')).all() for t in TABLES}
         sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'need'")).scalar_one()
         assert c.execute(text("PRAGMA foreign_key_check")).all() == []
         assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     assert before == after and "AUTOINCREMENT" in sql
+    migrations.upgrade(eng)
     with writer(eng, actor="test") as w:
         fresh = _need(w, "N-9")
     assert fresh.id > top

@@ -11,11 +11,11 @@ from sqlalchemy import Engine, func, select
 
 from materiel import money
 from materiel.db import read_session
-from materiel.records import Item, Nation
+from materiel.records import AllianceMember, Item, Nation
 from materiel.reference import (
     CATEGORIES,
     EU_INSTITUTIONS,
-    alliance_of,
+    alliances_of,
     catalogue,
     gdp_table,
     load_reference,
@@ -38,6 +38,11 @@ def test_load_reference_counts_and_is_idempotent(engine: Engine) -> None:
     with read_session(engine) as s:
         n_nations = s.scalar(select(func.count()).select_from(Nation))
         n_items = s.scalar(select(func.count()).select_from(Item))
+        n_members = s.scalar(select(func.count()).select_from(AllianceMember))
+        members = {
+            (a, n)
+            for a, n in s.execute(select(AllianceMember.alliance, AllianceMember.nation_code))
+        }
         categories = set(s.scalars(select(Item.category).distinct()))
         calibres = set(
             s.scalars(
@@ -51,15 +56,17 @@ def test_load_reference_counts_and_is_idempotent(engine: Engine) -> None:
         report = verify_chain(s)
     assert n_nations is not None and n_nations >= 240
     assert n_items is not None and n_items >= 40
-    assert first["created"] == n_nations + n_items
+    assert first["created"] == n_nations + n_items + n_members
     assert categories >= REQUIRED_KINDS
     assert {"155mm", "152mm", "122mm", "105mm"} <= calibres
     assert deu is not None and ukr is not None and euu is not None
     assert euu.name == "European Union institutions" and euu.gdp_eur_bn is None
     assert deu.gdp_eur_bn == pytest.approx(gdp_table()["DEU"].gdp_eur_bn)
     assert deu.gdp_source is not None and "Kiel" in deu.gdp_source
-    assert deu.alliance == "NATO,EU" and not deu.is_donor
-    assert ukr.gdp_eur_bn is None and ukr.alliance is None
+    assert {("NATO", "DEU"), ("EU", "DEU"), ("EU", EU_INSTITUTIONS)} <= members
+    assert not deu.is_donor
+    assert ukr.gdp_eur_bn is None and not {a for a, n in members if n == "UKR"}
+    assert n_members == 32 + 27 + 1  # NATO, the EU member states, the EU institutions
     assert shell is not None and shell.category == "artillery-ammunition"
     assert "155 mm" in shell.aliases and "M795" in shell.aliases
     assert report.ok, report.problems
@@ -113,10 +120,10 @@ def test_parse_aliases_accepts_json_and_pipes() -> None:
 
 
 def test_alliances() -> None:
-    assert alliance_of("USA") == "NATO"
-    assert alliance_of("AUT") == "EU"
-    assert alliance_of("SWE") == "NATO,EU"
-    assert alliance_of("UKR") is None
+    assert alliances_of("USA") == ["NATO"]
+    assert alliances_of("AUT") == ["EU"]
+    assert alliances_of("SWE") == ["NATO", "EU"]
+    assert alliances_of("UKR") == []
 
 
 def test_init_loads_the_reference_once_and_update_keeps_the_users_values(

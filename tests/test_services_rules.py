@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select, text
 from typer.testing import CliRunner
 
 from materiel import money
+from materiel.access.policy import LOCAL as C
 from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import read_session
@@ -82,7 +83,7 @@ def test_money_is_stored_as_given_and_converted_when_aggregated(base: Engine) ->
         stored = s.scalars(select(Pledge).where(Pledge.ref == "P-NOK")).one()
         assert (stored.value_amount, stored.value_currency) == (1_234_567.89, "NOK")
         as_of = D(2025, 3, 3)
-        df = pledges_table(s, as_of=as_of).set_index("ref")
+        df = pledges_table(s, C, as_of=as_of).set_index("ref")
     nok = money.convert(1_234_567.89, "NOK", "EUR", as_of)
     assert nok.rate_date == as_of  # a Monday with a published rate
     assert df.loc["P-NOK", "value"] == pytest.approx(nok.amount)
@@ -108,17 +109,19 @@ def test_money_convert_uses_dated_rates() -> None:
 
 
 @pytest.mark.parametrize(
-    ("quantity", "covered", "status"),
+    ("quantity", "pledged", "due", "status"),
     [
-        (100, 0, "open"),
-        (100, 1, "partly covered"),
-        (100, 99, "partly covered"),
-        (100, 100, "covered"),
-        (100, 150, "covered"),
+        (100, 0, 0, "open"),
+        (100, 1, 0, "partly covered"),
+        (100, 99, 99, "partly covered"),
+        (100, 100, 0, "covered late"),  # pledged in full, arriving after the need's date
+        (100, 100, 60, "covered late"),
+        (100, 100, 100, "covered"),
+        (100, 150, 150, "covered"),
     ],
 )
-def test_coverage_status(quantity: int, covered: int, status: str) -> None:
-    assert coverage_status(quantity, covered) == status
+def test_coverage_status(quantity: int, pledged: int, due: int, status: str) -> None:
+    assert coverage_status(quantity, pledged, due) == status
 
 
 def test_need_coverage_allocates_critical_first(base: Engine) -> None:
@@ -139,15 +142,15 @@ def test_need_coverage_allocates_critical_first(base: Engine) -> None:
                 stated_on=D(2025, 1, 1),
             )
     with read_session(base) as s:
-        assert set(need_coverage(s)["status"]) == {"open"}
+        assert set(need_coverage(s, C)["status"]) == {"open"}
     with writer(base, actor="t") as w:
         w.create(Pledge, **_pledge(quantity=100))
         w.create(Pledge, **_pledge(ref="P-X", quantity=1000))
         w.transition_pledge(w.get(Pledge, ref="P-X"), "cancelled")  # cancelled: ignored
     with read_session(base) as s:
-        df = need_coverage(s).set_index("ref")
-    assert df.loc["N-C", "status"] == "covered"
-    assert (df.loc["N-H", "status"], df.loc["N-H", "covered"]) == ("partly covered", 20)
+        df = need_coverage(s, C).set_index("ref")
+    assert df.loc["N-C", "status"] == "covered late"  # nothing arrived by 2025-06-01
+    assert (df.loc["N-H", "status"], df.loc["N-H", "pledged"]) == ("partly covered", 20)
     assert df.loc["N-R", "status"] == "open"
     assert len(df) == 3
 

@@ -104,6 +104,7 @@ def populate(engine: Engine) -> None:
             needed_by=D(2025, 2, 1),
             stated_on=D(2025, 1, 1),
             source="SYNTHETIC demo",
+            synthetic=True,  # the flag labels it, not the words of its source
         )
         w.create(
             Need,
@@ -464,6 +465,25 @@ def test_empty_database(engine: Engine) -> None:
     ds = build_snapshot(engine, AS_OF, 3)
     assert ds.sizes["nation"] == 0 and ds.sizes["line"] == 0 and ds.sizes["week"] == 3
     assert ds.attrs["synthetic"] is False
+
+
+def test_words_in_sources_do_not_make_data_synthetic(engine: Engine) -> None:
+    """Issue 14.10: an ICEYE "synthetic-aperture radar" in a real source is not demo data."""
+    with writer(engine, actor="test") as w:
+        w.create(Nation, code="FIN", name="Finland", is_donor=True)
+        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
+        w.create(
+            Item, code=A, name="a", category="artillery-ammunition", unit="round", unit_value=1
+        )
+        w.create(
+            StockReport,
+            nation_code="FIN",
+            item_code=A,
+            quantity=10,
+            as_of=D(2025, 1, 1),
+            source="ICEYE synthetic-aperture radar imagery, defence ministry release",
+        )
+    assert build_snapshot(engine, AS_OF, 3).attrs["synthetic"] is False
 
 
 def test_session_and_engine_give_the_same_snapshot(engine: Engine) -> None:

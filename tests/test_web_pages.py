@@ -8,18 +8,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 import pytest
-import xarray as xr
 from sqlalchemy import Engine, func, select
 
 from materiel import migrations
-from materiel.api.app import create_app
 from materiel.api.testing import PASSWORD, ROLES, SOURCE, make_client, seed, user_token
+from materiel.app import create_app
 from materiel.db import get_engine, read_session
 from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
 from materiel.services import writer
-from materiel.web import routes
+from materiel.web.pages import meetings as meeting_pages
 from materiel.web.session import SESSION_COOKIE
 
 PAGES = [
@@ -288,7 +286,8 @@ def test_donor_heatmap_shows_own_nation_and_totals_only(site: dict[str, Any]) ->
     page = as_user(site, "donor").get("/stockpiles").text
     assert 'href="/stockpiles/DEU"' in page
     assert 'href="/stockpiles/FRA"' not in page
-    assert "Alliance total" in page
+    # NATO's 155 mm total adds up DEU and FRA only: withheld from DEU (18.2)
+    assert "NATO total" in page and "withheld" in page
     staff = as_user(site, "coord").get("/stockpiles").text
     assert 'href="/stockpiles/FRA"' in staff and 'href="/stockpiles/DEU"' in staff
     detail = as_user(site, "donor").get("/stockpiles/DEU").text
@@ -325,7 +324,7 @@ def test_plan_form_validation(site: dict[str, Any]) -> None:
 def test_brief_placeholder_and_access(
     site: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(routes, "brief_module", lambda: None)
+    monkeypatch.setattr(meeting_pages, "brief_module", lambda: None)
     meeting = site["ids"]["meeting"]
     c = as_user(site, "coord")
     assert "brief not yet available" in c.get("/meetings").text
@@ -417,26 +416,16 @@ def test_donor_moves_a_pledge_along_its_lifecycle(site: dict[str, Any]) -> None:
     assert refused.status_code == 409 and "may not" in refused.text
 
 
-def test_heatmap_cells_weeks_above_target() -> None:
-    from materiel.web.data import cell_frame
+def test_heatmap_cells_follow_the_outlook(site: dict[str, Any]) -> None:
+    """The heatmap cell, the detail table and the depletion week say the same thing
+    (queries.stock_outlook's label), for the holder the viewer may see."""
+    from materiel.access.policy import LOCAL
+    from materiel.queries import stock_outlook
 
-    holders, items = ["AAA", "BBB"], ["x", "y", "z"]
-    # stock, target, weekly use per (holder, item)
-    stock = np.array([[100.0, 50.0, 0.0], [30.0, 995.0, 10.0]])
-    target = np.array([[60.0, 10.0, 0.0], [40.0, 1000.0, 0.0]])
-    use = np.array([[20.0, 0.0, 0.0], [1.0, 5.0, 1.0]])
-    proj = xr.Dataset(
-        {
-            "stock_now": (("holder", "item"), stock),
-            "target_now": (("holder", "item"), target),
-            "weekly_use": (("holder", "item"), use),
-        },
-        coords={"holder": holders, "item": items},
-    )
-    cells = cell_frame(proj, holders, items).to_dict("index")
-    assert (cells["x"]["cls_AAA"], cells["x"]["text_AAA"]) == ("b-low", "2 wk")  # (100-60)/20
-    assert (cells["y"]["cls_AAA"], cells["y"]["text_AAA"]) == ("b-ok", "no outflow")
-    assert (cells["z"]["cls_AAA"], cells["z"]["text_AAA"]) == ("b-none", "–")
-    assert (cells["x"]["cls_BBB"], cells["x"]["text_BBB"]) == ("b-below", "below (75%)")
-    assert (cells["y"]["cls_BBB"], cells["y"]["text_BBB"]) == ("b-below", "below (99%)")
-    assert (cells["z"]["cls_BBB"], cells["z"]["text_BBB"]) == ("b-mid", "10 wk")
+    with read_session(site["engine"]) as s:
+        outlook = stock_outlook(s, LOCAL)
+    row = outlook.loc[(outlook["holder"] == "DEU")].iloc[0]
+    heat = as_user(site, "donor").get("/stockpiles").text
+    detail = as_user(site, "donor").get("/stockpiles/DEU").text
+    key = f'data-figure="weeks-to-target-DEU-{row["item"]}">{row["label"]}<'
+    assert key in heat and key in detail

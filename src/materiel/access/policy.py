@@ -14,6 +14,14 @@ Roles (DESIGN.md, "Access"):
 Outcomes: :class:`Refused` (HTTP 403) when the role may not do this at all or not to this
 record; :class:`Hidden` (HTTP 404) when the record's very existence is secret to the caller
 (confidential pledges and their deliveries, other nations' stock details).
+
+Totals (issue 18.2): a total of a sensitive figure (stock, target) shown to anyone but staff
+must add up at least :data:`MIN_OTHER_NATIONS` nations other than the viewer's own, else
+the total is suppressed: it can then reveal no single nation, not even by subtracting the
+viewer's own figure. :func:`min_other_nations` gives the bound per viewer.
+
+The read side (:mod:`materiel.queries`) applies these rules inside every query; the
+interfaces never filter by hand.
 """
 
 from __future__ import annotations
@@ -28,8 +36,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from materiel.records import Caveat, Delivery, Job, Pledge, Role, StockReport, StockTarget
 
 __all__ = [
+    "LOCAL",
+    "MIN_OTHER_NATIONS",
     "NATION_SCOPED",
     "REFERENCE",
+    "ROLES",
     "Hidden",
     "Principal",
     "Refused",
@@ -39,6 +50,8 @@ __all__ = [
     "check_read",
     "check_transition",
     "check_update",
+    "may_see_nation_detail",
+    "min_other_nations",
     "require_admin",
     "require_list",
     "require_planner",
@@ -46,7 +59,7 @@ __all__ = [
     "row_filter",
 ]
 
-S = TypeVar("S", bound=Select[Any])
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 class Refused(Exception):
@@ -63,10 +76,11 @@ class Principal:
     username: str
     role: str
     nation: str | None = None
+    channel: str = "api"  # where the caller acts from: api (API and pages) or cli
 
     @property
     def actor(self) -> str:
-        return f"api:{self.username}"
+        return f"{self.channel}:{self.username}"
 
     @property
     def is_staff(self) -> bool:
@@ -74,10 +88,20 @@ class Principal:
         return self.role in (Role.admin.value, Role.coordinator.value)
 
 
+#: The operator at the command line: whoever can open the database sees and administers every
+#: record, so the CLI reads as an admin (``--as USER`` views the figures as that user instead).
+LOCAL = Principal(0, "local", Role.admin.value, channel="cli")
+#: The roles a user may have.
+ROLES: tuple[str, ...] = tuple(r.value for r in Role)
+
+#: A total shown to a non-staff viewer adds up at least this many other nations (18.2).
+MIN_OTHER_NATIONS = 3
+
 # Entities (table names) everybody reads and only staff write.
 REFERENCE = frozenset(
     {
         "nation",
+        "alliance_member",
         "organisation",
         "item",
         "production_line",
@@ -180,6 +204,18 @@ def require_totals(p: Principal) -> None:
     """Alliance-wide totals of stock reports and targets: every role except analysts."""
     if p.role == Role.analyst.value:
         raise _refuse(p, "read stock totals (sensitive)")
+
+
+def min_other_nations(p: Principal) -> int:
+    """How many nations other than the viewer's own a sensitive total must add up before
+    it may be shown: none for staff (they see every nation in detail), otherwise
+    :data:`MIN_OTHER_NATIONS`."""
+    return 0 if p.is_staff else MIN_OTHER_NATIONS
+
+
+def may_see_nation_detail(p: Principal, nation: str) -> bool:
+    """Stock reports, targets and caveats of ``nation`` in detail: staff, or its own."""
+    return p.is_staff or (p.nation is not None and p.nation == nation)
 
 
 # -- writes ------------------------------------------------------------------------------

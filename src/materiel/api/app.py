@@ -1,9 +1,11 @@
-"""The application factory: ``create_app(db)`` serves the REST API under /api/v1."""
+"""The API's application factory: ``create_app(db)`` serves the REST API under /api/v1 (and
+its docs). The dashboard's pages are mounted beside it by the neutral composition module,
+:func:`materiel.app.create_app`, which ``materiel serve`` runs: the API does not import the
+pages, nor the pages the API."""
 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,15 +20,25 @@ from materiel.api.crud import API, Entity, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
 from materiel.api.fastpath import CachedReads
-from materiel.api.jobs import JobManager, default_runners
 from materiel.api.limits import BodyLimits
 from materiel.api.readcache import DataVersion, ReadCache
-from materiel.api.routers import audit, auth, ingest, pledges, runs, stocks, users
+from materiel.api.routers import (
+    audit,
+    auth,
+    domain,
+    figures,
+    ingest,
+    pledges,
+    runs,
+    stocks,
+    users,
+)
 from materiel.api.schemas import ForecastRunPublic, PlanRunPublic
 from materiel.db import get_engine
-from materiel.records import ForecastRun, PlanRun
+from materiel.headers import SecurityHeaders
+from materiel.services.jobs import JobManager, default_runners
 
-__all__ = ["API", "create_app", "create_app_from_env"]
+__all__ = ["API", "create_app"]
 
 DESCRIPTION = """The coordination server of materiel: needs, pledges, deliveries, stocks,
 industry, funds, meetings and scenarios; plans and forecasts as background jobs.
@@ -46,7 +58,6 @@ RUNS = [
         "plan_run",
         "/plans",
         "runs",
-        PlanRun,
         PlanRunPublic,
         deletable=False,
         sorts=("id", "as_of"),
@@ -57,7 +68,6 @@ RUNS = [
         "forecast_run",
         "/forecasts",
         "runs",
-        ForecastRun,
         ForecastRunPublic,
         deletable=False,
         sorts=("id", "as_of"),
@@ -90,10 +100,14 @@ def api_router() -> APIRouter:
     api = APIRouter(prefix=API)
     # fixed paths before the generic /{id} routes that would otherwise shadow them
     api.include_router(stocks.router)
+    api.include_router(figures.router)
     api.include_router(runs.router)
     api.include_router(pledges.router)
+    api.include_router(domain.router)
+    typed = {spec.name for spec in domain.DOMAIN}
     for spec in [*ENTITIES, *RUNS]:
-        add_routes(api, spec)
+        if spec.name not in typed:  # the plain reference tables: generated routes
+            add_routes(api, spec)
     api.include_router(auth.router)
     api.include_router(users.router)
     api.include_router(audit.router)
@@ -142,14 +156,5 @@ def create_app(
     app.add_middleware(BodyLimits)  # bounded bodies, read only from authenticated callers
 
     app.include_router(api_router())
-
-    from materiel.web import mount_web  # the dashboard's pages, served at "/"
-
-    mount_web(app)
-
+    app.add_middleware(SecurityHeaders)
     return app
-
-
-def create_app_from_env() -> FastAPI:
-    """For ``uvicorn --factory materiel.api.app:create_app_from_env`` (MATERIEL_DB)."""
-    return create_app(os.environ.get("MATERIEL_DB"))

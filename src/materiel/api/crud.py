@@ -1,13 +1,14 @@
-"""Generic list / get / create / update / delete routes for one entity, driven by an
-:class:`Entity` spec. Access decisions are delegated to :mod:`materiel.access.policy`;
-writes go through :mod:`materiel.services` (one audited transaction each).
+"""Entity routes, one thin layer over the read side and the use cases: every list, get,
+create, update and delete of a record calls :mod:`materiel.queries.records` (what the
+caller may see) or :mod:`materiel.services.records` (what it may change, one audited
+transaction each) and formats the answer. The domain entities have typed routers
+(:mod:`materiel.api.routers.domain`); :func:`add_routes` generates the same five routes for
+the plain reference tables from an :class:`Entity` spec.
 
 Lists: equality / range / prefix filters, ``sort`` (``-`` for descending) and keyset
 cursor pagination; the envelope is ``{"items": [...], "count": N, "next_cursor": ...}``.
 """
 
-import base64
-import datetime as dt
 import inspect
 import json
 from collections.abc import Callable
@@ -17,27 +18,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
-from materiel.access import Principal, policy
-from materiel.api.deps import (
-    CurrentUser,
-    EngineDep,
-    IdemKey,
-    IfMatch,
-    Outcome,
-    etag_of,
-    expected_version,
-    require_if_match,
-    run_write,
-)
+from materiel.access import Principal
+from materiel.api.deps import CurrentUser, EngineDep, IdemKey, IfMatch, require_if_match
 from materiel.api.errors import ApiProblem
 from materiel.api.readcache import Answer, cached_answer, stamped
 from materiel.api.schemas import Page, Problem
 from materiel.db import read_session
-from materiel.records import Base
+from materiel.queries.records import Condition, InvalidCursor, Parent, record, records
 from materiel.services import Writer
+from materiel.services.idempotency import Outcome, etag_of, run_write
+from materiel.services.records import create_record, delete_record, update_record
 
 API = "/api/v1"
 MAX_ID = 2**62
@@ -59,8 +51,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class Filter:
+    """A list filter: ``column op value`` (op: eq, ge, le, prefix, contains, member)."""
+
     column: str
-    op: str = "eq"  # eq, ge, le, prefix, contains
+    op: str = "eq"
     type: Any = str
     description: str | None = None
 
@@ -80,7 +74,6 @@ class Entity:
     name: str  # table name = policy entity
     path: str  # "/pledges"
     tag: str
-    model: type[Base]
     public: type[BaseModel]
     create: type[BaseModel] | None = None
     update: type[BaseModel] | None = None
@@ -90,30 +83,223 @@ class Entity:
     sorts: tuple[str, ...] = ("id",)
     deletable: bool = True
     child: Child | None = None
-    # hooks: the policy checks for GET one and PATCH/DELETE (default: policy.check_*)
-    read_check: Callable[[Principal, Session, Any], None] | None = None
-    write_check: Callable[[Principal, Session, Any, dict[str, Any]], None] | None = None
-    before_write: Callable[[Writer, Any], None] | None = None
     cache: bool = True  # GET answers cached while the tables they read are unchanged
 
     @property
-    def singular(self) -> str:
-        return self.name
-
-    def check_read(self, p: Principal, s: Session, obj: Any) -> None:
-        if self.read_check is not None:
-            self.read_check(p, s, obj)
-        else:
-            policy.check_read(p, self.name, obj)
-
-    def check_write(self, p: Principal, s: Session, obj: Any, changes: dict[str, Any]) -> None:
-        if self.write_check is not None:
-            self.write_check(p, s, obj, changes)
-        else:
-            policy.check_update(p, self.name, obj, changes)
+    def label(self) -> str:
+        return self.name.replace("_", " ")
 
 
-# -- signatures ----------------------------------------------------------------------------
+# -- formatting ----------------------------------------------------------------------------
+def json_body(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def json_response(out: Outcome) -> Response:
+    return Response(json_body(out.body), out.status, out.headers, media_type="application/json")
+
+
+def outcome(spec: Entity, obj: Any, status: int, location: str | None = None) -> Outcome:
+    body = spec.public.model_validate(obj).model_dump(mode="json")
+    headers = {"ETag": etag_of(obj)}
+    if location:
+        headers["Location"] = location
+    return Outcome(status, body, headers)
+
+
+_adapters: dict[Any, TypeAdapter[Any]] = {}
+
+
+def page_body(spec: Entity, rows: list[Any], count: int, nxt: str | None) -> bytes:
+    adapter = _adapters.get(spec.public)
+    if adapter is None:
+        adapter = _adapters[spec.public] = TypeAdapter(list[spec.public])  # type: ignore[name-defined]
+    try:
+        # loaded rows carry every column in their __dict__: validating those mappings is
+        # three times faster than reading the attributes one by one
+        items = adapter.dump_json(adapter.validate_python([r.__dict__ for r in rows]))
+    except (ValidationError, AttributeError):  # something expired or not a mapped row
+        items = adapter.dump_json(adapter.validate_python(rows, from_attributes=True))
+    tail = json.dumps(nxt)
+    return b'{"items":' + items + f',"count":{count},"next_cursor":{tail}}}'.encode()
+
+
+# -- the five operations ---------------------------------------------------------------------
+def conditions(spec: Entity, values: dict[str, Any]) -> list[Condition]:
+    """The filters of ``spec`` given a value (query parameter name → value)."""
+    return [
+        Condition(f.column, f.op, values[name])
+        for name, f in spec.filters.items()
+        if values.get(name) is not None
+    ]
+
+
+def parent_of(spec: Entity, parent_key: Any) -> Parent | None:
+    child = spec.child
+    if child is None:
+        return None
+    return Parent(
+        child.parent.name, parent_key, child.parent_attr, child.link, key_column=child.parent.key
+    )
+
+
+def location_of(spec: Entity, obj: Any, parent_key: Any = None) -> str:
+    if spec.child is not None:
+        return f"{API}{spec.child.parent.path}/{parent_key}/{spec.child.segment}/{obj.id}"
+    return f"{API}{spec.path}/{getattr(obj, spec.key)}"
+
+
+def list_answer(
+    request: Request,
+    principal: Principal,
+    engine: Engine,
+    spec: Entity,
+    values: dict[str, Any],
+    *,
+    sort: str,
+    cursor: str | None,
+    limit: int,
+    parent_key: Any = None,
+) -> Response:
+    """A page of ``spec`` records the caller may see (queries.records)."""
+
+    def compute() -> Answer:
+        with read_session(engine) as s, stamped(s) as stamper:
+            try:
+                page = records(
+                    s,
+                    principal,
+                    spec.name,
+                    conditions=conditions(spec, values),
+                    parent=parent_of(spec, parent_key),
+                    sort=sort,
+                    cursor=cursor,
+                    limit=limit,
+                    key_column=spec.key,
+                )
+            except InvalidCursor as exc:
+                raise ApiProblem(422, str(exc), field="cursor") from None
+            body = page_body(spec, page.rows, page.count, page.next_cursor)
+            return (stamper.stamp() if spec.cache else None), body, {}
+
+    key = (principal.role, principal.nation, request.url.path, request.url.query)
+    return cached_answer(request, key, compute, enabled=spec.cache)
+
+
+def get_answer(
+    request: Request,
+    principal: Principal,
+    engine: Engine,
+    spec: Entity,
+    key: Any,
+    parent_key: Any = None,
+) -> Response:
+    """One ``spec`` record, with its ETag (queries.records.record)."""
+
+    def compute() -> Answer:
+        with read_session(engine) as s, stamped(s) as stamper:
+            obj = record(
+                s,
+                principal,
+                spec.name,
+                key,
+                key_column=spec.key,
+                parent=parent_of(spec, parent_key),
+            )
+            out = outcome(spec, obj, 200)
+            stamp = stamper.stamp() if spec.cache else None
+        return stamp, json_body(out.body), out.headers
+
+    cache_key = (principal.role, principal.nation, request.url.path, "")
+    return cached_answer(request, cache_key, compute, enabled=spec.cache)
+
+
+def create_answer(
+    principal: Principal,
+    engine: Engine,
+    spec: Entity,
+    body: BaseModel,
+    idempotency_key: str | None,
+    parent_key: Any = None,
+) -> Response:
+    """Create a ``spec`` record (services.records.create_record), Idempotency-Key honoured."""
+    parent = parent_of(spec, parent_key)
+
+    def action(w: Writer) -> Outcome:
+        obj = create_record(w, principal, spec.name, body.model_dump(), parent=parent)
+        return outcome(spec, obj, 201, location_of(spec, obj, parent_key))
+
+    base = (
+        f"{spec.child.parent.path}/{{parent_id}}/{spec.child.segment}" if spec.child else spec.path
+    )
+    out = run_write(
+        engine,
+        principal,
+        action,
+        key=idempotency_key,
+        request_body=body.model_dump(mode="json"),
+        route=f"{base}:{parent_key}",
+    )
+    return json_response(out)
+
+
+def update_answer(
+    principal: Principal,
+    engine: Engine,
+    spec: Entity,
+    key: Any,
+    body: BaseModel,
+    if_match: str | None,
+    parent_key: Any = None,
+) -> Response:
+    """Change a ``spec`` record at the version of If-Match (services.records)."""
+    tags = require_if_match(if_match)
+    changes = body.model_dump(exclude_unset=True)
+
+    def action(w: Writer) -> Outcome:
+        obj = update_record(
+            w,
+            principal,
+            spec.name,
+            key,
+            changes,
+            if_match=tags,
+            key_column=spec.key,
+            parent=parent_of(spec, parent_key),
+        )
+        return outcome(spec, obj, 200)
+
+    return json_response(run_write(engine, principal, action))
+
+
+def delete_answer(
+    principal: Principal,
+    engine: Engine,
+    spec: Entity,
+    key: Any,
+    if_match: str | None,
+    parent_key: Any = None,
+) -> Response:
+    """Delete a ``spec`` record (at the version of If-Match when given)."""
+    tags = require_if_match(if_match) if if_match is not None else None
+
+    def action(w: Writer) -> Outcome:
+        delete_record(
+            w,
+            principal,
+            spec.name,
+            key,
+            if_match=tags,
+            key_column=spec.key,
+            parent=parent_of(spec, parent_key),
+        )
+        return Outcome(204, None, {})
+
+    run_write(engine, principal, action)
+    return Response(status_code=204)
+
+
+# -- the generator for plain reference tables --------------------------------------------------
 def _kw(name: str, annotation: Any, default: Any = P.empty) -> P:
     return P(name, P.KEYWORD_ONLY, annotation=annotation, default=default)
 
@@ -127,7 +313,7 @@ def _endpoint(params: list[P], fn: Callable[..., Any], name: str) -> Callable[..
     return call
 
 
-def _key_param(spec: "Entity", name: str) -> P:
+def _key_param(spec: Entity, name: str) -> P:
     if spec.key_type is int:
         return _kw(name, Annotated[int, Path(ge=1, le=MAX_ID)])
     return _kw(name, Annotated[str, Path(min_length=1, max_length=80)])
@@ -146,125 +332,6 @@ def _filter_params(spec: Entity) -> list[P]:
     return out
 
 
-# -- helpers ---------------------------------------------------------------------------------
-def json_body(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def json_response(out: Outcome) -> Response:
-    return Response(json_body(out.body), out.status, out.headers, media_type="application/json")
-
-
-def outcome(spec: Entity, obj: Base, status: int, location: str | None = None) -> Outcome:
-    body = spec.public.model_validate(obj).model_dump(mode="json")
-    headers = {"ETag": etag_of(obj)}
-    if location:
-        headers["Location"] = location
-    return Outcome(status, body, headers)
-
-
-def _encode_cursor(sort: str, value: Any, key: Any) -> str:
-    if isinstance(value, dt.date):
-        value = value.isoformat()
-    raw = json.dumps([sort, value, key], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str, sort: str, column: Any, key_type: Any) -> tuple[Any, Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        s, value, key = json.loads(raw)
-        if s != sort:
-            raise ValueError("sort")
-        py = column.type.python_type
-        if value is not None:
-            if py is dt.date:
-                value = dt.date.fromisoformat(value)
-            elif py is dt.datetime:
-                value = dt.datetime.fromisoformat(value)
-            elif py is bool:
-                value = bool(value)
-            elif py in (int, float, str) and not isinstance(value, py):
-                value = py(value)
-        if not isinstance(key, key_type):
-            raise ValueError("key")
-        return value, key
-    except Exception:
-        raise ApiProblem(
-            422, "invalid cursor (it must come from next_cursor with the same sort)", field="cursor"
-        ) from None
-
-
-def apply_filters(spec: Entity, stmt: Select[Any], values: dict[str, Any]) -> Select[Any]:
-    for name, f in spec.filters.items():
-        v = values.get(name)
-        if v is None:
-            continue
-        col = getattr(spec.model, f.column)
-        if f.op == "eq":
-            stmt = stmt.where(col == v)
-        elif f.op == "ge":
-            stmt = stmt.where(col >= v)
-        elif f.op == "le":
-            stmt = stmt.where(col <= v)
-        elif f.op == "prefix":
-            stmt = stmt.where(or_(col == v, col.startswith(v.rstrip(".") + ".", autoescape=True)))
-        elif f.op == "contains":
-            stmt = stmt.where(col.icontains(v, autoescape=True))
-    return stmt
-
-
-def paginate(
-    session: Session,
-    spec: Entity,
-    stmt: Select[Any],
-    *,
-    sort: str,
-    cursor: str | None,
-    limit: int,
-) -> tuple[list[Any], int, str | None]:
-    count = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    desc = sort.startswith("-")
-    name = sort.lstrip("-")
-    col = getattr(spec.model, name)
-    key = getattr(spec.model, spec.key)
-    if cursor:
-        value, kv = _decode_cursor(cursor, sort, col, spec.key_type)
-        if name == spec.key:
-            stmt = stmt.where(key < kv if desc else key > kv)
-        elif desc:
-            stmt = stmt.where(or_(col < value, and_(col == value, key < kv)))
-        else:
-            stmt = stmt.where(or_(col > value, and_(col == value, key > kv)))
-    order = [col.desc() if desc else col.asc()]
-    if name != spec.key:
-        order.append(key.desc() if desc else key.asc())
-    rows = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
-    nxt = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        nxt = _encode_cursor(sort, getattr(last, name), getattr(last, spec.key))
-    return rows, count, nxt
-
-
-def page_body(spec: Entity, rows: list[Any], count: int, nxt: str | None) -> bytes:
-    adapter = _adapters.get(spec.public)
-    if adapter is None:
-        adapter = _adapters[spec.public] = TypeAdapter(list[spec.public])  # type: ignore[name-defined]
-    try:
-        # loaded rows carry every column in their __dict__: validating those mappings is
-        # three times faster than reading the attributes one by one
-        items = adapter.dump_json(adapter.validate_python([r.__dict__ for r in rows]))
-    except (ValidationError, AttributeError):  # something expired or not a mapped row
-        items = adapter.dump_json(adapter.validate_python(rows, from_attributes=True))
-    tail = json.dumps(nxt)
-    return b'{"items":' + items + f',"count":{count},"next_cursor":{tail}}}'.encode()
-
-
-_adapters: dict[Any, TypeAdapter[Any]] = {}
-
-
 def sort_param(spec: Entity) -> P:
     pattern = "^-?(" + "|".join(spec.sorts) + ")$"
     return _kw(
@@ -277,28 +344,9 @@ def sort_param(spec: Entity) -> P:
     )
 
 
-PAGE_PARAMS = [
-    _kw("cursor", Annotated[str | None, Query(max_length=500, pattern=r"^[A-Za-z0-9_\-]*$")], None),
-    _kw("limit", Annotated[int, Query(ge=1, le=500)], 50),
-]
-
-
-# -- the routes ------------------------------------------------------------------------------
-def _load(session: Session, spec: Entity, key: Any, *, lock: bool = False) -> Any:
-    stmt = select(spec.model).where(getattr(spec.model, spec.key) == key)
-    if lock:
-        stmt = stmt.with_for_update()
-    obj = session.scalars(stmt).one_or_none()
-    if obj is None:
-        raise ApiProblem(404, f"no {spec.name.replace('_', ' ')} {key}")
-    return obj
-
-
-def _parent_link(session: Session, spec: Entity, parent_key: Any, p: Principal) -> Any:
-    assert spec.child is not None
-    parent = _load(session, spec.child.parent, parent_key)
-    spec.child.parent.check_read(p, session, parent)
-    return getattr(parent, spec.child.parent_attr)
+Cursor = Annotated[str | None, Query(max_length=500, pattern=r"^[A-Za-z0-9_\-]*$")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+PAGE_PARAMS = [_kw("cursor", Cursor, None), _kw("limit", Limit, 50)]
 
 
 def add_routes(router: APIRouter, spec: Entity) -> None:
@@ -312,34 +360,21 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         pre = []
     item_path = f"{base}/{{{spec.key}}}"
     common = [_kw("principal", CurrentUser), _kw("engine", EngineDep)]
-    label = spec.name.replace("_", " ")
+    label = spec.label
+    key_params = [*pre, _key_param(spec, spec.key)]
 
-    def location(kw: dict[str, Any], obj: Any) -> str:
-        if child is not None:
-            return f"{API}{child.parent.path}/{kw['parent_id']}/{child.segment}/{obj.id}"
-        return f"{API}{spec.path}/{getattr(obj, spec.key)}"
-
-    # list
     def list_(**kw: Any) -> Response:
-        p: Principal = kw["principal"]
-        policy.require_list(p, spec.name)
-        request: Request = kw["request"]
-
-        def compute() -> Answer:
-            with read_session(kw["engine"]) as s, stamped(s) as stamper:
-                stmt = policy.row_filter(p, spec.name, select(spec.model))
-                if child is not None:
-                    link = _parent_link(s, spec, kw["parent_id"], p)
-                    stmt = stmt.where(getattr(spec.model, child.link) == link)
-                stmt = apply_filters(spec, stmt, kw)
-                rows, count, nxt = paginate(
-                    s, spec, stmt, sort=kw["sort"], cursor=kw["cursor"], limit=kw["limit"]
-                )
-                body = page_body(spec, rows, count, nxt)
-                return (stamper.stamp() if spec.cache else None), body, {}
-
-        key = (p.role, p.nation, request.url.path, request.url.query)
-        return cached_answer(request, key, compute, enabled=spec.cache)
+        return list_answer(
+            kw["request"],
+            kw["principal"],
+            kw["engine"],
+            spec,
+            kw,
+            sort=kw["sort"],
+            cursor=kw["cursor"],
+            limit=kw["limit"],
+            parent_key=kw.get("parent_id"),
+        )
 
     params = [
         *pre,
@@ -360,40 +395,19 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         responses=ERRORS,
     )
 
-    # create
     if spec.create is not None:
 
         def create(**kw: Any) -> Response:
-            p: Principal = kw["principal"]
-            body: BaseModel = kw["body"]
-            fields = body.model_dump()
-            if child is None:
-                policy.check_create(p, spec.name, fields)
-
-            def action(w: Writer) -> Outcome:
-                if child is not None:
-                    link = _parent_link(w.session, spec, kw["parent_id"], p)
-                    policy.check_create(p, spec.name, fields)
-                    fields[child.link] = link
-                obj = w.create(spec.model, **fields)
-                return outcome(spec, obj, 201, location(kw, obj))
-
-            out = run_write(
+            return create_answer(
+                kw["principal"],
                 kw["engine"],
-                p,
-                action,
-                key=kw["idempotency_key"],
-                request_body=body.model_dump(mode="json"),
-                route=f"{base}:{kw.get('parent_id')}",
+                spec,
+                kw["body"],
+                kw["idempotency_key"],
+                kw.get("parent_id"),
             )
-            return json_response(out)
 
-        params = [
-            *pre,
-            *common,
-            _kw("body", spec.create),
-            _kw("idempotency_key", IdemKey, None),
-        ]
+        params = [*pre, *common, _kw("body", spec.create), _kw("idempotency_key", IdemKey, None)]
         router.add_api_route(
             base,
             _endpoint(params, create, f"create_{spec.name}"),
@@ -406,32 +420,11 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
             responses=ERRORS,
         )
 
-    # get one
     def get(**kw: Any) -> Response:
-        p: Principal = kw["principal"]
-        policy.require_list(p, spec.name)
-        request: Request = kw["request"]
+        return get_answer(
+            kw["request"], kw["principal"], kw["engine"], spec, kw[spec.key], kw.get("parent_id")
+        )
 
-        def compute() -> Answer:
-            with read_session(kw["engine"]) as s, stamped(s) as stamper:
-                obj = _load_child(s, kw, p)
-                spec.check_read(p, s, obj)
-                out = outcome(spec, obj, 200)
-                stamp = stamper.stamp() if spec.cache else None
-            return stamp, json_body(out.body), out.headers
-
-        key = (p.role, p.nation, request.url.path, "")
-        return cached_answer(request, key, compute, enabled=spec.cache)
-
-    def _load_child(s: Session, kw: dict[str, Any], p: Principal, lock: bool = False) -> Any:
-        obj = _load(s, spec, kw[spec.key], lock=lock)
-        if child is not None:
-            link = _parent_link(s, spec, kw["parent_id"], p)
-            if getattr(obj, child.link) != link:
-                raise ApiProblem(404, f"no {label} {kw[spec.key]} under this parent")
-        return obj
-
-    key_params = [*pre, _key_param(spec, spec.key)]
     router.add_api_route(
         item_path,
         _endpoint([*key_params, _kw("request", Request), *common], get, f"get_{spec.name}"),
@@ -443,24 +436,18 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
         responses=ERRORS,
     )
 
-    # update
     if spec.update is not None:
 
         def update(**kw: Any) -> Response:
-            p: Principal = kw["principal"]
-            require_if_match(kw["if_match"])
-            changes = kw["body"].model_dump(exclude_unset=True)
-
-            def action(w: Writer) -> Outcome:
-                obj = _load_child(w.session, kw, p, lock=True)
-                spec.check_write(p, w.session, obj, changes)
-                version = expected_version(obj, kw["if_match"])
-                if spec.before_write is not None:
-                    spec.before_write(w, obj)
-                w.update(obj, expected_version=version, **changes)
-                return outcome(spec, obj, 200)
-
-            return json_response(run_write(kw["engine"], p, action))
+            return update_answer(
+                kw["principal"],
+                kw["engine"],
+                spec,
+                kw[spec.key],
+                kw["body"],
+                kw["if_match"],
+                kw.get("parent_id"),
+            )
 
         params = [*key_params, *common, _kw("body", spec.update), _kw("if_match", IfMatch, None)]
         router.add_api_route(
@@ -474,24 +461,17 @@ def add_routes(router: APIRouter, spec: Entity) -> None:
             responses=ERRORS,
         )
 
-    # delete
     if spec.deletable:
 
         def delete(**kw: Any) -> Response:
-            p: Principal = kw["principal"]
-
-            def action(w: Writer) -> Outcome:
-                obj = _load_child(w.session, kw, p, lock=True)
-                spec.check_write(p, w.session, obj, {})
-                if kw["if_match"] is not None:
-                    expected_version(obj, kw["if_match"])
-                if spec.before_write is not None:
-                    spec.before_write(w, obj)
-                w.delete(obj)
-                return Outcome(204, None, {})
-
-            run_write(kw["engine"], p, action)
-            return Response(status_code=204)
+            return delete_answer(
+                kw["principal"],
+                kw["engine"],
+                spec,
+                kw[spec.key],
+                kw["if_match"],
+                kw.get("parent_id"),
+            )
 
         params = [*key_params, *common, _kw("if_match", IfMatch, None)]
         router.add_api_route(

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import hashlib
-import json
 import threading
 import time
 from collections.abc import Callable, MutableMapping
@@ -16,18 +14,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine
 
-from materiel.access import Principal, resolve_token
+from materiel.access import Principal
+from materiel.access.principals import Found, resolve_bearer
 from materiel.access.tokens import hash_token
 from materiel.api.errors import ApiProblem
-from materiel.db import read_session
-from materiel.records import Base, IdempotencyKey
-from materiel.records.base import utcnow
-from materiel.services import Writer, writer
-from materiel.services.audit import _canonical
-from materiel.services.rules import snapshot_of
 
 _bearer = HTTPBearer(auto_error=False, description="token from POST /api/v1/auth/login")
 
@@ -152,9 +144,6 @@ class Auth:
     token_digest: str
 
 
-Found = tuple[Principal, int, float]  # principal, token id, seconds the token has left
-
-
 def bearer_of(scope: MutableMapping[str, Any]) -> str | None:
     """The raw token of an ``Authorization: Bearer`` header of an ASGI request, or None."""
     for name, value in scope["headers"]:
@@ -163,16 +152,6 @@ def bearer_of(scope: MutableMapping[str, Any]) -> str | None:
             raw = raw.strip()
             return raw if scheme.lower() == "bearer" and raw else None
     return None
-
-
-def resolve_bearer(engine: Engine, raw: str) -> Found | None:
-    with read_session(engine) as s:
-        found = resolve_token(s, raw)
-    if found is None:
-        return None
-    user, token = found
-    left = (token.expires_at - utcnow()).total_seconds()
-    return Principal(user.id, user.username, user.role, user.nation_code), token.id, left
 
 
 async def authenticate(request: Request, raw: str) -> Auth | None:
@@ -228,16 +207,7 @@ IdemKey = Annotated[
 ]
 
 
-# -- ETags -------------------------------------------------------------------------------
-def etag_of(obj: Base) -> str:
-    """``"<id>-<version>"`` for versioned records; a content hash for the others."""
-    version = getattr(obj, "version", None)
-    if version is not None and hasattr(obj, "id"):
-        return f'"{obj.id}-{version}"'
-    blob = json.dumps(_canonical(snapshot_of(obj)), sort_keys=True, default=str)
-    return f'"h-{hashlib.sha256(blob.encode()).hexdigest()[:20]}"'
-
-
+# -- If-Match (versions are checked by the use cases: materiel.services.idempotency) ----
 def _tags(header: str) -> list[str]:
     out = []
     for part in header.split(","):
@@ -249,6 +219,7 @@ def _tags(header: str) -> list[str]:
 
 
 def require_if_match(header: str | None) -> list[str]:
+    """The entity tags of an If-Match header (428 when there is none)."""
     if header is None or not header.strip():
         raise ApiProblem(
             428,
@@ -258,102 +229,5 @@ def require_if_match(header: str | None) -> list[str]:
     return _tags(header)
 
 
-def expected_version(obj: Base, header: str | None) -> int | None:
-    """Check If-Match against ``obj``: the version to pass to Writer.update for versioned
-    records (None for ``*``); raises 412 when the tag does not match."""
-    tags = require_if_match(header)
-    if "*" in tags:
-        return None
-    version = getattr(obj, "version", None)
-    if version is not None and hasattr(obj, "id"):
-        for t in tags:
-            rid, _, v = t.partition("-")
-            if rid == str(obj.id) and v.isdigit():
-                return int(v)
-    elif etag_of(obj).strip('"') in tags:
-        return None
-    raise ApiProblem(
-        412,
-        f"If-Match {header} does not match the current {obj.__tablename__} "
-        f"(ETag {etag_of(obj)}): reload, reapply your change and retry",
-        field="If-Match",
-    )
-
-
-# -- Idempotency-Key ---------------------------------------------------------------------
-@dataclass
-class Outcome:
-    status: int
-    body: Any
-    headers: dict[str, str]
-
-
-def _fingerprint(request_body: Any, route: str) -> str:
-    blob = json.dumps([route, request_body], sort_keys=True, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()
-
-
-def _replay(engine: Engine, user_id: int, key: str, fingerprint: str) -> Outcome | None:
-    with read_session(engine) as s:
-        rec = s.scalars(
-            select(IdempotencyKey).where(
-                IdempotencyKey.user_id == user_id, IdempotencyKey.key == key
-            )
-        ).first()
-    if rec is None or rec.status_code == 0:
-        return None
-    stored = rec.response
-    if stored.get("fingerprint") != fingerprint:
-        raise ApiProblem(
-            422,
-            "Idempotency-Key was already used for a different request; use a new key",
-            field="Idempotency-Key",
-        )
-    headers = dict(stored.get("headers", {}))
-    headers["Idempotent-Replayed"] = "true"
-    return Outcome(rec.status_code, stored.get("body"), headers)
-
-
-def run_write(
-    engine: Engine,
-    principal: Principal,
-    action: Callable[[Writer], Outcome],
-    *,
-    key: str | None = None,
-    request_body: Any = None,
-    route: str = "",
-) -> Outcome:
-    """Run ``action`` in one audited write transaction. With an Idempotency-Key the key is
-    claimed in the same transaction, before the write: a concurrent request with the same
-    key waits on the unique index (PostgreSQL) or the write lock (SQLite) and then replays
-    the stored response instead of writing twice."""
-    fp = _fingerprint(request_body, route)
-    if key is not None:
-        replay = _replay(engine, principal.user_id, key, fp)
-        if replay is not None:
-            return replay
-    try:
-        with writer(engine, principal.actor) as w:
-            claim = None
-            if key is not None:
-                claim = IdempotencyKey(
-                    user_id=principal.user_id, key=key, status_code=0, response={}
-                )
-                w.session.add(claim)
-                w.session.flush()
-            outcome = action(w)
-            if claim is not None:
-                claim.status_code = outcome.status
-                claim.response = {
-                    "fingerprint": fp,
-                    "body": outcome.body,
-                    "headers": outcome.headers,
-                }
-                w.session.flush()
-    except IntegrityError:
-        if key is not None:
-            replay = _replay(engine, principal.user_id, key, fp)
-            if replay is not None:
-                return replay
-        raise
-    return outcome
+# -- writes --------------------------------------------------------------------------------
+# one audited transaction per request, with Idempotency-Key: materiel.services.idempotency

@@ -1,37 +1,13 @@
-"""The entity table of the API: which records, under which paths, with which filters."""
+"""The entity table of the API: which records, under which paths, with which filters and
+schemas. Records themselves are read and written by the read side and the use cases, by
+entity name (the table name)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from materiel.access import Principal, policy
 from materiel.api import schemas as sc
 from materiel.api.crud import Child, Entity, Filter
-from materiel.records import (
-    Caveat,
-    Delivery,
-    Fund,
-    FundItem,
-    FundMember,
-    Item,
-    Meeting,
-    Nation,
-    Need,
-    Order,
-    Organisation,
-    Pledge,
-    ProductionLine,
-    RampStep,
-    Scenario,
-    ScenarioRate,
-    StockReport,
-    StockTarget,
-)
-from materiel.services import Writer
 
 D = dt.date
 
@@ -43,34 +19,10 @@ def _item_filters() -> dict[str, Filter]:
     }
 
 
-def _pledge_of(session: Session, delivery: Delivery, *, lock: bool = False) -> Pledge | None:
-    stmt = select(Pledge).where(Pledge.id == delivery.pledge_id)
-    if lock:
-        stmt = stmt.with_for_update()
-    return session.scalars(stmt).one_or_none()
-
-
-def _delivery_read(p: Principal, s: Session, obj: Any) -> None:
-    policy.check_read(p, "delivery", obj, parent=_pledge_of(s, obj))
-
-
-def _delivery_write(p: Principal, s: Session, obj: Any, changes: dict[str, Any]) -> None:
-    pledge = _pledge_of(s, obj)
-    if pledge is None:
-        raise policy.Hidden()
-    policy.check_delivery(p, pledge, obj)
-
-
-def _lock_pledge(w: Writer, obj: Any) -> None:
-    """Corrections of a delivery lock its pledge like new deliveries do."""
-    _pledge_of(w.session, obj, lock=True)
-
-
 NATIONS = Entity(
     "nation",
     "/nations",
     "reference",
-    Nation,
     sc.NationPublic,
     sc.NationCreate,
     sc.NationUpdate,
@@ -79,16 +31,27 @@ NATIONS = Entity(
     filters={
         "is_donor": Filter("is_donor", type=bool),
         "is_recipient": Filter("is_recipient", type=bool),
-        "alliance": Filter("alliance"),
+        "alliance": Filter(
+            "code", "member", description="member of this alliance (alliance-members records)"
+        ),
         "q": Filter("name", "contains", description="name contains (case-insensitive)"),
     },
     sorts=("code", "name"),
+)
+ALLIANCE_MEMBERS = Entity(
+    "alliance_member",
+    "/alliance-members",
+    "reference",
+    sc.AllianceMemberPublic,
+    sc.AllianceMemberCreate,
+    sc.AllianceMemberUpdate,
+    filters={"alliance": Filter("alliance"), "nation_code": Filter("nation_code")},
+    sorts=("id", "alliance", "nation_code"),
 )
 ORGANISATIONS = Entity(
     "organisation",
     "/organisations",
     "reference",
-    Organisation,
     sc.OrganisationPublic,
     sc.OrganisationCreate,
     sc.OrganisationUpdate,
@@ -104,7 +67,6 @@ ITEMS = Entity(
     "item",
     "/items",
     "reference",
-    Item,
     sc.ItemPublic,
     sc.ItemCreate,
     sc.ItemUpdate,
@@ -122,7 +84,6 @@ NEEDS = Entity(
     "need",
     "/needs",
     "needs",
-    Need,
     sc.NeedPublic,
     sc.NeedCreate,
     sc.NeedUpdate,
@@ -140,7 +101,6 @@ PLEDGES = Entity(
     "pledge",
     "/pledges",
     "pledges",
-    Pledge,
     sc.PledgePublic,
     sc.PledgeCreate,
     sc.PledgeUpdate,
@@ -161,7 +121,6 @@ DELIVERIES = Entity(
     "delivery",
     "/deliveries",
     "pledges",
-    Delivery,
     sc.DeliveryPublic,
     None,  # POST /deliveries and POST /pledges/{id}/deliveries are in routers.pledges
     sc.DeliveryUpdate,
@@ -173,15 +132,11 @@ DELIVERIES = Entity(
     },
     sorts=("id", "ref", "delivered_on", "quantity"),
     deletable=False,
-    read_check=_delivery_read,
-    write_check=_delivery_write,
-    before_write=_lock_pledge,
 )
 STOCK_REPORTS = Entity(
     "stock_report",
     "/stock-reports",
     "stocks",
-    StockReport,
     sc.StockReportPublic,
     sc.StockReportCreate,
     sc.StockReportUpdate,
@@ -197,7 +152,6 @@ STOCK_TARGETS = Entity(
     "stock_target",
     "/stock-targets",
     "stocks",
-    StockTarget,
     sc.StockTargetPublic,
     sc.StockTargetCreate,
     sc.StockTargetUpdate,
@@ -213,7 +167,6 @@ CAVEATS = Entity(
     "caveat",
     "/caveats",
     "stocks",
-    Caveat,
     sc.CaveatPublic,
     sc.CaveatCreate,
     sc.CaveatUpdate,
@@ -224,7 +177,6 @@ LINES = Entity(
     "production_line",
     "/production-lines",
     "industry",
-    ProductionLine,
     sc.ProductionLinePublic,
     sc.ProductionLineCreate,
     sc.ProductionLineUpdate,
@@ -240,7 +192,6 @@ RAMP_STEPS = Entity(
     "ramp_step",
     "/ramp-steps",
     "industry",
-    RampStep,
     sc.RampStepPublic,
     sc.RampStepCreate,
     sc.RampStepUpdate,
@@ -251,7 +202,6 @@ FUNDS = Entity(
     "fund",
     "/funds",
     "funds",
-    Fund,
     sc.FundPublic,
     sc.FundCreate,
     sc.FundUpdate,
@@ -268,7 +218,6 @@ FUND_ITEMS = Entity(
     "fund_item",
     "/fund-items",
     "funds",
-    FundItem,
     sc.FundItemPublic,
     sc.FundItemCreate,
     sc.FundItemUpdate,
@@ -279,7 +228,6 @@ FUND_MEMBERS = Entity(
     "fund_member",
     "/fund-members",
     "funds",
-    FundMember,
     sc.FundMemberPublic,
     sc.FundMemberCreate,
     sc.FundMemberUpdate,
@@ -290,7 +238,6 @@ ORDERS = Entity(
     "purchase_order",
     "/orders",
     "funds",
-    Order,
     sc.OrderPublic,
     sc.OrderCreate,
     sc.OrderUpdate,
@@ -308,7 +255,6 @@ MEETINGS = Entity(
     "meeting",
     "/meetings",
     "meetings",
-    Meeting,
     sc.MeetingPublic,
     sc.MeetingCreate,
     sc.MeetingUpdate,
@@ -323,7 +269,6 @@ SCENARIOS = Entity(
     "scenario",
     "/scenarios",
     "meetings",
-    Scenario,
     sc.ScenarioPublic,
     sc.ScenarioCreate,
     sc.ScenarioUpdate,
@@ -334,7 +279,6 @@ SCENARIO_RATES = Entity(
     "scenario_rate",
     "/scenario-rates",
     "meetings",
-    ScenarioRate,
     sc.ScenarioRatePublic,
     sc.ScenarioRateCreate,
     sc.ScenarioRateUpdate,
@@ -345,6 +289,7 @@ SCENARIO_RATES = Entity(
 
 ENTITIES: list[Entity] = [
     NATIONS,
+    ALLIANCE_MEMBERS,
     ORGANISATIONS,
     ITEMS,
     NEEDS,

@@ -31,7 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from materiel.access import Hidden, LoginRefused, Refused, WeakPassword
-from materiel.services import DomainError, InvalidValue, NotFound, StaleVersion
+from materiel.services import DomainError, InvalidValue, KeyReused, NotFound, StaleVersion
 
 log = logging.getLogger("materiel.api")
 
@@ -148,6 +148,8 @@ def _domain(_req: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     if isinstance(exc, NotFound):
         status = 404
+    elif isinstance(exc, KeyReused):
+        status = 422
     elif isinstance(exc, StaleVersion):
         status = 412
     elif isinstance(exc, InvalidValue):

@@ -22,7 +22,7 @@ from materiel.access.tokens import hash_token
 from materiel.api.crud import API
 from materiel.api.deps import AuthCache, bearer_of, resolve_bearer
 from materiel.api.readcache import DataVersion, ReadCache
-from materiel.web.security import security_headers
+from materiel.headers import security_headers
 
 Scope = MutableMapping[str, Any]
 

@@ -32,12 +32,12 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.util import find_tables
 
-from materiel.records import AuditEvent
+from materiel.queries.admin import AUDIT_TABLE, newest_per_table
 from materiel.services import newest_event
 
 __all__ = [
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 FLIGHT_WAIT_SECONDS = 30.0  # a follower waits this long at most for the leader's answer
-AUDIT = AuditEvent.__tablename__
+AUDIT = AUDIT_TABLE
 Head = tuple[int, str]
 Seqs = tuple[tuple[str, int], ...]  # (table, newest event seq), sorted by table
 
@@ -76,12 +76,7 @@ def current_version(engine: Engine) -> Head:
 
 
 def _seqs_stmt(tables: frozenset[str], up_to: int | None = None) -> Any:
-    stmt = (
-        select(AuditEvent.entity, func.max(AuditEvent.seq))
-        .where(AuditEvent.entity.in_(sorted(tables)))
-        .group_by(AuditEvent.entity)
-    )
-    return stmt if up_to is None else stmt.where(AuditEvent.seq <= up_to)
+    return newest_per_table(tables, up_to)
 
 
 def _sorted(rows: Any) -> Seqs:

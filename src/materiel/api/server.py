@@ -1,5 +1,6 @@
 """How the API is served: the uvicorn settings and process tuning shared by
-``materiel serve`` and the API benchmark (so that the benchmark measures what runs).
+``materiel serve`` (:func:`materiel.app.run`) and the API benchmark (so that the benchmark
+measures what runs).
 
 Measured on this project's 2-core machines with ``wrk`` at 200 connections (see
 docs/benchmarks.md):
@@ -20,12 +21,9 @@ docs/benchmarks.md):
 from __future__ import annotations
 
 import gc
-import os
 from typing import Any
 
-from sqlalchemy import Engine
-
-__all__ = ["UVICORN", "create_app_from_env", "run", "tune_gc", "uvicorn_options"]
+__all__ = ["UVICORN", "tune_gc", "uvicorn_options"]
 
 UVICORN: dict[str, Any] = {
     "http": "httptools",
@@ -53,43 +51,3 @@ def tune_gc() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 10)  # a full collection now and then: cycles do not pile up
-
-
-def create_app_from_env() -> Any:
-    """The app of one worker process (``MATERIEL_DB``), with the process tuned."""
-    from materiel.api.app import create_app
-
-    app = create_app(os.environ.get("MATERIEL_DB"))
-    tune_gc()
-    return app
-
-
-def run(
-    db: Engine | str,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    workers: int = 1,
-    log_level: str = "info",
-    access_log: bool = True,
-    trusted_proxies: str | None = None,
-) -> None:
-    """Serve the API on ``db`` until interrupted; ``workers > 1`` starts that many
-    processes, each building its own app and engine from ``MATERIEL_DB``."""
-    import uvicorn
-
-    options = uvicorn_options(
-        trusted_proxies, host=host, port=port, log_level=log_level, access_log=access_log
-    )
-    if workers > 1:
-        url = db.url.render_as_string(hide_password=False) if isinstance(db, Engine) else db
-        os.environ["MATERIEL_DB"] = url
-        uvicorn.run(
-            "materiel.api.server:create_app_from_env", factory=True, workers=workers, **options
-        )
-        return
-    from materiel.api.app import create_app
-
-    app = create_app(db)
-    tune_gc()
-    uvicorn.run(app, **options)

@@ -69,10 +69,10 @@ def _prepare(path: Path) -> tuple[dict[str, str], int]:
     """A migrated database with 500 synthetic pledges and a big one for deliveries; returns
     a token per benchmark user and the big pledge's id."""
     from materiel import migrations
-    from materiel.api.testing import seed, user_token
     from materiel.db import get_engine
     from materiel.records import Pledge
     from materiel.services import writer
+    from materiel.testing import seed, user_token
 
     engine = get_engine(path, fresh=True)
     migrations.upgrade(engine)

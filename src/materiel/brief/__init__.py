@@ -6,10 +6,14 @@ footnoted with the records, the snapshot hash and the date it came from.
     pdf = render_pdf(engine, meeting_id)            # WeasyPrint
     brief = gather(engine, meeting_id, Options(scenarios=("baseline",)))  # the data
 
-gather → compare (vs the previous meeting) → render (Jinja2, inline SVG charts) → pdf.
+context (frozen: meeting, dates, snapshots, the latest stored plans) → sections (one module
+each, reading the read side) → compare (vs the previous meeting, key figures of both dates)
+→ render (Jinja2, inline SVG charts) → pdf. The brief never solves a plan: it reads the
+latest stored one and says so when there is none.
 """
 
-from materiel.brief.gather import BriefError, Options, gather
+from materiel.brief.context import BriefError, Options
+from materiel.brief.gather import gather
 from materiel.brief.model import Brief, Change, Figure, Footnote, Link, Section, Table
 from materiel.brief.pdf import html_to_pdf, render_pdf
 from materiel.brief.render import render_html, to_html

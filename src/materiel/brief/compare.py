@@ -1,31 +1,29 @@
 """Headline figures of a date and what changed since the previous meeting (▲▼ and deltas).
 
-The same function computes the headline of both meetings, each as of its own date, so the
-deltas compare like with like.
+The headline of both meetings is :func:`materiel.queries.key_figures` as of each meeting's
+own date (and the latest plan in force on that date), so the deltas compare like with like
+and equal the key figures of Overview, ``materiel status`` and ``GET /figures``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-import pandas as pd
-from sqlalchemy.orm import Session
+from typing import Any
 
 from materiel.brief.model import Change
-from materiel.queries import fund_position, stock_position
 
 # key, label, unit, higher is better
 ROWS: tuple[tuple[str, str, str, bool], ...] = (
-    ("open_critical", "Critical needs not fully covered", "needs", False),
-    ("open_high", "High-priority needs not fully covered", "needs", False),
-    ("open_quantity", "Open quantity of critical and high needs", "units", False),
+    ("open_critical", "Critical needs not covered by their date", "needs", False),
+    ("open_high", "High-priority needs not covered by their date", "needs", False),
+    ("open_quantity", "Critical and high quantity short by its date", "units", False),
     ("pledged_value", "Pledged to date (value)", "EUR", True),
     ("delivered_value", "Delivered to date (value)", "EUR", True),
     ("late_pledges", "Late pledges", "pledges", False),
     ("stocks_below_target", "Stocks below target", "series", False),
     ("fund_remaining", "Collective and national funds remaining", "EUR", True),
-    ("plan_unmet", "Unmet need left by the plan", "units", False),
+    ("plan_unmet", "Unmet need left by the latest plan", "units", False),
 )
 
 
@@ -35,35 +33,23 @@ class Headline:
     values: dict[str, float | None]
 
 
-def headline(
-    s: Session,
-    day: dt.date,
-    *,
-    needs: pd.DataFrame | None = None,
-    plan_unmet: float | None = None,
-) -> Headline:
-    """The figures of :data:`ROWS` as of ``day`` (money in EUR at the ECB rate of ``day``)."""
-    from materiel.brief.gather import funds_eur, live_pledges, needs_as_of
-
-    nd = needs if needs is not None else needs_as_of(s, day)
-    open_ = nd.loc[nd["status"] != "covered"] if len(nd) else nd
-    urgent = open_.loc[open_["priority"].isin(["critical", "high"])] if len(open_) else open_
-    pl = live_pledges(s, day)
-    delivered = (pl["value"] * pl["delivered"] / pl["quantity"]).sum() if len(pl) else 0.0
-    stocks = stock_position(s, as_of=day)
-    funds = fund_position(s, as_of=day)
+def headline(figures: dict[str, Any], plan_unmet: float | None) -> Headline:
+    """The figures of :data:`ROWS` from a :func:`materiel.queries.key_figures` answer (money
+    in EUR at the ECB rate of its date) and the unmet need of the plan in force then."""
+    needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
+    urgent = [r for r in needs["by_priority"] if r["priority"] in ("critical", "high")]
     values: dict[str, float | None] = {
-        "open_critical": float((open_["priority"] == "critical").sum()) if len(open_) else 0.0,
-        "open_high": float((open_["priority"] == "high").sum()) if len(open_) else 0.0,
-        "open_quantity": float(urgent["open_quantity"].sum()) if len(urgent) else 0.0,
-        "pledged_value": float(pl["value"].sum()) if len(pl) else 0.0,
-        "delivered_value": float(delivered),
-        "late_pledges": float(pl["late"].sum()) if len(pl) else 0.0,
-        "stocks_below_target": float(stocks["below_target"].sum()) if len(stocks) else 0.0,
-        "fund_remaining": funds_eur(funds, day),
+        "open_critical": float(needs["uncovered_by_priority"].get("critical", 0)),
+        "open_high": float(needs["uncovered_by_priority"].get("high", 0)),
+        "open_quantity": float(sum(r["short_by_date"] for r in urgent)),
+        "pledged_value": float(pledges["pledged_value"]),
+        "delivered_value": float(pledges["delivered_value"]),
+        "late_pledges": float(pledges["late"]),
+        "stocks_below_target": float(stocks["below_target"]) if stocks is not None else None,
+        "fund_remaining": float(figures["funds_remaining"]),
         "plan_unmet": plan_unmet,
     }
-    return Headline(day, values)
+    return Headline(dt.date.fromisoformat(figures["as_of"]), values)
 
 
 def compare(now: Headline, before: Headline | None) -> list[Change]:

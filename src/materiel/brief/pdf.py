@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -22,8 +23,9 @@ def html_to_pdf(html: str) -> bytes:
     return bytes(pdf)
 
 
-def render_pdf(engine: Engine, meeting_id: int, **options: object) -> bytes:
-    """The brief of ``meeting_id`` as PDF bytes."""
+def render_pdf(engine: Engine, meeting_id: int, **options: Any) -> bytes:
+    """The brief of ``meeting_id`` as PDF bytes (``viewer=`` and the options of
+    :func:`materiel.brief.render.render_html`)."""
     from materiel.brief.render import render_html
 
     return html_to_pdf(render_html(engine, meeting_id, **options))

@@ -12,18 +12,20 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy import Engine
 
+from materiel.access import Principal
+from materiel.access.policy import LOCAL
 from materiel.brief.model import Brief, Figure, fmt_int, fmt_money
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # labels of the headline figures of each section (keys without a ":" suffix)
 LABELS: dict[str, str] = {
-    "open-critical": "Critical needs not fully covered",
-    "open-critical-quantity": "Open quantity, critical",
-    "open-high": "High-priority needs not fully covered",
-    "open-high-quantity": "Open quantity, high",
-    "open-routine": "Routine needs not fully covered",
-    "open-routine-quantity": "Open quantity, routine",
+    "open-critical": "Critical needs not covered by their date",
+    "open-critical-quantity": "Short by their date, critical",
+    "open-high": "High-priority needs not covered by their date",
+    "open-high-quantity": "Short by their date, high",
+    "open-routine": "Routine needs not covered by their date",
+    "open-routine-quantity": "Short by their date, routine",
     "pledges-new-count": "New pledges",
     "pledges-new-value": "Value of new pledges",
     "pledges-new-donors": "Donors pledging",
@@ -100,25 +102,28 @@ def _audit_head(engine: Engine) -> tuple[int, str]:
         return newest_event(s) or (0, "")
 
 
-def render_html(engine: Engine, meeting_id: int, **options: Any) -> str:
-    """The brief of ``meeting_id`` as one self-contained HTML page (what the API serves).
+def render_html(engine: Engine, meeting_id: int, viewer: Principal = LOCAL, **options: Any) -> str:
+    """The brief of ``meeting_id`` as ``viewer`` may see it, as one self-contained HTML page
+    (what the API and the pages serve).
 
-    ``options`` are the fields of :class:`materiel.brief.gather.Options`. The page is
+    ``options`` are the fields of :class:`materiel.brief.context.Options`. The page is
     computed once per state of the records: it is kept (16 pages at most) against the head
-    of the audit chain, which every write moves, and the meeting date (seeded Monte Carlo,
-    deterministic plan: the same records give the same brief).
+    of the audit chain, which every write moves, the viewer's role and nation and the
+    options (seeded Monte Carlo, stored plans: the same records give the same brief).
     """
-    from materiel.brief.gather import Options, gather
+    from materiel.brief.context import Options
+    from materiel.brief.gather import gather
 
     if options.get("scenarios") is not None:
         options["scenarios"] = tuple(options["scenarios"])
     opt = Options(**options)
-    key = (str(engine.url), meeting_id, opt, _audit_head(engine))
+    who = (viewer.role, viewer.nation)
+    key = (str(engine.url), meeting_id, who, opt, _audit_head(engine))
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    html = to_html(gather(engine, meeting_id, opt))
+    html = to_html(gather(engine, meeting_id, opt, viewer=viewer))
     with _LOCK:
         _CACHE[key] = html
         while len(_CACHE) > _CACHE_SIZE:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from sqlalchemy import select
 
 from materiel.cli.context import console, err_console, fail, state
 
@@ -16,7 +15,7 @@ STAGES = {
     "pledges": "Pledges and deliveries",
     "stocks": "Stocks and depletion weeks",
     "funds": "Funds and what they buy",
-    "plan": "The plan (stored run or solved now)",
+    "plan": "The latest stored plan",
     "risk": "Monte Carlo risk per scenario",
     "compare": "Comparing with the previous meeting",
     "render": "Rendering HTML",
@@ -43,24 +42,22 @@ def brief(
     paths: int = typer.Option(500, "--paths", min=1, help="Monte Carlo paths per scenario"),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed"),
     base_url: str = typer.Option("/api/v1", "--base-url", help="Where the footnote links point"),
-    store_plan: bool = typer.Option(
-        False, "--store-plan", help="Store the plan solved for the brief as a plan run"
-    ),
 ) -> None:
     """Write the brief of a meeting: every figure footnoted with its records, the snapshot
-    hash and the date; compared with the previous meeting."""
+    hash and the date; compared with the previous meeting. The plan section shows the
+    latest stored plan run (``materiel plan`` first)."""
+    from materiel import queries
     from materiel.brief import BriefError, Options, gather, html_to_pdf, to_html
     from materiel.db import read_session
-    from materiel.records import Meeting
 
     if fmt not in FORMATS:
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
         return
-    engine = state(ctx).engine()
+    st = state(ctx)
+    engine = st.engine()
+    viewer = st.viewer()
     with read_session(engine) as s:
-        m = s.scalars(select(Meeting).where(Meeting.ref == meeting)).first()
-        if m is None and meeting.isdigit():
-            m = s.get(Meeting, int(meeting))
+        m = queries.meeting(s, viewer, meeting)
         if m is None:
             fail(f"--meeting: no meeting with ref or id {meeting!r}")
             return
@@ -71,7 +68,6 @@ def brief(
         horizon_weeks=horizon,
         paths=paths,
         seed=seed,
-        store_plan=store_plan,
     )
     wanted = [k for k in STAGES if k != "pdf" or fmt != "html"]
     out.mkdir(parents=True, exist_ok=True)
@@ -90,7 +86,7 @@ def brief(
                 progress.update(task, description=STAGES[stage], completed=wanted.index(stage))
 
         try:
-            data = gather(engine, meeting_id, opt, progress=report)
+            data = gather(engine, meeting_id, opt, progress=report, viewer=viewer)
         except (BriefError, LookupError) as exc:
             fail(str(exc))
             return

@@ -1,32 +1,31 @@
 """``materiel status`` and ``materiel needs|pledges|stocks list``: filtered Rich tables with
-their source and date, or ``--json`` for scripts."""
+their source and date, or ``--json`` for scripts. Every figure is a call of the read side
+(:mod:`materiel.queries`) with the operator (or ``--as USER``) as viewer; this module only
+formats."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Hashable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import typer
 from rich.table import Table
 
-from materiel import money
+from materiel import money, queries
 from materiel.cli.context import console, fail, print_json, state
 from materiel.cli.summary import compact, millions, new_table
 from materiel.db import read_session
 from materiel.queries import (
-    NEED_STATUSES,
+    NEED_FILTERS,
+    PLEDGE_STATUSES,
     PRIORITIES,
-    needs_table,
-    pledges_table,
-    status_figures,
-    stock_position,
+    REPORT_CURRENCY,
+    date_span,
+    synthetic_of,
+    today,
 )
-from materiel.queries._common import REPORT_CURRENCY, date_span, is_synthetic, today
-from materiel.records import PledgeStatus
 
 SYNTHETIC_NOTE = " SYNTHETIC demo data, not real figures."
 
@@ -50,22 +49,12 @@ def register(app: typer.Typer) -> None:
 # -- helpers -----------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-ready scalar: numpy → Python, NaN/NA → None, dates → ISO strings."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows of a frame as JSON-ready dicts."""
-    return [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    """Rows of a frame as JSON-ready dicts (dates as ISO strings)."""
+    return [
+        {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+        for row in queries.rows(df)
+    ]
 
 
 def _parse_date(value: str | None) -> dt.date:
@@ -84,12 +73,12 @@ def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> N
 
 
 def _num(value: Any, fmt: str = "{:,.0f}") -> str:
-    v = _plain(value)
+    v = queries.plain(value)
     return "" if v is None else fmt.format(v)
 
 
 def _day(value: Any) -> str:
-    v = _plain(value)
+    v = queries.plain(value)
     return "" if v is None else str(v)
 
 
@@ -108,10 +97,12 @@ def _more(df: pd.DataFrame, limit: int | None) -> str:
 
 
 def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) -> None:
-    """Key figures: records, open needs, late pledges, stocks below target, funds."""
+    """Key figures: records, needs not covered by their date, late pledges, stocks below
+    target, funds (the same figures as Overview and GET /figures)."""
     day = _parse_date(as_of)
-    with read_session(state(ctx).engine()) as s:
-        figures = status_figures(s, as_of=day)
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        figures = queries.key_figures(s, st.viewer(), as_of=day)
     if as_json:
         print_json(figures)
         return
@@ -125,28 +116,51 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
     key = new_table(f"Key figures on {figures['as_of']}", "figure", ">value")
     key.min_width = 64
-    key.add_row("needs not fully covered", f"{needs['open']:,} of {needs['total']:,}")
+    key.add_row("needs not covered by their date", f"{needs['uncovered']:,} of {needs['total']:,}")
     for prio in PRIORITIES:
-        key.add_row(f"  {prio}", f"{needs['open_by_priority'].get(prio, 0):,}")
-    key.add_row("open quantity (mixed units)", compact(needs["open_quantity"]))
+        key.add_row(f"  {prio}", f"{needs['uncovered_by_priority'].get(prio, 0):,}")
+    key.add_row("needs overdue", f"{needs['overdue']:,}")
+    key.add_row("quantity not pledged (mixed units)", compact(needs["open_quantity"]))
+    key.add_row("quantity short by its date (mixed units)", compact(needs["short_by_date"]))
     key.add_row("pledges", f"{pledges['total']:,}")
-    for st in PledgeStatus:
-        key.add_row(f"  {st.value}", f"{pledges['by_status'].get(st.value, 0):,}")
+    for st_ in PLEDGE_STATUSES:
+        key.add_row(f"  {st_}", f"{pledges['by_status'].get(st_, 0):,}")
     key.add_row("late pledges", f"{pledges['late']:,}")
     cur = pledges["currency"]
     key.add_row(f"pledged value ({cur} m)", millions(pledges["pledged_value"]))
     key.add_row(f"delivered value ({cur} m)", millions(pledges["delivered_value"]))
-    key.add_row("stock series below target", f"{stocks['below_target']:,} of {stocks['series']:,}")
-    key.add_row("donors below target", f"{stocks['donors_below_target']:,}")
+    if stocks is not None:
+        key.add_row(
+            "stock series below target", f"{stocks['below_target']:,} of {stocks['series']:,}"
+        )
+        if "donors_below_target" in stocks:
+            key.add_row("donors below target", f"{stocks['donors_below_target']:,}")
+        key.add_row(
+            "alliance totals below target",
+            f"{stocks['alliance_rows_below']:,} of {stocks['alliance_rows']:,}",
+        )
+    plan = figures["plan"]
+    if plan is not None:
+        key.add_row(f"unmet need, plan #{plan['id']} (mixed units)", compact(plan["unmet"]))
     key.caption = (
         f"Source: need, pledge, delivery, stock report and target records as of "
-        f"{figures['as_of']}; stock reports dated {stocks['reports_dated']}; values converted "
-        f"to {cur} at ECB reference rates of {pledges['rate_date']}.{label}"
+        f"{figures['as_of']}"
+        + (f"; stock reports dated {stocks['reports_dated']}" if stocks is not None else "")
+        + f"; values converted to {cur} at ECB reference rates of {pledges['rate_date']}"
+        + (f"; latest plan run {plan['id']} as of {plan['as_of']}" if plan else "")
+        + f".{label}"
     )
     console.print(key)
 
     funds = new_table(
-        "Funds", "fund", "kind", "cur.", ">budget m", ">spent m", ">remaining m", ">orders"
+        "Funds",
+        "fund",
+        "cur.",
+        ">budget m",
+        ">spent m",
+        ">committed m",
+        ">remaining m",
+        ">orders",
     )
     if not figures["funds"]:
         funds.add_row("no funds", "", "", "", "", "", "")
@@ -154,19 +168,21 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
     for f in figures["funds"]:
         funds.add_row(
             f["code"],
-            f["kind"],
             f["currency"],
             millions(f["budget"]),
             millions(f["spent"]),
+            millions(f["committed"]),
             millions(f["remaining"]),
             f"{f['orders']:,}",
         )
         if f["rate_dates"]:
             dates.extend(str(f["rate_dates"]).split(" to "))
     funds.caption = (
-        "Source: fund and order records; spent = Σ quantity × unit price of orders placed by "
-        f"{figures['as_of']}, converted to the fund currency at ECB reference rates of the "
-        f"order dates ({date_span(dt.date.fromisoformat(d) for d in dates)}).{label}"
+        "Source: fund and order records; spent = weekly instalments due by "
+        f"{figures['as_of']}, committed = the rest of the orders placed by then, remaining = "
+        "budget − orders; order values converted to the fund currency at ECB reference "
+        f"rates of the order dates ({date_span(dt.date.fromisoformat(d) for d in dates)})."
+        f"{label}"
     )
     console.print(funds)
     console.print(rec)
@@ -181,27 +197,36 @@ def needs_list(
     recipient: str | None = typer.Option(None, "--recipient", help="Recipient ISO3, e.g. UKR."),
     priority: str | None = typer.Option(None, "--priority", help="critical, high or routine."),
     status: str | None = typer.Option(
-        None, "--status", help="open, 'partly covered' or covered (derived coverage)."
+        None,
+        "--status",
+        help="open, 'partly covered', 'covered late', covered, or uncovered (not covered).",
     ),
+    overdue: bool = typer.Option(False, "--overdue", help="Only needs past their date."),
     item: str | None = ITEM,
+    as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
 ) -> None:
-    """Needs with their coverage by pledges, critical first."""
+    """Needs with their coverage: pledged, delivered and there by their date."""
     _check_choice("--priority", priority, PRIORITIES)
-    _check_choice("--status", status, NEED_STATUSES)
-    with read_session(state(ctx).engine()) as s:
-        df = needs_table(
+    _check_choice("--status", status, NEED_FILTERS)
+    day = _parse_date(as_of)
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        df = queries.needs_table(
             s,
+            st.viewer(),
             recipient=recipient.upper() if recipient else None,
             priority=priority,
             status=status,
             item=item,
+            overdue=True if overdue else None,
+            as_of=day,
         )
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(needs_rich_table(df, limit=limit))
+    console.print(needs_rich_table(df, as_of=day, limit=limit))
 
 
 def _single(df: pd.DataFrame, column: str) -> str | None:
@@ -210,10 +235,20 @@ def _single(df: pd.DataFrame, column: str) -> str | None:
     return str(values[0]) if len(values) == 1 else None
 
 
-def needs_rich_table(df: pd.DataFrame, *, limit: int | None = None) -> Table:
-    """A Rich table of :func:`needs_table` rows with its source caption."""
+def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = None) -> Table:
+    """A Rich table of :func:`materiel.queries.needs_table` rows with its source caption."""
     recipient = _single(df, "recipient_code")
-    cols = ["ref", "item", "priority", ">quantity", ">open", "status", ">needed by"]
+    cols = [
+        "ref",
+        "item",
+        "priority",
+        ">quantity",
+        ">pledged",
+        ">delivered",
+        ">by date",
+        "status",
+        ">needed by",
+    ]
     if recipient is None:
         cols.insert(1, "recipient")
     title = "Needs" + (f" of {recipient}" if recipient else "")
@@ -224,9 +259,11 @@ def needs_rich_table(df: pd.DataFrame, *, limit: int | None = None) -> Table:
             str(r["item_code"]),
             str(r["priority"]),
             compact(r["quantity"]),
-            compact(r["open_quantity"]),
+            compact(r["pledged"]),
+            compact(r["delivered"]),
+            compact(r["due"]),
             str(r["status"]),
-            _day(r["needed_by"]),
+            _day(r["needed_by"]) + (f" (overdue {r['days_overdue']} d)" if r["overdue"] else ""),
         ]
         if recipient is None:
             row.insert(1, str(r["recipient_code"]))
@@ -234,9 +271,10 @@ def needs_rich_table(df: pd.DataFrame, *, limit: int | None = None) -> Table:
     if df.empty:
         table.add_row("no needs match")
     table.caption = (
-        f"Source: {len(df)} need records (stated {date_span(df['stated_on'])}); coverage "
-        "derived from pledges not cancelled, allocated critical first."
-        + (SYNTHETIC_NOTE if is_synthetic(df["source"]) else "")
+        f"Source: {len(df)} need records (stated {date_span(df['stated_on'])}) as of "
+        f"{as_of.isoformat()}; pledged, delivered and by date (delivered by then, or due by "
+        "then on a committed pledge) allocated from the pledges not cancelled, critical first."
+        + (SYNTHETIC_NOTE if synthetic_of(df) else "")
         + _more(df, limit)
     )
     return table
@@ -261,14 +299,16 @@ def pledges_list(
     as_json: bool = JSON,
 ) -> None:
     """Pledges with delivered and remaining quantities, lateness and value."""
-    _check_choice("--status", status, tuple(s.value for s in PledgeStatus))
+    _check_choice("--status", status, PLEDGE_STATUSES)
     day = _parse_date(as_of)
     currency = currency.upper()
     if not money.convertible(currency):
         fail(f"--currency: {currency!r} has no ECB reference rate")
-    with read_session(state(ctx).engine()) as s:
-        df = pledges_table(
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        df = queries.pledges_table(
             s,
+            st.viewer(),
             donor=donor.upper() if donor else None,
             recipient=recipient.upper() if recipient else None,
             status=status,
@@ -329,9 +369,7 @@ def pledges_rich_table(
         f"deliveries up to {as_of.isoformat()}; done = share delivered; values converted to "
         f"{currency} at ECB "
         f"reference rates of {date_span(df['rate_date'])}; * = no stated value, quantity × "
-        "catalogue unit value."
-        + (SYNTHETIC_NOTE if is_synthetic(df["source"]) else "")
-        + _more(df, limit)
+        "catalogue unit value." + (SYNTHETIC_NOTE if synthetic_of(df) else "") + _more(df, limit)
     )
     return table
 
@@ -353,9 +391,11 @@ def stocks_list(
 ) -> None:
     """Latest stock report per holder and item against the target in force."""
     day = _parse_date(as_of)
-    with read_session(state(ctx).engine()) as s:
-        df = stock_position(
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        df = queries.stock_position(
             s,
+            st.viewer(),
             as_of=day,
             nation=nation.upper() if nation else None,
             item=item,
@@ -397,7 +437,7 @@ def stocks_rich_table(
     table.caption = (
         f"Source: latest stock report on or before {as_of.isoformat()} per holder and item "
         f"(reports dated {date_span(df['as_of'])}) and the stockpile target in force."
-        + (SYNTHETIC_NOTE if is_synthetic(df["source"], df["target_source"]) else "")
+        + (SYNTHETIC_NOTE if synthetic_of(df) else "")
         + _more(df, limit)
     )
     return table

@@ -34,8 +34,14 @@ def main(
         envvar="MATERIEL_DB",
         help="SQLite file path or database URL (postgresql://...). Default: ./materiel.db",
     ),
+    as_user: str | None = typer.Option(
+        None,
+        "--as",
+        metavar="USER",
+        help="Show figures as this user may see them (role and nation). Default: everything.",
+    ),
 ) -> None:
-    ctx.obj = State(db=db)
+    ctx.obj = State(db=db, as_user=as_user)
 
 
 admin.register(app)

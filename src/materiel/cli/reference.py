@@ -35,7 +35,8 @@ def load(engine: Engine, *, actor: str, overwrite_items: bool = False) -> Refere
 
 def show(report: ReferenceReport, *, title: str) -> None:
     table = Table("kind", "created", "updated", "unchanged", title=title, caption=SOURCE)
-    for kind, c in (("nations", report.nations), ("items", report.items)):
+    kinds = (("nations", report.nations), ("alliance members", report.alliances))
+    for kind, c in (*kinds, ("items", report.items)):
         table.add_row(kind, str(c["created"]), str(c["updated"]), str(c["unchanged"]))
     console.print(table)
     if report.kept:
@@ -69,6 +70,7 @@ def reference_update(
         print_json(
             {
                 "nations": dict(report.nations),
+                "alliance_members": dict(report.alliances),
                 "items": dict(report.items),
                 "kept": report.kept,
                 "source": SOURCE,

@@ -4,23 +4,24 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from materiel import migrations
+from materiel import migrations, queries
 from materiel.access import WeakPassword
+from materiel.access.policy import LOCAL
+from materiel.access.policy import ROLES as ROLE_NAMES
 from materiel.access.users import add_user, create_api_token, disable_user, set_password
 from materiel.cli.context import console, database_problem, fail, print_json, state
 from materiel.db import read_session, write_session
-from materiel.records import Role, User
 from materiel.services import DomainError
 
 users_app = typer.Typer(help="Accounts of the API server.", no_args_is_help=True)
-ROLES = ", ".join(r.value for r in Role)
+ROLES = ", ".join(ROLE_NAMES)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +43,7 @@ def serve(
     ),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
-    from materiel.api.server import run
+    from materiel.app import run
 
     st = state(ctx)
     engine = st.engine()
@@ -102,7 +103,7 @@ def users_list(
 ) -> None:
     """Every user with role, nation and state."""
     with read_session(state(ctx).engine()) as s:
-        users = list(s.scalars(select(User).order_by(User.username)))
+        users = queries.users(s, LOCAL)
     rows: list[dict[str, str | bool | None]] = [
         {
             "username": u.username,
@@ -128,8 +129,8 @@ def users_list(
     console.print(table)
 
 
-def _user(s: Session, name: str) -> User:
-    user = s.scalars(select(User).where(User.username == name)).one_or_none()
+def _user(s: Session, name: str) -> Any:
+    user = queries.user(s, LOCAL, name)
     if user is None:
         fail(f"no user {name!r}")
     assert user is not None

@@ -11,12 +11,11 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from materiel import money
+from materiel import money, queries
+from materiel.access import Principal
+from materiel.access.policy import LOCAL
 from materiel.db import read_session
-from materiel.queries._common import REPORT_CURRENCY, date_span, is_synthetic, today
-from materiel.queries.needs import needs_by_priority, needs_table
-from materiel.queries.pledges import donor_totals
-from materiel.queries.stocks import stock_position
+from materiel.queries import REPORT_CURRENCY, date_span, resolve, synthetic_of
 
 SYNTHETIC_NOTE = "SYNTHETIC demo data, not real figures."
 
@@ -64,35 +63,45 @@ def _caption(source: str, synthetic: bool) -> str:
     return f"Source: {source}." + (f" {SYNTHETIC_NOTE}" if synthetic else "")
 
 
-def needs_summary_table(engine: Engine, *, recipient: str | None = None) -> Table:
-    """Needs open by priority (critical first): count and open quantity."""
+def needs_summary_table(
+    engine: Engine,
+    *,
+    recipient: str | None = None,
+    as_of: dt.date | None = None,
+    viewer: Principal = LOCAL,
+) -> Table:
+    """Needs not covered by their date, by priority (critical first)."""
+    day = resolve(as_of)
     with read_session(engine) as s:
-        by_prio = needs_by_priority(s, recipient=recipient)
-        needs = needs_table(s, recipient=recipient)
+        needs = queries.needs_table(s, viewer, recipient=recipient, as_of=day)
+        by_prio = queries.needs_by_priority(s, viewer, needs=needs)
     table = new_table(
-        "Needs open by priority",
+        "Needs not covered by their date, by priority",
         "priority",
-        ">open needs",
+        ">not covered",
         ">of needs",
-        ">open quantity",
+        ">overdue",
+        ">short by date",
         ">earliest needed by",
     )
-    if int(by_prio["open_needs"].sum()) == 0:
-        table.add_row("no open needs", "0", f"{int(by_prio['needs'].sum()):,}", "0", "")
+    if int(by_prio["uncovered"].sum()) == 0:
+        table.add_row("no open needs", "0", f"{int(by_prio['needs'].sum()):,}", "0", "0", "")
     else:
         for row in by_prio.to_dict("records"):
             earliest = row["earliest_needed_by"]
             table.add_row(
                 str(row["priority"]),
-                f"{row['open_needs']:,}",
+                f"{row['uncovered']:,}",
                 f"{row['needs']:,}",
-                compact(row["open_quantity"]),
+                f"{row['overdue']:,}",
+                compact(row["short_by_date"]),
                 earliest.isoformat() if isinstance(earliest, dt.date) else "",
             )
     table.caption = _caption(
-        f"{len(needs)} need records (stated {date_span(needs['stated_on'])}); open = not fully "
-        "covered by pledges not cancelled; quantities in each item's own unit",
-        is_synthetic(needs["source"]),
+        f"{len(needs)} need records (stated {date_span(needs['stated_on'])}) as of "
+        f"{day.isoformat()}; not covered = not all of it delivered by its date or due by then "
+        "on a committed pledge; quantities in each item's own unit",
+        synthetic_of(needs),
     )
     return table
 
@@ -103,11 +112,12 @@ def donors_summary_table(
     as_of: dt.date | None = None,
     currency: str = REPORT_CURRENCY,
     limit: int | None = None,
+    viewer: Principal = LOCAL,
 ) -> Table:
     """Pledged versus delivered by donor: quantity and value in one currency."""
-    as_of = as_of or today()
+    as_of = resolve(as_of)
     with read_session(engine) as s:
-        donors = donor_totals(s, as_of=as_of, currency=currency)
+        donors = queries.donor_totals(s, viewer, as_of=as_of, currency=currency)
     rate_on = money.rate_date(as_of)
     table = new_table(
         f"Pledged versus delivered by donor ({currency})",
@@ -144,18 +154,22 @@ def donors_summary_table(
         f"{as_of.isoformat()}; quantities mix units (rounds, vehicles…), values as stated, else "
         f"quantity × catalogue unit value, delivered value pro rata, converted to {currency} "
         f"at ECB reference rates of {rate_on.isoformat()}",
-        bool(donors["synthetic"].any()) if not donors.empty else False,
+        synthetic_of(donors),
     )
     return table
 
 
 def stocks_summary_table(
-    engine: Engine, *, as_of: dt.date | None = None, limit: int | None = None
+    engine: Engine,
+    *,
+    as_of: dt.date | None = None,
+    limit: int | None = None,
+    viewer: Principal = LOCAL,
 ) -> Table:
     """Stocks below target: holder, item, latest stock, target, as-of date (worst first)."""
-    as_of = as_of or today()
+    as_of = resolve(as_of)
     with read_session(engine) as s:
-        stocks = stock_position(s, as_of=as_of)
+        stocks = queries.stock_position(s, viewer, as_of=as_of)
     below = stocks.loc[stocks["below_target"]].sort_values(["cover", "nation_code"])
     table = new_table(
         "Stocks below target",
@@ -186,13 +200,13 @@ def stocks_summary_table(
         f"latest stock report per holder and item on or before {as_of.isoformat()} "
         f"({len(reported)} series, reports dated {date_span(reported['as_of'])}) against the "
         "stockpile target in force",
-        is_synthetic(stocks["source"], stocks["target_source"]),
+        synthetic_of(stocks),
     )
     return table
 
 
 def print_summary(engine: Engine, console: Console, *, as_of: dt.date | None = None) -> None:
     """Print the three summary tables (works on an empty database too)."""
-    console.print(needs_summary_table(engine))
+    console.print(needs_summary_table(engine, as_of=as_of))
     console.print(donors_summary_table(engine, as_of=as_of))
     console.print(stocks_summary_table(engine, as_of=as_of, limit=20))

@@ -73,6 +73,9 @@ def load_demo(
 ) -> DemoSummary:
     """Create or upgrade the schema, load reference data, then the synthetic scenario.
 
+    Every record of the scenario is written with ``synthetic=True``: that flag, not the
+    wording of its sources, is what labels figures synthetic (reference data stays real).
+
     Refuses (RuleViolation) when demo records are already there. Each stage is one write
     transaction, audited with actor ``demo``.
     """
@@ -114,7 +117,7 @@ def load_demo(
 
     def _create(w: Writer, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
-            w.create(model, **row)
+            w.create(model, **row, synthetic=True)
             tick()
 
     def _industry(w: Writer) -> None:
@@ -131,7 +134,7 @@ def load_demo(
     def _pledges(w: Writer) -> None:
         _create(w, Need, plan.needs)
         for pp in plan.pledges:
-            pledge = w.create(Pledge, **pp.fields)
+            pledge = w.create(Pledge, **pp.fields, synthetic=True)
             tick()
             for d in pp.deliveries:
                 w.record_delivery(
@@ -140,6 +143,7 @@ def load_demo(
                     quantity=d["quantity"],
                     delivered_on=d["delivered_on"],
                     source=d["source"],
+                    synthetic=True,
                 )
                 tick()
             if pp.final_status is not None:

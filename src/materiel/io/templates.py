@@ -102,6 +102,9 @@ class Template:
     column_by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if hasattr(self.model, "synthetic") and "synthetic" not in {c.name for c in self.columns}:
+            # records of a made-up scenario keep their label through export and import
+            object.__setattr__(self, "columns", (*self.columns, SYNTHETIC_COLUMN))
         object.__setattr__(self, "column_by_name", {c.name: c for c in self.columns})
 
     @property
@@ -132,6 +135,16 @@ class Template:
         if col is not None and isinstance(col.type, String):
             return col.type.length
         return None
+
+
+SYNTHETIC_COLUMN = Column(
+    "synthetic",
+    "bool",
+    False,
+    "true for records of a made-up scenario (demo, exercise): their figures are labelled "
+    "SYNTHETIC wherever shown (default false)",
+    False,
+)
 
 
 def _c(
@@ -197,7 +210,6 @@ TEMPLATES: tuple[Template, ...] = (
                 False,
                 default=RECIPIENT_DEFAULT,
             ),
-            _c("alliance", "str", False, "alliance membership", "NATO"),
         ),
     ),
     Template(

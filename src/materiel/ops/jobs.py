@@ -1,6 +1,6 @@
 """Jobs interrupted by a crash or restart are failed with a reason, never left running.
 
-The API server does this at start-up (``materiel.api.jobs.JobManager.recover``, called by
+The API server does this at start-up (``materiel.services.jobs.JobManager.recover``, called by
 the app's lifespan); this wrapper lets an operator or a script do it without a server.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from materiel.api.jobs import JobManager
+from materiel.services.jobs import JobManager
 
 
 def recover_interrupted(engine: Engine) -> int:

@@ -35,10 +35,10 @@ import httpx
 from sqlalchemy import create_engine, func, select, text
 
 from materiel import migrations
-from materiel.api.testing import seed, user_token
 from materiel.db import get_engine, read_session
 from materiel.records import Delivery, Need, Pledge
 from materiel.services import verify_chain, writer
+from materiel.testing import seed, user_token
 
 PG_ADMIN = os.environ.get("MATERIEL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 API = "/api/v1"

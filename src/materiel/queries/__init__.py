@@ -1,34 +1,133 @@
-"""Read-side queries and derived values (coverage, delivered totals, stocks against targets).
+"""THE read side: every figure a person sees, defined once (docs/figures.md) and computed
+here, for API, pages, brief and CLI alike.
 
-They read records and return pandas frames (or plain dicts); they never write. Filters are
-keyword arguments; dates default to today; money is converted with ECB reference rates and
-the rate date used is returned alongside.
+Every function takes the viewer (a :class:`materiel.access.Principal`) and applies the
+access policy itself: rows the viewer may not see are left out, confidential pledges count
+only for those who may see them, other nations' stock detail is hidden and totals too small
+to hide a nation are suppressed. Results are pandas frames (or JSON-ready dicts) carrying
+record ids for footnotes and a ``synthetic`` flag. Dates: ``as_of`` is explicit or
+:func:`today` (UTC), and means "what was on record that day" everywhere.
 
-    from materiel.queries import needs_table, pledges_table, stock_position, status_figures
+    from materiel.access.policy import LOCAL
+    from materiel.queries import needs_table, pledges_table
     with read_session(engine) as s:
-        late = pledges_table(s, donor="DEU", late=True)
+        late = pledges_table(s, LOCAL, donor="DEU", late=True)
 """
 
-from materiel.queries.coverage import coverage_status, need_coverage
-from materiel.queries.needs import NEED_STATUSES, PRIORITIES, needs_by_priority, needs_table
-from materiel.queries.pledges import deliveries_table, donor_totals, pledges_table
-from materiel.queries.status import fund_position, orders_table, record_counts, status_figures
-from materiel.queries.stocks import alliance_stock_totals, stock_position
+from materiel.queries._common import (
+    REPORT_CURRENCY,
+    dataset_synthetic,
+    date_span,
+    plain,
+    resolve,
+    rows,
+    synthetic_of,
+    today,
+)
+from materiel.queries.admin import audit_events, user, users
+from materiel.queries.burden import burden_shares
+from materiel.queries.cover import arrivals, need_cover
+from materiel.queries.coverage import (
+    NEED_FILTERS,
+    NEED_STATUSES,
+    PRIORITIES,
+    coverage_status,
+    need_coverage,
+)
+from materiel.queries.figures import key_figures, record_counts, stock_figures
+from materiel.queries.funds import (
+    buys_table,
+    fund_buys,
+    fund_position,
+    line_utilisation,
+    orders_table,
+    remaining_in,
+)
+from materiel.queries.needs import needs_by_priority, needs_table
+from materiel.queries.outlook import projected, stock_outlook
+from materiel.queries.pledges import (
+    PLEDGE_STATUSES,
+    deliveries_table,
+    donor_totals,
+    live,
+    open_pledges,
+    pledges_table,
+)
+from materiel.queries.reference import choices, meeting, meetings, previous_meeting
+from materiel.queries.risk import Risk, shortfall_risk, structural_gap
+from materiel.queries.runs import (
+    forecast_run,
+    forecast_runs,
+    job,
+    jobs,
+    latest_plan,
+    latest_plan_run,
+    plan_result,
+    plan_run,
+    plan_tables,
+    recent_plan_runs,
+    unmet_by_priority,
+)
+from materiel.queries.stocks import alliance_totals, memberships, stock_position
 
 __all__ = [
+    "NEED_FILTERS",
     "NEED_STATUSES",
+    "PLEDGE_STATUSES",
     "PRIORITIES",
-    "alliance_stock_totals",
+    "REPORT_CURRENCY",
+    "Risk",
+    "alliance_totals",
+    "arrivals",
+    "audit_events",
+    "burden_shares",
+    "buys_table",
+    "choices",
     "coverage_status",
+    "dataset_synthetic",
+    "date_span",
     "deliveries_table",
     "donor_totals",
+    "forecast_run",
+    "forecast_runs",
+    "fund_buys",
     "fund_position",
+    "job",
+    "jobs",
+    "key_figures",
+    "latest_plan",
+    "latest_plan_run",
+    "line_utilisation",
+    "live",
+    "meeting",
+    "meetings",
+    "memberships",
+    "need_cover",
     "need_coverage",
     "needs_by_priority",
     "needs_table",
+    "open_pledges",
     "orders_table",
+    "plain",
+    "plan_result",
+    "plan_run",
+    "plan_tables",
     "pledges_table",
+    "previous_meeting",
+    "projected",
+    "recent_plan_runs",
     "record_counts",
-    "status_figures",
+    "remaining_in",
+    "resolve",
+    "rows",
+    "shortfall_risk",
+    "stock_figures",
+    "stock_outlook",
     "stock_position",
+    "structural_gap",
+    "synthetic_of",
+    "today",
+    "unmet_by_priority",
+    "user",
+    "users",
 ]

@@ -1,27 +1,39 @@
-"""Shared helpers of the read side: dates, provenance and vectorised currency conversion."""
+"""Shared helpers of the read side: the one ``today()``, as-of resolution, provenance and
+vectorised currency conversion."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
+from sqlalchemy.orm import Session
 
 from materiel import money
+from materiel.records import any_synthetic
 
-SYNTHETIC_MARK = "synthetic"
 REPORT_CURRENCY = "EUR"
 
 
 def today() -> dt.date:
+    """The date of "now" everywhere (pages, API, CLI, brief): today in UTC."""
     return dt.datetime.now(dt.UTC).date()
 
 
-def is_synthetic(*sources: Iterable[object]) -> bool:
-    """True when any of the given source texts says the records are synthetic demo data."""
-    return any(
-        isinstance(s, str) and SYNTHETIC_MARK in s.lower() for values in sources for s in values
-    )
+def resolve(as_of: dt.date | None) -> dt.date:
+    """The date figures are computed for: the one given, else :func:`today`."""
+    return as_of if as_of is not None else today()
+
+
+def dataset_synthetic(session: Session) -> bool:
+    """True when any record carries the ``synthetic`` flag (set by the demo loader)."""
+    return bool(session.execute(any_synthetic()).scalar())
+
+
+def synthetic_of(frame: pd.DataFrame) -> bool:
+    """True when any row of a query's frame comes from a synthetic record."""
+    return bool("synthetic" in frame and frame["synthetic"].astype(bool).any())
 
 
 def prefix_mask(codes: pd.Series, prefix: str | None) -> pd.Series:
@@ -74,3 +86,26 @@ def date_span(values: Iterable[object]) -> str:
     if days[0] == days[-1]:
         return days[0].isoformat()
     return f"{days[0].isoformat()} to {days[-1].isoformat()}"
+
+
+def nullable(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """Missing values of ``columns`` as None (object dtype): JSON- and template-friendly."""
+    for col in columns:
+        df[col] = df[col].astype(object).where(df[col].notna(), None)
+    return df
+
+
+def plain(value: Any) -> Any:
+    """A plain Python scalar: numpy scalars unwrapped, NaN / NA / NaT as None (dates kept)."""
+    if hasattr(value, "item") and not isinstance(value, str | bytes | dt.date):
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def rows(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a query's frame as dicts of plain Python values (see :func:`plain`)."""
+    return [{str(k): plain(v) for k, v in row.items()} for row in df.to_dict("records")]

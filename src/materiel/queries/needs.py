@@ -1,76 +1,92 @@
-"""Needs of recipients, with their derived coverage, listed and summed by priority."""
+"""Needs of recipients with their coverage as the viewer may know it, listed and summed by
+priority."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from materiel.access import Principal
 from materiel.queries._common import prefix_mask
-from materiel.queries.coverage import PRIORITY_ORDER, need_coverage
-from materiel.records import Need
+from materiel.queries.coverage import PRIORITIES, need_coverage, status_mask
 
-NEED_STATUSES = ("open", "partly covered", "covered")
-PRIORITIES = tuple(PRIORITY_ORDER)
 BY_PRIORITY_COLUMNS = [
     "priority",
     "needs",
-    "open_needs",
+    "uncovered",
+    "overdue",
     "quantity",
-    "covered",
+    "pledged",
+    "due",
+    "delivered",
     "open_quantity",
+    "short_by_date",
     "earliest_needed_by",
 ]
 
 
 def needs_table(
     session: Session,
+    viewer: Principal,
     *,
     recipient: str | None = None,
     priority: str | None = None,
     status: str | None = None,
     item: str | None = None,
+    overdue: bool | None = None,
     as_of: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Every need with its coverage (see :func:`need_coverage`, also for ``as_of``) and
-    ``source``, filtered.
+    """Every need stated on or before ``as_of`` with its coverage (see
+    :func:`materiel.queries.coverage.need_coverage`), filtered.
 
-    ``status`` is the derived coverage status (open, partly covered, covered); ``item`` is a
-    catalogue code or prefix (``ammo.artillery`` matches every artillery round). Sorted
-    critical first, then by needed-by date.
+    ``status`` is a derived status or ``uncovered`` (every need not ``covered``); ``item``
+    a catalogue code or prefix (``ammo.artillery`` matches every artillery round);
+    ``overdue`` keeps the needs past their date and not fully delivered (or the others).
+    Sorted critical first, then by needed-by date.
     """
-    df = need_coverage(session, recipient=recipient, as_of=as_of)
-    sources = {i: src for i, src in session.execute(select(Need.id, Need.source)).all()}
-    df["source"] = df["id"].map(sources).astype(object)
-    mask = prefix_mask(df["item_code"].astype(str), item)
+    df = need_coverage(session, viewer, recipient=recipient, as_of=as_of)
+    mask = prefix_mask(df["item_code"].astype(str), item) & status_mask(df["status"], status)
     if priority:
         mask &= df["priority"] == priority
-    if status:
-        mask &= df["status"] == status
+    if overdue is not None:
+        mask &= df["overdue"] == overdue
     return df.loc[mask].reset_index(drop=True)
 
 
-def needs_by_priority(session: Session, *, recipient: str | None = None) -> pd.DataFrame:
-    """One row per priority (critical, high, routine — always all three): number of needs,
-    needs not fully covered (``open_needs``), stated, covered and open quantities, and the
-    earliest needed-by date among the needs not fully covered."""
-    df = needs_table(session, recipient=recipient)
-    df["is_open"] = df["status"] != "covered"
+def needs_by_priority(
+    session: Session,
+    viewer: Principal,
+    *,
+    recipient: str | None = None,
+    as_of: dt.date | None = None,
+    needs: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per priority (critical, high, routine — always all three): needs, needs not
+    covered by their date (``uncovered``), overdue needs, the quantities stated, pledged,
+    due by date, delivered, open (not pledged) and short by date, and the earliest
+    needed-by date among the uncovered needs. ``needs`` (a :func:`needs_table` frame)
+    saves reading them again."""
+    df = (
+        needs
+        if needs is not None
+        else needs_table(session, viewer, recipient=recipient, as_of=as_of)
+    )
+    df = df.assign(is_uncovered=df["status"] != "covered")
     grouped = df.groupby("priority")
+    sums = ["quantity", "pledged", "due", "delivered", "open_quantity", "short_by_date"]
     out = pd.DataFrame(
         {
             "needs": grouped.size(),
-            "open_needs": grouped["is_open"].sum(),
-            "quantity": grouped["quantity"].sum(),
-            "covered": grouped["covered"].sum(),
-            "open_quantity": grouped["open_quantity"].sum(),
-            "earliest_needed_by": df.loc[df["is_open"]].groupby("priority")["needed_by"].min(),
+            "uncovered": grouped["is_uncovered"].sum(),
+            "overdue": grouped["overdue"].sum(),
+            **{c: grouped[c].sum() for c in sums},
+            "earliest_needed_by": df.loc[df["is_uncovered"]].groupby("priority")["needed_by"].min(),
         }
     )
     out = out.reindex(list(PRIORITIES))
-    counts = ["needs", "open_needs", "quantity", "covered", "open_quantity"]
+    counts = ["needs", "uncovered", "overdue", *sums]
     out[counts] = out[counts].fillna(0).astype("int64")
     earliest = out["earliest_needed_by"].astype(object)
     out["earliest_needed_by"] = earliest.where(earliest.notna(), None)

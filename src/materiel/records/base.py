@@ -6,9 +6,9 @@ import datetime as dt
 import enum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, Table, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, Table, TypeDecorator, false
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -74,3 +74,11 @@ def never_reuse_ids(table: Table) -> None:
 class StrEnum(enum.StrEnum):
     def __str__(self) -> str:
         return str(self.value)
+
+
+class Synthetic:
+    """Mixin: ``synthetic`` is True on records of a made-up scenario (the demo loader sets
+    it; migration 0005). Pages, lists and the brief label figures synthetic from this flag
+    alone, never from words in a source text."""
+
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

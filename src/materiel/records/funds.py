@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base
+from materiel.records.base import Base, Synthetic
 
 
-class Fund(Base):
+class Fund(Synthetic, Base):
     __tablename__ = "fund"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -30,7 +30,7 @@ class Fund(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class FundItem(Base):
+class FundItem(Synthetic, Base):
     """An item a fund may buy (by code; a category prefix such as ``ammo.artillery`` matches)."""
 
     __tablename__ = "fund_item"
@@ -41,7 +41,7 @@ class FundItem(Base):
     item_code: Mapped[str] = mapped_column(ForeignKey("item.code"))
 
 
-class FundMember(Base):
+class FundMember(Synthetic, Base):
     __tablename__ = "fund_member"
     __table_args__ = (UniqueConstraint("fund_code", "nation_code"),)
 
@@ -51,7 +51,7 @@ class FundMember(Base):
     contribution: Mapped[float | None] = mapped_column(Float)
 
 
-class Order(Base):
+class Order(Synthetic, Base):
     """An order on a line; ``quantity`` arrives evenly week by week from delivery_start
     to delivery_end (inclusive) at ``destination_code``."""
 

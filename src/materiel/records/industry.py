@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base
+from materiel.records.base import Base, Synthetic
 
 
-class ProductionLine(Base):
+class ProductionLine(Synthetic, Base):
     __tablename__ = "production_line"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -27,7 +27,7 @@ class ProductionLine(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class RampStep(Base):
+class RampStep(Synthetic, Base):
     """From ``effective_from`` on, the line produces ``weekly_capacity`` per week."""
 
     __tablename__ = "ramp_step"

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base
+from materiel.records.base import Base, Synthetic
 
 
-class Meeting(Base):
+class Meeting(Synthetic, Base):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -21,7 +21,7 @@ class Meeting(Base):
     place: Mapped[str | None] = mapped_column(String(200))
 
 
-class Scenario(Base):
+class Scenario(Synthetic, Base):
     """Named assumptions: horizon, policy weights and uncertainty settings (``params``).
 
     ``params`` keys: lambda_target, mu_burden, epsilon_cost, hard_targets, consumption_weight,
@@ -38,7 +38,7 @@ class Scenario(Base):
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
-class ScenarioRate(Base):
+class ScenarioRate(Synthetic, Base):
     """Consumption of an item by a recipient under a scenario: mean per day and its CV."""
 
     __tablename__ = "scenario_rate"

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base, StrEnum
+from materiel.records.base import Base, StrEnum, Synthetic
 
 
 class Priority(StrEnum):
@@ -19,7 +19,7 @@ class Priority(StrEnum):
 PRIORITY_WEIGHT = {Priority.critical: 100.0, Priority.high: 10.0, Priority.routine: 1.0}
 
 
-class Need(Base):
+class Need(Synthetic, Base):
     __tablename__ = "need"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

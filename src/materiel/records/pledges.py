@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base, StrEnum
+from materiel.records.base import Base, StrEnum, Synthetic
 
 
 class PledgeStatus(StrEnum):
@@ -24,7 +24,7 @@ class Channel(StrEnum):
     fund = "fund"
 
 
-class Pledge(Base):
+class Pledge(Synthetic, Base):
     __tablename__ = "pledge"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -48,7 +48,7 @@ class Pledge(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class Delivery(Base):
+class Delivery(Synthetic, Base):
     __tablename__ = "delivery"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -56,7 +56,7 @@ class Job(Base):
     result_id: Mapped[int | None] = mapped_column(Integer)
     owner: Mapped[str] = mapped_column(String(80))
     pid: Mapped[int | None] = mapped_column(Integer)
-    # when that process started (boot and start time, see api.jobs.process_stamp): tells it
+    # when that process started (boot and start time, see services.jobs.process_stamp): tells it
     # from a later process that reuses the pid (migration 0004)
     pid_started: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from materiel.records.base import Base
+from materiel.records.base import Base, Synthetic
 
 
-class StockReport(Base):
+class StockReport(Synthetic, Base):
     __tablename__ = "stock_report"
     __table_args__ = (UniqueConstraint("nation_code", "item_code", "as_of"),)
 
@@ -25,7 +25,7 @@ class StockReport(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class StockTarget(Base):
+class StockTarget(Synthetic, Base):
     __tablename__ = "stock_target"
     __table_args__ = (UniqueConstraint("nation_code", "item_code", "effective_from"),)
 
@@ -40,7 +40,7 @@ class StockTarget(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class Caveat(Base):
+class Caveat(Synthetic, Base):
     """A donor's restriction on an item: excluded entirely, or capped per week."""
 
     __tablename__ = "caveat"

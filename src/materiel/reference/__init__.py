@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import pycountry
 
-from materiel.records import Item, Nation
+from materiel.records import AllianceMember, Item, Nation
 from materiel.records.catalogue import CATEGORIES
 from materiel.services import RuleViolation, Writer
 
@@ -120,10 +120,21 @@ class GdpRow:
     source: str
 
 
-def alliance_of(code: str) -> str | None:
-    """``NATO,EU``, ``NATO``, ``EU`` or None (membership as of 2026)."""
-    parts = [name for name, members in (("NATO", NATO), ("EU", EU)) if code in members]
-    return ",".join(parts) or None
+ALLIANCES: dict[str, frozenset[str]] = {"NATO": NATO, "EU": EU}
+
+
+def alliances_of(code: str) -> list[str]:
+    """The alliances ``code`` belongs to (membership as of 2026): ``["NATO", "EU"]``,
+    ``["NATO"]``, ``["EU"]`` or ``[]``. The EU institutions (``EUU``) count as EU."""
+    if code == EU_INSTITUTIONS:
+        return ["EU"]
+    return [name for name, members in ALLIANCES.items() if code in members]
+
+
+def memberships() -> list[dict[str, str]]:
+    """Every membership of the reference data as AllianceMember fields."""
+    codes = sorted({c.alpha_3 for c in pycountry.countries} | {EU_INSTITUTIONS})
+    return [{"alliance": a, "nation_code": code} for code in codes for a in alliances_of(code)]
 
 
 def _read_csv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -219,7 +230,6 @@ def nations() -> list[dict[str, Any]]:
                 "gdp_eur_bn": g.gdp_eur_bn if g else None,
                 "gdp_year": g.year if g else None,
                 "gdp_source": g.source if g else None,
-                "alliance": alliance_of(code),
             }
         )
     rows.append(
@@ -229,14 +239,14 @@ def nations() -> list[dict[str, Any]]:
             "gdp_eur_bn": None,
             "gdp_year": None,
             "gdp_source": None,
-            "alliance": "EU",
         }
     )
     return sorted(rows, key=lambda r: r["code"])
 
 
 def load_reference(w: Writer) -> dict[str, int]:
-    """Upsert nations and items; returns counts of ``created``, ``updated``, ``unchanged``.
+    """Upsert nations, their alliance memberships and items; returns counts of
+    ``created``, ``updated``, ``unchanged``.
 
     Roles (``is_donor``, ``is_recipient``) are left as they are: they belong to the data,
     not to the reference.
@@ -245,6 +255,9 @@ def load_reference(w: Writer) -> dict[str, int]:
     for row in nations():
         fields = {k: v for k, v in row.items() if k != "code"}
         _, how = w.upsert(Nation, key={"code": row["code"]}, **fields)
+        counts[how] += 1
+    for member in memberships():
+        _, how = w.upsert(AllianceMember, key=member)
         counts[how] += 1
     for row in catalogue():
         fields = {k: v for k, v in row.items() if k not in ("code", "value_basis")}
@@ -255,7 +268,7 @@ def load_reference(w: Writer) -> dict[str, int]:
 
 #: what ``materiel reference update`` refreshes in nations already stored (facts of the
 #: reference, not the data: roles stay as they are)
-NATION_FACTS = ("name", "gdp_eur_bn", "gdp_year", "gdp_source", "alliance")
+NATION_FACTS = ("name", "gdp_eur_bn", "gdp_year", "gdp_source")
 
 
 @dataclass
@@ -266,10 +279,11 @@ class ReferenceReport:
     nations: Counter[str]
     items: Counter[str]
     kept: list[str]
+    alliances: Counter[str] = field(default_factory=Counter)  # alliance_member rows
 
     @property
     def changes(self) -> int:
-        return sum(c["created"] + c["updated"] for c in (self.nations, self.items))
+        return sum(c["created"] + c["updated"] for c in (self.nations, self.items, self.alliances))
 
 
 def update_reference(w: Writer, *, overwrite_items: bool = False) -> ReferenceReport:
@@ -293,6 +307,13 @@ def update_reference(w: Writer, *, overwrite_items: bool = False) -> ReferenceRe
         if changes:
             w.update(existing, **changes)
         report.nations["updated" if changes else "unchanged"] += 1
+    stored = set(w.session.execute(select(AllianceMember.alliance, AllianceMember.nation_code)))
+    for member in memberships():
+        if (member["alliance"], member["nation_code"]) in stored:
+            report.alliances["unchanged"] += 1
+        else:
+            w.create(AllianceMember, **member)
+            report.alliances["created"] += 1
     stored_items = {i.code: i for i in w.session.scalars(select(Item))}
     for row in catalogue():
         fields = {k: v for k, v in row.items() if k not in ("code", "value_basis")}
@@ -317,16 +338,18 @@ def update_reference(w: Writer, *, overwrite_items: bool = False) -> ReferenceRe
 
 
 __all__ = [
+    "ALLIANCES",
     "CATEGORIES",
     "EU",
     "EU_INSTITUTIONS",
     "NATION_FACTS",
     "NATO",
     "ReferenceReport",
-    "alliance_of",
+    "alliances_of",
     "catalogue",
     "gdp_table",
     "load_reference",
+    "memberships",
     "nations",
     "parse_aliases",
     "update_reference",

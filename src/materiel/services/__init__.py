@@ -5,6 +5,7 @@ from materiel.services.audit import ChainReport, chain_head, newest_event, verif
 from materiel.services.errors import (
     DomainError,
     InvalidValue,
+    KeyReused,
     NotFound,
     RuleViolation,
     StaleVersion,
@@ -15,6 +16,7 @@ __all__ = [
     "ChainReport",
     "DomainError",
     "InvalidValue",
+    "KeyReused",
     "NotFound",
     "RuleViolation",
     "StaleVersion",

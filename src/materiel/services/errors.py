@@ -29,3 +29,7 @@ class NotFound(DomainError):
 
 class StaleVersion(DomainError):
     pass
+
+
+class KeyReused(DomainError):
+    """An Idempotency-Key already used for a different request (HTTP 422)."""

@@ -211,6 +211,7 @@ class Writer:
         quantity: int,
         delivered_on: dt.date,
         source: str | None = None,
+        synthetic: bool = False,
     ) -> Delivery:
         """Record a delivery; the pledge moves to delivering, and to delivered when complete.
 
@@ -223,6 +224,7 @@ class Writer:
             quantity=quantity,
             delivered_on=delivered_on,
             source=source,
+            synthetic=synthetic,
         )
         self.sync_pledge_status(pledge)
         return d

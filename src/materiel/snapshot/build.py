@@ -36,6 +36,7 @@ from materiel.records import (
     ScenarioRate,
     StockReport,
     StockTarget,
+    any_synthetic,
 )
 from materiel.snapshot.schema import DEFAULT_PARAMS, SnapshotError, make_snapshot
 
@@ -46,7 +47,6 @@ PRIORITY_RANK = {"critical": 0, "high": 1, "routine": 2}
 # the snapshot is dated before their last delivery)
 PLEDGE_STATUSES = ("committed", "delivering", "delivered")
 DEFAULT_PLEDGE_WEEKS = 8
-SYNTHETIC_MARK = "synthetic"
 VALUE_CURRENCY = "USD"
 
 
@@ -156,16 +156,6 @@ def _source_summary(df: pd.DataFrame, date_col: str | None) -> dict[str, Any]:
         value = pd.to_datetime(df[date_col]).max()
         newest = None if pd.isna(value) else value.date().isoformat()
     return {"count": len(df), "newest": newest}
-
-
-def _has_mark(*columns: pd.Series) -> bool:
-    for col in columns:
-        if col.empty:
-            continue
-        text = col.dropna().astype(str).str.lower()
-        if text.str.contains(SYNTHETIC_MARK, regex=False).any():
-            return True
-    return False
 
 
 def _rates(pairs: set[tuple[str, str]], on: dt.date) -> dict[tuple[str, str], float]:
@@ -321,6 +311,8 @@ def build_snapshot(
                 Fund.source,
             ).order_by(Fund.code),
         )
+        # the records' flag (set by the demo loader), never words in their sources
+        synthetic = bool(conn.execute(any_synthetic()).scalar())
         fund_items = _frame(conn, select(FundItem.fund_code, FundItem.item_code))
         members = _frame(conn, select(FundMember.fund_code, FundMember.nation_code))
         orders = _frame(
@@ -619,17 +611,6 @@ def build_snapshot(
         "caveat": _source_summary(caveats, None),
         "scenario_rate": _source_summary(rates, None),
     }
-    synthetic = _has_mark(
-        nations["gdp_source"],
-        stock["source"],
-        targets["source"],
-        needs["source"],
-        pledges["source_document"],
-        pledges["source_quote"],
-        dl["source"],
-        funds["source"],
-        caveats["source"],
-    )
 
     return make_snapshot(
         nations=donors,

@@ -1,8 +1,9 @@
-"""The web dashboard: server-rendered pages (Jinja2) over the API's access rules.
+"""The web dashboard: server-rendered pages (Jinja2). Their figures come from the read side
+(:mod:`materiel.queries`), their writes are the use cases of :mod:`materiel.services`.
 
-``mount_web(app)`` adds the pages, the static assets and the security headers to the
-FastAPI app of :func:`materiel.api.app.create_app`. Pages never compute plans: they start
-jobs through the API's job mechanism and read stored results and query functions.
+``mount_web(app)`` adds the pages and the static assets to an app; the composition module
+:func:`materiel.app.create_app` mounts them beside the API. Pages never compute plans: they
+start jobs (:func:`materiel.services.jobs.start_job`) and read stored results.
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@ from materiel.charts import (
     to_svg_str,
     trajectory_frame,
 )
-from materiel.web.data import SVG_CACHE
+from materiel.queries.outlook import LRU
+
+SVG_CACHE = LRU(256)
 
 
 def _accessible(svg: str, label: str) -> str:

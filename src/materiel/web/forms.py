@@ -1,5 +1,5 @@
-"""Form validation with the API's own rules: the Pydantic schemas of ``materiel.api``
-first, then the services Writer's DomainError; errors keyed by form field."""
+"""Form validation with the API's own rules: the entity schemas of :mod:`materiel.schemas`
+first, then the use cases' DomainError; errors keyed by form field."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from materiel.access import Hidden, Refused
-from materiel.services import DomainError
+from materiel.services import DomainError, NotFound
 
 M = TypeVar("M", bound=BaseModel)
 FORM = "__form__"  # errors that belong to no single field
@@ -58,14 +58,23 @@ def domain_errors(exc: DomainError, known: list[str]) -> dict[str, str]:
     return {field: exc.message}
 
 
-def attempt(action: Callable[[], Any], known: list[str]) -> tuple[Any, dict[str, str]]:
-    """Run a write; a DomainError or a policy refusal becomes form errors (and nothing was
-    written: the Writer's transaction rolled back)."""
+def attempt(
+    action: Callable[[], Any], known: list[str], *, refusals_as_errors: bool = True
+) -> tuple[Any, dict[str, str]]:
+    """Run a write; a DomainError (and, unless ``refusals_as_errors`` is off, a policy
+    refusal) becomes form errors, and nothing was written: the Writer's transaction rolled
+    back. A record the caller may not see reads as not found."""
     try:
         return action(), {}
+    except NotFound as exc:
+        what = exc.entity.replace("_", " ") if exc.entity else "record"
+        field = f"{exc.entity}_id" if f"{exc.entity}_id" in known else FORM
+        return None, {field: f"no such {what}"}
     except DomainError as exc:
         return None, domain_errors(exc, known)
     except Refused as exc:
+        if not refusals_as_errors:
+            raise
         return None, {FORM: str(exc)}
     except Hidden:
         return None, {FORM: "no such record"}

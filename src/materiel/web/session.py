@@ -12,8 +12,8 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from materiel.access import Principal, hash_token
+from materiel.access.principals import resolve_bearer
 from materiel.access.tokens import SESSION_HOURS
-from materiel.api.deps import resolve_bearer
 
 SESSION_COOKIE = "materiel_session"
 LOGIN_COOKIE = "materiel_login"  # random value for the login form's CSRF check

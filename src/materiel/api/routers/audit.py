@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, select
 
+from materiel import queries
 from materiel.access import policy
 from materiel.api.crud import ERRORS, MAX_ID
 from materiel.api.deps import CurrentUser, EngineDep
 from materiel.api.schemas import AuditEventPublic, AuditVerification, Page
 from materiel.db import read_session
-from materiel.records import AuditEvent
 from materiel.services import chain_head, verify_chain
 
 router = APIRouter(prefix="/audit", tags=["audit"])
@@ -31,22 +30,19 @@ def list_audit(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Page[AuditEventPublic]:
     """Events in chain order; pass ``next_cursor`` as ``after_seq`` for the next page."""
-    policy.require_admin(principal)
-    stmt = select(AuditEvent).where(AuditEvent.seq > after_seq)
-    for col, v in (
-        (AuditEvent.entity, entity),
-        (AuditEvent.entity_key, entity_key),
-        (AuditEvent.actor, actor),
-        (AuditEvent.action, action),
-    ):
-        if v is not None:
-            stmt = stmt.where(col == v)
     with read_session(engine) as s:
-        count = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        rows = list(s.scalars(stmt.order_by(AuditEvent.seq).limit(limit + 1)))
-    nxt = str(rows[limit - 1].seq) if len(rows) > limit else None
+        rows, count, nxt = queries.audit_events(
+            s,
+            principal,
+            after_seq=after_seq,
+            limit=limit,
+            entity=entity,
+            entity_key=entity_key,
+            actor=actor,
+            action=action,
+        )
     return Page[AuditEventPublic](
-        items=[AuditEventPublic.model_validate(e) for e in rows[:limit]],
+        items=[AuditEventPublic.model_validate(e) for e in rows],
         count=count,
         next_cursor=nxt,
     )

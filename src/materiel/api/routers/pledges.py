@@ -1,4 +1,5 @@
-"""Pledge lifecycle transitions and deliveries."""
+"""Pledge lifecycle transitions and deliveries: the use cases of
+:mod:`materiel.services.records`, the same the pages call."""
 
 from __future__ import annotations
 
@@ -7,22 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
-from sqlalchemy import select
 
-from materiel.access import Principal, policy
+from materiel.access import Principal
 from materiel.api.crud import API, ERRORS, MAX_ID, json_response, outcome
-from materiel.api.deps import (
-    CurrentUser,
-    EngineDep,
-    IdemKey,
-    IfMatch,
-    Outcome,
-    expected_version,
-    require_if_match,
-    run_write,
-)
+from materiel.api.deps import CurrentUser, EngineDep, IdemKey, IfMatch, require_if_match
 from materiel.api.entities import DELIVERIES, PLEDGES
-from materiel.api.errors import ApiProblem
 from materiel.api.schemas import (
     DeliveryCreate,
     DeliveryFields,
@@ -30,19 +20,12 @@ from materiel.api.schemas import (
     PledgePublic,
     PledgeTransition,
 )
-from materiel.records import Pledge
 from materiel.services import Writer
+from materiel.services.idempotency import Outcome, run_write
+from materiel.services.records import record_delivery, transition_pledge
 
 router = APIRouter(tags=["pledges"])
 PledgeId = Annotated[int, Path(ge=1, le=MAX_ID)]
-
-
-def _pledge(w: Writer, pledge_id: int, p: Principal) -> Pledge:
-    pledge = w.session.get(Pledge, pledge_id)
-    if pledge is None:
-        raise ApiProblem(404, f"no pledge {pledge_id}")
-    policy.check_read(p, "pledge", pledge)
-    return pledge
 
 
 @router.post(
@@ -60,18 +43,10 @@ def transition(
     if_match: IfMatch = None,
 ) -> Response:
     """Illegal steps are refused with 409 and the allowed next states. If-Match required."""
-    require_if_match(if_match)
+    tags = require_if_match(if_match)
 
     def action(w: Writer) -> Outcome:
-        pledge = w.session.scalars(
-            select(Pledge).where(Pledge.id == pledge_id).with_for_update()
-        ).one_or_none()
-        if pledge is None:
-            raise ApiProblem(404, f"no pledge {pledge_id}")
-        policy.check_transition(principal, pledge)
-        version = expected_version(pledge, if_match)
-        w.update(pledge, expected_version=version)  # the version check, nothing else
-        w.transition_pledge(pledge, body.to)
+        pledge = transition_pledge(w, principal, pledge_id, body.to, if_match=tags)
         return outcome(PLEDGES, pledge, 200)
 
     return json_response(run_write(engine, principal, action))
@@ -86,10 +61,10 @@ def _record(
     route: str,
 ) -> Response:
     def action(w: Writer) -> Outcome:
-        pledge = _pledge(w, pledge_id, principal)
-        policy.check_delivery(principal, pledge)
-        d = w.record_delivery(
-            pledge,
+        d = record_delivery(
+            w,
+            principal,
+            pledge_id,
             ref=fields.ref or f"D-{uuid.uuid4().hex[:12]}",
             quantity=fields.quantity,
             delivered_on=fields.delivered_on,

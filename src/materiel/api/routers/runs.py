@@ -1,72 +1,47 @@
-"""POST /plans and /forecasts start a background job; GET /jobs/{id} follows it; the
-result is GET /plans/{id} or /forecasts/{id}."""
+"""POST /plans and /forecasts start a background job (services.jobs.start_job); GET
+/jobs/{id} follows it; the result is GET /plans/{id} or /forecasts/{id}."""
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
-import os
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
-from materiel.access import policy
+from materiel import queries
+from materiel.access import Principal, policy
 from materiel.api.crud import API, ERRORS, MAX_ID, json_response
-from materiel.api.deps import CurrentUser, EngineDep, IdemKey, Outcome, etag_of, run_write
+from materiel.api.deps import CurrentUser, EngineDep, IdemKey
 from materiel.api.errors import ApiProblem
-from materiel.api.jobs import RESULT_PATHS, JobManager, own_stamp
 from materiel.api.schemas import ForecastRequest, JobPublic, PlanRequest
 from materiel.db import read_session
-from materiel.records import Job, Meeting
-from materiel.services import Writer
+from materiel.schemas import job_public
+from materiel.services.idempotency import Outcome, etag_of
+from materiel.services.jobs import start_job
 
 router = APIRouter(tags=["runs"])
-
-
-def job_public(job: Job) -> dict[str, Any]:
-    out = JobPublic.model_validate(job)
-    if job.result_id is not None and job.kind in RESULT_PATHS:
-        out.result_url = f"{RESULT_PATHS[job.kind]}/{job.result_id}"
-    return out.model_dump(mode="json")
 
 
 def _start(
     request: Request,
     engine: Any,
-    principal: Any,
+    principal: Principal,
     kind: str,
     params: dict[str, Any],
     key: str | None,
 ) -> Response:
-    policy.require_planner(principal)
-
-    def action(w: Writer) -> Outcome:
-        job = w.create(
-            Job,
-            kind=kind,
-            status="queued",
-            progress=0.0,
-            params=params,
-            owner=principal.username,
-            pid=os.getpid(),
-            pid_started=own_stamp(),
-            message="queued",
-        )
-        return Outcome(
-            202, job_public(job), {"Location": f"{API}/jobs/{job.id}", "ETag": etag_of(job)}
-        )
-
-    out = run_write(engine, principal, action, key=key, request_body=params, route=kind)
-    if "Idempotent-Replayed" not in out.headers:
-        jobs: JobManager = request.app.state.jobs
-        jobs.submit(int(out.body["id"]))
+    out = start_job(
+        engine,
+        principal,
+        request.app.state.jobs,
+        kind,
+        params,
+        describe=job_public,
+        location=lambda job_id: f"{API}/jobs/{job_id}",
+        key=key,
+    )
     return json_response(out)
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
 
 
 @router.post(
@@ -81,7 +56,7 @@ def start_plan(
 ) -> Response:
     """Solve the plan in the background; follow the job at the Location header."""
     params = body.model_dump(mode="json")
-    params["as_of"] = (body.as_of or _today()).isoformat()
+    params["as_of"] = (body.as_of or queries.today()).isoformat()
     return _start(request, engine, principal, "plan", params, idempotency_key)
 
 
@@ -101,7 +76,7 @@ def start_forecast(
 ) -> Response:
     """Run the forecast (Monte Carlo) in the background."""
     params = body.model_dump(mode="json")
-    params["as_of"] = (body.as_of or _today()).isoformat()
+    params["as_of"] = (body.as_of or queries.today()).isoformat()
     return _start(request, engine, principal, "forecast", params, idempotency_key)
 
 
@@ -117,10 +92,7 @@ def list_jobs(
 ) -> Response:
     """The newest jobs you may see (staff: all; others: their own)."""
     with read_session(engine) as s:
-        stmt = policy.row_filter(principal, "job", select(Job))
-        if status:
-            stmt = stmt.where(Job.status == status)
-        rows = list(s.scalars(stmt.order_by(Job.id.desc()).limit(limit)))
+        rows = queries.jobs(s, principal, status=status or None, limit=limit)
         return json_response(Outcome(200, [job_public(j) for j in rows], {}))
 
 
@@ -128,15 +100,12 @@ def list_jobs(
 def get_job(job_id: JobId, principal: CurrentUser, engine: EngineDep) -> Response:
     """Status, progress and message of a job; ``result_url`` once it is done."""
     with read_session(engine) as s:
-        job = s.get(Job, job_id)
-        if job is None:
-            raise ApiProblem(404, f"no job {job_id}")
-        policy.check_read(principal, "job", job)
+        job = queries.job(s, principal, job_id)
         return json_response(Outcome(200, job_public(job), {"ETag": etag_of(job)}))
 
 
 def brief_module() -> Any:
-    """``materiel.brief`` when installed (lazy import; owned by the brief), else None."""
+    """``materiel.brief`` when installed (lazy import: heavy), else None."""
     try:
         return importlib.import_module("materiel.brief")
     except ImportError:
@@ -157,9 +126,9 @@ def meeting_brief(
     donor's stock figures)."""
     policy.require_planner(principal)
     with read_session(engine) as s:
-        if s.get(Meeting, meeting_id) is None:
+        if queries.meeting(s, principal, meeting_id) is None:
             raise ApiProblem(404, f"no meeting {meeting_id}")
     render = getattr(brief_module(), "render_html", None)
     if render is None:
         raise ApiProblem(501, "brief not available yet")
-    return HTMLResponse(render(engine, meeting_id))
+    return HTMLResponse(render(engine, meeting_id, principal))

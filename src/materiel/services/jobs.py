@@ -1,9 +1,11 @@
 """Background jobs: plans and forecasts run in a thread pool; their state (queued →
 running → done | failed, progress, message) lives in ``records.Job``.
 
-Runners are looked up by kind in a registry on the app (``app.state.runners``), so tests
-inject fakes. The real ones import the planner and the forecaster lazily. Job progress is
-operational state, written directly (not audited); creating the job is audited.
+:func:`start_job` is the use case the API and the pages both call: it checks that the
+caller may plan, creates the job in one audited write (Idempotency-Key honoured) and hands
+it to the :class:`JobManager`. Runners are looked up by kind in the manager's registry
+(``app.state.runners``), so tests inject fakes; the real ones import the planner and the
+forecaster lazily. Job progress is operational state, written directly (not audited).
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
+from materiel.access import Principal, policy
 from materiel.db import write_session
 from materiel.records import Job
 from materiel.records.base import utcnow
+from materiel.services.idempotency import Outcome, etag_of, run_write
+from materiel.services.writer import Writer
 
-log = logging.getLogger("materiel.api.jobs")
+log = logging.getLogger("materiel.services.jobs")
 
 Progress = Callable[..., None]
 Runner = Callable[[Engine, dict[str, Any], str, Progress], int]
-RESULT_PATHS = {"plan": "/api/v1/plans", "forecast": "/api/v1/forecasts"}
 
 
 def _result_id(result: Any) -> int:
@@ -226,3 +230,39 @@ def _alive(pid: int, stamp: str | None = None) -> bool:
         return True
     now = process_stamp(pid)
     return now is None or now == stamp
+
+
+def start_job(
+    engine: Engine,
+    viewer: Principal,
+    jobs: JobManager,
+    kind: str,
+    params: dict[str, Any],
+    *,
+    describe: Callable[[Job], dict[str, Any]],
+    location: Callable[[int], str],
+    key: str | None = None,
+) -> Outcome:
+    """Queue a ``kind`` job (plan, forecast) for ``viewer`` (staff only) and start it.
+    ``describe`` gives the job's public shape (the answer, stored for an Idempotency-Key
+    replay) and ``location`` its URL; a replayed request starts nothing."""
+    policy.require_planner(viewer)
+
+    def action(w: Writer) -> Outcome:
+        job = w.create(
+            Job,
+            kind=kind,
+            status="queued",
+            progress=0.0,
+            params=params,
+            owner=viewer.username,
+            pid=os.getpid(),
+            pid_started=own_stamp(),
+            message="queued",
+        )
+        return Outcome(202, describe(job), {"Location": location(job.id), "ETag": etag_of(job)})
+
+    out = run_write(engine, viewer, action, key=key, request_body=params, route=kind)
+    if "Idempotent-Replayed" not in out.headers:
+        jobs.submit(int(out.body["id"]))
+    return out

@@ -1,0 +1,184 @@
+"""Key figures: the headline numbers of Overview, ``materiel status``, ``GET /figures`` and
+the brief's comparison with the previous meeting — one function, one as-of rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from materiel import money
+from materiel.access import Principal, Refused, policy
+from materiel.queries._common import REPORT_CURRENCY, dataset_synthetic, date_span, resolve
+from materiel.queries.funds import fund_position, remaining_in
+from materiel.queries.needs import needs_by_priority, needs_table
+from materiel.queries.pledges import live, pledges_table
+from materiel.queries.reference import donor_codes
+from materiel.queries.runs import latest_plan
+from materiel.queries.stocks import alliance_totals, stock_position
+from materiel.records import (
+    Base,
+    Caveat,
+    Delivery,
+    Fund,
+    Item,
+    Meeting,
+    Nation,
+    Need,
+    Order,
+    Organisation,
+    Pledge,
+    ProductionLine,
+    StockReport,
+    StockTarget,
+)
+
+COUNTED: dict[str, tuple[str, type[Base]]] = {
+    "nations": ("nation", Nation),
+    "organisations": ("organisation", Organisation),
+    "items": ("item", Item),
+    "needs": ("need", Need),
+    "pledges": ("pledge", Pledge),
+    "deliveries": ("delivery", Delivery),
+    "stock_reports": ("stock_report", StockReport),
+    "stock_targets": ("stock_target", StockTarget),
+    "caveats": ("caveat", Caveat),
+    "production_lines": ("production_line", ProductionLine),
+    "funds": ("fund", Fund),
+    "orders": ("purchase_order", Order),
+    "meetings": ("meeting", Meeting),
+}
+
+
+def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
+    """Number of records per entity that the viewer may see (a hidden record is not
+    counted; a collection the viewer may not read at all is left out)."""
+    out: dict[str, int] = {}
+    for name, (entity, model) in COUNTED.items():
+        try:
+            policy.require_list(viewer, entity)
+        except Refused:
+            continue
+        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
+        out[name] = int(session.scalar(stmt) or 0)
+    return out
+
+
+def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    return [
+        {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+        for row in rows.to_dict("records")
+    ]
+
+
+def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[str, Any] | None:
+    """Stocks against targets as the viewer may see them (None for analysts): the series
+    the viewer sees in detail and how many are below target; for staff the donor nations
+    with a stock below target; alliance totals (grouped by membership, suppressed below
+    the minimum group size) and how many of them are below the aggregate target."""
+    try:
+        policy.require_totals(viewer)
+    except Refused:
+        return None
+    pos = stock_position(session, viewer, as_of=as_of)
+    reported = pos.loc[pos["as_of"].notna()]
+    below = pos.loc[pos["below_target"]]
+    totals = alliance_totals(session, viewer, as_of=as_of)
+    out: dict[str, Any] = {
+        "series": len(reported),
+        "below_target": len(below),
+        "reports_dated": date_span(reported["as_of"]),
+        "alliance_rows": len(totals),
+        "alliance_rows_below": int(totals["below_target"].sum()) if len(totals) else 0,
+        "alliance_suppressed": int(totals.attrs.get("suppressed", 0)),
+        "alliance_reports_dated": date_span(
+            pd.concat([totals["reports_from"], totals["reports_to"]])
+        ),
+    }
+    if viewer.is_staff:
+        donors = donor_codes(session)
+        own = pos.loc[pos["nation_code"].isin(donors)]
+        codes = sorted(below.loc[below["nation_code"].isin(donors), "nation_code"].unique())
+        out["donors_reporting"] = int(own["nation_code"].nunique())
+        out["donors_below_target"] = len(codes)
+        out["donors_below_target_codes"] = [str(c) for c in codes]
+    return out
+
+
+def key_figures(
+    session: Session,
+    viewer: Principal,
+    *,
+    as_of: dt.date | None = None,
+    currency: str = REPORT_CURRENCY,
+) -> dict[str, Any]:
+    """The key figures as the viewer may see them, as of ``as_of`` (default today), as a
+    JSON-ready dict (docs/figures.md, "Key figures"):
+
+    - ``needs``: stated on or before ``as_of``: ``total``, ``uncovered`` (not all there by
+      their date), ``uncovered_by_priority``, ``overdue``, ``open_quantity`` (not
+      pledged), ``short_by_date``, ``by_priority`` (rows of ``needs_by_priority``);
+    - ``pledges`` (visible, announced on or before ``as_of``): ``total``, ``by_status``,
+      ``live`` (not cancelled), ``late``, ``pledged_value`` and ``delivered_value`` of the
+      live ones in ``currency`` at the ECB rate of ``as_of`` (``rate_date``),
+      ``delivered_share``;
+    - ``stocks``: :func:`stock_figures` (None for analysts);
+    - ``funds``: rows of ``fund_position``; ``funds_remaining`` in ``currency``;
+    - ``plan``: the latest plan's unmet need (staff only, else None);
+    - ``records``: visible record counts; ``synthetic``.
+    """
+    day = resolve(as_of)
+    needs = needs_table(session, viewer, as_of=day)
+    by_priority = needs_by_priority(session, viewer, needs=needs)
+    uncovered = needs.loc[needs["status"] != "covered"]
+    pledges = pledges_table(session, viewer, as_of=day, currency=currency)
+    alive = live(pledges)
+    pledged_value = float(alive["value"].sum())
+    delivered_value = float(alive["delivered_value"].sum())
+    funds = fund_position(session, viewer, as_of=day)
+    plan = None
+    if viewer.is_staff:
+        found = latest_plan(session, viewer, as_of=day)
+        if found is not None:
+            plan = {k: v for k, v in found.items() if k != "results"}
+            plan["as_of"] = found["as_of"].isoformat()
+            plan["created_at"] = found["created_at"].isoformat()
+    return {
+        "as_of": day.isoformat(),
+        "viewer": {"role": viewer.role, "nation": viewer.nation},
+        "records": record_counts(session, viewer),
+        "needs": {
+            "total": len(needs),
+            "uncovered": len(uncovered),
+            "uncovered_by_priority": {
+                str(r["priority"]): int(r["uncovered"]) for r in by_priority.to_dict("records")
+            },
+            "overdue": int(needs["overdue"].sum()) if len(needs) else 0,
+            "open_quantity": int(needs["open_quantity"].sum()) if len(needs) else 0,
+            "short_by_date": int(needs["short_by_date"].sum()) if len(needs) else 0,
+            "by_priority": _plain(by_priority),
+            "stated": date_span(needs["stated_on"]),
+        },
+        "pledges": {
+            "total": len(pledges),
+            "by_status": {str(k): int(v) for k, v in pledges.groupby("status").size().items()},
+            "live": len(alive),
+            "late": int(pledges["late"].sum()) if len(pledges) else 0,
+            "pledged_value": round(pledged_value, 2),
+            "delivered_value": round(delivered_value, 2),
+            "delivered_share": delivered_value / pledged_value if pledged_value else 0.0,
+            "currency": currency,
+            "rate_date": money.rate_date(day).isoformat(),
+            "announced": date_span(pledges["announced_on"]),
+        },
+        "stocks": stock_figures(session, viewer, day),
+        "funds": [
+            {k: v for k, v in row.items() if k not in ("source", "id")} for row in _plain(funds)
+        ],
+        "funds_remaining": round(remaining_in(funds, day, currency), 2),
+        "plan": plan,
+        "synthetic": dataset_synthetic(session),
+    }

@@ -1,0 +1,1 @@
+"""One module per page; each registers its routes on :data:`materiel.web.render.router`."""

@@ -1,0 +1,83 @@
+"""Stockpiles: the heatmap of weeks to target and each holder's detail with charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from materiel.access import Hidden
+from materiel.web import data
+from materiel.web.charts import trajectory_svg
+from materiel.web.render import (
+    NATION,
+    as_of_of,
+    engine_of,
+    qp,
+    render,
+    router,
+)
+from materiel.web.session import (
+    require_user,
+)
+
+
+# -- stockpiles ----------
+@router.get("/stockpiles")
+def stockpiles(request: Request) -> Response:
+    user = require_user(request)
+    as_of = as_of_of(request)
+    hm = data.heatmap(engine_of(request), user.principal, as_of)
+    return render(
+        request,
+        "stockpiles.html",
+        user,
+        title="Stockpiles",
+        hm=hm,
+        as_of=as_of,
+        synthetic=hm["synthetic"],
+    )
+
+
+@router.get("/stockpiles/{holder}")
+def stockpile_detail(request: Request, holder: str) -> Response:
+    user = require_user(request)
+    if not NATION.fullmatch(holder):
+        raise Hidden()
+    as_of = as_of_of(request)
+    table, proj = data.holder_table(engine_of(request), user.principal, holder, as_of)
+    chosen = qp(request, "item", pattern=r"[A-Za-z0-9._\-]+")
+    charts: list[dict[str, Any]] = []
+    if len(table):
+        wanted = table.loc[(table["target_now"] > 0) | (table["weekly_use"] > 0)]
+        picks = (
+            [chosen] if chosen and chosen in set(table["item"]) else wanted["item"].head(4).tolist()
+        )
+        for item in picks:
+            src = (
+                f"Source: materiel status-quo projection of stock reports, targets, deliveries "
+                f"and orders; as of {proj.attrs.get('as_of')} (snapshot "
+                f"{str(proj.attrs.get('snapshot_hash'))[:10]})"
+                + (" — SYNTHETIC DATA" if proj.attrs.get("synthetic") else "")
+            )
+            row = table.loc[table["item"] == item].iloc[0].to_dict()
+            charts.append(
+                {
+                    "item": item,
+                    "svg": trajectory_svg(proj, holder, item, src),
+                    "row": row,
+                    "source": src,
+                }
+            )
+    return render(
+        request,
+        "stockpile_detail.html",
+        user,
+        title=f"Stockpile of {holder}",
+        holder=holder,
+        rows=table.to_dict("records"),
+        charts=charts,
+        as_of=as_of,
+        synthetic=bool(proj.attrs.get("synthetic")),
+    )

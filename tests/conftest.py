@@ -13,6 +13,7 @@ has a deadline: a wall-clock limit per example fails on a loaded machine, not on
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import uuid
@@ -53,6 +54,14 @@ def _pg_reachable() -> bool:
 
 PG_OK = _pg_reachable()
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test() -> Iterator[None]:
+    """A connection a test leaves open is collected (and reported) at the end of that test,
+    not later during whichever test the garbage collector happens to run in."""
+    yield
+    gc.collect()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

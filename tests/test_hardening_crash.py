@@ -92,10 +92,14 @@ KILL_ROWS = 30_000
 
 
 def big_csv(path: Path, rows: int = ROWS) -> Path:
-    d0 = dt.date(2001, 1, 1)
+    """Stock reports of the three seeded donors on distinct past days (dates lie between 1990
+    and a year ahead: 30,000 rows take three nations)."""
+    d0 = dt.date(1995, 1, 1)
     lines = ["nation_code,item_code,quantity,as_of,source"]
     lines += [
-        f"DEU,ammo.artillery.155mm,{i},{d0 + dt.timedelta(days=i)},synthetic" for i in range(rows)
+        f"{('DEU', 'FRA', 'POL')[i % 3]},ammo.artillery.155mm,{i},"
+        f"{d0 + dt.timedelta(days=i // 3)},synthetic"
+        for i in range(rows)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

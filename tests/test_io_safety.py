@@ -23,7 +23,7 @@ PLEDGE_HEADER = ["ref", "donor_code", "recipient_code", "item_code", "quantity",
 
 
 def _stock_rows(n: int) -> list[list[Any]]:
-    d0 = dt.date(2020, 1, 1)
+    d0 = dt.date(2000, 1, 1)  # n days on: in the past (a stock report may not lie ahead)
     return [["nation_code", "item_code", "quantity", "as_of"]] + [
         ["DEU", AMMO, i, (d0 + dt.timedelta(days=i)).isoformat()] for i in range(n)
     ]

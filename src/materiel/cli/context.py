@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.style import Style
 from rich.text import Text
 from sqlalchemy import Engine
 
@@ -17,8 +19,49 @@ from materiel.access import Principal
 from materiel.access.policy import LOCAL
 from materiel.db import get_engine, resolve_url
 
-console = Console()
-err_console = Console(stderr=True)
+#: C0 control characters but tab and line feed, DEL and the C1 controls (ESC, CSI, ...): a
+#: terminal would run them as escape sequences
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` with every control character a terminal would act on shown as ``\\xNN``
+    (tab and line feed stay)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class PlainConsole(Console):
+    """A console on which a printed string is shown as it is: record values (refs, names,
+    notes, announcement text) are never read as Rich markup (``[/]``, ``[link=...]``) or emoji
+    codes, and control characters are shown as ``\\xNN`` instead of reaching the terminal.
+    This holds for strings in table cells, titles and captions too (Rich renders them all
+    through :meth:`render_str`). Styling is given explicitly: ``style=`` or :func:`styled`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("highlight", False)
+        super().__init__(markup=False, emoji=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        kwargs["markup"] = False
+        kwargs["emoji"] = False
+        return super().render_str(clean(text), **kwargs)
+
+
+def styled(*parts: str | tuple[str, str | Style]) -> Text:
+    """One line of text from plain parts and ``(text, style)`` pairs: nothing in it is read as
+    markup and control characters are shown as ``\\xNN``."""
+    return Text.assemble(
+        *((clean(p), "") if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts)
+    )
+
+
+def cell(value: object, style: str | Style = "") -> RenderableType:
+    """A table cell holding ``value`` as plain text (``''`` for None)."""
+    return Text(clean("" if value is None else str(value)), style=style)
+
+
+console = PlainConsole()
+err_console = PlainConsole(stderr=True)
 
 
 @dataclass
@@ -63,7 +106,7 @@ def print_json(data: Any) -> None:
 def fail(message: str, code: int = 1) -> None:
     """Print ``error: message`` to stderr and exit. The message is plain text (record values in
     it are never read as Rich markup) and is not wrapped at the terminal's width."""
-    err_console.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
+    err_console.print(styled(("error: ", "bold red"), message), soft_wrap=True)
     raise typer.Exit(code)
 
 

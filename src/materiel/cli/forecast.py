@@ -184,7 +184,7 @@ def forecast(
             )
         console.print(g)
     if run_id is not None:
-        console.print(f"[green]Stored forecast run {run_id}[/].")
+        console.print(f"Stored forecast run {run_id}.", style="green")
 
 
 def _write_charts(directory: Path, proj: Any, mc: Any, rank: Any) -> None:

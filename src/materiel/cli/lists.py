@@ -14,7 +14,7 @@ import typer
 from rich.table import Table
 
 from materiel import money, queries
-from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.context import cell, console, fail, print_json, state
 from materiel.cli.summary import compact, millions, new_table
 from materiel.db import read_session
 from materiel.queries import (
@@ -430,7 +430,7 @@ def stocks_rich_table(
             _day(r["as_of"]),
             compact(r["target"]),
             _num(r["cover"], "{:.0%}"),
-            "[red]yes[/]" if r["below_target"] else "",
+            cell("yes" if r["below_target"] else "", "red"),
         )
     if df.empty:
         table.add_row("no stocks match")

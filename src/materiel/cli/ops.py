@@ -17,6 +17,7 @@ from materiel.cli.context import (
     fail,
     print_json,
     state,
+    styled,
 )
 from materiel.ops.backup import BackupError, backup, backup_name, restore
 
@@ -79,8 +80,11 @@ def backup_cmd(
         return
     rows = sum(report.tables.values())
     console.print(
-        f"[green]Backup written[/]: {out} ({report.bytes / 1e6:,.1f} MB, {rows:,} rows, "
-        f"method {report.method}, {report.seconds:.1f} s)"
+        styled(
+            ("Backup written", "green"),
+            f": {out} ({report.bytes / 1e6:,.1f} MB, {rows:,} rows, "
+            f"method {report.method}, {report.seconds:.1f} s)",
+        )
     )
     console.print(f"schema revision {', '.join(report.revisions)}; audit head {report.audit_head}")
 
@@ -121,8 +125,11 @@ def restore_cmd(
         console.print(table)
         chain = "intact" if report.audit_ok else "BROKEN"
         console.print(
-            f"[green]Restored[/] {sum(report.tables.values()):,} rows in {report.seconds:.1f} s; "
-            f"audit chain {chain} ({report.audit_events} events)"
+            styled(
+                ("Restored", "green"),
+                f" {sum(report.tables.values()):,} rows in {report.seconds:.1f} s; "
+                f"audit chain {chain} ({report.audit_events} events)",
+            )
         )
     if not report.audit_ok:
         fail("the restored audit chain does not verify: run `materiel audit verify`")

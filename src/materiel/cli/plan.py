@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import cell, console, err_console, fail, print_json, state, styled
 
 STAGES = {
     "snapshot": "Reading the records into a snapshot",
@@ -122,7 +122,7 @@ def _summary(result: Any, run_id: int | None) -> None:
         + (" — SYNTHETIC demo data" if result.synthetic else "")
     )
     head = Table.grid(padding=(0, 2))
-    head.add_row("Status", f"[bold]{result.status}[/]")
+    head.add_row("Status", cell(result.status, "bold"))
     head.add_row("Objective", f"{result.objective:,.1f}" if result.objective is not None else "—")
     if result.gap:
         head.add_row("Best bound / gap", f"{result.bound} / {result.gap:.2%}")
@@ -138,7 +138,7 @@ def _summary(result: Any, run_id: int | None) -> None:
         head.add_row("Stored", f"plan run {run_id}")
     console.print(head)
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(styled(("warning:", "yellow"), f" {w}"))
 
     unmet = Table("priority", "demand", "unmet", "met %", title="Unmet need by priority")
     for row in result.unmet_by_priority().itertuples():
@@ -193,4 +193,4 @@ def _summary(result: Any, run_id: int | None) -> None:
         console.print(t)
     for s in result.sentences[:6]:
         console.print(f"• {s}")
-    console.print(f"[dim]{source}[/]")
+    console.print(source, style="dim")

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import console, err_console, fail, print_json, state, styled
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
 from materiel.ingest.extract import Extractor
@@ -273,7 +273,7 @@ def drafts_edit(
         d = service.edit_draft(_engine(ctx), draft_id, _pairs(changes), actor="cli")
     except DomainError as exc:
         fail(exc.message)
-    console.print(f"[green]Draft {draft_id} updated[/]: {d['fields']}")
+    console.print(styled((f"Draft {draft_id} updated", "green"), f": {d['fields']}"))
 
 
 @drafts_app.command("accept")
@@ -291,7 +291,7 @@ def drafts_accept(
         key = service.accept_draft(_engine(ctx), draft_id, actor="cli", overrides=over)
     except (DomainError, ValueError) as exc:
         fail(getattr(exc, "message", str(exc)))
-    console.print(f"[green]Draft {draft_id} accepted[/]: created {key}.")
+    console.print(styled((f"Draft {draft_id} accepted", "green"), f": created {key}."))
 
 
 @drafts_app.command("reject")

@@ -94,7 +94,7 @@ def users_add(
         fail(exc.message)
     except OperationalError as exc:
         fail(database_problem(exc))
-    console.print(f"[green]User {desc} created.[/]")
+    console.print(f"User {desc} created.", style="green")
 
 
 @users_app.command("list")
@@ -142,7 +142,7 @@ def users_disable(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
     """Deactivate a user and revoke all its tokens."""
     with write_session(state(ctx).engine()) as s:
         disable_user(s, _user(s, name), actor="cli")
-    console.print(f"[green]User {name} disabled; its tokens are revoked.[/]")
+    console.print(f"User {name} disabled; its tokens are revoked.", style="green")
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -73,7 +73,19 @@ def test_init_still_creates_the_database(tmp_path: Path) -> None:
     assert json.loads(r.stdout) == []
 
 
-HEAVY = ("fastapi", "alembic", "xarray", "highspy", "linopy", "starlette", "weasyprint", "dask")
+HEAVY = (
+    "fastapi",
+    "alembic",
+    "xarray",
+    "highspy",
+    "linopy",
+    "starlette",
+    "weasyprint",
+    "dask",
+    "pandas",
+    "sqlalchemy",
+    "materiel.records",
+)
 
 
 def test_the_cli_entry_point_imports_no_heavy_library() -> None:
@@ -89,3 +101,25 @@ def test_the_cli_entry_point_imports_no_heavy_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert json.loads(out) == []
+
+
+def test_the_help_lists_every_command_with_the_start_of_its_own_help() -> None:
+    """`materiel --help` lists commands from a table without importing them; the table must
+    name every command of every module, each with the start of the command's own help."""
+    from materiel.cli.main import COMMANDS, module_commands
+
+    modules = sorted({module for module, _ in COMMANDS.values()})
+    registered = {
+        name: (module, cmd)
+        for module in modules
+        for name, cmd in module_commands(module).commands.items()
+    }
+    assert set(registered) == set(COMMANDS)
+    for name, (module, summary) in COMMANDS.items():
+        real_module, cmd = registered[name]
+        assert real_module == module, name
+        assert " ".join((cmd.help or "").split()).startswith(summary), name
+    r = runner.invoke(app, ["--help"])
+    assert r.exit_code == 0
+    for name in COMMANDS:
+        assert f" {name} " in r.stdout

@@ -8,19 +8,19 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
-from sqlalchemy import Engine, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.access import Principal
-from materiel.access.policy import LOCAL
-from materiel.db import get_engine, resolve_url
+# The command line starts fast: SQLAlchemy, the records and the access policy are loaded by
+# the commands that open a database, not by `materiel --help` (tests/test_cli_newcomer.py).
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from materiel.access import Principal
 
 #: C0 control characters but tab and line feed, DEL and the C1 controls (ESC, CSI, ...): a
 #: terminal would run them as escape sequences
@@ -75,6 +75,8 @@ class State:
 
     @property
     def url(self) -> str:
+        from materiel.db import resolve_url
+
         return resolve_url(self.db)
 
     def engine(self, *, create: bool = False) -> Engine:
@@ -84,9 +86,17 @@ class State:
         if not create and not self._ready:
             self._require_database()
             self._ready = True
+        from materiel.db import get_engine
+
         return get_engine(self.db)
 
     def _require_database(self) -> None:
+        from sqlalchemy import inspect
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from materiel.db import get_engine
+
         url = make_url(self.url)
         shown = url.render_as_string(hide_password=True)
         fix = "create it with `materiel init` (or `make demo`), or give another with --db"
@@ -110,9 +120,12 @@ class State:
         """Whom the figures are for: the operator (every record, like a coordinator), or
         with ``--as USER`` that user's role and nation (a view, not a login: whoever runs
         the CLI can open the database anyway)."""
+        from materiel.access import Principal
+        from materiel.access.policy import LOCAL
+        from materiel.access.users import find_user
+
         if self.as_user is None:
             return LOCAL
-        from materiel.access.users import find_user
 
         user = find_user(self.engine(), self.as_user)
         if user is None or not user.active:

@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from materiel import migrations
 from materiel.cli import reference as reference_cli
 from materiel.cli.context import console, fail, print_json, state, styled
 from materiel.db import read_session
@@ -31,8 +30,10 @@ def init(
 ) -> None:
     """Create the database, or upgrade it to the newest schema, and load the reference data
     (nations, GDP, item catalogue; idempotent)."""
+    from materiel import migrations  # Alembic: loaded by the commands that migrate
+
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     before = migrations.current_revision(engine)
     migrations.upgrade(engine)
     after = migrations.current_revision(engine)

@@ -6,18 +6,21 @@ import errno
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
-from sqlalchemy import Engine
 
-from materiel.access import Principal
-from materiel.access.policy import LOCAL
-from materiel.db import get_engine, resolve_url
+# The command line starts fast: SQLAlchemy, the records and the access policy are loaded by
+# the commands that open a database, not by `materiel --help` (tests/test_cli_newcomer.py).
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from materiel.access import Principal
 
 #: C0 control characters but tab and line feed, DEL and the C1 controls (ESC, CSI, ...): a
 #: terminal would run them as escape sequences
@@ -68,21 +71,61 @@ err_console = PlainConsole(stderr=True)
 class State:
     db: str | None = None
     as_user: str | None = None  # --as: show the figures as this user may see them
+    _ready: bool = field(default=False, repr=False)
 
     @property
     def url(self) -> str:
+        from materiel.db import resolve_url
+
         return resolve_url(self.db)
 
-    def engine(self) -> Engine:
+    def engine(self, *, create: bool = False) -> Engine:
+        """The database's engine. Unless ``create`` (init, demo, serve, restore), the database
+        must exist and be initialised: otherwise the command stops with one line saying so
+        and what to do, and nothing is created (no empty SQLite file)."""
+        if not create and not self._ready:
+            self._require_database()
+            self._ready = True
+        from materiel.db import get_engine
+
         return get_engine(self.db)
+
+    def _require_database(self) -> None:
+        from sqlalchemy import inspect
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from materiel.db import get_engine
+
+        url = make_url(self.url)
+        shown = url.render_as_string(hide_password=True)
+        fix = "create it with `materiel init` (or `make demo`), or give another with --db"
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            path = Path(str(url.database))
+            if not path.is_file():
+                fail(f"no database at {path}: {fix} (e.g. --db materiel-demo.db)")
+            if path.stat().st_size == 0:
+                fail(f"{path} is empty, not an initialised database: run `materiel init`")
+        engine = get_engine(self.db)
+        try:
+            with engine.connect() as conn:
+                ready = inspect(conn).has_table("alembic_version")
+        except SQLAlchemyError as exc:
+            fail(database_problem(exc, shown))
+            return
+        if not ready:
+            fail(f"{shown} is not initialised: run `materiel init` (or give another with --db)")
 
     def viewer(self) -> Principal:
         """Whom the figures are for: the operator (every record, like a coordinator), or
         with ``--as USER`` that user's role and nation (a view, not a login: whoever runs
         the CLI can open the database anyway)."""
+        from materiel.access import Principal
+        from materiel.access.policy import LOCAL
+        from materiel.access.users import find_user
+
         if self.as_user is None:
             return LOCAL
-        from materiel.access.users import find_user
 
         user = find_user(self.engine(), self.as_user)
         if user is None or not user.active:

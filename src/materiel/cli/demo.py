@@ -49,7 +49,7 @@ def demo(
         fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD expected)")
         return
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     if has_demo_records_safe(engine):
         if not reset:
             fail(

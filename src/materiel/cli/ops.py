@@ -19,7 +19,6 @@ from materiel.cli.context import (
     state,
     styled,
 )
-from materiel.ops.backup import BackupError, backup, backup_name, restore
 
 
 def register(app: typer.Typer) -> None:
@@ -55,6 +54,8 @@ def backup_cmd(
     one-snapshot logical export of every table, or pg_dump with --pg-dump)."""
     if pg_dump and logical:
         fail("choose one of --pg-dump and --logical")
+    from materiel.ops.backup import BackupError, backup, backup_name  # loads Alembic
+
     engine = state(ctx).engine()
     out = file or Path(backup_name(engine))
     method = "pg_dump" if pg_dump else "logical" if logical else "auto"
@@ -100,7 +101,9 @@ def restore_cmd(
     """Restore a backup into an empty database (one transaction; stop the server first)."""
     if not file.is_file():
         fail(f"{file}: no such file")
-    engine = state(ctx).engine()
+    from materiel.ops.backup import BackupError, restore  # loads Alembic
+
+    engine = state(ctx).engine(create=True)
     with _progress(as_json) as progress:
         task = progress.add_task("restoring", total=None)
 

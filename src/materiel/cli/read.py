@@ -80,12 +80,7 @@ def read(
         return
     when = dt.date.fromisoformat(date) if date else None
     st = state(ctx)
-    engine = None if dry_run else st.engine()
-    if engine is not None:
-        from materiel import migrations
-
-        if migrations.current_revision(engine) is None:
-            fail(f"database {st.url} is not initialised: run `materiel init` (or use --dry-run)")
+    engine = None if dry_run else st.engine()  # stops on a database not initialised
     reading = service.extractor_for(engine).read(body, date=when)
     ids: list[int] = []
     seen = service.already_read(engine, body) if engine is not None else []

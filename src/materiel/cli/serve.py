@@ -11,7 +11,7 @@ from rich.table import Table
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from materiel import migrations, queries
+from materiel import queries
 from materiel.access import WeakPassword
 from materiel.access.policy import LOCAL
 from materiel.access.policy import ROLES as ROLE_NAMES
@@ -43,10 +43,11 @@ def serve(
     ),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
+    from materiel import migrations
     from materiel.app import run
 
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     migrations.upgrade(engine)
     shown = engine.url.render_as_string(hide_password=True)
     console.print(f"materiel API on http://{host}:{port}/api/v1 (docs /docs), database {shown}")

@@ -227,7 +227,7 @@ def _existing_engine(ctx: typer.Context) -> Engine | None:
     url = make_url(state(ctx).url)
     if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
         return None
-    return state(ctx).engine()
+    return state(ctx).engine(create=True)
 
 
 def _template(name: str, fmt: Format, out: Path | None, engine: Engine | None) -> None:

@@ -53,6 +53,7 @@ from materiel.queries.meetings import (
 )
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook
+from materiel.queries.personal import donor_view, recipient_view
 from materiel.queries.pledges import (
     PLEDGE_STATUSES,
     deliveries_table,
@@ -112,6 +113,7 @@ __all__ = [
     "date_span",
     "deliveries_table",
     "donor_totals",
+    "donor_view",
     "forecast_run",
     "forecast_runs",
     "fund_buys",
@@ -144,6 +146,7 @@ __all__ = [
     "previous_meeting",
     "projected",
     "recent_plan_runs",
+    "recipient_view",
     "record_counts",
     "remaining_in",
     "resolve",

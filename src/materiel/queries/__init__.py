@@ -43,8 +43,17 @@ from materiel.queries.funds import (
     orders_table,
     remaining_in,
 )
+from materiel.queries.meetings import (
+    HEADLINE_ROWS,
+    changes_since,
+    crossing_soonest,
+    headline_values,
+    line_use,
+    next_meeting,
+)
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook
+from materiel.queries.personal import donor_view, recipient_view
 from materiel.queries.pledges import (
     PLEDGE_STATUSES,
     deliveries_table,
@@ -53,7 +62,13 @@ from materiel.queries.pledges import (
     open_pledges,
     pledges_table,
 )
-from materiel.queries.reference import choices, meeting, meetings, previous_meeting
+from materiel.queries.reference import (
+    choices,
+    item_names,
+    meeting,
+    meetings,
+    previous_meeting,
+)
 from materiel.queries.risk import Risk, shortfall_risk, structural_gap
 from materiel.queries.runs import (
     forecast_run,
@@ -68,35 +83,49 @@ from materiel.queries.runs import (
     recent_plan_runs,
     unmet_by_priority,
 )
-from materiel.queries.stocks import alliance_totals, memberships, stock_position
+from materiel.queries.stocks import (
+    STALE_AFTER_DAYS,
+    alliance_totals,
+    memberships,
+    stale_after_days,
+    stock_position,
+)
 
 __all__ = [
+    "HEADLINE_ROWS",
     "NEED_FILTERS",
     "NEED_STATUSES",
     "PLEDGE_STATUSES",
     "PRIORITIES",
     "REPORT_CURRENCY",
+    "STALE_AFTER_DAYS",
     "Risk",
     "alliance_totals",
     "arrivals",
     "audit_events",
     "burden_shares",
     "buys_table",
+    "changes_since",
     "choices",
     "coverage_status",
+    "crossing_soonest",
     "dataset_synthetic",
     "date_span",
     "deliveries_table",
     "donor_totals",
+    "donor_view",
     "forecast_run",
     "forecast_runs",
     "fund_buys",
     "fund_position",
+    "headline_values",
+    "item_names",
     "job",
     "jobs",
     "key_figures",
     "latest_plan",
     "latest_plan_run",
+    "line_use",
     "line_utilisation",
     "live",
     "meeting",
@@ -106,6 +135,7 @@ __all__ = [
     "need_coverage",
     "needs_by_priority",
     "needs_table",
+    "next_meeting",
     "open_pledges",
     "orders_table",
     "plain",
@@ -116,11 +146,13 @@ __all__ = [
     "previous_meeting",
     "projected",
     "recent_plan_runs",
+    "recipient_view",
     "record_counts",
     "remaining_in",
     "resolve",
     "rows",
     "shortfall_risk",
+    "stale_after_days",
     "stock_figures",
     "stock_outlook",
     "stock_position",

@@ -18,7 +18,7 @@ from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.pledges import live, pledges_table
 from materiel.queries.reference import donor_codes
 from materiel.queries.runs import latest_plan
-from materiel.queries.stocks import alliance_totals, stock_position
+from materiel.queries.stocks import alliance_totals, stale_after_days, stock_position
 from materiel.records import (
     Base,
     Caveat,
@@ -78,7 +78,8 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
     """Stocks against targets as the viewer may see them (None for analysts): the series
     the viewer sees in detail and how many are below target; for staff the donor nations
     with a stock below target; alliance totals (grouped by membership, suppressed below
-    the minimum group size) and how many of them are below the aggregate target."""
+    the minimum group size) and how many of them are below the aggregate target;
+    ``stale``: the series whose report is older than ``stale_after_days``."""
     try:
         policy.require_totals(viewer)
     except Refused:
@@ -91,6 +92,8 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
         "series": len(reported),
         "below_target": len(below),
         "reports_dated": date_span(reported["as_of"]),
+        "stale": int(reported["stale"].sum()),
+        "stale_after_days": stale_after_days(),
         "alliance_rows": len(totals),
         "alliance_rows_below": int(totals["below_target"].sum()) if len(totals) else 0,
         "alliance_suppressed": int(totals.attrs.get("suppressed", 0)),

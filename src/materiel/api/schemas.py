@@ -317,7 +317,7 @@ class StockOutlook(BaseModel):
     holder: str
     kind: str
     item: str
-    stock_now: float
+    stock_now: float | None = Field(description="None: no stock report (state 'no report')")
     target_now: float
     weekly_use: float
     weeks_to_target: float | None = Field(description="= depletion_week; 0 when below now")
@@ -325,7 +325,7 @@ class StockOutlook(BaseModel):
     depletion_week: float | None
     depletion_date: dt.date | None
     state: str = Field(
-        description="below target, crosses, beyond horizon, stays above or no target"
+        description="below target, crosses, beyond horizon, stays above, no target or no report"
     )
     label: str
 

@@ -142,7 +142,9 @@ def forecast(
         cw = row["cross_week"]
         extrapolated = ", extrapolated" if row["cross_beyond_horizon"] else ""
         crosses = (
-            "not within reach"
+            "no stock report: unknown"
+            if not row.get("stock_known", True)
+            else "not within reach"
             if cw is None
             else f"{row['cross_date']} (week {int(cw)}{extrapolated})"
         )
@@ -151,7 +153,7 @@ def forecast(
             str(k),
             holder,
             row["item"],
-            _num(row["stock_now"]),
+            _num(row["stock_now"]) if row.get("stock_known", True) else "no report",
             _num(row["target_now"]),
             _num(row["weekly_use"]),
             _num(row["weeks_of_supply"], 1),

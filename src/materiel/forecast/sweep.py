@@ -103,7 +103,10 @@ def sweep_one(
             "expected_unmet": unmet.ravel(),
             "donors_breaching": np.tile((breach_end > 0.5).sum(axis=0), n_rec),
             "worst_donor_breach": np.tile(
-                breach_end.max(axis=0) if len(breach_end) else np.zeros(n_item), n_rec
+                np.nanmax(np.nan_to_num(breach_end, nan=-1.0), axis=0).clip(0.0)
+                if len(breach_end)
+                else np.zeros(n_item),
+                n_rec,
             ),
         },
         columns=COLUMNS,

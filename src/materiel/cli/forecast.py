@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import as_of_date, console, err_console, fail, print_json, state
 
 
 def register(app: typer.Typer) -> None:
@@ -20,11 +20,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _day(as_of: str | None) -> dt.date:
-    try:
-        return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        raise  # pragma: no cover (fail exits)
+    return as_of_date(as_of)
 
 
 def _num(x: Any, digits: int = 0) -> str:

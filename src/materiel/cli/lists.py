@@ -14,7 +14,16 @@ import typer
 from rich.table import Table
 
 from materiel import money, queries
-from materiel.cli.context import cell, console, fail, print_json, state
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    fail,
+    flush_notes,
+    note,
+    print_json,
+    state,
+)
 from materiel.cli.tables import compact, millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import (
@@ -58,13 +67,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _parse_date(value: str | None) -> dt.date:
-    if value is None:
-        return today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD expected)")
-        raise  # unreachable: fail exits
+    return as_of_date(value)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -96,13 +99,36 @@ def _more(df: pd.DataFrame, limit: int | None) -> str:
 # -- status --------------------------------------------------------------------------------
 
 
-def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) -> None:
+def status(
+    ctx: typer.Context,
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="Date of the figures, YYYY-MM-DD (default: today, or the records' latest date "
+        "when they end before today; the date used is said).",
+    ),
+    as_json: bool = JSON,
+) -> None:
     """Key figures: records, needs not covered by their date, late pledges, stocks below
     target, funds (the same figures as Overview and GET /figures)."""
-    day = _parse_date(as_of)
     st = state(ctx)
     with read_session(st.engine()) as s:
-        figures = queries.key_figures(s, st.viewer(), as_of=day)
+        viewer = st.viewer()
+        if as_of is None:
+            day, latest = today(), queries.latest_record_date(s, viewer)
+            if latest is not None and latest < day:
+                day = latest
+                note(
+                    f"as of {day.isoformat()}, the records' latest date (a need stated, a "
+                    f"pledge announced, a delivery or a stock report; today is "
+                    f"{today().isoformat()}); --as-of YYYY-MM-DD for another date"
+                )
+            else:
+                note(f"as of today, {day.isoformat()} (UTC); --as-of YYYY-MM-DD for another date")
+        else:
+            day = _parse_date(as_of)
+        figures = queries.key_figures(s, viewer, as_of=day)
+    flush_notes()
     if as_json:
         print_json(figures)
         return

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from materiel.cli.context import cell, console, err_console, fail, print_json, state, styled
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_json,
+    state,
+    styled,
+)
 
 STAGES = {
     "snapshot": "Reading the records into a snapshot",
@@ -52,11 +60,7 @@ def plan(
     from materiel.plan.store import store_plan
     from materiel.snapshot import SnapshotError, build_snapshot
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        return
+    day = as_of_date(as_of)
     if method not in ("auto", "simplex", "ipm", "split"):
         fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()

@@ -4,6 +4,7 @@ imports only what it uses."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from materiel.cli.main import app
@@ -123,3 +125,39 @@ def test_the_help_lists_every_command_with_the_start_of_its_own_help() -> None:
     assert r.exit_code == 0
     for name in COMMANDS:
         assert f" {name} " in r.stdout
+
+
+def test_status_defaults_to_the_records_latest_date_and_says_so(
+    sqlite_engine: Engine,
+) -> None:
+    from materiel.records import Item, Nation, Need
+    from materiel.services import writer
+
+    with writer(sqlite_engine, actor="test") as w:
+        w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
+        w.create(
+            Item, code="ammo.artillery.155mm", name="155", category="a", unit="round", unit_value=1
+        )
+        w.create(
+            Need,
+            ref="N1",
+            recipient_code="UKR",
+            item_code="ammo.artillery.155mm",
+            quantity=10,
+            priority="high",
+            needed_by=dt.date(2025, 3, 1),
+            stated_on=dt.date(2025, 1, 7),
+            source="test",
+        )
+    db = str(sqlite_engine.url.database)
+    r = runner.invoke(app, ["--db", db, "status", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["as_of"] == "2025-01-07"
+    assert "as of 2025-01-07, the records' latest date" in r.stderr
+    r = runner.invoke(app, ["--db", db, "needs", "list", "--json"])
+    assert r.exit_code == 0, r.output
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert f"as of today, {today} (UTC)" in r.stderr
+    assert json.loads(r.stdout)[0]["ref"] == "N1"  # stdout stays JSON only
+    r = runner.invoke(app, ["--db", db, "needs", "list", "--as-of", "2025-02-01", "--json"])
+    assert "as of today" not in r.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import re
@@ -86,6 +87,7 @@ class State:
         if not create and not self._ready:
             self._require_database()
             self._ready = True
+        flush_notes()
         from materiel.db import get_engine
 
         return get_engine(self.db)
@@ -146,9 +148,41 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
 
 
+def as_of_date(value: str | None, option: str = "--as-of") -> dt.date:
+    """The date a command computes for: ``value`` (YYYY-MM-DD), or today (UTC) when none is
+    given, in which case the date used is said on standard error (standard output stays
+    clean for --json and --csv)."""
+    if value is not None:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            fail(f"{option}: {value!r} is not a date (YYYY-MM-DD expected)")
+            raise  # unreachable: fail exits
+    day = dt.datetime.now(dt.UTC).date()
+    note(f"as of today, {day.isoformat()} (UTC); {option} YYYY-MM-DD for another date")
+    return day
+
+
+#: notes waiting for the database to open: a command that fails says only why
+_PENDING: list[str] = []
+
+
+def note(message: str) -> None:
+    """A plain, dim line on standard error saying what a command assumed (a date, a
+    default). It is printed once the database has opened (:meth:`State.engine`), so a
+    command that stops before says only why."""
+    _PENDING.append(message)
+
+
+def flush_notes() -> None:
+    while _PENDING:
+        err_console.print(_PENDING.pop(0), style="dim", soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print ``error: message`` to stderr and exit. The message is plain text (record values in
     it are never read as Rich markup) and is not wrapped at the terminal's width."""
+    _PENDING.clear()
     err_console.print(styled(("error: ", "bold red"), message), soft_wrap=True)
     raise typer.Exit(code)
 

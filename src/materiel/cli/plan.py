@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from materiel.cli.context import cell, console, err_console, fail, print_json, state, styled
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_json,
+    state,
+    styled,
+)
 
 STAGES = {
     "snapshot": "Reading the records into a snapshot",
@@ -52,11 +60,7 @@ def plan(
     from materiel.plan.store import store_plan
     from materiel.snapshot import SnapshotError, build_snapshot
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        return
+    day = as_of_date(as_of)
     if method not in ("auto", "simplex", "ipm", "split"):
         fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()
@@ -140,27 +144,29 @@ def _summary(result: Any, run_id: int | None) -> None:
     for w in result.warnings:
         console.print(styled(("warning:", "yellow"), f" {w}"))
 
-    unmet = Table("priority", "demand", "unmet", "met %", title="Unmet need by priority")
+    from materiel.cli.tables import new_table, show
+
+    unmet = new_table("Unmet need by priority", "=priority", ">demand", ">unmet", ">met %")
     for row in result.unmet_by_priority().itertuples():
         met = 100 * (1 - row.unmet / row.demand) if row.demand else 100.0
         unmet.add_row(row.priority, f"{row.demand:,.0f}", f"{row.unmet:,.0f}", f"{met:.0f}")
-    console.print(unmet)
+    show(unmet)
 
     tr = result.tables.get("transfers", _empty())
     if len(tr):
         top = tr.groupby(["donor", "recipient", "item"], as_index=False)["quantity"].sum()
         top = top.sort_values("quantity", ascending=False).head(10)
-        t = Table("donor", "recipient", "item", "quantity", title="Top transfers (horizon)")
+        t = new_table("Top transfers (horizon)", "=donor", "=recipient", "=item", ">quantity")
         for r in top.itertuples():
             t.add_row(r.donor, r.recipient, r.item, f"{r.quantity:,.0f}")
-        console.print(t)
+        show(t)
     orders = result.tables.get("orders", _empty())
     if len(orders):
         top = orders.groupby(["fund", "line", "item", "destination", "currency"], as_index=False)[
             ["quantity", "cost"]
         ].sum()
         top = top.sort_values("cost", ascending=False).head(10)
-        t = Table("fund", "line", "item", "to", "quantity", "cost", title="Orders")
+        t = new_table("Orders", "=fund", "=line", "=item", "=to", ">quantity", ">cost")
         for r in top.itertuples():
             t.add_row(
                 r.fund,
@@ -170,16 +176,16 @@ def _summary(result: Any, run_id: int | None) -> None:
                 f"{r.quantity:,.0f}",
                 f"{r.cost:,.0f} {r.currency}",
             )
-        console.print(t)
+        show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
-        t = Table(
-            "kind",
-            "name",
-            "objective / million USD",
-            "high-priority units / million USD",
-            "checked",
-            title="Where the next million does most good",
+        t = new_table(
+            "Where the next million does most good",
+            "=kind",
+            "=name",
+            ">objective /\nmillion USD",
+            ">high-priority\nunits /\nmillion USD",
+            "=checked",
         )
         for r in ranking.head(10).itertuples():
             checked = {True: "yes", False: "differs", None: "—"}.get(r.checked, "—")
@@ -190,7 +196,7 @@ def _summary(result: Any, run_id: int | None) -> None:
                 f"{r.high_priority_units_per_million_usd + 0.0:,.2f}",
                 checked,
             )
-        console.print(t)
+        show(t)
     for s in result.sentences[:6]:
         console.print(f"• {s}")
     console.print(source, style="dim")

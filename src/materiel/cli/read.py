@@ -105,16 +105,18 @@ def read(
             out["already_read"] = seen
         print_json(out)
         return
-    table = Table(
-        "id",
-        "kind",
-        "donor",
-        "category",
-        "calibre",
-        "quantity",
-        "amount",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        f"Read from {name}: {len(reading.drafts)} drafts",
+        ">id",
+        "=kind",
+        "=donor",
+        "=category",
+        "=calibre",
+        ">quantity",
+        ">amount",
         "evidence",
-        title=f"Read from {name}: {len(reading.drafts)} drafts",
     )
     for i, d in enumerate(reading.drafts):
         f = d.fields
@@ -129,7 +131,7 @@ def read(
             amount,
             reading.evidence(d)[:90],
         )
-    console.print(table)
+    show(table)
     if ids:
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
     elif seen:
@@ -210,17 +212,19 @@ def drafts_list(
     if as_json:
         print_json(rows)
         return
-    table = Table(
-        "id",
-        "kind",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        f"Drafts ({status}): {len(rows)}",
+        ">id",
+        "=kind",
         "status",
-        "who",
-        "category",
-        "quantity",
-        "amount",
+        "=who",
+        "=category",
+        ">quantity",
+        ">amount",
         "source",
         "evidence",
-        title=f"Drafts ({status}): {len(rows)}",
     )
     for r in rows:
         f = r["fields"]
@@ -235,7 +239,7 @@ def drafts_list(
             r["source_name"] or "",
             r["evidence"][:70],
         )
-    console.print(table)
+    show(table)
 
 
 @drafts_app.command("show")

@@ -34,7 +34,12 @@ from materiel.queries.coverage import (
     coverage_status,
     need_coverage,
 )
-from materiel.queries.figures import key_figures, record_counts, stock_figures
+from materiel.queries.figures import (
+    key_figures,
+    latest_record_date,
+    record_counts,
+    stock_figures,
+)
 from materiel.queries.funds import (
     buys_table,
     fund_buys,
@@ -125,6 +130,7 @@ __all__ = [
     "key_figures",
     "latest_plan",
     "latest_plan_run",
+    "latest_record_date",
     "line_use",
     "line_utilisation",
     "live",

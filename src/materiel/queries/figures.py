@@ -67,6 +67,32 @@ def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
     return out
 
 
+#: the dates that say how far the records reach: what was stated, announced, delivered and
+#: reported (not due dates, which lie ahead by design)
+RECORD_DATES: tuple[tuple[str, Any], ...] = (
+    ("need", Need.stated_on),
+    ("pledge", Pledge.announced_on),
+    ("delivery", Delivery.delivered_on),
+    ("stock_report", StockReport.as_of),
+)
+
+
+def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
+    """The newest date the records the viewer may see reach: a need stated, a pledge
+    announced, a delivery made or a stock reported (None when there are none). Commands
+    that default to today use it to say when the data end before today."""
+    latest: dt.date | None = None
+    for entity, column in RECORD_DATES:
+        try:
+            policy.require_list(viewer, entity)
+        except Refused:
+            continue
+        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return latest
+
+
 def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:
     return [
         {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}

@@ -136,6 +136,31 @@ def check_dates(obj: Base) -> None:
             )
 
 
+def check_delivery_date(delivered_on: dt.date, pledge: Pledge, today: dt.date) -> None:
+    """The rule of a delivery recorded through the API or the pages (issue 16): it has
+    happened — not after ``today`` — and not before its pledge was announced
+    (InvalidValue, HTTP 422, for a date ahead; RuleViolation, 409, for one before the
+    announcement; both name ``delivered_on``). Imports and the demo loader write history
+    through the Writer and are not held to ``today``. A date outside the plausible window
+    is left to :func:`check_dates`, which names it as such."""
+    if not DATE_MIN <= delivered_on <= DATE_MAX:
+        return
+    if delivered_on > today:
+        raise _invalid(
+            "delivery",
+            "delivered_on",
+            f"{delivered_on.isoformat()} is after today ({today.isoformat()}): a delivery is "
+            "recorded once it has happened",
+        )
+    if delivered_on < pledge.announced_on:
+        raise _fail(
+            "delivery",
+            "delivered_on",
+            f"{delivered_on.isoformat()} is before pledge {pledge.ref} was announced "
+            f"({pledge.announced_on.isoformat()})",
+        )
+
+
 def _int_limits(obj: Base) -> list[tuple[str, int]]:
     """(attribute, largest magnitude) of the integer columns of a table: what PostgreSQL's
     smallint, integer and bigint hold (SQLite would raise OverflowError beyond 64 bits)."""

@@ -23,7 +23,7 @@ ROWS: tuple[tuple[str, str, str, bool], ...] = (
     ("late_pledges", "Late pledges", "pledges", False),
     ("stocks_below_target", "Stocks below target", "series", False),
     ("fund_remaining", "Collective and national funds remaining", "EUR", True),
-    ("plan_unmet", "Unmet need left by the latest plan", "units", False),
+    ("plan_critical_met", "Critical need met by the latest plan (by value)", "%", True),
 )
 
 
@@ -33,9 +33,10 @@ class Headline:
     values: dict[str, float | None]
 
 
-def headline(figures: dict[str, Any], plan_unmet: float | None) -> Headline:
+def headline(figures: dict[str, Any], plan_critical_met: float | None) -> Headline:
     """The figures of :data:`ROWS` from a :func:`materiel.queries.key_figures` answer (money
-    in EUR at the ECB rate of its date) and the unmet need of the plan in force then."""
+    in EUR at the ECB rate of its date) and the share of critical need (by value, %) the
+    plan in force then meets."""
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
     urgent = [r for r in needs["by_priority"] if r["priority"] in ("critical", "high")]
     values: dict[str, float | None] = {
@@ -47,7 +48,7 @@ def headline(figures: dict[str, Any], plan_unmet: float | None) -> Headline:
         "late_pledges": float(pledges["late"]),
         "stocks_below_target": float(stocks["below_target"]) if stocks is not None else None,
         "fund_remaining": float(figures["funds_remaining"]),
-        "plan_unmet": plan_unmet,
+        "plan_critical_met": plan_critical_met,
     }
     return Headline(dt.date.fromisoformat(figures["as_of"]), values)
 

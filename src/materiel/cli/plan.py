@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.plan_policy import HORIZON_WEEKS, READINESS_WEIGHT
 
 STAGES = {
     "snapshot": "Reading the records into a snapshot",
@@ -17,6 +18,7 @@ STAGES = {
     "solve": "Solving with HiGHS",
     "explain": "Checking marginal values (re-solves)",
     "greedy": "Running the greedy baseline",
+    "frontier": "Solving the readiness–support frontier (warm-started sweep)",
     "store": "Storing the plan run",
 }
 
@@ -28,7 +30,20 @@ def register(app: typer.Typer) -> None:
 def plan(
     ctx: typer.Context,
     as_of: str | None = typer.Option(None, "--as-of", help="Plan date (YYYY-MM-DD); today"),
-    horizon: int = typer.Option(26, "--horizon", min=1, max=260, help="Weeks to plan"),
+    horizon: int = typer.Option(HORIZON_WEEKS, "--horizon", min=1, max=260, help="Weeks to plan"),
+    readiness_weight: float | None = typer.Option(
+        None,
+        "--readiness-weight",
+        min=0.0,
+        help="λ: weight of a dollar-week of donor stock below target against a dollar-week "
+        f"of routine need unmet (default: the scenario's, else {READINESS_WEIGHT:g})",
+    ),
+    frontier: bool = typer.Option(
+        False,
+        "--frontier",
+        help="Also solve for a sweep of readiness weights (warm-started) and report critical "
+        "need met against stock below target (stored with the plan run)",
+    ),
     scenario: str = typer.Option("baseline", "--scenario", help="Scenario name"),
     hard_targets: bool = typer.Option(
         False, "--hard-targets", help="Never give a stock below its target"
@@ -60,7 +75,9 @@ def plan(
     if method not in ("auto", "simplex", "ipm", "split"):
         fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()
-    wanted = [s for s in STAGES if s != "greedy" or compare_greedy]
+    wanted = [
+        s for s in STAGES if (s != "greedy" or compare_greedy) and (s != "frontier" or frontier)
+    ]
     if not store:
         wanted.remove("store")
     progress = Progress(
@@ -87,7 +104,18 @@ def plan(
                 progress=report,
                 time_limit=time_limit,
                 method=method,
+                readiness_weight=readiness_weight,
             )
+            if frontier:
+                from materiel.plan.frontier import sweep
+
+                report("frontier")
+                result.frontier = sweep(
+                    snap,
+                    readiness_weight=readiness_weight,
+                    hard_targets=True if hard_targets else None,
+                    time_limit=time_limit,
+                ).to_json()
         except (SnapshotError, PlanError) as exc:
             fail(str(exc))
             return
@@ -98,14 +126,21 @@ def plan(
         progress.update(task, completed=len(wanted), description="Done")
 
     if as_json:
-        out: dict[str, Any] = {"plan_run_id": run_id, **result.summary()}
-        out["unmet_by_priority"] = result.unmet_by_priority().to_dict(orient="records")
-        out["ranking"] = result.tables.get("ranking", _empty()).to_dict(orient="records")
-        out["transfers"] = len(result.tables.get("transfers", _empty()))
-        out["orders"] = len(result.tables.get("orders", _empty()))
+        for w in result.warnings:
+            if "lead time" in w:
+                err_console.print(f"[yellow]warning:[/] {w}")
+        out: dict[str, Any] = {"plan_run_id": run_id, **result.to_json()}
+        tabs = out.pop("tables")
+        for name in ("transfers", "orders", "need_met", "consumption_met", "ranking"):
+            out[name] = tabs.get(name, [])
+        # unmet by item and week: the rows with something not met
+        out["unmet"] = [r for r in tabs.get("unmet", []) if (r.get("unmet") or 0) > 0]
+        out["breaches"] = tabs.get("breaches", [])
         print_json(out)
         return
     _summary(result, run_id)
+    if result.frontier:
+        _frontier(result.frontier)
 
 
 def _empty() -> Any:
@@ -115,6 +150,8 @@ def _empty() -> Any:
 
 
 def _summary(result: Any, run_id: int | None) -> None:
+    from materiel.plan.results import ROUNDING
+
     source = (
         f"Source: snapshot {result.snapshot_hash[:12]} of the records as of {result.as_of}, "
         f"scenario {result.scenario!r}"
@@ -133,20 +170,72 @@ def _summary(result: Any, run_id: int | None) -> None:
         f"build {result.build_seconds:.2f} s, solve {result.solve_seconds:.2f} s "
         f"({result.method}), explain {result.explain_seconds:.2f} s",
     )
-    head.add_row("Targets", "hard" if result.hard_targets else "soft (scenario weight)")
+    head.add_row(
+        "Targets",
+        "hard"
+        if result.hard_targets
+        else f"soft, readiness weight λ = {float(result.params.get('readiness_weight', 0)):g}",
+    )
     if run_id is not None:
         head.add_row("Stored", f"plan run {run_id}")
     console.print(head)
     for w in result.warnings:
         console.print(f"[yellow]warning:[/] {w}")
 
-    unmet = Table("priority", "demand", "unmet", "met %", title="Unmet need by priority")
-    for row in result.unmet_by_priority().itertuples():
-        met = 100 * (1 - row.unmet / row.demand) if row.demand else 100.0
-        unmet.add_row(row.priority, f"{row.demand:,.0f}", f"{row.unmet:,.0f}", f"{met:.0f}")
-    console.print(unmet)
-
-    tr = result.tables.get("transfers", _empty())
+    rep = result.report()
+    head_line = result.headline()
+    if head_line["share"] is not None:
+        console.print(
+            f"[bold]Critical need met by the end of the horizon: {head_line['share']:.0%} by "
+            f"value[/] (USD {head_line['value_met'] / 1e6:,.1f} m of "
+            f"{head_line['value_due'] / 1e6:,.1f} m at catalogue unit values, ECB rates of "
+            f"{result.rate_date or result.as_of})"
+        )
+    else:
+        console.print("No critical need is due within the horizon.")
+    nm = rep.get("need_met", _empty())
+    if len(nm):
+        t = Table(
+            "priority",
+            "recipient",
+            "item",
+            "due",
+            "met",
+            "met %",
+            "weeks late (avg)",
+            title="Stated need met by the end of the horizon (units of each item)",
+        )
+        order = {"critical": 0, "high": 1, "routine": 2}
+        nm = nm.assign(_o=nm["priority"].map(order)).sort_values(
+            ["_o", "value_due"], ascending=[True, False]
+        )
+        for r in nm.head(15).itertuples():
+            t.add_row(
+                r.priority,
+                r.recipient,
+                r.item,
+                f"{r.due:,.0f}",
+                f"{r.met:,.0f}",
+                f"{r.share_met:.0%}",
+                f"{r.weeks_late:,.1f}",
+            )
+        console.print(t)
+    cm = rep.get("consumption_met", _empty())
+    if len(cm):
+        t = Table(
+            "recipient",
+            "item",
+            "consumption",
+            "met",
+            "met %",
+            title="Consumption met within the horizon (units of each item)",
+        )
+        for r in cm.sort_values("unmet", ascending=False).head(10).itertuples():
+            t.add_row(
+                r.recipient, r.item, f"{r.consumption:,.0f}", f"{r.met:,.0f}", f"{r.share_met:.0%}"
+            )
+        console.print(t)
+    tr = rep.get("transfers", _empty())
     if len(tr):
         top = tr.groupby(["donor", "recipient", "item"], as_index=False)["quantity"].sum()
         top = top.sort_values("quantity", ascending=False).head(10)
@@ -154,7 +243,7 @@ def _summary(result: Any, run_id: int | None) -> None:
         for r in top.itertuples():
             t.add_row(r.donor, r.recipient, r.item, f"{r.quantity:,.0f}")
         console.print(t)
-    orders = result.tables.get("orders", _empty())
+    orders = rep.get("orders", _empty())
     if len(orders):
         top = orders.groupby(["fund", "line", "item", "destination", "currency"], as_index=False)[
             ["quantity", "cost"]
@@ -193,4 +282,26 @@ def _summary(result: Any, run_id: int | None) -> None:
         console.print(t)
     for s in result.sentences[:6]:
         console.print(f"• {s}")
-    console.print(f"[dim]{source}[/]")
+    console.print(f"[dim]{ROUNDING} {source}[/]")
+
+
+def _frontier(frontier: dict[str, Any]) -> None:
+    """The readiness–support frontier: per readiness weight, critical need met against
+    alliance stock below target."""
+    t = Table(
+        "readiness weight λ",
+        "critical need met (by value)",
+        "stock below target (USD m-weeks)",
+        "status",
+        title="Readiness–support frontier (each row a full plan)",
+    )
+    for p in frontier["points"]:
+        share = "—" if p["critical_share"] is None else f"{p['critical_share']:.0%}"
+        t.add_row(
+            f"{p['readiness_weight']:g}",
+            share,
+            f"{p['below_target_value_weeks'] / 1e6:,.1f}",
+            p["status"],
+        )
+    console.print(t)
+    console.print(f"[dim]{frontier['source']}[/]")

@@ -56,17 +56,18 @@ from materiel.queries.pledges import (
 from materiel.queries.reference import choices, meeting, meetings, previous_meeting
 from materiel.queries.risk import Risk, shortfall_risk, structural_gap
 from materiel.queries.runs import (
+    critical_met,
     forecast_run,
     forecast_runs,
     job,
     jobs,
     latest_plan,
     latest_plan_run,
+    need_by_priority,
     plan_result,
     plan_run,
     plan_tables,
     recent_plan_runs,
-    unmet_by_priority,
 )
 from materiel.queries.stocks import alliance_totals, memberships, stock_position
 
@@ -84,6 +85,7 @@ __all__ = [
     "buys_table",
     "choices",
     "coverage_status",
+    "critical_met",
     "dataset_synthetic",
     "date_span",
     "deliveries_table",
@@ -102,6 +104,7 @@ __all__ = [
     "meeting",
     "meetings",
     "memberships",
+    "need_by_priority",
     "need_cover",
     "need_coverage",
     "needs_by_priority",
@@ -127,7 +130,6 @@ __all__ = [
     "structural_gap",
     "synthetic_of",
     "today",
-    "unmet_by_priority",
     "user",
     "users",
 ]

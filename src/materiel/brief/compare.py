@@ -24,11 +24,14 @@ class Headline:
     values: dict[str, float | None]
 
 
-def headline(figures: dict[str, Any], plan_unmet: float | None) -> Headline:
+def headline(figures: dict[str, Any], plan_critical_met: float | None) -> Headline:
     """The figures of :data:`ROWS` from a :func:`materiel.queries.key_figures` answer (money
-    in EUR at the ECB rate of its date) and the unmet need of the plan in force then
-    (:func:`materiel.queries.headline_values`, as the meeting page shows them)."""
-    return Headline(dt.date.fromisoformat(figures["as_of"]), headline_values(figures, plan_unmet))
+    in EUR at the ECB rate of its date) and the share of critical need (by value, %) the
+    plan in force then meets (:func:`materiel.queries.headline_values`, as the meeting page
+    shows them)."""
+    return Headline(
+        dt.date.fromisoformat(figures["as_of"]), headline_values(figures, plan_critical_met)
+    )
 
 
 def compare(now: Headline, before: Headline | None) -> list[Change]:

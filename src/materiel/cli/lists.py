@@ -167,7 +167,11 @@ def status(
         )
     plan = figures["plan"]
     if plan is not None:
-        key.add_row(f"unmet need, plan #{plan['id']} (mixed units)", compact(plan["unmet"]))
+        share = plan.get("critical_share")
+        key.add_row(
+            f"critical need met, plan #{plan['id']} (by value)",
+            "—" if share is None else f"{share:.0%}",
+        )
     key.caption = (
         f"Source: need, pledge, delivery, stock report and target records as of "
         f"{figures['as_of']}"

@@ -57,7 +57,8 @@ def solve(
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
 
     ``hard_targets`` overrides the scenario's policy; ``params`` override other policy
-    weights (``lambda_target``, ``mu_burden``, ``epsilon_cost``). ``method``: ``auto``
+    weights (``readiness_weight``, ``mu_burden``, ``tail_weeks``; materiel.plan_policy).
+    ``method``: ``auto``
     (default: dual simplex on the whole LP, or the per-item split above
     :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
     ``ipm`` or ``split``. ``progress(stage, f)`` is
@@ -66,7 +67,8 @@ def solve(
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
     from materiel.plan.results import dataset, evaluate, from_solution, tables
-    from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model
+    from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model, tie_break
+    from materiel.plan_policy import TIE_BREAK_TOLERANCE
 
     report = progress or _noop
     overrides = {"hard_targets": hard_targets, "time_limit": time_limit, **params}
@@ -120,12 +122,7 @@ def solve(
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
         result.dataset = dataset(data, ev)
-    elif sol.col_value.size:
-        ev = from_solution(model, sol, data)
-        result.terms = ev.terms
-        result.tables = tables(data, model.meta, ev)
-        result.dataset = dataset(data, ev)
-    if explain:
+    if explain and model.ncols:
         report("explain", 0.0)
         t0 = time.perf_counter()
         found = ex.marginals(model, sol, data, highs)
@@ -133,6 +130,13 @@ def solve(
         result.tables["ranking"] = ex.ranking(found)
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
+    if model.ncols and sol.col_value.size:
+        sol = tie_break(model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE)
+        result.solve_seconds = sol.solve_seconds
+        ev = from_solution(model, sol, data)
+        result.terms = ev.terms
+        result.tables = {**tables(data, model.meta, ev), **result.tables}
+        result.dataset = dataset(data, ev)
     if compare_greedy:
         report("greedy", 0.0)
         gx, gq = greedy_plan(data, model.meta)
@@ -177,8 +181,8 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
         ],
     )
     if res.objective is not None and res.solution:
-        x, q, u = assemble(data, meta_model.meta, res)
-        ev = evaluate(data, meta_model.meta, x, q, u)
+        x, q, c, y = assemble(data, meta_model.meta, res)
+        ev = evaluate(data, meta_model.meta, x, q, c, y)
         result.objective = ev.objective
         result.terms = ev.terms
         result.tables = tables(data, meta_model.meta, ev)
@@ -189,7 +193,7 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
 def _empty_decisions(data: PlanData, model: LinearModel) -> tuple[Any, Any]:
     import numpy as np
 
-    shape = (len(data.nations), len(data.recipients), len(data.items), data.weeks)
+    shape = (len(data.nations), len(data.recipients), len(data.items), data.periods)
     return np.zeros(shape), np.zeros(model.meta["q_mask"].shape)
 
 

@@ -47,8 +47,10 @@ def subset_items(d: PlanData, items: np.ndarray) -> PlanData:
         s0=d.s0[ni],
         r0=d.r0[ni],
         floor=d.floor[ni],
-        demand=d.demand[ni],
+        cons=d.cons[ni],
+        need=d.need[ni],
         weight=d.weight[ni],
+        transit=d.transit_weeks[ni],
         pin=d.pin[ni],
         pout=d.pout[ni],
         arrive_n=d.arrive_n[ni],
@@ -60,6 +62,7 @@ def subset_items(d: PlanData, items: np.ndarray) -> PlanData:
         eligible=d.eligible[keep_line],
         excluded=d.excluded[ni],
         give_cap=d.give_cap[ni],
+        item_unit=[d.item_unit[i] for i in items] if d.item_unit else [],
         warnings=[],
     )
 
@@ -270,11 +273,13 @@ def solve_split(
 
 def assemble(
     d: PlanData, meta: dict[str, Any], res: SplitResult
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Global x[n,r,i,t], q[k,t] (k of ``meta``) and u[r,i,t] from the parts' solutions."""
-    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Global x[n,r,i,t], q[k,t] (k of ``meta``), c[r,i,t] and y[r,i,k,t] from the parts'
+    solutions."""
+    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.periods
     x = np.zeros((nn, nr, ni, nt))
-    u = np.zeros((nr, ni, nt))
+    c = np.zeros((nr, ni, nt))
+    y = np.zeros(d.need.shape)
     q = np.zeros(meta["q_mask"].shape)
     line_of = {code: p for p, code in enumerate(d.lines)}
     nd = nn + nr
@@ -284,7 +289,11 @@ def assemble(
         if not col.size:
             continue
         i = part.item
-        for name, target in (("x", x[:, :, i : i + 1, :]), ("u", u[:, i : i + 1, :])):
+        for name, target in (
+            ("x", x[:, :, i : i + 1, :]),
+            ("c", c[:, i : i + 1, :]),
+            ("y", y[:, i : i + 1, :, :]),
+        ):
             idx = part.model.vars[name].index
             mask = idx >= 0
             target[mask] = col[idx[mask]]
@@ -295,4 +304,4 @@ def assemble(
             mask = qi >= 0
             rows = np.broadcast_to(k_glob[:, None], qi.shape)
             q[rows[mask], np.nonzero(mask)[1]] = col[qi[mask]]
-    return np.maximum(x, 0.0), np.maximum(q, 0.0), np.clip(u, 0.0, d.demand)
+    return np.maximum(x, 0.0), np.maximum(q, 0.0), np.clip(c, 0.0, d.cons), np.maximum(y, 0.0)

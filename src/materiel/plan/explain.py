@@ -72,9 +72,9 @@ class Gain:
 
 
 def _terms(model: LinearModel, cost: np.ndarray, col_value: np.ndarray) -> tuple[float, float]:
-    u = model.vars["u"].index
+    # shortfall: consumption not met (c) and backlog of stated need (b) (plan model of #13)
+    cu = np.concatenate([model.vars[n].index[model.vars[n].index >= 0] for n in ("c", "b")])
     v = model.vars["v"].index
-    cu = u[u >= 0]
     cv = v[v >= 0]
     shortfall = float((cost[cu] * col_value[cu]).sum()) / HIGH
     breach = float((cost[cv] * col_value[cv]).sum())

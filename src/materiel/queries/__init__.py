@@ -76,17 +76,18 @@ from materiel.queries.reference import (
 )
 from materiel.queries.risk import Risk, shortfall_risk, structural_gap
 from materiel.queries.runs import (
+    critical_met,
     forecast_run,
     forecast_runs,
     job,
     jobs,
     latest_plan,
     latest_plan_run,
+    need_by_priority,
     plan_result,
     plan_run,
     plan_tables,
     recent_plan_runs,
-    unmet_by_priority,
 )
 from materiel.queries.stocks import (
     STALE_AFTER_DAYS,
@@ -113,6 +114,7 @@ __all__ = [
     "changes_since",
     "choices",
     "coverage_status",
+    "critical_met",
     "crossing_soonest",
     "dataset_synthetic",
     "date_span",
@@ -137,6 +139,7 @@ __all__ = [
     "meeting",
     "meetings",
     "memberships",
+    "need_by_priority",
     "need_cover",
     "need_coverage",
     "needs_by_priority",
@@ -165,7 +168,6 @@ __all__ = [
     "structural_gap",
     "synthetic_of",
     "today",
-    "unmet_by_priority",
     "user",
     "users",
 ]

@@ -156,7 +156,8 @@ def key_figures(
       ``delivered_share``;
     - ``stocks``: :func:`stock_figures` (None for analysts);
     - ``funds``: rows of ``fund_position``; ``funds_remaining`` in ``currency``;
-    - ``plan``: the latest plan's unmet need (staff only, else None);
+    - ``plan``: the latest plan's share of critical need met by value (staff only, else
+      None);
     - ``records``: visible record counts; ``synthetic``.
     """
     day = resolve(as_of)

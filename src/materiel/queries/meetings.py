@@ -31,7 +31,7 @@ HEADLINE_ROWS: tuple[tuple[str, str, str, bool], ...] = (
     ("late_pledges", "Late pledges", "pledges", False),
     ("stocks_below_target", "Stocks below target", "series", False),
     ("fund_remaining", "Collective and national funds remaining", "EUR", True),
-    ("plan_unmet", "Unmet need left by the latest plan", "units", False),
+    ("plan_critical_met", "Critical need met by the latest plan (by value)", "%", True),
 )
 #: outlook states of a stock that falls below its target (now or later)
 CROSSING = ("below target", "crosses", "beyond horizon")
@@ -54,10 +54,13 @@ def next_meeting(
     return session.scalars(stmt).first()
 
 
-def headline_values(figures: dict[str, Any], plan_unmet: float | None) -> dict[str, float | None]:
+def headline_values(
+    figures: dict[str, Any], plan_critical_met: float | None
+) -> dict[str, float | None]:
     """The figures of :data:`HEADLINE_ROWS` from a :func:`key_figures` answer (money in its
-    report currency at the ECB rate of its date) and the unmet need of the plan in force
-    then (None without one, or for a viewer who may not see plans)."""
+    report currency at the ECB rate of its date) and the share of critical need (by value,
+    in %) the plan in force then meets (None without one, or for a viewer who may not see
+    plans)."""
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
     urgent = [r for r in needs["by_priority"] if r["priority"] in ("critical", "high")]
     return {
@@ -69,15 +72,16 @@ def headline_values(figures: dict[str, Any], plan_unmet: float | None) -> dict[s
         "late_pledges": float(pledges["late"]),
         "stocks_below_target": float(stocks["below_target"]) if stocks is not None else None,
         "fund_remaining": float(figures["funds_remaining"]),
-        "plan_unmet": plan_unmet,
+        "plan_critical_met": plan_critical_met,
     }
 
 
-def _plan_unmet(session: Session, viewer: Principal, day: dt.date) -> float | None:
+def _plan_critical_met(session: Session, viewer: Principal, day: dt.date) -> float | None:
     if not viewer.is_staff:
         return None
     found = latest_plan(session, viewer, as_of=day)
-    return float(found["unmet"]) if found is not None else None
+    share = found.get("critical_share") if found is not None else None
+    return None if share is None else 100.0 * float(share)
 
 
 def changes_since(
@@ -95,13 +99,13 @@ def changes_since(
     day = resolve(as_of)
     now = headline_values(
         key_figures(session, viewer, as_of=day, currency=REPORT_CURRENCY),
-        _plan_unmet(session, viewer, day),
+        _plan_critical_met(session, viewer, day),
     )
     before: dict[str, float | None] = {}
     if previous is not None:
         before = headline_values(
             key_figures(session, viewer, as_of=previous.held_on, currency=REPORT_CURRENCY),
-            _plan_unmet(session, viewer, previous.held_on),
+            _plan_critical_met(session, viewer, previous.held_on),
         )
     rows = []
     for key, label, unit, better in HEADLINE_ROWS:

@@ -173,24 +173,17 @@ def _summary(result: Any, run_id: int | None) -> None:
         console.print(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
+        from materiel.plan.explain import RANKING_LABELS, ranking_rows
+
         t = Table(
-            "kind",
-            "name",
-            "objective / million USD",
-            "high-priority units / million USD",
-            "checked",
-            title="Where the next million does most good",
+            "#",
+            *RANKING_LABELS.values(),
+            title=f"Where the next USD 1 million does most good (re-solves, "
+            f"{result.horizon_weeks}-week horizon)",
         )
-        for r in ranking.head(10).itertuples():
-            checked = {True: "yes", False: "differs", None: "—"}.get(r.checked, "—")
-            t.add_row(
-                r.kind,
-                r.name,
-                f"{r.objective_per_million_usd + 0.0:,.2f}",
-                f"{r.high_priority_units_per_million_usd + 0.0:,.2f}",
-                checked,
-            )
+        for k, row in enumerate(ranking_rows(ranking.head(10)), start=1):
+            t.add_row(str(k), *(row[c] for c in RANKING_LABELS))
         console.print(t)
-    for s in result.sentences[:6]:
+    for s in result.sentences[:12]:
         console.print(f"• {s}")
     console.print(f"[dim]{source}[/]")

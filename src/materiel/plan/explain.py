@@ -300,7 +300,9 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
         return "it is not eligible for any production line and destination", True
     if (d.lead[lines] >= h).all():
         lead = int(d.lead[lines].min())
-        return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", True
+        # not certain: what arrives after the horizon may be worth something in a model
+        # with a tail beyond it (its objective gain is measured)
+        return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
     if _unspent(d, base, f):
         left = _slack(d, base, f)
         return f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits", True
@@ -319,7 +321,7 @@ def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
     if int(d.lead[p]) >= h:
         return (
             f"its output arrives after the {h}-week horizon (lead time {int(d.lead[p])} weeks)",
-            True,
+            False,
         )
     if not _used_up(d, base, p).any():
         return "it has spare capacity in every week: capacity is not what limits", True
@@ -462,6 +464,8 @@ def marginals(
                 f"{num(freed)} units of its stock (stock below target counted against the "
                 "lowered target), and",
             )
+    # what helps first (by the re-solve's objective gain), then what changes nothing
+    out.sort(key=lambda m: (m.effect is None or m.effect.none, -(m.measured or 0.0)))
     return out
 
 

@@ -52,6 +52,7 @@ def solve(
     explain: bool = True,
     compare_greedy: bool = False,
     progress: Progress | None = None,
+    warm_start: Any = None,
     **params: Any,
 ) -> PlanResult:
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
@@ -62,7 +63,8 @@ def solve(
     (default: dual simplex on the whole LP, or the per-item split above
     :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
     ``ipm`` or ``split``. ``progress(stage, f)`` is
-    called with stages build, solve, explain, greedy.
+    called with stages build, solve, explain, greedy. ``warm_start``: a ``highspy``
+    basis of a model of the same shape (the explanations' re-solves pass the base plan's).
     """
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
@@ -89,6 +91,8 @@ def solve(
             return _solve_split(data, report)
         chosen = DEFAULT_METHOD
     highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
+    if warm_start is not None and _fits(warm_start, model):
+        highs.setBasis(warm_start)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)
     sol = solve_model(model, highs=highs, method=chosen)
@@ -142,6 +146,20 @@ def solve(
         gx, gq = greedy_plan(data, model.meta)
         result.greedy_objective = evaluate(data, model.meta, gx, gq).objective
     return result
+
+
+def _fits(basis: Any, model: LinearModel) -> bool:
+    """A basis for ``model``: as many column and row statuses as it has columns and rows."""
+    cols, rows = getattr(basis, "col_status", None), getattr(basis, "row_status", None)
+    return (
+        cols is not None
+        and rows is not None
+        and (len(cols), len(rows))
+        == (
+            model.ncols,
+            model.nrows,
+        )
+    )
 
 
 def _solve_split(data: PlanData, report: Progress) -> PlanResult:

@@ -291,6 +291,8 @@ def _frontier(frontier: dict[str, Any]) -> None:
     t = Table(
         "readiness weight λ",
         "critical need met (by value)",
+        "all stated need met (by value)",
+        "consumption met (by value)",
         "stock below target (USD m-weeks)",
         "status",
         title="Readiness–support frontier (each row a full plan)",
@@ -300,6 +302,8 @@ def _frontier(frontier: dict[str, Any]) -> None:
         t.add_row(
             f"{p['readiness_weight']:g}",
             share,
+            "—" if p.get("need_share") is None else f"{p['need_share']:.0%}",
+            "—" if p.get("consumption_share") is None else f"{p['consumption_share']:.0%}",
             f"{p['below_target_value_weeks'] / 1e6:,.1f}",
             p["status"],
         )

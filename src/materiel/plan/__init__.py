@@ -91,7 +91,8 @@ def solve(
     highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)
-    sol = solve_model(model, highs=highs, method=chosen)
+    limit = float(data.params["time_limit"])
+    sol = solve_model(model, highs=highs, method=chosen, time_limit=limit)
     result = PlanResult(
         status=sol.status,
         objective=sol.objective,
@@ -131,7 +132,9 @@ def solve(
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
     if model.ncols and sol.col_value.size:
-        sol = tie_break(model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE)
+        sol = tie_break(
+            model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
+        )
         result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)
         result.terms = ev.terms

@@ -92,7 +92,10 @@ def sweep(
         d = data.with_params(readiness_weight=lam)
         if len(v_cols):
             hx.changeColsCost(len(v_cols), v_cols, lam * v_unit)
-        sol = solve_model(model, highs=highs)
+        sol = solve_model(model, highs=highs, time_limit=float(data.params["time_limit"]))
+        if not sol.optimal:  # a warm start can end in numerical trouble: once more, cold
+            highs.clearSolver()
+            sol = solve_model(model, highs=highs, time_limit=float(data.params["time_limit"]))
         if j == 0:
             first = sol.solve_seconds
         if not sol.optimal or not sol.col_value.size:
@@ -102,6 +105,8 @@ def sweep(
                     "status": sol.status,
                     "critical_share": None,
                     "critical_items": [],
+                    "need_share": None,
+                    "consumption_share": None,
                     "below_target_value_weeks": 0.0,
                     "below_target_by_donor": {},
                     "solve_seconds": sol.solve_seconds,
@@ -109,11 +114,21 @@ def sweep(
             )
             continue
         sol = tie_break(
-            model, highs, sol, d.value, tolerance=policy.TIE_BREAK_TOLERANCE, restore=True
+            model,
+            highs,
+            sol,
+            d.value,
+            tolerance=policy.TIE_BREAK_TOLERANCE,
+            restore=True,
+            time_limit=float(data.params["time_limit"]),
         )
         ev = from_solution(model, sol, d)
         rep = whole_units(tables(d, model.meta, ev))
         head = headline(rep["need_met"])
+        nm, cm = rep["need_met"], rep["consumption_met"]
+        need_due = float(nm["value_due"].sum()) if len(nm) else 0.0
+        cons_value = (cm["consumption"] * cm["unit_value"]).sum() if len(cm) else 0.0
+        cons_met = (cm["met"] * cm["unit_value"]).sum() if len(cm) else 0.0
         below = (ev.breach[..., :h] * d.value[None, :, None]).sum(axis=(1, 2))  # [n]
         points.append(
             {
@@ -126,6 +141,8 @@ def sweep(
                     {"item": r["item"], "due": r["due"], "met": r["met"], "share": r["share"]}
                     for r in head["items"]
                 ],
+                "need_share": float(nm["value_met"].sum()) / need_due if need_due > 0 else None,
+                "consumption_share": float(cons_met / cons_value) if cons_value > 0 else None,
                 "below_target_value_weeks": float(below.sum()),
                 "below_target_by_donor": {
                     n: float(b) for n, b in zip(d.nations, below, strict=True) if b > 0.5

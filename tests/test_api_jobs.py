@@ -66,12 +66,20 @@ def test_plan_job_runs_in_the_background(
             return run.id
 
     app.state.runners["plan"] = fake_plan
-    r = c.post(f"{API}/plans", json={"as_of": "2026-02-02", "horizon_weeks": 8}, headers=h)
+    body = {"as_of": "2026-02-02", "horizon_weeks": 8, "readiness_weight": 2.5, "frontier": True}
+    r = c.post(f"{API}/plans", json=body, headers=h)
     assert r.status_code == 202 and r.json()["status"] == "queued"
     job = _wait(c, r.headers["Location"], h)
     assert job["status"] == "done" and job["progress"] == 1.0
     assert job["result_url"] == f"{API}/plans/{job['result_id']}"
     assert seen["horizon_weeks"] == 8 and seen["actor"] == "api:coord"
+    assert seen["readiness_weight"] == 2.5 and seen["frontier"] is True
+    bad = c.post(f"{API}/plans", json={**body, "readiness_weight": -1}, headers=h)
+    assert bad.status_code == 422  # the readiness weight is a price: not negative
+    default = c.post(f"{API}/plans", json={"as_of": "2026-02-02"}, headers=h)
+    assert default.status_code == 202
+    assert _wait(c, default.headers["Location"], h)["status"] == "done"
+    assert seen["horizon_weeks"] == 52 and seen["readiness_weight"] is None  # one default
     run = c.get(job["result_url"], headers=h).json()
     assert run["status"] == "optimal" and run["as_of"] == "2026-02-02"
 

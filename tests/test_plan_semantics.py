@@ -187,3 +187,54 @@ def test_the_frontier_trades_critical_need_against_stock_below_target() -> None:
     assert below[0] == pytest.approx(30 * 1000.0 * 4)
     assert points[0]["below_target_by_donor"] == {"AAA": pytest.approx(30 * 1000.0 * 4)}
     assert "SYNTHETIC" not in front.source
+
+
+def test_no_plan_figure_adds_units_of_different_items() -> None:
+    """Two items of very different units (rounds and systems): the plan's summary gives
+    shares, values (USD) and counts of rows only; per-item figures stay per item."""
+    import datetime as dt
+
+    from materiel.queries.runs import plan_summary
+    from materiel.records import PlanRun
+
+    need2 = np.zeros((1, 2, len(PRIORITIES), 4))
+    need2[0, 0, 0, 0] = 100_000.0  # rounds, critical
+    need2[0, 1, 0, 0] = 3.0  # systems, critical
+    ds = make_snapshot(
+        nations=["AAA"],
+        recipients=["UKR"],
+        items=["ammo.round", "system.launcher"],
+        as_of="2026-01-05",
+        horizon_weeks=4,
+        item_value=[5_000.0, 50e6],
+        item_unit=["round", "system"],
+        s0=[[60_000.0, 2.0]],
+        need=need2,
+        transit=[[0, 0]],
+        params={"tail_weeks": 0},
+    )
+    result = solve(ds)
+    run = PlanRun(
+        id=1,
+        as_of=dt.date(2026, 1, 5),
+        created_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+        snapshot_hash=result.snapshot_hash,
+        scenario="baseline",
+        horizon_weeks=4,
+        status=result.status,
+        objective=result.objective,
+        build_seconds=0.0,
+        solve_seconds=0.0,
+        results=result.to_json(),
+    )
+    summary = plan_summary(run)
+    assert not {"unmet", "demand", "unmet_critical"} & set(summary)
+    # critical: 60,000 of 100,000 rounds (USD 300 m of 500 m) and 2 of 3 systems (100 of 150)
+    assert summary["critical_share"] == pytest.approx((300e6 + 100e6) / (500e6 + 150e6))
+    per_item = {r["item"]: r for r in summary["critical_items"]}
+    assert per_item["ammo.round"]["met"] == pytest.approx(60_000.0)
+    assert per_item["system.launcher"]["met"] == pytest.approx(2.0)
+    assert summary["transfers"] == 2  # rows (donor, recipient, item, week), not units
+    assert summary["transfer_value"] == pytest.approx(300e6 + 100e6)
+    by_priority = {r["priority"]: r for r in summary["need_by_priority"]}
+    assert by_priority["critical"]["value_due"] == pytest.approx(650e6)

@@ -42,8 +42,9 @@ TAIL_PERIOD_WEEKS = 4
 #: than the same a week earlier (so, of two equal plans, the one that serves earlier wins;
 #: small enough that no figure changes by more than 1 % over two years)
 TIME_PREFERENCE = 1e-4
-#: the lexicographic tie-break: the primary objective may rise by at most this fraction
-TIE_BREAK_TOLERANCE = 1e-9
+#: the lexicographic tie-break: a reduced cost or dual above this fraction of the largest
+#: cost counts as non-zero (its column or row is held where the first solve put it)
+TIE_BREAK_TOLERANCE = 1e-14
 #: readiness weights swept by ``materiel plan --frontier`` (times READINESS_WEIGHT)
 FRONTIER_FACTORS: tuple[float, ...] = (0.0, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 

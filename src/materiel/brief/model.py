@@ -106,6 +106,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     charts: list[tuple[str, str, int | None]] = field(default_factory=list)  # svg, caption, note
     empty: str | None = None  # said instead of figures when there is nothing to show
+    box: tuple[str, str] | None = None  # (title, text): a plain-language box
 
 
 @dataclass

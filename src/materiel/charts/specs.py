@@ -187,8 +187,16 @@ def frontier_chart(
         ],
     )
     line = base.mark_line(color=STOCK, point=True)
-    text = base.mark_text(align="left", dx=6, dy=-6, fontSize=10, color="#333").encode(
-        text="label:N"
+    # label a point only when it stands apart from the previous one (labels would overlap)
+    spread = max(float(data["below"].max() - data["below"].min()), 1e-9) if len(data) else 1.0
+    gap = (data["below"].diff().abs().fillna(spread) / spread > 0.06) | (
+        data["share"].diff().abs().fillna(100.0) > 3.0
+    )
+    data["shown"] = data["label"].where(gap, "")
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=6, dy=-8, fontSize=10, color="#333")
+        .encode(x="below:Q", y="share:Q", text="shown:N")
     )
     chart = alt.layer(line, text).properties(
         width=WIDTH, height=HEIGHT, title=_title(title, source)

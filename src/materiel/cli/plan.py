@@ -298,8 +298,10 @@ def _frontier(frontier: dict[str, Any]) -> None:
     t = new_table(
         "Readiness–support frontier (each row a full plan)",
         ">readiness\nweight λ",
-        ">critical need\nmet (by value)",
-        ">stock below target\n(USD m-weeks)",
+        ">critical\nneed met\n(by value)",
+        ">all stated\nneed met\n(by value)",
+        ">consumption\nmet\n(by value)",
+        ">stock below\ntarget (USD\nm-weeks)",
         "=status",
     )
     for p in frontier["points"]:
@@ -307,6 +309,8 @@ def _frontier(frontier: dict[str, Any]) -> None:
         t.add_row(
             f"{p['readiness_weight']:g}",
             share,
+            "—" if p.get("need_share") is None else f"{p['need_share']:.0%}",
+            "—" if p.get("consumption_share") is None else f"{p['consumption_share']:.0%}",
             f"{p['below_target_value_weeks'] / 1e6:,.1f}",
             p["status"],
         )

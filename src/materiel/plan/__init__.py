@@ -53,6 +53,7 @@ def solve(
     compare_greedy: bool = False,
     progress: Progress | None = None,
     warm_start: Any = None,
+    tie_break_shipments: bool = True,
     **params: Any,
 ) -> PlanResult:
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
@@ -65,6 +66,8 @@ def solve(
     ``ipm`` or ``split``. ``progress(stage, f)`` is
     called with stages build, solve, explain, greedy. ``warm_start``: a ``highspy``
     basis of a model of the same shape (the explanations' re-solves pass the base plan's).
+    ``tie_break_shipments``: the second, lexicographic solve that ships nothing needless
+    (the explanations' re-solves compare objectives and shortfalls only and skip it).
     """
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
@@ -95,7 +98,8 @@ def solve(
         highs.setBasis(warm_start)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)
-    sol = solve_model(model, highs=highs, method=chosen)
+    limit = float(data.params["time_limit"])
+    sol = solve_model(model, highs=highs, method=chosen, time_limit=limit)
     result = PlanResult(
         status=sol.status,
         objective=sol.objective,
@@ -134,8 +138,10 @@ def solve(
         result.tables["ranking"] = ex.ranking(found)
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
-    if model.ncols and sol.col_value.size:
-        sol = tie_break(model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE)
+    if tie_break_shipments and model.ncols and sol.col_value.size:
+        sol = tie_break(
+            model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
+        )
         result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)
         result.terms = ev.terms

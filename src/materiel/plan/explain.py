@@ -132,7 +132,10 @@ def resolve(d: PlanData, basis: Any = None) -> Any:
     """``materiel.plan.solve`` of ``d`` without explanations (warm when it can be)."""
     from materiel.plan import solve
 
-    kw: dict[str, Any] = {"explain": False}
+    # base and moved plans are both primary optima (the tie-break on shipments, a second
+    # solve that holds the objective, is skipped on both sides alike: it only picks among
+    # equally good plans the one that ships least)
+    kw: dict[str, Any] = {"explain": False, "tie_break_shipments": False}
     if basis is not None and _accepts_warm_start():
         kw["warm_start"] = basis
     return solve(d, **kw)

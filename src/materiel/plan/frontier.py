@@ -22,7 +22,7 @@ from materiel import plan_policy as policy
 from materiel.plan.build import build_model
 from materiel.plan.data import PlanData, from_snapshot
 from materiel.plan.errors import PlanInputError
-from materiel.plan.results import from_solution, headline, tables, whole_units
+from materiel.plan.results import Evaluation, from_solution
 from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model, tie_break
 
 
@@ -92,7 +92,10 @@ def sweep(
         d = data.with_params(readiness_weight=lam)
         if len(v_cols):
             hx.changeColsCost(len(v_cols), v_cols, lam * v_unit)
-        sol = solve_model(model, highs=highs)
+        sol = solve_model(model, highs=highs, time_limit=float(data.params["time_limit"]))
+        if not sol.optimal:  # a warm start can end in numerical trouble: once more, cold
+            highs.clearSolver()
+            sol = solve_model(model, highs=highs, time_limit=float(data.params["time_limit"]))
         if j == 0:
             first = sol.solve_seconds
         if not sol.optimal or not sol.col_value.size:
@@ -102,6 +105,8 @@ def sweep(
                     "status": sol.status,
                     "critical_share": None,
                     "critical_items": [],
+                    "need_share": None,
+                    "consumption_share": None,
                     "below_target_value_weeks": 0.0,
                     "below_target_by_donor": {},
                     "solve_seconds": sol.solve_seconds,
@@ -109,23 +114,22 @@ def sweep(
             )
             continue
         sol = tie_break(
-            model, highs, sol, d.value, tolerance=policy.TIE_BREAK_TOLERANCE, restore=True
+            model,
+            highs,
+            sol,
+            d.value,
+            tolerance=policy.TIE_BREAK_TOLERANCE,
+            restore=True,
+            time_limit=float(data.params["time_limit"]),
         )
         ev = from_solution(model, sol, d)
-        rep = whole_units(tables(d, model.meta, ev))
-        head = headline(rep["need_met"])
+        met = _shares(d, ev)
         below = (ev.breach[..., :h] * d.value[None, :, None]).sum(axis=(1, 2))  # [n]
         points.append(
             {
                 "readiness_weight": lam,
                 "status": sol.status,
-                "critical_share": head["share"],
-                "critical_value_due": head["value_due"],
-                "critical_value_met": head["value_met"],
-                "critical_items": [
-                    {"item": r["item"], "due": r["due"], "met": r["met"], "share": r["share"]}
-                    for r in head["items"]
-                ],
+                **met,
                 "below_target_value_weeks": float(below.sum()),
                 "below_target_by_donor": {
                     n: float(b) for n, b in zip(d.nations, below, strict=True) if b > 0.5
@@ -147,3 +151,44 @@ def sweep(
         first_solve_seconds=first,
         params={k: v for k, v in data.params.items() if k != "readiness_weight"},
     )
+
+
+def _share(met: np.ndarray, due: np.ndarray) -> float | None:
+    total = float(due.sum())
+    return float(met.sum()) / total if total > 0 else None
+
+
+def _shares(d: PlanData, ev: Evaluation) -> dict[str, Any]:
+    """The point's figures straight from the arrays, in whole units as the reports
+    (results.whole_units) round them: critical need met by value and per item, all stated
+    need met by value, consumption met by value."""
+    h = d.weeks
+    due = d.need[..., :h].sum(axis=3)  # [r,i,k]
+    met = np.clip(np.round(due - ev.b[..., h - 1]), 0.0, None) if h else np.zeros_like(due)
+    due = np.round(due)
+    value = d.value[None, :, None]
+    crit = d.priorities.index("critical") if "critical" in d.priorities else None
+    items: list[dict[str, Any]] = []
+    c_due = c_met = np.zeros(0)
+    if crit is not None:
+        c_due, c_met = due[:, :, crit].sum(axis=0), met[:, :, crit].sum(axis=0)  # [i]
+        items = [
+            {
+                "item": d.items[i],
+                "due": float(c_due[i]),
+                "met": float(c_met[i]),
+                "share": float(c_met[i] / c_due[i]),
+            }
+            for i in np.argsort(-(c_due * d.value))
+            if c_due[i] > 0
+        ]
+    cons = np.round(d.cons[..., :h].sum(axis=2))
+    cons_met = np.clip(cons - np.round(ev.c[..., :h].sum(axis=2)), 0.0, None)
+    return {
+        "critical_share": _share(c_met * d.value, c_due * d.value) if crit is not None else None,
+        "critical_value_due": float((c_due * d.value).sum()) if crit is not None else 0.0,
+        "critical_value_met": float((c_met * d.value).sum()) if crit is not None else 0.0,
+        "critical_items": items,
+        "need_share": _share(met * value, due * value),
+        "consumption_share": _share(cons_met * d.value, cons * d.value),
+    }

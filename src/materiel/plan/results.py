@@ -285,8 +285,9 @@ def tables(d: PlanData, meta: dict[str, Any], ev: Evaluation) -> dict[str, pd.Da
     donor_ix = pd.Index(d.nations).get_indexer(pd.Index(transfers["donor"]))
     item_ix = pd.Index(d.items).get_indexer(pd.Index(transfers["item"]))
     transfers["week_arriving"] = wk + d.transit_weeks[donor_ix, item_ix] if len(transfers) else []
+    transfers["value"] = transfers["quantity"] * d.value[item_ix] if len(transfers) else []
     transfers = transfers[
-        ["donor", "recipient", "item", "week", "week_start", "week_arriving", "quantity"]
+        ["donor", "recipient", "item", "week", "week_start", "week_arriving", "quantity", "value"]
     ]
 
     k_line, k_fund, k_dest, k_item = meta["k_line"], meta["k_fund"], meta["k_dest"], meta["k_item"]
@@ -465,7 +466,16 @@ def whole_units(tabs: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     out = dict(tabs)
     tr = tabs.get("transfers")
     if tr is not None and len(tr):
-        out["transfers"] = _whole(tr, ["donor", "recipient", "item"], "week")
+        unit = tr["value"] / tr["quantity"] if "value" in tr else None
+        tr = _whole(
+            tr.assign(_unit=unit) if unit is not None else tr,
+            ["donor", "recipient", "item"],
+            "week",
+        )
+        if "_unit" in tr:
+            tr["value"] = tr["quantity"] * tr["_unit"]
+            tr = tr.drop(columns="_unit")
+        out["transfers"] = tr
     od = tabs.get("orders")
     if od is not None and len(od):
         unit = od["cost"] / od["quantity"]

@@ -232,7 +232,12 @@ def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
             first_week=("week_start", "min"),
             weeks=("week", "nunique"),
         )
-        transfers["value"] = transfers["quantity"] * transfers["item"].map(value).fillna(0.0)
+        # value (USD) to rank rows of different items: never add their units
+        if "value" in t["transfers"][0]:
+            per = pd.DataFrame(t["transfers"]).groupby(["donor", "recipient", "item"])["value"]
+            transfers["value"] = per.sum().to_numpy()
+        else:  # a run stored before transfers carried their value
+            transfers["value"] = transfers["quantity"] * transfers["item"].map(value).fillna(0.0)
         transfers = transfers.sort_values("value", ascending=False)
     need = pd.DataFrame(t.get("need_met", []))
     if len(need):

@@ -12,7 +12,7 @@ from materiel.brief.notes import fig
 
 #: the plain-language box "What the plan assumes" (README.md says the same)
 ASSUMES = (
-    "What the plan assumes: needs not met by their date stay owed and are met as soon as "
+    "Needs not met by their date stay owed and are met as soon as "
     "stock allows, each week late counting (critical 100, high 10, routine 1 per dollar of "
     "need); consumption not met in its week is lost and counts like high-priority need; a "
     "dollar-week of a donor's stock below its target counts λ = {lam} times a dollar-week of "
@@ -75,11 +75,12 @@ def build(ctx: Context) -> Section:
         fig("plan-transfers", len(tr), fmt_int(len(tr)), n),
         fig("plan-orders", len(orders), fmt_int(len(orders)), n),
     ]
-    sec.paragraphs.append(
+    sec.box = (
+        "What the plan assumes",
         ASSUMES.format(
             lam="the scenario's" if lam is None else f"{float(lam):g}",
             rate=r.rate_date or r.as_of,
-        )
+        ),
     )
     if head["items"]:
         sec.tables.append(
@@ -148,12 +149,14 @@ def build(ctx: Context) -> Section:
             )
         )
     if len(tr):
-        g = tr.groupby(["donor", "item"], as_index=False)["quantity"].sum()
-        g = g.sort_values("quantity", ascending=False)
+        cols = ["quantity", "value"] if "value" in tr else ["quantity"]
+        g = tr.groupby(["donor", "item"], as_index=False)[cols].sum()
+        g = g.sort_values(cols[-1], ascending=False)  # by value: units of items differ
         shown = g.head(top)
         sec.tables.append(
             (
-                "Proposed transfers from donor stocks (sum over the horizon)",
+                "Proposed transfers from donor stocks (sum over the horizon; units of each "
+                "item, largest value first)",
                 Table(
                     ["donor", "item", "quantity"],
                     [

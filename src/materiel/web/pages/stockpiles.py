@@ -64,9 +64,11 @@ def stockpile_detail(request: Request, holder: str) -> Response:
     chosen = qp(request, "item", pattern=r"[A-Za-z0-9._\-]+")
     charts: list[dict[str, Any]] = []
     if len(table):
-        wanted = table.loc[(table["target_now"] > 0) | (table["weekly_use"] > 0)]
+        # an unknown stock (no report) has no trajectory to draw
+        known = table.loc[table["state"] != "no report"]
+        wanted = known.loc[(known["target_now"] > 0) | (known["weekly_use"] > 0)]
         picks = (
-            [chosen] if chosen and chosen in set(table["item"]) else wanted["item"].head(4).tolist()
+            [chosen] if chosen and chosen in set(known["item"]) else wanted["item"].head(4).tolist()
         )
         for item in picks:
             src = (

@@ -191,3 +191,13 @@ def test_cover_of_one_need_and_errors(
     assert api_figures(site, "coord").status_code == 422
     html, _ = page_figures(site, "analyst", "N-NONE")
     assert "No need N-NONE that you may see." in html
+
+
+def test_favicon_is_served(site: dict[str, Any]) -> None:
+    """Issue 19: browsers ask for /favicon.ico (the brief page did, and got 404)."""
+    c = site["client"]
+    c.cookies.clear()
+    r = c.get("/favicon.ico")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("image/svg+xml")
+    assert r.content.lstrip().startswith(b"<svg") or b"<svg" in r.content[:200]

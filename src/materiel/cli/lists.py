@@ -15,12 +15,14 @@ from rich.table import Table
 
 from materiel import money, queries
 from materiel.cli.context import (
+    CSV,
     as_of_date,
     cell,
     console,
     fail,
     flush_notes,
     note,
+    print_csv,
     print_json,
     state,
 )
@@ -108,6 +110,7 @@ def status(
         "when they end before today; the date used is said).",
     ),
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Key figures: records, needs not covered by their date, late pledges, stocks below
     target, funds (the same figures as Overview and GET /figures)."""
@@ -131,6 +134,9 @@ def status(
     flush_notes()
     if as_json:
         print_json(figures)
+        return
+    if as_csv:
+        print_csv(flat_figures(figures))
         return
     label = SYNTHETIC_NOTE if figures["synthetic"] else ""
     rec = new_table("Records", "records", ">count")
@@ -214,6 +220,22 @@ def status(
     console.print(rec)
 
 
+def flat_figures(figures: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
+    """The key figures as rows of ``figure`` (a dotted path) and ``value``, for CSV (the
+    funds' rows keep their code in the path)."""
+    out: list[dict[str, Any]] = []
+    for key, value in figures.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(flat_figures(value, path + "."))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for v in value:
+                out.extend(flat_figures(v, f"{path}.{v.get('code', value.index(v))}."))
+        else:
+            out.append({"figure": path, "value": value})
+    return out
+
+
 # -- needs ---------------------------------------------------------------------------------
 
 
@@ -232,6 +254,7 @@ def needs_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Needs with their coverage: pledged, delivered and there by their date."""
     _check_choice("--priority", priority, PRIORITIES)
@@ -251,6 +274,9 @@ def needs_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(needs_rich_table(df, as_of=day, limit=limit))
 
@@ -323,6 +349,7 @@ def pledges_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Pledges with delivered and remaining quantities, lateness and value."""
     _check_choice("--status", status, PLEDGE_STATUSES)
@@ -345,6 +372,9 @@ def pledges_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(
         pledges_rich_table(
@@ -413,6 +443,7 @@ def stocks_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Latest stock report per holder and item against the target in force."""
     day = _parse_date(as_of)
@@ -428,6 +459,9 @@ def stocks_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
 
@@ -484,6 +518,7 @@ def needs_cover(
     ),
     as_of: str | None = AS_OF,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """How a need (or every need of an item) is covered by its date: delivered, committed
     pledges due, fund orders placed and their arrivals, what the latest plan adds, and the
@@ -508,6 +543,9 @@ def needs_cover(
             return
     if as_json:
         print_json({"as_of": day.isoformat(), "groups": groups})
+        return
+    if as_csv:  # one row per need; the arrivals are in --json
+        print_csv([{"as_of": day.isoformat(), **n} for g in groups for n in g["needs"]])
         return
     for group in groups:
         for table in cover_rich_tables(group, as_of=day):

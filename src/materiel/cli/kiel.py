@@ -439,6 +439,16 @@ def kiel_reconcile(
         f"{int(df['flagged'].sum())} of {len(df)} rows flagged (threshold "
         f"{threshold:.0%} and EUR {min_eur:,.0f})."
     )
+    flagged = df[df["flagged"]]
+    one_sided = int(((flagged["kiel_eur"] == 0) | (flagged["materiel_eur"] == 0)).sum())
+    if one_sided:
+        console.print(
+            f"{one_sided} of the flagged rows have a figure on one side only: "
+            f"{int((flagged['materiel_eur'] == 0).sum())} donor-months with a Kiel figure but no "
+            f"materiel pledge, {int((flagged['kiel_eur'] == 0).sum())} with materiel pledges but "
+            "no Kiel figure. They say what one side has not recorded (yet), not that the "
+            "figures disagree."
+        )
 
 
 @kiel_app.command("drafts")

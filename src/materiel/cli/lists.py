@@ -504,7 +504,7 @@ def stocks_rich_table(
 
 # -- needs cover ---------------------------------------------------------------------------
 
-COVER_KINDS = ("delivered", "pledge due", "order arrival", "plan transfer", "plan order")
+COVER_KINDS = queries.cover.KINDS  # delivered, pledge due, order arrival, plan transfer, …
 
 
 @needs_app.command("cover")

@@ -102,7 +102,7 @@ def _needs(
     )
 
 
-COVER_KINDS = ("delivered", "pledge due", "order arrival", "plan transfer", "plan order")
+COVER_KINDS = queries.cover.KINDS  # delivered, pledge due, order arrival, plan transfer, …
 
 
 def _cover(

@@ -150,3 +150,17 @@ def test_status_csv_holds_the_key_figures(demo_db: str) -> None:
     assert figures["as_of"] == AS_OF
     assert figures["needs.uncovered"] == str(data["needs"]["uncovered"])
     assert figures["pledges.late"] == str(data["pledges"]["late"])
+
+
+def test_plan_json_holds_the_rows(demo_db: str) -> None:
+    """Issue 17: `plan --json` includes the rows: transfers, orders, unmet by item and week."""
+    out = json.loads(
+        run(demo_db, "plan", "--as-of", AS_OF, "--horizon", "6", "--no-store", "--json").stdout
+    )
+    rows = out["rows"]
+    assert len(rows["transfers"]) == out["transfers"] > 0
+    assert len(rows["orders"]) == out["orders"]
+    assert rows["unmet"] and all(r["unmet"] > 0 for r in rows["unmet"])
+    assert {"recipient", "item", "week"} <= set(rows["unmet"][0])
+    by_priority = sum(p["unmet"] for p in out["unmet_by_priority"])
+    assert sum(r["unmet"] for r in rows["unmet"]) == pytest.approx(by_priority)

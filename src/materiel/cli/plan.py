@@ -107,6 +107,16 @@ def plan(
         out["ranking"] = result.tables.get("ranking", _empty()).to_dict(orient="records")
         out["transfers"] = len(result.tables.get("transfers", _empty()))
         out["orders"] = len(result.tables.get("orders", _empty()))
+        # the rows behind the counts (issue 17): transfers and orders by week, and the
+        # unmet need by recipient, item and week (rows with something in them)
+        unmet = result.tables.get("unmet", _empty())
+        if len(unmet) and "unmet" in unmet:
+            unmet = unmet.loc[unmet["unmet"] > 0]
+        out["rows"] = {
+            "transfers": result.tables.get("transfers", _empty()).to_dict(orient="records"),
+            "orders": result.tables.get("orders", _empty()).to_dict(orient="records"),
+            "unmet": unmet.to_dict(orient="records"),
+        }
         print_json(out)
         return
     _summary(result, run_id)

@@ -106,3 +106,67 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks() -> None:
         text = out.getvalue()
         assert "missile.airdefence.iris-t.slm" in words(text) and AS_OF in words(text)
         assert all(len(line) <= width for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["needs", "list", "--as-of", AS_OF],
+        ["pledges", "list", "--as-of", AS_OF],
+        ["stocks", "list", "--as-of", AS_OF],
+        ["needs", "cover", "--item", "ammo.artillery.155mm", "--as-of", AS_OF],
+        ["forecast", "--as-of", AS_OF],
+        ["drafts", "list", "--status", "all"],
+        ["users", "list"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_table_commands_print_csv(demo_db: str, args: list[str]) -> None:
+    """Issue 19: --csv for every table command: the rows of --json, one per line."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run(demo_db, *args, "--csv").stdout)))
+    data = json.loads(run(demo_db, *args, "--json").stdout)
+    if args[:2] == ["needs", "cover"]:
+        data = [n for g in data["groups"] for n in g["needs"]]
+    elif args[0] == "forecast":
+        data = data["projection"]["ranking"]
+    assert len(rows) == len(data)
+    for row, want in zip(rows, data, strict=True):
+        key = "ref" if "ref" in want else next(iter(want))
+        assert row[key] == str(want[key])
+
+
+def test_status_csv_holds_the_key_figures(demo_db: str) -> None:
+    import csv
+    import io
+
+    rows = list(
+        csv.DictReader(io.StringIO(run(demo_db, "status", "--as-of", AS_OF, "--csv").stdout))
+    )
+    figures = {r["figure"]: r["value"] for r in rows}
+    data = json.loads(run(demo_db, "status", "--as-of", AS_OF, "--json").stdout)
+    assert figures["as_of"] == AS_OF
+    assert figures["needs.uncovered"] == str(data["needs"]["uncovered"])
+    assert figures["pledges.late"] == str(data["pledges"]["late"])
+
+
+def test_plan_json_holds_the_rows(demo_db: str) -> None:
+    """Issue 17: `plan --json` includes the rows: transfers, orders, unmet by item and week,
+    and stated need met per recipient and item, each row in its item's own units."""
+    out = json.loads(
+        run(demo_db, "plan", "--as-of", AS_OF, "--horizon", "6", "--no-store", "--json").stdout
+    )
+    assert out["transfers"] and {"donor", "recipient", "item", "week", "quantity"} <= set(
+        out["transfers"][0]
+    )
+    assert isinstance(out["orders"], list)
+    assert out["unmet"] and all(r["unmet"] > 0 for r in out["unmet"])
+    assert {"recipient", "item", "week"} <= set(out["unmet"][0])
+    # the headline is a share by value, and its parts are the need_met rows' values
+    head = out["headline"]
+    critical = [r for r in out["need_met"] if r["priority"] == "critical"]
+    if head["share"] is not None:
+        assert head["value_due"] == pytest.approx(sum(r["value_due"] for r in critical))
+        assert 0.0 <= head["share"] <= 1.0

@@ -7,6 +7,7 @@ import errno
 import json
 import re
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,36 @@ def state(ctx: typer.Context) -> State:
 def print_json(data: Any) -> None:
     """Machine-readable output for scripts (dates as ISO strings)."""
     typer.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+
+
+def print_csv(rows: Sequence[Mapping[Any, Any]]) -> None:
+    """CSV for spreadsheets: a header line of every key, one line per row (dates as ISO
+    strings, nested values as JSON, text a spreadsheet would run as a formula neutralised)."""
+    import csv
+    import sys
+
+    from materiel.io.cells import neutralise
+
+    columns: list[Any] = []
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+
+    def value(v: Any) -> Any:
+        if v is None:
+            return ""
+        if isinstance(v, (dict, list, tuple)):
+            v = json.dumps(v, default=str, ensure_ascii=False)
+        if isinstance(v, (dt.date, dt.datetime)):
+            return v.isoformat()
+        return neutralise(v) if isinstance(v, str) else v
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(columns)
+    for row in rows:
+        out.writerow([value(row.get(c)) for c in columns])
+
+
+CSV = typer.Option(False, "--csv", help="Print CSV for spreadsheets (a header line), nothing else.")
 
 
 def as_of_date(value: str | None, option: str = "--as-of") -> dt.date:

@@ -11,7 +11,16 @@ from typing import Any
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from materiel.cli.context import as_of_date, console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    CSV,
+    as_of_date,
+    console,
+    err_console,
+    fail,
+    print_csv,
+    print_json,
+    state,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -62,6 +71,7 @@ def forecast(
     ),
     store: bool = typer.Option(False, "--store/--no-store", help="Store as a forecast run"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = CSV,
 ) -> None:
     """Rank every holder and item by when its stock crosses its target at the current rate
     (worst first), with the alliance-wide structural gap."""
@@ -118,6 +128,9 @@ def forecast(
         _write_charts(charts, proj, mc, rank)
     if as_json:
         print_json({"caption": cap, "forecast_run": run_id, **results})
+        return
+    if as_csv:  # the ranked table; the rest is in --json
+        print_csv(records(rank))
         return
     risk: dict[tuple[str, str], float] = {}
     if mc is not None:
@@ -258,6 +271,7 @@ def sweep(
     plan: bool = typer.Option(False, "--plan", help="Also solve and store a plan per scenario"),
     limit: int = typer.Option(30, "--limit", min=1, help="Rows shown"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = CSV,
 ) -> None:
     """Run a Monte Carlo per scenario on Dask and gather one table of shortfall risks."""
     from materiel.forecast.service import records
@@ -306,6 +320,9 @@ def sweep(
     )
     if as_json:
         print_json({"caption": cap, "rows": records(table)})
+        return
+    if as_csv:
+        print_csv(records(table))
         return
     from materiel.cli.tables import new_table, show
 

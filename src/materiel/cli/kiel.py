@@ -13,7 +13,17 @@ from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import cell, console, err_console, fail, print_json, state, styled
+from materiel.cli.context import (
+    CSV,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_csv,
+    print_json,
+    state,
+    styled,
+)
 from materiel.ingest import kiel as kiel_mod
 from materiel.ingest.kiel_drafts import to_drafts
 from materiel.services import DomainError
@@ -177,12 +187,16 @@ def kiel_check(
     release: str | None = typer.Option(None, "--release"),
     differing: bool = typer.Option(False, "--differing", help="Only figures beyond 0.1 %"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Per-donor totals recomputed from the activity rows beside Kiel's published totals."""
     engine, code, cite = _release(ctx, release)
     check = kiel_mod.check_published(engine, release_code=code)
     if differing:
         check = check[~check["within"]]
+    if as_csv:
+        print_csv(check.to_dict("records"))
+        return
     if as_json:
         print_json(
             {"source": cite, "tolerance": kiel_mod.TOLERANCE, "rows": check.to_dict("records")}
@@ -218,6 +232,7 @@ def kiel_report(
     year: int | None = typer.Option(None, "--year"),
     release: str | None = typer.Option(None, "--release"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Commitments, allocations and what is still to allocate (EUR billions) by donor, year
     or month, with the all-donor total; military figures first."""
@@ -226,6 +241,9 @@ def kiel_report(
     engine, code, cite = _release(ctx, release)
     df = kiel_mod.report(engine, release_code=code, by=by, donor=donor, year=year, total_row=True)
     weapons = kiel_mod.weapons(engine, release_code=code, donor=donor)
+    if as_csv:  # the rows; the heavy weapons: `materiel kiel weapons --csv`
+        print_csv(df.to_dict("records"))
+        return
     basis = str(df["basis"].iloc[0]) if not df.empty else kiel_mod.basis(engine, code)
     basis_text = (
         "row-level activities of the Main Database"
@@ -287,10 +305,14 @@ def kiel_weapons(
     donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
     release: str | None = typer.Option(None, "--release"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Heavy weapons given, by donor and category (the tracker's weapons file)."""
     engine, code, cite = _release(ctx, release)
     df = kiel_mod.weapons(engine, release_code=code, donor=donor)
+    if as_csv:
+        print_csv(df.to_dict("records"))
+        return
     if as_json:
         print_json({"source": cite, "unit": "EUR", "rows": df.to_dict("records")})
         return
@@ -333,6 +355,7 @@ def kiel_reconcile(
     release: str | None = typer.Option(None, "--release"),
     flagged_only: bool = typer.Option(False, "--flagged", help="Show flagged rows only"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Kiel's military allocations (or commitments) beside materiel's pledges of the same
     kind, by donor and month, within the months both cover (EUR)."""
@@ -350,6 +373,9 @@ def kiel_reconcile(
         fail(str(exc))
         return
     df = rec.table[rec.table["flagged"]] if flagged_only else rec.table
+    if as_csv:
+        print_csv(df.to_dict("records"))
+        return
     rates = (
         f"ECB reference rates of each pledge's announcement date ({rec.rate_dates[0]} to "
         f"{rec.rate_dates[1]})"
@@ -413,6 +439,16 @@ def kiel_reconcile(
         f"{int(df['flagged'].sum())} of {len(df)} rows flagged (threshold "
         f"{threshold:.0%} and EUR {min_eur:,.0f})."
     )
+    flagged = df[df["flagged"]]
+    one_sided = int(((flagged["kiel_eur"] == 0) | (flagged["materiel_eur"] == 0)).sum())
+    if one_sided:
+        console.print(
+            f"{one_sided} of the flagged rows have a figure on one side only: "
+            f"{int((flagged['materiel_eur'] == 0).sum())} donor-months with a Kiel figure but no "
+            f"materiel pledge, {int((flagged['kiel_eur'] == 0).sum())} with materiel pledges but "
+            "no Kiel figure. They say what one side has not recorded (yet), not that the "
+            "figures disagree."
+        )
 
 
 @kiel_app.command("drafts")

@@ -15,12 +15,14 @@ from rich.table import Table
 
 from materiel import money, queries
 from materiel.cli.context import (
+    CSV,
     as_of_date,
     cell,
     console,
     fail,
     flush_notes,
     note,
+    print_csv,
     print_json,
     state,
 )
@@ -108,6 +110,7 @@ def status(
         "when they end before today; the date used is said).",
     ),
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Key figures: records, needs not covered by their date, late pledges, stocks below
     target, funds (the same figures as Overview and GET /figures)."""
@@ -131,6 +134,9 @@ def status(
     flush_notes()
     if as_json:
         print_json(figures)
+        return
+    if as_csv:
+        print_csv(flat_figures(figures))
         return
     label = SYNTHETIC_NOTE if figures["synthetic"] else ""
     rec = new_table("Records", "records", ">count")
@@ -218,6 +224,22 @@ def status(
     console.print(rec)
 
 
+def flat_figures(figures: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
+    """The key figures as rows of ``figure`` (a dotted path) and ``value``, for CSV (the
+    funds' rows keep their code in the path)."""
+    out: list[dict[str, Any]] = []
+    for key, value in figures.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(flat_figures(value, path + "."))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for v in value:
+                out.extend(flat_figures(v, f"{path}.{v.get('code', value.index(v))}."))
+        else:
+            out.append({"figure": path, "value": value})
+    return out
+
+
 # -- needs ---------------------------------------------------------------------------------
 
 
@@ -236,6 +258,7 @@ def needs_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Needs with their coverage: pledged, delivered and there by their date."""
     _check_choice("--priority", priority, PRIORITIES)
@@ -255,6 +278,9 @@ def needs_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(needs_rich_table(df, as_of=day, limit=limit))
 
@@ -327,6 +353,7 @@ def pledges_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Pledges with delivered and remaining quantities, lateness and value."""
     _check_choice("--status", status, PLEDGE_STATUSES)
@@ -349,6 +376,9 @@ def pledges_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(
         pledges_rich_table(
@@ -417,6 +447,7 @@ def stocks_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Latest stock report per holder and item against the target in force."""
     day = _parse_date(as_of)
@@ -432,6 +463,9 @@ def stocks_list(
         )
     if as_json:
         print_json(records(_limited(df, limit)))
+        return
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
         return
     show(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
 
@@ -470,3 +504,112 @@ def stocks_rich_table(
         + _more(df, limit)
     )
     return table
+
+
+# -- needs cover ---------------------------------------------------------------------------
+
+COVER_KINDS = queries.cover.KINDS  # delivered, pledge due, order arrival, plan transfer, …
+
+
+@needs_app.command("cover")
+def needs_cover(
+    ctx: typer.Context,
+    need: str | None = typer.Argument(None, help="A need's ref, e.g. DEMO-N-034."),
+    item: str | None = typer.Option(None, "--item", help="Every need of this item (exact code)."),
+    recipient: str | None = typer.Option(None, "--recipient", help="With --item: of one ISO3."),
+    plan: bool = typer.Option(
+        True, "--plan/--no-plan", help="Count what the latest stored plan adds (coordinators)."
+    ),
+    as_of: str | None = AS_OF,
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
+) -> None:
+    """How a need (or every need of an item) is covered by its date: delivered, committed
+    pledges due, fund orders placed and their arrivals, what the latest plan adds, and the
+    gap, with every arrival by date and its record."""
+    if (need is None) == (item is None):
+        fail("give a NEED ref or --item ITEM (one of them)")
+    day = _parse_date(as_of)
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        try:
+            groups = queries.cover_report(
+                s,
+                st.viewer(),
+                need=need,
+                item=item,
+                recipient=recipient.upper() if recipient else None,
+                as_of=day,
+                plan=plan,
+            )
+        except LookupError as exc:
+            fail(f"{exc} (materiel needs list shows the needs you may see)")
+            return
+    if as_json:
+        print_json({"as_of": day.isoformat(), "groups": groups})
+        return
+    if as_csv:  # one row per need; the arrivals are in --json
+        print_csv([{"as_of": day.isoformat(), **n} for g in groups for n in g["needs"]])
+        return
+    for group in groups:
+        for table in cover_rich_tables(group, as_of=day):
+            show(table)
+
+
+def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
+    """The needs of one recipient and item with what is there by each need's date, by kind,
+    and the gap; then every arrival by date with its record (:func:`queries.cover_report`)."""
+    who = f"{group['item']} for {group['recipient']}"
+    needs = new_table(
+        f"Cover of the needs of {who} by their date",
+        "=ref",
+        "priority",
+        ">needed by",
+        ">quantity",
+        *(">" + k.replace(" ", "\n") for k in COVER_KINDS),
+        ">by\ndate",
+        ">gap",
+    )
+    for r in group["needs"]:
+        needs.add_row(
+            str(r["ref"]),
+            str(r["priority"]),
+            _day(r["needed_by"]),
+            compact(r["quantity"]),
+            *(compact(r[f"by_date_{k.replace(' ', '_')}"]) for k in COVER_KINDS),
+            compact(r["by_date"]),
+            compact(r["gap"]),
+        )
+    needs.caption = (
+        f"Source: need, delivery, pledge, fund order records and the latest plan run as of "
+        f"{as_of.isoformat()}; each need takes what arrives by its own date, critical first, "
+        "then by date; pledge due = the undelivered rest of a committed pledge on its due "
+        "date; quantities in the item's own unit."
+        + (SYNTHETIC_NOTE if group.get("synthetic") else "")
+    )
+    arrivals = new_table(
+        f"Arrivals of {who} by date",
+        ">date",
+        "kind",
+        ">quantity",
+        ">cumulative",
+        "=record",
+        "=by",
+    )
+    for a in group["arrivals"]:
+        arrivals.add_row(
+            _day(a["date"]),
+            str(a["kind"]),
+            compact(a["quantity"]),
+            compact(a["cumulative"]),
+            str(a["ref"]),
+            str(a["by"]),
+        )
+    if not group["arrivals"]:
+        arrivals.add_row("", "nothing delivered, due or on order")
+    arrivals.caption = (
+        "Source: deliveries up to, and pledges due, orders arriving and plan transfers after "
+        f"{as_of.isoformat()}; record = the delivery, pledge, order or plan run; by = donor "
+        "or fund."
+    )
+    return [needs, arrivals]

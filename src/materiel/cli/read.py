@@ -12,7 +12,16 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from materiel.cli.context import console, err_console, fail, print_json, state, styled
+from materiel.cli.context import (
+    CSV,
+    console,
+    err_console,
+    fail,
+    print_csv,
+    print_json,
+    state,
+    styled,
+)
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
 from materiel.ingest.extract import Extractor
@@ -206,11 +215,15 @@ def drafts_list(
     ctx: typer.Context,
     status: str = typer.Option("pending", help="pending, accepted, rejected or all"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Drafts waiting for review (or all of them)."""
     rows = service.list_drafts(_engine(ctx), None if status == "all" else status)
     if as_json:
         print_json(rows)
+        return
+    if as_csv:  # the fields flattened into columns
+        print_csv([{k: v for k, v in r.items() if k != "fields"} | dict(r["fields"]) for r in rows])
         return
     from materiel.cli.tables import new_table, show
 

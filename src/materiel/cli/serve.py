@@ -16,7 +16,7 @@ from materiel.access import WeakPassword
 from materiel.access.policy import LOCAL
 from materiel.access.policy import ROLES as ROLE_NAMES
 from materiel.access.users import add_user, create_api_token, disable_user, set_password
-from materiel.cli.context import console, database_problem, fail, print_json, state
+from materiel.cli.context import CSV, console, database_problem, fail, print_csv, print_json, state
 from materiel.db import read_session, write_session
 from materiel.services import DomainError
 
@@ -100,7 +100,9 @@ def users_add(
 
 @users_app.command("list")
 def users_list(
-    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="JSON output")
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = CSV,
 ) -> None:
     """Every user with role, nation and state."""
     with read_session(state(ctx).engine()) as s:
@@ -117,6 +119,9 @@ def users_list(
     ]
     if as_json:
         print_json(rows)
+        return
+    if as_csv:
+        print_csv(list(rows))
         return
     table = Table("user", "role", "nation", "active", "locked until", title=f"{len(rows)} users")
     for u in users:

@@ -26,7 +26,7 @@ from materiel.queries._common import (
 )
 from materiel.queries.admin import audit_events, user, users
 from materiel.queries.burden import burden_shares
-from materiel.queries.cover import arrivals, need_cover
+from materiel.queries.cover import arrivals, cover_report, need_cover
 from materiel.queries.coverage import (
     NEED_FILTERS,
     NEED_STATUSES,
@@ -113,6 +113,7 @@ __all__ = [
     "buys_table",
     "changes_since",
     "choices",
+    "cover_report",
     "coverage_status",
     "critical_met",
     "crossing_soonest",

@@ -58,6 +58,7 @@ def vertical(table: Table) -> RenderableType:
     """``table`` as one block of ``column: value`` lines per row, for terminals too narrow
     for its columns: nothing is cut."""
     headers = [" ".join(str(c.header).split()) for c in table.columns]
+    cells = [list(c.cells) for c in table.columns]
     blocks: list[RenderableType] = []
     if table.title:
         blocks.append(Text(str(table.title), style="italic"))
@@ -65,9 +66,8 @@ def vertical(table: Table) -> RenderableType:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
-        for header, column in zip(headers, table.columns, strict=True):
-            cells = list(column.cells)
-            value = cells[i] if i < len(cells) else ""
+        for header, column in zip(headers, cells, strict=True):
+            value = column[i] if i < len(column) else ""
             if isinstance(value, (str, Text)) and not str(value):
                 continue
             grid.add_row(header, value)

@@ -17,7 +17,7 @@ from materiel.access import Hidden, Principal, policy
 from materiel.queries import today
 from materiel.queries.records import Parent, model_of, parent_value, pledge_of, record
 from materiel.records import Delivery, Pledge
-from materiel.services.errors import NotFound
+from materiel.services.errors import InvalidValue, NotFound
 from materiel.services.idempotency import expected_version
 from materiel.services.rules import check_delivery_date
 from materiel.services.writer import Writer
@@ -48,9 +48,29 @@ def create_record(
     if parent is not None:
         fields[parent.link] = parent_value(w.session, viewer, parent)
     policy.check_create(viewer, entity, fields)
+    check_own_ref(viewer, entity, fields.get("ref"))
     if entity == "delivery":
         _check_delivered_on(w, fields.get("pledge_id"), fields.get("delivered_on"))
     return w.create(model_of(entity), **fields)
+
+
+def check_own_ref(viewer: Principal, entity: str, ref: Any) -> None:
+    """A nation's users create records under refs of their own namespace (``DEU-...``).
+
+    Refs are unique per table, so a ref another nation's hidden record holds (a
+    confidential pledge) would answer "already taken" and confirm that record; inside its
+    own namespace a nation can only meet records of its own, which it may see. Staff (who see
+    every record) name records freely."""
+    if viewer.is_staff or not isinstance(ref, str) or viewer.nation is None:
+        return
+    prefix = f"{viewer.nation}-"
+    if not ref.startswith(prefix):
+        raise InvalidValue(
+            f"{entity}.ref: must begin with {prefix!r} (the records a nation's users create "
+            f"are named in its own namespace, e.g. {prefix}{ref})",
+            entity=entity,
+            field="ref",
+        )
 
 
 def _check_delivered_on(w: Writer, pledge_id: Any, delivered_on: Any) -> None:

@@ -138,11 +138,12 @@ def solve(
         result.tables["ranking"] = ex.ranking(found)
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
-    if tie_break_shipments and model.ncols and sol.col_value.size:
-        sol = tie_break(
-            model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
-        )
-        result.solve_seconds = sol.solve_seconds
+    if model.ncols and sol.col_value.size:
+        if tie_break_shipments:
+            sol = tie_break(
+                model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
+            )
+            result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)
         result.terms = ev.terms
         result.tables = {**tables(data, model.meta, ev), **result.tables}

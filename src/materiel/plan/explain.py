@@ -98,7 +98,8 @@ def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcom
     used = np.zeros((len(d.lines), h))
     if len(orders):
         inside = orders[orders["week_placed"] < h]
-        spent = {str(k): float(v) for k, v in inside.groupby("fund")["cost"].sum().items()}
+        # a fund's budget covers every order, also those placed in the tail after the horizon
+        spent = {str(k): float(v) for k, v in orders.groupby("fund")["cost"].sum().items()}
         li = pd.Index(d.lines).get_indexer(inside["line"])
         np.add.at(used, (li, inside["week_placed"].to_numpy(dtype=int)), inside["quantity"])
     return Outcome(
@@ -308,7 +309,12 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
         return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
     if _unspent(d, base, f):
         left = _slack(d, base, f)
-        return f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits", True
+        # not certain: the report's orders are those placed within the horizon, while the
+        # budget also pays for orders placed in the tail after it (measured by a re-solve)
+        return (
+            f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits",
+            False,
+        )
     if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):
         return "the lines it may buy from are at full capacity within the horizon", False
     return "nothing more it can buy reduces a shortfall within the horizon", False

@@ -228,9 +228,11 @@ def _summary(result: Any, run_id: int | None) -> None:
             "consumption",
             "met",
             "met %",
-            title="Consumption met within the horizon (units of each item)",
+            title="Consumption met within the horizon (units of each item; largest value "
+            "short first)",
         )
-        for r in cm.sort_values("unmet", ascending=False).head(10).itertuples():
+        cm = cm.assign(_v=cm["unmet"] * cm["unit_value"])  # by value: units of items differ
+        for r in cm.sort_values("_v", ascending=False).head(10).itertuples():
             t.add_row(
                 r.recipient, r.item, f"{r.consumption:,.0f}", f"{r.met:,.0f}", f"{r.share_met:.0%}"
             )

@@ -125,11 +125,14 @@ def build(ctx: Context) -> Section:
             )
         )
     if len(cons):
-        worst = cons.sort_values("unmet", ascending=False)
+        # largest value not met first (ranking by units would compare different items)
+        worst = cons.assign(_v=cons["unmet"] * cons["unit_value"]).sort_values(
+            "_v", ascending=False
+        )
         sec.tables.append(
             (
-                "Consumption met within the horizon (units of each item; consumption has no "
-                "priority)",
+                "Consumption met within the horizon (units of each item, largest value not met "
+                "first; consumption has no priority)",
                 Table(
                     ["recipient", "item", "consumption", "met", "share met"],
                     [

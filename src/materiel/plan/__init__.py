@@ -180,7 +180,8 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
             *res.notes,
             f"per-item decomposition: {res.parts} items, {res.iterations} price iterations, "
             f"gap to the lower bound {res.gap if res.gap is not None else float('nan'):.2e}; "
-            "marginal values need the monolithic solve",
+            "marginal values and the tie-break (fewest units shipped among equal plans) need "
+            "the monolithic solve",
         ],
     )
     if res.objective is not None and res.solution:

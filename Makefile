@@ -27,6 +27,12 @@ demo: $(STAMP)
 	$(BIN)/materiel --db $(DEMO_DB) forecast --as-of $(DEMO_AS_OF)
 	$(BIN)/materiel --db $(DEMO_DB) brief --meeting CG-32 --horizon 52 --out out
 	@echo "Brief written to out/brief-CG-32.html and out/brief-CG-32.pdf (synthetic demo data)."
+	@echo ""
+	@echo "Next: the command line is $(BIN)/materiel (or 'source $(BIN)/activate'), the demo is --db $(DEMO_DB):"
+	@echo "  $(BIN)/materiel --db $(DEMO_DB) status"
+	@echo "  $(BIN)/materiel --db $(DEMO_DB) needs list --priority critical --as-of $(DEMO_AS_OF)"
+	@echo "  $(BIN)/materiel --db $(DEMO_DB) needs cover DEMO-N-034 --as-of $(DEMO_AS_OF)"
+	@echo "  $(BIN)/materiel --db $(DEMO_DB) serve      # API and pages on http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

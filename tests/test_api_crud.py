@@ -357,9 +357,10 @@ def test_a_taken_ref_answers_alike_whether_or_not_its_record_is_visible(
     ctx: dict[str, Any],
 ) -> None:
     """Issue 18 #15: creating a pledge with the ref of a confidential pledge hidden from the
-    caller answered 409 with the database's UNIQUE message (table, constraint, key). The
-    answer now quotes only what the caller sent, in the same words as for a ref the caller
-    can see; nothing of the record holding it shows."""
+    caller answered 409 (and any "already taken" confirms the hidden record). A nation's
+    users now name what they create in their own namespace (``DEU-...``): a ref outside it
+    is refused in the same words whether or not a hidden record holds it, and inside it a
+    donor can only meet its own records, which it sees."""
     c = ctx["c"]
     donor = {"Authorization": f"Bearer {user_token(ctx['engine'], 'dora', 'donor', 'DEU')}"}
     body = {
@@ -371,12 +372,17 @@ def test_a_taken_ref_answers_alike_whether_or_not_its_record_is_visible(
     }
     assert c.get(f"{API}/pledges/{ctx['ids']['secret']}", headers=donor).status_code == 404
     hidden = c.post(f"{API}/pledges", json={**body, "ref": "P-FRA"}, headers=donor)
-    visible = c.post(f"{API}/pledges", json={**body, "ref": "P-DEU"}, headers=donor)
-    assert hidden.status_code == visible.status_code == 409
-    h, v = hidden.json(), visible.json()
-    assert h["field"] == v["field"] == "ref"
-    assert h["detail"].replace("P-FRA", "<ref>") == v["detail"].replace("P-DEU", "<ref>")
-    for word in ("FRA", "confidential", "UNIQUE", "uq_", "Key (", "500", "pledge.ref"):
+    unused = c.post(f"{API}/pledges", json={**body, "ref": "P-NONE"}, headers=donor)
+    assert hidden.status_code == unused.status_code == 422
+    h, u = hidden.json(), unused.json()
+    assert h["field"] == u["field"] == "ref"
+    assert "'DEU-'" in h["detail"]
+    assert h["detail"].replace("P-FRA", "<ref>") == u["detail"].replace("P-NONE", "<ref>")
+    for word in ("FRA", "confidential", "UNIQUE", "uq_", "Key (", "500"):
         assert word not in h["detail"].replace("P-FRA", ""), word
+    own = c.post(f"{API}/pledges", json={**body, "ref": "DEU-P-1"}, headers=donor)
+    assert own.status_code == 201, own.text
+    again = c.post(f"{API}/pledges", json={**body, "ref": "DEU-P-1"}, headers=donor)
+    assert again.status_code == 409  # its own record, which it sees
     with read_session(ctx["engine"]) as s:
-        assert s.scalar(select(func.count()).select_from(Pledge)) == 2
+        assert s.scalar(select(func.count()).select_from(Pledge)) == 3

@@ -308,10 +308,12 @@ def test_plan_risk_and_burden_sections_carry_figures(page: Page) -> None:
     assert 0 <= value(page, "plan-critical-met") <= 100  # a share (%) by value, not units
     assert value(page, "plan-critical-due") > 0
     assert "plan-unmet" not in page.figures  # no total that adds different items' units
+    # the demo's recipient reports no stock: its shortfall risk is unknown, never "100 %"
+    # (issue 13.9), so the risk figures are the per-scenario counts, and 0 likely shortfalls
     risks = {k: value(page, k) for k in page.figures if k.startswith("risk:")}
-    assert risks and all(0 < p <= 1 for p in risks.values())
-    scenarios = {k.split(":")[1] for k in risks}
-    assert scenarios == {"baseline", "counteroffensive-surge"}
+    assert all(0 < p <= 1 for p in risks.values())
+    likely = {k: value(page, k) for k in page.figures if k.startswith("risk-likely:")}
+    assert {k.split(":")[1] for k in likely} == {"baseline", "counteroffensive-surge"}
     pct = {k: value(page, k) for k in page.figures if k.startswith("burden-pct-gdp:")}
     assert len(pct) > 5 and all(v >= 0 for v in pct.values())
     assert list(pct.values()) == sorted(pct.values(), reverse=True)

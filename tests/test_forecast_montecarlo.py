@@ -52,7 +52,13 @@ def test_zero_spreads_equal_the_projection_exactly(small: xr.Dataset) -> None:
     proj = project(snap, spec)
     for fold in (False, True):  # every pair through the path kernel, or folded
         mc = simulate(
-            snap, spec, paths=37, chunk_paths=10, quantile_paths=None, fold_deterministic=fold
+            snap,
+            spec,
+            paths=37,
+            chunk_paths=10,
+            quantile_paths=None,
+            fold_deterministic=fold,
+            dtype=np.float64,  # exact equality (the product path runs float32)
         )
         assert mc.attrs["simulated_pairs"] == (0 if fold else 5 * 5)
         for q in mc["quantile"].values:
@@ -95,7 +101,7 @@ def test_mean_converges_to_the_projection_as_spreads_shrink(small: xr.Dataset) -
     errs = []
     for scale in (1.0, 0.1, 0.0):
         spec = ScenarioSpec(production_mean=0.8, production_sd=0.1 * scale)
-        mc = simulate(small.copy(), spec, paths=200, seed=1)
+        mc = simulate(small.copy(), spec, paths=200, seed=1, dtype=np.float64)
         donors = mc["holder_kind"] == "donor"  # recipients keep the snapshot's CV
         errs.append(float(abs(mc["mean_stock"] - proj["stock"]).where(donors).max()))
     assert errs[0] > errs[1] > errs[2]
@@ -215,3 +221,72 @@ def test_quantiles_of_the_path_major_sample_are_numpys(sample: np.ndarray) -> No
     want = np.quantile(sample.astype(np.float64), QUANTILES, axis=1)
     np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
     np.testing.assert_array_equal(sample, before)
+
+
+def test_unknown_stock_has_no_risk_figure_and_is_not_simulated() -> None:
+    ds = make_snapshot(
+        nations=["DEU"],
+        recipients=["UKR"],
+        items=[ITEM],
+        as_of="2025-01-06",
+        horizon_weeks=8,
+        s0=np.array([[1000.0]]),
+        floor=500.0,
+        outflow=np.array([[50.0]]),
+        r0_known=np.array([[False]]),
+        consumption=500.0,
+        consumption_cv=0.3,
+    )
+    mc = simulate(ds, UNCERTAIN.with_(rate_cv=0.4), paths=100, seed=1)
+    ukr = mc.sel(holder="UKR", item=ITEM)
+    assert not bool(ukr["stock_known"])
+    for name in ("p_short", "p_short_by", "p_breach_by", "mean_stock", "stock_q"):
+        assert bool(ukr[name].isnull().all()), name  # unknown, never "100 % short"
+    assert bool(mc["stock_known"].sel(holder="DEU", item=ITEM))
+    assert mc.attrs["simulated_pairs"] == 1  # DEU only (its rate of giving is drawn)
+
+
+def test_rate_of_giving_moves_donor_and_recipient_together() -> None:
+    # no consumption, no pledges: what DEU gives at its drawn rate UKR receives, path by path,
+    # so the mean stocks of the two always add up to the opening total (DEU holds enough for
+    # any drawn rate: a path in which a donor runs dry still credits the recipient, see
+    # docs/figures.md)
+    ds = make_snapshot(
+        nations=["DEU"],
+        recipients=["UKR"],
+        items=[ITEM],
+        as_of="2025-01-06",
+        horizon_weeks=10,
+        s0=np.array([[1_000_000.0]]),
+        r0=np.array([[100.0]]),
+        outflow=np.array([[400.0]]),
+    )
+    spec = ScenarioSpec(rate_cv=0.5)
+    mc = simulate(ds, spec, paths=400, seed=3, dtype=np.float64, quantile_paths=None)
+    total = mc["mean_stock"].sel(item=ITEM).sum("holder")
+    np.testing.assert_allclose(total, 1_000_100.0)
+    q = mc["stock_q"].sel(holder="DEU", item=ITEM).isel(week=-1)
+    assert float(q.sel(quantile=0.95) - q.sel(quantile=0.05)) > 1000  # a real spread
+
+
+def test_consumption_level_persists_so_the_spread_grows_with_the_horizon() -> None:
+    ds = make_snapshot(
+        nations=["DEU"],
+        recipients=["UKR"],
+        items=[ITEM],
+        as_of="2025-01-06",
+        horizon_weeks=20,
+        r0=np.array([[100_000.0]]),
+        consumption=1000.0,
+    )
+    level = simulate(ds, ScenarioSpec(consumption_level_cv=0.3), paths=2000, seed=2)
+    weekly = simulate(ds, ScenarioSpec(default_cv=0.3), paths=2000, seed=2)
+
+    def spread(mc: xr.Dataset) -> float:
+        q = mc["stock_q"].sel(holder="UKR", item=ITEM).isel(week=-1)
+        return float(q.sel(quantile=0.95) - q.sel(quantile=0.05))
+
+    # cumulative consumption 20,000: a level CV 0.3 spreads it by about ±1.645·0.3·20,000,
+    # independent weekly draws by only √20 times less
+    assert spread(level) > 15_000
+    assert spread(weekly) < 0.5 * spread(level)

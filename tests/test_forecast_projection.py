@@ -92,16 +92,58 @@ def test_ranking_is_worst_first_and_dates_the_crossing() -> None:
         floor=600.0,
         outflow=np.array([[100.0], [200.0]]),
         r0=np.array([[10_000.0]]),
-        consumption=10.0,
+        consumption=310.0,
     )
     r = ranking(project(ds))
     # FRA: 1000 − 200(t+1) < 600 first at t = 2; DEU at t = 4
     assert list(r["holder"][:2]) == ["FRA", "DEU"]
     assert list(r["cross_week"][:2]) == [2, 4]
     assert r.loc[0, "cross_date"] == dt.date(2025, 1, 20)
-    # UKR: 10,000 at 10 a week runs short at week 1000, extrapolated past the horizon
+    # UKR is credited with what the donors give: 300 a week until FRA runs dry after week
+    # 4, then DEU's 100; at 310 a week it holds 10,000 − 5·10 − 5·210 = 8,900 after week 9
+    # and runs short 8,900 / 210 → 43 weeks later, week 52, extrapolated past the horizon
     last = r.iloc[-1]
-    assert (last["holder"], last["cross_week"], last["cross_beyond_horizon"]) == ("UKR", 1000, True)
+    assert (last["holder"], last["cross_week"], last["cross_beyond_horizon"]) == ("UKR", 52, True)
+
+
+def test_the_projection_balances_donors_and_recipients() -> None:
+    # donors give at their recent rate; the recipient receives exactly what they give
+    # (pledges through pin, the rest credited), week by week, until a donor runs dry
+    ds = snap(
+        weeks=12,
+        s0=np.array([[2000.0], [450.0]]),
+        outflow=np.array([[100.0], [60.0]]),
+        pout=np.concatenate([np.full((1, 1, 12), 30.0), np.zeros((1, 1, 12))]),
+        pin=np.full((1, 1, 12), 30.0),
+        r0=np.array([[0.0]]),
+    )
+    p = project(ds)
+    donors = p["stock"].sel(holder=["DEU", "FRA"], item=ITEM).sum("holder").values
+    given = -np.diff(np.concatenate([[2450.0], donors]))
+    received = np.diff(np.concatenate([[0.0], p["stock"].sel(holder="UKR", item=ITEM).values]))
+    np.testing.assert_allclose(received, given)
+    # FRA's 450 at 60 a week lasts 7.5 weeks: it gives 30 in week 7 and nothing after
+    assert received[7] == pytest.approx(130.0) and received[8] == pytest.approx(100.0)
+
+
+def test_unknown_stock_is_unknown_and_ranked_last() -> None:
+    ds = snap(
+        s0=np.array([[1000.0], [0.0]]),
+        s0_known=np.array([[True], [False]]),
+        floor=600.0,
+        outflow=np.array([[100.0], [50.0]]),
+        r0_known=np.array([[False]]),
+        consumption=500.0,
+    )
+    p = project(ds)
+    r = ranking(p)
+    assert list(r["holder"]) == ["DEU", "FRA", "UKR"]
+    assert list(r["stock_known"]) == [True, False, False]
+    for col in ("stock_now", "weeks_of_supply", "cross_week", "stock_end"):
+        assert r[col].iloc[1:].isna().all(), col  # never "0 weeks of supply"
+    assert not bool(p["short"].sel(holder="UKR").any())
+    # its flows are still facts: FRA's giving reaches UKR (50 a week credited)
+    assert float(p["weekly_inflow"].sel(holder="UKR", item=ITEM)) == pytest.approx(150.0)
 
 
 def test_structural_gap_and_alliance_target_date() -> None:

@@ -566,6 +566,25 @@ def test_reconcile_without_shared_months_explains_instead_of_flagging(engine: En
     assert "differs" not in r.stdout
 
 
+def test_reconcile_says_when_flagged_rows_have_one_side_only(engine: Engine) -> None:
+    """Issue 19: rows flagged because one side recorded nothing for a donor and month are
+    named as such, not left to read as disagreements."""
+    kiel.import_path(engine, KIEL, actor="t")
+    with writer(engine, actor="t") as w:
+        _nations_and_item(w)
+        _pledge(w, "P-1", "DNK", dt.date(2023, 1, 19), 1.3e8)
+    rec = kiel.reconcile(engine, release_code="kiel-29")
+    flagged = rec.table[rec.table["flagged"]]
+    no_pledge = int((flagged["materiel_eur"] == 0).sum())
+    assert no_pledge > 0
+    r = runner.invoke(
+        app, ["--db", engine.url.render_as_string(hide_password=False), "kiel", "reconcile"]
+    )
+    out = " ".join(r.stdout.split())
+    assert r.exit_code == 0, r.output
+    assert f"{no_pledge} donor-months with a Kiel figure but no materiel pledge" in out
+
+
 # -- draft pledges ------------------------------------------------------------------------------
 
 

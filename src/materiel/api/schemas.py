@@ -263,6 +263,55 @@ class NeedCoverageTable(Figures):
     items: list[NeedCoverage]
 
 
+class NeedCoverRow(BaseModel):
+    """One need and what of it is there by its date, by kind of arrival (figures.md, "Cover
+    of a need over time")."""
+
+    id: int
+    ref: str
+    recipient_code: str
+    item_code: str
+    priority: str
+    quantity: int
+    needed_by: dt.date
+    by_date_delivered: int = Field(description="delivered on or before as_of, by its date")
+    by_date_pledge_due: int = Field(description="rest of committed pledges due by its date")
+    by_date_order_arrival: int = Field(description="fund orders placed, arriving by its date")
+    by_date_plan_transfer: int = Field(description="latest plan's transfers (coordinators)")
+    by_date_plan_order: int = Field(description="latest plan's orders (coordinators)")
+    by_date: int = Field(description="all of the above")
+    gap: int = Field(description="quantity − by_date")
+    status: str
+
+
+class Arrival(BaseModel):
+    """One arrival of the item for the recipient, with its record."""
+
+    date: dt.date
+    kind: Literal["delivered", "pledge due", "order arrival", "plan transfer", "plan order"]
+    quantity: float
+    cumulative: float
+    entity: str = Field(description="delivery, pledge, purchase_order or plan_run")
+    record_id: int
+    ref: str
+    by: str = Field(description="the donor or the fund")
+
+
+class NeedCoverGroup(BaseModel):
+    recipient: str
+    item: str
+    needs: list[NeedCoverRow]
+    arrivals: list[Arrival]
+    synthetic: bool
+
+
+class NeedCoverReport(BaseModel):
+    """The cover of a need, or of every need of an item, as the caller may see it."""
+
+    as_of: dt.date
+    groups: list[NeedCoverGroup]
+
+
 class PledgeFigures(BaseModel):
     id: int
     ref: str
@@ -317,7 +366,7 @@ class StockOutlook(BaseModel):
     holder: str
     kind: str
     item: str
-    stock_now: float
+    stock_now: float | None = Field(description="None: no stock report (state 'no report')")
     target_now: float
     weekly_use: float
     weeks_to_target: float | None = Field(description="= depletion_week; 0 when below now")
@@ -325,7 +374,7 @@ class StockOutlook(BaseModel):
     depletion_week: float | None
     depletion_date: dt.date | None
     state: str = Field(
-        description="below target, crosses, beyond horizon, stays above or no target"
+        description="below target, crosses, beyond horizon, stays above, no target or no report"
     )
     label: str
 

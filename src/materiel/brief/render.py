@@ -94,6 +94,16 @@ _CACHE_SIZE = 16
 _LOCK = threading.Lock()
 
 
+def forget(engine: Engine, meeting_id: int) -> int:
+    """Drop the kept pages of ``meeting_id``'s brief (the next :func:`render_html`
+    computes it again); returns how many were dropped."""
+    with _LOCK:
+        keys = [k for k in _CACHE if k[0] == str(engine.url) and k[1] == meeting_id]
+        for k in keys:
+            del _CACHE[k]
+    return len(keys)
+
+
 def _audit_head(engine: Engine) -> tuple[int, str]:
     """The newest audit event: every write through the services changes it."""
     from materiel.db import read_session

@@ -9,12 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    CSV,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_csv,
+    print_json,
+    state,
+    styled,
+)
 from materiel.ingest import kiel as kiel_mod
 from materiel.ingest.kiel_drafts import to_drafts
 from materiel.services import DomainError
@@ -117,12 +126,15 @@ def kiel_import(
         f"{summary.totals} published donor totals" if summary.totals else "",
     ]
     console.print(
-        f"[green]Kiel release {summary.release}[/]: {summary.how} — "
-        + ", ".join(p for p in parts if p)
-        + f".\nSource: {escape(summary.citation)}."
+        styled(
+            (f"Kiel release {summary.release}", "green"),
+            f": {summary.how} — "
+            + ", ".join(p for p in parts if p)
+            + f".\nSource: {summary.citation}.",
+        )
     )
     for note in summary.notes:
-        console.print(f"[dim]Note:[/] {escape(note)}")
+        console.print(styled(("Note:", "dim"), f" {note}"))
     if activities is not None:
         _check_summary(engine, summary.code)
 
@@ -131,7 +143,7 @@ def _problems(exc: kiel_mod.LayoutError) -> None:
     """Every problem on its own line (file, sheet, row, column: reason), then the count."""
     issues = exc.issues
     for i in issues.items[: issues.cap]:
-        err_console.print(escape(str(i)), soft_wrap=True)
+        err_console.print(str(i), soft_wrap=True)
     shown = min(issues.total, issues.cap)
     total = f"{shown} of {issues.total}" if issues.total > shown else str(issues.total)
     fail(f"{total} problem(s); nothing was imported")
@@ -141,8 +153,9 @@ def _check_summary(engine: Engine, code: str) -> None:
     check = kiel_mod.check_published(engine, release_code=code)
     if check.empty:
         console.print(
-            "[dim]No published totals of this release to check against (import its website "
-            "files, or a workbook with its country summary sheet).[/]"
+            "No published totals of this release to check against (import its website "
+            "files, or a workbook with its country summary sheet).",
+            style="dim",
         )
         return
     bad = check[~check["within"]]
@@ -150,14 +163,21 @@ def _check_summary(engine: Engine, code: str) -> None:
     donors = check["nation_code"].nunique()
     if bad.empty:
         console.print(
-            f"[green]Matches Kiel's published totals[/]: {len(check)} figures of {donors} "
-            f"donors within 0.1 % (largest difference {worst:.4%}); `materiel kiel check` "
-            "lists them."
+            styled(
+                ("Matches Kiel's published totals", "green"),
+                f": {len(check)} figures of {donors} donors within 0.1 % (largest difference "
+                f"{worst:.4%}); `materiel kiel check` lists them.",
+            )
         )
     else:
         console.print(
-            f"[yellow]{len(bad)} of {len(check)} published figures differ by more than 0.1 %[/] "
-            f"(largest {worst:.2%}): `materiel kiel check --differing` lists them."
+            styled(
+                (
+                    f"{len(bad)} of {len(check)} published figures differ by more than 0.1 %",
+                    "yellow",
+                ),
+                f" (largest {worst:.2%}): `materiel kiel check --differing` lists them.",
+            )
         )
 
 
@@ -167,12 +187,16 @@ def kiel_check(
     release: str | None = typer.Option(None, "--release"),
     differing: bool = typer.Option(False, "--differing", help="Only figures beyond 0.1 %"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Per-donor totals recomputed from the activity rows beside Kiel's published totals."""
     engine, code, cite = _release(ctx, release)
     check = kiel_mod.check_published(engine, release_code=code)
     if differing:
         check = check[~check["within"]]
+    if as_csv:
+        print_csv(check.to_dict("records"))
+        return
     if as_json:
         print_json(
             {"source": cite, "tolerance": kiel_mod.TOLERANCE, "rows": check.to_dict("records")}
@@ -186,16 +210,16 @@ def kiel_check(
         "recomputed (EUR m)",
         "difference",
         title="Recomputed from the activity rows vs published by Kiel",
-        caption=f"Source: {escape(cite)}. Tolerance 0.1 %.",
+        caption=f"Source: {cite}. Tolerance 0.1 %.",
     )
     for r in check.to_dict("records"):
         table.add_row(
             r["nation_code"],
             r["figure"].replace("_", " "),
-            escape(str(r["published_by"])),
+            str(r["published_by"]),
             f"{r['published_eur'] / 1e6:,.1f}",
             f"{r['computed_eur'] / 1e6:,.1f}",
-            f"{r['relative_difference']:.3%}" + ("" if r["within"] else " [red]differs[/]"),
+            styled(f"{r['relative_difference']:.3%}", ("" if r["within"] else " differs", "red")),
         )
     console.print(table)
 
@@ -208,6 +232,7 @@ def kiel_report(
     year: int | None = typer.Option(None, "--year"),
     release: str | None = typer.Option(None, "--release"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Commitments, allocations and what is still to allocate (EUR billions) by donor, year
     or month, with the all-donor total; military figures first."""
@@ -216,6 +241,9 @@ def kiel_report(
     engine, code, cite = _release(ctx, release)
     df = kiel_mod.report(engine, release_code=code, by=by, donor=donor, year=year, total_row=True)
     weapons = kiel_mod.weapons(engine, release_code=code, donor=donor)
+    if as_csv:  # the rows; the heavy weapons: `materiel kiel weapons --csv`
+        print_csv(df.to_dict("records"))
+        return
     basis = str(df["basis"].iloc[0]) if not df.empty else kiel_mod.basis(engine, code)
     basis_text = (
         "row-level activities of the Main Database"
@@ -247,12 +275,12 @@ def kiel_report(
         "all allocations",
         "still to allocate",
         title=f"Kiel tracker by {by} (EUR billion)",
-        caption=f"Source: {escape(cite)}; from the {basis_text}. Still to allocate = "
+        caption=f"Source: {cite}; from the {basis_text}. Still to allocate = "
         "commitments − allocations, negative clamped to 0 as Kiel does.",
     )
     for rec in df.to_dict("records"):
         total = rec["nation_code"] == "ALL"
-        cells = [escape(str(rec[k])) if rec.get(k) is not None else "" for k in keys]
+        cells = [str(rec[k]) if rec.get(k) is not None else "" for k in keys]
         row = [
             *cells,
             _bn(rec["military_commitments"]),
@@ -261,7 +289,7 @@ def kiel_report(
             _bn(rec["total_allocations"]),
             _bn(rec["to_be_allocated"]),
         ]
-        table.add_row(*(f"[bold]{c}[/]" if total else c for c in row), end_section=False)
+        table.add_row(*(cell(c, "bold" if total else "") for c in row), end_section=False)
     console.print(table)
     if not weapons.empty:
         console.print(
@@ -277,10 +305,14 @@ def kiel_weapons(
     donor: str | None = typer.Option(None, "--donor", help="ISO3 code"),
     release: str | None = typer.Option(None, "--release"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Heavy weapons given, by donor and category (the tracker's weapons file)."""
     engine, code, cite = _release(ctx, release)
     df = kiel_mod.weapons(engine, release_code=code, donor=donor)
+    if as_csv:
+        print_csv(df.to_dict("records"))
+        return
     if as_json:
         print_json({"source": cite, "unit": "EUR", "rows": df.to_dict("records")})
         return
@@ -292,16 +324,16 @@ def kiel_weapons(
         "value (EUR m)",
         "systems",
         title="Heavy weapons by donor and category",
-        caption=f"Source: {escape(cite)}, weapons file.",
+        caption=f"Source: {cite}, weapons file.",
     )
     for r in df.to_dict("records"):
         table.add_row(
             r["nation_code"],
-            escape(r["category"]),
+            r["category"],
             r["item_category"],
             f"{r['number_of_weapons']:,}",
             f"{r['monetary_value_eur'] / 1e6:,.1f}",
-            escape(r["weapons_list"]),
+            r["weapons_list"],
         )
     console.print(table)
     if df.empty:
@@ -323,6 +355,7 @@ def kiel_reconcile(
     release: str | None = typer.Option(None, "--release"),
     flagged_only: bool = typer.Option(False, "--flagged", help="Show flagged rows only"),
     as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = CSV,
 ) -> None:
     """Kiel's military allocations (or commitments) beside materiel's pledges of the same
     kind, by donor and month, within the months both cover (EUR)."""
@@ -340,6 +373,9 @@ def kiel_reconcile(
         fail(str(exc))
         return
     df = rec.table[rec.table["flagged"]] if flagged_only else rec.table
+    if as_csv:
+        print_csv(df.to_dict("records"))
+        return
     rates = (
         f"ECB reference rates of each pledge's announcement date ({rec.rate_dates[0]} to "
         f"{rec.rate_dates[1]})"
@@ -361,9 +397,11 @@ def kiel_reconcile(
             }
         )
         return
-    console.print(f"Comparing [bold]{rec.kiel_label}[/] with [bold]{rec.materiel_label}[/].")
+    console.print(
+        styled("Comparing ", (rec.kiel_label, "bold"), " with ", (rec.materiel_label, "bold"), ".")
+    )
     if rec.explanation:
-        console.print(escape(rec.explanation))
+        console.print(rec.explanation)
     if rec.table.empty:
         return
     table = Table(
@@ -378,7 +416,7 @@ def kiel_reconcile(
         f"{rec.overlap[1]})"
         if rec.overlap
         else "Kiel tracker vs materiel pledges",
-        caption=f"Kiel figures: {escape(cite)}. materiel: pledges converted to EUR with "
+        caption=f"Kiel figures: {cite}. materiel: pledges converted to EUR with "
         f"{rates}; {rec.estimated} pledges valued at quantity × item unit value.",
     )
     for r in df.to_dict("records"):
@@ -389,7 +427,7 @@ def kiel_reconcile(
             f"{r['materiel_eur'] / 1e6:,.1f}",
             str(r["pledges"]),
             f"{r['difference_eur'] / 1e6:,.1f}",
-            "[red]differs[/]" if r["flagged"] else "",
+            cell("differs" if r["flagged"] else "", "red"),
         )
     console.print(table)
     if rec.unplaced_eur:
@@ -401,6 +439,16 @@ def kiel_reconcile(
         f"{int(df['flagged'].sum())} of {len(df)} rows flagged (threshold "
         f"{threshold:.0%} and EUR {min_eur:,.0f})."
     )
+    flagged = df[df["flagged"]]
+    one_sided = int(((flagged["kiel_eur"] == 0) | (flagged["materiel_eur"] == 0)).sum())
+    if one_sided:
+        console.print(
+            f"{one_sided} of the flagged rows have a figure on one side only: "
+            f"{int((flagged['materiel_eur'] == 0).sum())} donor-months with a Kiel figure but no "
+            f"materiel pledge, {int((flagged['kiel_eur'] == 0).sum())} with materiel pledges but "
+            "no Kiel figure. They say what one side has not recorded (yet), not that the "
+            "figures disagree."
+        )
 
 
 @kiel_app.command("drafts")

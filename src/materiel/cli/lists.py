@@ -14,8 +14,19 @@ import typer
 from rich.table import Table
 
 from materiel import money, queries
-from materiel.cli.context import console, fail, print_json, state
-from materiel.cli.summary import compact, millions, new_table
+from materiel.cli.context import (
+    CSV,
+    as_of_date,
+    cell,
+    console,
+    fail,
+    flush_notes,
+    note,
+    print_csv,
+    print_json,
+    state,
+)
+from materiel.cli.tables import compact, millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import (
     NEED_FILTERS,
@@ -58,13 +69,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _parse_date(value: str | None) -> dt.date:
-    if value is None:
-        return today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD expected)")
-        raise  # unreachable: fail exits
+    return as_of_date(value)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -96,15 +101,42 @@ def _more(df: pd.DataFrame, limit: int | None) -> str:
 # -- status --------------------------------------------------------------------------------
 
 
-def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) -> None:
+def status(
+    ctx: typer.Context,
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="Date of the figures, YYYY-MM-DD (default: today, or the records' latest date "
+        "when they end before today; the date used is said).",
+    ),
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
+) -> None:
     """Key figures: records, needs not covered by their date, late pledges, stocks below
     target, funds (the same figures as Overview and GET /figures)."""
-    day = _parse_date(as_of)
     st = state(ctx)
     with read_session(st.engine()) as s:
-        figures = queries.key_figures(s, st.viewer(), as_of=day)
+        viewer = st.viewer()
+        if as_of is None:
+            day, latest = today(), queries.latest_record_date(s, viewer)
+            if latest is not None and latest < day:
+                day = latest
+                note(
+                    f"as of {day.isoformat()}, the records' latest date (a need stated, a "
+                    f"pledge announced, a delivery or a stock report; today is "
+                    f"{today().isoformat()}); --as-of YYYY-MM-DD for another date"
+                )
+            else:
+                note(f"as of today, {day.isoformat()} (UTC); --as-of YYYY-MM-DD for another date")
+        else:
+            day = _parse_date(as_of)
+        figures = queries.key_figures(s, viewer, as_of=day)
+    flush_notes()
     if as_json:
         print_json(figures)
+        return
+    if as_csv:
+        print_csv(flat_figures(figures))
         return
     label = SYNTHETIC_NOTE if figures["synthetic"] else ""
     rec = new_table("Records", "records", ">count")
@@ -158,7 +190,7 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
 
     funds = new_table(
         "Funds",
-        "fund",
+        "=fund",
         "cur.",
         ">budget m",
         ">spent m",
@@ -192,6 +224,22 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
     console.print(rec)
 
 
+def flat_figures(figures: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
+    """The key figures as rows of ``figure`` (a dotted path) and ``value``, for CSV (the
+    funds' rows keep their code in the path)."""
+    out: list[dict[str, Any]] = []
+    for key, value in figures.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(flat_figures(value, path + "."))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for v in value:
+                out.extend(flat_figures(v, f"{path}.{v.get('code', value.index(v))}."))
+        else:
+            out.append({"figure": path, "value": value})
+    return out
+
+
 # -- needs ---------------------------------------------------------------------------------
 
 
@@ -210,6 +258,7 @@ def needs_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Needs with their coverage: pledged, delivered and there by their date."""
     _check_choice("--priority", priority, PRIORITIES)
@@ -230,7 +279,10 @@ def needs_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(needs_rich_table(df, as_of=day, limit=limit))
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
+        return
+    show(needs_rich_table(df, as_of=day, limit=limit))
 
 
 def _single(df: pd.DataFrame, column: str) -> str | None:
@@ -243,18 +295,18 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
     """A Rich table of :func:`materiel.queries.needs_table` rows with its source caption."""
     recipient = _single(df, "recipient_code")
     cols = [
-        "ref",
-        "item",
+        "=ref",
+        "=item",
         "priority",
         ">quantity",
         ">pledged",
         ">delivered",
         ">by date",
         "status",
-        ">needed by",
+        "needed by",
     ]
     if recipient is None:
-        cols.insert(1, "recipient")
+        cols.insert(1, "=recipient")
     title = "Needs" + (f" of {recipient}" if recipient else "")
     table = new_table(title, *cols)
     for r in _limited(df, limit).to_dict("records"):
@@ -301,6 +353,7 @@ def pledges_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Pledges with delivered and remaining quantities, lateness and value."""
     _check_choice("--status", status, PLEDGE_STATUSES)
@@ -324,7 +377,10 @@ def pledges_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
+        return
+    show(
         pledges_rich_table(
             df, as_of=day, currency=currency, late=late, limit=limit, width=console.width
         )
@@ -340,14 +396,15 @@ def pledges_rich_table(
     limit: int | None = None,
     width: int = 120,
 ) -> Table:
-    """A Rich table of :func:`pledges_table` rows with its source caption. Below a
-    ``width`` of 100 columns the due date is left out (lateness stays)."""
+    """A Rich table of :func:`pledges_table` rows with its source caption (``width`` is
+    no longer used: a terminal too narrow for it gets one block per row, see
+    :func:`materiel.cli.tables.show`)."""
     recipient = _single(df, "recipient_code")
     columns: list[tuple[str, Callable[[dict[Hashable, Any]], str]]] = [
-        ("ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
-        ("donor", lambda r: str(r["donor_code"])),
-        ("to", lambda r: str(r["recipient_code"])),
-        ("item", lambda r: str(r["item_code"])),
+        ("=ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
+        ("=donor", lambda r: str(r["donor_code"])),
+        ("=to", lambda r: str(r["recipient_code"])),
+        ("=item", lambda r: str(r["item_code"])),
         (">qty", lambda r: compact(r["quantity"])),
         (">done", lambda r: f"{r['delivered'] / r['quantity']:.0%}"),
         ("status", lambda r: str(r["status"])),
@@ -358,9 +415,7 @@ def pledges_rich_table(
             lambda r: millions(r["value"]) + ("*" if r["value_basis"] == "catalogue" else ""),
         ),
     ]
-    drop = {"to"} if recipient else set()
-    if width < 100:
-        drop.add(">due by")
+    drop = {"=to"} if recipient else set()
     columns = [c for c in columns if c[0] not in drop]
     title = "Pledges" + (f" to {recipient}" if recipient else "") + (" (late)" if late else "")
     table = new_table(title, *(name for name, _ in columns))
@@ -392,6 +447,7 @@ def stocks_list(
     as_of: str | None = AS_OF,
     limit: int | None = LIMIT,
     as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Latest stock report per holder and item against the target in force."""
     day = _parse_date(as_of)
@@ -408,7 +464,10 @@ def stocks_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
+    if as_csv:
+        print_csv(records(_limited(df, limit)))
+        return
+    show(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
 
 
 def stocks_rich_table(
@@ -418,8 +477,8 @@ def stocks_rich_table(
     title = "Stocks" + (" below target" if below_target else "") + f" on {as_of.isoformat()}"
     table = new_table(
         title,
-        "holder",
-        "item",
+        "=holder",
+        "=item",
         ">stock",
         ">reported",
         ">target",
@@ -434,7 +493,7 @@ def stocks_rich_table(
             _day(r["as_of"]),
             compact(r["target"]),
             _num(r["cover"], "{:.0%}"),
-            "[red]yes[/]" if r["below_target"] else "",
+            cell("yes" if r["below_target"] else "", "red"),
         )
     if df.empty:
         table.add_row("no stocks match")
@@ -445,3 +504,112 @@ def stocks_rich_table(
         + _more(df, limit)
     )
     return table
+
+
+# -- needs cover ---------------------------------------------------------------------------
+
+COVER_KINDS = queries.cover.KINDS  # delivered, pledge due, order arrival, plan transfer, …
+
+
+@needs_app.command("cover")
+def needs_cover(
+    ctx: typer.Context,
+    need: str | None = typer.Argument(None, help="A need's ref, e.g. DEMO-N-034."),
+    item: str | None = typer.Option(None, "--item", help="Every need of this item (exact code)."),
+    recipient: str | None = typer.Option(None, "--recipient", help="With --item: of one ISO3."),
+    plan: bool = typer.Option(
+        True, "--plan/--no-plan", help="Count what the latest stored plan adds (coordinators)."
+    ),
+    as_of: str | None = AS_OF,
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
+) -> None:
+    """How a need (or every need of an item) is covered by its date: delivered, committed
+    pledges due, fund orders placed and their arrivals, what the latest plan adds, and the
+    gap, with every arrival by date and its record."""
+    if (need is None) == (item is None):
+        fail("give a NEED ref or --item ITEM (one of them)")
+    day = _parse_date(as_of)
+    st = state(ctx)
+    with read_session(st.engine()) as s:
+        try:
+            groups = queries.cover_report(
+                s,
+                st.viewer(),
+                need=need,
+                item=item,
+                recipient=recipient.upper() if recipient else None,
+                as_of=day,
+                plan=plan,
+            )
+        except LookupError as exc:
+            fail(f"{exc} (materiel needs list shows the needs you may see)")
+            return
+    if as_json:
+        print_json({"as_of": day.isoformat(), "groups": groups})
+        return
+    if as_csv:  # one row per need; the arrivals are in --json
+        print_csv([{"as_of": day.isoformat(), **n} for g in groups for n in g["needs"]])
+        return
+    for group in groups:
+        for table in cover_rich_tables(group, as_of=day):
+            show(table)
+
+
+def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
+    """The needs of one recipient and item with what is there by each need's date, by kind,
+    and the gap; then every arrival by date with its record (:func:`queries.cover_report`)."""
+    who = f"{group['item']} for {group['recipient']}"
+    needs = new_table(
+        f"Cover of the needs of {who} by their date",
+        "=ref",
+        "priority",
+        ">needed by",
+        ">quantity",
+        *(">" + k.replace(" ", "\n") for k in COVER_KINDS),
+        ">by\ndate",
+        ">gap",
+    )
+    for r in group["needs"]:
+        needs.add_row(
+            str(r["ref"]),
+            str(r["priority"]),
+            _day(r["needed_by"]),
+            compact(r["quantity"]),
+            *(compact(r[f"by_date_{k.replace(' ', '_')}"]) for k in COVER_KINDS),
+            compact(r["by_date"]),
+            compact(r["gap"]),
+        )
+    needs.caption = (
+        f"Source: need, delivery, pledge, fund order records and the latest plan run as of "
+        f"{as_of.isoformat()}; each need takes what arrives by its own date, critical first, "
+        "then by date; pledge due = the undelivered rest of a committed pledge on its due "
+        "date; quantities in the item's own unit."
+        + (SYNTHETIC_NOTE if group.get("synthetic") else "")
+    )
+    arrivals = new_table(
+        f"Arrivals of {who} by date",
+        ">date",
+        "kind",
+        ">quantity",
+        ">cumulative",
+        "=record",
+        "=by",
+    )
+    for a in group["arrivals"]:
+        arrivals.add_row(
+            _day(a["date"]),
+            str(a["kind"]),
+            compact(a["quantity"]),
+            compact(a["cumulative"]),
+            str(a["ref"]),
+            str(a["by"]),
+        )
+    if not group["arrivals"]:
+        arrivals.add_row("", "nothing delivered, due or on order")
+    arrivals.caption = (
+        "Source: deliveries up to, and pledges due, orders arriving and plan transfers after "
+        f"{as_of.isoformat()}; record = the delivery, pledge, order or plan run; by = donor "
+        "or fund."
+    )
+    return [needs, arrivals]

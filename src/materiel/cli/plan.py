@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_json,
+    state,
+    styled,
+)
 from materiel.plan_policy import HORIZON_WEEKS, READINESS_WEIGHT
 
 STAGES = {
@@ -67,11 +75,7 @@ def plan(
     from materiel.plan.store import store_plan
     from materiel.snapshot import SnapshotError, build_snapshot
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        return
+    day = as_of_date(as_of)
     if method not in ("auto", "simplex", "ipm", "split"):
         fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()
@@ -128,7 +132,7 @@ def plan(
     if as_json:
         for w in result.warnings:
             if "lead time" in w:
-                err_console.print(f"[yellow]warning:[/] {w}")
+                err_console.print(styled(("warning:", "yellow"), f" {w}"))
         out: dict[str, Any] = {"plan_run_id": run_id, **result.to_json()}
         tabs = out.pop("tables")
         for name in ("transfers", "orders", "need_met", "consumption_met", "ranking"):
@@ -159,7 +163,7 @@ def _summary(result: Any, run_id: int | None) -> None:
         + (" — SYNTHETIC demo data" if result.synthetic else "")
     )
     head = Table.grid(padding=(0, 2))
-    head.add_row("Status", f"[bold]{result.status}[/]")
+    head.add_row("Status", cell(result.status, "bold"))
     head.add_row("Objective", f"{result.objective:,.1f}" if result.objective is not None else "—")
     if result.gap:
         head.add_row("Best bound / gap", f"{result.bound} / {result.gap:.2%}")
@@ -180,30 +184,38 @@ def _summary(result: Any, run_id: int | None) -> None:
         head.add_row("Stored", f"plan run {run_id}")
     console.print(head)
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(styled(("warning:", "yellow"), f" {w}"))
+
+    from materiel.cli.tables import new_table, show
 
     rep = result.report()
     head_line = result.headline()
     if head_line["share"] is not None:
         console.print(
-            f"[bold]Critical need met by the end of the horizon: {head_line['share']:.0%} by "
-            f"value[/] (USD {head_line['value_met'] / 1e6:,.1f} m of "
-            f"{head_line['value_due'] / 1e6:,.1f} m at catalogue unit values, ECB rates of "
-            f"{result.rate_date or result.as_of})"
+            styled(
+                (
+                    f"Critical need met by the end of the horizon: {head_line['share']:.0%} "
+                    "by value",
+                    "bold",
+                ),
+                f" (USD {head_line['value_met'] / 1e6:,.1f} m of "
+                f"{head_line['value_due'] / 1e6:,.1f} m at catalogue unit values, ECB rates of "
+                f"{result.rate_date or result.as_of})",
+            )
         )
     else:
         console.print("No critical need is due within the horizon.")
     nm = rep.get("need_met", _empty())
     if len(nm):
-        t = Table(
-            "priority",
-            "recipient",
-            "item",
-            "due",
-            "met",
-            "met %",
-            "weeks late (avg)",
-            title="Stated need met by the end of the horizon (units of each item)",
+        t = new_table(
+            "Stated need met by the end of the horizon (units of each item)",
+            "=priority",
+            "=recipient",
+            "=item",
+            ">due",
+            ">met",
+            ">met %",
+            ">weeks late\n(avg)",
         )
         order = {"critical": 0, "high": 1, "routine": 2}
         nm = nm.assign(_o=nm["priority"].map(order)).sort_values(
@@ -219,39 +231,45 @@ def _summary(result: Any, run_id: int | None) -> None:
                 f"{r.share_met:.0%}",
                 f"{r.weeks_late:,.1f}",
             )
-        console.print(t)
+        show(t)
     cm = rep.get("consumption_met", _empty())
     if len(cm):
-        t = Table(
-            "recipient",
-            "item",
-            "consumption",
-            "met",
-            "met %",
-            title="Consumption met within the horizon (units of each item; largest value "
-            "short first)",
+        t = new_table(
+            "Consumption met within the horizon (units of each item; largest value short first)",
+            "=recipient",
+            "=item",
+            ">consumption",
+            ">met",
+            ">met %",
         )
         cm = cm.assign(_v=cm["unmet"] * cm["unit_value"])  # by value: units of items differ
         for r in cm.sort_values("_v", ascending=False).head(10).itertuples():
             t.add_row(
                 r.recipient, r.item, f"{r.consumption:,.0f}", f"{r.met:,.0f}", f"{r.share_met:.0%}"
             )
-        console.print(t)
+        show(t)
     tr = rep.get("transfers", _empty())
     if len(tr):
-        top = tr.groupby(["donor", "recipient", "item"], as_index=False)["quantity"].sum()
-        top = top.sort_values("quantity", ascending=False).head(10)
-        t = Table("donor", "recipient", "item", "quantity", title="Top transfers (horizon)")
+        cols = ["quantity", "value"] if "value" in tr else ["quantity"]
+        top = tr.groupby(["donor", "recipient", "item"], as_index=False)[cols].sum()
+        top = top.sort_values(cols[-1], ascending=False).head(10)  # by value: units differ
+        t = new_table(
+            "Top transfers (horizon; units of each item, largest value first)",
+            "=donor",
+            "=recipient",
+            "=item",
+            ">quantity",
+        )
         for r in top.itertuples():
             t.add_row(r.donor, r.recipient, r.item, f"{r.quantity:,.0f}")
-        console.print(t)
+        show(t)
     orders = rep.get("orders", _empty())
     if len(orders):
         top = orders.groupby(["fund", "line", "item", "destination", "currency"], as_index=False)[
             ["quantity", "cost"]
         ].sum()
         top = top.sort_values("cost", ascending=False).head(10)
-        t = Table("fund", "line", "item", "to", "quantity", "cost", title="Orders")
+        t = new_table("Orders", "=fund", "=line", "=item", "=to", ">quantity", ">cost")
         for r in top.itertuples():
             t.add_row(
                 r.fund,
@@ -261,43 +279,38 @@ def _summary(result: Any, run_id: int | None) -> None:
                 f"{r.quantity:,.0f}",
                 f"{r.cost:,.0f} {r.currency}",
             )
-        console.print(t)
+        show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
-        t = Table(
-            "kind",
-            "name",
-            "objective / million USD",
-            "high-priority units / million USD",
-            "checked",
-            title="Where the next million does most good",
+        from materiel.plan.explain import RANKING_LABELS, ranking_rows
+
+        t = new_table(
+            f"Where the next USD 1 million does most good (re-solves, "
+            f"{result.horizon_weeks}-week horizon)",
+            ">#",
+            *RANKING_LABELS.values(),
         )
-        for r in ranking.head(10).itertuples():
-            checked = {True: "yes", False: "differs", None: "—"}.get(r.checked, "—")
-            t.add_row(
-                r.kind,
-                r.name,
-                f"{r.objective_per_million_usd + 0.0:,.2f}",
-                f"{r.high_priority_units_per_million_usd + 0.0:,.2f}",
-                checked,
-            )
-        console.print(t)
-    for s in result.sentences[:6]:
+        for k, row in enumerate(ranking_rows(ranking.head(10)), start=1):
+            t.add_row(str(k), *(row[c] for c in RANKING_LABELS))
+        show(t)
+    for s in result.sentences[:12]:
         console.print(f"• {s}")
-    console.print(f"[dim]{ROUNDING} {source}[/]")
+    console.print(f"{ROUNDING} {source}", style="dim")
 
 
 def _frontier(frontier: dict[str, Any]) -> None:
     """The readiness–support frontier: per readiness weight, critical need met against
     alliance stock below target."""
-    t = Table(
-        "readiness weight λ",
-        "critical need met (by value)",
-        "all stated need met (by value)",
-        "consumption met (by value)",
-        "stock below target (USD m-weeks)",
-        "status",
-        title="Readiness–support frontier (each row a full plan)",
+    from materiel.cli.tables import new_table, show
+
+    t = new_table(
+        "Readiness–support frontier (each row a full plan)",
+        ">readiness\nweight λ",
+        ">critical\nneed met\n(by value)",
+        ">all stated\nneed met\n(by value)",
+        ">consumption\nmet\n(by value)",
+        ">stock below\ntarget (USD\nm-weeks)",
+        "=status",
     )
     for p in frontier["points"]:
         share = "—" if p["critical_share"] is None else f"{p['critical_share']:.0%}"
@@ -309,5 +322,5 @@ def _frontier(frontier: dict[str, Any]) -> None:
             f"{p['below_target_value_weeks'] / 1e6:,.1f}",
             p["status"],
         )
-    console.print(t)
-    console.print(f"[dim]{frontier['source']}[/]")
+    show(t)
+    console.print(frontier["source"], style="dim")

@@ -11,12 +11,12 @@ from rich.table import Table
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from materiel import migrations, queries
+from materiel import queries
 from materiel.access import WeakPassword
 from materiel.access.policy import LOCAL
 from materiel.access.policy import ROLES as ROLE_NAMES
 from materiel.access.users import add_user, create_api_token, disable_user, set_password
-from materiel.cli.context import console, database_problem, fail, print_json, state
+from materiel.cli.context import CSV, console, database_problem, fail, print_csv, print_json, state
 from materiel.db import read_session, write_session
 from materiel.services import DomainError
 
@@ -43,10 +43,11 @@ def serve(
     ),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
+    from materiel import migrations
     from materiel.app import run
 
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     migrations.upgrade(engine)
     shown = engine.url.render_as_string(hide_password=True)
     console.print(f"materiel API on http://{host}:{port}/api/v1 (docs /docs), database {shown}")
@@ -94,12 +95,14 @@ def users_add(
         fail(exc.message)
     except OperationalError as exc:
         fail(database_problem(exc))
-    console.print(f"[green]User {desc} created.[/]")
+    console.print(f"User {desc} created.", style="green")
 
 
 @users_app.command("list")
 def users_list(
-    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="JSON output")
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = CSV,
 ) -> None:
     """Every user with role, nation and state."""
     with read_session(state(ctx).engine()) as s:
@@ -116,6 +119,9 @@ def users_list(
     ]
     if as_json:
         print_json(rows)
+        return
+    if as_csv:
+        print_csv(list(rows))
         return
     table = Table("user", "role", "nation", "active", "locked until", title=f"{len(rows)} users")
     for u in users:
@@ -142,7 +148,7 @@ def users_disable(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
     """Deactivate a user and revoke all its tokens."""
     with write_session(state(ctx).engine()) as s:
         disable_user(s, _user(s, name), actor="cli")
-    console.print(f"[green]User {name} disabled; its tokens are revoked.[/]")
+    console.print(f"User {name} disabled; its tokens are revoked.", style="green")
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -3,14 +3,27 @@
 Every (holder, item) pair becomes a column ``m`` of (week, pair) arrays, donors first, so
 the projection and the Monte Carlo share one arithmetic:
 
-    C[t] = x0 + f · A[t] + G_k[t] − CC[t]        (cumulative position, may go negative)
-    L[t] = min(0, C[0..t])                       (running minimum below zero)
-    S[t] = C[t] − L[t]                           (stock, never negative: Lindley recursion)
+    C[t] = x0 + f · A[t] + G_k[t] + g · E[t] − CC[t]   (cumulative position, may go negative)
+    L[t] = min(0, C[0..t])                             (running minimum below zero)
+    S[t] = C[t] − L[t]                                 (stock, never negative: Lindley)
 
 with A the cumulative order arrivals (production; f the achieved fraction), G_k the
-cumulative scheduled pledge flows slipped by k weeks (pin in, max(outflow, pout) out), CC
-the cumulative consumption (recipients). A week is *short* when L falls (the holder could
-not meet its outflow); unmet consumption is not back-ordered.
+cumulative scheduled pledge flows slipped by k weeks (pin in, pout out), E the cumulative
+flow *at the recent rate* beyond the scheduled pledges (g the rate achieved), CC the
+cumulative consumption (recipients). A week is *short* when L falls (the holder could not
+meet its outflow); unmet consumption is not back-ordered.
+
+**Both sides balance** (docs/figures.md, "Stock outlook"). A donor gives at its recent
+weekly outflow (moving average of deliveries) or its scheduled pledge remainders when those
+are higher: each week it draws ``pout`` plus ``extra = max(outflow − pout, 0)``. What it
+draws reaches the recipients: ``pin`` carries the scheduled pledges, and the ``extra`` of
+every donor of an item is credited to the recipients of that item, split in proportion to
+their consumption of the item (their scheduled pledge arrivals when none consumes it, else
+equally). So Σ over donors of ``extra`` equals Σ over recipients of what they are credited,
+item by item and week by week.
+
+A stock with no report (``s0_known`` / ``r0_known`` False) is *unknown*: its flows are
+computed (they are facts) but its level, weeks of supply and risks are not (NaN).
 """
 
 from __future__ import annotations
@@ -48,6 +61,8 @@ class Flows:
     sched_in: np.ndarray  # (W, M) pledge remainders arriving (recipients)
     sched_out: np.ndarray  # (W, M) pledge remainders drawn from stock (donors)
     base_out: np.ndarray  # (M,) recent weekly outflow (donors)
+    rate_flow: np.ndarray  # (W, M) flow at the recent rate beyond pledges (−donors, +recipients)
+    known: np.ndarray  # (M,) bool: the opening stock is reported
     consumption: np.ndarray  # (W, M) mean consumption incl. surge (recipients)
     cv: np.ndarray  # (M,) CV of weekly consumption
     n_donor_pairs: int
@@ -65,13 +80,21 @@ class Flows:
         return len(self.holders), len(self.items)
 
     def scheduled_net(self, k: int) -> np.ndarray:
-        """(W, M) weekly scheduled net flow when pledge remainders slip by ``k`` weeks."""
-        draw = np.maximum(self.base_out[None, :], shift(self.sched_out, k))
-        return shift(self.sched_in, k) - draw
+        """(W, M) weekly scheduled pledge flow (in − out) when it slips by ``k`` weeks."""
+        return shift(self.sched_in, k) - shift(self.sched_out, k)
 
     def cumulative_scheduled(self, k: int) -> np.ndarray:
         """(W, M) cumulative scheduled net flow plus opening stock, slipped by ``k``."""
         return self.x0[None, :] + np.cumsum(self.scheduled_net(k), axis=0)
+
+    def cumulative_rate(self) -> np.ndarray:
+        """(W, M) cumulative flow at the recent rate beyond the scheduled pledges."""
+        return np.cumsum(self.rate_flow, axis=0)
+
+    def status_quo_net(self) -> np.ndarray:
+        """(W, M) weekly net flow of the status quo without slippage (no consumption, no
+        production): pledges plus the flow at the recent rate."""
+        return self.scheduled_net(0) + self.rate_flow
 
     def unstack(self, a: np.ndarray) -> np.ndarray:
         """(…, W, M) → (…, holder, item, week)."""
@@ -109,6 +132,16 @@ def build_flows(snapshot: xr.Dataset, spec: ScenarioSpec | None = None) -> Flows
         base -= dt.timedelta(days=base.weekday())
         starts = [base + dt.timedelta(weeks=k) for k in range(w)]
     labels = nations + [c if c not in nations else f"{c} (recipient)" for c in recipients]
+    pout = ds["pout"].transpose("nation", "item", "week").values.astype(np.float64)
+    outflow = ds["outflow"].transpose("nation", "item").values.astype(np.float64)
+    known = np.concatenate(
+        [
+            _known(ds, "s0_known", ("nation", "item")),
+            _known(ds, "r0_known", ("recipient", "item")),
+        ]
+    )
+    extra = _given_beyond_pledges(ds, outflow, pout, spec, known[: n * i].reshape(n, i))
+    credit = _recipient_share(ds)[:, :, None] * extra.sum(axis=0)[None]  # (r, i, w)
     return Flows(
         holders=labels,
         holder_kind=["donor"] * n + ["recipient"] * r,
@@ -127,7 +160,56 @@ def build_flows(snapshot: xr.Dataset, spec: ScenarioSpec | None = None) -> Flows
         base_out=np.concatenate(
             [ds["outflow"].transpose("nation", "item").values.ravel(), np.zeros(r * i)]
         ).astype(np.float64),
+        rate_flow=np.concatenate(
+            [
+                -np.moveaxis(extra, -1, 0).reshape(w, -1),
+                np.moveaxis(credit, -1, 0).reshape(w, -1),
+            ],
+            axis=1,
+        ),
+        known=known,
         consumption=np.concatenate([zn, cons], axis=1),
         cv=np.concatenate([np.zeros(n * i), cv.ravel()]),
         n_donor_pairs=n * i,
     )
+
+
+def _given_beyond_pledges(
+    ds: xr.Dataset, outflow: np.ndarray, pout: np.ndarray, spec: ScenarioSpec, known: np.ndarray
+) -> np.ndarray:
+    """(n, i, w) what each donor gives at its recent rate beyond its scheduled pledges:
+    ``max(outflow − pout, 0)`` a week, except that a donor whose known stock runs dry in the
+    status quo (opening stock, production at ``production_mean``, pledges first) gives only
+    what it has — so the recipients are never credited with stock that does not exist."""
+    want = np.maximum(outflow[:, :, None] - pout, 0.0)
+    arrive = ds["arrive_n"].transpose("nation", "item", "week").values.astype(np.float64)
+    s0 = ds["s0"].transpose("nation", "item").values.astype(np.float64)
+    c = s0[:, :, None] + np.cumsum(spec.production_mean * arrive - pout - want, axis=2)
+    low = np.minimum.accumulate(np.minimum(c, 0.0), axis=2)
+    prev = np.concatenate([np.zeros_like(low[:, :, :1]), low[:, :, :-1]], axis=2)
+    unmet = prev - low  # the week's draw the stock could not meet: the extra goes first
+    given = np.maximum(want - unmet, 0.0)
+    return np.where(known[:, :, None], given, want)
+
+
+def _known(ds: xr.Dataset, name: str, dims: tuple[str, str]) -> np.ndarray:
+    """(holders·items,) the ``*_known`` mask; every stock is known in a snapshot without it."""
+    if name not in ds:
+        return np.ones(ds.sizes[dims[0]] * ds.sizes[dims[1]], bool)
+    return ds[name].transpose(*dims).values.astype(bool).ravel()
+
+
+def _recipient_share(ds: xr.Dataset) -> np.ndarray:
+    """(recipient, item) share of the donors' flow at the recent rate each recipient is
+    credited with: its share of the item's consumption, else of its scheduled pledge
+    arrivals, else equal shares (each item's shares sum to 1 when there is a recipient)."""
+    r = ds.sizes["recipient"]
+    if r == 0:
+        return np.zeros((0, ds.sizes["item"]))
+    out = np.full((r, ds.sizes["item"]), 1.0 / r)
+    for name in ("pin", "consumption"):  # the later one wins where it says something
+        weight = ds[name].sum("week").transpose("recipient", "item").values.astype(np.float64)
+        total = weight.sum(axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.where(total > 0, weight / total, out)
+    return out

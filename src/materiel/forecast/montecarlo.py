@@ -3,7 +3,12 @@
 Draws per path:
 
 - consumption: each recipient/item/week the snapshot mean (with the scenario surge) times a
-  lognormal factor of mean 1 and the scenario CV (σ² = ln(1 + cv²), μ = −σ²/2);
+  lognormal factor of mean 1 and the scenario CV (σ² = ln(1 + cv²), μ = −σ²/2), times one
+  level factor per path, recipient and item (lognormal, mean 1, ``consumption_level_cv``):
+  the intensity of the fighting persists, where weekly noise averages out;
+- the rate of giving: per path and item one factor (lognormal, mean 1, ``rate_cv``) on the
+  donors' flow at the recent rate beyond their scheduled pledges — and on what the
+  recipients are credited with, so both sides move together;
 - production: per path and item a fraction of scheduled order arrivals, normal
   (production_mean, production_sd) clipped to [0, 1];
 - slippage: per path and holder/item, the scheduled pledge remainders (pin, pout) slip with
@@ -22,6 +27,9 @@ when ``quantile_paths`` is None). Memory is therefore bounded by
 ``chunk_paths × pairs`` (plus ``chunk_paths × weeks × recipient pairs`` of consumption
 draws) per worker and ``quantile_paths × weeks × pairs`` for the reservoir, whatever the
 number of paths; probabilities and means use every path.
+
+A stock with no report (``s0_known``/``r0_known`` False) is unknown: it is not simulated
+and every figure of it is NaN (``stock_known`` False) — never a certain shortfall.
 
 Pairs that no draw affects (for instance a donor stock with no order arrivals and no
 pledge remainder that could slip) are computed once as a single path and counted for
@@ -47,9 +55,16 @@ import xarray as xr
 from materiel.forecast.flows import Flows, build_flows
 from materiel.forecast.scenarios import ScenarioSpec, spec_from_snapshot
 
-__all__ = ["QUANTILES", "simulate"]
+__all__ = ["PRODUCT_DTYPE", "PRODUCT_WORKERS", "QUANTILES", "simulate"]
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+#: The setting every product path uses (CLI, jobs, pages, brief: the defaults of
+#: :func:`simulate`) and the one ``make bench`` measures first (docs/benchmarks.md): float32
+#: halves the memory traffic of the weekly loop; two threads (numpy releases the GIL), and
+#: the results do not depend on the number of workers.
+PRODUCT_DTYPE: type[np.floating] = np.float32
+PRODUCT_WORKERS = 2
 
 Progress = Callable[[int, int], None]
 
@@ -64,6 +79,7 @@ class _Prepared:
     slip_delta: np.ndarray  # (W, K*M) sched[k] - sched[0] for k = 1..K
     floor: np.ndarray  # (W, M)
     pair_item: np.ndarray  # (M,)
+    cum_rate: np.ndarray | None  # (W, M) cumulative flow at the recent rate (when drawn)
     consumption: np.ndarray  # (W, R) recipient pairs
     sigma: np.ndarray  # (R,)
     mu: np.ndarray  # (R,)
@@ -88,6 +104,10 @@ def _prepare(
     """Arrays of the pairs ``pairs`` (sorted indices: donor pairs first) in ``dtype``."""
     kmax = spec.slip_weeks if spec.slip_probability > 0 else 0
     sched = np.stack([fl.cumulative_scheduled(k)[:, pairs] for k in range(kmax + 1)])
+    cum_rate = fl.cumulative_rate()[:, pairs]
+    drawn_rate = spec.rate_cv > 0 and bool(np.any(cum_rate != 0))
+    if not drawn_rate:  # the rate flow is then a fixed part of the schedule
+        sched = sched + cum_rate[None]
     sched = sched.astype(dtype)
     md = int(np.count_nonzero(pairs < fl.n_donor_pairs))
     rec = pairs[md:]
@@ -105,10 +125,13 @@ def _prepare(
         ),
         floor=fl.floor[:, pairs].astype(dtype),
         pair_item=np.tile(np.arange(len(fl.items)), len(fl.holders))[pairs],
+        cum_rate=cum_rate.astype(dtype) if drawn_rate else None,
         consumption=consumption.astype(dtype),
         sigma=np.sqrt(sigma2).astype(dtype),
         mu=(-sigma2 / 2).astype(dtype),
-        random_consumption=bool(np.any((cv > 0) & (consumption > 0).any(axis=0))),
+        random_consumption=bool(
+            np.any(((cv > 0) | (spec.consumption_level_cv > 0)) & (consumption > 0).any(axis=0))
+        ),
         md=md,
     )
 
@@ -122,9 +145,12 @@ def _stochastic(fl: Flows, spec: ScenarioSpec) -> np.ndarray:
         base = fl.cumulative_scheduled(0)
         for k in range(1, spec.slip_weeks + 1):
             varies |= (fl.cumulative_scheduled(k) != base).any(axis=0)
+    if spec.rate_cv > 0:
+        varies |= (fl.rate_flow != 0).any(axis=0)
     md = fl.n_donor_pairs
-    varies[md:] |= (fl.cv[md:] > 0) & (fl.consumption[:, md:] > 0).any(axis=0)
-    return varies
+    cv = (fl.cv[md:] > 0) | (spec.consumption_level_cv > 0)
+    varies[md:] |= cv & (fl.consumption[:, md:] > 0).any(axis=0)
+    return varies & fl.known  # an unknown stock is not simulated (its figures are NaN)
 
 
 def _run_chunk(
@@ -146,6 +172,11 @@ def _run_chunk(
         # (mixed layouts make every weekly multiply 5× slower)
         f = np.ascontiguousarray(f_item.astype(dt_)[:, pp.pair_item])
     produced = (spec.production_mean * pp.cum_arrivals).astype(dt_)  # when f is constant
+    g: np.ndarray | None = None  # rate of giving achieved, per (path, pair)
+    if pp.cum_rate is not None:
+        s2 = np.log1p(spec.rate_cv**2)
+        g_item = rng.lognormal(-s2 / 2, np.sqrt(s2), (paths, n_items))
+        g = np.ascontiguousarray(g_item.astype(dt_)[:, pp.pair_item])
     kmax = pp.sched.shape[0] - 1
     if kmax > 0:
         # slipped (path, pair) entries are sparse: keep their flat positions and where to
@@ -162,6 +193,7 @@ def _run_chunk(
     low = np.zeros((paths, m), dt_)
     new_low = np.empty_like(low)
     c = np.empty_like(low)
+    tmp = np.empty_like(low) if g is not None else low
     flag = np.empty((paths, m), bool)
     breached = np.zeros((paths, m), bool)
     # cumulative consumption of the recipients' pairs, (W, P, R), drawn for the whole chunk
@@ -172,6 +204,9 @@ def _run_chunk(
         z += pp.mu
         np.exp(z, out=z)
         z *= cons
+        if spec.consumption_level_cv > 0:
+            s2 = np.log1p(spec.consumption_level_cv**2)
+            z *= rng.lognormal(-s2 / 2, np.sqrt(s2), (paths, m - md)).astype(dt_)
         cum_cons = np.cumsum(z, axis=0, out=z)
     else:
         cum_cons = np.cumsum(cons, axis=0)
@@ -183,6 +218,9 @@ def _run_chunk(
         else:
             c[...] = produced[t]
         c += pp.sched[0, t]
+        if g is not None and pp.cum_rate is not None:
+            np.multiply(g, pp.cum_rate[t], out=tmp)
+            c += tmp
         if kmax > 0:
             np.add.at(c.reshape(-1), slip_at, pp.slip_delta[t][slip_src])
         if m > md:
@@ -238,11 +276,11 @@ def simulate(
     paths: int = 10_000,
     seed: int = 0,
     chunk_paths: int = 128,
-    workers: int = 1,
+    workers: int = PRODUCT_WORKERS,
     *,
     quantile_paths: int | None = 1000,
     quantiles: tuple[float, ...] = QUANTILES,
-    dtype: type[np.floating] = np.float64,
+    dtype: type[np.floating] = PRODUCT_DTYPE,
     fold_deterministic: bool = True,
     progress: Progress | None = None,
 ) -> xr.Dataset:
@@ -302,7 +340,15 @@ def simulate(
     qarr = np.empty((len(quantiles), w, fl.pairs)) if q_total else None
     fixed = np.flatnonzero(~varies)
     if len(fixed):
-        flat = replace(spec, production_sd=0.0, slip_probability=0.0, default_cv=0.0, cv={})
+        flat = replace(
+            spec,
+            production_sd=0.0,
+            slip_probability=0.0,
+            default_cv=0.0,
+            cv={},
+            consumption_level_cv=0.0,
+            rate_cv=0.0,
+        )
         one = np.empty((w, 1, len(fixed)), dtype)
         det = _run_chunk(_prepare(fl, flat, dtype, fixed), 1, np.random.SeedSequence(seed), one)
         for name in ("sum_stock", "sum_low", "n_short", "n_short_by", "n_breach", "n_breach_by"):
@@ -380,6 +426,9 @@ def _to_dataset(
     workers: int,
 ) -> xr.Dataset:
     n = float(tot.paths)
+    unknown = ~fl.known
+    for name in ("sum_stock", "sum_low"):
+        getattr(tot, name)[:, unknown] = np.nan
     low_mean = tot.sum_low / n
     prev = np.vstack([np.zeros((1, low_mean.shape[1])), low_mean[:-1]])
     unmet = np.maximum(prev - low_mean, 0.0)
@@ -387,16 +436,22 @@ def _to_dataset(
     short = tot.n_short / n
     for a in (unmet, short_by, short):
         a[:, : fl.n_donor_pairs] = np.nan  # recipients only
+    breach, breach_by = tot.n_breach / n, tot.n_breach_by / n
+    for a in (short, short_by, breach, breach_by):
+        a[:, unknown] = np.nan  # an unknown stock has no risk figure
+    if qarr is not None:
+        qarr[:, :, unknown] = np.nan
     dims = ("holder", "item", "week")
     data: dict[str, tuple[tuple[str, ...], np.ndarray]] = {
         "p_short": (dims, fl.unstack(short)),
         "p_short_by": (dims, fl.unstack(short_by)),
-        "p_breach": (dims, fl.unstack(tot.n_breach / n)),
-        "p_breach_by": (dims, fl.unstack(tot.n_breach_by / n)),
+        "p_breach": (dims, fl.unstack(breach)),
+        "p_breach_by": (dims, fl.unstack(breach_by)),
         "mean_stock": (dims, fl.unstack(tot.sum_stock / n)),
         "mean_unmet": (dims, fl.unstack(unmet)),
         "floor": (dims, fl.unstack(fl.floor)),
-        "stock0": (("holder", "item"), fl.x0.reshape(fl.shape)),
+        "stock0": (("holder", "item"), np.where(unknown, np.nan, fl.x0).reshape(fl.shape)),
+        "stock_known": (("holder", "item"), fl.known.reshape(fl.shape)),
     }
     if qarr is not None:
         data["stock_q"] = (("quantile", *dims), fl.unstack(qarr))

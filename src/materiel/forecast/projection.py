@@ -4,8 +4,12 @@ For every holder (each donor and each recipient) and item, stock week by week at
 recent outflow (donors: the snapshot's moving average of deliveries, or the scheduled
 pledge remainders when higher; recipients: consumption) plus scheduled arrivals (orders
 already placed, pledge remainders) — see :mod:`materiel.forecast.flows` for the
-arithmetic, shared with the Monte Carlo. Everything is vectorised over (week, holder·item)
-with cumulative sums.
+arithmetic, shared with the Monte Carlo. Both sides balance: what the donors give at the
+recent rate beyond their scheduled pledges is credited to the recipients. Everything is
+vectorised over (week, holder·item) with cumulative sums.
+
+A stock with no report is unknown: its level, weeks of supply and crossing week are NaN
+(``stock_known`` False), and :func:`ranking` lists it after every known stock.
 
 Alliance-wide: production (``cap_full`` of the lines, by ``line_item``, times the scenario's
 production achievement) against the recipients' consumption gives the structural gap; the
@@ -37,7 +41,10 @@ def _first_true(mask: np.ndarray, axis: int = 0) -> np.ndarray:
 
 def _stocks(fl: Flows, production: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(W, M) position C, running minimum L and stock S (the Monte Carlo's arithmetic)."""
-    c = production * np.cumsum(fl.arrivals, axis=0) + fl.cumulative_scheduled(0)
+    # summed in the Monte Carlo's order, so that without spreads the two agree exactly
+    c = production * np.cumsum(fl.arrivals, axis=0) + (
+        fl.cumulative_scheduled(0) + fl.cumulative_rate()
+    )
     md = fl.n_donor_pairs
     c[:, md:] -= np.cumsum(fl.consumption[:, md:], axis=0)
     low = np.minimum.accumulate(np.minimum(c, 0.0), axis=0)
@@ -75,9 +82,11 @@ def project(
     first[first < 0] = np.nan
 
     # weekly use: donors draw max(outflow, pledge remainder); recipients consume
-    draw = -fl.scheduled_net(0)
+    # (the rate the donor would keep up, even where its stock runs dry before the horizon)
+    draw = np.maximum(fl.base_out[None, :], fl.sched_out)
     draw[:, md:] = fl.consumption[:, md:]
     use = draw.mean(axis=0)
+    inflow = np.where(np.arange(fl.pairs) >= md, fl.status_quo_net(), 0.0).mean(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         wos = np.where(use > 0, fl.x0 / use, np.inf)
     # beyond the horizon: extrapolate the last week's net change
@@ -88,6 +97,16 @@ def project(
         extra = np.where(net_last < 0, np.floor(gap_end / -net_last) + 1, np.nan)
     beyond = np.isnan(first) & np.isfinite(extra)
     cross = np.where(beyond, (w - 1) + np.maximum(extra, 1), first)
+    # an unknown stock: no level, no weeks of supply, no crossing (not "0 weeks")
+    unknown = ~fl.known
+    stock = np.where(unknown[None, :], np.nan, stock)
+    unmet = np.where(unknown[None, :], np.nan, unmet)
+    short &= fl.known[None, :]
+    below &= fl.known[None, :]
+    x0 = np.where(unknown, np.nan, fl.x0)
+    wos = np.where(unknown, np.nan, wos)
+    cross = np.where(unknown, np.nan, cross)
+    beyond &= fl.known
 
     dims = ("holder", "item", "week")
     pair_dims = ("holder", "item")
@@ -138,9 +157,11 @@ def project(
             "short": (dims, fl.unstack(short)),
             "unmet": (dims, fl.unstack(unmet)),
             "below_target": (dims, fl.unstack(below)),
-            "stock_now": (pair_dims, pair(fl.x0)),
+            "stock_now": (pair_dims, pair(x0)),
+            "stock_known": (pair_dims, pair(fl.known)),
             "target_now": (pair_dims, pair(fl.floor[0])),
             "weekly_use": (pair_dims, pair(use)),
+            "weekly_inflow": (pair_dims, pair(inflow)),
             "weeks_of_supply": (pair_dims, pair(wos)),
             "days_of_supply": (pair_dims, pair(wos * 7)),
             "cross_week": (pair_dims, pair(cross)),
@@ -190,11 +211,13 @@ def _date_of(start: dt.date, weeks: float) -> dt.date | None:
 
 def ranking(proj: xr.Dataset, *, include_idle: bool = False) -> pd.DataFrame:
     """One row per holder and item, worst first: earliest crossing of the target (for a
-    recipient: the first week of shortfall), then fewest weeks of supply."""
+    recipient: the first week of shortfall), then fewest weeks of supply; stocks with no
+    report (``stock_known`` False: unknown, never "0 weeks of supply") come last."""
     df = (
         proj[
             [
                 "stock_now",
+                "stock_known",
                 "target_now",
                 "weekly_use",
                 "weeks_of_supply",
@@ -208,18 +231,22 @@ def ranking(proj: xr.Dataset, *, include_idle: bool = False) -> pd.DataFrame:
     )
     df["stock_end"] = proj["stock"].isel(week=-1).values.ravel()
     if not include_idle:
-        moving = proj["stock"].max("week").values.ravel() > 0
+        moving = proj["stock"].fillna(0).max("week").values.ravel() > 0
         df = df[(df["weekly_use"] > 0) | (df["stock_now"] > 0) | moving]
     start = _start(proj)
     df["cross_date"] = [_date_of(start, w) for w in df["cross_week"]]
     df["kind"] = df["holder_kind"]
+    df["_unknown"] = ~df["stock_known"].astype(bool)
     df = df.sort_values(
-        ["cross_week", "weeks_of_supply", "holder", "item"], na_position="last", kind="stable"
+        ["_unknown", "cross_week", "weeks_of_supply", "holder", "item"],
+        na_position="last",
+        kind="stable",
     )
     cols = [
         "holder",
         "kind",
         "item",
+        "stock_known",
         "stock_now",
         "target_now",
         "weekly_use",

@@ -45,6 +45,12 @@ class ScenarioSpec:
     - cv: coefficient of variation of weekly consumption per (recipient, item);
       ``default_cv`` where neither the snapshot (``consumption_cv``) nor ``cv`` gives one.
       Consumption is lognormal with the snapshot's mean.
+    - consumption_level_cv: the intensity of the fighting is uncertain and persists: per
+      path, recipient and item, consumption is also multiplied by one lognormal factor of
+      mean 1 and this CV (a week's CV averages out over a horizon; a level does not).
+    - rate_cv: the donors' recent rate of giving (beyond their scheduled pledges) continues
+      at a rate drawn per path and item, lognormal of mean 1 and this CV; what the donors
+      give, the recipients receive (both sides move together).
     """
 
     name: str = "baseline"
@@ -58,6 +64,8 @@ class ScenarioSpec:
     surge_start_week: int = 0
     surge_weeks: int = 0
     default_cv: float = 0.0
+    consumption_level_cv: float = 0.0
+    rate_cv: float = 0.0
     cv: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -74,6 +82,8 @@ class ScenarioSpec:
             problems.append(f"surge_factor {self.surge_factor} is negative")
         if self.default_cv < 0 or any(v < 0 for v in self.cv.values()):
             problems.append("coefficients of variation must be ≥ 0")
+        if self.consumption_level_cv < 0 or self.rate_cv < 0:
+            problems.append("coefficients of variation must be ≥ 0")
         if self.horizon <= 0:
             problems.append(f"horizon {self.horizon} must be positive")
         if problems:
@@ -87,6 +97,8 @@ class ScenarioSpec:
             and (self.slip_probability == 0 or self.slip_weeks == 0)
             and self.default_cv == 0
             and all(v == 0 for v in self.cv.values())
+            and self.consumption_level_cv == 0
+            and self.rate_cv == 0
         )
 
     def params(self) -> dict[str, Any]:
@@ -100,6 +112,8 @@ class ScenarioSpec:
             "surge_start_week",
             "surge_weeks",
             "default_cv",
+            "consumption_level_cv",
+            "rate_cv",
         )
         out: dict[str, Any] = {k: getattr(self, k) for k in keys}
         out["horizon"] = self.horizon
@@ -132,18 +146,22 @@ BUILTIN: dict[str, ScenarioSpec] = {
         name="baseline",
         description="Status quo: consumption at the stated rates, production as scheduled "
         "with modest uncertainty (achievement 90 % ± 10 %), deliveries slipping 2 weeks "
-        "with probability 0.2, consumption CV 0.25.",
+        "with probability 0.2, consumption CV 0.25 a week and 0.2 in its level, the "
+        "donors' recent rate of giving continuing within a CV of 0.5 (a 12-week average of "
+        "lumpy package deliveries predicts the next half-year poorly).",
         horizon=26,
         production_mean=0.9,
         production_sd=0.1,
         slip_probability=0.2,
         slip_weeks=2,
         default_cv=0.25,
+        consumption_level_cv=0.2,
+        rate_cv=0.5,
     ),
     "counteroffensive-surge": ScenarioSpec(
         name="counteroffensive-surge",
         description="Counteroffensive surge: consumption × 2.5 for 8 weeks from week 4, "
-        "otherwise as baseline.",
+        "consumption level CV 0.3 and weekly CV 0.35, otherwise as baseline.",
         horizon=26,
         production_mean=0.9,
         production_sd=0.1,
@@ -153,6 +171,8 @@ BUILTIN: dict[str, ScenarioSpec] = {
         surge_start_week=4,
         surge_weeks=8,
         default_cv=0.35,
+        consumption_level_cv=0.3,
+        rate_cv=0.5,
     ),
 }
 

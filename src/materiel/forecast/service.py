@@ -74,7 +74,9 @@ def _first_above(p: np.ndarray, level: float = 0.5) -> np.ndarray:
 
 def mc_summary(mc: xr.Dataset, *, min_risk: float = 0.01) -> dict[str, Any]:
     """Per holder and item the worst probabilities and the first week above 50 %; weekly
-    series (probabilities and quantile fan) for every pair at risk (≥ ``min_risk``)."""
+    series (probabilities and quantile fan) for every pair at risk (≥ ``min_risk``). A stock
+    with no report has no probability (NaN) and is not listed: the projection's ranking
+    lists it last with ``stock_known`` false."""
     short_by = mc["p_short_by"].values
     breach_by = mc["p_breach_by"].values
     kinds = mc["holder_kind"].values

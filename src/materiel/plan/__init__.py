@@ -52,6 +52,8 @@ def solve(
     explain: bool = True,
     compare_greedy: bool = False,
     progress: Progress | None = None,
+    warm_start: Any = None,
+    tie_break_shipments: bool = True,
     **params: Any,
 ) -> PlanResult:
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
@@ -62,7 +64,10 @@ def solve(
     (default: dual simplex on the whole LP, or the per-item split above
     :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
     ``ipm`` or ``split``. ``progress(stage, f)`` is
-    called with stages build, solve, explain, greedy.
+    called with stages build, solve, explain, greedy. ``warm_start``: a ``highspy``
+    basis of a model of the same shape (the explanations' re-solves pass the base plan's).
+    ``tie_break_shipments``: the second, lexicographic solve that ships nothing needless
+    (the explanations' re-solves compare objectives and shortfalls only and skip it).
     """
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
@@ -89,6 +94,8 @@ def solve(
             return _solve_split(data, report)
         chosen = DEFAULT_METHOD
     highs = make_highs(model, method=chosen, time_limit=float(data.params["time_limit"]), threads=1)
+    if warm_start is not None and _fits(warm_start, model):
+        highs.setBasis(warm_start)
     build_seconds = time.perf_counter() - start
     report("solve", 0.0)
     limit = float(data.params["time_limit"])
@@ -123,7 +130,7 @@ def solve(
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
         result.dataset = dataset(data, ev)
-    if explain and model.ncols:
+    if explain:
         report("explain", 0.0)
         t0 = time.perf_counter()
         found = ex.marginals(model, sol, data, highs)
@@ -132,10 +139,11 @@ def solve(
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
     if model.ncols and sol.col_value.size:
-        sol = tie_break(
-            model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
-        )
-        result.solve_seconds = sol.solve_seconds
+        if tie_break_shipments:
+            sol = tie_break(
+                model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
+            )
+            result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)
         result.terms = ev.terms
         result.tables = {**tables(data, model.meta, ev), **result.tables}
@@ -145,6 +153,20 @@ def solve(
         gx, gq = greedy_plan(data, model.meta)
         result.greedy_objective = evaluate(data, model.meta, gx, gq).objective
     return result
+
+
+def _fits(basis: Any, model: LinearModel) -> bool:
+    """A basis for ``model``: as many column and row statuses as it has columns and rows."""
+    cols, rows = getattr(basis, "col_status", None), getattr(basis, "row_status", None)
+    return (
+        cols is not None
+        and rows is not None
+        and (len(cols), len(rows))
+        == (
+            model.ncols,
+            model.nrows,
+        )
+    )
 
 
 def _solve_split(data: PlanData, report: Progress) -> PlanResult:

@@ -1,25 +1,42 @@
-"""Explanations: marginal values from duals, checked by finite differences, in sentences.
+"""Where the next million does most good — every number from a re-solve.
 
-The dual of a row is the change of the objective per unit of its right-hand side. A fund's
-budget dual says what one more unit of its currency is worth; a line's capacity duals what
-one more unit of output per week is worth; a target's duals what lowering the target by one
-unit would save. Duals of a degenerate LP are not unique and hold only for small moves, so
-each explained value is re-solved with the right-hand side moved by a real step (warm-started
-from the optimal basis) and the two are compared:
+For each fund and production line the plan is solved again with one move (issue 13, point
+5), and the result tables of the two solves are compared:
 
-* funds: +100 million in the fund's currency (or its whole budget if smaller and non-zero);
-* lines: one more week of output (the line's mean weekly capacity) spread evenly over the
-  weeks of the horizon;
-* targets: the donor's target for the item lowered by 10 % in every week.
+* a fund: **+USD 1 million** in its budget (converted to the fund's currency at the ECB rate
+  of the plan's rate date);
+* a line: **+USD 1 million of output**, i.e. ``1e6 / unit price in USD`` more units of its
+  item over the horizon, spread evenly over its weeks, bought with the funds' existing money;
+* a donor's target (the ``top_targets`` that bind most): lowered by **10 %** in every week,
+  which frees exactly 10 % of the target in units of the item from the stock the target
+  holds back.
 
-Objective units are turned into "units of high-priority shortfall" by dividing by the
-weight of a high-priority need (10), which is what the sentences say.
+What each sentence and table row reports is the difference between the two plans, over the
+horizon, in the unit its label names:
+
+* **units short avoided**, per item, in that item's units: consumption not met plus stated
+  need still outstanding at the end of the horizon (never a sum across items);
+* **weeks earlier**, per item: the stated need due in the horizon is served on average that
+  many weeks earlier (the decrease of the backlog's unit-weeks divided by the need due);
+* **USD-weeks of stock below target avoided**: Σ over donors, items and weeks of
+  ``max(target − stock, 0) × unit value``; for a lowered target against the lowered one (the
+  LP does not decide where between the lowered and the former target a stock ends, so only
+  that is a re-solve figure), and the sentence says so;
+* the model's own **objective gain** (the ranking's order).
+
+The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
+from the optimal basis when ``solve`` takes ``warm_start``), so the figures stay true when the
+model changes. A move with no effect says why: not eligible, arrives after the horizon,
+money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
+left. The dual values of the moved rows are kept in the ``marginals`` table next to the
+re-solve ("agrees"), because duals of a degenerate LP are not unique; no sentence uses them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import inspect
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import highspy
@@ -28,106 +45,218 @@ import pandas as pd
 
 from materiel import money
 from materiel.plan.build import LinearModel
-from materiel.plan.data import PRIORITY_WEIGHTS, PlanData
+from materiel.plan.data import PlanData
 from materiel.plan.solve import Solution
 
-HIGH = PRIORITY_WEIGHTS["high"]
-FUND_STEP = 100e6
-RTOL = 0.05  # duals and finite differences agree within 5 % ...
+#: the money of one move: one million US dollars
+STEP_USD = 1e6
+#: a target is lowered by this share
+TARGET_CUT = 0.10
+RTOL = 0.05  # duals and re-solves agree within 5 % ...
 ATOL_FRACTION = 1e-7  # ... or an absolute slack relative to the objective
+#: differences below these are no effect (and are never printed as "-0")
+UNIT_TOL = 0.005
+WEEK_TOL = 0.005
+VALUE_WEEK_TOL = 0.5
+
+
+# -- outcome of one plan -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Outcome:
+    """What a plan leaves, over the horizon, from its result tables (see module doc)."""
+
+    objective: float
+    short: np.ndarray  # [i] units short at the end of the horizon (consumption + need)
+    late: np.ndarray  # [i] unit-weeks of stated need served late within the horizon
+    below: float  # USD-weeks of stock below the targets in force
+    spent: dict[str, float]  # fund -> spent (fund currency), orders placed in the horizon
+    used: np.ndarray  # [p, H] capacity used by orders placed in week t
+
+
+def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcome:
+    """The :class:`Outcome` of a solved :class:`~materiel.plan.PlanResult` of ``d`` (the
+    stock below ``floor``, default ``d.floor``)."""
+    ds = result.dataset
+    h = int(d.weeks)
+    ni = len(d.items)
+    if ds is None:
+        raise ValueError("the plan has no solution to explain")
+    if "backlog" in ds:  # backlog model: consumption lost + need outstanding at the end
+        cons = ds["consumption_unmet"].sum(("recipient", "week")).values
+        backlog = ds["backlog"]
+        left = backlog.isel(week=-1).sum(("recipient", "priority")).values
+        late = backlog.sum(("recipient", "priority", "week")).values
+        short = np.asarray(cons + left, dtype=np.float64)
+    else:  # a need missed in its week is lost
+        short = np.asarray(ds["unmet"].sum(("recipient", "week")).values, dtype=np.float64)
+        late = np.zeros(ni)
+    target = (d.floor if floor is None else floor)[..., :h]
+    stock = ds["stock"].transpose("nation", "item", "week").values[..., :h]
+    below = float((np.maximum(target - stock, 0.0) * d.value[None, :, None]).sum())
+    orders = result.tables.get("orders", pd.DataFrame())
+    spent: dict[str, float] = {}
+    used = np.zeros((len(d.lines), h))
+    if len(orders):
+        inside = orders[orders["week_placed"] < h]
+        spent = {str(k): float(v) for k, v in inside.groupby("fund")["cost"].sum().items()}
+        li = pd.Index(d.lines).get_indexer(inside["line"])
+        np.add.at(used, (li, inside["week_placed"].to_numpy(dtype=int)), inside["quantity"])
+    return Outcome(
+        objective=float(result.objective or 0.0),
+        short=short,
+        late=np.asarray(late, dtype=np.float64),
+        below=below,
+        spent=spent,
+        used=used,
+    )
+
+
+def need_due(d: PlanData) -> np.ndarray:
+    """[i] stated need due within the horizon (units), the denominator of "weeks earlier"."""
+    h = int(d.weeks)
+    need = getattr(d, "need", None)
+    if need is None:
+        return np.zeros(len(d.items))
+    arr = np.asarray(need)
+    return np.asarray(arr[..., :h].sum(axis=tuple(k for k in range(arr.ndim) if k != 1)))
+
+
+# -- the re-solve --------------------------------------------------------------------------
+def _accepts_warm_start() -> bool:
+    from materiel.plan import solve
+
+    return "warm_start" in inspect.signature(solve).parameters
+
+
+def resolve(d: PlanData, basis: Any = None) -> Any:
+    """``materiel.plan.solve`` of ``d`` without explanations (warm when it can be)."""
+    from materiel.plan import solve
+
+    # base and moved plans are both primary optima (the tie-break on shipments, a second
+    # solve that holds the objective, is skipped on both sides alike: it only picks among
+    # equally good plans the one that ships least)
+    kw: dict[str, Any] = {"explain": False, "tie_break_shipments": False}
+    if basis is not None and _accepts_warm_start():
+        kw["warm_start"] = basis
+    return solve(d, **kw)
 
 
 @dataclass
-class Marginal:
-    kind: str  # budget, capacity, target
-    name: str  # fund code, line code, donor/item
-    currency: str
-    dual: float  # d objective / d rhs (≤ 0 when more helps)
-    step: float
-    predicted: float  # objective improvement the dual predicts for the step
-    measured: float | None  # improvement of the re-solve
-    agrees: bool | None
-    per_million_usd: float | None
-    sentence: str
+class Effect:
+    """The difference a move makes (base − moved; positive = better)."""
+
+    short: np.ndarray  # [i] units short avoided
+    earlier: np.ndarray  # [i] weeks earlier (mean over the need due)
+    below: float  # USD-weeks of stock below target avoided
+    objective: float  # objective gain
+    status: str = "Optimal"
+
+    @property
+    def none(self) -> bool:
+        return (
+            not (np.abs(self.short) >= UNIT_TOL).any()
+            and not (np.abs(self.earlier) >= WEEK_TOL).any()
+            and abs(self.below) < VALUE_WEEK_TOL
+        )
 
 
-def _usd_rate(currency: str, on: str) -> float:
-    """USD per unit of ``currency`` (1 for USD)."""
-    if currency.upper() == "USD":
-        return 1.0
-    try:
-        day = dt.date.fromisoformat(on) if on else dt.date.today()
-        return money.rate(currency, "USD", day)
-    except Exception:  # unknown currency: leave unconverted, say so in the table
-        return float("nan")
+def effect(base: Outcome, moved: Outcome, due: np.ndarray, status: str = "Optimal") -> Effect:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        earlier = np.where(due > 0, (base.late - moved.late) / due, 0.0)
+    return Effect(
+        short=base.short - moved.short,
+        earlier=earlier,
+        below=base.below - moved.below,
+        objective=base.objective - moved.objective,
+        status=status,
+    )
 
 
-@dataclass
-class Gain:
-    """What a re-solve with a moved right-hand side improved."""
-
-    objective: float  # objective decrease
-    shortfall: float  # decrease of Σ weight·u, in units of high-priority shortfall
-    breach: float  # decrease of Σ value·v (USD-weeks below target)
-
-
-def _terms(model: LinearModel, cost: np.ndarray, col_value: np.ndarray) -> tuple[float, float]:
-    # shortfall: consumption not met (c) and backlog of stated need (b) (plan model of #13)
-    cu = np.concatenate([model.vars[n].index[model.vars[n].index >= 0] for n in ("c", "b")])
-    v = model.vars["v"].index
-    cv = v[v >= 0]
-    shortfall = float((cost[cu] * col_value[cu]).sum()) / HIGH
-    breach = float((cost[cv] * col_value[cv]).sum())
-    return shortfall, breach
-
-
-def _resolve_gain(
-    h: highspy.Highs,
-    model: LinearModel,
-    base: tuple[float, float, float],
-    rows: np.ndarray,
-    deltas: np.ndarray,
-    upper: bool,
-) -> Gain | None:
-    """Improvement after moving ``rows``' bounds by ``deltas`` (warm start); restores them."""
-    arrays = model.meta["_arrays"]
-    lo = np.where(np.isinf(arrays["row_lb"][rows]), -highspy.kHighsInf, arrays["row_lb"][rows])
-    hi = np.where(np.isinf(arrays["row_ub"][rows]), highspy.kHighsInf, arrays["row_ub"][rows])
-    n = len(rows)
-    idx = rows.astype(np.int32)
-    hx: Any = h  # changeRowsBounds is missing from highspy's type stubs
-    if upper:
-        hx.changeRowsBounds(n, idx, lo, hi + deltas)
+# -- numbers in words ----------------------------------------------------------------------
+def num(x: float) -> str:
+    """A figure as printed: whole units from 100, two decimals from 1, three significant
+    digits below (so a printed figure is within 0.5 % of the value); never "-0"."""
+    a = abs(float(x))
+    if a >= 100:
+        text = f"{a:,.0f}"
+    elif a >= 1:
+        text = f"{a:,.2f}"
     else:
-        hx.changeRowsBounds(n, idx, lo + deltas, hi)
-    h.run()
-    ok = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    gain = None
-    if ok:
-        value = float(h.getInfo().objective_function_value)
-        shortfall, breach = _terms(model, arrays["cost"], np.asarray(h.getSolution().col_value))
-        gain = Gain(base[0] - value, base[1] - shortfall, base[2] - breach)
-    hx.changeRowsBounds(n, idx, lo, hi)
-    return gain
-
-
-def _effect(gain: Gain | None, predicted: float, lam: float) -> str:
-    """'avoids about N units of high-priority shortfall' (+ target breach avoided)."""
-    if gain is None:
-        return f"improves the plan's objective by about {predicted:,.0f} (dual estimate)"
-    if abs(gain.objective) < 1e-6 * max(1.0, abs(predicted)) + 1e-6:
-        return "changes nothing (it is not what limits the plan)"
-    text = f"avoids about {gain.shortfall:,.0f} units of high-priority shortfall"
-    if abs(gain.breach) > 0.5 and lam > 0:
-        verb = "and" if gain.breach > 0 else "but adds"
-        text += f" {verb} about {abs(gain.breach):,.0f} USD-weeks of stock below target"
+        text = f"{a:.3g}"
     return text
 
 
-def _money(amount: float) -> str:
-    if amount >= 1e6 and amount % 1e6 == 0:
-        return f"{amount / 1e6:,.0f} million"
-    return f"{amount:,.0f}"
+def millions(x: float) -> str:
+    """An amount in millions: "1", "2.5", "0.926"."""
+    v = float(x) / 1e6
+    return f"{v:,.0f}" if abs(v - round(v)) < 1e-9 else num(v)
+
+
+def _verb(x: float, good: str, bad: str) -> str:
+    return good if x > 0 else bad
+
+
+def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
+    """The effect in words, item by item (most units of value first), then the breach."""
+    parts: list[str] = []
+    order = np.argsort(-np.abs(e.short) - np.abs(e.earlier))
+    shown = 0
+    for i in order:
+        s, w = float(e.short[i]), float(e.earlier[i])
+        if abs(s) < UNIT_TOL and abs(w) < WEEK_TOL:
+            continue
+        if shown == limit:
+            rest = int(((np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)).sum())
+            parts.append(f"and changes {rest - limit} more items")
+            break
+        bits = []
+        if abs(s) >= UNIT_TOL:
+            bits.append(f"{_verb(s, 'avoids', 'adds')} {num(s)} units of {items[i]} short")
+        if abs(w) >= WEEK_TOL:
+            when = "earlier" if w > 0 else "later"
+            lead = "serves" if bits else f"serves the stated need for {items[i]}"
+            bits.append(f"{lead} {num(w)} weeks {when} on average")
+        parts.append(" and ".join(bits))
+        shown += 1
+    if abs(e.below) >= VALUE_WEEK_TOL:
+        parts.append(
+            f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
+        )
+    return "; ".join(parts)
+
+
+# -- moves ---------------------------------------------------------------------------------
+@dataclass
+class Marginal:
+    kind: str  # fund, line, target
+    name: str  # fund code, line code, donor/item
+    currency: str
+    step: float  # in the currency of the move (fund) / units (line, target)
+    step_usd: float | None
+    dual: float  # d objective / d rhs of the moved rows (information only)
+    predicted: float  # objective gain the dual predicts for the step
+    measured: float | None  # objective gain of the re-solve
+    agrees: bool | None
+    effect: Effect | None
+    reason: str
+    sentence: str
+    items: list[str] = field(default_factory=list)
+
+    # the older attribute name of the objective gain per USD 1 m (kept for callers)
+    @property
+    def per_million_usd(self) -> float | None:
+        return self.measured if self.kind in ("fund", "line") else None
+
+
+def _usd_rate(currency: str, on: str) -> float:
+    """USD per unit of ``currency`` (1 for USD); NaN when unknown."""
+    if currency.upper() == "USD":
+        return 1.0
+    try:
+        day = dt.date.fromisoformat(on[:10]) if on else dt.date.today()
+        return float(money.rate(currency, "USD", day))
+    except Exception:  # unknown currency: no move in it
+        return float("nan")
 
 
 def _agree(predicted: float, measured: float | None, scale: float) -> bool | None:
@@ -138,180 +267,361 @@ def _agree(predicted: float, measured: float | None, scale: float) -> bool | Non
     )
 
 
+def _duals(model: LinearModel | None, sol: Solution | None, name: str) -> np.ndarray | None:
+    if model is None or sol is None or name not in model.rows or not sol.row_dual.size:
+        return None
+    return sol.duals(model, name)
+
+
+def _slack(d: PlanData, base: Outcome, f: int) -> float:
+    """Money fund ``f`` leaves unspent in the base plan (fund currency)."""
+    return float(d.budget[f]) - base.spent.get(d.funds[f], 0.0)
+
+
+def _unspent(d: PlanData, base: Outcome, f: int) -> bool:
+    return _slack(d, base, f) > max(1.0, 1e-6 * float(d.budget[f]))
+
+
+def _useful_weeks(d: PlanData, p: int) -> int:
+    """Weeks in which an order at line ``p`` still arrives within the horizon."""
+    return max(int(d.weeks) - int(d.lead[p]), 0)
+
+
+def _used_up(d: PlanData, base: Outcome, p: int) -> np.ndarray:
+    """[t] weeks (of the useful ones) in which the base plan uses all of line ``p``."""
+    last = _useful_weeks(d, p)
+    cap = np.asarray(d.cap, dtype=np.float64)[p, :last]
+    return np.asarray(base.used[p, :last] >= cap - 1e-6 * np.maximum(cap, 1.0))
+
+
+def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
+    """Why one more million in fund ``f`` may change nothing, and whether that is certain
+    without a re-solve (a constraint that does not bind cannot change the optimum)."""
+    h = int(d.weeks)
+    lines = np.flatnonzero(d.eligible[:, f])
+    if not len(lines) or not (d.dest_n[f].any() or d.dest_r[f].any()):
+        return "it is not eligible for any production line and destination", True
+    if (d.lead[lines] >= h).all():
+        lead = int(d.lead[lines].min())
+        # not certain: what arrives after the horizon may be worth something in a model
+        # with a tail beyond it (its objective gain is measured)
+        return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
+    if _unspent(d, base, f):
+        left = _slack(d, base, f)
+        return f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits", True
+    if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):
+        return "the lines it may buy from are at full capacity within the horizon", False
+    return "nothing more it can buy reduces a shortfall within the horizon", False
+
+
+def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
+    """Why USD 1 million more output at line ``p`` may change nothing, and whether that is
+    certain without a re-solve."""
+    h = int(d.weeks)
+    funds = np.flatnonzero(d.eligible[p])
+    if not len(funds):
+        return "no fund may buy from it (not eligible)", True
+    if int(d.lead[p]) >= h:
+        return (
+            f"its output arrives after the {h}-week horizon (lead time {int(d.lead[p])} weeks)",
+            False,
+        )
+    if not _used_up(d, base, p).any():
+        return "it has spare capacity in every week: capacity is not what limits", True
+    if not any(_unspent(d, base, int(f)) for f in funds):
+        return "the funds that may buy from it have no money left", False
+    return f"no shortfall of {d.items[int(d.line_item[p])]} is left to reduce", False
+
+
 def marginals(
-    model: LinearModel,
-    sol: Solution,
+    model: LinearModel | None,
+    sol: Solution | None,
     d: PlanData,
     h: highspy.Highs | None,
     *,
-    top_lines: int = 5,
+    top_lines: int = 6,
     top_targets: int = 3,
-    fund_step: float = FUND_STEP,
+    step_usd: float = STEP_USD,
 ) -> list[Marginal]:
-    """Marginal values of budgets, capacities and targets, each checked by a re-solve when
-    ``h`` (the solved HiGHS instance) is given."""
+    """Re-solve the plan of ``d`` once per move (every fund, the ``top_lines`` lines and the
+    ``top_targets`` targets whose duals say they bind most) and describe each difference.
+    ``model``/``sol``/``h``: the solved base LP, for the duals (shown next to the re-solves)
+    and the warm start; the figures themselves come from re-solves only."""
+    if sol is not None and (not sol.optimal or sol.objective is None):
+        return []
+    basis = h.getBasis() if h is not None else None
+    base_result = resolve(d, basis)
+    if base_result.dataset is None or base_result.objective is None:
+        return []
+    base = outcome(base_result, d)
+    due = need_due(d)
+    scale = abs(base.objective)
+    hw = int(d.weeks)
+    on = d.rate_date or d.as_of
     out: list[Marginal] = []
-    if not sol.optimal or sol.objective is None or not sol.row_dual.size:
-        return out
-    arrays = model.arrays()
-    model.meta["_arrays"] = arrays
-    base = (sol.objective, *_terms(model, arrays["cost"], sol.col_value))
-    scale = abs(sol.objective)
 
-    def check(rows: np.ndarray, delta: np.ndarray, upper: bool) -> Gain | None:
-        return _resolve_gain(h, model, base, rows, delta, upper) if h is not None else None
+    def run(moved: PlanData) -> Effect:
+        """The re-solve's difference; the stock below target is against the moved plan's
+        targets (for a lowered target the LP does not decide how far a stock falls between
+        the lowered and the former target, so only the lowered one is a re-solve figure)."""
+        res = resolve(moved, basis)
+        if res.dataset is None or res.objective is None:
+            return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0, res.status)
+        return effect(base, outcome(res, moved), due, res.status)
 
-    def add(
-        kind: str,
-        name: str,
-        cur: str,
-        dual: float,
-        step: float,
-        predicted: float,
-        gain: Gain | None,
-        per_m: float | None,
-        head: str,
-    ) -> None:
-        measured = gain.objective if gain is not None else None
-        agrees = _agree(predicted, measured, scale)
-        sentence = f"{head} {_effect(gain, predicted, d.lam)} over the horizon."
-        if agrees is False:
-            sentence += (
-                " (The dual alone predicts a different value: the LP is degenerate here or "
-                "the step leaves the dual's range; the figure is from the re-solve.)"
-            )
-        out.append(
-            Marginal(kind, name, cur, dual, step, predicted, measured, agrees, per_m, sentence)
-        )
+    def nothing() -> Effect:
+        """A move that cannot change the optimum (see :func:`fund_reason`)."""
+        return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0)
 
-    # budgets: +100 million in the fund's currency
-    b_rows = model.rows["budget"].index
-    b_dual = sol.duals(model, "budget")
-    for f in np.nonzero(b_rows >= 0)[0]:
+    def finish(m: Marginal, head: str) -> None:
+        m.items = list(d.items)
+        e = m.effect
+        if e is None or e.status != "Optimal":
+            m.sentence = f"{head}: the re-solve did not finish ({e.status if e else 'no solve'})."
+        elif e.none:
+            m.sentence = f"{head} changes nothing within the {hw}-week horizon: {m.reason}."
+        else:
+            m.sentence = f"{head} {describe(e, d.items)} (re-solve, {hw}-week horizon)."
+            m.reason = ""
+        m.agrees = _agree(m.predicted, m.measured, scale)
+        out.append(m)
+
+    # funds: +USD 1 million each
+    b_dual = _duals(model, sol, "budget")
+    for f, code in enumerate(d.funds):
         cur = d.fund_currency[f]
-        predicted = float(-b_dual[f] * fund_step)
-        gain = check(b_rows[[f]], np.array([fund_step]), True)
-        rate = _usd_rate(cur, d.rate_date or d.as_of)
-        per_m = float(-b_dual[f] * 1e6 / rate) if np.isfinite(rate) and rate > 0 else None
-        add(
-            "budget",
-            d.funds[f],
-            cur,
-            float(b_dual[f]),
-            fund_step,
-            predicted,
-            gain,
-            per_m,
-            f"One more {_money(fund_step)} {cur} in fund {d.funds[f]}",
-        )
-
-    # capacities: one more week of output, spread over the horizon
-    c_rows = model.rows["capacity"].index
-    c_dual = sol.duals(model, "capacity")
-    weeks = max(d.weeks, 1)
-    mean_cap = d.cap.mean(axis=1) if d.weeks else np.zeros(len(d.lines))
-    line_value = -(c_dual * (c_rows >= 0)).sum(axis=1) * mean_cap / weeks
-    ranked = [p for p in np.argsort(-line_value) if (c_rows[p] >= 0).any() and line_value[p] > 0]
-    ranked = ranked[:top_lines]
-    for p in ranked:
-        rows = c_rows[p][c_rows[p] >= 0]
-        gain = check(rows, np.full(len(rows), mean_cap[p] / weeks), True)
-        best_unit = float(-(c_dual[p]).min(initial=0.0))
-        rate = _usd_rate(d.line_currency[p], d.rate_date or d.as_of)
-        price_usd = d.price[p] * rate
-        per_m = best_unit * 1e6 / price_usd if np.isfinite(price_usd) and price_usd > 0 else None
-        add(
-            "capacity",
-            d.lines[p],
-            d.line_currency[p],
-            best_unit,
-            float(mean_cap[p]),
-            float(line_value[p]),
-            gain,
-            per_m,
-            f"One more week of output at line {d.lines[p]} ({mean_cap[p]:,.0f} units of "
-            f"{d.items[d.line_item[p]]}, spread over the horizon)",
-        )
-
-    # targets: lowering a donor's target by 10 %
-    t_rows = model.rows["target"].index
-    t_dual = sol.duals(model, "target")
-    floor = d.hard_floor() if d.hard_targets else d.floor
-    relief = (t_dual * (t_rows >= 0) * 0.1 * floor).sum(axis=2)  # lower bound moved down
-    for flat in np.argsort(-relief, axis=None)[:top_targets]:
-        n, i = np.unravel_index(flat, relief.shape)
-        if relief[n, i] <= 0:
+        rate = _usd_rate(cur, on)
+        if not np.isfinite(rate) or rate <= 0:
             continue
-        sel = t_rows[n, i] >= 0
-        gain = check(t_rows[n, i][sel], -0.1 * floor[n, i][sel], False)
-        add(
-            "target",
-            f"{d.nations[n]}/{d.items[i]}",
-            "",
-            float(t_dual[n, i].sum()),
-            0.1,
-            float(relief[n, i]),
-            gain,
-            None,
-            f"Lowering {d.nations[n]}'s target for {d.items[i]} by 10 %",
+        step = step_usd / rate
+        reason, certain = fund_reason(d, base, f)
+        if certain:
+            e = nothing()
+        else:
+            budget = np.asarray(d.budget, dtype=np.float64).copy()
+            budget[f] += step
+            e = run(replace(d, budget=budget))
+        dual = float(b_dual[f]) if b_dual is not None else 0.0
+        local = "" if cur == "USD" else f" ({millions(step)} million {cur}, ECB rate of {on})"
+        m = Marginal(
+            "fund", code, cur, step, step_usd, dual, -dual * step, e.objective, None, e,
+            reason, "",
+        )  # fmt: skip
+        finish(m, f"One more USD {millions(step_usd)} million in fund {code}{local}")
+
+    # lines: +USD 1 million of output each, screened by their capacity duals
+    c_dual = _duals(model, sol, "capacity")
+    cap = np.asarray(d.cap, dtype=np.float64)
+    units = np.full(len(d.lines), np.nan)
+    for p in range(len(d.lines)):
+        rate = _usd_rate(d.line_currency[p], on)
+        if np.isfinite(rate) and rate > 0 and d.price[p] > 0:
+            units[p] = step_usd / (float(d.price[p]) * rate)
+    screen = np.zeros(len(d.lines))
+    if c_dual is not None:
+        screen = -(c_dual[:, :hw]).sum(axis=1) * np.nan_to_num(units) / max(hw, 1)
+    order = [p for p in np.argsort(-screen, kind="stable") if np.isfinite(units[p])]
+    for p in order[:top_lines]:
+        reason, certain = line_reason(d, base, p)
+        if certain:
+            e = nothing()
+        else:
+            more = cap.copy()
+            more[p, :hw] += units[p] / hw
+            e = run(replace(d, cap=more))
+        item = d.items[int(d.line_item[p])]
+        m = Marginal(
+            "line", d.lines[p], d.line_currency[p], float(units[p]), step_usd,
+            float(-(c_dual[p]).min(initial=0.0)) if c_dual is not None else 0.0,
+            float(screen[p]), e.objective, None, e, reason, "",
+        )  # fmt: skip
+        finish(
+            m,
+            f"USD {millions(step_usd)} million more output at line {d.lines[p]} "
+            f"({num(units[p])} units of {item} over the horizon, bought with the funds' "
+            "money)",
         )
+
+    # targets: lowered by 10 %, those whose duals say they bind most
+    t_dual = _duals(model, sol, "target")
+    floor = np.asarray(d.floor, dtype=np.float64)
+    if t_dual is not None and top_targets:
+        relief = (t_dual[..., :hw] * TARGET_CUT * floor[..., :hw]).sum(axis=2)
+        for flat in np.argsort(-relief, axis=None)[:top_targets]:
+            n, i = (int(v) for v in np.unravel_index(flat, relief.shape))
+            if relief[n, i] <= 0:
+                continue
+            lower = floor.copy()
+            lower[n, i] *= 1.0 - TARGET_CUT
+            e = run(replace(d, floor=lower))
+            freed = TARGET_CUT * float(floor[n, i, 0])
+            m = Marginal(
+                "target", f"{d.nations[n]}/{d.items[i]}", "", freed, None,
+                float(t_dual[n, i].sum()), float(relief[n, i]), e.objective, None, e,
+                "the stock it frees is not needed within the horizon", "",
+            )  # fmt: skip
+            finish(
+                m,
+                f"Lowering {d.nations[n]}'s target for {d.items[i]} by 10 % (from "
+                f"{num(floor[n, i, 0])} to {num(floor[n, i, 0] - freed)} units now) frees "
+                f"{num(freed)} units of its stock (stock below target counted against the "
+                "lowered target), and",
+            )
+    # what helps first (by the re-solve's objective gain), then what changes nothing
+    out.sort(key=lambda m: (m.effect is None or m.effect.none, -(m.measured or 0.0)))
     return out
 
 
+# -- tables --------------------------------------------------------------------------------
+_MARGINAL_COLUMNS = [
+    "kind",
+    "name",
+    "item",
+    "units_short_avoided",
+    "weeks_earlier",
+    "below_target_usd_weeks_avoided",
+    "objective_gain",
+    "currency",
+    "step",
+    "step_usd",
+    "dual",
+    "dual_predicted_gain",
+    "agrees",
+    "reason",
+    "sentence",
+]
+
+
 def marginal_table(items: list[Marginal]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "kind": m.kind,
-                "name": m.name,
-                "currency": m.currency,
-                "dual": m.dual,
-                "step": m.step,
-                "predicted_gain": m.predicted,
-                "measured_gain": m.measured,
-                "agrees": m.agrees,
-                "per_million_usd": m.per_million_usd,
-                "sentence": m.sentence,
-            }
-            for m in items
-        ],
-        columns=[
-            "kind",
-            "name",
-            "currency",
-            "dual",
-            "step",
-            "predicted_gain",
-            "measured_gain",
-            "agrees",
-            "per_million_usd",
-            "sentence",
-        ],
-    )
+    """One row per move and item it changes (one row with item "" for a move that changes
+    no item): the re-solve's figures, each in its own unit, and the dual's prediction."""
+    rows = []
+    for m in items:
+        e = m.effect
+        common = {
+            "kind": m.kind,
+            "name": m.name,
+            "below_target_usd_weeks_avoided": e.below if e is not None else None,
+            "objective_gain": m.measured,
+            "currency": m.currency,
+            "step": m.step,
+            "step_usd": m.step_usd,
+            "dual": m.dual,
+            "dual_predicted_gain": m.predicted,
+            "agrees": m.agrees,
+            "reason": m.reason,
+            "sentence": m.sentence,
+        }
+        changed = (
+            np.flatnonzero((np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL))
+            if e is not None
+            else np.zeros(0, int)
+        )
+        if not len(changed) or e is None:
+            rows.append({**common, "item": "", "units_short_avoided": 0.0, "weeks_earlier": 0.0})
+            continue
+        for i in changed:
+            rows.append(
+                {
+                    **common,
+                    "item": m.items[i] if m.items else str(i),
+                    "units_short_avoided": float(e.short[i]),
+                    "weeks_earlier": float(e.earlier[i]),
+                }
+            )
+    return pd.DataFrame(rows, columns=_MARGINAL_COLUMNS)
+
+
+_RANKING_COLUMNS = [
+    "kind",
+    "name",
+    "step",
+    "item",
+    "units_short_avoided",
+    "weeks_earlier",
+    "other_items",
+    "below_target_usd_weeks_avoided",
+    "objective_gain",
+    "reason",
+    "sentence",
+]
 
 
 def ranking(items: list[Marginal]) -> pd.DataFrame:
-    """Where the next million (USD) does most good: funds (more budget) and lines (more
-    capacity bought at the line's price), by objective improvement per million USD."""
-    rows = [
-        {
-            "kind": "fund" if m.kind == "budget" else "line",
-            "name": m.name,
-            "objective_per_million_usd": m.per_million_usd,
-            "high_priority_units_per_million_usd": m.per_million_usd / HIGH,
-            "checked": m.agrees,
-        }
-        for m in items
-        if m.kind in ("budget", "capacity") and m.per_million_usd is not None
-    ]
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "kind",
-            "name",
-            "objective_per_million_usd",
-            "high_priority_units_per_million_usd",
-            "checked",
-        ],
-    )
-    return frame.sort_values("objective_per_million_usd", ascending=False).reset_index(drop=True)
+    """Where the next million (USD) does most good: one row per fund and line, by the re-
+    solve's objective gain (the model's own valuation). ``item`` is the item whose shortfall
+    the move reduces most by value (its units in ``units_short_avoided``, in that item's
+    units; ``weeks_earlier`` for that item), ``other_items`` how many more items it
+    changes, ``reason`` why a move changes nothing."""
+    rows = []
+    for m in items:
+        if m.kind not in ("fund", "line") or m.effect is None:
+            continue
+        e = m.effect
+        changed = (np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)
+        top = int(np.argmax(np.abs(e.short) + np.abs(e.earlier))) if changed.any() else -1
+        rows.append(
+            {
+                "kind": m.kind,
+                "name": m.name,
+                "step": f"USD {millions(m.step_usd or 0.0)} million",
+                "item": m.items[top] if top >= 0 and m.items else "",
+                "units_short_avoided": float(e.short[top]) if top >= 0 else 0.0,
+                "weeks_earlier": float(e.earlier[top]) if top >= 0 else 0.0,
+                "other_items": max(int(changed.sum()) - 1, 0),
+                "below_target_usd_weeks_avoided": e.below,
+                "objective_gain": m.measured,
+                "reason": m.reason,
+                "sentence": m.sentence,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=_RANKING_COLUMNS)
+    if not len(frame):
+        return frame
+    frame["_gain"] = frame["objective_gain"].fillna(-np.inf)
+    frame = frame.sort_values(["_gain", "kind", "name"], ascending=[False, True, True])
+    return frame.drop(columns="_gain").reset_index(drop=True)
+
+
+def signed(x: Any, tol: float) -> str:
+    """A re-solve difference as printed in a table: "" below ``tol`` (never "-0"), else
+    :func:`num` with a minus sign when the move makes it worse."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return ""
+    if not np.isfinite(v) or abs(v) < tol:
+        return ""
+    return ("−" if v < 0 else "") + num(v)
+
+
+#: the columns every surface shows for the ranking, with their labels
+RANKING_LABELS = {
+    "kind": "kind",
+    "name": "name",
+    "item": "item helped most",
+    "units": "units short avoided (of that item)",
+    "weeks": "weeks earlier (that item's stated need)",
+    "below": "USD-weeks below target avoided",
+    "why": "why no effect",
+}
+
+
+def ranking_rows(rows: Any) -> list[dict[str, str]]:
+    """The ranking (a frame or its records) as the text every surface prints, labelled by
+    :data:`RANKING_LABELS`; every figure is a re-solve difference (module doc)."""
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+    out = []
+    for r in records:
+        out.append(
+            {
+                "kind": str(r.get("kind", "")),
+                "name": str(r.get("name", "")),
+                "item": str(r.get("item") or ""),
+                "units": signed(r.get("units_short_avoided"), UNIT_TOL),
+                "weeks": signed(r.get("weeks_earlier"), WEEK_TOL),
+                "below": signed(r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL),
+                "why": str(r.get("reason") or ""),
+            }
+        )
+    return out

@@ -26,7 +26,7 @@ from materiel.queries._common import (
 )
 from materiel.queries.admin import audit_events, user, users
 from materiel.queries.burden import burden_shares
-from materiel.queries.cover import arrivals, need_cover
+from materiel.queries.cover import arrivals, cover_report, need_cover
 from materiel.queries.coverage import (
     NEED_FILTERS,
     NEED_STATUSES,
@@ -34,7 +34,12 @@ from materiel.queries.coverage import (
     coverage_status,
     need_coverage,
 )
-from materiel.queries.figures import key_figures, record_counts, stock_figures
+from materiel.queries.figures import (
+    key_figures,
+    latest_record_date,
+    record_counts,
+    stock_figures,
+)
 from materiel.queries.funds import (
     buys_table,
     fund_buys,
@@ -43,8 +48,17 @@ from materiel.queries.funds import (
     orders_table,
     remaining_in,
 )
+from materiel.queries.meetings import (
+    HEADLINE_ROWS,
+    changes_since,
+    crossing_soonest,
+    headline_values,
+    line_use,
+    next_meeting,
+)
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook
+from materiel.queries.personal import donor_view, recipient_view
 from materiel.queries.pledges import (
     PLEDGE_STATUSES,
     deliveries_table,
@@ -53,7 +67,13 @@ from materiel.queries.pledges import (
     open_pledges,
     pledges_table,
 )
-from materiel.queries.reference import choices, meeting, meetings, previous_meeting
+from materiel.queries.reference import (
+    choices,
+    item_names,
+    meeting,
+    meetings,
+    previous_meeting,
+)
 from materiel.queries.risk import Risk, shortfall_risk, structural_gap
 from materiel.queries.runs import (
     critical_met,
@@ -69,36 +89,52 @@ from materiel.queries.runs import (
     plan_tables,
     recent_plan_runs,
 )
-from materiel.queries.stocks import alliance_totals, memberships, stock_position
+from materiel.queries.stocks import (
+    STALE_AFTER_DAYS,
+    alliance_totals,
+    memberships,
+    stale_after_days,
+    stock_position,
+)
 
 __all__ = [
+    "HEADLINE_ROWS",
     "NEED_FILTERS",
     "NEED_STATUSES",
     "PLEDGE_STATUSES",
     "PRIORITIES",
     "REPORT_CURRENCY",
+    "STALE_AFTER_DAYS",
     "Risk",
     "alliance_totals",
     "arrivals",
     "audit_events",
     "burden_shares",
     "buys_table",
+    "changes_since",
     "choices",
+    "cover_report",
     "coverage_status",
     "critical_met",
+    "crossing_soonest",
     "dataset_synthetic",
     "date_span",
     "deliveries_table",
     "donor_totals",
+    "donor_view",
     "forecast_run",
     "forecast_runs",
     "fund_buys",
     "fund_position",
+    "headline_values",
+    "item_names",
     "job",
     "jobs",
     "key_figures",
     "latest_plan",
     "latest_plan_run",
+    "latest_record_date",
+    "line_use",
     "line_utilisation",
     "live",
     "meeting",
@@ -109,6 +145,7 @@ __all__ = [
     "need_coverage",
     "needs_by_priority",
     "needs_table",
+    "next_meeting",
     "open_pledges",
     "orders_table",
     "plain",
@@ -119,11 +156,13 @@ __all__ = [
     "previous_meeting",
     "projected",
     "recent_plan_runs",
+    "recipient_view",
     "record_counts",
     "remaining_in",
     "resolve",
     "rows",
     "shortfall_risk",
+    "stale_after_days",
     "stock_figures",
     "stock_outlook",
     "stock_position",

@@ -16,13 +16,14 @@ Every arrival is one row with its date, kind, quantity and record:
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal
-from materiel.queries._common import resolve, rows
+from materiel.queries._common import resolve, rows, synthetic_of
 from materiel.queries.coverage import PRIORITY_ORDER, SCHEDULED
 from materiel.queries.funds import orders_table
 from materiel.queries.needs import needs_table
@@ -224,3 +225,48 @@ def need_cover(
     needs["by_date"] = allocated.round().astype("int64")
     needs["gap"] = needs["quantity"] - needs["by_date"]
     return needs[COVER_COLUMNS]
+
+
+def cover_report(
+    session: Session,
+    viewer: Principal,
+    *,
+    need: str | None = None,
+    item: str | None = None,
+    recipient: str | None = None,
+    as_of: dt.date | None = None,
+    plan: bool = True,
+) -> list[dict[str, Any]]:
+    """The cover of one need (its ``ref``) or of every need of an ``item`` (exact code;
+    optionally of one ``recipient``), by recipient and item: the needs' rows of
+    :func:`need_cover` (what is there by each need's date from deliveries, committed pledges
+    due, fund orders placed and the latest plan, and the gap) and every arrival by date of
+    :func:`arrivals` with its record. One definition for the CLI (``materiel needs cover``),
+    the API (``GET /figures/needs/cover``) and the Needs page. Raises :class:`LookupError`
+    when no need the viewer may see matches."""
+    if (need is None) == (item is None):
+        raise ValueError("give a need's ref or an item code, not both")
+    day = resolve(as_of)
+    needs = needs_table(session, viewer, recipient=recipient, as_of=day)
+    chosen = needs.loc[needs["ref"] == need] if need is not None else needs
+    if item is not None:
+        chosen = chosen.loc[chosen["item_code"] == item]
+    if chosen.empty:
+        what = f"need {need!r}" if need is not None else f"need of item {item!r}"
+        raise LookupError(f"no {what}" + (f" of {recipient}" if recipient else ""))
+    groups: list[dict[str, Any]] = []
+    for rcp, itm in sorted(set(zip(chosen["recipient_code"], chosen["item_code"], strict=True))):
+        cover = need_cover(session, viewer, recipient=rcp, item=itm, as_of=day, plan=plan)
+        if need is not None:
+            cover = cover.loc[cover["ref"] == need]
+        arr = arrivals(session, viewer, recipient=rcp, item=itm, as_of=day, plan=plan)
+        groups.append(
+            {
+                "recipient": rcp,
+                "item": itm,
+                "needs": rows(cover),
+                "arrivals": rows(arr),
+                "synthetic": synthetic_of(chosen.loc[chosen["item_code"] == itm]),
+            }
+        )
+    return groups

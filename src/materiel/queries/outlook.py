@@ -13,16 +13,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
-import xarray as xr
 from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, policy
 from materiel.queries._common import resolve
 from materiel.services import newest_event
+
+if TYPE_CHECKING:  # xarray is loaded by the snapshot when an outlook is built, not on import
+    import xarray as xr
 
 T = TypeVar("T")
 DEFAULT_HORIZON = 26
@@ -42,7 +44,7 @@ OUTLOOK_COLUMNS = [
     "stock_end",
 ]
 #: ``state`` of an outlook row, in the order rows sort by urgency.
-STATES = ("below target", "crosses", "beyond horizon", "stays above", "no target")
+STATES = ("below target", "crosses", "beyond horizon", "stays above", "no target", "no report")
 
 
 class LRU:
@@ -123,8 +125,13 @@ def outlook_frame(proj: xr.Dataset) -> pd.DataFrame:
     use = proj["weekly_use"].transpose("holder", "item").values.astype(float)
     cross = proj["cross_week"].transpose("holder", "item").values.astype(float)
     beyond = proj["cross_beyond_horizon"].transpose("holder", "item").values.astype(bool)
+    known = (
+        proj["stock_known"].transpose("holder", "item").values.astype(bool)
+        if "stock_known" in proj
+        else np.isfinite(now)
+    )
     has_target = floor_max > 0
-    below = has_target & (target > 0) & (now < target)
+    below = known & has_target & (target > 0) & (now < target)
     to_target = np.where(below, 0.0, np.where(has_target, cross, np.nan))
     # to zero: the projection's first empty week, else the last week's trend extrapolated
     zero = _first_at_or_below(stock, np.zeros_like(stock))
@@ -133,9 +140,12 @@ def outlook_frame(proj: xr.Dataset) -> pd.DataFrame:
         extra = np.where(net < 0, np.floor(stock[..., -1] / -net) + 1, np.nan)
     zero = np.where(np.isnan(zero), (weeks - 1) + np.maximum(extra, 1), zero)
     zero = np.where(now <= 0, 0.0, zero)
+    # an unknown stock (no report) has no weeks to target or to zero: never "0 weeks"
+    to_target = np.where(known, to_target, np.nan)
+    zero = np.where(known, zero, np.nan)
     state = np.select(
-        [below, ~has_target, np.isfinite(to_target) & beyond, np.isfinite(to_target)],
-        ["below target", "no target", "beyond horizon", "crosses"],
+        [~known, below, ~has_target, np.isfinite(to_target) & beyond, np.isfinite(to_target)],
+        ["no report", "below target", "no target", "beyond horizon", "crosses"],
         "stays above",
     )
     whole = np.char.add(np.floor(np.nan_to_num(to_target)).astype(int).astype(str), " wk")
@@ -169,7 +179,7 @@ def outlook_frame(proj: xr.Dataset) -> pd.DataFrame:
         for w in df["weeks_to_target"]
     ]
     active = (df["stock_now"] > 0) | (df["weekly_use"] > 0) | (df["target_now"] > 0)
-    active |= proj["stock"].max("week").values.ravel() > 0
+    active |= proj["stock"].fillna(0).max("week").values.ravel() > 0
     df = df.loc[active]
     rank = df["state"].map({s: n for n, s in enumerate(STATES)})
     df = df.assign(_rank=rank).sort_values(
@@ -199,7 +209,8 @@ def stock_outlook(
     - ``depletion_date``: the start of that week.
     - ``weeks_to_zero``: the same for an empty stock.
     - ``label``: the one text every surface shows: "below target", "5 wk" (weeks to
-      target, whole weeks), "stays above", "no outflow" or "no target".
+      target, whole weeks), "stays above", "no outflow", "no target" or "no report" (the
+      stock is unknown: ``stock_now`` and the weeks are missing; listed last).
 
     A ``holder`` the viewer may not see in detail is :class:`Hidden`.
     """

@@ -4,10 +4,13 @@ recipient shortfall, and monthly consumption against production (materiel.foreca
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import xarray as xr
+
+if TYPE_CHECKING:  # the snapshot loads xarray when a risk is computed
+    import xarray as xr
 
 RISK_COLUMNS = ["recipient", "item", "probability", "passes_half", "expected_short"]
 
@@ -20,13 +23,16 @@ class Risk:
     simulation: xr.Dataset
     weeks: int
     likely: int  # items with a shortfall probability of 50 % or more
+    unknown: int = 0  # recipient items consumed whose stock has no report (risk unknown)
 
 
 def shortfall_risk(snapshot: xr.Dataset, *, paths: int, seed: int) -> Risk:
     """Per recipient and item with a shortfall in some path: ``probability`` of at least
     one week of shortfall by the end of the horizon, ``passes_half`` (start of the first
     week it passes 50 %, or None), ``expected_short`` (mean unmet quantity summed over the
-    horizon); most likely first, then earliest, then largest (forecast.simulate, seeded)."""
+    horizon); most likely first, then earliest, then largest (forecast.simulate, seeded).
+    A recipient item with no stock report has no probability (its stock is unknown): it is
+    not in the table and is counted in ``unknown`` when the recipient consumes it."""
     from materiel.forecast import simulate
 
     mc = simulate(snapshot, paths=paths, seed=seed, quantile_paths=min(paths, 500))
@@ -34,6 +40,9 @@ def shortfall_risk(snapshot: xr.Dataset, *, paths: int, seed: int) -> Risk:
     rec = np.flatnonzero(mc["holder_kind"].values == "recipient")
     if len(rec) == 0:
         return Risk(pd.DataFrame(columns=RISK_COLUMNS), mc, weeks, 0)
+    consumed = snapshot["consumption"].sum("week").transpose("recipient", "item").values > 0
+    known = mc["stock_known"].values[rec] if "stock_known" in mc else np.ones_like(consumed)
+    n_unknown = int((consumed & ~known.astype(bool)).sum())
     by = mc["p_short_by"].values[rec]  # (recipient, item, week)
     p = by[:, :, -1]
     above = by > 0.5
@@ -54,7 +63,7 @@ def shortfall_risk(snapshot: xr.Dataset, *, paths: int, seed: int) -> Risk:
             "expected_short": unmet[hi, ii][order].astype(float),
         }
     )
-    return Risk(table, mc, weeks, int((p >= 0.5).sum()))
+    return Risk(table, mc, weeks, int((p >= 0.5).sum()), n_unknown)
 
 
 def structural_gap(snapshot: xr.Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:

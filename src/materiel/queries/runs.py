@@ -205,6 +205,16 @@ def job(session: Session, viewer: Principal, job_id: int) -> Job:
     return found
 
 
+def _ranking_rows(records: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The ranking as printed (materiel.plan.explain.ranking_rows); a run stored before the
+    re-solve ranking (no ``units_short_avoided``) has none."""
+    from materiel.plan.explain import ranking_rows
+
+    if not records or "units_short_avoided" not in records[0]:
+        return []
+    return ranking_rows(records)
+
+
 def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
     """The tables of a plan people read (from :func:`plan_summary`), each row one item in
     its own units: transfers per donor, recipient and item summed over the horizon (largest
@@ -249,6 +259,7 @@ def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
         "consumption": cons.head(top).to_dict("records") if len(cons) else [],
         "consumption_total": len(cons),
         "ranking": t.get("ranking", []),
+        "ranking_rows": _ranking_rows(t.get("ranking", [])),
         "marginals": t.get("marginals", []),
         "frontier": summary.get("results", {}).get("frontier"),
     }

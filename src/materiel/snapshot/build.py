@@ -373,10 +373,13 @@ def build_snapshot(
     ii = _index(item_codes, stock["item_code"])
     s0 = np.zeros((n_n, n_i))
     r0 = np.zeros((n_r, n_i))
-    for arr, labels in ((s0, donors), (r0, recips)):
+    s0_known = np.zeros((n_n, n_i), dtype=bool)
+    r0_known = np.zeros((n_r, n_i), dtype=bool)
+    for arr, known, labels in ((s0, s0_known, donors), (r0, r0_known, recips)):
         ni = _index(labels, stock["nation_code"])
         ok = (ni >= 0) & (ii >= 0)
         arr[ni[ok], ii[ok]] = stock["quantity"].to_numpy(dtype="float64")[ok]
+        known[ni[ok], ii[ok]] = True
 
     # -- targets in force each week ---------------------------------------------------------
     ni, ii = _index(donors, targets["nation_code"]), _index(item_codes, targets["item_code"])
@@ -643,6 +646,8 @@ def build_snapshot(
         sources=sources,
         s0=s0,
         r0=r0,
+        s0_known=s0_known,
+        r0_known=r0_known,
         floor=floor,
         consumption=consumption,
         consumption_cv=consumption_cv,

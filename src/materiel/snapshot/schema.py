@@ -54,6 +54,12 @@ _RIW = ("recipient", "item", "week")
 VARIABLES: dict[str, VarSpec] = {
     "s0": VarSpec(("nation", "item"), "float64", 0.0, doc="donor stock at as_of"),
     "r0": VarSpec(("recipient", "item"), "float64", 0.0, doc="recipient stock"),
+    "s0_known": VarSpec(
+        ("nation", "item"), "bool", True, doc="a stock report gives s0 (False: unknown)"
+    ),
+    "r0_known": VarSpec(
+        ("recipient", "item"), "bool", True, doc="a stock report gives r0 (False: unknown)"
+    ),
     "floor": VarSpec(_NIW, "float64", 0.0, doc="stockpile target in force"),
     "consumption": VarSpec(_RIW, "float64", 0.0, doc="scenario consumption per week"),
     "consumption_cv": VarSpec(
@@ -216,7 +222,8 @@ def make_snapshot(
 
     Arrays are numpy arrays (or anything ``np.asarray`` takes) in the dim order of
     docs/snapshot.md, scalars (broadcast) or DataArrays with those dims (any order; labels
-    are aligned). Defaults: zeros; ``give_cap`` inf; bools False; ``gdp_share`` equal shares;
+    are aligned). Defaults: zeros; ``give_cap`` inf; bools False, except ``s0_known`` and
+    ``r0_known`` (True: a hand-built stock is a known stock); ``gdp_share`` equal shares;
     ``weight`` the scenario's ``consumption_weight``; ``demand`` consumption + need_demand;
     ``cap`` = ``cap_full`` (and ``cap_full`` = ``cap`` when only ``cap`` is given);
     ``price_in_fund`` the line price converted at the ECB rate of ``as_of`` (currencies

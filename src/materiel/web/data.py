@@ -99,7 +99,7 @@ def cell_class(state: pd.Series, weeks: pd.Series) -> np.ndarray:
     return np.select(
         [
             (state == "below target").to_numpy(),
-            (state == "no target").to_numpy(),
+            state.isin(["no target", "no report"]).to_numpy(),
             np.nan_to_num(w, nan=np.inf) < 4,
             np.nan_to_num(w, nan=np.inf) < 12,
         ],

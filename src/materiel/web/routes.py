@@ -8,11 +8,13 @@ shared router of :mod:`materiel.web.render`; :func:`install` mounts them on an a
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from materiel.web.pages import (  # noqa: F401 (each registers its routes)
     login,
+    meeting,
     meetings,
     needs,
     overview,
@@ -31,3 +33,14 @@ def install(app: FastAPI) -> None:
     ]
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_api_route("/favicon.ico", favicon, include_in_schema=False)
+
+
+def favicon() -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page links (the brief, the API docs): the
+    same icon as the pages' ``<link rel="icon">``, served locally."""
+    return FileResponse(
+        HERE / "static" / "favicon.svg",
+        media_type="image/svg+xml",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )

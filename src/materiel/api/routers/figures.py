@@ -23,6 +23,7 @@ from materiel.api.schemas import (
     FundPositionTable,
     KeyFigures,
     NeedCoverageTable,
+    NeedCoverReport,
     PledgeFiguresTable,
     StockOutlookTable,
     StockPositionTable,
@@ -104,6 +105,46 @@ def need_figures(
             as_of=day,
         )
         return table(NeedCoverageTable, df, day)
+
+    return figure_answer(request, principal, engine, as_of, body)
+
+
+@router.get(
+    "/needs/cover",
+    response_model=NeedCoverReport,
+    responses=ERRORS,
+    operation_id="need_cover",
+)
+def need_cover(
+    request: Request,
+    principal: CurrentUser,
+    engine: EngineDep,
+    as_of: AsOf = None,
+    need: Annotated[
+        str | None, Query(max_length=60, description="a need's ref (or give item)")
+    ] = None,
+    item: Annotated[
+        str | None,
+        Query(max_length=80, pattern=r"^[A-Za-z0-9._\-]+$", description="exact item code"),
+    ] = None,
+    recipient: Code = None,
+    plan: bool = True,
+) -> Response:
+    """How a need, or every need of an item, is covered by its date: delivered, committed
+    pledges due, fund orders placed, what the latest plan adds (coordinators), the gap, and
+    every arrival by date with its record (the same figures as `materiel needs cover` and
+    the Needs page)."""
+    if (need is None) == (item is None):
+        raise ApiProblem(422, "give need (a ref) or item (a code), one of them", field="need")
+
+    def body(s: Session, day: dt.date) -> NeedCoverReport:
+        try:
+            groups = queries.cover_report(
+                s, principal, need=need, item=item, recipient=recipient, as_of=day, plan=plan
+            )
+        except LookupError as exc:
+            raise ApiProblem(404, str(exc)) from exc
+        return NeedCoverReport.model_validate({"as_of": day, "groups": groups})
 
     return figure_answer(request, principal, engine, as_of, body)
 

@@ -211,41 +211,36 @@ def build(ctx: Context) -> Section:
             )
         )
     rank = r.tables.get("ranking", pd.DataFrame())
-    marg = r.tables.get("marginals", pd.DataFrame())
     if len(rank):
+        from materiel.plan.explain import RANKING_LABELS, ranking_rows
+
+        shown = rank.head(5)
         rows: list[list[Figure | str]] = [
             [
-                str(x["kind"]),
-                str(x["name"]),
-                _one(x["objective_per_million_usd"]),
+                row["kind"],
+                row["name"],
+                row["item"],
                 fig(
-                    f"marginal:{x['name']}",
-                    float(x["high_priority_units_per_million_usd"]),
-                    _one(x["high_priority_units_per_million_usd"]),
+                    f"marginal:{row['name']}",
+                    float(x["units_short_avoided"] or 0.0),
+                    row["units"],
                 ),
-                "yes" if x["checked"] is True else "no" if x["checked"] is False else "",
+                row["weeks"],
+                row["below"],
+                row["why"],
             ]
-            for x in queries.rows(rank.head(5))
+            for row, x in zip(ranking_rows(shown), queries.rows(shown), strict=True)
         ]
         sec.tables.append(
             (
-                "Where the next million does most good",
-                Table(
-                    [
-                        "kind",
-                        "name",
-                        "objective gain per USD 1 m",
-                        "high-priority units per USD 1 m",
-                        "checked",
-                    ],
-                    rows,
-                    n,
-                    numeric=(2, 3),
-                ),
+                f"Where the next USD 1 million does most good (each figure the difference a "
+                f"re-solve of the plan shows over its {r.horizon_weeks}-week horizon)",
+                Table(list(RANKING_LABELS.values()), rows, n, numeric=(3, 4, 5)),
             )
         )
-    if len(marg):
-        sec.paragraphs += [str(x) for x in marg["sentence"].head(5)]
+        sec.paragraphs += [str(x) for x in shown["sentence"] if str(x)]
+    targets = [x for x in r.sentences if x.startswith("Lowering")]
+    sec.paragraphs += targets[:3]
     if r.frontier and ctx.options.charts:
         _frontier(sec, r.frontier, n)
     return sec

@@ -31,6 +31,11 @@ def build(ctx: Context) -> Section:
         if not (risk.simulation["holder_kind"].values == "recipient").any():
             continue
         sec.figures.append(fig(f"risk-likely:{sc}", risk.likely, fmt_int(risk.likely), n))
+        if risk.unknown:
+            sec.paragraphs.append(
+                f"Scenario {sc}: {fmt_int(risk.unknown)} items the recipients consume have no "
+                "stock report; their shortfall risk is unknown and not ranked."
+            )
         if risk.table.empty:
             sec.paragraphs.append(f"Scenario {sc}: no recipient shortfall in any simulated path.")
             continue

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from materiel import queries
+from materiel.access import Principal
 from materiel.db import read_session
 from materiel.queries import NEED_FILTERS, PRIORITIES, today
 from materiel.schemas import (
@@ -71,6 +74,7 @@ def _needs(
             as_of=as_of,
         )
         ch = queries.choices(s)
+        cover, cover_error = _cover(s, p, qp(request, "cover", pattern=r"[\w.\-]+"), as_of)
     can_add = can_create(user, "need", "recipient_code")
     recipients = ch["recipients"] if p.is_staff else [p.nation]
     return render(
@@ -92,7 +96,27 @@ def _needs(
         sorts=list(data.NEED_SORTS),
         added=qp(request, "added", pattern=r"[\w.\-]+"),
         source_dates=data.span(df["stated_on"]) if len(df) else "no needs",
+        cover=cover,
+        cover_error=cover_error,
+        cover_kinds=COVER_KINDS,
     )
+
+
+COVER_KINDS = queries.cover.KINDS  # delivered, pledge due, order arrival, plan transfer, …
+
+
+def _cover(
+    s: Session, p: Principal, ref: str | None, as_of: dt.date
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The cover of need ``ref`` by its date (queries.cover_report, as `materiel needs
+    cover` and GET /figures/needs/cover show it), or why there is none."""
+    if ref is None:
+        return None, None
+    try:
+        groups = queries.cover_report(s, p, need=ref, as_of=as_of)
+    except LookupError:
+        return None, f"No need {ref} that you may see."
+    return {"ref": ref, **groups[0]}, None
 
 
 @router.post("/needs")

@@ -383,7 +383,7 @@ def cases(world: dict[str, Any]) -> list[Case]:
     own_need = ("admin", "coord", "recipient")
     c += [
         Case("GET", "/needs", expect(ALL)),
-        Case("POST", "/needs", expect(own_need), body=lambda r: {"ref": f"N{sfx()}", **need}),
+        Case("POST", "/needs", expect(own_need), body=lambda r: {"ref": f"UKR-N{sfx()}", **need}),
         Case("GET", "/needs/{id}", expect(ALL), lambda r: {"id": ids["need"]}),
         Case(
             "PATCH",
@@ -443,7 +443,7 @@ def cases(world: dict[str, Any]) -> list[Case]:
             "POST",
             "/pledges",
             expect(("admin", "coord", "donor")),
-            body=lambda r: {"ref": f"P{sfx()}", "donor_code": "DEU", **pledge},
+            body=lambda r: {"ref": f"DEU-P{sfx()}", "donor_code": "DEU", **pledge},
         ),
         Case(
             "GET",

@@ -115,7 +115,7 @@ def test_new_pledge_is_the_first_row_highlighted(site: dict[str, Any]) -> None:
             "recipient_code": "UKR",
             "item_code": "ammo.artillery.155mm",
             "quantity": "7",
-            "ref": "P-NEW-1",
+            "ref": "DEU-P-NEW-1",
             "channel": "stock",
         },
         follow_redirects=False,
@@ -123,7 +123,7 @@ def test_new_pledge_is_the_first_row_highlighted(site: dict[str, Any]) -> None:
     assert r.status_code == 303, r.text[:500]
     html = c.get(r.headers["location"]).text
     rows = re.findall(r'<tr id="pledge-([\w.\-]+)" class="([^"]*)"', html)
-    assert rows[0][0] == "P-NEW-1" and "highlight" in rows[0][1]
+    assert rows[0][0] == "DEU-P-NEW-1" and "highlight" in rows[0][1]
     assert sum("highlight" in cls for _, cls in rows) == 1
     assert '<script src="/static/forms.js" defer></script>' in html
     # a refused pledge reopens its form with the error

@@ -194,7 +194,7 @@ def test_need_form_errors_next_to_field_then_saves(site: dict[str, Any]) -> None
         "/needs",
         data={
             "csrf": token,
-            "ref": "N-WEB-TEST",
+            "ref": "UKR-N-WEB-TEST",
             "item_code": "ammo.artillery.155mm",
             "quantity": "250",
             "priority": "high",
@@ -206,9 +206,9 @@ def test_need_form_errors_next_to_field_then_saves(site: dict[str, Any]) -> None
     assert good.status_code == 303
     assert count(site["engine"], Need) == before + 1
     listed = c.get(good.headers["location"])
-    assert 'id="need-N-WEB-TEST"' in listed.text
+    assert 'id="need-UKR-N-WEB-TEST"' in listed.text
     with read_session(site["engine"]) as s:
-        need = s.scalars(select(Need).where(Need.ref == "N-WEB-TEST")).one()
+        need = s.scalars(select(Need).where(Need.ref == "UKR-N-WEB-TEST")).one()
         assert (need.recipient_code, need.quantity) == ("UKR", 250)
         actor = s.scalars(select(AuditEvent.actor).order_by(AuditEvent.id.desc())).first()
     assert actor == "api:recipient"
@@ -265,13 +265,13 @@ def test_delivery_beyond_pledge_is_refused_next_to_quantity(site: dict[str, Any]
             "pledge_id": pid,
             "quantity": "100",
             "delivered_on": "2026-02-01",
-            "ref": "D-WEB-1",
+            "ref": "DEU-D-WEB-1",
         },
         follow_redirects=False,
     )
     assert good.status_code == 303
     assert count(site["engine"], Delivery) == before + 1
-    assert re.search(r'<th scope="row"[^>]*>D-WEB-1</th>', c.get("/pledges").text)
+    assert re.search(r'<th scope="row"[^>]*>DEU-D-WEB-1</th>', c.get("/pledges").text)
 
 
 def test_confidential_pledges_follow_the_policy(site: dict[str, Any]) -> None:
@@ -362,13 +362,13 @@ def test_donor_notifies_a_pledge_only_for_itself(site: dict[str, Any]) -> None:
     assert other.status_code == 403
     assert count(site["engine"], Pledge) == before
     ok = c.post(
-        "/pledges", data={**form, "donor_code": "DEU", "ref": "P-WEB-1"}, follow_redirects=False
+        "/pledges", data={**form, "donor_code": "DEU", "ref": "DEU-P-WEB-1"}, follow_redirects=False
     )
     assert ok.status_code == 303
     with read_session(site["engine"]) as s:
-        pledge = s.scalars(select(Pledge).where(Pledge.ref == "P-WEB-1")).one()
+        pledge = s.scalars(select(Pledge).where(Pledge.ref == "DEU-P-WEB-1")).one()
         assert (pledge.donor_code, pledge.quantity, pledge.status) == ("DEU", 300, "announced")
-    assert 'id="pledge-P-WEB-1"' in c.get("/pledges?all=1").text
+    assert 'id="pledge-DEU-P-WEB-1"' in c.get("/pledges?all=1").text
     assert "Notify a pledge" not in as_user(site, "recipient").get("/pledges").text
 
 

@@ -5,6 +5,7 @@ the same objective."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -183,3 +184,33 @@ def test_random_plans_satisfy_every_constraint_and_beat_greedy(case: dict[str, A
     check_constraints(data, base.tables)
     assert base.objective is not None
     assert result.objective <= base.objective + 1e-6 * max(1.0, abs(base.objective)) + 1e-4
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.fixed_dictionaries(
+        {
+            "donors": st.integers(1, 3),
+            "items": st.integers(1, 3),
+            "weeks": st.integers(2, 6),
+            "lines": st.integers(0, 3),
+            "seed": st.integers(0, 10_000),
+        }
+    )
+)
+def test_a_higher_readiness_weight_never_means_more_stock_below_target(
+    case: dict[str, Any],
+) -> None:
+    """min f(x) + λ·g(x): for λ1 < λ2, g(x2) ≤ g(x1) and f(x2) ≥ f(x1) whatever optimum the
+    solver (and the tie-break) picks — the frontier's shape is the LP's, not the chart's."""
+    ds = generate(case["donors"], case["items"], case["weeks"], case["lines"], seed=case["seed"])
+    breach: list[float] = []
+    shortfall: list[float] = []
+    for lam in (0.1, 1.0, 10.0):
+        result = solve(ds, explain=False, readiness_weight=lam)
+        assert result.status == "Optimal"
+        breach.append(result.terms["breach"] / lam)
+        shortfall.append(result.terms["need"] + result.terms["consumption"])
+    for (b1, b2), (s1, s2) in zip(pairwise(breach), pairwise(shortfall), strict=True):
+        assert b2 <= b1 * (1 + 1e-6) + 1e-3
+        assert s2 >= s1 * (1 - 1e-6) - 1e-3

@@ -238,3 +238,20 @@ def test_no_plan_figure_adds_units_of_different_items() -> None:
     assert summary["transfer_value"] == pytest.approx(300e6 + 100e6)
     by_priority = {r["priority"]: r for r in summary["need_by_priority"]}
     assert by_priority["critical"]["value_due"] == pytest.approx(650e6)
+
+
+def test_the_frontier_is_drawn_for_the_page_and_the_brief() -> None:
+    from materiel.brief.model import Section
+    from materiel.brief.sections.plan import _frontier
+    from materiel.charts import frontier_chart, to_svg_str
+
+    ds = snap(4, s0=[[100.0]], floor=np.full((1, 1, 4), 80.0), need=need(4, 0, 50.0))
+    front = sweep(ds).to_json()
+    svg = to_svg_str(frontier_chart(front["points"], source=front["source"]))
+    assert "<svg" in svg and "λ=0" in svg and "critical need" in svg
+    sec = Section("plan", "The latest plan")
+    _frontier(sec, front, 1)
+    assert len(sec.charts) == 1
+    title, table = sec.tables[0]
+    assert "frontier" in title and len(table.rows) == len(front["points"])
+    assert table.rows[0][1] == "100 %" and table.rows[-1][1] == "40 %"

@@ -317,6 +317,11 @@ def test_plan_form_validation(site: dict[str, Any]) -> None:
     page = c.get("/plan")
     bad = c.post("/plan", data={"csrf": csrf_of(page.text), "horizon_weeks": "999"})
     assert bad.status_code == 422 and 'id="horizon_weeks-error">' in bad.text
+    # the readiness weight is on the form, with the one default, and is a price (≥ 0)
+    assert 'name="readiness_weight"' in page.text and "else 1.0" in page.text
+    assert 'value="52"' in page.text  # the one default horizon
+    bad = c.post("/plan", data={"csrf": csrf_of(page.text), "readiness_weight": "-1"})
+    assert bad.status_code == 422 and 'id="readiness_weight-error">' in bad.text
     with read_session(site["engine"]) as s:
         assert s.scalar(select(func.count()).select_from(Job)) == 0
 

@@ -160,41 +160,53 @@ def frontier_chart(
     points: list[dict[str, Any]],
     *,
     source: str,
-    title: str = "Readiness against support: critical need met and stock below target",
+    title: str = "Readiness against support: what the recipient gets and stock below target",
 ) -> alt.LayerChart:
     """The readiness–support frontier: one point per readiness weight λ, x the alliance
-    stock below target over the horizon (USD million-weeks), y the share of critical need
-    met by value (%); points labelled with λ and joined in order of λ."""
+    stock below target over the horizon (USD million-weeks), y the share met by value (%)
+    of critical need, of all stated need and of consumption (one line each, joined in order
+    of λ); the critical line's points are labelled with λ where they stand apart."""
+    series = (
+        ("critical_share", "critical need"),
+        ("need_share", "all stated need"),
+        ("consumption_share", "consumption"),
+    )
     rows = [
         {
             "weight": float(p["readiness_weight"]),
             "label": f"λ={float(p['readiness_weight']):g}",
             "below": float(p["below_target_value_weeks"]) / 1e6,
-            "share": 100.0 * float(p["critical_share"]),
+            "series": name,
+            "share": 100.0 * float(p[key]),
         }
         for p in points
-        if p.get("critical_share") is not None
+        for key, name in series
+        if p.get(key) is not None
     ]
-    data = pd.DataFrame(rows, columns=["weight", "label", "below", "share"])
+    data = pd.DataFrame(rows, columns=["weight", "label", "below", "series", "share"])
+    order = [name for _, name in series]
     base = alt.Chart(data).encode(
         x=alt.X("below:Q", title="alliance stock below target (USD million-weeks)"),
-        y=alt.Y("share:Q", title="critical need met by value (%)", scale=alt.Scale(zero=False)),
+        y=alt.Y("share:Q", title="met by value (%)", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("series:N", title="share met", sort=order),
         order=alt.Order("weight:Q"),
         tooltip=[
             alt.Tooltip("label:N", title="readiness weight"),
-            alt.Tooltip("share:Q", format=".1f", title="critical need met (%)"),
+            alt.Tooltip("series:N", title="of"),
+            alt.Tooltip("share:Q", format=".1f", title="met (%)"),
             alt.Tooltip("below:Q", format=",.1f", title="below target (USD m-weeks)"),
         ],
     )
-    line = base.mark_line(color=STOCK, point=True)
+    line = base.mark_line(point=True)
+    crit = data[data["series"] == "critical need"].sort_values("weight").copy()
     # label a point only when it stands apart from the previous one (labels would overlap)
-    spread = max(float(data["below"].max() - data["below"].min()), 1e-9) if len(data) else 1.0
-    gap = (data["below"].diff().abs().fillna(spread) / spread > 0.06) | (
-        data["share"].diff().abs().fillna(100.0) > 3.0
+    spread = max(float(crit["below"].max() - crit["below"].min()), 1e-9) if len(crit) else 1.0
+    apart = (crit["below"].diff().abs().fillna(spread) / spread > 0.06) | (
+        crit["share"].diff().abs().fillna(100.0) > 3.0
     )
-    data["shown"] = data["label"].where(gap, "")
+    crit["shown"] = crit["label"].where(apart, "")
     text = (
-        alt.Chart(data)
+        alt.Chart(crit)
         .mark_text(align="left", dx=6, dy=-8, fontSize=10, color="#333")
         .encode(x="below:Q", y="share:Q", text="shown:N")
     )

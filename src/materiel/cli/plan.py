@@ -235,23 +235,31 @@ def _summary(result: Any, run_id: int | None) -> None:
     cm = rep.get("consumption_met", _empty())
     if len(cm):
         t = new_table(
-            "Consumption met within the horizon (units of each item)",
+            "Consumption met within the horizon (units of each item; largest value short first)",
             "=recipient",
             "=item",
             ">consumption",
             ">met",
             ">met %",
         )
-        for r in cm.sort_values("unmet", ascending=False).head(10).itertuples():
+        cm = cm.assign(_v=cm["unmet"] * cm["unit_value"])  # by value: units of items differ
+        for r in cm.sort_values("_v", ascending=False).head(10).itertuples():
             t.add_row(
                 r.recipient, r.item, f"{r.consumption:,.0f}", f"{r.met:,.0f}", f"{r.share_met:.0%}"
             )
         show(t)
     tr = rep.get("transfers", _empty())
     if len(tr):
-        top = tr.groupby(["donor", "recipient", "item"], as_index=False)["quantity"].sum()
-        top = top.sort_values("quantity", ascending=False).head(10)
-        t = new_table("Top transfers (horizon)", "=donor", "=recipient", "=item", ">quantity")
+        cols = ["quantity", "value"] if "value" in tr else ["quantity"]
+        top = tr.groupby(["donor", "recipient", "item"], as_index=False)[cols].sum()
+        top = top.sort_values(cols[-1], ascending=False).head(10)  # by value: units differ
+        t = new_table(
+            "Top transfers (horizon; units of each item, largest value first)",
+            "=donor",
+            "=recipient",
+            "=item",
+            ">quantity",
+        )
         for r in top.itertuples():
             t.add_row(r.donor, r.recipient, r.item, f"{r.quantity:,.0f}")
         show(t)

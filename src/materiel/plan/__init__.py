@@ -130,7 +130,7 @@ def solve(
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
         result.dataset = dataset(data, ev)
-    if explain and model.ncols:
+    if explain:
         report("explain", 0.0)
         t0 = time.perf_counter()
         found = ex.marginals(model, sol, data, highs)
@@ -202,7 +202,8 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
             *res.notes,
             f"per-item decomposition: {res.parts} items, {res.iterations} price iterations, "
             f"gap to the lower bound {res.gap if res.gap is not None else float('nan'):.2e}; "
-            "marginal values need the monolithic solve",
+            "marginal values and the tie-break (fewest units shipped among equal plans) need "
+            "the monolithic solve",
         ],
     )
     if res.objective is not None and res.solution:

@@ -247,7 +247,9 @@ def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
         )
     cons = pd.DataFrame(t.get("consumption_met", []))
     if len(cons):
-        cons = cons.sort_values("unmet", ascending=False)
+        # largest value not met first: units of different items are not compared
+        cons = cons.assign(_v=cons["unmet"] * cons["unit_value"]).sort_values("_v", ascending=False)
+        cons = cons.drop(columns="_v")
     return {
         "transfers": transfers.head(top).to_dict("records") if len(transfers) else [],
         "transfers_total": len(transfers),

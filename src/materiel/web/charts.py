@@ -81,8 +81,8 @@ def frontier_svg(run_id: int, frontier: dict[str, Any]) -> str:
     def make() -> str:
         chart = frontier_chart(frontier.get("points", []), source=str(frontier.get("source", "")))
         label = (
-            "Line chart: share of critical need met by value against alliance stock below "
-            "target, one point per readiness weight"
+            "Line chart: shares of critical need, all stated need and consumption met by "
+            "value against alliance stock below target, one point per readiness weight"
         )
         return _accessible(to_svg_str(chart), label)
 

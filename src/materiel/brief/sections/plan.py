@@ -125,11 +125,14 @@ def build(ctx: Context) -> Section:
             )
         )
     if len(cons):
-        worst = cons.sort_values("unmet", ascending=False)
+        # largest value not met first (ranking by units would compare different items)
+        worst = cons.assign(_v=cons["unmet"] * cons["unit_value"]).sort_values(
+            "_v", ascending=False
+        )
         sec.tables.append(
             (
-                "Consumption met within the horizon (units of each item; consumption has no "
-                "priority)",
+                "Consumption met within the horizon (units of each item, largest value not met "
+                "first; consumption has no priority)",
                 Table(
                     ["recipient", "item", "consumption", "met", "share met"],
                     [
@@ -260,21 +263,28 @@ def _frontier(sec: Section, frontier: dict[str, object], note: int) -> None:
     )
     sec.tables.append(
         (
-            "The readiness–support frontier",
+            "The readiness–support frontier (shares met by value; each row a full plan)",
             Table(
-                ["readiness weight λ", "critical need met (by value)", "stock below target"],
+                [
+                    "readiness weight λ",
+                    "critical need met",
+                    "all stated need met",
+                    "consumption met",
+                    "stock below target",
+                ],
                 [
                     [
                         f"{float(p['readiness_weight']):g}",
-                        "—"
-                        if p.get("critical_share") is None
-                        else f"{100.0 * float(p['critical_share']):.0f} %",
+                        *(
+                            "—" if p.get(k) is None else f"{100.0 * float(p[k]):.0f} %"
+                            for k in ("critical_share", "need_share", "consumption_share")
+                        ),
                         f"USD {float(p['below_target_value_weeks']) / 1e6:,.1f} m-weeks",
                     ]
                     for p in points
                 ],
                 note,
-                numeric=(0, 1, 2),
+                numeric=(0, 1, 2, 3, 4),
             ),
         )
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import xarray as xr
 
@@ -21,14 +22,17 @@ from materiel.queries.outlook import LRU
 SVG_CACHE = LRU(256)
 # Each chart is drawn twice: wide for a desktop card, narrow for a phone (CSS shows one), so
 # that its text stays at least 11 px on a 390 px screen and the dates carry their year.
-SIZES = {"wide": (720, 280, 12), "narrow": (220, 190, 13)}
+SIZES = {"wide": (760, 280, 12), "narrow": (300, 200, 13)}
 
 
 def _sized(chart: Any, title: str, size: str) -> Any:
     """``chart`` at one of :data:`SIZES`: its width, height and text size, month and year
     on the date axis; the narrow one keeps a short title (its caption names the source)."""
     width, height, font = SIZES[size]
-    out = chart.properties(width=width, height=height)
+    # the whole drawing (axes and labels included) is this wide: a phone's card holds it
+    # without scaling the text down
+    fit = alt.AutoSizeParams(type="fit", contains="padding")
+    out = chart.properties(width=width, height=height, autosize=fit)
     if size == "narrow":
         out = out.properties(title=title)
     return (
@@ -56,7 +60,7 @@ def _accessible(svg: str, label: str) -> str:
 
 
 def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str:
-    key = ("traj2", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
+    key = ("traj3", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
 
     def make() -> str:
         # from the opening stock (the figure in the table beside it), then end of each week
@@ -77,7 +81,7 @@ def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str
 
 
 def fan_svg(run_id: int, entry: dict[str, Any], weeks: list[str], source: str) -> str:
-    key = ("fan2", run_id, entry["holder"], entry["item"])
+    key = ("fan3", run_id, entry["holder"], entry["item"])
 
     def make() -> str:
         q = entry["quantiles"]

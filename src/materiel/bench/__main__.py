@@ -9,7 +9,7 @@ import platform
 import sys
 from pathlib import Path
 
-SECTIONS = ["plan", "forecast", "api", "ingest", "imports", "cli"]
+SECTIONS = ["plan", "forecast", "api", "pages", "ingest", "imports", "cli"]
 
 
 def machine() -> str:

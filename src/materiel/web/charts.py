@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import xarray as xr
 
@@ -20,6 +21,33 @@ from materiel.charts import (
 from materiel.queries.outlook import LRU
 
 SVG_CACHE = LRU(256)
+# Each chart is drawn twice: wide for a desktop card, narrow for a phone (CSS shows one), so
+# that its text stays at least 11 px on a 390 px screen and the dates carry their year.
+SIZES = {"wide": (760, 280, 12), "narrow": (300, 200, 13)}
+
+
+def _sized(chart: Any, title: str, size: str) -> Any:
+    """``chart`` at one of :data:`SIZES`: its width, height and text size, month and year
+    on the date axis; the narrow one keeps a short title (its caption names the source)."""
+    width, height, font = SIZES[size]
+    # the whole drawing (axes and labels included) is this wide: a phone's card holds it
+    # without scaling the text down
+    fit = alt.AutoSizeParams(type="fit", contains="padding")
+    out = chart.properties(width=width, height=height, autosize=fit)
+    if size == "narrow":
+        out = out.properties(title=title)
+    return (
+        out.configure_axis(labelFontSize=font, titleFontSize=font)
+        .configure_axisTemporal(format="%b %Y", labelAngle=0)
+        .configure_title(fontSize=font + 2, subtitleFontSize=max(font - 1, 11))
+        .configure_legend(labelFontSize=font, titleFontSize=font)
+    )
+
+
+def _both(chart: Any, title: str, label: str) -> str:
+    """The wide and the narrow SVG of ``chart``, each an image with ``label``."""
+    parts = {size: _accessible(to_svg_str(_sized(chart, title, size)), label) for size in SIZES}
+    return "".join(f'<div class="svg-{size}">{svg}</div>' for size, svg in parts.items())
 
 
 def _accessible(svg: str, label: str) -> str:
@@ -33,27 +61,28 @@ def _accessible(svg: str, label: str) -> str:
 
 
 def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str:
-    key = ("traj", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
+    key = ("traj3", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
 
     def make() -> str:
         # from the opening stock (the figure in the table beside it), then end of each week
         df = trajectory_frame(proj, holder, item)
         cross = cross_date_of(proj, holder, item)
+        title = f"{holder}: {item}, stock and target"
         chart = stock_trajectory(
             df,
             source=source,
-            title=f"{holder}: {item}, stock and target",
+            title=title,
             cross_date=cross.date() if cross is not None else None,
         )
         label = f"Line chart: projected stock of {item} held by {holder} against its target"
-        return _accessible(to_svg_str(chart), label)
+        return _both(chart, title, label)
 
     svg: str = SVG_CACHE.get(key, make)
     return svg
 
 
 def fan_svg(run_id: int, entry: dict[str, Any], weeks: list[str], source: str) -> str:
-    key = ("fan", run_id, entry["holder"], entry["item"])
+    key = ("fan3", run_id, entry["holder"], entry["item"])
 
     def make() -> str:
         q = entry["quantiles"]
@@ -64,11 +93,12 @@ def fan_svg(run_id: int, entry: dict[str, Any], weeks: list[str], source: str) -
         floor = entry.get("floor") or []
         if floor and any(v for v in floor):
             df["target"] = [float(v or 0.0) for v in floor[:n]]
-        chart = fan_chart(df, source=source, title=f"{entry['holder']}: {entry['item']}")
+        title = f"{entry['holder']}: {entry['item']}"
+        chart = fan_chart(df, source=source, title=title)
         label = (
             f"Fan chart: Monte Carlo stock quantiles of {entry['item']} held by {entry['holder']}"
         )
-        return _accessible(to_svg_str(chart), label)
+        return _both(chart, title, label)
 
     svg: str = SVG_CACHE.get(key, make)
     return svg

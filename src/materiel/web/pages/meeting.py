@@ -22,6 +22,7 @@ from materiel.services import Writer
 from materiel.services.idempotency import Outcome, etag_of, run_write
 from materiel.services.records import create_record, update_record
 from materiel.web.forms import attempt, clean, validate
+from materiel.web.pagecache import cached
 from materiel.web.render import allowed, engine_of, form_of, qp, render, router
 from materiel.web.session import WebUser, check_csrf, require_user
 
@@ -91,7 +92,9 @@ def _page(
     status: int = 200,
 ) -> Response:
     engine = engine_of(request)
-    v = meeting_view(engine, user.principal, meeting)
+    p = user.principal
+    key = ("meeting", meeting.id if meeting is not None else None)
+    v = cached(engine, p, key, lambda: meeting_view(engine, p, meeting))
     if values is None and meeting is not None:
         values = {f: getattr(meeting, f) for f in MEETING_FIELDS}
     title = f"Meeting {meeting.ref}" if meeting is not None else "Next meeting"

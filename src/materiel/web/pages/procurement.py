@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.responses import Response
 
 from materiel import queries
 from materiel.db import read_session
 from materiel.web import data
+from materiel.web.pagecache import cached
 from materiel.web.render import (
     as_of_of,
     engine_of,
@@ -26,10 +29,14 @@ def procurement(request: Request) -> Response:
     as_of = as_of_of(request)
     engine = engine_of(request)
     p = user.principal
-    with read_session(engine) as s:
-        funds = queries.fund_position(s, p, as_of=as_of)
-        orders = queries.orders_table(s, p, as_of=as_of)
-    util = data.utilisation_grid(engine, p, as_of)
+
+    def compute() -> tuple[Any, Any, dict[str, Any]]:
+        with read_session(engine) as s:
+            funds = queries.fund_position(s, p, as_of=as_of)
+            orders = queries.orders_table(s, p, as_of=as_of)
+        return funds, orders, data.utilisation_grid(engine, p, as_of)
+
+    funds, orders, util = cached(engine, p, ("procurement", as_of), compute)
     return render(
         request,
         "procurement.html",

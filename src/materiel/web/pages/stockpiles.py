@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy import Engine
 
 from materiel import queries
-from materiel.access import Hidden
+from materiel.access import Hidden, Principal
 from materiel.db import read_session
 from materiel.web import data
 from materiel.web.charts import trajectory_svg
+from materiel.web.pagecache import cached
 from materiel.web.render import (
     NATION,
     as_of_of,
@@ -26,26 +29,42 @@ from materiel.web.session import (
 
 
 # -- stockpiles ----------
+def _heatmap(engine: Engine, p: Principal, as_of: dt.date) -> tuple[dict[str, Any], dict[str, int]]:
+    """The heatmap and, per holder shown, the age of its oldest latest report when it is
+    stale (the freshness marker of its column)."""
+    hm = data.heatmap(engine, p, as_of)
+    with read_session(engine) as s:
+        pos = queries.stock_position(s, p, as_of=as_of)
+    stale = pos.loc[pos["stale"]].groupby("nation_code")["age_days"].max()
+    return hm, {str(k): int(v) for k, v in stale.items()}
+
+
 @router.get("/stockpiles")
 def stockpiles(request: Request) -> Response:
     user = require_user(request)
     as_of = as_of_of(request)
     engine = engine_of(request)
-    hm = data.heatmap(engine, user.principal, as_of)
-    with read_session(engine) as s:
-        pos = queries.stock_position(s, user.principal, as_of=as_of)
-    # per holder shown: the age of its oldest latest report, when stale (freshness marker)
-    stale = pos.loc[pos["stale"]].groupby("nation_code")["age_days"].max()
+    p = user.principal
+    hm, stale = cached(engine, p, ("stockpiles", as_of), lambda: _heatmap(engine, p, as_of))
     return render(
         request,
         "stockpiles.html",
         user,
         title="Stockpiles",
         hm=hm,
-        stale={str(k): int(v) for k, v in stale.items()},
+        stale=stale,
         as_of=as_of,
         synthetic=hm["synthetic"],
     )
+
+
+def _holder(engine: Engine, p: Principal, holder: str, as_of: dt.date) -> tuple[Any, Any, Any]:
+    """The outlook of one holder, its projection and the report behind each item."""
+    table, proj = data.holder_table(engine, p, holder, as_of)
+    with read_session(engine) as s:
+        pos = queries.stock_position(s, p, as_of=as_of, nation=holder)
+    cols = pos[["item_code", "as_of", "age_days", "stale"]]
+    return table, proj, {str(r["item_code"]): r for r in queries.rows(cols)}
 
 
 @router.get("/stockpiles/{holder}")
@@ -54,13 +73,11 @@ def stockpile_detail(request: Request, holder: str) -> Response:
     if not NATION.fullmatch(holder):
         raise Hidden()
     as_of = as_of_of(request)
-    table, proj = data.holder_table(engine_of(request), user.principal, holder, as_of)
-    with read_session(engine_of(request)) as s:
-        pos = queries.stock_position(s, user.principal, as_of=as_of, nation=holder)
-    reports = {
-        str(r["item_code"]): r
-        for r in queries.rows(pos[["item_code", "as_of", "age_days", "stale"]])
-    }
+    engine = engine_of(request)
+    p = user.principal
+    table, proj, reports = cached(
+        engine, p, ("holder", holder, as_of), lambda: _holder(engine, p, holder, as_of)
+    )
     chosen = qp(request, "item", pattern=r"[A-Za-z0-9._\-]+")
     charts: list[dict[str, Any]] = []
     if len(table):

@@ -1,0 +1,131 @@
+"""Server time of the dashboard's pages (issue 16: every page < 300 ms warm, < 1.5 s cold on
+the demo): each page requested in-process (no network, no browser) by a coordinator and by
+a donor, on the synthetic demo with a stored plan. Cold = the first request after a write
+(a meeting scheduled through the services moves the audit chain, so every cache keyed on it
+misses); warm = the median of the next requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+PAGES = [
+    "/",
+    "/meetings/next",
+    "/needs",
+    "/pledges",
+    "/stockpiles",
+    "/stockpiles/DEU",
+    "/procurement",
+    "/plan",
+    "/risk",
+    "/meetings",
+]
+USERS = {"coord": ("coordinator", None), "donor": ("donor", "DEU")}
+WARM = 5
+GOAL_WARM_MS, GOAL_COLD_MS = 300, 1500
+
+
+def _site(path: Path) -> tuple[Any, dict[str, str]]:
+    from materiel.db import get_engine
+    from materiel.demo import load_demo
+    from materiel.plan.service import run_and_store
+    from materiel.queries import today
+    from materiel.testing import user_token
+
+    engine = get_engine(path, fresh=True)
+    load_demo(engine, seed=11)
+    run_and_store(engine, as_of=today(), horizon_weeks=8, actor="bench")
+    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in USERS.items()}
+    return engine, tokens
+
+
+def _write(engine: Any, n: int) -> None:
+    """A write through the services (a meeting scheduled): the audit chain moves."""
+    from materiel.access.policy import LOCAL
+    from materiel.services import writer
+    from materiel.services.records import create_record
+
+    with writer(engine, "bench") as w:
+        create_record(
+            w,
+            LOCAL,
+            "meeting",
+            {"ref": f"BENCH-{n}", "held_on": dt.date(2030, 1, 1), "title": "bench"},
+        )
+
+
+def _time(client: Any, path: str) -> float:
+    t = time.perf_counter()
+    r = client.get(path)
+    ms = (time.perf_counter() - t) * 1000
+    if r.status_code != 200:
+        raise RuntimeError(f"{path}: HTTP {r.status_code}")
+    return ms
+
+
+def measure() -> list[dict[str, Any]]:
+    from materiel.app import create_app
+    from materiel.testing import make_client
+    from materiel.web.session import SESSION_COOKIE
+
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="materiel-bench-pages-") as tmp:
+        engine, tokens = _site(Path(tmp) / "demo.db")
+        with make_client(create_app(engine, job_workers=1)) as client:
+            writes = 0
+            for path in PAGES:
+                row: dict[str, Any] = {"page": path}
+                for user in USERS:
+                    client.cookies.clear()
+                    client.cookies.set(SESSION_COOKIE, tokens[user])
+                    if client.get(path).status_code != 200:  # refused to this role
+                        row[user] = None
+                        continue
+                    writes += 1
+                    _write(engine, writes)
+                    cold = _time(client, path)
+                    warm = statistics.median(_time(client, path) for _ in range(WARM))
+                    row[user] = (cold, warm)
+                rows.append(row)
+        engine.dispose()
+    return rows
+
+
+def _cell(v: tuple[float, float] | None) -> str:
+    if v is None:
+        return "refused | refused"
+    cold, warm = v
+    flag = lambda ms, goal: f"**{ms:,.0f}**" if ms > goal else f"{ms:,.0f}"  # noqa: E731
+    return f"{flag(cold, GOAL_COLD_MS)} | {flag(warm, GOAL_WARM_MS)}"
+
+
+def run() -> str:
+    load = os.getloadavg()[0]
+    rows = measure()
+    lines = [
+        "## Pages (server time)",
+        "",
+        "Each page of the dashboard requested in-process (`TestClient`: no network, no "
+        "browser) on the synthetic demo (seed 11) with a stored 8-week plan, as a "
+        "coordinator and as a donor (DEU). **cold**: the first request after a write "
+        "through the services (every cache keyed on the audit chain misses); **warm**: the "
+        f"median of the next {WARM}. Milliseconds; bold = over the goal of issue 16 "
+        f"({GOAL_COLD_MS:,} ms cold, {GOAL_WARM_MS} ms warm). Load average at the start: "
+        f"{load:.1f}.",
+        "",
+        "| page | coordinator cold | coordinator warm | donor cold | donor warm |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| `{r['page']}` | {_cell(r['coord'])} | {_cell(r['donor'])} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(run())

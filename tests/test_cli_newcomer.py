@@ -105,6 +105,34 @@ def test_the_cli_entry_point_imports_no_heavy_library() -> None:
     assert json.loads(out) == []
 
 
+def test_the_help_page_loads_neither_markdown_nor_pygments() -> None:
+    """`materiel --help` renders with Typer's Rich help without importing markdown-it or
+    Pygments (typer.rich_utils imports them for features the help does not use); the
+    placeholders do not outlive the import, so a later import gets the real modules."""
+    code = (
+        "import io, json, sys\n"
+        "from contextlib import redirect_stdout\n"
+        "from materiel.cli.main import app\n"
+        "buf = io.StringIO()\n"
+        "with redirect_stdout(buf):\n"
+        "    try:\n"
+        "        app(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = sorted(m for m in ('markdown_it', 'pygments') if m in sys.modules)\n"
+        "from rich.markdown import Markdown\n"
+        "from rich.traceback import Traceback\n"
+        "import typer.rich_utils as ru\n"
+        "md = ru.Markdown('*x*')\n"
+        "print(json.dumps([loaded, 'status' in buf.getvalue(), Markdown.__module__,\n"
+        "    Traceback.__module__, type(md).__module__]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out) == [[], True, "rich.markdown", "rich.traceback", "rich.markdown"]
+
+
 def test_the_help_lists_every_command_with_the_start_of_its_own_help() -> None:
     """`materiel --help` lists commands from a table without importing them; the table must
     name every command of every module, each with the start of the command's own help."""

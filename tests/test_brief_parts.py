@@ -79,7 +79,7 @@ def test_arrows_and_verdicts_follow_the_sign_and_the_better_direction() -> None:
     before = Headline(dt.date(2026, 1, 1), dict.fromkeys(keys, 10.0))
     now_values: dict[str, float | None] = dict.fromkeys(keys, 10.0)
     now_values.update(open_critical=12.0, pledged_value=15.0, fund_remaining=4.0)
-    now_values["plan_unmet"] = None
+    now_values["plan_critical_met"] = None
     changes = {c.key: c for c in compare(Headline(dt.date(2026, 2, 1), now_values), before)}
     assert [c for c in changes] == keys
     crit = changes["open_critical"]
@@ -87,6 +87,7 @@ def test_arrows_and_verdicts_follow_the_sign_and_the_better_direction() -> None:
     assert (changes["pledged_value"].arrow, changes["pledged_value"].verdict) == ("▲", "better")
     assert (changes["fund_remaining"].arrow, changes["fund_remaining"].verdict) == ("▼", "worse")
     assert changes["late_pledges"].arrow == "="
-    assert changes["plan_unmet"].delta is None and changes["plan_unmet"].arrow == "–"
+    assert changes["plan_critical_met"].delta is None
+    assert changes["plan_critical_met"].arrow == "–"
     first = compare(Headline(dt.date(2026, 2, 1), now_values), None)
     assert all(isinstance(c, Change) and c.previous is None and c.arrow == "–" for c in first)

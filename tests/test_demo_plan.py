@@ -166,9 +166,8 @@ def test_stocks_fall_for_heavy_givers_and_every_national_donor_reports(plan: Dem
     assert {s["name"] for s in plan.scenarios} == {"baseline", "counteroffensive-surge"}
     keys = set(prof.SCENARIOS["baseline"][2])
     assert keys == {
-        "lambda_target",
+        "readiness_weight",
         "mu_burden",
-        "epsilon_cost",
         "hard_targets",
         "consumption_weight",
         "production_mean",

@@ -85,7 +85,7 @@ def _check(fig: dict[str, Any], web: dict[str, float], cli: dict[str, Any]) -> N
         for k in ("budget", "spent", "committed", "remaining"):
             assert web[f"fund-{k}-{f['code']}"] == pytest.approx(f[k])
     if fig["plan"] is not None:
-        assert web["plan-unmet"] == pytest.approx(fig["plan"]["unmet"])
+        assert web["plan-critical-met"] == pytest.approx(fig["plan"]["critical_share"])
 
 
 def _brief_headline(engine: Engine, meeting_id: int, horizon: int) -> dict[str, float | None]:
@@ -96,7 +96,11 @@ def _brief_headline(engine: Engine, meeting_id: int, horizon: int) -> dict[str, 
 def _headline_of(fig: dict[str, Any]) -> dict[str, float | None]:
     from materiel.brief.compare import headline
 
-    plan = fig["plan"]["unmet"] if fig["plan"] is not None else None
+    plan = (
+        100 * fig["plan"]["critical_share"]
+        if fig["plan"] is not None and fig["plan"]["critical_share"] is not None
+        else None
+    )
     return headline(fig, plan).values
 
 

@@ -138,4 +138,5 @@ def test_uninitialised_database_says_to_run_init(tmp_path: Path) -> None:
     for args in (["import", str(path)], ["export", "meetings", "--out", "-"]):
         r = runner.invoke(app, ["--db", db, *args])
         assert r.exit_code == 1
-        assert "no such table" in r.stderr and "materiel init" in r.stderr
+        assert "no database at" in r.stderr and "materiel init" in r.stderr
+        assert not (tmp_path / "empty.db").exists()

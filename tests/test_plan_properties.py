@@ -1,6 +1,7 @@
 """Property tests on small random instances: every constraint holds in the solution (checked
-from the result tables, not from the LP), 0 ≤ u ≤ demand, and the LP is never worse than
-the greedy baseline under the same objective."""
+from the result tables, not from the LP), 0 ≤ consumption not met ≤ consumption, the
+backlog of stated need as reported, and the LP is never worse than the greedy baseline under
+the same objective."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ instances = st.fixed_dictionaries(
         "lam": st.sampled_from([1e-4, 1e-2, 1.0]),
         "mu": st.sampled_from([0.0, 0.0, 1e-3]),
         "hard": st.booleans(),
+        "transit": st.integers(0, 3),
     }
 )
 
@@ -55,10 +57,12 @@ def _dense(
 
 
 def check_constraints(d: PlanData, tables: dict[str, pd.DataFrame]) -> None:
-    """Recompute the balances from transfers and orders and check every constraint."""
+    """Recompute the balances over the horizon from transfers and orders and check every
+    constraint (the tables report the horizon; the tail is the model's own)."""
     nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
+    nk = len(d.priorities)
     n_of, r_of, i_of = _index(d.nations), _index(d.recipients), _index(d.items)
-    f_of, p_of = _index(d.funds), _index(d.lines)
+    f_of, p_of, k_of = _index(d.funds), _index(d.lines), _index(list(d.priorities))
     tr, orders, unmet = tables["transfers"], tables["orders"], tables["unmet"]
     x = _dense(tr, ["donor", "recipient", "item", "week"], [n_of, r_of, i_of, {}], (nn, nr, ni, nt))
     assert (x >= -TOL).all()
@@ -66,30 +70,40 @@ def check_constraints(d: PlanData, tables: dict[str, pd.DataFrame]) -> None:
     assert x.sum(axis=(1, 3))[d.excluded].sum() <= TOL
     weekly = x.sum(axis=1)
     assert (weekly <= d.give_cap[:, :, None] + TOL).all()
-    # orders: eligible, to an allowed destination, arriving after the lead time in the horizon
+    # transfers arrive after the donor's transit time
+    if len(tr):
+        transit = d.transit_weeks[tr.donor.map(n_of).to_numpy(int), tr.item.map(i_of).to_numpy(int)]
+        assert (tr.week_arriving.to_numpy() == tr.week.to_numpy() + transit).all()
+    # orders: eligible, to an allowed destination, arriving after the lead time (in the
+    # horizon or after it: the tail values them)
     if len(orders):
         p = orders.line.map(p_of).to_numpy(dtype=int)
         f = orders.fund.map(f_of).to_numpy(dtype=int)
         assert d.eligible[p, f].all()
         assert (orders.week_arriving.to_numpy() == orders.week_placed.to_numpy() + d.lead[p]).all()
-        assert (orders.week_arriving < nt).all()
+        assert (orders.after_horizon == (orders.week_arriving >= nt)).all()
+        assert (orders.week_placed < nt).all()
         for dest, fund in zip(orders.destination, f, strict=True):
             ok = d.dest_n[fund, n_of[dest]] if dest in n_of else d.dest_r[fund, r_of[dest]]
             assert ok
         # capacity per line and week placed; budget per fund in its currency
-        used = _dense(orders, ["line", "week_placed"], [p_of, {}], d.cap.shape)
-        assert (used <= d.cap + TOL * np.maximum(1, d.cap)).all()
+        used = _dense(orders, ["line", "week_placed"], [p_of, {}], (len(d.lines), nt))
+        assert (used <= d.cap[:, :nt] + TOL * np.maximum(1, d.cap[:, :nt])).all()
         spent = _dense(orders, ["fund"], [f_of], d.budget.shape, value="cost")
         assert (spent <= d.budget * (1 + 1e-9) + TOL).all()
-    to_n = orders[orders.destination.isin(d.nations)] if len(orders) else orders
-    to_r = orders[orders.destination.isin(d.recipients)] if len(orders) else orders
+    inside = orders[orders.week_arriving < nt] if len(orders) else orders
+    to_n = inside[inside.destination.isin(d.nations)] if len(inside) else inside
+    to_r = inside[inside.destination.isin(d.recipients)] if len(inside) else inside
     arr_n = _dense(to_n, ["destination", "item", "week_arriving"], [n_of, i_of, {}], (nn, ni, nt))
     arr_r = _dense(to_r, ["destination", "item", "week_arriving"], [r_of, i_of, {}], (nr, ni, nt))
+    h = slice(0, nt)
     # donor balance → stock never negative; hard targets hold
-    stock = d.s0[:, :, None] + np.cumsum(d.arrive_n + arr_n - x.sum(axis=1) - d.pout, axis=2)
+    stock = d.s0[:, :, None] + np.cumsum(
+        d.arrive_n[..., h] + arr_n - x.sum(axis=1) - d.pout[..., h], axis=2
+    )
     assert (stock >= -TOL * np.maximum(1, d.s0[:, :, None])).all()
     if d.hard_targets:
-        assert (stock >= d.hard_floor() - 1e-4 * np.maximum(1, d.floor)).all()
+        assert (stock >= d.hard_floor()[..., h] - 1e-4 * np.maximum(1, d.floor[..., h])).all()
     # stocks table agrees with the recomputation
     st_tab = tables["stocks"]
     donors = st_tab[st_tab.kind == "donor"]
@@ -101,14 +115,47 @@ def check_constraints(d: PlanData, tables: dict[str, pd.DataFrame]) -> None:
             donors.week.to_numpy(dtype=int),
         ]
         np.testing.assert_allclose(got, want, atol=1e-4, rtol=1e-6)
-    # recipient balance with the plan's unmet need → stock never negative, 0 ≤ u ≤ demand
-    u = _dense(unmet, ["recipient", "item", "week"], [r_of, i_of, {}], (nr, ni, nt), value="unmet")
-    assert (u >= -TOL).all()
-    assert (u <= d.demand + TOL).all()
-    rstock = d.r0[:, :, None] + np.cumsum(
-        d.pin + d.arrive_r + arr_r + x.sum(axis=0) - d.demand + u, axis=2
+    # recipient balance with the plan's consumption not met and need served → stock never
+    # negative, 0 ≤ c ≤ consumption, the backlog never negative and as reported
+    cons = unmet[unmet.kind == "consumption"]
+    need = unmet[unmet.kind == "need"]
+    c = _dense(cons, ["recipient", "item", "week"], [r_of, i_of, {}], (nr, ni, nt), value="unmet")
+    y = _dense(
+        need,
+        ["recipient", "item", "priority", "week"],
+        [r_of, i_of, k_of, {}],
+        (nr, ni, nk, nt),
+        value="met",
     )
-    assert (rstock >= -1e-4 * np.maximum(1, d.demand.max(initial=1))).all()
+    b = _dense(
+        need,
+        ["recipient", "item", "priority", "week"],
+        [r_of, i_of, k_of, {}],
+        (nr, ni, nk, nt),
+        value="unmet",
+    )
+    assert (c >= -TOL).all() and (c <= d.cons[..., h] + TOL).all()
+    assert (y >= -TOL).all()
+    backlog = np.cumsum(d.need[..., h] - y, axis=3)
+    assert (backlog >= -1e-4 * np.maximum(1, d.need.max(initial=1))).all()
+    np.testing.assert_allclose(b, np.maximum(backlog, 0), atol=1e-4, rtol=1e-6)
+    x_arr = np.zeros((nr, ni, nt + 64))
+    for n in range(nn):
+        for i in range(ni):
+            lag = int(d.transit_weeks[n, i])
+            x_arr[:, i, lag : lag + nt] += x[n, :, i, :]
+    rstock = d.r0[:, :, None] + np.cumsum(
+        d.pin[..., h]
+        + d.arrive_r[..., h]
+        + arr_r
+        + x_arr[..., :nt]
+        - d.cons[..., h]
+        + c
+        - y.sum(axis=2),
+        axis=2,
+    )
+    scale = max(d.cons.max(initial=1), d.need.max(initial=1))
+    assert (rstock >= -1e-4 * scale).all()
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,7 +169,8 @@ def test_random_plans_satisfy_every_constraint_and_beat_greedy(case: dict[str, A
         recipients=case["recipients"],
         funds=case["funds"],
         seed=case["seed"],
-        params={"lambda_target": case["lam"], "mu_burden": case["mu"]},
+        params={"readiness_weight": case["lam"], "mu_burden": case["mu"]},
+        transit=case["transit"],
     )
     data = from_snapshot(ds, hard_targets=case["hard"])
     result = solve(data, explain=False)

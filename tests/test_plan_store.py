@@ -46,7 +46,7 @@ def _result():  # type: ignore[no-untyped-def]
         eligible=[[True]],
         dest_r=[[True]],
         gdp_share=[0.6, 0.4],
-        params={"lambda_target": 1e-3},
+        params={"readiness_weight": 1e-3},
     )
     return solve(ds, compare_greedy=True)
 
@@ -61,9 +61,13 @@ def test_store_round_trip(engine: Engine) -> None:
     assert back.snapshot_hash == result.snapshot_hash
     assert back.as_of == "2026-03-02"
     assert back.greedy_objective == pytest.approx(result.greedy_objective)
-    for name in ("transfers", "orders", "unmet", "burden", "marginals", "ranking"):
-        assert len(back.tables[name]) == len(result.tables[name]), name
-    assert back.tables["orders"]["cost"].sum() == pytest.approx(result.orders["cost"].sum())
+    # stored as a reader sees it: whole units (result.report())
+    report = result.report()
+    for name in ("transfers", "orders", "unmet", "need_met", "burden", "marginals", "ranking"):
+        assert len(back.tables[name]) == len(report[name]), name
+    assert back.tables["orders"]["cost"].sum() == pytest.approx(report["orders"]["cost"].sum())
+    assert (back.tables["orders"]["quantity"] % 1 == 0).all()
+    assert back.headline()["share"] == pytest.approx(result.headline()["share"])
     assert back.sentences == result.sentences
     with read_session(engine) as s:
         run = s.get(PlanRun, run_id)
@@ -115,6 +119,32 @@ def test_cli_plan_json(db_url: str) -> None:
     assert out["plan_run_id"] >= 1
     assert out["greedy_objective"] is not None
     assert out["objective"] <= out["greedy_objective"] + 1e-6
+    # rows, not counts; the headline by value with its currency and rate date
+    assert isinstance(out["transfers"], list) and isinstance(out["orders"], list)
+    assert isinstance(out["need_met"], list) and isinstance(out["unmet"], list)
+    assert out["headline"]["currency"] == "USD" and out["headline"]["rate_date"]
+    assert out["params"]["readiness_weight"] == 1.0  # the one default (plan_policy)
+    res = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            db_url,
+            "plan",
+            "--as-of",
+            "2026-03-02",
+            "--horizon",
+            "6",
+            "--json",
+            "--readiness-weight",
+            "0.25",
+            "--frontier",
+            "--no-store",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout[res.stdout.index("{") :])
+    assert out["params"]["readiness_weight"] == 0.25
+    assert len(out["frontier"]["points"]) >= 8
     bad = CliRunner().invoke(app, ["--db", db_url, "plan", "--as-of", "March"])
     assert bad.exit_code == 1
     bad = CliRunner().invoke(app, ["--db", db_url, "plan", "--method", "magic"])

@@ -441,3 +441,27 @@ def test_audit_verify_state_reports_direct_edits(base: Engine, db_url: str) -> N
     ), problems
     text_out = _verify(db_url, "--state")
     assert text_out.exit_code == 1 and "4 row(s) differ" in text_out.output
+
+
+def test_entity_rules_live_in_one_registry_that_every_write_consults(
+    base: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entity rules are declared once (``@rule(Model)``); a rule added to the registry is
+    applied to the next write of that entity, and nothing is written when it refuses."""
+    from materiel.records import Delivery, Fund, Order, ProductionLine
+    from materiel.services import rules
+
+    assert {Need, Pledge, Delivery, ProductionLine, Fund, Order} <= set(rules.RULES)
+
+    def no_round_numbers(session: Any, obj: Pledge, offline: bool) -> None:
+        if obj.quantity % 1000 == 0:
+            raise RuleViolation("pledge.quantity: round", entity="pledge", field="quantity")
+
+    monkeypatch.setitem(rules.RULES, Pledge, [*rules.RULES[Pledge], no_round_numbers])
+    with pytest.raises(RuleViolation) as err, writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(quantity=2000))
+    assert err.value.field == "quantity"
+    with writer(base, actor="t") as w:
+        w.create(Pledge, **_pledge(quantity=1999))
+    with read_session(base) as s:
+        assert s.scalars(select(Pledge.quantity)).all() == [1999]

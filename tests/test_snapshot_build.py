@@ -46,7 +46,9 @@ def week(t: int) -> dt.date:
 def populate(engine: Engine) -> None:
     with writer(engine, actor="test") as w:
         w.create(Nation, code="DEU", name="Germany", gdp_eur_bn=4000.0, is_donor=True)
-        w.create(Nation, code="FRA", name="France", gdp_eur_bn=2800.0, is_donor=True)
+        w.create(
+            Nation, code="FRA", name="France", gdp_eur_bn=2800.0, is_donor=True, transit_weeks=3
+        )
         w.create(Nation, code="POL", name="Poland", gdp_eur_bn=None, is_donor=True)
         w.create(Nation, code="UKR", name="Ukraine", is_recipient=True)
         w.create(Organisation, code="RHM", name="Producer", kind="producer_large")
@@ -343,11 +345,19 @@ def test_consumption_surge_and_needs(ds: object) -> None:
     assert need.sum() == 120  # N3 is beyond the horizon
     assert ds["need_demand"].sel(item=B).sum() == 0  # stated after AS_OF
     np.testing.assert_allclose(ds["demand"].values, ds["consumption"] + ds["need_demand"])
-    weight = ds["weight"].sel(recipient="UKR", item=A).values
-    assert weight[0] == 100 and weight[2] == 5  # routine (1) below consumption weight (5)
-    assert weight[1] == 5
-    assert params_of(ds)["lambda_target"] == 0.5
-    assert params_of(ds)["epsilon_cost"] == 1e-9  # default kept
+    # by priority: the overdue critical need in week 0, the routine one in week 2
+    by_prio = ds["need"].sel(recipient="UKR", item=A)
+    assert by_prio.sel(priority="critical").values[0] == 70
+    assert by_prio.sel(priority="routine").values[2] == 50
+    np.testing.assert_allclose(by_prio.sum("priority").values, need)
+    assert list(ds["priority_weight"].values) == [100.0, 10.0, 1.0]
+    # the weight is consumption's only (the scenario's), a need weighs by its priority
+    assert (ds["weight"].sel(recipient="UKR", item=A).values == 5).all()
+    assert params_of(ds)["lambda_target"] == 0.5  # kept as given (the planner warns)
+    assert params_of(ds)["readiness_weight"] == 1.0  # default kept
+    # transit: France's record says 3 weeks; the others state none, so the default (1 week)
+    assert (ds["transit"].sel(nation="FRA").values == 3).all()
+    assert (ds["transit"].sel(nation=["DEU", "POL"]).values == 1).all()
 
 
 def test_pledge_remainders(ds: object) -> None:

@@ -262,6 +262,8 @@ def test_coordinator_runs_a_plan(site: dict[str, Any], sessions: dict[str, Any])
     page = sessions["get"]("coord")
     page.goto(site["url"] + "/plan")
     page.get_by_label("Horizon in weeks").fill("6")
+    page.get_by_label("Readiness weight λ").fill("2")
+    page.get_by_label("Also solve the readiness–support frontier").check()
     page.get_by_role("button", name="Run plan").click()
     page.wait_for_url(re.compile(r"/plan\?job=\d+"))
     assert page.locator("#job-progress").count() == 1
@@ -270,12 +272,19 @@ def test_coordinator_runs_a_plan(site: dict[str, Any], sessions: dict[str, Any])
     run_id = int(re.search(r"run=(\d+)", page.url).group(1))  # type: ignore[union-attr]
     assert page.locator("#plan-status").inner_text() in ("optimal", "Optimal")
     assert page.locator("#h-million").is_visible()
+    assert page.locator("#h-assume").is_visible()  # what the plan assumes
+    assert page.locator("#frontier-table tbody tr").count() >= 8
+    assert page.locator("#h-frontier ~ figure svg").count() == 1
     shot(page, "coord--plan-result")
     stored = api(site, "coord", f"/plans/{run_id}")
-    unmet = sum(r["unmet"] for r in stored["results"]["tables"]["unmet"])
+    assert stored["results"]["params"]["readiness_weight"] == 2.0
+    share = stored["results"]["headline"]["share"]
     page.goto(site["url"] + "/")
-    shown = float(figure(page, "plan-unmet").replace(",", ""))
-    assert shown == pytest.approx(unmet, abs=1.0)
+    cell = page.locator('[data-figure="plan-critical-met"]')
+    if share is None:
+        assert cell.get_attribute("data-value") == ""
+    else:
+        assert float(cell.get_attribute("data-value") or "nan") == pytest.approx(share)
     shot(page, "coord--overview-after-plan")
 
 

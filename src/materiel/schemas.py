@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from materiel import money
+from materiel.plan_policy import HORIZON_WEEKS, READINESS_WEIGHT
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -205,6 +206,15 @@ class NationCreate(Schema):
     gdp_source: Str300 | None = None
     is_donor: bool = False
     is_recipient: bool = False
+    transit_weeks: Annotated[
+        int | None,
+        Field(
+            ge=0,
+            le=104,
+            description="weeks from this donor's stock to the recipient (empty: the default, "
+            "1 week)",
+        ),
+    ] = None
 
 
 @updating(exclude=("code",))
@@ -538,7 +548,7 @@ class MeetingPublic(MeetingCreate):
 class ScenarioCreate(Schema):
     name: Str80
     description: Text | None = None
-    horizon_weeks: Annotated[int, Field(ge=1, le=520)] = 26
+    horizon_weeks: Annotated[int, Field(ge=1, le=520)] = HORIZON_WEEKS
     params: Params = {}
 
 
@@ -572,9 +582,23 @@ class ScenarioRatePublic(ScenarioRateCreate):
 # -- runs ------------------------------------------------------------------------------------
 class PlanRequest(Schema):
     as_of: dt.date | None = Field(default=None, description="plan date; default today")
-    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = 26
+    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = HORIZON_WEEKS
     scenario: Str80 | None = None
     hard_targets: bool = False
+    readiness_weight: Annotated[
+        float | None,
+        Field(
+            ge=0,
+            le=1e6,
+            description="λ: weight of a dollar-week of donor stock below target against a "
+            "dollar-week of routine need unmet (empty: the scenario's, else "
+            f"{READINESS_WEIGHT:g}; docs/plan.md)",
+        ),
+    ] = None
+    frontier: bool = Field(
+        default=False,
+        description="also solve the readiness–support frontier (a sweep of readiness weights)",
+    )
 
 
 class ForecastRequest(Schema):

@@ -7,11 +7,11 @@ Common and guessable passwords are refused with zxcvbn, which ships the frequenc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from zxcvbn import zxcvbn
 
 __all__ = [
     "MIN_LENGTH",
@@ -27,8 +27,14 @@ MAX_LENGTH = 1024
 MIN_SCORE = 3  # zxcvbn's scale 0-4: 3 is "safely unguessable" (about 10^8 guesses or more)
 _ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters decide
 _HASHER = PasswordHasher()
-# verified against when the user does not exist, so a miss costs the same time as a hit
-_DUMMY_HASH = _HASHER.hash("materiel-dummy-password-for-timing")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so a miss costs the same time as a hit
+    (made on first use: hashing costs a third of a second of CPU, not to be paid by every
+    start of the command line)."""
+    return _HASHER.hash("materiel-dummy-password-for-timing")
 
 
 class WeakPassword(ValueError):
@@ -65,6 +71,8 @@ def check_policy(password: str, user_inputs: Sequence[str] = ()) -> None:
     if len(set(password)) < 4:
         raise WeakPassword("password repeats too few distinct characters")
     words = [w for w in user_inputs if w]
+    from zxcvbn import zxcvbn  # its frequency lists load when a password is checked
+
     found = zxcvbn(password[:_ZXCVBN_MAX], user_inputs=[*words, "materiel"])
     if found["score"] < MIN_SCORE:
         warning = found["feedback"].get("warning") or "it is too easy to guess"
@@ -82,6 +90,6 @@ def hash_password(password: str, user_inputs: Sequence[str] = ()) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; always spends one argon2 verification."""
     try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return _HASHER.verify(password_hash or _dummy_hash(), password) and bool(password_hash)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from starlette.types import Receive, Scope, Send
 
 from materiel.access import FailureLimiter
-from materiel.api import errors
+from materiel.api import docs, errors
 from materiel.api.crud import API, Entity, add_routes
 from materiel.api.deps import AUTH_CACHE_SECONDS, AuthCache
 from materiel.api.entities import ENTITIES
@@ -141,7 +141,7 @@ def create_app(
         version="1",
         description=DESCRIPTION,
         openapi_url=f"{API}/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served from local assets by api.docs
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -156,5 +156,6 @@ def create_app(
     app.add_middleware(BodyLimits)  # bounded bodies, read only from authenticated callers
 
     app.include_router(api_router())
+    docs.install(app, f"{API}/openapi.json")
     app.add_middleware(SecurityHeaders)
     return app

@@ -22,7 +22,7 @@ from materiel.access.tokens import hash_token
 from materiel.api.crud import API
 from materiel.api.deps import AuthCache, bearer_of, resolve_bearer
 from materiel.api.readcache import DataVersion, ReadCache
-from materiel.headers import security_headers
+from materiel.headers import merge_headers
 
 Scope = MutableMapping[str, Any]
 
@@ -56,11 +56,13 @@ class CachedReads:
             await self.app(scope, receive, send)
             return
         body, extra = hit
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()),
-            *security_headers(scope),
-        ]
+        headers = merge_headers(
+            scope,
+            [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()),
+            ],
+        )
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})

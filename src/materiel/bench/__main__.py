@@ -9,7 +9,7 @@ import platform
 import sys
 from pathlib import Path
 
-SECTIONS = ["plan", "forecast", "api", "ingest", "imports"]
+SECTIONS = ["plan", "forecast", "api", "ingest", "imports", "cli"]
 
 
 def machine() -> str:

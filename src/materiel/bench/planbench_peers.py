@@ -16,6 +16,10 @@ from materiel.plan.build import LinearModel
 from materiel.plan.constraints import add_constant_breach, prepare_masks
 from materiel.plan.data import PlanData
 
+#: the tie-break cost of the model these peers rebuild (the plan model before issue 13:
+#: the same shape, for comparing build times)
+EPS = 1e-9
+
 
 def _index(d: PlanData) -> dict[str, Any]:
     """Index tuples and groupings every peer needs (counted in its build time)."""
@@ -142,8 +146,8 @@ def pyomo_run(d: PlanData, time_limit: float) -> dict[str, Any]:
     m.obj = pyo.Objective(
         expr=sum(float(d.weight[k]) * m.u[k] for k in ix["u"])
         + sum(d.lam * float(d.value[k[1]]) * m.v[k] for k in ix["v"])
-        + sum(d.eps * ix["unit"][k] * m.q[k] for k in ix["q"])
-        + sum(d.eps * float(d.value[k[2]]) * m.x[k] for k in ix["x"]),
+        + sum(EPS * ix["unit"][k] * m.q[k] for k in ix["q"])
+        + sum(EPS * float(d.value[k[2]]) * m.x[k] for k in ix["x"]),
         sense=pyo.minimize,
     )
     build = time.perf_counter() - start
@@ -194,8 +198,8 @@ def pulp_run(d: PlanData, time_limit: float) -> dict[str, Any]:
     prob += (
         pulp.lpSum(float(d.weight[k]) * u[k] for k in ix["u"])
         + pulp.lpSum(d.lam * float(d.value[k[1]]) * v[k] for k in ix["v"])
-        + pulp.lpSum(d.eps * ix["unit"][k] * q[k] for k in ix["q"])
-        + pulp.lpSum(d.eps * float(d.value[k[2]]) * x[k] for k in ix["x"])
+        + pulp.lpSum(EPS * ix["unit"][k] * q[k] for k in ix["q"])
+        + pulp.lpSum(EPS * float(d.value[k[2]]) * x[k] for k in ix["x"])
     )
     for n, i, t in ix["S"]:
         prev = s[n, i, t - 1] if t > 0 else float(d.s0[n, i])

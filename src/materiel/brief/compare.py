@@ -12,19 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from materiel.brief.model import Change
+from materiel.queries.meetings import HEADLINE_ROWS, headline_values
 
-# key, label, unit, higher is better
-ROWS: tuple[tuple[str, str, str, bool], ...] = (
-    ("open_critical", "Critical needs not covered by their date", "needs", False),
-    ("open_high", "High-priority needs not covered by their date", "needs", False),
-    ("open_quantity", "Critical and high quantity short by its date", "units", False),
-    ("pledged_value", "Pledged to date (value)", "EUR", True),
-    ("delivered_value", "Delivered to date (value)", "EUR", True),
-    ("late_pledges", "Late pledges", "pledges", False),
-    ("stocks_below_target", "Stocks below target", "series", False),
-    ("fund_remaining", "Collective and national funds remaining", "EUR", True),
-    ("plan_unmet", "Unmet need left by the latest plan", "units", False),
-)
+# key, label, unit, higher is better: one list, shared with the meeting page
+ROWS = HEADLINE_ROWS
 
 
 @dataclass
@@ -33,23 +24,14 @@ class Headline:
     values: dict[str, float | None]
 
 
-def headline(figures: dict[str, Any], plan_unmet: float | None) -> Headline:
+def headline(figures: dict[str, Any], plan_critical_met: float | None) -> Headline:
     """The figures of :data:`ROWS` from a :func:`materiel.queries.key_figures` answer (money
-    in EUR at the ECB rate of its date) and the unmet need of the plan in force then."""
-    needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
-    urgent = [r for r in needs["by_priority"] if r["priority"] in ("critical", "high")]
-    values: dict[str, float | None] = {
-        "open_critical": float(needs["uncovered_by_priority"].get("critical", 0)),
-        "open_high": float(needs["uncovered_by_priority"].get("high", 0)),
-        "open_quantity": float(sum(r["short_by_date"] for r in urgent)),
-        "pledged_value": float(pledges["pledged_value"]),
-        "delivered_value": float(pledges["delivered_value"]),
-        "late_pledges": float(pledges["late"]),
-        "stocks_below_target": float(stocks["below_target"]) if stocks is not None else None,
-        "fund_remaining": float(figures["funds_remaining"]),
-        "plan_unmet": plan_unmet,
-    }
-    return Headline(dt.date.fromisoformat(figures["as_of"]), values)
+    in EUR at the ECB rate of its date) and the share of critical need (by value, %) the
+    plan in force then meets (:func:`materiel.queries.headline_values`, as the meeting page
+    shows them)."""
+    return Headline(
+        dt.date.fromisoformat(figures["as_of"]), headline_values(figures, plan_critical_met)
+    )
 
 
 def compare(now: Headline, before: Headline | None) -> list[Change]:

@@ -47,11 +47,16 @@ class PlanInfo:
     result: Any  # materiel.plan.results.PlanResult
 
     @property
-    def unmet(self) -> float | None:
-        t = self.result.tables.get("unmet")
+    def critical_met(self) -> float | None:
+        """Share of critical need met by the plan by its horizon's end, by value, in %
+        (queries.critical_met); None for a plan without one."""
+        t = self.result.tables.get("need_met")
         if t is None or not self.result.optimal:
             return None
-        return float(t["unmet"].sum()) if len(t) else 0.0
+        from materiel.queries import critical_met
+
+        share = critical_met(t)["share"]
+        return None if share is None else 100.0 * float(share)
 
 
 @dataclass(frozen=True)

@@ -101,20 +101,20 @@ def gather(
         step("compare")
         now = headline(
             queries.key_figures(s, viewer, as_of=day, currency=CURRENCY),
-            ctx.plan.unmet if ctx.plan else None,
+            ctx.plan.critical_met if ctx.plan else None,
         )
         before = None
         if prev is not None:
             before = headline(
                 queries.key_figures(s, viewer, as_of=prev.held_on, currency=CURRENCY),
-                ctx.previous_plan.unmet if ctx.previous_plan else None,
+                ctx.previous_plan.critical_met if ctx.previous_plan else None,
             )
     brief.changes = compare(now, before)
     brief.changes_note = notes.add(
         "Headline figures computed the same way as of each meeting date "
         "(queries.key_figures: needs and pledges known on that date, stocks, funds in EUR at "
-        "the ECB rate of each date) and the unmet need of the latest plan run in force at "
-        "each meeting (queries.latest_plan_run)."
+        "the ECB rate of each date) and the share of critical need met (by value) by the "
+        "latest plan run in force at each meeting (queries.latest_plan_run)."
         + ("" if prev is None else f" Previous meeting: {prev.ref} on {prev.held_on}."),
         [notes.link("meeting", m.id, m.ref)]
         + ([notes.link("meeting", prev.id, prev.ref)] if prev is not None else []),

@@ -37,11 +37,10 @@ LABELS: dict[str, str] = {
     "stocks-series": "Stock series with a target",
     "stocks-crossing": "Falling below target within the horizon",
     "funds-remaining-eur": "Remaining in all funds",
-    "plan-unmet": "Unmet need left by the plan (units)",
-    "plan-demand": "Demand over the horizon (units)",
-    "plan-unmet-critical": "of which critical",
-    "plan-transfers": "Units transferred from donor stocks",
-    "plan-orders": "New orders proposed",
+    "plan-critical-met": "Critical need met by the plan (by value)",
+    "plan-critical-due": "Critical need due within the horizon (value)",
+    "plan-transfers": "Transfers proposed (donor, item, week)",
+    "plan-orders": "New orders proposed (line, fund, week)",
     "burden-total": "Pledged by donors with a GDP",
 }
 
@@ -59,6 +58,8 @@ def _value(f: Figure) -> str:
 def _change_value(x: float | None, unit: str) -> str:
     if x is None or not math.isfinite(x):
         return "n/a"
+    if unit == "%":
+        return f"{x + 0.0:,.0f} %"
     return fmt_money(x, unit) if unit == "EUR" else fmt_int(x)
 
 
@@ -91,6 +92,16 @@ def to_html(brief: Brief) -> str:
 _CACHE: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 _CACHE_SIZE = 16
 _LOCK = threading.Lock()
+
+
+def forget(engine: Engine, meeting_id: int) -> int:
+    """Drop the kept pages of ``meeting_id``'s brief (the next :func:`render_html`
+    computes it again); returns how many were dropped."""
+    with _LOCK:
+        keys = [k for k in _CACHE if k[0] == str(engine.url) and k[1] == meeting_id]
+        for k in keys:
+            del _CACHE[k]
+    return len(keys)
 
 
 def _audit_head(engine: Engine) -> tuple[int, str]:

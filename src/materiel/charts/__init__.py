@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from materiel.charts.frames import caption, cross_date_of, fan_frame, trajectory_frame
 from materiel.charts.render import render, to_png_bytes, to_svg_str
-from materiel.charts.specs import fan_chart, gap_bars, stock_trajectory
+from materiel.charts.specs import fan_chart, frontier_chart, gap_bars, stock_trajectory
 
 __all__ = [
     "caption",
     "cross_date_of",
     "fan_chart",
     "fan_frame",
+    "frontier_chart",
     "gap_bars",
     "render",
     "stock_trajectory",

@@ -11,7 +11,7 @@ from typing import Any, cast
 import altair as alt
 import pandas as pd
 
-__all__ = ["fan_chart", "gap_bars", "stock_trajectory"]
+__all__ = ["fan_chart", "frontier_chart", "gap_bars", "stock_trajectory"]
 
 WIDTH, HEIGHT = 560, 260
 STOCK = "#1f5f8b"
@@ -154,3 +154,43 @@ def gap_bars(
         .encode(**enc)
         .properties(width=WIDTH, height=HEIGHT, title=_title(title, source))
     )
+
+
+def frontier_chart(
+    points: list[dict[str, Any]],
+    *,
+    source: str,
+    title: str = "Readiness against support: critical need met and stock below target",
+) -> alt.LayerChart:
+    """The readiness–support frontier: one point per readiness weight λ, x the alliance
+    stock below target over the horizon (USD million-weeks), y the share of critical need
+    met by value (%); points labelled with λ and joined in order of λ."""
+    rows = [
+        {
+            "weight": float(p["readiness_weight"]),
+            "label": f"λ={float(p['readiness_weight']):g}",
+            "below": float(p["below_target_value_weeks"]) / 1e6,
+            "share": 100.0 * float(p["critical_share"]),
+        }
+        for p in points
+        if p.get("critical_share") is not None
+    ]
+    data = pd.DataFrame(rows, columns=["weight", "label", "below", "share"])
+    base = alt.Chart(data).encode(
+        x=alt.X("below:Q", title="alliance stock below target (USD million-weeks)"),
+        y=alt.Y("share:Q", title="critical need met by value (%)", scale=alt.Scale(zero=False)),
+        order=alt.Order("weight:Q"),
+        tooltip=[
+            alt.Tooltip("label:N", title="readiness weight"),
+            alt.Tooltip("share:Q", format=".1f", title="critical need met (%)"),
+            alt.Tooltip("below:Q", format=",.1f", title="below target (USD m-weeks)"),
+        ],
+    )
+    line = base.mark_line(color=STOCK, point=True)
+    text = base.mark_text(align="left", dx=6, dy=-6, fontSize=10, color="#333").encode(
+        text="label:N"
+    )
+    chart = alt.layer(line, text).properties(
+        width=WIDTH, height=HEIGHT, title=_title(title, source)
+    )
+    return cast(alt.LayerChart, chart)

@@ -8,9 +8,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from materiel import migrations
 from materiel.cli import reference as reference_cli
-from materiel.cli.context import console, fail, print_json, state
+from materiel.cli.context import console, fail, print_json, state, styled
 from materiel.db import read_session
 from materiel.services import ChainReport, chain_head, verify_chain
 from materiel.services.audit import StateReport, verify_state
@@ -31,16 +30,22 @@ def init(
 ) -> None:
     """Create the database, or upgrade it to the newest schema, and load the reference data
     (nations, GDP, item catalogue; idempotent)."""
+    from materiel import migrations  # Alembic: loaded by the commands that migrate
+
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     before = migrations.current_revision(engine)
     migrations.upgrade(engine)
     after = migrations.current_revision(engine)
     shown = engine.url.render_as_string(hide_password=True)
     if before == after:
-        console.print(f"[green]Database {shown} is up to date[/] (revision {after}).")
+        console.print(styled((f"Database {shown} is up to date", "green"), f" (revision {after})."))
     else:
-        console.print(f"[green]Database {shown} at revision {after}[/] (was {before or 'empty'}).")
+        console.print(
+            styled(
+                (f"Database {shown} at revision {after}", "green"), f" (was {before or 'empty'})."
+            )
+        )
     if not no_reference:
         reference_cli.show(reference_cli.load(engine, actor="init"), title="Reference data")
 
@@ -93,7 +98,9 @@ def audit_verify(
 
 def _show_chain(report: ChainReport) -> None:
     if report.ok:
-        console.print(f"[green]Audit chain intact[/]: {report.events} events verified.")
+        console.print(
+            styled(("Audit chain intact", "green"), f": {report.events} events verified.")
+        )
         return
     table = Table("problem", title=f"Audit chain BROKEN ({report.events} events)")
     for p in report.problems:
@@ -105,8 +112,11 @@ def _show_state(report: StateReport) -> None:
     total = sum(report.rows.values())
     if report.ok:
         console.print(
-            f"[green]State matches the audit trail[/]: {total:,} rows in "
-            f"{len(report.rows)} tables are what the audited writes produced."
+            styled(
+                ("State matches the audit trail", "green"),
+                f": {total:,} rows in {len(report.rows)} tables are what the audited writes "
+                "produced.",
+            )
         )
     else:
         table = Table(

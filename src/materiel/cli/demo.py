@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import make_url
 
-from materiel.cli.context import console, fail, state
+from materiel.cli.context import console, fail, state, styled
 from materiel.db import get_engine
 from materiel.demo import has_demo_records, load_demo
 from materiel.demo.load import DEFAULT_AS_OF, DEFAULT_SEED
@@ -49,7 +49,7 @@ def demo(
         fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD expected)")
         return
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     if has_demo_records_safe(engine):
         if not reset:
             fail(
@@ -73,19 +73,24 @@ def demo(
         return
     c = summary.counts
     console.print(
-        f"[green]Demo loaded[/] into {engine.url.render_as_string(hide_password=True)} in "
-        f"{summary.seconds:.1f} s (seed {seed}, as of {day}): "
-        f"{c['donors']} donors, {c['items used']} items, {c['pledges']} pledges, "
-        f"{c['deliveries']} deliveries, {c['needs']} needs, {c['production lines']} lines, "
-        f"{c['funds']} funds, {c['meetings']} meetings."
+        styled(
+            ("Demo loaded", "green"),
+            f" into {engine.url.render_as_string(hide_password=True)} in "
+            f"{summary.seconds:.1f} s (seed {seed}, as of {day}): "
+            f"{c['donors']} donors, {c['items used']} items, {c['pledges']} pledges, "
+            f"{c['deliveries']} deliveries, {c['needs']} needs, {c['production lines']} lines, "
+            f"{c['funds']} funds, {c['meetings']} meetings.",
+        )
     )
     from materiel.cli.summary import print_summary
 
     print_summary(engine, console, as_of=day)
     console.print(
-        f"[bold yellow]These data are synthetic[/] ({summary.source}): a plausible scenario "
-        "calibrated on public figures where they exist (docs/data-sources.md), not real "
-        "pledges, stocks or capacities."
+        styled(
+            ("These data are synthetic", "bold yellow"),
+            f" ({summary.source}): a plausible scenario calibrated on public figures where they "
+            "exist (docs/data-sources.md), not real pledges, stocks or capacities.",
+        )
     )
 
 

@@ -10,9 +10,8 @@ from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import as_of_date, console, err_console, fail, print_json, state
 
 
 def register(app: typer.Typer) -> None:
@@ -21,11 +20,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _day(as_of: str | None) -> dt.date:
-    try:
-        return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        raise  # pragma: no cover (fail exits)
+    return as_of_date(as_of)
 
 
 def _num(x: Any, digits: int = 0) -> str:
@@ -128,16 +123,18 @@ def forecast(
     if mc is not None:
         for row in results["montecarlo"]["risks"]:
             risk[(row["holder"], row["item"])] = row["risk_by_horizon"]
-    table = Table(
-        title=f"When stocks cross their target at the current rate — as of {day}, "
-        f"{horizon} weeks, scenario {scenario}, outflow averaged over {window} weeks",
-        caption=cap,
-    )
-    for col in ("#", "holder", "item", "stock now", "target", "use / week", "weeks of supply"):
-        table.add_column(col, justify="right" if col not in ("holder", "item") else "left")
-    table.add_column("crosses target")
+    from materiel.cli.tables import new_table, show
+
+    cols = [">#", "=holder", "=item", ">stock now", ">target", ">use / week", ">weeks of\nsupply"]
+    cols.append("crosses target")
     if mc is not None:
-        table.add_column("P(by horizon)", justify="right")
+        cols.append(">P(by\nhorizon)")
+    table = new_table(
+        f"When stocks cross their target at the current rate — as of {day}, "
+        f"{horizon} weeks, scenario {scenario}, outflow averaged over {window} weeks",
+        *cols,
+    )
+    table.caption = cap
     for k, row in enumerate(records(rank.head(limit)), start=1):
         cw = row["cross_week"]
         extrapolated = ", extrapolated" if row["cross_beyond_horizon"] else ""
@@ -163,13 +160,18 @@ def forecast(
             p = risk.get((row["holder"], row["item"]))
             cells.append("< 1 %" if p is None else f"{p:.0%}")
         table.add_row(*cells)
-    console.print(table)
+    show(table)
     gap = alliance_table(proj).head(10)
     if len(gap):
-        g = Table(title="Structural gap: alliance production against consumption", caption=cap)
-        for col in ("item", "production / month", "consumption / month", "gap / month"):
-            g.add_column(col, justify="left" if col == "item" else "right")
-        g.add_column("alliance stock vs aggregate target")
+        g = new_table(
+            "Structural gap: alliance production against consumption",
+            "=item",
+            ">production\n/ month",
+            ">consumption\n/ month",
+            ">gap / month",
+            "alliance stock vs aggregate target",
+        )
+        g.caption = cap
         for row in records(gap):
             when = (
                 ""
@@ -184,9 +186,9 @@ def forecast(
                 f"{_num(row['alliance_stock'])} vs {_num(row['aggregate_target'])}: "
                 f"{row['outlook']}{when}",
             )
-        console.print(g)
+        show(g)
     if run_id is not None:
-        console.print(f"[green]Stored forecast run {run_id}[/].")
+        console.print(f"Stored forecast run {run_id}.", style="green")
 
 
 def _write_charts(directory: Path, proj: Any, mc: Any, rank: Any) -> None:
@@ -305,21 +307,22 @@ def sweep(
     if as_json:
         print_json({"caption": cap, "rows": records(table)})
         return
-    t = Table(title=f"Scenario sweep: shortfall risk by item ({', '.join(names)})", caption=cap)
+    from materiel.cli.tables import new_table, show
+
     cols = [
-        "scenario",
-        "recipient",
-        "item",
-        "worst weekly P(short)",
-        "P(short) by horizon",
-        "first week > 50 %",
-        "expected unmet",
-        "donors breaching",
+        "=scenario",
+        "=recipient",
+        "=item",
+        ">worst weekly\nP(short)",
+        ">P(short) by\nhorizon",
+        ">first week\n> 50 %",
+        ">expected\nunmet",
+        ">donors\nbreaching",
     ]
     if plan:
-        cols.append("plan run")
-    for col in cols:
-        t.add_column(col, justify="left" if col in ("scenario", "recipient", "item") else "right")
+        cols.append(">plan run")
+    t = new_table(f"Scenario sweep: shortfall risk by item ({', '.join(names)})", *cols)
+    t.caption = cap
     shown = table[(table["worst_shortfall_probability"] > 0) | (table["expected_unmet"] > 0)]
     for row in records(shown.head(limit)):
         cells = [
@@ -335,6 +338,6 @@ def sweep(
         if plan:
             cells.append(str(row.get("plan_run") or "—"))
         t.add_row(*cells)
-    console.print(t)
+    show(t)
     if len(shown) > limit:
         console.print(f"({len(shown) - limit} more rows; --limit or --json for all)")

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import cell, console, err_console, fail, print_json, state, styled
 from materiel.ingest import kiel as kiel_mod
 from materiel.ingest.kiel_drafts import to_drafts
 from materiel.services import DomainError
@@ -117,12 +116,15 @@ def kiel_import(
         f"{summary.totals} published donor totals" if summary.totals else "",
     ]
     console.print(
-        f"[green]Kiel release {summary.release}[/]: {summary.how} — "
-        + ", ".join(p for p in parts if p)
-        + f".\nSource: {escape(summary.citation)}."
+        styled(
+            (f"Kiel release {summary.release}", "green"),
+            f": {summary.how} — "
+            + ", ".join(p for p in parts if p)
+            + f".\nSource: {summary.citation}.",
+        )
     )
     for note in summary.notes:
-        console.print(f"[dim]Note:[/] {escape(note)}")
+        console.print(styled(("Note:", "dim"), f" {note}"))
     if activities is not None:
         _check_summary(engine, summary.code)
 
@@ -131,7 +133,7 @@ def _problems(exc: kiel_mod.LayoutError) -> None:
     """Every problem on its own line (file, sheet, row, column: reason), then the count."""
     issues = exc.issues
     for i in issues.items[: issues.cap]:
-        err_console.print(escape(str(i)), soft_wrap=True)
+        err_console.print(str(i), soft_wrap=True)
     shown = min(issues.total, issues.cap)
     total = f"{shown} of {issues.total}" if issues.total > shown else str(issues.total)
     fail(f"{total} problem(s); nothing was imported")
@@ -141,8 +143,9 @@ def _check_summary(engine: Engine, code: str) -> None:
     check = kiel_mod.check_published(engine, release_code=code)
     if check.empty:
         console.print(
-            "[dim]No published totals of this release to check against (import its website "
-            "files, or a workbook with its country summary sheet).[/]"
+            "No published totals of this release to check against (import its website "
+            "files, or a workbook with its country summary sheet).",
+            style="dim",
         )
         return
     bad = check[~check["within"]]
@@ -150,14 +153,21 @@ def _check_summary(engine: Engine, code: str) -> None:
     donors = check["nation_code"].nunique()
     if bad.empty:
         console.print(
-            f"[green]Matches Kiel's published totals[/]: {len(check)} figures of {donors} "
-            f"donors within 0.1 % (largest difference {worst:.4%}); `materiel kiel check` "
-            "lists them."
+            styled(
+                ("Matches Kiel's published totals", "green"),
+                f": {len(check)} figures of {donors} donors within 0.1 % (largest difference "
+                f"{worst:.4%}); `materiel kiel check` lists them.",
+            )
         )
     else:
         console.print(
-            f"[yellow]{len(bad)} of {len(check)} published figures differ by more than 0.1 %[/] "
-            f"(largest {worst:.2%}): `materiel kiel check --differing` lists them."
+            styled(
+                (
+                    f"{len(bad)} of {len(check)} published figures differ by more than 0.1 %",
+                    "yellow",
+                ),
+                f" (largest {worst:.2%}): `materiel kiel check --differing` lists them.",
+            )
         )
 
 
@@ -186,16 +196,16 @@ def kiel_check(
         "recomputed (EUR m)",
         "difference",
         title="Recomputed from the activity rows vs published by Kiel",
-        caption=f"Source: {escape(cite)}. Tolerance 0.1 %.",
+        caption=f"Source: {cite}. Tolerance 0.1 %.",
     )
     for r in check.to_dict("records"):
         table.add_row(
             r["nation_code"],
             r["figure"].replace("_", " "),
-            escape(str(r["published_by"])),
+            str(r["published_by"]),
             f"{r['published_eur'] / 1e6:,.1f}",
             f"{r['computed_eur'] / 1e6:,.1f}",
-            f"{r['relative_difference']:.3%}" + ("" if r["within"] else " [red]differs[/]"),
+            styled(f"{r['relative_difference']:.3%}", ("" if r["within"] else " differs", "red")),
         )
     console.print(table)
 
@@ -247,12 +257,12 @@ def kiel_report(
         "all allocations",
         "still to allocate",
         title=f"Kiel tracker by {by} (EUR billion)",
-        caption=f"Source: {escape(cite)}; from the {basis_text}. Still to allocate = "
+        caption=f"Source: {cite}; from the {basis_text}. Still to allocate = "
         "commitments − allocations, negative clamped to 0 as Kiel does.",
     )
     for rec in df.to_dict("records"):
         total = rec["nation_code"] == "ALL"
-        cells = [escape(str(rec[k])) if rec.get(k) is not None else "" for k in keys]
+        cells = [str(rec[k]) if rec.get(k) is not None else "" for k in keys]
         row = [
             *cells,
             _bn(rec["military_commitments"]),
@@ -261,7 +271,7 @@ def kiel_report(
             _bn(rec["total_allocations"]),
             _bn(rec["to_be_allocated"]),
         ]
-        table.add_row(*(f"[bold]{c}[/]" if total else c for c in row), end_section=False)
+        table.add_row(*(cell(c, "bold" if total else "") for c in row), end_section=False)
     console.print(table)
     if not weapons.empty:
         console.print(
@@ -292,16 +302,16 @@ def kiel_weapons(
         "value (EUR m)",
         "systems",
         title="Heavy weapons by donor and category",
-        caption=f"Source: {escape(cite)}, weapons file.",
+        caption=f"Source: {cite}, weapons file.",
     )
     for r in df.to_dict("records"):
         table.add_row(
             r["nation_code"],
-            escape(r["category"]),
+            r["category"],
             r["item_category"],
             f"{r['number_of_weapons']:,}",
             f"{r['monetary_value_eur'] / 1e6:,.1f}",
-            escape(r["weapons_list"]),
+            r["weapons_list"],
         )
     console.print(table)
     if df.empty:
@@ -361,9 +371,11 @@ def kiel_reconcile(
             }
         )
         return
-    console.print(f"Comparing [bold]{rec.kiel_label}[/] with [bold]{rec.materiel_label}[/].")
+    console.print(
+        styled("Comparing ", (rec.kiel_label, "bold"), " with ", (rec.materiel_label, "bold"), ".")
+    )
     if rec.explanation:
-        console.print(escape(rec.explanation))
+        console.print(rec.explanation)
     if rec.table.empty:
         return
     table = Table(
@@ -378,7 +390,7 @@ def kiel_reconcile(
         f"{rec.overlap[1]})"
         if rec.overlap
         else "Kiel tracker vs materiel pledges",
-        caption=f"Kiel figures: {escape(cite)}. materiel: pledges converted to EUR with "
+        caption=f"Kiel figures: {cite}. materiel: pledges converted to EUR with "
         f"{rates}; {rec.estimated} pledges valued at quantity × item unit value.",
     )
     for r in df.to_dict("records"):
@@ -389,7 +401,7 @@ def kiel_reconcile(
             f"{r['materiel_eur'] / 1e6:,.1f}",
             str(r["pledges"]),
             f"{r['difference_eur'] / 1e6:,.1f}",
-            "[red]differs[/]" if r["flagged"] else "",
+            cell("differs" if r["flagged"] else "", "red"),
         )
     console.print(table)
     if rec.unplaced_eur:

@@ -14,8 +14,17 @@ import typer
 from rich.table import Table
 
 from materiel import money, queries
-from materiel.cli.context import console, fail, print_json, state
-from materiel.cli.summary import compact, millions, new_table
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    fail,
+    flush_notes,
+    note,
+    print_json,
+    state,
+)
+from materiel.cli.tables import compact, millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import (
     NEED_FILTERS,
@@ -58,13 +67,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _parse_date(value: str | None) -> dt.date:
-    if value is None:
-        return today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD expected)")
-        raise  # unreachable: fail exits
+    return as_of_date(value)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -96,13 +99,36 @@ def _more(df: pd.DataFrame, limit: int | None) -> str:
 # -- status --------------------------------------------------------------------------------
 
 
-def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) -> None:
+def status(
+    ctx: typer.Context,
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="Date of the figures, YYYY-MM-DD (default: today, or the records' latest date "
+        "when they end before today; the date used is said).",
+    ),
+    as_json: bool = JSON,
+) -> None:
     """Key figures: records, needs not covered by their date, late pledges, stocks below
     target, funds (the same figures as Overview and GET /figures)."""
-    day = _parse_date(as_of)
     st = state(ctx)
     with read_session(st.engine()) as s:
-        figures = queries.key_figures(s, st.viewer(), as_of=day)
+        viewer = st.viewer()
+        if as_of is None:
+            day, latest = today(), queries.latest_record_date(s, viewer)
+            if latest is not None and latest < day:
+                day = latest
+                note(
+                    f"as of {day.isoformat()}, the records' latest date (a need stated, a "
+                    f"pledge announced, a delivery or a stock report; today is "
+                    f"{today().isoformat()}); --as-of YYYY-MM-DD for another date"
+                )
+            else:
+                note(f"as of today, {day.isoformat()} (UTC); --as-of YYYY-MM-DD for another date")
+        else:
+            day = _parse_date(as_of)
+        figures = queries.key_figures(s, viewer, as_of=day)
+    flush_notes()
     if as_json:
         print_json(figures)
         return
@@ -141,7 +167,11 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
         )
     plan = figures["plan"]
     if plan is not None:
-        key.add_row(f"unmet need, plan #{plan['id']} (mixed units)", compact(plan["unmet"]))
+        share = plan.get("critical_share")
+        key.add_row(
+            f"critical need met, plan #{plan['id']} (by value)",
+            "—" if share is None else f"{share:.0%}",
+        )
     key.caption = (
         f"Source: need, pledge, delivery, stock report and target records as of "
         f"{figures['as_of']}"
@@ -154,7 +184,7 @@ def status(ctx: typer.Context, as_of: str | None = AS_OF, as_json: bool = JSON) 
 
     funds = new_table(
         "Funds",
-        "fund",
+        "=fund",
         "cur.",
         ">budget m",
         ">spent m",
@@ -226,7 +256,7 @@ def needs_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(needs_rich_table(df, as_of=day, limit=limit))
+    show(needs_rich_table(df, as_of=day, limit=limit))
 
 
 def _single(df: pd.DataFrame, column: str) -> str | None:
@@ -239,18 +269,18 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
     """A Rich table of :func:`materiel.queries.needs_table` rows with its source caption."""
     recipient = _single(df, "recipient_code")
     cols = [
-        "ref",
-        "item",
+        "=ref",
+        "=item",
         "priority",
         ">quantity",
         ">pledged",
         ">delivered",
         ">by date",
         "status",
-        ">needed by",
+        "needed by",
     ]
     if recipient is None:
-        cols.insert(1, "recipient")
+        cols.insert(1, "=recipient")
     title = "Needs" + (f" of {recipient}" if recipient else "")
     table = new_table(title, *cols)
     for r in _limited(df, limit).to_dict("records"):
@@ -320,7 +350,7 @@ def pledges_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(
+    show(
         pledges_rich_table(
             df, as_of=day, currency=currency, late=late, limit=limit, width=console.width
         )
@@ -336,14 +366,15 @@ def pledges_rich_table(
     limit: int | None = None,
     width: int = 120,
 ) -> Table:
-    """A Rich table of :func:`pledges_table` rows with its source caption. Below a
-    ``width`` of 100 columns the due date is left out (lateness stays)."""
+    """A Rich table of :func:`pledges_table` rows with its source caption (``width`` is
+    no longer used: a terminal too narrow for it gets one block per row, see
+    :func:`materiel.cli.tables.show`)."""
     recipient = _single(df, "recipient_code")
     columns: list[tuple[str, Callable[[dict[Hashable, Any]], str]]] = [
-        ("ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
-        ("donor", lambda r: str(r["donor_code"])),
-        ("to", lambda r: str(r["recipient_code"])),
-        ("item", lambda r: str(r["item_code"])),
+        ("=ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
+        ("=donor", lambda r: str(r["donor_code"])),
+        ("=to", lambda r: str(r["recipient_code"])),
+        ("=item", lambda r: str(r["item_code"])),
         (">qty", lambda r: compact(r["quantity"])),
         (">done", lambda r: f"{r['delivered'] / r['quantity']:.0%}"),
         ("status", lambda r: str(r["status"])),
@@ -354,9 +385,7 @@ def pledges_rich_table(
             lambda r: millions(r["value"]) + ("*" if r["value_basis"] == "catalogue" else ""),
         ),
     ]
-    drop = {"to"} if recipient else set()
-    if width < 100:
-        drop.add(">due by")
+    drop = {"=to"} if recipient else set()
     columns = [c for c in columns if c[0] not in drop]
     title = "Pledges" + (f" to {recipient}" if recipient else "") + (" (late)" if late else "")
     table = new_table(title, *(name for name, _ in columns))
@@ -404,7 +433,7 @@ def stocks_list(
     if as_json:
         print_json(records(_limited(df, limit)))
         return
-    console.print(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
+    show(stocks_rich_table(df, as_of=day, below_target=below_target, limit=limit))
 
 
 def stocks_rich_table(
@@ -414,8 +443,8 @@ def stocks_rich_table(
     title = "Stocks" + (" below target" if below_target else "") + f" on {as_of.isoformat()}"
     table = new_table(
         title,
-        "holder",
-        "item",
+        "=holder",
+        "=item",
         ">stock",
         ">reported",
         ">target",
@@ -430,7 +459,7 @@ def stocks_rich_table(
             _day(r["as_of"]),
             compact(r["target"]),
             _num(r["cover"], "{:.0%}"),
-            "[red]yes[/]" if r["below_target"] else "",
+            cell("yes" if r["below_target"] else "", "red"),
         )
     if df.empty:
         table.add_row("no stocks match")

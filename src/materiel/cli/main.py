@@ -1,27 +1,102 @@
-"""``materiel`` — entry point; each command group lives in its own module."""
+"""``materiel`` — entry point; each command group lives in its own module, loaded when used.
+
+``materiel --help`` lists the commands from the table below without importing them, and a
+command imports only its own module (and what that uses): starting the plan does not load the
+web server, listing pledges does not load the solver. tests/test_cli_newcomer.py checks that
+the table's descriptions are the commands' own."""
 
 from __future__ import annotations
 
-import typer
+import functools
+import importlib
+from typing import Any
 
-from materiel.cli import admin, transfer
-from materiel.cli import brief as brief_cli
-from materiel.cli import demo as demo_cli
-from materiel.cli import forecast as forecast_cli
-from materiel.cli import kiel as kiel_cli
-from materiel.cli import lists as lists_cli
-from materiel.cli import ops as ops_cli
-from materiel.cli import plan as plan_cli
-from materiel.cli import read as read_cli
-from materiel.cli import reference as reference_cli
-from materiel.cli import serve as serve_cli
+import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+
 from materiel.cli.context import State
+
+#: top-level command → (module in materiel.cli, the start of its help), in help order
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("admin", "Create the database, or upgrade it to the newest schema"),
+    "demo": ("demo", "Load a synthetic but plausible scenario (seeded) and print its summary."),
+    "status": ("lists", "Key figures: records, needs not covered by their date, late pledges"),
+    "needs": ("lists", "Needs stated by recipients, with derived coverage."),
+    "pledges": ("lists", "Pledges, deliveries against them and lateness."),
+    "stocks": ("lists", "Stocks against stockpile targets."),
+    "plan": ("plan", "Solve the plan LP on a snapshot of the records, explain it and store it."),
+    "forecast": ("forecast", "Rank every holder and item by when its stock crosses its target"),
+    "sweep": (
+        "forecast",
+        "Run a Monte Carlo per scenario on Dask and gather one table of shortfall risks.",
+    ),
+    "brief": ("brief", "Write the brief of a meeting: every figure footnoted with its records"),
+    "import": ("transfer", "Import records; any bad row writes nothing"),
+    "export": ("transfer", "Export records with the template columns, or write a blank template."),
+    "read": ("read", "Read an announcement into draft pledges, funds and needs"),
+    "drafts": ("read", "The review queue of drafts read from texts."),
+    "kiel": (
+        "kiel",
+        "Kiel Institute Ukraine Support Tracker: import, report, check, reconcile, draft.",
+    ),
+    "reference": (
+        "reference",
+        "Reference data: ISO nations with GDP and alliances, the item catalogue.",
+    ),
+    "serve": ("serve", "Serve the REST API (/api/v1, docs at /docs) on the database of --db."),
+    "users": ("serve", "Accounts of the API server."),
+    "audit": ("admin", "The tamper-evident audit trail."),
+    "backup": ("ops", "A consistent backup while the server runs"),
+    "restore": ("ops", "Restore a backup into an empty database"),
+}
+
+
+@functools.cache
+def module_commands(module: str) -> TyperGroup:
+    """The click commands a module of materiel.cli registers (imported on first use)."""
+    sub = typer.Typer()
+    importlib.import_module(f"materiel.cli.{module}").register(sub)
+
+    @sub.callback()
+    def _group() -> None:  # a callback makes Typer build a group even for one command
+        pass
+
+    group = typer.main.get_command(sub)
+    assert isinstance(group, TyperGroup)
+    return group
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists :data:`COMMANDS` without importing them; loads one when run."""
+
+    listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        module, summary = COMMANDS[cmd_name]
+        if self.listing:  # the help page: a name and one line, nothing imported
+            return TyperCommand(cmd_name, short_help=summary, help=summary)
+        return module_commands(module).commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
 
 app = typer.Typer(
     name="materiel",
     help="Coordinate military assistance and plan its sustainment.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
 
 
@@ -43,19 +118,6 @@ def main(
 ) -> None:
     ctx.obj = State(db=db, as_user=as_user)
 
-
-admin.register(app)
-lists_cli.register(app)
-transfer.register(app)
-demo_cli.register(app)
-plan_cli.register(app)
-forecast_cli.register(app)
-read_cli.register(app)
-reference_cli.register(app)
-kiel_cli.register(app)
-serve_cli.register(app)
-ops_cli.register(app)
-brief_cli.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -17,8 +17,8 @@ from materiel.cli.context import (
     fail,
     print_json,
     state,
+    styled,
 )
-from materiel.ops.backup import BackupError, backup, backup_name, restore
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +54,8 @@ def backup_cmd(
     one-snapshot logical export of every table, or pg_dump with --pg-dump)."""
     if pg_dump and logical:
         fail("choose one of --pg-dump and --logical")
+    from materiel.ops.backup import BackupError, backup, backup_name  # loads Alembic
+
     engine = state(ctx).engine()
     out = file or Path(backup_name(engine))
     method = "pg_dump" if pg_dump else "logical" if logical else "auto"
@@ -79,8 +81,11 @@ def backup_cmd(
         return
     rows = sum(report.tables.values())
     console.print(
-        f"[green]Backup written[/]: {out} ({report.bytes / 1e6:,.1f} MB, {rows:,} rows, "
-        f"method {report.method}, {report.seconds:.1f} s)"
+        styled(
+            ("Backup written", "green"),
+            f": {out} ({report.bytes / 1e6:,.1f} MB, {rows:,} rows, "
+            f"method {report.method}, {report.seconds:.1f} s)",
+        )
     )
     console.print(f"schema revision {', '.join(report.revisions)}; audit head {report.audit_head}")
 
@@ -96,7 +101,9 @@ def restore_cmd(
     """Restore a backup into an empty database (one transaction; stop the server first)."""
     if not file.is_file():
         fail(f"{file}: no such file")
-    engine = state(ctx).engine()
+    from materiel.ops.backup import BackupError, restore  # loads Alembic
+
+    engine = state(ctx).engine(create=True)
     with _progress(as_json) as progress:
         task = progress.add_task("restoring", total=None)
 
@@ -121,8 +128,11 @@ def restore_cmd(
         console.print(table)
         chain = "intact" if report.audit_ok else "BROKEN"
         console.print(
-            f"[green]Restored[/] {sum(report.tables.values()):,} rows in {report.seconds:.1f} s; "
-            f"audit chain {chain} ({report.audit_events} events)"
+            styled(
+                ("Restored", "green"),
+                f" {sum(report.tables.values()):,} rows in {report.seconds:.1f} s; "
+                f"audit chain {chain} ({report.audit_events} events)",
+            )
         )
     if not report.audit_ok:
         fail("the restored audit chain does not verify: run `materiel audit verify`")

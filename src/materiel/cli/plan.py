@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import (
+    as_of_date,
+    cell,
+    console,
+    err_console,
+    fail,
+    print_json,
+    state,
+    styled,
+)
+from materiel.plan_policy import HORIZON_WEEKS, READINESS_WEIGHT
 
 STAGES = {
     "snapshot": "Reading the records into a snapshot",
@@ -17,6 +26,7 @@ STAGES = {
     "solve": "Solving with HiGHS",
     "explain": "Checking marginal values (re-solves)",
     "greedy": "Running the greedy baseline",
+    "frontier": "Solving the readiness–support frontier (warm-started sweep)",
     "store": "Storing the plan run",
 }
 
@@ -28,7 +38,20 @@ def register(app: typer.Typer) -> None:
 def plan(
     ctx: typer.Context,
     as_of: str | None = typer.Option(None, "--as-of", help="Plan date (YYYY-MM-DD); today"),
-    horizon: int = typer.Option(26, "--horizon", min=1, max=260, help="Weeks to plan"),
+    horizon: int = typer.Option(HORIZON_WEEKS, "--horizon", min=1, max=260, help="Weeks to plan"),
+    readiness_weight: float | None = typer.Option(
+        None,
+        "--readiness-weight",
+        min=0.0,
+        help="λ: weight of a dollar-week of donor stock below target against a dollar-week "
+        f"of routine need unmet (default: the scenario's, else {READINESS_WEIGHT:g})",
+    ),
+    frontier: bool = typer.Option(
+        False,
+        "--frontier",
+        help="Also solve for a sweep of readiness weights (warm-started) and report critical "
+        "need met against stock below target (stored with the plan run)",
+    ),
     scenario: str = typer.Option("baseline", "--scenario", help="Scenario name"),
     hard_targets: bool = typer.Option(
         False, "--hard-targets", help="Never give a stock below its target"
@@ -52,15 +75,13 @@ def plan(
     from materiel.plan.store import store_plan
     from materiel.snapshot import SnapshotError, build_snapshot
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
-        return
+    day = as_of_date(as_of)
     if method not in ("auto", "simplex", "ipm", "split"):
         fail(f"--method: {method!r} is not one of auto, simplex, ipm, split")
     engine = state(ctx).engine()
-    wanted = [s for s in STAGES if s != "greedy" or compare_greedy]
+    wanted = [
+        s for s in STAGES if (s != "greedy" or compare_greedy) and (s != "frontier" or frontier)
+    ]
     if not store:
         wanted.remove("store")
     progress = Progress(
@@ -87,7 +108,18 @@ def plan(
                 progress=report,
                 time_limit=time_limit,
                 method=method,
+                readiness_weight=readiness_weight,
             )
+            if frontier:
+                from materiel.plan.frontier import sweep
+
+                report("frontier")
+                result.frontier = sweep(
+                    snap,
+                    readiness_weight=readiness_weight,
+                    hard_targets=True if hard_targets else None,
+                    time_limit=time_limit,
+                ).to_json()
         except (SnapshotError, PlanError) as exc:
             fail(str(exc))
             return
@@ -98,14 +130,21 @@ def plan(
         progress.update(task, completed=len(wanted), description="Done")
 
     if as_json:
-        out: dict[str, Any] = {"plan_run_id": run_id, **result.summary()}
-        out["unmet_by_priority"] = result.unmet_by_priority().to_dict(orient="records")
-        out["ranking"] = result.tables.get("ranking", _empty()).to_dict(orient="records")
-        out["transfers"] = len(result.tables.get("transfers", _empty()))
-        out["orders"] = len(result.tables.get("orders", _empty()))
+        for w in result.warnings:
+            if "lead time" in w:
+                err_console.print(styled(("warning:", "yellow"), f" {w}"))
+        out: dict[str, Any] = {"plan_run_id": run_id, **result.to_json()}
+        tabs = out.pop("tables")
+        for name in ("transfers", "orders", "need_met", "consumption_met", "ranking"):
+            out[name] = tabs.get(name, [])
+        # unmet by item and week: the rows with something not met
+        out["unmet"] = [r for r in tabs.get("unmet", []) if (r.get("unmet") or 0) > 0]
+        out["breaches"] = tabs.get("breaches", [])
         print_json(out)
         return
     _summary(result, run_id)
+    if result.frontier:
+        _frontier(result.frontier)
 
 
 def _empty() -> Any:
@@ -115,6 +154,8 @@ def _empty() -> Any:
 
 
 def _summary(result: Any, run_id: int | None) -> None:
+    from materiel.plan.results import ROUNDING
+
     source = (
         f"Source: snapshot {result.snapshot_hash[:12]} of the records as of {result.as_of}, "
         f"scenario {result.scenario!r}"
@@ -122,7 +163,7 @@ def _summary(result: Any, run_id: int | None) -> None:
         + (" — SYNTHETIC demo data" if result.synthetic else "")
     )
     head = Table.grid(padding=(0, 2))
-    head.add_row("Status", f"[bold]{result.status}[/]")
+    head.add_row("Status", cell(result.status, "bold"))
     head.add_row("Objective", f"{result.objective:,.1f}" if result.objective is not None else "—")
     if result.gap:
         head.add_row("Best bound / gap", f"{result.bound} / {result.gap:.2%}")
@@ -133,34 +174,94 @@ def _summary(result: Any, run_id: int | None) -> None:
         f"build {result.build_seconds:.2f} s, solve {result.solve_seconds:.2f} s "
         f"({result.method}), explain {result.explain_seconds:.2f} s",
     )
-    head.add_row("Targets", "hard" if result.hard_targets else "soft (scenario weight)")
+    head.add_row(
+        "Targets",
+        "hard"
+        if result.hard_targets
+        else f"soft, readiness weight λ = {float(result.params.get('readiness_weight', 0)):g}",
+    )
     if run_id is not None:
         head.add_row("Stored", f"plan run {run_id}")
     console.print(head)
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(styled(("warning:", "yellow"), f" {w}"))
 
-    unmet = Table("priority", "demand", "unmet", "met %", title="Unmet need by priority")
-    for row in result.unmet_by_priority().itertuples():
-        met = 100 * (1 - row.unmet / row.demand) if row.demand else 100.0
-        unmet.add_row(row.priority, f"{row.demand:,.0f}", f"{row.unmet:,.0f}", f"{met:.0f}")
-    console.print(unmet)
+    from materiel.cli.tables import new_table, show
 
-    tr = result.tables.get("transfers", _empty())
+    rep = result.report()
+    head_line = result.headline()
+    if head_line["share"] is not None:
+        console.print(
+            styled(
+                (
+                    f"Critical need met by the end of the horizon: {head_line['share']:.0%} "
+                    "by value",
+                    "bold",
+                ),
+                f" (USD {head_line['value_met'] / 1e6:,.1f} m of "
+                f"{head_line['value_due'] / 1e6:,.1f} m at catalogue unit values, ECB rates of "
+                f"{result.rate_date or result.as_of})",
+            )
+        )
+    else:
+        console.print("No critical need is due within the horizon.")
+    nm = rep.get("need_met", _empty())
+    if len(nm):
+        t = new_table(
+            "Stated need met by the end of the horizon (units of each item)",
+            "=priority",
+            "=recipient",
+            "=item",
+            ">due",
+            ">met",
+            ">met %",
+            ">weeks late\n(avg)",
+        )
+        order = {"critical": 0, "high": 1, "routine": 2}
+        nm = nm.assign(_o=nm["priority"].map(order)).sort_values(
+            ["_o", "value_due"], ascending=[True, False]
+        )
+        for r in nm.head(15).itertuples():
+            t.add_row(
+                r.priority,
+                r.recipient,
+                r.item,
+                f"{r.due:,.0f}",
+                f"{r.met:,.0f}",
+                f"{r.share_met:.0%}",
+                f"{r.weeks_late:,.1f}",
+            )
+        show(t)
+    cm = rep.get("consumption_met", _empty())
+    if len(cm):
+        t = new_table(
+            "Consumption met within the horizon (units of each item)",
+            "=recipient",
+            "=item",
+            ">consumption",
+            ">met",
+            ">met %",
+        )
+        for r in cm.sort_values("unmet", ascending=False).head(10).itertuples():
+            t.add_row(
+                r.recipient, r.item, f"{r.consumption:,.0f}", f"{r.met:,.0f}", f"{r.share_met:.0%}"
+            )
+        show(t)
+    tr = rep.get("transfers", _empty())
     if len(tr):
         top = tr.groupby(["donor", "recipient", "item"], as_index=False)["quantity"].sum()
         top = top.sort_values("quantity", ascending=False).head(10)
-        t = Table("donor", "recipient", "item", "quantity", title="Top transfers (horizon)")
+        t = new_table("Top transfers (horizon)", "=donor", "=recipient", "=item", ">quantity")
         for r in top.itertuples():
             t.add_row(r.donor, r.recipient, r.item, f"{r.quantity:,.0f}")
-        console.print(t)
-    orders = result.tables.get("orders", _empty())
+        show(t)
+    orders = rep.get("orders", _empty())
     if len(orders):
         top = orders.groupby(["fund", "line", "item", "destination", "currency"], as_index=False)[
             ["quantity", "cost"]
         ].sum()
         top = top.sort_values("cost", ascending=False).head(10)
-        t = Table("fund", "line", "item", "to", "quantity", "cost", title="Orders")
+        t = new_table("Orders", "=fund", "=line", "=item", "=to", ">quantity", ">cost")
         for r in top.itertuples():
             t.add_row(
                 r.fund,
@@ -170,20 +271,44 @@ def _summary(result: Any, run_id: int | None) -> None:
                 f"{r.quantity:,.0f}",
                 f"{r.cost:,.0f} {r.currency}",
             )
-        console.print(t)
+        show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
         from materiel.plan.explain import RANKING_LABELS, ranking_rows
 
-        t = Table(
-            "#",
-            *RANKING_LABELS.values(),
-            title=f"Where the next USD 1 million does most good (re-solves, "
+        t = new_table(
+            f"Where the next USD 1 million does most good (re-solves, "
             f"{result.horizon_weeks}-week horizon)",
+            ">#",
+            *RANKING_LABELS.values(),
         )
         for k, row in enumerate(ranking_rows(ranking.head(10)), start=1):
             t.add_row(str(k), *(row[c] for c in RANKING_LABELS))
-        console.print(t)
+        show(t)
     for s in result.sentences[:12]:
         console.print(f"• {s}")
-    console.print(f"[dim]{source}[/]")
+    console.print(f"{ROUNDING} {source}", style="dim")
+
+
+def _frontier(frontier: dict[str, Any]) -> None:
+    """The readiness–support frontier: per readiness weight, critical need met against
+    alliance stock below target."""
+    from materiel.cli.tables import new_table, show
+
+    t = new_table(
+        "Readiness–support frontier (each row a full plan)",
+        ">readiness\nweight λ",
+        ">critical need\nmet (by value)",
+        ">stock below target\n(USD m-weeks)",
+        "=status",
+    )
+    for p in frontier["points"]:
+        share = "—" if p["critical_share"] is None else f"{p['critical_share']:.0%}"
+        t.add_row(
+            f"{p['readiness_weight']:g}",
+            share,
+            f"{p['below_target_value_weeks'] / 1e6:,.1f}",
+            p["status"],
+        )
+    show(t)
+    console.print(frontier["source"], style="dim")

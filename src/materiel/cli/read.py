@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from materiel.cli.context import console, err_console, fail, print_json, state
+from materiel.cli.context import console, err_console, fail, print_json, state, styled
 from materiel.ingest import service
 from materiel.ingest.evaluate import evaluate_dir
 from materiel.ingest.extract import Extractor
@@ -80,12 +80,7 @@ def read(
         return
     when = dt.date.fromisoformat(date) if date else None
     st = state(ctx)
-    engine = None if dry_run else st.engine()
-    if engine is not None:
-        from materiel import migrations
-
-        if migrations.current_revision(engine) is None:
-            fail(f"database {st.url} is not initialised: run `materiel init` (or use --dry-run)")
+    engine = None if dry_run else st.engine()  # stops on a database not initialised
     reading = service.extractor_for(engine).read(body, date=when)
     ids: list[int] = []
     seen = service.already_read(engine, body) if engine is not None else []
@@ -110,16 +105,18 @@ def read(
             out["already_read"] = seen
         print_json(out)
         return
-    table = Table(
-        "id",
-        "kind",
-        "donor",
-        "category",
-        "calibre",
-        "quantity",
-        "amount",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        f"Read from {name}: {len(reading.drafts)} drafts",
+        ">id",
+        "=kind",
+        "=donor",
+        "=category",
+        "=calibre",
+        ">quantity",
+        ">amount",
         "evidence",
-        title=f"Read from {name}: {len(reading.drafts)} drafts",
     )
     for i, d in enumerate(reading.drafts):
         f = d.fields
@@ -134,7 +131,7 @@ def read(
             amount,
             reading.evidence(d)[:90],
         )
-    console.print(table)
+    show(table)
     if ids:
         console.print("Review with `materiel drafts list`, then accept, edit or reject each.")
     elif seen:
@@ -215,17 +212,19 @@ def drafts_list(
     if as_json:
         print_json(rows)
         return
-    table = Table(
-        "id",
-        "kind",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        f"Drafts ({status}): {len(rows)}",
+        ">id",
+        "=kind",
         "status",
-        "who",
-        "category",
-        "quantity",
-        "amount",
+        "=who",
+        "=category",
+        ">quantity",
+        ">amount",
         "source",
         "evidence",
-        title=f"Drafts ({status}): {len(rows)}",
     )
     for r in rows:
         f = r["fields"]
@@ -240,7 +239,7 @@ def drafts_list(
             r["source_name"] or "",
             r["evidence"][:70],
         )
-    console.print(table)
+    show(table)
 
 
 @drafts_app.command("show")
@@ -273,7 +272,7 @@ def drafts_edit(
         d = service.edit_draft(_engine(ctx), draft_id, _pairs(changes), actor="cli")
     except DomainError as exc:
         fail(exc.message)
-    console.print(f"[green]Draft {draft_id} updated[/]: {d['fields']}")
+    console.print(styled((f"Draft {draft_id} updated", "green"), f": {d['fields']}"))
 
 
 @drafts_app.command("accept")
@@ -291,7 +290,7 @@ def drafts_accept(
         key = service.accept_draft(_engine(ctx), draft_id, actor="cli", overrides=over)
     except (DomainError, ValueError) as exc:
         fail(getattr(exc, "message", str(exc)))
-    console.print(f"[green]Draft {draft_id} accepted[/]: created {key}.")
+    console.print(styled((f"Draft {draft_id} accepted", "green"), f": created {key}."))
 
 
 @drafts_app.command("reject")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -42,8 +41,9 @@ def show(report: ReferenceReport, *, title: str) -> None:
     if report.kept:
         shown = ", ".join(report.kept[:8]) + (" …" if len(report.kept) > 8 else "")
         console.print(
-            f"[dim]{len(report.kept)} stored item(s) differ from the catalogue and were kept "
-            f"(use --overwrite-items to reset them): {escape(shown)}[/]"
+            f"{len(report.kept)} stored item(s) differ from the catalogue and were kept "
+            f"(use --overwrite-items to reset them): {shown}",
+            style="dim",
         )
 
 

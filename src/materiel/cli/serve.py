@@ -11,7 +11,7 @@ from rich.table import Table
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from materiel import migrations, queries
+from materiel import queries
 from materiel.access import WeakPassword
 from materiel.access.policy import LOCAL
 from materiel.access.policy import ROLES as ROLE_NAMES
@@ -43,10 +43,11 @@ def serve(
     ),
 ) -> None:
     """Serve the REST API (/api/v1, docs at /docs) on the database of --db."""
+    from materiel import migrations
     from materiel.app import run
 
     st = state(ctx)
-    engine = st.engine()
+    engine = st.engine(create=True)
     migrations.upgrade(engine)
     shown = engine.url.render_as_string(hide_password=True)
     console.print(f"materiel API on http://{host}:{port}/api/v1 (docs /docs), database {shown}")
@@ -94,7 +95,7 @@ def users_add(
         fail(exc.message)
     except OperationalError as exc:
         fail(database_problem(exc))
-    console.print(f"[green]User {desc} created.[/]")
+    console.print(f"User {desc} created.", style="green")
 
 
 @users_app.command("list")
@@ -142,7 +143,7 @@ def users_disable(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
     """Deactivate a user and revoke all its tokens."""
     with write_session(state(ctx).engine()) as s:
         disable_user(s, _user(s, name), actor="cli")
-    console.print(f"[green]User {name} disabled; its tokens are revoked.[/]")
+    console.print(f"User {name} disabled; its tokens are revoked.", style="green")
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -4,9 +4,7 @@ delivered by donor, stocks below target. Every table names its source and date."
 from __future__ import annotations
 
 import datetime as dt
-import numbers
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
@@ -14,49 +12,11 @@ from sqlalchemy import Engine
 from materiel import money, queries
 from materiel.access import Principal
 from materiel.access.policy import LOCAL
+from materiel.cli.tables import compact, millions, new_table
 from materiel.db import read_session
 from materiel.queries import REPORT_CURRENCY, date_span, resolve, synthetic_of
 
 SYNTHETIC_NOTE = "SYNTHETIC demo data, not real figures."
-
-
-def new_table(title: str, *columns: str, widths: dict[str, int] | None = None) -> Table:
-    """A compact table that reads at 80 columns: text columns fold instead of being cut;
-    a column named ``">name"`` is a right-aligned number that never wraps; a header may
-    take two lines (``"pledged\nqty"``). ``widths`` gives text columns a minimum width."""
-    widths = widths or {}
-    table = Table(
-        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
-    )
-    for col in columns:
-        if col.startswith(">"):
-            table.add_column(col[1:], justify="right", no_wrap=True)
-        else:
-            width = max(widths.get(col, 0), *(len(w) for w in col.split("\n")))
-            table.add_column(col, overflow="fold", min_width=width)
-    return table
-
-
-def compact(value: object) -> str:
-    """A count for people: 8,318 · 44.9k · 311k · 1.13m · 68.1m · 2.5bn ('' when missing)."""
-    if value is None or not isinstance(value, numbers.Real) or value != value:
-        return ""
-    v = float(value)
-    a = abs(v)
-    if a < 100_000:
-        return f"{v:,.0f}"
-    if a < 1e6:
-        return f"{v / 1e3:.0f}k"
-    if a < 1e9:
-        return f"{v / 1e6:.3g}m"
-    return f"{v / 1e9:.3g}bn"
-
-
-def millions(value: object) -> str:
-    """Money in millions with one decimal ('' when missing)."""
-    if value is None or not isinstance(value, numbers.Real) or value != value:
-        return ""
-    return f"{float(value) / 1e6:,.1f}"
 
 
 def _caption(source: str, synthetic: bool) -> str:
@@ -77,7 +37,7 @@ def needs_summary_table(
         by_prio = queries.needs_by_priority(s, viewer, needs=needs)
     table = new_table(
         "Needs not covered by their date, by priority",
-        "priority",
+        "=priority",
         ">not covered",
         ">of needs",
         ">overdue",
@@ -121,7 +81,7 @@ def donors_summary_table(
     rate_on = money.rate_date(as_of)
     table = new_table(
         f"Pledged versus delivered by donor ({currency})",
-        "donor",
+        "=donor",
         ">pledges",
         ">late",
         ">pledged\nqty",
@@ -173,13 +133,12 @@ def stocks_summary_table(
     below = stocks.loc[stocks["below_target"]].sort_values(["cover", "nation_code"])
     table = new_table(
         "Stocks below target",
-        "holder",
-        "item",
+        "=holder",
+        "=item",
         ">latest\nstock",
         ">target",
         ">cover",
         ">as of",
-        widths={"item": 26},
     )
     if below.empty:
         table.add_row("no stocks below target")

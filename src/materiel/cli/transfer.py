@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
@@ -21,6 +20,7 @@ from materiel.cli.context import (
     fail,
     print_json,
     state,
+    styled,
 )
 from materiel.io import ENTITIES, Issue, export, export_csv_text, import_files, write_template
 from materiel.io.exporter import Format
@@ -111,7 +111,7 @@ def import_cmd(
             table.add_row(e, str(c["created"]), str(c["updated"]), str(c["unchanged"]))
         console.print(table)
     for note in result.notes:
-        console.print(f"[dim]Note:[/] {escape(note)}")
+        console.print(styled(("Note:", "dim"), f" {note}"))
     if result.warnings:
         _issue_table(result.warnings, "Warnings", result.total_warnings)
     if not result.ok:
@@ -134,25 +134,31 @@ def import_cmd(
             else ""
         )
         console.print(
-            f"[yellow]Dry run[/]: {result.rows} rows checked, nothing was written{extra}."
+            styled(
+                ("Dry run", "yellow"), f": {result.rows} rows checked, nothing was written{extra}."
+            )
         )
     else:
         console.print(
-            f"[green]Imported[/] {result.rows} rows in one transaction: {result.changes} change(s)."
+            styled(
+                ("Imported", "green"),
+                f" {result.rows} rows in one transaction: {result.changes} change(s).",
+            )
         )
 
 
 def _issue_table(issues: list[Issue], title: str, total: int) -> None:
-    """Problems or warnings: file, sheet, row, column and reason (all user text escaped)."""
+    """Problems or warnings: file, sheet, row, column and reason (user text is printed as it
+    is: the console reads no markup)."""
     shown = f" ({len(issues)} of {total:,} shown)" if total > len(issues) else ""
     table = Table("file", "sheet", "row", "column", "reason", title=f"{title}{shown}")
     for i in issues:
         table.add_row(
-            escape(i.file),
-            escape(i.sheet or ""),
+            i.file,
+            i.sheet or "",
             "" if i.row is None else str(i.row),
-            escape(i.column or ""),
-            escape(i.reason),
+            i.column or "",
+            i.reason,
         )
     err_console.print(table)
 
@@ -221,7 +227,7 @@ def _existing_engine(ctx: typer.Context) -> Engine | None:
     url = make_url(state(ctx).url)
     if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
         return None
-    return state(ctx).engine()
+    return state(ctx).engine(create=True)
 
 
 def _template(name: str, fmt: Format, out: Path | None, engine: Engine | None) -> None:
@@ -231,4 +237,4 @@ def _template(name: str, fmt: Format, out: Path | None, engine: Engine | None) -
     if out is None:
         out = Path(f"{name}-template.{fmt}")
     write_template(names, fmt, out, engine)
-    console.print(f"[green]Template written[/]: {out}")
+    console.print(styled(("Template written", "green"), f": {out}"))

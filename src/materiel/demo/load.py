@@ -11,7 +11,6 @@ from typing import Any
 from rich.progress import Progress, TaskID
 from sqlalchemy import Engine, select
 
-from materiel import migrations
 from materiel.db import read_session
 from materiel.demo.generate import DemoPlan, build_plan
 from materiel.records import (
@@ -80,6 +79,8 @@ def load_demo(
     transaction, audited with actor ``demo``.
     """
     started = time.perf_counter()
+    from materiel import migrations  # Alembic loads only when a demo is loaded
+
     migrations.upgrade(engine)
     if has_demo_records(engine):
         raise RuleViolation(

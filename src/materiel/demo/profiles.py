@@ -737,11 +737,10 @@ FUNDS: tuple[FundSpec, ...] = (
 SCENARIOS: dict[str, tuple[str, int, dict[str, float | int | bool]]] = {
     "baseline": (
         "Status quo consumption at the calibrated rates (synthetic demo scenario).",
-        26,
+        52,
         {
-            "lambda_target": 0.001,
+            "readiness_weight": 1.0,
             "mu_burden": 0.0,
-            "epsilon_cost": 1e-9,
             "hard_targets": False,
             "consumption_weight": 10.0,
             "production_mean": 0.85,
@@ -756,11 +755,10 @@ SCENARIOS: dict[str, tuple[str, int, dict[str, float | int | bool]]] = {
     "counteroffensive-surge": (
         "Consumption surges to 1.8 times the baseline for 10 weeks from week 6 "
         "(synthetic demo scenario).",
-        26,
+        52,
         {
-            "lambda_target": 0.0005,
+            "readiness_weight": 0.5,
             "mu_burden": 0.0,
-            "epsilon_cost": 1e-9,
             "hard_targets": False,
             "consumption_weight": 10.0,
             "production_mean": 0.8,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -239,6 +240,9 @@ def _on_dask(
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
+            # the workers' and nannies' shutdown chatter ("Worker process still alive after
+            # ... seconds, killing") is not for the user (issue 19); errors still show
+            silence_logs=logging.ERROR,
         )
         client = Client(cluster)
     else:
@@ -260,7 +264,15 @@ def _on_dask(
         tables = client.gather(futs)
         plan_ids = client.gather(plan_futs) if plan_futs else [None] * len(jobs)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        quiet = [logging.getLogger(n) for n in ("distributed", "tornado", "asyncio")]
+        levels = [logger.level for logger in quiet]
+        for logger in quiet:
+            logger.setLevel(logging.CRITICAL)
+        try:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        finally:
+            for logger, level in zip(quiet, levels, strict=True):
+                logger.setLevel(level)
     return list(tables), list(plan_ids)

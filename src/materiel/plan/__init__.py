@@ -53,22 +53,28 @@ def solve(
     compare_greedy: bool = False,
     progress: Progress | None = None,
     warm_start: Any = None,
+    tie_break: bool = True,
     **params: Any,
 ) -> PlanResult:
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
 
     ``hard_targets`` overrides the scenario's policy; ``params`` override other policy
-    weights (``lambda_target``, ``mu_burden``, ``epsilon_cost``). ``method``: ``auto``
+    weights (``readiness_weight``, ``mu_burden``, ``tail_weeks``; materiel.plan_policy).
+    ``method``: ``auto``
     (default: dual simplex on the whole LP, or the per-item split above
     :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
     ``ipm`` or ``split``. ``progress(stage, f)`` is
     called with stages build, solve, explain, greedy. ``warm_start``: a ``highspy``
-    basis of a model of the same shape (the explanations' re-solves pass the base plan's).
+    basis of a model of the same shape (the explanations' re-solves pass the base plan's);
+    ``tie_break=False`` skips the second, lexicographic solve (the explanations compare
+    primary optima: on the demo the second solve can take the whole time limit).
     """
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
     from materiel.plan.results import dataset, evaluate, from_solution, tables
     from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model
+    from materiel.plan.solve import tie_break as tie_break_solve
+    from materiel.plan_policy import TIE_BREAK_TOLERANCE
 
     report = progress or _noop
     overrides = {"hard_targets": hard_targets, "time_limit": time_limit, **params}
@@ -124,12 +130,7 @@ def solve(
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
         result.dataset = dataset(data, ev)
-    elif sol.col_value.size:
-        ev = from_solution(model, sol, data)
-        result.terms = ev.terms
-        result.tables = tables(data, model.meta, ev)
-        result.dataset = dataset(data, ev)
-    if explain:
+    if explain and model.ncols:
         report("explain", 0.0)
         t0 = time.perf_counter()
         found = ex.marginals(model, sol, data, highs)
@@ -137,6 +138,14 @@ def solve(
         result.tables["ranking"] = ex.ranking(found)
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
+    if model.ncols and sol.col_value.size:
+        if tie_break:
+            sol = tie_break_solve(model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE)
+        result.solve_seconds = sol.solve_seconds
+        ev = from_solution(model, sol, data)
+        result.terms = ev.terms
+        result.tables = {**tables(data, model.meta, ev), **result.tables}
+        result.dataset = dataset(data, ev)
     if compare_greedy:
         report("greedy", 0.0)
         gx, gq = greedy_plan(data, model.meta)
@@ -161,7 +170,7 @@ def _fits(basis: Any, model: LinearModel) -> bool:
 def _solve_split(data: PlanData, report: Progress) -> PlanResult:
     """The per-item decomposition (materiel.plan.decompose) as a PlanResult."""
     from materiel.plan.constraints import add_constant_breach, prepare_masks
-    from materiel.plan.decompose import assemble, solve_split
+    from materiel.plan.decompose import assemble, solve_split, split_duals
     from materiel.plan.results import dataset, evaluate, tables
 
     report("build", 0.0)
@@ -191,23 +200,25 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
             *res.notes,
             f"per-item decomposition: {res.parts} items, {res.iterations} price iterations, "
             f"gap to the lower bound {res.gap if res.gap is not None else float('nan'):.2e}; "
-            "marginal values need the monolithic solve",
+            "the ranking of where the next million does most good needs the monolithic "
+            "solve; the decomposition gives duals only (table 'duals')",
         ],
     )
     if res.objective is not None and res.solution:
-        x, q, u = assemble(data, meta_model.meta, res)
-        ev = evaluate(data, meta_model.meta, x, q, u)
+        x, q, c, y = assemble(data, meta_model.meta, res)
+        ev = evaluate(data, meta_model.meta, x, q, c, y)
         result.objective = ev.objective
         result.terms = ev.terms
         result.tables = tables(data, meta_model.meta, ev)
         result.dataset = dataset(data, ev)
+    result.tables["duals"] = split_duals(data, res)
     return result
 
 
 def _empty_decisions(data: PlanData, model: LinearModel) -> tuple[Any, Any]:
     import numpy as np
 
-    shape = (len(data.nations), len(data.recipients), len(data.items), data.weeks)
+    shape = (len(data.nations), len(data.recipients), len(data.items), data.periods)
     return np.zeros(shape), np.zeros(model.meta["q_mask"].shape)
 
 

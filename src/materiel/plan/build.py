@@ -169,7 +169,7 @@ def build_model(data: PlanData) -> LinearModel:
     c.define_transfer_variables(m, data)
     c.define_order_variables(m, data)
     c.define_stock_variables(m, data)
-    c.define_unmet_variables(m, data)
+    c.define_shortfall_variables(m, data)
     c.define_breach_variables(m, data)
     c.define_burden_variables(m, data)
     c.define_donor_balance(m, data)

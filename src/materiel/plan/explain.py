@@ -25,8 +25,10 @@ horizon, in the unit its label names:
 * the model's own **objective gain** (the ranking's order).
 
 The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
-from the optimal basis when ``solve`` takes ``warm_start``), so the figures stay true when the
-model changes. A move with no effect says why: not eligible, arrives after the horizon,
+from the optimal basis), so the figures stay true when the model changes. Both the base and
+the moved plan are primary optima (``tie_break=False``): the plan's second, lexicographic
+solve only picks the fewest shipments among equally good plans, and can take long. A move
+with no effect says why: not eligible, arrives after the horizon,
 money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
 left. The dual values of the moved rows are kept in the ``marginals`` table next to the
 re-solve ("agrees"), because duals of a degenerate LP are not unique; no sentence uses them.
@@ -122,19 +124,16 @@ def need_due(d: PlanData) -> np.ndarray:
 
 
 # -- the re-solve --------------------------------------------------------------------------
-def _accepts_warm_start() -> bool:
-    from materiel.plan import solve
-
-    return "warm_start" in inspect.signature(solve).parameters
-
-
 def resolve(d: PlanData, basis: Any = None) -> Any:
     """``materiel.plan.solve`` of ``d`` without explanations (warm when it can be)."""
     from materiel.plan import solve
 
     kw: dict[str, Any] = {"explain": False}
-    if basis is not None and _accepts_warm_start():
+    params = inspect.signature(solve).parameters
+    if basis is not None and "warm_start" in params:
         kw["warm_start"] = basis
+    if "tie_break" in params:  # both sides are primary optima (see the module doc)
+        kw["tie_break"] = False
     return solve(d, **kw)
 
 
@@ -293,7 +292,9 @@ def _used_up(d: PlanData, base: Outcome, p: int) -> np.ndarray:
 
 def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
     """Why one more million in fund ``f`` may change nothing, and whether that is certain
-    without a re-solve (a constraint that does not bind cannot change the optimum)."""
+    without a re-solve (a constraint that does not bind cannot change the optimum: only a
+    fund that may buy nothing is certain, since orders after the horizon are not in the
+    tables)."""
     h = int(d.weeks)
     lines = np.flatnonzero(d.eligible[:, f])
     if not len(lines) or not (d.dest_n[f].any() or d.dest_r[f].any()):
@@ -304,8 +305,13 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
         # with a tail beyond it (its objective gain is measured)
         return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
     if _unspent(d, base, f):
-        left = _slack(d, base, f)
-        return f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits", True
+        # not certain: orders placed after the horizon (in a model's tail) may spend the rest
+        spent, cur = base.spent.get(d.funds[f], 0.0), d.fund_currency[f]
+        return (
+            f"within the horizon it orders {spent:,.0f} of its {float(d.budget[f]):,.0f} {cur}: "
+            "money is not what limits",
+            False,
+        )
     if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):
         return "the lines it may buy from are at full capacity within the horizon", False
     return "nothing more it can buy reduces a shortfall within the horizon", False

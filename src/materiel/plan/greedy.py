@@ -1,10 +1,12 @@
 """The greedy baseline: a feasible plan by simple rules, for comparison and tests.
 
-Week by week, demand is served priority first (highest weight first); each item's shortfall
-is filled from the donors with the most stock above target (never below it, nor below what
-their committed pledges still need, and within caveat caps). Then, with the budgets left,
-orders are placed greedily — cheapest line first — for the recipient's remaining shortfall,
-each order arriving exactly in a week that is still short. Donor stocks are never bought for.
+Week by week, each recipient's shortfall (consumption plus the backlog of stated need, less
+what is already on its way) is filled from the donors with the most stock above target
+(never below it, nor below what their committed pledges still need, and within caveat
+caps); stock at the recipient serves consumption first, then the backlog. Then, with the
+budgets left, orders are placed greedily — cheapest line first — for the recipient's
+remaining shortfall, each order arriving in a week that is still short. Donor stocks are
+never bought for.
 The result is scored by :func:`materiel.plan.results.evaluate`, the LP's own objective.
 """
 
@@ -32,55 +34,69 @@ def _allocate(giveable: np.ndarray, need: np.ndarray) -> np.ndarray:
 
 def greedy_plan(d: PlanData, meta: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """Transfers x[n,r,i,t] and orders q[k,t] of the greedy rules (module docstring)."""
-    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.weeks
+    nn, nr, ni, nt = len(d.nations), len(d.recipients), len(d.items), d.periods
     x_mask = meta["x_mask"]
     floor = d.hard_floor()  # what giving must leave: the target, or the stock if already below
     projected = d.baseline_stock()  # donor stock if nobody gives from now on
+    arrival = d.arrival(d.transit_weeks)  # [n,i,t]
     x = np.zeros((nn, nr, ni, nt))
+    incoming = np.zeros((nr, ni, nt + 1))  # transfers on their way, by arrival period
     level = d.r0.copy()
+    backlog = np.zeros((nr, ni))
+    weekly = np.where(np.isfinite(d.give_cap), d.give_cap, np.inf)
     for t in range(nt):
-        have = level + d.pin[:, :, t] + d.arrive_r[:, :, t]
-        short = np.maximum(d.demand[:, :, t] - have, 0.0)  # [r,i]
+        backlog += d.need[:, :, :, t].sum(axis=2)
+        have = level + d.pin[:, :, t] + d.arrive_r[:, :, t] + incoming[:, :, t]
+        on_way = incoming[:, :, t + 1 :].sum(axis=2)
+        short = np.maximum(d.cons[:, :, t] + backlog - have - on_way, 0.0)  # [r,i]
         room = np.minimum.accumulate((projected - floor)[:, :, ::-1], axis=2)[:, :, ::-1]
         giveable = np.maximum(room[:, :, t], 0.0)  # [n,i]
-        weekly = np.where(np.isfinite(d.give_cap), d.give_cap, np.inf)
-        w_t = d.weight[:, :, t]
-        for w in np.unique(w_t[short > 0])[::-1]:  # priority levels, highest first
-            for r in range(nr):
-                need = np.where((w_t[r] == w) & (short[r] > 0), short[r], 0.0)
-                if not need.any():
-                    continue
-                avail = np.where(x_mask[:, r, :, t], np.minimum(giveable, weekly), 0.0)
-                take = _allocate(avail, need)
-                x[:, r, :, t] += take
-                giveable -= take
-                weekly = weekly - take
-                projected[:, :, t:] -= take[:, :, None]
-                short[r] -= take.sum(axis=0)
-        level = np.maximum(have + x[:, :, :, t].sum(axis=0) - d.demand[:, :, t], 0.0)
+        cap_t = weekly * d.durations[t]
+        for r in range(nr):
+            if not (short[r] > 0).any():
+                continue
+            avail = np.where(x_mask[:, r, :, t], np.minimum(giveable, cap_t), 0.0)
+            take = _allocate(avail, short[r])
+            x[:, r, :, t] += take
+            giveable -= take
+            cap_t = cap_t - take
+            projected[:, :, t:] -= take[:, :, None]
+            np.add.at(
+                incoming[r],
+                (np.broadcast_to(np.arange(ni)[None, :], take.shape), arrival[:, :, t]),
+                take,
+            )
+        have = level + d.pin[:, :, t] + d.arrive_r[:, :, t] + incoming[:, :, t]
+        eaten = np.minimum(have, d.cons[:, :, t])
+        served = np.minimum(have - eaten, backlog)
+        backlog -= served
+        level = have - eaten - served
 
     q = np.zeros(meta["q_mask"].shape)
-    u = evaluate(d, meta, x, q).u.copy()
+    ev = evaluate(d, meta, x, q)
+    gap_c = ev.c.copy()  # [r,i,t] consumption still unmet
+    gap_b = ev.b.sum(axis=2)  # [r,i,t] backlog still outstanding
     k_line, k_fund, k_dest, k_item = meta["k_line"], meta["k_fund"], meta["k_dest"], meta["k_item"]
     cap_left = d.cap.copy()
     budget_left = d.budget.copy()
     unit = d.price_in_fund[k_line, k_fund]
-    weeks = np.arange(nt)
     for k in np.argsort(unit, kind="stable"):
         if k_dest[k] < nn:
             continue
         r, i, p, f = k_dest[k] - nn, k_item[k], k_line[k], k_fund[k]
-        arrive = weeks + d.lead[p]
-        ok = meta["q_mask"][k] & (arrive < nt)
-        wanted = np.where(ok, u[r, i, np.minimum(arrive, nt - 1)], 0.0)
-        amount = np.minimum(wanted, cap_left[p])
-        if unit[k] > 0:
-            spend = np.cumsum(amount * unit[k])
-            amount = np.clip(
-                amount - np.maximum(spend - budget_left[f], 0.0) / unit[k], 0.0, amount
-            )
-            budget_left[f] -= float((amount * unit[k]).sum())
-        q[k] = amount
-        cap_left[p] -= amount
-        u[r, i, arrive[ok]] -= amount[ok]
+        arrive = d.arrival(d.lead[p : p + 1])[0]
+        for tq in np.nonzero(meta["q_mask"][k] & (arrive < nt))[0]:
+            a = int(arrive[tq])
+            wanted = gap_c[r, i, a] + gap_b[r, i, a]
+            amount = min(wanted, cap_left[p, tq])
+            if unit[k] > 0:
+                amount = min(amount, budget_left[f] / unit[k])
+            if amount <= 1e-9:
+                continue
+            q[k, tq] = amount
+            cap_left[p, tq] -= amount
+            budget_left[f] -= amount * unit[k]
+            to_c = min(amount, gap_c[r, i, a])
+            gap_c[r, i, a] -= to_c
+            gap_b[r, i, a:] = np.maximum(gap_b[r, i, a:] - (amount - to_c), 0.0)
     return x, q

@@ -145,3 +145,65 @@ def solve_model(
         iterations=int(info.simplex_iteration_count + info.ipm_iteration_count),
         notes=notes,
     )
+
+
+def shipment_cost(model: LinearModel, value: np.ndarray) -> np.ndarray:
+    """[columns] the tie-break's cost: the value (USD) of each unit shipped — transfers
+    ``x`` and orders ``q`` at the item's unit value; 0 for every other column."""
+    cost = np.zeros(model.ncols)
+    x = model.vars["x"].index
+    mask = x >= 0
+    cost[x[mask]] = np.broadcast_to(value[None, None, :, None], x.shape)[mask]
+    q = model.vars["q"].index
+    if q.size:
+        item_value = value[model.meta["k_item"]][:, None]
+        mask = q >= 0
+        cost[q[mask]] = np.broadcast_to(item_value, q.shape)[mask]
+    return cost
+
+
+def tie_break(
+    model: LinearModel,
+    highs: highspy.Highs,
+    primary: Solution,
+    value: np.ndarray,
+    *,
+    tolerance: float,
+    restore: bool = False,
+) -> Solution:
+    """The second, lexicographic solve on the optimal face: the primary objective is held
+    within ``tolerance`` (relative) of its optimum and the value of what is shipped
+    (transfers and orders) is minimised, so no transfer or order is made that does not
+    help. Returns the primary solution with the new primal values (its duals and objective
+    are the primary's); when the second solve fails, the primary solution unchanged. With
+    ``restore`` the instance gets its primary objective back (row and costs), so it can be
+    re-solved warm, as the frontier does."""
+    if not primary.optimal or primary.objective is None or model.ncols == 0:
+        return primary
+    second = shipment_cost(model, value)
+    cols = np.nonzero(second)[0]
+    if not len(cols):
+        return primary
+    cost = model.arrays()["cost"]
+    nz = np.nonzero(cost)[0]
+    limit = primary.objective - model.offset + tolerance * max(1.0, abs(primary.objective))
+    hx: Any = highs  # addRow / changeColsCost: not in highspy's type stubs
+    hx.addRow(-highspy.kHighsInf, limit, len(nz), nz.astype(np.int32), cost[nz])
+    hx.changeColsCost(model.ncols, np.arange(model.ncols, dtype=np.int32), second)
+    start = time.perf_counter()
+    highs.run()
+    seconds = time.perf_counter() - start
+    ok = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    col_value = np.asarray(highs.getSolution().col_value) if ok else None
+    if restore:
+        hx.deleteRows(1, np.array([highs.getNumRow() - 1], dtype=np.int32))
+        hx.changeColsCost(model.ncols, np.arange(model.ncols, dtype=np.int32), cost)
+    if col_value is None:
+        primary.notes.append(
+            "the tie-break solve (fewest units shipped on the optimal face) did not finish: "
+            "the plan is the primary solve's"
+        )
+        return primary
+    primary.col_value = col_value
+    primary.solve_seconds += seconds
+    return primary

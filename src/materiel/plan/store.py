@@ -90,4 +90,5 @@ def load_plan(engine: Engine, run_id: int) -> PlanResult:
             sentences=list(res.get("sentences", [])),
             tables=tables,
             greedy_objective=res.get("greedy_objective"),
+            frontier=res.get("frontier"),
         )

@@ -35,8 +35,10 @@ def generate(
     seed: int = 0,
     params: dict[str, Any] | None = None,
     as_of: dt.date = dt.date(2026, 1, 5),
+    transit: int = 0,
 ) -> xr.Dataset:
-    """A random but reproducible snapshot (labelled synthetic)."""
+    """A random but reproducible snapshot (labelled synthetic); ``transit`` weeks from every
+    donor's stock to the recipients."""
     rng = np.random.default_rng(seed)
     nn, nr, ni, nt, npl = donors, recipients, items, weeks, lines
     nf = funds if funds is not None else max(2, lines // 12)
@@ -45,15 +47,14 @@ def generate(
     base = np.round(np.exp(rng.uniform(np.log(5), np.log(2000), ni)) * (1e4 / value) ** 0.3)
     consumption = base[None, :, None] * rng.uniform(0.6, 1.4, (nr, ni, nt))
     consumption *= rng.random((nr, ni, 1)) < 0.8  # not every recipient uses every item
-    need = np.zeros((nr, ni, nt))
+    need = np.zeros((nr, ni, 3, nt))
     due = rng.integers(0, nt, (nr, ni))
     has_need = rng.random((nr, ni)) < 0.4
-    need[np.nonzero(has_need)[0], np.nonzero(has_need)[1], due[has_need]] = (
-        base[np.nonzero(has_need)[1]] * rng.uniform(2, 10, has_need.sum())
+    priority = rng.choice([0, 1, 2], size=(nr, ni), p=[0.2, 0.5, 0.3])  # critical, high, routine
+    rr, ii = np.nonzero(has_need)
+    need[rr, ii, priority[has_need], due[has_need]] = (
+        base[ii] * rng.uniform(2, 10, has_need.sum())
     ).round()
-    priority = rng.choice([100.0, 10.0, 1.0], size=(nr, ni), p=[0.2, 0.5, 0.3])
-    weight = np.where(need > 0, priority[:, :, None], 10.0)
-    weight = np.broadcast_to(weight, (nr, ni, nt)).copy()
 
     holds = rng.random((nn, ni)) < 0.6
     gdp = np.exp(rng.normal(0, 1.2, nn))
@@ -112,8 +113,8 @@ def generate(
         s0=s0,
         floor=floor,
         consumption=consumption,
-        need_demand=need,
-        weight=weight,
+        need=need,
+        transit=np.full((nn, ni), int(transit), dtype=np.int64),
         pin=pin,
         pout=pout,
         arrive_n=arrive_n,

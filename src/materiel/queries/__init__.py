@@ -34,7 +34,12 @@ from materiel.queries.coverage import (
     coverage_status,
     need_coverage,
 )
-from materiel.queries.figures import key_figures, record_counts, stock_figures
+from materiel.queries.figures import (
+    key_figures,
+    latest_record_date,
+    record_counts,
+    stock_figures,
+)
 from materiel.queries.funds import (
     buys_table,
     fund_buys,
@@ -43,8 +48,17 @@ from materiel.queries.funds import (
     orders_table,
     remaining_in,
 )
+from materiel.queries.meetings import (
+    HEADLINE_ROWS,
+    changes_since,
+    crossing_soonest,
+    headline_values,
+    line_use,
+    next_meeting,
+)
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook
+from materiel.queries.personal import donor_view, recipient_view
 from materiel.queries.pledges import (
     PLEDGE_STATUSES,
     deliveries_table,
@@ -53,59 +67,84 @@ from materiel.queries.pledges import (
     open_pledges,
     pledges_table,
 )
-from materiel.queries.reference import choices, meeting, meetings, previous_meeting
+from materiel.queries.reference import (
+    choices,
+    item_names,
+    meeting,
+    meetings,
+    previous_meeting,
+)
 from materiel.queries.risk import Risk, shortfall_risk, structural_gap
 from materiel.queries.runs import (
+    critical_met,
     forecast_run,
     forecast_runs,
     job,
     jobs,
     latest_plan,
     latest_plan_run,
+    need_by_priority,
     plan_result,
     plan_run,
     plan_tables,
     recent_plan_runs,
-    unmet_by_priority,
 )
-from materiel.queries.stocks import alliance_totals, memberships, stock_position
+from materiel.queries.stocks import (
+    STALE_AFTER_DAYS,
+    alliance_totals,
+    memberships,
+    stale_after_days,
+    stock_position,
+)
 
 __all__ = [
+    "HEADLINE_ROWS",
     "NEED_FILTERS",
     "NEED_STATUSES",
     "PLEDGE_STATUSES",
     "PRIORITIES",
     "REPORT_CURRENCY",
+    "STALE_AFTER_DAYS",
     "Risk",
     "alliance_totals",
     "arrivals",
     "audit_events",
     "burden_shares",
     "buys_table",
+    "changes_since",
     "choices",
     "coverage_status",
+    "critical_met",
+    "crossing_soonest",
     "dataset_synthetic",
     "date_span",
     "deliveries_table",
     "donor_totals",
+    "donor_view",
     "forecast_run",
     "forecast_runs",
     "fund_buys",
     "fund_position",
+    "headline_values",
+    "item_names",
     "job",
     "jobs",
     "key_figures",
     "latest_plan",
     "latest_plan_run",
+    "latest_record_date",
+    "line_use",
     "line_utilisation",
     "live",
     "meeting",
     "meetings",
     "memberships",
+    "need_by_priority",
     "need_cover",
     "need_coverage",
     "needs_by_priority",
     "needs_table",
+    "next_meeting",
     "open_pledges",
     "orders_table",
     "plain",
@@ -116,18 +155,19 @@ __all__ = [
     "previous_meeting",
     "projected",
     "recent_plan_runs",
+    "recipient_view",
     "record_counts",
     "remaining_in",
     "resolve",
     "rows",
     "shortfall_risk",
+    "stale_after_days",
     "stock_figures",
     "stock_outlook",
     "stock_position",
     "structural_gap",
     "synthetic_of",
     "today",
-    "unmet_by_priority",
     "user",
     "users",
 ]

@@ -18,7 +18,7 @@ from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.pledges import live, pledges_table
 from materiel.queries.reference import donor_codes
 from materiel.queries.runs import latest_plan
-from materiel.queries.stocks import alliance_totals, stock_position
+from materiel.queries.stocks import alliance_totals, stale_after_days, stock_position
 from materiel.records import (
     Base,
     Caveat,
@@ -67,6 +67,32 @@ def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
     return out
 
 
+#: the dates that say how far the records reach: what was stated, announced, delivered and
+#: reported (not due dates, which lie ahead by design)
+RECORD_DATES: tuple[tuple[str, Any], ...] = (
+    ("need", Need.stated_on),
+    ("pledge", Pledge.announced_on),
+    ("delivery", Delivery.delivered_on),
+    ("stock_report", StockReport.as_of),
+)
+
+
+def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
+    """The newest date the records the viewer may see reach: a need stated, a pledge
+    announced, a delivery made or a stock reported (None when there are none). Commands
+    that default to today use it to say when the data end before today."""
+    latest: dt.date | None = None
+    for entity, column in RECORD_DATES:
+        try:
+            policy.require_list(viewer, entity)
+        except Refused:
+            continue
+        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return latest
+
+
 def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:
     return [
         {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
@@ -78,7 +104,8 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
     """Stocks against targets as the viewer may see them (None for analysts): the series
     the viewer sees in detail and how many are below target; for staff the donor nations
     with a stock below target; alliance totals (grouped by membership, suppressed below
-    the minimum group size) and how many of them are below the aggregate target."""
+    the minimum group size) and how many of them are below the aggregate target;
+    ``stale``: the series whose report is older than ``stale_after_days``."""
     try:
         policy.require_totals(viewer)
     except Refused:
@@ -91,6 +118,8 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
         "series": len(reported),
         "below_target": len(below),
         "reports_dated": date_span(reported["as_of"]),
+        "stale": int(reported["stale"].sum()),
+        "stale_after_days": stale_after_days(),
         "alliance_rows": len(totals),
         "alliance_rows_below": int(totals["below_target"].sum()) if len(totals) else 0,
         "alliance_suppressed": int(totals.attrs.get("suppressed", 0)),
@@ -127,7 +156,8 @@ def key_figures(
       ``delivered_share``;
     - ``stocks``: :func:`stock_figures` (None for analysts);
     - ``funds``: rows of ``fund_position``; ``funds_remaining`` in ``currency``;
-    - ``plan``: the latest plan's unmet need (staff only, else None);
+    - ``plan``: the latest plan's share of critical need met by value (staff only, else
+      None);
     - ``records``: visible record counts; ``synthetic``.
     """
     day = resolve(as_of)

@@ -13,16 +13,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
-import xarray as xr
 from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, policy
 from materiel.queries._common import resolve
 from materiel.services import newest_event
+
+if TYPE_CHECKING:  # xarray is loaded by the snapshot when an outlook is built, not on import
+    import xarray as xr
 
 T = TypeVar("T")
 DEFAULT_HORIZON = 26

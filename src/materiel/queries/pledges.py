@@ -322,6 +322,7 @@ def open_pledges(
             "donor_code": x.donor_code,
             "status": x.status,
             "version": x.version,
+            "announced_on": x.announced_on,
         }
 
     def allowed(check: Callable[[Principal, Pledge], None], x: Pledge) -> bool:

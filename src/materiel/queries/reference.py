@@ -30,6 +30,11 @@ def choices(session: Session) -> dict[str, Any]:
     }
 
 
+def item_names(session: Session) -> dict[str, str]:
+    """Every item's name by code (the pages show names, codes on hover)."""
+    return {str(c): str(n) for c, n in session.execute(select(Item.code, Item.name)).all()}
+
+
 def donor_codes(session: Session) -> set[str]:
     """Nations flagged as donors."""
     return set(session.scalars(select(Nation.code).where(Nation.is_donor.is_(True))))

@@ -4,10 +4,13 @@ recipient shortfall, and monthly consumption against production (materiel.foreca
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import xarray as xr
+
+if TYPE_CHECKING:  # the snapshot loads xarray when a risk is computed
+    import xarray as xr
 
 RISK_COLUMNS = ["recipient", "item", "probability", "passes_half", "expected_short"]
 

@@ -14,33 +14,64 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, policy
+from materiel.plan_policy import PRIORITIES
 from materiel.queries._common import resolve
-from materiel.records import PRIORITY_WEIGHT, ForecastRun, Job, PlanRun
+from materiel.records import ForecastRun, Job, PlanRun
 
 OPTIMAL = "Optimal"
-PRIORITY_OF_WEIGHT = {float(w): str(p) for p, w in PRIORITY_WEIGHT.items()}
 
 
-def unmet_by_priority(unmet: pd.DataFrame) -> pd.DataFrame:
-    """Demand and unmet need of a plan's ``unmet`` table summed per priority (critical,
-    high, routine), named from the priority weights (records.PRIORITY_WEIGHT)."""
-    cols = ["priority", "demand", "unmet"]
-    if unmet.empty:
+def need_by_priority(need_met: pd.DataFrame) -> pd.DataFrame:
+    """Stated need due by the horizon's end and met by it, per priority (critical, high,
+    routine), **by value** (USD at the catalogue's unit values): quantities of different
+    items are never added."""
+    cols = ["priority", "value_due", "value_met", "share"]
+    if need_met.empty or "value_due" not in need_met:
         return pd.DataFrame(columns=cols)
-    g = unmet.groupby("weight", as_index=False)[["demand", "unmet"]].sum()
-    g["priority"] = g["weight"].map(lambda w: PRIORITY_OF_WEIGHT.get(float(w), f"weight {w:g}"))
-    return g.sort_values("weight", ascending=False)[cols].reset_index(drop=True)
+    g = need_met.groupby("priority", as_index=False)[["value_due", "value_met"]].sum()
+    g["share"] = g["value_met"] / g["value_due"].where(g["value_due"] > 0, 1.0)
+    order = {p: k for k, p in enumerate(PRIORITIES)}
+    g = g.assign(_o=g["priority"].map(lambda p: order.get(p, 9))).sort_values("_o")
+    return g[cols].reset_index(drop=True)
+
+
+def critical_met(need_met: pd.DataFrame) -> dict[str, Any]:
+    """The plan's headline: the share of critical need due by the horizon's end that the
+    plan meets by then, by value (USD) and per item (units of that item)."""
+    rows = need_met[need_met["priority"] == "critical"] if len(need_met) else need_met
+    if not len(rows) or "value_due" not in rows:
+        return {"share": None, "value_due": 0.0, "value_met": 0.0, "items": []}
+    items = rows.groupby("item", as_index=False)[["due", "met", "value_due"]].sum()
+    items["share"] = items["met"] / items["due"].where(items["due"] > 0, 1.0)
+    due, met = float(rows["value_due"].sum()), float(rows["value_met"].sum())
+    return {
+        "share": met / due if due > 0 else None,
+        "value_due": due,
+        "value_met": met,
+        "items": items.sort_values("value_due", ascending=False).to_dict("records"),
+    }
 
 
 def plan_summary(run: PlanRun) -> dict[str, Any]:
-    """The figures of a plan run people see: unmet need over the horizon (units of each
-    item, summed), demand, unmet critical need, transfers and orders proposed."""
+    """The figures of a plan run people see (docs/figures.md "The latest plan"): the share
+    of critical need met by value (USD at the catalogue's unit values, ECB rates of the
+    plan's rate date) and per item, need met by priority (by value), the number of
+    transfers and orders proposed and their value. No figure adds different items' units."""
     res = dict(run.results or {})
     tables = res.get("tables", {})
-    unmet = pd.DataFrame(tables.get("unmet", []))
+    need_met = pd.DataFrame(tables.get("need_met", []))
     transfers = pd.DataFrame(tables.get("transfers", []))
-    by_priority = unmet_by_priority(unmet)
-    crit = by_priority.loc[by_priority["priority"] == "critical", "unmet"]
+    orders = pd.DataFrame(tables.get("orders", []))
+    head = critical_met(need_met)
+    value = {
+        r["item"]: r["unit_value"]
+        for r in tables.get("need_met", []) + tables.get("consumption_met", [])
+    }
+    transfer_value = (
+        float((transfers["quantity"] * transfers["item"].map(value).fillna(0.0)).sum())
+        if len(transfers)
+        else 0.0
+    )
     return {
         "id": run.id,
         "as_of": run.as_of,
@@ -53,12 +84,21 @@ def plan_summary(run: PlanRun) -> dict[str, Any]:
         "build_seconds": run.build_seconds,
         "solve_seconds": run.solve_seconds,
         "snapshot_hash": run.snapshot_hash,
-        "unmet": float(unmet["unmet"].sum()) if len(unmet) else 0.0,
-        "demand": float(unmet["demand"].sum()) if len(unmet) else 0.0,
-        "unmet_critical": float(crit.sum()) if len(crit) else 0.0,
-        "unmet_by_priority": by_priority.to_dict("records"),
-        "transfers": float(transfers["quantity"].sum()) if len(transfers) else 0.0,
-        "orders": len(tables.get("orders", [])),
+        "readiness_weight": (res.get("params") or {}).get("readiness_weight"),
+        "currency": "USD",
+        "rate_date": res.get("rate_date") or run.as_of.isoformat(),
+        "critical_share": head["share"],
+        "critical_value_due": head["value_due"],
+        "critical_value_met": head["value_met"],
+        "critical_items": head["items"],
+        "need_by_priority": need_by_priority(need_met).to_dict("records"),
+        "transfers": len(transfers),
+        "transfer_value": transfer_value,
+        "orders": len(orders),
+        "orders_after_horizon": int(orders["after_horizon"].sum())
+        if "after_horizon" in orders
+        else 0,
+        "before_issue_13": "need_met" not in tables,
         "synthetic": bool(res.get("synthetic")),
         "results": res,
     }
@@ -176,39 +216,43 @@ def _ranking_rows(records: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
-    """The tables of a plan people read (from :func:`plan_summary`): transfers per donor,
-    recipient and item summed over the horizon (largest first); unmet need per recipient
-    and item with its priority and share of demand (heaviest priority first); the plan's
-    orders, the ranking of where the next million does most good and its marginals."""
+    """The tables of a plan people read (from :func:`plan_summary`), each row one item in
+    its own units: transfers per donor, recipient and item summed over the horizon (largest
+    value first); stated need met per recipient, item and priority (critical first);
+    consumption met per recipient and item; the plan's orders; the ranking of where the
+    next million does most good and its marginals."""
     t = summary.get("results", {}).get("tables", {})
     transfers = pd.DataFrame(t.get("transfers", []))
+    value = {
+        r["item"]: r["unit_value"] for r in t.get("need_met", []) + t.get("consumption_met", [])
+    }
     if len(transfers):
-        transfers = (
-            transfers.groupby(["donor", "recipient", "item"], as_index=False)
-            .agg(
-                quantity=("quantity", "sum"),
-                first_week=("week_start", "min"),
-                weeks=("week", "nunique"),
-            )
-            .sort_values("quantity", ascending=False)
+        transfers = transfers.groupby(["donor", "recipient", "item"], as_index=False).agg(
+            quantity=("quantity", "sum"),
+            first_week=("week_start", "min"),
+            weeks=("week", "nunique"),
         )
-    unmet = pd.DataFrame(t.get("unmet", []))
-    if len(unmet):
-        unmet = unmet.groupby(["recipient", "item"], as_index=False).agg(
-            demand=("demand", "sum"), unmet=("unmet", "sum"), weight=("weight", "max")
+        transfers["value"] = transfers["quantity"] * transfers["item"].map(value).fillna(0.0)
+        transfers = transfers.sort_values("value", ascending=False)
+    need = pd.DataFrame(t.get("need_met", []))
+    if len(need):
+        order = {p: k for k, p in enumerate(PRIORITIES)}
+        need = need.assign(_o=need["priority"].map(lambda p: order.get(p, 9))).sort_values(
+            ["_o", "value_due"], ascending=[True, False]
         )
-        unmet = unmet.loc[unmet["unmet"] > 0.5].sort_values(["weight", "unmet"], ascending=False)
-        unmet["share"] = unmet["unmet"] / unmet["demand"].where(unmet["demand"] > 0, 1)
-        unmet["priority"] = unmet["weight"].map(
-            lambda w: PRIORITY_OF_WEIGHT.get(float(w), f"weight {w:g}")
-        )
+    cons = pd.DataFrame(t.get("consumption_met", []))
+    if len(cons):
+        cons = cons.sort_values("unmet", ascending=False)
     return {
         "transfers": transfers.head(top).to_dict("records") if len(transfers) else [],
         "transfers_total": len(transfers),
         "orders": t.get("orders", []),
-        "unmet": unmet.head(top).to_dict("records") if len(unmet) else [],
-        "unmet_total": len(unmet),
+        "need": need.head(top).to_dict("records") if len(need) else [],
+        "need_total": len(need),
+        "consumption": cons.head(top).to_dict("records") if len(cons) else [],
+        "consumption_total": len(cons),
         "ranking": t.get("ranking", []),
         "ranking_rows": _ranking_rows(t.get("ranking", [])),
         "marginals": t.get("marginals", []),
+        "frontier": summary.get("results", {}).get("frontier"),
     }

@@ -4,6 +4,7 @@ item, the target in force on that date, and alliance totals that reveal no singl
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pandas as pd
 from sqlalchemy import select
@@ -32,8 +33,17 @@ STOCK_COLUMNS = [
     "synthetic",
 ]
 NO_ALLIANCE = "none"
-#: A stock report older than this many days on the as-of date is stale (issue 16).
+#: A stock report older than this many days on the as-of date is stale (issue 16); the
+#: environment variable MATERIEL_STALE_AFTER_DAYS sets another threshold.
 STALE_AFTER_DAYS = 14
+STALE_ENV = "MATERIEL_STALE_AFTER_DAYS"
+
+
+def stale_after_days() -> int:
+    """The staleness threshold in days: MATERIEL_STALE_AFTER_DAYS when it holds a whole
+    number of days (0 or more), else :data:`STALE_AFTER_DAYS`."""
+    raw = os.environ.get(STALE_ENV, "").strip()
+    return int(raw) if raw.isdigit() else STALE_AFTER_DAYS
 
 
 def _positions(
@@ -100,7 +110,7 @@ def _positions(
     ).astype(bool)
     age = (pd.Timestamp(as_of) - pd.to_datetime(df["as_of"])).dt.days
     df["age_days"] = age.astype("Int64")
-    df["stale"] = (age > STALE_AFTER_DAYS).fillna(False).astype(bool)
+    df["stale"] = (age > stale_after_days()).fillna(False).astype(bool)
     nullable(df, "as_of", "target_from", "source", "target_source")
     return df.sort_values(key)[STOCK_COLUMNS].reset_index(drop=True)
 
@@ -124,7 +134,8 @@ def stock_position(
     ``gap`` = target − quantity (positive when short), ``cover`` = quantity / target,
     ``below_target`` is True only when both are known and the stock is under the target.
     ``report_id`` / ``target_id`` name the records (for footnotes); ``age_days`` is the
-    report's age on ``as_of`` and ``stale`` says it is older than :data:`STALE_AFTER_DAYS`.
+    report's age on ``as_of`` and ``stale`` says it is older than
+    :func:`stale_after_days` (default 14).
     """
     policy.require_list(viewer, "stock_report")
     df = _positions(session, resolve(as_of), viewer=viewer, nation=nation, item=item)

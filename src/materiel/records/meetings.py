@@ -24,7 +24,7 @@ class Meeting(Synthetic, Base):
 class Scenario(Synthetic, Base):
     """Named assumptions: horizon, policy weights and uncertainty settings (``params``).
 
-    ``params`` keys: lambda_target, mu_burden, epsilon_cost, hard_targets, consumption_weight,
+    ``params`` keys: readiness_weight, mu_burden, hard_targets, consumption_weight,
     production_mean, production_sd, slip_probability, slip_weeks, surge_factor,
     surge_start_week, surge_weeks.
     """

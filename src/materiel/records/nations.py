@@ -19,6 +19,8 @@ class Nation(Base):
     gdp_source: Mapped[str | None] = mapped_column(String(300))
     is_donor: Mapped[bool] = mapped_column(Boolean, default=False)
     is_recipient: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: weeks from this donor's stock to the recipient (None: plan_policy.DEFAULT_TRANSIT_WEEKS)
+    transit_weeks: Mapped[int | None] = mapped_column(Integer)
 
 
 class AllianceMember(Base):

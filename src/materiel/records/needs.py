@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from materiel.plan_policy import PRIORITY_WEIGHTS
 from materiel.records.base import Base, StrEnum, Synthetic
 
 
@@ -16,7 +17,8 @@ class Priority(StrEnum):
     routine = "routine"
 
 
-PRIORITY_WEIGHT = {Priority.critical: 100.0, Priority.high: 10.0, Priority.routine: 1.0}
+#: weights per unit of value and week late (one place: materiel.plan_policy)
+PRIORITY_WEIGHT = {p: PRIORITY_WEIGHTS[p.value] for p in Priority}
 
 
 class Need(Synthetic, Base):

@@ -59,6 +59,8 @@ def plan_runner(engine: Engine, params: dict[str, Any], actor: str, progress: Pr
             horizon_weeks=params["horizon_weeks"],
             scenario=params.get("scenario") or "baseline",
             hard_targets=params.get("hard_targets", False),
+            readiness_weight=params.get("readiness_weight"),
+            frontier=bool(params.get("frontier", False)),
             actor=actor,
             progress=progress,
         )

@@ -14,10 +14,12 @@ import datetime as dt
 from typing import Any
 
 from materiel.access import Hidden, Principal, policy
+from materiel.queries import today
 from materiel.queries.records import Parent, model_of, parent_value, pledge_of, record
 from materiel.records import Delivery, Pledge
 from materiel.services.errors import NotFound
 from materiel.services.idempotency import expected_version
+from materiel.services.rules import check_delivery_date
 from materiel.services.writer import Writer
 
 
@@ -46,7 +48,19 @@ def create_record(
     if parent is not None:
         fields[parent.link] = parent_value(w.session, viewer, parent)
     policy.check_create(viewer, entity, fields)
+    if entity == "delivery":
+        _check_delivered_on(w, fields.get("pledge_id"), fields.get("delivered_on"))
     return w.create(model_of(entity), **fields)
+
+
+def _check_delivered_on(w: Writer, pledge_id: Any, delivered_on: Any) -> None:
+    """The date rule of a delivery (:func:`materiel.services.rules.check_delivery_date`)
+    against its pledge, when both are known (a missing pledge is refused by the writer)."""
+    if not isinstance(delivered_on, dt.date) or pledge_id is None:
+        return
+    pledge = w.session.get(Pledge, pledge_id)
+    if pledge is not None:
+        check_delivery_date(delivered_on, pledge, today())
 
 
 def update_record(
@@ -64,6 +78,8 @@ def update_record(
     (entity tags; ``*`` for any)."""
     obj = record(w.session, viewer, entity, key, key_column=key_column, parent=parent, lock=True)
     _check_write(w, viewer, entity, obj, changes)
+    if entity == "delivery" and "delivered_on" in changes:
+        _check_delivered_on(w, changes.get("pledge_id", obj.pledge_id), changes["delivered_on"])
     return w.update(obj, expected_version=expected_version(obj, if_match), **changes)
 
 
@@ -121,6 +137,7 @@ def record_delivery(
         policy.check_delivery(viewer, pledge)
     except Hidden:
         raise NotFound(f"no pledge {pledge_id}", entity="pledge") from None
+    check_delivery_date(delivered_on, pledge, today())
     return w.record_delivery(
         pledge, ref=ref, quantity=quantity, delivered_on=delivered_on, source=source
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Date, Integer, SmallInteger, String, Text, func, select
@@ -135,6 +136,31 @@ def check_dates(obj: Base) -> None:
             )
 
 
+def check_delivery_date(delivered_on: dt.date, pledge: Pledge, today: dt.date) -> None:
+    """The rule of a delivery recorded through the API or the pages (issue 16): it has
+    happened — not after ``today`` — and not before its pledge was announced
+    (InvalidValue, HTTP 422, for a date ahead; RuleViolation, 409, for one before the
+    announcement; both name ``delivered_on``). Imports and the demo loader write history
+    through the Writer and are not held to ``today``. A date outside the plausible window
+    is left to :func:`check_dates`, which names it as such."""
+    if not DATE_MIN <= delivered_on <= DATE_MAX:
+        return
+    if delivered_on > today:
+        raise _invalid(
+            "delivery",
+            "delivered_on",
+            f"{delivered_on.isoformat()} is after today ({today.isoformat()}): a delivery is "
+            "recorded once it has happened",
+        )
+    if delivered_on < pledge.announced_on:
+        raise _fail(
+            "delivery",
+            "delivered_on",
+            f"{delivered_on.isoformat()} is before pledge {pledge.ref} was announced "
+            f"({pledge.announced_on.isoformat()})",
+        )
+
+
 def _int_limits(obj: Base) -> list[tuple[str, int]]:
     """(attribute, largest magnitude) of the integer columns of a table: what PostgreSQL's
     smallint, integer and bigint hold (SQLite would raise OverflowError beyond 64 bits)."""
@@ -235,73 +261,116 @@ def check_fields(session: Session, obj: Base, *, offline: bool = False) -> None:
     check_entity(session, obj, offline=offline)
 
 
+#: a rule checks one record of its entity; ``offline``: skip what reads other records
+Rule = Callable[[Session, Any, bool], None]
+
+#: the entity-specific rules, one registry keyed by record class (``@rule(Model)``)
+RULES: dict[type[Base], list[Rule]] = {}
+
+
+def rule(model: type[Base]) -> Callable[[Rule], Rule]:
+    """Register ``fn(session, obj, offline)`` as a rule of ``model`` (and its subclasses)."""
+
+    def register(fn: Rule) -> Rule:
+        RULES.setdefault(model, []).append(fn)
+        return fn
+
+    return register
+
+
 def check_entity(session: Session, obj: Base, *, offline: bool = False) -> None:
-    """Entity-specific rules (``offline``: skip those that read other records)."""
-    if isinstance(obj, Need):
-        if obj.priority not in {p.value for p in Priority}:
+    """The entity-specific rules registered for the record's class (``offline``: skip those
+    that read other records)."""
+    for model in type(obj).__mro__:
+        for fn in RULES.get(model, ()):
+            fn(session, obj, offline)
+
+
+@rule(Need)
+def _need(session: Session, obj: Need, offline: bool) -> None:
+    if obj.priority not in {p.value for p in Priority}:
+        raise _fail("need", "priority", f"must be critical, high or routine (got {obj.priority!r})")
+    if obj.needed_by < obj.stated_on:
+        raise _fail("need", "needed_by", "is before the date the need was stated")
+
+
+@rule(Pledge)
+def _pledge(session: Session, obj: Pledge, offline: bool) -> None:
+    if obj.donor_code == obj.recipient_code:
+        raise _fail("pledge", "recipient_code", "a donor cannot pledge to itself")
+    if obj.channel not in {c.value for c in Channel}:
+        raise _fail(
+            "pledge", "channel", f"must be stock, procurement or fund (got {obj.channel!r})"
+        )
+    if (obj.value_amount is None) != (obj.value_currency is None):
+        raise _fail("pledge", "value_currency", "value amount and currency go together")
+    if obj.due_by is not None and obj.due_by < obj.announced_on:
+        raise _fail("pledge", "due_by", "is before the announcement date")
+    if obj.id is not None and not offline:
+        done = delivered_quantity(session, obj.id)
+        if obj.quantity < done:
             raise _fail(
-                "need", "priority", f"must be critical, high or routine (got {obj.priority!r})"
+                "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
             )
-        if obj.needed_by < obj.stated_on:
-            raise _fail("need", "needed_by", "is before the date the need was stated")
-    elif isinstance(obj, Pledge):
-        if obj.donor_code == obj.recipient_code:
-            raise _fail("pledge", "recipient_code", "a donor cannot pledge to itself")
-        if obj.channel not in {c.value for c in Channel}:
-            raise _fail(
-                "pledge", "channel", f"must be stock, procurement or fund (got {obj.channel!r})"
-            )
-        if (obj.value_amount is None) != (obj.value_currency is None):
-            raise _fail("pledge", "value_currency", "value amount and currency go together")
-        if obj.due_by is not None and obj.due_by < obj.announced_on:
-            raise _fail("pledge", "due_by", "is before the announcement date")
-        if obj.id is not None and not offline:
-            done = delivered_quantity(session, obj.id)
-            if obj.quantity < done:
-                raise _fail(
-                    "pledge", "quantity", f"{obj.quantity} is below the {done} already delivered"
-                )
-    elif isinstance(obj, Delivery) and not offline:
-        pledge = _locked_pledge(session, obj.pledge_id)
-        if pledge is None:
-            raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
-        if pledge.status == "cancelled":
-            raise _fail("delivery", "pledge", f"pledge {pledge.ref} is cancelled")
-        others = delivered_quantity(session, pledge.id, exclude_delivery=obj.id)
-        if others + obj.quantity > pledge.quantity:
-            raise _fail(
-                "delivery",
-                "quantity",
-                f"{obj.quantity} would bring deliveries on pledge {pledge.ref} to "
-                f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
-                f"({pledge.quantity - others} left)",
-            )
-    elif isinstance(obj, ProductionLine) and not offline:
-        if (
-            session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
-            is None
-        ):
-            raise _fail(
-                "production_line", "producer_code", f"unknown organisation {obj.producer_code!r}"
-            )
-    elif isinstance(obj, Fund):
-        if obj.period_end < obj.period_start:
-            raise _fail("fund", "period_end", "is before period_start")
-        if obj.destination not in ("recipient", "members"):
-            raise _fail("fund", "destination", "must be recipient or members")
-        if obj.destination == "recipient" and obj.recipient_code is None:
-            raise _fail("fund", "recipient_code", "required when the destination is the recipient")
-    elif isinstance(obj, Order):
-        if obj.delivery_end < obj.delivery_start:
-            raise _fail("purchase_order", "delivery_end", "is before delivery_start")
-        if obj.delivery_start < obj.placed_on:
-            raise _fail("purchase_order", "delivery_start", "is before the order was placed")
-        for code, model, field in (
-            (obj.fund_code, Fund, "fund_code"),
-            (obj.line_code, ProductionLine, "line_code"),
-        ):
-            if not offline and session.scalar(select(model.id).where(model.code == code)) is None:
-                raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
+
+
+@rule(Delivery)
+def _delivery(session: Session, obj: Delivery, offline: bool) -> None:
+    if offline:
+        return
+    pledge = _locked_pledge(session, obj.pledge_id)
+    if pledge is None:
+        raise _fail("delivery", "pledge", f"unknown pledge id {obj.pledge_id}")
+    if pledge.status == "cancelled":
+        raise _fail("delivery", "pledge", f"pledge {pledge.ref} is cancelled")
+    others = delivered_quantity(session, pledge.id, exclude_delivery=obj.id)
+    if others + obj.quantity > pledge.quantity:
+        raise _fail(
+            "delivery",
+            "quantity",
+            f"{obj.quantity} would bring deliveries on pledge {pledge.ref} to "
+            f"{others + obj.quantity}, beyond the {pledge.quantity} pledged "
+            f"({pledge.quantity - others} left)",
+        )
+
+
+@rule(ProductionLine)
+def _line(session: Session, obj: ProductionLine, offline: bool) -> None:
+    if offline:
+        return
+    if (
+        session.scalar(select(Organisation.id).where(Organisation.code == obj.producer_code))
+        is None
+    ):
+        raise _fail(
+            "production_line", "producer_code", f"unknown organisation {obj.producer_code!r}"
+        )
+
+
+@rule(Fund)
+def _fund(session: Session, obj: Fund, offline: bool) -> None:
+    if obj.period_end < obj.period_start:
+        raise _fail("fund", "period_end", "is before period_start")
+    if obj.destination not in ("recipient", "members"):
+        raise _fail("fund", "destination", "must be recipient or members")
+    if obj.destination == "recipient" and obj.recipient_code is None:
+        raise _fail("fund", "recipient_code", "required when the destination is the recipient")
+
+
+@rule(Order)
+def _order(session: Session, obj: Order, offline: bool) -> None:
+    if obj.delivery_end < obj.delivery_start:
+        raise _fail("purchase_order", "delivery_end", "is before delivery_start")
+    if obj.delivery_start < obj.placed_on:
+        raise _fail("purchase_order", "delivery_start", "is before the order was placed")
+    if offline:
+        return
+    for code, model, field in (
+        (obj.fund_code, Fund, "fund_code"),
+        (obj.line_code, ProductionLine, "line_code"),
+    ):
+        if session.scalar(select(model.id).where(model.code == code)) is None:
+            raise _fail("purchase_order", field, f"unknown {model.__tablename__} {code!r}")
 
 
 def _locked_pledge(session: Session, pledge_id: int) -> Pledge | None:

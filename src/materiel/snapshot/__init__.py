@@ -12,6 +12,7 @@ import sys
 import types
 from typing import TYPE_CHECKING
 
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.snapshot.schema import (
     DEFAULT_PARAMS,
     VARIABLES,
@@ -43,7 +44,7 @@ __all__ = [
 def build_snapshot(
     engine_or_session: Engine | Session,
     as_of: dt.date,
-    horizon_weeks: int = 26,
+    horizon_weeks: int = HORIZON_WEEKS,
     scenario: str = "baseline",
     outflow_window_weeks: int = 12,
 ) -> xr.Dataset:
@@ -56,7 +57,7 @@ def build_snapshot(
 def snapshot(
     db: str | os.PathLike[str] | Engine | Session | None,
     as_of: dt.date | str | None = None,
-    horizon_weeks: int = 26,
+    horizon_weeks: int = HORIZON_WEEKS,
     scenario: str = "baseline",
     outflow_window_weeks: int = 12,
 ) -> xr.Dataset:
@@ -86,7 +87,7 @@ class _CallableModule(types.ModuleType):
         self,
         db: str | os.PathLike[str] | Engine | Session | None,
         as_of: dt.date | str | None = None,
-        horizon_weeks: int = 26,
+        horizon_weeks: int = HORIZON_WEEKS,
         scenario: str = "baseline",
         outflow_window_weeks: int = 12,
     ) -> xr.Dataset:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
+from materiel.plan_policy import DEFAULT_TRANSIT_WEEKS, HORIZON_WEEKS, PRIORITIES
 from materiel.records import (
     PRIORITY_WEIGHT,
     Caveat,
@@ -165,7 +166,7 @@ def _rates(pairs: set[tuple[str, str]], on: dt.date) -> dict[tuple[str, str], fl
 def build_snapshot(
     src: Engine | Session | Connection,
     as_of: dt.date,
-    horizon_weeks: int = 26,
+    horizon_weeks: int = HORIZON_WEEKS,
     scenario: str = "baseline",
     outflow_window_weeks: int = 12,
 ) -> xr.Dataset:
@@ -201,6 +202,7 @@ def build_snapshot(
                 Nation.gdp_source,
                 Nation.is_donor,
                 Nation.is_recipient,
+                Nation.transit_weeks,
             ).order_by(Nation.code),
         )
         items = _frame(
@@ -413,8 +415,7 @@ def build_snapshot(
     # pledges announced after as_of are unknown at as_of, and so are their deliveries
 
     # -- open needs ------------------------------------------------------------------------
-    need_demand = np.zeros((n_r, n_i, h))
-    need_weight = np.zeros((n_r, n_i, h))
+    need = np.zeros((n_r, n_i, len(PRIORITIES), h))
     if not needs.empty:
         nd = needs.copy()
         nd["_rank"] = nd["priority"].map(PRIORITY_RANK).fillna(2)
@@ -433,15 +434,18 @@ def build_snapshot(
         covered = (nd["_pool"] - before).clip(lower=0).clip(upper=need_qty)
         nd["_open"] = need_qty - covered
         nd["_week"] = np.maximum(_week(nd["needed_by"], as_of), 0)
-        nd["_w"] = nd["priority"].map(PRIORITY_WEIGHT).fillna(1.0)
+        nd["_k"] = (
+            nd["priority"].map({p: k for k, p in enumerate(PRIORITIES)}).fillna(len(PRIORITIES) - 1)
+        )
         ri, ii = _index(recips, nd["recipient_code"]), _index(item_codes, nd["item_code"])
         ok = (ri >= 0) & (ii >= 0) & (nd["_week"].to_numpy() < h) & (nd["_open"].to_numpy() > 0)
-        idx = (ri[ok], ii[ok], nd["_week"].to_numpy()[ok])
-        np.add.at(need_demand, idx, nd["_open"].to_numpy(dtype="float64")[ok])
-        np.maximum.at(need_weight, idx, nd["_w"].to_numpy(dtype="float64")[ok])
+        idx = (ri[ok], ii[ok], nd["_k"].to_numpy(dtype="int64")[ok], nd["_week"].to_numpy()[ok])
+        np.add.at(need, idx, nd["_open"].to_numpy(dtype="float64")[ok])
+    need_demand = need.sum(axis=2)
+    # consumption not met weighs as the scenario says (per unit of value); a need's weight
+    # is its priority's (the ``priority_weight`` coordinate)
     cw = float(params.get("consumption_weight", DEFAULT_PARAMS["consumption_weight"]))
-    weight = np.where(need_weight > 0, need_weight, cw)
-    weight = np.where((need_weight > 0) & (consumption > 0), np.maximum(need_weight, cw), weight)
+    weight = np.full((n_r, n_i, h), cw)
 
     # -- pledge remainders ------------------------------------------------------------------
     pin = np.zeros((n_r, n_i, h))
@@ -573,6 +577,11 @@ def build_snapshot(
     excluded[ni[excl], ii[excl]] = True
     give_cap[excluded] = 0.0
 
+    # -- transit: weeks from a donor's stock to the recipient (nation record, or the default)
+    tw = nations.set_index("code")["transit_weeks"].reindex(donors) if n_n else pd.Series([])
+    tw = pd.to_numeric(tw, errors="coerce").fillna(DEFAULT_TRANSIT_WEEKS).astype("int64")
+    transit = np.broadcast_to(tw.to_numpy()[:, None], (n_n, n_i)).copy()
+
     # -- burden sharing ---------------------------------------------------------------------------
     gdp = (
         nations.set_index("code")["gdp_eur_bn"].reindex(donors).astype(float).to_numpy()
@@ -642,6 +651,7 @@ def build_snapshot(
         floor=floor,
         consumption=consumption,
         consumption_cv=consumption_cv,
+        need=need,
         need_demand=need_demand,
         demand=consumption + need_demand,
         weight=weight,
@@ -662,4 +672,5 @@ def build_snapshot(
         excluded=excluded,
         give_cap=give_cap,
         gdp_share=gdp_share,
+        transit=transit,
     )

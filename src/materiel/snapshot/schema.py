@@ -18,6 +18,7 @@ import numpy as np
 import xarray as xr
 
 from materiel import money
+from materiel.plan_policy import DEFAULT_PARAMS, PRIORITIES, PRIORITY_WEIGHTS
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -30,15 +31,7 @@ __all__ = [
     "validate",
 ]
 
-DIMS = ("nation", "recipient", "item", "week", "line", "fund")
-
-DEFAULT_PARAMS: dict[str, Any] = {
-    "lambda_target": 1.0,
-    "mu_burden": 0.0,
-    "epsilon_cost": 1e-9,
-    "hard_targets": False,
-    "consumption_weight": 10.0,
-}
+DIMS = ("nation", "recipient", "item", "week", "line", "fund", "priority")
 
 
 class SnapshotError(ValueError):
@@ -72,9 +65,17 @@ VARIABLES: dict[str, VarSpec] = {
     "consumption_cv": VarSpec(
         ("recipient", "item"), "float64", 0.0, doc="coefficient of variation of consumption"
     ),
-    "need_demand": VarSpec(_RIW, "float64", 0.0, doc="open need due that week"),
+    "need": VarSpec(
+        ("recipient", "item", "priority", "week"),
+        "float64",
+        "need_demand",
+        doc="open need due that week, by the need's priority",
+    ),
+    "need_demand": VarSpec(_RIW, "float64", 0.0, doc="open need due that week (all priorities)"),
     "demand": VarSpec(_RIW, "float64", "consumption+need_demand", doc="total demand"),
-    "weight": VarSpec(_RIW, "float64", "consumption_weight", doc="shortfall weight"),
+    "weight": VarSpec(
+        _RIW, "float64", "consumption_weight", doc="weight of consumption not met, per value"
+    ),
     "pin": VarSpec(_RIW, "float64", 0.0, doc="pledge arrivals at the recipient"),
     "pout": VarSpec(_NIW, "float64", 0.0, doc="pledge draws from donor stock"),
     "arrive_n": VarSpec(_NIW, "float64", 0.0, doc="order arrivals to donor stocks"),
@@ -84,6 +85,9 @@ VARIABLES: dict[str, VarSpec] = {
     "cap_full": VarSpec(("line", "week"), "float64", 0.0, doc="capacity with ramp"),
     "price": VarSpec(("line",), "float64", 0.0, doc="unit price, line currency"),
     "lead": VarSpec(("line",), "int64", 0, doc="lead time in weeks"),
+    "transit": VarSpec(
+        ("nation", "item"), "int64", 0, doc="weeks from the donor's stock to the recipient"
+    ),
     "budget": VarSpec(("fund",), "float64", 0.0, doc="remaining budget, fund currency"),
     "price_in_fund": VarSpec(("line", "fund"), "float64", "convert(price)", doc="price in fund"),
     "eligible": VarSpec(("line", "fund"), "bool", False, doc="fund may buy from line"),
@@ -98,7 +102,7 @@ VARIABLES: dict[str, VarSpec] = {
 
 _ORDER = list(VARIABLES)
 # filled from other variables: these are computed after the plain ones
-_DERIVED_ORDER = ["cap_full", "cap", "consumption", "need_demand", "demand", "price"]
+_DERIVED_ORDER = ["cap_full", "cap", "consumption", "need", "need_demand", "demand", "price"]
 
 
 def _labels(name: str, values: Iterable[Any]) -> list[str]:
@@ -239,6 +243,7 @@ def make_snapshot(
         "week": list(range(int(horizon_weeks))),
         "line": _labels("line", lines),
         "fund": _labels("fund", funds),
+        "priority": list(PRIORITIES),
     }
     n_item, n_line, n_fund = len(coords["item"]), len(coords["line"]), len(coords["fund"])
 
@@ -290,7 +295,23 @@ def make_snapshot(
         fill("cap_full", 0.0)
         fill("cap", data["cap_full"])
     fill("consumption", 0.0)
-    fill("need_demand", 0.0)
+    if "need" in arrays:
+        fill("need", 0.0)
+        from_need = data["need"].sum(axis=2)
+        if "need_demand" in arrays:
+            fill("need_demand", 0.0)
+            if not np.allclose(data["need_demand"], from_need):
+                raise SnapshotError(
+                    "variable 'need_demand': differs from 'need' summed over priority"
+                )
+        data["need_demand"] = from_need
+    else:
+        # a need without a priority breakdown counts as high priority
+        fill("need_demand", 0.0)
+        r_n, i_n, t_n = data["need_demand"].shape
+        need = np.zeros((r_n, i_n, len(PRIORITIES), t_n))
+        need[:, :, PRIORITIES.index("high"), :] = data["need_demand"]
+        data["need"] = need
     fill("demand", data["consumption"] + data["need_demand"])
     fill("price", 0.0)
     if "weight" not in data:
@@ -323,6 +344,10 @@ def make_snapshot(
             "line_item": ("line", np.array(litem, dtype=object)),
             "line_currency": ("line", np.array(lcur, dtype=object)),
             "fund_currency": ("fund", np.array(fcur, dtype=object)),
+            "priority_weight": (
+                "priority",
+                np.array([PRIORITY_WEIGHTS[p] for p in PRIORITIES], dtype="float64"),
+            ),
         },
     )
     ds.attrs = {

@@ -12,6 +12,7 @@ import xarray as xr
 from materiel.charts import (
     cross_date_of,
     fan_chart,
+    frontier_chart,
     stock_trajectory,
     to_svg_str,
     trajectory_frame,
@@ -66,6 +67,22 @@ def fan_svg(run_id: int, entry: dict[str, Any], weeks: list[str], source: str) -
         chart = fan_chart(df, source=source, title=f"{entry['holder']}: {entry['item']}")
         label = (
             f"Fan chart: Monte Carlo stock quantiles of {entry['item']} held by {entry['holder']}"
+        )
+        return _accessible(to_svg_str(chart), label)
+
+    svg: str = SVG_CACHE.get(key, make)
+    return svg
+
+
+def frontier_svg(run_id: int, frontier: dict[str, Any]) -> str:
+    """The readiness–support frontier stored with plan run ``run_id``."""
+    key = ("frontier", run_id)
+
+    def make() -> str:
+        chart = frontier_chart(frontier.get("points", []), source=str(frontier.get("source", "")))
+        label = (
+            "Line chart: share of critical need met by value against alliance stock below "
+            "target, one point per readiness weight"
         )
         return _accessible(to_svg_str(chart), label)
 

@@ -109,9 +109,12 @@ def render(
 ) -> HTMLResponse:
     engine: Engine = request.app.state.engine
     synthetic = ctx.pop("synthetic", None)
-    if synthetic is None and user is not None:
+    names: dict[str, str] = {}
+    if user is not None:
         with read_session(engine) as s:
-            synthetic = queries.dataset_synthetic(s)
+            if synthetic is None:
+                synthetic = queries.dataset_synthetic(s)
+            names = queries.item_names(s)
     context = {
         "request": request,
         "user": user,
@@ -122,6 +125,8 @@ def render(
         "title": title,
         "synthetic": bool(synthetic),
         "today": today(),
+        "item_names": names,
+        "stale_days": queries.stale_after_days(),
         **ctx,
     }
     return templates.TemplateResponse(request, template, context, status_code=status)

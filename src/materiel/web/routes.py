@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from materiel.web.pages import (  # noqa: F401 (each registers its routes)
     login,
+    meeting,
     meetings,
     needs,
     overview,

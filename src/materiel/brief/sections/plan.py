@@ -10,6 +10,18 @@ from materiel.brief.context import Context
 from materiel.brief.model import Figure, Section, Table, fmt_int, fmt_money
 from materiel.brief.notes import fig
 
+#: the plain-language box "What the plan assumes" (README.md says the same)
+ASSUMES = (
+    "What the plan assumes: needs not met by their date stay owed and are met as soon as "
+    "stock allows, each week late counting (critical 100, high 10, routine 1 per dollar of "
+    "need); consumption not met in its week is lost and counts like high-priority need; a "
+    "dollar-week of a donor's stock below its target counts λ = {lam} times a dollar-week of "
+    "routine need; transfers take the donor's transit time (1 week unless recorded), orders "
+    "the line's lead time, and the weeks after the horizon still count, so orders arriving "
+    "after it are made when they help. Values in USD at the catalogue's unit values (ECB "
+    "rates of {rate}); quantities rounded to whole units."
+)
+
 
 def _one(x: object) -> str:
     """One decimal, without a negative zero."""
@@ -35,25 +47,106 @@ def build(ctx: Context) -> Section:
         f"plan snapshot {str(r.snapshot_hash)[:12]} (queries.latest_plan_run).",
         [notes.link("plan_run", ctx.plan.run_id, f"plan run {ctx.plan.run_id}")],
     )
+    share = queries.critical_met(r.tables.get("need_met", pd.DataFrame()))["share"]
     sec.paragraphs.append(
         f"{how}; scenario {r.scenario}, {r.horizon_weeks} weeks from {r.as_of}, solver status "
-        f"{r.status}."
+        f"{r.status}. "
+        + (
+            f"Critical need met by the end of the horizon: {100.0 * share:.0f} % by value."
+            if share is not None
+            else "No critical need is due within the horizon."
+        )
     )
-    unmet = r.tables.get("unmet", pd.DataFrame())
+    need = r.tables.get("need_met", pd.DataFrame())
+    cons = r.tables.get("consumption_met", pd.DataFrame())
     tr = r.tables.get("transfers", pd.DataFrame())
     orders = r.tables.get("orders", pd.DataFrame())
-    by_priority = queries.unmet_by_priority(unmet)
-    total_unmet = float(unmet["unmet"].sum()) if len(unmet) else 0.0
-    demand = float(unmet["demand"].sum()) if len(unmet) else 0.0
-    crit = float(by_priority.loc[by_priority["priority"] == "critical", "unmet"].sum())
-    tq = float(tr["quantity"].sum()) if len(tr) else 0.0
+    head = queries.critical_met(need)
+    lam = r.params.get("readiness_weight")
+    share = head["share"]
     sec.figures += [
-        fig("plan-unmet", total_unmet, fmt_int(total_unmet), n),
-        fig("plan-demand", demand, fmt_int(demand), n),
-        fig("plan-unmet-critical", crit, fmt_int(crit), n),
-        fig("plan-transfers", tq, fmt_int(tq), n),
+        fig(
+            "plan-critical-met",
+            None if share is None else 100.0 * share,
+            "—" if share is None else f"{100.0 * share:.0f} %",
+            n,
+        ),
+        fig("plan-critical-due", head["value_due"], fmt_money(head["value_due"], "USD"), n),
+        fig("plan-transfers", len(tr), fmt_int(len(tr)), n),
         fig("plan-orders", len(orders), fmt_int(len(orders)), n),
     ]
+    sec.paragraphs.append(
+        ASSUMES.format(
+            lam="the scenario's" if lam is None else f"{float(lam):g}",
+            rate=r.rate_date or r.as_of,
+        )
+    )
+    if head["items"]:
+        sec.tables.append(
+            (
+                "Critical need met by the end of the horizon, per item (units of each item)",
+                Table(
+                    ["item", "due", "met", "share met"],
+                    [
+                        [
+                            str(x["item"]),
+                            fmt_int(x["due"]),
+                            fig(f"critical-met:{x['item']}", x["met"], fmt_int(x["met"])),
+                            f"{100.0 * float(x['share']):.0f} %",
+                        ]
+                        for x in head["items"][:top]
+                    ],
+                    n,
+                    more=max(0, len(head["items"]) - top),
+                    numeric=(1, 2, 3),
+                ),
+            )
+        )
+    by_priority = queries.need_by_priority(need)
+    if len(by_priority):
+        sec.tables.append(
+            (
+                "Stated need met by the end of the horizon, by priority (by value, USD)",
+                Table(
+                    ["priority", "due", "met", "share met"],
+                    [
+                        [
+                            str(x["priority"]),
+                            fmt_money(x["value_due"], "USD"),
+                            fmt_money(x["value_met"], "USD"),
+                            f"{100.0 * float(x['share']):.0f} %",
+                        ]
+                        for x in queries.rows(by_priority)
+                    ],
+                    n,
+                    numeric=(1, 2, 3),
+                ),
+            )
+        )
+    if len(cons):
+        worst = cons.sort_values("unmet", ascending=False)
+        sec.tables.append(
+            (
+                "Consumption met within the horizon (units of each item; consumption has no "
+                "priority)",
+                Table(
+                    ["recipient", "item", "consumption", "met", "share met"],
+                    [
+                        [
+                            str(x["recipient"]),
+                            str(x["item"]),
+                            fmt_int(x["consumption"]),
+                            fmt_int(x["met"]),
+                            f"{100.0 * float(x['share_met']):.0f} %",
+                        ]
+                        for x in queries.rows(worst.head(top))
+                    ],
+                    n,
+                    more=max(0, len(worst) - top),
+                    numeric=(2, 3, 4),
+                ),
+            )
+        )
     if len(tr):
         g = tr.groupby(["donor", "item"], as_index=False)["quantity"].sum()
         g = g.sort_values("quantity", ascending=False)
@@ -111,21 +204,6 @@ def build(ctx: Context) -> Section:
                 ),
             )
         )
-    if len(by_priority):
-        sec.tables.append(
-            (
-                "Unmet need left by the plan, by priority",
-                Table(
-                    ["priority", "demand", "unmet"],
-                    [
-                        [str(x["priority"]), fmt_int(x["demand"]), fmt_int(x["unmet"])]
-                        for x in queries.rows(by_priority)
-                    ],
-                    n,
-                    numeric=(1, 2),
-                ),
-            )
-        )
     rank = r.tables.get("ranking", pd.DataFrame())
     if len(rank):
         from materiel.plan.explain import RANKING_LABELS, ranking_rows
@@ -157,4 +235,43 @@ def build(ctx: Context) -> Section:
         sec.paragraphs += [str(x) for x in shown["sentence"] if str(x)]
     targets = [x for x in r.sentences if x.startswith("Lowering")]
     sec.paragraphs += targets[:3]
+    if r.frontier and ctx.options.charts:
+        _frontier(sec, r.frontier, n)
     return sec
+
+
+def _frontier(sec: Section, frontier: dict[str, object], note: int) -> None:
+    """The readiness–support frontier stored with the plan run: chart and table."""
+    from materiel.charts import frontier_chart, to_svg_str
+
+    points = list(frontier.get("points") or [])  # type: ignore[call-overload]
+    if not points:
+        return
+    sec.charts.append(
+        (
+            to_svg_str(frontier_chart(points, source=str(frontier.get("source", "")))),
+            "Readiness against support: each point a full plan at one readiness weight λ; "
+            "the higher λ, the less donors give below their targets.",
+            note,
+        )
+    )
+    sec.tables.append(
+        (
+            "The readiness–support frontier",
+            Table(
+                ["readiness weight λ", "critical need met (by value)", "stock below target"],
+                [
+                    [
+                        f"{float(p['readiness_weight']):g}",
+                        "—"
+                        if p.get("critical_share") is None
+                        else f"{100.0 * float(p['critical_share']):.0f} %",
+                        f"USD {float(p['below_target_value_weeks']) / 1e6:,.1f} m-weeks",
+                    ]
+                    for p in points
+                ],
+                note,
+                numeric=(0, 1, 2),
+            ),
+        )
+    )

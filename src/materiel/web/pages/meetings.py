@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from materiel import queries
 from materiel.access import Hidden, policy
@@ -14,10 +16,12 @@ from materiel.db import read_session
 from materiel.web.render import (
     allowed,
     engine_of,
+    form_of,
     render,
     router,
 )
 from materiel.web.session import (
+    check_csrf,
     require_user,
 )
 
@@ -68,3 +72,46 @@ def meeting_brief(request: Request, meeting_id: int) -> Response:
             message="Brief not yet available: the brief module is not installed in this build.",
         )
     return HTMLResponse(module.render_html(engine, meeting_id, user.principal))
+
+
+def _brief_meeting(request: Request, meeting_id: int) -> tuple[Any, Any]:
+    """The signed-in planner and the meeting (Hidden when there is none)."""
+    user = require_user(request)
+    policy.require_planner(user.principal)
+    with read_session(engine_of(request)) as s:
+        meeting = queries.meeting(s, user.principal, meeting_id)
+        if meeting is None:
+            raise Hidden()
+        return user, meeting.ref
+
+
+@router.get("/meetings/{meeting_id}/brief.pdf")
+def meeting_brief_pdf(request: Request, meeting_id: int) -> Response:
+    """The brief as PDF (WeasyPrint), as the signed-in coordinator may see it."""
+    user, ref = _brief_meeting(request, meeting_id)
+    module = brief_module()
+    if module is None:
+        raise Hidden()
+    pdf = module.render_pdf(engine_of(request), meeting_id, viewer=user.principal)
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", str(ref))
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="brief-{name}.pdf"'},
+    )
+
+
+@router.post("/meetings/{meeting_id}/brief/regenerate")
+async def meeting_brief_regenerate(request: Request, meeting_id: int) -> Response:
+    """Compute the brief again now (its kept copy dropped), then back to the meeting."""
+    form = await form_of(request)
+    user, _ = _brief_meeting(request, meeting_id)
+    check_csrf(form.get("csrf"), user.csrf)
+    module = brief_module()
+    if module is not None:
+        engine = engine_of(request)
+        from materiel.brief.render import forget
+
+        forget(engine, meeting_id)
+        await run_in_threadpool(module.render_html, engine, meeting_id, user.principal)
+    return RedirectResponse(f"/meetings/{meeting_id}?regenerated=1#brief", 303)

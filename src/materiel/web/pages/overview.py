@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from materiel import queries
+from materiel.db import read_session
 from materiel.web import data
 from materiel.web.render import (
     as_of_of,
@@ -22,12 +24,20 @@ from materiel.web.session import (
 def overview(request: Request) -> Response:
     user = require_user(request)
     as_of = as_of_of(request)
-    figures = data.overview(engine_of(request), user.principal, as_of)
+    engine = engine_of(request)
+    p = user.principal
+    figures = data.overview(engine, p, as_of)
+    own = None
+    if p.nation and p.role in ("donor", "recipient"):
+        with read_session(engine) as s:
+            view = queries.donor_view if p.role == "donor" else queries.recipient_view
+            own = view(s, p, as_of=as_of)
     return render(
         request,
         "overview.html",
         user,
-        title="Overview",
+        title="Overview" if own is None else f"Overview: {p.nation}",
         f=figures,
+        own=own,
         synthetic=figures["synthetic"],
     )

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
+import pandas as pd
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -91,6 +92,10 @@ def _pledges(
         movable = [SimpleNamespace(**x) for x in actionable["movable"]]
     can_notify = can_create(user, "pledge", "donor_code")
     donors = ch["donors"] if p.is_staff else [p.nation]
+    added = qp(request, "added", pattern=r"[\w.\-]+")
+    if added and len(df):  # the new pledge first, highlighted, wherever it would sort
+        new = df["ref"] == added
+        df = pd.concat([df.loc[new], df.loc[~new]])
     return render(
         request,
         "pledges.html",
@@ -112,7 +117,7 @@ def _pledges(
         errors=errors,
         form_name=form_name,
         as_of=as_of,
-        added=qp(request, "added", pattern=r"[\w.\-]+"),
+        added=added,
         delivered=qp(request, "delivered", pattern=r"[\w.\-]+"),
         moved=qp(request, "moved", pattern=r"[\w.\-]+"),
     )

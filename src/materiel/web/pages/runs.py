@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from materiel import queries
 from materiel.access import policy
 from materiel.db import read_session
+from materiel.plan_policy import HORIZON_WEEKS, READINESS_WEIGHT
 from materiel.queries import today
 from materiel.schemas import (
     ForecastRequest,
@@ -19,7 +20,7 @@ from materiel.schemas import (
 )
 from materiel.services.jobs import start_job
 from materiel.web import data
-from materiel.web.charts import fan_svg
+from materiel.web.charts import fan_svg, frontier_svg
 from materiel.web.forms import clean, validate
 from materiel.web.render import (
     engine_of,
@@ -69,6 +70,8 @@ def _plan(
         ch = queries.choices(s)
         runs = queries.recent_plan_runs(s, p)
     watch = next((j for j in jobs if job_id and j["id"] == int(job_id)), None)
+    tables = queries.plan_tables(run) if run else None
+    frontier = tables.get("frontier") if tables else None
     return render(
         request,
         "plan.html",
@@ -76,7 +79,11 @@ def _plan(
         status=status,
         title="Plan",
         run=run,
-        tables=queries.plan_tables(run) if run else None,
+        tables=tables,
+        frontier=frontier,
+        frontier_svg=frontier_svg(int(run["id"]), frontier) if run and frontier else None,
+        horizon_default=HORIZON_WEEKS,
+        readiness_default=READINESS_WEIGHT,
         jobs=jobs,
         watch=watch,
         ch=ch,
@@ -109,8 +116,9 @@ async def plan_submit(request: Request) -> Response:
     user = require_user(request)
     check_csrf(form.get("csrf"), user.csrf)
     policy.require_planner(user.principal)
-    values = clean(form, ["as_of", "horizon_weeks", "scenario"])
+    values = clean(form, ["as_of", "horizon_weeks", "scenario", "readiness_weight"])
     values["hard_targets"] = form.get("hard_targets") == "on"
+    values["frontier"] = form.get("frontier") == "on"
     model, errors = validate(PlanRequest, values)
     if model is None:
         return await run_in_threadpool(_plan, request, user, values, errors, 422)

@@ -7,7 +7,9 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from materiel import queries
 from materiel.access import Hidden
+from materiel.db import read_session
 from materiel.web import data
 from materiel.web.charts import trajectory_svg
 from materiel.web.render import (
@@ -28,13 +30,19 @@ from materiel.web.session import (
 def stockpiles(request: Request) -> Response:
     user = require_user(request)
     as_of = as_of_of(request)
-    hm = data.heatmap(engine_of(request), user.principal, as_of)
+    engine = engine_of(request)
+    hm = data.heatmap(engine, user.principal, as_of)
+    with read_session(engine) as s:
+        pos = queries.stock_position(s, user.principal, as_of=as_of)
+    # per holder shown: the age of its oldest latest report, when stale (freshness marker)
+    stale = pos.loc[pos["stale"]].groupby("nation_code")["age_days"].max()
     return render(
         request,
         "stockpiles.html",
         user,
         title="Stockpiles",
         hm=hm,
+        stale={str(k): int(v) for k, v in stale.items()},
         as_of=as_of,
         synthetic=hm["synthetic"],
     )
@@ -47,6 +55,12 @@ def stockpile_detail(request: Request, holder: str) -> Response:
         raise Hidden()
     as_of = as_of_of(request)
     table, proj = data.holder_table(engine_of(request), user.principal, holder, as_of)
+    with read_session(engine_of(request)) as s:
+        pos = queries.stock_position(s, user.principal, as_of=as_of, nation=holder)
+    reports = {
+        str(r["item_code"]): r
+        for r in queries.rows(pos[["item_code", "as_of", "age_days", "stale"]])
+    }
     chosen = qp(request, "item", pattern=r"[A-Za-z0-9._\-]+")
     charts: list[dict[str, Any]] = []
     if len(table):
@@ -79,6 +93,7 @@ def stockpile_detail(request: Request, holder: str) -> Response:
         title=f"Stockpile of {holder}",
         holder=holder,
         rows=table.to_dict("records"),
+        reports=reports,
         charts=charts,
         as_of=as_of,
         synthetic=bool(proj.attrs.get("synthetic")),

@@ -1,0 +1,100 @@
+"""Start-up of the command line (issue 19): CPU and wall time of ``materiel --help`` and of
+light reading commands on the demo database, each a fresh process as a user runs it.
+
+CPU seconds are the child process's own (user + system, from ``getrusage``): on a shared,
+loaded machine the wall time is an upper bound, the CPU time is what the command costs.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GOALS = {"--help": 0.3, "status": 1.0}  # seconds of CPU (--help) and wall (status), issue 19
+RUNS = 5
+DEMO_AS_OF = "2026-11-02"
+
+
+def _materiel() -> list[str]:
+    exe = Path(sys.executable).with_name("materiel")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "materiel.cli.main"]
+
+
+def _time(args: list[str]) -> tuple[float, float]:
+    """(CPU s, wall s) of one run of ``materiel ARGS`` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([*_materiel(), *args], check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def run() -> str:
+    tmp = Path(tempfile.mkdtemp(prefix="materiel-bench-cli-"))
+    try:
+        db = str(tmp / "demo.db")
+        subprocess.run(
+            [*_materiel(), "--db", db, "demo", "--as-of", DEMO_AS_OF],
+            check=True,
+            capture_output=True,
+        )
+        commands: list[tuple[str, list[str]]] = [
+            ("--help", ["--help"]),
+            ("status", ["--db", db, "status", "--as-of", DEMO_AS_OF]),
+            ("needs list", ["--db", db, "needs", "list", "--as-of", DEMO_AS_OF]),
+            ("pledges list --json", ["--db", db, "pledges", "list", "--json"]),
+        ]
+        rows = []
+        measured: dict[str, tuple[float, float]] = {}
+        for name, args in commands:
+            _time(args)  # warm the file cache and the bytecode
+            runs = [_time(args) for _ in range(RUNS)]
+            cpu = statistics.median(c for c, _ in runs)
+            wall = statistics.median(w for _, w in runs)
+            measured[name] = (cpu, wall)
+            rows.append(
+                f"| `materiel {name}` | {cpu:.2f} | {wall:.2f} | {min(w for _, w in runs):.2f} |"
+            )
+        load = os.getloadavg()[0]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    help_cpu = measured["--help"][0]
+    status_wall = measured["status"][1]
+    verdict = [
+        f"- `materiel --help`: {help_cpu:.2f} s CPU against a goal of "
+        f"{GOALS['--help']} s ({'met' if help_cpu < GOALS['--help'] else 'NOT met'}).",
+        f"- `materiel status` on the demo: {status_wall:.2f} s wall against a goal of "
+        f"{GOALS['status']} s ({'met' if status_wall < GOALS['status'] else 'NOT met'}"
+        f"{'' if status_wall < GOALS['status'] else ' under this load'}; "
+        f"{measured['status'][0]:.2f} s CPU).",
+    ]
+    return "\n".join(
+        [
+            "## Command line start-up",
+            "",
+            "`materiel.bench.cli`: each command a fresh process, as a user runs it, on the demo "
+            f"database (`materiel demo --as-of {DEMO_AS_OF}`); median of {RUNS} runs after one "
+            "warm-up. `--help` lists the commands from a table without importing them; a "
+            "command imports only its own module. CPU s is the process's own time (the machine "
+            f"is shared: load average at the end {load:.1f}).",
+            "",
+            "| command | CPU s | wall s (median) | wall s (best) |",
+            "|---|---:|---:|---:|",
+            *rows,
+            "",
+            *verdict,
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(run())

@@ -1,0 +1,149 @@
+"""The readiness–support frontier: the plan solved for a sweep of readiness weights λ.
+
+The seed's dilemma — "our stock is going down, we cannot continue at this rate" — is a
+trade-off between what the recipient gets and how far donors' stocks fall below their
+targets. Each point of the frontier is a full plan (with the tie-break) at one λ; the
+sweep builds the LP once and changes only the cost of the breach columns and re-solves
+warm from the previous basis. Per point: the share of critical need met by the end of the
+horizon (by value and per item) and the alliance stock below target over the horizon
+(USD-weeks, per donor).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from materiel import plan_policy as policy
+from materiel.plan.build import build_model
+from materiel.plan.data import PlanData, from_snapshot
+from materiel.plan.errors import PlanInputError
+from materiel.plan.results import from_solution, headline, tables, whole_units
+from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model, tie_break
+
+
+@dataclass
+class Frontier:
+    points: list[dict[str, Any]]
+    source: str
+    base_weight: float
+    seconds: float
+    first_solve_seconds: float
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "points": self.points,
+            "source": self.source,
+            "base_weight": self.base_weight,
+            "seconds": self.seconds,
+            "first_solve_seconds": self.first_solve_seconds,
+            "currency": "USD",
+        }
+
+
+def weights(base: float, factors: tuple[float, ...] = policy.FRONTIER_FACTORS) -> list[float]:
+    """The readiness weights of the sweep: ``factors`` × ``base`` (the scenario's λ, or the
+    default when it is 0), increasing."""
+    scale = base if base > 0 else policy.READINESS_WEIGHT
+    return sorted({float(f) * scale for f in factors})
+
+
+def sweep(
+    snapshot: xr.Dataset | PlanData,
+    *,
+    readiness_weight: float | None = None,
+    factors: tuple[float, ...] = policy.FRONTIER_FACTORS,
+    hard_targets: bool | None = None,
+    time_limit: float | None = None,
+) -> Frontier:
+    """Solve the plan for each readiness weight of :func:`weights` (warm-started)."""
+    overrides = {"readiness_weight": readiness_weight, "time_limit": time_limit}
+    data = (
+        snapshot.with_params(**{k: v for k, v in overrides.items() if v is not None})
+        if isinstance(snapshot, PlanData)
+        else from_snapshot(snapshot, **overrides)
+    )
+    if hard_targets or data.hard_targets:
+        raise PlanInputError(
+            "the frontier sweeps the readiness weight, the price of stock below target: "
+            "it needs soft targets (leave out --hard-targets)"
+        )
+    start = time.perf_counter()
+    base = data.lam if data.lam > 0 else policy.READINESS_WEIGHT
+    lams = weights(base, factors)
+    data = data.with_params(readiness_weight=lams[0])
+    model = build_model(data)
+    highs = make_highs(
+        model, method=DEFAULT_METHOD, time_limit=float(data.params["time_limit"]), threads=1
+    )
+    v = model.vars["v"].index
+    v_cols = v[v >= 0].astype(np.int32)
+    v_unit = (np.broadcast_to(data.value[None, :, None] * data.weeks_weight, v.shape))[v >= 0]
+    hx: Any = highs  # changeColsCost: not in highspy's type stubs
+    h = data.weeks
+    points: list[dict[str, Any]] = []
+    first = 0.0
+    for j, lam in enumerate(lams):
+        d = data.with_params(readiness_weight=lam)
+        if len(v_cols):
+            hx.changeColsCost(len(v_cols), v_cols, lam * v_unit)
+        sol = solve_model(model, highs=highs)
+        if j == 0:
+            first = sol.solve_seconds
+        if not sol.optimal or not sol.col_value.size:
+            points.append(
+                {
+                    "readiness_weight": lam,
+                    "status": sol.status,
+                    "critical_share": None,
+                    "critical_items": [],
+                    "below_target_value_weeks": 0.0,
+                    "below_target_by_donor": {},
+                    "solve_seconds": sol.solve_seconds,
+                }
+            )
+            continue
+        sol = tie_break(
+            model, highs, sol, d.value, tolerance=policy.TIE_BREAK_TOLERANCE, restore=True
+        )
+        ev = from_solution(model, sol, d)
+        rep = whole_units(tables(d, model.meta, ev))
+        head = headline(rep["need_met"])
+        below = (ev.breach[..., :h] * d.value[None, :, None]).sum(axis=(1, 2))  # [n]
+        points.append(
+            {
+                "readiness_weight": lam,
+                "status": sol.status,
+                "critical_share": head["share"],
+                "critical_value_due": head["value_due"],
+                "critical_value_met": head["value_met"],
+                "critical_items": [
+                    {"item": r["item"], "due": r["due"], "met": r["met"], "share": r["share"]}
+                    for r in head["items"]
+                ],
+                "below_target_value_weeks": float(below.sum()),
+                "below_target_by_donor": {
+                    n: float(b) for n, b in zip(d.nations, below, strict=True) if b > 0.5
+                },
+                "solve_seconds": sol.solve_seconds,
+            }
+        )
+    source = (
+        f"Source: materiel plan frontier on snapshot {data.content_hash[:12]} of the records "
+        f"as of {data.as_of}, scenario {data.scenario!r}, {h} weeks; values in USD at the "
+        f"catalogue's unit values (ECB rates of {data.rate_date or data.as_of})"
+        + (" — SYNTHETIC data" if data.synthetic else "")
+    )
+    return Frontier(
+        points=points,
+        source=source,
+        base_weight=float(base),
+        seconds=time.perf_counter() - start,
+        first_solve_seconds=first,
+        params={k: v for k, v in data.params.items() if k != "readiness_weight"},
+    )

@@ -1,0 +1,56 @@
+"""The planning policy's defaults, in one place (docs/plan.md "Weights").
+
+Every weight of the plan's objective is **per unit of value per week** (USD-weeks), so a
+shortfall and a stockpile target breach are compared in the same currency:
+
+* a unit of stated need outstanding for one week past its date costs
+  ``PRIORITY_WEIGHTS[priority] × unit value``;
+* a unit of consumption not met in its week (lost: a week without ammunition is not made up
+  later) costs ``CONSUMPTION_WEIGHT × unit value``;
+* a unit of a donor's stock below its target for one week costs
+  ``READINESS_WEIGHT × unit value`` (λ, the readiness weight).
+
+With the defaults, a dollar-week of alliance stock below target weighs as much as a
+dollar-week of routine need unmet, a tenth of a dollar-week of high-priority need or of
+consumption, a hundredth of a dollar-week of critical need.
+
+This module is imported by the snapshot, the planner, the CLI, the API schemas and the
+pages; it imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: weight of a week of stated need unmet, per unit of value, by the need's priority
+PRIORITY_WEIGHTS: dict[str, float] = {"critical": 100.0, "high": 10.0, "routine": 1.0}
+#: the priorities, heaviest first (the ``priority`` dim of a snapshot)
+PRIORITIES: tuple[str, ...] = ("critical", "high", "routine")
+#: weight of consumption not met, per unit of value (as a high-priority need)
+CONSUMPTION_WEIGHT = 10.0
+#: λ: weight of a week of stock below target, per unit of value
+READINESS_WEIGHT = 1.0
+#: the plan's horizon in weeks, everywhere (CLI, API, pages, snapshot builder)
+HORIZON_WEEKS = 52
+#: weeks from a donor's stock to the recipient when the nation record states none
+DEFAULT_TRANSIT_WEEKS = 1
+#: the tail after the horizon: at least the longest lead or transit time and at least
+#: this many weeks, in periods of TAIL_PERIOD_WEEKS weeks
+TAIL_MIN_WEEKS = 13
+TAIL_PERIOD_WEEKS = 4
+#: time preference: a week of shortfall or of stock below target weighs this fraction less
+#: than the same a week earlier (so, of two equal plans, the one that serves earlier wins;
+#: small enough that no figure changes by more than 1 % over two years)
+TIME_PREFERENCE = 1e-4
+#: the lexicographic tie-break: the primary objective may rise by at most this fraction
+TIE_BREAK_TOLERANCE = 1e-9
+#: readiness weights swept by ``materiel plan --frontier`` (times READINESS_WEIGHT)
+FRONTIER_FACTORS: tuple[float, ...] = (0.0, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+
+#: the scenario parameters of the plan (Scenario.params), with their defaults
+DEFAULT_PARAMS: dict[str, Any] = {
+    "readiness_weight": READINESS_WEIGHT,
+    "mu_burden": 0.0,  # per unit of value (USD) away from the GDP share
+    "hard_targets": False,
+    "consumption_weight": CONSUMPTION_WEIGHT,
+}

@@ -1,0 +1,108 @@
+"""Issue 19: tables read at 80 columns. Item codes, refs and dates are never split or cut
+(a terminal too narrow for a table's columns gets one block per row instead), whatever the
+terminal: the console's width is set here, not taken from the test runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from materiel.cli import context
+from materiel.cli.main import app
+from materiel.cli.tables import min_width, new_table, show
+from materiel.db import get_engine
+from materiel.demo import load_demo
+
+AS_OF = "2026-11-02"
+runner = CliRunner()
+CODE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9.-]+)+$")
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("demo80") / "demo.db"
+    engine: Engine = get_engine(path, fresh=True)
+    load_demo(engine, seed=2026, as_of=dt.date.fromisoformat(AS_OF))
+    engine.dispose()
+    yield str(path)
+
+
+@pytest.fixture
+def narrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context.console, "_width", 80)
+    monkeypatch.setattr(context.err_console, "_width", 80)
+
+
+def run(db: str, *args: str) -> Any:
+    result = runner.invoke(app, ["--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def words(text: str) -> set[str]:
+    return set(re.split(r"[\s│┃|]+", text))
+
+
+def assert_whole(text: str, values: list[str]) -> None:
+    assert all(len(line) <= 80 for line in text.splitlines()), "a line is wider than 80"
+    found = words(text)
+    missing = [v for v in values if v not in found]
+    assert not missing, f"cut or split at 80 columns: {missing[:5]}"
+    assert "…" not in text
+
+
+def test_needs_pledges_stocks_lists_keep_codes_and_dates_whole(demo_db: str, narrow: None) -> None:
+    for args, keys in (
+        (["needs", "list", "--limit", "12"], ("ref", "item_code", "needed_by")),
+        (["pledges", "list", "--limit", "12"], ("ref", "item_code", "due_by")),
+        (["stocks", "list", "--limit", "12"], ("item_code", "as_of")),
+    ):
+        rows = json.loads(run(demo_db, *args, "--as-of", AS_OF, "--json").stdout)
+        values = [str(r[k]) for r in rows for k in keys if r[k] is not None]
+        assert any(CODE.match(v) for v in values)
+        assert_whole(run(demo_db, *args, "--as-of", AS_OF).stdout, values)
+
+
+def test_forecast_and_drafts_keep_codes_and_dates_whole(
+    demo_db: str, narrow: None, tmp_path: Path
+) -> None:
+    out = json.loads(run(demo_db, "forecast", "--as-of", AS_OF, "--json").stdout)
+    rank = out["projection"]["ranking"][:6]
+    text = run(demo_db, "forecast", "--as-of", AS_OF, "--limit", "6").stdout
+    values = [str(r["item"]) for r in rank] + [AS_OF]
+    assert_whole(text, values)
+    announcement = tmp_path / "a.txt"
+    announcement.write_text(
+        "Germany will deliver 10,000 rounds of 155 mm artillery ammunition to Ukraine, the "
+        "ministry of defence announced on Monday in Berlin.",
+        encoding="utf-8",
+    )
+    read = run(demo_db, "read", str(announcement), "--date", AS_OF).stdout
+    listed = run(demo_db, "drafts", "list").stdout
+    for text in (read, listed):
+        assert all(len(line) <= 80 for line in text.splitlines())
+        assert "artillery-ammunition" in words(text) and "…" not in text
+
+
+def test_a_table_too_wide_for_the_terminal_becomes_blocks() -> None:
+    import io
+
+    from rich.console import Console
+
+    table = new_table("T", "=ref", "=item", ">quantity", "status", "=needed by")
+    table.add_row("DEMO-N-0001", "missile.airdefence.iris-t.slm", "1,200", "partly covered", AS_OF)
+    assert min_width(table) > 40
+    for width in (40, 200):
+        out = io.StringIO()
+        show(table, Console(file=out, width=width))
+        text = out.getvalue()
+        assert "missile.airdefence.iris-t.slm" in words(text) and AS_OF in words(text)
+        assert all(len(line) <= width for line in text.splitlines())

@@ -241,12 +241,14 @@ def test_donor_records_a_delivery(site: dict[str, Any], sessions: dict[str, Any]
     page = sessions["get"]("donor-deu")
     page.goto(site["url"] + "/pledges")
     before = count(site, Delivery)
+    # the forms sit above the list, folded: open this one
+    page.locator("#delivery-form summary").click()
     form = page.locator("form[action='/pledges/deliveries']")
     options = form.locator("#f-pledge_id option").all()
     assert len(options) > 1
     values = [o.get_attribute("value") for o in options[1:]]
-    labels = [o.inner_text() for o in options[1:]]
-    assert all(" · DEU · " in text for text in labels)  # only its own open pledges
+    labels = [str(o.text_content()) for o in options[1:]]
+    assert all(" · DEU · " in text for text in labels), labels  # only its own open pledges
     form.get_by_label("Pledge").select_option(values[0])
     form.get_by_label("Quantity delivered").fill("1")
     form.get_by_label("Delivered on").fill(dt.date.today().isoformat())

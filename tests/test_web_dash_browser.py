@@ -343,7 +343,8 @@ def test_refused_form_brings_its_error_into_view(
 ) -> None:
     page = pages["donor-deu", "desktop"]
     page.goto(site["url"] + "/pledges")
-    page.locator("#pledge-form summary").click()
+    page.locator("#pledge-form summary").click()  # folded above the list: open it
+    assert page.evaluate("document.querySelector('#pledge-form').open")
     form = page.locator("form[action='/pledges'][method='post']")
     form.get_by_label("Item").select_option("ammo.artillery.155mm")
     form.locator("#f-quantity").fill("0")

@@ -53,7 +53,7 @@ def solve(
     compare_greedy: bool = False,
     progress: Progress | None = None,
     warm_start: Any = None,
-    tie_break_shipments: bool = True,
+    tie_break: bool = True,
     **params: Any,
 ) -> PlanResult:
     """Build and solve the plan LP of a snapshot; returns a :class:`PlanResult`.
@@ -65,14 +65,15 @@ def solve(
     :data:`SPLIT_ABOVE_COLUMNS` columns when only budgets couple items), ``simplex``,
     ``ipm`` or ``split``. ``progress(stage, f)`` is
     called with stages build, solve, explain, greedy. ``warm_start``: a ``highspy``
-    basis of a model of the same shape (the explanations' re-solves pass the base plan's).
-    ``tie_break_shipments``: the second, lexicographic solve that ships nothing needless
-    (the explanations' re-solves compare objectives and shortfalls only and skip it).
+    basis of a model of the same shape (the explanations' re-solves pass the base plan's);
+    ``tie_break=False`` skips the second, lexicographic solve (the explanations compare
+    primary optima: on the demo the second solve can take the whole time limit).
     """
     from materiel.plan import explain as ex
     from materiel.plan.greedy import greedy_plan
     from materiel.plan.results import dataset, evaluate, from_solution, tables
-    from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model, tie_break
+    from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model
+    from materiel.plan.solve import tie_break as tie_break_solve
     from materiel.plan_policy import TIE_BREAK_TOLERANCE
 
     report = progress or _noop
@@ -139,8 +140,8 @@ def solve(
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
     if model.ncols and sol.col_value.size:
-        if tie_break_shipments:
-            sol = tie_break(
+        if tie_break:
+            sol = tie_break_solve(
                 model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
             )
             result.solve_seconds = sol.solve_seconds
@@ -172,7 +173,7 @@ def _fits(basis: Any, model: LinearModel) -> bool:
 def _solve_split(data: PlanData, report: Progress) -> PlanResult:
     """The per-item decomposition (materiel.plan.decompose) as a PlanResult."""
     from materiel.plan.constraints import add_constant_breach, prepare_masks
-    from materiel.plan.decompose import assemble, solve_split
+    from materiel.plan.decompose import assemble, solve_split, split_duals
     from materiel.plan.results import dataset, evaluate, tables
 
     report("build", 0.0)
@@ -202,8 +203,9 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
             *res.notes,
             f"per-item decomposition: {res.parts} items, {res.iterations} price iterations, "
             f"gap to the lower bound {res.gap if res.gap is not None else float('nan'):.2e}; "
-            "marginal values and the tie-break (fewest units shipped among equal plans) need "
-            "the monolithic solve",
+            "the ranking of where the next million does most good and the tie-break (fewest "
+            "units shipped among equal plans) need the monolithic solve; the decomposition "
+            "gives duals only (table 'duals')",
         ],
     )
     if res.objective is not None and res.solution:
@@ -213,6 +215,7 @@ def _solve_split(data: PlanData, report: Progress) -> PlanResult:
         result.terms = ev.terms
         result.tables = tables(data, meta_model.meta, ev)
         result.dataset = dataset(data, ev)
+    result.tables["duals"] = split_duals(data, res)
     return result
 
 

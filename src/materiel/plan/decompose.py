@@ -24,6 +24,7 @@ from typing import Any
 
 import highspy
 import numpy as np
+import pandas as pd
 
 from materiel.plan.build import LinearModel, build_model
 from materiel.plan.data import PlanData
@@ -305,3 +306,83 @@ def assemble(
             rows = np.broadcast_to(k_glob[:, None], qi.shape)
             q[rows[mask], np.nonzero(mask)[1]] = col[qi[mask]]
     return np.maximum(x, 0.0), np.maximum(q, 0.0), np.clip(c, 0.0, d.cons), np.maximum(y, 0.0)
+
+
+#: the columns of :func:`split_duals`
+DUAL_COLUMNS = ["kind", "name", "dual", "unit", "source"]
+
+
+def split_duals(d: PlanData, res: SplitResult) -> pd.DataFrame:
+    """Marginal values the decomposition yields at no extra solve (d objective / d rhs):
+
+    * per fund, the final Lagrange price of its budget (per unit of the fund's currency):
+      with complementary slackness it is the budget's dual in the monolithic LP; when the
+      price is 0 but the budget was shared out, the most negative dual of its shares;
+    * per line, the sum over the horizon of its capacity rows' duals in its item's last
+      subproblem (per unit of weekly capacity in every week);
+    * per donor and item, the sum of its target rows' duals (per unit of target in every
+      week).
+
+    They are duals, not re-solves: degenerate and only valid for small moves; the ranking of
+    where the next million does most good needs the monolithic solve."""
+    rows: list[dict[str, Any]] = []
+    # the budget rows' duals of the parts (when the last solve had budget shares): the
+    # money is worth most to the item that values it most
+    best = np.zeros(len(d.funds))
+    for part in res.models:
+        if not part.solved or part.model.ncols == 0 or "budget" not in part.model.rows:
+            continue
+        dual = np.asarray(part.highs.getSolution().row_dual)
+        idx = part.model.rows["budget"].index
+        if dual.size and idx.size:
+            best = np.minimum(best, np.where(idx >= 0, dual[np.maximum(idx, 0)], 0.0))
+    for f, code in enumerate(d.funds):
+        price = float(res.prices[f]) if f < len(res.prices) else 0.0
+        rows.append(
+            {
+                "kind": "fund",
+                "name": code,
+                "dual": (-price if price > 0 else float(best[f])) + 0.0,
+                "unit": f"per {d.fund_currency[f]}",
+                "source": "Lagrange price of the budget (final iteration)"
+                if price > 0
+                else "budget share's dual in the item that values it most (last solve)",
+            }
+        )
+    h = int(d.weeks)
+    for part in res.models:
+        if not part.solved or part.model.ncols == 0:
+            continue
+        dual = np.asarray(part.highs.getSolution().row_dual)
+        if not dual.size:
+            continue
+        for name in ("capacity", "target"):
+            if name not in part.model.rows:
+                continue
+            idx = part.model.rows[name].index
+            vals = np.where(idx >= 0, dual[np.maximum(idx, 0)], 0.0)
+            if name == "capacity":
+                for p_local, code in enumerate(part.data.lines):
+                    rows.append(
+                        {
+                            "kind": "line",
+                            "name": code,
+                            "dual": float(vals[p_local, :h].sum()),
+                            "unit": "per unit of weekly capacity",
+                            "source": f"subproblem of {d.items[part.item]} (last solve)",
+                        }
+                    )
+            else:
+                total = vals[..., :h].reshape(vals.shape[0], -1).sum(axis=1)
+                for n, nation in enumerate(part.data.nations):
+                    if total[n] != 0.0:
+                        rows.append(
+                            {
+                                "kind": "target",
+                                "name": f"{nation}/{d.items[part.item]}",
+                                "dual": float(total[n]),
+                                "unit": "per unit of target",
+                                "source": f"subproblem of {d.items[part.item]} (last solve)",
+                            }
+                        )
+    return pd.DataFrame(rows, columns=DUAL_COLUMNS)

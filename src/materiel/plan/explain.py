@@ -25,8 +25,10 @@ horizon, in the unit its label names:
 * the model's own **objective gain** (the ranking's order).
 
 The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
-from the optimal basis when ``solve`` takes ``warm_start``), so the figures stay true when the
-model changes. A move with no effect says why: not eligible, arrives after the horizon,
+from the optimal basis), so the figures stay true when the model changes. Both the base and
+the moved plan are primary optima (``tie_break=False``): the plan's second, lexicographic
+solve only picks the fewest shipments among equally good plans, and can take long. A move
+with no effect says why: not eligible, arrives after the horizon,
 money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
 left. The dual values of the moved rows are kept in the ``marginals`` table next to the
 re-solve ("agrees"), because duals of a degenerate LP are not unique; no sentence uses them.
@@ -98,8 +100,7 @@ def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcom
     used = np.zeros((len(d.lines), h))
     if len(orders):
         inside = orders[orders["week_placed"] < h]
-        # a fund's budget covers every order, also those placed in the tail after the horizon
-        spent = {str(k): float(v) for k, v in orders.groupby("fund")["cost"].sum().items()}
+        spent = {str(k): float(v) for k, v in inside.groupby("fund")["cost"].sum().items()}
         li = pd.Index(d.lines).get_indexer(inside["line"])
         np.add.at(used, (li, inside["week_placed"].to_numpy(dtype=int)), inside["quantity"])
     return Outcome(
@@ -123,22 +124,16 @@ def need_due(d: PlanData) -> np.ndarray:
 
 
 # -- the re-solve --------------------------------------------------------------------------
-def _accepts_warm_start() -> bool:
-    from materiel.plan import solve
-
-    return "warm_start" in inspect.signature(solve).parameters
-
-
 def resolve(d: PlanData, basis: Any = None) -> Any:
     """``materiel.plan.solve`` of ``d`` without explanations (warm when it can be)."""
     from materiel.plan import solve
 
-    # base and moved plans are both primary optima (the tie-break on shipments, a second
-    # solve that holds the objective, is skipped on both sides alike: it only picks among
-    # equally good plans the one that ships least)
-    kw: dict[str, Any] = {"explain": False, "tie_break_shipments": False}
-    if basis is not None and _accepts_warm_start():
+    kw: dict[str, Any] = {"explain": False}
+    params = inspect.signature(solve).parameters
+    if basis is not None and "warm_start" in params:
         kw["warm_start"] = basis
+    if "tie_break" in params:  # both sides are primary optima (see the module doc)
+        kw["tie_break"] = False
     return solve(d, **kw)
 
 
@@ -297,7 +292,9 @@ def _used_up(d: PlanData, base: Outcome, p: int) -> np.ndarray:
 
 def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
     """Why one more million in fund ``f`` may change nothing, and whether that is certain
-    without a re-solve (a constraint that does not bind cannot change the optimum)."""
+    without a re-solve (a constraint that does not bind cannot change the optimum: only a
+    fund that may buy nothing is certain, since orders after the horizon are not in the
+    tables)."""
     h = int(d.weeks)
     lines = np.flatnonzero(d.eligible[:, f])
     if not len(lines) or not (d.dest_n[f].any() or d.dest_r[f].any()):
@@ -308,11 +305,11 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
         # with a tail beyond it (its objective gain is measured)
         return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
     if _unspent(d, base, f):
-        left = _slack(d, base, f)
-        # not certain: the report's orders are those placed within the horizon, while the
-        # budget also pays for orders placed in the tail after it (measured by a re-solve)
+        # not certain: orders placed after the horizon (in a model's tail) may spend the rest
+        spent, cur = base.spent.get(d.funds[f], 0.0), d.fund_currency[f]
         return (
-            f"it leaves {left:,.0f} {d.fund_currency[f]} unspent: money is not what limits",
+            f"within the horizon it orders {spent:,.0f} of its {float(d.budget[f]):,.0f} {cur}: "
+            "money is not what limits",
             False,
         )
     if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):

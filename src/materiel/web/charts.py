@@ -23,22 +23,21 @@ from materiel.queries.outlook import LRU
 SVG_CACHE = LRU(256)
 # Each chart is drawn twice: wide for a desktop card, narrow for a phone (CSS shows one), so
 # that its text stays at least 11 px on a 390 px screen and the dates carry their year.
-SIZES = {"wide": (760, 280, 12), "narrow": (300, 200, 13)}
+SIZES = {"wide": (760, 280, 12), "narrow": (300, 260, 13)}
 
 
 def _sized(chart: Any, title: str, size: str) -> Any:
     """``chart`` at one of :data:`SIZES`: its width, height and text size, month and year
-    on the date axis; the narrow one keeps a short title (its caption names the source)."""
+    on the date axis (one tick a month at most)."""
     width, height, font = SIZES[size]
     # the whole drawing (axes and labels included) is this wide: a phone's card holds it
     # without scaling the text down
     fit = alt.AutoSizeParams(type="fit", contains="padding")
-    out = chart.properties(width=width, height=height, autosize=fit)
-    if size == "narrow":
-        out = out.properties(title=title)
+    # no title inside the drawing: the figure's caption names the chart and its source
+    out = chart.properties(width=width, height=height, autosize=fit, title="")
     return (
-        out.configure_axis(labelFontSize=font, titleFontSize=font)
-        .configure_axisTemporal(format="%b %Y", labelAngle=0)
+        out.configure_axis(labelFontSize=font, titleFontSize=font - 1)
+        .configure_axisTemporal(format="%b %Y", labelAngle=0, tickCount="month")
         .configure_title(fontSize=font + 2, subtitleFontSize=max(font - 1, 11))
         .configure_legend(labelFontSize=font, titleFontSize=font)
     )
@@ -61,7 +60,7 @@ def _accessible(svg: str, label: str) -> str:
 
 
 def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str:
-    key = ("traj3", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
+    key = ("traj4", proj.attrs.get("snapshot_hash"), proj.attrs.get("as_of"), holder, item)
 
     def make() -> str:
         # from the opening stock (the figure in the table beside it), then end of each week
@@ -82,7 +81,7 @@ def trajectory_svg(proj: xr.Dataset, holder: str, item: str, source: str) -> str
 
 
 def fan_svg(run_id: int, entry: dict[str, Any], weeks: list[str], source: str) -> str:
-    key = ("fan3", run_id, entry["holder"], entry["item"])
+    key = ("fan4", run_id, entry["holder"], entry["item"])
 
     def make() -> str:
         q = entry["quantiles"]

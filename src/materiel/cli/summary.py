@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from materiel import money, queries
 from materiel.access import Principal
 from materiel.access.policy import LOCAL
-from materiel.cli.tables import compact, millions, new_table
+from materiel.cli.tables import compact, millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import REPORT_CURRENCY, date_span, resolve, synthetic_of
 
@@ -152,10 +152,13 @@ def stocks_summary_table(
             f"{float(row['cover']):.0%}",
             row["as_of"].isoformat() if isinstance(row["as_of"], dt.date) else "",
         )
-    if limit is not None and len(below) > limit:
-        table.add_row("…", f"{len(below) - limit} more: materiel stocks list --below-target")
+    more = (
+        f"{len(below) - limit} more: materiel stocks list --below-target. "
+        if limit is not None and len(below) > limit
+        else ""
+    )
     reported = stocks.loc[stocks["as_of"].notna()]
-    table.caption = _caption(
+    table.caption = more + _caption(
         f"latest stock report per holder and item on or before {as_of.isoformat()} "
         f"({len(reported)} series, reports dated {date_span(reported['as_of'])}) against the "
         "stockpile target in force",
@@ -166,6 +169,9 @@ def stocks_summary_table(
 
 def print_summary(engine: Engine, console: Console, *, as_of: dt.date | None = None) -> None:
     """Print the three summary tables (works on an empty database too)."""
-    console.print(needs_summary_table(engine, as_of=as_of))
-    console.print(donors_summary_table(engine, as_of=as_of))
-    console.print(stocks_summary_table(engine, as_of=as_of, limit=20))
+    for table in (
+        needs_summary_table(engine, as_of=as_of),
+        donors_summary_table(engine, as_of=as_of),
+        stocks_summary_table(engine, as_of=as_of, limit=20),
+    ):
+        show(table, console)  # codes and dates whole at any width

@@ -186,7 +186,7 @@ def _summary(result: Any, run_id: int | None) -> None:
     for w in result.warnings:
         console.print(styled(("warning:", "yellow"), f" {w}"))
 
-    from materiel.cli.tables import new_table, show
+    from materiel.cli.tables import compact, new_table, show
 
     rep = result.report()
     head_line = result.headline()
@@ -207,15 +207,20 @@ def _summary(result: Any, run_id: int | None) -> None:
         console.print("No critical need is due within the horizon.")
     nm = rep.get("need_met", _empty())
     if len(nm):
+        # one recipient (the usual case) is named in the title, so the table fits 80 columns
+        recipients = sorted(set(nm["recipient"]))
+        single = len(recipients) == 1
         t = new_table(
-            "Stated need met by the end of the horizon (units of each item)",
+            "Stated need met by the end of the horizon"
+            + (f" for {recipients[0]}" if single else "")
+            + " (units of each item; k = thousand, m = million)",
             "=priority",
-            "=recipient",
+            *(() if single else ("=recipient",)),
             "=item",
             ">due",
             ">met",
             ">met %",
-            ">weeks late\n(avg)",
+            ">weeks\nlate",
         )
         order = {"critical": 0, "high": 1, "routine": 2}
         nm = nm.assign(_o=nm["priority"].map(order)).sort_values(
@@ -224,10 +229,10 @@ def _summary(result: Any, run_id: int | None) -> None:
         for r in nm.head(15).itertuples():
             t.add_row(
                 r.priority,
-                r.recipient,
+                *(() if single else (r.recipient,)),
                 r.item,
-                f"{r.due:,.0f}",
-                f"{r.met:,.0f}",
+                compact(r.due),
+                compact(r.met),
                 f"{r.share_met:.0%}",
                 f"{r.weeks_late:,.1f}",
             )

@@ -153,7 +153,8 @@ from materiel.plan.store import store_plan
 engine = get_engine(sys.argv[1])
 n = int(sys.argv[2])
 for i in range(1000):
-    rows = [{"donor": "DEU", "item": f"item-{j}", "week": j % 52, "value": j * 0.5 + i}
+    rows = [{"donor": "DEU", "recipient": "UKR", "item": f"item-{j}", "week": j % 52,
+             "quantity": float(j + 1), "value": (j + 1) * 0.5 + i}
             for j in range(n)]
     res = PlanResult(status="Optimal", objective=float(i), build_seconds=0.1, solve_seconds=0.2,
                      snapshot_hash=hashlib.sha256(str(i).encode()).hexdigest(),

@@ -228,13 +228,13 @@ def test_recipient_adds_a_need_and_errors_write_nothing(
     assert count(site, Need) == before
     form = page.locator("form[action='/needs'][method='post']")
     form.get_by_label("Quantity").fill("4321")
-    form.get_by_label("Reference").fill("N-BROWSER-1")
+    form.get_by_label("Reference").fill("UKR-N-BROWSER-1")
     form.get_by_role("button", name="Add need").click()
-    page.wait_for_url(re.compile(r"/needs\?added=N-BROWSER-1"))
-    row = page.locator("#need-N-BROWSER-1")
+    page.wait_for_url(re.compile(r"/needs\?added=UKR-N-BROWSER-1"))
+    row = page.locator("#need-UKR-N-BROWSER-1")
     assert "4,321" in row.inner_text() and "critical" in row.inner_text()
     assert count(site, Need) == before + 1
-    assert api(site, "coord", "/needs?ref=N-BROWSER-1")["items"][0]["quantity"] == 4321
+    assert api(site, "coord", "/needs?ref=UKR-N-BROWSER-1")["items"][0]["quantity"] == 4321
 
 
 def test_donor_records_a_delivery(site: dict[str, Any], sessions: dict[str, Any]) -> None:

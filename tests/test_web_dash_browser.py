@@ -243,13 +243,17 @@ def test_meeting_page_equals_the_read_side(
             cell = page.locator(f"[data-figure='change-{row['key']}']")
             assert float(str(cell.get_attribute("data-value"))) == pytest.approx(row["now"])
     if plan is not None:
-        cell = page.locator("[data-figure='meeting-plan-unmet']")
-        assert float(str(cell.get_attribute("data-value"))) == pytest.approx(plan["unmet"])
+        cell = page.locator("[data-figure='meeting-plan-critical-met']")
+        shown = str(cell.get_attribute("data-value"))
+        if plan["critical_share"] is None:
+            assert shown == ""
+        else:  # the plan's share of critical need met by value, not a total of units
+            assert float(shown) == pytest.approx(plan["critical_share"])
         assert page.locator("#meeting-ranking").count() == (
             1 if plan["results"]["tables"].get("ranking") else 0
         )
     else:
-        assert page.locator("[data-figure='meeting-plan-unmet']").count() == 0
+        assert page.locator("[data-figure='meeting-plan-critical-met']").count() == 0
     shot(page, f"{who}--meeting-next--desktop")
 
 

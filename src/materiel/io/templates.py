@@ -210,6 +210,15 @@ TEMPLATES: tuple[Template, ...] = (
                 False,
                 default=RECIPIENT_DEFAULT,
             ),
+            _c(
+                "transit_weeks",
+                "int",
+                False,
+                "weeks a transfer from this nation's stock takes to reach the recipient "
+                "(empty: the plan's default, docs/plan.md)",
+                1,
+                minimum=0,
+            ),
         ),
     ),
     Template(

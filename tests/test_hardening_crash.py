@@ -195,7 +195,7 @@ def test_plan_store_killed_midway_keeps_complete_runs(db_url: str) -> None:
         for r in runs:  # and every run there is complete
             transfers = r.results["tables"]["transfers"]
             assert len(transfers) == rows
-            assert transfers[-1]["item"] == f"item-{rows - 1}"
+            assert f"item-{rows - 1}" in {t["item"] for t in transfers}  # every row kept
             assert r.status == "Optimal" and r.scenario == "crash-test"
         audited = s.scalar(
             select(func.count())

@@ -15,15 +15,14 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, inspect, select
 
-from materiel import migrations
 from materiel.access import WeakPassword, check_policy
 from materiel.access.login import LOCK_AFTER, REFUSED
-from materiel.api.testing import PASSWORD, ROLES, make_client, seed, user_token
-from materiel.app import create_app
-from materiel.db import get_engine, read_session
+from materiel.api.testing import PASSWORD, user_token
+from materiel.db import read_session
 from materiel.io import import_files
 from materiel.records import ApiToken, AuditEvent, Need, User
 from materiel.services import verify_chain
+from materiel.testing import as_user, csrf_of, web_site
 from materiel.web.session import LOGIN_COOKIE, SESSION_COOKIE
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "materiel"
@@ -40,34 +39,13 @@ INJECTIONS = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    path = tmp_path_factory.mktemp("websec") / "web.db"
-    engine = get_engine(path, fresh=True)
-    migrations.upgrade(engine)
-    seed(engine)
-    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in ROLES.items()}
-    app = create_app(engine, job_workers=1)
-    with make_client(app) as client:
-        yield {"engine": engine, "tokens": tokens, "client": client, "app": app}
-    engine.dispose()
+    with web_site(tmp_path_factory.mktemp("websec") / "web.db") as s:
+        yield s
 
 
 def count(engine: Engine, model: Any) -> int:
     with read_session(engine) as s:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
-
-
-def csrf_of(html: str) -> str:
-    m = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert m, "form without a CSRF field"
-    return m.group(1)
-
-
-def as_user(site: dict[str, Any], user: str | None) -> Any:
-    c = site["client"]
-    c.cookies.clear()
-    if user is not None:
-        c.cookies.set(SESSION_COOKIE, site["tokens"][user])
-    return c
 
 
 def need_form(csrf: str | None, ref: str) -> dict[str, str]:

@@ -13,53 +13,21 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from materiel import migrations, queries
-from materiel.access import Principal
-from materiel.api.testing import ROLES, make_client, seed, user_token
-from materiel.app import create_app
-from materiel.db import get_engine, read_session
+from materiel import queries
+from materiel.db import read_session
 from materiel.records import Meeting
-from materiel.web.session import SESSION_COOKIE
+from materiel.testing import as_user, csrf_of, figure, principal, web_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    engine = get_engine(tmp_path_factory.mktemp("meeting") / "m.db", fresh=True)
-    migrations.upgrade(engine)
-    ids = seed(engine)
-    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in ROLES.items()}
-    with make_client(create_app(engine, job_workers=1)) as client:
-        yield {"client": client, "tokens": tokens, "engine": engine, "ids": ids}
-    engine.dispose()
-
-
-def as_user(site: dict[str, Any], user: str) -> Any:
-    c = site["client"]
-    c.cookies.clear()
-    c.cookies.set(SESSION_COOKIE, site["tokens"][user])
-    return c
-
-
-def figure(html: str, name: str) -> str:
-    m = re.search(rf'data-figure="{re.escape(name)}" data-value="([^"]*)"', html)
-    assert m, f"no figure {name}"
-    return m.group(1)
-
-
-def principal(user: str) -> Principal:
-    role, nation = ROLES[user]
-    return Principal(0, user, role, nation)
+    with web_site(tmp_path_factory.mktemp("meeting") / "web.db") as s:
+        yield s
 
 
 def meetings_count(site: dict[str, Any]) -> int:
     with read_session(site["engine"]) as s:
         return int(s.scalar(select(func.count()).select_from(Meeting)) or 0)
-
-
-def csrf_of(html: str) -> str:
-    m = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert m
-    return m.group(1)
 
 
 @pytest.mark.parametrize("user", ["coord", "donor", "recipient", "analyst"])

@@ -11,12 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from materiel import migrations
-from materiel.api.testing import PASSWORD, ROLES, SOURCE, make_client, seed, user_token
-from materiel.app import create_app
-from materiel.db import get_engine, read_session
+from materiel.api.testing import PASSWORD, ROLES, SOURCE
+from materiel.db import read_session
 from materiel.records import AuditEvent, Delivery, Job, Need, Pledge
 from materiel.services import writer
+from materiel.testing import as_user, csrf_of, web_site
 from materiel.web.pages import meetings as meeting_pages
 from materiel.web.session import SESSION_COOKIE
 
@@ -52,29 +51,8 @@ EXPECTED: dict[str, dict[str, int]] = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    path = tmp_path_factory.mktemp("web") / "web.db"
-    engine = get_engine(path, fresh=True)
-    migrations.upgrade(engine)
-    ids = seed(engine)
-    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in ROLES.items()}
-    app = create_app(engine, job_workers=1)
-    with make_client(app) as client:
-        yield {"engine": engine, "ids": ids, "tokens": tokens, "client": client}
-    engine.dispose()
-
-
-def as_user(site: dict[str, Any], user: str | None) -> Any:
-    c = site["client"]
-    c.cookies.clear()
-    if user is not None:
-        c.cookies.set(SESSION_COOKIE, site["tokens"][user])
-    return c
-
-
-def csrf_of(html: str) -> str:
-    m = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert m, "form without a CSRF field"
-    return m.group(1)
+    with web_site(tmp_path_factory.mktemp("web") / "web.db") as s:
+        yield s
 
 
 def count(engine: Engine, model: Any) -> int:

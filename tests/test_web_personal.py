@@ -6,49 +6,26 @@ threshold is configurable."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from materiel import migrations, queries
-from materiel.access import Principal
-from materiel.api.testing import ROLES, make_client, seed, user_token
-from materiel.app import create_app
-from materiel.db import get_engine, read_session
-from materiel.web.session import SESSION_COOKIE
+from materiel import queries
+from materiel.db import read_session
+from materiel.testing import as_user, figure, principal, web_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    engine = get_engine(tmp_path_factory.mktemp("personal") / "p.db", fresh=True)
-    migrations.upgrade(engine)
-    seed(engine)
-    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in ROLES.items()}
-    with make_client(create_app(engine, job_workers=1)) as client:
-        yield {"client": client, "tokens": tokens, "engine": engine}
-    engine.dispose()
+    with web_site(tmp_path_factory.mktemp("personal") / "web.db") as s:
+        yield s
 
 
 def page(site: dict[str, Any], user: str, path: str) -> str:
-    c = site["client"]
-    c.cookies.clear()
-    c.cookies.set(SESSION_COOKIE, site["tokens"][user])
-    r = c.get(path)
+    r = as_user(site, user).get(path)
     assert r.status_code == 200, (user, path, r.status_code)
     return str(r.text)
-
-
-def figure(html: str, name: str) -> str:
-    m = re.search(rf'data-figure="{re.escape(name)}" data-value="([^"]*)"', html)
-    assert m, f"no figure {name}"
-    return m.group(1)
-
-
-def principal(user: str) -> Principal:
-    role, nation = ROLES[user]
-    return Principal(0, user, role, nation)
 
 
 def test_donor_sees_its_own_figures(site: dict[str, Any]) -> None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from materiel.access import Principal
 from materiel.access.passwords import hash_password
 from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
@@ -79,17 +82,6 @@ def answers(url: str) -> bool:
         return httpx.get(url, timeout=HANG_GUARD).status_code == 200
     except httpx.TransportError:
         return False
-
-
-PASSWORD = "Correct-horse-42"
-ROLES = {
-    "admin": ("admin", None),
-    "coord": ("coordinator", None),
-    "donor": ("donor", "DEU"),
-    "donor2": ("donor", "FRA"),
-    "recipient": ("recipient", "UKR"),
-    "analyst": ("analyst", None),
-}
 
 
 @functools.cache
@@ -291,3 +283,53 @@ def live_server(app: Any, **config: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=HANG_GUARD)
+
+
+@contextmanager
+def web_site(path: Path) -> Iterator[dict[str, Any]]:
+    """A fresh database at ``path`` holding :func:`seed`'s records, a token for every user of
+    :data:`ROLES` and a test client of the whole app (API and pages): ``engine``, ``ids``,
+    ``tokens``, ``client``, ``app``."""
+    from materiel import migrations
+    from materiel.app import create_app
+    from materiel.db import get_engine
+
+    engine = get_engine(path, fresh=True)
+    migrations.upgrade(engine)
+    ids = seed(engine)
+    tokens = {u: user_token(engine, u, role, nation) for u, (role, nation) in ROLES.items()}
+    app = create_app(engine, job_workers=1)
+    with make_client(app) as client:
+        yield {"engine": engine, "ids": ids, "tokens": tokens, "client": client, "app": app}
+    engine.dispose()
+
+
+def as_user(site: dict[str, Any], user: str | None) -> Any:
+    """The client of a :func:`web_site`, signed in as ``user`` (None: signed out)."""
+    from materiel.web.session import SESSION_COOKIE
+
+    c = site["client"]
+    c.cookies.clear()
+    if user is not None:
+        c.cookies.set(SESSION_COOKIE, site["tokens"][user])
+    return c
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the (first) form in a page."""
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "form without a CSRF field"
+    return m.group(1)
+
+
+def figure(html: str, name: str) -> str:
+    """The ``data-value`` of the figure ``data-figure=name`` in a page."""
+    m = re.search(rf'data-figure="{re.escape(name)}" data-value="([^"]*)"', html)
+    assert m, f"no figure {name}"
+    return m.group(1)
+
+
+def principal(user: str) -> Principal:
+    """The principal of a user of :data:`ROLES` (as the read side sees it)."""
+    role, nation = ROLES[user]
+    return Principal(0, user, role, nation)

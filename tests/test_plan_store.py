@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import numpy as np
 import pytest
@@ -98,23 +99,17 @@ def test_run_and_store_on_the_records(engine: Engine) -> None:
         assert s.scalar(select(func.count()).select_from(PlanRun)) == 1
 
 
-def test_cli_plan_json(db_url: str) -> None:
+def _plan_json(db_url: str, *extra: str) -> Any:
+    """`materiel plan --json` on the test records (6 weeks from 2026-03-02), parsed."""
     res = CliRunner().invoke(
-        app,
-        [
-            "--db",
-            db_url,
-            "plan",
-            "--as-of",
-            "2026-03-02",
-            "--horizon",
-            "6",
-            "--json",
-            "--compare-greedy",
-        ],
+        app, ["--db", db_url, "plan", "--as-of", "2026-03-02", "--horizon", "6", "--json", *extra]
     )
     assert res.exit_code == 0, res.output
-    out = json.loads(res.stdout[res.stdout.index("{") :])
+    return json.loads(res.stdout[res.stdout.index("{") :])
+
+
+def test_cli_plan_json(db_url: str) -> None:
+    out = _plan_json(db_url, "--compare-greedy")
     assert out["status"] == "Optimal"
     assert out["plan_run_id"] >= 1
     assert out["greedy_objective"] is not None
@@ -124,25 +119,7 @@ def test_cli_plan_json(db_url: str) -> None:
     assert isinstance(out["need_met"], list) and isinstance(out["unmet"], list)
     assert out["headline"]["currency"] == "USD" and out["headline"]["rate_date"]
     assert out["params"]["readiness_weight"] == 1.0  # the one default (plan_policy)
-    res = CliRunner().invoke(
-        app,
-        [
-            "--db",
-            db_url,
-            "plan",
-            "--as-of",
-            "2026-03-02",
-            "--horizon",
-            "6",
-            "--json",
-            "--readiness-weight",
-            "0.25",
-            "--frontier",
-            "--no-store",
-        ],
-    )
-    assert res.exit_code == 0, res.output
-    out = json.loads(res.stdout[res.stdout.index("{") :])
+    out = _plan_json(db_url, "--readiness-weight", "0.25", "--frontier", "--no-store")
     assert out["params"]["readiness_weight"] == 0.25
     assert len(out["frontier"]["points"]) >= 8
     bad = CliRunner().invoke(app, ["--db", db_url, "plan", "--as-of", "March"])

@@ -56,6 +56,16 @@ PG_OK = _pg_reachable()
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI output as on a wide terminal, whatever the test runner's width (modules that read
+    whole table rows use it: ``pytestmark = pytest.mark.usefixtures("wide_console")``)."""
+    from materiel.cli import context
+
+    monkeypatch.setattr(context.console, "_width", 220)
+    monkeypatch.setattr(context.err_console, "_width", 220)
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_after_each_test() -> Iterator[None]:
     """A connection a test leaves open is collected (and reported) at the end of that test,

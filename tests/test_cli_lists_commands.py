@@ -12,7 +12,6 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from materiel import money
-from materiel.cli import context
 from materiel.cli.main import app
 from materiel.cli.summary import print_summary
 from materiel.records import Item, Nation, Need, Pledge, StockReport, StockTarget
@@ -25,11 +24,7 @@ MSL = "missile.air-defence.iris-t"
 RATE_DAY = money.rate_date(D(2025, 2, 15)).isoformat()
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tables as on a wide terminal, whatever the test runner's width."""
-    monkeypatch.setattr(context.console, "_width", 200)
-    monkeypatch.setattr(context.err_console, "_width", 200)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 @pytest.fixture

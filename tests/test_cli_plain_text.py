@@ -14,7 +14,6 @@ from rich.table import Table
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from materiel.cli import context
 from materiel.cli.context import PlainConsole, clean, styled
 from materiel.cli.main import app
 from materiel.records import Item, Nation, Pledge
@@ -27,10 +26,7 @@ LINK = "[link=http://x]y[/link]"
 ESC = "\x1b[31m"
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context.console, "_width", 200)
-    monkeypatch.setattr(context.err_console, "_width", 200)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 @pytest.fixture

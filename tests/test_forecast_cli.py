@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
-from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.forecast.scenarios import ensure_builtin_scenarios
@@ -19,11 +18,7 @@ from materiel.services import writer
 ITEM = "ammo.artillery.155mm"
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tables as on a wide terminal, whatever the test runner's width."""
-    monkeypatch.setattr(context.console, "_width", 220)
-    monkeypatch.setattr(context.err_console, "_width", 220)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def _seed(engine: Engine) -> str:

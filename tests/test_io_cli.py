@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from materiel.cli import context
 from materiel.cli.main import app
 from materiel.io import ENTITIES
 from test_io_support import base_records, counts, load_dataset, write_csv, xlsx_values
@@ -19,10 +18,7 @@ HEADER = ["ref", "donor_code", "recipient_code", "item_code", "quantity", "annou
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context.console, "_width", 200)
-    monkeypatch.setattr(context.err_console, "_width", 200)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def test_import_dry_run_then_import_then_export(

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from materiel import money
 from materiel.access.policy import LOCAL as C
-from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import read_session
 from materiel.queries import coverage_status, need_coverage, pledges_table
@@ -31,11 +30,7 @@ D = dt.date
 ITEM = "ammo.artillery.155mm"
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """CLI output as on a wide terminal, whatever the test runner's width."""
-    monkeypatch.setattr(context.console, "_width", 200)
-    monkeypatch.setattr(context.err_console, "_width", 200)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 @pytest.fixture

@@ -121,6 +121,7 @@ def sweep(
             tolerance=policy.TIE_BREAK_TOLERANCE,
             restore=True,
             time_limit=float(data.params["time_limit"]),
+            spread=policy.TIE_BREAK_SPREAD,
         )
         ev = from_solution(model, sol, d)
         met = _shares(d, ev)

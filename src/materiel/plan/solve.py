@@ -147,9 +147,19 @@ def solve_model(
     )
 
 
-def shipment_cost(model: LinearModel, value: np.ndarray) -> np.ndarray:
+def shipment_cost(
+    model: LinearModel, value: np.ndarray, spread: float = 0.0, seed: int = 0
+) -> np.ndarray:
     """[columns] the tie-break's cost: the value (USD) of each unit shipped — transfers
-    ``x`` and orders ``q`` at the item's unit value; 0 for every other column."""
+    ``x`` and orders ``q`` at the item's unit value; 0 for every other column.
+
+    With ``spread`` > 0 every cost is perturbed deterministically (a generator seeded with
+    ``seed`` draws ``u`` in [0, 1) per column): a shipment costs ``value × (1 + spread ×
+    u)``, every other column ``spread × (the smallest positive unit value) × u``. A generic
+    cost has one optimum on the optimal face, so two solves of the same plan — warm or
+    cold, from any basis — end at the same plan, and how a shortfall is spread over items,
+    recipients and weeks among equally good plans is decided the same way every time (the
+    explanations' re-solves rely on it: docs/plan.md "The tie-break")."""
     cost = np.zeros(model.ncols)
     x = model.vars["x"].index
     mask = x >= 0
@@ -159,6 +169,11 @@ def shipment_cost(model: LinearModel, value: np.ndarray) -> np.ndarray:
         item_value = value[model.meta["k_item"]][:, None]
         mask = q >= 0
         cost[q[mask]] = np.broadcast_to(item_value, q.shape)[mask]
+    if spread > 0 and model.ncols:
+        u = np.random.default_rng(seed).random(model.ncols)
+        positive = value[value > 0]
+        floor = float(positive.min()) if positive.size else 1.0
+        cost = np.where(cost > 0, cost * (1.0 + spread * u), spread * floor * u)
     return cost
 
 
@@ -179,6 +194,7 @@ def tie_break(
     tolerance: float,
     restore: bool = False,
     time_limit: float = 60.0,
+    spread: float = 0.0,
 ) -> Solution:
     """The second, lexicographic solve on the optimal face: minimise the value of what is
     shipped (transfers and orders) among the plans as good as the primary one, so no
@@ -187,13 +203,16 @@ def tie_break(
     The optimal face is pinned by complementary slackness with the primary's duals (well
     scaled, unlike an objective row of a trillion): every column whose reduced cost exceeds
     ``tolerance`` × the largest cost keeps its value, every row whose dual exceeds it stays
-    at its bound; the rest is free. Warm-started from the primary basis. Returns the primary
+    at its bound; the rest is free (by complementary slackness that is the whole optimal
+    face, whichever optimal dual the primary found). ``spread``: the deterministic
+    perturbation of :func:`shipment_cost` that makes the second optimum unique.
+    Warm-started from the primary basis. Returns the primary
     solution with the new primal values (duals and objective stay the primary's); when the
     second solve fails, the primary solution unchanged. With ``restore`` the instance gets
     its bounds and costs back, so it can be re-solved warm (the frontier)."""
     if not primary.optimal or primary.objective is None or model.ncols == 0:
         return primary
-    second = shipment_cost(model, value)
+    second = shipment_cost(model, value, spread)
     if not second.any():
         return primary
     hx: Any = highs  # changeColsBounds / changeRowsBounds / changeColsCost: not in the stubs

@@ -55,6 +55,7 @@ from materiel.queries.meetings import (
     headline_values,
     line_use,
     next_meeting,
+    plan_critical_met,
 )
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook
@@ -149,6 +150,7 @@ __all__ = [
     "open_pledges",
     "orders_table",
     "plain",
+    "plan_critical_met",
     "plan_result",
     "plan_run",
     "plan_tables",

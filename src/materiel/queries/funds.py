@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.access import Principal, policy
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.queries._common import (
     REPORT_CURRENCY,
     convert_column,
@@ -214,7 +215,7 @@ def line_utilisation(
     viewer: Principal,
     *,
     as_of: dt.date | None = None,
-    horizon: int = 26,
+    horizon: int = HORIZON_WEEKS,
 ) -> pd.DataFrame:
     """Per production line and calendar month of the horizon: ``capacity`` (weekly
     capacity with its ramp), ``ordered`` (taken by orders already placed) and ``share``,

@@ -47,13 +47,13 @@ def build(ctx: Context) -> Section:
         f"plan snapshot {str(r.snapshot_hash)[:12]} (queries.latest_plan_run).",
         [notes.link("plan_run", ctx.plan.run_id, f"plan run {ctx.plan.run_id}")],
     )
-    share = queries.critical_met(r.tables.get("need_met", pd.DataFrame()))["share"]
+    pct = queries.critical_met(r.tables.get("need_met", pd.DataFrame()))["percent"]
     sec.paragraphs.append(
         f"{how}; scenario {r.scenario}, {r.horizon_weeks} weeks from {r.as_of}, solver status "
         f"{r.status}. "
         + (
-            f"Critical need met by the end of the horizon: {100.0 * share:.0f} % by value."
-            if share is not None
+            f"Critical need met by the end of the horizon: {pct:.0f} % by value."
+            if pct is not None
             else "No critical need is due within the horizon."
         )
     )
@@ -63,12 +63,12 @@ def build(ctx: Context) -> Section:
     orders = r.tables.get("orders", pd.DataFrame())
     head = queries.critical_met(need)
     lam = r.params.get("readiness_weight")
-    share = head["share"]
+    pct = head["percent"]
     sec.figures += [
         fig(
             "plan-critical-met",
-            None if share is None else 100.0 * share,
-            "—" if share is None else f"{100.0 * share:.0f} %",
+            pct,
+            "—" if pct is None else f"{pct:.0f} %",
             n,
         ),
         fig("plan-critical-due", head["value_due"], fmt_money(head["value_due"], "USD"), n),

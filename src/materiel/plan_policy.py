@@ -6,13 +6,15 @@ shortfall and a stockpile target breach are compared in the same currency:
 * a unit of stated need outstanding for one week past its date costs
   ``PRIORITY_WEIGHTS[priority] × unit value``;
 * a unit of consumption not met in its week (lost: a week without ammunition is not made up
-  later) costs ``CONSUMPTION_WEIGHT × unit value``;
+  later) costs ``CONSUMPTION_WEIGHT × unit value × the horizon's weeks`` (as a need of that
+  weight left outstanding for the whole horizon, the most lateness a unit can gather in
+  it: so consumption is never given up to serve a need of a weight not above it earlier);
 * a unit of a donor's stock below its target for one week costs
   ``READINESS_WEIGHT × unit value`` (λ, the readiness weight).
 
 With the defaults, a dollar-week of alliance stock below target weighs as much as a
-dollar-week of routine need unmet, a tenth of a dollar-week of high-priority need or of
-consumption, a hundredth of a dollar-week of critical need.
+dollar-week of routine need unmet, a tenth of a dollar-week of high-priority need, a
+hundredth of a dollar-week of critical need.
 
 This module is imported by the snapshot, the planner, the CLI, the API schemas and the
 pages; it imports nothing of the project.
@@ -26,7 +28,8 @@ from typing import Any
 PRIORITY_WEIGHTS: dict[str, float] = {"critical": 100.0, "high": 10.0, "routine": 1.0}
 #: the priorities, heaviest first (the ``priority`` dim of a snapshot)
 PRIORITIES: tuple[str, ...] = ("critical", "high", "routine")
-#: weight of consumption not met, per unit of value (as a high-priority need)
+#: weight of consumption not met, per unit of value and week of the horizon (as a
+#: high-priority need unmet for every week of the horizon: docs/plan.md)
 CONSUMPTION_WEIGHT = 10.0
 #: λ: weight of a week of stock below target, per unit of value
 READINESS_WEIGHT = 1.0

@@ -14,7 +14,8 @@ from materiel.brief.notes import fig
 ASSUMES = (
     "Needs not met by their date stay owed and are met as soon as "
     "stock allows, each week late counting (critical 100, high 10, routine 1 per dollar of "
-    "need); consumption not met in its week is lost and counts like high-priority need; a "
+    "need); consumption not met in its week is lost and counts like high-priority need unmet "
+    "for the whole horizon, so routine needs never take stock consumption needs; a "
     "dollar-week of a donor's stock below its target counts λ = {lam} times a dollar-week of "
     "routine need; transfers take the donor's transit time (1 week unless recorded), orders "
     "the line's lead time, and the weeks after the horizon still count, so orders arriving "

@@ -48,9 +48,10 @@ TIME_PREFERENCE = 1e-4
 #: the lexicographic tie-break: a reduced cost or dual above this fraction of the largest
 #: cost counts as non-zero (its column or row is held where the first solve put it)
 TIE_BREAK_TOLERANCE = 1e-14
-#: ... and its cost is perturbed by up to this fraction, deterministically, so that the
-#: tie-break has one optimum: among equally good plans, the same one every time (warm or
-#: cold), which is what lets every explanation equal an independent re-solve
+#: ... and it gives every shortfall and breach column a deterministic cost of up to this
+#: fraction of its unit value, so that the tie-break has one optimum: among equally good
+#: plans, the same shortfalls every time (warm or cold), which is what lets every
+#: explanation equal an independent re-solve (docs/plan.md "The tie-break")
 TIE_BREAK_SPREAD = 1e-3
 #: readiness weights swept by ``materiel plan --frontier`` (times READINESS_WEIGHT)
 FRONTIER_FACTORS: tuple[float, ...] = (0.0, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)

@@ -147,19 +147,26 @@ def solve_model(
     )
 
 
+#: the columns whose values the explanations read (per item: consumption not met, backlog;
+#: stock below target): the tie-break's perturbation makes them unique
+OUTCOMES = ("c", "b", "v")
+
+
 def shipment_cost(
     model: LinearModel, value: np.ndarray, spread: float = 0.0, seed: int = 0
 ) -> np.ndarray:
     """[columns] the tie-break's cost: the value (USD) of each unit shipped — transfers
     ``x`` and orders ``q`` at the item's unit value; 0 for every other column.
 
-    With ``spread`` > 0 every cost is perturbed deterministically (a generator seeded with
-    ``seed`` draws ``u`` in [0, 1) per column): a shipment costs ``value × (1 + spread ×
-    u)``, every other column ``spread × (the smallest positive unit value) × u``. A generic
-    cost has one optimum on the optimal face, so two solves of the same plan — warm or
-    cold, from any basis — end at the same plan, and how a shortfall is spread over items,
-    recipients and weeks among equally good plans is decided the same way every time (the
-    explanations' re-solves rely on it: docs/plan.md "The tie-break")."""
+    With ``spread`` > 0 the shortfall and breach columns (:data:`OUTCOMES`: consumption
+    not met, backlog, stock below target) get a small deterministic cost each, ``spread ×
+    value × u`` (a generator seeded with ``seed`` draws ``u`` in [0, 1) per column). A
+    generic cost on them has one optimum on the optimal face, so two solves of the same plan
+    — warm or cold, from any basis — leave the same shortfall per item, recipient and week
+    and the same stock below target, whichever of several equally good plans each primary
+    solve found (the explanations' re-solves rely on it: docs/plan.md "The tie-break").
+    Shipments keep their plain value: perturbing them (many transfers tie exactly) made the
+    second solve about 30 times slower on M (docs/plan.md)."""
     cost = np.zeros(model.ncols)
     x = model.vars["x"].index
     mask = x >= 0
@@ -171,9 +178,15 @@ def shipment_cost(
         cost[q[mask]] = np.broadcast_to(item_value, q.shape)[mask]
     if spread > 0 and model.ncols:
         u = np.random.default_rng(seed).random(model.ncols)
-        positive = value[value > 0]
-        floor = float(positive.min()) if positive.size else 1.0
-        cost = np.where(cost > 0, cost * (1.0 + spread * u), spread * floor * u)
+        for name in OUTCOMES:
+            if name not in model.vars:
+                continue
+            idx = model.vars[name].index  # dims (…, item, …): the item is axis 1
+            shape = [1] * idx.ndim
+            shape[1] = len(value)
+            unit = np.broadcast_to(value.reshape(shape), idx.shape)
+            mask = idx >= 0
+            cost[idx[mask]] = spread * unit[mask] * u[idx[mask]]
     return cost
 
 

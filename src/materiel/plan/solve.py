@@ -229,6 +229,7 @@ def tie_break(
     if not second.any():
         return primary
     hx: Any = highs  # changeColsBounds / changeRowsBounds / changeColsCost: not in the stubs
+    primary_basis = highs.getBasis() if restore else None
     lp = highs.getLp()
     cost = np.asarray(lp.col_cost_)
     col_lo, col_hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
@@ -268,6 +269,8 @@ def tie_break(
         if len(fix_r):
             hx.changeRowsBounds(len(fix_r), fix_r, row_lo[fix_r], row_hi[fix_r])
         hx.changeColsCost(model.ncols, all_cols, cost)
+        if primary_basis is not None:  # the next re-solve starts from the primary's basis
+            highs.setBasis(primary_basis)
     if col_value is None:
         primary.notes.append(
             "the tie-break solve (fewest units shipped on the optimal face) did not finish: "

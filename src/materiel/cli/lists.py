@@ -152,7 +152,7 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
         "=ref",
         "=item",
         "priority",
-        ">quantity",
+        ">qty",
         ">pledged",
         ">delivered",
         ">by date",
@@ -162,7 +162,7 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
     if recipient is None:
         cols.insert(1, "=recipient")
     title = "Needs" + (f" of {recipient}" if recipient else "")
-    table = new_table(title, *cols)
+    table = new_table(title, *cols, drop=("delivered", "pledged", "by date"))
     for r in _limited(df, limit).to_dict("records"):
         row = [
             str(r["ref"]),
@@ -255,15 +255,18 @@ def pledges_rich_table(
     :func:`materiel.cli.tables.show`)."""
     recipient = _single(df, "recipient_code")
     columns: list[tuple[str, Callable[[dict[Hashable, Any]], str]]] = [
-        ("=ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
+        # text, not a code column: "(conf.)" may go onto a line of its own, the ref stays whole
+        ("ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
         ("=donor", lambda r: str(r["donor_code"])),
         ("=to", lambda r: str(r["recipient_code"])),
         ("=item", lambda r: str(r["item_code"])),
         (">qty", lambda r: compact(r["quantity"])),
         (">done", lambda r: f"{r['delivered'] / r['quantity']:.0%}"),
         ("status", lambda r: str(r["status"])),
-        (">due by", lambda r: _day(r["due_by"])),
-        (">late", lambda r: f"{r['days_late']}d" if r["late"] else ""),
+        (
+            "due by",
+            lambda r: _day(r["due_by"]) + (f" ({r['days_late']} d late)" if r["late"] else ""),
+        ),
         (
             f">{currency} m",
             lambda r: millions(r["value"]) + ("*" if r["value_basis"] == "catalogue" else ""),
@@ -272,7 +275,9 @@ def pledges_rich_table(
     drop = {"=to"} if recipient else set()
     columns = [c for c in columns if c[0] not in drop]
     title = "Pledges" + (f" to {recipient}" if recipient else "") + (" (late)" if late else "")
-    table = new_table(title, *(name for name, _ in columns))
+    table = new_table(
+        title, *(name for name, _ in columns), drop=("done", f"{currency} m", "status")
+    )
     for r in _limited(df, limit).to_dict("records"):
         table.add_row(*(fn(r) for _, fn in columns))
     if df.empty:
@@ -338,6 +343,7 @@ def stocks_rich_table(
         ">target",
         ">cover",
         "below",
+        drop=("below", "target"),
     )
     for r in _limited(df, limit).to_dict("records"):
         table.add_row(
@@ -414,15 +420,23 @@ def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
     """The needs of one recipient and item with what is there by each need's date, by kind,
     and the gap; then every arrival by date with its record (:func:`queries.cover_report`)."""
     who = f"{group['item']} for {group['recipient']}"
+    # at 80 columns the kinds that bring nothing here go first, then the plan's
+    kinds = [k.replace(" ", "\n") for k in COVER_KINDS]
+    nothing = [
+        k
+        for k in COVER_KINDS
+        if not any(r[f"by_date_{k.replace(' ', '_')}"] for r in group["needs"])
+    ]
     needs = new_table(
         f"Cover of the needs of {who} by their date",
         "=ref",
         "priority",
         ">needed by",
         ">quantity",
-        *(">" + k.replace(" ", "\n") for k in COVER_KINDS),
+        *(">" + k for k in kinds),
         ">by\ndate",
         ">gap",
+        drop=(*nothing, *(k for k in reversed(COVER_KINDS) if k not in nothing)),
     )
     for r in group["needs"]:
         needs.add_row(
@@ -449,6 +463,7 @@ def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
         ">cumulative",
         "=record",
         "=by",
+        drop=("cumulative",),
     )
     for a in group["arrivals"]:
         arrivals.add_row(

@@ -16,14 +16,13 @@ import typer
 from materiel.cli.context import (
     CSV,
     as_of_date,
-    console,
     flush_notes,
     note,
     print_csv,
     print_json,
     state,
 )
-from materiel.cli.tables import compact, millions, new_table
+from materiel.cli.tables import compact, millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import lean
 
@@ -122,7 +121,7 @@ def status(
         + (f"; latest plan run {plan['id']} as of {plan['as_of']}" if plan else "")
         + f".{label}"
     )
-    console.print(key)
+    show(key)
 
     funds = new_table(
         "Funds",
@@ -133,6 +132,7 @@ def status(
         ">committed m",
         ">remaining m",
         ">orders",
+        drop=("orders", "spent m"),
     )
     if not figures["funds"]:
         funds.add_row("no funds", "", "", "", "", "", "")
@@ -156,8 +156,8 @@ def status(
         f"rates of the order dates ({lean.date_span(dt.date.fromisoformat(d) for d in dates)})."
         f"{label}"
     )
-    console.print(funds)
-    console.print(rec)
+    show(funds)
+    show(rec)
 
 
 def flat_figures(figures: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:

@@ -52,7 +52,8 @@ def new_table(
         elif col.startswith("="):
             table.add_column(col[1:], no_wrap=True)
         else:
-            width = max(widths.get(col, 0), *(len(w) for w in col.split("\n")))
+            # a text header wraps between its words like its cells
+            width = max(widths.get(col, 0), *(len(w) for w in col.split()))
             table.add_column(col, overflow="fold", min_width=width)
     return table
 
@@ -123,10 +124,12 @@ def without(table: Table, names: Sequence[str]) -> Table:
     left_out = ", ".join(_header(c) for c in table.columns if _header(c) in gone)
     note = f"Not shown at this width: {left_out} (--csv or --json give every column)."
     caption = table.caption
+    text = str(caption or "").rstrip()
+    sep = " " if not text or text.endswith((".", "!", "?")) else ". "
     if isinstance(caption, Text):
-        narrow.caption = Text.assemble(caption, " ", note)
+        narrow.caption = Text.assemble(caption, sep, note)
     else:
-        narrow.caption = f"{caption} {note}" if caption else note
+        narrow.caption = f"{text}{sep}{note}" if text else note
     return narrow
 
 

@@ -274,7 +274,16 @@ def _summary(result: Any, run_id: int | None) -> None:
             ["quantity", "cost"]
         ].sum()
         top = top.sort_values("cost", ascending=False).head(10)
-        t = new_table("Orders", "=fund", "=line", "=item", "=to", ">quantity", ">cost")
+        t = new_table(
+            "Orders (largest cost first; cost in millions of the fund's currency)",
+            "=fund",
+            "=line",
+            "=item",
+            "=to",
+            ">quantity",
+            ">cost m",
+            drop=("line",),
+        )
         for r in top.itertuples():
             t.add_row(
                 r.fund,
@@ -282,22 +291,48 @@ def _summary(result: Any, run_id: int | None) -> None:
                 r.item,
                 r.destination,
                 f"{r.quantity:,.0f}",
-                f"{r.cost:,.0f} {r.currency}",
+                f"{r.cost / 1e6:,.1f} {r.currency}",
             )
         show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
         from materiel.plan.explain import RANKING_LABELS, ranking_rows
 
+        rows = list(enumerate(ranking_rows(ranking.head(10)), start=1))
+        helped = [(k, row) for k, row in rows if not row["why"]]
+        # short headers, the full labels in the caption; the reasons of the lines and funds
+        # that would change nothing follow the table as sentences (they read badly in a column)
+        heads = {
+            "kind": "kind",
+            "name": "=name",
+            "item": "=item",
+            "units": ">units\nshort\navoided",
+            "weeks": ">weeks\nearlier",
+            "below": ">USD-weeks\nbelow target\navoided",
+        }
+
+        def label(key: str) -> str:
+            return " ".join(heads[key].lstrip(">=").split())
+
+        empty = [k for k in heads if not any(row[k] for _, row in helped)]
         t = new_table(
             f"Where the next USD 1 million does most good (re-solves, "
             f"{result.horizon_weeks}-week horizon)",
             ">#",
-            *RANKING_LABELS.values(),
+            *heads.values(),
+            drop=(*(label(k) for k in empty), label("weeks"), label("kind")),
         )
-        for k, row in enumerate(ranking_rows(ranking.head(10)), start=1):
-            t.add_row(str(k), *(row[c] for c in RANKING_LABELS))
-        show(t)
+        for k, row in helped:
+            t.add_row(str(k), *(row[c] for c in heads))
+        t.caption = (
+            "; ".join(RANKING_LABELS[k] for k in ("units", "weeks", "below"))
+            + ": every figure is the difference a re-solve shows."
+        )
+        if helped:
+            show(t)
+        for k, row in rows:
+            if row["why"]:
+                console.print(f"{k}. {row['kind']} {row['name']}: no effect, {row['why']}.")
     for s in result.sentences[:12]:
         console.print(f"• {s}")
     console.print(f"{ROUNDING} {source}", style="dim")

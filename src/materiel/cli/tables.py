@@ -16,8 +16,8 @@ from rich.text import Text
 
 from materiel.cli.context import console as default_console
 
-#: space a column takes beside its content in :func:`new_table` (padding and the divider)
-_GAP = 3
+#: space between two columns of :func:`new_table`: the divider and one space of padding
+_GAP = 2
 
 
 class CompactTable(Table):
@@ -43,7 +43,12 @@ def new_table(
     does it print :func:`vertical` blocks."""
     widths = widths or {}
     table = CompactTable(
-        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
     )
     table.droppable = tuple(drop)
     for col in columns:

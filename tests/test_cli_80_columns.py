@@ -216,3 +216,19 @@ def test_plan_json_holds_the_rows(demo_db: str) -> None:
     if head["share"] is not None:
         assert head["value_due"] == pytest.approx(sum(r["value_due"] for r in critical))
         assert 0.0 <= head["share"] <= 1.0
+
+
+def test_plan_csv_holds_the_rows_of_its_tables(demo_db: str) -> None:
+    """Issue 19: `plan --csv`: one line per row of the plan's tables, named in the first
+    column (a two-week plan: a small solve)."""
+    import csv
+    import io
+
+    text = run(demo_db, "plan", "--as-of", AS_OF, "--horizon", "2", "--no-store", "--csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and list(rows[0])[:3] == ["table", "plan_run_id", "as_of"]
+    tables = {r["table"] for r in rows}
+    assert {"transfers", "need_met"} <= tables
+    assert all(r["as_of"] == AS_OF for r in rows)
+    transfer = next(r for r in rows if r["table"] == "transfers")
+    assert transfer["donor"] and transfer["item"] and float(transfer["quantity"]) > 0

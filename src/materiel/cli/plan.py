@@ -14,6 +14,7 @@ from materiel.cli.context import (
     console,
     err_console,
     fail,
+    print_csv,
     print_json,
     state,
     styled,
@@ -60,6 +61,13 @@ def plan(
         False, "--compare-greedy", help="Also run the greedy baseline and print both"
     ),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = typer.Option(
+        False,
+        "--csv",
+        help="Print the plan's rows as CSV for spreadsheets: one line per row of its tables "
+        "(transfers, orders, need met, consumption met, ranking, unmet), named in the first "
+        "column, nothing else.",
+    ),
     store: bool = typer.Option(True, "--store/--no-store", help="Store as a plan run"),
     time_limit: float = typer.Option(
         120.0, "--time-limit", min=1.0, help="Seconds HiGHS may take (best bound reported)"
@@ -90,7 +98,7 @@ def plan(
         BarColumn(),
         TimeElapsedColumn(),
         console=err_console,
-        transient=as_json,
+        transient=as_json or as_csv,
     )
     with progress:
         task = progress.add_task(STAGES["snapshot"], total=len(wanted))
@@ -129,7 +137,7 @@ def plan(
             run_id = store_plan(engine, result, actor="cli")
         progress.update(task, completed=len(wanted), description="Done")
 
-    if as_json:
+    if as_json or as_csv:
         for w in result.warnings:
             if "lead time" in w:
                 err_console.print(styled(("warning:", "yellow"), f" {w}"))
@@ -140,6 +148,16 @@ def plan(
         # unmet by item and week: the rows with something not met
         out["unmet"] = [r for r in tabs.get("unmet", []) if (r.get("unmet") or 0) > 0]
         out["breaches"] = tabs.get("breaches", [])
+        if as_csv:
+            tables = ("transfers", "orders", "need_met", "consumption_met", "ranking", "unmet")
+            print_csv(
+                [
+                    {"table": name, "plan_run_id": run_id, "as_of": day.isoformat(), **row}
+                    for name in tables
+                    for row in out[name]
+                ]
+            )
+            return
         print_json(out)
         return
     _summary(result, run_id)

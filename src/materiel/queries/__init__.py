@@ -21,6 +21,7 @@ from materiel.queries._common import (
     plain,
     resolve,
     rows,
+    share_frames,
     synthetic_of,
     today,
 )
@@ -161,6 +162,7 @@ __all__ = [
     "remaining_in",
     "resolve",
     "rows",
+    "share_frames",
     "shortfall_risk",
     "stale_after_days",
     "stock_figures",

@@ -27,10 +27,9 @@ def span(values: Any) -> str:
 
 
 # -- overview ----------
-def overview(engine: Engine, p: Principal, as_of: dt.date) -> dict[str, Any]:
+def overview(session: Session, p: Principal, as_of: dt.date) -> dict[str, Any]:
     """The key figures (:func:`materiel.queries.key_figures`) with their sources."""
-    with read_session(engine) as s:
-        f = queries.key_figures(s, p, as_of=as_of)
+    f = queries.key_figures(session, p, as_of=as_of)
     needs, pledges = f["needs"], f["pledges"]
     f["needs_source"] = (
         f"{needs['total']} need records stated {needs['stated']}; coverage by the pledges "

@@ -36,6 +36,7 @@ from materiel.queries.coverage import (
     need_coverage,
 )
 from materiel.queries.figures import (
+    headline_figures,
     key_figures,
     latest_record_date,
     record_counts,
@@ -127,6 +128,7 @@ __all__ = [
     "forecast_runs",
     "fund_buys",
     "fund_position",
+    "headline_figures",
     "headline_values",
     "item_names",
     "job",

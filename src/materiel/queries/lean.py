@@ -113,34 +113,40 @@ def coverage_status(quantity: float, pledged: float, due: float) -> str:
     return "open"
 
 
+def _scalars(session: Session, named: dict[str, Any]) -> dict[str, Any]:
+    """The values of several scalar SELECTs, read in one statement (one round trip)."""
+    if not named:
+        return {}
+    row = session.execute(select(*(q.scalar_subquery().label(k) for k, q in named.items())))
+    return dict(row.mappings().one())
+
+
 def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
     """Number of records per entity that the viewer may see (a hidden record is not
     counted; a collection the viewer may not read at all is left out)."""
-    out: dict[str, int] = {}
+    counts: dict[str, Any] = {}
     for name, (entity, model) in COUNTED.items():
         try:
             policy.require_list(viewer, entity)
         except Refused:
             continue
-        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
-        out[name] = int(session.scalar(stmt) or 0)
-    return out
+        counts[name] = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
+    return {k: int(v or 0) for k, v in _scalars(session, counts).items()}
 
 
 def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
     """The newest date the records the viewer may see reach: a need stated, a pledge
     announced, a delivery made or a stock reported (None when there are none). Commands
     that default to today use it to say when the data end before today."""
-    latest: dt.date | None = None
+    latest: dict[str, Any] = {}
     for entity, column in RECORD_DATES:
         try:
             policy.require_list(viewer, entity)
         except Refused:
             continue
-        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
-        if day is not None and (latest is None or day > latest):
-            latest = day
-    return latest
+        latest[entity] = policy.row_filter(viewer, entity, select(func.max(column)))
+    days = [d for d in _scalars(session, latest).values() if d is not None]
+    return max(days, default=None)
 
 
 def _rows(session: Session, stmt: Any) -> list[Row]:

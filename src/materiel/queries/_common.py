@@ -3,10 +3,15 @@ one ``today()``, as-of resolution and date spans come from :mod:`materiel.querie
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
+from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.queries._base import (
@@ -27,9 +32,50 @@ __all__ = [
     "prefix_mask",
     "resolve",
     "rows",
+    "share_frames",
+    "shared",
     "synthetic_of",
     "today",
 ]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_SHARED = "materiel.shared_frames"
+
+
+def share_frames(session: Session) -> Session:
+    """Within ``session`` (a read session: one page, one brief), the read side's base
+    frames (:func:`shared` functions) are computed once per arguments and each caller gets
+    a copy: a page that shows the key figures and their detail reads each once. Only for
+    sessions that do not write: a write in the session would not be seen by the frames
+    already read."""
+    session.info.setdefault(_SHARED, {})
+    return session
+
+
+def shared(fn: F) -> F:
+    """Marks a read-side function ``fn(session, viewer, ...)`` whose answer (a frame, a
+    dict, None) :func:`share_frames` sessions compute once per arguments (defaults
+    applied, so ``as_of=None`` and today's date are one key only when spelled alike)."""
+    sig = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args: Any, **kwargs: Any) -> Any:
+        store = session.info.get(_SHARED)
+        if store is None:
+            return fn(session, *args, **kwargs)
+        bound = sig.bind(session, *args, **kwargs)
+        bound.apply_defaults()
+        key = (fn.__module__, fn.__qualname__, *list(bound.arguments.items())[1:])
+        try:
+            found = key in store
+        except TypeError:  # an unhashable argument: not shared
+            return fn(session, *args, **kwargs)
+        if not found:
+            store[key] = fn(session, *args, **kwargs)
+        value = store[key]
+        return value.copy() if isinstance(value, pd.DataFrame) else copy.copy(value)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def synthetic_of(frame: pd.DataFrame) -> bool:

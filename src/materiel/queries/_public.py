@@ -11,6 +11,7 @@ from materiel.queries._common import (
     plain,
     resolve,
     rows,
+    share_frames,
     synthetic_of,
     today,
 )
@@ -23,7 +24,7 @@ from materiel.queries.coverage import (
     PRIORITIES,
     need_coverage,
 )
-from materiel.queries.figures import key_figures, stock_figures
+from materiel.queries.figures import headline_figures, key_figures, stock_figures
 from materiel.queries.funds import (
     buys_table,
     fund_buys,

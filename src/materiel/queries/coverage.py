@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import resolve
+from materiel.queries._common import resolve, shared
 from materiel.queries.lean import coverage_status
 from materiel.records import Delivery, Need, Pledge, PledgeStatus, Priority
 
@@ -122,6 +122,7 @@ def _pledges(
     return pledges, deliveries
 
 
+@shared
 def need_coverage(
     session: Session,
     viewer: Principal,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import nullable, prefix_mask, resolve
+from materiel.queries._common import nullable, prefix_mask, resolve, shared
 from materiel.queries.lean import stale_after_days
 from materiel.records import AllianceMember, Nation, StockReport, StockTarget
 
@@ -104,6 +104,7 @@ def _positions(
     return df.sort_values(key)[STOCK_COLUMNS].reset_index(drop=True)
 
 
+@shared
 def stock_position(
     session: Session,
     viewer: Principal,
@@ -163,6 +164,7 @@ TOTAL_COLUMNS = [
 ]
 
 
+@shared
 def alliance_totals(
     session: Session,
     viewer: Principal,

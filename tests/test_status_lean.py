@@ -21,7 +21,17 @@ from materiel.queries import lean
 from materiel.queries.figures import key_figures
 from materiel.testing import ROLES, seed
 
-NOT_FOR_STATUS = ("pandas", "numpy", "fastapi", "alembic", "xarray", "highspy", "linopy", "dask")
+NOT_FOR_STATUS = (
+    "pandas",
+    "numpy",
+    "pydantic",
+    "fastapi",
+    "alembic",
+    "xarray",
+    "highspy",
+    "linopy",
+    "dask",
+)
 
 
 def test_status_loads_no_data_frame_server_or_solver(sqlite_engine: Engine) -> None:

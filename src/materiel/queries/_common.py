@@ -1,5 +1,5 @@
-"""Shared helpers of the read side: the one ``today()``, as-of resolution, provenance and
-vectorised currency conversion."""
+"""Shared helpers of the read side: provenance and vectorised currency conversion; the
+one ``today()``, as-of resolution and date spans come from :mod:`materiel.queries._base`."""
 
 from __future__ import annotations
 
@@ -7,16 +7,37 @@ import copy
 import datetime as dt
 import functools
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from materiel import money
-from materiel.records import any_synthetic
+from materiel.queries._base import (
+    REPORT_CURRENCY,
+    dataset_synthetic,
+    date_span,
+    resolve,
+    today,
+)
 
-REPORT_CURRENCY = "EUR"
+__all__ = [
+    "REPORT_CURRENCY",
+    "convert_column",
+    "dataset_synthetic",
+    "date_span",
+    "nullable",
+    "plain",
+    "prefix_mask",
+    "resolve",
+    "rows",
+    "share_frames",
+    "shared",
+    "synthetic_of",
+    "today",
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 _SHARED = "materiel.shared_frames"
 
@@ -55,21 +76,6 @@ def shared(fn: F) -> F:
         return value.copy() if isinstance(value, pd.DataFrame) else copy.copy(value)
 
     return wrapper  # type: ignore[return-value]
-
-
-def today() -> dt.date:
-    """The date of "now" everywhere (pages, API, CLI, brief): today in UTC."""
-    return dt.datetime.now(dt.UTC).date()
-
-
-def resolve(as_of: dt.date | None) -> dt.date:
-    """The date figures are computed for: the one given, else :func:`today`."""
-    return as_of if as_of is not None else today()
-
-
-def dataset_synthetic(session: Session) -> bool:
-    """True when any record carries the ``synthetic`` flag (set by the demo loader)."""
-    return bool(session.execute(any_synthetic()).scalar())
 
 
 def synthetic_of(frame: pd.DataFrame) -> bool:
@@ -117,16 +123,6 @@ def convert_column(
         dtype=object,
     )
     return frame["amount"] * rate, used
-
-
-def date_span(values: Iterable[object]) -> str:
-    """``2025-01-03`` or ``2025-01-03 to 2025-12-30`` for the non-empty dates given."""
-    days = sorted({v for v in values if isinstance(v, dt.date)})
-    if not days:
-        return "n/a"
-    if days[0] == days[-1]:
-        return days[0].isoformat()
-    return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
 def nullable(df: pd.DataFrame, *columns: str) -> pd.DataFrame:

@@ -7,90 +7,18 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.access import Principal, Refused, policy
 from materiel.queries._common import REPORT_CURRENCY, dataset_synthetic, date_span, resolve
 from materiel.queries.funds import fund_position, remaining_in
+from materiel.queries.lean import record_counts
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.pledges import live, pledges_table
 from materiel.queries.reference import donor_codes
 from materiel.queries.runs import latest_plan
 from materiel.queries.stocks import alliance_totals, stale_after_days, stock_position
-from materiel.records import (
-    Base,
-    Caveat,
-    Delivery,
-    Fund,
-    Item,
-    Meeting,
-    Nation,
-    Need,
-    Order,
-    Organisation,
-    Pledge,
-    ProductionLine,
-    StockReport,
-    StockTarget,
-)
-
-COUNTED: dict[str, tuple[str, type[Base]]] = {
-    "nations": ("nation", Nation),
-    "organisations": ("organisation", Organisation),
-    "items": ("item", Item),
-    "needs": ("need", Need),
-    "pledges": ("pledge", Pledge),
-    "deliveries": ("delivery", Delivery),
-    "stock_reports": ("stock_report", StockReport),
-    "stock_targets": ("stock_target", StockTarget),
-    "caveats": ("caveat", Caveat),
-    "production_lines": ("production_line", ProductionLine),
-    "funds": ("fund", Fund),
-    "orders": ("purchase_order", Order),
-    "meetings": ("meeting", Meeting),
-}
-
-
-def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
-    """Number of records per entity that the viewer may see (a hidden record is not
-    counted; a collection the viewer may not read at all is left out)."""
-    out: dict[str, int] = {}
-    for name, (entity, model) in COUNTED.items():
-        try:
-            policy.require_list(viewer, entity)
-        except Refused:
-            continue
-        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
-        out[name] = int(session.scalar(stmt) or 0)
-    return out
-
-
-#: the dates that say how far the records reach: what was stated, announced, delivered and
-#: reported (not due dates, which lie ahead by design)
-RECORD_DATES: tuple[tuple[str, Any], ...] = (
-    ("need", Need.stated_on),
-    ("pledge", Pledge.announced_on),
-    ("delivery", Delivery.delivered_on),
-    ("stock_report", StockReport.as_of),
-)
-
-
-def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
-    """The newest date the records the viewer may see reach: a need stated, a pledge
-    announced, a delivery made or a stock reported (None when there are none). Commands
-    that default to today use it to say when the data end before today."""
-    latest: dt.date | None = None
-    for entity, column in RECORD_DATES:
-        try:
-            policy.require_list(viewer, entity)
-        except Refused:
-            continue
-        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
-        if day is not None and (latest is None or day > latest):
-            latest = day
-    return latest
 
 
 def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:

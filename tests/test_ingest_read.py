@@ -503,3 +503,42 @@ def test_a_megabyte_text_reads_with_exact_spans() -> None:
         ("DEU", "main-battle-tank"),
         ("FRA", "artillery-ammunition"),
     }
+
+
+def test_converted_sum_in_brackets_is_not_a_second_amount() -> None:
+    [m] = find_money("spends £125 million ($160 million) more on drones")
+    assert (m.amount, m.currency) == (125e6, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("France will finance 12 of the 72 Caesar guns.", 12),  # a share of a larger set
+        ("La France va livrer 12 de ces canons Caesar.", 12),
+        ("Italy will hand over a SAMP/T air defence system.", None),  # an article is no number
+    ],
+)
+def test_quantity_of_a_share_and_of_an_article(text: str, quantity: int | None) -> None:
+    [d] = read_text(text).by_kind("pledge")
+    assert d.fields["quantity"] == quantity
+
+
+def test_one_item_takes_the_later_package_value() -> None:
+    r = read_text(
+        "Australia will give Ukraine 49 Abrams tanks. The announcement is valued at A$245 million."
+    )
+    [d] = r.by_kind("pledge")
+    assert (d.fields["category"], d.fields["quantity"]) == ("main-battle-tank", 49)
+    assert (d.fields["amount"], d.fields["currency"]) == (245e6, "AUD")
+    assert r.evidence(d).endswith("49 Abrams tanks")
+
+
+def test_a_pronoun_continues_the_recipients_voice() -> None:
+    r = read_text(
+        "Ukrainian President Zelensky spoke in Vilnius on Tuesday. He asked for more "
+        "Patriot systems and artillery shells."
+    )
+    assert {d.fields["category"] for d in r.by_kind("need")} == {
+        "air-defence-system",
+        "artillery-ammunition",
+    }

@@ -16,7 +16,7 @@ NEED_CUE = re.compile(
     r"|request(?:s|ed)?|call(?:ed|s)?\s+(?:on\s+\w+\s+)?(?:for|to\s+(?:send|provide|deliver))"
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
-    r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat\s+um"
+    r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat(?=[^.;]{0,80}\bum\b)"
     r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
@@ -39,6 +39,12 @@ OTHER_VOICE = re.compile(
     r"|experts?|Experten|observers?|think\s+tank|commentators?|journalists?|editorial"
     r"|Institute|Institut|analystes|analistas))\b"
 )
+#: a sentence whose subject is a pronoun (it continues the voice of the sentence before) or
+#: the first person of a quoted speaker
+PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci)\s"
+)
+FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
 SPEECH = re.compile(
     r"\b(?:said|says|say|sagen|disent|dicen|told|stressed|warned|noted|added|wrote|posted|stated|insisted|argued"
     r"|according\s+to|sagte|sagt|erklärte|betonte|warnte|laut|a\s+déclaré|a\s+dit|selon"
@@ -128,7 +134,7 @@ CUMULATIVE = re.compile(
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
     r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
-    r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement)"
+    r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement|que)"
     r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
     r"|\bau\s+total\s+depuis\b|\b(?:has|have|had)\s+already\b|\bhad\s+(?:previously\s+)?"
     r"(?:delivered|sent|supplied|provided|pledged|promised|given|donated)\b|\balready\s+"
@@ -143,6 +149,9 @@ CUMULATIVE = re.compile(
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
     r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
+    r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
+    r"|\b(?:last|previous)\s+year\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
     _I,
@@ -190,7 +199,7 @@ DESTINATION_BEFORE = re.compile(
 #: a nation that is only a place: transit, host, venue, production site
 PLACE_BEFORE = re.compile(
     r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
-    r"|\ben|\bdans|\bpar)\s+(?:the\s+|l['’])?$",
+    r"|\ben|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’])?$",
     _I,
 )
 #: how a pledge is sourced, from words of its sentence: stock, procurement, fund

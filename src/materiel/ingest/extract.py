@@ -112,7 +112,7 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+")
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|après|portant)\b)"
+    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|ce\s+qui|après|portant)\b)"
     r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais|tandis)\s)",
     re.IGNORECASE,
 )
@@ -207,6 +207,12 @@ _COUNTER = re.compile(
     r"(?:(?:this|these|dieser|dieses|ces|de\s+ces)\s+)?",
     re.IGNORECASE,
 )
+#: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
+_PARTITIVE = re.compile(
+    r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
+    r"|de\s+(?:los|las|estos|estas))\s",
+    re.IGNORECASE,
+)
 _ARTICLES = {
     "a",
     "an",
@@ -280,6 +286,7 @@ class Draft:
     anchor: int = -1  # where the item or amount itself starts (the span may include the donor)
     sentence: int = -1  # index of the sentence it was read from
     headline: bool = False  # read from a title line (before the body's first full sentence)
+    inherited: bool = False  # its donor was named in an earlier sentence, not in its own
 
     def key(self) -> tuple[Any, ...]:
         f = self.fields
@@ -373,6 +380,8 @@ class _Context:
     starts: dict[str, list[int]] = field(default_factory=dict)
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
     recipient_at: int = -100  # the last sentence that named the recipient
+    voice: str | None = None  # whose voice the last sentence with a voice was
+    voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
@@ -612,7 +621,7 @@ class Extractor:
             ctx.body_started = ctx.body_started or full
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
-        merged = _merge(drafts)
+        merged = _one_item_value(_merge(drafts))
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)
@@ -713,17 +722,29 @@ class Extractor:
 
     def _is_need(self, ctx: _Context, st: _Sentence) -> bool:
         """A need sentence: a need word, and the recipient is the speaker (or the subject when
-        no one else is quoted)."""
+        no one else is quoted). A sentence whose subject is a pronoun ("He asked for ...",
+        "We need ...", "Il demande ...") and that names no other voice continues the voice
+        of the sentences just before it."""
+        voice = self._voice(ctx, st)
+        sent = ctx.text[st.start : st.end]
+        recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
+        pronoun = cues.PRONOUN_SUBJECT.match(sent) and not cues.RECIPIENT_SIDE.search(sent)
+        if pronoun or (voice is None and cues.FIRST_PERSON.search(sent)):
+            voice = recent
+        if voice is not None:
+            ctx.voice, ctx.voice_at = voice, st.index
+        return voice == "recipient" and cues.NEED_CUE.search(ctx.text, st.start, st.end) is not None
+
+    def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
+        """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak
+        or are the subject), "other" (a donor, an alliance, an analyst), or None."""
         text, s, e = ctx.text, st.start, st.end
-        cue = cues.NEED_CUE.search(text, s, e)
-        if cue is None:
-            return False
         recipient = [m.start() for m in cues.RECIPIENT_SIDE.finditer(text, s, e)]
         recipient += [n.start for n in st.nations if self.recipient in n.codes]
-        if not recipient:
-            return False
         others = [g[0].start for g in st.donors]
         others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]
+        if not recipient:
+            return "other" if others else None
         speech = cues.SPEECH.search(text, s, e)
         if speech is not None:
             # the speaker is the voice right before the speech verb ("Zelensky said"), else the
@@ -732,10 +753,11 @@ class Extractor:
             voices = [(p, True) for p in recipient] + [(p, False) for p in others]
             before = [(at - p, side) for p, side in voices if p < at]
             after = [(p - at, side) for p, side in voices if p > at]
-            return min(before)[1] if before else min(after)[1]
-        if not others:
-            return True
-        return min(recipient) < min(others)
+            side = min(before)[1] if before else min(after)[1]
+            return "recipient" if side else "other"
+        if not others or min(recipient) < min(others):
+            return "recipient"
+        return "other"
 
     # -- per chunk -------------------------------------------------------------------
     def _elements(self, ctx: _Context, st: _Sentence, items: list[ItemMention]) -> list[_Element]:
@@ -832,17 +854,26 @@ class Extractor:
         vague = list(VAGUE.finditer(before))
         best: tuple[int | None, int | None] = (None, None)
         found = False
+        partitive_end = -1
         for q in find_quantities(before, ctx.lang):
             qs, qe = q.start + chunk_start, q.end + chunk_start
-            if any(a <= qs < b for a, b in masks):
+            if any(a <= qs < b for a, b in masks) or qs < partitive_end:
                 continue
             gap = re.sub(r"^\s+of\s+(?:its|their|his|her|our)\b", "", text[qe:item_start])
+            part = _PARTITIVE.match(gap)
+            if part is not None and q.value is not None and text[qs:qe].lower() not in _ARTICLES:
+                # "12 of the 72 guns", "zwei der bereits bezahlten IRIS-T", "12 de ces canons":
+                # the share is the quantity, whatever else qualifies the item
+                rest = gap[part.end() :]
+                if len(re.findall(r"[\w.'’-]+", rest)) <= 6 and not re.search(r"[,;:()]", rest):
+                    best, found, partitive_end = (q.value, qs), True, item_start
+                    continue
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
-            if text[qs:qe].lower() in _ARTICLES and len(words) > 1:
-                continue  # "a" or "un" counts one only right before the item
+            if text[qs:qe].lower() in _ARTICLES:
+                continue  # an article is no stated number ("a Patriot system", "un système")
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
@@ -923,7 +954,9 @@ class Extractor:
             "channel": ctx.channel,
             "_surface": el.surface,
         }
-        return Draft("pledge", fields, start, end, el.start, st.index, ctx.headline)
+        return Draft(
+            "pledge", fields, start, end, el.start, st.index, ctx.headline, inherited=dspan is None
+        )
 
     def _funds(
         self, ctx: _Context, st: _Sentence, only: list[_Element] | None = None
@@ -1054,6 +1087,34 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in out:
         d.fields.pop("_surface", None)
     return out
+
+
+def _one_item_value(drafts: list[Draft]) -> list[Draft]:
+    """A donor whose text names exactly one item and one package sum in a later sentence that
+    does not name the donor again: the sum is that item's value ("France will finance twelve
+    Caesar guns. ... This aid is an investment of €50 million"), so the item keeps its own
+    mention as evidence and the sum is no second pledge."""
+    by_donor: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.kind == "pledge":
+            by_donor.setdefault(d.fields["donor"], []).append(d)
+    dropped: set[int] = set()
+    for rows in by_donor.values():
+        items = [d for d in rows if d.fields["category"] != "unspecified"]
+        sums = [
+            d
+            for d in rows
+            if d.fields["category"] == "unspecified" and d.fields.get("amount") is not None
+        ]
+        if len(items) != 1 or len(sums) != 1 or len(rows) != 2:
+            continue
+        item, total = items[0], sums[0]
+        if item.fields.get("amount") is not None or not total.inherited:
+            continue
+        item.fields["amount"] = total.fields["amount"]
+        item.fields["currency"] = total.fields["currency"]
+        dropped.add(id(total))
+    return [d for d in drafts if id(d) not in dropped]
 
 
 _DEFAULT: Extractor | None = None

@@ -127,7 +127,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     # tanks
     (
-        r"(?:main\s+battle\s+)?tanks?|Kampfpanzer|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
+        r"(?:main\s+battle\s+)?(?<!think\s)(?<!think-)tanks?(?!\s+(?:truck|trailer)s?\b)|Kampfpanzer"
+        r"|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
         "main-battle-tank",
         2,
     ),

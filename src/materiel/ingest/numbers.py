@@ -392,7 +392,24 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         else m
         for m in found
     ]
-    return _betweens(text, found)
+    return _conversions(text, _betweens(text, found))
+
+
+#: a sum in brackets right after another sum is its conversion ("£125 million ($160
+#: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
+_CONVERSION_GAP = re.compile(
+    r"\s*[(\[]\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly|almost|rund|etwa|ca\.?"
+    r"|environ|près\s+de|soit|or|i\.e\.|≈|~)?\s*"
+)
+
+
+def _conversions(text: str, found: list[Money]) -> list[Money]:
+    out: list[Money] = []
+    for m in found:
+        if out and _CONVERSION_GAP.fullmatch(text, out[-1].end, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _money(m: re.Match[str], text: str, lang: str, currency: str) -> Money:

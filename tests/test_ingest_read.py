@@ -542,3 +542,21 @@ def test_a_pronoun_continues_the_recipients_voice() -> None:
         "air-defence-system",
         "artillery-ammunition",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a recipient's call on donors is its need, not their pledge
+        "Zelensky a appelé l'Italie et la France à fournir à Kiev des systèmes de défense "
+        "aérienne.",
+        # an earlier decision told in the pluperfect
+        "Ende Jänner hatte die US-Regierung angekündigt, der Ukraine 31 Kampfpanzer zu liefern.",
+        # an inventory
+        "Das Ministerium sagte, dass Italien nur über sehr wenige Luftabwehrsysteme verfügt.",
+        # a coalition merely named
+        "Romania joined the drone coalition.",
+    ],
+)
+def test_no_pledge_from_calls_past_events_inventories_or_coalition_names(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []

@@ -17,7 +17,8 @@ NEED_CUE = re.compile(
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
     r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat(?=[^.;]{0,80}\bum\b)"
-    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
+    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*"
+    r"|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|rief\b(?=[^.;]{0,80}\bauf\b)"
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
     r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish)\b"
@@ -102,6 +103,9 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
+    r"|either|believ\w*|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
+    r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
+    r"|possède\w*|dispos(?:e|ent)\s+d"
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
     r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
     r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
@@ -145,15 +149,26 @@ CUMULATIVE = re.compile(
     r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
     r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
-    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,10}?"
+    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
     r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
+    r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
+    r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
     r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
     r"|\b(?:last|previous)\s+year\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
+    _I,
+)
+#: an earlier event told in the pluperfect ("had announced", "hatte ... angekündigt", "avait
+#: annoncé"): every clause of its part of the sentence is past news, not a new pledge
+PAST_EVENT = re.compile(
+    r"\bhad\s+(?:\w+\s+){0,2}(?:announced|pledged|promised|agreed|decided|approved|sent"
+    r"|delivered|supplied|provided)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?(?:angekündigt|zugesagt"
+    r"|beschlossen|geliefert|versprochen|genehmigt)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}"
+    r"(?:annoncé|promis|décidé|livré|fourni|envoyé)\b",
     _I,
 )
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
@@ -194,6 +209,12 @@ TRADE = re.compile(
 #: a nation the items go to (not the recipient: aid to someone else)
 DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
+    _I,
+)
+#: a nation only compared with: "more than Germany", "celles de l'Allemagne"
+COMPARED_BEFORE = re.compile(
+    r"(?:\bthan|\bthat\s+of|\bthose\s+of|\bcelles?\s+de|\bceux\s+de|\bcelui\s+de)"
+    r"\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
     _I,
 )
 #: a nation that is only a place: transit, host, venue, production site

@@ -59,7 +59,14 @@ from typing import Any
 
 from materiel.ingest import cues
 from materiel.ingest import nations as nat
-from materiel.ingest.items import AMMO, ItemMention, ItemTable, find_calibre, resolve_phrase
+from materiel.ingest.items import (
+    AMMO,
+    ItemMention,
+    ItemTable,
+    find_calibre,
+    names_coalition,
+    resolve_phrase,
+)
 from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
 
 _ABBREV = {
@@ -346,6 +353,7 @@ class _Element:
     surface: str = ""
     cumulative: bool = False
     not_given: bool = False
+    coalition: bool = False  # the item names a coalition: a pool's purpose, not an item given
 
 
 @dataclass
@@ -426,6 +434,15 @@ def _not_given(
             continue
         if ctx.clause_flags(a, b)[1]:
             return True
+    return False
+
+
+def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
+    """The element's part of the sentence (up to "but", ";" or a dash) tells an earlier event
+    in the pluperfect ("In January the government had announced it would send 31 tanks")."""
+    for a, b in _segments(ctx.text, st_start, st_end, _MODAL_SPLIT):
+        if a <= el < b:
+            return cues.PAST_EVENT.search(ctx.text, a, b) is not None
     return False
 
 
@@ -545,6 +562,8 @@ def _donor_groups(
         and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
         and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.COMPARED_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
         donors = [
@@ -554,10 +573,7 @@ def _donor_groups(
         ]
     item_starts = {i.start for i in items}
     donors = [
-        m
-        for m in donors
-        if not (m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian")))
-        or not any(0 < s - m.end <= 2 for s in item_starts)
+        m for m in donors if not _adjective(m) or not any(0 < s - m.end <= 2 for s in item_starts)
     ]
     groups: list[list[nat.NationMention]] = []
     for m in donors:
@@ -572,6 +588,11 @@ def _donor_groups(
                 continue
         groups.append([m])
     return groups
+
+
+def _adjective(m: nat.NationMention) -> bool:
+    """A nation adjective ("German", "amerikanische", "français"), not the nation's name."""
+    return m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian"))
 
 
 def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
@@ -643,6 +664,7 @@ class Extractor:
             for a, b in clauses:
                 if a <= el.start < b:
                     el.cumulative = ctx.clause_flags(a, b)[0]
+            el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
         return st
 
@@ -674,7 +696,13 @@ class Extractor:
             return
         if sent.rstrip().endswith(":"):
             ctx.list_open = True
-        live = [el for el in st.elements if not el.cumulative and not el.not_given]
+        # a coalition's purpose is a pledge only with the donor's money into it ("€20 million
+        # for the drone coalition"), not when the coalition is merely named
+        live = [
+            el
+            for el in st.elements
+            if not el.cumulative and not el.not_given and not (el.coalition and el.money is None)
+        ]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = (
             not st.nations or all(self.recipient in n.codes for n in st.nations)
@@ -808,6 +836,7 @@ class Extractor:
                 qty,
                 item_code=code,
                 surface=" ".join(m.surface.lower() for m in mentions),
+                coalition=all(names_coalition(text, m) for m in mentions),
             )
             if calibre is not None and category.endswith("ammunition"):
                 for ps, pe, pcal in pending_calibres:

@@ -457,6 +457,19 @@ def _squash(s: str) -> str:
     return re.sub(r"[\s\-_/]", "", s.lower())
 
 
+#: an item that names a coalition ("Drone Coalition", "eine Patriot-Koalition", "la coalition
+#: F-16"): the purpose of a pool, not an item given
+COALITION_AFTER = re.compile(r"[\s-]?(?:[Cc]oalitions?|Koalition(?:en)?)\b")
+COALITION_BEFORE = re.compile(r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:des?\s+|für\s+)?$", re.I)
+
+
+def names_coalition(text: str, m: ItemMention) -> bool:
+    return bool(
+        COALITION_AFTER.match(text, m.end)
+        or COALITION_BEFORE.search(text, max(0, m.start - 14), m.start)
+    )
+
+
 def find_calibre(text: str) -> str | None:
     m = CALIBRE.search(text)
     if m is None:

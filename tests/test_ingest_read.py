@@ -560,3 +560,20 @@ def test_a_pronoun_continues_the_recipients_voice() -> None:
 )
 def test_no_pledge_from_calls_past_events_inventories_or_coalition_names(text: str) -> None:
     assert read_text(text).by_kind("pledge") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have sent, among other items, over 240 tanks and 100 armoured vehicles,” he said.",
+        "Back in January, the minister announced more Stingers as well as small arms and UAVs.",
+        "The helicopters would be delivered first to Poland and then to Ukraine.",
+    ],
+)
+def test_no_pledge_from_recaps_or_destinations(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_small_calibre_ammunition_phrases() -> None:
+    r = read_text("Bulgaria will send ammunition for small automatic weapons to Ukraine.")
+    assert {d.fields["category"] for d in r.by_kind("pledge")} == {"small-arms-ammunition"}

@@ -103,7 +103,7 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
-    r"|either|believ\w*|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
+    r"|either|believ\w*|interrog\w*|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
     r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
     r"|possède\w*|dispos(?:e|ent)\s+d"
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
@@ -133,8 +133,8 @@ CUMULATIVE = re.compile(
     r"total\b|\bbring(?:s|ing)\s+(?:[\w.'’]+\s+){1,5}to\s+(?:more\s+than\s+|over\s+)?[$€£\d]"
     r"|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
     r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
-    r"|committed|donated|pledged|spent|allocated)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some"
-    r"|about|almost|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b"
+    r"|committed|donated|pledged|spent|allocated)\s*,?\s+(?:[\w,]+\s+){0,5}?(?:more\s+than|over"
+    r"|some|about|almost|nearly|around|approximately|roughly|a\s+total\s+of|in\s+excess\s+of)\b"
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
     r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
@@ -157,7 +157,8 @@ CUMULATIVE = re.compile(
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
     r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
-    r"|\b(?:last|previous)\s+year\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
+    r"|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
+    r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
     _I,
@@ -166,7 +167,7 @@ CUMULATIVE = re.compile(
 #: annoncé"): every clause of its part of the sentence is past news, not a new pledge
 PAST_EVENT = re.compile(
     r"\bhad\s+(?:\w+\s+){0,2}(?:announced|pledged|promised|agreed|decided|approved|sent"
-    r"|delivered|supplied|provided)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?(?:angekündigt|zugesagt"
+    r"|delivered|supplied|provided|transferred|donated|handed)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?(?:angekündigt|zugesagt"
     r"|beschlossen|geliefert|versprochen|genehmigt)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}"
     r"(?:annoncé|promis|décidé|livré|fourni|envoyé)\b",
     _I,
@@ -209,6 +210,12 @@ TRADE = re.compile(
 #: a nation the items go to (not the recipient: aid to someone else)
 DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
+    _I,
+)
+#: a nation the items go to ("delivered first to Poland", "nach Polen"): a destination, no donor
+TO_BEFORE = re.compile(
+    r"(?<!according\s)(?<!thanks\s)(?<!due\s)(?<!close\s)(?<!next\s)"
+    r"(?:\bto|\bnach)\s+(?:the\s+)?$",
     _I,
 )
 #: a nation only compared with: "more than Germany", "celles de l'Allemagne"

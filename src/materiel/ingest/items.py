@@ -151,6 +151,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
         r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
+        r"|armou?red\s+infantry\s+(?:carriers?|vehicles?)|infantry\s+carriers?"
         r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
         r"|gepanzerte\s+Fahrzeuge|geschützte\s+Fahrzeuge|véhicules?\s+blindés?"
         r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
@@ -173,7 +174,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)"
-        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre",
+        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre"
+        r"|(?:ammunition|rounds|cartridges)\s+for\s+(?:small|light)\s+(?:automatic\s+)?(?:arms|weapons)"
+        r"|small(?:er)?[-\s]calib(?:re|er)\s+(?:ammunition|rounds)|machine[-\s]gun\s+(?:ammunition|rounds)",
         "small-arms-ammunition",
         4,
     ),

@@ -577,3 +577,15 @@ def test_no_pledge_from_recaps_or_destinations(text: str) -> None:
 def test_small_calibre_ammunition_phrases() -> None:
     r = read_text("Bulgaria will send ammunition for small automatic weapons to Ukraine.")
     assert {d.fields["category"] for d in r.by_kind("pledge")} == {"small-arms-ammunition"}
+
+
+def test_a_general_call_for_arms_is_an_unspecified_need() -> None:
+    r = read_text('Ukrainian President Zelensky demanded "more weapons" from the allies.')
+    [d] = r.by_kind("need")
+    assert d.fields["category"] == "unspecified"
+    assert r.evidence(d) == 'demanded "more weapons'
+
+
+def test_the_aggressors_weapons_are_no_item() -> None:
+    r = read_text("Ukraine needs air defence against the barrage of Russian rockets.")
+    assert {d.fields["category"] for d in r.by_kind("need")} == {"air-defence-system"}

@@ -17,11 +17,12 @@ NEED_CUE = re.compile(
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
     r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat(?=[^.;]{0,80}\bum\b)"
-    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*"
+    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent|s|ed|ing)\b|sollicit\w*"
     r"|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|rief\b(?=[^.;]{0,80}\bauf\b)"
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
-    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish)\b"
+    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish|chied\w*"
+    r"|chiesto|bisogno|necessit\w*)\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b",
     _I,
@@ -43,7 +44,8 @@ OTHER_VOICE = re.compile(
 #: a sentence whose subject is a pronoun (it continues the voice of the sentence before) or
 #: the first person of a quoted speaker
 PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci)\s"
+    r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci"
+    r"|Das\s+Land|The\s+country|Le\s+pays)\s"
 )
 FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
 SPEECH = re.compile(
@@ -189,6 +191,12 @@ NOT_CUMULATIVE = re.compile(
 URGENT = re.compile(
     r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?|dringend\w*"
     r"|sofort|urgence|urgent\w*)\b",
+    _I,
+)
+#: arms in general, no item: a need for them is an ``unspecified`` need
+GENERIC_ARMS = re.compile(
+    r"\b(?:weapons?|arms|armes|armement\w*|Waffen\w*|armi|armas|(?:military|weapons)\s+"
+    r"(?:aid|assistance|support)|Militärhilfe|aide\s+militaire)\b",
     _I,
 )
 #: the recipient's urgent needs as such, with no item: an ``unspecified`` need

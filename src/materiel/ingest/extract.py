@@ -55,6 +55,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from materiel.ingest import cues
@@ -531,6 +532,38 @@ def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> lis
     return out
 
 
+_AGGRESSORS = nat.NOT_DONORS - {nat.RECIPIENT_DEFAULT}
+#: more words than this between two item mentions of one chunk make them two phrases
+#: ("Neben mehr Munition fordert die Ukraine seit einiger Zeit die Lieferung von Kampfjets")
+_FAR_WORDS = 5
+#: a gap that starts with a preposition keeps the phrase whole ("missiles for the ... SAMP/T")
+_OF_LINK = re.compile(
+    r"\W*(?:for|of|to|with|für|von|zur|zum|mit|pour|de|des|du|d['’]|avec|para|per|con|di)\b", re.I
+)
+
+
+def _split_far(
+    text: str,
+    segments: list[tuple[int, int]],
+    items: list[ItemMention],
+    masks: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Chunks cut between two item mentions that are far apart (a clause, not one noun phrase)."""
+    out: list[tuple[int, int]] = []
+    for cs, ce in segments:
+        inside = [
+            m for m in items if cs <= m.start < ce and not any(a <= m.start < b for a, b in masks)
+        ]
+        start = cs
+        for left, right in pairwise(inside):
+            gap = text[left.end : right.start]
+            if len(re.findall(r"[\w'’-]+", gap)) > _FAR_WORDS and not _OF_LINK.match(gap):
+                out.append((start, left.end))
+                start = left.end
+        out.append((start, ce))
+    return out
+
+
 def find_date(text: str) -> dt.date | None:
     m = DATE.search(text)
     if m is None:
@@ -644,6 +677,11 @@ class Extractor:
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
         merged = _one_item_value(_merge(drafts))
+        if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
+            # a general call for arms beside named needs adds nothing to review
+            merged = [
+                d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
+            ]
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)
@@ -657,6 +695,10 @@ class Extractor:
         masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
         masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
         masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]
+        # the aggressor's own weapons ("Russian rockets", "russische Drohnen") are no item
+        for n in nations:
+            if set(n.codes) & _AGGRESSORS and _adjective(n):
+                masks += [(m.start, m.end) for m in items if 0 < m.start - n.end <= 2]
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
@@ -794,7 +836,9 @@ class Extractor:
         masks = st.masks
         out: list[_Element] = []
         pending_calibres: list[tuple[int, int, str]] = []  # "155mm and" waiting for its item
-        for cs, ce in _segments(text, st.start, st.end, _CHUNK_SPLIT):
+        for cs, ce in _split_far(
+            text, _segments(text, st.start, st.end, _CHUNK_SPLIT), items, masks
+        ):
             mentions = [
                 m
                 for m in items
@@ -1041,6 +1085,25 @@ class Extractor:
                 "priority": priority,
             }
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
+        arms = cues.GENERIC_ARMS.search(text, s, e)
+        need = cues.NEED_CUE.search(text, s, e)
+        if (
+            not out
+            and arms is not None
+            and need is not None
+            and abs(arms.start() - need.end()) <= 80
+        ):
+            # "Zelensky demanded 'more weapons'", "requested weapons assistance": no item named
+            fields = {
+                "recipient": self.recipient,
+                "category": "unspecified",
+                "caliber": None,
+                "quantity": None,
+                "item_code": None,
+                "priority": priority,
+            }
+            a, b = min(need.start(), arms.start()), max(need.end(), arms.end())
+            out.append(Draft("need", fields, a, b, a, st.index))
         if not out and cues.URGENT_NEEDS.search(text, s, e):
             cue = cues.URGENT_NEEDS.search(text, s, e)
             assert cue is not None

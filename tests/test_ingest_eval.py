@@ -284,3 +284,32 @@ def test_cli_evaluate_errors_json() -> None:
     # every unmatched prediction appears as an error (spurious, duplicate or a near miss)
     assert sum(1 for e in pledge_errors if e["predicted"] is not None) == wrong
     assert set(out) >= {"scores", "strict_by_category", "negatives", "error_classes"}
+
+
+def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence() -> None:
+    """Reviewer safety on every labelled text: the evidence is the exact span of the text, and
+    a quantity is a number stated in that evidence (or the sum of the numbers of two items of
+    one category listed there), never a figure taken from another mention."""
+    from itertools import combinations
+
+    from materiel.ingest.extract import Extractor
+    from materiel.ingest.numbers import find_quantities
+
+    ex = Extractor()
+    for f in sorted(EVAL.glob("*.json")):
+        text = json.loads(f.read_text())["text"]
+        reading = ex.read(text)
+        for d in reading.drafts:
+            assert reading.evidence(d) == text[d.start : d.end], f.name
+            q = d.fields.get("quantity")
+            if q is None:
+                continue
+            stated = [
+                x.value for x in find_quantities(reading.evidence(d), reading.lang) if x.value
+            ]
+            sums = (
+                {sum(c) for k in range(1, len(stated) + 1) for c in combinations(stated, k) if c}
+                if len(stated) <= 8
+                else set(stated)
+            )
+            assert q in sums, (f.name, q, reading.evidence(d))

@@ -195,7 +195,10 @@ _SYM = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if 
 _CODE = "|".join(CODES)
 _WORD = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _SYM_AFTER = r"€|\$|£|zł|Kč|kr\.?(?!\w)"
-_NOT_UNIT = r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b|%|per\s?cent|percent|prozent|pour\s?cent))"
+_NOT_UNIT = (
+    r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b(?!-\d)|%|per\s?cent|percent|prozent"
+    r"|pour\s?cent))"
+)
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![\w$€£])(?P<cur>{_SYM}|(?:{_CODE})(?=[\s\d]))\s?(?P<num>{_NUM})"

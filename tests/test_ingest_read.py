@@ -589,3 +589,15 @@ def test_a_general_call_for_arms_is_an_unspecified_need() -> None:
 def test_the_aggressors_weapons_are_no_item() -> None:
     r = read_text("Ukraine needs air defence against the barrage of Russian rockets.")
     assert {d.fields["category"] for d in r.by_kind("need")} == {"air-defence-system"}
+
+
+def test_sentences_glued_by_a_full_stop_and_money_into_a_pool_with_a_purpose() -> None:
+    r = read_text(
+        "Mehrere Länder kündigten Pakete an.Kanada kündigte ein Hilfspaket in Höhe von 235 "
+        "Millionen US-Dollar an. Portugal will contribute €100 million to the Czech ammunition "
+        "initiative."
+    )
+    p = pledges(r)
+    assert p[("CAN", "unspecified")]["amount"] == 235e6
+    assert ("USA", "unspecified") not in p  # "US-Dollar" names a currency, not a donor
+    assert p[("PRT", "artillery-ammunition")]["amount"] == 100e6

@@ -65,6 +65,26 @@ FUND_CUE = re.compile(
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
 )
+#: pools with one purpose: a nation's money paid into one is a pledge of that purpose
+POOL_PURPOSES = (
+    (
+        re.compile(
+            r"\b(?:Czech(?:-led)?\s+(?:ammunition\s+|munitions\s+)?initiative|tschechische\w*\s+"
+            r"(?:Munitions)?[Ii]nitiative|Munitionsinitiative|initiative\s+tchèque|iniciativa\s+checa"
+            r"|ammunition\s+initiative)\b",
+            _I,
+        ),
+        "artillery-ammunition",
+    ),
+    (
+        re.compile(
+            r"\b(?:drone\s+coalition|Drohnen-?[Kk]oalition|coalition\s+(?:des\s+|de\s+)?drones"
+            r"|coalici[oó]n\s+de\s+drones)\b",
+            _I,
+        ),
+        "drone",
+    ),
+)
 #: a fund named as such (not only the word "fund")
 SPECIFIC_FUND = re.compile(
     r"\bNATO\b[^;\n]{0,80}\b(?:contracts?|Vertr(?:a|ä)ge?|contrats?)\b|\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
@@ -91,7 +111,8 @@ PLEDGE_CUE = re.compile(
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
     r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
-    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*)\b",
+    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
+    r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
@@ -123,7 +144,7 @@ NOT_GIVEN = re.compile(
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
-    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b",
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*",
     _I,
 )
 

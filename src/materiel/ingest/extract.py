@@ -115,7 +115,9 @@ _ABBREV = {
     "m",
     "nr",
 }
-_SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+")
+#: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
+#: next sentence's first word ("... an.Norwegen verpflichtete sich")
+_SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
 
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
@@ -203,7 +205,7 @@ _AFTER_ITEM_MONEY = re.compile(
 )
 #: words of a package or of aid as a whole: a sum beside them is the package's value
 _PACKAGE = re.compile(
-    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|Paket\w*|Hilfe\w*|Unterstützung"
+    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|\w*[Pp]aket\w*|\w*[Hh]ilfe\w*|Unterstützung"
     r"|Tranche|paquets?|aide|enveloppe|soutien|tranche|paquete|pacote|ayuda|ajuda|apoyo|apoio)\b",
     re.IGNORECASE,
 )
@@ -670,12 +672,14 @@ class Extractor:
             "money": [m.start for m in ctx.money],
             "items": [m.start for m in ctx.items],
         }
-        for index, (s, e) in enumerate(split_sentences(text)):
+        sentences = split_sentences(text)
+        for index, (s, e) in enumerate(sentences):
             full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
             ctx.headline = not ctx.body_started and not full
             ctx.body_started = ctx.body_started or full
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
+        _pool_purpose(text, sentences, drafts)
         merged = _one_item_value(_merge(drafts))
         if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
             # a general call for arms beside named needs adds nothing to review
@@ -783,8 +787,8 @@ class Extractor:
         named = any(self.recipient in n.codes for n in st.nations)
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
-            if self.recipient in n.codes:
-                continue
+            if self.recipient in n.codes or _adjective(n):
+                continue  # "to the Czech initiative" names a scheme, not where items go
             before = ctx.text[max(st.start, n.start - 24) : n.start]
             to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
             if to and not _ACCORDING.search(before) and (trade or not named):
@@ -1180,6 +1184,31 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in out:
         d.fields.pop("_surface", None)
     return out
+
+
+def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draft]) -> None:
+    """A nation's sum paid into a pool with one purpose (the Czech ammunition initiative, the
+    drone coalition) is a pledge of that purpose: the pool named in the sum's sentence (and no
+    other pool there), else the only pool with a purpose that the text names when the sum is
+    no package ("... the drone coalition. Lithuania allocated €3 million")."""
+    named = [{cat for rx, cat in cues.POOL_PURPOSES if rx.search(text, a, b)} for a, b in sentences]
+    in_text: set[str] = set().union(*named) if named else set()
+    for d in drafts:
+        if (
+            d.kind != "pledge"
+            or d.fields["category"] != "unspecified"
+            or d.fields.get("amount") is None
+            or not 0 <= d.sentence < len(sentences)
+        ):
+            continue
+        a, b = sentences[d.sentence]
+        purpose = set(named[d.sentence])
+        pools = len(cues.SPECIFIC_FUND.findall(text, a, b))
+        others = pools - sum(len(rx.findall(text, a, b)) for rx, _ in cues.POOL_PURPOSES)
+        if not purpose and pools == 0 and len(in_text) == 1 and not _PACKAGE.search(text, a, b):
+            purpose = set(in_text)
+        if len(purpose) == 1 and others <= 0:
+            d.fields["category"] = purpose.pop()
 
 
 def _one_item_value(drafts: list[Draft]) -> list[Draft]:

@@ -601,3 +601,23 @@ def test_sentences_glued_by_a_full_stop_and_money_into_a_pool_with_a_purpose() -
     assert p[("CAN", "unspecified")]["amount"] == 235e6
     assert ("USA", "unspecified") not in p  # "US-Dollar" names a currency, not a donor
     assert p[("PRT", "artillery-ammunition")]["amount"] == 100e6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In addition, NZD 7 million will be used for humanitarian aid to communities in Ukraine.",
+        "The aim of the delivery is to provide enhanced protection against drones.",
+        "The United States immediately gave such permission and the Javelins are in Ukraine.",
+    ],
+)
+def test_no_pledge_from_civil_money_threats_or_permissions(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_a_former_owner_is_no_donor() -> None:
+    r = read_text(
+        "Estonia will supply Ukraine with D30 howitzers (previously owned by Germany), as well "
+        "as Javelin anti-tank missiles."
+    )
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"EST"}

@@ -126,7 +126,8 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
-    r"|either|believ\w*|interrog\w*|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
+    r"|either|believ\w*|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
+    r"|green\s+light|feu\s+vert|Erlaubnis|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
     r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
     r"|possède\w*|dispos(?:e|ent)\s+d"
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
@@ -245,6 +246,26 @@ DESTINATION_BEFORE = re.compile(
 TO_BEFORE = re.compile(
     r"(?<!according\s)(?<!thanks\s)(?<!due\s)(?<!close\s)(?<!next\s)"
     r"(?:\bto|\bnach)\s+(?:the\s+)?$",
+    _I,
+)
+#: money for civil purposes (humanitarian aid, energy, reconstruction, refugees, budget)
+CIVIL = re.compile(
+    r"\b(?:humanitarian|humanitär\w*|humanitaire\w*|reconstruction|rebuild\w*|Wiederaufbau"
+    r"|recovery|energy|Energie|énergie|refugees?|Flüchtling\w*|réfugiés?|budget\s+support"
+    r"|Haushaltshilfe|macro-?financial|civilian\s+population|displaced|forced\s+to\s+leave"
+    r"|Vertriebene\w*|déplacés|Kreditgarantie\w*|loan\s+guarantees?|garanties?\s+de\s+prêt)\b",
+    _I,
+)
+#: a threat the items protect against ("protection against drones"), not an item given
+AGAINST_BEFORE = re.compile(
+    r"\b(?:against|gegen|contre|vor)\s+(?:(?:the|die|den|les|des|la|le|enemy|Russian|russische\w*"
+    r"|russes?|incoming|hostile|ballistic|ballistische\w*|aerial|cruise)\s+){0,3}$",
+    _I,
+)
+#: the maker or former owner of an item ("previously owned by Germany", "made by the US")
+OWNER_BEFORE = re.compile(
+    r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"
+    r"(?:the\s+)?$",
     _I,
 )
 #: a nation only compared with: "more than Germany", "celles de l'Allemagne"

@@ -599,6 +599,7 @@ def _donor_groups(
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.COMPARED_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.OWNER_BEFORE.search(text, max(sentence_start, m.start - 30), m.start)
         and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
@@ -703,6 +704,12 @@ class Extractor:
         for n in nations:
             if set(n.codes) & _AGGRESSORS and _adjective(n):
                 masks += [(m.start, m.end) for m in items if 0 < m.start - n.end <= 2]
+        # a threat the items protect against ("protection against drones and aerial bombs")
+        masks += [
+            (m.start, m.end)
+            for m in items
+            if cues.AGAINST_BEFORE.search(text, max(s, m.start - 60), m.start)
+        ]
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
@@ -748,7 +755,10 @@ class Extractor:
         live = [
             el
             for el in st.elements
-            if not el.cumulative and not el.not_given and not (el.coalition and el.money is None)
+            if not el.cumulative
+            and not el.not_given
+            and not (el.coalition and el.money is None)
+            and not (el.category == "unspecified" and self._civil(ctx, st, el))
         ]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = (
@@ -780,6 +790,18 @@ class Extractor:
                             ctx.named.setdefault(code, _strip(text, a, b))
         if st.donors:
             ctx.donors = _codes(st.donors[-1])
+
+    @staticmethod
+    def _civil(ctx: _Context, st: _Sentence, el: _Element) -> bool:
+        """A sum for a civil purpose (humanitarian aid, energy, reconstruction) in the sum's own
+        phrase, with no arms named there: not military aid."""
+        for a, b in _segments(ctx.text, st.start, st.end, _CHUNK_SPLIT):
+            if a <= el.start < b:
+                # "aide humanitaire, ... et 50 millions pour des équipements militaires"
+                return cues.CIVIL.search(ctx.text, a, b) is not None and not cues.ARMS.search(
+                    ctx.text, a, b
+                )
+        return False
 
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
         """The items go to another nation than the recipient ("export ... to the United

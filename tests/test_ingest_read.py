@@ -621,3 +621,16 @@ def test_a_former_owner_is_no_donor() -> None:
         "as Javelin anti-tank missiles."
     )
     assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"EST"}
+
+
+def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
+    [m] = find_money("The awards ranged from 47 million euros to 2.1 million euros.")
+    assert m.amount is None
+    r = read_text(
+        "L’aide militaire fournie depuis fin février 2022 devrait bientôt dépasser les 300 "
+        "millions d’euros. La Belgique allouera 200 millions d'euros pour participer à "
+        "l'initiative de fourniture de système de défense anti-aériens."
+    )
+    assert [(d.fields["category"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
+        ("air-defence-system", 200e6)
+    ]

@@ -126,7 +126,7 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
-    r"|either|believ\w*|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
+    r"|either|believ\w*|in\s+Betracht|Erwägung|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
     r"|green\s+light|feu\s+vert|Erlaubnis|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
     r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
     r"|possède\w*|dispos(?:e|ent)\s+d"
@@ -181,7 +181,7 @@ CUMULATIVE = re.compile(
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
     r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
-    r"|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
+    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
     r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
@@ -196,6 +196,14 @@ PAST_EVENT = re.compile(
     r"(?:annoncé|promis|décidé|livré|fourni|envoyé)\b",
     _I,
 )
+#: "since (the end of) February 2022", "depuis fin février 2022": a total to date, unless the
+#: clause speaks of the future ("will train ... since 2023")
+SINCE_YEAR = re.compile(
+    r"\b(?:since|depuis|seit)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|fin\s+"
+    r"|début\s+|mi-|Ende\s+|Anfang\s+|Mitte\s+)?(?:\w+\s+)?20\d\d\b",
+    _I,
+)
+FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"
 WEAK_CUMULATIVE = re.compile(

@@ -453,9 +453,16 @@ def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
     """(past total, not given) of the clause text[a:b]."""
     cumulative = False
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
-        cumulative = cues.CUMULATIVE.search(text, a, b) is not None or (
-            cues.WEAK_CUMULATIVE.search(text, a, b) is not None
-            and cues.PERFECT.search(text, a, b) is not None
+        cumulative = (
+            cues.CUMULATIVE.search(text, a, b) is not None
+            or (
+                cues.WEAK_CUMULATIVE.search(text, a, b) is not None
+                and cues.PERFECT.search(text, a, b) is not None
+            )
+            or (
+                cues.SINCE_YEAR.search(text, a, b) is not None
+                and cues.FUTURE.search(text, a, b) is None
+            )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     return cumulative, cues.NOT_GIVEN.search(clause) is not None

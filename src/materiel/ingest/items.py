@@ -97,13 +97,13 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
         r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
-        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?aérienne"
+        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
         r"|systèmes?\s+sol-air|canons?\s+anti-?aériens?",
         "air-defence-system",
         3,
     ),
     (
-        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?aérienne",
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air",
         "air-defence-system",
         1,
     ),
@@ -111,7 +111,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
         r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
         r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
-        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?aérienne|Lenkflugkörper\s+für",
+        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|Lenkflugkörper\s+für",
         "air-defence-missile",
         4,
     ),

@@ -214,6 +214,8 @@ _MONEY_AFTER = re.compile(
 )
 #: "from 80 to 120 million": a change of amount, not a range
 _FROM = re.compile(r"\b(?:from|de|von|passe\s+de|erhöht\s+von)\s+$", re.IGNORECASE)
+#: "ranged from €47 million to €2.1 million": a range, not a change of amount
+_RANGED = re.compile(r"\b(?:rang(?:e|es|ed|ing)|reich\w*|allant)\s+(?:from|von|de)\s+$", re.I)
 #: "between €40 million and €50 million", "zwischen 40 und 50 Millionen Euro"
 _BETWEEN = re.compile(r"\b(?:between|zwischen|entre)\s+$", re.IGNORECASE)
 _BETWEEN_NUM = re.compile(
@@ -438,8 +440,11 @@ def _betweens(text: str, found: list[Money]) -> list[Money]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if (
             nxt is not None
-            and _BETWEEN.search(text, max(0, m.start - 12), m.start)
-            and re.fullmatch(r"\s+(?:and|und|et)\s+", text[m.end : nxt.start])
+            and (
+                _BETWEEN.search(text, max(0, m.start - 12), m.start)
+                or _RANGED.search(text, max(0, m.start - 24), m.start)
+            )
+            and re.fullmatch(r"\s+(?:and|und|et|to|bis|à)\s+", text[m.end : nxt.start])
         ):
             out.append(Money(None, None, m.start, nxt.end))
             skip = True

@@ -634,3 +634,15 @@ def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
     assert [(d.fields["category"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
         ("air-defence-system", 200e6)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons longuement évoqué les livraisons de missiles SAMP/T à l'Ukraine.",
+        "Fiala a indiqué que les premières munitions de 155 mm arriveraient en Ukraine en juin.",
+        "Le Portugal a rejoint l’initiative tchèque visant à livrer des munitions à l’Ukraine.",
+    ],
+)
+def test_no_pledge_from_discussions_conditionals_or_scheme_names(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []

@@ -126,7 +126,8 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
-    r"|either|believ\w*|in\s+Betracht|Erwägung|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
+    r"|either|believ\w*|in\s+Betracht|Erwägung|[ée]?voqu\w*|\w{3,}(?:erait|eraient|irait|iraient"
+    r"|rrait|rraient)|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
     r"|green\s+light|feu\s+vert|Erlaubnis|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
     r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
     r"|possède\w*|dispos(?:e|ent)\s+d"
@@ -275,6 +276,11 @@ OWNER_BEFORE = re.compile(
     r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"
     r"(?:the\s+)?$",
     _I,
+)
+#: a nation adjective after the name of a scheme ("l'initiative tchèque", "la coalition
+#: danoise"): the scheme's name, not a donor
+SCHEME_BEFORE = re.compile(
+    r"\b(?:initiative|coalition|plan|modèle|programme|iniciativa|coalición)\s+$", _I
 )
 #: a nation only compared with: "more than Germany", "celles de l'Allemagne"
 COMPARED_BEFORE = re.compile(

@@ -607,6 +607,10 @@ def _donor_groups(
         and not cues.COMPARED_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.OWNER_BEFORE.search(text, max(sentence_start, m.start - 30), m.start)
+        and not (
+            _adjective(m)
+            and cues.SCHEME_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        )
         and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):

@@ -646,3 +646,16 @@ def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
 )
 def test_no_pledge_from_discussions_conditionals_or_scheme_names(text: str) -> None:
     assert read_text(text).by_kind("pledge") == []
+
+
+def test_needs_missiles_after_air_defence_and_bare_ammunition() -> None:
+    r = read_text(
+        "Ukrainian Defence Minister Umerov spoke in Berlin. This is our priority today, we need "
+        "more air defense systems, missiles, and spare parts."
+    )
+    assert {d.fields["category"] for d in r.by_kind("need")} >= {
+        "air-defence-system",
+        "air-defence-missile",
+    }
+    r = read_text("« Des munitions, nous en avons besoin en grande quantité », a déclaré Zelensky.")
+    assert [d.fields["category"] for d in r.by_kind("need")] == ["artillery-ammunition"]

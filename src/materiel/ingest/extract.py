@@ -886,6 +886,15 @@ class Extractor:
             category, calibre, code = (
                 resolve_phrase(mentions, chunk) if mentions else ("", None, None)
             )
+            if (
+                not category
+                and mentions
+                and all(m.category == "air-defence-missile" for m in mentions)
+                and out
+                and out[-1].category == "air-defence-system"
+            ):
+                # "more air defence systems, missiles and spare parts": their missiles
+                category = "air-defence-missile"
             if not category:
                 cal = find_calibre(chunk) if not chunk_money else None
                 if cal is not None and (
@@ -1112,6 +1121,17 @@ class Extractor:
         items = [el for el in st.elements if el.money is None]
         out: list[Draft] = []
         priority = "critical" if cues.URGENT.search(text, s, e) else "high"
+        if not items:
+            # "des munitions, nous en avons besoin", "the shortage of ammunition": artillery's
+            bare = [
+                m
+                for m in ctx.items
+                if s <= m.start < e and m.category == AMMO and not find_calibre(m.surface)
+            ]
+            items = [
+                _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
+                for m in bare[:1]
+            ]
         for el in items:
             fields = {
                 "recipient": self.recipient,

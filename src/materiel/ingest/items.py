@@ -70,7 +70,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"HIMARS|High\s+Mobility\s+Artillery\s+Rocket\s+Systems?|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
         r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
-        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?",
+        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?"
+        r"|systèmes?\s+(?:mobiles?\s+)?de\s+lancement\s+de\s+roquettes(?:\s+multiples)?",
         "rocket-artillery-system",
         3,
     ),

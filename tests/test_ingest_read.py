@@ -659,3 +659,19 @@ def test_needs_missiles_after_air_defence_and_bare_ammunition() -> None:
     }
     r = read_text("« Des munitions, nous en avons besoin en grande quantité », a déclaré Zelensky.")
     assert [d.fields["category"] for d in r.by_kind("need")] == ["artillery-ammunition"]
+
+
+def test_bullet_lines_after_a_pledge_sentence_are_its_items() -> None:
+    r = read_text(
+        "The UK announced a new package.\n"
+        "- Another 100,000 artillery rounds\n"
+        "- A package of spares to refurbish up to 100 Ukrainian tanks."
+    )
+    p = pledges(r)
+    assert p[("GBR", "artillery-ammunition")]["quantity"] == 100000
+    assert ("GBR", "other-military") in p
+
+
+def test_german_delivery_verbs() -> None:
+    r = read_text("In den letzten Tagen hat Deutschland die Ukraine mit Panzerhaubitzen beliefert.")
+    assert set(pledges(r)) == {("DEU", "artillery-system")}

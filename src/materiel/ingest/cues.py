@@ -112,6 +112,8 @@ PLEDGE_CUE = re.compile(
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
     r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
     r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
+    r"|beliefer\w*|reserv\w*|mis\w*\s+à\s+disposition|mettr\w*\s+à\s+disposition|particip\w*"
+    r"|beteilig\w*"
     r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
 )

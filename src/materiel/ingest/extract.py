@@ -394,6 +394,7 @@ class _Context:
     voice: str | None = None  # whose voice the last sentence with a voice was
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
 
@@ -752,9 +753,15 @@ class Extractor:
                 ctx.donors = _codes(st.donors[-1])
             return
         bullet = cues.BULLET.match(sent) is not None
-        listed = ctx.list_open and (bullet or len(sent) <= 200) and not st.donors
+        # the items of a list go on the package announced before it: after a sentence ending
+        # with ":", or bullet lines right after a pledge sentence
+        listed = (
+            (ctx.list_open and (bullet or len(sent) <= 200)) or (bullet and ctx.pledged_at >= 0)
+        ) and not st.donors
         if not listed:
             ctx.list_open = False
+        if not bullet:
+            ctx.pledged_at = -1
         if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
@@ -763,6 +770,7 @@ class Extractor:
             ctx.list_open = True
         # a coalition's purpose is a pledge only with the donor's money into it ("€20 million
         # for the drone coalition"), not when the coalition is merely named
+        ctx.pledged_at = st.index if ctx.donors or st.donors else -1
         live = [
             el
             for el in st.elements

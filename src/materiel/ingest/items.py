@@ -154,7 +154,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
         r"|armou?red\s+infantry\s+(?:carriers?|vehicles?)|infantry\s+carriers?"
         r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
-        r"|gepanzerte\s+Fahrzeuge|geschützte\s+Fahrzeuge|véhicules?\s+blindés?"
+        r"|gepanzerte\w*\s+Fahrzeug\w*|geschützte\w*\s+Fahrzeug\w*|véhicules?\s+blindés?"
         r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
         "armoured-vehicle",
         2,
@@ -239,7 +239,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:artillery|battery|mortar)\s+radars?|Starlink(?:\s+terminals?)?|satellite\s+"
         r"(?:services|terminals?|imagery)|communications?\s+equipment|generators?|winter\s+gear"
         r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
-        r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts"
+        r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts|spares|tents|Zelte|tentes"
         r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
         r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
         r"|Radargeräte|Radare?|Schutzwesten|Helme|Winterausrüstung|Nachtsichtgeräte|Generatoren"

@@ -675,3 +675,16 @@ def test_bullet_lines_after_a_pledge_sentence_are_its_items() -> None:
 def test_german_delivery_verbs() -> None:
     r = read_text("In den letzten Tagen hat Deutschland die Ukraine mit Panzerhaubitzen beliefert.")
     assert set(pledges(r)) == {("DEU", "artillery-system")}
+
+
+def test_a_recap_goes_on_and_industry_investment_is_no_aid() -> None:
+    r = read_text(
+        "Since 2022 the Czech Republic has delivered 89 tanks and 291 air defense systems. "
+        "Prague also sent military medical equipment and spare parts, the report added."
+    )
+    assert r.by_kind("pledge") == []
+    r = read_text(
+        "Poland will expand shell production. Four subsidiaries will share 2.4 billion zlotys "
+        "in state capital-fund support for the expansion."
+    )
+    assert r.by_kind("pledge") == []

@@ -206,6 +206,19 @@ SINCE_YEAR = re.compile(
     r"|début\s+|mi-|Ende\s+|Anfang\s+|Mitte\s+)?(?:\w+\s+)?20\d\d\b",
     _I,
 )
+#: a verb in the past (simple, perfect or passive)
+PAST_VERB = re.compile(
+    r"\b(?:ont\s+été|have\s+been|were|wurden|sent|delivered"
+    r"|supplied|provided|gave|donated|transferred|shipped|lieferte\w*|schickte\w*|a\s+(?:livré"
+    r"|envoyé|fourni)|ont\s+(?:livré|envoyé|fourni))\b",
+    _I,
+)
+#: "X also sent ...": more of what was just told
+ALSO_PAST = re.compile(
+    r"\b(?:also|auch|également|aussi)\s+(?:\w+\s+)?(?:sent|delivered|supplied"
+    r"|provided|gave|donated|transferred|lieferte\w*|schickte\w*|livré|envoyé|fourni)\b",
+    _I,
+)
 FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"
@@ -264,7 +277,9 @@ CIVIL = re.compile(
     r"\b(?:humanitarian|humanitär\w*|humanitaire\w*|reconstruction|rebuild\w*|Wiederaufbau"
     r"|recovery|energy|Energie|énergie|refugees?|Flüchtling\w*|réfugiés?|budget\s+support"
     r"|Haushaltshilfe|macro-?financial|civilian\s+population|displaced|forced\s+to\s+leave"
-    r"|Vertriebene\w*|déplacés|Kreditgarantie\w*|loan\s+guarantees?|garanties?\s+de\s+prêt)\b",
+    r"|Vertriebene\w*|déplacés|Kreditgarantie\w*|loan\s+guarantees?|garanties?\s+de\s+prêt"
+    r"|capital(?:-fund)?\s+(?:support|injection|increase)|expansion|production\s+capacity"
+    r"|Kapazitätsausbau)\b",
     _I,
 )
 #: a threat the items protect against ("protection against drones"), not an item given

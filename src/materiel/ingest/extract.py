@@ -395,6 +395,7 @@ class _Context:
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
+    recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
 
@@ -737,6 +738,19 @@ class Extractor:
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
         text, s, e = ctx.text, st.start, st.end
         sent = text[s:e]
+        # a recap goes on: after a sentence of past totals, a sentence in the past that names
+        # no new donor ("Prague also sent medical equipment", "1,600 Stingers were delivered")
+        # is more of the same total
+        if (
+            ctx.recap
+            and st.elements
+            and (not st.donors or cues.ALSO_PAST.search(sent))
+            and cues.PAST_VERB.search(sent)
+            and not cues.FUTURE.search(sent)
+        ):
+            for el in st.elements:
+                el.cumulative = True
+        ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         if self._is_need(ctx, st):

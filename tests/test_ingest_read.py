@@ -688,3 +688,12 @@ def test_a_recap_goes_on_and_industry_investment_is_no_aid() -> None:
         "in state capital-fund support for the expansion."
     )
     assert r.by_kind("pledge") == []
+
+
+def test_what_a_pool_with_a_purpose_has_raised_is_a_fund_of_that_purpose() -> None:
+    r = read_text(
+        "The International Drone Coalition has already raised almost €500 million. "
+        "Latvia leads the drone coalition."
+    )
+    [f] = r.by_kind("fund")
+    assert (f.fields["amount"], f.fields["category"]) == (500e6, "drone")

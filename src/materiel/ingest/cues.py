@@ -219,6 +219,12 @@ ALSO_PAST = re.compile(
     r"|provided|gave|donated|transferred|lieferte\w*|schickte\w*|livré|envoyé|fourni)\b",
     _I,
 )
+#: money a pool has raised from its contributors
+RAISED = re.compile(
+    r"\b(?:rais(?:ed|es)|collect(?:ed|és|ées|é)|gesammelt|eingesammelt|zusammengekommen"
+    r"|contributed|contribué|verser|versé\w*)\b",
+    _I,
+)
 FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"

@@ -1107,7 +1107,15 @@ class Extractor:
         items = [el for el in st.elements if el.money is None and el.category != "unspecified"]
         out: list[Draft] = []
         for el in elements:
-            if el.money is None or el.cumulative or el.not_given or el.money.amount is None:
+            # what a named pool has raised so far is the pool's own sum (a fund entry)
+            raised = (
+                el.cumulative
+                and cues.SPECIFIC_FUND.search(ctx.text, st.start, st.end) is not None
+                and cues.RAISED.search(ctx.text, st.start, st.end) is not None
+            )
+            if el.money is None or (el.cumulative and not raised) or el.not_given:
+                continue
+            if el.money.amount is None:
                 continue
             category, calibre, code, end = el.category, el.calibre, el.item_code, el.end
             if category == "unspecified" and items:
@@ -1269,6 +1277,10 @@ def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draf
     named = [{cat for rx, cat in cues.POOL_PURPOSES if rx.search(text, a, b)} for a, b in sentences]
     in_text: set[str] = set().union(*named) if named else set()
     for d in drafts:
+        if d.kind == "fund" and d.fields["category"] == "unspecified" and len(in_text) == 1:
+            # the pool of a text about one pool with one purpose ("... für das Vorhaben")
+            d.fields["category"] = next(iter(in_text))
+            continue
         if (
             d.kind != "pledge"
             or d.fields["category"] != "unspecified"

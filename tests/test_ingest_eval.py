@@ -37,11 +37,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.65, 0.65),
-    STRICT_TRIPLES: (0.70, 0.70),
-    STRICT_NEEDS: (0.65, 0.45),
-    STRICT_FUNDS: (0.65, 0.60),
+    STRICT_PAIRS: (0.75, 0.75),
+    STRICT_TRIPLES: (0.75, 0.70),
+    STRICT_NEEDS: (0.70, 0.60),
+    STRICT_FUNDS: (0.85, 0.65),
 }
+#: false pledges on the labelled negative texts may not rise above this
+NEGATIVES_FLOOR = 4
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -51,6 +53,7 @@ def test_quality_on_labelled_set(tmp_path: Path) -> None:
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)
         assert s.recall >= r, (measure, s)
+    assert ev.false_pledges_on_negatives <= NEGATIVES_FLOOR, ev.negatives_with_false_pledges
     # the first 52 texts (written for the first reader) meet the goal of the issue
     for f in EVAL.glob("*.json"):
         if not re.match(r"b\d+-", f.name):

@@ -697,3 +697,12 @@ def test_what_a_pool_with_a_purpose_has_raised_is_a_fund_of_that_purpose() -> No
     )
     [f] = r.by_kind("fund")
     assert (f.fields["amount"], f.fields["category"]) == (500e6, "drone")
+
+
+def test_items_of_an_initiative_or_coalition_are_its_purpose_not_a_pledge() -> None:
+    r = read_text(
+        "The package was Estonia's contribution to the EU initiative to send one million "
+        "shells to Ukraine."
+    )
+    assert all(d.fields["quantity"] is None for d in r.by_kind("pledge"))
+    assert {d.fields["category"] for d in r.by_kind("pledge")} <= {"unspecified"}

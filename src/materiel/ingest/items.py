@@ -464,13 +464,17 @@ def _squash(s: str) -> str:
 #: an item that names a coalition ("Drone Coalition", "eine Patriot-Koalition", "la coalition
 #: F-16"): the purpose of a pool, not an item given
 COALITION_AFTER = re.compile(r"[\s-]?(?:[Cc]oalitions?|Koalition(?:en)?)\b")
-COALITION_BEFORE = re.compile(r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:des?\s+|für\s+)?$", re.I)
+COALITION_BEFORE = re.compile(
+    r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:des?\s+|für\s+|of\s+|on\s+)?$"
+    r"|\binitiative\s+(?:to|for|visant\s+à|pour|zur|zum)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 
 
 def names_coalition(text: str, m: ItemMention) -> bool:
     return bool(
         COALITION_AFTER.match(text, m.end)
-        or COALITION_BEFORE.search(text, max(0, m.start - 14), m.start)
+        or COALITION_BEFORE.search(text, max(0, m.start - 60), m.start)
     )
 
 

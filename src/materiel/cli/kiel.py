@@ -293,8 +293,9 @@ def kiel_report(
     console.print(table)
     if not weapons.empty:
         console.print(
-            f"{len(weapons)} heavy-weapons rows ({int(weapons['number_of_weapons'].sum()):,} "
-            f"systems, EUR {weapons['monetary_value_eur'].sum() / 1e9:,.1f} bn): "
+            f"{len(weapons)} heavy-weapons rows (EUR "
+            f"{weapons['monetary_value_eur'].sum() / 1e9:,.1f} bn; systems of different kinds "
+            "are not added): "
             "`materiel kiel weapons` lists them."
         )
 

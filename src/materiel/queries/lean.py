@@ -198,7 +198,11 @@ def need_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
             Need.priority,
             Need.needed_by,
             Need.stated_on,
-        ).where(Need.stated_on <= day),
+            Item.unit_value,
+            Item.currency.label("item_currency"),
+        )
+        .join(Item, Item.code == Need.item_code)
+        .where(Need.stated_on <= day),
     )
     if not needs:
         return []
@@ -275,33 +279,102 @@ def need_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
         n["short_by_date"] = qty - n["due"]
         n["status"] = coverage_status(qty, n["pledged"], n["due"])
         n["overdue"] = (day - n["needed_by"]).days > 0 and n["delivered"] < qty
+    _need_values(needs, day)
+    # the order of need_coverage's answer (sums are added in it)
+    needs.sort(key=lambda n: (PRIORITY_ORDER.get(n["priority"], rank), n["needed_by"], n["id"]))
     return needs
+
+
+def _need_values(needs: list[Row], day: dt.date) -> None:
+    """``value``, ``open_value``, ``short_value`` (the quantity, open quantity and quantity
+    short by date × the item's catalogue unit value in REPORT_CURRENCY at the ECB rate of
+    ``day``) and ``rate_date``, as :func:`materiel.queries.coverage.need_coverage`."""
+    rates: dict[str, tuple[float, dt.date]] = {}
+    for n in needs:
+        cur, unit_value = n["item_currency"], n["unit_value"]
+        if cur is None or not _known(unit_value):
+            unit, n["rate_date"] = float("nan"), None
+        else:
+            if cur not in rates:
+                c = money.convert(1.0, str(cur), REPORT_CURRENCY, day)
+                rates[cur] = (c.rate, c.rate_date)
+            rate, n["rate_date"] = rates[cur]
+            unit = float(unit_value) * rate
+        n["value"] = n["quantity"] * unit
+        n["open_value"] = n["open_quantity"] * unit
+        n["short_value"] = n["short_by_date"] * unit
 
 
 def needs_by_priority(needs: Iterable[Row]) -> list[Row]:
     """Per priority (critical, high, routine — always all three) as
-    :func:`materiel.queries.needs.needs_by_priority`, dates as ISO strings."""
-    sums = ("quantity", "pledged", "due", "delivered", "open_quantity", "short_by_date")
-    out: dict[str, Row] = {
-        p: {"priority": p, "needs": 0, "uncovered": 0, "overdue": 0, **dict.fromkeys(sums, 0)}
-        for p in PRIORITIES
-    }
+    :func:`materiel.queries.needs.needs_by_priority`: counts, and values (never quantities:
+    needs of different items are added by value only), dates as ISO strings."""
+    sums = ("value", "open_value", "short_value")
+    counts = {p: {"needs": 0, "uncovered": 0, "overdue": 0} for p in PRIORITIES}
+    values: dict[str, dict[str, list[float]]] = {p: {c: [] for c in sums} for p in PRIORITIES}
     earliest: dict[Any, dt.date] = {}
+    rate_dates: list[dt.date] = []
     for n in needs:
-        row = out.get(str(n["priority"]))
-        if row is None:
+        p = str(n["priority"])
+        if p not in counts:
             continue
-        row["needs"] += 1
-        row["overdue"] += int(n["overdue"])
+        counts[p]["needs"] += 1
+        counts[p]["overdue"] += int(n["overdue"])
         for c in sums:
-            row[c] += n[c]
+            values[p][c].append(n[c])
+        if n["rate_date"] is not None:
+            rate_dates.append(n["rate_date"])
         if n["status"] != "covered":
-            row["uncovered"] += 1
-            p = row["priority"]
+            counts[p]["uncovered"] += 1
             earliest[p] = min(earliest.get(p, n["needed_by"]), n["needed_by"])
-    for p, row in out.items():
-        row["earliest_needed_by"] = earliest[p].isoformat() if p in earliest else None
-    return list(out.values())
+    rate_date = max(rate_dates).isoformat() if rate_dates else None
+    return [
+        {
+            "priority": p,
+            **counts[p],
+            **{c: _round2(_group_sum(values[p][c])) for c in sums},
+            "currency": REPORT_CURRENCY,
+            "rate_date": rate_date,
+            "earliest_needed_by": earliest[p].isoformat() if p in earliest else None,
+        }
+        for p in PRIORITIES
+    ]
+
+
+def short_by_item(needs: Iterable[Row]) -> list[Row]:
+    """:func:`materiel.queries.figures.short_by_item`: per item, the quantity short by date
+    (that item's units) and its value, largest value first."""
+    qty: dict[str, int] = defaultdict(int)
+    vals: dict[str, list[float]] = defaultdict(list)
+    for n in needs:
+        if n["short_by_date"] > 0:
+            qty[n["item_code"]] += n["short_by_date"]
+            vals[n["item_code"]].append(n["short_value"])
+    totals = {item: _group_sum(v) for item, v in vals.items()}
+    order = sorted(totals, key=lambda item: (-totals[item], item))
+    return [
+        {"item": item, "short_by_date": qty[item], "short_value": round(totals[item], 2)}
+        for item in order
+    ]
+
+
+def _group_sum(values: Iterable[float]) -> float:
+    """Σ as pandas' ``groupby(...).sum()`` gives it: missing values skipped, Kahan-compensated
+    in the rows' order."""
+    total, compensation = 0.0, 0.0
+    for v in values:
+        if not _known(v):
+            continue
+        y = float(v) - compensation
+        t = total + y
+        compensation = t - total - y
+        total = t
+    return total
+
+
+def _round2(x: float) -> float:
+    """``round(2)`` as pandas / numpy do it: scale, round half to even, unscale."""
+    return round(x * 100.0) / 100.0
 
 
 # -- pledges ----------------------------------------------------------------------------
@@ -673,6 +746,7 @@ def plan_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str,
         "currency": "USD",
         "rate_date": run["rate_date"] or run["as_of"].isoformat(),
         "critical_share": share,
+        "critical_percent": None if share is None else 100.0 * share,
         "critical_value_due": due,
         "critical_value_met": met,
         "critical_items": items,
@@ -700,6 +774,13 @@ def key_figures(
     day = resolve(as_of)
     needs = need_rows(session, viewer, day)
     by_priority = needs_by_priority(needs)
+    # need values are in REPORT_CURRENCY at the rate of ``day``; the same rate date here
+    to_currency = 1.0 if currency == REPORT_CURRENCY else money.rate(REPORT_CURRENCY, currency, day)
+    if to_currency != 1.0:
+        for row in by_priority:
+            for c in ("value", "open_value", "short_value"):
+                row[c] *= to_currency
+            row["currency"] = currency
     pledges = pledge_rows(session, viewer, day, currency)
     alive = [p for p in pledges if p["status"] != CANCELLED]
     pledged_value = fsum_like_pandas(p["value"] for p in alive)
@@ -717,8 +798,13 @@ def key_figures(
             "uncovered": sum(n["status"] != "covered" for n in needs),
             "uncovered_by_priority": {r["priority"]: r["uncovered"] for r in by_priority},
             "overdue": sum(n["overdue"] for n in needs),
-            "open_quantity": sum(n["open_quantity"] for n in needs),
-            "short_by_date": sum(n["short_by_date"] for n in needs),
+            "open_value": round(fsum_like_pandas(n["open_value"] for n in needs) * to_currency, 2),
+            "short_value": round(
+                fsum_like_pandas(n["short_value"] for n in needs) * to_currency, 2
+            ),
+            "currency": currency,
+            "rate_date": money.rate_date(day).isoformat(),
+            "short_by_item": short_by_item(needs),
             "by_priority": by_priority,
             "stated": date_span(n["stated_on"] for n in needs),
         },

@@ -43,12 +43,12 @@ FLOOR = {
     STRICT_FUNDS: (0.70, 0.55),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 45
+NEGATIVES_FLOOR = 62
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 453
+    assert ev.files >= 503
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)
@@ -119,7 +119,7 @@ def test_cli_evaluate_and_dry_run(tmp_path: Path) -> None:
     res = runner.invoke(app, ["read", "--evaluate", str(EVAL), "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert out["files"] >= 453
+    assert out["files"] >= 503
     assert out["scores"][STRICT_PAIRS]["precision"] >= FLOOR[STRICT_PAIRS][0]
     res = runner.invoke(
         app, ["read", "--dry-run", "--json", "--text", "Britain will send 14 Challenger 2 tanks."]

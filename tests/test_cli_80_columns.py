@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from materiel.cli import context
 from materiel.cli.main import app
-from materiel.cli.tables import min_width, new_table, show
+from materiel.cli.tables import fitted, min_width, new_table, show
 
 AS_OF = "2026-11-02"
 runner = CliRunner()
@@ -105,6 +105,52 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks() -> None:
         assert all(len(line) <= width for line in text.splitlines())
 
 
+def test_a_narrow_terminal_loses_the_least_important_columns_first() -> None:
+    import io
+
+    from rich.console import Console
+
+    table = new_table(
+        "T", "=ref", "=item", ">quantity", ">pledged", "status", drop=("pledged", "status")
+    )
+    table.add_row("DEMO-N-0001", "missile.airdefence.iris-t.slm", "1,200", "1,000", "covered late")
+    table.caption = "Source: test"
+    whole = min_width(table)
+    assert fitted(table, whole) is table
+    out = io.StringIO()
+    show(table, Console(file=out, width=whole - 1))
+    text = out.getvalue()
+    head = next(line for line in text.splitlines() if line.startswith("ref"))
+    assert head.split() == ["ref", "item", "quantity", "status"]  # one column left out
+    assert "Source: test. Not shown at this width: pledged" in " ".join(text.split())
+    assert all(len(line) <= whole - 1 for line in text.splitlines())
+    out = io.StringIO()
+    show(table, Console(file=out, width=30))  # not even the rest fits: one block per row
+    assert "pledged" in words(out.getvalue()) and "Not shown" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["needs", "list", "--limit", "8"], ("ref", "item", "priority", "qty", "status")),
+        (["pledges", "list", "--limit", "8"], ("ref", "donor", "item", "qty", "status")),
+        (["stocks", "list", "--limit", "8"], ("holder", "item", "stock", "reported")),
+        (["needs", "cover", "--item", "ammo.artillery.155mm"], ("ref", "priority", "gap")),
+        (["status"], ("fund", "cur.", "budget", "remaining")),
+        (["forecast", "--limit", "8"], ("#", "holder", "item", "target")),
+    ],
+    ids=lambda a: " ".join(a[:2]) if isinstance(a, list) else "",
+)
+def test_tables_at_80_columns_are_tables_not_blocks(
+    demo_db: str, narrow: None, args: list[str], header: tuple[str, ...]
+) -> None:
+    """A table narrower than the terminal once its least important columns are left out
+    prints as a table (its header on one line), the caption naming what was left out."""
+    text = run(demo_db, *args, "--as-of", AS_OF).stdout
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert any(set(header) <= set(line.split()) for line in text.splitlines()), text
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -167,3 +213,19 @@ def test_plan_json_holds_the_rows(demo_db: str) -> None:
     if head["share"] is not None:
         assert head["value_due"] == pytest.approx(sum(r["value_due"] for r in critical))
         assert 0.0 <= head["share"] <= 1.0
+
+
+def test_plan_csv_holds_the_rows_of_its_tables(demo_db: str) -> None:
+    """Issue 19: `plan --csv`: one line per row of the plan's tables, named in the first
+    column (a two-week plan: a small solve)."""
+    import csv
+    import io
+
+    text = run(demo_db, "plan", "--as-of", AS_OF, "--horizon", "2", "--no-store", "--csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and list(rows[0])[:3] == ["table", "plan_run_id", "as_of"]
+    tables = {r["table"] for r in rows}
+    assert {"transfers", "need_met"} <= tables
+    assert all(r["as_of"] == AS_OF for r in rows)
+    transfer = next(r for r in rows if r["table"] == "transfers")
+    assert transfer["donor"] and transfer["item"] and float(transfer["quantity"]) > 0

@@ -22,6 +22,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from materiel import queries
 from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
 from materiel.api.testing import live_server
@@ -304,7 +305,11 @@ def test_coordinator_runs_a_forecast(site: dict[str, Any], sessions: dict[str, A
     assert rows.count() == min(30, len(risks))
     if risks:
         first = rows.first.inner_text()
-        assert risks[0]["holder"] in first and risks[0]["item"] in first
+        with read_session(site["engine"]) as s:
+            name = queries.item_names(s).get(risks[0]["item"], risks[0]["item"])
+        # the item by its name, its code on hover
+        assert risks[0]["holder"] in first and name in first
+        assert rows.first.locator(".item").first.get_attribute("title") == risks[0]["item"]
         assert page.locator("figure.chart svg[role='img']").count() >= 1
     assert "baseline" in page.locator("#scenario-table").inner_text()
     shot(page, "coord--risk-result")

@@ -90,6 +90,18 @@ SMALLEST_TEXT = """
 }
 """
 
+# the tables (not heatmaps) whose box scrolls sideways
+BOXES_SCROLLING = """
+() => [...document.querySelectorAll('.scroll')]
+  .filter(e => e.querySelector('table.data') && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.querySelector('table').id)
+"""
+# table cells showing an item's code instead of its name
+BARE_ITEM_CODES = """
+() => [...document.querySelectorAll('td, th')].map(e => e.textContent.trim())
+  .filter(t => /^[a-z]+([.][a-z0-9-]+)+$/.test(t))
+"""
+
 if not CHROMIUM.exists():
     if os.environ.get("MATERIEL_REQUIRE_BROWSER") == "1":
         pytest.fail("MATERIEL_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
@@ -184,7 +196,19 @@ def test_every_page_at_both_widths(
             if width == "phone":
                 smallest = page.evaluate(SMALLEST_TEXT)
                 assert not smallest or smallest[0][0] >= 10.9, (who, path, smallest)
+                # lists are cards: only the heatmaps scroll inside their box
+                assert page.evaluate(BOXES_SCROLLING) == [], (who, path)
+            else:  # items by name (the code on hover), in every table
+                assert page.evaluate(BARE_ITEM_CODES) == [], (who, path)
             shot(page, f"{who}--{name}--{width}")
+    if width == "phone":  # a long list of cards shows 10 rows until "Show all" is ticked
+        page = pages["coord", width]
+        page.goto(site["url"] + "/plan")
+        rows = page.locator("#need-table tbody tr")
+        if rows.count() > 10:
+            assert sum(r.is_visible() for r in rows.all()) == 10
+            page.locator("label[for='all-need-table']").click()
+            assert all(r.is_visible() for r in rows.all())
     # the brief, the docs and the login page too
     page = pages["coord", width]
     page.goto(site["url"] + "/meetings")
@@ -215,6 +239,9 @@ def test_meeting_page_equals_the_read_side(
         previous = next(m for m in queries.meetings(s, p) if m.held_on <= day)
         changes = queries.changes_since(s, p, previous, as_of=day)
         plan = queries.latest_plan(s, p, as_of=day) if p.is_staff else None
+        lines = None if who == "analyst" else queries.line_use(s, p, as_of=day)
+        util = None if who != "coord" else queries.line_utilisation(s, p, as_of=day)
+        last_delivery = None if who != "coord" else queries.orders_table(s, p)["delivery_end"].max()
     fig = page.locator("[data-figure='meeting-needs-uncovered']")
     assert int(str(fig.get_attribute("data-value"))) == len(needs)
     assert int(
@@ -255,7 +282,22 @@ def test_meeting_page_equals_the_read_side(
         )
     else:
         assert page.locator("[data-figure='meeting-plan-critical-met']").count() == 0
+    if lines is not None:  # busiest lines first, their months through the last delivery
+        assert values(page, "tr[data-row='line']", "data-line") == list(lines["line"].head(12))
     shot(page, f"{who}--meeting-next--desktop")
+    if util is not None:  # the procurement grid: the read side's shares, through 2028
+        page.goto(site["url"] + "/procurement")
+        heads = values(page, "#util-table thead th[title]", "title")
+        assert heads[-1] == last_delivery.strftime("%Y-%m") and len(heads) > 12
+        cells = page.locator("#util-table td[data-figure]").all()
+        shown = {
+            str(c.get_attribute("data-figure")): float(str(c.get_attribute("data-value")))
+            for c in cells
+        }
+        expected = {
+            f"util-{r.line}-{r.month}": r.share for r in util.itertuples() if r.capacity > 0
+        }
+        assert shown == pytest.approx(expected)
 
 
 def test_stale_markers_are_visible(site: dict[str, Any], pages: dict[tuple[str, str], Any]) -> None:

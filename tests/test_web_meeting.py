@@ -45,6 +45,11 @@ def test_meeting_figures_are_the_read_sides(site: dict[str, Any], user: str) -> 
         funds = queries.fund_position(s, p, as_of=day)
         previous = queries.meetings(s, p)[0]
         changes = queries.changes_since(s, p, previous, as_of=day)
+        # the comparison reads the key figures' own parts (not computed another way)
+        for d in (day, previous.held_on):
+            full = queries.key_figures(s, p, as_of=d)
+            part = queries.headline_figures(s, p, as_of=d)
+            assert queries.headline_values(part, None) == queries.headline_values(full, None)
     assert int(figure(html, "meeting-needs-uncovered")) == len(needs)
     assert int(figure(html, "meeting-needs-overdue")) == int(needs["overdue"].sum())
     assert int(figure(html, "meeting-late")) == len(late)

@@ -125,10 +125,10 @@ class State:
         the CLI can open the database anyway)."""
         from materiel.access import Principal
         from materiel.access.policy import LOCAL
-        from materiel.access.users import find_user
 
         if self.as_user is None:
             return LOCAL
+        from materiel.access.users import find_user  # loads the write side: only for --as
 
         user = find_user(self.engine(), self.as_user)
         if user is None or not user.active:

@@ -138,7 +138,8 @@ def forecast(
             risk[(row["holder"], row["item"])] = row["risk_by_horizon"]
     from materiel.cli.tables import new_table, show
 
-    cols = [">#", "=holder", "=item", ">stock now", ">target", ">use / week", ">weeks of\nsupply"]
+    # holder is text: "UKR (recipient)" may take two lines, the code stays whole
+    cols = [">#", "holder", "=item", ">stock\nnow", ">target", ">use /\nweek", ">weeks of\nsupply"]
     cols.append("crosses target")
     if mc is not None:
         cols.append(">P(by\nhorizon)")
@@ -146,6 +147,7 @@ def forecast(
         f"When stocks cross their target at the current rate — as of {day}, "
         f"{horizon} weeks, scenario {scenario}, outflow averaged over {window} weeks",
         *cols,
+        drop=("use / week", "target", "weeks of supply"),
     )
     table.caption = cap
     for k, row in enumerate(records(rank.head(limit)), start=1):
@@ -176,12 +178,15 @@ def forecast(
     show(table)
     gap = alliance_table(proj).head(10)
     if len(gap):
+        from materiel.cli.tables import compact
+
         g = new_table(
-            "Structural gap: alliance production against consumption",
+            "Structural gap: alliance production against consumption "
+            "(units of each item; k = thousand, m = million)",
             "=item",
-            ">production\n/ month",
-            ">consumption\n/ month",
-            ">gap / month",
+            ">produced\n/ month",
+            ">consumed\n/ month",
+            ">gap /\nmonth",
             "alliance stock vs aggregate target",
         )
         g.caption = cap
@@ -193,10 +198,10 @@ def forecast(
             )
             g.add_row(
                 row["item"],
-                _num(row["production_per_month"]),
-                _num(row["consumption_per_month"]),
-                _num(row["gap_per_month"]),
-                f"{_num(row['alliance_stock'])} vs {_num(row['aggregate_target'])}: "
+                compact(row["production_per_month"]),
+                compact(row["consumption_per_month"]),
+                compact(row["gap_per_month"]),
+                f"{compact(row['alliance_stock'])} vs {compact(row['aggregate_target'])}: "
                 f"{row['outlook']}{when}",
             )
         show(g)
@@ -328,17 +333,21 @@ def sweep(
 
     cols = [
         "=scenario",
-        "=recipient",
+        "=to",
         "=item",
-        ">worst weekly\nP(short)",
-        ">P(short) by\nhorizon",
-        ">first week\n> 50 %",
+        ">worst\nweekly\nP(short)",
+        ">P(short)\nby\nhorizon",
+        ">first\nweek\n> 50 %",
         ">expected\nunmet",
         ">donors\nbreaching",
     ]
     if plan:
-        cols.append(">plan run")
-    t = new_table(f"Scenario sweep: shortfall risk by item ({', '.join(names)})", *cols)
+        cols.append(">plan\nrun")
+    t = new_table(
+        f"Scenario sweep: shortfall risk by item ({', '.join(names)})",
+        *cols,
+        drop=("plan run", "donors breaching", "first week > 50 %"),
+    )
     t.caption = cap
     shown = table[(table["worst_shortfall_probability"] > 0) | (table["expected_unmet"] > 0)]
     for row in records(shown.head(limit)):

@@ -404,20 +404,24 @@ def kiel_reconcile(
         console.print(rec.explanation)
     if rec.table.empty:
         return
-    table = Table(
-        "donor",
-        "month",
-        f"Kiel military {measure} (EUR m)",
-        "materiel (EUR m)",
-        "pledges",
-        "difference (EUR m)",
-        "flag",
-        title=f"Kiel tracker vs materiel pledges by donor and month ({rec.overlap[0]} to "
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        f"Kiel tracker vs materiel pledges by donor and month ({rec.overlap[0]} to "
         f"{rec.overlap[1]})"
         if rec.overlap
         else "Kiel tracker vs materiel pledges",
-        caption=f"Kiel figures: {cite}. materiel: pledges converted to EUR with "
-        f"{rates}; {rec.estimated} pledges valued at quantity × item unit value.",
+        "=donor",
+        "=month",
+        f">Kiel\nmilitary\n{measure}\n(EUR m)",
+        ">materiel\n(EUR m)",
+        ">pledges",
+        ">difference\n(EUR m)",
+        "flag",
+    )
+    table.caption = (
+        f"Kiel figures: {cite}. materiel: pledges converted to EUR with "
+        f"{rates}; {rec.estimated} pledges valued at quantity × item unit value."
     )
     for r in df.to_dict("records"):
         table.add_row(
@@ -429,7 +433,7 @@ def kiel_reconcile(
             f"{r['difference_eur'] / 1e6:,.1f}",
             cell("differs" if r["flagged"] else "", "red"),
         )
-    console.print(table)
+    show(table)
     if rec.unplaced_eur:
         console.print(
             f"EUR {rec.unplaced_eur / 1e6:,.1f} m of Kiel's figure has no month and is not "

@@ -20,8 +20,6 @@ from materiel.cli.context import (
     cell,
     console,
     fail,
-    flush_notes,
-    note,
     print_csv,
     print_json,
     state,
@@ -35,7 +33,6 @@ from materiel.queries import (
     REPORT_CURRENCY,
     date_span,
     synthetic_of,
-    today,
 )
 
 SYNTHETIC_NOTE = " SYNTHETIC demo data, not real figures."
@@ -51,7 +48,6 @@ LIMIT = typer.Option(None, "--limit", min=1, help="Show at most this many rows."
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status")(status)
     app.add_typer(needs_app, name="needs")
     app.add_typer(pledges_app, name="pledges")
     app.add_typer(stocks_app, name="stocks")
@@ -96,148 +92,6 @@ def _more(df: pd.DataFrame, limit: int | None) -> str:
     if limit is not None and len(df) > limit:
         return f" Showing {limit} of {len(df)} rows (--limit, or --json for all)."
     return ""
-
-
-# -- status --------------------------------------------------------------------------------
-
-
-def status(
-    ctx: typer.Context,
-    as_of: str | None = typer.Option(
-        None,
-        "--as-of",
-        help="Date of the figures, YYYY-MM-DD (default: today, or the records' latest date "
-        "when they end before today; the date used is said).",
-    ),
-    as_json: bool = JSON,
-    as_csv: bool = CSV,
-) -> None:
-    """Key figures: records, needs not covered by their date, late pledges, stocks below
-    target, funds (the same figures as Overview and GET /figures)."""
-    st = state(ctx)
-    with read_session(st.engine()) as s:
-        viewer = st.viewer()
-        if as_of is None:
-            day, latest = today(), queries.latest_record_date(s, viewer)
-            if latest is not None and latest < day:
-                day = latest
-                note(
-                    f"as of {day.isoformat()}, the records' latest date (a need stated, a "
-                    f"pledge announced, a delivery or a stock report; today is "
-                    f"{today().isoformat()}); --as-of YYYY-MM-DD for another date"
-                )
-            else:
-                note(f"as of today, {day.isoformat()} (UTC); --as-of YYYY-MM-DD for another date")
-        else:
-            day = _parse_date(as_of)
-        figures = queries.key_figures(s, viewer, as_of=day)
-    flush_notes()
-    if as_json:
-        print_json(figures)
-        return
-    if as_csv:
-        print_csv(flat_figures(figures))
-        return
-    label = SYNTHETIC_NOTE if figures["synthetic"] else ""
-    rec = new_table("Records", "records", ">count")
-    rec.min_width = 64
-    for name, n in figures["records"].items():
-        rec.add_row(name.replace("_", " "), f"{n:,}")
-    rec.caption = f"Source: the database, {figures['as_of']}.{label}"
-
-    needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
-    key = new_table(f"Key figures on {figures['as_of']}", "figure", ">value")
-    key.min_width = 64
-    key.add_row("needs not covered by their date", f"{needs['uncovered']:,} of {needs['total']:,}")
-    for prio in PRIORITIES:
-        key.add_row(f"  {prio}", f"{needs['uncovered_by_priority'].get(prio, 0):,}")
-    key.add_row("needs overdue", f"{needs['overdue']:,}")
-    key.add_row("quantity not pledged (mixed units)", compact(needs["open_quantity"]))
-    key.add_row("quantity short by its date (mixed units)", compact(needs["short_by_date"]))
-    key.add_row("pledges", f"{pledges['total']:,}")
-    for st_ in PLEDGE_STATUSES:
-        key.add_row(f"  {st_}", f"{pledges['by_status'].get(st_, 0):,}")
-    key.add_row("late pledges", f"{pledges['late']:,}")
-    cur = pledges["currency"]
-    key.add_row(f"pledged value ({cur} m)", millions(pledges["pledged_value"]))
-    key.add_row(f"delivered value ({cur} m)", millions(pledges["delivered_value"]))
-    if stocks is not None:
-        key.add_row(
-            "stock series below target", f"{stocks['below_target']:,} of {stocks['series']:,}"
-        )
-        if "donors_below_target" in stocks:
-            key.add_row("donors below target", f"{stocks['donors_below_target']:,}")
-        key.add_row(
-            "alliance totals below target",
-            f"{stocks['alliance_rows_below']:,} of {stocks['alliance_rows']:,}",
-        )
-    plan = figures["plan"]
-    if plan is not None:
-        share = plan.get("critical_share")
-        key.add_row(
-            f"critical need met, plan #{plan['id']} (by value)",
-            "—" if share is None else f"{share:.0%}",
-        )
-    key.caption = (
-        f"Source: need, pledge, delivery, stock report and target records as of "
-        f"{figures['as_of']}"
-        + (f"; stock reports dated {stocks['reports_dated']}" if stocks is not None else "")
-        + f"; values converted to {cur} at ECB reference rates of {pledges['rate_date']}"
-        + (f"; latest plan run {plan['id']} as of {plan['as_of']}" if plan else "")
-        + f".{label}"
-    )
-    console.print(key)
-
-    funds = new_table(
-        "Funds",
-        "=fund",
-        "cur.",
-        ">budget m",
-        ">spent m",
-        ">committed m",
-        ">remaining m",
-        ">orders",
-    )
-    if not figures["funds"]:
-        funds.add_row("no funds", "", "", "", "", "", "")
-    dates: list[str] = []
-    for f in figures["funds"]:
-        funds.add_row(
-            f["code"],
-            f["currency"],
-            millions(f["budget"]),
-            millions(f["spent"]),
-            millions(f["committed"]),
-            millions(f["remaining"]),
-            f"{f['orders']:,}",
-        )
-        if f["rate_dates"]:
-            dates.extend(str(f["rate_dates"]).split(" to "))
-    funds.caption = (
-        "Source: fund and order records; spent = weekly instalments due by "
-        f"{figures['as_of']}, committed = the rest of the orders placed by then, remaining = "
-        "budget − orders; order values converted to the fund currency at ECB reference "
-        f"rates of the order dates ({date_span(dt.date.fromisoformat(d) for d in dates)})."
-        f"{label}"
-    )
-    console.print(funds)
-    console.print(rec)
-
-
-def flat_figures(figures: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
-    """The key figures as rows of ``figure`` (a dotted path) and ``value``, for CSV (the
-    funds' rows keep their code in the path)."""
-    out: list[dict[str, Any]] = []
-    for key, value in figures.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out.extend(flat_figures(value, path + "."))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            for v in value:
-                out.extend(flat_figures(v, f"{path}.{v.get('code', value.index(v))}."))
-        else:
-            out.append({"figure": path, "value": value})
-    return out
 
 
 # -- needs ---------------------------------------------------------------------------------
@@ -298,7 +152,7 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
         "=ref",
         "=item",
         "priority",
-        ">quantity",
+        ">qty",
         ">pledged",
         ">delivered",
         ">by date",
@@ -308,7 +162,7 @@ def needs_rich_table(df: pd.DataFrame, *, as_of: dt.date, limit: int | None = No
     if recipient is None:
         cols.insert(1, "=recipient")
     title = "Needs" + (f" of {recipient}" if recipient else "")
-    table = new_table(title, *cols)
+    table = new_table(title, *cols, drop=("delivered", "pledged", "by date"))
     for r in _limited(df, limit).to_dict("records"):
         row = [
             str(r["ref"]),
@@ -401,15 +255,18 @@ def pledges_rich_table(
     :func:`materiel.cli.tables.show`)."""
     recipient = _single(df, "recipient_code")
     columns: list[tuple[str, Callable[[dict[Hashable, Any]], str]]] = [
-        ("=ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
+        # text, not a code column: "(conf.)" may go onto a line of its own, the ref stays whole
+        ("ref", lambda r: str(r["ref"]) + (" (conf.)" if r["confidential"] else "")),
         ("=donor", lambda r: str(r["donor_code"])),
         ("=to", lambda r: str(r["recipient_code"])),
         ("=item", lambda r: str(r["item_code"])),
         (">qty", lambda r: compact(r["quantity"])),
         (">done", lambda r: f"{r['delivered'] / r['quantity']:.0%}"),
         ("status", lambda r: str(r["status"])),
-        (">due by", lambda r: _day(r["due_by"])),
-        (">late", lambda r: f"{r['days_late']}d" if r["late"] else ""),
+        (
+            "due by",
+            lambda r: _day(r["due_by"]) + (f" ({r['days_late']} d late)" if r["late"] else ""),
+        ),
         (
             f">{currency} m",
             lambda r: millions(r["value"]) + ("*" if r["value_basis"] == "catalogue" else ""),
@@ -418,7 +275,9 @@ def pledges_rich_table(
     drop = {"=to"} if recipient else set()
     columns = [c for c in columns if c[0] not in drop]
     title = "Pledges" + (f" to {recipient}" if recipient else "") + (" (late)" if late else "")
-    table = new_table(title, *(name for name, _ in columns))
+    table = new_table(
+        title, *(name for name, _ in columns), drop=("done", f"{currency} m", "status")
+    )
     for r in _limited(df, limit).to_dict("records"):
         table.add_row(*(fn(r) for _, fn in columns))
     if df.empty:
@@ -484,6 +343,7 @@ def stocks_rich_table(
         ">target",
         ">cover",
         "below",
+        drop=("below", "target"),
     )
     for r in _limited(df, limit).to_dict("records"):
         table.add_row(
@@ -560,15 +420,23 @@ def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
     """The needs of one recipient and item with what is there by each need's date, by kind,
     and the gap; then every arrival by date with its record (:func:`queries.cover_report`)."""
     who = f"{group['item']} for {group['recipient']}"
+    # at 80 columns the kinds that bring nothing here go first, then the plan's
+    kinds = [k.replace(" ", "\n") for k in COVER_KINDS]
+    nothing = [
+        k
+        for k in COVER_KINDS
+        if not any(r[f"by_date_{k.replace(' ', '_')}"] for r in group["needs"])
+    ]
     needs = new_table(
         f"Cover of the needs of {who} by their date",
         "=ref",
         "priority",
         ">needed by",
         ">quantity",
-        *(">" + k.replace(" ", "\n") for k in COVER_KINDS),
+        *(">" + k for k in kinds),
         ">by\ndate",
         ">gap",
+        drop=(*nothing, *(k for k in reversed(COVER_KINDS) if k not in nothing)),
     )
     for r in group["needs"]:
         needs.add_row(
@@ -595,6 +463,7 @@ def cover_rich_tables(group: dict[str, Any], *, as_of: dt.date) -> list[Table]:
         ">cumulative",
         "=record",
         "=by",
+        drop=("cumulative",),
     )
     for a in group["arrivals"]:
         arrivals.add_row(

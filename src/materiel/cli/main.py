@@ -23,7 +23,7 @@ from materiel.cli.context import State
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("admin", "Create the database, or upgrade it to the newest schema"),
     "demo": ("demo", "Load a synthetic but plausible scenario (seeded) and print its summary."),
-    "status": ("lists", "Key figures: records, needs not covered by their date, late pledges"),
+    "status": ("status", "Key figures: records, needs not covered by their date, late pledges"),
     "needs": ("lists", "Needs stated by recipients, with derived coverage."),
     "pledges": ("lists", "Pledges, deliveries against them and lateness."),
     "stocks": ("lists", "Stocks against stockpile targets."),

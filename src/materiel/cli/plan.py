@@ -14,6 +14,7 @@ from materiel.cli.context import (
     console,
     err_console,
     fail,
+    print_csv,
     print_json,
     state,
     styled,
@@ -60,6 +61,13 @@ def plan(
         False, "--compare-greedy", help="Also run the greedy baseline and print both"
     ),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    as_csv: bool = typer.Option(
+        False,
+        "--csv",
+        help="Print the plan's rows as CSV for spreadsheets: one line per row of its tables "
+        "(transfers, orders, need met, consumption met, ranking, unmet), named in the first "
+        "column, nothing else.",
+    ),
     store: bool = typer.Option(True, "--store/--no-store", help="Store as a plan run"),
     time_limit: float = typer.Option(
         120.0, "--time-limit", min=1.0, help="Seconds HiGHS may take (best bound reported)"
@@ -90,7 +98,7 @@ def plan(
         BarColumn(),
         TimeElapsedColumn(),
         console=err_console,
-        transient=as_json,
+        transient=as_json or as_csv,
     )
     with progress:
         task = progress.add_task(STAGES["snapshot"], total=len(wanted))
@@ -129,7 +137,7 @@ def plan(
             run_id = store_plan(engine, result, actor="cli")
         progress.update(task, completed=len(wanted), description="Done")
 
-    if as_json:
+    if as_json or as_csv:
         for w in result.warnings:
             if "lead time" in w:
                 err_console.print(styled(("warning:", "yellow"), f" {w}"))
@@ -140,6 +148,16 @@ def plan(
         # unmet by item and week: the rows with something not met
         out["unmet"] = [r for r in tabs.get("unmet", []) if (r.get("unmet") or 0) > 0]
         out["breaches"] = tabs.get("breaches", [])
+        if as_csv:
+            tables = ("transfers", "orders", "need_met", "consumption_met", "ranking", "unmet")
+            print_csv(
+                [
+                    {"table": name, "plan_run_id": run_id, "as_of": day.isoformat(), **row}
+                    for name in tables
+                    for row in out[name]
+                ]
+            )
+            return
         print_json(out)
         return
     _summary(result, run_id)
@@ -274,7 +292,16 @@ def _summary(result: Any, run_id: int | None) -> None:
             ["quantity", "cost"]
         ].sum()
         top = top.sort_values("cost", ascending=False).head(10)
-        t = new_table("Orders", "=fund", "=line", "=item", "=to", ">quantity", ">cost")
+        t = new_table(
+            "Orders (largest cost first; cost in millions of the fund's currency)",
+            "=fund",
+            "=line",
+            "=item",
+            "=to",
+            ">quantity",
+            ">cost m",
+            drop=("line",),
+        )
         for r in top.itertuples():
             t.add_row(
                 r.fund,
@@ -282,22 +309,48 @@ def _summary(result: Any, run_id: int | None) -> None:
                 r.item,
                 r.destination,
                 f"{r.quantity:,.0f}",
-                f"{r.cost:,.0f} {r.currency}",
+                f"{r.cost / 1e6:,.1f} {r.currency}",
             )
         show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
         from materiel.plan.explain import RANKING_LABELS, ranking_rows
 
+        rows = list(enumerate(ranking_rows(ranking.head(10)), start=1))
+        helped = [(k, row) for k, row in rows if not row["why"]]
+        # short headers, the full labels in the caption; the reasons of the lines and funds
+        # that would change nothing follow the table as sentences (they read badly in a column)
+        heads = {
+            "kind": "kind",
+            "name": "=name",
+            "item": "=item",
+            "units": ">units\nshort\navoided",
+            "weeks": ">weeks\nearlier",
+            "below": ">USD-weeks\nbelow target\navoided",
+        }
+
+        def label(key: str) -> str:
+            return " ".join(heads[key].lstrip(">=").split())
+
+        empty = [k for k in heads if not any(row[k] for _, row in helped)]
         t = new_table(
             f"Where the next USD 1 million does most good (re-solves, "
             f"{result.horizon_weeks}-week horizon)",
             ">#",
-            *RANKING_LABELS.values(),
+            *heads.values(),
+            drop=(*(label(k) for k in empty), label("weeks"), label("kind")),
         )
-        for k, row in enumerate(ranking_rows(ranking.head(10)), start=1):
-            t.add_row(str(k), *(row[c] for c in RANKING_LABELS))
-        show(t)
+        for k, row in helped:
+            t.add_row(str(k), *(row[c] for c in heads))
+        t.caption = (
+            "; ".join(RANKING_LABELS[k] for k in ("units", "weeks", "below"))
+            + ": every figure is the difference a re-solve shows."
+        )
+        if helped:
+            show(t)
+        for k, row in rows:
+            if row["why"]:
+                console.print(f"{k}. {row['kind']} {row['name']}: no effect, {row['why']}.")
     for s in result.sentences[:12]:
         console.print(f"• {s}")
     console.print(f"{ROUNDING} {source}", style="dim")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from rich.text import Text
 
 from materiel.cli.context import (
     CSV,
+    as_of_date,
     console,
     err_console,
     fail,
@@ -87,7 +87,7 @@ def read(
     else:
         fail("give a FILE, - for standard input, --text or --evaluate DIR")
         return
-    when = dt.date.fromisoformat(date) if date else None
+    when = as_of_date(date, "--date") if date else None
     st = state(ctx)
     engine = None if dry_run else st.engine()  # stops on a database not initialised
     reading = service.extractor_for(engine).read(body, date=when)

@@ -14,88 +14,15 @@ record ids for footnotes and a ``synthetic`` flag. Dates: ``as_of`` is explicit 
         late = pledges_table(s, LOCAL, donor="DEU", late=True)
 """
 
-from materiel.queries._common import (
-    REPORT_CURRENCY,
-    dataset_synthetic,
-    date_span,
-    plain,
-    resolve,
-    rows,
-    synthetic_of,
-    today,
-)
-from materiel.queries.admin import audit_events, user, users
-from materiel.queries.burden import burden_shares
-from materiel.queries.cover import arrivals, cover_report, need_cover
-from materiel.queries.coverage import (
-    NEED_FILTERS,
-    NEED_STATUSES,
-    PRIORITIES,
-    coverage_status,
-    need_coverage,
-)
-from materiel.queries.figures import (
-    key_figures,
-    latest_record_date,
-    record_counts,
-    stock_figures,
-)
-from materiel.queries.funds import (
-    buys_table,
-    fund_buys,
-    fund_position,
-    line_utilisation,
-    orders_table,
-    remaining_in,
-)
-from materiel.queries.meetings import (
-    HEADLINE_ROWS,
-    changes_since,
-    crossing_soonest,
-    headline_values,
-    line_use,
-    next_meeting,
-)
-from materiel.queries.needs import needs_by_priority, needs_table
-from materiel.queries.outlook import projected, stock_outlook
-from materiel.queries.personal import donor_view, recipient_view
-from materiel.queries.pledges import (
-    PLEDGE_STATUSES,
-    deliveries_table,
-    donor_totals,
-    live,
-    open_pledges,
-    pledges_table,
-)
-from materiel.queries.reference import (
-    choices,
-    item_names,
-    meeting,
-    meetings,
-    previous_meeting,
-)
-from materiel.queries.risk import Risk, shortfall_risk, structural_gap
-from materiel.queries.runs import (
-    critical_met,
-    forecast_run,
-    forecast_runs,
-    job,
-    jobs,
-    latest_plan,
-    latest_plan_run,
-    need_by_priority,
-    plan_result,
-    plan_run,
-    plan_tables,
-    recent_plan_runs,
-)
-from materiel.queries.stocks import (
-    STALE_AFTER_DAYS,
-    alliance_totals,
-    memberships,
-    stale_after_days,
-    stock_position,
-)
+# ruff: noqa: F405 (the names are loaded on first use, see __getattr__)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from materiel.queries._public import *  # noqa: F403
+
 
 __all__ = [
     "HEADLINE_ROWS",
@@ -126,6 +53,7 @@ __all__ = [
     "forecast_runs",
     "fund_buys",
     "fund_position",
+    "headline_figures",
     "headline_values",
     "item_names",
     "job",
@@ -161,6 +89,7 @@ __all__ = [
     "remaining_in",
     "resolve",
     "rows",
+    "share_frames",
     "shortfall_risk",
     "stale_after_days",
     "stock_figures",
@@ -172,3 +101,15 @@ __all__ = [
     "user",
     "users",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, loaded on first use: ``materiel.queries.lean`` (``materiel
+    status``) imports without the pandas-based rest."""
+    if name not in __all__:  # e.g. a submodule being imported (``from . import lean``)
+        raise AttributeError(f"module 'materiel.queries' has no attribute {name!r}")
+    _public = importlib.import_module("materiel.queries._public")
+    # every name at once: a submodule named like a function (``meetings``) loaded as a
+    # package attribute is replaced by the function, as the names say
+    globals().update({n: getattr(_public, n) for n in __all__})
+    return globals()[name]

@@ -1,34 +1,81 @@
-"""Shared helpers of the read side: the one ``today()``, as-of resolution, provenance and
-vectorised currency conversion."""
+"""Shared helpers of the read side: provenance and vectorised currency conversion; the
+one ``today()``, as-of resolution and date spans come from :mod:`materiel.queries._base`."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from materiel import money
-from materiel.records import any_synthetic
+from materiel.queries._base import (
+    REPORT_CURRENCY,
+    dataset_synthetic,
+    date_span,
+    resolve,
+    today,
+)
 
-REPORT_CURRENCY = "EUR"
+__all__ = [
+    "REPORT_CURRENCY",
+    "convert_column",
+    "dataset_synthetic",
+    "date_span",
+    "nullable",
+    "plain",
+    "prefix_mask",
+    "resolve",
+    "rows",
+    "share_frames",
+    "shared",
+    "synthetic_of",
+    "today",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_SHARED = "materiel.shared_frames"
 
 
-def today() -> dt.date:
-    """The date of "now" everywhere (pages, API, CLI, brief): today in UTC."""
-    return dt.datetime.now(dt.UTC).date()
+def share_frames(session: Session) -> Session:
+    """Within ``session`` (a read session: one page, one brief), the read side's base
+    frames (:func:`shared` functions) are computed once per arguments and each caller gets
+    a copy: a page that shows the key figures and their detail reads each once. Only for
+    sessions that do not write: a write in the session would not be seen by the frames
+    already read."""
+    session.info.setdefault(_SHARED, {})
+    return session
 
 
-def resolve(as_of: dt.date | None) -> dt.date:
-    """The date figures are computed for: the one given, else :func:`today`."""
-    return as_of if as_of is not None else today()
+def shared(fn: F) -> F:
+    """Marks a read-side function ``fn(session, viewer, ...)`` whose answer (a frame, a
+    dict, None) :func:`share_frames` sessions compute once per arguments (defaults
+    applied, so ``as_of=None`` and today's date are one key only when spelled alike)."""
+    sig = inspect.signature(fn)
 
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args: Any, **kwargs: Any) -> Any:
+        store = session.info.get(_SHARED)
+        if store is None:
+            return fn(session, *args, **kwargs)
+        bound = sig.bind(session, *args, **kwargs)
+        bound.apply_defaults()
+        key = (fn.__module__, fn.__qualname__, *list(bound.arguments.items())[1:])
+        try:
+            found = key in store
+        except TypeError:  # an unhashable argument: not shared
+            return fn(session, *args, **kwargs)
+        if not found:
+            store[key] = fn(session, *args, **kwargs)
+        value = store[key]
+        return value.copy() if isinstance(value, pd.DataFrame) else copy.copy(value)
 
-def dataset_synthetic(session: Session) -> bool:
-    """True when any record carries the ``synthetic`` flag (set by the demo loader)."""
-    return bool(session.execute(any_synthetic()).scalar())
+    return wrapper  # type: ignore[return-value]
 
 
 def synthetic_of(frame: pd.DataFrame) -> bool:
@@ -76,16 +123,6 @@ def convert_column(
         dtype=object,
     )
     return frame["amount"] * rate, used
-
-
-def date_span(values: Iterable[object]) -> str:
-    """``2025-01-03`` or ``2025-01-03 to 2025-12-30`` for the non-empty dates given."""
-    days = sorted({v for v in values if isinstance(v, dt.date)})
-    if not days:
-        return "n/a"
-    if days[0] == days[-1]:
-        return days[0].isoformat()
-    return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
 def nullable(df: pd.DataFrame, *columns: str) -> pd.DataFrame:

@@ -26,7 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import resolve
+from materiel.queries._common import resolve, shared
+from materiel.queries.lean import coverage_status
 from materiel.records import Delivery, Need, Pledge, PledgeStatus, Priority
 
 PRIORITIES = tuple(p.value for p in Priority)
@@ -59,19 +60,6 @@ COLUMNS = [
     "source",
     "synthetic",
 ]
-
-
-def coverage_status(quantity: float, pledged: float, due: float) -> str:
-    """``open`` (nothing pledged), ``partly covered`` (pledged short of the quantity),
-    ``covered late`` (pledged in full, but not all of it there by the need's date) or
-    ``covered`` (all of it there by the need's date)."""
-    if due >= quantity:
-        return "covered"
-    if pledged >= quantity:
-        return "covered late"
-    if pledged > 0:
-        return "partly covered"
-    return "open"
 
 
 def status_mask(status: pd.Series, wanted: str | None) -> pd.Series:
@@ -134,6 +122,7 @@ def _pledges(
     return pledges, deliveries
 
 
+@shared
 def need_coverage(
     session: Session,
     viewer: Principal,

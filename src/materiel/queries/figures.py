@@ -7,90 +7,18 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.access import Principal, Refused, policy
 from materiel.queries._common import REPORT_CURRENCY, dataset_synthetic, date_span, resolve
 from materiel.queries.funds import fund_position, remaining_in
+from materiel.queries.lean import record_counts
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.pledges import live, pledges_table
 from materiel.queries.reference import donor_codes
 from materiel.queries.runs import latest_plan
 from materiel.queries.stocks import alliance_totals, stale_after_days, stock_position
-from materiel.records import (
-    Base,
-    Caveat,
-    Delivery,
-    Fund,
-    Item,
-    Meeting,
-    Nation,
-    Need,
-    Order,
-    Organisation,
-    Pledge,
-    ProductionLine,
-    StockReport,
-    StockTarget,
-)
-
-COUNTED: dict[str, tuple[str, type[Base]]] = {
-    "nations": ("nation", Nation),
-    "organisations": ("organisation", Organisation),
-    "items": ("item", Item),
-    "needs": ("need", Need),
-    "pledges": ("pledge", Pledge),
-    "deliveries": ("delivery", Delivery),
-    "stock_reports": ("stock_report", StockReport),
-    "stock_targets": ("stock_target", StockTarget),
-    "caveats": ("caveat", Caveat),
-    "production_lines": ("production_line", ProductionLine),
-    "funds": ("fund", Fund),
-    "orders": ("purchase_order", Order),
-    "meetings": ("meeting", Meeting),
-}
-
-
-def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
-    """Number of records per entity that the viewer may see (a hidden record is not
-    counted; a collection the viewer may not read at all is left out)."""
-    out: dict[str, int] = {}
-    for name, (entity, model) in COUNTED.items():
-        try:
-            policy.require_list(viewer, entity)
-        except Refused:
-            continue
-        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
-        out[name] = int(session.scalar(stmt) or 0)
-    return out
-
-
-#: the dates that say how far the records reach: what was stated, announced, delivered and
-#: reported (not due dates, which lie ahead by design)
-RECORD_DATES: tuple[tuple[str, Any], ...] = (
-    ("need", Need.stated_on),
-    ("pledge", Pledge.announced_on),
-    ("delivery", Delivery.delivered_on),
-    ("stock_report", StockReport.as_of),
-)
-
-
-def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
-    """The newest date the records the viewer may see reach: a need stated, a pledge
-    announced, a delivery made or a stock reported (None when there are none). Commands
-    that default to today use it to say when the data end before today."""
-    latest: dt.date | None = None
-    for entity, column in RECORD_DATES:
-        try:
-            policy.require_list(viewer, entity)
-        except Refused:
-            continue
-        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
-        if day is not None and (latest is None or day > latest):
-            latest = day
-    return latest
 
 
 def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:
@@ -100,15 +28,26 @@ def _plain(rows: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
+def _may_see_totals(viewer: Principal) -> bool:
+    try:
+        policy.require_totals(viewer)
+    except Refused:
+        return False
+    return True
+
+
+def _below_target_count(pos: pd.DataFrame) -> int:
+    """The stock series of a :func:`stock_position` frame below their target."""
+    return int(pos["below_target"].astype(bool).sum())
+
+
 def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[str, Any] | None:
     """Stocks against targets as the viewer may see them (None for analysts): the series
     the viewer sees in detail and how many are below target; for staff the donor nations
     with a stock below target; alliance totals (grouped by membership, suppressed below
     the minimum group size) and how many of them are below the aggregate target;
     ``stale``: the series whose report is older than ``stale_after_days``."""
-    try:
-        policy.require_totals(viewer)
-    except Refused:
+    if not _may_see_totals(viewer):
         return None
     pos = stock_position(session, viewer, as_of=as_of)
     reported = pos.loc[pos["as_of"].notna()]
@@ -116,7 +55,7 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
     totals = alliance_totals(session, viewer, as_of=as_of)
     out: dict[str, Any] = {
         "series": len(reported),
-        "below_target": len(below),
+        "below_target": _below_target_count(pos),
         "reports_dated": date_span(reported["as_of"]),
         "stale": int(reported["stale"].sum()),
         "stale_after_days": stale_after_days(),
@@ -161,6 +100,36 @@ def key_figures(
     - ``records``: visible record counts; ``synthetic``.
     """
     day = resolve(as_of)
+    parts = _headline_parts(session, viewer, day, currency)
+    plan = None
+    if viewer.is_staff:
+        found = latest_plan(session, viewer, as_of=day)
+        if found is not None:
+            plan = {k: v for k, v in found.items() if k != "results"}
+            plan["as_of"] = found["as_of"].isoformat()
+            plan["created_at"] = found["created_at"].isoformat()
+    funds = parts.pop("_funds")
+    return {
+        "as_of": day.isoformat(),
+        "viewer": {"role": viewer.role, "nation": viewer.nation},
+        "records": record_counts(session, viewer),
+        "needs": parts["needs"],
+        "pledges": parts["pledges"],
+        "stocks": stock_figures(session, viewer, day),
+        "funds": [
+            {k: v for k, v in row.items() if k not in ("source", "id")} for row in _plain(funds)
+        ],
+        "funds_remaining": parts["funds_remaining"],
+        "plan": plan,
+        "synthetic": dataset_synthetic(session),
+    }
+
+
+def _headline_parts(
+    session: Session, viewer: Principal, day: dt.date, currency: str
+) -> dict[str, Any]:
+    """The ``needs`` and ``pledges`` parts of :func:`key_figures`, its ``funds_remaining``
+    and (``_funds``) the fund position they come from."""
     needs = needs_table(session, viewer, as_of=day)
     by_priority = needs_by_priority(session, viewer, needs=needs)
     uncovered = needs.loc[needs["status"] != "covered"]
@@ -169,17 +138,7 @@ def key_figures(
     pledged_value = float(alive["value"].sum())
     delivered_value = float(alive["delivered_value"].sum())
     funds = fund_position(session, viewer, as_of=day)
-    plan = None
-    if viewer.is_staff:
-        found = latest_plan(session, viewer, as_of=day)
-        if found is not None:
-            plan = {k: v for k, v in found.items() if k != "results"}
-            plan["as_of"] = found["as_of"].isoformat()
-            plan["created_at"] = found["created_at"].isoformat()
     return {
-        "as_of": day.isoformat(),
-        "viewer": {"role": viewer.role, "nation": viewer.nation},
-        "records": record_counts(session, viewer),
         "needs": {
             "total": len(needs),
             "uncovered": len(uncovered),
@@ -204,11 +163,27 @@ def key_figures(
             "rate_date": money.rate_date(day).isoformat(),
             "announced": date_span(pledges["announced_on"]),
         },
-        "stocks": stock_figures(session, viewer, day),
-        "funds": [
-            {k: v for k, v in row.items() if k not in ("source", "id")} for row in _plain(funds)
-        ],
         "funds_remaining": round(remaining_in(funds, day, currency), 2),
-        "plan": plan,
-        "synthetic": dataset_synthetic(session),
+        "_funds": funds,
     }
+
+
+def headline_figures(
+    session: Session,
+    viewer: Principal,
+    *,
+    as_of: dt.date | None = None,
+    currency: str = REPORT_CURRENCY,
+) -> dict[str, Any]:
+    """The part of :func:`key_figures` the comparison between meetings reads
+    (:func:`materiel.queries.headline_values`) — ``as_of``, ``needs``, ``pledges``,
+    ``funds_remaining`` by the same code, and ``stocks`` as ``{"below_target": n}`` (n as
+    in :func:`stock_figures`; None for analysts) — without the record counts, the alliance
+    totals and the plan, which it does not read."""
+    day = resolve(as_of)
+    parts = _headline_parts(session, viewer, day, currency)
+    parts.pop("_funds")
+    stocks = None
+    if _may_see_totals(viewer):
+        stocks = {"below_target": _below_target_count(stock_position(session, viewer, as_of=day))}
+    return {"as_of": day.isoformat(), **parts, "stocks": stocks}

@@ -20,6 +20,7 @@ from materiel.queries._common import (
     nullable,
     prefix_mask,
     resolve,
+    shared,
 )
 from materiel.records import Fund, Order, ProductionLine
 
@@ -73,6 +74,7 @@ def delivered_share(start: pd.Series, end: pd.Series, on: dt.date) -> pd.Series:
     return pd.Series(np.minimum(done, weeks) / weeks, index=start.index, dtype=float)
 
 
+@shared
 def orders_table(
     session: Session,
     viewer: Principal,
@@ -137,6 +139,7 @@ def orders_table(
     return df[ORDER_COLUMNS].reset_index(drop=True)
 
 
+@shared
 def fund_position(
     session: Session,
     viewer: Principal,
@@ -214,34 +217,31 @@ def line_utilisation(
     viewer: Principal,
     *,
     as_of: dt.date | None = None,
-    horizon: int = 26,
+    horizon: int | None = None,
 ) -> pd.DataFrame:
-    """Per production line and calendar month of the horizon: ``capacity`` (weekly
-    capacity with its ramp), ``ordered`` (taken by orders already placed) and ``share``,
-    from the snapshot's ``cap_full`` and ``cap`` (capacity left after orders)."""
-    from materiel.queries.outlook import projected
+    """Per production line and calendar month from ``as_of``: ``capacity`` (weekly capacity
+    with its ramp), ``ordered`` (taken by orders already placed) and ``share`` — the
+    snapshot's ``cap_full`` and ``cap_full`` − ``cap`` (:func:`materiel.snapshot.
+    read_line_load`). Over ``horizon`` weeks, or (None) through the month of the last
+    order's last delivery (at least the plan's horizon). A week counts in the month it
+    starts in."""
+    from materiel.snapshot import read_line_load
 
     policy.require_list(viewer, "production_line")
     day = resolve(as_of)
-    snap = projected(session, day, horizon).snapshot
-    if not snap.sizes.get("line", 0):
+    lines, full, taken = read_line_load(session, day, horizon)
+    if not len(lines):
         return pd.DataFrame(columns=UTILISATION_COLUMNS)
-    full = snap["cap_full"].transpose("line", "week").values.astype(float)
-    left = snap["cap"].transpose("line", "week").values.astype(float)
-    used = np.clip(full - left, 0, None)
-    weeks = (
-        pd.to_datetime(snap["week_start"].values)
-        if "week_start" in snap
-        else pd.date_range(day, periods=full.shape[1], freq="7D")
-    )
+    used = np.clip(np.minimum(taken, full), 0, None)
+    weeks = pd.date_range(day, periods=full.shape[1], freq="7D")
     months = weeks.strftime("%Y-%m")
-    lines = [str(x) for x in snap["line"].values]
-    items = [str(x) for x in snap["line_item"].values] if "line_item" in snap else [""] * len(lines)
+    codes = [str(x) for x in lines["code"]]
+    items = [str(x) for x in lines["item_code"]]
     frame = pd.DataFrame(
         {
-            "line": np.repeat(lines, full.shape[1]),
+            "line": np.repeat(codes, full.shape[1]),
             "item": np.repeat(items, full.shape[1]),
-            "month": np.tile(months, len(lines)),
+            "month": np.tile(months, len(codes)),
             "capacity": full.ravel(),
             "ordered": used.ravel(),
         }
@@ -250,7 +250,9 @@ def line_utilisation(
     g["share"] = np.where(
         g["capacity"] > 0, g["ordered"] / g["capacity"].where(g["capacity"] > 0, 1), np.nan
     )
-    return g[UTILISATION_COLUMNS]
+    out = g[UTILISATION_COLUMNS]
+    out.attrs["weeks"] = int(full.shape[1])
+    return out
 
 
 BUY_COLUMNS = ["fund", "line", "line_id", "item", "units", "cost", "currency", "limit"]

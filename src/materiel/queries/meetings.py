@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
 from materiel.queries._common import REPORT_CURRENCY, resolve
-from materiel.queries.figures import key_figures
+from materiel.queries.figures import headline_figures
 from materiel.queries.funds import line_utilisation
 from materiel.queries.outlook import stock_outlook
 from materiel.queries.runs import latest_plan
@@ -57,7 +57,8 @@ def next_meeting(
 def headline_values(
     figures: dict[str, Any], plan_critical_met: float | None
 ) -> dict[str, float | None]:
-    """The figures of :data:`HEADLINE_ROWS` from a :func:`key_figures` answer (money in its
+    """The figures of :data:`HEADLINE_ROWS` from a :func:`key_figures` (or
+    :func:`headline_figures`) answer (money in its
     report currency at the ECB rate of its date) and the share of critical need (by value,
     in %) the plan in force then meets (None without one, or for a viewer who may not see
     plans)."""
@@ -93,18 +94,18 @@ def changes_since(
 ) -> dict[str, Any]:
     """What changed since the ``previous`` meeting: the headline figures
     (:data:`HEADLINE_ROWS`) as of its date and as of ``as_of`` (default today), each from
-    :func:`key_figures` and the latest plan in force on that date (what the brief compares).
-    Rows: key, label, unit, better (higher is better), before (None without a previous
-    meeting), now, delta."""
+    :func:`headline_figures` (the part of :func:`key_figures` they read) and the latest plan
+    in force on that date (what the brief compares). Rows: key, label, unit, better (higher
+    is better), before (None without a previous meeting), now, delta."""
     day = resolve(as_of)
     now = headline_values(
-        key_figures(session, viewer, as_of=day, currency=REPORT_CURRENCY),
+        headline_figures(session, viewer, as_of=day, currency=REPORT_CURRENCY),
         _plan_critical_met(session, viewer, day),
     )
     before: dict[str, float | None] = {}
     if previous is not None:
         before = headline_values(
-            key_figures(session, viewer, as_of=previous.held_on, currency=REPORT_CURRENCY),
+            headline_figures(session, viewer, as_of=previous.held_on, currency=REPORT_CURRENCY),
             _plan_critical_met(session, viewer, previous.held_on),
         )
     rows = []

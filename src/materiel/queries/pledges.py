@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import REPORT_CURRENCY, convert_column, prefix_mask, resolve
+from materiel.queries._common import REPORT_CURRENCY, convert_column, prefix_mask, resolve, shared
 from materiel.records import Delivery, Item, Pledge, PledgeStatus
 
 CLOSED = (PledgeStatus.delivered.value, PledgeStatus.cancelled.value)
@@ -79,6 +79,7 @@ def delivered_by(
     return df
 
 
+@shared
 def pledges_table(
     session: Session,
     viewer: Principal,

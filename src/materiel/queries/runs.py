@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, policy
 from materiel.plan_policy import PRIORITIES
-from materiel.queries._common import resolve
+from materiel.queries._common import resolve, shared
 from materiel.records import ForecastRun, Job, PlanRun
 
 OPTIMAL = "Optimal"
@@ -121,6 +121,7 @@ def latest_plan_run(
     return session.scalars(stmt.order_by(PlanRun.as_of.desc(), PlanRun.id.desc()).limit(1)).first()
 
 
+@shared
 def latest_plan(
     session: Session,
     viewer: Principal,

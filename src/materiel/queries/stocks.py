@@ -4,14 +4,14 @@ item, the target in force on that date, and alliance totals that reveal no singl
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import nullable, prefix_mask, resolve
+from materiel.queries._common import nullable, prefix_mask, resolve, shared
+from materiel.queries.lean import stale_after_days
 from materiel.records import AllianceMember, Nation, StockReport, StockTarget
 
 STOCK_COLUMNS = [
@@ -33,17 +33,6 @@ STOCK_COLUMNS = [
     "synthetic",
 ]
 NO_ALLIANCE = "none"
-#: A stock report older than this many days on the as-of date is stale (issue 16); the
-#: environment variable MATERIEL_STALE_AFTER_DAYS sets another threshold.
-STALE_AFTER_DAYS = 14
-STALE_ENV = "MATERIEL_STALE_AFTER_DAYS"
-
-
-def stale_after_days() -> int:
-    """The staleness threshold in days: MATERIEL_STALE_AFTER_DAYS when it holds a whole
-    number of days (0 or more), else :data:`STALE_AFTER_DAYS`."""
-    raw = os.environ.get(STALE_ENV, "").strip()
-    return int(raw) if raw.isdigit() else STALE_AFTER_DAYS
 
 
 def _positions(
@@ -115,6 +104,7 @@ def _positions(
     return df.sort_values(key)[STOCK_COLUMNS].reset_index(drop=True)
 
 
+@shared
 def stock_position(
     session: Session,
     viewer: Principal,
@@ -174,6 +164,7 @@ TOTAL_COLUMNS = [
 ]
 
 
+@shared
 def alliance_totals(
     session: Session,
     viewer: Principal,

@@ -24,6 +24,8 @@ from materiel.snapshot.schema import (
 )
 
 if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
     import xarray as xr
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
@@ -36,6 +38,7 @@ __all__ = [
     "content_hash",
     "make_snapshot",
     "params_of",
+    "read_line_load",
     "snapshot",
     "validate",
 ]
@@ -52,6 +55,17 @@ def build_snapshot(
     from materiel.snapshot.build import build_snapshot as _build
 
     return _build(engine_or_session, as_of, horizon_weeks, scenario, outflow_window_weeks)
+
+
+def read_line_load(
+    src: Engine | Session, as_of: dt.date, weeks: int | None = None
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The production lines, their weekly capacity with ramp (``cap_full``) and the
+    capacity existing orders take (``taken``), as the snapshot computes them, without
+    building a snapshot (see :func:`materiel.snapshot.build.read_line_load`)."""
+    from materiel.snapshot.build import read_line_load as _read
+
+    return _read(src, as_of, weeks)
 
 
 def snapshot(

@@ -41,7 +41,7 @@ from materiel.records import (
 )
 from materiel.snapshot.schema import DEFAULT_PARAMS, SnapshotError, make_snapshot
 
-__all__ = ["PLEDGE_STATUSES", "PRIORITY_WEIGHT", "build_snapshot"]
+__all__ = ["PLEDGE_STATUSES", "PRIORITY_WEIGHT", "build_snapshot", "line_load", "read_line_load"]
 
 PRIORITY_RANK = {"critical": 0, "high": 1, "routine": 2}
 # pledges whose undelivered remainder is scheduled (delivered ones have none left unless
@@ -157,6 +157,95 @@ def _source_summary(df: pd.DataFrame, date_col: str | None) -> dict[str, Any]:
         value = pd.to_datetime(df[date_col]).max()
         newest = None if pd.isna(value) else value.date().isoformat()
     return {"count": len(df), "newest": newest}
+
+
+def _instalment_weeks(orders: pd.DataFrame, as_of: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last week of each order's deliveries: the weeks of ``delivery_start``
+    and of ``delivery_start`` + whole weeks to ``delivery_end`` (one weekly instalment
+    each, the quantity spread evenly)."""
+    first = _week(orders["delivery_start"], as_of)
+    span = np.floor_divide(
+        _days(orders["delivery_end"], as_of) - _days(orders["delivery_start"], as_of), 7
+    )
+    return first, first + np.maximum(span, 0)
+
+
+def line_load(
+    lines: pd.DataFrame,
+    ramps: pd.DataFrame,
+    orders: pd.DataFrame,
+    as_of: dt.date,
+    weeks: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(line, week) arrays over ``weeks`` weeks from ``as_of``, lines in the order of
+    ``lines`` (``code``, ``weekly_capacity``, ``lead_time_weeks``): ``cap_full``, each
+    line's weekly capacity with its ramp steps (``ramps``: ``line_code``,
+    ``effective_from``, ``weekly_capacity``), and ``taken``, the capacity the ``orders``
+    (``line_code``, ``quantity``, ``delivery_start``, ``delivery_end``) take: an instalment
+    arriving in week w takes capacity in week w − the line's lead time (as the plan's
+    production does). The snapshot's ``cap_full`` and ``cap`` (= cap_full − taken, not
+    below 0) are these."""
+    codes = lines["code"].tolist()
+    n_l = len(codes)
+    li = _index(codes, ramps["line_code"])
+    ok = li >= 0
+    cap_full = _step_in_force(
+        (n_l, weeks),
+        (li[ok],),
+        ramps["effective_from"][ok],
+        ramps["weekly_capacity"].to_numpy(dtype="float64")[ok],
+        as_of,
+        base=lines["weekly_capacity"].to_numpy(dtype="float64"),
+    )
+    taken = np.zeros((n_l, weeks))
+    if not orders.empty:
+        li = _index(codes, orders["line_code"])
+        od = orders[li >= 0]
+        li = li[li >= 0]
+        first, last = _instalment_weeks(od, as_of)
+        lag = lines["lead_time_weeks"].to_numpy(dtype="int64")[li]
+        qty = od["quantity"].to_numpy(dtype="float64")
+        taken = _spread((n_l, weeks), (li,), first - lag, last - lag, qty)
+    return cap_full, taken
+
+
+def read_line_load(
+    src: Engine | Session | Connection, as_of: dt.date, weeks: int | None = None
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The production lines (``code``, ``item_code``, ``weekly_capacity``,
+    ``lead_time_weeks``, ordered by code) and :func:`line_load` from ``as_of`` for the
+    orders placed on or before ``as_of`` — the snapshot's capacity and the capacity orders
+    take, read without building the rest of a snapshot (three SELECTs). Over ``weeks``
+    weeks, or (None) through the week of the last order's last delivery, at least
+    :data:`HORIZON_WEEKS`."""
+    with _connection(src) as conn:
+        lines = _frame(
+            conn,
+            select(
+                ProductionLine.code,
+                ProductionLine.item_code,
+                ProductionLine.weekly_capacity,
+                ProductionLine.lead_time_weeks,
+            ).order_by(ProductionLine.code),
+        )
+        ramps = _frame(
+            conn,
+            select(RampStep.line_code, RampStep.effective_from, RampStep.weekly_capacity),
+        )
+        orders = _frame(
+            conn,
+            select(
+                Order.line_code,
+                Order.quantity,
+                Order.delivery_start,
+                Order.delivery_end,
+            ).where(Order.placed_on <= as_of),
+        )
+    if weeks is None:
+        _, last = _instalment_weeks(orders, as_of)
+        weeks = max(HORIZON_WEEKS, int(last.max()) + 1 if len(last) else 0)
+    cap_full, taken = line_load(lines, ramps, orders, as_of, weeks)
+    return lines, cap_full, taken
 
 
 def _rates(pairs: set[tuple[str, str]], on: dt.date) -> dict[tuple[str, str], float]:
@@ -471,34 +560,20 @@ def build_snapshot(
         ok = (ni >= 0) & (ii >= 0) & (live["channel"] == "stock").to_numpy()
         pout = _spread((n_n, n_i, h), (ni[ok], ii[ok]), start[ok], end[ok], total[ok])
 
-    # -- lines: capacity with ramp ----------------------------------------------------------
+    # -- lines: capacity with ramp, and what existing orders take of it ----------------------
     lead = lines["lead_time_weeks"].to_numpy(dtype="int64")
-    li = _index(line_codes, ramps["line_code"])
-    ok = li >= 0
-    cap_full = _step_in_force(
-        (n_l, h),
-        (li[ok],),
-        ramps["effective_from"][ok],
-        ramps["weekly_capacity"].to_numpy(dtype="float64")[ok],
-        as_of,
-        base=lines["weekly_capacity"].to_numpy(dtype="float64"),
-    )
+    cap_full, taken = line_load(lines, ramps, orders, as_of, h)
 
     # -- existing orders: arrivals and capacity they take -------------------------------------
     arrive_n = np.zeros((n_n, n_i, h))
     arrive_r = np.zeros((n_r, n_i, h))
-    taken = np.zeros((n_l, h))
     spent = np.zeros(n_f)
     if not orders.empty:
         li = _index(line_codes, orders["line_code"])
         od = orders[li >= 0].copy()
         li = li[li >= 0]
         od["item_code"] = lines["item_code"].to_numpy()[li]
-        first = _week(od["delivery_start"], as_of)
-        span = np.floor_divide(
-            _days(od["delivery_end"], as_of) - _days(od["delivery_start"], as_of), 7
-        )
-        last = first + np.maximum(span, 0)
+        first, last = _instalment_weeks(od, as_of)
         qty = od["quantity"].to_numpy(dtype="float64")
         ii = _index(item_codes, od["item_code"])
         ri = _index(recips, od["destination_code"])
@@ -507,9 +582,6 @@ def build_snapshot(
         to_n = (ri < 0) & (ni >= 0) & (ii >= 0)
         arrive_r = _spread((n_r, n_i, h), (ri[to_r], ii[to_r]), first[to_r], last[to_r], qty[to_r])
         arrive_n = _spread((n_n, n_i, h), (ni[to_n], ii[to_n]), first[to_n], last[to_n], qty[to_n])
-        # an instalment arriving in week w took capacity in week w - lead (as the plan's q)
-        lag = lead[li]
-        taken = _spread((n_l, h), (li,), first - lag, last - lag, qty)
         # money committed, in each fund's currency
         fi = _index(fund_codes, od["fund_code"])
         okf = fi >= 0

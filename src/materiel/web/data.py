@@ -27,10 +27,9 @@ def span(values: Any) -> str:
 
 
 # -- overview ----------
-def overview(engine: Engine, p: Principal, as_of: dt.date) -> dict[str, Any]:
+def overview(session: Session, p: Principal, as_of: dt.date) -> dict[str, Any]:
     """The key figures (:func:`materiel.queries.key_figures`) with their sources."""
-    with read_session(engine) as s:
-        f = queries.key_figures(s, p, as_of=as_of)
+    f = queries.key_figures(session, p, as_of=as_of)
     needs, pledges = f["needs"], f["pledges"]
     f["needs_source"] = (
         f"{needs['total']} need records stated {needs['stated']}; coverage by the pledges "
@@ -180,16 +179,25 @@ def holder_table(
 
 # -- procurement ----------
 def utilisation_grid(engine: Engine, p: Principal, as_of: dt.date) -> dict[str, Any]:
+    """Lines × months of :func:`materiel.queries.line_utilisation` (through the last
+    order's deliveries): per cell (share, ordered, capacity); months as ``key``
+    (2026-12) and ``label`` (Dec 2026)."""
     with read_session(engine) as s:
         util = queries.line_utilisation(s, p, as_of=as_of)
-    months = sorted(util["month"].unique().tolist()) if len(util) else []
+    keys = sorted(util["month"].unique().tolist()) if len(util) else []
+    months = [{"key": k, "label": dt.date.fromisoformat(f"{k}-01").strftime("%b %Y")} for k in keys]
     grid = []
     for (line, item), g in util.groupby(["line", "item"], sort=True):
         by = dict(
             zip(g["month"], zip(g["share"], g["ordered"], g["capacity"], strict=True), strict=True)
         )
-        grid.append({"line": line, "item": item, "cells": [by.get(m) for m in months]})
-    return {"months": months, "grid": grid}
+        grid.append({"line": line, "item": item, "cells": [by.get(m) for m in keys]})
+    return {
+        "months": months,
+        "grid": grid,
+        "last": months[-1]["label"] if months else str(as_of),
+        "weeks": int(util.attrs.get("weeks", 0)),
+    }
 
 
 # -- runs ----------

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from sqlalchemy import Engine
 
 from materiel import queries
@@ -74,7 +75,24 @@ def fmt_date(v: Any) -> str:
     return str(v)[:10]
 
 
-templates.env.filters.update(num=fmt_num, money=fmt_money, pct=fmt_pct, date=fmt_date)
+@pass_context
+def fmt_named(ctx: Any, text: Any) -> str:
+    """``text`` (a sentence of the plan's advice) with each item code replaced by the
+    item's name, as the tables show them (the figures are untouched)."""
+    names: dict[str, str] = ctx.get("item_names") or {}
+    out = str(text)
+    if not names:
+        return out
+    codes = sorted((c for c in names if c in out), key=len, reverse=True)
+    if not codes:
+        return out
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, codes)) + r")(?![\w.-]*\w)")
+    return pattern.sub(lambda m: names[m.group(1)], out)
+
+
+templates.env.filters.update(
+    num=fmt_num, money=fmt_money, pct=fmt_pct, date=fmt_date, named=fmt_named
+)
 
 
 # -- rendering and refusals ----------

@@ -44,12 +44,14 @@ def meeting_view(engine: Engine, p: Principal, meeting: Any) -> dict[str, Any]:
     meeting's date when it is past)."""
     today = queries.today()
     day = min(meeting.held_on, today) if meeting is not None else today
-    with read_session(engine) as s:
+    with queries.share_frames(read_session(engine)) as s:  # the key figures' frames, once
         crossing = _or_none(queries.crossing_soonest, s, p, as_of=day)
         needs = queries.needs_table(s, p, status="uncovered", as_of=day)
         needs = needs.sort_values(["needed_by", "id"], kind="stable")
-        late = queries.pledges_table(s, p, late=True, as_of=day)
-        late = late.sort_values(["days_late", "id"], ascending=[False, True], kind="stable")
+        late = queries.pledges_table(s, p, as_of=day)
+        late = late.loc[late["late"]].sort_values(
+            ["days_late", "id"], ascending=[False, True], kind="stable"
+        )
         funds = queries.fund_position(s, p, as_of=day)
         lines = _or_none(queries.line_use, s, p, as_of=day)
         plan = _or_none(queries.latest_plan, s, p, as_of=day)

@@ -27,11 +27,12 @@ from materiel.web.session import (
 
 # -- overview ----------
 def _overview(engine: Engine, p: Principal, as_of: dt.date) -> tuple[dict[str, Any], Any]:
-    """The key figures and, for a donor or a recipient, its own view."""
-    figures = data.overview(engine, p, as_of)
+    """The key figures and, for a donor or a recipient, its own view (one read: the frames
+    both use are computed once)."""
     own = None
-    if p.nation and p.role in ("donor", "recipient"):
-        with read_session(engine) as s:
+    with queries.share_frames(read_session(engine)) as s:
+        figures = data.overview(s, p, as_of)
+        if p.nation and p.role in ("donor", "recipient"):
             view = queries.donor_view if p.role == "donor" else queries.recipient_view
             own = view(s, p, as_of=as_of)
     return figures, own

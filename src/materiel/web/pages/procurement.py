@@ -46,6 +46,8 @@ def procurement(request: Request) -> Response:
         orders=orders.to_dict("records"),
         months=util["months"],
         grid=util["grid"],
+        util_last=util["last"],
+        util_weeks=util["weeks"],
         as_of=as_of,
         order_dates=data.span(orders["placed_on"]) if len(orders) else "no orders",
     )

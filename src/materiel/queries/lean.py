@@ -1,0 +1,742 @@
+"""The key figures without pandas, for ``materiel status``: the same dict as
+:func:`materiel.queries.figures.key_figures` (docs/figures.md, "Key figures") from the same
+records and access rules, computed row by row in plain Python so that the command starts
+and answers in well under a second (the data stack takes longer to import than the
+figures take to compute).
+
+The definitions are those of the frame-based queries (need coverage in
+:mod:`materiel.queries.coverage`, pledge values in :mod:`materiel.queries.pledges`, stock
+positions and alliance totals in :mod:`materiel.queries.stocks`, funds in
+:mod:`materiel.queries.funds`, the latest plan in :mod:`materiel.queries.runs`);
+tests/test_status_lean.py checks that both give the same figures for every role, so the
+two cannot drift apart. Importing this module loads neither pandas nor numpy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from materiel import money
+from materiel.access import Principal, Refused, policy
+from materiel.queries._base import (
+    REPORT_CURRENCY,
+    dataset_synthetic,
+    date_span,
+    resolve,
+)
+from materiel.queries._base import today as today  # for materiel status
+from materiel.records import (
+    AllianceMember,
+    Base,
+    Caveat,
+    Delivery,
+    Fund,
+    Item,
+    Meeting,
+    Nation,
+    Need,
+    Order,
+    Organisation,
+    PlanRun,
+    Pledge,
+    PledgeStatus,
+    Priority,
+    ProductionLine,
+    StockReport,
+    StockTarget,
+)
+
+PRIORITIES = tuple(p.value for p in Priority)
+PRIORITY_ORDER = {p: n for n, p in enumerate(PRIORITIES)}
+SCHEDULED = (PledgeStatus.committed.value, PledgeStatus.delivering.value)
+CLOSED = (PledgeStatus.delivered.value, PledgeStatus.cancelled.value)
+CANCELLED = PledgeStatus.cancelled.value
+PLEDGE_STATUSES = tuple(s.value for s in PledgeStatus)
+NO_ALLIANCE = "none"
+#: A stock report older than this many days on the as-of date is stale (issue 16); the
+#: environment variable MATERIEL_STALE_AFTER_DAYS sets another threshold.
+STALE_AFTER_DAYS = 14
+STALE_ENV = "MATERIEL_STALE_AFTER_DAYS"
+OPTIMAL = "Optimal"
+
+COUNTED: dict[str, tuple[str, type[Base]]] = {
+    "nations": ("nation", Nation),
+    "organisations": ("organisation", Organisation),
+    "items": ("item", Item),
+    "needs": ("need", Need),
+    "pledges": ("pledge", Pledge),
+    "deliveries": ("delivery", Delivery),
+    "stock_reports": ("stock_report", StockReport),
+    "stock_targets": ("stock_target", StockTarget),
+    "caveats": ("caveat", Caveat),
+    "production_lines": ("production_line", ProductionLine),
+    "funds": ("fund", Fund),
+    "orders": ("purchase_order", Order),
+    "meetings": ("meeting", Meeting),
+}
+
+#: the dates that say how far the records reach: what was stated, announced, delivered and
+#: reported (not due dates, which lie ahead by design)
+RECORD_DATES: tuple[tuple[str, Any], ...] = (
+    ("need", Need.stated_on),
+    ("pledge", Pledge.announced_on),
+    ("delivery", Delivery.delivered_on),
+    ("stock_report", StockReport.as_of),
+)
+
+Row = dict[str, Any]
+
+
+def stale_after_days() -> int:
+    """The staleness threshold in days: MATERIEL_STALE_AFTER_DAYS when it holds a whole
+    number of days (0 or more), else :data:`STALE_AFTER_DAYS`."""
+    raw = os.environ.get(STALE_ENV, "").strip()
+    return int(raw) if raw.isdigit() else STALE_AFTER_DAYS
+
+
+def coverage_status(quantity: float, pledged: float, due: float) -> str:
+    """``open`` (nothing pledged), ``partly covered`` (pledged short of the quantity),
+    ``covered late`` (pledged in full, but not all of it there by the need's date) or
+    ``covered`` (all of it there by the need's date)."""
+    if due >= quantity:
+        return "covered"
+    if pledged >= quantity:
+        return "covered late"
+    if pledged > 0:
+        return "partly covered"
+    return "open"
+
+
+def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
+    """Number of records per entity that the viewer may see (a hidden record is not
+    counted; a collection the viewer may not read at all is left out)."""
+    out: dict[str, int] = {}
+    for name, (entity, model) in COUNTED.items():
+        try:
+            policy.require_list(viewer, entity)
+        except Refused:
+            continue
+        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
+        out[name] = int(session.scalar(stmt) or 0)
+    return out
+
+
+def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
+    """The newest date the records the viewer may see reach: a need stated, a pledge
+    announced, a delivery made or a stock reported (None when there are none). Commands
+    that default to today use it to say when the data end before today."""
+    latest: dt.date | None = None
+    for entity, column in RECORD_DATES:
+        try:
+            policy.require_list(viewer, entity)
+        except Refused:
+            continue
+        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return latest
+
+
+def _rows(session: Session, stmt: Any) -> list[Row]:
+    return [dict(r) for r in session.execute(stmt).mappings().all()]
+
+
+def _pairwise(a: list[float]) -> float:
+    """numpy's pairwise summation (``pairwise_sum_DOUBLE``): the same rounding as the
+    frame-based queries, to the last bit."""
+    n = len(a)
+    if n < 8:
+        res = 0.0
+        for v in a:
+            res += v
+        return res
+    if n <= 128:
+        r = a[:8]
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] += a[i + j]
+            i += 8
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for v in a[i:]:
+            res += v
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise(a[:half]) + _pairwise(a[half:])
+
+
+def fsum_like_pandas(values: Iterable[float]) -> float:
+    """Σ as ``pandas.Series.sum`` gives it (missing values as 0, numpy's pairwise sum)."""
+    return _pairwise([float(v) if _known(v) else 0.0 for v in values])
+
+
+def _known(value: Any) -> bool:
+    return value is not None and value == value  # NaN is not a figure
+
+
+# -- needs ------------------------------------------------------------------------------
+
+
+def need_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
+    """Every need stated on or before ``day`` with ``pledged``, ``delivered``, ``due``,
+    ``open_quantity``, ``short_by_date``, ``status`` and ``overdue`` as
+    :func:`materiel.queries.coverage.need_coverage` defines them."""
+    needs = _rows(
+        session,
+        select(
+            Need.id,
+            Need.recipient_code,
+            Need.item_code,
+            Need.quantity,
+            Need.priority,
+            Need.needed_by,
+            Need.stated_on,
+        ).where(Need.stated_on <= day),
+    )
+    if not needs:
+        return []
+    pstmt = select(
+        Pledge.id,
+        Pledge.recipient_code,
+        Pledge.item_code,
+        Pledge.quantity,
+        Pledge.status,
+        Pledge.due_by,
+    ).where(Pledge.announced_on <= day)
+    pledges = _rows(session, policy.row_filter(viewer, "pledge", pstmt))
+    dstmt = (
+        select(Delivery.pledge_id, Delivery.quantity, Delivery.delivered_on)
+        .join(Pledge, Pledge.id == Delivery.pledge_id)
+        .where(Delivery.delivered_on <= day, Pledge.announced_on <= day)
+    )
+    deliveries = _rows(session, policy.row_filter(viewer, "pledge", dstmt))
+    delivered: dict[int, int] = defaultdict(int)
+    for d in deliveries:
+        delivered[d["pledge_id"]] += d["quantity"]
+    by_id = {p["id"]: p for p in pledges}
+    counted: dict[tuple[str, str], float] = defaultdict(float)
+    got: dict[tuple[str, str], float] = defaultdict(float)
+    for p in pledges:
+        key = (p["recipient_code"], p["item_code"])
+        done = delivered.get(p["id"], 0)
+        counted[key] += done if p["status"] == CANCELLED else p["quantity"]
+        got[key] += done
+    # what of each recipient and item arrives when: deliveries, and the undelivered rest of
+    # scheduled pledges on their due date
+    arrived: dict[tuple[str, str], list[tuple[dt.date, int]]] = defaultdict(list)
+    for d in deliveries:
+        of = by_id.get(d["pledge_id"])
+        if of is not None:
+            arrived[(of["recipient_code"], of["item_code"])].append(
+                (d["delivered_on"], d["quantity"])
+            )
+    scheduled: dict[tuple[str, str], list[tuple[dt.date, int]]] = defaultdict(list)
+    for p in pledges:
+        rest = p["quantity"] - delivered.get(p["id"], 0)
+        if p["status"] in SCHEDULED and p["due_by"] is not None and rest > 0:
+            scheduled[(p["recipient_code"], p["item_code"])].append((p["due_by"], rest))
+
+    rank = len(PRIORITY_ORDER)
+    needs.sort(
+        key=lambda n: (
+            n["recipient_code"],
+            n["item_code"],
+            PRIORITY_ORDER.get(n["priority"], rank),
+            n["needed_by"],
+            n["stated_on"],
+            n["id"],
+        )
+    )
+    before: dict[tuple[str, str], int] = defaultdict(int)
+    for n in needs:
+        key = (n["recipient_code"], n["item_code"])
+        qty = n["quantity"]
+        by = min(n["needed_by"], day)
+        due_pool = float(sum(q for on, q in arrived.get(key, ()) if on <= by))
+        if n["needed_by"] >= day:
+            due_pool += sum(q for on, q in scheduled.get(key, ()) if day <= on <= n["needed_by"])
+        ahead = before[key]
+        before[key] += qty
+
+        def allocate(pool: float, ahead: int = ahead, qty: int = qty) -> int:
+            return round(min(max(pool - ahead, 0.0), float(qty)))
+
+        n["pledged"] = allocate(counted.get(key, 0.0))
+        n["delivered"] = allocate(got.get(key, 0.0))
+        n["due"] = allocate(due_pool)
+        n["open_quantity"] = qty - n["pledged"]
+        n["short_by_date"] = qty - n["due"]
+        n["status"] = coverage_status(qty, n["pledged"], n["due"])
+        n["overdue"] = (day - n["needed_by"]).days > 0 and n["delivered"] < qty
+    return needs
+
+
+def needs_by_priority(needs: Iterable[Row]) -> list[Row]:
+    """Per priority (critical, high, routine — always all three) as
+    :func:`materiel.queries.needs.needs_by_priority`, dates as ISO strings."""
+    sums = ("quantity", "pledged", "due", "delivered", "open_quantity", "short_by_date")
+    out: dict[str, Row] = {
+        p: {"priority": p, "needs": 0, "uncovered": 0, "overdue": 0, **dict.fromkeys(sums, 0)}
+        for p in PRIORITIES
+    }
+    earliest: dict[Any, dt.date] = {}
+    for n in needs:
+        row = out.get(str(n["priority"]))
+        if row is None:
+            continue
+        row["needs"] += 1
+        row["overdue"] += int(n["overdue"])
+        for c in sums:
+            row[c] += n[c]
+        if n["status"] != "covered":
+            row["uncovered"] += 1
+            p = row["priority"]
+            earliest[p] = min(earliest.get(p, n["needed_by"]), n["needed_by"])
+    for p, row in out.items():
+        row["earliest_needed_by"] = earliest[p].isoformat() if p in earliest else None
+    return list(out.values())
+
+
+# -- pledges ----------------------------------------------------------------------------
+
+
+def pledge_rows(session: Session, viewer: Principal, day: dt.date, currency: str) -> list[Row]:
+    """The pledges the viewer may see announced on or before ``day`` with ``delivered``,
+    ``late`` and ``value`` / ``delivered_value`` in ``currency`` at the ECB rate of
+    ``day``, as :func:`materiel.queries.pledges.pledges_table` defines them."""
+    stmt = (
+        select(
+            Pledge.id,
+            Pledge.quantity,
+            Pledge.status,
+            Pledge.announced_on,
+            Pledge.due_by,
+            Pledge.value_amount,
+            Pledge.value_currency,
+            Item.unit_value,
+            Item.currency.label("item_currency"),
+        )
+        .join(Item, Item.code == Pledge.item_code)
+        .where(Pledge.announced_on <= day)
+    )
+    pledges = _rows(session, policy.row_filter(viewer, "pledge", stmt))
+    dstmt = (
+        select(Delivery.pledge_id, func.sum(Delivery.quantity))
+        .where(Delivery.delivered_on <= day)
+        .group_by(Delivery.pledge_id)
+    )
+    delivered = dict(session.execute(policy.row_filter(viewer, "delivery", dstmt)).all())
+    rates: dict[str, float] = {}
+    for p in pledges:
+        done = int(delivered.get(p["id"], 0))
+        p["delivered"] = done
+        remaining = max(p["quantity"] - done, 0)
+        p["late"] = (
+            p["due_by"] is not None
+            and (day - p["due_by"]).days > 0
+            and remaining > 0
+            and p["status"] not in CLOSED
+        )
+        stated = _known(p["value_amount"]) and p["value_currency"] is not None
+        amount = (
+            p["value_amount"]
+            if stated
+            else (p["quantity"] * p["unit_value"] if _known(p["unit_value"]) else None)
+        )
+        cur = p["value_currency"] if stated else p["item_currency"]
+        if amount is None or cur is None:
+            p["value"] = p["delivered_value"] = float("nan")
+            continue
+        if cur not in rates:
+            rates[cur] = money.convert(1.0, str(cur), currency, day).rate
+        p["value"] = float(amount) * rates[cur]
+        p["delivered_value"] = p["value"] * done / p["quantity"]
+    return pledges
+
+
+# -- stocks -----------------------------------------------------------------------------
+
+
+def _latest(rows: list[Row], day_key: str, id_key: str) -> dict[tuple[str, str], Row]:
+    out: dict[tuple[str, str], Row] = {}
+    for r in sorted(rows, key=lambda r: (r[day_key], r[id_key])):
+        out[(r["nation_code"], r["item_code"])] = r
+    return out
+
+
+def stock_rows(session: Session, day: dt.date, viewer: Principal | None = None) -> list[Row]:
+    """Per holder and item: the latest report and the target in force on ``day``
+    (``quantity``, ``as_of``, ``target``, ``below_target``, ``stale``), restricted to what
+    ``viewer`` may see in detail (None: every nation), as
+    :func:`materiel.queries.stocks.stock_position` defines them."""
+    rstmt = select(
+        StockReport.id,
+        StockReport.nation_code,
+        StockReport.item_code,
+        StockReport.quantity,
+        StockReport.as_of,
+    ).where(StockReport.as_of <= day)
+    tstmt = select(
+        StockTarget.id,
+        StockTarget.nation_code,
+        StockTarget.item_code,
+        StockTarget.minimum,
+        StockTarget.effective_from,
+    ).where(StockTarget.effective_from <= day)
+    if viewer is not None:
+        rstmt = policy.row_filter(viewer, "stock_report", rstmt)
+        tstmt = policy.row_filter(viewer, "stock_target", tstmt)
+    reports = _latest(_rows(session, rstmt), "as_of", "id")
+    targets = _latest(_rows(session, tstmt), "effective_from", "id")
+    stale = stale_after_days()
+    out = []
+    for key in sorted(reports.keys() | targets.keys()):
+        report, target = reports.get(key), targets.get(key)
+        qty = report["quantity"] if report else None
+        tgt = target["minimum"] if target else None
+        on = report["as_of"] if report else None
+        out.append(
+            {
+                "nation_code": key[0],
+                "item_code": key[1],
+                "quantity": qty,
+                "as_of": on,
+                "target": tgt,
+                "below_target": qty is not None and tgt is not None and qty < tgt,
+                "stale": on is not None and (day - on).days > stale,
+            }
+        )
+    return out
+
+
+def alliance_rows(
+    session: Session, viewer: Principal, day: dt.date, every: list[Row] | None = None
+) -> tuple[list[Row], int]:
+    """The alliance totals the viewer may see (:func:`materiel.queries.stocks.
+    alliance_totals`) and how many were suppressed. ``every``: :func:`stock_rows` of every
+    nation when already read."""
+    members = session.execute(select(AllianceMember.alliance, AllianceMember.nation_code)).all()
+    groups: dict[str, list[str]] = defaultdict(list)
+    for alliance, nation in members:
+        groups[nation].append(alliance)
+    for nation in session.scalars(select(Nation.code)):
+        if nation not in groups:
+            groups[nation].append(NO_ALLIANCE)
+    totals: dict[tuple[str, str], Row] = {}
+    own = viewer.nation or ""
+    for pos in every if every is not None else stock_rows(session, day):
+        if pos["quantity"] is None:
+            continue
+        for alliance in groups.get(pos["nation_code"], ()):
+            t = totals.setdefault(
+                (alliance, pos["item_code"]),
+                {"nations": 0, "others": 0, "quantity": 0, "target": 0, "dates": []},
+            )
+            t["nations"] += 1
+            t["others"] += pos["nation_code"] != own
+            t["quantity"] += pos["quantity"]
+            t["target"] += pos["target"] or 0
+            t["dates"].append(pos["as_of"])
+    shown, suppressed = [], 0
+    bound = policy.min_other_nations(viewer)
+    for t in totals.values():
+        if t["others"] < bound:
+            suppressed += 1
+            continue
+        t["below_target"] = t["target"] > 0 and t["quantity"] / t["target"] < 1
+        shown.append(t)
+    return shown, suppressed
+
+
+def stock_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str, Any] | None:
+    """:func:`materiel.queries.figures.stock_figures` (None for analysts)."""
+    try:
+        policy.require_totals(viewer)
+    except Refused:
+        return None
+    policy.require_list(viewer, "stock_report")
+    pos = stock_rows(session, day, viewer)
+    reported = [r for r in pos if r["as_of"] is not None]
+    below = [r for r in pos if r["below_target"]]
+    # staff see every nation's detail: the same rows
+    totals, suppressed = alliance_rows(session, viewer, day, pos if viewer.is_staff else None)
+    out: dict[str, Any] = {
+        "series": len(reported),
+        "below_target": len(below),
+        "reports_dated": date_span(r["as_of"] for r in reported),
+        "stale": sum(r["stale"] for r in reported),
+        "stale_after_days": stale_after_days(),
+        "alliance_rows": len(totals),
+        "alliance_rows_below": sum(t["below_target"] for t in totals),
+        "alliance_suppressed": suppressed,
+        "alliance_reports_dated": date_span(d for t in totals for d in t["dates"]),
+    }
+    if viewer.is_staff:
+        donors = set(session.scalars(select(Nation.code).where(Nation.is_donor.is_(True))))
+        codes = sorted({r["nation_code"] for r in below if r["nation_code"] in donors})
+        out["donors_reporting"] = len({r["nation_code"] for r in pos if r["nation_code"] in donors})
+        out["donors_below_target"] = len(codes)
+        out["donors_below_target_codes"] = [str(c) for c in codes]
+    return out
+
+
+# -- funds ------------------------------------------------------------------------------
+
+
+def _instalments_due(start: dt.date, end: dt.date, on: dt.date) -> float:
+    """Share of an order's weekly instalments (start to end inclusive) due by ``on``."""
+    weeks = max((end - start).days // 7 + 1, 1)
+    done = max((on - start).days // 7 + 1, 0)
+    return min(done, weeks) / weeks
+
+
+def fund_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
+    """Per fund, in its currency: budget, ordered, spent, committed, remaining, orders and
+    the span of ECB rate dates used, as :func:`materiel.queries.funds.fund_position`."""
+    policy.require_list(viewer, "fund")
+    funds = _rows(
+        session,
+        select(
+            Fund.code,
+            Fund.name,
+            Fund.kind,
+            Fund.currency,
+            Fund.budget,
+            Fund.period_start,
+            Fund.period_end,
+            Fund.synthetic,
+        ).order_by(Fund.code),
+    )
+    if not funds:
+        return []
+    policy.require_list(viewer, "purchase_order")
+    orders = session.execute(
+        select(
+            Order.fund_code,
+            Order.quantity,
+            Order.unit_price,
+            Order.currency,
+            Order.placed_on,
+            Order.delivery_start,
+            Order.delivery_end,
+            Fund.currency,
+        )
+        .join(Fund, Fund.code == Order.fund_code)
+        .join(ProductionLine, ProductionLine.code == Order.line_code)
+        .where(Order.placed_on <= day)
+    ).all()
+    agg: dict[str, Row] = {}
+    for fund, qty, price, cur, placed, start, end, fund_cur in orders:
+        a = agg.setdefault(
+            fund, {"ordered": 0.0, "spent": 0.0, "committed": 0.0, "orders": 0, "dates": []}
+        )
+        a["orders"] += 1
+        if not (_known(qty) and _known(price) and cur and placed):
+            continue  # no value: left out of the sums, as pandas' sum skips NaN
+        c = money.convert(1.0, str(cur), str(fund_cur), placed)
+        value = qty * price * c.rate
+        spent = value * _instalments_due(start, end, day)
+        a["ordered"] += value
+        a["spent"] += spent
+        a["committed"] += value - spent
+        a["dates"].append(c.rate_date)
+    out = []
+    for f in funds:
+        found = agg.get(f["code"])
+        a = found or {}
+        ordered = a["ordered"] if found else 0.0
+        out.append(
+            {
+                "code": f["code"],
+                "name": f["name"],
+                "kind": f["kind"],
+                "currency": f["currency"],
+                "budget": f["budget"],
+                "ordered": ordered,
+                "spent": a["spent"] if a else 0.0,
+                "committed": a["committed"] if a else 0.0,
+                "remaining": f["budget"] - ordered,
+                "orders": a["orders"] if a else 0,
+                "period_start": f["period_start"].isoformat() if f["period_start"] else None,
+                "period_end": f["period_end"].isoformat() if f["period_end"] else None,
+                "rate_dates": date_span(a["dates"]) if a else None,
+                "synthetic": bool(f["synthetic"]),
+            }
+        )
+    return out
+
+
+def remaining_in(funds: list[Row], on: dt.date, currency: str = REPORT_CURRENCY) -> float:
+    """Σ ``remaining`` of :func:`fund_rows` in ``currency`` at the ECB rate of ``on``."""
+    by_currency: dict[str, float] = defaultdict(float)
+    for f in funds:
+        by_currency[str(f["currency"])] += f["remaining"]
+    return float(
+        sum(money.convert(v, c, currency, on).amount for c, v in sorted(by_currency.items()))
+    )
+
+
+# -- the latest plan --------------------------------------------------------------------
+
+
+def _by(rows: list[Row], key: str, sums: tuple[str, ...]) -> dict[Any, Row]:
+    out: dict[Any, Row] = {}
+    for r in sorted(rows, key=lambda r: r[key]):
+        g = out.setdefault(r[key], {key: r[key], **dict.fromkeys(sums, 0)})
+        for c in sums:
+            if _known(r.get(c)):
+                g[c] += r[c]
+    return out
+
+
+def plan_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str, Any] | None:
+    """The latest plan's figures (:func:`materiel.queries.runs.latest_plan` but its
+    ``results``; dates as ISO strings), None when there is none."""
+    policy.require_planner(viewer)
+    # only the parts of the stored results the figures use (the whole is megabytes)
+    res = PlanRun.results
+    parts = ("params", "rate_date", "synthetic")
+    tabled = ("need_met", "consumption_met", "transfers", "orders")
+    run = (
+        session.execute(
+            select(
+                PlanRun.id,
+                PlanRun.as_of,
+                PlanRun.created_at,
+                PlanRun.scenario,
+                PlanRun.horizon_weeks,
+                PlanRun.status,
+                PlanRun.objective,
+                PlanRun.build_seconds,
+                PlanRun.solve_seconds,
+                PlanRun.snapshot_hash,
+                *(res[part].label(part) for part in parts),
+                *(res[("tables", name)].label(name) for name in tabled),
+            )
+            .where(PlanRun.as_of <= day, PlanRun.status == OPTIMAL)
+            .order_by(PlanRun.as_of.desc(), PlanRun.id.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
+    if run is None:
+        return None
+    need_met: list[Row] = run["need_met"] or []
+    transfers: list[Row] = run["transfers"] or []
+    orders: list[Row] = run["orders"] or []
+    valued = any("value_due" in r for r in need_met)
+    critical = [r for r in need_met if r.get("priority") == "critical"]
+    share, due, met, items = None, 0.0, 0.0, []
+    if critical and valued:
+        due = float(sum(r["value_due"] for r in critical if _known(r.get("value_due"))))
+        met = float(sum(r["value_met"] for r in critical if _known(r.get("value_met"))))
+        share = met / due if due > 0 else None
+        for g in _by(critical, "item", ("due", "met", "value_due")).values():
+            g["share"] = g["met"] / (g["due"] if g["due"] > 0 else 1.0)
+            items.append(g)
+        items.sort(key=lambda g: -g["value_due"])
+    by_priority = []
+    if need_met and valued:
+        order = {p: k for k, p in enumerate(PRIORITIES)}
+        for g in _by(need_met, "priority", ("value_due", "value_met")).values():
+            g["share"] = g["value_met"] / (g["value_due"] if g["value_due"] > 0 else 1.0)
+            by_priority.append(g)
+        by_priority.sort(key=lambda g: order.get(g["priority"], 9))
+    value = {r["item"]: r["unit_value"] for r in need_met + (run["consumption_met"] or [])}
+    transfer_value = float(
+        sum(
+            t["quantity"] * (value[t["item"]] if _known(value.get(t["item"])) else 0.0)
+            for t in transfers
+        )
+    )
+    return {
+        "id": run["id"],
+        "as_of": run["as_of"].isoformat(),
+        "created_at": run["created_at"].isoformat(),
+        "scenario": run["scenario"],
+        "horizon_weeks": run["horizon_weeks"],
+        "status": run["status"],
+        "optimal": run["status"] == OPTIMAL,
+        "objective": run["objective"],
+        "build_seconds": run["build_seconds"],
+        "solve_seconds": run["solve_seconds"],
+        "snapshot_hash": run["snapshot_hash"],
+        "readiness_weight": (run["params"] or {}).get("readiness_weight"),
+        "currency": "USD",
+        "rate_date": run["rate_date"] or run["as_of"].isoformat(),
+        "critical_share": share,
+        "critical_value_due": due,
+        "critical_value_met": met,
+        "critical_items": items,
+        "need_by_priority": by_priority,
+        "transfers": len(transfers),
+        "transfer_value": transfer_value,
+        "orders": len(orders),
+        "orders_after_horizon": int(sum(bool(o.get("after_horizon")) for o in orders)),
+        "before_issue_13": run["need_met"] is None,
+        "synthetic": bool(run["synthetic"]),
+    }
+
+
+# -- all of them ------------------------------------------------------------------------
+
+
+def key_figures(
+    session: Session,
+    viewer: Principal,
+    *,
+    as_of: dt.date | None = None,
+    currency: str = REPORT_CURRENCY,
+) -> dict[str, Any]:
+    """:func:`materiel.queries.figures.key_figures`, without pandas."""
+    day = resolve(as_of)
+    needs = need_rows(session, viewer, day)
+    by_priority = needs_by_priority(needs)
+    pledges = pledge_rows(session, viewer, day, currency)
+    alive = [p for p in pledges if p["status"] != CANCELLED]
+    pledged_value = fsum_like_pandas(p["value"] for p in alive)
+    delivered_value = fsum_like_pandas(p["delivered_value"] for p in alive)
+    by_status: dict[str, int] = defaultdict(int)
+    for p in pledges:
+        by_status[str(p["status"])] += 1
+    funds = fund_rows(session, viewer, day)
+    return {
+        "as_of": day.isoformat(),
+        "viewer": {"role": viewer.role, "nation": viewer.nation},
+        "records": record_counts(session, viewer),
+        "needs": {
+            "total": len(needs),
+            "uncovered": sum(n["status"] != "covered" for n in needs),
+            "uncovered_by_priority": {r["priority"]: r["uncovered"] for r in by_priority},
+            "overdue": sum(n["overdue"] for n in needs),
+            "open_quantity": sum(n["open_quantity"] for n in needs),
+            "short_by_date": sum(n["short_by_date"] for n in needs),
+            "by_priority": by_priority,
+            "stated": date_span(n["stated_on"] for n in needs),
+        },
+        "pledges": {
+            "total": len(pledges),
+            "by_status": dict(sorted(by_status.items())),
+            "live": len(alive),
+            "late": sum(p["late"] for p in pledges),
+            "pledged_value": round(pledged_value, 2),
+            "delivered_value": round(delivered_value, 2),
+            "delivered_share": delivered_value / pledged_value if pledged_value else 0.0,
+            "currency": currency,
+            "rate_date": money.rate_date(day).isoformat(),
+            "announced": date_span(p["announced_on"] for p in pledges),
+        },
+        "stocks": stock_figures(session, viewer, day),
+        "funds": funds,
+        "funds_remaining": round(remaining_in(funds, day, currency), 2),
+        "plan": plan_figures(session, viewer, day) if viewer.is_staff else None,
+        "synthetic": dataset_synthetic(session),
+    }

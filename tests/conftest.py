@@ -190,6 +190,8 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> DemoCopy:
                 load_demo(eng, seed=seed, as_of=as_of)
                 eng.dispose()
                 copy_sqlite(part, tpl)
+                for leftover in d.glob(f"{part.name}*"):
+                    leftover.unlink()
         return copy_sqlite(tpl, dest)
 
     return copy

@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -76,6 +77,47 @@ def _collect_garbage_after_each_test() -> Iterator[None]:
     not later during whichever test the garbage collector happens to run in."""
     yield
     gc.collect()
+
+
+#: Modules whose module-scoped fixtures are dear (a live server with a demo, a browser and
+#: its signed-in pages, a stored plan, a seeded site): under ``pytest -n N`` each runs whole on
+#: one worker, so its fixtures are built once, not once per worker. Every other test is
+#: balanced test by test, as with xdist's default ``--dist load``. (xdist's own
+#: ``--dist loadgroup`` does not group under pytest 9.2: it renames ``item._nodeid``, which
+#: pytest no longer reads.)
+ONE_WORKER_MODULES = frozenset(
+    {
+        "test_brief_render",
+        "test_cli_80_columns",
+        "test_figures_consistency",
+        "test_forecast_demo",
+        "test_hardening_web",
+        "test_needs_cover",
+        "test_readme",
+        "test_web_browser",
+        "test_web_dash_browser",
+        "test_web_forms",
+        "test_web_meeting",
+        "test_web_pages",
+        "test_web_personal",
+        "test_web_safety",
+    }
+)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With ``-n N`` (``--dist load``): one work unit per test, except one per module of
+    :data:`ONE_WORKER_MODULES` (sent first, largest first, as xdist's loadscope does)."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).stem in ONE_WORKER_MODULES else nodeid
+
+    return ModulesTogether(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -148,6 +190,8 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> DemoCopy:
                 load_demo(eng, seed=seed, as_of=as_of)
                 eng.dispose()
                 copy_sqlite(part, tpl)
+                for leftover in d.glob(f"{part.name}*"):
+                    leftover.unlink()
         return copy_sqlite(tpl, dest)
 
     return copy

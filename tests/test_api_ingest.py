@@ -106,6 +106,14 @@ def test_upload_and_refusals(
     )
     assert r.status_code == 201, r.text
     assert r.json()["drafts"][0]["source_name"] == "note.html"
+    assert r.json()["already_read"] is False
+    again = c.post(
+        f"{API}/ingest/upload",
+        files={"file": ("note.html", f"<html><body><p>{TEXT}</p></body></html>", "text/html")},
+        headers=h["coord"],
+    ).json()
+    assert again["already_read"] is True
+    assert [d["id"] for d in again["drafts"]] == [d["id"] for d in r.json()["drafts"]]
     bad = c.post(
         f"{API}/ingest/upload",
         files={"file": ("x.pdf", b"%PDF-1.4 garbage", "application/pdf")},
@@ -153,3 +161,18 @@ def test_announcements_longer_than_the_cap_are_refused_unread(
         assert s.scalar(select(func.count()).select_from(IngestDraft)) == 0
     r = c.post(f"{API}/ingest", json={"text": long[: service.MAX_TEXT]}, headers=h["coord"])
     assert r.status_code == 201 and read == [service.MAX_TEXT]
+
+
+def test_reading_the_same_text_again_says_so_and_adds_nothing(
+    api: tuple[Any, dict[str, dict[str, str]]], sqlite_engine: Engine
+) -> None:
+    c, h = api
+    first = c.post(f"{API}/ingest", json={"text": TEXT}, headers=h["coord"]).json()
+    assert first["already_read"] is False
+    with read_session(sqlite_engine) as s:
+        before = s.scalar(select(func.count()).select_from(IngestDraft))
+    again = c.post(f"{API}/ingest", json={"text": TEXT}, headers=h["coord"]).json()
+    assert again["already_read"] is True
+    assert [d["id"] for d in again["drafts"]] == [d["id"] for d in first["drafts"]]
+    with read_session(sqlite_engine) as s:
+        assert s.scalar(select(func.count()).select_from(IngestDraft)) == before

@@ -254,7 +254,9 @@ def test_needs_figures_equal_the_needs_query(demo: Engine, page: Page) -> None:
     for p in ("critical", "high", "routine"):
         rows = open_.loc[open_["priority"] == p]
         assert value(page, f"open-{p}") == len(rows)
-        assert value(page, f"open-{p}-quantity") == pytest.approx(rows["short_by_date"].sum())
+        # by value: needs of different items are never added by quantity
+        assert value(page, f"open-{p}-value") == pytest.approx(rows["short_value"].sum())
+    assert not [k for k in page.figures if k.endswith("-quantity")]
     shown = [k.split(":", 1)[1] for k in page.figures if k.startswith("need-open:")]
     assert shown, "the table lists the urgent needs"
     by_ref = needs.set_index("ref")
@@ -481,13 +483,17 @@ def test_snapshot_hash_plan_gap_and_burden_are_reproducible(
     projection's structural gap and the burden shares give the brief's figures."""
     from materiel.forecast import alliance_table, project
     from materiel.plan import solve
+    from materiel.plan_policy import HORIZON_WEEKS
     from materiel.snapshot import build_snapshot
 
     m = _meeting(demo, "CG-32")
-    snap = build_snapshot(demo, m.held_on, 26, "baseline")
+    snap = build_snapshot(demo, m.held_on, HORIZON_WEEKS, "baseline")  # the brief's default
     h = str(snap.attrs["content_hash"])
     assert f'data-snapshot="{h}"' in api_html and f"Snapshot {h[:12]}" in api_html
-    plan = solve(snap, time_limit=60.0)
+    # the stored plan (26 weeks, the fixture's) was solved on its own snapshot, named too
+    plan_snap = build_snapshot(demo, m.held_on, 26, "baseline")
+    assert f"plan snapshot {str(plan_snap.attrs['content_hash'])[:12]}" in api_html
+    plan = solve(plan_snap, time_limit=60.0)
     assert value(page, "plan-critical-met") == pytest.approx(100 * plan.headline()["share"])
     gaps = alliance_table(project(snap)).set_index("item")["gap_per_month"]
     shown = [k for k in page.figures if k.startswith("gap:")]

@@ -503,3 +503,206 @@ def test_a_megabyte_text_reads_with_exact_spans() -> None:
         ("DEU", "main-battle-tank"),
         ("FRA", "artillery-ammunition"),
     }
+
+
+def test_converted_sum_in_brackets_is_not_a_second_amount() -> None:
+    [m] = find_money("spends £125 million ($160 million) more on drones")
+    assert (m.amount, m.currency) == (125e6, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("France will finance 12 of the 72 Caesar guns.", 12),  # a share of a larger set
+        ("La France va livrer 12 de ces canons Caesar.", 12),
+        ("Italy will hand over a SAMP/T air defence system.", None),  # an article is no number
+    ],
+)
+def test_quantity_of_a_share_and_of_an_article(text: str, quantity: int | None) -> None:
+    [d] = read_text(text).by_kind("pledge")
+    assert d.fields["quantity"] == quantity
+
+
+def test_one_item_takes_the_later_package_value() -> None:
+    r = read_text(
+        "Australia will give Ukraine 49 Abrams tanks. The announcement is valued at A$245 million."
+    )
+    [d] = r.by_kind("pledge")
+    assert (d.fields["category"], d.fields["quantity"]) == ("main-battle-tank", 49)
+    assert (d.fields["amount"], d.fields["currency"]) == (245e6, "AUD")
+    assert r.evidence(d).endswith("49 Abrams tanks")
+
+
+def test_a_pronoun_continues_the_recipients_voice() -> None:
+    r = read_text(
+        "Ukrainian President Zelensky spoke in Vilnius on Tuesday. He asked for more "
+        "Patriot systems and artillery shells."
+    )
+    assert {d.fields["category"] for d in r.by_kind("need")} == {
+        "air-defence-system",
+        "artillery-ammunition",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a recipient's call on donors is its need, not their pledge
+        "Zelensky a appelé l'Italie et la France à fournir à Kiev des systèmes de défense "
+        "aérienne.",
+        # an earlier decision told in the pluperfect
+        "Ende Jänner hatte die US-Regierung angekündigt, der Ukraine 31 Kampfpanzer zu liefern.",
+        # an inventory
+        "Das Ministerium sagte, dass Italien nur über sehr wenige Luftabwehrsysteme verfügt.",
+        # a coalition merely named
+        "Romania joined the drone coalition.",
+    ],
+)
+def test_no_pledge_from_calls_past_events_inventories_or_coalition_names(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have sent, among other items, over 240 tanks and 100 armoured vehicles,” he said.",
+        "Back in January, the minister announced more Stingers as well as small arms and UAVs.",
+        "The helicopters would be delivered first to Poland and then to Ukraine.",
+    ],
+)
+def test_no_pledge_from_recaps_or_destinations(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_small_calibre_ammunition_phrases() -> None:
+    r = read_text("Bulgaria will send ammunition for small automatic weapons to Ukraine.")
+    assert {d.fields["category"] for d in r.by_kind("pledge")} == {"small-arms-ammunition"}
+
+
+def test_a_general_call_for_arms_is_an_unspecified_need() -> None:
+    r = read_text('Ukrainian President Zelensky demanded "more weapons" from the allies.')
+    [d] = r.by_kind("need")
+    assert d.fields["category"] == "unspecified"
+    assert r.evidence(d) == 'demanded "more weapons'
+
+
+def test_the_aggressors_weapons_are_no_item() -> None:
+    r = read_text("Ukraine needs air defence against the barrage of Russian rockets.")
+    assert {d.fields["category"] for d in r.by_kind("need")} == {"air-defence-system"}
+
+
+def test_sentences_glued_by_a_full_stop_and_money_into_a_pool_with_a_purpose() -> None:
+    r = read_text(
+        "Mehrere Länder kündigten Pakete an.Kanada kündigte ein Hilfspaket in Höhe von 235 "
+        "Millionen US-Dollar an. Portugal will contribute €100 million to the Czech ammunition "
+        "initiative."
+    )
+    p = pledges(r)
+    assert p[("CAN", "unspecified")]["amount"] == 235e6
+    assert ("USA", "unspecified") not in p  # "US-Dollar" names a currency, not a donor
+    assert p[("PRT", "artillery-ammunition")]["amount"] == 100e6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In addition, NZD 7 million will be used for humanitarian aid to communities in Ukraine.",
+        "The aim of the delivery is to provide enhanced protection against drones.",
+        "The United States immediately gave such permission and the Javelins are in Ukraine.",
+    ],
+)
+def test_no_pledge_from_civil_money_threats_or_permissions(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_a_former_owner_is_no_donor() -> None:
+    r = read_text(
+        "Estonia will supply Ukraine with D30 howitzers (previously owned by Germany), as well "
+        "as Javelin anti-tank missiles."
+    )
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"EST"}
+
+
+def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
+    [m] = find_money("The awards ranged from 47 million euros to 2.1 million euros.")
+    assert m.amount is None
+    r = read_text(
+        "L’aide militaire fournie depuis fin février 2022 devrait bientôt dépasser les 300 "
+        "millions d’euros. La Belgique allouera 200 millions d'euros pour participer à "
+        "l'initiative de fourniture de système de défense anti-aériens."
+    )
+    assert [(d.fields["category"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
+        ("air-defence-system", 200e6)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons longuement évoqué les livraisons de missiles SAMP/T à l'Ukraine.",
+        "Fiala a indiqué que les premières munitions de 155 mm arriveraient en Ukraine en juin.",
+        "Le Portugal a rejoint l’initiative tchèque visant à livrer des munitions à l’Ukraine.",
+    ],
+)
+def test_no_pledge_from_discussions_conditionals_or_scheme_names(text: str) -> None:
+    assert read_text(text).by_kind("pledge") == []
+
+
+def test_needs_missiles_after_air_defence_and_bare_ammunition() -> None:
+    r = read_text(
+        "Ukrainian Defence Minister Umerov spoke in Berlin. This is our priority today, we need "
+        "more air defense systems, missiles, and spare parts."
+    )
+    assert {d.fields["category"] for d in r.by_kind("need")} >= {
+        "air-defence-system",
+        "air-defence-missile",
+    }
+    r = read_text("« Des munitions, nous en avons besoin en grande quantité », a déclaré Zelensky.")
+    assert [d.fields["category"] for d in r.by_kind("need")] == ["artillery-ammunition"]
+
+
+def test_bullet_lines_after_a_pledge_sentence_are_its_items() -> None:
+    r = read_text(
+        "The UK announced a new package.\n"
+        "- Another 100,000 artillery rounds\n"
+        "- A package of spares to refurbish up to 100 Ukrainian tanks."
+    )
+    p = pledges(r)
+    assert p[("GBR", "artillery-ammunition")]["quantity"] == 100000
+    assert ("GBR", "other-military") in p
+
+
+def test_german_delivery_verbs() -> None:
+    r = read_text("In den letzten Tagen hat Deutschland die Ukraine mit Panzerhaubitzen beliefert.")
+    assert set(pledges(r)) == {("DEU", "artillery-system")}
+
+
+def test_a_recap_goes_on_and_industry_investment_is_no_aid() -> None:
+    r = read_text(
+        "Since 2022 the Czech Republic has delivered 89 tanks and 291 air defense systems. "
+        "Prague also sent military medical equipment and spare parts, the report added."
+    )
+    assert r.by_kind("pledge") == []
+    r = read_text(
+        "Poland will expand shell production. Four subsidiaries will share 2.4 billion zlotys "
+        "in state capital-fund support for the expansion."
+    )
+    assert r.by_kind("pledge") == []
+
+
+def test_what_a_pool_with_a_purpose_has_raised_is_a_fund_of_that_purpose() -> None:
+    r = read_text(
+        "The International Drone Coalition has already raised almost €500 million. "
+        "Latvia leads the drone coalition."
+    )
+    [f] = r.by_kind("fund")
+    assert (f.fields["amount"], f.fields["category"]) == (500e6, "drone")
+
+
+def test_items_of_an_initiative_or_coalition_are_its_purpose_not_a_pledge() -> None:
+    r = read_text(
+        "The package was Estonia's contribution to the EU initiative to send one million "
+        "shells to Ukraine."
+    )
+    assert all(d.fields["quantity"] is None for d in r.by_kind("pledge"))
+    assert {d.fields["category"] for d in r.by_kind("pledge")} <= {"unspecified"}

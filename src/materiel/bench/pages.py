@@ -136,6 +136,20 @@ def run() -> str:
     ]
     for r in rows:
         lines.append(f"| `{r['page']}` | {_cell(r['coord'])} | {_cell(r['donor'])} |")
+    lines += [
+        "",
+        "What a cold page costs: its read-side queries. A page that shows the key figures "
+        "and their detail (Overview with a donor's or recipient's own view, the meeting page) "
+        "reads in one session marked with `queries.share_frames`, so each base frame (need "
+        "coverage, pledges, fund position, orders, stock positions, alliance totals, the "
+        "latest plan) is computed once; the meeting page's comparison with the previous "
+        "meeting reads `queries.headline_figures` (the key figures' parts it shows, not the "
+        "record counts and alliance totals); the stock outlook's 26-week projection is "
+        "shared with the stockpile pages (one per data version), and the line utilisation "
+        "reads three tables (`snapshot.read_line_load`), not a second snapshot. Warm pages "
+        "come from the page cache (`web/pagecache.py`); Needs, Pledges and Plan are not "
+        "cached (their filters make many keys) and cost the same warm and cold.",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from materiel import queries
 from materiel.access import Principal
 from materiel.brief.model import DEFAULT_BASE_URL
 from materiel.brief.notes import Notes
+from materiel.plan_policy import HORIZON_WEEKS
 
 CURRENCY = "EUR"
 
@@ -32,7 +33,7 @@ class BriefError(ValueError):
 class Options:
     base_url: str = DEFAULT_BASE_URL
     scenarios: tuple[str, ...] | None = None  # None: every scenario record (else baseline)
-    horizon_weeks: int = 26
+    horizon_weeks: int = HORIZON_WEEKS
     paths: int = 500
     seed: int = 0
     top: int = 15
@@ -45,18 +46,6 @@ class PlanInfo:
 
     run_id: int
     result: Any  # materiel.plan.results.PlanResult
-
-    @property
-    def critical_met(self) -> float | None:
-        """Share of critical need met by the plan by its horizon's end, by value, in %
-        (queries.critical_met); None for a plan without one."""
-        t = self.result.tables.get("need_met")
-        if t is None or not self.result.optimal:
-            return None
-        from materiel.queries import critical_met
-
-        share = critical_met(t)["share"]
-        return None if share is None else 100.0 * float(share)
 
 
 @dataclass(frozen=True)

@@ -101,13 +101,13 @@ def gather(
         step("compare")
         now = headline(
             queries.key_figures(s, viewer, as_of=day, currency=CURRENCY),
-            ctx.plan.critical_met if ctx.plan else None,
+            queries.plan_critical_met(s, viewer, day, scenario=scenarios[0]),
         )
         before = None
         if prev is not None:
             before = headline(
                 queries.key_figures(s, viewer, as_of=prev.held_on, currency=CURRENCY),
-                ctx.previous_plan.critical_met if ctx.previous_plan else None,
+                queries.plan_critical_met(s, viewer, prev.held_on, scenario=scenarios[0]),
             )
     brief.changes = compare(now, before)
     brief.changes_note = notes.add(

@@ -21,11 +21,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 # labels of the headline figures of each section (keys without a ":" suffix)
 LABELS: dict[str, str] = {
     "open-critical": "Critical needs not covered by their date",
-    "open-critical-quantity": "Short by their date, critical",
+    "open-critical-value": "Short by their date, critical (value)",
     "open-high": "High-priority needs not covered by their date",
-    "open-high-quantity": "Short by their date, high",
+    "open-high-value": "Short by their date, high (value)",
     "open-routine": "Routine needs not covered by their date",
-    "open-routine-quantity": "Short by their date, routine",
+    "open-routine-value": "Short by their date, routine (value)",
     "pledges-new-count": "New pledges",
     "pledges-new-value": "Value of new pledges",
     "pledges-new-donors": "Donors pledging",

@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from materiel.cli.context import console, err_console, fail, state
+from materiel.plan_policy import HORIZON_WEEKS
 
 STAGES = {
     "snapshot": "Reading the records into snapshots",
@@ -38,7 +39,7 @@ def brief(
         "--scenario",
         help="Scenario for the plan and risk (repeat; first plans). Default: all",
     ),
-    horizon: int = typer.Option(26, "--horizon", min=1, max=104, help="Weeks ahead"),
+    horizon: int = typer.Option(HORIZON_WEEKS, "--horizon", min=1, max=104, help="Weeks ahead"),
     paths: int = typer.Option(500, "--paths", min=1, help="Monte Carlo paths per scenario"),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed"),
     base_url: str = typer.Option("/api/v1", "--base-url", help="Where the footnote links point"),

@@ -21,6 +21,7 @@ from materiel.cli.context import (
     print_json,
     state,
 )
+from materiel.plan_policy import HORIZON_WEEKS
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +54,7 @@ def _progress(as_json: bool) -> Progress:
 def forecast(
     ctx: typer.Context,
     as_of: str | None = typer.Option(None, "--as-of", help="Forecast date (YYYY-MM-DD); today"),
-    horizon: int = typer.Option(26, "--horizon", min=2, max=260, help="Weeks ahead"),
+    horizon: int = typer.Option(HORIZON_WEEKS, "--horizon", min=2, max=260, help="Weeks ahead"),
     scenario: str = typer.Option("baseline", "--scenario", help="Scenario name"),
     paths: int = typer.Option(
         0, "--paths", min=0, help="Monte Carlo paths (0: the deterministic projection only)"
@@ -269,7 +270,7 @@ def sweep(
         '"sequential" runs in this process without Dask',
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="Forecast date (YYYY-MM-DD); today"),
-    horizon: int = typer.Option(26, "--horizon", min=2, max=260, help="Weeks ahead"),
+    horizon: int = typer.Option(HORIZON_WEEKS, "--horizon", min=2, max=260, help="Weeks ahead"),
     paths: int = typer.Option(2000, "--paths", min=1, help="Monte Carlo paths per scenario"),
     seed: int = typer.Option(0, "--seed"),
     workers: int = typer.Option(2, "--workers", min=1, help="Local cluster workers"),

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -202,16 +201,18 @@ def kiel_check(
             {"source": cite, "tolerance": kiel_mod.TOLERANCE, "rows": check.to_dict("records")}
         )
         return
-    table = Table(
-        "donor",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        "Recomputed from the activity rows vs published by Kiel",
+        "=donor",
         "figure",
         "published in",
-        "published (EUR m)",
-        "recomputed (EUR m)",
-        "difference",
-        title="Recomputed from the activity rows vs published by Kiel",
-        caption=f"Source: {cite}. Tolerance 0.1 %.",
+        ">published\n(EUR m)",
+        ">recomputed\n(EUR m)",
+        ">difference",
     )
+    table.caption = f"Source: {cite}. Tolerance 0.1 %."
     for r in check.to_dict("records"):
         table.add_row(
             r["nation_code"],
@@ -221,7 +222,7 @@ def kiel_check(
             f"{r['computed_eur'] / 1e6:,.1f}",
             styled(f"{r['relative_difference']:.3%}", ("" if r["within"] else " differs", "red")),
         )
-    console.print(table)
+    show(table)
 
 
 @kiel_app.command("report")
@@ -267,16 +268,22 @@ def kiel_report(
         "year": ["nation_code", "year"],
         "month": ["nation_code", "year", "month"],
     }[by]
-    table = Table(
-        *keys,
-        "military commitments",
-        "military allocations",
-        "all commitments",
-        "all allocations",
-        "still to allocate",
-        title=f"Kiel tracker by {by} (EUR billion)",
-        caption=f"Source: {cite}; from the {basis_text}. Still to allocate = "
-        "commitments − allocations, negative clamped to 0 as Kiel does.",
+    from materiel.cli.tables import new_table, show
+
+    heads = {"nation_code": "=code", "donor": "donor", "year": "=year", "month": "=month"}
+    table = new_table(
+        f"Kiel tracker by {by} (EUR billion)",
+        *(heads[k] for k in keys),
+        ">military\ncommit-\nments",
+        ">military\nalloca-\ntions",
+        ">all\ncommit-\nments",
+        ">all\nalloca-\ntions",
+        ">still to\nallocate",
+        drop=("donor",),
+    )
+    table.caption = (
+        f"Source: {cite}; from the {basis_text}. Still to allocate = commitments − "
+        "allocations, negative clamped to 0 as Kiel does."
     )
     for rec in df.to_dict("records"):
         total = rec["nation_code"] == "ALL"
@@ -290,11 +297,12 @@ def kiel_report(
             _bn(rec["to_be_allocated"]),
         ]
         table.add_row(*(cell(c, "bold" if total else "") for c in row), end_section=False)
-    console.print(table)
+    show(table)
     if not weapons.empty:
         console.print(
-            f"{len(weapons)} heavy-weapons rows ({int(weapons['number_of_weapons'].sum()):,} "
-            f"systems, EUR {weapons['monetary_value_eur'].sum() / 1e9:,.1f} bn): "
+            f"{len(weapons)} heavy-weapons rows (EUR "
+            f"{weapons['monetary_value_eur'].sum() / 1e9:,.1f} bn; systems of different kinds "
+            "are not added): "
             "`materiel kiel weapons` lists them."
         )
 
@@ -316,16 +324,19 @@ def kiel_weapons(
     if as_json:
         print_json({"source": cite, "unit": "EUR", "rows": df.to_dict("records")})
         return
-    table = Table(
-        "donor",
+    from materiel.cli.tables import new_table, show
+
+    table = new_table(
+        "Heavy weapons by donor and category",
+        "=donor",
         "category",
-        "item category",
-        "number",
-        "value (EUR m)",
+        "=item category",
+        ">number",
+        ">EUR m",
         "systems",
-        title="Heavy weapons by donor and category",
-        caption=f"Source: {cite}, weapons file.",
+        drop=("category",),
     )
+    table.caption = f"Source: {cite}, weapons file."
     for r in df.to_dict("records"):
         table.add_row(
             r["nation_code"],
@@ -335,7 +346,7 @@ def kiel_weapons(
             f"{r['monetary_value_eur'] / 1e6:,.1f}",
             r["weapons_list"],
         )
-    console.print(table)
+    show(table)
     if df.empty:
         console.print("No heavy-weapons rows in this release.")
 

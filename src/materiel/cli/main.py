@@ -114,6 +114,38 @@ def lean_rich_utils() -> None:
             del sys.modules[name]
 
 
+def text_options_as_given() -> None:
+    """Text and flag options (``str``, ``str | None``, ``bool``) get typer's pass-through
+    coercion. Typer 0.29 coerces every option through a pydantic TypeAdapter built on first
+    use, which imports pydantic: a tenth of a light command's start-up (``materiel
+    status``). Text and flags need no coercion (click hands over the string, or the
+    boolean), so a command with only such options never loads pydantic; numbers, paths and
+    choices keep typer's adapters. Does nothing if typer's internals differ
+    (tests/test_status_lean.py would notice: status would load pydantic again)."""
+    import typer.core
+
+    build = getattr(typer.core, "build_runtime_param", None)
+    try:
+        from typer._coercion import PassThroughRuntimeParam
+    except ImportError:  # pragma: no cover - another typer
+        return
+    if build is None or getattr(build, "materiel", False):
+        return
+    plain = {str: str, str | None: str, bool: bool, bool | None: bool}
+
+    def build_runtime_param(descriptor: Any) -> Any:
+        kind = plain.get(descriptor.annotation)
+        if kind is None or descriptor.file_annotation is not None:
+            return build(descriptor)
+        return PassThroughRuntimeParam(parameter_info=descriptor.parameter_info, annotation=kind)
+
+    build_runtime_param.materiel = True  # type: ignore[attr-defined]
+    typer.core.build_runtime_param = build_runtime_param
+
+
+text_options_as_given()
+
+
 class LazyGroup(TyperGroup):
     """The root group: lists :data:`COMMANDS` without importing them; loads one when run."""
 

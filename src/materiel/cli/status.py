@@ -22,7 +22,7 @@ from materiel.cli.context import (
     print_json,
     state,
 )
-from materiel.cli.tables import compact, millions, new_table, show
+from materiel.cli.tables import millions, new_table, show
 from materiel.db import read_session
 from materiel.queries import lean
 
@@ -87,8 +87,10 @@ def status(
     for prio in PRIORITIES:
         key.add_row(f"  {prio}", f"{needs['uncovered_by_priority'].get(prio, 0):,}")
     key.add_row("needs overdue", f"{needs['overdue']:,}")
-    key.add_row("quantity not pledged (mixed units)", compact(needs["open_quantity"]))
-    key.add_row("quantity short by its date (mixed units)", compact(needs["short_by_date"]))
+    # needs of different items are added by value only (never by quantity)
+    ncur = needs["currency"]
+    key.add_row(f"need value not pledged ({ncur} m)", millions(needs["open_value"]))
+    key.add_row(f"need value short by its date ({ncur} m)", millions(needs["short_value"]))
     key.add_row("pledges", f"{pledges['total']:,}")
     for st_ in PLEDGE_STATUSES:
         key.add_row(f"  {st_}", f"{pledges['by_status'].get(st_, 0):,}")
@@ -108,16 +110,17 @@ def status(
         )
     plan = figures["plan"]
     if plan is not None:
-        share = plan.get("critical_share")
+        pct = plan.get("critical_percent")
         key.add_row(
             f"critical need met, plan #{plan['id']} (by value)",
-            "—" if share is None else f"{share:.0%}",
+            "—" if pct is None else f"{pct:.0f}%",
         )
     key.caption = (
         f"Source: need, pledge, delivery, stock report and target records as of "
         f"{figures['as_of']}"
         + (f"; stock reports dated {stocks['reports_dated']}" if stocks is not None else "")
         + f"; values converted to {cur} at ECB reference rates of {pledges['rate_date']}"
+        + " (needs at catalogue unit values; needs of different items added by value only)"
         + (f"; latest plan run {plan['id']} as of {plan['as_of']}" if plan else "")
         + f".{label}"
     )

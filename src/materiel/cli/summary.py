@@ -41,7 +41,7 @@ def needs_summary_table(
         ">not covered",
         ">of needs",
         ">overdue",
-        ">short by date",
+        f">short by date\n{REPORT_CURRENCY} m",
         ">earliest needed by",
     )
     if int(by_prio["uncovered"].sum()) == 0:
@@ -54,13 +54,15 @@ def needs_summary_table(
                 f"{row['uncovered']:,}",
                 f"{row['needs']:,}",
                 f"{row['overdue']:,}",
-                compact(row["short_by_date"]),
+                millions(row["short_value"]),
                 earliest.isoformat() if isinstance(earliest, dt.date) else "",
             )
     table.caption = _caption(
         f"{len(needs)} need records (stated {date_span(needs['stated_on'])}) as of "
         f"{day.isoformat()}; not covered = not all of it delivered by its date or due by then "
-        "on a committed pledge; quantities in each item's own unit",
+        "on a committed pledge; short by date by value: quantity short × catalogue unit "
+        f"value, in {REPORT_CURRENCY} at the ECB rate of {money.rate_date(day).isoformat()} "
+        "(quantities of different items are never added)",
         synthetic_of(needs),
     )
     return table
@@ -74,7 +76,8 @@ def donors_summary_table(
     limit: int | None = None,
     viewer: Principal = LOCAL,
 ) -> Table:
-    """Pledged versus delivered by donor: quantity and value in one currency."""
+    """Pledged versus delivered by donor: count and value in one currency (never a
+    quantity: a donor's pledges are of different items)."""
     as_of = resolve(as_of)
     with read_session(engine) as s:
         donors = queries.donor_totals(s, viewer, as_of=as_of, currency=currency)
@@ -84,14 +87,12 @@ def donors_summary_table(
         "=donor",
         ">pledges",
         ">late",
-        ">pledged\nqty",
-        ">delivered\nqty",
         f">pledged\n{currency} m",
         f">delivered\n{currency} m",
         ">delivered\n% value",
     )
     if donors.empty:
-        table.add_row("no pledges", "0", "0", "0", "0", "0.0", "0.0", "")
+        table.add_row("no pledges", "0", "0", "0.0", "0.0", "")
     shown = donors if limit is None else donors.head(limit)
     for row in shown.to_dict("records"):
         pledged, delivered = row["pledged_value"], row["delivered_value"]
@@ -100,8 +101,6 @@ def donors_summary_table(
             str(row["donor_code"]),
             f"{row['pledges']:,}",
             f"{row['late_pledges']:,}",
-            compact(row["pledged"]),
-            compact(row["delivered"]),
             millions(pledged),
             millions(delivered),
             share,
@@ -111,7 +110,8 @@ def donors_summary_table(
     n = int(donors["pledges"].sum()) if not donors.empty else 0
     table.caption = _caption(
         f"{n} pledge records (cancelled excluded) and their deliveries up to "
-        f"{as_of.isoformat()}; quantities mix units (rounds, vehicles…), values as stated, else "
+        f"{as_of.isoformat()}; values (a donor's pledges of different items are added by value "
+        f"only) as stated, else "
         f"quantity × catalogue unit value, delivered value pro rata, converted to {currency} "
         f"at ECB reference rates of {rate_on.isoformat()}",
         synthetic_of(donors),

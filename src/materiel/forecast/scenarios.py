@@ -17,6 +17,7 @@ import xarray as xr
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.records import Scenario, ScenarioRate
 from materiel.services.writer import Writer
 
@@ -55,7 +56,7 @@ class ScenarioSpec:
 
     name: str = "baseline"
     description: str = ""
-    horizon: int = 26
+    horizon: int = HORIZON_WEEKS
     production_mean: float = 1.0
     production_sd: float = 0.0
     slip_probability: float = 0.0
@@ -149,7 +150,7 @@ BUILTIN: dict[str, ScenarioSpec] = {
         "with probability 0.2, consumption CV 0.25 a week and 0.2 in its level, the "
         "donors' recent rate of giving continuing within a CV of 0.5 (a 12-week average of "
         "lumpy package deliveries predicts the next half-year poorly).",
-        horizon=26,
+        horizon=HORIZON_WEEKS,
         production_mean=0.9,
         production_sd=0.1,
         slip_probability=0.2,
@@ -162,7 +163,7 @@ BUILTIN: dict[str, ScenarioSpec] = {
         name="counteroffensive-surge",
         description="Counteroffensive surge: consumption × 2.5 for 8 weeks from week 4, "
         "consumption level CV 0.3 and weekly CV 0.35, otherwise as baseline.",
-        horizon=26,
+        horizon=HORIZON_WEEKS,
         production_mean=0.9,
         production_sd=0.1,
         slip_probability=0.2,
@@ -241,7 +242,7 @@ def spec_from_snapshot(snapshot: xr.Dataset) -> ScenarioSpec:
     name = str(snapshot.attrs.get("scenario", "baseline"))
     raw = snapshot.attrs.get("params") or "{}"
     params = json.loads(raw) if isinstance(raw, str) else dict(raw)
-    return spec_from_params(name, params, horizon=int(snapshot.sizes.get("week", 26)))
+    return spec_from_params(name, params, horizon=int(snapshot.sizes.get("week", HORIZON_WEEKS)))
 
 
 def ensure_builtin_scenarios(w: Writer) -> list[str]:

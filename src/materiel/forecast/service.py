@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from materiel.forecast.montecarlo import simulate
 from materiel.forecast.projection import alliance_table, gap_by_month, project, ranking
 from materiel.forecast.scenarios import spec_from_snapshot
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.records import ForecastRun
 from materiel.services import writer
 
@@ -131,7 +132,7 @@ def run_and_store(
     engine: Engine,
     *,
     as_of: dt.date,
-    horizon_weeks: int = 26,
+    horizon_weeks: int = HORIZON_WEEKS,
     scenario: str = "baseline",
     paths: int = 2000,
     seed: int = 0,

@@ -16,11 +16,13 @@ NEED_CUE = re.compile(
     r"|request(?:s|ed)?|call(?:ed|s)?\s+(?:on\s+\w+\s+)?(?:for|to\s+(?:send|provide|deliver))"
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
-    r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat\s+um"
-    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent)\b|sollicit\w*|appel(?:le|lé)\s+à"
+    r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat(?=[^.;]{0,80}\bum\b)"
+    r"|verlangt|besoin|réclam\w*|demand(?:e|é|ait|ent|s|ed|ing)\b|sollicit\w*"
+    r"|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|rief\b(?=[^.;]{0,80}\bauf\b)"
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
-    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish)\b"
+    r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish|chied\w*"
+    r"|chiesto|bisogno|necessit\w*)\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b",
     _I,
@@ -39,6 +41,13 @@ OTHER_VOICE = re.compile(
     r"|experts?|Experten|observers?|think\s+tank|commentators?|journalists?|editorial"
     r"|Institute|Institut|analystes|analistas))\b"
 )
+#: a sentence whose subject is a pronoun (it continues the voice of the sentence before) or
+#: the first person of a quoted speaker
+PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci"
+    r"|Das\s+Land|The\s+country|Le\s+pays)\s"
+)
+FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
 SPEECH = re.compile(
     r"\b(?:said|says|say|sagen|disent|dicen|told|stressed|warned|noted|added|wrote|posted|stated|insisted|argued"
     r"|according\s+to|sagte|sagt|erklärte|betonte|warnte|laut|a\s+déclaré|a\s+dit|selon"
@@ -55,6 +64,26 @@ FUND_CUE = re.compile(
     r"|PURL|NSATU|CAPS|collective\s+procurement|capability\s+coalition|Fonds|Fazilität"
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
+)
+#: pools with one purpose: a nation's money paid into one is a pledge of that purpose
+POOL_PURPOSES = (
+    (
+        re.compile(
+            r"\b(?:Czech(?:-led)?\s+(?:ammunition\s+|munitions\s+)?initiative|tschechische\w*\s+"
+            r"(?:Munitions)?[Ii]nitiative|Munitionsinitiative|initiative\s+tchèque|iniciativa\s+checa"
+            r"|ammunition\s+initiative)\b",
+            _I,
+        ),
+        "artillery-ammunition",
+    ),
+    (
+        re.compile(
+            r"\b(?:drone\s+coalition|Drohnen-?[Kk]oalition|coalition\s+(?:des\s+|de\s+)?drones"
+            r"|coalici[oó]n\s+de\s+drones)\b",
+            _I,
+        ),
+        "drone",
+    ),
 )
 #: a fund named as such (not only the word "fund")
 SPECIFIC_FUND = re.compile(
@@ -82,7 +111,10 @@ PLEDGE_CUE = re.compile(
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
     r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
-    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*)\b",
+    r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
+    r"|beliefer\w*|reserv\w*|mis\w*\s+à\s+disposition|mettr\w*\s+à\s+disposition|particip\w*"
+    r"|beteilig\w*"
+    r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
@@ -96,6 +128,11 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
+    r"|either|believ\w*|in\s+Betracht|Erwägung|[ée]?voqu\w*|\w{3,}(?:erait|eraient|irait|iraient"
+    r"|rrait|rraient)|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
+    r"|green\s+light|feu\s+vert|Erlaubnis|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
+    r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
+    r"|possède\w*|dispos(?:e|ent)\s+d"
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
     r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
     r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
@@ -111,7 +148,7 @@ NOT_GIVEN = re.compile(
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
-    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b",
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*",
     _I,
 )
 
@@ -123,12 +160,12 @@ CUMULATIVE = re.compile(
     r"total\b|\bbring(?:s|ing)\s+(?:[\w.'’]+\s+){1,5}to\s+(?:more\s+than\s+|over\s+)?[$€£\d]"
     r"|\btotal\s+(?:[\w.]+\s+){0,3}(?:aid|assistance|support|commitments?)\s+(?:to|of|at|since"
     r"|now)\b|\bha(?:s|ve)\s+(?:now\s+|already\s+)?(?:provided|given|delivered|supplied|sent"
-    r"|committed|donated|pledged|spent|allocated)\s+(?:\w+\s+){0,4}?(?:more\s+than|over|some"
-    r"|about|almost|nearly|around|a\s+total\s+of|in\s+excess\s+of)\b"
+    r"|committed|donated|pledged|spent|allocated)\s*,?\s+(?:[\w,]+\s+){0,5}?(?:more\s+than|over"
+    r"|some|about|almost|nearly|around|approximately|roughly|a\s+total\s+of|in\s+excess\s+of)\b"
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
     r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
-    r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement)"
+    r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement|que)"
     r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
     r"|\bau\s+total\s+depuis\b|\b(?:has|have|had)\s+already\b|\bhad\s+(?:previously\s+)?"
     r"(?:delivered|sent|supplied|provided|pledged|promised|given|donated)\b|\balready\s+"
@@ -139,14 +176,56 @@ CUMULATIVE = re.compile(
     r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
     r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
-    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,10}?"
+    r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
     r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
+    r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
+    r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
+    r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
+    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
+    r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bim\s+Vorjahr\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
     _I,
 )
+#: an earlier event told in the pluperfect ("had announced", "hatte ... angekündigt", "avait
+#: annoncé"): every clause of its part of the sentence is past news, not a new pledge
+PAST_EVENT = re.compile(
+    r"\bhad\s+(?:\w+\s+){0,2}(?:announced|pledged|promised|agreed|decided|approved|sent"
+    r"|delivered|supplied|provided|transferred|donated|handed)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?(?:angekündigt|zugesagt"
+    r"|beschlossen|geliefert|versprochen|genehmigt)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}"
+    r"(?:annoncé|promis|décidé|livré|fourni|envoyé)\b",
+    _I,
+)
+#: "since (the end of) February 2022", "depuis fin février 2022": a total to date, unless the
+#: clause speaks of the future ("will train ... since 2023")
+SINCE_YEAR = re.compile(
+    r"\b(?:since|depuis|seit)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|fin\s+"
+    r"|début\s+|mi-|Ende\s+|Anfang\s+|Mitte\s+)?(?:\w+\s+)?20\d\d\b",
+    _I,
+)
+#: a verb in the past (simple, perfect or passive)
+PAST_VERB = re.compile(
+    r"\b(?:ont\s+été|have\s+been|were|wurden|sent|delivered"
+    r"|supplied|provided|gave|donated|transferred|shipped|lieferte\w*|schickte\w*|a\s+(?:livré"
+    r"|envoyé|fourni)|ont\s+(?:livré|envoyé|fourni))\b",
+    _I,
+)
+#: "X also sent ...": more of what was just told
+ALSO_PAST = re.compile(
+    r"\b(?:also|auch|également|aussi)\s+(?:\w+\s+)?(?:sent|delivered|supplied"
+    r"|provided|gave|donated|transferred|lieferte\w*|schickte\w*|livré|envoyé|fourni)\b",
+    _I,
+)
+#: money a pool has raised from its contributors
+RAISED = re.compile(
+    r"\b(?:rais(?:ed|es)|collect(?:ed|és|ées|é)|gesammelt|eingesammelt|zusammengekommen"
+    r"|contributed|contribué|verser|versé\w*)\b",
+    _I,
+)
+FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"
 WEAK_CUMULATIVE = re.compile(
@@ -164,6 +243,12 @@ NOT_CUMULATIVE = re.compile(
 URGENT = re.compile(
     r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?|dringend\w*"
     r"|sofort|urgence|urgent\w*)\b",
+    _I,
+)
+#: arms in general, no item: a need for them is an ``unspecified`` need
+GENERIC_ARMS = re.compile(
+    r"\b(?:weapons?|arms|armes|armement\w*|Waffen\w*|armi|armas|(?:military|weapons)\s+"
+    r"(?:aid|assistance|support)|Militärhilfe|aide\s+militaire)\b",
     _I,
 )
 #: the recipient's urgent needs as such, with no item: an ``unspecified`` need
@@ -187,10 +272,49 @@ DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
     _I,
 )
+#: a nation the items go to ("delivered first to Poland", "nach Polen"): a destination, no donor
+TO_BEFORE = re.compile(
+    r"(?<!according\s)(?<!thanks\s)(?<!due\s)(?<!close\s)(?<!next\s)"
+    r"(?:\bto|\bnach)\s+(?:the\s+)?$",
+    _I,
+)
+#: money for civil purposes (humanitarian aid, energy, reconstruction, refugees, budget)
+CIVIL = re.compile(
+    r"\b(?:humanitarian|humanitär\w*|humanitaire\w*|reconstruction|rebuild\w*|Wiederaufbau"
+    r"|recovery|energy|Energie|énergie|refugees?|Flüchtling\w*|réfugiés?|budget\s+support"
+    r"|Haushaltshilfe|macro-?financial|civilian\s+population|displaced|forced\s+to\s+leave"
+    r"|Vertriebene\w*|déplacés|Kreditgarantie\w*|loan\s+guarantees?|garanties?\s+de\s+prêt"
+    r"|capital(?:-fund)?\s+(?:support|injection|increase)|expansion|production\s+capacity"
+    r"|Kapazitätsausbau)\b",
+    _I,
+)
+#: a threat the items protect against ("protection against drones"), not an item given
+AGAINST_BEFORE = re.compile(
+    r"\b(?:against|gegen|contre|vor)\s+(?:(?:the|die|den|les|des|la|le|enemy|Russian|russische\w*"
+    r"|russes?|incoming|hostile|ballistic|ballistische\w*|aerial|cruise)\s+){0,3}$",
+    _I,
+)
+#: the maker or former owner of an item ("previously owned by Germany", "made by the US")
+OWNER_BEFORE = re.compile(
+    r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"
+    r"(?:the\s+)?$",
+    _I,
+)
+#: a nation adjective after the name of a scheme ("l'initiative tchèque", "la coalition
+#: danoise"): the scheme's name, not a donor
+SCHEME_BEFORE = re.compile(
+    r"\b(?:initiative|coalition|plan|modèle|programme|iniciativa|coalición)\s+$", _I
+)
+#: a nation only compared with: "more than Germany", "celles de l'Allemagne"
+COMPARED_BEFORE = re.compile(
+    r"(?:\bthan|\bthat\s+of|\bthose\s+of|\bcelles?\s+de|\bceux\s+de|\bcelui\s+de)"
+    r"\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
+    _I,
+)
 #: a nation that is only a place: transit, host, venue, production site
 PLACE_BEFORE = re.compile(
     r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
-    r"|\ben|\bdans|\bpar)\s+(?:the\s+|l['’])?$",
+    r"|\ben|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’])?$",
     _I,
 )
 #: how a pledge is sourced, from words of its sentence: stock, procurement, fund

@@ -55,11 +55,19 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from materiel.ingest import cues
 from materiel.ingest import nations as nat
-from materiel.ingest.items import AMMO, ItemMention, ItemTable, find_calibre, resolve_phrase
+from materiel.ingest.items import (
+    AMMO,
+    ItemMention,
+    ItemTable,
+    find_calibre,
+    names_coalition,
+    resolve_phrase,
+)
 from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
 
 _ABBREV = {
@@ -107,12 +115,14 @@ _ABBREV = {
     "m",
     "nr",
 }
-_SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+")
+#: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
+#: next sentence's first word ("... an.Norwegen verpflichtete sich")
+_SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
 
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|après|portant)\b)"
+    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|ce\s+qui|après|portant)\b)"
     r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais|tandis)\s)",
     re.IGNORECASE,
 )
@@ -195,7 +205,7 @@ _AFTER_ITEM_MONEY = re.compile(
 )
 #: words of a package or of aid as a whole: a sum beside them is the package's value
 _PACKAGE = re.compile(
-    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|Paket\w*|Hilfe\w*|Unterstützung"
+    r"\b(?:packages?|aid|assistance|support|tranches?|drawdown|\w*[Pp]aket\w*|\w*[Hh]ilfe\w*|Unterstützung"
     r"|Tranche|paquets?|aide|enveloppe|soutien|tranche|paquete|pacote|ayuda|ajuda|apoyo|apoio)\b",
     re.IGNORECASE,
 )
@@ -205,6 +215,12 @@ _COUNTER = re.compile(
     r"^\s*(?:sets?|pieces?|units?|pairs?|lots?|batch(?:es)?|Stück|Exemplare|Einheiten"
     r"|exemplaires|unités|lots?|unidades|ejemplares|unidades)\s+(?:of\s+|de\s+|d['’]|an\s+)?"
     r"(?:(?:this|these|dieser|dieses|ces|de\s+ces)\s+)?",
+    re.IGNORECASE,
+)
+#: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
+_PARTITIVE = re.compile(
+    r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
+    r"|de\s+(?:los|las|estos|estas))\s",
     re.IGNORECASE,
 )
 _ARTICLES = {
@@ -280,6 +296,7 @@ class Draft:
     anchor: int = -1  # where the item or amount itself starts (the span may include the donor)
     sentence: int = -1  # index of the sentence it was read from
     headline: bool = False  # read from a title line (before the body's first full sentence)
+    inherited: bool = False  # its donor was named in an earlier sentence, not in its own
 
     def key(self) -> tuple[Any, ...]:
         f = self.fields
@@ -339,6 +356,7 @@ class _Element:
     surface: str = ""
     cumulative: bool = False
     not_given: bool = False
+    coalition: bool = False  # the item names a coalition: a pool's purpose, not an item given
 
 
 @dataclass
@@ -373,7 +391,11 @@ class _Context:
     starts: dict[str, list[int]] = field(default_factory=dict)
     flags: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
     recipient_at: int = -100  # the last sentence that named the recipient
+    voice: str | None = None  # whose voice the last sentence with a voice was
+    voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
+    recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
 
@@ -420,13 +442,29 @@ def _not_given(
     return False
 
 
+def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
+    """The element's part of the sentence (up to "but", ";" or a dash) tells an earlier event
+    in the pluperfect ("In January the government had announced it would send 31 tanks")."""
+    for a, b in _segments(ctx.text, st_start, st_end, _MODAL_SPLIT):
+        if a <= el < b:
+            return cues.PAST_EVENT.search(ctx.text, a, b) is not None
+    return False
+
+
 def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
     """(past total, not given) of the clause text[a:b]."""
     cumulative = False
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
-        cumulative = cues.CUMULATIVE.search(text, a, b) is not None or (
-            cues.WEAK_CUMULATIVE.search(text, a, b) is not None
-            and cues.PERFECT.search(text, a, b) is not None
+        cumulative = (
+            cues.CUMULATIVE.search(text, a, b) is not None
+            or (
+                cues.WEAK_CUMULATIVE.search(text, a, b) is not None
+                and cues.PERFECT.search(text, a, b) is not None
+            )
+            or (
+                cues.SINCE_YEAR.search(text, a, b) is not None
+                and cues.FUTURE.search(text, a, b) is None
+            )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     return cumulative, cues.NOT_GIVEN.search(clause) is not None
@@ -505,6 +543,38 @@ def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> lis
     return out
 
 
+_AGGRESSORS = nat.NOT_DONORS - {nat.RECIPIENT_DEFAULT}
+#: more words than this between two item mentions of one chunk make them two phrases
+#: ("Neben mehr Munition fordert die Ukraine seit einiger Zeit die Lieferung von Kampfjets")
+_FAR_WORDS = 5
+#: a gap that starts with a preposition keeps the phrase whole ("missiles for the ... SAMP/T")
+_OF_LINK = re.compile(
+    r"\W*(?:for|of|to|with|für|von|zur|zum|mit|pour|de|des|du|d['’]|avec|para|per|con|di)\b", re.I
+)
+
+
+def _split_far(
+    text: str,
+    segments: list[tuple[int, int]],
+    items: list[ItemMention],
+    masks: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Chunks cut between two item mentions that are far apart (a clause, not one noun phrase)."""
+    out: list[tuple[int, int]] = []
+    for cs, ce in segments:
+        inside = [
+            m for m in items if cs <= m.start < ce and not any(a <= m.start < b for a, b in masks)
+        ]
+        start = cs
+        for left, right in pairwise(inside):
+            gap = text[left.end : right.start]
+            if len(re.findall(r"[\w'’-]+", gap)) > _FAR_WORDS and not _OF_LINK.match(gap):
+                out.append((start, left.end))
+                start = left.end
+        out.append((start, ce))
+    return out
+
+
 def find_date(text: str) -> dt.date | None:
     m = DATE.search(text)
     if m is None:
@@ -536,6 +606,14 @@ def _donor_groups(
         and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
         and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.COMPARED_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
+        and not cues.OWNER_BEFORE.search(text, max(sentence_start, m.start - 30), m.start)
+        and not (
+            _adjective(m)
+            and cues.SCHEME_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        )
+        and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
         donors = [
@@ -545,10 +623,7 @@ def _donor_groups(
         ]
     item_starts = {i.start for i in items}
     donors = [
-        m
-        for m in donors
-        if not (m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian")))
-        or not any(0 < s - m.end <= 2 for s in item_starts)
+        m for m in donors if not _adjective(m) or not any(0 < s - m.end <= 2 for s in item_starts)
     ]
     groups: list[list[nat.NationMention]] = []
     for m in donors:
@@ -563,6 +638,11 @@ def _donor_groups(
                 continue
         groups.append([m])
     return groups
+
+
+def _adjective(m: nat.NationMention) -> bool:
+    """A nation adjective ("German", "amerikanische", "français"), not the nation's name."""
+    return m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian"))
 
 
 def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
@@ -606,13 +686,20 @@ class Extractor:
             "money": [m.start for m in ctx.money],
             "items": [m.start for m in ctx.items],
         }
-        for index, (s, e) in enumerate(split_sentences(text)):
+        sentences = split_sentences(text)
+        for index, (s, e) in enumerate(sentences):
             full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
             ctx.headline = not ctx.body_started and not full
             ctx.body_started = ctx.body_started or full
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
-        merged = _merge(drafts)
+        _pool_purpose(text, sentences, drafts)
+        merged = _one_item_value(_merge(drafts))
+        if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
+            # a general call for arms beside named needs adds nothing to review
+            merged = [
+                d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
+            ]
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)
@@ -626,6 +713,16 @@ class Extractor:
         masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
         masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
         masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]
+        # the aggressor's own weapons ("Russian rockets", "russische Drohnen") are no item
+        for n in nations:
+            if set(n.codes) & _AGGRESSORS and _adjective(n):
+                masks += [(m.start, m.end) for m in items if 0 < m.start - n.end <= 2]
+        # a threat the items protect against ("protection against drones and aerial bombs")
+        masks += [
+            (m.start, m.end)
+            for m in items
+            if cues.AGAINST_BEFORE.search(text, max(s, m.start - 60), m.start)
+        ]
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
@@ -634,12 +731,26 @@ class Extractor:
             for a, b in clauses:
                 if a <= el.start < b:
                     el.cumulative = ctx.clause_flags(a, b)[0]
+            el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
         text, s, e = ctx.text, st.start, st.end
         sent = text[s:e]
+        # a recap goes on: after a sentence of past totals, a sentence in the past that names
+        # no new donor ("Prague also sent medical equipment", "1,600 Stingers were delivered")
+        # is more of the same total
+        if (
+            ctx.recap
+            and st.elements
+            and (not st.donors or cues.ALSO_PAST.search(sent))
+            and cues.PAST_VERB.search(sent)
+            and not cues.FUTURE.search(sent)
+        ):
+            for el in st.elements:
+                el.cumulative = True
+        ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         if self._is_need(ctx, st):
@@ -656,16 +767,32 @@ class Extractor:
                 ctx.donors = _codes(st.donors[-1])
             return
         bullet = cues.BULLET.match(sent) is not None
-        listed = ctx.list_open and (bullet or len(sent) <= 200) and not st.donors
+        # the items of a list go on the package announced before it: after a sentence ending
+        # with ":", or bullet lines right after a pledge sentence
+        listed = (
+            (ctx.list_open and (bullet or len(sent) <= 200)) or (bullet and ctx.pledged_at >= 0)
+        ) and not st.donors
         if not listed:
             ctx.list_open = False
+        if not bullet:
+            ctx.pledged_at = -1
         if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return
         if sent.rstrip().endswith(":"):
             ctx.list_open = True
-        live = [el for el in st.elements if not el.cumulative and not el.not_given]
+        # a coalition's purpose is a pledge only with the donor's money into it ("€20 million
+        # for the drone coalition"), not when the coalition is merely named
+        ctx.pledged_at = st.index if ctx.donors or st.donors else -1
+        live = [
+            el
+            for el in st.elements
+            if not el.cumulative
+            and not el.not_given
+            and not (el.coalition and el.money is None)
+            and not (el.category == "unspecified" and self._civil(ctx, st, el))
+        ]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = (
             not st.nations or all(self.recipient in n.codes for n in st.nations)
@@ -697,14 +824,26 @@ class Extractor:
         if st.donors:
             ctx.donors = _codes(st.donors[-1])
 
+    @staticmethod
+    def _civil(ctx: _Context, st: _Sentence, el: _Element) -> bool:
+        """A sum for a civil purpose (humanitarian aid, energy, reconstruction) in the sum's own
+        phrase, with no arms named there: not military aid."""
+        for a, b in _segments(ctx.text, st.start, st.end, _CHUNK_SPLIT):
+            if a <= el.start < b:
+                # "aide humanitaire, ... et 50 millions pour des équipements militaires"
+                return cues.CIVIL.search(ctx.text, a, b) is not None and not cues.ARMS.search(
+                    ctx.text, a, b
+                )
+        return False
+
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
         """The items go to another nation than the recipient ("export ... to the United
         States"), and the recipient is not named."""
         named = any(self.recipient in n.codes for n in st.nations)
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
-            if self.recipient in n.codes:
-                continue
+            if self.recipient in n.codes or _adjective(n):
+                continue  # "to the Czech initiative" names a scheme, not where items go
             before = ctx.text[max(st.start, n.start - 24) : n.start]
             to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
             if to and not _ACCORDING.search(before) and (trade or not named):
@@ -713,17 +852,29 @@ class Extractor:
 
     def _is_need(self, ctx: _Context, st: _Sentence) -> bool:
         """A need sentence: a need word, and the recipient is the speaker (or the subject when
-        no one else is quoted)."""
+        no one else is quoted). A sentence whose subject is a pronoun ("He asked for ...",
+        "We need ...", "Il demande ...") and that names no other voice continues the voice
+        of the sentences just before it."""
+        voice = self._voice(ctx, st)
+        sent = ctx.text[st.start : st.end]
+        recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
+        pronoun = cues.PRONOUN_SUBJECT.match(sent) and not cues.RECIPIENT_SIDE.search(sent)
+        if pronoun or (voice is None and cues.FIRST_PERSON.search(sent)):
+            voice = recent
+        if voice is not None:
+            ctx.voice, ctx.voice_at = voice, st.index
+        return voice == "recipient" and cues.NEED_CUE.search(ctx.text, st.start, st.end) is not None
+
+    def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
+        """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak
+        or are the subject), "other" (a donor, an alliance, an analyst), or None."""
         text, s, e = ctx.text, st.start, st.end
-        cue = cues.NEED_CUE.search(text, s, e)
-        if cue is None:
-            return False
         recipient = [m.start() for m in cues.RECIPIENT_SIDE.finditer(text, s, e)]
         recipient += [n.start for n in st.nations if self.recipient in n.codes]
-        if not recipient:
-            return False
         others = [g[0].start for g in st.donors]
         others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]
+        if not recipient:
+            return "other" if others else None
         speech = cues.SPEECH.search(text, s, e)
         if speech is not None:
             # the speaker is the voice right before the speech verb ("Zelensky said"), else the
@@ -732,10 +883,11 @@ class Extractor:
             voices = [(p, True) for p in recipient] + [(p, False) for p in others]
             before = [(at - p, side) for p, side in voices if p < at]
             after = [(p - at, side) for p, side in voices if p > at]
-            return min(before)[1] if before else min(after)[1]
-        if not others:
-            return True
-        return min(recipient) < min(others)
+            side = min(before)[1] if before else min(after)[1]
+            return "recipient" if side else "other"
+        if not others or min(recipient) < min(others):
+            return "recipient"
+        return "other"
 
     # -- per chunk -------------------------------------------------------------------
     def _elements(self, ctx: _Context, st: _Sentence, items: list[ItemMention]) -> list[_Element]:
@@ -743,7 +895,9 @@ class Extractor:
         masks = st.masks
         out: list[_Element] = []
         pending_calibres: list[tuple[int, int, str]] = []  # "155mm and" waiting for its item
-        for cs, ce in _segments(text, st.start, st.end, _CHUNK_SPLIT):
+        for cs, ce in _split_far(
+            text, _segments(text, st.start, st.end, _CHUNK_SPLIT), items, masks
+        ):
             mentions = [
                 m
                 for m in items
@@ -754,6 +908,15 @@ class Extractor:
             category, calibre, code = (
                 resolve_phrase(mentions, chunk) if mentions else ("", None, None)
             )
+            if (
+                not category
+                and mentions
+                and all(m.category == "air-defence-missile" for m in mentions)
+                and out
+                and out[-1].category == "air-defence-system"
+            ):
+                # "more air defence systems, missiles and spare parts": their missiles
+                category = "air-defence-missile"
             if not category:
                 cal = find_calibre(chunk) if not chunk_money else None
                 if cal is not None and (
@@ -786,6 +949,7 @@ class Extractor:
                 qty,
                 item_code=code,
                 surface=" ".join(m.surface.lower() for m in mentions),
+                coalition=all(names_coalition(text, m) for m in mentions),
             )
             if calibre is not None and category.endswith("ammunition"):
                 for ps, pe, pcal in pending_calibres:
@@ -832,17 +996,26 @@ class Extractor:
         vague = list(VAGUE.finditer(before))
         best: tuple[int | None, int | None] = (None, None)
         found = False
+        partitive_end = -1
         for q in find_quantities(before, ctx.lang):
             qs, qe = q.start + chunk_start, q.end + chunk_start
-            if any(a <= qs < b for a, b in masks):
+            if any(a <= qs < b for a, b in masks) or qs < partitive_end:
                 continue
             gap = re.sub(r"^\s+of\s+(?:its|their|his|her|our)\b", "", text[qe:item_start])
+            part = _PARTITIVE.match(gap)
+            if part is not None and q.value is not None and text[qs:qe].lower() not in _ARTICLES:
+                # "12 of the 72 guns", "zwei der bereits bezahlten IRIS-T", "12 de ces canons":
+                # the share is the quantity, whatever else qualifies the item
+                rest = gap[part.end() :]
+                if len(re.findall(r"[\w.'’-]+", rest)) <= 6 and not re.search(r"[,;:()]", rest):
+                    best, found, partitive_end = (q.value, qs), True, item_start
+                    continue
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
-            if text[qs:qe].lower() in _ARTICLES and len(words) > 1:
-                continue  # "a" or "un" counts one only right before the item
+            if text[qs:qe].lower() in _ARTICLES:
+                continue  # an article is no stated number ("a Patriot system", "un système")
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
@@ -923,7 +1096,9 @@ class Extractor:
             "channel": ctx.channel,
             "_surface": el.surface,
         }
-        return Draft("pledge", fields, start, end, el.start, st.index, ctx.headline)
+        return Draft(
+            "pledge", fields, start, end, el.start, st.index, ctx.headline, inherited=dspan is None
+        )
 
     def _funds(
         self, ctx: _Context, st: _Sentence, only: list[_Element] | None = None
@@ -932,7 +1107,15 @@ class Extractor:
         items = [el for el in st.elements if el.money is None and el.category != "unspecified"]
         out: list[Draft] = []
         for el in elements:
-            if el.money is None or el.cumulative or el.not_given or el.money.amount is None:
+            # what a named pool has raised so far is the pool's own sum (a fund entry)
+            raised = (
+                el.cumulative
+                and cues.SPECIFIC_FUND.search(ctx.text, st.start, st.end) is not None
+                and cues.RAISED.search(ctx.text, st.start, st.end) is not None
+            )
+            if el.money is None or (el.cumulative and not raised) or el.not_given:
+                continue
+            if el.money.amount is None:
                 continue
             category, calibre, code, end = el.category, el.calibre, el.item_code, el.end
             if category == "unspecified" and items:
@@ -968,6 +1151,17 @@ class Extractor:
         items = [el for el in st.elements if el.money is None]
         out: list[Draft] = []
         priority = "critical" if cues.URGENT.search(text, s, e) else "high"
+        if not items:
+            # "des munitions, nous en avons besoin", "the shortage of ammunition": artillery's
+            bare = [
+                m
+                for m in ctx.items
+                if s <= m.start < e and m.category == AMMO and not find_calibre(m.surface)
+            ]
+            items = [
+                _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
+                for m in bare[:1]
+            ]
         for el in items:
             fields = {
                 "recipient": self.recipient,
@@ -978,6 +1172,25 @@ class Extractor:
                 "priority": priority,
             }
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
+        arms = cues.GENERIC_ARMS.search(text, s, e)
+        need = cues.NEED_CUE.search(text, s, e)
+        if (
+            not out
+            and arms is not None
+            and need is not None
+            and abs(arms.start() - need.end()) <= 80
+        ):
+            # "Zelensky demanded 'more weapons'", "requested weapons assistance": no item named
+            fields = {
+                "recipient": self.recipient,
+                "category": "unspecified",
+                "caliber": None,
+                "quantity": None,
+                "item_code": None,
+                "priority": priority,
+            }
+            a, b = min(need.start(), arms.start()), max(need.end(), arms.end())
+            out.append(Draft("need", fields, a, b, a, st.index))
         if not out and cues.URGENT_NEEDS.search(text, s, e):
             cue = cues.URGENT_NEEDS.search(text, s, e)
             assert cue is not None
@@ -1054,6 +1267,63 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in out:
         d.fields.pop("_surface", None)
     return out
+
+
+def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draft]) -> None:
+    """A nation's sum paid into a pool with one purpose (the Czech ammunition initiative, the
+    drone coalition) is a pledge of that purpose: the pool named in the sum's sentence (and no
+    other pool there), else the only pool with a purpose that the text names when the sum is
+    no package ("... the drone coalition. Lithuania allocated €3 million")."""
+    named = [{cat for rx, cat in cues.POOL_PURPOSES if rx.search(text, a, b)} for a, b in sentences]
+    in_text: set[str] = set().union(*named) if named else set()
+    for d in drafts:
+        if d.kind == "fund" and d.fields["category"] == "unspecified" and len(in_text) == 1:
+            # the pool of a text about one pool with one purpose ("... für das Vorhaben")
+            d.fields["category"] = next(iter(in_text))
+            continue
+        if (
+            d.kind != "pledge"
+            or d.fields["category"] != "unspecified"
+            or d.fields.get("amount") is None
+            or not 0 <= d.sentence < len(sentences)
+        ):
+            continue
+        a, b = sentences[d.sentence]
+        purpose = set(named[d.sentence])
+        pools = len(cues.SPECIFIC_FUND.findall(text, a, b))
+        others = pools - sum(len(rx.findall(text, a, b)) for rx, _ in cues.POOL_PURPOSES)
+        if not purpose and pools == 0 and len(in_text) == 1 and not _PACKAGE.search(text, a, b):
+            purpose = set(in_text)
+        if len(purpose) == 1 and others <= 0:
+            d.fields["category"] = purpose.pop()
+
+
+def _one_item_value(drafts: list[Draft]) -> list[Draft]:
+    """A donor whose text names exactly one item and one package sum in a later sentence that
+    does not name the donor again: the sum is that item's value ("France will finance twelve
+    Caesar guns. ... This aid is an investment of €50 million"), so the item keeps its own
+    mention as evidence and the sum is no second pledge."""
+    by_donor: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.kind == "pledge":
+            by_donor.setdefault(d.fields["donor"], []).append(d)
+    dropped: set[int] = set()
+    for rows in by_donor.values():
+        items = [d for d in rows if d.fields["category"] != "unspecified"]
+        sums = [
+            d
+            for d in rows
+            if d.fields["category"] == "unspecified" and d.fields.get("amount") is not None
+        ]
+        if len(items) != 1 or len(sums) != 1 or len(rows) != 2:
+            continue
+        item, total = items[0], sums[0]
+        if item.fields.get("amount") is not None or not total.inherited:
+            continue
+        item.fields["amount"] = total.fields["amount"]
+        item.fields["currency"] = total.fields["currency"]
+        dropped.add(id(total))
+    return [d for d in drafts if id(d) not in dropped]
 
 
 _DEFAULT: Extractor | None = None

@@ -70,7 +70,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"HIMARS|High\s+Mobility\s+Artillery\s+Rocket\s+Systems?|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
         r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
-        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?",
+        r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?"
+        r"|systèmes?\s+(?:mobiles?\s+)?de\s+lancement\s+de\s+roquettes(?:\s+multiples)?",
         "rocket-artillery-system",
         3,
     ),
@@ -97,13 +98,13 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
         r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
-        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?aérienne"
+        r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
         r"|systèmes?\s+sol-air|canons?\s+anti-?aériens?",
         "air-defence-system",
         3,
     ),
     (
-        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?aérienne",
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air",
         "air-defence-system",
         1,
     ),
@@ -111,7 +112,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
         r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
         r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
-        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?aérienne|Lenkflugkörper\s+für",
+        r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|Lenkflugkörper\s+für",
         "air-defence-missile",
         4,
     ),
@@ -127,7 +128,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     # tanks
     (
-        r"(?:main\s+battle\s+)?tanks?|Kampfpanzer|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
+        r"(?:main\s+battle\s+)?(?<!think\s)(?<!think-)tanks?(?!\s+(?:truck|trailer)s?\b)|Kampfpanzer"
+        r"|Panzer|chars?(?:\s+(?:de\s+combat|lourds?))?",
         "main-battle-tank",
         2,
     ),
@@ -150,8 +152,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
         r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
+        r"|armou?red\s+infantry\s+(?:carriers?|vehicles?)|infantry\s+carriers?"
         r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
-        r"|gepanzerte\s+Fahrzeuge|geschützte\s+Fahrzeuge|véhicules?\s+blindés?"
+        r"|gepanzerte\w*\s+Fahrzeug\w*|geschützte\w*\s+Fahrzeug\w*|véhicules?\s+blindés?"
         r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
         "armoured-vehicle",
         2,
@@ -172,7 +175,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)"
-        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre",
+        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre"
+        r"|(?:ammunition|rounds|cartridges)\s+for\s+(?:small|light)\s+(?:automatic\s+)?(?:arms|weapons)"
+        r"|small(?:er)?[-\s]calib(?:re|er)\s+(?:ammunition|rounds)|machine[-\s]gun\s+(?:ammunition|rounds)",
         "small-arms-ammunition",
         4,
     ),
@@ -234,7 +239,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:artillery|battery|mortar)\s+radars?|Starlink(?:\s+terminals?)?|satellite\s+"
         r"(?:services|terminals?|imagery)|communications?\s+equipment|generators?|winter\s+gear"
         r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
-        r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts"
+        r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts|spares|tents|Zelte|tentes"
         r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
         r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
         r"|Radargeräte|Radare?|Schutzwesten|Helme|Winterausrüstung|Nachtsichtgeräte|Generatoren"
@@ -454,6 +459,23 @@ def _keyword_mentions(text: str) -> list[ItemMention]:
 
 def _squash(s: str) -> str:
     return re.sub(r"[\s\-_/]", "", s.lower())
+
+
+#: an item that names a coalition ("Drone Coalition", "eine Patriot-Koalition", "la coalition
+#: F-16"): the purpose of a pool, not an item given
+COALITION_AFTER = re.compile(r"[\s-]?(?:[Cc]oalitions?|Koalition(?:en)?)\b")
+COALITION_BEFORE = re.compile(
+    r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:des?\s+|für\s+|of\s+|on\s+)?$"
+    r"|\binitiative\s+(?:to|for|visant\s+à|pour|zur|zum)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def names_coalition(text: str, m: ItemMention) -> bool:
+    return bool(
+        COALITION_AFTER.match(text, m.end)
+        or COALITION_BEFORE.search(text, max(0, m.start - 60), m.start)
+    )
 
 
 def find_calibre(text: str) -> str | None:

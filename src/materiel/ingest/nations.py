@@ -374,7 +374,9 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear|\bà|\bnach|\baus)\s+$"
 )
 #: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
-_ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|produced|manufactured|led|based|era)\b")
+_ORIGIN_SUFFIX = re.compile(
+    r"^-(?:made|built|designed|produced|manufactured|led|based|era|[Dd]ollars?)\b"
+)
 
 
 #: "the Czech initiative", "the Danish model": the name of a scheme, not a donor
@@ -459,7 +461,10 @@ def _pattern() -> re.Pattern[str]:
     alts = "|".join(re.escape(k) for k in keys)
     # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
     # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
-    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-ÖØ-Þ])({alts})(?![\w])(?!\.\w)")
+    # a full stop glued to the name ends the sentence before it: "... an.Norwegen verpflichtete"
+    return re.compile(
+        rf"(?:(?<![\w.])|(?<=[a-zß-ÿ]{{2}}\.))(?=[A-ZÀ-ÖØ-Þ])({alts})(?![\w])(?!\.\w)"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -195,7 +195,10 @@ _SYM = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if 
 _CODE = "|".join(CODES)
 _WORD = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _SYM_AFTER = r"€|\$|£|zł|Kč|kr\.?(?!\w)"
-_NOT_UNIT = r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b|%|per\s?cent|percent|prozent|pour\s?cent))"
+_NOT_UNIT = (
+    r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b(?!-\d)|%|per\s?cent|percent|prozent"
+    r"|pour\s?cent))"
+)
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![\w$€£])(?P<cur>{_SYM}|(?:{_CODE})(?=[\s\d]))\s?(?P<num>{_NUM})"
@@ -211,6 +214,8 @@ _MONEY_AFTER = re.compile(
 )
 #: "from 80 to 120 million": a change of amount, not a range
 _FROM = re.compile(r"\b(?:from|de|von|passe\s+de|erhöht\s+von)\s+$", re.IGNORECASE)
+#: "ranged from €47 million to €2.1 million": a range, not a change of amount
+_RANGED = re.compile(r"\b(?:rang(?:e|es|ed|ing)|reich\w*|allant)\s+(?:from|von|de)\s+$", re.I)
 #: "between €40 million and €50 million", "zwischen 40 und 50 Millionen Euro"
 _BETWEEN = re.compile(r"\b(?:between|zwischen|entre)\s+$", re.IGNORECASE)
 _BETWEEN_NUM = re.compile(
@@ -392,7 +397,24 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         else m
         for m in found
     ]
-    return _betweens(text, found)
+    return _conversions(text, _betweens(text, found))
+
+
+#: a sum in brackets right after another sum is its conversion ("£125 million ($160
+#: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
+_CONVERSION_GAP = re.compile(
+    r"\s*[(\[]\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly|almost|rund|etwa|ca\.?"
+    r"|environ|près\s+de|soit|or|i\.e\.|≈|~)?\s*"
+)
+
+
+def _conversions(text: str, found: list[Money]) -> list[Money]:
+    out: list[Money] = []
+    for m in found:
+        if out and _CONVERSION_GAP.fullmatch(text, out[-1].end, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _money(m: re.Match[str], text: str, lang: str, currency: str) -> Money:
@@ -418,8 +440,11 @@ def _betweens(text: str, found: list[Money]) -> list[Money]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if (
             nxt is not None
-            and _BETWEEN.search(text, max(0, m.start - 12), m.start)
-            and re.fullmatch(r"\s+(?:and|und|et)\s+", text[m.end : nxt.start])
+            and (
+                _BETWEEN.search(text, max(0, m.start - 12), m.start)
+                or _RANGED.search(text, max(0, m.start - 24), m.start)
+            )
+            and re.fullmatch(r"\s+(?:and|und|et|to|bis|à)\s+", text[m.end : nxt.start])
         ):
             out.append(Money(None, None, m.start, nxt.end))
             skip = True

@@ -99,10 +99,28 @@ def read_bytes_into_drafts(
     date: dt.date | None = None,
 ) -> list[int]:
     """An uploaded .txt, .html or .pdf (for POST /api/v1/ingest) into pending drafts."""
+    return read_bytes_seen(
+        engine, data, filename=filename, actor=actor, source_url=source_url, date=date
+    )[0]
+
+
+def read_bytes_seen(
+    engine: Engine,
+    data: bytes,
+    *,
+    filename: str,
+    actor: str,
+    source_url: str | None = None,
+    date: dt.date | None = None,
+) -> tuple[list[int], bool]:
+    """Like :func:`read_bytes_into_drafts`, and whether the text was read before (then the
+    ids are those of its earlier drafts and nothing was added)."""
     text = from_bytes(data, filename)
-    return read_into_drafts(
+    seen = bool(already_read(engine, text))
+    ids = read_into_drafts(
         engine, text, source_name=filename, actor=actor, source_url=source_url, date=date
     )
+    return ids, seen
 
 
 def store_reading(

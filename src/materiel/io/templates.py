@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy import String
 
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.records import (
     Base,
     Caveat,
@@ -554,7 +555,14 @@ TEMPLATES: tuple[Template, ...] = (
         (
             _c("name", "str", True, "unique name", "baseline"),
             _c("description", "str", False, "description", "Status quo consumption"),
-            _c("horizon_weeks", "int", False, "planning horizon (default 26)", 26, positive=True),
+            _c(
+                "horizon_weeks",
+                "int",
+                False,
+                f"planning horizon (default {HORIZON_WEEKS})",
+                HORIZON_WEEKS,
+                positive=True,
+            ),
             _c(
                 "params",
                 "json",

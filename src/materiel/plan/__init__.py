@@ -74,7 +74,7 @@ def solve(
     from materiel.plan.results import dataset, evaluate, from_solution, tables
     from materiel.plan.solve import DEFAULT_METHOD, make_highs, solve_model
     from materiel.plan.solve import tie_break as tie_break_solve
-    from materiel.plan_policy import TIE_BREAK_TOLERANCE
+    from materiel.plan_policy import TIE_BREAK_SPREAD, TIE_BREAK_TOLERANCE
 
     report = progress or _noop
     overrides = {"hard_targets": hard_targets, "time_limit": time_limit, **params}
@@ -142,7 +142,13 @@ def solve(
     if model.ncols and sol.col_value.size:
         if tie_break:
             sol = tie_break_solve(
-                model, highs, sol, data.value, tolerance=TIE_BREAK_TOLERANCE, time_limit=limit
+                model,
+                highs,
+                sol,
+                data.value,
+                tolerance=TIE_BREAK_TOLERANCE,
+                time_limit=limit,
+                spread=TIE_BREAK_SPREAD,
             )
             result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)

@@ -16,9 +16,11 @@ coarse periods of ``dur[t]`` weeks, :func:`materiel.plan.data.with_tail`):
     dev[n]      distance of g[n] from its GDP share of G
 
 Objective (materiel.plan_policy: every weight per unit of value and week, USD-weeks;
-``w[t] = dur[t]·(1 + ρ)^-start[t]``, ρ the small time preference):
+``w[t] = dur[t]·(1 + ρ)^-start[t]``, ρ the small time preference, ``disc[t] = (1 +
+ρ)^-start[t]``; ``H`` the horizon's weeks: lost consumption is charged as a need of its
+weight outstanding for all of them):
 
-    minimise Σ π[k]·value·w·b + Σ weight·value·disc·c + λ·Σ value·w·v + μ·Σ dev
+    minimise Σ π[k]·value·w·b + Σ weight·value·H·disc·c + λ·Σ value·w·v + μ·Σ dev
              + λ·Σ value·w·(breach of stocks the plan does not decide: a constant)
 
 Needless transfers and orders are removed by a second solve on the optimal face
@@ -166,14 +168,16 @@ def define_stock_variables(m: LinearModel, d: PlanData) -> None:
 
 
 def define_shortfall_variables(m: LinearModel, d: PlanData) -> None:
-    """0 ≤ c[r,i,t] ≤ cons[r,i,t] with cost weight·value (consumption not met: a
-    value-week each); y[r,i,k,t] served and b[r,i,k,t] backlog of stated need from the
-    first period a need of priority k is due, b with cost π[k]·value·dur (each week late)."""
+    """0 ≤ c[r,i,t] ≤ cons[r,i,t] with cost weight·value·H·disc (consumption not met is
+    lost, and charged as a need of its weight outstanding for all H weeks of the horizon:
+    :attr:`PlanData.consumption_cost`); y[r,i,k,t] served and b[r,i,k,t] backlog of stated
+    need from the first period a need of priority k is due, b with cost π[k]·value·dur (each
+    week late)."""
     m.add_variables(
         "c",
         ("recipient", "item", "week"),
         d.cons > 0,
-        cost=d.weight * d.value[None, :, None] * d.disc,
+        cost=d.consumption_cost,
         upper=d.cons,
     )
     mask = m.meta["backlog_mask"]

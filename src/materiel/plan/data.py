@@ -148,6 +148,17 @@ class PlanData:
         return np.asarray(self.durations * self.disc)
 
     @property
+    def consumption_cost(self) -> np.ndarray:
+        """[r,i,t] the cost of a unit of consumption not met in period t: ``weight × value
+        × weeks × disc[t]`` (``weeks`` the horizon's). Lost consumption is charged as a
+        stated need of the consumption weight left outstanding for the whole horizon —
+        the most lateness a unit can gather within it — so the plan never lets consumption
+        go short to serve a need of a lighter (or equal) weight earlier within the horizon
+        (docs/plan.md "Lost consumption against lateness")."""
+        weeks = float(max(int(self.weeks), 1))
+        return np.asarray(self.weight * self.value[None, :, None] * weeks * self.disc)
+
+    @property
     def prio_weight(self) -> np.ndarray:
         """[k] weight of a week of need unmet per unit of value, by priority."""
         return np.array([policy.PRIORITY_WEIGHTS[p] for p in self.priorities])

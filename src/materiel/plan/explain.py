@@ -26,8 +26,11 @@ horizon, in the unit its label names:
 
 The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
 from the optimal basis), so the figures stay true when the model changes. Both the base and
-the moved plan are primary optima (``tie_break=False``): the plan's second, lexicographic
-solve only picks the fewest shipments among equally good plans, and can take long. A move
+the moved plan go through the plan's lexicographic tie-break, whose perturbed cost has one
+optimum (``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a
+shortfall differently over items, and comparing two arbitrary ones would report a
+difference no move made. With the tie-break each side is the one plan any solve of that
+data reaches (warm or cold), so every figure equals an independent re-solve. A move
 with no effect says why: not eligible, arrives after the horizon,
 money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
 left. The dual values of the moved rows are kept in the ``marginals`` table next to the
@@ -132,8 +135,8 @@ def resolve(d: PlanData, basis: Any = None) -> Any:
     params = inspect.signature(solve).parameters
     if basis is not None and "warm_start" in params:
         kw["warm_start"] = basis
-    if "tie_break" in params:  # both sides are primary optima (see the module doc)
-        kw["tie_break"] = False
+    if "tie_break" in params:  # both sides with the same, unique tie-break (module doc)
+        kw["tie_break"] = True
     return solve(d, **kw)
 
 

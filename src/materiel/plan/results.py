@@ -142,7 +142,7 @@ def evaluate(
         "need": float(
             (d.prio_weight[None, None, :, None] * d.value[None, :, None, None] * w * b).sum()
         ),
-        "consumption": float((d.weight * d.value[None, :, None] * d.disc * c).sum()),
+        "consumption": float((d.consumption_cost * c).sum()),
         "breach": 0.0
         if d.hard_targets
         else float(d.lam * (breach * d.value[None, :, None] * w).sum()),

@@ -147,9 +147,26 @@ def solve_model(
     )
 
 
-def shipment_cost(model: LinearModel, value: np.ndarray) -> np.ndarray:
+#: the columns whose values the explanations read (per item: consumption not met, backlog;
+#: stock below target): the tie-break's perturbation makes them unique
+OUTCOMES = ("c", "b", "v")
+
+
+def shipment_cost(
+    model: LinearModel, value: np.ndarray, spread: float = 0.0, seed: int = 0
+) -> np.ndarray:
     """[columns] the tie-break's cost: the value (USD) of each unit shipped — transfers
-    ``x`` and orders ``q`` at the item's unit value; 0 for every other column."""
+    ``x`` and orders ``q`` at the item's unit value; 0 for every other column.
+
+    With ``spread`` > 0 the shortfall and breach columns (:data:`OUTCOMES`: consumption
+    not met, backlog, stock below target) get a small deterministic cost each, ``spread ×
+    value × u`` (a generator seeded with ``seed`` draws ``u`` in [0, 1) per column). A
+    generic cost on them has one optimum on the optimal face, so two solves of the same plan
+    — warm or cold, from any basis — leave the same shortfall per item, recipient and week
+    and the same stock below target, whichever of several equally good plans each primary
+    solve found (the explanations' re-solves rely on it: docs/plan.md "The tie-break").
+    Shipments keep their plain value: perturbing them (many transfers tie exactly) made the
+    second solve about 30 times slower on M (docs/plan.md)."""
     cost = np.zeros(model.ncols)
     x = model.vars["x"].index
     mask = x >= 0
@@ -159,6 +176,17 @@ def shipment_cost(model: LinearModel, value: np.ndarray) -> np.ndarray:
         item_value = value[model.meta["k_item"]][:, None]
         mask = q >= 0
         cost[q[mask]] = np.broadcast_to(item_value, q.shape)[mask]
+    if spread > 0 and model.ncols:
+        u = np.random.default_rng(seed).random(model.ncols)
+        for name in OUTCOMES:
+            if name not in model.vars:
+                continue
+            idx = model.vars[name].index  # dims (…, item, …): the item is axis 1
+            shape = [1] * idx.ndim
+            shape[1] = len(value)
+            unit = np.broadcast_to(value.reshape(shape), idx.shape)
+            mask = idx >= 0
+            cost[idx[mask]] = spread * unit[mask] * u[idx[mask]]
     return cost
 
 
@@ -179,6 +207,7 @@ def tie_break(
     tolerance: float,
     restore: bool = False,
     time_limit: float = 60.0,
+    spread: float = 0.0,
 ) -> Solution:
     """The second, lexicographic solve on the optimal face: minimise the value of what is
     shipped (transfers and orders) among the plans as good as the primary one, so no
@@ -187,16 +216,20 @@ def tie_break(
     The optimal face is pinned by complementary slackness with the primary's duals (well
     scaled, unlike an objective row of a trillion): every column whose reduced cost exceeds
     ``tolerance`` × the largest cost keeps its value, every row whose dual exceeds it stays
-    at its bound; the rest is free. Warm-started from the primary basis. Returns the primary
+    at its bound; the rest is free (by complementary slackness that is the whole optimal
+    face, whichever optimal dual the primary found). ``spread``: the deterministic
+    perturbation of :func:`shipment_cost` that makes the second optimum unique.
+    Warm-started from the primary basis. Returns the primary
     solution with the new primal values (duals and objective stay the primary's); when the
     second solve fails, the primary solution unchanged. With ``restore`` the instance gets
     its bounds and costs back, so it can be re-solved warm (the frontier)."""
     if not primary.optimal or primary.objective is None or model.ncols == 0:
         return primary
-    second = shipment_cost(model, value)
+    second = shipment_cost(model, value, spread)
     if not second.any():
         return primary
     hx: Any = highs  # changeColsBounds / changeRowsBounds / changeColsCost: not in the stubs
+    primary_basis = highs.getBasis() if restore else None
     lp = highs.getLp()
     cost = np.asarray(lp.col_cost_)
     col_lo, col_hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
@@ -236,6 +269,8 @@ def tie_break(
         if len(fix_r):
             hx.changeRowsBounds(len(fix_r), fix_r, row_lo[fix_r], row_hi[fix_r])
         hx.changeColsCost(model.ncols, all_cols, cost)
+        if primary_basis is not None:  # the next re-solve starts from the primary's basis
+            highs.setBasis(primary_basis)
     if col_value is None:
         primary.notes.append(
             "the tie-break solve (fewest units shipped on the optimal face) did not finish: "

@@ -77,6 +77,7 @@ __all__ = [
     "open_pledges",
     "orders_table",
     "plain",
+    "plan_critical_met",
     "plan_result",
     "plan_run",
     "plan_tables",

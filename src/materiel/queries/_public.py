@@ -47,6 +47,7 @@ from materiel.queries.meetings import (
     headline_values,
     line_use,
     next_meeting,
+    plan_critical_met,
 )
 from materiel.queries.needs import needs_by_priority, needs_table
 from materiel.queries.outlook import projected, stock_outlook

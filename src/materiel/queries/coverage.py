@@ -26,9 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal, policy
-from materiel.queries._common import resolve, shared
+from materiel.queries._common import REPORT_CURRENCY, convert_column, resolve, shared
 from materiel.queries.lean import coverage_status
-from materiel.records import Delivery, Need, Pledge, PledgeStatus, Priority
+from materiel.records import Delivery, Item, Need, Pledge, PledgeStatus, Priority
 
 PRIORITIES = tuple(p.value for p in Priority)
 PRIORITY_ORDER = {p: n for n, p in enumerate(PRIORITIES)}
@@ -51,6 +51,11 @@ COLUMNS = [
     "due",
     "open_quantity",
     "short_by_date",
+    "value",
+    "open_value",
+    "short_value",
+    "currency",
+    "rate_date",
     "coverage",
     "coverage_due",
     "coverage_delivered",
@@ -72,18 +77,24 @@ def status_mask(status: pd.Series, wanted: str | None) -> pd.Series:
 
 
 def _needs(session: Session, recipient: str | None, as_of: dt.date) -> pd.DataFrame:
-    stmt = select(
-        Need.id,
-        Need.ref,
-        Need.recipient_code,
-        Need.item_code,
-        Need.quantity,
-        Need.priority,
-        Need.needed_by,
-        Need.stated_on,
-        Need.source,
-        Need.synthetic,
-    ).where(Need.stated_on <= as_of)
+    stmt = (
+        select(
+            Need.id,
+            Need.ref,
+            Need.recipient_code,
+            Need.item_code,
+            Need.quantity,
+            Need.priority,
+            Need.needed_by,
+            Need.stated_on,
+            Need.source,
+            Need.synthetic,
+            Item.unit_value,
+            Item.currency.label("item_currency"),
+        )
+        .join(Item, Item.code == Need.item_code)
+        .where(Need.stated_on <= as_of)
+    )
     if recipient:
         stmt = stmt.where(Need.recipient_code == recipient)
     return pd.DataFrame(session.execute(stmt).mappings().all())
@@ -135,7 +146,10 @@ def need_coverage(
     ``open_quantity`` (quantity − pledged), ``short_by_date`` (quantity − due), the shares
     ``coverage`` (pledged), ``coverage_due`` and ``coverage_delivered``, ``status``
     (:func:`coverage_status`), ``overdue`` (its date passed and not all of it delivered)
-    with ``days_overdue``. Pledge statuses are today's (statuses have no history).
+    with ``days_overdue``; ``value``, ``open_value`` and ``short_value``: the quantity, the
+    open quantity and the quantity short by its date × the item's catalogue unit value, in
+    ``currency`` (EUR) at the ECB rate of ``as_of`` (``rate_date``) — the only way needs of
+    different items may be added. Pledge statuses are today's (statuses have no history).
     Sorted critical first, then by needed-by date and id."""
     as_of = resolve(as_of)
     needs = _needs(session, recipient, as_of)
@@ -171,6 +185,13 @@ def need_coverage(
     df["due"] = allocate("due_pool")
     df["open_quantity"] = df["quantity"] - df["pledged"]
     df["short_by_date"] = df["quantity"] - df["due"]
+    unit, df["rate_date"] = convert_column(
+        df["unit_value"], df["item_currency"], as_of, REPORT_CURRENCY
+    )
+    df["value"] = df["quantity"] * unit
+    df["open_value"] = df["open_quantity"] * unit
+    df["short_value"] = df["short_by_date"] * unit
+    df["currency"] = REPORT_CURRENCY
     df["coverage"] = df["pledged"] / qty
     df["coverage_due"] = df["due"] / qty
     df["coverage_delivered"] = df["delivered"] / qty

@@ -76,6 +76,24 @@ def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[s
     return out
 
 
+def short_by_item(needs: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per item, the quantity of its needs short by their date (in that item's units) and
+    its value (EUR), largest value first: the per-item side of ``short_value``."""
+    short = needs.loc[needs["short_by_date"] > 0] if len(needs) else needs
+    if not len(short):
+        return []
+    g = short.groupby("item_code", as_index=False)[["short_by_date", "short_value"]].sum()
+    g = g.sort_values(["short_value", "item_code"], ascending=[False, True])
+    return [
+        {
+            "item": str(r["item_code"]),
+            "short_by_date": int(r["short_by_date"]),
+            "short_value": round(float(r["short_value"]), 2),
+        }
+        for r in g.to_dict("records")
+    ]
+
+
 def key_figures(
     session: Session,
     viewer: Principal,
@@ -87,8 +105,11 @@ def key_figures(
     JSON-ready dict (docs/figures.md, "Key figures"):
 
     - ``needs``: stated on or before ``as_of``: ``total``, ``uncovered`` (not all there by
-      their date), ``uncovered_by_priority``, ``overdue``, ``open_quantity`` (not
-      pledged), ``short_by_date``, ``by_priority`` (rows of ``needs_by_priority``);
+      their date), ``uncovered_by_priority``, ``overdue``, ``open_value`` (not pledged)
+      and ``short_value`` (short by their date) in ``currency`` at the ECB rate of
+      ``rate_date`` (catalogue unit values: needs of different items are added by value,
+      never by quantity), ``short_by_item`` (per item, in its own units), ``by_priority``
+      (rows of ``needs_by_priority``);
     - ``pledges`` (visible, announced on or before ``as_of``): ``total``, ``by_status``,
       ``live`` (not cancelled), ``late``, ``pledged_value`` and ``delivered_value`` of the
       live ones in ``currency`` at the ECB rate of ``as_of`` (``rate_date``),
@@ -132,6 +153,11 @@ def _headline_parts(
     and (``_funds``) the fund position they come from."""
     needs = needs_table(session, viewer, as_of=day)
     by_priority = needs_by_priority(session, viewer, needs=needs)
+    # need values are in REPORT_CURRENCY at the rate of ``day``; the same rate date here
+    to_currency = 1.0 if currency == REPORT_CURRENCY else money.rate(REPORT_CURRENCY, currency, day)
+    if to_currency != 1.0:
+        by_priority[["value", "open_value", "short_value"]] *= to_currency
+        by_priority["currency"] = currency
     uncovered = needs.loc[needs["status"] != "covered"]
     pledges = pledges_table(session, viewer, as_of=day, currency=currency)
     alive = live(pledges)
@@ -146,8 +172,11 @@ def _headline_parts(
                 str(r["priority"]): int(r["uncovered"]) for r in by_priority.to_dict("records")
             },
             "overdue": int(needs["overdue"].sum()) if len(needs) else 0,
-            "open_quantity": int(needs["open_quantity"].sum()) if len(needs) else 0,
-            "short_by_date": int(needs["short_by_date"].sum()) if len(needs) else 0,
+            "open_value": round(float(needs["open_value"].sum()) * to_currency, 2),
+            "short_value": round(float(needs["short_value"].sum()) * to_currency, 2),
+            "currency": currency,
+            "rate_date": money.rate_date(day).isoformat(),
+            "short_by_item": short_by_item(needs),
             "by_priority": _plain(by_priority),
             "stated": date_span(needs["stated_on"]),
         },

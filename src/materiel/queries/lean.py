@@ -14,24 +14,25 @@ two cannot drift apart. Importing this module loads neither pandas nor numpy."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from materiel import money
 from materiel.access import Principal, Refused, policy
 from materiel.queries._base import (
     REPORT_CURRENCY,
-    dataset_synthetic,
     date_span,
     resolve,
 )
 from materiel.queries._base import today as today  # for materiel status
 from materiel.records import (
+    SYNTHETIC_MODELS,
     AllianceMember,
     Base,
     Caveat,
@@ -64,6 +65,24 @@ NO_ALLIANCE = "none"
 STALE_AFTER_DAYS = 14
 STALE_ENV = "MATERIEL_STALE_AFTER_DAYS"
 OPTIMAL = "Optimal"
+#: the tables of a stored plan its figures use
+TABLED = ("need_met", "consumption_met", "transfers", "orders")
+
+# Core columns rather than the ORM's attributes: a statement over tables needs no mapper
+# configuration (a good part of a short command's start); the access policy's clauses (ORM
+# attributes, for viewers other than staff) combine with them as usual.
+AllianceMember_ = AllianceMember.__table__.c
+Delivery_ = Delivery.__table__.c
+Fund_ = Fund.__table__.c
+Item_ = Item.__table__.c
+Nation_ = Nation.__table__.c
+Need_ = Need.__table__.c
+Order_ = Order.__table__.c
+Pledge_ = Pledge.__table__.c
+PlanRun_ = PlanRun.__table__.c
+ProductionLine_ = ProductionLine.__table__.c
+StockReport_ = StockReport.__table__.c
+StockTarget_ = StockTarget.__table__.c
 
 COUNTED: dict[str, tuple[str, type[Base]]] = {
     "nations": ("nation", Nation),
@@ -84,10 +103,10 @@ COUNTED: dict[str, tuple[str, type[Base]]] = {
 #: the dates that say how far the records reach: what was stated, announced, delivered and
 #: reported (not due dates, which lie ahead by design)
 RECORD_DATES: tuple[tuple[str, Any], ...] = (
-    ("need", Need.stated_on),
-    ("pledge", Pledge.announced_on),
-    ("delivery", Delivery.delivered_on),
-    ("stock_report", StockReport.as_of),
+    ("need", Need_.stated_on),
+    ("pledge", Pledge_.announced_on),
+    ("delivery", Delivery_.delivered_on),
+    ("stock_report", StockReport_.as_of),
 )
 
 Row = dict[str, Any]
@@ -113,34 +132,48 @@ def coverage_status(quantity: float, pledged: float, due: float) -> str:
     return "open"
 
 
+def _scalars(session: Session, named: dict[str, Any]) -> dict[str, Any]:
+    """The values of several scalar SELECTs, read in one statement (one round trip)."""
+    if not named:
+        return {}
+    row = session.execute(select(*(q.scalar_subquery().label(k) for k, q in named.items())))
+    return dict(row.mappings().one())
+
+
+def synthetic(session: Session) -> bool:
+    """True when any record carries the ``synthetic`` flag (set by the demo loader):
+    :func:`materiel.queries.dataset_synthetic` over the tables."""
+    flags = (exists().where(m.__table__.c.synthetic.is_(True)) for m in SYNTHETIC_MODELS)
+    return bool(session.execute(select(or_(*flags))).scalar())
+
+
 def record_counts(session: Session, viewer: Principal) -> dict[str, int]:
     """Number of records per entity that the viewer may see (a hidden record is not
     counted; a collection the viewer may not read at all is left out)."""
-    out: dict[str, int] = {}
+    counts: dict[str, Any] = {}
     for name, (entity, model) in COUNTED.items():
         try:
             policy.require_list(viewer, entity)
         except Refused:
             continue
-        stmt = policy.row_filter(viewer, entity, select(func.count()).select_from(model))
-        out[name] = int(session.scalar(stmt) or 0)
-    return out
+        stmt = select(func.count()).select_from(model.__table__)
+        counts[name] = policy.row_filter(viewer, entity, stmt)
+    return {k: int(v or 0) for k, v in _scalars(session, counts).items()}
 
 
 def latest_record_date(session: Session, viewer: Principal) -> dt.date | None:
     """The newest date the records the viewer may see reach: a need stated, a pledge
     announced, a delivery made or a stock reported (None when there are none). Commands
     that default to today use it to say when the data end before today."""
-    latest: dt.date | None = None
+    latest: dict[str, Any] = {}
     for entity, column in RECORD_DATES:
         try:
             policy.require_list(viewer, entity)
         except Refused:
             continue
-        day = session.scalar(policy.row_filter(viewer, entity, select(func.max(column))))
-        if day is not None and (latest is None or day > latest):
-            latest = day
-    return latest
+        latest[entity] = policy.row_filter(viewer, entity, select(func.max(column)))
+    days = [d for d in _scalars(session, latest).values() if d is not None]
+    return max(days, default=None)
 
 
 def _rows(session: Session, stmt: Any) -> list[Row]:
@@ -191,30 +224,34 @@ def need_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
     needs = _rows(
         session,
         select(
-            Need.id,
-            Need.recipient_code,
-            Need.item_code,
-            Need.quantity,
-            Need.priority,
-            Need.needed_by,
-            Need.stated_on,
-        ).where(Need.stated_on <= day),
+            Need_.id,
+            Need_.recipient_code,
+            Need_.item_code,
+            Need_.quantity,
+            Need_.priority,
+            Need_.needed_by,
+            Need_.stated_on,
+            Item_.unit_value,
+            Item_.currency.label("item_currency"),
+        )
+        .join(Item.__table__, Item_.code == Need_.item_code)
+        .where(Need_.stated_on <= day),
     )
     if not needs:
         return []
     pstmt = select(
-        Pledge.id,
-        Pledge.recipient_code,
-        Pledge.item_code,
-        Pledge.quantity,
-        Pledge.status,
-        Pledge.due_by,
-    ).where(Pledge.announced_on <= day)
+        Pledge_.id,
+        Pledge_.recipient_code,
+        Pledge_.item_code,
+        Pledge_.quantity,
+        Pledge_.status,
+        Pledge_.due_by,
+    ).where(Pledge_.announced_on <= day)
     pledges = _rows(session, policy.row_filter(viewer, "pledge", pstmt))
     dstmt = (
-        select(Delivery.pledge_id, Delivery.quantity, Delivery.delivered_on)
-        .join(Pledge, Pledge.id == Delivery.pledge_id)
-        .where(Delivery.delivered_on <= day, Pledge.announced_on <= day)
+        select(Delivery_.pledge_id, Delivery_.quantity, Delivery_.delivered_on)
+        .join(Pledge.__table__, Pledge_.id == Delivery_.pledge_id)
+        .where(Delivery_.delivered_on <= day, Pledge_.announced_on <= day)
     )
     deliveries = _rows(session, policy.row_filter(viewer, "pledge", dstmt))
     delivered: dict[int, int] = defaultdict(int)
@@ -275,33 +312,102 @@ def need_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
         n["short_by_date"] = qty - n["due"]
         n["status"] = coverage_status(qty, n["pledged"], n["due"])
         n["overdue"] = (day - n["needed_by"]).days > 0 and n["delivered"] < qty
+    _need_values(needs, day)
+    # the order of need_coverage's answer (sums are added in it)
+    needs.sort(key=lambda n: (PRIORITY_ORDER.get(n["priority"], rank), n["needed_by"], n["id"]))
     return needs
+
+
+def _need_values(needs: list[Row], day: dt.date) -> None:
+    """``value``, ``open_value``, ``short_value`` (the quantity, open quantity and quantity
+    short by date × the item's catalogue unit value in REPORT_CURRENCY at the ECB rate of
+    ``day``) and ``rate_date``, as :func:`materiel.queries.coverage.need_coverage`."""
+    rates: dict[str, tuple[float, dt.date]] = {}
+    for n in needs:
+        cur, unit_value = n["item_currency"], n["unit_value"]
+        if cur is None or not _known(unit_value):
+            unit, n["rate_date"] = float("nan"), None
+        else:
+            if cur not in rates:
+                c = money.convert(1.0, str(cur), REPORT_CURRENCY, day)
+                rates[cur] = (c.rate, c.rate_date)
+            rate, n["rate_date"] = rates[cur]
+            unit = float(unit_value) * rate
+        n["value"] = n["quantity"] * unit
+        n["open_value"] = n["open_quantity"] * unit
+        n["short_value"] = n["short_by_date"] * unit
 
 
 def needs_by_priority(needs: Iterable[Row]) -> list[Row]:
     """Per priority (critical, high, routine — always all three) as
-    :func:`materiel.queries.needs.needs_by_priority`, dates as ISO strings."""
-    sums = ("quantity", "pledged", "due", "delivered", "open_quantity", "short_by_date")
-    out: dict[str, Row] = {
-        p: {"priority": p, "needs": 0, "uncovered": 0, "overdue": 0, **dict.fromkeys(sums, 0)}
-        for p in PRIORITIES
-    }
+    :func:`materiel.queries.needs.needs_by_priority`: counts, and values (never quantities:
+    needs of different items are added by value only), dates as ISO strings."""
+    sums = ("value", "open_value", "short_value")
+    counts = {p: {"needs": 0, "uncovered": 0, "overdue": 0} for p in PRIORITIES}
+    values: dict[str, dict[str, list[float]]] = {p: {c: [] for c in sums} for p in PRIORITIES}
     earliest: dict[Any, dt.date] = {}
+    rate_dates: list[dt.date] = []
     for n in needs:
-        row = out.get(str(n["priority"]))
-        if row is None:
+        p = str(n["priority"])
+        if p not in counts:
             continue
-        row["needs"] += 1
-        row["overdue"] += int(n["overdue"])
+        counts[p]["needs"] += 1
+        counts[p]["overdue"] += int(n["overdue"])
         for c in sums:
-            row[c] += n[c]
+            values[p][c].append(n[c])
+        if n["rate_date"] is not None:
+            rate_dates.append(n["rate_date"])
         if n["status"] != "covered":
-            row["uncovered"] += 1
-            p = row["priority"]
+            counts[p]["uncovered"] += 1
             earliest[p] = min(earliest.get(p, n["needed_by"]), n["needed_by"])
-    for p, row in out.items():
-        row["earliest_needed_by"] = earliest[p].isoformat() if p in earliest else None
-    return list(out.values())
+    rate_date = max(rate_dates).isoformat() if rate_dates else None
+    return [
+        {
+            "priority": p,
+            **counts[p],
+            **{c: _round2(_group_sum(values[p][c])) for c in sums},
+            "currency": REPORT_CURRENCY,
+            "rate_date": rate_date,
+            "earliest_needed_by": earliest[p].isoformat() if p in earliest else None,
+        }
+        for p in PRIORITIES
+    ]
+
+
+def short_by_item(needs: Iterable[Row]) -> list[Row]:
+    """:func:`materiel.queries.figures.short_by_item`: per item, the quantity short by date
+    (that item's units) and its value, largest value first."""
+    qty: dict[str, int] = defaultdict(int)
+    vals: dict[str, list[float]] = defaultdict(list)
+    for n in needs:
+        if n["short_by_date"] > 0:
+            qty[n["item_code"]] += n["short_by_date"]
+            vals[n["item_code"]].append(n["short_value"])
+    totals = {item: _group_sum(v) for item, v in vals.items()}
+    order = sorted(totals, key=lambda item: (-totals[item], item))
+    return [
+        {"item": item, "short_by_date": qty[item], "short_value": round(totals[item], 2)}
+        for item in order
+    ]
+
+
+def _group_sum(values: Iterable[float]) -> float:
+    """Σ as pandas' ``groupby(...).sum()`` gives it: missing values skipped, Kahan-compensated
+    in the rows' order."""
+    total, compensation = 0.0, 0.0
+    for v in values:
+        if not _known(v):
+            continue
+        y = float(v) - compensation
+        t = total + y
+        compensation = t - total - y
+        total = t
+    return total
+
+
+def _round2(x: float) -> float:
+    """``round(2)`` as pandas / numpy do it: scale, round half to even, unscale."""
+    return round(x * 100.0) / 100.0
 
 
 # -- pledges ----------------------------------------------------------------------------
@@ -313,24 +419,24 @@ def pledge_rows(session: Session, viewer: Principal, day: dt.date, currency: str
     ``day``, as :func:`materiel.queries.pledges.pledges_table` defines them."""
     stmt = (
         select(
-            Pledge.id,
-            Pledge.quantity,
-            Pledge.status,
-            Pledge.announced_on,
-            Pledge.due_by,
-            Pledge.value_amount,
-            Pledge.value_currency,
-            Item.unit_value,
-            Item.currency.label("item_currency"),
+            Pledge_.id,
+            Pledge_.quantity,
+            Pledge_.status,
+            Pledge_.announced_on,
+            Pledge_.due_by,
+            Pledge_.value_amount,
+            Pledge_.value_currency,
+            Item_.unit_value,
+            Item_.currency.label("item_currency"),
         )
-        .join(Item, Item.code == Pledge.item_code)
-        .where(Pledge.announced_on <= day)
+        .join(Item.__table__, Item_.code == Pledge_.item_code)
+        .where(Pledge_.announced_on <= day)
     )
     pledges = _rows(session, policy.row_filter(viewer, "pledge", stmt))
     dstmt = (
-        select(Delivery.pledge_id, func.sum(Delivery.quantity))
-        .where(Delivery.delivered_on <= day)
-        .group_by(Delivery.pledge_id)
+        select(Delivery_.pledge_id, func.sum(Delivery_.quantity))
+        .where(Delivery_.delivered_on <= day)
+        .group_by(Delivery_.pledge_id)
     )
     delivered = dict(session.execute(policy.row_filter(viewer, "delivery", dstmt)).all())
     rates: dict[str, float] = {}
@@ -377,19 +483,19 @@ def stock_rows(session: Session, day: dt.date, viewer: Principal | None = None) 
     ``viewer`` may see in detail (None: every nation), as
     :func:`materiel.queries.stocks.stock_position` defines them."""
     rstmt = select(
-        StockReport.id,
-        StockReport.nation_code,
-        StockReport.item_code,
-        StockReport.quantity,
-        StockReport.as_of,
-    ).where(StockReport.as_of <= day)
+        StockReport_.id,
+        StockReport_.nation_code,
+        StockReport_.item_code,
+        StockReport_.quantity,
+        StockReport_.as_of,
+    ).where(StockReport_.as_of <= day)
     tstmt = select(
-        StockTarget.id,
-        StockTarget.nation_code,
-        StockTarget.item_code,
-        StockTarget.minimum,
-        StockTarget.effective_from,
-    ).where(StockTarget.effective_from <= day)
+        StockTarget_.id,
+        StockTarget_.nation_code,
+        StockTarget_.item_code,
+        StockTarget_.minimum,
+        StockTarget_.effective_from,
+    ).where(StockTarget_.effective_from <= day)
     if viewer is not None:
         rstmt = policy.row_filter(viewer, "stock_report", rstmt)
         tstmt = policy.row_filter(viewer, "stock_target", tstmt)
@@ -422,11 +528,11 @@ def alliance_rows(
     """The alliance totals the viewer may see (:func:`materiel.queries.stocks.
     alliance_totals`) and how many were suppressed. ``every``: :func:`stock_rows` of every
     nation when already read."""
-    members = session.execute(select(AllianceMember.alliance, AllianceMember.nation_code)).all()
+    members = session.execute(select(AllianceMember_.alliance, AllianceMember_.nation_code)).all()
     groups: dict[str, list[str]] = defaultdict(list)
     for alliance, nation in members:
         groups[nation].append(alliance)
-    for nation in session.scalars(select(Nation.code)):
+    for nation in session.scalars(select(Nation_.code)):
         if nation not in groups:
             groups[nation].append(NO_ALLIANCE)
     totals: dict[tuple[str, str], Row] = {}
@@ -479,7 +585,7 @@ def stock_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str
         "alliance_reports_dated": date_span(d for t in totals for d in t["dates"]),
     }
     if viewer.is_staff:
-        donors = set(session.scalars(select(Nation.code).where(Nation.is_donor.is_(True))))
+        donors = set(session.scalars(select(Nation_.code).where(Nation_.is_donor.is_(True))))
         codes = sorted({r["nation_code"] for r in below if r["nation_code"] in donors})
         out["donors_reporting"] = len({r["nation_code"] for r in pos if r["nation_code"] in donors})
         out["donors_below_target"] = len(codes)
@@ -504,33 +610,33 @@ def fund_rows(session: Session, viewer: Principal, day: dt.date) -> list[Row]:
     funds = _rows(
         session,
         select(
-            Fund.code,
-            Fund.name,
-            Fund.kind,
-            Fund.currency,
-            Fund.budget,
-            Fund.period_start,
-            Fund.period_end,
-            Fund.synthetic,
-        ).order_by(Fund.code),
+            Fund_.code,
+            Fund_.name,
+            Fund_.kind,
+            Fund_.currency,
+            Fund_.budget,
+            Fund_.period_start,
+            Fund_.period_end,
+            Fund_.synthetic,
+        ).order_by(Fund_.code),
     )
     if not funds:
         return []
     policy.require_list(viewer, "purchase_order")
     orders = session.execute(
         select(
-            Order.fund_code,
-            Order.quantity,
-            Order.unit_price,
-            Order.currency,
-            Order.placed_on,
-            Order.delivery_start,
-            Order.delivery_end,
-            Fund.currency,
+            Order_.fund_code,
+            Order_.quantity,
+            Order_.unit_price,
+            Order_.currency,
+            Order_.placed_on,
+            Order_.delivery_start,
+            Order_.delivery_end,
+            Fund_.currency,
         )
-        .join(Fund, Fund.code == Order.fund_code)
-        .join(ProductionLine, ProductionLine.code == Order.line_code)
-        .where(Order.placed_on <= day)
+        .join(Fund.__table__, Fund_.code == Order_.fund_code)
+        .join(ProductionLine.__table__, ProductionLine_.code == Order_.line_code)
+        .where(Order_.placed_on <= day)
     ).all()
     agg: dict[str, Row] = {}
     for fund, qty, price, cur, placed, start, end, fund_cur in orders:
@@ -601,34 +707,50 @@ def plan_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str,
     ``results``; dates as ISO strings), None when there is none."""
     policy.require_planner(viewer)
     # only the parts of the stored results the figures use (the whole is megabytes)
-    res = PlanRun.results
-    parts = ("params", "rate_date", "synthetic")
-    tabled = ("need_met", "consumption_met", "transfers", "orders")
-    run = (
+    paths = {
+        "params": ("params",),
+        "rate_date": ("rate_date",),
+        "synthetic": ("synthetic",),
+        **{name: ("tables", name) for name in TABLED},
+    }
+    res = PlanRun_.results
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:  # one json_extract of every path: SQLite parses the document once per call
+        wanted: list[Any] = [
+            func.json_extract(
+                res, *("$." + ".".join(f'"{k}"' for k in path) for path in paths.values())
+            ).label("parts")
+        ]
+    else:
+        wanted = [res[path if len(path) > 1 else path[0]].label(k) for k, path in paths.items()]
+    found = (
         session.execute(
             select(
-                PlanRun.id,
-                PlanRun.as_of,
-                PlanRun.created_at,
-                PlanRun.scenario,
-                PlanRun.horizon_weeks,
-                PlanRun.status,
-                PlanRun.objective,
-                PlanRun.build_seconds,
-                PlanRun.solve_seconds,
-                PlanRun.snapshot_hash,
-                *(res[part].label(part) for part in parts),
-                *(res[("tables", name)].label(name) for name in tabled),
+                PlanRun_.id,
+                PlanRun_.as_of,
+                PlanRun_.created_at,
+                PlanRun_.scenario,
+                PlanRun_.horizon_weeks,
+                PlanRun_.status,
+                PlanRun_.objective,
+                PlanRun_.build_seconds,
+                PlanRun_.solve_seconds,
+                PlanRun_.snapshot_hash,
+                *wanted,
             )
-            .where(PlanRun.as_of <= day, PlanRun.status == OPTIMAL)
-            .order_by(PlanRun.as_of.desc(), PlanRun.id.desc())
+            .where(PlanRun_.as_of <= day, PlanRun_.status == OPTIMAL)
+            .order_by(PlanRun_.as_of.desc(), PlanRun_.id.desc())
             .limit(1)
         )
         .mappings()
         .first()
     )
-    if run is None:
+    if found is None:
         return None
+    run = dict(found)
+    if sqlite:
+        parts = run.pop("parts")
+        run.update(zip(paths, json.loads(parts) if parts else [None] * len(paths), strict=True))
     need_met: list[Row] = run["need_met"] or []
     transfers: list[Row] = run["transfers"] or []
     orders: list[Row] = run["orders"] or []
@@ -673,6 +795,7 @@ def plan_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str,
         "currency": "USD",
         "rate_date": run["rate_date"] or run["as_of"].isoformat(),
         "critical_share": share,
+        "critical_percent": None if share is None else 100.0 * share,
         "critical_value_due": due,
         "critical_value_met": met,
         "critical_items": items,
@@ -700,6 +823,13 @@ def key_figures(
     day = resolve(as_of)
     needs = need_rows(session, viewer, day)
     by_priority = needs_by_priority(needs)
+    # need values are in REPORT_CURRENCY at the rate of ``day``; the same rate date here
+    to_currency = 1.0 if currency == REPORT_CURRENCY else money.rate(REPORT_CURRENCY, currency, day)
+    if to_currency != 1.0:
+        for row in by_priority:
+            for c in ("value", "open_value", "short_value"):
+                row[c] *= to_currency
+            row["currency"] = currency
     pledges = pledge_rows(session, viewer, day, currency)
     alive = [p for p in pledges if p["status"] != CANCELLED]
     pledged_value = fsum_like_pandas(p["value"] for p in alive)
@@ -717,8 +847,13 @@ def key_figures(
             "uncovered": sum(n["status"] != "covered" for n in needs),
             "uncovered_by_priority": {r["priority"]: r["uncovered"] for r in by_priority},
             "overdue": sum(n["overdue"] for n in needs),
-            "open_quantity": sum(n["open_quantity"] for n in needs),
-            "short_by_date": sum(n["short_by_date"] for n in needs),
+            "open_value": round(fsum_like_pandas(n["open_value"] for n in needs) * to_currency, 2),
+            "short_value": round(
+                fsum_like_pandas(n["short_value"] for n in needs) * to_currency, 2
+            ),
+            "currency": currency,
+            "rate_date": money.rate_date(day).isoformat(),
+            "short_by_item": short_by_item(needs),
             "by_priority": by_priority,
             "stated": date_span(n["stated_on"] for n in needs),
         },
@@ -738,5 +873,5 @@ def key_figures(
         "funds": funds,
         "funds_remaining": round(remaining_in(funds, day, currency), 2),
         "plan": plan_figures(session, viewer, day) if viewer.is_staff else None,
-        "synthetic": dataset_synthetic(session),
+        "synthetic": synthetic(session),
     }

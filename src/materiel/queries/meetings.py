@@ -25,7 +25,7 @@ from materiel.records import Meeting
 HEADLINE_ROWS: tuple[tuple[str, str, str, bool], ...] = (
     ("open_critical", "Critical needs not covered by their date", "needs", False),
     ("open_high", "High-priority needs not covered by their date", "needs", False),
-    ("open_quantity", "Critical and high quantity short by its date", "units", False),
+    ("short_value", "Critical and high need short by its date (value)", "EUR", False),
     ("pledged_value", "Pledged to date (value)", "EUR", True),
     ("delivered_value", "Delivered to date (value)", "EUR", True),
     ("late_pledges", "Late pledges", "pledges", False),
@@ -60,14 +60,15 @@ def headline_values(
     """The figures of :data:`HEADLINE_ROWS` from a :func:`key_figures` (or
     :func:`headline_figures`) answer (money in its
     report currency at the ECB rate of its date) and the share of critical need (by value,
-    in %) the plan in force then meets (None without one, or for a viewer who may not see
-    plans)."""
+    in %: :func:`plan_critical_met`) the plan in force then meets (None without one, or for
+    a viewer who may not see plans). No figure adds different items' units: needs short by
+    their date are added by value."""
     needs, pledges, stocks = figures["needs"], figures["pledges"], figures["stocks"]
     urgent = [r for r in needs["by_priority"] if r["priority"] in ("critical", "high")]
     return {
         "open_critical": float(needs["uncovered_by_priority"].get("critical", 0)),
         "open_high": float(needs["uncovered_by_priority"].get("high", 0)),
-        "open_quantity": float(sum(r["short_by_date"] for r in urgent)),
+        "short_value": float(sum(r["short_value"] for r in urgent)),
         "pledged_value": float(pledges["pledged_value"]),
         "delivered_value": float(pledges["delivered_value"]),
         "late_pledges": float(pledges["late"]),
@@ -77,12 +78,18 @@ def headline_values(
     }
 
 
-def _plan_critical_met(session: Session, viewer: Principal, day: dt.date) -> float | None:
+def plan_critical_met(
+    session: Session, viewer: Principal, day: dt.date, *, scenario: str | None = None
+) -> float | None:
+    """THE headline of the latest plan in force on ``day`` (for ``scenario`` when given):
+    the share of critical need it meets, by value, in % (``critical_percent`` of
+    :func:`materiel.queries.critical_met`). None without a plan, without critical need
+    due, or for a viewer who may not see plans. The meeting page and the brief both call
+    this."""
     if not viewer.is_staff:
         return None
-    found = latest_plan(session, viewer, as_of=day)
-    share = found.get("critical_share") if found is not None else None
-    return None if share is None else 100.0 * float(share)
+    found = latest_plan(session, viewer, as_of=day, scenario=scenario)
+    return found.get("critical_percent") if found is not None else None
 
 
 def changes_since(
@@ -100,13 +107,13 @@ def changes_since(
     day = resolve(as_of)
     now = headline_values(
         headline_figures(session, viewer, as_of=day, currency=REPORT_CURRENCY),
-        _plan_critical_met(session, viewer, day),
+        plan_critical_met(session, viewer, day),
     )
     before: dict[str, float | None] = {}
     if previous is not None:
         before = headline_values(
             headline_figures(session, viewer, as_of=previous.held_on, currency=REPORT_CURRENCY),
-            _plan_critical_met(session, viewer, previous.held_on),
+            plan_critical_met(session, viewer, previous.held_on),
         )
     rows = []
     for key, label, unit, better in HEADLINE_ROWS:

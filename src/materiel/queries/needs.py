@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from materiel.access import Principal
-from materiel.queries._common import prefix_mask
+from materiel.queries._common import REPORT_CURRENCY, prefix_mask
 from materiel.queries.coverage import PRIORITIES, need_coverage, status_mask
 
 BY_PRIORITY_COLUMNS = [
@@ -17,14 +17,16 @@ BY_PRIORITY_COLUMNS = [
     "needs",
     "uncovered",
     "overdue",
-    "quantity",
-    "pledged",
-    "due",
-    "delivered",
-    "open_quantity",
-    "short_by_date",
+    "value",
+    "open_value",
+    "short_value",
+    "currency",
+    "rate_date",
     "earliest_needed_by",
 ]
+#: the columns of :func:`needs_by_priority` summed over needs of different items: values
+#: only (a quantity of rounds and a quantity of vehicles are never added)
+SUMMED_VALUES = ("value", "open_value", "short_value")
 
 
 def needs_table(
@@ -64,10 +66,11 @@ def needs_by_priority(
     needs: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per priority (critical, high, routine — always all three): needs, needs not
-    covered by their date (``uncovered``), overdue needs, the quantities stated, pledged,
-    due by date, delivered, open (not pledged) and short by date, and the earliest
-    needed-by date among the uncovered needs. ``needs`` (a :func:`needs_table` frame)
-    saves reading them again."""
+    covered by their date (``uncovered``), overdue needs, the **value** stated, open (not
+    pledged) and short by date (EUR at the catalogue's unit values, ECB rate of
+    ``rate_date``: needs of different items are added by value, never by quantity), and
+    the earliest needed-by date among the uncovered needs. ``needs`` (a
+    :func:`needs_table` frame) saves reading them again."""
     df = (
         needs
         if needs is not None
@@ -75,7 +78,7 @@ def needs_by_priority(
     )
     df = df.assign(is_uncovered=df["status"] != "covered")
     grouped = df.groupby("priority")
-    sums = ["quantity", "pledged", "due", "delivered", "open_quantity", "short_by_date"]
+    sums = list(SUMMED_VALUES)
     out = pd.DataFrame(
         {
             "needs": grouped.size(),
@@ -86,8 +89,12 @@ def needs_by_priority(
         }
     )
     out = out.reindex(list(PRIORITIES))
-    counts = ["needs", "uncovered", "overdue", *sums]
+    counts = ["needs", "uncovered", "overdue"]
     out[counts] = out[counts].fillna(0).astype("int64")
+    out[sums] = out[sums].fillna(0.0).astype(float).round(2)
+    out["currency"] = REPORT_CURRENCY
+    rate = df["rate_date"].dropna() if "rate_date" in df else pd.Series(dtype=object)
+    out["rate_date"] = rate.max() if len(rate) else None
     earliest = out["earliest_needed_by"].astype(object)
     out["earliest_needed_by"] = earliest.where(earliest.notna(), None)
     out = out.rename_axis("priority").reset_index()

@@ -20,6 +20,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from materiel.access import Hidden, Principal, policy
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.queries._common import resolve
 from materiel.services import newest_event
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # xarray is loaded by the snapshot when an outlook is built, 
     import xarray as xr
 
 T = TypeVar("T")
-DEFAULT_HORIZON = 26
+DEFAULT_HORIZON = HORIZON_WEEKS  # the one default horizon (plan_policy)
 OUTLOOK_COLUMNS = [
     "holder",
     "kind",

@@ -46,9 +46,6 @@ PLEDGE_COLUMNS = [
 DONOR_COLUMNS = [
     "donor_code",
     "pledges",
-    "pledged",
-    "delivered",
-    "remaining",
     "late_pledges",
     "pledged_value",
     "delivered_value",
@@ -192,8 +189,9 @@ def donor_totals(
     currency: str = REPORT_CURRENCY,
 ) -> pd.DataFrame:
     """Pledged against delivered by donor over the pledges the viewer may see (cancelled
-    excluded): quantities, late pledges, and values in ``currency`` (delivered value pro
-    rata of the pledge's value). Sorted by pledged value, largest first."""
+    excluded): pledges, late pledges, and values in ``currency`` (delivered value pro
+    rata of the pledge's value). No quantities: a donor's pledges are of different items,
+    whose units are never added. Sorted by pledged value, largest first."""
     df = live(
         pledges_table(
             session, viewer, recipient=recipient, item=item, as_of=as_of, currency=currency
@@ -205,9 +203,6 @@ def donor_totals(
     out = pd.DataFrame(
         {
             "pledges": g.size(),
-            "pledged": g["quantity"].sum(),
-            "delivered": g["delivered"].sum(),
-            "remaining": g["remaining"].sum(),
             "late_pledges": g["late"].sum(),
             "pledged_value": g["value"].sum(min_count=1),
             "delivered_value": g["delivered_value"].sum(min_count=1),

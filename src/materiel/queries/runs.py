@@ -37,15 +37,18 @@ def need_by_priority(need_met: pd.DataFrame) -> pd.DataFrame:
 
 def critical_met(need_met: pd.DataFrame) -> dict[str, Any]:
     """The plan's headline: the share of critical need due by the horizon's end that the
-    plan meets by then, by value (USD) and per item (units of that item)."""
+    plan meets by then, by value (USD) and per item (units of that item): ``share`` (0–1)
+    and ``percent`` (the one place it is turned into %)."""
     rows = need_met[need_met["priority"] == "critical"] if len(need_met) else need_met
     if not len(rows) or "value_due" not in rows:
-        return {"share": None, "value_due": 0.0, "value_met": 0.0, "items": []}
+        return {"share": None, "percent": None, "value_due": 0.0, "value_met": 0.0, "items": []}
     items = rows.groupby("item", as_index=False)[["due", "met", "value_due"]].sum()
     items["share"] = items["met"] / items["due"].where(items["due"] > 0, 1.0)
     due, met = float(rows["value_due"].sum()), float(rows["value_met"].sum())
+    share = met / due if due > 0 else None
     return {
-        "share": met / due if due > 0 else None,
+        "share": share,
+        "percent": None if share is None else 100.0 * share,
         "value_due": due,
         "value_met": met,
         "items": items.sort_values("value_due", ascending=False).to_dict("records"),
@@ -88,6 +91,7 @@ def plan_summary(run: PlanRun) -> dict[str, Any]:
         "currency": "USD",
         "rate_date": res.get("rate_date") or run.as_of.isoformat(),
         "critical_share": head["share"],
+        "critical_percent": head["percent"],
         "critical_value_due": head["value_due"],
         "critical_value_met": head["value_met"],
         "critical_items": head["items"],

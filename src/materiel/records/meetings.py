@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from materiel.plan_policy import HORIZON_WEEKS
 from materiel.records.base import Base, Synthetic
 
 
@@ -34,7 +35,7 @@ class Scenario(Synthetic, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     description: Mapped[str | None] = mapped_column(Text)
-    horizon_weeks: Mapped[int] = mapped_column(Integer, default=26)
+    horizon_weeks: Mapped[int] = mapped_column(Integer, default=HORIZON_WEEKS)
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 

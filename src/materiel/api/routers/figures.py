@@ -28,6 +28,7 @@ from materiel.api.schemas import (
     StockOutlookTable,
     StockPositionTable,
 )
+from materiel.plan_policy import HORIZON_WEEKS
 
 router = APIRouter(prefix="/figures", tags=["figures"])
 T = TypeVar("T", bound=Figures)
@@ -222,7 +223,7 @@ def stock_outlook(
     as_of: AsOf = None,
     holder: Code = None,
     item: ItemQ = None,
-    horizon_weeks: Annotated[int, Query(ge=2, le=156)] = 26,
+    horizon_weeks: Annotated[int, Query(ge=2, le=156)] = HORIZON_WEEKS,
 ) -> Response:
     """Weeks to target (= the depletion week) and to zero at the current rate, for the
     holders the caller may see in detail; most urgent first."""

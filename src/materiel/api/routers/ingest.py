@@ -44,6 +44,11 @@ class DraftPublic(BaseModel):
 class IngestResult(BaseModel):
     drafts: list[DraftPublic]
     count: int
+    already_read: bool = Field(
+        default=False,
+        description="the same text (content hash) was read before: nothing was added, the "
+        "drafts shown are the ones it gave then",
+    )
 
 
 class DraftEdit(BaseModel):
@@ -59,9 +64,9 @@ class Accepted(BaseModel):
     record_key: str
 
 
-def _result(engine: Any, ids: list[int]) -> IngestResult:
+def _result(engine: Any, ids: list[int], seen: bool = False) -> IngestResult:
     drafts = [DraftPublic(**service.get_draft(engine, i)) for i in ids]
-    return IngestResult(drafts=drafts, count=len(drafts))
+    return IngestResult(drafts=drafts, count=len(drafts), already_read=seen)
 
 
 @router.post(
@@ -70,6 +75,7 @@ def _result(engine: Any, ids: list[int]) -> IngestResult:
 async def ingest_text(body: IngestText, principal: CurrentUser, engine: EngineDep) -> IngestResult:
     """Read an announcement (plain text) into pending drafts with their supporting spans."""
     policy.require_planner(principal)
+    seen = bool(await run_in_threadpool(service.already_read, engine, body.text))
     ids = await run_in_threadpool(
         service.read_into_drafts,
         engine,
@@ -79,7 +85,7 @@ async def ingest_text(body: IngestText, principal: CurrentUser, engine: EngineDe
         source_url=body.source_url,
         date=body.date,
     )
-    return await run_in_threadpool(_result, engine, ids)
+    return await run_in_threadpool(_result, engine, ids, seen)
 
 
 @router.post(
@@ -102,8 +108,8 @@ async def ingest_file(
         raise ApiProblem(413, f"file larger than {MAX_UPLOAD // 2**20} MB", field="file")
     name = file.filename or "upload.txt"
     try:
-        ids = await run_in_threadpool(
-            service.read_bytes_into_drafts,
+        ids, seen = await run_in_threadpool(
+            service.read_bytes_seen,
             engine,
             data,
             filename=name,
@@ -112,7 +118,7 @@ async def ingest_file(
         )
     except (ValueError, PyPdfError) as exc:
         raise ApiProblem(422, f"{name}: cannot be read as text ({exc})", field="file") from None
-    return await run_in_threadpool(_result, engine, ids)
+    return await run_in_threadpool(_result, engine, ids, seen)
 
 
 @router.get(

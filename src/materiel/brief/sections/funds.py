@@ -69,7 +69,9 @@ def build(ctx: Context) -> Section:
             buys.drop_duplicates("line")["line"].tolist(),
         ),
     )
-    total = buys.groupby("fund")["units"].sum()
+    # per fund in its currency: the lines it buys from may make different items, whose
+    # units are never added
+    total = buys.groupby("fund")["cost"].sum()
     buy_rows: list[list[Figure | str]] = []
     for b in queries.rows(buys):
         f = str(b["fund"])
@@ -77,7 +79,14 @@ def build(ctx: Context) -> Section:
         buy_rows.append(
             [
                 f if first else "",
-                fig(f"fund-buys:{f}", float(total[f]), fmt_int(total[f]), n_buy) if first else "",
+                fig(
+                    f"fund-buys:{f}",
+                    float(total[f]),
+                    fmt_money(float(total[f]), str(b["currency"])),
+                    n_buy,
+                )
+                if first
+                else "",
                 str(b["line"]),
                 str(b["item"]),
                 fig(f"fund-buys:{f}:{b['line']}", float(b["units"]), fmt_int(b["units"])),
@@ -89,7 +98,7 @@ def build(ctx: Context) -> Section:
         (
             "What the remaining money buys at current prices and capacity",
             Table(
-                ["fund", "units in all", "line", "item", "units", "cost", "limited by"],
+                ["fund", "spent in all", "line", "item", "units", "cost", "limited by"],
                 buy_rows,
                 n_buy,
                 numeric=(1, 4, 5),

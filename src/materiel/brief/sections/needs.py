@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from materiel import queries
-from materiel.brief.context import Context
-from materiel.brief.model import Figure, Section, Table, fmt_date, fmt_int
+from materiel.brief.context import CURRENCY, Context
+from materiel.brief.model import Figure, Section, Table, fmt_date, fmt_int, fmt_money
 from materiel.brief.notes import fig
+
+
+def rate_of(needs: pd.DataFrame) -> str:
+    rates = needs["rate_date"].dropna()
+    return fmt_date(rates.max()) if len(rates) else "—"
 
 
 def build(ctx: Context) -> Section:
@@ -22,13 +29,17 @@ def build(ctx: Context) -> Section:
         "their coverage by the pledges not cancelled announced by then, allocated critical "
         "first (queries.need_coverage): pledged, delivered, and there by the need's date "
         "(delivered by then, or due by then on a committed pledge); "
-        f"{len(uncovered)} not covered by their date, {int(needs['overdue'].sum())} overdue.",
+        f"{len(uncovered)} not covered by their date, {int(needs['overdue'].sum())} overdue. "
+        "Short by their date, by value: quantity short × the item's catalogue unit value, in "
+        f"{CURRENCY} at the ECB rate of {rate_of(needs)} (quantities of different items are "
+        "never added).",
     )
     for p in queries.PRIORITIES:
         part = uncovered.loc[uncovered["priority"] == p]
         sec.figures.append(fig(f"open-{p}", len(part), fmt_int(len(part)), n_all))
-        qty = float(part["short_by_date"].sum())
-        sec.figures.append(fig(f"open-{p}-quantity", qty, fmt_int(qty), n_all))
+        # needs of different items are added by value, never by quantity
+        value = float(part["short_value"].sum())
+        sec.figures.append(fig(f"open-{p}-value", value, fmt_money(value, CURRENCY), n_all))
     if shown.empty:
         sec.paragraphs.append("Every critical and high-priority need is covered by its date.")
         return sec

@@ -14,7 +14,8 @@ from materiel.brief.notes import fig
 ASSUMES = (
     "Needs not met by their date stay owed and are met as soon as "
     "stock allows, each week late counting (critical 100, high 10, routine 1 per dollar of "
-    "need); consumption not met in its week is lost and counts like high-priority need; a "
+    "need); consumption not met in its week is lost and counts like high-priority need unmet "
+    "for the whole horizon, so routine needs never take stock consumption needs; a "
     "dollar-week of a donor's stock below its target counts λ = {lam} times a dollar-week of "
     "routine need; transfers take the donor's transit time (1 week unless recorded), orders "
     "the line's lead time, and the weeks after the horizon still count, so orders arriving "
@@ -47,13 +48,13 @@ def build(ctx: Context) -> Section:
         f"plan snapshot {str(r.snapshot_hash)[:12]} (queries.latest_plan_run).",
         [notes.link("plan_run", ctx.plan.run_id, f"plan run {ctx.plan.run_id}")],
     )
-    share = queries.critical_met(r.tables.get("need_met", pd.DataFrame()))["share"]
+    pct = queries.critical_met(r.tables.get("need_met", pd.DataFrame()))["percent"]
     sec.paragraphs.append(
         f"{how}; scenario {r.scenario}, {r.horizon_weeks} weeks from {r.as_of}, solver status "
         f"{r.status}. "
         + (
-            f"Critical need met by the end of the horizon: {100.0 * share:.0f} % by value."
-            if share is not None
+            f"Critical need met by the end of the horizon: {pct:.0f} % by value."
+            if pct is not None
             else "No critical need is due within the horizon."
         )
     )
@@ -63,12 +64,12 @@ def build(ctx: Context) -> Section:
     orders = r.tables.get("orders", pd.DataFrame())
     head = queries.critical_met(need)
     lam = r.params.get("readiness_weight")
-    share = head["share"]
+    pct = head["percent"]
     sec.figures += [
         fig(
             "plan-critical-met",
-            None if share is None else 100.0 * share,
-            "—" if share is None else f"{100.0 * share:.0f} %",
+            pct,
+            "—" if pct is None else f"{pct:.0f} %",
             n,
         ),
         fig("plan-critical-due", head["value_due"], fmt_money(head["value_due"], "USD"), n),

@@ -41,7 +41,6 @@ def build(ctx: Context) -> Section:
     by = pd.DataFrame(
         {
             "pledges": g.size(),
-            "quantity": g["quantity"].sum(),
             "value": g["value"].sum(),
             "confidential": g["confidential"].sum(),
             "items": g["item_code"].agg(
@@ -54,7 +53,6 @@ def build(ctx: Context) -> Section:
             str(d),
             fmt_int(r["pledges"]),
             str(r["items"]),
-            fmt_int(r["quantity"]),
             fig(f"donor-new-value:{d}", float(r["value"]), fmt_money(r["value"], CURRENCY)),
             fmt_int(r["confidential"]) if r["confidential"] else "",
         ]
@@ -64,10 +62,12 @@ def build(ctx: Context) -> Section:
         (
             "New pledges by donor",
             Table(
-                ["donor", "pledges", "items", "quantity", "value", "confidential"],
+                # no quantity column: a donor's pledges of different items are added by
+                # value only
+                ["donor", "pledges", "items", "value", "confidential"],
                 rows,
                 n,
-                numeric=(1, 3, 4, 5),
+                numeric=(1, 3, 4),
             ),
         )
     )

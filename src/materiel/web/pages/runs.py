@@ -191,6 +191,7 @@ def _risk(
         "risk.html",
         user,
         status=status,
+        horizon_default=HORIZON_WEEKS,
         title="Risk",
         summary=summary,
         view=view,

@@ -13,12 +13,17 @@ has a deadline: a wall-clock limit per example fails on a loaded machine, not on
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import gc
 import os
 import shutil
+import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -74,6 +79,47 @@ def _collect_garbage_after_each_test() -> Iterator[None]:
     gc.collect()
 
 
+#: Modules whose module-scoped fixtures are dear (a live server with a demo, a browser and
+#: its signed-in pages, a stored plan, a seeded site): under ``pytest -n N`` each runs whole on
+#: one worker, so its fixtures are built once, not once per worker. Every other test is
+#: balanced test by test, as with xdist's default ``--dist load``. (xdist's own
+#: ``--dist loadgroup`` does not group under pytest 9.2: it renames ``item._nodeid``, which
+#: pytest no longer reads.)
+ONE_WORKER_MODULES = frozenset(
+    {
+        "test_brief_render",
+        "test_cli_80_columns",
+        "test_figures_consistency",
+        "test_forecast_demo",
+        "test_hardening_web",
+        "test_needs_cover",
+        "test_readme",
+        "test_web_browser",
+        "test_web_dash_browser",
+        "test_web_forms",
+        "test_web_meeting",
+        "test_web_pages",
+        "test_web_personal",
+        "test_web_safety",
+    }
+)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With ``-n N`` (``--dist load``): one work unit per test, except one per module of
+    :data:`ONE_WORKER_MODULES` (sent first, largest first, as xdist's loadscope does)."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).stem in ONE_WORKER_MODULES else nodeid
+
+    return ModulesTogether(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that talks to PostgreSQL carries the ``postgres`` marker."""
     for item in items:
@@ -92,6 +138,63 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     migrations.upgrade(eng)
     eng.dispose()
     return path
+
+
+@contextmanager
+def run_shared_dir(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """A directory shared by every xdist worker of this run (one run's temporary root),
+    held under an exclusive lock: what is made in it is made once per run, not per worker."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    d = base.parent / f"{name}-{run}" if run else base / f"{name}-shared"
+    d.mkdir(exist_ok=True)
+    with open(d / "lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield d
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def copy_sqlite(src: Path, dest: Path) -> Path:
+    """A consistent copy of the SQLite database ``src`` at ``dest`` (SQLite's backup API)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as a, sqlite3.connect(dest) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+    return dest
+
+
+DemoCopy = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> DemoCopy:
+    """``demo_copy(dest, seed=2026, as_of=2026-11-02)``: a fresh SQLite database at ``dest``
+    holding exactly what ``load_demo(engine, seed=..., as_of=...)`` writes to an empty one.
+
+    The demo is loaded once per run and per (seed, as_of) into a template that every xdist
+    worker shares; each caller gets its own copy, so a module may write to it as before.
+    (``load_demo`` itself is tested in test_demo_load.py on both backends.)"""
+    from materiel.demo import load_demo
+    from materiel.demo.load import DEFAULT_AS_OF, DEFAULT_SEED
+
+    def copy(dest: Path, seed: int = DEFAULT_SEED, as_of: dt.date = DEFAULT_AS_OF) -> Path:
+        with run_shared_dir(tmp_path_factory, "demo-templates") as d:
+            tpl = d / f"demo-{seed}-{as_of.isoformat()}.db"
+            if not tpl.exists():
+                part = d / f"{tpl.name}.part"
+                part.unlink(missing_ok=True)
+                eng = get_engine(part, fresh=True)
+                load_demo(eng, seed=seed, as_of=as_of)
+                eng.dispose()
+                copy_sqlite(part, tpl)
+                for leftover in d.glob(f"{part.name}*"):
+                    leftover.unlink()
+        return copy_sqlite(tpl, dest)
+
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import fcntl
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +29,6 @@ from materiel.brief import Options, gather, html_to_pdf, render_html
 from materiel.brief.model import DEFAULT_BASE_URL, ENTITY_PATHS
 from materiel.cli.main import app as cli_app
 from materiel.db import get_engine, read_session
-from materiel.demo import load_demo
 from materiel.queries import (
     deliveries_table,
     fund_position,
@@ -184,12 +183,15 @@ def _shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[Engine]:
     with _shared(tmp_path_factory) as d:
         path = d / "demo.db"
+        if not (d / "demo.loaded").exists():
+            demo_copy(path)  # what load_demo(engine) writes to an empty database
         engine = get_engine(path, fresh=True)
         if not (d / "demo.loaded").exists():
-            load_demo(engine)
             # the plan of the meeting, stored as `make demo` does (the brief solves none)
             from materiel.plan.service import run_and_store
 

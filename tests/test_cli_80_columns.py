@@ -7,19 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from materiel.cli import context
 from materiel.cli.main import app
 from materiel.cli.tables import fitted, min_width, new_table, show
-from materiel.db import get_engine
-from materiel.demo import load_demo
 
 AS_OF = "2026-11-02"
 runner = CliRunner()
@@ -27,11 +24,11 @@ CODE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9.-]+)+$")
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_db(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[str]:
     path = tmp_path_factory.mktemp("demo80") / "demo.db"
-    engine: Engine = get_engine(path, fresh=True)
-    load_demo(engine, seed=2026, as_of=dt.date.fromisoformat(AS_OF))
-    engine.dispose()
+    demo_copy(path, seed=2026, as_of=dt.date.fromisoformat(AS_OF))
     yield str(path)
 
 

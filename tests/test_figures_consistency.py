@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,6 @@ from materiel.app import create_app
 from materiel.brief import Options, gather
 from materiel.cli.main import app as cli
 from materiel.db import get_engine, read_session
-from materiel.demo import load_demo
 from materiel.testing import ROLES, make_client, seed, user_token
 from materiel.web.session import SESSION_COOKIE
 
@@ -130,10 +130,11 @@ def test_key_figures_agree_on_every_surface_for_every_role(
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, str]]:
-    path = tmp_path_factory.mktemp("consistency") / "demo.db"
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[tuple[Engine, str]]:
+    path = demo_copy(tmp_path_factory.mktemp("consistency") / "demo.db")
     engine = get_engine(path, fresh=True)
-    load_demo(engine)
     yield engine, str(path)
     engine.dispose()
 

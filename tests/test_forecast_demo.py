@@ -14,7 +14,7 @@ The bounds leave room for sampling noise and modest data changes, not for a rela
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,6 @@ from sqlalchemy import Engine
 from materiel import queries
 from materiel.access.policy import LOCAL
 from materiel.db import get_engine, read_session
-from materiel.demo import load_demo
 from materiel.forecast import project, ranking, simulate
 from materiel.forecast.scenarios import spec_from_snapshot
 from materiel.snapshot import build_snapshot
@@ -34,10 +33,11 @@ AS_OF = dt.date(2026, 11, 2)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[Engine]:
     path: Path = tmp_path_factory.mktemp("fcast") / "demo.db"
-    engine = get_engine(path, fresh=True)
-    load_demo(engine, seed=2026, as_of=AS_OF)
+    engine = get_engine(demo_copy(path, seed=2026, as_of=AS_OF), fresh=True)
     yield engine
     engine.dispose()
 

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 import shlex
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ from materiel.app import create_app
 from materiel.cli import context
 from materiel.cli.main import app
 from materiel.db import get_engine
-from materiel.demo import load_demo
 from materiel.testing import make_client, wait_until
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -115,11 +114,9 @@ def test_every_readme_command_parses(args: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]) -> Iterator[str]:
     path = tmp_path_factory.mktemp("readme") / "materiel-demo.db"
-    engine = get_engine(path, fresh=True)
-    load_demo(engine, seed=2026, as_of=dt.date.fromisoformat(AS_OF))
-    engine.dispose()
+    demo_copy(path, seed=2026, as_of=dt.date.fromisoformat(AS_OF))
     yield str(path)
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,6 @@ from materiel.access.users import add_user
 from materiel.api.testing import live_server
 from materiel.app import create_app
 from materiel.db import get_engine, read_session, write_session
-from materiel.demo import load_demo
 from materiel.records import Delivery, Need
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -95,10 +94,11 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    path = tmp_path_factory.mktemp("webdemo") / "demo.db"
+def site(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[dict[str, Any]]:
+    path = demo_copy(tmp_path_factory.mktemp("webdemo") / "demo.db", seed=11)
     engine = get_engine(path, fresh=True)
-    load_demo(engine, seed=11)
     tokens = {}
     with write_session(engine) as s:
         for name, (role, nation) in USERS.items():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,6 @@ from materiel.access.users import add_user
 from materiel.api.testing import live_server
 from materiel.app import create_app
 from materiel.db import get_engine, read_session, write_session
-from materiel.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -112,11 +111,13 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def site(
+    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+) -> Iterator[dict[str, Any]]:
     from materiel.plan.service import run_and_store
 
-    engine = get_engine(tmp_path_factory.mktemp("dashdemo") / "demo.db", fresh=True)
-    load_demo(engine, seed=11)
+    path = demo_copy(tmp_path_factory.mktemp("dashdemo") / "demo.db", seed=11)
+    engine = get_engine(path, fresh=True)
     run_and_store(engine, as_of=queries.today(), horizon_weeks=8, actor="test")
     principals = {}
     with write_session(engine) as s:

@@ -1162,15 +1162,24 @@ class Extractor:
                 _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
                 for m in bare[:1]
             ]
-        for el in items:
-            fields = {
+
+        def need_of(
+            category: str,
+            calibre: str | None = None,
+            quantity: int | None = None,
+            item_code: str | None = None,
+        ) -> dict[str, Any]:
+            return {
                 "recipient": self.recipient,
-                "category": el.category,
-                "caliber": el.calibre,
-                "quantity": el.quantity,
-                "item_code": el.item_code,
+                "category": category,
+                "caliber": calibre,
+                "quantity": quantity,
+                "item_code": item_code,
                 "priority": priority,
             }
+
+        for el in items:
+            fields = need_of(el.category, el.calibre, el.quantity, el.item_code)
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
         arms = cues.GENERIC_ARMS.search(text, s, e)
         need = cues.NEED_CUE.search(text, s, e)
@@ -1181,27 +1190,10 @@ class Extractor:
             and abs(arms.start() - need.end()) <= 80
         ):
             # "Zelensky demanded 'more weapons'", "requested weapons assistance": no item named
-            fields = {
-                "recipient": self.recipient,
-                "category": "unspecified",
-                "caliber": None,
-                "quantity": None,
-                "item_code": None,
-                "priority": priority,
-            }
             a, b = min(need.start(), arms.start()), max(need.end(), arms.end())
-            out.append(Draft("need", fields, a, b, a, st.index))
-        if not out and cues.URGENT_NEEDS.search(text, s, e):
-            cue = cues.URGENT_NEEDS.search(text, s, e)
-            assert cue is not None
-            fields = {
-                "recipient": self.recipient,
-                "category": "unspecified",
-                "caliber": None,
-                "quantity": None,
-                "item_code": None,
-                "priority": priority,
-            }
+            out.append(Draft("need", need_of("unspecified"), a, b, a, st.index))
+        if not out and (cue := cues.URGENT_NEEDS.search(text, s, e)) is not None:
+            fields = need_of("unspecified")
             a, b = _strip(text, max(s, cue.start() - 30), min(e, cue.end()))
             word = re.search(r"\s+", text[a:b])
             a = a + word.end() if word and a > s else a  # whole words only (issue 14)

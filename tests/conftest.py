@@ -21,7 +21,7 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,15 @@ def run_shared_dir(tmp_path_factory: pytest.TempPathFactory, name: str) -> Itera
             yield d
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+SharedDir = Callable[[str], AbstractContextManager[Path]]
+
+
+@pytest.fixture(scope="session")
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> SharedDir:
+    """``with shared_dir(name) as d``: :func:`run_shared_dir` for a test module."""
+    return lambda name: run_shared_dir(tmp_path_factory, name)
 
 
 def copy_sqlite(src: Path, dest: Path) -> Path:

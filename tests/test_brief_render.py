@@ -6,12 +6,10 @@ stored plan (the demo fixture stores one, as ``make demo`` does) and never solve
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import io
-import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -166,27 +164,12 @@ def value(page: Page, key: str) -> float:
     return float(page.figures[key])
 
 
-@contextmanager
-def _shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A directory shared by the xdist workers of this run, held under an exclusive lock:
-    the demo database and the API's brief are made once per run, not once per worker."""
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    base = tmp_path_factory.getbasetemp()
-    d = base.parent / f"brief-{run}" if run else base / "brief-shared"
-    d.mkdir(exist_ok=True)
-    with open(d / "lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield d
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 @pytest.fixture(scope="module")
 def demo(
-    tmp_path_factory: pytest.TempPathFactory, demo_copy: Callable[..., Path]
+    shared_dir: Callable[[str], AbstractContextManager[Path]], demo_copy: Callable[..., Path]
 ) -> Iterator[Engine]:
-    with _shared(tmp_path_factory) as d:
+    # the demo database and the API's brief are made once per run, not once per worker
+    with shared_dir("brief") as d:
         path = d / "demo.db"
         if not (d / "demo.loaded").exists():
             demo_copy(path)  # what load_demo(engine) writes to an empty database
@@ -209,9 +192,9 @@ def _meeting(engine: Engine, ref: str) -> Meeting:
 
 
 @pytest.fixture(scope="module")
-def api_html(demo: Engine, tmp_path_factory: pytest.TempPathFactory) -> str:
+def api_html(demo: Engine, shared_dir: Callable[[str], AbstractContextManager[Path]]) -> str:
     """The CG-32 brief as the API serves it (coordinator), default options."""
-    with _shared(tmp_path_factory) as d:
+    with shared_dir("brief") as d:
         cached = d / "api-brief.html"
         if cached.exists():
             return cached.read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from materiel.bench import ingest as bench
 from materiel.cli.main import app
-from materiel.ingest.extract import Extractor
 from materiel.ingest.evaluate import (
     STRICT_FUNDS,
     STRICT_NEEDS,
@@ -23,6 +22,7 @@ from materiel.ingest.evaluate import (
     compare_strict,
     evaluate_dir,
 )
+from materiel.ingest.extract import Extractor
 
 EVAL = Path(__file__).parent / "ingest_eval"
 

@@ -39,13 +39,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.65, 0.65),
+    STRICT_PAIRS: (0.66, 0.65),
     STRICT_TRIPLES: (0.72, 0.57),
     STRICT_NEEDS: (0.65, 0.60),
     STRICT_FUNDS: (0.70, 0.55),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 24
+NEGATIVES_FLOOR = 16
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -81,9 +81,13 @@ def test_modality_model_is_trained_on_the_labelled_set() -> None:
     assert set(fresh.weights) == set(shipped.weights)
     worst = max(abs(fresh.weights[k] - shipped.weights[k]) for k in fresh.weights)
     assert worst < 1e-4, worst
-    assert (shipped.threshold_figures, shipped.threshold_other) == (
+    assert set(fresh.text_weights) == set(shipped.text_weights)
+    worst = max(abs(fresh.text_weights[k] - shipped.text_weights[k]) for k in fresh.text_weights)
+    assert worst < 1e-4, worst
+    assert (shipped.threshold_figures, shipped.threshold_other, shipped.threshold_text) == (
         modality.THRESHOLD_FIGURES,
         modality.THRESHOLD_OTHER,
+        modality.THRESHOLD_TEXT,
     )
 
 
@@ -101,7 +105,11 @@ def test_modality_filter_drops_unlikely_pledges_only() -> None:
     model = modality.Model({"bias": math.log(0.05 / 0.95)})
     kept = model.filter(text, sentences, list(raw.drafts))
     assert [(d.kind, d.fields.get("donor")) for d in kept] == [("pledge", "DEU"), ("need", None)]
-    # the shipped model keeps this plain pledge
+    # a text model sure that the text is a negative drops every pledge, keeps the need
+    sure = modality.Model({"bias": 10.0}, {"bias": 10.0})
+    kept = sure.filter(text, sentences, list(raw.drafts))
+    assert [d.kind for d in kept] == ["need"]
+    # the shipped model keeps these plain pledges
     assert [d.fields["donor"] for d in Extractor().read(text).by_kind("pledge")] == ["DEU", "FRA"]
 
 

@@ -37,7 +37,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +57,10 @@ C = 10.0
 THRESHOLD_FIGURES = 0.02
 #: any other pledge draft is kept when p >= this
 THRESHOLD_OTHER = 0.1
+#: inverse L2 regularisation of the text model (is the whole text a negative?)
+C_TEXT = 1.0
+#: every pledge of a text is dropped when the text model's P(negative) >= this
+THRESHOLD_TEXT = 0.5
 
 # General modality lexicons (English, German, French), written from the error classes of
 # issue 15, not from any labelled text.
@@ -169,6 +173,31 @@ class TextCues:
             self.shares.append(f"x:{name}:{level}")
 
 
+def _counts(text: str, drafts: Sequence[Draft]) -> list[str]:
+    pledges = [x for x in drafts if x.kind == "pledge"]
+    return [
+        f"npl:{min(len(pledges), 6)}",
+        f"ndon:{min(len({x.fields['donor'] for x in pledges}), 4)}",
+        f"nneed:{min(sum(1 for x in drafts if x.kind == 'need'), 3)}",
+        f"len:{min(len(text) // 500, 5)}",
+    ]
+
+
+def text_features(tc: TextCues, drafts: Sequence[Draft]) -> list[str]:
+    """The features of the whole text (for the text model: is it a negative?)."""
+    f = ["bias", *tc.shares, *_counts(tc.text, drafts)]
+    if tc.sentences:
+        f += ["t:" + n for n in sorted(tc.per_sentence[0])]
+    f.append(f"nfund:{min(sum(1 for x in drafts if x.kind == 'fund'), 2)}")
+    if any(_figures(x) for x in drafts if x.kind == "pledge"):
+        f.append("fig")
+    return f
+
+
+def _figures(d: Draft) -> bool:
+    return d.fields.get("quantity") is not None or d.fields.get("amount") is not None
+
+
 def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
     """The features of pledge draft ``d`` among the text's ``drafts``."""
     # the reader's clause splitters (imported here: extract imports this module)
@@ -204,27 +233,44 @@ def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
     if sents:
         f += ["t:" + n for n in sorted(tc.per_sentence[0])]
     f += tc.shares
-    pledges = [x for x in drafts if x.kind == "pledge"]
-    f.append(f"npl:{min(len(pledges), 6)}")
-    f.append(f"ndon:{min(len({x.fields['donor'] for x in pledges}), 4)}")
-    f.append(f"nneed:{min(sum(1 for x in drafts if x.kind == 'need'), 3)}")
-    f.append(f"len:{min(len(text) // 500, 5)}")
+    f += _counts(text, drafts)
     return f
+
+
+def _probability(weights: dict[str, float], feats: Iterable[str]) -> float:
+    z = sum(weights.get(f, 0.0) for f in set(feats))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 @dataclass(frozen=True)
 class Model:
+    """``weights``: P(a pledge draft is a labelled pledge); ``text_weights``: P(the text is a
+    negative, with nothing to extract)."""
+
     weights: dict[str, float]
+    text_weights: dict[str, float] = field(default_factory=dict)
     threshold_figures: float = THRESHOLD_FIGURES
     threshold_other: float = THRESHOLD_OTHER
+    threshold_text: float = THRESHOLD_TEXT
 
     def probability(self, feats: Iterable[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in set(feats))
-        return 1.0 / (1.0 + math.exp(-z))
+        return _probability(self.weights, feats)
+
+    def negative(self, text_feats: Iterable[str]) -> bool:
+        """Is the text a negative (every pledge dropped)?"""
+        return bool(self.text_weights) and (
+            _probability(self.text_weights, text_feats) >= self.threshold_text
+        )
 
     def keep(self, d: Draft, p: float) -> bool:
-        figures = d.fields.get("quantity") is not None or d.fields.get("amount") is not None
-        return p >= (self.threshold_figures if figures else self.threshold_other)
+        return p >= (self.threshold_figures if _figures(d) else self.threshold_other)
+
+    def keeps(self, tc: TextCues, drafts: Sequence[Draft]) -> list[bool]:
+        """For each pledge of ``drafts`` in order: is it kept?"""
+        pledges = [d for d in drafts if d.kind == "pledge"]
+        if self.negative(text_features(tc, drafts)):
+            return [False] * len(pledges)
+        return [self.keep(d, self.probability(features(tc, drafts, d))) for d in pledges]
 
     def filter(
         self, text: str, sentences: Sequence[tuple[int, int]], drafts: list[Draft]
@@ -232,21 +278,20 @@ class Model:
         """The drafts without the pledges the model finds too unlikely."""
         if not any(d.kind == "pledge" for d in drafts):
             return drafts
-        tc = TextCues(text, sentences)
-        return [
-            d
-            for d in drafts
-            if d.kind != "pledge" or self.keep(d, self.probability(features(tc, drafts, d)))
-        ]
+        flags = iter(self.keeps(TextCues(text, sentences), drafts))
+        return [d for d in drafts if d.kind != "pledge" or next(flags)]
 
     def as_json(self) -> dict[str, Any]:
         return {
             "about": "materiel.ingest.modality: logistic regression weights for the pledge "
             "modality filter; retrain with python -m materiel.ingest.modality train",
             "C": C,
+            "C_text": C_TEXT,
             "threshold_figures": self.threshold_figures,
             "threshold_other": self.threshold_other,
+            "threshold_text": self.threshold_text,
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
+            "text_weights": {k: round(v, 6) for k, v in sorted(self.text_weights.items())},
         }
 
 
@@ -258,8 +303,10 @@ def shipped() -> Model | None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     return Model(
         {str(k): float(v) for k, v in data["weights"].items()},
+        {str(k): float(v) for k, v in data.get("text_weights", {}).items()},
         float(data["threshold_figures"]),
         float(data["threshold_other"]),
+        float(data.get("threshold_text", THRESHOLD_TEXT)),
     )
 
 
@@ -299,6 +346,7 @@ class _Example:
     batch: str
     feats: list[list[str]]  # of the pledge drafts, in order
     labels: list[bool]
+    text_feats: list[str]
     data: dict[str, Any]  # the labelled file
     reading: Reading
     negative: bool
@@ -333,6 +381,7 @@ def examples(directory: Path) -> list[_Example]:
                 _batch(path.name),
                 [features(tc, drafts, d) for d in pledges],
                 [i in good for i in range(len(pledges))],
+                text_features(tc, drafts),
                 data,
                 reading,
                 is_negative(data),
@@ -341,9 +390,17 @@ def examples(directory: Path) -> list[_Example]:
     return out
 
 
+def _fit_model(exs: Sequence[_Example], c: float = C, c_text: float = C_TEXT) -> Model:
+    """The pledge model on every pledge draft; the text model on the texts that have one."""
+    with_pledges = [e for e in exs if e.feats]
+    return Model(
+        fit([f for e in exs for f in e.feats], [y for e in exs for y in e.labels], c),
+        fit([e.text_feats for e in with_pledges], [e.negative for e in with_pledges], c_text),
+    )
+
+
 def train(directory: Path, c: float = C) -> Model:
-    exs = examples(directory)
-    return Model(fit([f for e in exs for f in e.feats], [y for e in exs for y in e.labels], c))
+    return _fit_model(examples(directory), c)
 
 
 MEASURES = ("pledges", "pairs", "triples", "funds", "needs")
@@ -386,9 +443,7 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
 
 
 def cross_validate(
-    directory: Path,
-    c: float = C,
-    thresholds: tuple[float, float] = (THRESHOLD_FIGURES, THRESHOLD_OTHER),
+    directory: Path, c: float = C, text_model: bool = True
 ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     """Leave one blind batch out: for each batch bN, train on every other labelled text,
     filter bN's pledges; (batch, scores without the filter, scores with it), then pooled."""
@@ -397,18 +452,16 @@ def cross_validate(
     keep: dict[str, list[bool]] = {}
     out = []
     for b in batches:
-        train_set = [e for e in exs if e.batch != b]
-        model = Model(
-            fit(
-                [f for e in train_set for f in e.feats], [y for e in train_set for y in e.labels], c
-            ),
-            *thresholds,
-        )
+        model = _fit_model([e for e in exs if e.batch != b], c)
+        if not text_model:
+            model = Model(model.weights)
         held = [e for e in exs if e.batch == b]
         for e in held:
             pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
+            gone = model.negative(e.text_feats)
             keep[e.name] = [
-                model.keep(d, model.probability(f)) for d, f in zip(pledges, e.feats, strict=True)
+                not gone and model.keep(d, model.probability(f))
+                for d, f in zip(pledges, e.feats, strict=True)
             ]
         out.append((b, _score(held, None), _score(held, keep)))
     pooled = [e for e in exs if e.batch != "early"]

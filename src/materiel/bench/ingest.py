@@ -81,7 +81,34 @@ FIRST_RUNS = (
     "| 18 on 15 texts (in 6) |\n"
     "| batch-9 | 50 | a831433 (the reader before this session's tuning; same texts, also unseen) "
     "| 0.279 / 0.230 | 0.400 / 0.316 | 0.450 / 0.500 | 0.444 / 0.267 | 1.000 / 0.750 "
-    "| 15 on 15 texts (in 6) |"
+    "| 15 on 15 texts (in 6) |\n"
+    "| batch-10 | 50 | 0374de3 (the reader as session 4 began, tuned on batches 1-9) "
+    "| 0.333 / 0.311 | 0.364 / 0.364 | 1.000 / 0.364 | 0.833 / 0.333 | 0.500 / 0.250 "
+    "| 5 on 18 texts (in 4) |\n"
+    "| batch-10 | 50 | e4e7a7e (with the modality filter, trained on batches 1-9) "
+    "| 0.364 / 0.267 | 0.400 / 0.364 | 1.000 / 0.364 | 0.833 / 0.333 | 0.500 / 0.250 "
+    "| 2 on 18 texts (in 2) |\n"
+    "| batch-10 | 50 | a831433 (the reader before session 3 tuned it; same texts, also unseen) "
+    "| 0.326 / 0.311 | 0.400 / 0.364 | 1.000 / 0.364 | 0.778 / 0.233 | 0.000 / 0.000 "
+    "| 4 on 18 texts (in 4) |\n"
+    "| batch-11 | 50 | 0374de3 (the reader as session 4 began, tuned on batches 1-9) "
+    "| 0.176 / 0.211 | 0.391 / 0.474 | 0.222 / 0.200 | 0.833 / 0.588 | 0.500 / 0.375 "
+    "| 12 on 15 texts (in 7) |\n"
+    "| batch-11 | 50 | e4e7a7e (with the modality filter, trained on batches 1-9) "
+    "| 0.204 / 0.193 | 0.381 / 0.421 | 0.143 / 0.100 | 0.833 / 0.588 | 0.500 / 0.375 "
+    "| 8 on 15 texts (in 5) |\n"
+    "| batch-11 | 50 | a831433 (the reader before session 3 tuned it; same texts, also unseen) "
+    "| 0.155 / 0.193 | 0.375 / 0.474 | 0.143 / 0.100 | 0.875 / 0.412 | 0.429 / 0.375 "
+    "| 14 on 15 texts (in 7) |\n"
+    "| batch-12 | 50 | 0374de3 (the reader as session 4 began, tuned on batches 1-9) "
+    "| 0.203 / 0.232 | 0.333 / 0.417 | 0.500 / 0.350 | 1.000 / 0.353 | 1.000 / 0.250 "
+    "| 12 on 16 texts (in 5) |\n"
+    "| batch-12 | 50 | e4e7a7e (with the modality filter, trained on batches 1-9) "
+    "| 0.213 / 0.179 | 0.357 / 0.417 | 0.500 / 0.350 | 1.000 / 0.353 | 1.000 / 0.250 "
+    "| 12 on 16 texts (in 5) |\n"
+    "| batch-12 | 50 | a831433 (the reader before session 3 tuned it; same texts, also unseen) "
+    "| 0.197 / 0.232 | 0.333 / 0.417 | 0.500 / 0.350 | 1.000 / 0.294 | 1.000 / 0.250 "
+    "| 13 on 16 texts (in 5) |"
 )
 #: batches 1 and 2 were released before the rewritten reader was committed; its score on
 #: them, measured once before any rule was changed for them, is a second honest estimate
@@ -112,7 +139,24 @@ FIRST_RUN_NOTES = (
     ' the rules either. Batch 9 (50 more texts, labelled after a clause-level "agent gate" for '
     "precision was tried and rejected on batches 1–6 with 7–8 held out) scored lower still on "
     "its first run: pairs 0.333 / 0.263, triples 0.500 / 0.500, 18 false pledges on 15 negative"
-    " texts."
+    " texts.\n\n"
+    "Batches 10–12 (150 real excerpts labelled in session 4 by three people who never saw the "
+    "reader: EN 30, DE 34, FR 32, 54 in 21 other languages; 49 negatives) were scored before any"
+    " of them was released, with the reader as the session began (0374de3) and with the "
+    "modality filter (e4e7a7e, chosen by leave-one-batch-out on batches 1–9 below). Pooled, "
+    "0374de3: strict pledges 0.224 / 0.247, pairs 0.367 / 0.429, triples 0.481 / 0.317, needs "
+    "0.867 / 0.406, funds 0.556 / 0.312, 29 false pledges on 49 negatives; e4e7a7e: 0.246 / "
+    "0.209, 0.378 / 0.405, 0.480 / 0.293, 0.867 / 0.406, 0.556 / 0.312, 22 false pledges. The "
+    "filter's cross-validated estimate (60 → 22 false pledges on batches 1–9, below) overstated"
+    " its effect on new text (29 → 22), and it costs a little recall. **The goal of issue 15 is"
+    " not met.** A second annotator labelled 36 of these texts (12 per batch, drawn at random)"
+    " without seeing the first labels; scored with the same strict scorer "
+    "(`materiel read --evaluate tests/ingest_eval --against tests/ingest_eval/agreement`), the "
+    "two agree on pairs 1.000 / 1.000, triples 0.833 / 0.833, needs 0.962 / 1.000, strict "
+    "pledges 0.867 / 0.897, funds 0.600 / 1.000, 0 false pledges on 14 negatives — against the"
+    " reader's (0374de3) 0.300 / 0.333, 0.500 / 0.250, 0.786 / 0.440, 0.150 / 0.207, "
+    "0.000 / 0.000 and 7"
+    " on the same texts: the labels are consistent and the goal is within people's reach."
 )
 
 
@@ -126,10 +170,13 @@ CV_NOTES = (
     "(without), and a text model (the text's cue shares, title cues and counts) drops every "
     "pledge of a text it finds negative with p >= 0.5. It was chosen by leave-one-batch-out "
     "cross-validation: for each blind batch bN, both models are trained on every other "
-    "labelled text (the other eight batches and the first 52) and bN's pledges are filtered "
+    "labelled text (the other batches and the first 52) and bN's pledges are filtered "
     "with them; `rules` is the reader without the filter on the same texts (it was tuned on "
     "some of them, so both rows are optimistic for the rules; the difference is the filter's "
-    "held-out effect). These are cross-validation numbers, not first runs. Decisions taken on"
+    "held-out effect). These are cross-validation numbers, not first runs; the table is "
+    "recomputed over every released batch (batches 10–12 were added after their first run, "
+    "above, and the shipped weights are retrained on all of them), while the decisions below "
+    "were taken on batches 1–9 alone, before batches 10–12 existed. Decisions taken on"
     " the pooled rows (pooled false pledges on negatives, strict pairs P / R, strict triples "
     "P / R): the rules alone 60, 0.571 / 0.600, 0.633 / 0.508; word uni- and bigram bags "
     "instead of cue features (C = 1, threshold 0.4) 51, 0.594 / 0.548, 0.641 / 0.497, and "
@@ -207,7 +254,10 @@ def run() -> str:
     ev = evaluate_dir(directory, ex)
     texts = [json.loads(p.read_text())["text"] for p in sorted(directory.glob("*.json"))]
     per_text, t100k, t1m = speed(ex, texts)
-    batches = sorted({p.name.split("-", 1)[0] for p in directory.glob("b[0-9]*-*.json")})
+    batches = sorted(
+        {p.name.split("-", 1)[0] for p in directory.glob("b[0-9]*-*.json")},
+        key=lambda b: int(b[1:]),
+    )
     rows = [_strict_row(f"{b} (now)", subset(directory, f"{b}-")) for b in batches]
     goal_lines = [
         f"- {k}: precision ≥ {p}" + (f", recall ≥ {r}" if r else "") for k, (p, r) in GOAL.items()

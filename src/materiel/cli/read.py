@@ -62,10 +62,18 @@ def read(
     errors: bool = typer.Option(
         False, "--errors", help="With --evaluate: list every error of the strict scorer by file"
     ),
+    against: Path | None = typer.Option(
+        None,
+        "--against",
+        help="With --evaluate: score a second annotator's labels in DIR2 (same file names) "
+        "instead of the reader, on the texts both labelled",
+    ),
 ) -> None:
     """Read an announcement into draft pledges, funds and needs (stored for review)."""
+    if against is not None and evaluate is None:
+        fail("--against scores a second annotator: give it with --evaluate DIR")
     if evaluate is not None:
-        _evaluate(evaluate, as_json, errors)
+        _evaluate(evaluate, as_json, errors, against)
         return
     if text is not None:
         body, name = normalise(text), "text"
@@ -147,11 +155,14 @@ def read(
         console.print(f"Already read: review drafts {', '.join(map(str, seen))}.", markup=False)
 
 
-def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:
-    if not directory.is_dir():
-        fail(f"{directory}: not a directory")
+def _evaluate(
+    directory: Path, as_json: bool, errors: bool = False, against: Path | None = None
+) -> None:
+    for d in (directory, against):
+        if d is not None and not d.is_dir():
+            fail(f"{d}: not a directory")
     try:
-        ev = evaluate_dir(directory, Extractor())
+        ev = evaluate_dir(directory, Extractor(), against=against)
     except (ValueError, FileNotFoundError) as exc:
         fail(str(exc))
     if as_json:
@@ -164,7 +175,12 @@ def _evaluate(directory: Path, as_json: bool, errors: bool = False) -> None:
         "matched",
         "precision",
         "recall",
-        title=f"Reader scored on {ev.files} labelled texts in {directory}",
+        title=(
+            f"Reader scored on {ev.files} labelled texts in {directory}"
+            if against is None
+            else f"Labels in {against} scored against {directory} on the {ev.files} texts "
+            "both label"
+        ),
     )
     for k, e, p, t, pr, r in ev.table():
         table.add_row(k, str(e), str(p), str(t), f"{pr:.3f}", f"{r:.3f}")

@@ -564,18 +564,35 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
-def evaluate_dir(directory: Path, extractor: Extractor | None = None) -> Evaluation:
-    """Read every ``*.json`` label file in ``directory`` and add up the scores."""
+def evaluate_dir(
+    directory: Path, extractor: Extractor | None = None, *, against: Path | None = None
+) -> Evaluation:
+    """Read every ``*.json`` label file in ``directory`` and add up the scores.
+
+    With ``against`` (a directory of a second annotator's label files for some of the same
+    texts, same file names and texts), that annotator's labels are scored instead of the
+    reader, on the texts both labelled: the agreement of two people with the same scorer,
+    i.e. what the reader's scores can be compared with."""
     ex = extractor or Extractor()
     ev = Evaluation()
     files = sorted(directory.glob("*.json"))
+    if against is not None:
+        files = [f for f in files if (against / f.name).is_file()]
     if not files:
-        raise FileNotFoundError(f"{directory}: no labelled *.json files")
+        raise FileNotFoundError(
+            f"{directory}: no labelled *.json files"
+            + (f" that {against} also labels" if against is not None else "")
+        )
     for path in files:
         data = load(path)
-        when = dt.date.fromisoformat(data["date"]) if data.get("date") else None
-        reading = ex.read(data["text"], date=when)
-        pred = reading.as_label()
+        if against is not None:
+            other = load(against / path.name)
+            if other["text"] != data["text"]:
+                raise ValueError(f"{against / path.name}: text differs from {path}")
+            pred = {k: list(other["expected"].get(k, [])) for k in ("pledges", "funds", "needs")}
+        else:
+            when = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+            pred = ex.read(data["text"], date=when).as_label()
         scores = compare(pred, data["expected"])
         strict, errors, by_cat = compare_strict(pred, data["expected"], data["text"], path.name)
         ev.files += 1

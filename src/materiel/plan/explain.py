@@ -7,9 +7,10 @@ For each fund and production line the plan is solved again with one move (issue 
   of the plan's rate date);
 * a line: **+USD 1 million of output**, i.e. ``1e6 / unit price in USD`` more units of its
   item over the horizon, spread evenly over its weeks, bought with the funds' existing money;
-* a donor's target (the ``top_targets`` that bind most): lowered by **10 %** in every week,
-  which frees exactly 10 % of the target in units of the item from the stock the target
-  holds back.
+* a donor's target (the ``top_targets`` that bind most): lowered in every week by **10 %**
+  of it in **whole units**, and at least one (a target of 2 Patriot batteries is lowered by
+  1 battery, not to 1.8: :func:`target_step`), which frees exactly that many units of the
+  item from the stock the target holds back.
 
 What each sentence and table row reports is the difference between the two plans, over the
 horizon, in the unit its label names:
@@ -189,6 +190,34 @@ def millions(x: float) -> str:
     """An amount in millions: "1", "2.5", "0.926"."""
     v = float(x) / 1e6
     return f"{v:,.0f}" if abs(v - round(v)) < 1e-9 else num(v)
+
+
+def target_step(level: float) -> float:
+    """Whole units a target of ``level`` units is lowered by: :data:`TARGET_CUT` of it,
+    rounded, and at least one unit (a target of 2 batteries is lowered by 1, not to 1.8);
+    never more than the target."""
+    return float(min(max(1.0, round(TARGET_CUT * level)), level))
+
+
+def plural(unit: str) -> str:
+    """``battery`` → ``batteries``, ``round`` → ``rounds``; ``aircraft`` stays."""
+    if not unit or unit.endswith(("s", "aircraft")):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def quantity(x: float, unit: str) -> str:
+    """A whole number of units with the item's unit: "1 battery", "2,000 rounds"."""
+    unit = unit or "unit"
+    return f"{count(x)} {unit if abs(float(x)) == 1 else plural(unit)}"
+
+
+def count(x: float) -> str:
+    """A figure that is a whole number as a whole number ("2", "1,000"); else :func:`num`."""
+    v = float(x)
+    return f"{abs(v):,.0f}" if v == round(v) else num(v)
 
 
 def _verb(x: float, good: str, bad: str) -> str:
@@ -448,7 +477,8 @@ def marginals(
             "money)",
         )
 
-    # targets: lowered by 10 %, those whose duals say they bind most
+    # targets: lowered by 10 % in whole units (at least one), those whose duals say they
+    # bind most
     t_dual = _duals(model, sol, "target")
     floor = np.asarray(d.floor, dtype=np.float64)
     if t_dual is not None and top_targets:
@@ -457,10 +487,13 @@ def marginals(
             n, i = (int(v) for v in np.unravel_index(flat, relief.shape))
             if relief[n, i] <= 0:
                 continue
+            now = float(floor[n, i, 0]) > 0
+            level = float(floor[n, i, 0]) if now else float(floor[n, i, :hw].max())
+            freed = target_step(level)
             lower = floor.copy()
-            lower[n, i] *= 1.0 - TARGET_CUT
+            lower[n, i] = np.maximum(floor[n, i] - freed, 0.0)
             e = run(replace(d, floor=lower))
-            freed = TARGET_CUT * float(floor[n, i, 0])
+            unit = d.item_unit[i] if i < len(d.item_unit) else ""
             m = Marginal(
                 "target", f"{d.nations[n]}/{d.items[i]}", "", freed, None,
                 float(t_dual[n, i].sum()), float(relief[n, i]), e.objective, None, e,
@@ -468,10 +501,10 @@ def marginals(
             )  # fmt: skip
             finish(
                 m,
-                f"Lowering {d.nations[n]}'s target for {d.items[i]} by 10 % (from "
-                f"{num(floor[n, i, 0])} to {num(floor[n, i, 0] - freed)} units now) frees "
-                f"{num(freed)} units of its stock (stock below target counted against the "
-                "lowered target), and",
+                f"Lowering {d.nations[n]}'s target for {d.items[i]} by {quantity(freed, unit)} "
+                f"in every week (from {count(level)} to {count(level - freed)} "
+                f"{'now' if now else 'at its highest'}) frees {quantity(freed, unit)} of its "
+                "stock (stock below target counted against the lowered target), and",
             )
     # what helps first (by the re-solve's objective gain), then what changes nothing
     out.sort(key=lambda m: (m.effect is None or m.effect.none, -(m.measured or 0.0)))

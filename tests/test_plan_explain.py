@@ -289,6 +289,38 @@ def test_no_minus_zero_and_labels_in_the_printed_ranking() -> None:
     assert ex.signed(-1e-9, ex.UNIT_TOL) == "" and ex.signed(-2.5, ex.UNIT_TOL) == "−2.50"
 
 
+def test_a_trade_of_breach_for_shortfall_is_said_in_words() -> None:
+    """A move that avoids shortfall by giving below target (line KR-155 on the demo): the
+    breach it adds is said as a trade, never as a negative "avoided" or a "-0"."""
+    e = ex.Effect(np.array([600.0, -0.0001]), np.zeros(2), -2_992_500.0, 5e6)
+    text = ex.describe(e, ["ammo.a", "ammo.b"])
+    assert text == (
+        "avoids 600 units of ammo.a short; in exchange it adds 2,992,500 USD-weeks of stock "
+        "below target"
+    )
+    worse = ex.describe(ex.Effect(np.array([-3.0]), np.array([0.5]), 10.0, 1.0), ["x"])
+    assert worse == (
+        "avoids 10.00 USD-weeks of stock below target; in exchange it adds 3.00 units of x "
+        "short and serves 0.5 weeks earlier on average"
+    )
+    rows = ex.ranking_rows(
+        [
+            {
+                "kind": "line",
+                "name": "KR-155",
+                "item": "ammo.a",
+                "units_short_avoided": 600.0,
+                "weeks_earlier": -1.5,
+                "below_target_usd_weeks_avoided": -2_992_500.0,
+                "reason": "",
+            }
+        ]
+    )
+    assert rows[0]["units"] == "600 avoided" and rows[0]["weeks"] == "1.50 later"
+    assert rows[0]["below"] == "2,992,500 added"
+    assert not any("−" in v or "-" in v for v in (rows[0]["units"], rows[0]["below"]))
+
+
 def tanks(budget: float) -> Any:
     """UKR uses 10 tanks a week for 4 weeks; a USD fund buys them at USD 1 m each, no lead
     time, plenty of capacity."""

@@ -225,18 +225,19 @@ def _verb(x: float, good: str, bad: str) -> str:
 
 
 def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
-    """The effect in words, item by item (most units of value first), then the breach."""
-    parts: list[str] = []
+    """The effect in words, item by item (most units first), then the breach. What a move
+    makes better comes first; what it makes worse follows as the trade it is ("avoids 600
+    units of A short; in exchange it adds 2,992,500 USD-weeks of stock below target"): no
+    negative "avoided" and no "-0"."""
+    gains: list[str] = []
+    losses: list[str] = []
     order = np.argsort(-np.abs(e.short) - np.abs(e.earlier))
-    shown = 0
-    for i in order:
-        s, w = float(e.short[i]), float(e.earlier[i])
-        if abs(s) < UNIT_TOL and abs(w) < WEEK_TOL:
-            continue
+    changed = (np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)
+    for shown, i in enumerate(i for i in order if changed[i]):
         if shown == limit:
-            rest = int(((np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)).sum())
-            parts.append(f"and changes {rest - limit} more items")
+            gains.append(f"and changes {int(changed.sum()) - limit} more items")
             break
+        s, w = float(e.short[i]), float(e.earlier[i])
         bits = []
         if abs(s) >= UNIT_TOL:
             bits.append(f"{_verb(s, 'avoids', 'adds')} {num(s)} units of {items[i]} short")
@@ -244,13 +245,14 @@ def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
             when = "earlier" if w > 0 else "later"
             lead = "serves" if bits else f"serves the stated need for {items[i]}"
             bits.append(f"{lead} {num(w)} weeks {when} on average")
-        parts.append(" and ".join(bits))
-        shown += 1
+        better = s > 0 if abs(s) >= UNIT_TOL else w > 0
+        (gains if better else losses).append(" and ".join(bits))
     if abs(e.below) >= VALUE_WEEK_TOL:
-        parts.append(
-            f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
-        )
-    return "; ".join(parts)
+        text = f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
+        (gains if e.below > 0 else losses).append(text)
+    if gains and losses:
+        return "; ".join(gains) + "; in exchange it " + "; ".join(losses)
+    return "; ".join(gains + losses)
 
 
 # -- moves ---------------------------------------------------------------------------------
@@ -634,14 +636,26 @@ def signed(x: Any, tol: float) -> str:
     return ("−" if v < 0 else "") + num(v)
 
 
+def worded(x: Any, tol: float, better: str, worse: str) -> str:
+    """A re-solve difference as printed in a table, in words, never negative: "238 avoided",
+    "2,992,500 added"; "" below ``tol`` (never "-0")."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return ""
+    if not np.isfinite(v) or abs(v) < tol:
+        return ""
+    return f"{num(v)} {better if v > 0 else worse}"
+
+
 #: the columns every surface shows for the ranking, with their labels
 RANKING_LABELS = {
     "kind": "kind",
     "name": "name",
     "item": "item helped most",
-    "units": "units short avoided (of that item)",
-    "weeks": "weeks earlier (that item's stated need)",
-    "below": "USD-weeks below target avoided",
+    "units": "units of that item short (avoided or added)",
+    "weeks": "weeks that item's stated need is served earlier or later",
+    "below": "USD-weeks of stock below target (avoided or added)",
     "why": "why no effect",
 }
 
@@ -657,9 +671,11 @@ def ranking_rows(rows: Any) -> list[dict[str, str]]:
                 "kind": str(r.get("kind", "")),
                 "name": str(r.get("name", "")),
                 "item": str(r.get("item") or ""),
-                "units": signed(r.get("units_short_avoided"), UNIT_TOL),
-                "weeks": signed(r.get("weeks_earlier"), WEEK_TOL),
-                "below": signed(r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL),
+                "units": worded(r.get("units_short_avoided"), UNIT_TOL, "avoided", "added"),
+                "weeks": worded(r.get("weeks_earlier"), WEEK_TOL, "earlier", "later"),
+                "below": worded(
+                    r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL, "avoided", "added"
+                ),
                 "why": str(r.get("reason") or ""),
             }
         )

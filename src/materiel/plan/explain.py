@@ -25,18 +25,20 @@ horizon, in the unit its label names:
   that is a re-solve figure), and the sentence says so;
 * the model's own **objective gain** (the ranking's order).
 
-The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
-from the optimal basis), so the figures stay true when the model changes. Both the base and
-the moved plan go through the plan's lexicographic tie-break, whose perturbed cost has one
-optimum (``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a
-shortfall differently over items, and comparing two arbitrary ones would report a
-difference no move made. With the tie-break each side is the one plan any solve of that
-data reaches (warm or cold), so every figure equals an independent re-solve. A move
-with no effect says why: not eligible, arrives after the horizon,
-money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
-left. The dual values of the moved rows are kept in the ``marginals`` table next to the
-re-solve ("agrees"), because duals of a degenerate LP are not unique; no sentence uses them.
-"""
+The re-solve builds the model of a modified :class:`PlanData` (so the figures stay true when
+the model changes) and solves it on the base plan's own HiGHS instance, changing only the
+bounds and costs that differ and starting from the base's optimal basis (:class:`InPlace`; a
+move that changes the model's shape is solved by :func:`materiel.plan.solve`, warm-started
+from the same basis). The base is the plan itself. Both the base and the moved plan go
+through the plan's lexicographic tie-break, whose perturbed cost has one optimum
+(``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a shortfall
+differently over items, and comparing two arbitrary ones would report a difference no move
+made. With the tie-break each side is the one plan any solve of that data reaches (warm or
+cold), so every figure equals an independent re-solve. A move with no effect says why: not
+eligible, arrives after the horizon, money left unspent, lines at capacity, funds without
+money, spare capacity, or no shortfall left. The dual values of the moved rows are kept in
+the ``marginals`` table next to the re-solve ("agrees"), because duals of a degenerate LP
+are not unique; no sentence uses them."""
 
 from __future__ import annotations
 
@@ -139,6 +141,96 @@ def resolve(d: PlanData, basis: Any = None) -> Any:
     if "tie_break" in params:  # both sides with the same, unique tie-break (module doc)
         kw["tie_break"] = True
     return solve(d, **kw)
+
+
+class InPlace:
+    """Re-solves on the base plan's own HiGHS instance (no new instance, no hand-over of
+    the matrix): a move's model has the base's shape and matrix and differs only in some
+    bounds, costs or the objective's constant, so those entries are changed in place, the
+    moved LP is solved warm from the base's optimal basis and goes through the same
+    tie-break as every plan, and the entries and the basis are put back. A move whose model
+    differs otherwise (a variable appears or disappears) returns None: the caller re-solves
+    it from scratch (:func:`resolve`)."""
+
+    def __init__(self, model: LinearModel, highs: highspy.Highs, d: PlanData) -> None:
+        self.model, self.highs = model, highs
+        self.base = model.arrays()
+        self.matrix = self._triplets(model)
+        self.basis = highs.getBasis()
+        self.limit = float(d.params["time_limit"])
+
+    @staticmethod
+    def _triplets(m: LinearModel) -> tuple[np.ndarray, ...]:
+        def cat(parts: list[np.ndarray]) -> np.ndarray:
+            return np.concatenate(parts) if parts else np.zeros(0)
+
+        return cat(m.trip_rows), cat(m.trip_cols), cat(m.trip_vals)
+
+    def _load(self, a: dict[str, np.ndarray], offset: float, where: dict[str, np.ndarray]) -> None:
+        hx: Any = self.highs  # changeColsCost / changeColsBounds / …: not in the stubs
+        inf = highspy.kHighsInf
+
+        def clip(v: np.ndarray) -> np.ndarray:
+            return np.clip(v, -inf, inf)
+
+        c = where["cost"]
+        if len(c):
+            hx.changeColsCost(len(c), c.astype(np.int32), a["cost"][c])
+        c = where["col"]
+        if len(c):
+            hx.changeColsBounds(
+                len(c), c.astype(np.int32), clip(a["col_lb"][c]), clip(a["col_ub"][c])
+            )
+        r = where["row"]
+        if len(r):
+            hx.changeRowsBounds(
+                len(r), r.astype(np.int32), clip(a["row_lb"][r]), clip(a["row_ub"][r])
+            )
+        hx.changeObjectiveOffset(float(offset))
+
+    def resolve(self, moved: PlanData) -> Any:
+        from types import SimpleNamespace
+
+        from materiel.plan.build import build_model
+        from materiel.plan.results import dataset, from_solution, tables
+        from materiel.plan.solve import solve_model, tie_break
+        from materiel.plan_policy import TIE_BREAK_SPREAD, TIE_BREAK_TOLERANCE
+
+        m = build_model(moved)
+        if (m.ncols, m.nrows) != (self.model.ncols, self.model.nrows):
+            return None
+        mine, base = self._triplets(m), self.matrix
+        if any(
+            len(x) != len(y) or not np.array_equal(x, y) for x, y in zip(mine, base, strict=True)
+        ):
+            return None
+        a, b = m.arrays(), self.base
+        where = {
+            "cost": np.flatnonzero(a["cost"] != b["cost"]),
+            "col": np.flatnonzero((a["col_lb"] != b["col_lb"]) | (a["col_ub"] != b["col_ub"])),
+            "row": np.flatnonzero((a["row_lb"] != b["row_lb"]) | (a["row_ub"] != b["row_ub"])),
+        }
+        self._load(a, m.offset, where)
+        self.highs.setBasis(self.basis)
+        try:
+            sol = solve_model(m, highs=self.highs, time_limit=self.limit)
+            if sol.optimal:
+                sol = tie_break(
+                    m, self.highs, sol, moved.value, tolerance=TIE_BREAK_TOLERANCE,
+                    restore=True, time_limit=self.limit, spread=TIE_BREAK_SPREAD,
+                )  # fmt: skip
+        finally:
+            self._load(b, self.model.offset, where)
+            self.highs.setBasis(self.basis)
+        if not sol.optimal or not sol.col_value.size:
+            return SimpleNamespace(status=sol.status, objective=None, dataset=None, tables={})
+        ev = from_solution(m, sol, moved)
+        return SimpleNamespace(
+            status=sol.status,
+            objective=sol.objective,
+            dataset=dataset(moved, ev),
+            tables=tables(moved, m.meta, ev),
+        )
 
 
 @dataclass
@@ -379,15 +471,20 @@ def marginals(
     top_lines: int = 6,
     top_targets: int = 3,
     step_usd: float = STEP_USD,
+    base_result: Any = None,
 ) -> list[Marginal]:
     """Re-solve the plan of ``d`` once per move (every fund, the ``top_lines`` lines and the
     ``top_targets`` targets whose duals say they bind most) and describe each difference.
     ``model``/``sol``/``h``: the solved base LP, for the duals (shown next to the re-solves)
-    and the warm start; the figures themselves come from re-solves only."""
+    and the warm start; the figures themselves come from re-solves only. ``base_result``:
+    the plan of ``d`` as :func:`resolve` would return it (through the tie-break), when the
+    caller has it (the plan itself: one re-solve fewer)."""
     if sol is not None and (not sol.optimal or sol.objective is None):
         return []
     basis = h.getBasis() if h is not None else None
-    base_result = resolve(d, basis)
+    if base_result is None:
+        base_result = resolve(d, basis)
+    warm = InPlace(model, h, d) if model is not None and h is not None and model.ncols else None
     if base_result.dataset is None or base_result.objective is None:
         return []
     base = outcome(base_result, d)
@@ -401,7 +498,9 @@ def marginals(
         """The re-solve's difference; the stock below target is against the moved plan's
         targets (for a lowered target the LP does not decide how far a stock falls between
         the lowered and the former target, so only the lowered one is a re-solve figure)."""
-        res = resolve(moved, basis)
+        res = warm.resolve(moved) if warm is not None else None
+        if res is None:
+            res = resolve(moved, basis)
         if res.dataset is None or res.objective is None:
             return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0, res.status)
         return effect(base, outcome(res, moved), due, res.status)

@@ -427,3 +427,27 @@ def test_the_decomposition_yields_the_budget_dual_of_the_monolithic_lp() -> None
     assert duals.loc[("fund", "FUND"), "dual"] == pytest.approx(float(mono[0]), rel=1e-6)
     assert duals.loc[("fund", "FUND"), "dual"] < 0  # more money helps
     assert ("line", "LINE") in duals.index
+
+
+def test_in_place_resolves_equal_fresh_ones_and_leave_the_base_as_it_was() -> None:
+    """The explanations' re-solves on the base plan's instance (bounds and costs changed in
+    place, then put back) give what a fresh solve gives, and the instance still holds the
+    base plan afterwards."""
+    from materiel.plan import build_model
+    from materiel.plan.solve import make_highs, solve_model
+
+    d = from_snapshot(generate(3, 3, 6, 4, funds=2, seed=17))
+    model = build_model(d)
+    highs = make_highs(model, method="simplex", time_limit=60, threads=1)
+    base = solve_model(model, highs=highs)
+    warm = ex.InPlace(model, highs, d)
+    for kind, name in (("fund", d.funds[0]), ("line", d.lines[0])):
+        dm = moved(d, kind, name)
+        got, fresh = warm.resolve(dm), solve(dm, explain=False)
+        assert got is not None and got.objective == pytest.approx(fresh.objective, rel=1e-9)
+        a, b = ex.outcome(got, dm), ex.outcome(fresh, dm)
+        assert np.allclose(a.short, b.short, atol=1e-6) and a.below == pytest.approx(b.below)
+    lp = highs.getLp()
+    assert np.array_equal(np.asarray(lp.row_upper_), np.asarray(model.to_highs_lp().row_upper_))
+    again = solve_model(model, highs=highs)
+    assert again.objective == pytest.approx(base.objective, rel=1e-12)

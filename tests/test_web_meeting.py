@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from materiel import queries
 from materiel.db import read_session
+from materiel.display import headline_text
 from materiel.records import Meeting
 from materiel.testing import as_user, csrf_of, figure, principal, web_site
 
@@ -60,6 +61,9 @@ def test_meeting_figures_are_the_read_sides(site: dict[str, Any], user: str) -> 
     for row in changes["rows"]:
         if row["now"] is not None:
             assert float(figure(html, f"change-{row['key']}")) == pytest.approx(row["now"])
+            # written as the brief writes it (one spelling: materiel.display)
+            cell = re.search(rf'data-figure="change-{row["key"]}"[^>]*>([^<]*)<', html)
+            assert cell is not None and cell.group(1) == headline_text(row["now"], row["unit"])
     if crossing is None:
         assert "Stock figures are not shown to your role" in html
     else:

@@ -12,6 +12,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+# one spelling of counts and money for the brief and the pages (re-exported for the sections)
+from materiel.display import fmt_int as fmt_int
+from materiel.display import fmt_money as fmt_money
+
 # API collection path of each entity whose records the footnotes link to
 ENTITY_PATHS: dict[str, str] = {
     "meeting": "meetings",
@@ -143,24 +147,6 @@ class Brief:
 
 
 # -- formatting ----------------------------------------------------------------------------
-def fmt_int(x: float | None) -> str:
-    if x is None or (isinstance(x, float) and not math.isfinite(x)):
-        return "n/a"
-    return f"{round(float(x)):,}"
-
-
-def fmt_money(x: float | None, currency: str) -> str:
-    if x is None or not math.isfinite(float(x)):
-        return "n/a"
-    v = float(x)
-    a = abs(v)
-    if a >= 1e9:
-        return f"{currency} {v / 1e9:,.2f} bn"
-    if a >= 1e6:
-        return f"{currency} {v / 1e6:,.1f} m"
-    return f"{currency} {v:,.0f}"
-
-
 def fmt_pct(x: float | None, digits: int = 1) -> str:
     if x is None or not math.isfinite(float(x)):
         return "n/a"

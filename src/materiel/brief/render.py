@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -14,7 +13,8 @@ from sqlalchemy import Engine
 
 from materiel.access import Principal
 from materiel.access.policy import LOCAL
-from materiel.brief.model import Brief, Figure, fmt_int, fmt_money
+from materiel.brief.model import Brief, Figure
+from materiel.display import headline_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,14 +55,6 @@ def _value(f: Figure) -> str:
     return "" if f.value is None else repr(float(f.value))
 
 
-def _change_value(x: float | None, unit: str) -> str:
-    if x is None or not math.isfinite(x):
-        return "n/a"
-    if unit == "%":
-        return f"{x + 0.0:,.0f} %"
-    return fmt_money(x, unit) if unit == "EUR" else fmt_int(x)
-
-
 def _svg(svg: str) -> Markup:
     """Vega's SVG, trusted (made here by vl-convert), without an XML prolog."""
     start = svg.find("<svg")
@@ -78,7 +70,7 @@ def environment() -> Environment:
     )
     env.filters["label"] = _label
     env.filters["figvalue"] = _value
-    env.filters["changevalue"] = _change_value
+    env.filters["headline"] = headline_text
     env.filters["svg"] = _svg
     env.tests["figure"] = lambda c: isinstance(c, Figure)
     return env

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from materiel import queries
 from materiel.access import Hidden, Refused, policy
 from materiel.db import read_session
+from materiel.display import headline_text
 from materiel.queries import today
 from materiel.web.session import (
     CsrfFailed,
@@ -91,7 +92,12 @@ def fmt_named(ctx: Any, text: Any) -> str:
 
 
 templates.env.filters.update(
-    num=fmt_num, money=fmt_money, pct=fmt_pct, date=fmt_date, named=fmt_named
+    num=fmt_num,
+    money=fmt_money,
+    pct=fmt_pct,
+    date=fmt_date,
+    named=fmt_named,
+    headline=headline_text,
 )
 
 

@@ -1,0 +1,46 @@
+"""How a headline figure is written: one spelling for the meeting page and the brief.
+
+The "what changed" table shows the same figures (:data:`materiel.queries.HEADLINE_ROWS`)
+on the meeting page and in the brief; both write them with :func:`headline_text`, so a
+figure reads the same wherever it is shown. A change of a share in % is a difference of
+percentage points and is written so ("+5 pts"), never as a percentage of itself.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt_int(x: float | None) -> str:
+    """A count or a quantity of one item, rounded to whole units ("n/a" when unknown)."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "n/a"
+    return f"{round(float(x)) + 0:,}"
+
+
+def fmt_money(x: float | None, currency: str) -> str:
+    """Money with its currency first: "EUR 21.82 bn", "EUR 616.2 m", "EUR 413,092"."""
+    if x is None or not math.isfinite(float(x)):
+        return "n/a"
+    v = float(x) + 0.0
+    a = abs(v)
+    if a >= 1e9:
+        return f"{currency} {v / 1e9:,.2f} bn"
+    if a >= 1e6:
+        return f"{currency} {v / 1e6:,.1f} m"
+    return f"{currency} {round(v) + 0:,}"
+
+
+def headline_text(x: float | None, unit: str, *, change: bool = False) -> str:
+    """A headline figure (``change=False``) or its change since the previous meeting, in
+    ``unit``: "EUR" (money), "%" (a share in per cent; its change in percentage points,
+    with its sign) or a count (needs, pledges, series; a change with its sign)."""
+    if x is None or not math.isfinite(float(x)):
+        return "n/a"
+    sign = "+" if change and round(float(x)) > 0 else ""
+    if unit == "EUR":
+        sign = "+" if change and float(x) > 0 else ""
+        return sign + fmt_money(x, unit)
+    if unit == "%":
+        return f"{sign}{round(float(x)) + 0:,} {'pts' if change else '%'}"
+    return sign + fmt_int(x)

@@ -5,17 +5,20 @@ take: with μ > 0 use the monolithic model). Each item's LP is solved on its own
 instance, kept warm across iterations; the budgets are handled by Dantzig–Wolfe column
 generation:
 
-1. Every item is solved with the budget rows dropped. ``Σ_i obj_i`` is a lower bound on the
-   monolithic optimum; when every budget holds, the split is exact (one iteration).
+1. Every item is solved alone, each within every whole fund budget (implied by the joint
+   budgets, so a relaxation): ``Σ_i obj_i`` is a lower bound on the monolithic optimum;
+   when the items' spending together stays within every budget, the split is exact (one
+   iteration).
 2. Otherwise each fund's budget is shared among items in proportion to what they spent, and
    each item is solved with its share as a hard budget row: a feasible plan per item.
 3. The master LP chooses, per item, a convex combination of the plans its subproblem has
    returned (weights summing to 1) within every fund budget. Its optimum is a feasible plan
    of the monolithic LP (an item's plans form a convex set; the budgets are linear), an
-   upper bound. Its budget duals are prices π_f ≥ 0: each item is re-solved with orders
-   paying ``π_f·price_in_fund`` on top of their cost, which gives a new plan (a column) and
-   the Lagrangian lower bound ``Σ_i obj_i(π) − Σ_f π_f·budget_f``. The prices are smoothed
-   towards the best-bound prices (Wentges) so they do not oscillate.
+   upper bound. Its budget duals are prices π_f ≥ 0: each item is re-solved (within the
+   whole budgets) with orders paying ``π_f·price_in_fund`` on top of their cost, which gives
+   a new plan (a column) and the Lagrangian lower bound
+   ``Σ_i obj_i(π) − Σ_f π_f·budget_f``. The prices are smoothed towards the best-bound
+   prices (Wentges) so they do not oscillate.
 
 Iterations stop when (upper − lower) / upper is below ``tol`` (0.1 % by default) or at
 80 % of the time limit. Measured on the L benchmark (docs/benchmarks.md): 4 iterations,
@@ -148,7 +151,7 @@ class SplitResult:
     build_seconds: float
     solve_seconds: float
     parts: int
-    prices: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    prices: np.ndarray = field(default_factory=lambda: np.zeros(0))  # budget duals ≥ 0 [f]
     solution: list[np.ndarray] = field(default_factory=list)  # per part, the plan's columns
     models: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -271,7 +274,9 @@ def solve_split(
             plans.append(part.col)
 
     zero = np.zeros(nf)
-    ok = sweep(zero, None)
+    # every item alone within each whole budget (implied by the joint one): a relaxation
+    whole = np.broadcast_to(d.budget[None, :], (len(parts), nf))
+    ok = sweep(zero, whole)
     iterations = 1
     constant = float(sum(parts[j].objective for j in range(len(parts)) if j not in position))
     spend = spend_matrix()
@@ -311,7 +316,7 @@ def solve_split(
         # Wentges smoothing: price between the best-bound prices and the master's
         alpha = smoothing if best_lb > -np.inf and center.any() else 0.0
         pi = alpha * center + (1 - alpha) * pi_master
-        ok = sweep(pi, None)
+        ok = sweep(pi, whole)
         iterations += 1
         if not ok:
             break
@@ -352,7 +357,7 @@ def solve_split(
         iterations=iterations,
         build_seconds=build_seconds,
         solve_seconds=solve_seconds,
-        prices=center if center.any() else pi,
+        prices=center,
         solution=best_solution,
         models=parts,
         notes=notes,
@@ -403,9 +408,12 @@ DUAL_COLUMNS = ["kind", "name", "dual", "unit", "source"]
 def split_duals(d: PlanData, res: SplitResult) -> pd.DataFrame:
     """Marginal values the decomposition yields at no extra solve (d objective / d rhs):
 
-    * per fund, the final Lagrange price of its budget (per unit of the fund's currency):
-      with complementary slackness it is the budget's dual in the monolithic LP; when the
-      price is 0 but the budget was shared out, the most negative dual of its shares;
+    * per fund, the budget price that gave the best Lagrangian bound (per unit of the fund's
+      currency): the Lagrangian dual's optimum is the budget's dual in the monolithic LP, so
+      within the split's gap this is it (the final master's duals are not: the master is
+      degenerate where one plan of an item spends just under its budget); when no price
+      beat the bound without prices, the most negative dual of the budget rows in the
+      items' last solves (each item within the whole budget);
     * per line, the sum over the horizon of its capacity rows' duals in its item's last
       subproblem (per unit of weekly capacity in every week);
     * per donor and item, the sum of its target rows' duals (per unit of target in every
@@ -414,8 +422,8 @@ def split_duals(d: PlanData, res: SplitResult) -> pd.DataFrame:
     They are duals, not re-solves: degenerate and only valid for small moves; the ranking of
     where the next million does most good needs the monolithic solve."""
     rows: list[dict[str, Any]] = []
-    # the budget rows' duals of the parts (when the last solve had budget shares): the
-    # money is worth most to the item that values it most
+    # the budget rows' duals of the parts' last solves (each item within the whole budget):
+    # the money is worth most to the item that values it most
     best = np.zeros(len(d.funds))
     for part in res.models:
         if not part.solved or part.model.ncols == 0 or "budget" not in part.model.rows:
@@ -432,9 +440,9 @@ def split_duals(d: PlanData, res: SplitResult) -> pd.DataFrame:
                 "name": code,
                 "dual": (-price if price > 0 else float(best[f])) + 0.0,
                 "unit": f"per {d.fund_currency[f]}",
-                "source": "Lagrange price of the budget (final iteration)"
+                "source": "budget price of the best Lagrangian bound"
                 if price > 0
-                else "budget share's dual in the item that values it most (last solve)",
+                else "budget's dual in the item that values it most (last solve)",
             }
         )
     h = int(d.weeks)

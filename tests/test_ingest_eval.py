@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from materiel.ingest.evaluate import (
     compare_strict,
     evaluate_dir,
 )
+from materiel.ingest.extract import Extractor
 
 EVAL = Path(__file__).parent / "ingest_eval"
 
@@ -37,13 +39,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.62, 0.65),
-    STRICT_TRIPLES: (0.70, 0.57),
+    STRICT_PAIRS: (0.66, 0.65),
+    STRICT_TRIPLES: (0.72, 0.57),
     STRICT_NEEDS: (0.65, 0.60),
     STRICT_FUNDS: (0.70, 0.55),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 62
+NEGATIVES_FLOOR = 16
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -65,6 +67,50 @@ def test_quality_on_labelled_set(tmp_path: Path) -> None:
         assert s.precision >= p, (measure, s, first.errors)
         assert s.recall >= r, (measure, s, first.errors)
     assert first.false_pledges_on_negatives == 0
+
+
+def test_modality_model_is_trained_on_the_labelled_set() -> None:
+    """The shipped modality weights are what training on tests/ingest_eval gives with the
+    reader as it is now (after a change to the reader or the labels, retrain:
+    ``python -m materiel.ingest.modality train tests/ingest_eval``)."""
+    from materiel.ingest import modality
+
+    shipped = modality.shipped()
+    assert shipped is not None
+    fresh = modality.train(EVAL)
+    assert set(fresh.weights) == set(shipped.weights)
+    worst = max(abs(fresh.weights[k] - shipped.weights[k]) for k in fresh.weights)
+    assert worst < 1e-4, worst
+    assert set(fresh.text_weights) == set(shipped.text_weights)
+    worst = max(abs(fresh.text_weights[k] - shipped.text_weights[k]) for k in fresh.text_weights)
+    assert worst < 1e-4, worst
+    assert (shipped.threshold_figures, shipped.threshold_other, shipped.threshold_text) == (
+        modality.THRESHOLD_FIGURES,
+        modality.THRESHOLD_OTHER,
+        modality.THRESHOLD_TEXT,
+    )
+
+
+def test_modality_filter_drops_unlikely_pledges_only() -> None:
+    from materiel.ingest import modality
+    from materiel.ingest.extract import split_sentences
+
+    text = (
+        "Germany will send 18 howitzers to Ukraine. France will send howitzers. Kyiv needs shells."
+    )
+    raw = Extractor(modality=False).read(text)
+    assert {d.kind for d in raw.drafts} == {"pledge", "need"}
+    sentences = split_sentences(text)
+    # a model that finds every pledge unlikely (p = 0.05): only the one with a figure stays
+    model = modality.Model({"bias": math.log(0.05 / 0.95)})
+    kept = model.filter(text, sentences, list(raw.drafts))
+    assert [(d.kind, d.fields.get("donor")) for d in kept] == [("pledge", "DEU"), ("need", None)]
+    # a text model sure that the text is a negative drops every pledge, keeps the need
+    sure = modality.Model({"bias": 10.0}, {"bias": 10.0})
+    kept = sure.filter(text, sentences, list(raw.drafts))
+    assert [d.kind for d in kept] == ["need"]
+    # the shipped model keeps these plain pledges
+    assert [d.fields["donor"] for d in Extractor().read(text).by_kind("pledge")] == ["DEU", "FRA"]
 
 
 def test_compare_rules() -> None:

@@ -41,7 +41,12 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    keeps the mention with the most figures, its quantity and evidence together; two items of
    the same category in one sentence ("50 Bradleys and 100 M113s") add up. A donor named with
    arms aid but no item or sum gets one ``unspecified`` pledge only if it has no other.
-9. Hints for review: a pledge's channel (``stock`` for "drawdown", "from its stocks";
+9. **Modality filter** (:mod:`.modality`): a logistic regression over the modality cues of
+   the pledge's clause, sentence, the sentence before, the title and the whole text drops
+   the pledges that are most likely not new pledges (stockpile worries, refusals, debates,
+   past totals, aid to others said outside the pledge's own clause); a text model drops every
+   pledge of a text that reads as a negative as a whole.
+10. Hints for review: a pledge's channel (``stock`` for "drawdown", "from its stocks";
    ``procurement`` for "USAI", "contracts", "buy"; ``fund`` for "through the ... fund"), a
    need's priority (``critical`` when "urgent", "critical", "immediately" is said).
 
@@ -670,9 +675,20 @@ class Extractor:
     """Reads texts; construct once (the item table compiles its patterns) and reuse. Holds no
     state of a reading, so one extractor may read several texts at the same time."""
 
-    def __init__(self, items: ItemTable | None = None, recipient: str = nat.RECIPIENT_DEFAULT):
+    def __init__(
+        self,
+        items: ItemTable | None = None,
+        recipient: str = nat.RECIPIENT_DEFAULT,
+        *,
+        modality: bool = True,
+    ):
         self.items = items or ItemTable()
         self.recipient = recipient
+        #: the modality filter (:mod:`.modality`) drops unlikely pledges; off for training it
+        # (imported here so that ``python -m materiel.ingest.modality`` runs it only once)
+        from materiel.ingest import modality as modality_filter
+
+        self.modality = modality_filter.shipped() if modality else None
 
     # -- per text --------------------------------------------------------------------
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
@@ -700,6 +716,8 @@ class Extractor:
             merged = [
                 d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
             ]
+        if self.modality is not None:
+            merged = self.modality.filter(text, sentences, merged)
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)

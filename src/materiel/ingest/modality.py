@@ -1,0 +1,539 @@
+"""The modality filter for pledges (issue 15): a small logistic regression over the
+modality of the clause, the sentence, the sentence before, the title and the whole text
+that a pledge draft was read from, trained on the labelled texts in tests/ingest_eval.
+
+The rules of :mod:`.extract` already drop a pledge whose own clause is considered, refused,
+requested or a past total. What they miss (measured on the blind batches) is modality said
+elsewhere: in the title ("Berlin rules out ..."), in the sentence before, or by the whole
+text (a text about stockpiles, a debate, aid to another country, a past total). The filter
+sees that as about 300 binary features, each "this cue is present there":
+
+- the cues of :mod:`.cues` (not given, past total, pluperfect event, need, fund, trade,
+  civil, firm, speech, ...) and a few general modality lexicons below (stockpile and own
+  forces, another recipient, hypothetical, refusal, considering, request, past-total words,
+  strong giving verbs), each in the draft's clause, its modal part of the sentence, the
+  sentence, the sentence before and the title line;
+- for the whole text, the share of sentences with each cue (none, < 20 %, < 50 %, more);
+- the draft's shape: category, headline, inherited donor, quantity, amount, sentence index,
+  how many pledges, donors and needs the text gives, the text's length.
+
+No word of any text is a feature, so it carries over to other languages as far as the cues
+do. A pledge draft is dropped when its probability of being a labelled pledge is below the
+threshold: a low one (:data:`THRESHOLD_FIGURES`) for drafts with a quantity or an amount
+(they carry the donor-amount pairs and donor-category-quantity triples), a higher one for
+the rest. A second, text-level model (the text's cue shares, its title's cues and its
+counts) says whether the whole text is a negative (stockpile worries, a refusal, a debate,
+past totals): then every pledge of the text is dropped (:data:`THRESHOLD_TEXT`). Texts in
+other languages than English, German and French are left alone (:func:`covered`).
+
+Features, regularisation and thresholds were chosen by leave-one-batch-out cross-validation
+on blind batches 1-9 (``python -m materiel.ingest.modality cv tests/ingest_eval``; the table
+and the variants rejected are in docs/benchmarks.md). The weights ship in
+``materiel/reference/modality.json`` and are retrained from the repository's files with
+``python -m materiel.ingest.modality train tests/ingest_eval`` (nothing is downloaded; numpy
+only). The filter is a few hundred regex searches and dictionary look-ups per text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from materiel.ingest import cues
+
+if TYPE_CHECKING:
+    from materiel.ingest.extract import Draft, Reading
+
+_I = re.IGNORECASE
+
+#: the model file shipped in the package
+MODEL_PATH = Path(__file__).resolve().parents[1] / "reference" / "modality.json"
+#: inverse L2 regularisation strength (chosen by leave-one-batch-out)
+C = 10.0
+#: a pledge draft with a quantity or an amount is kept when p >= this
+THRESHOLD_FIGURES = 0.02
+#: any other pledge draft is kept when p >= this
+THRESHOLD_OTHER = 0.1
+#: inverse L2 regularisation of the text model (is the whole text a negative?)
+C_TEXT = 1.0
+#: every pledge of a text is dropped when the text model's P(negative) >= this
+THRESHOLD_TEXT = 0.5
+#: the cues are English, German and French: the filter reads a text only when at least this
+#: share of its words are function words of one of them (other languages: well under 0.01)
+MIN_COVERAGE = 0.02
+
+
+def covered(text: str) -> bool:
+    """Is the text in English, German or French (the languages of the cues)? Elsewhere the
+    cues are silent and the filter would read any text as a negative (measured: it cost
+    strict pledges in Spanish and Portuguese texts and removed no false pledge)."""
+    from materiel.ingest.numbers import _LANG_WORDS, guess_lang
+
+    head = text[:3000]
+    lang = guess_lang(head)
+    if lang not in ("en", "de", "fr"):
+        return False
+    words = len(re.findall(r"\w+", head))
+    return words > 0 and len(_LANG_WORDS[lang].findall(head)) / words >= MIN_COVERAGE
+
+
+# General modality lexicons (English, German, French), written from the error classes of
+# issue 15, not from any labelled text.
+STOCK = re.compile(
+    r"\b(?:stockpiles?|stocks?|reserves?|inventor(?:y|ies)|depleted|deplet\w*|replenish\w*"
+    r"|backfill\w*|own\s+(?:armed\s+forces|army|military|needs|defen[cs]e)|Bestände?n?"
+    r"|Lagerbestände|Vorräte?n?|aufgebraucht|Bundeswehr|eigene\w*\s+(?:Streitkräfte|Truppe"
+    r"|Armee|Bedarf|Verteidigung)|nachbeschaff\w*|Wiederbeschaffung|réserves?|épuis\w*"
+    r"|propres?\s+(?:armées?|forces|besoins)|armée\s+(?:française|de\s+terre)|reconstitu\w*"
+    r"|Vorrat)\b",
+    _I,
+)
+OTHER_RECIPIENT = re.compile(
+    r"\b(?:Taiwan\w*|Isra[eë]l\w*|Gaza|Armenia\w*|Arménie|Armenien|Moldova|Moldau|Moldavie"
+    r"|Georgia|Géorgie|Georgien|Jordan\w*|Kosovo|Iraq|Irak|Saudi|Egypt\w*|Ägypten|Égypte"
+    r"|India|Inde|Indien)\b",
+    _I,
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|if|unless|whether|possible|possibly|potential\w*|likely"
+    r"|würde\w*|könnte\w*|dürfte\w*|falls|wenn|ob|möglich\w*|eventuell|vielleicht|pourrai\w*"
+    r"|serai\w*|si|éventuel\w*|peut-être|probable\w*)\b",
+    _I,
+)
+REFUSAL = re.compile(
+    r"\b(?:refus\w*|reject\w*|rul(?:e|ed|es|ing)\s+out|declin\w*|won['’]t|will\s+not"
+    r"|no\s+plans?|not\s+(?:send|provide|deliver|supply)|oppos\w*|veto\w*|block\w*|lehn\w*"
+    r"|abgelehnt|ausgeschlossen|nicht|kein\w*|verweiger\w*|exclu\w*|rejet\w*|pas\s+question"
+    r"|ne\s|n['’]|pas\b|jamais|never|not)\b",
+    _I,
+)
+CONSIDERING = re.compile(
+    r"\b(?:consider\w*|discuss\w*|debat\w*|weigh\w*|mull\w*|explor\w*|stud(?:y|ies|ying)"
+    r"|examin\w*|talks?|negotiat\w*|plan(?:s|ned|ning)?\s+to|intend\w*|prüf\w*|erwäg\w*"
+    r"|diskut\w*|Debatte|Diskussion|Gespräch\w*|verhandl\w*|envisag\w*|étudi\w*|réfléch\w*"
+    r"|débat\w*|discut\w*|négoci\w*|considér\w*)\b",
+    _I,
+)
+REQUEST = re.compile(
+    r"\b(?:ask\w*|request\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|appeal\w*"
+    r"|demand\w*|needs?|wants?|fordert\w*|bitte\w*|bat|verlangt\w*|braucht|benötig\w*"
+    r"|réclam\w*|besoin|appel\w*|sollicit\w*)\b",
+    _I,
+)
+PAST_TOTAL = re.compile(
+    r"\b(?:total\w*|in\s+all|altogether|overall|so\s+far|to\s+date|since|already|insgesamt"
+    r"|bisher|bislang|seit|bereits|au\s+total|depuis|déjà|jusqu['’]ici|en\s+tout)\b",
+    _I,
+)
+STRONG_GIVING = re.compile(
+    r"\b(?:will\s+(?:send|provide|deliver|supply|give|donate|transfer|finance|fund)"
+    r"|announc\w*|pledg\w*|approv\w*|deliver(?:ed|s)|sent|handed\s+over|arriv\w*|sign\w*"
+    r"|contract\w*|order(?:ed|s)|wird\s+\w+\s+liefer\w*|liefert\w*|geliefert|zugesagt"
+    r"|sagt\w*\s+\w*\s*zu|angekündigt|kündigt\w*|übergeben|übergab|bewilligt|genehmigt"
+    r"|beschlossen|bestellt|livr\w*|envoy\w*|enverr\w*|annonc\w*|fourni\w*|promi\w*|cédé\w*"
+    r"|commandé\w*|débloqu\w*)\b",
+    _I,
+)
+
+#: every cue the filter looks for, by its feature name
+CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("notgiven", cues.NOT_GIVEN),
+    ("cum", cues.CUMULATIVE),
+    ("past", cues.PAST_EVENT),
+    ("sinceyr", cues.SINCE_YEAR),
+    ("pastverb", cues.PAST_VERB),
+    ("fut", cues.FUTURE),
+    ("need", cues.NEED_CUE),
+    ("fund", cues.FUND_CUE),
+    ("sfund", cues.SPECIFIC_FUND),
+    ("trade", cues.TRADE),
+    ("civil", cues.CIVIL),
+    ("firm", cues.FIRM),
+    ("speech", cues.SPEECH),
+    ("other", cues.OTHER_VOICE),
+    ("rside", cues.RECIPIENT_SIDE),
+    ("arms", cues.GENERIC_ARMS),
+    ("pledgecue", cues.PLEDGE_CUE),
+    ("weak", cues.WEAK_CUMULATIVE),
+    ("stock", STOCK),
+    ("orcpt", OTHER_RECIPIENT),
+    ("hypo", HYPOTHETICAL),
+    ("refuse", REFUSAL),
+    ("consider", CONSIDERING),
+    ("request", REQUEST),
+    ("ptotal", PAST_TOTAL),
+    ("strong", STRONG_GIVING),
+)
+
+
+def _hits(text: str, a: int, b: int) -> frozenset[str]:
+    if a >= b:
+        return frozenset()
+    return frozenset(name for name, rx in CUES if rx.search(text, a, b))
+
+
+class TextCues:
+    """The cues of one text's sentences, found once and shared by all its drafts."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]]):
+        self.text = text
+        self.sentences = sentences
+        self.per_sentence = [_hits(text, a, b) for a, b in sentences]
+        n = len(sentences)
+        self.shares: list[str] = []
+        for name, _ in CUES:
+            k = sum(1 for h in self.per_sentence if name in h)
+            share = k / n if n else 0.0
+            level = 0 if share == 0 else 1 if share < 0.2 else 2 if share < 0.5 else 3
+            self.shares.append(f"x:{name}:{level}")
+
+
+def _counts(text: str, drafts: Sequence[Draft]) -> list[str]:
+    pledges = [x for x in drafts if x.kind == "pledge"]
+    return [
+        f"npl:{min(len(pledges), 6)}",
+        f"ndon:{min(len({x.fields['donor'] for x in pledges}), 4)}",
+        f"nneed:{min(sum(1 for x in drafts if x.kind == 'need'), 3)}",
+        f"len:{min(len(text) // 500, 5)}",
+    ]
+
+
+def text_features(tc: TextCues, drafts: Sequence[Draft]) -> list[str]:
+    """The features of the whole text (for the text model: is it a negative?)."""
+    f = ["bias", *tc.shares, *_counts(tc.text, drafts)]
+    if tc.sentences:
+        f += ["t:" + n for n in sorted(tc.per_sentence[0])]
+    f.append(f"nfund:{min(sum(1 for x in drafts if x.kind == 'fund'), 2)}")
+    if any(_figures(x) for x in drafts if x.kind == "pledge"):
+        f.append("fig")
+    return f
+
+
+def _figures(d: Draft) -> bool:
+    return d.fields.get("quantity") is not None or d.fields.get("amount") is not None
+
+
+def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
+    """The features of pledge draft ``d`` among the text's ``drafts``."""
+    # the reader's clause splitters (imported here: extract imports this module)
+    from materiel.ingest.extract import _CLAUSE_SPLIT, _MODAL_SPLIT, _segments
+
+    text, sents = tc.text, tc.sentences
+    f = ["bias", f"cat:{d.fields.get('category')}"]
+    if d.inherited:
+        f.append("inh")
+    if d.headline:
+        f.append("head")
+    if d.fields.get("quantity") is not None:
+        f.append("qty")
+    if d.fields.get("amount") is not None:
+        f.append("amt")
+    if 0 <= d.sentence < len(sents):
+        s, e = sents[d.sentence]
+        f.append(f"sidx:{min(d.sentence, 4)}")
+        f += ["s:" + n for n in sorted(tc.per_sentence[d.sentence])]
+        if d.sentence > 0:
+            f += ["p:" + n for n in sorted(tc.per_sentence[d.sentence - 1])]
+    else:
+        s, e = d.start, d.end
+        f.append("nosent")
+        f += ["s:" + n for n in sorted(_hits(text, s, e))]
+    anchor = d.anchor if d.anchor >= 0 else d.start
+    clause = next(
+        ((a, b) for a, b in _segments(text, s, e, _CLAUSE_SPLIT) if a <= anchor < b), (s, e)
+    )
+    part = next(((a, b) for a, b in _segments(text, s, e, _MODAL_SPLIT) if a <= anchor < b), (s, e))
+    f += ["c:" + n for n in sorted(_hits(text, *clause))]
+    f += ["m:" + n for n in sorted(_hits(text, *part))]
+    if sents:
+        f += ["t:" + n for n in sorted(tc.per_sentence[0])]
+    f += tc.shares
+    f += _counts(text, drafts)
+    return f
+
+
+def _probability(weights: dict[str, float], feats: Iterable[str]) -> float:
+    z = sum(weights.get(f, 0.0) for f in set(feats))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class Model:
+    """``weights``: P(a pledge draft is a labelled pledge); ``text_weights``: P(the text is a
+    negative, with nothing to extract)."""
+
+    weights: dict[str, float]
+    text_weights: dict[str, float] = field(default_factory=dict)
+    threshold_figures: float = THRESHOLD_FIGURES
+    threshold_other: float = THRESHOLD_OTHER
+    threshold_text: float = THRESHOLD_TEXT
+
+    def probability(self, feats: Iterable[str]) -> float:
+        return _probability(self.weights, feats)
+
+    def negative(self, text_feats: Iterable[str]) -> bool:
+        """Is the text a negative (every pledge dropped)?"""
+        return bool(self.text_weights) and (
+            _probability(self.text_weights, text_feats) >= self.threshold_text
+        )
+
+    def keep(self, d: Draft, p: float) -> bool:
+        return p >= (self.threshold_figures if _figures(d) else self.threshold_other)
+
+    def keeps(self, tc: TextCues, drafts: Sequence[Draft]) -> list[bool]:
+        """For each pledge of ``drafts`` in order: is it kept?"""
+        pledges = [d for d in drafts if d.kind == "pledge"]
+        if self.negative(text_features(tc, drafts)):
+            return [False] * len(pledges)
+        return [self.keep(d, self.probability(features(tc, drafts, d))) for d in pledges]
+
+    def filter(
+        self, text: str, sentences: Sequence[tuple[int, int]], drafts: list[Draft]
+    ) -> list[Draft]:
+        """The drafts without the pledges the model finds too unlikely."""
+        if not any(d.kind == "pledge" for d in drafts) or not covered(text):
+            return drafts
+        flags = iter(self.keeps(TextCues(text, sentences), drafts))
+        return [d for d in drafts if d.kind != "pledge" or next(flags)]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "about": "materiel.ingest.modality: logistic regression weights for the pledge "
+            "modality filter; retrain with python -m materiel.ingest.modality train",
+            "C": C,
+            "C_text": C_TEXT,
+            "threshold_figures": self.threshold_figures,
+            "threshold_other": self.threshold_other,
+            "threshold_text": self.threshold_text,
+            "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
+            "text_weights": {k: round(v, 6) for k, v in sorted(self.text_weights.items())},
+        }
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Model | None:
+    """The model shipped in the package, or None when its file is missing."""
+    if not MODEL_PATH.exists():
+        return None
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return Model(
+        {str(k): float(v) for k, v in data["weights"].items()},
+        {str(k): float(v) for k, v in data.get("text_weights", {}).items()},
+        float(data["threshold_figures"]),
+        float(data["threshold_other"]),
+        float(data.get("threshold_text", THRESHOLD_TEXT)),
+    )
+
+
+# -- training (numpy; run from the repository) ---------------------------------------------
+
+
+def fit(rows: Sequence[Sequence[str]], labels: Sequence[bool], c: float = C) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method (features are binary and few)."""
+    import numpy as np
+
+    counts = Counter(f for r in rows for f in set(r))
+    vocab = sorted(f for f, k in counts.items() if k >= 2)
+    index = {f: j for j, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for i, r in enumerate(rows):
+        for f in set(r):
+            j = index.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    y = np.asarray(labels, dtype=float)
+    w = np.zeros(len(vocab))
+    lam = 1.0 / c
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + lam * w
+        hess = (x.T * (p * (1 - p))) @ x + lam * np.eye(len(vocab))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-9:
+            break
+    return {f: float(w[j]) for f, j in index.items()}
+
+
+@dataclass
+class _Example:
+    name: str
+    batch: str
+    feats: list[list[str]]  # of the pledge drafts, in order
+    labels: list[bool]
+    text_feats: list[str]
+    data: dict[str, Any]  # the labelled file
+    reading: Reading
+    negative: bool
+
+
+def _batch(name: str) -> str:
+    m = re.match(r"(b\d+)-", name)
+    return m.group(1) if m else "early"
+
+
+def examples(directory: Path) -> list[_Example]:
+    """Every pledge draft the unfiltered reader finds in the labelled texts, with its features
+    and whether it matches a labelled pledge (donor and category, calibre where labelled)."""
+    from materiel.ingest.evaluate import _matching, _pledge_match, is_negative, load
+    from materiel.ingest.extract import Extractor, split_sentences
+
+    ex = Extractor(modality=False)
+    out: list[_Example] = []
+    for path in sorted(directory.glob("*.json")):
+        data = load(path)
+        when = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+        reading = ex.read(data["text"], date=when)
+        drafts = reading.drafts
+        pledges = [d for d in drafts if d.kind == "pledge"]
+        rows = [reading.row(d) for d in pledges]
+        pairs = _matching(rows, data["expected"].get("pledges", []), _pledge_match)
+        good = {i for i, _ in pairs}
+        tc = TextCues(data["text"], split_sentences(data["text"]))
+        out.append(
+            _Example(
+                path.name,
+                _batch(path.name),
+                [features(tc, drafts, d) for d in pledges],
+                [i in good for i in range(len(pledges))],
+                text_features(tc, drafts),
+                data,
+                reading,
+                is_negative(data),
+            )
+        )
+    return out
+
+
+def _fit_model(exs: Sequence[_Example], c: float = C, c_text: float = C_TEXT) -> Model:
+    """The pledge model on every pledge draft; the text model on the texts that have one."""
+    with_pledges = [e for e in exs if e.feats]
+    return Model(
+        fit([f for e in exs for f in e.feats], [y for e in exs for y in e.labels], c),
+        fit([e.text_feats for e in with_pledges], [e.negative for e in with_pledges], c_text),
+    )
+
+
+def train(directory: Path, c: float = C) -> Model:
+    return _fit_model(examples(directory), c)
+
+
+MEASURES = ("pledges", "pairs", "triples", "funds", "needs")
+
+
+def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[str, Any]:
+    """Strict scores of the texts with the pledges ``keep`` says (all when None)."""
+    from materiel.ingest.evaluate import (
+        STRICT_FUNDS,
+        STRICT_NEEDS,
+        STRICT_PAIRS,
+        STRICT_PLEDGES,
+        STRICT_TRIPLES,
+        Score,
+        compare_strict,
+    )
+
+    names = dict(
+        zip(
+            MEASURES,
+            (STRICT_PLEDGES, STRICT_PAIRS, STRICT_TRIPLES, STRICT_FUNDS, STRICT_NEEDS),
+            strict=True,
+        )
+    )
+    total = {k: Score() for k in MEASURES}
+    false = negatives = 0
+    for e in exs:
+        flags = iter(keep[e.name]) if keep is not None else None
+        drafts = [d for d in e.reading.drafts if d.kind != "pledge" or flags is None or next(flags)]
+        pred: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
+        for d in drafts:
+            pred[d.kind + "s"].append(e.reading.row(d))
+        strict, _, _ = compare_strict(pred, e.data["expected"], e.data["text"], e.name)
+        for k in MEASURES:
+            total[k].add(strict[names[k]])
+        if e.negative:
+            negatives += 1
+            false += len(pred["pledges"])
+    return {"scores": total, "false": false, "negatives": negatives, "texts": len(exs)}
+
+
+def cross_validate(
+    directory: Path, c: float = C, text_model: bool = True
+) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Leave one blind batch out: for each batch bN, train on every other labelled text,
+    filter bN's pledges; (batch, scores without the filter, scores with it), then pooled."""
+    exs = examples(directory)
+    batches = sorted({e.batch for e in exs if e.batch != "early"}, key=lambda b: int(b[1:]))
+    keep: dict[str, list[bool]] = {}
+    out = []
+    for b in batches:
+        model = _fit_model([e for e in exs if e.batch != b], c)
+        if not text_model:
+            model = Model(model.weights)
+        held = [e for e in exs if e.batch == b]
+        for e in held:
+            pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
+            if not covered(e.data["text"]):
+                keep[e.name] = [True] * len(pledges)
+                continue
+            gone = model.negative(e.text_feats)
+            keep[e.name] = [
+                not gone and model.keep(d, model.probability(f))
+                for d, f in zip(pledges, e.feats, strict=True)
+            ]
+        out.append((b, _score(held, None), _score(held, keep)))
+    pooled = [e for e in exs if e.batch != "early"]
+    out.append(("pooled", _score(pooled, None), _score(pooled, keep)))
+    return out
+
+
+def _cells(r: dict[str, Any]) -> list[str]:
+    s = r["scores"]
+    return [f"{s[k].precision:.3f} / {s[k].recall:.3f}" for k in MEASURES] + [
+        f"{r['false']} on {r['negatives']}"
+    ]
+
+
+def cv_markdown(rows: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str:
+    lines = [
+        "| held-out batch | texts | reader | strict pledges | strict donor-amount pairs "
+        "| strict donor-category-quantity triples | strict funds | strict needs "
+        "| false pledges on negatives |",
+        "|---|---:|---|---|---|---|---|---|---|",
+    ]
+    for b, before, after in rows:
+        lines.append(f"| {b} | {before['texts']} | rules | " + " | ".join(_cells(before)) + " |")
+        lines.append(
+            f"| {b} | {after['texts']} | rules + filter | " + " | ".join(_cells(after)) + " |"
+        )
+    return "\n".join(lines)
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "cv":
+        print(cv_markdown(cross_validate(Path(argv[1]))))
+        return 0
+    if len(argv) < 2 or argv[0] != "train":
+        print(
+            "usage: python -m materiel.ingest.modality train LABELLED_DIR [OUT.json]\n"
+            "       python -m materiel.ingest.modality cv LABELLED_DIR"
+        )
+        return 2
+    model = train(Path(argv[1]))
+    out = Path(argv[2]) if len(argv) > 2 else MODEL_PATH
+    out.write_text(json.dumps(model.as_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"{out}: {len(model.weights)} weights")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -72,3 +72,22 @@ def test_auto_method_splits_large_models(monkeypatch: pytest.MonkeyPatch) -> Non
     assert plan.solve(data, explain=False).method == "split"
     burden = data.with_params(mu_burden=1.0)
     assert plan.solve(burden, explain=False).method == "simplex"  # burden sharing couples items
+
+
+@pytest.mark.parametrize("seed", [2, 13, 31])
+def test_split_meets_the_monolithic_optimum_when_budgets_bind(seed: int) -> None:
+    """Tight budgets (a fifth of the generated ones): the Dantzig–Wolfe master's plan is
+    within the stated gap of the monolithic optimum, and its bound below it."""
+    base = from_snapshot(generate(5, 6, 10, 9, funds=3, seed=seed))
+    data = replace(base, budget=base.budget * 0.2)
+    mono = solve(data, explain=False)
+    split = solve_split(data)
+    assert mono.objective is not None and split.objective is not None
+    scale = abs(mono.objective)
+    assert split.status in {"Optimal", "Near-optimal"}
+    assert split.bound <= mono.objective + 1e-6 * scale
+    assert mono.objective - 1e-6 * scale <= split.objective <= mono.objective * (1 + 1e-3)
+    result = solve(data, method="split")
+    from test_plan_properties import check_constraints
+
+    check_constraints(data, result.tables)

@@ -2,10 +2,10 @@
 and the sentences is the difference an independent re-solve shows.
 
 The check re-builds each move itself (USD 1 million more in a fund, USD 1 million more
-output at a line, a target 10 % lower), solves the base and the moved plan from scratch with
-``materiel.plan.solve`` (no warm start, no explanations; with the plan's tie-break, whose
-perturbed cost has one optimum, so a degenerate LP's equally good plans are not compared
-with each other) and compares, item by item, the
+output at a line, a target 10 % lower in whole units), solves the base and the moved plan
+from scratch with ``materiel.plan.solve`` (no warm start, no explanations; with the plan's
+tie-break, whose perturbed cost has one optimum, so a degenerate LP's equally good plans
+are not compared with each other) and compares, item by item, the
 units short at the horizon's end, the stated need's mean lateness and the USD-weeks of stock
 below the targets in force, read from the result *tables* (not from explain's own reader).
 """
@@ -89,8 +89,16 @@ def moved(d: PlanData, kind: str, name: str) -> PlanData:
         return replace(d, cap=cap)
     donor, item = name.split("/")
     floor = np.array(d.floor, dtype=float)
-    floor[d.nations.index(donor), d.items.index(item)] *= 0.9
+    n, i = d.nations.index(donor), d.items.index(item)
+    floor[n, i] = np.maximum(floor[n, i] - whole_cut(floor[n, i]), 0.0)
     return replace(d, floor=floor)
+
+
+def whole_cut(floor: np.ndarray) -> float:
+    """A target's cut (module doc of materiel.plan.explain): 10 % of the target now (or at
+    its highest when it is 0 now), rounded to whole units, at least one, at most all."""
+    level = float(floor[0]) if floor[0] > 0 else float(floor.max())
+    return min(max(1.0, float(round(0.1 * level))), level)
 
 
 def close(a: float, b: float) -> bool:
@@ -169,6 +177,12 @@ def verify(snap: Any) -> tuple[int, int]:
             "below_scale": base["below"],
         }
         numbers += check_sentence(str(row.sentence), diff)
+        if row.kind == "target":  # the cut is stated in whole units, as the re-solve made it
+            donor, item = str(row.name).split("/")
+            cut = whole_cut(d.floor[d.nations.index(donor), d.items.index(item)])
+            stated = re.findall(rf"by {NUMBER} \S+ in every week.* frees {NUMBER} ", row.sentence)
+            assert stated and all(float(v.replace(",", "")) == cut for v in stated[0]), row
+            numbers += 1
         assert not MINUS_ZERO.search(str(row.sentence)), row.sentence
         r = rank[(rank["kind"] == row.kind) & (rank["name"] == row.name)]
         for x in r.itertuples():  # the ranking's figures are the same differences
@@ -275,6 +289,38 @@ def test_no_minus_zero_and_labels_in_the_printed_ranking() -> None:
     assert ex.signed(-1e-9, ex.UNIT_TOL) == "" and ex.signed(-2.5, ex.UNIT_TOL) == "−2.50"
 
 
+def test_a_trade_of_breach_for_shortfall_is_said_in_words() -> None:
+    """A move that avoids shortfall by giving below target (line KR-155 on the demo): the
+    breach it adds is said as a trade, never as a negative "avoided" or a "-0"."""
+    e = ex.Effect(np.array([600.0, -0.0001]), np.zeros(2), -2_992_500.0, 5e6)
+    text = ex.describe(e, ["ammo.a", "ammo.b"])
+    assert text == (
+        "avoids 600 units of ammo.a short; in exchange it adds 2,992,500 USD-weeks of stock "
+        "below target"
+    )
+    worse = ex.describe(ex.Effect(np.array([-3.0]), np.array([0.5]), 10.0, 1.0), ["x"])
+    assert worse == (
+        "avoids 10.00 USD-weeks of stock below target; in exchange it adds 3.00 units of x "
+        "short and serves 0.5 weeks earlier on average"
+    )
+    rows = ex.ranking_rows(
+        [
+            {
+                "kind": "line",
+                "name": "KR-155",
+                "item": "ammo.a",
+                "units_short_avoided": 600.0,
+                "weeks_earlier": -1.5,
+                "below_target_usd_weeks_avoided": -2_992_500.0,
+                "reason": "",
+            }
+        ]
+    )
+    assert rows[0]["units"] == "600 avoided" and rows[0]["weeks"] == "1.50 later"
+    assert rows[0]["below"] == "2,992,500 added"
+    assert not any("−" in v or "-" in v for v in (rows[0]["units"], rows[0]["below"]))
+
+
 def tanks(budget: float) -> Any:
     """UKR uses 10 tanks a week for 4 weeks; a USD fund buys them at USD 1 m each, no lead
     time, plenty of capacity."""
@@ -297,6 +343,47 @@ def tanks(budget: float) -> Any:
         budget=np.array([budget]),
         eligible=np.array([[True]]),
         dest_r=np.array([[True]]),
+    )
+
+
+def batteries(target: float, stock: float) -> Any:
+    """DEU holds ``stock`` air-defence batteries (USD 1.1 bn each) against a target of
+    ``target`` that weighs more than critical need; UKR has a critical need of 3 now; no
+    lines, no funds."""
+    need = np.zeros((1, 1, 3, 6))
+    need[0, 0, 0, 0] = 3.0
+    return make_snapshot(
+        nations=["DEU"],
+        recipients=["UKR"],
+        items=["system.airdefence.patriot"],
+        as_of="2026-01-05",
+        horizon_weeks=6,
+        item_value=[1.1e9],
+        item_unit=["battery"],
+        s0=np.array([[stock]]),
+        floor=target,
+        need=need,
+        params={"readiness_weight": 200.0},  # readiness above critical need: targets bind
+    )
+
+
+def test_a_target_of_whole_systems_is_lowered_by_whole_systems() -> None:
+    """A target of 2 batteries is lowered by 1 battery (10 % would be 0.2): the sentence
+    says "1 battery", and what it avoids is what a re-solve of exactly that change shows."""
+    snap = batteries(target=2.0, stock=3.0)
+    res = solve(snap)
+    marg = res.tables["marginals"]
+    row = marg[marg["kind"] == "target"].iloc[0]
+    assert row["name"] == "DEU/system.airdefence.patriot" and row["step"] == 1.0
+    sentence = str(row["sentence"])
+    assert "by 1 battery in every week (from 2 to 1 now) frees 1 battery" in sentence
+    assert "0.2" not in sentence and "1.8" not in sentence
+    assert "avoids 1.00 units of system.airdefence.patriot short" in sentence
+    assert verify(snap)[1] >= 2
+    assert ex.target_step(2.0) == 1.0 and ex.target_step(0.4) == 0.4
+    assert ex.target_step(1_000_004.0) == 100_000.0
+    assert ex.quantity(2, "battery") == "2 batteries" and ex.quantity(1, "aircraft") == (
+        "1 aircraft"
     )
 
 
@@ -340,3 +427,27 @@ def test_the_decomposition_yields_the_budget_dual_of_the_monolithic_lp() -> None
     assert duals.loc[("fund", "FUND"), "dual"] == pytest.approx(float(mono[0]), rel=1e-6)
     assert duals.loc[("fund", "FUND"), "dual"] < 0  # more money helps
     assert ("line", "LINE") in duals.index
+
+
+def test_in_place_resolves_equal_fresh_ones_and_leave_the_base_as_it_was() -> None:
+    """The explanations' re-solves on the base plan's instance (bounds and costs changed in
+    place, then put back) give what a fresh solve gives, and the instance still holds the
+    base plan afterwards."""
+    from materiel.plan import build_model
+    from materiel.plan.solve import make_highs, solve_model
+
+    d = from_snapshot(generate(3, 3, 6, 4, funds=2, seed=17))
+    model = build_model(d)
+    highs = make_highs(model, method="simplex", time_limit=60, threads=1)
+    base = solve_model(model, highs=highs)
+    warm = ex.InPlace(model, highs, d)
+    for kind, name in (("fund", d.funds[0]), ("line", d.lines[0])):
+        dm = moved(d, kind, name)
+        got, fresh = warm.resolve(dm), solve(dm, explain=False)
+        assert got is not None and got.objective == pytest.approx(fresh.objective, rel=1e-9)
+        a, b = ex.outcome(got, dm), ex.outcome(fresh, dm)
+        assert np.allclose(a.short, b.short, atol=1e-6) and a.below == pytest.approx(b.below)
+    lp = highs.getLp()
+    assert np.array_equal(np.asarray(lp.row_upper_), np.asarray(model.to_highs_lp().row_upper_))
+    again = solve_model(model, highs=highs)
+    assert again.objective == pytest.approx(base.objective, rel=1e-12)

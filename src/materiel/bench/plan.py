@@ -74,10 +74,12 @@ def run() -> str:
     for size, tool, method in RUNS:
         print(f"  plan bench {size} {tool} {method} …", flush=True)
         results.append(_one(size, tool, method))
+    # the monolithic optimum, where it was reached (a solve stopped by its time limit has
+    # no plan: dual simplex's last objective is that of an infeasible point)
     mono = {
         r["size"]: r.get("objective")
         for r in results
-        if r["tool"] == "ours" and r.get("method") == "simplex"
+        if r["tool"] == "ours" and r.get("method") == "simplex" and r.get("status") == "Optimal"
     }
     lines = [
         "## Plan (linear program)",
@@ -111,6 +113,8 @@ def run() -> str:
         share = 100 * build / total if total and build is not None else None
         ref = mono.get(r["size"])
         obj = r.get("objective")
+        if str(r.get("status")) not in ("Optimal", "optimal", "Near-optimal", "Feasible"):
+            obj = None  # no plan (time limit): its last objective is not a plan's
         cpu = r.get("cpu")
         if cpu is None and r.get("build_cpu") is not None and r.get("solve_cpu") is not None:
             cpu = r["build_cpu"] + r["solve_cpu"] + (r.get("tie_break_cpu") or 0.0)

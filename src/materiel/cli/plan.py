@@ -324,9 +324,9 @@ def _summary(result: Any, run_id: int | None) -> None:
             "kind": "kind",
             "name": "=name",
             "item": "=item",
-            "units": ">units\nshort\navoided",
-            "weeks": ">weeks\nearlier",
-            "below": ">USD-weeks\nbelow target\navoided",
+            "units": ">units\nshort",
+            "weeks": ">weeks",
+            "below": ">USD-weeks\nbelow target",
         }
 
         def label(key: str) -> str:

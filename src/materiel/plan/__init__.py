@@ -131,16 +131,12 @@ def solve(
         result.terms = ev.terms
         result.tables = tables(data, model.meta, ev)
         result.dataset = dataset(data, ev)
-    if explain:
-        report("explain", 0.0)
-        t0 = time.perf_counter()
-        found = ex.marginals(model, sol, data, highs)
-        result.tables["marginals"] = ex.marginal_table(found)
-        result.tables["ranking"] = ex.ranking(found)
-        result.sentences = [m.sentence for m in found]
-        result.explain_seconds = time.perf_counter() - t0
+    broken = False  # the plan is the tie-break's one optimum (the explanations' base)
     if model.ncols and sol.col_value.size:
         if tie_break:
+            primary_values = sol.col_value
+            # restore: the instance gets the primary's costs, bounds and basis back, so the
+            # explanations' re-solves start warm from the primary's optimal basis
             sol = tie_break_solve(
                 model,
                 highs,
@@ -149,12 +145,24 @@ def solve(
                 tolerance=TIE_BREAK_TOLERANCE,
                 time_limit=limit,
                 spread=TIE_BREAK_SPREAD,
+                restore=explain,
             )
+            broken = sol.col_value is not primary_values
             result.solve_seconds = sol.solve_seconds
         ev = from_solution(model, sol, data)
         result.terms = ev.terms
         result.tables = {**tables(data, model.meta, ev), **result.tables}
         result.dataset = dataset(data, ev)
+    if explain:
+        report("explain", 0.0)
+        t0 = time.perf_counter()
+        # the plan itself is the explanations' base when it went through the tie-break;
+        # otherwise they re-solve it with the tie-break first
+        found = ex.marginals(model, sol, data, highs, base_result=result if broken else None)
+        result.tables["marginals"] = ex.marginal_table(found)
+        result.tables["ranking"] = ex.ranking(found)
+        result.sentences = [m.sentence for m in found]
+        result.explain_seconds = time.perf_counter() - t0
     if compare_greedy:
         report("greedy", 0.0)
         gx, gq = greedy_plan(data, model.meta)

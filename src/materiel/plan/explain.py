@@ -7,9 +7,10 @@ For each fund and production line the plan is solved again with one move (issue 
   of the plan's rate date);
 * a line: **+USD 1 million of output**, i.e. ``1e6 / unit price in USD`` more units of its
   item over the horizon, spread evenly over its weeks, bought with the funds' existing money;
-* a donor's target (the ``top_targets`` that bind most): lowered by **10 %** in every week,
-  which frees exactly 10 % of the target in units of the item from the stock the target
-  holds back.
+* a donor's target (the ``top_targets`` that bind most): lowered in every week by **10 %**
+  of it in **whole units**, and at least one (a target of 2 Patriot batteries is lowered by
+  1 battery, not to 1.8: :func:`target_step`), which frees exactly that many units of the
+  item from the stock the target holds back.
 
 What each sentence and table row reports is the difference between the two plans, over the
 horizon, in the unit its label names:
@@ -24,18 +25,20 @@ horizon, in the unit its label names:
   that is a re-solve figure), and the sentence says so;
 * the model's own **objective gain** (the ranking's order).
 
-The re-solve is :func:`materiel.plan.solve` on a modified :class:`PlanData` (warm-started
-from the optimal basis), so the figures stay true when the model changes. Both the base and
-the moved plan go through the plan's lexicographic tie-break, whose perturbed cost has one
-optimum (``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a
-shortfall differently over items, and comparing two arbitrary ones would report a
-difference no move made. With the tie-break each side is the one plan any solve of that
-data reaches (warm or cold), so every figure equals an independent re-solve. A move
-with no effect says why: not eligible, arrives after the horizon,
-money left unspent, lines at capacity, funds without money, spare capacity, or no shortfall
-left. The dual values of the moved rows are kept in the ``marginals`` table next to the
-re-solve ("agrees"), because duals of a degenerate LP are not unique; no sentence uses them.
-"""
+The re-solve builds the model of a modified :class:`PlanData` (so the figures stay true when
+the model changes) and solves it on the base plan's own HiGHS instance, changing only the
+bounds and costs that differ and starting from the base's optimal basis (:class:`InPlace`; a
+move that changes the model's shape is solved by :func:`materiel.plan.solve`, warm-started
+from the same basis). The base is the plan itself. Both the base and the moved plan go
+through the plan's lexicographic tie-break, whose perturbed cost has one optimum
+(``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a shortfall
+differently over items, and comparing two arbitrary ones would report a difference no move
+made. With the tie-break each side is the one plan any solve of that data reaches (warm or
+cold), so every figure equals an independent re-solve. A move with no effect says why: not
+eligible, arrives after the horizon, money left unspent, lines at capacity, funds without
+money, spare capacity, or no shortfall left. The dual values of the moved rows are kept in
+the ``marginals`` table next to the re-solve ("agrees"), because duals of a degenerate LP
+are not unique; no sentence uses them."""
 
 from __future__ import annotations
 
@@ -140,6 +143,96 @@ def resolve(d: PlanData, basis: Any = None) -> Any:
     return solve(d, **kw)
 
 
+class InPlace:
+    """Re-solves on the base plan's own HiGHS instance (no new instance, no hand-over of
+    the matrix): a move's model has the base's shape and matrix and differs only in some
+    bounds, costs or the objective's constant, so those entries are changed in place, the
+    moved LP is solved warm from the base's optimal basis and goes through the same
+    tie-break as every plan, and the entries and the basis are put back. A move whose model
+    differs otherwise (a variable appears or disappears) returns None: the caller re-solves
+    it from scratch (:func:`resolve`)."""
+
+    def __init__(self, model: LinearModel, highs: highspy.Highs, d: PlanData) -> None:
+        self.model, self.highs = model, highs
+        self.base = model.arrays()
+        self.matrix = self._triplets(model)
+        self.basis = highs.getBasis()
+        self.limit = float(d.params["time_limit"])
+
+    @staticmethod
+    def _triplets(m: LinearModel) -> tuple[np.ndarray, ...]:
+        def cat(parts: list[np.ndarray]) -> np.ndarray:
+            return np.concatenate(parts) if parts else np.zeros(0)
+
+        return cat(m.trip_rows), cat(m.trip_cols), cat(m.trip_vals)
+
+    def _load(self, a: dict[str, np.ndarray], offset: float, where: dict[str, np.ndarray]) -> None:
+        hx: Any = self.highs  # changeColsCost / changeColsBounds / …: not in the stubs
+        inf = highspy.kHighsInf
+
+        def clip(v: np.ndarray) -> np.ndarray:
+            return np.clip(v, -inf, inf)
+
+        c = where["cost"]
+        if len(c):
+            hx.changeColsCost(len(c), c.astype(np.int32), a["cost"][c])
+        c = where["col"]
+        if len(c):
+            hx.changeColsBounds(
+                len(c), c.astype(np.int32), clip(a["col_lb"][c]), clip(a["col_ub"][c])
+            )
+        r = where["row"]
+        if len(r):
+            hx.changeRowsBounds(
+                len(r), r.astype(np.int32), clip(a["row_lb"][r]), clip(a["row_ub"][r])
+            )
+        hx.changeObjectiveOffset(float(offset))
+
+    def resolve(self, moved: PlanData) -> Any:
+        from types import SimpleNamespace
+
+        from materiel.plan.build import build_model
+        from materiel.plan.results import dataset, from_solution, tables
+        from materiel.plan.solve import solve_model, tie_break
+        from materiel.plan_policy import TIE_BREAK_SPREAD, TIE_BREAK_TOLERANCE
+
+        m = build_model(moved)
+        if (m.ncols, m.nrows) != (self.model.ncols, self.model.nrows):
+            return None
+        mine, base = self._triplets(m), self.matrix
+        if any(
+            len(x) != len(y) or not np.array_equal(x, y) for x, y in zip(mine, base, strict=True)
+        ):
+            return None
+        a, b = m.arrays(), self.base
+        where = {
+            "cost": np.flatnonzero(a["cost"] != b["cost"]),
+            "col": np.flatnonzero((a["col_lb"] != b["col_lb"]) | (a["col_ub"] != b["col_ub"])),
+            "row": np.flatnonzero((a["row_lb"] != b["row_lb"]) | (a["row_ub"] != b["row_ub"])),
+        }
+        self._load(a, m.offset, where)
+        self.highs.setBasis(self.basis)
+        try:
+            sol = solve_model(m, highs=self.highs, time_limit=self.limit)
+            if sol.optimal:
+                sol = tie_break(
+                    m, self.highs, sol, moved.value, tolerance=TIE_BREAK_TOLERANCE,
+                    restore=True, time_limit=self.limit, spread=TIE_BREAK_SPREAD,
+                )  # fmt: skip
+        finally:
+            self._load(b, self.model.offset, where)
+            self.highs.setBasis(self.basis)
+        if not sol.optimal or not sol.col_value.size:
+            return SimpleNamespace(status=sol.status, objective=None, dataset=None, tables={})
+        ev = from_solution(m, sol, moved)
+        return SimpleNamespace(
+            status=sol.status,
+            objective=sol.objective,
+            dataset=dataset(moved, ev),
+            tables=tables(moved, m.meta, ev),
+        )
+
+
 @dataclass
 class Effect:
     """The difference a move makes (base − moved; positive = better)."""
@@ -191,23 +284,52 @@ def millions(x: float) -> str:
     return f"{v:,.0f}" if abs(v - round(v)) < 1e-9 else num(v)
 
 
+def target_step(level: float) -> float:
+    """Whole units a target of ``level`` units is lowered by: :data:`TARGET_CUT` of it,
+    rounded, and at least one unit (a target of 2 batteries is lowered by 1, not to 1.8);
+    never more than the target."""
+    return float(min(max(1.0, round(TARGET_CUT * level)), level))
+
+
+def plural(unit: str) -> str:
+    """``battery`` → ``batteries``, ``round`` → ``rounds``; ``aircraft`` stays."""
+    if not unit or unit.endswith(("s", "aircraft")):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def quantity(x: float, unit: str) -> str:
+    """A whole number of units with the item's unit: "1 battery", "2,000 rounds"."""
+    unit = unit or "unit"
+    return f"{count(x)} {unit if abs(float(x)) == 1 else plural(unit)}"
+
+
+def count(x: float) -> str:
+    """A figure that is a whole number as a whole number ("2", "1,000"); else :func:`num`."""
+    v = float(x)
+    return f"{abs(v):,.0f}" if v == round(v) else num(v)
+
+
 def _verb(x: float, good: str, bad: str) -> str:
     return good if x > 0 else bad
 
 
 def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
-    """The effect in words, item by item (most units of value first), then the breach."""
-    parts: list[str] = []
+    """The effect in words, item by item (most units first), then the breach. What a move
+    makes better comes first; what it makes worse follows as the trade it is ("avoids 600
+    units of A short; in exchange it adds 2,992,500 USD-weeks of stock below target"): no
+    negative "avoided" and no "-0"."""
+    gains: list[str] = []
+    losses: list[str] = []
     order = np.argsort(-np.abs(e.short) - np.abs(e.earlier))
-    shown = 0
-    for i in order:
-        s, w = float(e.short[i]), float(e.earlier[i])
-        if abs(s) < UNIT_TOL and abs(w) < WEEK_TOL:
-            continue
+    changed = (np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)
+    for shown, i in enumerate(i for i in order if changed[i]):
         if shown == limit:
-            rest = int(((np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)).sum())
-            parts.append(f"and changes {rest - limit} more items")
+            gains.append(f"and changes {int(changed.sum()) - limit} more items")
             break
+        s, w = float(e.short[i]), float(e.earlier[i])
         bits = []
         if abs(s) >= UNIT_TOL:
             bits.append(f"{_verb(s, 'avoids', 'adds')} {num(s)} units of {items[i]} short")
@@ -215,13 +337,14 @@ def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
             when = "earlier" if w > 0 else "later"
             lead = "serves" if bits else f"serves the stated need for {items[i]}"
             bits.append(f"{lead} {num(w)} weeks {when} on average")
-        parts.append(" and ".join(bits))
-        shown += 1
+        better = s > 0 if abs(s) >= UNIT_TOL else w > 0
+        (gains if better else losses).append(" and ".join(bits))
     if abs(e.below) >= VALUE_WEEK_TOL:
-        parts.append(
-            f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
-        )
-    return "; ".join(parts)
+        text = f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
+        (gains if e.below > 0 else losses).append(text)
+    if gains and losses:
+        return "; ".join(gains) + "; in exchange it " + "; ".join(losses)
+    return "; ".join(gains + losses)
 
 
 # -- moves ---------------------------------------------------------------------------------
@@ -348,15 +471,20 @@ def marginals(
     top_lines: int = 6,
     top_targets: int = 3,
     step_usd: float = STEP_USD,
+    base_result: Any = None,
 ) -> list[Marginal]:
     """Re-solve the plan of ``d`` once per move (every fund, the ``top_lines`` lines and the
     ``top_targets`` targets whose duals say they bind most) and describe each difference.
     ``model``/``sol``/``h``: the solved base LP, for the duals (shown next to the re-solves)
-    and the warm start; the figures themselves come from re-solves only."""
+    and the warm start; the figures themselves come from re-solves only. ``base_result``:
+    the plan of ``d`` as :func:`resolve` would return it (through the tie-break), when the
+    caller has it (the plan itself: one re-solve fewer)."""
     if sol is not None and (not sol.optimal or sol.objective is None):
         return []
     basis = h.getBasis() if h is not None else None
-    base_result = resolve(d, basis)
+    if base_result is None:
+        base_result = resolve(d, basis)
+    warm = InPlace(model, h, d) if model is not None and h is not None and model.ncols else None
     if base_result.dataset is None or base_result.objective is None:
         return []
     base = outcome(base_result, d)
@@ -370,7 +498,9 @@ def marginals(
         """The re-solve's difference; the stock below target is against the moved plan's
         targets (for a lowered target the LP does not decide how far a stock falls between
         the lowered and the former target, so only the lowered one is a re-solve figure)."""
-        res = resolve(moved, basis)
+        res = warm.resolve(moved) if warm is not None else None
+        if res is None:
+            res = resolve(moved, basis)
         if res.dataset is None or res.objective is None:
             return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0, res.status)
         return effect(base, outcome(res, moved), due, res.status)
@@ -448,7 +578,8 @@ def marginals(
             "money)",
         )
 
-    # targets: lowered by 10 %, those whose duals say they bind most
+    # targets: lowered by 10 % in whole units (at least one), those whose duals say they
+    # bind most
     t_dual = _duals(model, sol, "target")
     floor = np.asarray(d.floor, dtype=np.float64)
     if t_dual is not None and top_targets:
@@ -457,10 +588,13 @@ def marginals(
             n, i = (int(v) for v in np.unravel_index(flat, relief.shape))
             if relief[n, i] <= 0:
                 continue
+            now = float(floor[n, i, 0]) > 0
+            level = float(floor[n, i, 0]) if now else float(floor[n, i, :hw].max())
+            freed = target_step(level)
             lower = floor.copy()
-            lower[n, i] *= 1.0 - TARGET_CUT
+            lower[n, i] = np.maximum(floor[n, i] - freed, 0.0)
             e = run(replace(d, floor=lower))
-            freed = TARGET_CUT * float(floor[n, i, 0])
+            unit = d.item_unit[i] if i < len(d.item_unit) else ""
             m = Marginal(
                 "target", f"{d.nations[n]}/{d.items[i]}", "", freed, None,
                 float(t_dual[n, i].sum()), float(relief[n, i]), e.objective, None, e,
@@ -468,10 +602,10 @@ def marginals(
             )  # fmt: skip
             finish(
                 m,
-                f"Lowering {d.nations[n]}'s target for {d.items[i]} by 10 % (from "
-                f"{num(floor[n, i, 0])} to {num(floor[n, i, 0] - freed)} units now) frees "
-                f"{num(freed)} units of its stock (stock below target counted against the "
-                "lowered target), and",
+                f"Lowering {d.nations[n]}'s target for {d.items[i]} by {quantity(freed, unit)} "
+                f"in every week (from {count(level)} to {count(level - freed)} "
+                f"{'now' if now else 'at its highest'}) frees {quantity(freed, unit)} of its "
+                "stock (stock below target counted against the lowered target), and",
             )
     # what helps first (by the re-solve's objective gain), then what changes nothing
     out.sort(key=lambda m: (m.effect is None or m.effect.none, -(m.measured or 0.0)))
@@ -601,14 +735,26 @@ def signed(x: Any, tol: float) -> str:
     return ("−" if v < 0 else "") + num(v)
 
 
+def worded(x: Any, tol: float, better: str, worse: str) -> str:
+    """A re-solve difference as printed in a table, in words, never negative: "238 avoided",
+    "2,992,500 added"; "" below ``tol`` (never "-0")."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return ""
+    if not np.isfinite(v) or abs(v) < tol:
+        return ""
+    return f"{num(v)} {better if v > 0 else worse}"
+
+
 #: the columns every surface shows for the ranking, with their labels
 RANKING_LABELS = {
     "kind": "kind",
     "name": "name",
     "item": "item helped most",
-    "units": "units short avoided (of that item)",
-    "weeks": "weeks earlier (that item's stated need)",
-    "below": "USD-weeks below target avoided",
+    "units": "units of that item short (avoided or added)",
+    "weeks": "weeks that item's stated need is served earlier or later",
+    "below": "USD-weeks of stock below target (avoided or added)",
     "why": "why no effect",
 }
 
@@ -624,9 +770,11 @@ def ranking_rows(rows: Any) -> list[dict[str, str]]:
                 "kind": str(r.get("kind", "")),
                 "name": str(r.get("name", "")),
                 "item": str(r.get("item") or ""),
-                "units": signed(r.get("units_short_avoided"), UNIT_TOL),
-                "weeks": signed(r.get("weeks_earlier"), WEEK_TOL),
-                "below": signed(r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL),
+                "units": worded(r.get("units_short_avoided"), UNIT_TOL, "avoided", "added"),
+                "weeks": worded(r.get("weeks_earlier"), WEEK_TOL, "earlier", "later"),
+                "below": worded(
+                    r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL, "avoided", "added"
+                ),
                 "why": str(r.get("reason") or ""),
             }
         )

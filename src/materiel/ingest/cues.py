@@ -22,9 +22,18 @@ NEED_CUE = re.compile(
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
     r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish|chied\w*"
-    r"|chiesto|bisogno|necessit\w*)\b"
+    r"|chiesto|bisogno|necessit\w*"
+    # requests phrased as asking, demand, pushing, counting on, applying for (EN, DE, FR, NL,
+    # PT, ES, IT, Nordic, Polish, Czech, Ukrainian/Russian)
+    r"|asking\s+for|demand\s+for|push(?:ed|es|ing)?\s+for|lobb(?:y|ied|ies|ying)\s+for"
+    r"|compt(?:e|ent|ait)\s+sur|nötig|notwendig|beantrag\w*|angefordert|anforder\w*"
+    r"|appellier\w*|Forderung\w*|Wunschliste|gevraagd|vraagt|vroeg|verzoek\w*|nodig"
+    r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
+    r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
+    r"|потреб\w*|необхідн\w*|проси\w*|проха\w*|нужн\w*|нуждает\w*)\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
-    r"|obtenir|recevoir|conseguir|obtener)\b",
+    r"|obtenir|recevoir|conseguir|obtener)\b"
+    r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",
     _I,
 )
 #: the recipient's own voice: its leaders, ministries and armed forces

@@ -73,7 +73,14 @@ from materiel.ingest.items import (
     names_coalition,
     resolve_phrase,
 )
-from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
+from materiel.ingest.numbers import (
+    VAGUE,
+    Money,
+    crowns_of,
+    find_money,
+    find_quantities,
+    guess_lang,
+)
 
 _ABBREV = {
     "mr",
@@ -403,12 +410,13 @@ class _Context:
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
+    core: bool = True  # the text is in English, German or French (else: other-language cues)
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
         if got is None:
-            got = self.flags[(a, b)] = _clause_flags(self.text, a, b)
+            got = self.flags[(a, b)] = _clause_flags(self.text, a, b, self.core)
         return got
 
 
@@ -456,7 +464,7 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
     return False
 
 
-def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
+def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, bool]:
     """(past total, not given) of the clause text[a:b]."""
     cumulative = False
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
@@ -472,7 +480,20 @@ def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
             )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
-    return cumulative, cues.NOT_GIVEN.search(clause) is not None
+    not_given = cues.NOT_GIVEN.search(clause) is not None
+    if not core:  # a text in another language than English, German or French
+        cumulative = cumulative or cues.CUMULATIVE_OTHER.search(text, a, b) is not None
+        not_given = not_given or cues.NOT_GIVEN_OTHER.search(clause) is not None
+    return cumulative, not_given
+
+
+def _core_language(text: str) -> bool:
+    """Is the text in English, German or French as the modality filter sees it
+    (:func:`.modality.covered`)? Elsewhere the cues of other languages are read too (the
+    filter does not read those texts, so they are the only guard there)."""
+    from materiel.ingest.modality import covered
+
+    return covered(text)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -646,7 +667,10 @@ def _donor_groups(
 
 
 def _adjective(m: nat.NationMention) -> bool:
-    """A nation adjective ("German", "amerikanische", "français"), not the nation's name."""
+    """A nation adjective ("German", "amerikanische", "français"), not the nation's name
+    (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
+    if m.surface in nat.country_names():
+        return False
     return m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian"))
 
 
@@ -693,6 +717,7 @@ class Extractor:
     # -- per text --------------------------------------------------------------------
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
+        ctx.core = _core_language(text)
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = nat.find_nations(text)
         ctx.money = find_money(text, ctx.lang)
@@ -794,7 +819,13 @@ class Extractor:
             ctx.list_open = False
         if not bullet:
             ctx.pledged_at = -1
-        if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
+        pledge_word = cues.PLEDGE_CUE.search(sent) or (
+            # in other languages a pledge word counts where the recipient is named with it
+            not ctx.core
+            and cues.PLEDGE_CUE_OTHER.search(sent)
+            and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
+        )
+        if (not pledge_word and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return

@@ -95,7 +95,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|fire\s+units?|Systeme?|Batterien?|Startgeräte))?"
         r"|NASAMS|National\s+Advanced\s+Surface-to-Air\s+Missile\s+Systems?"
         r"|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP[/-]?T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
-        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
+        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|(?-i:Osa|OSA)|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
         r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
         r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
@@ -295,6 +295,87 @@ IBERIAN: list[tuple[str, str, int]] = [
     (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
 ]
 
+#: item words of other European languages (Nordic, Dutch, Italian, Polish, Czech, Baltic,
+#: South Slavic, Greek, Ukrainian, Russian): the commonest classes only
+OTHER_LANGS: list[tuple[str, str, int]] = [
+    (
+        r"munitie|amunicj\w*|munic[ei]\w*|munizion\w*|proiettil\w*|πυρομαχικ\w*|боєприпас\w*"
+        r"|боеприпас\w*|šovin\w*",
+        AMMO,
+        0,
+    ),
+    (
+        r"artilleri|artilleriet|artiglieria|dělostřel\w*|artyleri\w*|πυροβολικ\w*",
+        "artillery-system",
+        1,
+    ),
+    (
+        r"haubits\w*|houwitser\w*|haubic\w*|houfnic\w*|obic[ei]|mortai|moździerz\w*|minomet\w*"
+        r"|bombekaster\w*|granatkastare?\w*|mortieren|гаубиц\w*|миномет\w*|міномет\w*"
+        r"|artillerisystem\w*",
+        "artillery-system",
+        2,
+    ),
+    (
+        r"artillerigranat\w*|granater|artilleriammunition|snaryad\w*|снаряд\w*",
+        "artillery-ammunition",
+        2,
+    ),
+    (
+        r"stridsvogn\w*|stridsvagn\w*|kampvogn\w*|czołg\w*|tenkov\w*|tenk\w*|carri\s+armati"
+        r"|tanky|tanků|танк\w*|άρματα",
+        "main-battle-tank",
+        2,
+    ),
+    (
+        r"pantservoertuig\w*|stridsfordon\w*|pansarbandvagn\w*|pansarfordon\w*|panserkjøret\w*"
+        r"|pansrede\s+køretøjer|oklepnik\w*|oklopn\w*|šarvuoč\w*|cingolati|blindat[io]"
+        r"|transporter\w*\s+opancerz\w*|wozów\s+BWP|BWP|бронетехні\w*|бронетехни\w*|бронемашин\w*"
+        r"|БТР\w*|ББМ",
+        "armoured-vehicle",
+        2,
+    ),
+    (
+        r"luchtafweer\w*|luftvärn\w*|luftvern\w*|luftforsvar\w*|obron\w*\s+przeciwlotnicz\w*"
+        r"|protivzdušn\w*|difesa\s+(?:aerea|antiaerea)|ilmatorju\w*|oro\s+gynyb\w*"
+        r"|протиповітрян\w*|ППО|ПВО|зенитн\w*|зеніт\w*|αντιαεροπορικ\w*",
+        "air-defence-system",
+        3,
+    ),
+    (r"missili|ohjus\w*|ракет\w*", "air-defence-missile", 0),
+    (
+        r"pansarvärn\w*|panservern\w*|pansarskott\w*|panserværn\w*|antitank\w*|przeciwpancern\w*"
+        r"|protitank\w*|anticarro|протитанков\w*|противотанков\w*",
+        "anti-tank-weapon",
+        4,
+    ),
+    (
+        r"droner|drönare|droni|dronów|dronami|drony|dronov\w*|bezzałogow\w*|дрон\w*|безпілотн\w*"
+        r"|беспилотн\w*|БПЛА|drooni\w*|μη\s+επανδρωμέν\w*",
+        "drone",
+        3,
+    ),
+    (
+        r"karabin\w*|gevær\w*|gevär|automatgevär\w*|šautuv\w*|fucili|mitragliatric\w*",
+        "small-arms",
+        2,
+    ),
+    (
+        r"hjälmar|hjelmer|hełm\w*|šalm\w*|kroppsskydd|skuddsikre\s+vester|kamizel\w*"
+        r"|liemen\w*|esplosivi|fältransoner|vinterutrustning|vinterbekledning\w*"
+        r"|vinterutstyr|radarer|radary|radarů|генератор\w*|generatorer|generatory|agregat\w*",
+        "other-military",
+        2,
+    ),
+    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*|ambulans\w*", "medical", 3),
+    (r"minerydning|minröjning|ontmijning|rozminow\w*|розмінув\w*|разминир\w*", "demining", 4),
+    (
+        r"lastebil\w*|lastbil\w*|vrachtwagen\w*|ciężarówek|ciężarówki|camioane|вантажів\w*",
+        "vehicle",
+        1,
+    ),
+]
+
 #: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",
 #: "Nebelgranaten", "Bodenüberwachungsradare"), or a known first part ("Flugabwehrwaffen",
 #: "Minenräumsystemen"); matched only where no keyword matched the whole word
@@ -431,7 +512,7 @@ class ItemTable:
 def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     out = [
         (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
-        for rx, cat, rank in [*KEYWORDS, *IBERIAN]
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS]
     ]
     # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
     out.append(

@@ -44,6 +44,13 @@ RECIPIENT_SIDE = re.compile(
     r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
     r"|mein(?:em)?\s+Land|my\s+country)\b"
 )
+#: the recipient's voice in other languages and scripts, and its ambassadors (read for the
+#: voice of a need only; kept apart from :data:`RECIPIENT_SIDE`, a modality feature)
+RECIPIENT_SIDE_MORE = re.compile(
+    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Зеленськ\w*|Зеленск\w*|Ukrajin\w*|Ukrajn\w*"
+    r"|Ucrain\w*|Oekraïn\w*|Ukrain\w*|Ουκραν\w*|Makeiev|Makeyev|Melnyk|Myroshnychenko"
+    r"|Prystaiko|Stefanishyna|Kamyshin)"
+)
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
     r"\b(?:NATO|Nato|OTAN|Stoltenberg|Rutte|Secretary\s+General|Generalsekretär|(?i:analysts?"

@@ -919,6 +919,7 @@ class Extractor:
         or are the subject), "other" (a donor, an alliance, an analyst), or None."""
         text, s, e = ctx.text, st.start, st.end
         recipient = [m.start() for m in cues.RECIPIENT_SIDE.finditer(text, s, e)]
+        recipient += [m.start() for m in cues.RECIPIENT_SIDE_MORE.finditer(text, s, e)]
         recipient += [n.start for n in st.nations if self.recipient in n.codes]
         others = [g[0].start for g in st.donors]
         others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]

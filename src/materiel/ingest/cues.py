@@ -168,6 +168,15 @@ CUMULATIVE_OTHER = re.compile(
     r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej)\b",
     _I,
 )
+#: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
+#: the recipient is named in the same sentence (kept apart from :data:`PLEDGE_CUE`, a modality
+#: feature)
+RECEIVE_CUE = re.compile(
+    r"\b(?:erhält|erhalten|erhielt\w*|bekommt|bekommen|bekam\w*|reçoi\w*|recevr\w*|reçu\w*"
+    r"|obtien\w*|obtiendr\w*|recib\w*|receb\w*|ricev\w*|otrzyma\w*|obdrž\w*|får|fick"
+    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*)\b",
+    _I,
+)
 #: the recipient named in any of the batches' languages, in any grammatical case
 RECIPIENT_ANY_LANGUAGE = re.compile(
     r"\b(?:Ukrain\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Ucrân\w*|Oekraïn\w*|Ukrayna\w*|Україн\w*"

@@ -820,9 +820,9 @@ class Extractor:
         if not bullet:
             ctx.pledged_at = -1
         pledge_word = cues.PLEDGE_CUE.search(sent) or (
-            # in other languages a pledge word counts where the recipient is named with it
-            not ctx.core
-            and cues.PLEDGE_CUE_OTHER.search(sent)
+            # in other languages a pledge word counts where the recipient is named with it, and
+            # in any language the recipient receiving
+            ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
             and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
         )
         if (not pledge_word and not listed) or self._elsewhere(ctx, st):

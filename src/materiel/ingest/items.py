@@ -167,7 +167,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     # small arms
     (
-        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?"
+        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?|handguns?"
         r"|Gewehre|Sturmgewehre|Maschinengewehre|Handfeuerwaffen|Pistolen|fusils?(?:\s+d['’]assaut)?"
         r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre",
         "small-arms",
@@ -511,7 +511,12 @@ class ItemTable:
 @lru_cache(maxsize=1)
 def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     out = [
-        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
+        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse")
+        (
+            re.compile(rf"(?:(?<![\w-])|(?<=\dmm-)|(?<=\d-mm-))(?:{rx})(?![\w])", re.IGNORECASE),
+            cat,
+            rank,
+        )
         for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS]
     ]
     # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")

@@ -52,7 +52,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"M777s?|CAESARs?|Caesars?|PzH\s?2000s?|Panzerhaubitzen?\s?2000|AS-?90s?|Archers?|Krabs?"
         r"|Zuzanas?(?:-?2)?|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155"
-        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta",
+        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta"
+        r"|Granatwerfern?",
         "artillery-system",
         3,
     ),
@@ -104,7 +105,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         3,
     ),
     (
-        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air",
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
+        r"|anti-?a[ée]riens?|anti-?a[ée]riennes?",
         "air-defence-system",
         1,
     ),
@@ -122,7 +124,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
         r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"
-        r"|Panzerabwehr|armes?\s+antichars?|missiles?\s+antichars?|antichars?",
+        r"|Panzerabwehr|armes?\s+anti-?chars?|missiles?\s+anti-?chars?|anti-?chars?",
         "anti-tank-weapon",
         4,
     ),

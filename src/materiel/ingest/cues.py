@@ -30,7 +30,7 @@ NEED_CUE = re.compile(
     r"|appellier\w*|Forderung\w*|Wunschliste|gevraagd|vraagt|vroeg|verzoek\w*|nodig"
     r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
     r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
-    r"|потреб\w*|необхідн\w*|проси\w*|проха\w*|нужн\w*|нуждает\w*)\b"
+    r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*)\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b"
     r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",

@@ -230,6 +230,13 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 #: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
+#: a chunk that starts with a calibre ("105 mm ...")
+_LEADING_CALIBRE = re.compile(r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*))(?!\w)", re.IGNORECASE)
+#: an ammunition chunk that ends with a bare calibre number before "and 105 mm"
+_BARE_CALIBRE_END = re.compile(
+    r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
     r"|de\s+(?:los|las|estos|estas))\s",
@@ -969,6 +976,25 @@ class Extractor:
                 category = "air-defence-missile"
             if not category:
                 cal = find_calibre(chunk) if not chunk_money else None
+                prev = out[-1] if out else None
+                if (
+                    cal is not None
+                    and (unit := _LEADING_CALIBRE.match(chunk)) is not None
+                    and prev is not None
+                    and prev.category.endswith("ammunition")
+                    and (bare := _BARE_CALIBRE_END.search(text, prev.start, cs)) is not None
+                    and prev.calibre in (None, f"{bare.group(1)}mm")
+                ):
+                    # "Artilleriemunition im Kaliber 155 und 105 mm", "shells of 155 and 105
+                    # mm": the unit after the last number is every number's
+                    prev.calibre = f"{bare.group(1)}mm"
+                    prev.end = max(prev.end, bare.end(1))
+                    if cal != prev.calibre:
+                        el2 = _Element(cs + unit.start(1), cs + unit.end(), prev.category, cal)
+                        el2.surface = prev.surface
+                        out.append(el2)
+                    pending_calibres = []
+                    continue
                 if cal is not None and (
                     len(chunk.split()) <= 3 or re.search(r"\d\s?-?\s?(?:mm|millim\w*)\W*$", chunk)
                 ):
@@ -1072,6 +1098,8 @@ class Extractor:
             prev = _MODEL_BEFORE_NUMBER.search(text[max(chunk_start - 1, 0) : qs])
             if prev and any(a < qs <= b + 1 for a, b in masks if b <= qs):
                 prev = None
+            if prev and cues.RECIPIENT_ANY_LANGUAGE.fullmatch(prev.group(1)):
+                prev = None  # "przekazała Ukrainie 200 czołgów": the recipient, no model name
             if (
                 prev
                 and prev.group(1)[0].isupper()

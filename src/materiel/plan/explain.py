@@ -549,6 +549,14 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
     lines = np.flatnonzero(d.eligible[:, f])
     if not len(lines) or not (d.dest_n[f].any() or d.dest_r[f].any()):
         return "it is not eligible for any production line and destination", True
+    if _unspent(d, base, f):
+        # not certain: orders placed after the horizon (in a model's tail) may spend the rest
+        spent, cur = base.spent.get(d.funds[f], 0.0), d.fund_currency[f]
+        return (
+            f"within the horizon it orders {spent:,.0f} of its {float(d.budget[f]):,.0f} {cur}: "
+            "money is not what limits",
+            False,
+        )
     if (d.lead[lines] >= h).all():
         lead = int(d.lead[lines].min())
         # not certain: what arrives after the horizon may be worth something in a model
@@ -558,17 +566,9 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
             "and after it the million reduces no shortfall either",
             False,
         )
-    if _unspent(d, base, f):
-        # not certain: orders placed after the horizon (in a model's tail) may spend the rest
-        spent, cur = base.spent.get(d.funds[f], 0.0), d.fund_currency[f]
-        return (
-            f"within the horizon it orders {spent:,.0f} of its {float(d.budget[f]):,.0f} {cur}: "
-            "money is not what limits",
-            False,
-        )
     if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):
         return "the lines it may buy from are at full capacity within the horizon", False
-    return "nothing more it can buy reduces a shortfall within the horizon", False
+    return "nothing more it can buy reduces a shortfall, within the horizon or after it", False
 
 
 def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:

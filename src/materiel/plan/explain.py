@@ -1019,7 +1019,7 @@ def ranking_rows(rows: Any) -> list[dict[str, str]]:
         reason, note = str(r.get("reason") or ""), str(r.get("note") or "")
         only_after = str(r.get("effect") or "") == "after the horizon only"
         why = reason or (
-            "none within the horizon" + (f": {note}" if note else "") if only_after else ""
+            "none within the horizon" + (f" ({note})" if note else "") if only_after else ""
         )
         row = {
             "kind": str(r.get("kind", "")),

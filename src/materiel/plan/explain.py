@@ -12,18 +12,29 @@ For each fund and production line the plan is solved again with one move (issue 
   1 battery, not to 1.8: :func:`target_step`), which frees exactly that many units of the
   item from the stock the target holds back.
 
-What each sentence and table row reports is the difference between the two plans, over the
-horizon, in the unit its label names:
+What each sentence and table row reports is the difference between the two plans, in the
+unit its label names, **within the horizon** (weeks 1..H) and, separately, **after the
+horizon** (weeks H+1..H+T of the model's tail, which the objective values too: an order
+arriving after the horizon does its good there):
 
 * **units short avoided**, per item, in that item's units: consumption not met plus stated
-  need still outstanding at the end of the horizon (never a sum across items);
+  need still outstanding at the end of the horizon (never a sum across items); after the
+  horizon: consumption not met in the tail plus stated need still outstanding at its end;
 * **weeks earlier**, per item: the stated need due in the horizon is served on average that
   many weeks earlier (the decrease of the backlog's unit-weeks divided by the need due);
+  after the horizon, the decrease of the backlog's unit-weeks in the tail divided by the
+  same need due (the two add up to the change of the mean lateness);
 * **USD-weeks of stock below target avoided**: Σ over donors, items and weeks of
   ``max(target − stock, 0) × unit value``; for a lowered target against the lowered one (the
   LP does not decide where between the lowered and the former target a stock ends, so only
   that is a re-solve figure), and the sentence says so;
-* the model's own **objective gain** (the ranking's order).
+* the model's own **objective gain**: the valuation of those figures by the model's
+  weights (priority × unit value per unit-week late, the consumption weight per unit lost,
+  λ × unit value per USD-week below target; the tiny time preference aside). The ranking
+  lists first the moves that change something, within the horizon or after it, by that
+  gain; then the moves that change nothing anywhere. A gain from the time preference alone
+  (which week of the tail a shortfall falls in) moves no printed figure: such a move counts
+  as changing nothing and ranks after every move that changes something.
 
 The re-solve builds the model of a modified :class:`PlanData` (so the figures stay true when
 the model changes) and solves it on the base plan's own HiGHS instance, changing only the
@@ -34,11 +45,14 @@ through the plan's lexicographic tie-break, whose perturbed cost has one optimum
 (``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a shortfall
 differently over items, and comparing two arbitrary ones would report a difference no move
 made. With the tie-break each side is the one plan any solve of that data reaches (warm or
-cold), so every figure equals an independent re-solve. A move with no effect says why: not
-eligible, arrives after the horizon, money left unspent, lines at capacity, funds without
-money, spare capacity, or no shortfall left. The dual values of the moved rows are kept in
-the ``marginals`` table next to the re-solve ("agrees"), because duals of a degenerate LP
-are not unique; no sentence uses them."""
+cold), so every figure equals an independent re-solve. A move that changes nothing, within
+the horizon or after it, says why: not eligible, money left unspent, arrives after the
+horizon and does nothing after it either, lines at capacity, funds without money, spare
+capacity, or no shortfall left. A move whose effect is all after the horizon says so ("changes
+nothing within the 8-week horizon (what it adds arrives after it: lead time 39 weeks); after
+the horizon, in weeks 9–112, it avoids 298 units of …"). The dual values of the moved rows
+are kept in the ``marginals`` table next to the re-solve ("agrees"), because duals of a
+degenerate LP are not unique; no sentence uses them."""
 
 from __future__ import annotations
 

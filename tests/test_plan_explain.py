@@ -629,3 +629,19 @@ def test_in_place_resolves_equal_fresh_ones_and_leave_the_base_as_it_was() -> No
     assert np.array_equal(np.asarray(lp.row_upper_), np.asarray(model.to_highs_lp().row_upper_))
     again = solve_model(model, highs=highs)
     assert again.objective == pytest.approx(base.objective, rel=1e-12)
+
+
+def test_a_line_of_an_expensive_system_says_plainly_what_the_million_buys() -> None:
+    """USD 1 million of output at USD 446,000 a missile is 2.24 missiles: the sentence says
+    so, with the unit price, and that its figures are a rate per USD 1 million; a cheap item
+    in whole units reads as before."""
+    text = ex.line_head("IRIS", "missile.airdefence.iris-t", "missile", 1e6 / 446_000, 1e6)
+    assert text == (
+        "USD 1 million more output at line IRIS (USD 1 million buys 2.24 missiles of "
+        "missile.airdefence.iris-t at USD 446,000 each: a rate per USD 1 million, as the plan "
+        "is solved in fractions; over the horizon, bought with the funds' money)"
+    )
+    assert ex.line_head("L", ITEM, "round", 1000.0, 1e6) == (
+        "USD 1 million more output at line L (1,000 rounds of ammo.artillery.155mm at USD "
+        "1,000 each, over the horizon, bought with the funds' money)"
+    )

@@ -608,6 +608,28 @@ def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
     return f"no shortfall of {d.items[int(d.line_item[p])]} is left to reduce", False
 
 
+def line_head(line: str, item: str, unit: str, units: float, step_usd: float) -> str:
+    """The move of a line in words, with what the money buys and the unit price: "USD 1
+    million more output at line L (1,000 rounds of X at USD 1,000 each, …)". When the money
+    buys a fraction of a unit or a whole number and a fraction (an expensive system), it
+    says so plainly: the move is USD 1 million of output, the same money for every fund
+    and line so that the ranking compares like with like, and what the re-solve shows is a
+    rate per USD 1 million (the plan is solved in fractions; docs/plan.md "Whole units")."""
+    money = f"USD {millions(step_usd)} million"
+    each = f"USD {step_usd / units:,.0f} each" if units > 0 else ""
+    head = f"{money} more output at line {line}"
+    if units >= 100 or (units >= 1 and abs(units - round(units)) < 1e-6):  # printed whole
+        return f"{head} ({quantity(round(units), unit)} of {item} at {each}, over the horizon, " + (
+            "bought with the funds' money)"
+        )
+    things = plural(unit or "unit")
+    return (
+        f"{head} ({money} buys {num(units)} {things} of {item} at {each}: a rate per "
+        f"{money}, as the plan is solved in fractions; over the horizon, bought with the "
+        "funds' money)"
+    )
+
+
 def marginals(
     model: LinearModel | None,
     sol: Solution | None,
@@ -721,13 +743,8 @@ def marginals(
             float(-(c_dual[p]).min(initial=0.0)) if c_dual is not None else 0.0,
             float(screen[p]), e.objective, None, e, reason, "",
         )  # fmt: skip
-        finish(
-            m,
-            f"USD {millions(step_usd)} million more output at line {d.lines[p]} "
-            f"({num(units[p])} units of {item} over the horizon, bought with the funds' "
-            "money)",
-            int(d.lead[p]),
-        )
+        unit = d.item_unit[int(d.line_item[p])] if len(d.item_unit) > d.line_item[p] else ""
+        finish(m, line_head(d.lines[p], item, unit, float(units[p]), step_usd), int(d.lead[p]))
 
     # targets: lowered by 10 % in whole units (at least one), those whose duals say they
     # bind most

@@ -789,13 +789,9 @@ AFTER_COLUMNS = {
     "below_target_usd_weeks_avoided": "below_target_usd_weeks_avoided_after",
 }
 
-_MARGINAL_COLUMNS = [
-    "kind",
-    "name",
-    "item",
-    "units_short_avoided",
-    "weeks_earlier",
-    "below_target_usd_weeks_avoided",
+#: what a move's re-solve changes after the horizon, how long horizon and tail are, which of
+#: them it changes, and its objective gain: in the marginals and the ranking alike
+_AFTER_COLUMNS = [
     "units_short_avoided_after",
     "weeks_earlier_after",
     "below_target_usd_weeks_avoided_after",
@@ -803,6 +799,16 @@ _MARGINAL_COLUMNS = [
     "tail_weeks",
     "effect",
     "objective_gain",
+]
+
+_MARGINAL_COLUMNS = [
+    "kind",
+    "name",
+    "item",
+    "units_short_avoided",
+    "weeks_earlier",
+    "below_target_usd_weeks_avoided",
+    *_AFTER_COLUMNS,
     "currency",
     "step",
     "step_usd",
@@ -895,13 +901,7 @@ _RANKING_COLUMNS = [
     "weeks_earlier",
     "other_items",
     "below_target_usd_weeks_avoided",
-    "units_short_avoided_after",
-    "weeks_earlier_after",
-    "below_target_usd_weeks_avoided_after",
-    "horizon_weeks",
-    "tail_weeks",
-    "effect",
-    "objective_gain",
+    *_AFTER_COLUMNS,
     "reason",
     "note",
     "sentence",
@@ -962,18 +962,6 @@ def ranking(items: list[Marginal], horizon: int = 0) -> pd.DataFrame:
         ["_none", "_gain", "kind", "name"], ascending=[True, False, True, True]
     )
     return frame.drop(columns=["_none", "_gain"]).reset_index(drop=True)
-
-
-def signed(x: Any, tol: float) -> str:
-    """A re-solve difference as printed in a table: "" below ``tol`` (never "-0"), else
-    :func:`num` with a minus sign when the move makes it worse."""
-    try:
-        v = float(x)
-    except (TypeError, ValueError):
-        return ""
-    if not np.isfinite(v) or abs(v) < tol:
-        return ""
-    return ("−" if v < 0 else "") + num(v)
 
 
 def worded(x: Any, tol: float, better: str, worse: str) -> str:

@@ -7,7 +7,9 @@ from scratch with ``materiel.plan.solve`` (no warm start, no explanations; with 
 tie-break, whose perturbed cost has one optimum, so a degenerate LP's equally good plans
 are not compared with each other) and compares, item by item, the
 units short at the horizon's end, the stated need's mean lateness and the USD-weeks of stock
-below the targets in force, read from the result *tables* (not from explain's own reader).
+below the targets in force, read from the result *tables* (not from explain's own reader);
+and the same after the horizon (weeks H+1..H+T of the model's tail), read from the result's
+``tail_*`` arrays.
 """
 
 from __future__ import annotations
@@ -59,7 +61,31 @@ def reading(result: Any, d: PlanData, floor: np.ndarray) -> dict[str, Any]:
         w = don["week"].to_numpy(dtype=int)
         gap = np.maximum(floor[n, i, w] - don["stock"].to_numpy(), 0.0)
         below = float((gap * d.value[i]).sum())
-    return {"short": short, "late": late, "below": below}
+    after = after_reading(result, d, floor)
+    return {"short": short, "late": late, "below": below, **after}
+
+
+def after_reading(result: Any, d: PlanData, floor: np.ndarray) -> dict[str, Any]:
+    """After the horizon (the tail's periods): per item, consumption lost in the tail plus
+    stated need still outstanding at its end, and unit-weeks late in it; USD-weeks of donor
+    stock below ``floor`` in it."""
+    ds = result.dataset
+    h = d.weeks
+    dur = np.asarray(ds["tail_weeks"].values, dtype=float)
+    short = pd.Series(0.0, index=d.items)
+    late = pd.Series(0.0, index=d.items)
+    below = 0.0
+    if len(dur):
+        lost = ds["tail_consumption_unmet"].sum(("recipient", "tail")).to_series()
+        b = ds["tail_backlog"]
+        left = b.isel(tail=-1).sum(("recipient", "priority")).to_series()
+        weeks = (b * ds["tail_weeks"]).sum(("recipient", "priority", "tail")).to_series()
+        short = short.add(lost, fill_value=0.0).add(left, fill_value=0.0)
+        late = late.add(weeks, fill_value=0.0)
+        stock = ds["tail_stock"].transpose("nation", "item", "tail").values
+        gap = np.maximum(floor[..., h : h + len(dur)] - stock, 0.0)
+        below = float((gap * dur * d.value[None, :, None]).sum())
+    return {"short_after": short, "late_after": late, "below_after": below}
 
 
 def due_per_item(d: PlanData) -> pd.Series:
@@ -117,7 +143,27 @@ NUMBER = r"([\d,]+(?:\.\d+)?(?:e-?\d+)?)"
 
 
 def check_sentence(sentence: str, diff: dict[str, Any]) -> int:
-    """Every number the sentence states equals the re-solve difference; returns how many."""
+    """Every number the sentence states equals the re-solve difference — what it says of
+    the horizon against the horizon's, what it says after ``ex.AFTER`` against the tail's;
+    returns how many."""
+    within, _, after = sentence.partition(ex.AFTER)
+    checked = check_part(within, diff)
+    if after:
+        tail = {
+            **diff,
+            "short": diff["short_after"],
+            "earlier": diff["earlier_after"],
+            "below": diff["below_after"],
+        }
+        checked += check_part(after, tail)
+        assert "changes nothing within" not in within or (
+            (diff["short"].abs() < 0.01 * diff["scale"] + 0.01).all()
+        ), sentence
+    return checked
+
+
+def check_part(sentence: str, diff: dict[str, Any]) -> int:
+    """The numbers of one part of a sentence (within the horizon, or after it)."""
     checked = 0
     for verb, value, item in re.findall(rf"(avoids|adds) {NUMBER} units of (\S+) short", sentence):
         got = float(value.replace(",", "")) * (1 if verb == "avoids" else -1)
@@ -138,7 +184,52 @@ def check_sentence(sentence: str, diff: dict[str, Any]) -> int:
     if "changes nothing" in sentence:
         assert (diff["short"].abs() < 0.01 * diff["scale"] + 0.01).all(), sentence
         assert abs(diff["below"]) < 0.01 * max(diff["below_scale"], 1.0) + 1.0, sentence
+        if "or after it" in sentence:  # nothing after the horizon either
+            assert (diff["short_after"].abs() < 0.01 * diff["scale"] + 0.01).all(), sentence
+            assert abs(diff["below_after"]) < 0.01 * max(diff["below_scale"], 1.0) + 1.0
+            assert (diff["earlier_after"].abs() < 0.01).all(), sentence
     return checked
+
+
+def some_effect(diff: dict[str, Any]) -> bool:
+    """The independent re-solve shows an effect, within the horizon or after it, above the
+    printing tolerances (with a margin: a figure at the tolerance may round either way)."""
+    return bool(
+        (diff["short"].abs() >= 2 * ex.UNIT_TOL).any()
+        or (diff["short_after"].abs() >= 2 * ex.UNIT_TOL).any()
+        or (diff["earlier"].abs() >= 2 * ex.WEEK_TOL).any()
+        or (diff["earlier_after"].abs() >= 2 * ex.WEEK_TOL).any()
+        or abs(diff["below"]) >= 2 * ex.VALUE_WEEK_TOL
+        or abs(diff["below_after"]) >= 2 * ex.VALUE_WEEK_TOL
+    )
+
+
+def nothing_shown(diff: dict[str, Any]) -> bool:
+    """No figure the row would print, within the horizon or after it."""
+    return not bool(
+        (diff["short"].abs() >= 0.5 * ex.UNIT_TOL).any()
+        or (diff["short_after"].abs() >= 0.5 * ex.UNIT_TOL).any()
+        or (diff["earlier"].abs() >= 0.5 * ex.WEEK_TOL).any()
+        or (diff["earlier_after"].abs() >= 0.5 * ex.WEEK_TOL).any()
+        or abs(diff["below"]) >= 0.5 * ex.VALUE_WEEK_TOL
+        or abs(diff["below_after"]) >= 0.5 * ex.VALUE_WEEK_TOL
+    )
+
+
+def assert_ranked_by_what_it_shows(rank: pd.DataFrame) -> None:
+    """No row that changes nothing, within the horizon or after it, ranks above a row that
+    changes something; among the rows with an effect the objective gain does not rise."""
+    if not len(rank):
+        return
+    none = (rank["effect"] == "none").to_list()
+    assert none == sorted(none), rank[["name", "effect", "objective_gain"]]
+    shown = ex.ranking_rows(rank)
+    figures = (*ex.WITHIN_KEYS, *ex.AFTER_KEYS)
+    for is_none, row in zip(none, shown, strict=True):
+        assert is_none == (not any(row[k] for k in figures)), row
+        assert bool(row["why"]) or not is_none, row
+    gains = rank.loc[~pd.Series(none, index=rank.index), "objective_gain"].to_numpy(float)
+    assert (np.diff(gains) <= 1e-9 * max(1.0, float(np.abs(gains).max(initial=0.0)))).all()
 
 
 def verify(snap: Any) -> tuple[int, int]:
@@ -166,6 +257,7 @@ def verify(snap: Any) -> tuple[int, int]:
         other = reading(res, dm, dm.floor)  # against the moved plan's targets
         short = base["short"] - other["short"]
         late = base["late"] - other["late"]
+        late_after = base["late_after"] - other["late_after"]
         gain = float(base_res.objective) - float(res.objective)
         scale = 1e-6 * max(1.0, abs(float(base_res.objective)))
         assert abs(gain - float(row.objective_gain or 0.0)) <= scale, (row.name, gain)
@@ -173,6 +265,9 @@ def verify(snap: Any) -> tuple[int, int]:
             "short": short,
             "earlier": (late / due.where(due > 0)).fillna(0.0),
             "below": base["below"] - other["below"],
+            "short_after": base["short_after"] - other["short_after"],
+            "earlier_after": (late_after / due.where(due > 0)).fillna(0.0),
+            "below_after": base["below_after"] - other["below_after"],
             "scale": float(base["short"].abs().max() or 1.0),
             "below_scale": base["below"],
         }
@@ -188,9 +283,19 @@ def verify(snap: Any) -> tuple[int, int]:
         for x in r.itertuples():  # the ranking's figures are the same differences
             if x.item:
                 assert agree(x.units_short_avoided, short[x.item], diff), (row.name, x.item)
+                after = diff["short_after"][x.item]
+                assert agree(x.units_short_avoided_after, after, diff), (row.name, x.item)
+                assert agree(x.weeks_earlier_after, diff["earlier_after"][x.item], diff)
             assert agree(x.below_target_usd_weeks_avoided, diff["below"], diff), row.name
-            if str(x.reason):
+            assert agree(x.below_target_usd_weeks_avoided_after, diff["below_after"], diff)
+            if str(x.reason):  # "why no effect" only when nothing changes anywhere
                 assert "changes nothing" in str(x.sentence)
+                assert x.effect == "none" and not some_effect(diff), (row.name, x.reason)
+            if some_effect(diff):
+                assert x.effect != "none", (row.name, diff)
+            if nothing_shown(diff):
+                assert x.effect == "none", (row.name, diff)
+    assert_ranked_by_what_it_shows(rank)
     return len(moves), numbers
 
 
@@ -262,11 +367,84 @@ def test_a_fund_whose_money_binds_avoids_what_a_million_buys() -> None:
 
 
 def test_a_fund_whose_orders_arrive_after_the_horizon_says_so() -> None:
+    """Lead time 10 weeks, horizon 6: nothing of what the million buys arrives within the
+    horizon, and the sentence says so — and says what it does after it (weeks 7–22 of the
+    16-week tail): the line's 100 rounds a week left after the base plan's orders, 400
+    rounds by the tail's end."""
     res = solve(one_line(lead=10, weeks=6))
     row = res.tables["ranking"].set_index("name").loc["F"]
-    assert "arrives after the 6-week horizon" in row["reason"]
-    assert "changes nothing" in row["sentence"]
+    assert row["reason"] == "" and row["effect"] == "after the horizon only"
+    assert "arrives after it: lead time 10 weeks" in row["note"]
     assert row["units_short_avoided"] == 0.0
+    assert row["units_short_avoided_after"] == pytest.approx(400.0, rel=1e-6)
+    assert (row["horizon_weeks"], row["tail_weeks"]) == (6, 16)
+    assert row["sentence"] == (
+        "One more USD 1 million in fund F changes nothing within the 6-week horizon (what it "
+        "adds arrives after it: lead time 10 weeks); after the horizon, in weeks 7–22, it "
+        "avoids 400 units of ammo.artillery.155mm short (re-solve)."
+    )
+    shown = ex.ranking_rows(res.tables["ranking"])[0]
+    assert shown["name"] == "F" and shown["units"] == "" and shown["units_after"] == "400 avoided"
+    assert shown["why"].startswith("none within the horizon")
+    verify(one_line(lead=10, weeks=6))
+
+
+def test_a_line_whose_output_arrives_after_the_horizon_ranks_by_its_tail_effect() -> None:
+    """Known answer: line L (lead time 10 weeks, horizon 6, tail weeks 7–22) makes 10
+    rounds a week and the fund has money to spare. USD 1 million more output is 1,000
+    rounds over the horizon's 6 weeks, all arriving in weeks 11–16, where UKR consumes
+    1,000 a week and has none: 1,000 units short avoided after the horizon, none within it.
+    The fund's million changes nothing anywhere (money is not what limits) and ranks
+    below the line, whatever the objective says."""
+    snap = one_line(lead=10, weeks=6, budget=1e8, cap=10.0)
+    res = solve(snap)
+    rank = res.tables["ranking"]
+    assert list(rank["name"]) == ["L", "F"]
+    line = rank.set_index("name").loc["L"]
+    assert line["effect"] == "after the horizon only" and line["reason"] == ""
+    assert line["units_short_avoided"] == 0.0 and line["weeks_earlier"] == 0.0
+    assert line["units_short_avoided_after"] == pytest.approx(1000.0, rel=1e-6)
+    assert line["objective_gain"] > 0
+    assert "after the horizon, in weeks 7–22, it avoids 1,000 units" in line["sentence"]
+    within = "changes nothing within the 6-week horizon (what it adds arrives after it"
+    assert within in line["sentence"]
+    fund = rank.set_index("name").loc["F"]
+    assert fund["effect"] == "none" and "money is not what limits" in fund["reason"]
+    nowhere = "changes nothing within the 6-week horizon or after it (weeks 7–22)"
+    assert nowhere in fund["sentence"]
+    labels = ex.ranking_labels(*ex.ranking_span(rank))
+    assert labels["units_after"].endswith("after the horizon (weeks 7–22)")
+    assert labels["units"].endswith("within the horizon (weeks 1–6)")
+    moves, numbers = verify(snap)
+    assert moves == 2 and numbers >= 1
+
+
+def test_a_row_with_no_effect_never_ranks_above_a_row_with_one() -> None:
+    """The ranking's order is what it shows: a move that changes nothing, within the
+    horizon or after it, comes after every move that changes something, even with a larger
+    objective gain (a gain from the time preference alone moves no printed figure)."""
+    marg = []
+    for name, gain, short, after in (
+        ("A", 9e9, 0.0, 0.0),  # a large gain and nothing shown
+        ("B", 5.0, 0.0, 3.0),  # after the horizon only
+        ("C", 7.0, 2.0, 0.0),  # within the horizon only
+    ):
+        e = ex.Effect(np.array([short]), np.zeros(1), 0.0, gain, short_after=np.array([after]))
+        why = "" if short or after else "it has spare capacity"
+        marg.append(
+            ex.Marginal("line", name, "USD", 1.0, 1e6, 0.0, 0.0, gain, None, e, why, "", ["x"])
+        )
+    rank = ex.ranking(marg, 6)
+    assert list(rank["name"]) == ["C", "B", "A"]
+    assert list(rank["effect"]) == [
+        "within the horizon only",
+        "after the horizon only",
+        "none",
+    ]
+    assert_ranked_by_what_it_shows(rank)
+    broken = rank.iloc[[2, 0, 1]].reset_index(drop=True)
+    with pytest.raises(AssertionError):
+        assert_ranked_by_what_it_shows(broken)
 
 
 def test_a_line_the_money_cannot_reach_and_a_fund_at_capacity_say_why() -> None:
@@ -451,3 +629,19 @@ def test_in_place_resolves_equal_fresh_ones_and_leave_the_base_as_it_was() -> No
     assert np.array_equal(np.asarray(lp.row_upper_), np.asarray(model.to_highs_lp().row_upper_))
     again = solve_model(model, highs=highs)
     assert again.objective == pytest.approx(base.objective, rel=1e-12)
+
+
+def test_a_line_of_an_expensive_system_says_plainly_what_the_million_buys() -> None:
+    """USD 1 million of output at USD 446,000 a missile is 2.24 missiles: the sentence says
+    so, with the unit price, and that its figures are a rate per USD 1 million; a cheap item
+    in whole units reads as before."""
+    text = ex.line_head("IRIS", "missile.airdefence.iris-t", "missile", 1e6 / 446_000, 1e6)
+    assert text == (
+        "USD 1 million more output at line IRIS (USD 1 million buys 2.24 missiles of "
+        "missile.airdefence.iris-t at USD 446,000 each: a rate per USD 1 million, as the plan "
+        "is solved in fractions; over the horizon, bought with the funds' money)"
+    )
+    assert ex.line_head("L", ITEM, "round", 1000.0, 1e6) == (
+        "USD 1 million more output at line L (1,000 rounds of ammo.artillery.155mm at USD "
+        "1,000 each, over the horizon, bought with the funds' money)"
+    )

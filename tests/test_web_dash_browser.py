@@ -282,6 +282,25 @@ def test_meeting_page_equals_the_read_side(
         assert page.locator("#meeting-ranking").count() == (
             1 if plan["results"]["tables"].get("ranking") else 0
         )
+        if plan["results"]["tables"].get("ranking"):  # within and after the horizon, labelled
+            tables = queries.plan_tables(plan)
+            labels = tables["ranking_labels"]
+            groups = page.locator("#meeting-ranking thead th[scope='colgroup']").all_inner_texts()
+            assert [g.strip() for g in groups] == [
+                labels["within"].capitalize(),
+                labels["after"].capitalize(),
+            ]
+            assert re.fullmatch(r"after the horizon \(weeks \d+–\d+\)", labels["after"])
+            keys = ("units", "weeks", "below", "units_after", "weeks_after", "below_after")
+            for tr, row in zip(
+                page.locator("#meeting-ranking tbody tr").all(),
+                tables["ranking_rows"][:8],
+                strict=True,
+            ):
+                cells = [c.strip() for c in tr.locator("td.num").all_inner_texts()]
+                assert cells == [row[k] for k in keys], (cells, row)
+                why = tr.locator("td.why").inner_text().strip()
+                assert why == (row["why"] or "–")
     else:
         assert page.locator("[data-figure='meeting-plan-critical-met']").count() == 0
     if lines is not None:  # busiest lines first, their months through the last delivery

@@ -314,12 +314,24 @@ def _summary(result: Any, run_id: int | None) -> None:
         show(t)
     ranking = result.tables.get("ranking", _empty())
     if len(ranking):
-        from materiel.plan.explain import RANKING_LABELS, ranking_rows
+        from materiel.plan.explain import (
+            AFTER_KEYS,
+            WITHIN_KEYS,
+            after_label,
+            ranking_labels,
+            ranking_rows,
+            ranking_span,
+            within_label,
+        )
 
         rows = list(enumerate(ranking_rows(ranking.head(10)), start=1))
-        helped = [(k, row) for k, row in rows if not row["why"]]
+        figures = (*WITHIN_KEYS, *AFTER_KEYS)
+        helped = [(k, row) for k, row in rows if any(row[c] for c in figures)]
+        h, tail = ranking_span(ranking)
+        labels = ranking_labels(h, tail)
         # short headers, the full labels in the caption; the reasons of the lines and funds
-        # that would change nothing follow the table as sentences (they read badly in a column)
+        # that would change nothing (or nothing within the horizon) follow the table as
+        # sentences (they read badly in a column)
         heads = {
             "kind": "kind",
             "name": "=name",
@@ -327,6 +339,9 @@ def _summary(result: Any, run_id: int | None) -> None:
             "units": ">units\nshort",
             "weeks": ">weeks",
             "below": ">USD-weeks\nbelow target",
+            "units_after": ">after:\nunits short",
+            "weeks_after": ">after:\nweeks",
+            "below_after": ">after: USD-\nweeks below",
         }
 
         def label(key: str) -> str:
@@ -334,22 +349,30 @@ def _summary(result: Any, run_id: int | None) -> None:
 
         empty = [k for k in heads if not any(row[k] for _, row in helped)]
         t = new_table(
-            f"Where the next USD 1 million does most good (re-solves, "
-            f"{result.horizon_weeks}-week horizon)",
+            f"Where the next USD 1 million does most good (re-solves; {within_label(h)}, "
+            f"then {after_label(h, tail)})",
             ">#",
             *heads.values(),
-            drop=(*(label(k) for k in empty), label("weeks"), label("kind")),
+            drop=(
+                *(label(k) for k in empty),
+                label("weeks_after"),
+                label("weeks"),
+                label("kind"),
+            ),
         )
         for k, row in helped:
             t.add_row(str(k), *(row[c] for c in heads))
         t.caption = (
-            "; ".join(RANKING_LABELS[k] for k in ("units", "weeks", "below"))
-            + ": every figure is the difference a re-solve shows."
+            "; ".join(labels[k] for k in figures)
+            + ". Every figure is the difference a re-solve shows; rows that change something "
+            "come first, by the objective gain (the model's valuation of these figures)."
         )
         if helped:
             show(t)
         for k, row in rows:
-            if row["why"]:
+            if row["why"] and any(row[c] for c in figures):
+                console.print(f"{k}. {row['kind']} {row['name']}: {row['why']}.")
+            elif row["why"]:
                 console.print(f"{k}. {row['kind']} {row['name']}: no effect, {row['why']}.")
     for s in result.sentences[:12]:
         console.print(f"• {s}")

@@ -159,8 +159,8 @@ def solve(
         # the plan itself is the explanations' base when it went through the tie-break;
         # otherwise they re-solve it with the tie-break first
         found = ex.marginals(model, sol, data, highs, base_result=result if broken else None)
-        result.tables["marginals"] = ex.marginal_table(found)
-        result.tables["ranking"] = ex.ranking(found)
+        result.tables["marginals"] = ex.marginal_table(found, data.weeks)
+        result.tables["ranking"] = ex.ranking(found, data.weeks)
         result.sentences = [m.sentence for m in found]
         result.explain_seconds = time.perf_counter() - t0
     if compare_greedy:

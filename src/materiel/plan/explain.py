@@ -12,18 +12,29 @@ For each fund and production line the plan is solved again with one move (issue 
   1 battery, not to 1.8: :func:`target_step`), which frees exactly that many units of the
   item from the stock the target holds back.
 
-What each sentence and table row reports is the difference between the two plans, over the
-horizon, in the unit its label names:
+What each sentence and table row reports is the difference between the two plans, in the
+unit its label names, **within the horizon** (weeks 1..H) and, separately, **after the
+horizon** (weeks H+1..H+T of the model's tail, which the objective values too: an order
+arriving after the horizon does its good there):
 
 * **units short avoided**, per item, in that item's units: consumption not met plus stated
-  need still outstanding at the end of the horizon (never a sum across items);
+  need still outstanding at the end of the horizon (never a sum across items); after the
+  horizon: consumption not met in the tail plus stated need still outstanding at its end;
 * **weeks earlier**, per item: the stated need due in the horizon is served on average that
   many weeks earlier (the decrease of the backlog's unit-weeks divided by the need due);
+  after the horizon, the decrease of the backlog's unit-weeks in the tail divided by the
+  same need due (the two add up to the change of the mean lateness);
 * **USD-weeks of stock below target avoided**: Σ over donors, items and weeks of
   ``max(target − stock, 0) × unit value``; for a lowered target against the lowered one (the
   LP does not decide where between the lowered and the former target a stock ends, so only
   that is a re-solve figure), and the sentence says so;
-* the model's own **objective gain** (the ranking's order).
+* the model's own **objective gain**: the valuation of those figures by the model's
+  weights (priority × unit value per unit-week late, the consumption weight per unit lost,
+  λ × unit value per USD-week below target; the tiny time preference aside). The ranking
+  lists first the moves that change something, within the horizon or after it, by that
+  gain; then the moves that change nothing anywhere. A gain from the time preference alone
+  (which week of the tail a shortfall falls in) moves no printed figure: such a move counts
+  as changing nothing and ranks after every move that changes something.
 
 The re-solve builds the model of a modified :class:`PlanData` (so the figures stay true when
 the model changes) and solves it on the base plan's own HiGHS instance, changing only the
@@ -34,11 +45,14 @@ through the plan's lexicographic tie-break, whose perturbed cost has one optimum
 (``TIE_BREAK_SPREAD``): a degenerate LP has many equally good plans that spread a shortfall
 differently over items, and comparing two arbitrary ones would report a difference no move
 made. With the tie-break each side is the one plan any solve of that data reaches (warm or
-cold), so every figure equals an independent re-solve. A move with no effect says why: not
-eligible, arrives after the horizon, money left unspent, lines at capacity, funds without
-money, spare capacity, or no shortfall left. The dual values of the moved rows are kept in
-the ``marginals`` table next to the re-solve ("agrees"), because duals of a degenerate LP
-are not unique; no sentence uses them."""
+cold), so every figure equals an independent re-solve. A move that changes nothing, within
+the horizon or after it, says why: not eligible, money left unspent, arrives after the
+horizon and does nothing after it either, lines at capacity, funds without money, spare
+capacity, or no shortfall left. A move whose effect is all after the horizon says so ("changes
+nothing within the 8-week horizon (what it adds arrives after it: lead time 39 weeks); after
+the horizon, in weeks 9–112, it avoids 298 units of …"). The dual values of the moved rows
+are kept in the ``marginals`` table next to the re-solve ("agrees"), because duals of a
+degenerate LP are not unique; no sentence uses them."""
 
 from __future__ import annotations
 
@@ -71,7 +85,7 @@ VALUE_WEEK_TOL = 0.5
 # -- outcome of one plan -----------------------------------------------------------------
 @dataclass(frozen=True)
 class Outcome:
-    """What a plan leaves, over the horizon, from its result tables (see module doc)."""
+    """What a plan leaves, over the horizon and over the tail after it (see module doc)."""
 
     objective: float
     short: np.ndarray  # [i] units short at the end of the horizon (consumption + need)
@@ -79,6 +93,12 @@ class Outcome:
     below: float  # USD-weeks of stock below the targets in force
     spent: dict[str, float]  # fund -> spent (fund currency), orders placed in the horizon
     used: np.ndarray  # [p, H] capacity used by orders placed in week t
+    # after the horizon (weeks H+1..H+T of the model's tail):
+    short_after: np.ndarray = field(default_factory=lambda: np.zeros(0))  # [i] consumption
+    # lost in the tail + stated need still outstanding at the tail's end
+    late_after: np.ndarray = field(default_factory=lambda: np.zeros(0))  # [i] unit-weeks
+    below_after: float = 0.0  # USD-weeks below target in the tail
+    tail: int = 0  # T, the tail's weeks
 
 
 def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcome:
@@ -98,9 +118,20 @@ def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcom
     else:  # a need missed in its week is lost
         short = np.asarray(ds["unmet"].sum(("recipient", "week")).values, dtype=np.float64)
         late = np.zeros(ni)
-    target = (d.floor if floor is None else floor)[..., :h]
+    target = d.floor if floor is None else floor
     stock = ds["stock"].transpose("nation", "item", "week").values[..., :h]
-    below = float((np.maximum(target - stock, 0.0) * d.value[None, :, None]).sum())
+    below = float((np.maximum(target[..., :h] - stock, 0.0) * d.value[None, :, None]).sum())
+    short_after, late_after, below_after, tail = np.zeros(ni), np.zeros(ni), 0.0, 0
+    if "tail_stock" in ds and ds.sizes.get("tail", 0):
+        dur = np.asarray(ds["tail_weeks"].values, dtype=np.float64)
+        tail = int(dur.sum())
+        lost = ds["tail_consumption_unmet"].sum(("recipient", "tail")).values
+        tb = ds["tail_backlog"].transpose("recipient", "item", "priority", "tail").values
+        short_after = np.asarray(lost + tb[..., -1].sum(axis=(0, 2)), dtype=np.float64)
+        late_after = np.asarray((tb * dur).sum(axis=(0, 2, 3)), dtype=np.float64)
+        ts = ds["tail_stock"].transpose("nation", "item", "tail").values
+        gap = np.maximum(target[..., h : h + ts.shape[-1]] - ts, 0.0) * dur
+        below_after = float((gap * d.value[None, :, None]).sum())
     orders = result.tables.get("orders", pd.DataFrame())
     spent: dict[str, float] = {}
     used = np.zeros((len(d.lines), h))
@@ -116,6 +147,10 @@ def outcome(result: Any, d: PlanData, floor: np.ndarray | None = None) -> Outcom
         below=below,
         spent=spent,
         used=used,
+        short_after=short_after,
+        late_after=late_after,
+        below_after=below_after,
+        tail=tail,
     )
 
 
@@ -235,32 +270,87 @@ class InPlace:
 
 @dataclass
 class Effect:
-    """The difference a move makes (base − moved; positive = better)."""
+    """The difference a move makes (base − moved; positive = better), within the horizon
+    and after it (weeks H+1..H+T of the tail)."""
 
     short: np.ndarray  # [i] units short avoided
     earlier: np.ndarray  # [i] weeks earlier (mean over the need due)
     below: float  # USD-weeks of stock below target avoided
     objective: float  # objective gain
     status: str = "Optimal"
+    short_after: np.ndarray | None = None  # [i] units short avoided after the horizon
+    earlier_after: np.ndarray | None = None  # [i] weeks earlier after the horizon
+    below_after: float = 0.0  # USD-weeks below target avoided after the horizon
+    tail: int = 0  # T, the tail's weeks
+
+    def __post_init__(self) -> None:
+        if self.short_after is None:
+            self.short_after = np.zeros_like(self.short)
+        if self.earlier_after is None:
+            self.earlier_after = np.zeros_like(self.earlier)
+
+    @staticmethod
+    def _none(short: np.ndarray, earlier: np.ndarray, below: float) -> bool:
+        return (
+            not (np.abs(short) >= UNIT_TOL).any()
+            and not (np.abs(earlier) >= WEEK_TOL).any()
+            and abs(below) < VALUE_WEEK_TOL
+        )
+
+    @property
+    def none_within(self) -> bool:
+        """No effect within the horizon."""
+        return self._none(self.short, self.earlier, self.below)
+
+    @property
+    def none_after(self) -> bool:
+        """No effect after the horizon (in the tail)."""
+        return self._none(self.after_short, self.after_earlier, self.below_after)
 
     @property
     def none(self) -> bool:
-        return (
-            not (np.abs(self.short) >= UNIT_TOL).any()
-            and not (np.abs(self.earlier) >= WEEK_TOL).any()
-            and abs(self.below) < VALUE_WEEK_TOL
+        """No effect anywhere: neither within the horizon nor after it."""
+        return self.none_within and self.none_after
+
+    @property
+    def after_short(self) -> np.ndarray:
+        return self.short_after if self.short_after is not None else np.zeros_like(self.short)
+
+    @property
+    def after_earlier(self) -> np.ndarray:
+        e = self.earlier_after
+        return e if e is not None else np.zeros_like(self.earlier)
+
+    def changed(self) -> np.ndarray:
+        """[i] items the move changes, within the horizon or after it."""
+        return np.asarray(
+            (np.abs(self.short) >= UNIT_TOL)
+            | (np.abs(self.earlier) >= WEEK_TOL)
+            | (np.abs(self.after_short) >= UNIT_TOL)
+            | (np.abs(self.after_earlier) >= WEEK_TOL)
         )
 
 
 def effect(base: Outcome, moved: Outcome, due: np.ndarray, status: str = "Optimal") -> Effect:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        earlier = np.where(due > 0, (base.late - moved.late) / due, 0.0)
+    def per_due(x: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.asarray(np.where(due > 0, x / np.where(due > 0, due, 1.0), 0.0))
+
+    ni = len(base.short)
+
+    def tail_of(x: np.ndarray) -> np.ndarray:
+        return x if len(x) == ni else np.zeros(ni)
+
     return Effect(
         short=base.short - moved.short,
-        earlier=earlier,
+        earlier=per_due(base.late - moved.late),
         below=base.below - moved.below,
         objective=base.objective - moved.objective,
         status=status,
+        short_after=tail_of(base.short_after) - tail_of(moved.short_after),
+        earlier_after=per_due(tail_of(base.late_after) - tail_of(moved.late_after)),
+        below_after=base.below_after - moved.below_after,
+        tail=max(base.tail, moved.tail),
     )
 
 
@@ -316,20 +406,24 @@ def _verb(x: float, good: str, bad: str) -> str:
     return good if x > 0 else bad
 
 
-def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
-    """The effect in words, item by item (most units first), then the breach. What a move
-    makes better comes first; what it makes worse follows as the trade it is ("avoids 600
-    units of A short; in exchange it adds 2,992,500 USD-weeks of stock below target"): no
-    negative "avoided" and no "-0"."""
+def describe(e: Effect, items: list[str], *, limit: int = 4, after: bool = False) -> str:
+    """The effect in words, item by item (most units first), then the breach: within the
+    horizon, or (``after``) after it, in the tail. What a move makes better comes first;
+    what it makes worse follows as the trade it is ("avoids 600 units of A short; in
+    exchange it adds 2,992,500 USD-weeks of stock below target"): no negative "avoided"
+    and no "-0"."""
+    short = e.after_short if after else e.short
+    earlier = e.after_earlier if after else e.earlier
+    below = e.below_after if after else e.below
     gains: list[str] = []
     losses: list[str] = []
-    order = np.argsort(-np.abs(e.short) - np.abs(e.earlier))
-    changed = (np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)
+    order = np.argsort(-np.abs(short) - np.abs(earlier))
+    changed = (np.abs(short) >= UNIT_TOL) | (np.abs(earlier) >= WEEK_TOL)
     for shown, i in enumerate(i for i in order if changed[i]):
         if shown == limit:
             gains.append(f"and changes {int(changed.sum()) - limit} more items")
             break
-        s, w = float(e.short[i]), float(e.earlier[i])
+        s, w = float(short[i]), float(earlier[i])
         bits = []
         if abs(s) >= UNIT_TOL:
             bits.append(f"{_verb(s, 'avoids', 'adds')} {num(s)} units of {items[i]} short")
@@ -339,12 +433,38 @@ def describe(e: Effect, items: list[str], *, limit: int = 4) -> str:
             bits.append(f"{lead} {num(w)} weeks {when} on average")
         better = s > 0 if abs(s) >= UNIT_TOL else w > 0
         (gains if better else losses).append(" and ".join(bits))
-    if abs(e.below) >= VALUE_WEEK_TOL:
-        text = f"{_verb(e.below, 'avoids', 'adds')} {num(e.below)} USD-weeks of stock below target"
-        (gains if e.below > 0 else losses).append(text)
+    if abs(below) >= VALUE_WEEK_TOL:
+        text = f"{_verb(below, 'avoids', 'adds')} {num(below)} USD-weeks of stock below target"
+        (gains if below > 0 else losses).append(text)
     if gains and losses:
         return "; ".join(gains) + "; in exchange it " + "; ".join(losses)
     return "; ".join(gains + losses)
+
+
+def tail_span(h: int, tail: int) -> str:
+    """The tail's weeks as people count them: "weeks 9–60" (the horizon is weeks 1..H)."""
+    return f"weeks {h + 1}–{h + tail}" if tail > 1 else f"week {h + 1}"
+
+
+#: how a sentence introduces what a move does after the horizon (tests split on it)
+AFTER = "after the horizon, in"
+
+
+def sentence(head: str, e: Effect, items: list[str], h: int, reason: str, note: str) -> str:
+    """The sentence of a move: what it does within the ``h``-week horizon, then after it
+    (weeks H+1..H+T); "changes nothing" with ``reason`` only when it changes nothing in
+    either; ``note`` says why nothing changes within the horizon when all of the effect is
+    after it."""
+    span = tail_span(h, e.tail)
+    if e.none:
+        where = f"within the {h}-week horizon" + (f" or after it ({span})" if e.tail else "")
+        return f"{head} changes nothing {where}: {reason}."
+    after = f"{AFTER} {span}, it {describe(e, items, after=True)}"
+    if e.none_within:
+        why = f" ({note})" if note else ""
+        return f"{head} changes nothing within the {h}-week horizon{why}; {after} (re-solve)."
+    text = f"{head} {describe(e, items)} (re-solve, {h}-week horizon)"
+    return f"{text}; {after}." if not e.none_after else f"{text}."
 
 
 # -- moves ---------------------------------------------------------------------------------
@@ -363,6 +483,8 @@ class Marginal:
     reason: str
     sentence: str
     items: list[str] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)  # [i] unit value, USD
+    note: str = ""  # why nothing changes within the horizon when all the effect is after it
 
     # the older attribute name of the objective gain per USD 1 m (kept for callers)
     @property
@@ -416,6 +538,22 @@ def _used_up(d: PlanData, base: Outcome, p: int) -> np.ndarray:
     return np.asarray(base.used[p, :last] >= cap - 1e-6 * np.maximum(cap, 1.0))
 
 
+def _used_all(d: PlanData, base: Outcome, p: int) -> np.ndarray:
+    """[t] weeks of the horizon in which the base plan uses all of line ``p`` (the weeks
+    the line move adds capacity to; what is placed late in the horizon arrives after it)."""
+    h = int(d.weeks)
+    cap = np.asarray(d.cap, dtype=np.float64)[p, :h]
+    return np.asarray(base.used[p, :h] >= cap - 1e-6 * np.maximum(cap, 1.0))
+
+
+def late_note(d: PlanData, lead: int) -> str:
+    """Why a move whose effect is all after the horizon changes nothing within it."""
+    h = int(d.weeks)
+    if lead >= h:
+        return f"what it adds arrives after it: lead time {lead} weeks"
+    return ""
+
+
 def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
     """Why one more million in fund ``f`` may change nothing, and whether that is certain
     without a re-solve (a constraint that does not bind cannot change the optimum: only a
@@ -425,11 +563,6 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
     lines = np.flatnonzero(d.eligible[:, f])
     if not len(lines) or not (d.dest_n[f].any() or d.dest_r[f].any()):
         return "it is not eligible for any production line and destination", True
-    if (d.lead[lines] >= h).all():
-        lead = int(d.lead[lines].min())
-        # not certain: what arrives after the horizon may be worth something in a model
-        # with a tail beyond it (its objective gain is measured)
-        return f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks)", False
     if _unspent(d, base, f):
         # not certain: orders placed after the horizon (in a model's tail) may spend the rest
         spent, cur = base.spent.get(d.funds[f], 0.0), d.fund_currency[f]
@@ -438,9 +571,18 @@ def fund_reason(d: PlanData, base: Outcome, f: int) -> tuple[str, bool]:
             "money is not what limits",
             False,
         )
+    if (d.lead[lines] >= h).all():
+        lead = int(d.lead[lines].min())
+        # not certain: what arrives after the horizon may be worth something in a model
+        # with a tail beyond it (its objective gain is measured)
+        return (
+            f"what it can buy arrives after the {h}-week horizon (lead time {lead} weeks), "
+            "and after it the million reduces no shortfall either",
+            False,
+        )
     if all(_used_up(d, base, int(p)).all() for p in lines if d.lead[p] < h):
         return "the lines it may buy from are at full capacity within the horizon", False
-    return "nothing more it can buy reduces a shortfall within the horizon", False
+    return "nothing more it can buy reduces a shortfall, within the horizon or after it", False
 
 
 def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
@@ -452,14 +594,40 @@ def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
         return "no fund may buy from it (not eligible)", True
     if int(d.lead[p]) >= h:
         return (
-            f"its output arrives after the {h}-week horizon (lead time {int(d.lead[p])} weeks)",
+            f"its output arrives after the {h}-week horizon (lead time {int(d.lead[p])} weeks), "
+            "and after it the extra output reduces no shortfall either",
             False,
         )
-    if not _used_up(d, base, p).any():
-        return "it has spare capacity in every week: capacity is not what limits", True
+    if not _used_all(d, base, p).any():
+        return (
+            "it has spare capacity in every week of the horizon: capacity is not what limits",
+            True,
+        )
     if not any(_unspent(d, base, int(f)) for f in funds):
         return "the funds that may buy from it have no money left", False
     return f"no shortfall of {d.items[int(d.line_item[p])]} is left to reduce", False
+
+
+def line_head(line: str, item: str, unit: str, units: float, step_usd: float) -> str:
+    """The move of a line in words, with what the money buys and the unit price: "USD 1
+    million more output at line L (1,000 rounds of X at USD 1,000 each, …)". When the money
+    buys a fraction of a unit or a whole number and a fraction (an expensive system), it
+    says so plainly: the move is USD 1 million of output, the same money for every fund
+    and line so that the ranking compares like with like, and what the re-solve shows is a
+    rate per USD 1 million (the plan is solved in fractions; docs/plan.md "Whole units")."""
+    money = f"USD {millions(step_usd)} million"
+    each = f"USD {step_usd / units:,.0f} each" if units > 0 else ""
+    head = f"{money} more output at line {line}"
+    if units >= 100 or (units >= 1 and abs(units - round(units)) < 1e-6):  # printed whole
+        return f"{head} ({quantity(round(units), unit)} of {item} at {each}, over the horizon, " + (
+            "bought with the funds' money)"
+        )
+    things = plural(unit or "unit")
+    return (
+        f"{head} ({money} buys {num(units)} {things} of {item} at {each}: a rate per "
+        f"{money}, as the plan is solved in fractions; over the horizon, bought with the "
+        "funds' money)"
+    )
 
 
 def marginals(
@@ -507,18 +675,20 @@ def marginals(
 
     def nothing() -> Effect:
         """A move that cannot change the optimum (see :func:`fund_reason`)."""
-        return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0)
+        return Effect(np.zeros(len(d.items)), np.zeros(len(d.items)), 0.0, 0.0, tail=base.tail)
 
-    def finish(m: Marginal, head: str) -> None:
+    def finish(m: Marginal, head: str, lead: int = 0) -> None:
         m.items = list(d.items)
+        m.values = [float(v) for v in d.value]
         e = m.effect
         if e is None or e.status != "Optimal":
             m.sentence = f"{head}: the re-solve did not finish ({e.status if e else 'no solve'})."
-        elif e.none:
-            m.sentence = f"{head} changes nothing within the {hw}-week horizon: {m.reason}."
         else:
-            m.sentence = f"{head} {describe(e, d.items)} (re-solve, {hw}-week horizon)."
-            m.reason = ""
+            if not e.none:
+                m.reason = ""  # "why no effect" only for a move that changes nothing anywhere
+            if not e.none and e.none_within:
+                m.note = late_note(d, lead)
+            m.sentence = sentence(head, e, d.items, hw, m.reason, m.note)
         m.agrees = _agree(m.predicted, m.measured, scale)
         out.append(m)
 
@@ -543,7 +713,9 @@ def marginals(
             "fund", code, cur, step, step_usd, dual, -dual * step, e.objective, None, e,
             reason, "",
         )  # fmt: skip
-        finish(m, f"One more USD {millions(step_usd)} million in fund {code}{local}")
+        lines = np.flatnonzero(d.eligible[:, f])
+        lead = int(d.lead[lines].min()) if len(lines) else 0
+        finish(m, f"One more USD {millions(step_usd)} million in fund {code}{local}", lead)
 
     # lines: +USD 1 million of output each, screened by their capacity duals
     c_dual = _duals(model, sol, "capacity")
@@ -571,12 +743,8 @@ def marginals(
             float(-(c_dual[p]).min(initial=0.0)) if c_dual is not None else 0.0,
             float(screen[p]), e.objective, None, e, reason, "",
         )  # fmt: skip
-        finish(
-            m,
-            f"USD {millions(step_usd)} million more output at line {d.lines[p]} "
-            f"({num(units[p])} units of {item} over the horizon, bought with the funds' "
-            "money)",
-        )
+        unit = d.item_unit[int(d.line_item[p])] if len(d.item_unit) > d.line_item[p] else ""
+        finish(m, line_head(d.lines[p], item, unit, float(units[p]), step_usd), int(d.lead[p]))
 
     # targets: lowered by 10 % in whole units (at least one), those whose duals say they
     # bind most
@@ -607,12 +775,32 @@ def marginals(
                 f"{'now' if now else 'at its highest'}) frees {quantity(freed, unit)} of its "
                 "stock (stock below target counted against the lowered target), and",
             )
-    # what helps first (by the re-solve's objective gain), then what changes nothing
+    # what changes something (within the horizon or after it) first, by the re-solve's
+    # objective gain (the model's valuation of those effects); then what changes nothing
     out.sort(key=lambda m: (m.effect is None or m.effect.none, -(m.measured or 0.0)))
     return out
 
 
 # -- tables --------------------------------------------------------------------------------
+#: figures of a move after the horizon (weeks H+1..H+T of the tail), beside those within it
+AFTER_COLUMNS = {
+    "units_short_avoided": "units_short_avoided_after",
+    "weeks_earlier": "weeks_earlier_after",
+    "below_target_usd_weeks_avoided": "below_target_usd_weeks_avoided_after",
+}
+
+#: what a move's re-solve changes after the horizon, how long horizon and tail are, which of
+#: them it changes, and its objective gain: in the marginals and the ranking alike
+_AFTER_COLUMNS = [
+    "units_short_avoided_after",
+    "weeks_earlier_after",
+    "below_target_usd_weeks_avoided_after",
+    "horizon_weeks",
+    "tail_weeks",
+    "effect",
+    "objective_gain",
+]
+
 _MARGINAL_COLUMNS = [
     "kind",
     "name",
@@ -620,7 +808,7 @@ _MARGINAL_COLUMNS = [
     "units_short_avoided",
     "weeks_earlier",
     "below_target_usd_weeks_avoided",
-    "objective_gain",
+    *_AFTER_COLUMNS,
     "currency",
     "step",
     "step_usd",
@@ -628,47 +816,79 @@ _MARGINAL_COLUMNS = [
     "dual_predicted_gain",
     "agrees",
     "reason",
+    "note",
     "sentence",
 ]
 
 
-def marginal_table(items: list[Marginal]) -> pd.DataFrame:
-    """One row per move and item it changes (one row with item "" for a move that changes
-    no item): the re-solve's figures, each in its own unit, and the dual's prediction."""
+def where(e: Effect | None) -> str:
+    """Where a move's effect is: ``none``, ``after the horizon only``, ``within the horizon
+    only``, ``within and after the horizon``."""
+    if e is None or e.none:
+        return "none"
+    if e.none_within:
+        return "after the horizon only"
+    return "within the horizon only" if e.none_after else "within and after the horizon"
+
+
+def _common(m: Marginal, h: int) -> dict[str, Any]:
+    e = m.effect
+    return {
+        "kind": m.kind,
+        "name": m.name,
+        "below_target_usd_weeks_avoided": e.below if e is not None else None,
+        "below_target_usd_weeks_avoided_after": e.below_after if e is not None else None,
+        "horizon_weeks": h,
+        "tail_weeks": e.tail if e is not None else 0,
+        "effect": where(e),
+        "objective_gain": m.measured,
+        "reason": m.reason,
+        "note": m.note,
+        "sentence": m.sentence,
+    }
+
+
+def _per_item(e: Effect, i: int) -> dict[str, float]:
+    return {
+        "units_short_avoided": float(e.short[i]),
+        "weeks_earlier": float(e.earlier[i]),
+        "units_short_avoided_after": float(e.after_short[i]),
+        "weeks_earlier_after": float(e.after_earlier[i]),
+    }
+
+
+_NO_ITEM = {
+    "item": "",
+    "units_short_avoided": 0.0,
+    "weeks_earlier": 0.0,
+    "units_short_avoided_after": 0.0,
+    "weeks_earlier_after": 0.0,
+}
+
+
+def marginal_table(items: list[Marginal], horizon: int = 0) -> pd.DataFrame:
+    """One row per move and item it changes, within the horizon or after it (one row with
+    item "" for a move that changes no item): the re-solve's figures, each in its own unit
+    and labelled within / after the horizon, and the dual's prediction."""
     rows = []
     for m in items:
         e = m.effect
         common = {
-            "kind": m.kind,
-            "name": m.name,
-            "below_target_usd_weeks_avoided": e.below if e is not None else None,
-            "objective_gain": m.measured,
+            **_common(m, horizon),
             "currency": m.currency,
             "step": m.step,
             "step_usd": m.step_usd,
             "dual": m.dual,
             "dual_predicted_gain": m.predicted,
             "agrees": m.agrees,
-            "reason": m.reason,
-            "sentence": m.sentence,
         }
-        changed = (
-            np.flatnonzero((np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL))
-            if e is not None
-            else np.zeros(0, int)
-        )
+        changed = np.flatnonzero(e.changed()) if e is not None else np.zeros(0, int)
         if not len(changed) or e is None:
-            rows.append({**common, "item": "", "units_short_avoided": 0.0, "weeks_earlier": 0.0})
+            rows.append({**common, **_NO_ITEM})
             continue
         for i in changed:
-            rows.append(
-                {
-                    **common,
-                    "item": m.items[i] if m.items else str(i),
-                    "units_short_avoided": float(e.short[i]),
-                    "weeks_earlier": float(e.earlier[i]),
-                }
-            )
+            item = m.items[i] if m.items else str(i)
+            rows.append({**common, "item": item, **_per_item(e, int(i))})
     return pd.DataFrame(rows, columns=_MARGINAL_COLUMNS)
 
 
@@ -681,58 +901,67 @@ _RANKING_COLUMNS = [
     "weeks_earlier",
     "other_items",
     "below_target_usd_weeks_avoided",
-    "objective_gain",
+    *_AFTER_COLUMNS,
     "reason",
+    "note",
     "sentence",
 ]
 
 
-def ranking(items: list[Marginal]) -> pd.DataFrame:
-    """Where the next million (USD) does most good: one row per fund and line, by the re-
-    solve's objective gain (the model's own valuation). ``item`` is the item whose shortfall
-    the move reduces most by value (its units in ``units_short_avoided``, in that item's
-    units; ``weeks_earlier`` for that item), ``other_items`` how many more items it
-    changes, ``reason`` why a move changes nothing."""
+def helped_most(m: Marginal) -> int:
+    """The item a move changes most: by the value of its units short avoided or added
+    (within the horizon and after it), then by the weeks its stated need moves; -1 when it
+    changes no item."""
+    e = m.effect
+    if e is None:
+        return -1
+    changed = e.changed()
+    if not changed.any():
+        return -1
+    value = np.asarray(m.values, dtype=np.float64) if m.values else np.ones(len(changed))
+    units = (np.abs(e.short) + np.abs(e.after_short)) * value
+    weeks = np.abs(e.earlier) + np.abs(e.after_earlier)
+    key = np.where(changed, units + 1e-9 * weeks, -1.0)
+    if not (units[changed] > 0).any():
+        key = np.where(changed, weeks, -1.0)
+    return int(np.argmax(key))
+
+
+def ranking(items: list[Marginal], horizon: int = 0) -> pd.DataFrame:
+    """Where the next million (USD) does most good: one row per fund and line. First the
+    moves that change something — within the horizon or after it — by the re-solve's
+    objective gain (the model's valuation of the effects the row shows: units short and
+    lateness by priority weight × unit value, stock below target by λ × unit value, each
+    week counted, in the horizon and in the tail); then the moves that change nothing
+    anywhere. ``item`` is the item the move changes most (:func:`helped_most`; its units
+    in ``units_short_avoided`` within the horizon and ``units_short_avoided_after`` after
+    it, ``weeks_earlier[_after]`` for that item), ``other_items`` how many more items it
+    changes, ``reason`` why a move changes nothing anywhere, ``note`` why nothing changes
+    within the horizon when all of its effect is after it."""
     rows = []
     for m in items:
         if m.kind not in ("fund", "line") or m.effect is None:
             continue
         e = m.effect
-        changed = (np.abs(e.short) >= UNIT_TOL) | (np.abs(e.earlier) >= WEEK_TOL)
-        top = int(np.argmax(np.abs(e.short) + np.abs(e.earlier))) if changed.any() else -1
+        top = helped_most(m)
         rows.append(
             {
-                "kind": m.kind,
-                "name": m.name,
+                **_common(m, horizon),
                 "step": f"USD {millions(m.step_usd or 0.0)} million",
                 "item": m.items[top] if top >= 0 and m.items else "",
-                "units_short_avoided": float(e.short[top]) if top >= 0 else 0.0,
-                "weeks_earlier": float(e.earlier[top]) if top >= 0 else 0.0,
-                "other_items": max(int(changed.sum()) - 1, 0),
-                "below_target_usd_weeks_avoided": e.below,
-                "objective_gain": m.measured,
-                "reason": m.reason,
-                "sentence": m.sentence,
+                **(_per_item(e, top) if top >= 0 else {k: v for k, v in _NO_ITEM.items()}),
+                "other_items": max(int(e.changed().sum()) - 1, 0),
             }
         )
     frame = pd.DataFrame(rows, columns=_RANKING_COLUMNS)
     if not len(frame):
         return frame
+    frame["_none"] = frame["effect"] == "none"
     frame["_gain"] = frame["objective_gain"].fillna(-np.inf)
-    frame = frame.sort_values(["_gain", "kind", "name"], ascending=[False, True, True])
-    return frame.drop(columns="_gain").reset_index(drop=True)
-
-
-def signed(x: Any, tol: float) -> str:
-    """A re-solve difference as printed in a table: "" below ``tol`` (never "-0"), else
-    :func:`num` with a minus sign when the move makes it worse."""
-    try:
-        v = float(x)
-    except (TypeError, ValueError):
-        return ""
-    if not np.isfinite(v) or abs(v) < tol:
-        return ""
-    return ("−" if v < 0 else "") + num(v)
+    frame = frame.sort_values(
+        ["_none", "_gain", "kind", "name"], ascending=[True, False, True, True]
+    )
+    return frame.drop(columns=["_none", "_gain"]).reset_index(drop=True)
 
 
 def worded(x: Any, tol: float, better: str, worse: str) -> str:
@@ -747,35 +976,82 @@ def worded(x: Any, tol: float, better: str, worse: str) -> str:
     return f"{num(v)} {better if v > 0 else worse}"
 
 
-#: the columns every surface shows for the ranking, with their labels
+#: the columns every surface shows for the ranking, with their labels (the week numbers of
+#: the horizon and the tail: :func:`ranking_labels`)
 RANKING_LABELS = {
     "kind": "kind",
     "name": "name",
     "item": "item helped most",
-    "units": "units of that item short (avoided or added)",
-    "weeks": "weeks that item's stated need is served earlier or later",
-    "below": "USD-weeks of stock below target (avoided or added)",
-    "why": "why no effect",
+    "units": "units of that item short (avoided or added), within the horizon",
+    "weeks": "weeks that item's stated need is served earlier or later, within the horizon",
+    "below": "USD-weeks of stock below target (avoided or added), within the horizon",
+    "units_after": "units of that item short (avoided or added), after the horizon",
+    "weeks_after": "weeks that item's stated need is served earlier or later, after the horizon",
+    "below_after": "USD-weeks of stock below target (avoided or added), after the horizon",
+    "why": "why no effect (or none within the horizon)",
 }
+#: the figures of a row within the horizon, and after it
+WITHIN_KEYS = ("units", "weeks", "below")
+AFTER_KEYS = ("units_after", "weeks_after", "below_after")
+
+
+def ranking_span(rows: Any) -> tuple[int, int]:
+    """(H, T): the horizon's and the tail's weeks of a ranking (a frame or its records; 0
+    when a stored run does not say)."""
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+    h = max((int(r.get("horizon_weeks") or 0) for r in records), default=0)
+    t = max((int(r.get("tail_weeks") or 0) for r in records), default=0)
+    return h, t
+
+
+def within_label(h: int) -> str:
+    """ "within the horizon (weeks 1–8)"."""
+    return f"within the horizon (weeks 1–{h})" if h else "within the horizon"
+
+
+def after_label(h: int, tail: int) -> str:
+    """ "after the horizon (weeks 9–60)"."""
+    return f"after the horizon ({tail_span(h, tail)})" if h and tail else "after the horizon"
+
+
+def ranking_labels(h: int = 0, tail: int = 0) -> dict[str, str]:
+    """:data:`RANKING_LABELS` with the weeks: "… within the horizon (weeks 1–8)", "… after
+    the horizon (weeks 9–60)"."""
+    out = {}
+    for k, v in RANKING_LABELS.items():
+        if k in AFTER_KEYS:
+            v = v.replace("after the horizon", after_label(h, tail))
+        elif k in WITHIN_KEYS:
+            v = v.replace("within the horizon", within_label(h))
+        out[k] = v
+    return out
 
 
 def ranking_rows(rows: Any) -> list[dict[str, str]]:
     """The ranking (a frame or its records) as the text every surface prints, labelled by
-    :data:`RANKING_LABELS`; every figure is a re-solve difference (module doc)."""
+    :data:`RANKING_LABELS` (:func:`ranking_labels`); every figure is a re-solve difference
+    (module doc). ``why`` is the reason a move changes nothing anywhere, or — when all of
+    its effect is after the horizon — "none within the horizon" and why."""
     records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
     out = []
     for r in records:
-        out.append(
-            {
-                "kind": str(r.get("kind", "")),
-                "name": str(r.get("name", "")),
-                "item": str(r.get("item") or ""),
-                "units": worded(r.get("units_short_avoided"), UNIT_TOL, "avoided", "added"),
-                "weeks": worded(r.get("weeks_earlier"), WEEK_TOL, "earlier", "later"),
-                "below": worded(
-                    r.get("below_target_usd_weeks_avoided"), VALUE_WEEK_TOL, "avoided", "added"
-                ),
-                "why": str(r.get("reason") or ""),
-            }
+        reason, note = str(r.get("reason") or ""), str(r.get("note") or "")
+        only_after = str(r.get("effect") or "") == "after the horizon only"
+        why = reason or (
+            "none within the horizon" + (f" ({note})" if note else "") if only_after else ""
         )
+        row = {
+            "kind": str(r.get("kind", "")),
+            "name": str(r.get("name", "")),
+            "item": str(r.get("item") or ""),
+        }
+        for key, col, tol, better, worse in (
+            ("units", "units_short_avoided", UNIT_TOL, "avoided", "added"),
+            ("weeks", "weeks_earlier", WEEK_TOL, "earlier", "later"),
+            ("below", "below_target_usd_weeks_avoided", VALUE_WEEK_TOL, "avoided", "added"),
+        ):
+            row[key] = worded(r.get(col), tol, better, worse)
+            row[f"{key}_after"] = worded(r.get(AFTER_COLUMNS[col]), tol, better, worse)
+        row["why"] = why
+        out.append({k: row[k] for k in RANKING_LABELS})
     return out

@@ -529,7 +529,8 @@ def headline(need_met: pd.DataFrame, priority: str = "critical") -> dict[str, An
 
 def dataset(d: PlanData, ev: Evaluation) -> xr.Dataset:
     """The solution over the horizon as an xarray Dataset over the snapshot dims (orders
-    stay a table)."""
+    stay a table), and the model's tail after it (dim ``tail``: its periods, each
+    ``tail_weeks`` weeks from week ``tail_start``)."""
     h = d.weeks
     coords = {
         "nation": d.nations,
@@ -548,8 +549,19 @@ def dataset(d: PlanData, ev: Evaluation) -> xr.Dataset:
             "backlog": (("recipient", "item", "priority", "week"), ev.b[..., :h]),
             "breach": (("nation", "item", "week"), ev.breach[..., :h]),
             "given_value": (("nation",), ev.given),
+            # the tail after the horizon (periods of ``tail_weeks`` weeks each): what the
+            # objective still counts there (docs/plan.md "Time: horizon and tail")
+            "tail_consumption_unmet": (("recipient", "item", "tail"), ev.c[..., h:]),
+            "tail_backlog": (("recipient", "item", "priority", "tail"), ev.b[..., h:]),
+            "tail_stock": (("nation", "item", "tail"), ev.S[..., h:]),
+            "tail_breach": (("nation", "item", "tail"), ev.breach[..., h:]),
         },
-        coords=coords,
+        coords={
+            **coords,
+            "tail": np.arange(d.periods - h),
+            "tail_start": ("tail", d.start[h:]),
+            "tail_weeks": ("tail", d.durations[h:]),
+        },
     )
 
 

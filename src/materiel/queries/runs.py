@@ -220,6 +220,16 @@ def _ranking_rows(records: list[dict[str, Any]]) -> list[dict[str, str]]:
     return ranking_rows(records)
 
 
+def _ranking_labels(records: list[dict[str, Any]]) -> dict[str, str]:
+    """The ranking's column labels with the weeks of the horizon and of the tail
+    (materiel.plan.explain.ranking_labels), plus ``within`` and ``after`` for the two
+    column groups."""
+    from materiel.plan.explain import after_label, ranking_labels, ranking_span, within_label
+
+    h, tail = ranking_span(records)
+    return {**ranking_labels(h, tail), "within": within_label(h), "after": after_label(h, tail)}
+
+
 def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
     """The tables of a plan people read (from :func:`plan_summary`), each row one item in
     its own units: transfers per donor, recipient and item summed over the horizon (largest
@@ -265,6 +275,7 @@ def plan_tables(summary: dict[str, Any], top: int = 60) -> dict[str, Any]:
         "consumption_total": len(cons),
         "ranking": t.get("ranking", []),
         "ranking_rows": _ranking_rows(t.get("ranking", [])),
+        "ranking_labels": _ranking_labels(t.get("ranking", [])),
         "marginals": t.get("marginals", []),
         "frontier": summary.get("results", {}).get("frontier"),
     }

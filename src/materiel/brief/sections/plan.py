@@ -213,9 +213,17 @@ def build(ctx: Context) -> Section:
         )
     rank = r.tables.get("ranking", pd.DataFrame())
     if len(rank):
-        from materiel.plan.explain import RANKING_LABELS, ranking_rows
+        from materiel.plan.explain import (
+            after_label,
+            ranking_labels,
+            ranking_rows,
+            ranking_span,
+            within_label,
+        )
 
         shown = rank.head(5)
+        h, tail = ranking_span(shown)
+        labels = ranking_labels(h, tail)
         rows: list[list[Figure | str]] = [
             [
                 row["kind"],
@@ -228,6 +236,13 @@ def build(ctx: Context) -> Section:
                 ),
                 row["weeks"],
                 row["below"],
+                fig(
+                    f"marginal-after:{row['name']}",
+                    float(x.get("units_short_avoided_after") or 0.0),
+                    row["units_after"],
+                ),
+                row["weeks_after"],
+                row["below_after"],
                 row["why"],
             ]
             for row, x in zip(ranking_rows(shown), queries.rows(shown), strict=True)
@@ -235,8 +250,10 @@ def build(ctx: Context) -> Section:
         sec.tables.append(
             (
                 f"Where the next USD 1 million does most good (each figure the difference a "
-                f"re-solve of the plan shows over its {r.horizon_weeks}-week horizon)",
-                Table(list(RANKING_LABELS.values()), rows, n, numeric=(3, 4, 5)),
+                f"re-solve of the plan shows, {within_label(h)} and {after_label(h, tail)}; "
+                "the moves that change something first, by the objective gain: the model's "
+                "valuation of these figures)",
+                Table(list(labels.values()), rows, n, numeric=(3, 4, 5, 6, 7, 8)),
             )
         )
         sec.paragraphs += [str(x) for x in shown["sentence"] if str(x)]

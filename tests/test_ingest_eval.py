@@ -43,8 +43,8 @@ def test_labelled_set_is_well_formed() -> None:
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
     STRICT_PAIRS: (0.61, 0.60),
-    STRICT_TRIPLES: (0.70, 0.54),
-    STRICT_NEEDS: (0.70, 0.56),
+    STRICT_TRIPLES: (0.70, 0.56),
+    STRICT_NEEDS: (0.70, 0.59),
     STRICT_FUNDS: (0.70, 0.55),
 }
 #: false pledges on the labelled negative texts may not rise above this

@@ -706,3 +706,68 @@ def test_items_of_an_initiative_or_coalition_are_its_purpose_not_a_pledge() -> N
     )
     assert all(d.fields["quantity"] is None for d in r.by_kind("pledge"))
     assert {d.fields["category"] for d in r.by_kind("pledge")} <= {"unspecified"}
+
+
+def _rows(text: str, kind: str) -> list[tuple[object, ...]]:
+    r = read_text(text)
+    return sorted(
+        (
+            r.row(d).get("donor") or r.row(d).get("recipient"),
+            r.row(d)["category"],
+            r.row(d).get("caliber"),
+            r.row(d).get("quantity"),
+        )
+        for d in r.by_kind(kind)
+    )
+
+
+def test_calibres_coordinated_before_one_unit() -> None:
+    # "im Kaliber 155 und 105 mm": the unit after the last number is every number's
+    rows = _rows(
+        "Spanien kündigte die Lieferung von Artilleriemunition im Kaliber 155 und 105 mm an die "
+        "Ukraine an.",
+        "pledge",
+    )
+    assert ("ESP", "artillery-ammunition", "155mm", None) in rows
+    assert ("ESP", "artillery-ammunition", "105mm", None) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "category", "quantity"),
+    [
+        (
+            "Sverige ska skicka artillerisystemet Archer till Ukraina.",
+            "SWE",
+            "artillery-system",
+            None,
+        ),
+        (
+            "Regjeringen i Danmark donerer ytterligere 45 stridsvogner til Ukraina.",
+            "DNK",
+            "main-battle-tank",
+            45,
+        ),
+        ("Polska przekazała Ukrainie 200 czołgów T-72.", "POL", "main-battle-tank", 200),
+    ],
+)
+def test_pledges_in_other_european_languages(
+    text: str, donor: str, category: str, quantity: int | None
+) -> None:
+    assert (donor, category, None, quantity) in _rows(text, "pledge")
+
+
+def test_needs_phrased_as_requests() -> None:
+    rows = _rows("The Ukrainian government is asking for more air defence.", "need")
+    assert ("UKR", "air-defence-system", None, None) in rows
+    rows = _rows("Президент України попросив передати Україні системи Patriot.", "need")
+    assert ("UKR", "air-defence-system", None, None) in rows
+
+
+def test_country_names_ending_like_adjectives_are_names() -> None:
+    # "vente à Taïwan": Taiwan is where the items go, not an adjective (no pledge to Ukraine)
+    rows = _rows(
+        "Le Département d'Etat a approuvé la vente à Taïwan de pièces détachées pour ses avions "
+        "de combat F-16.",
+        "pledge",
+    )
+    assert not any(r[0] == "TWN" for r in rows)

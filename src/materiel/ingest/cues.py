@@ -22,9 +22,18 @@ NEED_CUE = re.compile(
     r"|brauch\w*|benötig\w*|erforderlich|Defizit|Mangel|aufgefordert|voulons|veut|want(?:s|ed)?"
     r"|wollen|necesita\w*|precisa\w*|pid(?:e|ió|en)|pede\w*|appels?|demandes?|gebeten"
     r"|dringt|drängt|manque|pénurie|Engpass|send\s+us|envoyez|schickt\s+uns|wish|chied\w*"
-    r"|chiesto|bisogno|necessit\w*)\b"
+    r"|chiesto|bisogno|necessit\w*"
+    # requests phrased as asking, demand, pushing, counting on, applying for (EN, DE, FR, NL,
+    # PT, ES, IT, Nordic, Polish, Czech, Ukrainian/Russian)
+    r"|asking\s+for|demand\s+for|push(?:ed|es|ing)?\s+for|lobb(?:y|ied|ies|ying)\s+for"
+    r"|compt(?:e|ent|ait)\s+sur|nötig|notwendig|beantrag\w*|angefordert|anforder\w*"
+    r"|appellier\w*|Forderung\w*|Wunschliste|gevraagd|vraagt|vroeg|verzoek\w*|nodig"
+    r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
+    r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
+    r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*)\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
-    r"|obtenir|recevoir|conseguir|obtener)\b",
+    r"|obtenir|recevoir|conseguir|obtener)\b"
+    r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",
     _I,
 )
 #: the recipient's own voice: its leaders, ministries and armed forces
@@ -34,6 +43,13 @@ RECIPIENT_SIDE = re.compile(
     r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
     r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
     r"|mein(?:em)?\s+Land|my\s+country)\b"
+)
+#: the recipient's voice in other languages and scripts, and its ambassadors (read for the
+#: voice of a need only; kept apart from :data:`RECIPIENT_SIDE`, a modality feature)
+RECIPIENT_SIDE_MORE = re.compile(
+    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Зеленськ\w*|Зеленск\w*|Ukrajin\w*|Ukrajn\w*"
+    r"|Ucrain\w*|Oekraïn\w*|Ukrain\w*|Ουκραν\w*|Makeiev|Makeyev|Melnyk|Myroshnychenko"
+    r"|Prystaiko|Stefanishyna|Kamyshin)"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
@@ -116,6 +132,55 @@ PLEDGE_CUE = re.compile(
     r"|beteilig\w*"
     r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
+)
+#: pledge words of other European languages (about a third of the blind batches): send,
+#: deliver, donate, hand over, include, package, approve; kept apart from :data:`PLEDGE_CUE`
+#: so that the modality filter's features (English, German, French) do not move
+PLEDGE_CUE_OTHER = re.compile(
+    r"\b(?:inclu\w*|skick\w*|doner\w*|lever\w*|geleverd|gestuurd|stuur\w*|schenk\w*|voorzie\w*"
+    r"|stödpaket\w*|støttepakke\w*|bidr\w*|omfatt\w*|ingår|besl[uy]t\w*|vedt\w*|lover|lova\w*"
+    r"|wyśl\w*|wysła\w*|przekaz\w*|przekaż\w*|dostarcz\w*|pakiet\w*|dodá\w*|dodal\w*"
+    r"|poš?l[eoa]\w*|daruj\w*|darova\w*|přispě\w*|balík\w*|fornir\w*|fornisc\w*|fornit\w*"
+    r"|invi(?:a|erà|ato|ata|are|ati)\w*|consegn\w*|stanzi\w*|acquist\w*|pacchett\w*|suprir\w*"
+    r"|lähet\w*|toimit\w*|lahjoit\w*|siunč\w*|siųs\w*|perduo\w*|perdav\w*|pritar\w*"
+    r"|atvēl\w*|nodo\w*|dostavi\w*|slanj\w*|isporu\w*|στ[εέ]λν\w*|στείλ\w*|δωρε\w*"
+    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*"
+    r")\b",
+    _I,
+)
+#: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
+#: :data:`CUMULATIVE` so that the modality filter's features (English, German, French) do not
+#: move: not given (negated, refused, excluded, considered, could) ...
+NOT_GIVEN_OTHER = re.compile(
+    r"\b(?:esclu\w*|rifiut\w*|valut\w*|potrebbe\w*|non|overweeg\w*|overwogen|niet|geen"
+    r"|weiger\w*|vurder\w*|överväg\w*|ikke|inte|ingen|avvis\w*|avslå\w*|avslag|nie|rozważ\w*"
+    r"|odmaw\w*|odmów\w*|odmít\w*|zvaž\w*|nebude|ne|не|ні|нет|розгляда\w*|рассматрива\w*"
+    r"|відмов\w*|отказ\w*|δεν|εξετάζ\w*|ei|eivät|harkit\w*|negal\w*|neplān\w*|no)\b",
+    _I,
+)
+#: ... and past totals
+CUMULATIVE_OTHER = re.compile(
+    r"\b(?:totaal|in\s+totaal|tot\s+nu\s+toe|sinds\s+het\s+begin|totalt|hittil|hittills"
+    r"|siden\s+(?:starten|begynnelsen|krigens)|sedan\s+(?:kriget|början)|łącznie|dotychczas"
+    r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
+    r"|complessivamente|dall['’]inizio|yhteensä|tähän\s+mennessä|iš\s+viso|kopā|kokku"
+    r"|усього|всього|загалом|от\s+начала|з\s+початку|в\s+общей\s+сложности|всего"
+    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej)\b",
+    _I,
+)
+#: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
+#: the recipient is named in the same sentence (kept apart from :data:`PLEDGE_CUE`, a modality
+#: feature)
+RECEIVE_CUE = re.compile(
+    r"\b(?:erhält|erhalten|erhielt\w*|bekommt|bekommen|bekam\w*|reçoi\w*|recevr\w*|reçu\w*"
+    r"|obtien\w*|obtiendr\w*|recib\w*|receb\w*|ricev\w*|otrzyma\w*|obdrž\w*|får|fick"
+    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*)\b",
+    _I,
+)
+#: the recipient named in any of the batches' languages, in any grammatical case
+RECIPIENT_ANY_LANGUAGE = re.compile(
+    r"\b(?:Ukrain\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Ucrân\w*|Oekraïn\w*|Ukrayna\w*|Україн\w*"
+    r"|Украин\w*|Украйн\w*|Ουκραν\w*|Kyiv|Kiev|Kijev\w*|Kijów|Kijow\w*|Kyjev\w*|Київ\w*|Киев\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
 #: out, hypothetical or negated

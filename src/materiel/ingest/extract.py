@@ -73,7 +73,14 @@ from materiel.ingest.items import (
     names_coalition,
     resolve_phrase,
 )
-from materiel.ingest.numbers import VAGUE, Money, crowns_of, find_money, find_quantities, guess_lang
+from materiel.ingest.numbers import (
+    VAGUE,
+    Money,
+    crowns_of,
+    find_money,
+    find_quantities,
+    guess_lang,
+)
 
 _ABBREV = {
     "mr",
@@ -223,6 +230,13 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 #: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
+#: a chunk that starts with a calibre ("105 mm ...")
+_LEADING_CALIBRE = re.compile(r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*))(?!\w)", re.IGNORECASE)
+#: an ammunition chunk that ends with a bare calibre number before "and 105 mm"
+_BARE_CALIBRE_END = re.compile(
+    r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
     r"|de\s+(?:los|las|estos|estas))\s",
@@ -403,12 +417,13 @@ class _Context:
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
+    core: bool = True  # the text is in English, German or French (else: other-language cues)
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
         if got is None:
-            got = self.flags[(a, b)] = _clause_flags(self.text, a, b)
+            got = self.flags[(a, b)] = _clause_flags(self.text, a, b, self.core)
         return got
 
 
@@ -456,7 +471,7 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
     return False
 
 
-def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
+def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, bool]:
     """(past total, not given) of the clause text[a:b]."""
     cumulative = False
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
@@ -472,7 +487,20 @@ def _clause_flags(text: str, a: int, b: int) -> tuple[bool, bool]:
             )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
-    return cumulative, cues.NOT_GIVEN.search(clause) is not None
+    not_given = cues.NOT_GIVEN.search(clause) is not None
+    if not core:  # a text in another language than English, German or French
+        cumulative = cumulative or cues.CUMULATIVE_OTHER.search(text, a, b) is not None
+        not_given = not_given or cues.NOT_GIVEN_OTHER.search(clause) is not None
+    return cumulative, not_given
+
+
+def _core_language(text: str) -> bool:
+    """Is the text in English, German or French as the modality filter sees it
+    (:func:`.modality.covered`)? Elsewhere the cues of other languages are read too (the
+    filter does not read those texts, so they are the only guard there)."""
+    from materiel.ingest.modality import covered
+
+    return covered(text)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -646,7 +674,10 @@ def _donor_groups(
 
 
 def _adjective(m: nat.NationMention) -> bool:
-    """A nation adjective ("German", "amerikanische", "français"), not the nation's name."""
+    """A nation adjective ("German", "amerikanische", "français"), not the nation's name
+    (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
+    if m.surface in nat.country_names():
+        return False
     return m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian"))
 
 
@@ -693,6 +724,7 @@ class Extractor:
     # -- per text --------------------------------------------------------------------
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
+        ctx.core = _core_language(text)
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = nat.find_nations(text)
         ctx.money = find_money(text, ctx.lang)
@@ -794,7 +826,13 @@ class Extractor:
             ctx.list_open = False
         if not bullet:
             ctx.pledged_at = -1
-        if (not cues.PLEDGE_CUE.search(sent) and not listed) or self._elsewhere(ctx, st):
+        pledge_word = cues.PLEDGE_CUE.search(sent) or (
+            # in other languages a pledge word counts where the recipient is named with it, and
+            # in any language the recipient receiving
+            ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
+            and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
+        )
+        if (not pledge_word and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return
@@ -888,6 +926,7 @@ class Extractor:
         or are the subject), "other" (a donor, an alliance, an analyst), or None."""
         text, s, e = ctx.text, st.start, st.end
         recipient = [m.start() for m in cues.RECIPIENT_SIDE.finditer(text, s, e)]
+        recipient += [m.start() for m in cues.RECIPIENT_SIDE_MORE.finditer(text, s, e)]
         recipient += [n.start for n in st.nations if self.recipient in n.codes]
         others = [g[0].start for g in st.donors]
         others += [m.start() for m in cues.OTHER_VOICE.finditer(text, s, e)]
@@ -937,6 +976,25 @@ class Extractor:
                 category = "air-defence-missile"
             if not category:
                 cal = find_calibre(chunk) if not chunk_money else None
+                prev = out[-1] if out else None
+                if (
+                    cal is not None
+                    and (unit := _LEADING_CALIBRE.match(chunk)) is not None
+                    and prev is not None
+                    and prev.category.endswith("ammunition")
+                    and (bare := _BARE_CALIBRE_END.search(text, prev.start, cs)) is not None
+                    and prev.calibre in (None, f"{bare.group(1)}mm")
+                ):
+                    # "Artilleriemunition im Kaliber 155 und 105 mm", "shells of 155 and 105
+                    # mm": the unit after the last number is every number's
+                    prev.calibre = f"{bare.group(1)}mm"
+                    prev.end = max(prev.end, bare.end(1))
+                    if cal != prev.calibre:
+                        el2 = _Element(cs + unit.start(1), cs + unit.end(), prev.category, cal)
+                        el2.surface = prev.surface
+                        out.append(el2)
+                    pending_calibres = []
+                    continue
                 if cal is not None and (
                     len(chunk.split()) <= 3 or re.search(r"\d\s?-?\s?(?:mm|millim\w*)\W*$", chunk)
                 ):
@@ -1040,6 +1098,8 @@ class Extractor:
             prev = _MODEL_BEFORE_NUMBER.search(text[max(chunk_start - 1, 0) : qs])
             if prev and any(a < qs <= b + 1 for a, b in masks if b <= qs):
                 prev = None
+            if prev and cues.RECIPIENT_ANY_LANGUAGE.fullmatch(prev.group(1)):
+                prev = None  # "przekazała Ukrainie 200 czołgów": the recipient, no model name
             if (
                 prev
                 and prev.group(1)[0].isupper()

@@ -52,7 +52,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"M777s?|CAESARs?|Caesars?|PzH\s?2000s?|Panzerhaubitzen?\s?2000|AS-?90s?|Archers?|Krabs?"
         r"|Zuzanas?(?:-?2)?|Dana|Bohdanas?|FH-?70s?|M109s?(?:A\d)?|D-30s?|2S1s?|2S3s?|RCH\s?155"
-        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta",
+        r"|M119s?|L119s?|mortars?(?:\s+systems?)?|Mörser|mortiers?|TRF1|2S19s?|2S7s?|Msta"
+        r"|Granatwerfern?",
         "artillery-system",
         3,
     ),
@@ -95,7 +96,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|fire\s+units?|Systeme?|Batterien?|Startgeräte))?"
         r"|NASAMS|National\s+Advanced\s+Surface-to-Air\s+Missile\s+Systems?"
         r"|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP[/-]?T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
-        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|Osa|Aspide|Spada"
+        r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|(?-i:Osa|OSA)|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
         r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
         r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
@@ -104,7 +105,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         3,
     ),
     (
-        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air",
+        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
+        r"|anti-?a[ée]riens?|anti-?a[ée]riennes?",
         "air-defence-system",
         1,
     ),
@@ -122,7 +124,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
         r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"
-        r"|Panzerabwehr|armes?\s+antichars?|missiles?\s+antichars?|antichars?",
+        r"|Panzerabwehr|armes?\s+anti-?chars?|missiles?\s+anti-?chars?|anti-?chars?",
         "anti-tank-weapon",
         4,
     ),
@@ -167,7 +169,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     # small arms
     (
-        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?"
+        r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?|handguns?"
         r"|Gewehre|Sturmgewehre|Maschinengewehre|Handfeuerwaffen|Pistolen|fusils?(?:\s+d['’]assaut)?"
         r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre",
         "small-arms",
@@ -293,6 +295,87 @@ IBERIAN: list[tuple[str, str, int]] = [
     (r"desminado|desminagem", "demining", 4),
     (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
     (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
+]
+
+#: item words of other European languages (Nordic, Dutch, Italian, Polish, Czech, Baltic,
+#: South Slavic, Greek, Ukrainian, Russian): the commonest classes only
+OTHER_LANGS: list[tuple[str, str, int]] = [
+    (
+        r"munitie|amunicj\w*|munic[ei]\w*|munizion\w*|proiettil\w*|πυρομαχικ\w*|боєприпас\w*"
+        r"|боеприпас\w*|šovin\w*",
+        AMMO,
+        0,
+    ),
+    (
+        r"artilleri|artilleriet|artiglieria|dělostřel\w*|artyleri\w*|πυροβολικ\w*",
+        "artillery-system",
+        1,
+    ),
+    (
+        r"haubits\w*|houwitser\w*|haubic\w*|houfnic\w*|obic[ei]|mortai|moździerz\w*|minomet\w*"
+        r"|bombekaster\w*|granatkastare?\w*|mortieren|гаубиц\w*|миномет\w*|міномет\w*"
+        r"|artillerisystem\w*",
+        "artillery-system",
+        2,
+    ),
+    (
+        r"artillerigranat\w*|granater|artilleriammunition|snaryad\w*|снаряд\w*",
+        "artillery-ammunition",
+        2,
+    ),
+    (
+        r"stridsvogn\w*|stridsvagn\w*|kampvogn\w*|czołg\w*|tenkov\w*|tenk\w*|carri\s+armati"
+        r"|tanky|tanků|танк\w*|άρματα",
+        "main-battle-tank",
+        2,
+    ),
+    (
+        r"pantservoertuig\w*|stridsfordon\w*|pansarbandvagn\w*|pansarfordon\w*|panserkjøret\w*"
+        r"|pansrede\s+køretøjer|oklepnik\w*|oklopn\w*|šarvuoč\w*|cingolati|blindat[io]"
+        r"|transporter\w*\s+opancerz\w*|wozów\s+BWP|BWP|бронетехні\w*|бронетехни\w*|бронемашин\w*"
+        r"|БТР\w*|ББМ",
+        "armoured-vehicle",
+        2,
+    ),
+    (
+        r"luchtafweer\w*|luftvärn\w*|luftvern\w*|luftforsvar\w*|obron\w*\s+przeciwlotnicz\w*"
+        r"|protivzdušn\w*|difesa\s+(?:aerea|antiaerea)|ilmatorju\w*|oro\s+gynyb\w*"
+        r"|протиповітрян\w*|ППО|ПВО|зенитн\w*|зеніт\w*|αντιαεροπορικ\w*",
+        "air-defence-system",
+        3,
+    ),
+    (r"missili|ohjus\w*|ракет\w*", "air-defence-missile", 0),
+    (
+        r"pansarvärn\w*|panservern\w*|pansarskott\w*|panserværn\w*|antitank\w*|przeciwpancern\w*"
+        r"|protitank\w*|anticarro|протитанков\w*|противотанков\w*",
+        "anti-tank-weapon",
+        4,
+    ),
+    (
+        r"droner|drönare|droni|dronów|dronami|drony|dronov\w*|bezzałogow\w*|дрон\w*|безпілотн\w*"
+        r"|беспилотн\w*|БПЛА|drooni\w*|μη\s+επανδρωμέν\w*",
+        "drone",
+        3,
+    ),
+    (
+        r"karabin\w*|gevær\w*|gevär|automatgevär\w*|šautuv\w*|fucili|mitragliatric\w*",
+        "small-arms",
+        2,
+    ),
+    (
+        r"hjälmar|hjelmer|hełm\w*|šalm\w*|kroppsskydd|skuddsikre\s+vester|kamizel\w*"
+        r"|liemen\w*|esplosivi|fältransoner|vinterutrustning|vinterbekledning\w*"
+        r"|vinterutstyr|radarer|radary|radarů|генератор\w*|generatorer|generatory|agregat\w*",
+        "other-military",
+        2,
+    ),
+    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*|ambulans\w*", "medical", 3),
+    (r"minerydning|minröjning|ontmijning|rozminow\w*|розмінув\w*|разминир\w*", "demining", 4),
+    (
+        r"lastebil\w*|lastbil\w*|vrachtwagen\w*|ciężarówek|ciężarówki|camioane|вантажів\w*",
+        "vehicle",
+        1,
+    ),
 ]
 
 #: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",
@@ -430,8 +513,13 @@ class ItemTable:
 @lru_cache(maxsize=1)
 def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     out = [
-        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.IGNORECASE), cat, rank)
-        for rx, cat, rank in [*KEYWORDS, *IBERIAN]
+        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse")
+        (
+            re.compile(rf"(?:(?<![\w-])|(?<=\dmm-)|(?<=\d-mm-))(?:{rx})(?![\w])", re.IGNORECASE),
+            cat,
+            rank,
+        )
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS]
     ]
     # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
     out.append(

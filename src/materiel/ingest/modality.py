@@ -415,7 +415,10 @@ def examples(directory: Path) -> list[_Example]:
 
 
 def _fit_model(exs: Sequence[_Example], c: float = C, c_text: float = C_TEXT) -> Model:
-    """The pledge model on every pledge draft; the text model on the texts that have one."""
+    """The pledge model on every pledge draft; the text model on the texts that have one; both
+    only on the texts the filter reads (:func:`covered`), so that the reader's rules for other
+    languages do not move the weights of the English, German and French ones."""
+    exs = [e for e in exs if covered(e.data["text"])]
     with_pledges = [e for e in exs if e.feats]
     return Model(
         fit([f for e in exs for f in e.feats], [y for e in exs for y in e.labels], c),

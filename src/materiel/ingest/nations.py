@@ -397,11 +397,41 @@ class NationMention:
     surface: str
 
 
+#: languages whose country names are read (babel's CLDR names): the blind batches are about
+#: half English, German and French, the rest in some twenty other European languages
+_NAME_LANGS = (
+    "de",
+    "fr",
+    "es",
+    "pt",
+    "it",
+    "nl",
+    "sv",
+    "nb",
+    "da",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "fi",
+    "lt",
+    "lv",
+    "et",
+    "ro",
+    "hu",
+    "el",
+    "uk",
+    "ru",
+    "bg",
+)
+
+
 def _pycountry_names() -> dict[str, str]:
     from babel import Locale
 
     names: dict[str, str] = {}
-    locales = [Locale(lang).territories for lang in ("de", "fr", "es", "pt")]
+    locales = [Locale.parse(lang).territories for lang in _NAME_LANGS]
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             v = getattr(c, attr, None)
@@ -449,6 +479,12 @@ def _pycountry_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The countries' own names (pycountry's and babel's), not the curated aliases."""
+    return frozenset(_pycountry_names())
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {k: (v,) for k, v in _pycountry_names().items()}
     table.update(ALIASES)
@@ -463,7 +499,7 @@ def _pattern() -> re.Pattern[str]:
     # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
     # a full stop glued to the name ends the sentence before it: "... an.Norwegen verpflichtete"
     return re.compile(
-        rf"(?:(?<![\w.])|(?<=[a-zß-ÿ]{{2}}\.))(?=[A-ZÀ-ÖØ-Þ])({alts})(?![\w])(?!\.\w)"
+        rf"(?:(?<![\w.])|(?<=[a-zß-ÿ]{{2}}\.))(?=[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΩЀ-Я])({alts})(?![\w])(?!\.\w)"
     )
 
 

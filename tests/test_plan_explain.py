@@ -464,7 +464,8 @@ def test_no_minus_zero_and_labels_in_the_printed_ranking() -> None:
     rows = ex.ranking_rows(res.tables["ranking"])
     assert rows and not any(MINUS_ZERO.search(v) for r in rows for v in r.values())
     assert set(ex.RANKING_LABELS) == set(rows[0])
-    assert ex.signed(-1e-9, ex.UNIT_TOL) == "" and ex.signed(-2.5, ex.UNIT_TOL) == "−2.50"
+    assert ex.worded(-1e-9, ex.UNIT_TOL, "avoided", "added") == ""
+    assert ex.worded(-2.5, ex.UNIT_TOL, "avoided", "added") == "2.50 added"
 
 
 def test_a_trade_of_breach_for_shortfall_is_said_in_words() -> None:

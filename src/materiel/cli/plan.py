@@ -341,7 +341,7 @@ def _summary(result: Any, run_id: int | None) -> None:
             "below": ">USD-weeks\nbelow target",
             "units_after": ">after:\nunits short",
             "weeks_after": ">after:\nweeks",
-            "below_after": ">after: USD-\nweeks below",
+            "below_after": ">after:\nUSD-weeks\nbelow",
         }
 
         def label(key: str) -> str:

@@ -466,6 +466,11 @@ def test_no_minus_zero_and_labels_in_the_printed_ranking() -> None:
     assert set(ex.RANKING_LABELS) == set(rows[0])
     assert ex.worded(-1e-9, ex.UNIT_TOL, "avoided", "added") == ""
     assert ex.worded(-2.5, ex.UNIT_TOL, "avoided", "added") == "2.50 added"
+    # a plan stored before the tail was re-solved does not claim "no effect" outright
+    [old] = ex.ranking_rows([{"kind": "line", "name": "X", "reason": "arrives after it"}])
+    assert old["why"].startswith("none within the horizon: arrives after it; effects after")
+    [new] = ex.ranking_rows([{"kind": "line", "name": "X", "reason": "r", "effect": "none"}])
+    assert new["why"] == "r"
 
 
 def test_a_trade_of_breach_for_shortfall_is_said_in_words() -> None:

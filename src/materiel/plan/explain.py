@@ -1031,7 +1031,9 @@ def ranking_rows(rows: Any) -> list[dict[str, str]]:
     """The ranking (a frame or its records) as the text every surface prints, labelled by
     :data:`RANKING_LABELS` (:func:`ranking_labels`); every figure is a re-solve difference
     (module doc). ``why`` is the reason a move changes nothing anywhere, or — when all of
-    its effect is after the horizon — "none within the horizon" and why."""
+    its effect is after the horizon — "none within the horizon" and why; a row of a plan
+    stored before effects after the horizon were computed says that it knows only the
+    horizon."""
     records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
     out = []
     for r in records:
@@ -1040,6 +1042,11 @@ def ranking_rows(rows: Any) -> list[dict[str, str]]:
         why = reason or (
             "none within the horizon" + (f" ({note})" if note else "") if only_after else ""
         )
+        if reason and "effect" not in r:  # a plan stored before the tail was re-solved
+            why = (
+                f"none within the horizon: {reason}; effects after the horizon were not "
+                "computed for this stored plan (solve it again to see them)"
+            )
         row = {
             "kind": str(r.get("kind", "")),
             "name": str(r.get("name", "")),

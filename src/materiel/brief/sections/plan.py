@@ -224,37 +224,51 @@ def build(ctx: Context) -> Section:
         shown = rank.head(5)
         h, tail = ranking_span(shown)
         labels = ranking_labels(h, tail)
+        printed = ranking_rows(shown)
+        within, after = f"weeks 1–{h}", f"weeks {h + 1}–{h + tail}"
+        # short headers (the full labels follow the table): an A4 page holds the columns
+        # that say something; the units columns always stay (they carry the figures)
+        heads = {
+            "units": f"units short, {within}",
+            "weeks": f"need served, {within}",
+            "below": f"USD-weeks below target, {within}",
+            "units_after": f"units short, {after}",
+            "weeks_after": f"need served, {after}",
+            "below_after": f"USD-weeks below target, {after}",
+            "why": "why no effect (or none within the horizon)",
+        }
+        keep = [k for k in heads if k.startswith("units") or any(row[k] for row in printed)]
+
+        def cell(row: dict[str, str], x: dict[str, object], key: str) -> Figure | str:
+            if key == "units":
+                value = float(x["units_short_avoided"] or 0.0)  # type: ignore[arg-type]
+                return fig(f"marginal:{row['name']}", value, row["units"])
+            if key == "units_after":
+                value = float(x.get("units_short_avoided_after") or 0.0)  # type: ignore[arg-type]
+                return fig(f"marginal-after:{row['name']}", value, row["units_after"])
+            return row[key]
+
         rows: list[list[Figure | str]] = [
-            [
-                row["kind"],
-                row["name"],
-                row["item"],
-                fig(
-                    f"marginal:{row['name']}",
-                    float(x["units_short_avoided"] or 0.0),
-                    row["units"],
-                ),
-                row["weeks"],
-                row["below"],
-                fig(
-                    f"marginal-after:{row['name']}",
-                    float(x.get("units_short_avoided_after") or 0.0),
-                    row["units_after"],
-                ),
-                row["weeks_after"],
-                row["below_after"],
-                row["why"],
-            ]
-            for row, x in zip(ranking_rows(shown), queries.rows(shown), strict=True)
+            [row["kind"], row["name"], row["item"], *(cell(row, x, k) for k in keep)]
+            for row, x in zip(printed, queries.rows(shown), strict=True)
         ]
+        columns = ["kind", "name", labels["item"], *(heads[k] for k in keep)]
+        numeric = tuple(3 + i for i, k in enumerate(keep) if k != "why")
         sec.tables.append(
             (
                 f"Where the next USD 1 million does most good (each figure the difference a "
                 f"re-solve of the plan shows, {within_label(h)} and {after_label(h, tail)}; "
                 "the moves that change something first, by the objective gain: the model's "
                 "valuation of these figures)",
-                Table(list(labels.values()), rows, n, numeric=(3, 4, 5, 6, 7, 8)),
+                Table(columns, rows, n, numeric=numeric),
             )
+        )
+        sec.paragraphs.append(
+            "In the table: "
+            + "; ".join(labels[k] for k in ("units", "weeks", "below"))
+            + "; and the same after the horizon ("
+            + after
+            + "). Columns with no figure in these rows are left out."
         )
         sec.paragraphs += [str(x) for x in shown["sentence"] if str(x)]
     targets = [x for x in r.sentences if x.startswith("Lowering")]

@@ -37,10 +37,11 @@ def headline_text(x: float | None, unit: str, *, change: bool = False) -> str:
     with its sign) or a count (needs, pledges, series; a change with its sign)."""
     if x is None or not math.isfinite(float(x)):
         return "n/a"
-    sign = "+" if change and round(float(x)) > 0 else ""
+    v = float(x)
     if unit == "EUR":
-        sign = "+" if change and float(x) > 0 else ""
-        return sign + fmt_money(x, unit)
-    if unit == "%":
-        return f"{sign}{round(float(x)) + 0:,} {'pts' if change else '%'}"
-    return sign + fmt_int(x)
+        text, shown = fmt_money(v, unit), v
+    elif unit == "%":
+        text, shown = f"{round(v) + 0:,} {'pts' if change else '%'}", round(v)
+    else:
+        text, shown = fmt_int(v), round(v)
+    return ("+" if change and shown > 0 else "") + text

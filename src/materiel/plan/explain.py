@@ -283,12 +283,6 @@ class Effect:
     below_after: float = 0.0  # USD-weeks below target avoided after the horizon
     tail: int = 0  # T, the tail's weeks
 
-    def __post_init__(self) -> None:
-        if self.short_after is None:
-            self.short_after = np.zeros_like(self.short)
-        if self.earlier_after is None:
-            self.earlier_after = np.zeros_like(self.earlier)
-
     @staticmethod
     def _none(short: np.ndarray, earlier: np.ndarray, below: float) -> bool:
         return (
@@ -531,19 +525,13 @@ def _useful_weeks(d: PlanData, p: int) -> int:
     return max(int(d.weeks) - int(d.lead[p]), 0)
 
 
-def _used_up(d: PlanData, base: Outcome, p: int) -> np.ndarray:
-    """[t] weeks (of the useful ones) in which the base plan uses all of line ``p``."""
-    last = _useful_weeks(d, p)
+def _used_up(d: PlanData, base: Outcome, p: int, last: int | None = None) -> np.ndarray:
+    """[t] weeks in which the base plan uses all of line ``p``: the first ``last`` weeks,
+    by default the useful ones (whose orders arrive within the horizon); ``d.weeks`` for
+    every week of the horizon (the weeks the line move adds capacity to)."""
+    last = _useful_weeks(d, p) if last is None else last
     cap = np.asarray(d.cap, dtype=np.float64)[p, :last]
     return np.asarray(base.used[p, :last] >= cap - 1e-6 * np.maximum(cap, 1.0))
-
-
-def _used_all(d: PlanData, base: Outcome, p: int) -> np.ndarray:
-    """[t] weeks of the horizon in which the base plan uses all of line ``p`` (the weeks
-    the line move adds capacity to; what is placed late in the horizon arrives after it)."""
-    h = int(d.weeks)
-    cap = np.asarray(d.cap, dtype=np.float64)[p, :h]
-    return np.asarray(base.used[p, :h] >= cap - 1e-6 * np.maximum(cap, 1.0))
 
 
 def late_note(d: PlanData, lead: int) -> str:
@@ -598,7 +586,7 @@ def line_reason(d: PlanData, base: Outcome, p: int) -> tuple[str, bool]:
             "and after it the extra output reduces no shortfall either",
             False,
         )
-    if not _used_all(d, base, p).any():
+    if not _used_up(d, base, p, int(d.weeks)).any():
         return (
             "it has spare capacity in every week of the horizon: capacity is not what limits",
             True,
@@ -949,7 +937,7 @@ def ranking(items: list[Marginal], horizon: int = 0) -> pd.DataFrame:
                 **_common(m, horizon),
                 "step": f"USD {millions(m.step_usd or 0.0)} million",
                 "item": m.items[top] if top >= 0 and m.items else "",
-                **(_per_item(e, top) if top >= 0 else {k: v for k, v in _NO_ITEM.items()}),
+                **(_per_item(e, top) if top >= 0 else _NO_ITEM),
                 "other_items": max(int(e.changed().sum()) - 1, 0),
             }
         )

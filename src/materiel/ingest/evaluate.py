@@ -120,6 +120,28 @@ class Evaluation:
     def score(self, name: str) -> Score:
         return self.scores.setdefault(name, Score())
 
+    def add(self, name: str, pred: dict[str, list[Row]], data: dict[str, Any]) -> None:
+        """Score one labelled text (``data``, from file ``name``) against the predicted
+        pledges, funds and needs ``pred`` and add it to the totals."""
+        scores = compare(pred, data["expected"])
+        strict, errors, by_cat = compare_strict(pred, data["expected"], data["text"], name)
+        self.files += 1
+        for k, s in scores.items():
+            self.score(k).add(s)
+            if s.tp < max(s.predicted, s.expected) and k.endswith(("pairs", "triples")):
+                self.misses.append(f"{name}: {k} {s.tp}/{s.predicted} predicted/{s.expected}")
+        for k, s in strict.items():
+            self.score(k).add(s)
+        for k, s in by_cat.items():
+            self.by_category.setdefault(k, Score()).add(s)
+        self.errors.extend(errors)
+        if is_negative(data):
+            self.negative_texts += 1
+            false = len(pred["pledges"])
+            self.false_pledges_on_negatives += false
+            if false:
+                self.negatives_with_false_pledges.append(name)
+
     def error_classes(self) -> dict[str, int]:
         """Error counts by class; a near miss with several wrong fields counts for each."""
         out: Counter[str] = Counter()
@@ -593,22 +615,5 @@ def evaluate_dir(
         else:
             when = dt.date.fromisoformat(data["date"]) if data.get("date") else None
             pred = ex.read(data["text"], date=when).as_label()
-        scores = compare(pred, data["expected"])
-        strict, errors, by_cat = compare_strict(pred, data["expected"], data["text"], path.name)
-        ev.files += 1
-        for k, s in scores.items():
-            ev.score(k).add(s)
-            if s.tp < max(s.predicted, s.expected) and k.endswith(("pairs", "triples")):
-                ev.misses.append(f"{path.name}: {k} {s.tp}/{s.predicted} predicted/{s.expected}")
-        for k, s in strict.items():
-            ev.score(k).add(s)
-        for k, s in by_cat.items():
-            ev.by_category.setdefault(k, Score()).add(s)
-        ev.errors.extend(errors)
-        if is_negative(data):
-            ev.negative_texts += 1
-            false = len(pred["pledges"])
-            ev.false_pledges_on_negatives += false
-            if false:
-                ev.negatives_with_false_pledges.append(path.name)
+        ev.add(path.name, pred, data)
     return ev

@@ -749,7 +749,7 @@ class Extractor:
                 d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
             ]
         if self.modality is not None:
-            merged = self.modality.filter(text, sentences, merged)
+            merged = self.modality.filter(text, sentences, merged, core=ctx.core)
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)

@@ -289,18 +289,35 @@ class Model:
     def keep(self, d: Draft, p: float) -> bool:
         return p >= (self.threshold_figures if _figures(d) else self.threshold_other)
 
+    def decide(
+        self, pledges: Sequence[Draft], text_feats: Iterable[str], feats: Iterable[list[str]]
+    ) -> list[bool]:
+        """For each of ``pledges`` (with its features ``feats``, read only when the text
+        model does not drop them all): is it kept?"""
+        if self.negative(text_feats):
+            return [False] * len(pledges)
+        return [self.keep(d, self.probability(f)) for d, f in zip(pledges, feats, strict=True)]
+
     def keeps(self, tc: TextCues, drafts: Sequence[Draft]) -> list[bool]:
         """For each pledge of ``drafts`` in order: is it kept?"""
         pledges = [d for d in drafts if d.kind == "pledge"]
-        if self.negative(text_features(tc, drafts)):
-            return [False] * len(pledges)
-        return [self.keep(d, self.probability(features(tc, drafts, d))) for d in pledges]
+        return self.decide(
+            pledges, text_features(tc, drafts), (features(tc, drafts, d) for d in pledges)
+        )
 
     def filter(
-        self, text: str, sentences: Sequence[tuple[int, int]], drafts: list[Draft]
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        drafts: list[Draft],
+        *,
+        core: bool | None = None,
     ) -> list[Draft]:
-        """The drafts without the pledges the model finds too unlikely."""
-        if not any(d.kind == "pledge" for d in drafts) or not covered(text):
+        """The drafts without the pledges the model finds too unlikely; ``core``: whether
+        the text is one the filter reads (:func:`covered`), when the caller knows."""
+        if not any(d.kind == "pledge" for d in drafts):
+            return drafts
+        if not (covered(text) if core is None else core):
             return drafts
         flags = iter(self.keeps(TextCues(text, sentences), drafts))
         return [d for d in drafts if d.kind != "pledge" or next(flags)]
@@ -441,8 +458,7 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
         STRICT_PAIRS,
         STRICT_PLEDGES,
         STRICT_TRIPLES,
-        Score,
-        compare_strict,
+        Evaluation,
     )
 
     names = dict(
@@ -452,21 +468,20 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
             strict=True,
         )
     )
-    total = {k: Score() for k in MEASURES}
-    false = negatives = 0
+    ev = Evaluation()
     for e in exs:
         flags = iter(keep[e.name]) if keep is not None else None
         drafts = [d for d in e.reading.drafts if d.kind != "pledge" or flags is None or next(flags)]
         pred: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
         for d in drafts:
             pred[d.kind + "s"].append(e.reading.row(d))
-        strict, _, _ = compare_strict(pred, e.data["expected"], e.data["text"], e.name)
-        for k in MEASURES:
-            total[k].add(strict[names[k]])
-        if e.negative:
-            negatives += 1
-            false += len(pred["pledges"])
-    return {"scores": total, "false": false, "negatives": negatives, "texts": len(exs)}
+        ev.add(e.name, pred, e.data)
+    return {
+        "scores": {k: ev.score(names[k]) for k in MEASURES},
+        "false": ev.false_pledges_on_negatives,
+        "negatives": ev.negative_texts,
+        "texts": ev.files,
+    }
 
 
 def cross_validate(
@@ -488,11 +503,7 @@ def cross_validate(
             if not covered(e.data["text"]):
                 keep[e.name] = [True] * len(pledges)
                 continue
-            gone = model.negative(e.text_feats)
-            keep[e.name] = [
-                not gone and model.keep(d, model.probability(f))
-                for d, f in zip(pledges, e.feats, strict=True)
-            ]
+            keep[e.name] = model.decide(pledges, e.text_feats, e.feats)
         out.append((b, _score(held, None), _score(held, keep)))
     pooled = [e for e in exs if e.batch != "early"]
     out.append(("pooled", _score(pooled, None), _score(pooled, keep)))

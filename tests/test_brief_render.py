@@ -494,3 +494,23 @@ def test_snapshot_hash_plan_gap_and_burden_are_reproducible(
         code = key.split(":", 1)[1]
         expect = 100 * pledged.get(code, 0.0) / (gdp[code] * 1e9)
         assert value(page, key) == pytest.approx(expect)
+
+
+def test_tables_and_advice_name_items_not_codes(demo: Engine, api_html: str) -> None:
+    """A minister reads "155 mm artillery round (HE)", not "ammo.artillery.155mm": every
+    table cell, chart title and sentence of advice names the item; the codes stay in the
+    footnotes (record links, queries) and in the figures' machine keys."""
+    with read_session(demo) as s:
+        names = {str(c): str(n) for c, n in s.execute(select(Item.code, Item.name)).all()}
+    body = api_html.split('id="sources"', 1)[0]
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", body)]
+    assert not [c for c in cells if c in names], "an item code in a table cell"
+    assert {c for c in cells if c in names.values()}, "items named in the tables"
+    texts = re.findall(r"<(?:p|li)[^>]*>(.*?)</(?:p|li)>", body, re.S)
+    advice = [t for t in (re.sub(r"<[^>]+>", "", x).strip() for x in texts) if "re-solve" in t]
+    assert advice, "the plan section's sentences are shown"
+    for p in advice:
+        assert not any(re.search(rf"(?<![\w.]){re.escape(c)}(?![\w.-]*\w)", p) for c in names), p
+    titles = re.findall(r"aria-label=\"Title text '([^']*)'", body)
+    assert any("stock and target" in t for t in titles)
+    assert not [t for t in titles if any(c in t for c in names)], titles

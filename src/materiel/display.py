@@ -9,6 +9,8 @@ percentage points and is written so ("+5 pts"), never as a percentage of itself.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 
 
 def fmt_int(x: float | None) -> str:
@@ -45,3 +47,15 @@ def headline_text(x: float | None, unit: str, *, change: bool = False) -> str:
     else:
         text, shown = fmt_int(v), round(v)
     return ("+" if change and shown > 0 else "") + text
+
+
+def named(text: object, names: Mapping[str, str]) -> str:
+    """``text`` (a sentence of the plan's advice, a chart title) with each item code replaced
+    by the item's name, as the tables show them; the figures are untouched. Used by the pages
+    (the ``named`` filter) and the brief, so both name items alike."""
+    out = str(text)
+    codes = sorted((c for c in names if c in out), key=len, reverse=True)
+    if not codes:
+        return out
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, codes)) + r")(?![\w.-]*\w)")
+    return pattern.sub(lambda m: names[m.group(1)], out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -20,6 +20,7 @@ from materiel import queries
 from materiel.access import Principal
 from materiel.brief.model import DEFAULT_BASE_URL
 from materiel.brief.notes import Notes
+from materiel.display import named
 from materiel.plan_policy import HORIZON_WEEKS
 
 CURRENCY = "EUR"
@@ -62,6 +63,16 @@ class Context:
     plan: PlanInfo | None  # the latest stored plan as of the meeting (first scenario)
     previous_plan: PlanInfo | None  # ... as of the previous meeting
     notes: Notes
+    item_names: Mapping[str, str] = field(default_factory=dict)  # item code -> name
+
+    def item(self, code: object) -> str:
+        """An item as a reader of the brief names it: the item's name (the code where the
+        catalogue has no name for it); tables show names, the notes keep the codes."""
+        return self.item_names.get(str(code)) or str(code)
+
+    def named(self, text: object) -> str:
+        """A sentence or title with its item codes written as the items' names."""
+        return named(text, self.item_names)
 
     @property
     def snapshot(self) -> xr.Dataset:

@@ -76,6 +76,7 @@ def gather(
             plan=latest_plan(s, viewer, day, scenarios[0]),
             previous_plan=latest_plan(s, viewer, prev.held_on, scenarios[0]) if prev else None,
             notes=notes,
+            item_names=frozen(queries.item_names(s)),
         )
         sources = json.loads(str(main.attrs.get("sources", "{}")) or "{}")
         brief = Brief(

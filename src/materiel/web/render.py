@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from materiel import queries
 from materiel.access import Hidden, Refused, policy
 from materiel.db import read_session
-from materiel.display import headline_text
+from materiel.display import headline_text, named
 from materiel.queries import today
 from materiel.web.session import (
     CsrfFailed,
@@ -78,17 +78,8 @@ def fmt_date(v: Any) -> str:
 
 @pass_context
 def fmt_named(ctx: Any, text: Any) -> str:
-    """``text`` (a sentence of the plan's advice) with each item code replaced by the
-    item's name, as the tables show them (the figures are untouched)."""
-    names: dict[str, str] = ctx.get("item_names") or {}
-    out = str(text)
-    if not names:
-        return out
-    codes = sorted((c for c in names if c in out), key=len, reverse=True)
-    if not codes:
-        return out
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, codes)) + r")(?![\w.-]*\w)")
-    return pattern.sub(lambda m: names[m.group(1)], out)
+    """``text`` with each item code replaced by the item's name (:func:`display.named`)."""
+    return named(text, ctx.get("item_names") or {})
 
 
 templates.env.filters.update(

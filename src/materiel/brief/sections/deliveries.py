@@ -41,7 +41,7 @@ def build(ctx: Context) -> Section:
                     ["item", "deliveries", "quantity", "value"],
                     [
                         [
-                            str(i),
+                            ctx.item(i),
                             fmt_int(r["deliveries"]),
                             fig(f"delivered-qty:{i}", float(r["quantity"]), fmt_int(r["quantity"])),
                             fmt_money(r["value"], CURRENCY),
@@ -83,7 +83,7 @@ def build(ctx: Context) -> Section:
                     [
                         str(r["ref"]),
                         str(r["donor_code"]),
-                        str(r["item_code"]),
+                        ctx.item(r["item_code"]),
                         fig(f"late-remaining:{r['ref']}", r["remaining"], fmt_int(r["remaining"])),
                         fmt_int(r["quantity"]),
                         fmt_date(r["due_by"]),

@@ -88,7 +88,7 @@ def build(ctx: Context) -> Section:
                 if first
                 else "",
                 str(b["line"]),
-                str(b["item"]),
+                ctx.item(b["item"]),
                 fig(f"fund-buys:{f}:{b['line']}", float(b["units"]), fmt_int(b["units"])),
                 fmt_money(float(b["cost"]), str(b["currency"])),
                 str(b["limit"]) if first else "",

@@ -52,7 +52,7 @@ def build(ctx: Context) -> Section:
         [
             str(r["ref"]),
             str(r["recipient_code"]),
-            str(r["item_code"]),
+            ctx.item(r["item_code"]),
             str(r["priority"]),
             fig(f"need-open:{r['ref']}", float(r["short_by_date"]), fmt_int(r["short_by_date"])),
             fmt_int(r["quantity"]),

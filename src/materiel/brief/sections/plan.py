@@ -91,7 +91,7 @@ def build(ctx: Context) -> Section:
                     ["item", "due", "met", "share met"],
                     [
                         [
-                            str(x["item"]),
+                            ctx.item(x["item"]),
                             fmt_int(x["due"]),
                             fig(f"critical-met:{x['item']}", x["met"], fmt_int(x["met"])),
                             f"{100.0 * float(x['share']):.0f} %",
@@ -139,7 +139,7 @@ def build(ctx: Context) -> Section:
                     [
                         [
                             str(x["recipient"]),
-                            str(x["item"]),
+                            ctx.item(x["item"]),
                             fmt_int(x["consumption"]),
                             fmt_int(x["met"]),
                             f"{100.0 * float(x['share_met']):.0f} %",
@@ -166,7 +166,7 @@ def build(ctx: Context) -> Section:
                     [
                         [
                             str(x["donor"]),
-                            str(x["item"]),
+                            ctx.item(x["item"]),
                             fig(
                                 f"transfer:{x['donor']}:{x['item']}",
                                 x["quantity"],
@@ -195,7 +195,7 @@ def build(ctx: Context) -> Section:
                         [
                             str(x["fund"]),
                             str(x["line"]),
-                            str(x["item"]),
+                            ctx.item(x["item"]),
                             fig(
                                 f"order:{x['fund']}:{x['line']}",
                                 x["quantity"],
@@ -249,7 +249,12 @@ def build(ctx: Context) -> Section:
             return row[key]
 
         rows: list[list[Figure | str]] = [
-            [row["kind"], row["name"], row["item"], *(cell(row, x, k) for k in keep)]
+            [
+                row["kind"],
+                row["name"],
+                ctx.item(row["item"]) if row["item"] else "",
+                *(cell(row, x, k) for k in keep),
+            ]
             for row, x in zip(printed, queries.rows(shown), strict=True)
         ]
         columns = ["kind", "name", labels["item"], *(heads[k] for k in keep)]
@@ -270,9 +275,9 @@ def build(ctx: Context) -> Section:
             + after
             + "). Columns with no figure in these rows are left out."
         )
-        sec.paragraphs += [str(x) for x in shown["sentence"] if str(x)]
+        sec.paragraphs += [ctx.named(x) for x in shown["sentence"] if str(x)]
     targets = [x for x in r.sentences if x.startswith("Lowering")]
-    sec.paragraphs += targets[:3]
+    sec.paragraphs += [ctx.named(x) for x in targets[:3]]
     if r.frontier and ctx.options.charts:
         _frontier(sec, r.frontier, n)
     return sec

@@ -44,7 +44,10 @@ def build(ctx: Context) -> Section:
             "value": g["value"].sum(),
             "confidential": g["confidential"].sum(),
             "items": g["item_code"].agg(
-                lambda x: ", ".join(sorted(set(x))[:3]) + (" …" if x.nunique() > 3 else "")
+                lambda x: (
+                    ", ".join(sorted({ctx.item(c) for c in x})[:3])
+                    + (" …" if x.nunique() > 3 else "")
+                )
             ),
         }
     ).sort_values("value", ascending=False)

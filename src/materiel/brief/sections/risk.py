@@ -43,7 +43,7 @@ def build(ctx: Context) -> Section:
         rows: list[list[Figure | str]] = [
             [
                 str(r["recipient"]),
-                str(r["item"]),
+                ctx.item(r["item"]),
                 fig(
                     f"risk:{sc}:{r['recipient']}:{r['item']}",
                     r["probability"],
@@ -123,7 +123,7 @@ def _gap(ctx: Context, sec: Section) -> None:
                 ["item", "consumption / month", "production / month", "gap / month", "gap value"],
                 [
                     [
-                        str(r["item"]),
+                        ctx.item(r["item"]),
                         fmt_int(r["consumption_per_month"]),
                         fmt_int(r["production_per_month"]),
                         fig(f"gap:{r['item']}", r["gap_per_month"], fmt_int(r["gap_per_month"])),
@@ -141,6 +141,7 @@ def _gap(ctx: Context, sec: Section) -> None:
         from materiel.forecast import project
 
         chosen = months.loc[months["item"].isin(table["item"].head(4))]
+        chosen = chosen.assign(item=chosen["item"].map(ctx.item))  # the legend names items
         chart = gap_bars(chosen, source=caption(project(snap), "alliance-wide"))
         sec.charts.append(
             (to_svg_str(chart), "Structural gap per month of the items short the most by value.", n)

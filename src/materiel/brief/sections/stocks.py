@@ -80,7 +80,7 @@ def build(ctx: Context) -> Section:
         rows.append(
             [
                 str(r["nation_code"]),
-                str(r["item_code"]),
+                ctx.item(r["item_code"]),
                 fig(f"stock:{k}", float(r["quantity"]), fmt_int(r["quantity"])),
                 fmt_int(r["target"]),
                 fmt_pct(100 * float(cover) if cover is not None else None, 0),
@@ -149,13 +149,14 @@ def _chart(ctx: Context, sec: Section, df: pd.DataFrame, note: int) -> None:
     chart = stock_trajectory(
         trajectory_frame(proj, holder, item),
         source=caption(proj, f"{holder} {item}"),
-        title=f"{holder}: {item}, stock and target at the current rate",
+        title=f"{holder}: {ctx.item(item)}, stock and target at the current rate",
         cross_date=cross_date_of(proj, holder, item),
     )
     sec.charts.append(
         (
             to_svg_str(chart),
-            f"The largest stock to fall below its target in the horizon: {holder} {item}.",
+            "The largest stock to fall below its target in the horizon: "
+            f"{holder} {ctx.item(item)}.",
             note,
         )
     )

@@ -496,3 +496,22 @@ FURNITURE_HEADING = re.compile(
     r"\s+auch\s+interessieren)\s*:?\s*$",
     _I,
 )
+
+# -- discourse: who gives, across sentences (issue 15) --------------------------------------
+#: a sentence that goes on with the package of the pledge sentence just before it ("It also
+#: includes ...", "Darüber hinaus ...", "Dazu gehören ...", "En outre ...", "Von den 5,6
+#: Milliarden Kronen sollen ..."): with no donor of its own, its items are the same donor's
+CONTINUES = re.compile(
+    r"\b(?:also|in\s+addition|additionally|furthermore|moreover|as\s+well|besides"
+    r"|includ\w*|consist\w*\s+of|compris\w*|contain\w*|of\s+which|of\s+this|the\s+remaining"
+    r"|the\s+rest|part\s+of\s+(?:it|the|this)"
+    r"|auch|außerdem|ausserdem|zudem|darüber\s+hinaus|ferner|weiter(?:hin)?|hinzu\s+komm\w*"
+    r"|dazu\s+(?:gehör\w*|zähl\w*|komm\w*)|umfass\w*|umfasst|beinhalt\w*|enthält|enthalten"
+    r"|handelt\s+es\s+sich|davon|von\s+den|neben\s+den|zusätzlich|ebenfalls|zuletzt"
+    r"|aussi|également|en\s+outre|par\s+ailleurs|de\s+plus|en\s+plus|compren\w*|inclu\w*"
+    r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"
+    r"|también|además|incluye|asimismo|anche|inoltre|comprende|também|além\s+disso|inclui"
+    r"|även|också|dessutom|omfattar|ingår|inkluderar|også|desuden|dessuten|omfatter"
+    r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále)\b",
+    _I,
+)

@@ -418,6 +418,8 @@ class _Context:
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
     core: bool = True  # the text is in English, German or French (else: other-language cues)
+    pledge_donors: list[str] = field(default_factory=list)  # the donors of the last pledges
+    pledge_at: int = -100  # the sentence that made them
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -673,6 +675,22 @@ def _donor_groups(
     return groups
 
 
+_RECIPIENT_PLACE = re.compile(
+    r"(?i:ukr|ucr|oekr|kyiv|kiev|kiew|україн|украин|our\s|notre|nuestro|unser|mein|my\s)"
+)
+
+
+def _recipient_speaks(text: str, start: int, end: int) -> bool:
+    """The recipient's people (its president, ministers, ambassadors) are named in
+    text[start:end]: the sentence is their voice ("Selenskyj erwartet auch ..."), not the
+    donor's going on."""
+    for rx in (cues.RECIPIENT_SIDE, cues.RECIPIENT_SIDE_MORE):
+        for m in rx.finditer(text, start, end):
+            if not _RECIPIENT_PLACE.match(m.group(0)):
+                return True
+    return False
+
+
 def _adjective(m: nat.NationMention) -> bool:
     """A nation adjective ("German", "amerikanische", "français"), not the nation's name
     (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
@@ -832,7 +850,18 @@ class Extractor:
             ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
             and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
         )
-        if (not pledge_word and not listed) or self._elsewhere(ctx, st):
+        # a sentence that goes on with the pledges just before it ("It also includes ...",
+        # "Darüber hinaus ...", "Von den 5,6 Milliarden ...") and names no donor of its own
+        continued = (
+            not st.donors
+            and st.elements
+            and 0 < st.index - ctx.pledge_at <= 2
+            and cues.CONTINUES.search(sent) is not None
+            and not _recipient_speaks(text, s, st.elements[0].start)
+        )
+        if continued:
+            ctx.donors = list(ctx.pledge_donors)
+        if (not pledge_word and not listed and not continued) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
             return
@@ -851,7 +880,7 @@ class Extractor:
         ]
         ctx.channel = next((n for n, rx in cues.CHANNEL_CUES if rx.search(sent)), ctx.channel)
         inherit = (
-            not st.nations or all(self.recipient in n.codes for n in st.nations)
+            continued or not st.nations or all(self.recipient in n.codes for n in st.nations)
         ) and not cues.FIRM.search(sent)
         given: set[str] = set()
         for el in live:
@@ -864,6 +893,8 @@ class Extractor:
                         ctx.drafts.extend(self._funds(ctx, st, [el]))
                     continue
                 ctx.drafts.append(self._pledge(ctx, st, el, donor, dspan, joint))
+        if given:
+            ctx.pledge_donors, ctx.pledge_at = sorted(given), st.index
         for a, b in st.clauses:
             if not any(a <= g[0].start < b for g in st.donors):
                 continue

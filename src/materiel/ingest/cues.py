@@ -515,3 +515,12 @@ CONTINUES = re.compile(
     r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále)\b",
     _I,
 )
+#: the agent of a passive or the origin of what is given, right before a donor named after the
+#: items: "handed over by Germany", "von Deutschland geliefert", "fourni par la France",
+#: "€1 billion drone package from Norway", "Abschussrampen ... aus Deutschland"
+AGENT_BEFORE = re.compile(
+    r"\b(?:by|from|von|vonseiten|seitens|durch|aus|par|de\s+la\s+part\s+d[eu]s?|por|parte\s+de"
+    r"|da|dalla|dal|dai|przez|od|av|fra|door|uit)\s+(?:the\s+|der\s+|den\s+|dem\s+|la\s+|le\s+"
+    r"|l['’]|les\s+|die\s+|el\s+|los\s+|las\s+)?$",
+    _I,
+)

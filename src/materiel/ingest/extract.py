@@ -1165,7 +1165,20 @@ class Extractor:
             g for g in groups if clause[0] <= g[0].start < clause[1] and g[-1].end <= el.start
         ]
         before = [g for g in groups if g[-1].end <= el.start]
-        if in_clause:
+        # a donor named right after the items as their agent or origin ("sent by Germany",
+        # "von Deutschland geliefert", "a €1 billion package from Norway") is theirs
+        agent = [
+            g
+            for g in groups
+            if 0 <= g[0].start - el.end <= 60
+            and clause[0] <= g[0].start < clause[1]
+            and cues.AGENT_BEFORE.search(ctx.text, max(el.end, g[0].start - 30), g[0].start)
+            and not re.search(r"[,;:()]", ctx.text[el.end : g[0].start])
+            and len(re.findall(r"[\w'’-]+", ctx.text[el.end : g[0].start])) <= 5
+        ]
+        if agent:
+            chosen = agent[0]
+        elif in_clause:
             chosen = in_clause[-1]
         elif before:
             chosen = before[-1]

@@ -524,3 +524,22 @@ AGENT_BEFORE = re.compile(
     r"|l['’]|les\s+|die\s+|el\s+|los\s+|las\s+)?$",
     _I,
 )
+#: a plural subject of other givers ("Many countries are donating ...", "Partner liefern ..."):
+#: the minister who says so speaks, his state does not give
+OTHER_GIVERS = re.compile(
+    r"\b(?:countries|allies|partners|nations|donors|others|Länder|Staaten|Verbündeten?|andere"
+    r"|Partner(?:länder)?|autres"
+    r"|pays|alliés|partenaires|países|aliados|paesi|alleati)\b",
+    _I,
+)
+#: a speech verb right before or after a name ("Austin said", ", said Austin", "sagte Pistorius")
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:III\s+|Jr\.?\s+)?(?:said|says|told|noted|added|stressed|sagte|sagt|erklärte|betonte"
+    r"|a\s+déclaré|a\s+dit|a\s+affirmé|a\s+souligné|wrote|schrieb|a\s+écrit)\b",
+    _I,
+)
+SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|told|noted|added|stressed|sagte|sagt|erklärte|betonte|a\s+déclaré|a\s+dit"
+    r"|a\s+affirmé|a\s+souligné|according\s+to|laut|selon)\s+(?:\w+\s+){0,4}$",
+    _I,
+)

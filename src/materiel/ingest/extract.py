@@ -625,6 +625,10 @@ def find_date(text: str) -> dt.date | None:
         return None
 
 
+#: small words inside a title between a state and its official ("ministre de la Défense")
+_TITLE_LINKS = {"of", "the", "for", "de", "la", "du", "des", "der", "für", "des", "del", "di"}
+
+
 def _donor_groups(
     mentions: list[nat.NationMention], text: str, sentence_start: int, items: list[ItemMention]
 ) -> list[list[nat.NationMention]]:
@@ -664,6 +668,16 @@ def _donor_groups(
     for m in donors:
         if groups:
             gap = text[groups[-1][-1].end : m.start]
+            if (
+                m.codes == groups[-1][-1].codes
+                and len(gap) <= 40
+                and not re.search(r"[,;:.()\"“”«»–—]|\s-\s", gap)
+                and len(words := re.findall(r"[\w'’-]+", gap)) <= 5
+                and all(w[0].isupper() or w.lower() in _TITLE_LINKS for w in words)
+            ):
+                # one state named twice in one phrase: "Latvian Defence Minister Andris Sprūds"
+                groups[-1].append(m)
+                continue
             if re.fullmatch(
                 r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
                 r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b)*",
@@ -689,6 +703,20 @@ def _recipient_speaks(text: str, start: int, end: int) -> bool:
             if not _RECIPIENT_PLACE.match(m.group(0)):
                 return True
     return False
+
+
+def _speaker_only(text: str, st: _Sentence, group: list[nat.NationMention], el: _Element) -> bool:
+    """The group only says who speaks ("..., Austin said") while other givers are the subject
+    of the giving ("Many countries are donating artillery ammunition")."""
+    speaks = cues.SPEAKER_AFTER.match(text, group[-1].end, st.end) or cues.SPEAKER_BEFORE.search(
+        text, max(st.start, group[0].start - 40), group[0].start
+    )
+    if not speaks:
+        return False
+    return any(
+        not group[0].start - 40 <= m.start() <= group[-1].end + 40
+        for m in cues.OTHER_GIVERS.finditer(text, st.start, el.start)
+    )
 
 
 def _adjective(m: nat.NationMention) -> bool:
@@ -1159,7 +1187,9 @@ class Extractor:
         total (several donors without "each")."""
         groups = st.donors
         if not groups:
-            return (list(ctx.donors) if inherit else []), None, False
+            # "Others came forward with ...", "Many nations pledged ...": not the last donor
+            others = cues.OTHER_GIVERS.search(ctx.text, st.start, el.start)
+            return (list(ctx.donors) if inherit and not others else []), None, False
         clause = next(((a, b) for a, b in st.clauses if a <= el.start < b), (st.start, st.end))
         in_clause = [
             g for g in groups if clause[0] <= g[0].start < clause[1] and g[-1].end <= el.start
@@ -1184,6 +1214,8 @@ class Extractor:
             chosen = before[-1]
         else:
             chosen = min(groups, key=lambda g: g[0].start - el.end)
+        if _speaker_only(ctx.text, st, chosen, el):
+            return [], None, False
         codes = _codes(chosen)
         joint = len(codes) > 1 and not cues.EACH.search(ctx.text, st.start, st.end)
         return codes, (chosen[0].start, chosen[-1].end), joint

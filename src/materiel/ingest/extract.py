@@ -660,6 +660,18 @@ def _donor_groups(
             for m in donors
             if not nat.SELLER_BEFORE.search(text, max(sentence_start, m.start - 10), m.start)
         ]
+    # an office after a state's genitive or adjective is that state's: "Belgiens
+    # Bundesregierung", "die österreichische Bundesregierung"
+    donors = [
+        m
+        for k, m in enumerate(donors)
+        if not (
+            k > 0
+            and donors[k - 1].codes != m.codes
+            and text[donors[k - 1].end : m.start].isspace()
+            and (_adjective(donors[k - 1]) or donors[k - 1].surface.endswith("s"))
+        )
+    ]
     item_starts = {i.start for i in items}
     donors = [
         m for m in donors if not _adjective(m) or not any(0 < s - m.end <= 2 for s in item_starts)

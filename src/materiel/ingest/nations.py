@@ -478,13 +478,14 @@ _PLACE_PREPOSITION = re.compile(
 )
 #: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
 _ORIGIN_SUFFIX = re.compile(
-    r"^-(?:made|built|designed|produced|manufactured|led|based|era|[Dd]ollars?)\b"
+    r"^-(?:made|built|designed|produced|manufactured|led|based|era|origin|[Dd]ollars?)\b"
 )
 
 
 #: "the Czech initiative", "the Danish model": the name of a scheme, not a donor
 _NAME_OF_SCHEME = re.compile(
-    r"^\s(?:initiative|model|plan|proposal|presidency|formula|Initiative|Munitionsinitiative)\b"
+    r"^(?:['’]s)?\s(?:initiative|model|plan|proposal|presidency|formula|Initiative"
+    r"|Munitionsinitiative)\b"
 )
 #: firms and media named after a nation ("Deutsche Welle", "Deutsche Bank")
 _FIRM = re.compile(r"^\s(?:Welle|Bank|Bahn|Presse|Telekom|Börse|Post)\b")

@@ -896,6 +896,7 @@ class Extractor:
             not st.donors
             and st.elements
             and 0 < st.index - ctx.pledge_at <= 2
+            and ctx.recipient_at >= 0  # the text is about the recipient
             and cues.CONTINUES.search(sent) is not None
             and not _recipient_speaks(text, s, st.elements[0].start)
         )

@@ -507,7 +507,7 @@ CONTINUES = re.compile(
     r"|the\s+rest|part\s+of\s+(?:it|the|this)"
     r"|auch|außerdem|ausserdem|zudem|darüber\s+hinaus|ferner|weiter(?:hin)?|hinzu\s+komm\w*"
     r"|dazu\s+(?:gehör\w*|zähl\w*|komm\w*)|umfass\w*|umfasst|beinhalt\w*|enthält|enthalten"
-    r"|handelt\s+es\s+sich|davon|von\s+den|neben\s+den|zusätzlich|ebenfalls|zuletzt"
+    r"|handelt\s+es\s+sich|davon|von\s+den|neben\s+den|zusätzlich|ebenfalls"
     r"|aussi|également|en\s+outre|par\s+ailleurs|de\s+plus|en\s+plus|compren\w*|inclu\w*"
     r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"
     r"|también|además|incluye|asimismo|anche|inoltre|comprende|também|além\s+disso|inclui"
@@ -529,7 +529,8 @@ AGENT_BEFORE = re.compile(
 OTHER_GIVERS = re.compile(
     r"\b(?:countries|allies|partners|nations|donors|others|Länder|Staaten|Verbündeten?|andere"
     r"|Partner(?:länder)?|autres"
-    r"|pays|alliés|partenaires|países|aliados|paesi|alleati)\b",
+    r"|(?:les|des|plusieurs|nombreux|autres|\d+)\s+pays|alliés|partenaires|países|aliados"
+    r"|paesi|alleati)\b",
     _I,
 )
 #: a speech verb right before or after a name ("Austin said", ", said Austin", "sagte Pistorius")

@@ -626,7 +626,7 @@ def find_date(text: str) -> dt.date | None:
 
 
 #: small words inside a title between a state and its official ("ministre de la Défense")
-_TITLE_LINKS = {"of", "the", "for", "de", "la", "du", "des", "der", "für", "des", "del", "di"}
+_TITLE_LINKS = {"of", "the", "for", "de", "la", "du", "des", "der", "für", "del", "di"}
 
 
 def _donor_groups(
@@ -926,6 +926,18 @@ class Extractor:
         given: set[str] = set()
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
+            if (
+                not donors
+                and not st.donors
+                and inherit
+                and el.money is not None
+                and el.money.amount is not None
+                and cues.OTHER_GIVERS.search(text, s, el.start)
+            ):
+                # a sum that many unnamed givers promise together ("18 Staaten haben 1,6
+                # Milliarden Euro zugesagt") is a pool's
+                ctx.drafts.extend(self._funds(ctx, st, [el]))
+                continue
             for donor in donors:
                 given.add(donor)
                 if donor == nat.EU_CODE:

@@ -1,0 +1,103 @@
+"""Who gives, across clauses and sentences (issue 15): carry-over of the donor to a sentence that
+goes on with a package, passive agents, officials who stand for their state, speakers who only
+speak, other givers as the subject, and a state's office after its name."""
+
+from __future__ import annotations
+
+from materiel.ingest import nations as nat
+from materiel.ingest.extract import Extractor, _codes, _donor_groups
+
+EX = Extractor(modality=False)
+
+
+def pledges(text: str) -> set[tuple[str, str]]:
+    return {
+        (d.fields["donor"], d.fields["category"])
+        for d in EX.read(text).drafts
+        if d.kind == "pledge"
+    }
+
+
+def test_continuation_carries_the_donor() -> None:
+    got = pledges(
+        "Germany will send 10 Leopard tanks to Ukraine. "
+        "The package also includes 5,000 artillery shells."
+    )
+    assert ("DEU", "artillery-ammunition") in got
+    got = pledges(
+        "Schweden schickt der Ukraine zehn Kampfboote. "
+        "Darüber hinaus gehören Panzerabwehrraketen zu dem Paket."
+    )
+    assert ("SWE", "anti-tank-weapon") in got
+
+
+def test_no_continuation_when_the_recipient_speaks() -> None:
+    got = pledges(
+        "Germany will send 10 Leopard tanks to Ukraine. "
+        "Zelensky also expects progress on F-16 fighter jets."
+    )
+    assert ("DEU", "aircraft") not in got
+
+
+def test_no_continuation_in_a_text_without_the_recipient() -> None:
+    got = pledges(
+        "Der Haushaltsausschuss hat Beschaffungen für die Bundeswehr im Wert von 50 Milliarden "
+        "Euro bewilligt. Die Vorlagen beinhalten unter anderem neue Schützenpanzer Puma."
+    )
+    assert ("DEU", "armoured-vehicle") not in got
+
+
+def test_passive_agent_after_the_items() -> None:
+    got = pledges(
+        "Other contributions included €200 million from the Netherlands for drone interceptors "
+        "and a €1 billion package from Norway for Ukraine."
+    )
+    assert ("NOR", "unspecified") in got
+    assert ("NLD", "drone") in got
+
+
+def test_officials_stand_for_their_state() -> None:
+    codes = {m.codes for m in nat.find_nations("Defence Minister Anita Anand and Tajani spoke.")}
+    assert codes == {("CAN",), ("ITA",)}
+    got = pledges("Belgiens Bundesregierung schickt der Ukraine 20 Haubitzen.")
+    assert {d for d, _ in got} == {"BEL"}
+
+
+def test_speaker_of_other_givers_is_no_donor() -> None:
+    got = pledges(
+        '"Many countries are donating critically needed artillery ammunition to Ukraine," '
+        "Austin said."
+    )
+    assert not any(d == "USA" for d, _ in got)
+
+
+def test_other_givers_as_subject_do_not_inherit() -> None:
+    got = pledges(
+        "The United States will send 10 HIMARS launchers to Ukraine. "
+        "Others came forward with new commitments for training Ukraine's forces."
+    )
+    assert ("USA", "other-military") not in got
+    assert ("USA", "rocket-artillery-system") in got
+
+
+def test_state_and_its_official_are_one_mention() -> None:
+    text = "Latvian Defence Minister Andris Sprūds announced 5,000 drones for Ukraine."
+    groups = _donor_groups(nat.find_nations(text), text, 0, [])
+    assert len(groups) == 1 and _codes(groups[0]) == ["LVA"]
+    assert groups[0][0].surface == "Latvian"
+
+
+def test_more_adjectives_and_schemes() -> None:
+    assert [m.codes for m in nat.find_nations("die estnische Regierung")] == [("EST",)]
+    assert [m.codes for m in nat.find_nations("le gouvernement autrichien")] == [("AUT",)]
+    assert nat.find_nations("the Czech Republic's initiative to buy shells") == []
+    assert nat.find_nations("US-origin F-16 jets") == []
+
+
+def test_many_unnamed_givers_make_a_pool() -> None:
+    reading = EX.read(
+        "Deutschland hat der Ukraine Munition zugesagt. Insgesamt haben 18 Staaten finanzielle "
+        "Unterstützung im Umfang von rund 1,6 Milliarden Euro für die Munition zugesagt."
+    )
+    assert 1.6e9 in [d.fields["amount"] for d in reading.drafts if d.kind == "fund"]
+    assert not any(d.kind == "pledge" and d.fields["amount"] == 1.6e9 for d in reading.drafts)

@@ -101,3 +101,16 @@ def test_many_unnamed_givers_make_a_pool() -> None:
     )
     assert 1.6e9 in [d.fields["amount"] for d in reading.drafts if d.kind == "fund"]
     assert not any(d.kind == "pledge" and d.fields["amount"] == 1.6e9 for d in reading.drafts)
+
+
+def test_donor_named_just_after_the_first_pledge_sentence() -> None:
+    got = pledges(
+        "By using drawdown authority, four HIMARS launchers can be sent to Ukraine in the "
+        "coming days. The United States announced the package on Friday."
+    )
+    assert ("USA", "rocket-artillery-system") in got
+    # the recipient as the buyer, and a dateline, give no donor ahead
+    got = pledges(
+        "Ukraine bestellt 18 IRIS-T-Flugabwehrsysteme. Berlin. Die Bestellung ging an Diehl."
+    )
+    assert not any(d == "DEU" for d, _ in got)

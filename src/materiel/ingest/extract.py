@@ -420,6 +420,7 @@ class _Context:
     core: bool = True  # the text is in English, German or French (else: other-language cues)
     pledge_donors: list[str] = field(default_factory=list)  # the donors of the last pledges
     pledge_at: int = -100  # the sentence that made them
+    ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -794,6 +795,7 @@ class Extractor:
         }
         sentences = split_sentences(text)
         for index, (s, e) in enumerate(sentences):
+            ctx.ahead = self._ahead(ctx, sentences, index) if not ctx.donors else []
             full = text[e - 1] in ".!?" or text[e - 2 : e - 1] in (".", "!", "?")
             ctx.headline = not ctx.body_started and not full
             ctx.body_started = ctx.body_started or full
@@ -811,6 +813,25 @@ class Extractor:
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)
+
+    @staticmethod
+    def _ahead(ctx: _Context, sentences: list[tuple[int, int]], index: int) -> list[str]:
+        """The donors the next two sentences name first, for a pledge sentence at the start of a
+        text that names none and has none before it ("The package includes four HIMARS. The
+        United States announced it on Friday.")"""
+        a, b = sentences[index]
+        if cues.RECIPIENT_ANY_LANGUAGE.match(ctx.text, a, b) or cues.RECIPIENT_SIDE.match(
+            ctx.text, a, b
+        ):
+            return []  # the recipient is the subject ("Ukraine bestellt ...")
+        for s, e in sentences[index + 1 : index + 3]:
+            if len(ctx.text[s:e].split()) < 4:
+                return []  # a dateline ("Berlin."), not a sentence
+            nations = _within(ctx.nations, ctx.starts["nations"], s, e)
+            groups = _donor_groups(nations, ctx.text, s, [])
+            if groups:
+                return _codes(groups[0])
+        return []
 
     def _mentions(self, ctx: _Context, index: int, s: int, e: int) -> _Sentence:
         text = ctx.text
@@ -1214,7 +1235,8 @@ class Extractor:
         if not groups:
             # "Others came forward with ...", "Many nations pledged ...": not the last donor
             others = cues.OTHER_GIVERS.search(ctx.text, st.start, el.start)
-            return (list(ctx.donors) if inherit and not others else []), None, False
+            last = ctx.donors or ctx.ahead
+            return (list(last) if inherit and not others else []), None, False
         clause = next(((a, b) for a, b in st.clauses if a <= el.start < b), (st.start, st.end))
         in_clause = [
             g for g in groups if clause[0] <= g[0].start < clause[1] and g[-1].end <= el.start

@@ -114,3 +114,12 @@ def test_donor_named_just_after_the_first_pledge_sentence() -> None:
         "Ukraine bestellt 18 IRIS-T-Flugabwehrsysteme. Berlin. Die Bestellung ging an Diehl."
     )
     assert not any(d == "DEU" for d, _ in got)
+
+
+def test_partner_in_cooperation_is_no_donor() -> None:
+    got = pledges(
+        "Denmark will give Ukraine a new aid package. "
+        "It will fund 155 mm artillery shells in cooperation with France."
+    )
+    assert ("DNK", "artillery-ammunition") in got
+    assert ("FRA", "artillery-ammunition") not in got

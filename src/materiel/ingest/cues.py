@@ -544,3 +544,10 @@ SPEAKER_BEFORE = re.compile(
     r"|a\s+affirmé|a\s+souligné|according\s+to|laut|selon)\s+(?:\w+\s+){0,4}$",
     _I,
 )
+#: a partner of the giver, not a giver: "buy shells in cooperation with France"
+PARTNER_BEFORE = re.compile(
+    r"\b(?:in\s+(?:cooperation|co-operation|partnership|coordination)\s+with|in\s+Zusammenarbeit"
+    r"\s+mit|in\s+Kooperation\s+mit|en\s+(?:coopération|partenariat|coordination)\s+avec"
+    r"|en\s+cooperación\s+con|in\s+collaborazione\s+con)\s+(?:the\s+|la\s+|le\s+|l['’])?$",
+    _I,
+)

@@ -1231,7 +1231,14 @@ class Extractor:
     ) -> tuple[list[str], tuple[int, int] | None, bool]:
         """The donors of an element, the span of their mention, and whether they give a joint
         total (several donors without "each")."""
-        groups = st.donors
+        # partners of the giver ("in cooperation with France") give nothing themselves
+        groups = [
+            g
+            for g in st.donors
+            if not cues.PARTNER_BEFORE.search(ctx.text, max(st.start, g[0].start - 40), g[0].start)
+        ]
+        if not groups and st.donors:
+            return list(ctx.donors), None, False
         if not groups:
             # "Others came forward with ...", "Many nations pledged ...": not the last donor
             others = cues.OTHER_GIVERS.search(ctx.text, st.start, el.start)

@@ -123,3 +123,12 @@ def test_partner_in_cooperation_is_no_donor() -> None:
     )
     assert ("DNK", "artillery-ammunition") in got
     assert ("FRA", "artillery-ammunition") not in got
+
+
+def test_partners_together_with_the_subject_each_give() -> None:
+    drafts = EX.read(
+        "Germany, together with Denmark and the Netherlands, will send 100 Leopard 1 tanks "
+        "to Ukraine."
+    ).drafts
+    got = {(d.fields["donor"], d.fields["quantity"]) for d in drafts if d.kind == "pledge"}
+    assert got == {("DEU", None), ("DNK", None), ("NLD", None)}  # a joint total

@@ -693,7 +693,10 @@ def _donor_groups(
                 continue
             if re.fullmatch(
                 r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
-                r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b)*",
+                r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b"
+                # partners giving with the subject: "Germany, together with Denmark and ..."
+                r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
+                r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
                 gap,
             ):
                 groups[-1].append(m)

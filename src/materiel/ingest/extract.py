@@ -141,7 +141,9 @@ _CLAUSE_SPLIT = re.compile(
 _CHUNK_SPLIT = re.compile(
     r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
-    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris)\s|\s[—–]\s|\s-\s",
+    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
+    r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -231,7 +233,9 @@ _COUNTER = re.compile(
 )
 #: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
 #: a chunk that starts with a calibre ("105 mm ...")
-_LEADING_CALIBRE = re.compile(r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*))(?!\w)", re.IGNORECASE)
+_LEADING_CALIBRE = re.compile(
+    r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*|milím\w*|мм|миллиметр\w*))(?!\w)", re.IGNORECASE
+)
 #: an ammunition chunk that ends with a bare calibre number before "and 105 mm"
 _BARE_CALIBRE_END = re.compile(
     r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",

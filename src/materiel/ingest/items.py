@@ -431,7 +431,8 @@ AMMO_OF = {
 ARTILLERY_CALIBRES = {"105mm", "122mm", "152mm", "155mm", "203mm", "120mm", "81mm", "82mm", "60mm"}
 SMALL_ARMS_CALIBRES = {"5.56mm", "7.62mm", "12.7mm", "9mm", "14.5mm"}
 CALIBRE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s?-?\s?(?:mm|millimet(?:er|re)s?)(?![a-z])"
+    r"(?<![\w.])(\d{1,3}(?:[.,]\d{1,2})?)\s?-?\s?(?:mm|millim(?:et(?:er|re)s?|ètres?|étricos?"
+    r"|etri(?:ci|co)?|etr[oi]s?)|milímetros?|мм|миллиметр\w*)(?![a-zа-я])"
     r"|(?<!\w)\.50[-\s]cal(?:ibre|iber)?",
     re.IGNORECASE,
 )
@@ -572,7 +573,7 @@ def find_calibre(text: str) -> str | None:
         return None
     if m.group(1) is None:
         return "12.7mm"
-    num = m.group(1)
+    num = m.group(1).replace(",", ".")
     return f"{num}mm"
 
 

@@ -513,3 +513,20 @@ FURNITURE_HEADING = re.compile(
     r"\s+auch\s+interessieren)\s*:?\s*$",
     _I,
 )
+#: nouns a number counts that are no item ("3 years", "sieben Tagen", "12 nations", "70
+#: instructors"): a number right before one binds to no item
+COUNT_NOUN = re.compile(
+    r"(?:years?|months?|weeks?|days?|hours?|decades?|times|percent|per\s*cent|countries"
+    r"|nations|states|allies|partners|members|people|persons|soldiers|troops|servicemen"
+    r"|instructors|trainers|personnel|pilots|experts|officials|ministers|leaders|companies"
+    r"|firms|contracts?|agreements?|packages?|tranches?|rounds\s+of\s+(?:talks|aid|sanctions)"
+    r"|Jahre[ns]?|Monate[ns]?|Wochen|Tage[ns]?|Stunden|Jahrzehnte[ns]?|Mal|Prozent|Länder[n]?"
+    r"|Staaten|Nationen|Partner[n]?|Verbündete[n]?|Mitglieder[n]?|Menschen|Personen|Soldaten"
+    r"|Ausbilder[n]?|Piloten|Experten|Firmen|Unternehmen|Verträge[n]?|Pakete[n]?"
+    r"|ans|années|mois|semaines|jours|heures|fois|pour\s*cent|pays|nations|États|alliés"
+    r"|partenaires|membres|personnes|soldats|instructeurs|pilotes|experts|entreprises"
+    r"|años|meses|semanas|días|horas|veces|por\s+ciento|países|naciones|estados|aliados|socios"
+    r"|personas|soldados|instructores|pilotos|anos|dias|vezes|nações|pessoas|anni|mesi"
+    r"|settimane|giorni|volte|paesi|nazioni|persone|soldati|istruttori)\b",
+    _I,
+)

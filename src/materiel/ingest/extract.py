@@ -241,6 +241,12 @@ _BARE_CALIBRE_END = re.compile(
     r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
     re.IGNORECASE,
 )
+#: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
+_COUNTED_NON_ITEM = re.compile(
+    r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
+    + cues.COUNT_NOUN.pattern,
+    cues.COUNT_NOUN.flags,
+)
 _PARTITIVE = re.compile(
     r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
     r"|de\s+(?:los|las|estos|estas))\s",
@@ -1104,6 +1110,8 @@ class Extractor:
                 if len(re.findall(r"[\w.'’-]+", rest)) <= 6 and not re.search(r"[,;:()]", rest):
                     best, found, partitive_end = (q.value, qs), True, item_start
                     continue
+            if _COUNTED_NON_ITEM.match(text, qe):
+                continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
@@ -1116,6 +1124,8 @@ class Extractor:
             prev = _MODEL_BEFORE_NUMBER.search(text[max(chunk_start - 1, 0) : qs])
             if prev and any(a < qs <= b + 1 for a, b in masks if b <= qs):
                 prev = None
+            if prev and cues.COUNT_NOUN.fullmatch(prev.group(1)):
+                prev = None  # "in den letzten sieben Tagen 10 Leopard": no model name
             if prev and cues.RECIPIENT_ANY_LANGUAGE.fullmatch(prev.group(1)):
                 prev = None  # "przekazała Ukrainie 200 czołgów": the recipient, no model name
             if (

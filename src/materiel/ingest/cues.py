@@ -530,3 +530,38 @@ COUNT_NOUN = re.compile(
     r"|settimane|giorni|volte|paesi|nazioni|persone|soldati|istruttori)\b",
     _I,
 )
+_DONE_EN = (
+    r"(?:sent|delivered|supplied|provided|given|pledged|promised|donated|transferred|committed"
+    r"|announced|shipped|handed\s+over)"
+)
+_SPAN = r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,60}?"
+#: an aside that names what was given before, beside a new pledge ("in addition to the 14
+#: already sent", "zusätzlich zu den bereits gelieferten 14 Panzern", "en plus des 14 déjà
+#: livrés"): the past total is this phrase's own, the rest of the clause is new
+PAST_TOTAL_ASIDE = re.compile(
+    r"\b(?:in\s+addition\s+to|on\s+top\s+of|besides|beyond|adding\s+to)\s+"
+    + _SPAN
+    + r"\b(?:(?:already|previously|earlier)\s+(?:been\s+)?(?:\w+\s+)?"
+    + _DONE_EN
+    + r"|(?:has|have|had)\s+(?:already\s+|previously\s+)?(?:been\s+)?"
+    + _DONE_EN
+    + r")\b(?:\s+(?:earlier|before|previously|already|to\s+(?:Ukraine|Kyiv|Kiev)))?"
+    r"|\bzusätzlich\s+zu\s+(?:den|dem|der)\s+"
+    + _SPAN
+    + r"\b(?:bereits|schon|zuvor)\b"
+    + _SPAN
+    + r"(?=,|\s+(?:weitere\w*|noch|nun|jetzt|zusätzlich\w*|nochmals|erneut)\b)"
+    r"|\ben\s+plus\s+(?:des|du|de\s+la|de\s+ceux|de\s+celles)\s+"
+    + _SPAN
+    + r"\bdéjà\s+(?:\w+\s+)?(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
+    r"|\badem[aá]s\s+de\s+(?:los|las|el|la)\s+"
+    + _SPAN
+    + r"\bya\s+(?:\w+\s+)?(?:entregad|enviad|suministrad|donad|prometid|cedid)\w*"
+    r"|\balém\s+d(?:os|as|o|a)\s+"
+    + _SPAN
+    + r"\bjá\s+(?:\w+\s+)?(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
+    r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
+    + _SPAN
+    + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*",
+    _I,
+)

@@ -783,14 +783,24 @@ class Extractor:
             for m in items
             if cues.AGAINST_BEFORE.search(text, max(s, m.start - 60), m.start)
         ]
+        # "in addition to the 14 already sent": the past total is the aside's own; its numbers
+        # and items are no part of the new pledge, and its cue does not make the clause past
+        asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
+        masks += asides
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
+        blanked = text
+        for a, b in asides:
+            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
-                    el.cumulative = ctx.clause_flags(a, b)[0]
+                    if any(a < y and x < b for x, y in asides):
+                        el.cumulative = _clause_flags(blanked, a, b, ctx.core)[0]
+                    else:
+                        el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
         return st

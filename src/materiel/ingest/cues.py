@@ -565,3 +565,10 @@ PAST_TOTAL_ASIDE = re.compile(
     + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*",
     _I,
 )
+#: more German pledge words, present and future only ("abgeben", "die Auslieferung",
+#: "überlassen"; "wurden ... abgegeben" tells the past); apart
+#: from :data:`PLEDGE_CUE` so that the modality filter's features do not move
+PLEDGE_CUE_MORE = re.compile(
+    r"\b(?:abgeben|abzugeben|abgibt|Auslieferung\w*|auszuliefern|überlassen|überlässt)\b",
+    _I,
+)

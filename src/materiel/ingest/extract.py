@@ -851,7 +851,7 @@ class Extractor:
             ctx.list_open = False
         if not bullet:
             ctx.pledged_at = -1
-        pledge_word = cues.PLEDGE_CUE.search(sent) or (
+        pledge_word = cues.PLEDGE_CUE.search(sent) or cues.PLEDGE_CUE_MORE.search(sent) or (
             # in other languages a pledge word counts where the recipient is named with it, and
             # in any language the recipient receiving
             ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))

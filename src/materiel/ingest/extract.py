@@ -1140,6 +1140,7 @@ class Extractor:
                 prev = None  # "przekazała Ukrainie 200 czołgów": the recipient, no model name
             if (
                 prev
+                and re.match(r"\d", text[qs:qe])  # a model number is in digits ("Leopard 2")
                 and prev.group(1)[0].isupper()
                 and prev.group(1).lower() not in _QTY_LEAD_WORDS
                 and q.value is not None

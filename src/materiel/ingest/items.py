@@ -35,7 +35,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
     (
-        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?"
+        r"launchers?|fire\s+units?|Abschussrampen?|Startrampen?|Startgeräte?n?|Werfer"
+        r"|Feuereinheiten|Feuereinheit|Trägerraketen?|lanceurs?|rampes?|unités?\s+de\s+tir"
+        r"|lanciatori|lanciatore|unidades?\s+de\s+(?:fuego|tiro)"
         r"|lanzadores?|lançadores?|batter(?:y|ies)|Batterien?|batteries?|bater[ií]as?",
         LAUNCHER,
         0,

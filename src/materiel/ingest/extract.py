@@ -67,6 +67,7 @@ from materiel.ingest import cues
 from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
+    AMMO_OF,
     ItemMention,
     ItemTable,
     find_calibre,
@@ -143,7 +144,12 @@ _CHUNK_SPLIT = re.compile(
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
     r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
     r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
-    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s",
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s"
+    # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
+    r"|\s(?:with|mit|avec|con|com)\s(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
+    r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
+    r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
+    r"|munizioni)\b)",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -241,6 +247,8 @@ _BARE_CALIBRE_END = re.compile(
     r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
     re.IGNORECASE,
 )
+#: a chunk split off after "with" ("launchers with ammunition")
+_WITH_AMMO = re.compile(r"\b(?:with|mit|avec|con|com)\s+$", re.IGNORECASE)
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
 _COUNTED_NON_ITEM = re.compile(
     r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
@@ -851,12 +859,13 @@ class Extractor:
             ctx.list_open = False
         if not bullet:
             ctx.pledged_at = -1
-        pledge_word = cues.PLEDGE_CUE.search(sent) or cues.PLEDGE_CUE_MORE.search(sent) or (
+        pledge_word = cues.PLEDGE_CUE.search(sent) or (
             # in other languages a pledge word counts where the recipient is named with it, and
             # in any language the recipient receiving
             ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
             and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
         )
+        pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
         if (not pledge_word and not listed) or self._elsewhere(ctx, st):
             if st.donors:
                 ctx.donors = _codes(st.donors[-1])
@@ -1035,6 +1044,36 @@ class Extractor:
                     pending_calibres.append((cs, ce, cal))
                 else:
                     pending_calibres = []
+                if (
+                    mentions
+                    and all(m.category == AMMO for m in mentions)
+                    and prev is not None
+                    and not chunk_money
+                    and AMMO_OF.get(prev.category, "other-military") != "other-military"
+                    and AMMO_OF[prev.category] != prev.category
+                ):
+                    # "10 Panzerhaubitzen und 5.000 Schuss Munition", "launchers with
+                    # ammunition": bare ammunition beside a weapon is that weapon's ammunition
+                    first = mentions[0]
+                    qty, qstart = self._quantity(ctx, cs, first.start, masks)
+                    if qty is None and prev.quantity is None and not _WITH_AMMO.search(text, 0, cs):
+                        # "artillery and munitions": too loose to split
+                        out.extend(
+                            _Element(m.start, m.end, "unspecified", money=m) for m in chunk_money
+                        )
+                        continue
+                    out.append(
+                        _Element(
+                            min(qstart if qstart is not None else first.start, first.start),
+                            mentions[-1].end,
+                            AMMO_OF[prev.category],
+                            cal,
+                            qty,
+                            surface=" ".join(m.surface.lower() for m in mentions),
+                        )
+                    )
+                    pending_calibres = []
+                    continue
                 items_before = [x for x in out if x.category != "unspecified"]
                 if (
                     len(chunk_money) == 1

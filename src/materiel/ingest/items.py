@@ -230,8 +230,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         4,
     ),
     (
-        r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
-        r"|field\s+hospitals?|tourniquets?|Sanitätsfahrzeuge|Sanitätsmaterial|Feldlazarette?"
+        r"medical\s+(?:supplies|equipment|kits?)|first[-\s]aid\s+kits?"
+        r"|field\s+hospitals?|tourniquets?|Sanitätsmaterial|Feldlazarette?"
         r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
         r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
         r"|Verbandsmaterial|primeros\s+auxilios|first\s+aid",
@@ -295,7 +295,14 @@ IBERIAN: list[tuple[str, str, int]] = [
     (r"veh[ií]culos\s+acorazados(?:\s+de\s+infanter[ií]a)?|acorazados", "armoured-vehicle", 3),
     (r"munici[oó]n\s+de\s+artiller[ií]a|obuses\s+de\s+artiller[ií]a", "artillery-ammunition", 3),
     (r"desminado|desminagem", "demining", 4),
-    (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
+    (r"material\s+m[eé]dico", "medical", 4),
+    # unarmoured ambulances are vehicles (the labelling convention)
+    (
+        r"ambulances?|ambulancias|ambul[aâ]ncias|ambulanze|Sanitätsfahrzeuge?n?|Krankenwagen"
+        r"|ambulans\w*|medical\s+(?:treatment\s+)?vehicles?|véhicules?\s+sanitaires?",
+        "vehicle",
+        4,
+    ),
     (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
 ]
 
@@ -371,7 +378,7 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         "other-military",
         2,
     ),
-    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*|ambulans\w*", "medical", 3),
+    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*", "medical", 3),
     (r"minerydning|minröjning|ontmijning|rozminow\w*|розмінув\w*|разминир\w*", "demining", 4),
     (
         r"lastebil\w*|lastbil\w*|vrachtwagen\w*|ciężarówek|ciężarówki|camioane|вантажів\w*",

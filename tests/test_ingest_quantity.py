@@ -139,3 +139,16 @@ def test_german_pledge_words_present_and_future_only() -> None:
     assert cues.PLEDGE_CUE_MORE.search("der Ukraine Panzer zu überlassen")
     # "wurden ... abgegeben" tells a past delivery
     assert cues.PLEDGE_CUE_MORE.search("So wurden Raketen abgegeben") is None
+
+
+def test_a_measure_is_no_count_of_units() -> None:
+    r = read_text("La Belgique va également livrer 3.800 tonnes de fuel à l'Ukraine.")
+    assert _pledges(r) == [("BEL", "other-military", None, None)]
+    # a model name starting with T is no tonne
+    r = read_text("Poland will send Ukraine 200 T-72 tanks.")
+    assert _pledges(r) == [("POL", "main-battle-tank", None, 200)]
+
+
+def test_ambulances_are_vehicles() -> None:
+    r = read_text("Belgium will supply ambulances and trucks to Ukraine.")
+    assert {p[1] for p in _pledges(r)} == {"vehicle"}

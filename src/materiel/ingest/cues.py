@@ -527,7 +527,10 @@ COUNT_NOUN = re.compile(
     r"|partenaires|membres|personnes|soldats|instructeurs|pilotes|experts|entreprises"
     r"|años|meses|semanas|días|horas|veces|por\s+ciento|países|naciones|estados|aliados|socios"
     r"|personas|soldados|instructores|pilotos|anos|dias|vezes|nações|pessoas|anni|mesi"
-    r"|settimane|giorni|volte|paesi|nazioni|persone|soldati|istruttori)\b",
+    r"|settimane|giorni|volte|paesi|nazioni|persone|soldati|istruttori"
+    # measures: "3.800 tonnes de fuel", "5 toneladas de material": no count of units
+    r"|tonnes?|tons?|tonnen|kilo(?:gram(?:me)?s?)?|kg|litres?|liters?|Liter|toneladas|litros"
+    r"|tonnellate|litri|barrels|Fässer|m³|cubic\s+met(?:er|re)s)\b",
     _I,
 )
 _DONE_EN = (

@@ -568,3 +568,65 @@ PARTNER_BEFORE = re.compile(
     r"|en\s+cooperación\s+con|in\s+collaborazione\s+con)\s+(?:the\s+|la\s+|le\s+|l['’])?$",
     _I,
 )
+#: nouns a number counts that are no item ("3 years", "sieben Tagen", "12 nations", "70
+#: instructors"): a number right before one binds to no item
+COUNT_NOUN = re.compile(
+    r"(?:years?|months?|weeks?|days?|hours?|decades?|times|percent|per\s*cent|countries"
+    r"|nations|states|allies|partners|members|people|persons|soldiers|troops|servicemen"
+    r"|instructors|trainers|personnel|pilots|experts|officials|ministers|leaders|companies"
+    r"|firms|contracts?|agreements?|packages?|tranches?|rounds\s+of\s+(?:talks|aid|sanctions)"
+    r"|Jahre[ns]?|Monate[ns]?|Wochen|Tage[ns]?|Stunden|Jahrzehnte[ns]?|Mal|Prozent|Länder[n]?"
+    r"|Staaten|Nationen|Partner[n]?|Verbündete[n]?|Mitglieder[n]?|Menschen|Personen|Soldaten"
+    r"|Ausbilder[n]?|Piloten|Experten|Firmen|Unternehmen|Verträge[n]?|Pakete[n]?"
+    r"|ans|années|mois|semaines|jours|heures|fois|pour\s*cent|pays|nations|États|alliés"
+    r"|partenaires|membres|personnes|soldats|instructeurs|pilotes|experts|entreprises"
+    r"|años|meses|semanas|días|horas|veces|por\s+ciento|países|naciones|estados|aliados|socios"
+    r"|personas|soldados|instructores|pilotos|anos|dias|vezes|nações|pessoas|anni|mesi"
+    r"|settimane|giorni|volte|paesi|nazioni|persone|soldati|istruttori"
+    # measures: "3.800 tonnes de fuel", "5 toneladas de material": no count of units
+    r"|tonnes?|tons?|tonnen|kilo(?:gram(?:me)?s?)?|kg|litres?|liters?|Liter|toneladas|litros"
+    r"|tonnellate|litri|barrels|Fässer|m³|cubic\s+met(?:er|re)s)\b",
+    _I,
+)
+_DONE_EN = (
+    r"(?:sent|delivered|supplied|provided|given|pledged|promised|donated|transferred|committed"
+    r"|announced|shipped|handed\s+over)"
+)
+_SPAN = r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,60}?"
+#: an aside that names what was given before, beside a new pledge ("in addition to the 14
+#: already sent", "zusätzlich zu den bereits gelieferten 14 Panzern", "en plus des 14 déjà
+#: livrés"): the past total is this phrase's own, the rest of the clause is new
+PAST_TOTAL_ASIDE = re.compile(
+    r"\b(?:in\s+addition\s+to|on\s+top\s+of|besides|beyond|adding\s+to)\s+"
+    + _SPAN
+    + r"\b(?:(?:already|previously|earlier)\s+(?:been\s+)?(?:\w+\s+)?"
+    + _DONE_EN
+    + r"|(?:has|have|had)\s+(?:already\s+|previously\s+)?(?:been\s+)?"
+    + _DONE_EN
+    + r")\b(?:\s+(?:earlier|before|previously|already|to\s+(?:Ukraine|Kyiv|Kiev)))?"
+    r"|\bzusätzlich\s+zu\s+(?:den|dem|der)\s+"
+    + _SPAN
+    + r"\b(?:bereits|schon|zuvor)\b"
+    + _SPAN
+    + r"(?=,|\s+(?:weitere\w*|noch|nun|jetzt|zusätzlich\w*|nochmals|erneut)\b)"
+    r"|\ben\s+plus\s+(?:des|du|de\s+la|de\s+ceux|de\s+celles)\s+"
+    + _SPAN
+    + r"\bdéjà\s+(?:\w+\s+)?(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
+    r"|\badem[aá]s\s+de\s+(?:los|las|el|la)\s+"
+    + _SPAN
+    + r"\bya\s+(?:\w+\s+)?(?:entregad|enviad|suministrad|donad|prometid|cedid)\w*"
+    r"|\balém\s+d(?:os|as|o|a)\s+"
+    + _SPAN
+    + r"\bjá\s+(?:\w+\s+)?(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
+    r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
+    + _SPAN
+    + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*",
+    _I,
+)
+#: more German pledge words, present and future only ("abgeben", "die Auslieferung",
+#: "überlassen"; "wurden ... abgegeben" tells the past); apart
+#: from :data:`PLEDGE_CUE` so that the modality filter's features do not move
+PLEDGE_CUE_MORE = re.compile(
+    r"\b(?:abgeben|abzugeben|abgibt|Auslieferung\w*|auszuliefern|überlassen|überlässt)\b",
+    _I,
+)

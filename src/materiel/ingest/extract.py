@@ -67,6 +67,7 @@ from materiel.ingest import cues
 from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
+    AMMO_OF,
     ItemMention,
     ItemTable,
     find_calibre,
@@ -141,7 +142,14 @@ _CLAUSE_SPLIT = re.compile(
 _CHUNK_SPLIT = re.compile(
     r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
-    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris)\s|\s[—–]\s|\s-\s",
+    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
+    r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s"
+    # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
+    r"|\s(?:with|mit|avec|con|com)\s(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
+    r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
+    r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
+    r"|munizioni)\b)",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -231,11 +239,21 @@ _COUNTER = re.compile(
 )
 #: a share of a larger set between a number and its item: "12 of the 72", "zwei der", "12 des"
 #: a chunk that starts with a calibre ("105 mm ...")
-_LEADING_CALIBRE = re.compile(r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*))(?!\w)", re.IGNORECASE)
+_LEADING_CALIBRE = re.compile(
+    r"\W*(\d{2,3}\s?-?\s?(?:mm|millim\w*|milím\w*|мм|миллиметр\w*))(?!\w)", re.IGNORECASE
+)
 #: an ammunition chunk that ends with a bare calibre number before "and 105 mm"
 _BARE_CALIBRE_END = re.compile(
     r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
     re.IGNORECASE,
+)
+#: a chunk split off after "with" ("launchers with ammunition")
+_WITH_AMMO = re.compile(r"\b(?:with|mit|avec|con|com)\s+$", re.IGNORECASE)
+#: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
+_COUNTED_NON_ITEM = re.compile(
+    r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
+    + cues.COUNT_NOUN.pattern,
+    cues.COUNT_NOUN.flags,
 )
 _PARTITIVE = re.compile(
     r"^\s+(?:of\s+(?:the|these|those)|der|dieser|des|de\s+(?:ces|ses|leurs)|d['’]entre\s+\w+"
@@ -855,14 +873,24 @@ class Extractor:
             for m in items
             if cues.AGAINST_BEFORE.search(text, max(s, m.start - 60), m.start)
         ]
+        # "in addition to the 14 already sent": the past total is the aside's own; its numbers
+        # and items are no part of the new pledge, and its cue does not make the clause past
+        asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
+        masks += asides
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
+        blanked = text
+        for a, b in asides:
+            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
-                    el.cumulative = ctx.clause_flags(a, b)[0]
+                    if any(a < y and x < b for x, y in asides):
+                        el.cumulative = _clause_flags(blanked, a, b, ctx.core)[0]
+                    else:
+                        el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
         return st
@@ -919,6 +947,7 @@ class Extractor:
             ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
             and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
         )
+        pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
         # a sentence that goes on with the pledges just before it ("It also includes ...",
         # "Darüber hinaus ...", "Von den 5,6 Milliarden ...") and names no donor of its own
         continued = (
@@ -1123,6 +1152,36 @@ class Extractor:
                     pending_calibres.append((cs, ce, cal))
                 else:
                     pending_calibres = []
+                if (
+                    mentions
+                    and all(m.category == AMMO for m in mentions)
+                    and prev is not None
+                    and not chunk_money
+                    and AMMO_OF.get(prev.category, "other-military") != "other-military"
+                    and AMMO_OF[prev.category] != prev.category
+                ):
+                    # "10 Panzerhaubitzen und 5.000 Schuss Munition", "launchers with
+                    # ammunition": bare ammunition beside a weapon is that weapon's ammunition
+                    first = mentions[0]
+                    qty, qstart = self._quantity(ctx, cs, first.start, masks)
+                    if qty is None and prev.quantity is None and not _WITH_AMMO.search(text, 0, cs):
+                        # "artillery and munitions": too loose to split
+                        out.extend(
+                            _Element(m.start, m.end, "unspecified", money=m) for m in chunk_money
+                        )
+                        continue
+                    out.append(
+                        _Element(
+                            min(qstart if qstart is not None else first.start, first.start),
+                            mentions[-1].end,
+                            AMMO_OF[prev.category],
+                            cal,
+                            qty,
+                            surface=" ".join(m.surface.lower() for m in mentions),
+                        )
+                    )
+                    pending_calibres = []
+                    continue
                 items_before = [x for x in out if x.category != "unspecified"]
                 if (
                     len(chunk_money) == 1
@@ -1208,6 +1267,8 @@ class Extractor:
                 if len(re.findall(r"[\w.'’-]+", rest)) <= 6 and not re.search(r"[,;:()]", rest):
                     best, found, partitive_end = (q.value, qs), True, item_start
                     continue
+            if _COUNTED_NON_ITEM.match(text, qe):
+                continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
@@ -1220,10 +1281,13 @@ class Extractor:
             prev = _MODEL_BEFORE_NUMBER.search(text[max(chunk_start - 1, 0) : qs])
             if prev and any(a < qs <= b + 1 for a, b in masks if b <= qs):
                 prev = None
+            if prev and cues.COUNT_NOUN.fullmatch(prev.group(1)):
+                prev = None  # "in den letzten sieben Tagen 10 Leopard": no model name
             if prev and cues.RECIPIENT_ANY_LANGUAGE.fullmatch(prev.group(1)):
                 prev = None  # "przekazała Ukrainie 200 czołgów": the recipient, no model name
             if (
                 prev
+                and re.match(r"\d", text[qs:qe])  # a model number is in digits ("Leopard 2")
                 and prev.group(1)[0].isupper()
                 and prev.group(1).lower() not in _QTY_LEAD_WORDS
                 and q.value is not None

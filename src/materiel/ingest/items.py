@@ -35,7 +35,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (r"rockets?|roquettes?", "rocket-artillery-ammunition", 1),
     (
-        r"launchers?|fire\s+units?|Abschussrampen?|Startgeräte?n?|Werfer|lanceurs?|rampes?"
+        r"launchers?|fire\s+units?|Abschussrampen?|Startrampen?|Startgeräte?n?|Werfer"
+        r"|Feuereinheiten|Feuereinheit|Trägerraketen?|lanceurs?|rampes?|unités?\s+de\s+tir"
+        r"|lanciatori|lanciatore|unidades?\s+de\s+(?:fuego|tiro)"
         r"|lanzadores?|lançadores?|batter(?:y|ies)|Batterien?|batteries?|bater[ií]as?",
         LAUNCHER,
         0,
@@ -228,8 +230,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         4,
     ),
     (
-        r"medical\s+(?:supplies|equipment|kits?|vehicles?)|ambulances?|first[-\s]aid\s+kits?"
-        r"|field\s+hospitals?|tourniquets?|Sanitätsfahrzeuge|Sanitätsmaterial|Feldlazarette?"
+        r"medical\s+(?:supplies|equipment|kits?)|first[-\s]aid\s+kits?"
+        r"|field\s+hospitals?|tourniquets?|Sanitätsmaterial|Feldlazarette?"
         r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
         r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
         r"|Verbandsmaterial|primeros\s+auxilios|first\s+aid",
@@ -293,7 +295,14 @@ IBERIAN: list[tuple[str, str, int]] = [
     (r"veh[ií]culos\s+acorazados(?:\s+de\s+infanter[ií]a)?|acorazados", "armoured-vehicle", 3),
     (r"munici[oó]n\s+de\s+artiller[ií]a|obuses\s+de\s+artiller[ií]a", "artillery-ammunition", 3),
     (r"desminado|desminagem", "demining", 4),
-    (r"ambulancias|ambul[aâ]ncias|material\s+m[eé]dico", "medical", 4),
+    (r"material\s+m[eé]dico", "medical", 4),
+    # unarmoured ambulances are vehicles (the labelling convention)
+    (
+        r"ambulances?|ambulancias|ambul[aâ]ncias|ambulanze|Sanitätsfahrzeuge?n?|Krankenwagen"
+        r"|ambulans\w*|medical\s+(?:treatment\s+)?vehicles?|véhicules?\s+sanitaires?",
+        "vehicle",
+        4,
+    ),
     (r"generadores|geradores|cascos|chalecos|capacetes|coletes", "other-military", 2),
 ]
 
@@ -369,7 +378,7 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         "other-military",
         2,
     ),
-    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*|ambulans\w*", "medical", 3),
+    (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*", "medical", 3),
     (r"minerydning|minröjning|ontmijning|rozminow\w*|розмінув\w*|разминир\w*", "demining", 4),
     (
         r"lastebil\w*|lastbil\w*|vrachtwagen\w*|ciężarówek|ciężarówki|camioane|вантажів\w*",
@@ -431,7 +440,8 @@ AMMO_OF = {
 ARTILLERY_CALIBRES = {"105mm", "122mm", "152mm", "155mm", "203mm", "120mm", "81mm", "82mm", "60mm"}
 SMALL_ARMS_CALIBRES = {"5.56mm", "7.62mm", "12.7mm", "9mm", "14.5mm"}
 CALIBRE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s?-?\s?(?:mm|millimet(?:er|re)s?)(?![a-z])"
+    r"(?<![\w.])(\d{1,3}(?:[.,]\d{1,2})?)\s?-?\s?(?:mm|millim(?:et(?:er|re)s?|ètres?|étricos?"
+    r"|etri(?:ci|co)?|etr[oi]s?)|milímetros?|мм|миллиметр\w*)(?![a-zа-я])"
     r"|(?<!\w)\.50[-\s]cal(?:ibre|iber)?",
     re.IGNORECASE,
 )
@@ -572,7 +582,7 @@ def find_calibre(text: str) -> str | None:
         return None
     if m.group(1) is None:
         return "12.7mm"
-    num = m.group(1)
+    num = m.group(1).replace(",", ".")
     return f"{num}mm"
 
 

@@ -1,0 +1,154 @@
+"""Binding numbers to items: a number counts the noun of its own phrase, coordinated items are
+separate entries, and a past total named in an aside leaves the new pledge standing."""
+
+from __future__ import annotations
+
+from materiel.ingest import cues
+from materiel.ingest.extract import Reading, read_text
+from materiel.ingest.items import find_calibre
+
+
+def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
+    return sorted(
+        (d.fields["donor"], d.fields["category"], d.fields["caliber"], d.fields["quantity"])
+        for d in r.by_kind("pledge")
+    )
+
+
+# -- a number whose own noun is no item ------------------------------------------------------
+def test_a_number_counting_days_or_people_binds_to_no_item() -> None:
+    r = read_text(
+        "Deutschland hat in den letzten sieben Tagen 10 Leopard 1A5 an die Ukraine geliefert."
+    )
+    assert _pledges(r) == [("DEU", "main-battle-tank", None, 10)]
+    r = read_text(
+        "Australia will transfer 30 more Bushmaster APCs to Ukraine and send 70 instructors to "
+        "train Ukrainian troops."
+    )
+    assert _pledges(r) == [
+        ("AUS", "armoured-vehicle", None, 30),
+        ("AUS", "other-military", None, None),
+    ]
+
+
+def test_count_nouns_in_several_languages() -> None:
+    for phrase in ("3 years", "sieben Tagen", "12 nations", "5 países", "dix pays", "4 Wochen"):
+        assert cues.COUNT_NOUN.search(phrase), phrase
+    for phrase in ("5,000 rounds", "10 tanks", "Schuss", "obus"):
+        assert not cues.COUNT_NOUN.fullmatch(phrase.split()[-1]), phrase
+
+
+def test_a_number_in_words_is_no_model_number() -> None:
+    # a capitalised word before "sechs" does not make it a model name as in "Leopard 2"
+    r = read_text(
+        "Spanien bestätigte die Lieferung von sechs Trägerraketen für Hawk-Flugabwehrraketen an "
+        "die Ukraine."
+    )
+    assert _pledges(r) == [("ESP", "air-defence-system", None, 6)]
+    r = read_text("Germany will send Leopard 2 tanks to Ukraine.")
+    assert _pledges(r) == [("DEU", "main-battle-tank", None, None)]
+
+
+# -- coordination ---------------------------------------------------------------------------
+def test_coordination_in_spanish_splits_items_with_their_counts() -> None:
+    r = read_text(
+        "Noruega suministrará a Ucrania tres lanzacohetes múltiples MLRS y 5.000 municiones a "
+        "través del Reino Unido."
+    )
+    assert _pledges(r) == [
+        ("NOR", "rocket-artillery-ammunition", None, 5000),
+        ("NOR", "rocket-artillery-system", None, 3),
+    ]
+
+
+def test_a_weapon_with_its_ammunition_is_two_entries() -> None:
+    r = read_text(
+        "Deutschland liefert der Ukraine drei Mehrfachraketenwerfer Mars mit Munition und 20.000 "
+        "Schuss Artilleriemunition."
+    )
+    assert _pledges(r) == [
+        ("DEU", "artillery-ammunition", None, 20000),
+        ("DEU", "rocket-artillery-ammunition", None, None),
+        ("DEU", "rocket-artillery-system", None, 3),
+    ]
+
+
+def test_bare_ammunition_beside_a_counted_weapon_is_its_ammunition() -> None:
+    r = read_text(
+        "Die Niederlande liefern der Ukraine 10 Panzerhaubitzen und 5.000 Schuss Munition."
+    )
+    assert _pledges(r) == [
+        ("NLD", "artillery-ammunition", None, 5000),
+        ("NLD", "artillery-system", None, 10),
+    ]
+    r = read_text("Germany will send Ukraine 5 Patriot systems and ammunition.")
+    assert _pledges(r) == [
+        ("DEU", "air-defence-missile", None, None),
+        ("DEU", "air-defence-system", None, 5),
+    ]
+    # nothing counted and no "with": left as it was, one entry
+    r = read_text("Germany will send Ukraine artillery and munitions.")
+    assert _pledges(r) == [("DEU", "artillery-system", None, None)]
+
+
+def test_calibres_in_other_spellings() -> None:
+    assert find_calibre("500 proyectiles de 155 milímetros") == "155mm"
+    assert find_calibre("proiettili da 155 millimetri") == "155mm"
+    assert find_calibre("155-мм снаряды") == "155mm"
+    assert find_calibre("obus de 155 millimètres") == "155mm"
+    assert find_calibre("munitions de 12,7 mm") == "12.7mm"
+    assert find_calibre("3 mmol") is None
+    r = read_text(
+        "Estados Unidos enviará a Ucrania 500 proyectiles guiados de artillería de 155 milímetros."
+    )
+    assert _pledges(r) == [("USA", "artillery-ammunition", "155mm", 500)]
+
+
+# -- past totals scoped to their aside ------------------------------------------------------
+def test_a_past_total_aside_keeps_the_increment() -> None:
+    cases = {
+        "Germany will provide Ukraine with 50 tanks in addition to the 14 already sent.": (
+            "DEU",
+            "main-battle-tank",
+            50,
+        ),
+        "The UK will send 10 more Challenger tanks to Ukraine, on top of the 14 tanks it has "
+        "already delivered to Ukraine.": ("GBR", "main-battle-tank", 10),
+        "Deutschland liefert zusätzlich zu den bereits gelieferten 14 Panzern weitere 10 Leopard "
+        "an die Ukraine.": ("DEU", "main-battle-tank", 10),
+        "La France livrera 20 canons Caesar à l'Ukraine, en plus des 18 déjà livrés.": (
+            "FRA",
+            "artillery-system",
+            20,
+        ),
+    }
+    for sentence, (donor, category, qty) in cases.items():
+        assert _pledges(read_text(sentence)) == [(donor, category, None, qty)], sentence
+
+
+def test_a_plain_past_total_is_still_no_pledge() -> None:
+    assert _pledges(read_text("Germany has already sent 14 tanks to Ukraine so far.")) == []
+    assert cues.PAST_TOTAL_ASIDE.search("Germany has already sent 14 tanks to Ukraine.") is None
+
+
+# -- German pledge words ----------------------------------------------------------------------
+def test_german_pledge_words_present_and_future_only() -> None:
+    r = read_text("Deutschland will sieben Panzerhaubitzen 2000 an die Ukraine abgeben.")
+    assert [p[:2] for p in _pledges(r)] == [("DEU", "artillery-system")]
+    assert cues.PLEDGE_CUE_MORE.search("die Auslieferung der Panzer an die Ukraine")
+    assert cues.PLEDGE_CUE_MORE.search("der Ukraine Panzer zu überlassen")
+    # "wurden ... abgegeben" tells a past delivery
+    assert cues.PLEDGE_CUE_MORE.search("So wurden Raketen abgegeben") is None
+
+
+def test_a_measure_is_no_count_of_units() -> None:
+    r = read_text("La Belgique va également livrer 3.800 tonnes de fuel à l'Ukraine.")
+    assert _pledges(r) == [("BEL", "other-military", None, None)]
+    # a model name starting with T is no tonne
+    r = read_text("Poland will send Ukraine 200 T-72 tanks.")
+    assert _pledges(r) == [("POL", "main-battle-tank", None, 200)]
+
+
+def test_ambulances_are_vehicles() -> None:
+    r = read_text("Belgium will supply ambulances and trucks to Ukraine.")
+    assert {p[1] for p in _pledges(r)} == {"vehicle"}

@@ -496,3 +496,85 @@ FURNITURE_HEADING = re.compile(
     r"\s+auch\s+interessieren)\s*:?\s*$",
     _I,
 )
+
+# -- the recipient's requests (read by the need rules in :mod:`.extract` with :mod:`.speaker`)
+#: a verb or noun of ASKING: its subject is the one who asks ("Kyiv asked Germany for Taurus",
+#: "Selenskyj bat um ...", "l'Ukraine réclame ...", "Zelensky ha chiesto ..."); a request counts
+#: as a need whoever reports it
+REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
+    r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:\w+\s+){0,3})?"
+    r"(?:for|to\s+(?:send|provide|deliver|supply|speed|step|increase|boost))|appeal(?:s|ed|ing)?"
+    r"|urg(?:es|ed|ing)\s+(?:\w+\s+){0,4}?to\s+(?:send|provide|deliver|supply|give|speed|step"
+    r"|increase|boost)|urg(?:es|ed|ing)\s+(?:allies|partners|the\s+West|Western)|plead(?:s|ed|ing)?"
+    r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
+    r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
+    r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
+    r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent)\b|sollicit\w*|appel(?:le|lent|é|ait|aient)\b"
+    r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
+    r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
+    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér\w*|проси\w*|попрос\w*|проха\w*"
+    # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
+    r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
+    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole)\b",
+    _I,
+)
+#: a request said in the passive, with its asker after it ("demandés par Kiev", "requested by
+#: Ukraine", "von Kiew gefordert"): the asker follows
+REQUEST_BY = re.compile(r"^\s*(?:by|par|von|de\s+la\s+part\s+de|por|da|door)\s", _I)
+#: a request or need that is answered: the sentence is the donor's response, not a need
+#: ("in response to Ukraine's request", "fulfilling a request from", "répondant aux demandes
+#: de Kiev", "auf Bitte der Ukraine", "to meet its most urgent needs", "the need is met")
+REQUEST_MET = re.compile(
+    r"\b(?:in\s+response\s+to|responding\s+to|in\s+answer\s+to|answering|fulfill?(?:s|ed|ing)?"
+    r"|following|after|at|upon|in\s+line\s+with|heeding)\s+(?:\w+['’]?s?\s+){0,3}?(?:requests?"
+    r"|demands?|pleas?|appeals?|calls?|wish(?:es)?)\b"
+    r"|\b(?:meet(?:s|ing)?|met|address(?:es|ed|ing)?|satisf(?:y|ies|ied|ying)|fulfill?(?:s|ed|ing)?"
+    r"|cover(?:s|ed|ing)?)\s+(?:\w+['’]?s?\s+){0,3}?(?:needs|requirements|requests?)\b"
+    r"|\b(?:répon\w*|suite|conformément|correspond\w*)\s+(?:à|aux)\s+(?:\w+['’]?\s*){0,4}?"
+    r"(?:demandes?|besoins?|urgences?|attentes?|appels?)\b|\bà\s+la\s+demande\b"
+    r"|\baprès\s+(?:les|la|une)\s+(?:\w+\s+){0,2}demandes?\b"
+    r"|\b(?:auf|nach|infolge)\s+(?:\w+\s+){0,3}(?:Bitte|Wunsch|Anfrage|Ersuchen|Forderung\w*)\b"
+    r"|\b(?:entsprech\w*|erfüll\w*|gedeckt|deck\w*)\b[^.;]{0,30}\b(?:Bedarf|Bitte|Wunsch|Anfrage)"
+    r"|\b(?:Bedarf|Bitte|Wunsch|Anfrage)\w*\b[^.;]{0,30}\b(?:entsprech\w*|erfüll\w*|gedeckt)"
+    r"|\b(?:in\s+respuesta|en\s+respuesta|atendiendo|a\s+petición|em\s+resposta|a\s+pedido"
+    r"|in\s+risposta|su\s+richiesta|na\s+prośbę|w\s+odpowiedzi|na\s+žádost|op\s+verzoek"
+    r"|naar\s+aanleiding)\b",
+    _I,
+)
+#: a need said of things, not of the one who needs them: the items may stand before it
+#: ("the Leclerc tanks requested by Kyiv", "Kampfpanzer seien nötig", "are badly needed")
+NEED_PREDICATE = re.compile(
+    r"\b(?:needed|required|requested|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
+    r"|nécessaires?|indispensables?|demandé(?:e|s|es)?|réclamé(?:e|s|es)?|souhaité(?:e|s|es)?"
+    r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
+    _I,
+)
+#: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
+REQUEST_SCOPE_END = re.compile(
+    r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=[A-ZÀ-Þ])"
+    r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
+    r"|aber|doch|während|weil|da|nachdem|wobei|mais|tandis|alors|car|parce|puisque|qui|où"
+    r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"
+    r"|a\s+dit|a-t-il|a-t-elle|según|selon|according)\b)"
+    r"|\s(?=(?:but|aber|mais|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
+    r"|\s(?=(?:to|um|pour|afin|para|per)\s+(?:protect|defend|repel|counter|shoot|fight|hold"
+    r"|schützen|verteidigen|abzuwehren|protéger|défendre|repousser|contrer|proteger|defender"
+    r"|proteggere|difendere)\b)",
+    _I,
+)
+#: a relative pronoun before the subject of a request: its object stands before it
+RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:that|which|que|qu['’]|die|den|das|welche[nrs]?|che|que|dat|die)\s+(?:the\s+|la\s+"
+    r"|le\s+|l['’]|die\s+|der\s+)?|\bqu['’])$",
+    _I,
+)
+#: a pronoun or first person as the subject of a request ("he asked for", "wir brauchen",
+#: "nous avons besoin", "bat er"): the speaker or the voice of the sentences before
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:(?P<first>we|wir|nous|(?-i:I)|ich|je|j['’]|our|unser\w*|notre|nos|nosotros|noi"
+    r"|wij|мы|ми)|(?P<third>he|she|they|er|sie|il|elle|ils|elles|él|ella|lui|lei|hij|zij"
+    r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|the\s+president|der\s+Präsident"
+    r"|le\s+président|the\s+minister|der\s+Minister|le\s+ministre))\b",
+    _I,
+)

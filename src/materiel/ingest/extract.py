@@ -65,6 +65,7 @@ from typing import Any
 
 from materiel.ingest import cues
 from materiel.ingest import nations as nat
+from materiel.ingest.speaker import RECIPIENT_OFFICIALS, OTHER_OFFICIALS, Speakers
 from materiel.ingest.items import (
     AMMO,
     ItemMention,
@@ -418,6 +419,7 @@ class _Context:
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
     core: bool = True  # the text is in English, German or French (else: other-language cues)
+    speakers: Speakers | None = None  # the quotations of the text and who says them
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -725,6 +727,7 @@ class Extractor:
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
         ctx.core = _core_language(text)
+        ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = nat.find_nations(text)
         ctx.money = find_money(text, ctx.lang)
@@ -803,8 +806,9 @@ class Extractor:
         ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
-        if self._is_need(ctx, st):
-            ctx.drafts.extend(self._needs(ctx, st))
+        needs = self._need_sentence(ctx, st)
+        if needs is not None:
+            ctx.drafts.extend(needs)
             return
         national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]
         if (
@@ -920,6 +924,198 @@ class Extractor:
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
         return voice == "recipient" and cues.NEED_CUE.search(ctx.text, st.start, st.end) is not None
+
+    # -- statements of need ----------------------------------------------------------
+    def _actors(self, ctx: _Context, st: _Sentence) -> list[tuple[int, int, str]]:
+        """Who may be the subject of a request in a sentence, in text order: ``recipient``
+        (its name, officials, titles), ``other`` (another nation, a donor's or NATO's official,
+        an analyst), ``first`` (we, wir, nous) and ``third`` (he, sie, il)."""
+        text, s, e = ctx.text, st.start, st.end
+        out: list[tuple[int, int, str]] = []
+        for rx in (cues.RECIPIENT_SIDE, cues.RECIPIENT_SIDE_MORE, RECIPIENT_OFFICIALS):
+            out += [(m.start(), m.end(), "recipient") for m in rx.finditer(text, s, e)]
+        for n in st.nations:
+            side = "recipient" if self.recipient in n.codes else "other"
+            out.append((n.start, n.end, side))
+        for rx in (OTHER_OFFICIALS, cues.OTHER_VOICE):
+            out += [(m.start(), m.end(), "other") for m in rx.finditer(text, s, e)]
+        for m in cues.SUBJECT_PRONOUN.finditer(text, s, e):
+            out.append((m.start(), m.end(), "first" if m.group("first") else "third"))
+        out.sort()
+        # a title and its name are one actor ("Ukrainian Defence Minister Umerov"): the
+        # recipient's side wins within a span that overlaps
+        merged: list[tuple[int, int, str]] = []
+        for a in out:
+            if merged and a[0] < merged[-1][1]:
+                last = merged[-1]
+                side = "recipient" if "recipient" in (last[2], a[2]) else last[2]
+                merged[-1] = (last[0], max(last[1], a[1]), side)
+            else:
+                merged.append(a)
+        return merged
+
+    def _need_cues(self, ctx: _Context, st: _Sentence) -> list[tuple[int, int, bool]]:
+        """The request cues (start, end, asking) of a sentence: a verb of asking
+        (:data:`.cues.REQUEST`), else a word of need or lack (:data:`.cues.NEED_CUE`)."""
+        text, s, e = ctx.text, st.start, st.end
+        out = [(m.start(), m.end(), True) for m in cues.REQUEST.finditer(text, s, e)]
+        for m in cues.NEED_CUE.finditer(text, s, e):
+            if any(a < m.end() and m.start() < b for a, b, _ in out):
+                continue
+            if re.search(r"\bmore\s+than\b|\bplus\s+de\s+\d", m.group(0), re.I):
+                continue  # "receive the more than two dozen vehicles": a count, not a wish
+            out.append((m.start(), m.end(), False))
+        out.sort()
+        return out
+
+    @staticmethod
+    def _relative_object(
+        ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int
+    ) -> bool:
+        """The request is a relative clause about the items before it ("the Leopard tanks that
+        Kyiv has requested", "les chars Leopard que Kiev réclame", "die Kampfpanzer, die Kiew
+        fordert"): a relative pronoun right before the subject of the cue."""
+        before = [x for x in actors if x[1] <= a and x[0] >= st.start]
+        if not before:
+            return False
+        x = before[-1]
+        return cues.RELATIVE_BEFORE.search(ctx.text, max(st.start, x[0] - 14), x[0]) is not None
+
+    @staticmethod
+    def _clause_final(ctx: _Context, st: _Sentence, b: int) -> bool:
+        """The cue ends its clause (a German verb at the end: "... habe Kiew 812 Drohnen
+        beantragt", "... um Flugabwehr gebeten"): what it governs stands before it."""
+        rest = ctx.text[b : st.end]
+        m = cues.REQUEST_SCOPE_END.search(ctx.text, b, st.end)
+        if m is not None:
+            rest = ctx.text[b : m.start()]
+        return len(re.findall(r"\w+", rest)) <= 1
+
+    def _scope(
+        self, ctx: _Context, st: _Sentence, a: int, b: int, backward: bool
+    ) -> tuple[int, int]:
+        """The part of the sentence a request governs: from the cue to the end of its clause
+        (not past "but", ";", a reason, a purpose or the speaker's tag), and from the start of
+        the clause when the cue is said of things ("the tanks requested by Kyiv")."""
+        text, s, e = ctx.text, st.start, st.end
+        end_m = cues.REQUEST_SCOPE_END.search(text, b, e)
+        end = end_m.start() if end_m is not None else e
+        start = a
+        if backward:
+            start = s
+            for m in cues.REQUEST_SCOPE_END.finditer(text, s, a):
+                start = m.end()
+        return start, end
+
+    def _subject(
+        self, ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int, b: int
+    ) -> tuple[str | None, bool]:
+        """The side of who asks or needs at the cue ``a:b``, and whether it is named as an
+        official: the nearest actor before the cue in the sentence, else the one right after it
+        ("bat er um", "braucht die Ukraine"); in the passive ("requested by Kyiv") the one
+        after "by"."""
+        text = ctx.text
+        if cues.REQUEST_BY.match(text, b, st.end):
+            after = [x for x in actors if b <= x[0] <= b + 30]
+            if after:
+                return after[0][2], True
+        before = [x for x in actors if x[1] <= a + 1 and x[0] < a]
+        if before:
+            x = before[-1]
+            return x[2], RECIPIENT_OFFICIALS.search(text, x[0], x[1]) is not None
+        after = [x for x in actors if b <= x[0] <= b + 25]
+        if after:
+            x = after[0]
+            return x[2], RECIPIENT_OFFICIALS.search(text, x[0], x[1]) is not None
+        return None, False
+
+    def _speaker_at(
+        self, ctx: _Context, st: _Sentence, pos: int, recent: str | None
+    ) -> str | None:
+        """Who says the words at ``pos``: the speaker of the quotation holding them, else the
+        sentence's speaker named beside a speech verb; a pronoun ("he said", "a-t-il
+        déclaré") is the voice of the sentences before (``recent``)."""
+        sp = ctx.speakers
+        if sp is None:
+            return None
+        q = sp.quote_at(pos)
+        side = q.side if q is not None else None
+        if side is None:
+            side = sp.sentence_side(st.start, st.end)
+        if side == "pronoun":
+            return recent
+        return side
+
+    def _need_sentence(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
+        """The needs of a sentence, or None when it states no need of the recipient. A need is
+        made only where the recipient (or its officials) asks (a verb of asking whose subject is
+        the recipient, whoever reports it) or says it needs (a word of need whose subject is the
+        recipient, said by the recipient's own voice), and only of the items that the request
+        governs. A request answered in the same sentence ("in response to Kyiv's request",
+        "Germany will send the tanks Kyiv asked for") is no need."""
+        text, s, e = ctx.text, st.start, st.end
+        sent = text[s:e]
+        recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
+        actors = self._actors(ctx, st)
+        # the voice of the sentence, carried on to the next sentences ("He added ...", a
+        # quotation's next sentence): its speaker's tag or quotation, else an official who is
+        # the subject of a speech verb or of a request
+        voice = self._speaker_at(ctx, st, e - 1, recent)
+        if voice is None:
+            first = next((x for x in actors if x[2] in ("recipient", "other")), None)
+            said = cues.SPEECH.search(sent) or cues.REQUEST.search(sent)
+            if first is not None and said is not None and first[0] < s + said.start():
+                named = RECIPIENT_OFFICIALS.search(text, first[0], first[1]) or (
+                    first[2] == "other"
+                    and (OTHER_OFFICIALS.search(text, first[0], first[1]) or cues.SPEECH.search(sent))
+                )
+                if named:
+                    voice = first[2]
+        if voice is not None:
+            ctx.voice, ctx.voice_at = voice, st.index
+        elif recent is not None and (
+            cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+        ):
+            ctx.voice_at = st.index  # the same voice goes on
+        found = self._need_cues(ctx, st)
+        if not found:
+            return None
+        met = [m.span() for m in cues.REQUEST_MET.finditer(text, s, e)]
+        pledging = cues.PLEDGE_CUE.search(sent) is not None and bool(st.donors)
+        approved: list[tuple[int, int, tuple[int, int]]] = []
+        for a, b, asking in found:
+            if any(ma - 5 <= a and b <= mb + 5 for ma, mb in met) or any(
+                ma <= b and a - mb <= 40 and ma >= s for ma, mb in met if ma > a - 60
+            ):
+                continue  # the request is answered ("in response to Ukraine's request")
+            subject, official = self._subject(ctx, actors, st, a, b)
+            speaker = self._speaker_at(ctx, st, a, recent)
+            if subject in ("first", "third", None):
+                subject = speaker or recent
+            if subject != "recipient":
+                continue
+            if not asking and speaker != "recipient":
+                # "Ukraine needs ..." is a need only in the recipient's own voice
+                if not (speaker is None and recent != "other"):
+                    continue
+            backward = (
+                cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
+                or cues.REQUEST_BY.match(text, b, e) is not None
+                or self._relative_object(ctx, actors, st, a)
+                or self._clause_final(ctx, st, b)
+            )
+            scope = self._scope(ctx, st, a, b, backward)
+            if (
+                backward
+                and pledging
+                and any(scope[0] <= g[0].start < a for g in st.donors)
+                and cues.PLEDGE_CUE.search(text, scope[0], a)
+            ):
+                continue  # "Germany will send the tanks Kyiv asked for": the request is met
+            approved.append((a, b, scope))
+        if not approved:
+            return None
+        return self._needs(ctx, st, approved)
 
     def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
         """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak
@@ -1224,9 +1420,18 @@ class Extractor:
             )
         return out
 
-    def _needs(self, ctx: _Context, st: _Sentence) -> list[Draft]:
+    def _needs(
+        self, ctx: _Context, st: _Sentence, approved: list[tuple[int, int, tuple[int, int]]]
+    ) -> list[Draft]:
+        """The needs of a need sentence: the items that its approved requests govern (each
+        request's scope), else a general call for arms or for urgent needs."""
         text, s, e = ctx.text, st.start, st.end
-        items = [el for el in st.elements if el.money is None]
+        scopes = [sc for _, _, sc in approved]
+        items = [
+            el
+            for el in st.elements
+            if el.money is None and any(el.start < b and el.end > a for a, b in scopes)
+        ]
         out: list[Draft] = []
         priority = "critical" if cues.URGENT.search(text, s, e) else "high"
         if not items:
@@ -1234,7 +1439,10 @@ class Extractor:
             bare = [
                 m
                 for m in ctx.items
-                if s <= m.start < e and m.category == AMMO and not find_calibre(m.surface)
+                if s <= m.start < e
+                and m.category == AMMO
+                and not find_calibre(m.surface)
+                and not any(a <= m.start < b for a, b, _ in approved)
             ]
             items = [
                 _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
@@ -1260,7 +1468,9 @@ class Extractor:
             fields = need_of(el.category, el.calibre, el.quantity, el.item_code)
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
         arms = cues.GENERIC_ARMS.search(text, s, e)
-        need = cues.NEED_CUE.search(text, s, e)
+        need = cues.NEED_CUE.search(text, approved[0][0], e) or cues.REQUEST.search(
+            text, approved[0][0], e
+        )
         if (
             not out
             and arms is not None

@@ -159,5 +159,5 @@ def test_relative_clause_request(reader: Extractor) -> None:
 
 
 def test_german_verb_final_request(reader: Extractor) -> None:
-    text = "Seibel sagte, habe Kiew 812 zusätzliche Vector-Drohnen beantragt."
-    assert _needs(reader, text) == ["drone"]
+    text = "Seibel sagte, zuvor habe Kiew 50 weitere Kampfpanzer beantragt."
+    assert _needs(reader, text) == ["main-battle-tank"]

@@ -563,6 +563,20 @@ REQUEST_SCOPE_END = re.compile(
     r"|proteggere|difendere)\b)",
     _I,
 )
+#: a word before a nation that makes it an object, not the subject ("asked the EU", "die EU
+#: gebeten", "appelé la Suède", "from the United States")
+OBJECT_BEFORE = re.compile(
+    r"\b(?:the|die|den|dem|der|la|le|les|l['’]|à|au|aux|an|to|from|aus|von|vom|de|des|du|in|bei"
+    r"|beim|with|mit|for|für|pour|on|auf|against|gegen|contre)\s*$",
+    _I,
+)
+#: a copula before a word of need: the items before it are what is needed ("Artillery and shells
+#: are number one of Ukraine's needs")
+COPULA = re.compile(
+    r"\b(?:is|are|was|were|remain|remains|sind|ist|seien|sei|sont|est|restent|reste|son|es|sono"
+    r"|è|zijn|is)\b",
+    _I,
+)
 #: a relative pronoun before the subject of a request: its object stands before it
 RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:that|which|que|qu['’]|die|den|das|welche[nrs]?|che|que|dat|die)\s+(?:the\s+|la\s+"
@@ -574,7 +588,8 @@ RELATIVE_BEFORE = re.compile(
 SUBJECT_PRONOUN = re.compile(
     r"\b(?:(?P<first>we|wir|nous|(?-i:I)|ich|je|j['’]|our|unser\w*|notre|nos|nosotros|noi"
     r"|wij|мы|ми)|(?P<third>he|she|they|er|sie|il|elle|ils|elles|él|ella|lui|lei|hij|zij"
-    r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|the\s+president|der\s+Präsident"
+    r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|son\s+pays|sein\s+Land"
+    r"|seines\s+Landes|his\s+country|her\s+country|the\s+president|der\s+Präsident"
     r"|le\s+président|the\s+minister|der\s+Minister|le\s+ministre))\b",
     _I,
 )

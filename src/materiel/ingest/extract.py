@@ -982,6 +982,14 @@ class Extractor:
         return cues.RELATIVE_BEFORE.search(ctx.text, max(st.start, x[0] - 14), x[0]) is not None
 
     @staticmethod
+    def _copula_before(ctx: _Context, st: _Sentence, a: int) -> bool:
+        """A copula in the clause before a word of need ("shells are Ukraine's first need")."""
+        clause = st.start
+        for m in cues.REQUEST_SCOPE_END.finditer(ctx.text, st.start, a):
+            clause = m.end()
+        return cues.COPULA.search(ctx.text, clause, a) is not None
+
+    @staticmethod
     def _clause_final(ctx: _Context, st: _Sentence, b: int) -> bool:
         """The cue ends its clause (a German verb at the end: "... habe Kiew 812 Drohnen
         beantragt", "... um Flugabwehr gebeten"): what it governs stands before it."""
@@ -1021,7 +1029,21 @@ class Extractor:
                 return after[0][2], True
         before = [x for x in actors if x[1] <= a + 1 and x[0] < a]
         if before:
-            x = before[-1]
+            # a nation after a preposition or an article, with the recipient named before it in
+            # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
+            # the European Union"): the subject is the recipient before it
+            clause = st.start
+            for m in cues.REQUEST_SCOPE_END.finditer(text, st.start, a):
+                clause = m.end()
+            k = len(before) - 1
+            while (
+                k > 0
+                and before[k][2] == "other"
+                and cues.OBJECT_BEFORE.search(text, max(clause, before[k][0] - 12), before[k][0])
+                and any(x[2] == "recipient" and x[0] >= clause for x in before[:k])
+            ):
+                k -= 1
+            x = before[k]
             return x[2], RECIPIENT_OFFICIALS.search(text, x[0], x[1]) is not None
         after = [x for x in actors if b <= x[0] <= b + 25]
         if after:
@@ -1100,6 +1122,7 @@ class Extractor:
                     continue
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
+                or (not asking and self._copula_before(ctx, st, a))
                 or cues.REQUEST_BY.match(text, b, e) is not None
                 or self._relative_object(ctx, actors, st, a)
                 or self._clause_final(ctx, st, b)

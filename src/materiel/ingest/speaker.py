@@ -41,7 +41,8 @@ RECIPIENT_OFFICIALS = re.compile(
     # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
     # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
     r"|\b(?:Ukrain\w*|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
-    r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}(?:president|presidente|Präsident\w*"
+    r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?:president|presidente|präsident\w*"
+    r"|diplomat\w*|minister\w*|botschafter\w*|Präsident\w*"
     r"|président|prezydent\w*|prezident\w*|minister\w*|ministre|ministro|ministr\w*|Minister\w*"
     r"|ambassador|Botschafter\w*|ambassadeur|embajador|embaixador|ambasciatore|envoy"
     r"|government|Regierung|gouvernement|gobierno|governo|rząd\w*|vláda|officials?"
@@ -50,6 +51,10 @@ RECIPIENT_OFFICIALS = re.compile(
     r"|military|Streitkräfte|Armee|armée|forces\s+armées|ejército|esercito|diplomat\w*"
     r"|foreign\s+minister|Außenminister\w*|Verteidigungsminister\w*|side|authorities"
     r"|Behörden|autorités|presidency|Präsidialamt\w*)\b"
+    r"|\b(?:minist\w*|président|ambassadeur|gouvernement|armée|forces|diplomat\w*|autorités"
+    r"|chef\s+de\s+la\s+diplomatie|chef\s+de\s+l['’]État|Staatschef|Chefdiplomat"
+    r"|presidente|embajador|gobierno|governo|ejército|esercito|Botschafter|Präsident)\s+"
+    r"(?:\w+\s+)?(?:ukrainien\w*|ucranian\w*|ucrain\w*|ukrainische\w*)\b"
     r"|\b(?:president|Präsident\w*|président|ministre|minister|Botschafter\w*|ambassadeur"
     r"|ambassador|presidente|ministro)\s+(?:\w+\s+){0,3}(?:of|von|de|der|du|d['’]|des)\s+"
     r"(?:l['’])?(?:Ukrain\w*|Ucrain\w*|Ukrajin\w*)\b",
@@ -83,7 +88,7 @@ TITLE = re.compile(
 #: a speech verb (or "according to") in the languages of the corpus
 SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|warned|noted|added|wrote|writes|posted|stated"
-    r"|insisted|argued|recalled|statement\s+of|words\s+of|remarks\s+of|explained|emphasi[sz]ed|underlined|declared|announced|urged|remarked"
+    r"|insisted|argued|recalled|hammered|repeated|a\s+martelé|a\s+répété|a\s+indiqué|a\s+assuré|statement\s+of|words\s+of|remarks\s+of|explained|emphasi[sz]ed|underlined|declared|announced|urged|remarked"
     r"|according\s+to|quoted|sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|meinte"
     r"|schrieb|fügte|ergänzte|unterstrich|laut|zufolge|so|a\s+déclaré|a\s+dit|a\s+affirmé"
     r"|a\s+souligné|a\s+averti|a\s+ajouté|a\s+expliqué|a\s+estimé|a\s+écrit|a\s+insisté"
@@ -220,7 +225,7 @@ def attribute(
                 v = SPEECH_VERB.search(rest)
                 if side is None and v is not None and PRONOUN_SPEAKER.search(rest[v.end() :][:30]):
                     side = "pronoun"  # "..., a-t-il déclaré", "..., sagte er"
-                if side is None and v is not None and PRONOUN_SPEAKER.search(rest[: v.start()]):
+                if side is None and v is not None and PRONOUN_SPEAKER.search(rest[: v.end()]):
                     side = "pronoun"  # "..., he said"
         if side is None:
             start = max(0, a - 1 - 160)

@@ -530,7 +530,8 @@ REQUEST_MET = re.compile(
     r"|following|after|at|upon|in\s+line\s+with|heeding)\s+(?:\w+['’]?s?\s+){0,3}?(?:requests?"
     r"|demands?|pleas?|appeals?|calls?|wish(?:es)?)\b"
     r"|\b(?:meet(?:s|ing)?|met|address(?:es|ed|ing)?|satisf(?:y|ies|ied|ying)|fulfill?(?:s|ed|ing)?"
-    r"|cover(?:s|ed|ing)?)\s+(?:\w+['’]?s?\s+){0,3}?(?:needs|requirements|requests?)\b"
+    r"|cover(?:s|ed|ing)?|based\s+on|according\s+to|in\s+line\s+with|tailored\s+to)"
+    r"\s+(?:\w+['’]?s?\s+){0,4}?(?:needs|requirements|requests?)\b"
     r"|\b(?:répon\w*|suite|conformément|correspond\w*)\s+(?:à|aux)\s+(?:\w+['’]?\s*){0,4}?"
     r"(?:demandes?|besoins?|urgences?|attentes?|appels?)\b|\bà\s+la\s+demande\b"
     r"|\baprès\s+(?:les|la|une)\s+(?:\w+\s+){0,2}demandes?\b"
@@ -570,6 +571,16 @@ OBJECT_BEFORE = re.compile(
     r"|beim|with|mit|for|für|pour|on|auf|against|gegen|contre)\s*$",
     _I,
 )
+#: a preposition before a nation: the nation is where things go or come from, not who asks
+#: ("the delivery of Taurus to Ukraine demanded", "im Ukraine-Krieg dringend benötigt")
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:an|to|into|from|aus|à|au|aux|for|für|pour|in|im|into|nach|with|mit|against|gegen"
+    r"|contre|en|dans|para|per|naar|na|do|w)\s+(?:(?:the|die|der|den|dem|la|le|les|l['’])\s*)?$",
+    _I,
+)
+#: a condition before a word of need: nothing is stated ("if Ukraine needs it", "si Ucrania lo
+#: necesita", "falls die Ukraine ... braucht")
+CONDITION = re.compile(r"\b(?:if|whether|unless|si|wenn|falls|ob|se|als|indien)\b", _I)
 #: a copula before a word of need: the items before it are what is needed ("Artillery and shells
 #: are number one of Ukraine's needs")
 COPULA = re.compile(

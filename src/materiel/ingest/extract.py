@@ -982,12 +982,16 @@ class Extractor:
         return cues.RELATIVE_BEFORE.search(ctx.text, max(st.start, x[0] - 14), x[0]) is not None
 
     @staticmethod
-    def _copula_before(ctx: _Context, st: _Sentence, a: int) -> bool:
-        """A copula in the clause before a word of need ("shells are Ukraine's first need")."""
+    def _clause_start(ctx: _Context, st: _Sentence, a: int) -> int:
+        """Where the clause of the word at ``a`` starts (after the last scope end before it)."""
         clause = st.start
         for m in cues.REQUEST_SCOPE_END.finditer(ctx.text, st.start, a):
             clause = m.end()
-        return cues.COPULA.search(ctx.text, clause, a) is not None
+        return clause
+
+    def _copula_before(self, ctx: _Context, st: _Sentence, a: int) -> bool:
+        """A copula in the clause before a word of need ("shells are Ukraine's first need")."""
+        return cues.COPULA.search(ctx.text, self._clause_start(ctx, st, a), a) is not None
 
     @staticmethod
     def _clause_final(ctx: _Context, st: _Sentence, b: int) -> bool:
@@ -1027,7 +1031,13 @@ class Extractor:
             after = [x for x in actors if b <= x[0] <= b + 30]
             if after:
                 return after[0][2], True
-        before = [x for x in actors if x[1] <= a + 1 and x[0] < a]
+        before = [
+            x
+            for x in actors
+            if x[1] <= a + 1
+            and x[0] < a
+            and not cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
+        ]
         if before:
             # a nation after a preposition or an article, with the recipient named before it in
             # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
@@ -1117,9 +1127,16 @@ class Extractor:
             if subject != "recipient":
                 continue
             if not asking and speaker != "recipient":
-                # "Ukraine needs ..." is a need only in the recipient's own voice
-                if not (speaker is None and recent != "other"):
+                # "Ukraine needs ..." is a need only in the recipient's own voice: with no
+                # speaker named, not after another voice (a donor, an analyst, another nation)
+                if not (
+                    speaker is None
+                    and recent != "other"
+                    and not any(x[2] == "other" and x[0] < a for x in actors)
+                ):
                     continue
+            if cues.CONDITION.search(text, self._clause_start(ctx, st, a), a):
+                continue  # "if Ukraine needs it": nothing is stated
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
                 or (not asking and self._copula_before(ctx, st, a))

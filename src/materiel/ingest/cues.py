@@ -514,6 +514,9 @@ REQUEST = re.compile(
     r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
     r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
     r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér\w*|проси\w*|попрос\w*|проха\w*"
+    # a request in the imperative ("Send us more", "Donnez-nous ces Patriot", "Gebt uns")
+    r"|send\s+us|give\s+us|envoyez[-\s]nous|donnez[-\s]nous|livrez[-\s]nous|schickt\s+uns"
+    r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
     # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
     r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
     r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole)\b",
@@ -543,17 +546,30 @@ REQUEST_MET = re.compile(
     r"|naar\s+aanleiding)\b",
     _I,
 )
+#: what the recipient says it needs most, or is necessary (a word of need, read like
+#: :data:`NEED_CUE`): "the number one priority is air defence", "remain a priority",
+#: "stressed the necessity of", "la nécessité de fournir", "oberste Priorität"
+NEED_MORE = re.compile(
+    r"\b(?:(?:top|first|number\s+one|main|key|highest|absolute)\s+priorit(?:y|ies)"
+    r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
+    r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
+    r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
+    r"\s+(?:supplying|providing|delivering|increasing)|critically\s+important|crucial|essential"
+    r"|entscheidend|unverzichtbar|überlebenswichtig|indispensable\w*|vital)\b",
+    _I,
+)
 #: a need said of things, not of the one who needs them: the items may stand before it
 #: ("the Leclerc tanks requested by Kyiv", "Kampfpanzer seien nötig", "are badly needed")
 NEED_PREDICATE = re.compile(
-    r"\b(?:needed|required|requested|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
+    r"\b(?:needed|required|requested|critically\s+important|crucial|essential|entscheidend"
+    r"|unverzichtbar|überlebenswichtig|vital|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
     r"|nécessaires?|indispensables?|demandé(?:e|s|es)?|réclamé(?:e|s|es)?|souhaité(?:e|s|es)?"
     r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
     _I,
 )
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = re.compile(
-    r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=[A-ZÀ-Þ])"
+    r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
     r"|aber|doch|während|weil|da|nachdem|wobei|mais|tandis|alors|car|parce|puisque|qui|où"
     r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"

@@ -959,7 +959,8 @@ class Extractor:
         (:data:`.cues.REQUEST`), else a word of need or lack (:data:`.cues.NEED_CUE`)."""
         text, s, e = ctx.text, st.start, st.end
         out = [(m.start(), m.end(), True) for m in cues.REQUEST.finditer(text, s, e)]
-        for m in cues.NEED_CUE.finditer(text, s, e):
+        more = list(cues.NEED_CUE.finditer(text, s, e)) + list(cues.NEED_MORE.finditer(text, s, e))
+        for m in sorted(more, key=lambda m: m.start()):
             if any(a < m.end() and m.start() < b for a, b, _ in out):
                 continue
             if re.search(r"\bmore\s+than\b|\bplus\s+de\s+\d", m.group(0), re.I):
@@ -1046,6 +1047,12 @@ class Extractor:
             for m in cues.REQUEST_SCOPE_END.finditer(text, st.start, a):
                 clause = m.end()
             k = len(before) - 1
+            if self._clause_final(ctx, st, b):
+                # a verb at the end of its clause ("Kiew hatte Italien ... um ... gebeten"): the
+                # subject stands first in the clause
+                first = [x for x in before if x[0] >= clause]
+                if first:
+                    k = before.index(first[0])
             while (
                 k > 0
                 and before[k][2] == "other"
@@ -1472,6 +1479,18 @@ class Extractor:
             for el in st.elements
             if el.money is None and any(el.start < b and el.end > a for a, b in scopes)
         ]
+        # "ammunition" alone in what is asked for is artillery's (as in :meth:`_needs` below)
+        for m in ctx.items:
+            if (
+                s <= m.start < e
+                and m.category == AMMO
+                and not find_calibre(m.surface)
+                and any(a <= m.start < b for a, b in scopes)
+                and not any(el.start <= m.start < el.end for el in st.elements)
+            ):
+                items.append(
+                    _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
+                )
         out: list[Draft] = []
         priority = "critical" if cues.URGENT.search(text, s, e) else "high"
         if not items:

@@ -1047,7 +1047,7 @@ class Extractor:
             for m in cues.REQUEST_SCOPE_END.finditer(text, st.start, a):
                 clause = m.end()
             k = len(before) - 1
-            if self._clause_final(ctx, st, b):
+            if self._clause_final(ctx, st, b) and not self._relative_object(ctx, actors, st, a):
                 # a verb at the end of its clause ("Kiew hatte Italien ... um ... gebeten"): the
                 # subject stands first in the clause
                 first = [x for x in before if x[0] >= clause]

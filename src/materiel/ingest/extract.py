@@ -65,7 +65,6 @@ from typing import Any
 
 from materiel.ingest import cues
 from materiel.ingest import nations as nat
-from materiel.ingest.speaker import RECIPIENT_OFFICIALS, OTHER_OFFICIALS, Speakers
 from materiel.ingest.items import (
     AMMO,
     ItemMention,
@@ -82,6 +81,7 @@ from materiel.ingest.numbers import (
     find_quantities,
     guess_lang,
 )
+from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, Speakers
 
 _ABBREV = {
     "mr",
@@ -1022,16 +1022,16 @@ class Extractor:
 
     def _subject(
         self, ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int, b: int
-    ) -> tuple[str | None, bool]:
-        """The side of who asks or needs at the cue ``a:b``, and whether it is named as an
-        official: the nearest actor before the cue in the sentence, else the one right after it
-        ("bat er um", "braucht die Ukraine"); in the passive ("requested by Kyiv") the one
-        after "by"."""
+    ) -> str | None:
+        """The side of who asks or needs at the cue ``a:b``: the nearest actor before the cue
+        in the sentence (not one after a preposition, nor an asked nation after an article; the
+        first of the clause when the verb ends it), else the one right after it ("bat er um",
+        "braucht die Ukraine"); in the passive ("requested by Kyiv") the one after "by"."""
         text = ctx.text
         if cues.REQUEST_BY.match(text, b, st.end):
             after = [x for x in actors if b <= x[0] <= b + 30]
             if after:
-                return after[0][2], True
+                return after[0][2]
         before = [
             x
             for x in actors
@@ -1061,16 +1061,14 @@ class Extractor:
             ):
                 k -= 1
             x = before[k]
-            return x[2], RECIPIENT_OFFICIALS.search(text, x[0], x[1]) is not None
+            return x[2]
         after = [x for x in actors if b <= x[0] <= b + 25]
         if after:
             x = after[0]
-            return x[2], RECIPIENT_OFFICIALS.search(text, x[0], x[1]) is not None
-        return None, False
+            return x[2]
+        return None
 
-    def _speaker_at(
-        self, ctx: _Context, st: _Sentence, pos: int, recent: str | None
-    ) -> str | None:
+    def _speaker_at(self, ctx: _Context, st: _Sentence, pos: int, recent: str | None) -> str | None:
         """Who says the words at ``pos``: the speaker of the quotation holding them, else the
         sentence's speaker named beside a speech verb; a pronoun ("he said", "a-t-il
         déclaré") is the voice of the sentences before (``recent``)."""
@@ -1106,7 +1104,9 @@ class Extractor:
             if first is not None and said is not None and first[0] < s + said.start():
                 named = RECIPIENT_OFFICIALS.search(text, first[0], first[1]) or (
                     first[2] == "other"
-                    and (OTHER_OFFICIALS.search(text, first[0], first[1]) or cues.SPEECH.search(sent))
+                    and (
+                        OTHER_OFFICIALS.search(text, first[0], first[1]) or cues.SPEECH.search(sent)
+                    )
                 )
                 if named:
                     voice = first[2]
@@ -1127,21 +1127,24 @@ class Extractor:
                 ma <= b and a - mb <= 40 and ma >= s for ma, mb in met if ma > a - 60
             ):
                 continue  # the request is answered ("in response to Ukraine's request")
-            subject, official = self._subject(ctx, actors, st, a, b)
+            subject = self._subject(ctx, actors, st, a, b)
             speaker = self._speaker_at(ctx, st, a, recent)
             if subject in ("first", "third", None):
                 subject = speaker or recent
             if subject != "recipient":
                 continue
-            if not asking and speaker != "recipient":
-                # "Ukraine needs ..." is a need only in the recipient's own voice: with no
-                # speaker named, not after another voice (a donor, an analyst, another nation)
-                if not (
+            # "Ukraine needs ..." is a need only in the recipient's own voice: with no speaker
+            # named, not after another voice (a donor, an analyst, another nation)
+            if (
+                not asking
+                and speaker != "recipient"
+                and not (
                     speaker is None
                     and recent != "other"
                     and not any(x[2] == "other" and x[0] < a for x in actors)
-                ):
-                    continue
+                )
+            ):
+                continue
             if cues.CONDITION.search(text, self._clause_start(ctx, st, a), a):
                 continue  # "if Ukraine needs it": nothing is stated
             backward = (

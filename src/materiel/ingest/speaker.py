@@ -206,9 +206,7 @@ def _cut_at_speech(phrase: str, after: bool) -> str | None:
     return None
 
 
-def attribute(
-    text: str, quotes: list[tuple[int, int]]
-) -> list[Quote]:
+def attribute(text: str, quotes: list[tuple[int, int]]) -> list[Quote]:
     """Each quotation with the side of its speaker: the phrase after it with a speech verb
     (", said Zelensky", "“...”, so Makeiev"), else the phrase before it ("Kuleba told
     reporters: “...”", "Selon Kuleba, « ... »")."""
@@ -237,6 +235,26 @@ def attribute(
                     side = side_of(cut)
         out.append(Quote(a, b, side))
     return out
+
+
+#: speech words whose speaker follows them ("according to Kuleba", "laut Selenskyj", "selon
+#: Kuleba"); "zufolge" follows its speaker ("Selenskyj zufolge")
+_NAME_AFTER = frozenset(
+    (
+        "according to",
+        "laut",
+        "selon",
+        "d'après",
+        "d’après",
+        "según",
+        "segundo",
+        "secondo",
+        "zdaniem",
+        "według",
+        "volgens",
+        "so",
+    )
+)
 
 
 class Speakers:
@@ -268,11 +286,7 @@ class Speakers:
         """Who speaks a sentence: the speaker of the quotation that holds most of it, else the
         phrase beside a speech verb in the narrator's words ("Zelensky said that ...",
         "..., according to Kuleba", "Laut Selenskyj ..."), else None."""
-        inside = [
-            q
-            for q in self.quotes
-            if q.start < end and q.end > start and q.side is not None
-        ]
+        inside = [q for q in self.quotes if q.start < end and q.end > start and q.side is not None]
         if inside:
             best = max(inside, key=lambda q: min(q.end, end) - max(q.start, start))
             if min(best.end, end) - max(best.start, start) >= (end - start) // 2:
@@ -280,32 +294,16 @@ class Speakers:
         narr = self.outside(start, end)
         sides: list[tuple[int, str]] = []
         for v in SPEECH_VERB.finditer(narr):
-            if v.group(0).lower() in ("so", "sa", "say", "says"):
-                if v.group(0).lower() in ("so", "sa") and not re.match(
-                    r"\s+[A-ZÀ-Þ]", narr[v.end() : v.end() + 2]
-                ):
-                    continue
+            word = v.group(0).lower()
+            if word in ("so", "sa") and not re.match(r"\s+[A-ZÀ-Þ]", narr[v.end() : v.end() + 2]):
+                continue  # "so" and "sa" name a speaker only before a name ("so Makeiev")
             # the name right before ("Zelensky said") or right after (", said Zelensky")
             before = narr[max(0, v.start() - 80) : v.start()]
             after = narr[v.end() : v.end() + 80]
             before = re.split(r"[.;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
             after = re.split(r"[.;!?]|,\s", after)[0]
-            side = side_of(after) if v.group(0).lower() in (
-                "according to",
-                "laut",
-                "selon",
-                "d'après",
-                "d’après",
-                "según",
-                "segundo",
-                "secondo",
-                "zdaniem",
-                "według",
-                "volgens",
-                "so",
-                "zufolge",
-            ) else None
-            if v.group(0).lower() == "zufolge":
+            side = side_of(after) if word in _NAME_AFTER else None
+            if word == "zufolge":
                 side = side_of(before)
             if side is None:
                 side = side_of(before) or side_of(after)

@@ -807,7 +807,10 @@ class Extractor:
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         needs = self._need_sentence(ctx, st)
-        if needs is not None:
+        if needs:
+            # the recipient's request is no donor's pledge ("Kyiv asked Germany for Taurus");
+            # a request that governs no item ("... who also called for new sanctions") leaves
+            # the sentence's pledges alone
             ctx.drafts.extend(needs)
             return
         national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]

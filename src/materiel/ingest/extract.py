@@ -913,21 +913,6 @@ class Extractor:
                 return True
         return False
 
-    def _is_need(self, ctx: _Context, st: _Sentence) -> bool:
-        """A need sentence: a need word, and the recipient is the speaker (or the subject when
-        no one else is quoted). A sentence whose subject is a pronoun ("He asked for ...",
-        "We need ...", "Il demande ...") and that names no other voice continues the voice
-        of the sentences just before it."""
-        voice = self._voice(ctx, st)
-        sent = ctx.text[st.start : st.end]
-        recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
-        pronoun = cues.PRONOUN_SUBJECT.match(sent) and not cues.RECIPIENT_SIDE.search(sent)
-        if pronoun or (voice is None and cues.FIRST_PERSON.search(sent)):
-            voice = recent
-        if voice is not None:
-            ctx.voice, ctx.voice_at = voice, st.index
-        return voice == "recipient" and cues.NEED_CUE.search(ctx.text, st.start, st.end) is not None
-
     # -- statements of need ----------------------------------------------------------
     def _actors(self, ctx: _Context, st: _Sentence) -> list[tuple[int, int, str]]:
         """Who may be the subject of a request in a sentence, in text order: ``recipient``
@@ -1104,11 +1089,15 @@ class Extractor:
         if voice is None:
             first = next((x for x in actors if x[2] in ("recipient", "other")), None)
             said = cues.SPEECH.search(sent) or cues.REQUEST.search(sent)
-            if first is not None and said is not None and first[0] < s + said.start():
-                named = RECIPIENT_OFFICIALS.search(text, first[0], first[1]) or (
+            if first is not None and (
+                (said is not None and first[0] < s + said.start()) or first[0] - s <= 60
+            ):
+                # an official who is the subject of the sentence ("Zelensky spoke in Vilnius")
+                named = RECIPIENT_OFFICIALS.search(text, first[0], min(e, first[1] + 40)) or (
                     first[2] == "other"
                     and (
-                        OTHER_OFFICIALS.search(text, first[0], first[1]) or cues.SPEECH.search(sent)
+                        OTHER_OFFICIALS.search(text, first[0], first[1])
+                        or (said is not None and cues.SPEECH.search(sent))
                     )
                 )
                 if named:

@@ -58,6 +58,7 @@ RECIPIENT_OFFICIALS = re.compile(
     r"|\b(?:president|Präsident\w*|président|ministre|minister|Botschafter\w*|ambassadeur"
     r"|ambassador|presidente|ministro)\s+(?:\w+\s+){0,3}(?:of|von|de|der|du|d['’]|des)\s+"
     r"(?:l['’])?(?:Ukrain\w*|Ucrain\w*|Ukrajin\w*)\b",
+    _I,
 )
 #: donor, alliance and EU officials, and other voices that are not the recipient's
 OTHER_OFFICIALS = re.compile(

@@ -81,7 +81,7 @@ from materiel.ingest.numbers import (
     find_quantities,
     guess_lang,
 )
-from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, Speakers
+from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, SPEECH_VERB, Speakers
 
 _ABBREV = {
     "mr",
@@ -1087,12 +1087,18 @@ class Extractor:
         # the subject of a speech verb or of a request
         voice = self._speaker_at(ctx, st, e - 1, recent)
         if voice is None:
-            first = next((x for x in actors if x[2] in ("recipient", "other")), None)
-            said = cues.SPEECH.search(sent) or cues.REQUEST.search(sent)
-            if first is not None and (
-                (said is not None and first[0] < s + said.start()) or first[0] - s <= 60
-            ):
-                # an official who is the subject of the sentence ("Zelensky spoke in Vilnius")
+            first = next(
+                (
+                    x
+                    for x in actors
+                    if x[2] in ("recipient", "other")
+                    and not cues.PREPOSITION_BEFORE.search(text, max(s, x[0] - 16), x[0])
+                ),
+                None,
+            )
+            said = SPEECH_VERB.search(sent) or cues.REQUEST.search(sent)
+            if first is not None and said is not None and first[0] < s + said.start():
+                # an official who speaks or asks ("Zelensky spoke in Vilnius")
                 named = RECIPIENT_OFFICIALS.search(text, first[0], min(e, first[1] + 40)) or (
                     first[2] == "other"
                     and (

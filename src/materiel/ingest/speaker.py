@@ -41,7 +41,7 @@ RECIPIENT_OFFICIALS = re.compile(
     # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
     # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
     r"|\b(?:Ukrain\w*|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
-    r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?:president|presidente|präsident\w*"
+    r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?i:president|presidente|präsident\w*"
     r"|diplomat\w*|minister\w*|botschafter\w*|Präsident\w*"
     r"|président|prezydent\w*|prezident\w*|minister\w*|ministre|ministro|ministr\w*|Minister\w*"
     r"|ambassador|Botschafter\w*|ambassadeur|embajador|embaixador|ambasciatore|envoy"
@@ -58,7 +58,6 @@ RECIPIENT_OFFICIALS = re.compile(
     r"|\b(?:president|Präsident\w*|président|ministre|minister|Botschafter\w*|ambassadeur"
     r"|ambassador|presidente|ministro)\s+(?:\w+\s+){0,3}(?:of|von|de|der|du|d['’]|des)\s+"
     r"(?:l['’])?(?:Ukrain\w*|Ucrain\w*|Ukrajin\w*)\b",
-    _I,
 )
 #: donor, alliance and EU officials, and other voices that are not the recipient's
 OTHER_OFFICIALS = re.compile(
@@ -89,7 +88,7 @@ TITLE = re.compile(
 #: a speech verb (or "according to") in the languages of the corpus
 SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|warned|noted|added|wrote|writes|posted|stated"
-    r"|insisted|argued|recalled|hammered|repeated|a\s+martelé|a\s+répété|a\s+indiqué|a\s+assuré|statement\s+of|words\s+of|remarks\s+of|explained|emphasi[sz]ed|underlined|declared|announced|urged|remarked"
+    r"|insisted|argued|recalled|spoke|speaking|addressed|sprach|a\s+parlé|hammered|repeated|a\s+martelé|a\s+répété|a\s+indiqué|a\s+assuré|statement\s+of|words\s+of|remarks\s+of|explained|emphasi[sz]ed|underlined|declared|announced|urged|remarked"
     r"|according\s+to|quoted|sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|meinte"
     r"|schrieb|fügte|ergänzte|unterstrich|laut|zufolge|so|a\s+déclaré|a\s+dit|a\s+affirmé"
     r"|a\s+souligné|a\s+averti|a\s+ajouté|a\s+expliqué|a\s+estimé|a\s+écrit|a\s+insisté"
@@ -133,13 +132,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch == "”" and not (at == 0 or not text[at - 1].isalnum()):
             i = at + 1  # a closing mark without its opener
             continue
+        if ch in '"”' and (at + 1 >= n or text[at + 1].isspace()):
+            i = at + 1  # a closing mark: a quotation opens before a word
+            continue
         closers = _QUOTE_PAIRS[ch]
         j = at + 1
         end = -1
         limit = min(n, at + 1500)
         while j < limit:
             c = text[j]
-            if c in closers and not (c in "‘’" and j + 1 < n and text[j + 1].isalpha()):
+            if (
+                c in closers
+                and not (c in "‘’" and j + 1 < n and text[j + 1].isalpha())
+                and not (c == '"' and text[j - 1].isspace())
+            ):
                 end = j
                 break
             if c == "\n" and text[j + 1 : j + 2] == "\n":
@@ -301,8 +307,8 @@ class Speakers:
             # the name right before ("Zelensky said") or right after (", said Zelensky")
             before = narr[max(0, v.start() - 80) : v.start()]
             after = narr[v.end() : v.end() + 80]
-            before = re.split(r"[.;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
-            after = re.split(r"[.;!?]|,\s", after)[0]
+            before = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
+            after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
             side = side_of(after) if word in _NAME_AFTER else None
             if word == "zufolge":
                 side = side_of(before)
@@ -311,11 +317,13 @@ class Speakers:
             if side is not None:
                 sides.append((v.start(), side))
             elif PRONOUN_SPEAKER.search(narr[v.end() : v.end() + 30]) or PRONOUN_SPEAKER.search(
-                narr[max(0, v.start() - 20) : v.start()]
+                narr[max(0, v.start() - 20) : v.end()]
             ):
                 sides.append((v.start(), "pronoun"))
         if sides:
             return sides[0][1]
+        if inside:
+            return max(inside, key=lambda q: min(q.end, end) - max(q.start, start)).side
         # a title's tag: "... jetzt erforderlich - Selenskyj", "Zelensky: ..."
         tag = re.search(r"\s[-–—|]\s*([^-–—|]{2,60})$", narr.rstrip(" .")) or re.match(
             r"^\s*([^:\n]{2,60}):\s", narr

@@ -17,9 +17,15 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    ruled out, hypothetical or negated gives no pledge (:data:`.cues.NOT_GIVEN`); a clause
    that states a past total ("since the start of the war", "so far", "bringing the total
    to", "seit Kriegsbeginn", "depuis le début") gives no pledge either.
-4. **Kind** of the sentence: a *need* when a need word appears and the recipient speaks (its
-   leaders, ministries or armed forces are the speaker, or the subject when no one else is
-   quoted); a *fund* when a pool is named (European Peace Facility, ASAP, NSPA, the Czech
+4. **Kind** of the sentence: a *need* when the recipient asks or says it needs
+   (:mod:`.speaker` finds quotations and who says them): a verb of asking
+   (:data:`.cues.REQUEST`) whose subject is the recipient or its officials counts whoever
+   reports it; a word of need or lack counts only in the recipient's own voice (not a donor's,
+   NATO's, a journalist's); a request answered in the sentence ("in response to Kyiv's
+   request") or a condition ("if Ukraine needs") is none; only the items the request governs
+   (its clause after the verb, the clause before a passive, a predicate or a verb at the
+   clause's end) become needs, and a need sentence gives no pledge; a *fund* when a pool is
+   named (European Peace Facility, ASAP, NSPA, the Czech
    initiative, "earmarked", ...) and no national donor is named; otherwise a *pledge*
    sentence when a pledge word appears and the items go to the recipient (not "to the United
    States").

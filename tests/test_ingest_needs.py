@@ -161,3 +161,34 @@ def test_relative_clause_request(reader: Extractor) -> None:
 def test_german_verb_final_request(reader: Extractor) -> None:
     text = "Seibel sagte, zuvor habe Kiew 50 weitere Kampfpanzer beantragt."
     assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_the_name_nearest_the_speech_verb_speaks() -> None:
+    text = (
+        "At a press conference with President Volodymyr Zelensky, Rutte emphasized that the "
+        "Ukrainian Armed Forces need more air defense missiles."
+    )
+    assert Speakers(text).sentence_side(0, len(text)) == "other"
+
+
+def test_a_need_said_of_things_after_a_copula(reader: Extractor) -> None:
+    text = "“Air defense systems are indispensable for protecting our people,” said Kuleba."
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_an_adjective_of_importance_is_no_need(reader: Extractor) -> None:
+    text = "Zelensky praised the initiative and its role in procuring crucial Patriot systems."
+    assert _needs(reader, text) == []
+
+
+def test_asking_donors_to_keep_a_promise_is_no_new_need(reader: Extractor) -> None:
+    text = "Umerov urged EU allies to fulfil their promise to deliver a million artillery shells."
+    assert _needs(reader, text) == []
+
+
+def test_asking_for_more_governs_nothing_before_it(reader: Extractor) -> None:
+    text = (
+        "The missiles are launched from aircraft and the ministry said Ukrainian operators "
+        "have asked for more."
+    )
+    assert "aircraft" not in _needs(reader, text)

@@ -536,6 +536,9 @@ REQUEST_MET = re.compile(
     r"|\b(?:meet(?:s|ing)?|met|address(?:es|ed|ing)?|satisf(?:y|ies|ied|ying)|fulfill?(?:s|ed|ing)?"
     r"|cover(?:s|ed|ing)?|based\s+on|according\s+to|in\s+line\s+with|tailored\s+to)"
     r"\s+(?:\w+['’]?s?\s+){0,4}?(?:needs|requirements|requests?)\b"
+    r"|\bfulfill?\w*\s+(?:\w+\s+){0,2}?(?:promises?|pledges?|commitments?)\b"
+    r"|\b(?:Versprechen|Zusagen?)\s+(?:\w+\s+){0,2}?(?:einzulösen|einlösen|erfüllen|einhalten)"
+    r"|\btenir\s+(?:\w+\s+){0,2}?(?:promesses?|engagements?)\b"
     r"|\b(?:répon\w*|suite|conformément|correspond\w*)\s+(?:à|aux)\s+(?:\w+['’]?\s*){0,4}?"
     r"(?:demandes?|besoins?|urgences?|attentes?|appels?)\b|\bà\s+la\s+demande\b"
     r"|\baprès\s+(?:les|la|une)\s+(?:\w+\s+){0,2}demandes?\b"
@@ -555,15 +558,17 @@ NEED_MORE = re.compile(
     r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
     r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
     r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
-    r"\s+(?:supplying|providing|delivering|increasing)|critically\s+important|crucial|essential"
-    r"|entscheidend|unverzichtbar|überlebenswichtig|indispensable\w*|vital)\b",
+    r"\s+(?:supplying|providing|delivering|increasing)"
+    # said of things, after a copula ("... is critically important", "sind überlebenswichtig")
+    r"|(?:is|are|remains?|sind|ist|seien|sei|sont|est|restent|reste)\s+(?:\w+\s+)?[\"„“«]?\s*"
+    r"(?:critically\s+important|crucial|essential|entscheidend|unverzichtbar|überlebenswichtig"
+    r"|indispensables?|vital|vitale?s?|cruciale?s?|essentielle?s?))\b",
     _I,
 )
 #: a need said of things, not of the one who needs them: the items may stand before it
 #: ("the Leclerc tanks requested by Kyiv", "Kampfpanzer seien nötig", "are badly needed")
 NEED_PREDICATE = re.compile(
-    r"\b(?:needed|required|requested|critically\s+important|crucial|essential|entscheidend"
-    r"|unverzichtbar|überlebenswichtig|vital|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
+    r"\b(?:needed|required|requested|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
     r"|nécessaires?|indispensables?|demandé(?:e|s|es)?|réclamé(?:e|s|es)?|souhaité(?:e|s|es)?"
     r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
     _I,

@@ -996,7 +996,12 @@ class Extractor:
         m = cues.REQUEST_SCOPE_END.search(ctx.text, b, st.end)
         if m is not None:
             rest = ctx.text[b : m.start()]
-        return len(re.findall(r"\w+", rest)) <= 1
+        words = re.findall(r"\w+", rest)
+        # "... have asked for more": a quantifier is the object, nothing before it
+        return len(words) == 0 or (
+            len(words) == 1
+            and words[0].lower() not in ("more", "mehr", "plus", "davantage", "más", "them", "it")
+        )
 
     def _scope(
         self, ctx: _Context, st: _Sentence, a: int, b: int, backward: bool
@@ -1127,10 +1132,10 @@ class Extractor:
         pledging = cues.PLEDGE_CUE.search(sent) is not None and bool(st.donors)
         approved: list[tuple[int, int, tuple[int, int]]] = []
         for a, b, asking in found:
-            if any(ma - 5 <= a and b <= mb + 5 for ma, mb in met) or any(
-                ma <= b and a - mb <= 40 and ma >= s for ma, mb in met if ma > a - 60
-            ):
-                continue  # the request is answered ("in response to Ukraine's request")
+            if any(ma - 60 <= a and b <= mb + 60 for ma, mb in met):
+                # the request is answered ("in response to Ukraine's request"), or asks for
+                # what was promised ("urged allies to fulfil their promise to deliver ...")
+                continue
             subject = self._subject(ctx, actors, st, a, b)
             speaker = self._speaker_at(ctx, st, a, recent)
             if subject in ("first", "third", None):
@@ -1154,6 +1159,7 @@ class Extractor:
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
                 or (not asking and self._copula_before(ctx, st, a))
+                or cues.COPULA.match(text, a) is not None
                 or cues.REQUEST_BY.match(text, b, e) is not None
                 or self._relative_object(ctx, actors, st, a)
                 or self._clause_final(ctx, st, b)

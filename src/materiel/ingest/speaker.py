@@ -178,14 +178,20 @@ PRONOUN_SPEAKER = re.compile(
 )
 
 
-def side_of(phrase: str) -> str | None:
-    """The side of a phrase naming a speaker: ``"recipient"``, ``"other"`` or None."""
-    r = RECIPIENT_OFFICIALS.search(phrase)
-    o = OTHER_OFFICIALS.search(phrase)
+def side_of(phrase: str, last: bool = False) -> str | None:
+    """The side of a phrase naming a speaker: ``"recipient"``, ``"other"`` or None. When both
+    sides are named, the first wins, or the last with ``last`` (the phrase before a speech
+    verb: "... with President Zelensky, Rutte emphasized")."""
+    rs = list(RECIPIENT_OFFICIALS.finditer(phrase))
+    os_ = list(OTHER_OFFICIALS.finditer(phrase))
+    r = (rs[-1] if last else rs[0]) if rs else None
+    o = (os_[-1] if last else os_[0]) if os_ else None
     opos = o.start() if o is not None else None
     if opos is None and TITLE.search(phrase):
         opos = _other_nation(phrase)
     if r is not None and opos is not None:
+        if last:
+            return "recipient" if r.start() > opos else "other"
         return "recipient" if r.start() < opos else "other"
     if r is not None:
         return "recipient"
@@ -311,9 +317,9 @@ class Speakers:
             after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
             side = side_of(after) if word in _NAME_AFTER else None
             if word == "zufolge":
-                side = side_of(before)
+                side = side_of(before, last=True)
             if side is None:
-                side = side_of(before) or side_of(after)
+                side = side_of(before, last=True) or side_of(after)
             if side is not None:
                 sides.append((v.start(), side))
             elif PRONOUN_SPEAKER.search(narr[v.end() : v.end() + 30]) or PRONOUN_SPEAKER.search(

@@ -1106,6 +1106,18 @@ class Extractor:
         text, s, e = ctx.text, st.start, st.end
         sent = text[s:e]
         recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
+        found = self._need_cues(ctx, st)
+        sp = ctx.speakers
+        quoted = sp is not None and (
+            sp.quote_at(s) is not None or any(s <= q.start < e for q in sp.quotes_in(s, e))
+        )
+        if not found and not quoted and SPEECH_VERB.search(sent) is None:
+            # no request, no quotation, no speech verb: the voice goes on unchanged
+            if recent is not None and (
+                cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+            ):
+                ctx.voice_at = st.index
+            return None
         actors = self._actors(ctx, st)
         # the voice of the sentence, carried on to the next sentences ("He added ...", a
         # quotation's next sentence): its speaker's tag or quotation, else an official who is
@@ -1139,7 +1151,6 @@ class Extractor:
             cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
         ):
             ctx.voice_at = st.index  # the same voice goes on
-        found = self._need_cues(ctx, st)
         if not found:
             return None
         met = [m.span() for m in cues.REQUEST_MET.finditer(text, s, e)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from materiel.ingest import nations as nat
 
@@ -178,6 +179,7 @@ PRONOUN_SPEAKER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def side_of(phrase: str, last: bool = False) -> str | None:
     """The side of a phrase naming a speaker: ``"recipient"``, ``"other"`` or None. When both
     sides are named, the first wins, or the last with ``last`` (the phrase before a speech
@@ -284,6 +286,12 @@ class Speakers:
         if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
             return self.quotes[i]
         return None
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        """The quotations that start in text[start:end]."""
+        a = bisect.bisect_left(self._starts, start)
+        b = bisect.bisect_left(self._starts, end)
+        return self.quotes[a:b]
 
     def outside(self, start: int, end: int) -> str:
         """text[start:end] with the quotations blanked (the narrator's words only)."""

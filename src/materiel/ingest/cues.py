@@ -630,3 +630,132 @@ PLEDGE_CUE_MORE = re.compile(
     r"\b(?:abgeben|abzugeben|abgibt|Auslieferung\w*|auszuliefern|überlassen|überlässt)\b",
     _I,
 )
+# -- the recipient's requests (read by the need rules in :mod:`.extract` with :mod:`.speaker`)
+#: a verb or noun of ASKING: its subject is the one who asks ("Kyiv asked Germany for Taurus",
+#: "Selenskyj bat um ...", "l'Ukraine réclame ...", "Zelensky ha chiesto ..."); a request counts
+#: as a need whoever reports it
+REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
+    r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:\w+\s+){0,3})?"
+    r"(?:for|to\s+(?:send|provide|deliver|supply|speed|step|increase|boost))|appeal(?:s|ed|ing)?"
+    r"|urg(?:es|ed|ing)\s+(?:\w+\s+){0,4}?to\s+(?:send|provide|deliver|supply|give|speed|step"
+    r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
+    r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
+    r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
+    r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
+    r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
+    r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent)\b|sollicit\w*|appel(?:le|lent|é|ait|aient)\b"
+    r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
+    r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
+    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér\w*|проси\w*|попрос\w*|проха\w*"
+    # a request in the imperative ("Send us more", "Donnez-nous ces Patriot", "Gebt uns")
+    r"|send\s+us|give\s+us|envoyez[-\s]nous|donnez[-\s]nous|livrez[-\s]nous|schickt\s+uns"
+    r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
+    # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
+    r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
+    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole)\b",
+    _I,
+)
+#: a request said in the passive, with its asker after it ("demandés par Kiev", "requested by
+#: Ukraine", "von Kiew gefordert"): the asker follows
+REQUEST_BY = re.compile(r"^\s*(?:by|par|von|de\s+la\s+part\s+de|por|da|door)\s", _I)
+#: a request or need that is answered: the sentence is the donor's response, not a need
+#: ("in response to Ukraine's request", "fulfilling a request from", "répondant aux demandes
+#: de Kiev", "auf Bitte der Ukraine", "to meet its most urgent needs", "the need is met")
+REQUEST_MET = re.compile(
+    r"\b(?:in\s+response\s+to|responding\s+to|in\s+answer\s+to|answering|fulfill?(?:s|ed|ing)?"
+    r"|following|after|at|upon|in\s+line\s+with|heeding)\s+(?:\w+['’]?s?\s+){0,3}?(?:requests?"
+    r"|demands?|pleas?|appeals?|calls?|wish(?:es)?)\b"
+    r"|\b(?:meet(?:s|ing)?|met|address(?:es|ed|ing)?|satisf(?:y|ies|ied|ying)|fulfill?(?:s|ed|ing)?"
+    r"|cover(?:s|ed|ing)?|based\s+on|according\s+to|in\s+line\s+with|tailored\s+to)"
+    r"\s+(?:\w+['’]?s?\s+){0,4}?(?:needs|requirements|requests?)\b"
+    r"|\bfulfill?\w*\s+(?:\w+\s+){0,2}?(?:promises?|pledges?|commitments?)\b"
+    r"|\b(?:Versprechen|Zusagen?)\s+(?:\w+\s+){0,2}?(?:einzulösen|einlösen|erfüllen|einhalten)"
+    r"|\btenir\s+(?:\w+\s+){0,2}?(?:promesses?|engagements?)\b"
+    r"|\b(?:répon\w*|suite|conformément|correspond\w*)\s+(?:à|aux)\s+(?:\w+['’]?\s*){0,4}?"
+    r"(?:demandes?|besoins?|urgences?|attentes?|appels?)\b|\bà\s+la\s+demande\b"
+    r"|\baprès\s+(?:les|la|une)\s+(?:\w+\s+){0,2}demandes?\b"
+    r"|\b(?:auf|nach|infolge)\s+(?:\w+\s+){0,3}(?:Bitte|Wunsch|Anfrage|Ersuchen|Forderung\w*)\b"
+    r"|\b(?:entsprech\w*|erfüll\w*|gedeckt|deck\w*)\b[^.;]{0,30}\b(?:Bedarf|Bitte|Wunsch|Anfrage)"
+    r"|\b(?:Bedarf|Bitte|Wunsch|Anfrage)\w*\b[^.;]{0,30}\b(?:entsprech\w*|erfüll\w*|gedeckt)"
+    r"|\b(?:in\s+respuesta|en\s+respuesta|atendiendo|a\s+petición|em\s+resposta|a\s+pedido"
+    r"|in\s+risposta|su\s+richiesta|na\s+prośbę|w\s+odpowiedzi|na\s+žádost|op\s+verzoek"
+    r"|naar\s+aanleiding)\b",
+    _I,
+)
+#: what the recipient says it needs most, or is necessary (a word of need, read like
+#: :data:`NEED_CUE`): "the number one priority is air defence", "remain a priority",
+#: "stressed the necessity of", "la nécessité de fournir", "oberste Priorität"
+NEED_MORE = re.compile(
+    r"\b(?:(?:top|first|number\s+one|main|key|highest|absolute)\s+priorit(?:y|ies)"
+    r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
+    r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
+    r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
+    r"\s+(?:supplying|providing|delivering|increasing)"
+    # said of things, after a copula ("... is critically important", "sind überlebenswichtig")
+    r"|(?:is|are|remains?|sind|ist|seien|sei|sont|est|restent|reste)\s+(?:\w+\s+)?[\"„“«]?\s*"
+    r"(?:critically\s+important|crucial|essential|entscheidend|unverzichtbar|überlebenswichtig"
+    r"|indispensables?|vital|vitale?s?|cruciale?s?|essentielle?s?))\b",
+    _I,
+)
+#: a need said of things, not of the one who needs them: the items may stand before it
+#: ("the Leclerc tanks requested by Kyiv", "Kampfpanzer seien nötig", "are badly needed")
+NEED_PREDICATE = re.compile(
+    r"\b(?:needed|required|requested|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
+    r"|nécessaires?|indispensables?|demandé(?:e|s|es)?|réclamé(?:e|s|es)?|souhaité(?:e|s|es)?"
+    r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
+    _I,
+)
+#: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
+REQUEST_SCOPE_END = re.compile(
+    r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
+    r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
+    r"|aber|doch|während|weil|da|nachdem|wobei|mais|tandis|alors|car|parce|puisque|qui|où"
+    r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"
+    r"|a\s+dit|a-t-il|a-t-elle|según|selon|according)\b)"
+    r"|\s(?=(?:but|aber|mais|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
+    r"|\s(?=(?:to|um|pour|afin|para|per)\s+(?:protect|defend|repel|counter|shoot|fight|hold"
+    r"|schützen|verteidigen|abzuwehren|protéger|défendre|repousser|contrer|proteger|defender"
+    r"|proteggere|difendere)\b)",
+    _I,
+)
+#: a word before a nation that makes it an object, not the subject ("asked the EU", "die EU
+#: gebeten", "appelé la Suède", "from the United States")
+OBJECT_BEFORE = re.compile(
+    r"\b(?:the|die|den|dem|der|la|le|les|l['’]|à|au|aux|an|to|from|aus|von|vom|de|des|du|in|bei"
+    r"|beim|with|mit|for|für|pour|on|auf|against|gegen|contre)\s*$",
+    _I,
+)
+#: a preposition before a nation: the nation is where things go or come from, not who asks
+#: ("the delivery of Taurus to Ukraine demanded", "im Ukraine-Krieg dringend benötigt")
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:an|to|into|from|aus|à|au|aux|for|für|pour|in|im|into|nach|with|mit|against|gegen"
+    r"|contre|en|dans|para|per|naar|na|do|w)\s+(?:(?:the|die|der|den|dem|la|le|les|l['’])\s*)?$",
+    _I,
+)
+#: a condition before a word of need: nothing is stated ("if Ukraine needs it", "si Ucrania lo
+#: necesita", "falls die Ukraine ... braucht")
+CONDITION = re.compile(r"\b(?:if|whether|unless|si|wenn|falls|ob|se|als|indien)\b", _I)
+#: a copula before a word of need: the items before it are what is needed ("Artillery and shells
+#: are number one of Ukraine's needs")
+COPULA = re.compile(
+    r"\b(?:is|are|was|were|remain|remains|sind|ist|seien|sei|sont|est|restent|reste|son|es|sono"
+    r"|è|zijn|is)\b",
+    _I,
+)
+#: a relative pronoun before the subject of a request: its object stands before it
+RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:that|which|que|qu['’]|die|den|das|welche[nrs]?|che|que|dat|die)\s+(?:the\s+|la\s+"
+    r"|le\s+|l['’]|die\s+|der\s+)?|\bqu['’])$",
+    _I,
+)
+#: a pronoun or first person as the subject of a request ("he asked for", "wir brauchen",
+#: "nous avons besoin", "bat er"): the speaker or the voice of the sentences before
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:(?P<first>we|wir|nous|(?-i:I)|ich|je|j['’]|our|unser\w*|notre|nos|nosotros|noi"
+    r"|wij|мы|ми)|(?P<third>he|she|they|er|sie|il|elle|ils|elles|él|ella|lui|lei|hij|zij"
+    r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|son\s+pays|sein\s+Land"
+    r"|seines\s+Landes|his\s+country|her\s+country|the\s+president|der\s+Präsident"
+    r"|le\s+président|the\s+minister|der\s+Minister|le\s+ministre))\b",
+    _I,
+)

@@ -17,9 +17,15 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    ruled out, hypothetical or negated gives no pledge (:data:`.cues.NOT_GIVEN`); a clause
    that states a past total ("since the start of the war", "so far", "bringing the total
    to", "seit Kriegsbeginn", "depuis le début") gives no pledge either.
-4. **Kind** of the sentence: a *need* when a need word appears and the recipient speaks (its
-   leaders, ministries or armed forces are the speaker, or the subject when no one else is
-   quoted); a *fund* when a pool is named (European Peace Facility, ASAP, NSPA, the Czech
+4. **Kind** of the sentence: a *need* when the recipient asks or says it needs
+   (:mod:`.speaker` finds quotations and who says them): a verb of asking
+   (:data:`.cues.REQUEST`) whose subject is the recipient or its officials counts whoever
+   reports it; a word of need or lack counts only in the recipient's own voice (not a donor's,
+   NATO's, a journalist's); a request answered in the sentence ("in response to Kyiv's
+   request") or a condition ("if Ukraine needs") is none; only the items the request governs
+   (its clause after the verb, the clause before a passive, a predicate or a verb at the
+   clause's end) become needs, and a need sentence gives no pledge; a *fund* when a pool is
+   named (European Peace Facility, ASAP, NSPA, the Czech
    initiative, "earmarked", ...) and no national donor is named; otherwise a *pledge*
    sentence when a pledge word appears and the items go to the recipient (not "to the United
    States").
@@ -82,6 +88,7 @@ from materiel.ingest.numbers import (
     find_quantities,
     guess_lang,
 )
+from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, SPEECH_VERB, Speakers
 
 _ABBREV = {
     "mr",
@@ -439,6 +446,7 @@ class _Context:
     pledge_donors: list[str] = field(default_factory=list)  # the donors of the last pledges
     pledge_at: int = -100  # the sentence that made them
     ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
+    speakers: Speakers | None = None  # the quotations of the text and who says them
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -805,6 +813,7 @@ class Extractor:
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
         ctx.core = _core_language(text)
+        ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = nat.find_nations(text)
         ctx.money = find_money(text, ctx.lang)
@@ -913,8 +922,12 @@ class Extractor:
         ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
-        if self._is_need(ctx, st):
-            ctx.drafts.extend(self._needs(ctx, st))
+        needs = self._need_sentence(ctx, st)
+        if needs:
+            # the recipient's request is no donor's pledge ("Kyiv asked Germany for Taurus");
+            # a request that governs no item ("... who also called for new sanctions") leaves
+            # the sentence's pledges alone
+            ctx.drafts.extend(needs)
             return
         national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]
         if (
@@ -1057,20 +1070,274 @@ class Extractor:
                 return True
         return False
 
-    def _is_need(self, ctx: _Context, st: _Sentence) -> bool:
-        """A need sentence: a need word, and the recipient is the speaker (or the subject when
-        no one else is quoted). A sentence whose subject is a pronoun ("He asked for ...",
-        "We need ...", "Il demande ...") and that names no other voice continues the voice
-        of the sentences just before it."""
-        voice = self._voice(ctx, st)
-        sent = ctx.text[st.start : st.end]
+    # -- statements of need ----------------------------------------------------------
+    def _actors(self, ctx: _Context, st: _Sentence) -> list[tuple[int, int, str]]:
+        """Who may be the subject of a request in a sentence, in text order: ``recipient``
+        (its name, officials, titles), ``other`` (another nation, a donor's or NATO's official,
+        an analyst), ``first`` (we, wir, nous) and ``third`` (he, sie, il)."""
+        text, s, e = ctx.text, st.start, st.end
+        out: list[tuple[int, int, str]] = []
+        for rx in (cues.RECIPIENT_SIDE, cues.RECIPIENT_SIDE_MORE, RECIPIENT_OFFICIALS):
+            out += [(m.start(), m.end(), "recipient") for m in rx.finditer(text, s, e)]
+        for n in st.nations:
+            side = "recipient" if self.recipient in n.codes else "other"
+            out.append((n.start, n.end, side))
+        for rx in (OTHER_OFFICIALS, cues.OTHER_VOICE):
+            out += [(m.start(), m.end(), "other") for m in rx.finditer(text, s, e)]
+        for m in cues.SUBJECT_PRONOUN.finditer(text, s, e):
+            out.append((m.start(), m.end(), "first" if m.group("first") else "third"))
+        out.sort()
+        # a title and its name are one actor ("Ukrainian Defence Minister Umerov"): the
+        # recipient's side wins within a span that overlaps
+        merged: list[tuple[int, int, str]] = []
+        for a in out:
+            if merged and a[0] < merged[-1][1]:
+                last = merged[-1]
+                side = "recipient" if "recipient" in (last[2], a[2]) else last[2]
+                merged[-1] = (last[0], max(last[1], a[1]), side)
+            else:
+                merged.append(a)
+        return merged
+
+    def _need_cues(self, ctx: _Context, st: _Sentence) -> list[tuple[int, int, bool]]:
+        """The request cues (start, end, asking) of a sentence: a verb of asking
+        (:data:`.cues.REQUEST`), else a word of need or lack (:data:`.cues.NEED_CUE`)."""
+        text, s, e = ctx.text, st.start, st.end
+        out = [(m.start(), m.end(), True) for m in cues.REQUEST.finditer(text, s, e)]
+        more = list(cues.NEED_CUE.finditer(text, s, e)) + list(cues.NEED_MORE.finditer(text, s, e))
+        for m in sorted(more, key=lambda m: m.start()):
+            if any(a < m.end() and m.start() < b for a, b, _ in out):
+                continue
+            if re.search(r"\bmore\s+than\b|\bplus\s+de\s+\d", m.group(0), re.I):
+                continue  # "receive the more than two dozen vehicles": a count, not a wish
+            out.append((m.start(), m.end(), False))
+        out.sort()
+        return out
+
+    @staticmethod
+    def _relative_object(
+        ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int
+    ) -> bool:
+        """The request is a relative clause about the items before it ("the Leopard tanks that
+        Kyiv has requested", "les chars Leopard que Kiev réclame", "die Kampfpanzer, die Kiew
+        fordert"): a relative pronoun right before the subject of the cue."""
+        before = [x for x in actors if x[1] <= a and x[0] >= st.start]
+        if not before:
+            return False
+        x = before[-1]
+        return cues.RELATIVE_BEFORE.search(ctx.text, max(st.start, x[0] - 14), x[0]) is not None
+
+    @staticmethod
+    def _clause_start(ctx: _Context, st: _Sentence, a: int) -> int:
+        """Where the clause of the word at ``a`` starts (after the last scope end before it)."""
+        clause = st.start
+        for m in cues.REQUEST_SCOPE_END.finditer(ctx.text, st.start, a):
+            clause = m.end()
+        return clause
+
+    def _copula_before(self, ctx: _Context, st: _Sentence, a: int) -> bool:
+        """A copula in the clause before a word of need ("shells are Ukraine's first need")."""
+        return cues.COPULA.search(ctx.text, self._clause_start(ctx, st, a), a) is not None
+
+    @staticmethod
+    def _clause_final(ctx: _Context, st: _Sentence, b: int) -> bool:
+        """The cue ends its clause (a German verb at the end: "... habe Kiew 812 Drohnen
+        beantragt", "... um Flugabwehr gebeten"): what it governs stands before it."""
+        rest = ctx.text[b : st.end]
+        m = cues.REQUEST_SCOPE_END.search(ctx.text, b, st.end)
+        if m is not None:
+            rest = ctx.text[b : m.start()]
+        words = re.findall(r"\w+", rest)
+        # "... have asked for more": a quantifier is the object, nothing before it
+        return len(words) == 0 or (
+            len(words) == 1
+            and words[0].lower() not in ("more", "mehr", "plus", "davantage", "más", "them", "it")
+        )
+
+    def _scope(
+        self, ctx: _Context, st: _Sentence, a: int, b: int, backward: bool
+    ) -> tuple[int, int]:
+        """The part of the sentence a request governs: from the cue to the end of its clause
+        (not past "but", ";", a reason, a purpose or the speaker's tag), and from the start of
+        the clause when the cue is said of things ("the tanks requested by Kyiv")."""
+        text, s, e = ctx.text, st.start, st.end
+        end_m = cues.REQUEST_SCOPE_END.search(text, b, e)
+        end = end_m.start() if end_m is not None else e
+        start = a
+        if backward:
+            start = s
+            for m in cues.REQUEST_SCOPE_END.finditer(text, s, a):
+                start = m.end()
+        return start, end
+
+    def _subject(
+        self, ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int, b: int
+    ) -> str | None:
+        """The side of who asks or needs at the cue ``a:b``: the nearest actor before the cue
+        in the sentence (not one after a preposition, nor an asked nation after an article; the
+        first of the clause when the verb ends it), else the one right after it ("bat er um",
+        "braucht die Ukraine"); in the passive ("requested by Kyiv") the one after "by"."""
+        text = ctx.text
+        if cues.REQUEST_BY.match(text, b, st.end):
+            after = [x for x in actors if b <= x[0] <= b + 30]
+            if after:
+                return after[0][2]
+        before = [
+            x
+            for x in actors
+            if x[1] <= a + 1
+            and x[0] < a
+            and not cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
+        ]
+        if before:
+            # a nation after a preposition or an article, with the recipient named before it in
+            # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
+            # the European Union"): the subject is the recipient before it
+            clause = st.start
+            for m in cues.REQUEST_SCOPE_END.finditer(text, st.start, a):
+                clause = m.end()
+            k = len(before) - 1
+            if self._clause_final(ctx, st, b) and not self._relative_object(ctx, actors, st, a):
+                # a verb at the end of its clause ("Kiew hatte Italien ... um ... gebeten"): the
+                # subject stands first in the clause
+                first = [x for x in before if x[0] >= clause]
+                if first:
+                    k = before.index(first[0])
+            while (
+                k > 0
+                and before[k][2] == "other"
+                and cues.OBJECT_BEFORE.search(text, max(clause, before[k][0] - 12), before[k][0])
+                and any(x[2] == "recipient" and x[0] >= clause for x in before[:k])
+            ):
+                k -= 1
+            x = before[k]
+            return x[2]
+        after = [x for x in actors if b <= x[0] <= b + 25]
+        if after:
+            x = after[0]
+            return x[2]
+        return None
+
+    def _speaker_at(self, ctx: _Context, st: _Sentence, pos: int, recent: str | None) -> str | None:
+        """Who says the words at ``pos``: the speaker of the quotation holding them, else the
+        sentence's speaker named beside a speech verb; a pronoun ("he said", "a-t-il
+        déclaré") is the voice of the sentences before (``recent``)."""
+        sp = ctx.speakers
+        if sp is None:
+            return None
+        q = sp.quote_at(pos)
+        side = q.side if q is not None else None
+        if side is None:
+            side = sp.sentence_side(st.start, st.end)
+        if side == "pronoun":
+            return recent
+        return side
+
+    def _need_sentence(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
+        """The needs of a sentence, or None when it states no need of the recipient. A need is
+        made only where the recipient (or its officials) asks (a verb of asking whose subject is
+        the recipient, whoever reports it) or says it needs (a word of need whose subject is the
+        recipient, said by the recipient's own voice), and only of the items that the request
+        governs. A request answered in the same sentence ("in response to Kyiv's request",
+        "Germany will send the tanks Kyiv asked for") is no need."""
+        text, s, e = ctx.text, st.start, st.end
+        sent = text[s:e]
         recent = ctx.voice if ctx.voice_at >= st.index - 2 else None
-        pronoun = cues.PRONOUN_SUBJECT.match(sent) and not cues.RECIPIENT_SIDE.search(sent)
-        if pronoun or (voice is None and cues.FIRST_PERSON.search(sent)):
-            voice = recent
+        found = self._need_cues(ctx, st)
+        sp = ctx.speakers
+        quoted = sp is not None and (
+            sp.quote_at(s) is not None or any(s <= q.start < e for q in sp.quotes_in(s, e))
+        )
+        if not found and not quoted and SPEECH_VERB.search(sent) is None:
+            # no request, no quotation, no speech verb: the voice goes on unchanged
+            if recent is not None and (
+                cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+            ):
+                ctx.voice_at = st.index
+            return None
+        actors = self._actors(ctx, st)
+        # the voice of the sentence, carried on to the next sentences ("He added ...", a
+        # quotation's next sentence): its speaker's tag or quotation, else an official who is
+        # the subject of a speech verb or of a request
+        voice = self._speaker_at(ctx, st, e - 1, recent)
+        if voice is None:
+            first = next(
+                (
+                    x
+                    for x in actors
+                    if x[2] in ("recipient", "other")
+                    and not cues.PREPOSITION_BEFORE.search(text, max(s, x[0] - 16), x[0])
+                ),
+                None,
+            )
+            said = SPEECH_VERB.search(sent) or cues.REQUEST.search(sent)
+            if first is not None and said is not None and first[0] < s + said.start():
+                # an official who speaks or asks ("Zelensky spoke in Vilnius")
+                named = RECIPIENT_OFFICIALS.search(text, first[0], min(e, first[1] + 40)) or (
+                    first[2] == "other"
+                    and (
+                        OTHER_OFFICIALS.search(text, first[0], first[1])
+                        or (said is not None and cues.SPEECH.search(sent))
+                    )
+                )
+                if named:
+                    voice = first[2]
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
-        return voice == "recipient" and cues.NEED_CUE.search(ctx.text, st.start, st.end) is not None
+        elif recent is not None and (
+            cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+        ):
+            ctx.voice_at = st.index  # the same voice goes on
+        if not found:
+            return None
+        met = [m.span() for m in cues.REQUEST_MET.finditer(text, s, e)]
+        pledging = cues.PLEDGE_CUE.search(sent) is not None and bool(st.donors)
+        approved: list[tuple[int, int, tuple[int, int]]] = []
+        for a, b, asking in found:
+            if any(ma - 60 <= a and b <= mb + 60 for ma, mb in met):
+                # the request is answered ("in response to Ukraine's request"), or asks for
+                # what was promised ("urged allies to fulfil their promise to deliver ...")
+                continue
+            subject = self._subject(ctx, actors, st, a, b)
+            speaker = self._speaker_at(ctx, st, a, recent)
+            if subject in ("first", "third", None):
+                subject = speaker or recent
+            if subject != "recipient":
+                continue
+            # "Ukraine needs ..." is a need only in the recipient's own voice: with no speaker
+            # named, not after another voice (a donor, an analyst, another nation)
+            if (
+                not asking
+                and speaker != "recipient"
+                and not (
+                    speaker is None
+                    and recent != "other"
+                    and not any(x[2] == "other" and x[0] < a for x in actors)
+                )
+            ):
+                continue
+            if cues.CONDITION.search(text, self._clause_start(ctx, st, a), a):
+                continue  # "if Ukraine needs it": nothing is stated
+            backward = (
+                cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
+                or (not asking and self._copula_before(ctx, st, a))
+                or cues.COPULA.match(text, a) is not None
+                or cues.REQUEST_BY.match(text, b, e) is not None
+                or self._relative_object(ctx, actors, st, a)
+                or self._clause_final(ctx, st, b)
+            )
+            scope = self._scope(ctx, st, a, b, backward)
+            if (
+                backward
+                and pledging
+                and any(scope[0] <= g[0].start < a for g in st.donors)
+                and cues.PLEDGE_CUE.search(text, scope[0], a)
+            ):
+                continue  # "Germany will send the tanks Kyiv asked for": the request is met
+            approved.append((a, b, scope))
+        if not approved:
+            return None
+        return self._needs(ctx, st, approved)
 
     def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
         """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak
@@ -1435,9 +1702,30 @@ class Extractor:
             )
         return out
 
-    def _needs(self, ctx: _Context, st: _Sentence) -> list[Draft]:
+    def _needs(
+        self, ctx: _Context, st: _Sentence, approved: list[tuple[int, int, tuple[int, int]]]
+    ) -> list[Draft]:
+        """The needs of a need sentence: the items that its approved requests govern (each
+        request's scope), else a general call for arms or for urgent needs."""
         text, s, e = ctx.text, st.start, st.end
-        items = [el for el in st.elements if el.money is None]
+        scopes = [sc for _, _, sc in approved]
+        items = [
+            el
+            for el in st.elements
+            if el.money is None and any(el.start < b and el.end > a for a, b in scopes)
+        ]
+        # "ammunition" alone in what is asked for is artillery's (as in :meth:`_needs` below)
+        for m in ctx.items:
+            if (
+                s <= m.start < e
+                and m.category == AMMO
+                and not find_calibre(m.surface)
+                and any(a <= m.start < b for a, b in scopes)
+                and not any(el.start <= m.start < el.end for el in st.elements)
+            ):
+                items.append(
+                    _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
+                )
         out: list[Draft] = []
         priority = "critical" if cues.URGENT.search(text, s, e) else "high"
         if not items:
@@ -1445,7 +1733,10 @@ class Extractor:
             bare = [
                 m
                 for m in ctx.items
-                if s <= m.start < e and m.category == AMMO and not find_calibre(m.surface)
+                if s <= m.start < e
+                and m.category == AMMO
+                and not find_calibre(m.surface)
+                and not any(a <= m.start < b for a, b, _ in approved)
             ]
             items = [
                 _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
@@ -1471,7 +1762,9 @@ class Extractor:
             fields = need_of(el.category, el.calibre, el.quantity, el.item_code)
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
         arms = cues.GENERIC_ARMS.search(text, s, e)
-        need = cues.NEED_CUE.search(text, s, e)
+        need = cues.NEED_CUE.search(text, approved[0][0], e) or cues.REQUEST.search(
+            text, approved[0][0], e
+        )
         if (
             not out
             and arms is not None

@@ -1,0 +1,194 @@
+"""The recipient's statements of need: who speaks (quotations and attributions), who asks, and
+which items a request governs."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.ingest import cues
+from materiel.ingest.extract import Extractor
+from materiel.ingest.speaker import Speakers, find_quotes, side_of
+
+
+@pytest.fixture(scope="module")
+def reader() -> Extractor:
+    return Extractor(modality=False)
+
+
+def _needs(reader: Extractor, text: str) -> list[str]:
+    return sorted(d.fields["category"] for d in reader.read(text).drafts if d.kind == "need")
+
+
+def _pledges(reader: Extractor, text: str) -> list[tuple[str, str]]:
+    return sorted(
+        (d.fields["donor"], d.fields["category"])
+        for d in reader.read(text).drafts
+        if d.kind == "pledge"
+    )
+
+
+# -- speaker.py -------------------------------------------------------------------------
+def test_quotes_of_several_kinds() -> None:
+    text = 'He said "we need tanks", then «des obus» and „Munition“ and ‘jets’ in Ukraine’s name.'
+    spans = [text[a:b] for a, b in find_quotes(text)]
+    assert spans == ["we need tanks", "des obus", "Munition", "jets"]
+
+
+def test_quote_attribution_after_and_before() -> None:
+    text = (
+        '"We need tanks and jets," said Zelensky. '
+        "“Ukraine needs air defence,” Norwegian Minister of Defence Tore Sandvik said. "
+        "Kuleba told reporters: „Wir brauchen Panzer.“"
+    )
+    sides = [q.side for q in Speakers(text).quotes]
+    assert sides == ["recipient", "other", "recipient"]
+
+
+def test_pronoun_attribution() -> None:
+    text = "« Il nous faut des obus », a-t-il déclaré."
+    assert [q.side for q in Speakers(text).quotes] == ["pronoun"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("said Ukraine's defence minister Rustem Umerov", "recipient"),
+        ("der ukrainische Botschafter", "recipient"),
+        ("le ministre ukrainien des Affaires étrangères", "recipient"),
+        ("NATO Secretary General Jens Stoltenberg", "other"),
+        ("die estnische Regierungschefin Kaja Kallas", "other"),
+        ("President Volodymyr Zelensky", "recipient"),
+        ("analysts at the think tank", "other"),
+        ("the weather", None),
+    ],
+)
+def test_side_of(phrase: str, side: str | None) -> None:
+    assert side_of(phrase) == side
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Ukraine needs shells, Pistorius told reporters.", "other"),
+        ("Laut Selenskyj braucht die Ukraine Panzer.", "recipient"),
+        ("President Zelensky said Ukraine needs at least 25 Patriot systems.", "recipient"),
+        ("Patriot-Systeme jetzt erforderlich - Selenskyj", "recipient"),
+        ("Ukraine needs more support.", None),
+    ],
+)
+def test_sentence_side(sentence: str, side: str | None) -> None:
+    assert Speakers(sentence).sentence_side(0, len(sentence)) == side
+
+
+# -- cues.REQUEST ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv asked Germany for Taurus",
+        "Zelensky urged allies to send jets",
+        "Selenskyj bat um Flugabwehr",
+        "die Ukraine fordert Kampfpanzer",
+        "l'Ukraine réclame des obus",
+        "Zelensky ha chiesto sistemi",
+    ],
+)
+def test_request_words(text: str) -> None:
+    assert cues.REQUEST.search(text)
+
+
+def test_request_met() -> None:
+    assert cues.REQUEST_MET.search("in response to Ukraine's request")
+    assert cues.REQUEST_MET.search("répondant aux demandes pressantes de Kiev")
+    assert cues.REQUEST_MET.search("auf Bitte der Ukraine")
+    assert not cues.REQUEST_MET.search("Ukraine requested tanks")
+
+
+# -- the need rules ----------------------------------------------------------------------
+def test_recipient_speaker_makes_a_need(reader: Extractor) -> None:
+    text = "President Volodymyr Zelensky said Ukraine needs at least 25 Patriot systems."
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_donor_saying_ukraine_needs_is_no_need(reader: Extractor) -> None:
+    text = "“Ukraine needs more artillery shells,” Norwegian Defence Minister Bjørn Gram said."
+    assert _needs(reader, text) == []
+
+
+def test_narrator_saying_ukraine_needs_is_no_need(reader: Extractor) -> None:
+    text = "NATO analysts say Ukraine faces a critical shortage of artillery shells."
+    assert _needs(reader, text) == []
+
+
+def test_request_reported_by_anyone_is_a_need(reader: Extractor) -> None:
+    text = "Ukraine has requested tanks and fighter jets from its partners."
+    assert _needs(reader, text) == ["aircraft", "main-battle-tank"]
+
+
+def test_recipient_request_is_no_pledge(reader: Extractor) -> None:
+    text = "Kyiv asked Germany for Taurus cruise missiles and more Leopard tanks."
+    assert _pledges(reader, text) == []
+    assert "main-battle-tank" in _needs(reader, text)
+
+
+def test_met_request_is_a_pledge_not_a_need(reader: Extractor) -> None:
+    text = "In response to Ukraine's request, Lithuania will send 10 M577 armoured carriers."
+    assert _needs(reader, text) == []
+    assert _pledges(reader, text) == [("LTU", "armoured-vehicle")]
+
+
+def test_item_outside_the_request_is_no_need(reader: Extractor) -> None:
+    # the tanks are the donor's past gift; only the jets are asked for
+    text = (
+        "Although Germany has sent Leopard tanks, Zelensky asked for fighter jets, because "
+        "Russian drones attack every night."
+    )
+    assert _needs(reader, text) == ["aircraft"]
+
+
+def test_voice_goes_on_into_the_quote(reader: Extractor) -> None:
+    text = (
+        "Makeiev forderte weitere Lieferungen. "
+        '"Wir brauchen Kampfpanzer und Flugabwehrsysteme, um uns zu schützen."'
+    )
+    assert _needs(reader, text) == ["air-defence-system", "main-battle-tank"]
+
+
+def test_relative_clause_request(reader: Extractor) -> None:
+    text = "Paris refuses the Leclerc tanks that Kyiv has requested."
+    assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_german_verb_final_request(reader: Extractor) -> None:
+    text = "Seibel sagte, zuvor habe Kiew 50 weitere Kampfpanzer beantragt."
+    assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_the_name_nearest_the_speech_verb_speaks() -> None:
+    text = (
+        "At a press conference with President Volodymyr Zelensky, Rutte emphasized that the "
+        "Ukrainian Armed Forces need more air defense missiles."
+    )
+    assert Speakers(text).sentence_side(0, len(text)) == "other"
+
+
+def test_a_need_said_of_things_after_a_copula(reader: Extractor) -> None:
+    text = "“Air defense systems are indispensable for protecting our people,” said Kuleba."
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_an_adjective_of_importance_is_no_need(reader: Extractor) -> None:
+    text = "Zelensky praised the initiative and its role in procuring crucial Patriot systems."
+    assert _needs(reader, text) == []
+
+
+def test_asking_donors_to_keep_a_promise_is_no_new_need(reader: Extractor) -> None:
+    text = "Umerov urged EU allies to fulfil their promise to deliver a million artillery shells."
+    assert _needs(reader, text) == []
+
+
+def test_asking_for_more_governs_nothing_before_it(reader: Extractor) -> None:
+    text = (
+        "The missiles are launched from aircraft and the ministry said Ukrainian operators "
+        "have asked for more."
+    )
+    assert "aircraft" not in _needs(reader, text)

@@ -165,7 +165,13 @@ CUMULATIVE_OTHER = re.compile(
     r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
     r"|complessivamente|dall['’]inizio|yhteensä|tähän\s+mennessä|iš\s+viso|kopā|kokku"
     r"|усього|всього|загалом|от\s+начала|з\s+початку|в\s+общей\s+сложности|всего"
-    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej)\b",
+    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej"
+    # other languages (numbers helper): "so far", "to date", "by now", "in all"
+    r"|inmiddels|tot\s+dusver|in\s+passato|sinora|fino\s+ad\s+ora|ad\s+oggi|hasta\s+la\s+fecha"
+    r"|até\s+(?:à\s+data|hoje)|łączn\w*\s+wartoś\w*|do\s+tej\s+pory|dotąd|sammanlagt|hidtil"
+    r"|i\s+alt|til\s+sammen|celkově|dosavad|celkovo|doteraz|kaikkiaan|dosad|do\s+sada"
+    r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
+    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til)\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when

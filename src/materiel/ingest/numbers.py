@@ -616,6 +616,8 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
                 amount = value * _scale(m.group("scale"), lang)
                 add(Money(amount, _currency(m.group("cur")), start, m.end()))
                 break
+    for money in _elliptic(text, lang, found, used):
+        add(money)
     found.sort(key=lambda x: x.start)
     found = [
         Money(None, None, m.start, m.end)
@@ -624,6 +626,54 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         for m in found
     ]
     return _conversions(text, _betweens(text, found))
+
+
+#: millions and billions with no currency ("la plus grande part (490 millions) servira",
+#: "une dotation de 2 milliards supplémentaire", "7 miljarder och")
+_BIG_SCALE = (
+    r"millions?|millionen|mio\.?|mln|mn|milliards?|milliarden?|mrd\.?|mds|bn|bln|billions?"
+    rf"|{SCALE_FAMILIES[0][0]}|{SCALE_FAMILIES[1][0]}"
+)
+_ELLIPTIC = re.compile(
+    rf"(?<![\w.,$€£/-])(?P<num>{_NUM})\s?(?P<scale>{_BIG_SCALE})(?![\w-])\.?", re.IGNORECASE
+)
+#: words after such a number that tell it counts money, not things ("2 milliards
+#: supplémentaire", "weitere"): the language's function words, less "of" and its kin
+_ELLIPTIC_AFTER = frozenset(
+    re.findall(
+        r"\w+",
+        "additional more further extra supplémentaire supplémentaires restants zusätzlich"
+        " zusätzliche adicionales adicionais aggiuntivi ulteriori",
+    )
+)
+_OF_WORDS = frozenset(
+    re.findall(r"\w+", "of de d di du des del da do dos das van von der av af z ze od iz")
+)
+
+
+def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list[Money]:
+    """Millions or billions written with no currency, in a text that names one elsewhere: the
+    currency of the nearest amount before (else after) them. Only when what follows is
+    punctuation, a function word of the language or "more" ("490 millions) servira", "acht
+    Milliarden zur"), never a noun ("1.5 million rounds", "2 millions d'obus")."""
+    named = sorted((m for m in found if m.currency), key=lambda m: m.start)
+    if not named:
+        return []
+    words = _PROFILE_SETS.get(lang, frozenset()) | _PROFILE_SETS["en"] | _ELLIPTIC_AFTER
+    out: list[Money] = []
+    for m in _ELLIPTIC.finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        nxt = re.match(r"\s*([^\W\d_]+)?", text[m.end() :])
+        word = (nxt.group(1) or "").lower() if nxt else ""
+        if word and (word not in words or word in _OF_WORDS):
+            continue
+        before = [x for x in named if x.end <= m.start()]
+        ref = before[-1] if before else named[0]
+        scale = _scale(m.group("scale"), lang)
+        value = parse_number(m.group("num"), lang, scaled=True) * scale
+        out.append(Money(value, ref.currency, m.start(), m.end()))
+    return out
 
 
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160

@@ -254,7 +254,11 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
     (r"DOLLAR", "USD"),
     (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|євро|ευρώ|avro|يورو", "EUR"),
-    (r"funt\w*(?:\s+szterling\w*)?|sterlin\w*|фунт\w*|λίρ\w*|pund\w*|sterline", "GBP"),
+    (
+        r"(?:brit\w*|британ\w*|βρετανικ\w*)\s+(?:pund\w*|funt\w*|фунт\w*|λίρ\w*|libr\w*)"
+        r"|funt\w*(?:\s+szterling\w*)?|sterlin\w*|фунт\w*|λίρ\w*|pund\w*|sterline",
+        "GBP",
+    ),
     (r"złot\w*|zlot\w*|zł", "PLN"),
     (r"forint\w*|Ft", "HUF"),
     (r"lei|leu", "RON"),
@@ -439,8 +443,8 @@ LANG_PROFILES = {
     "pl": "w i z na się nie do jest że to od dla przez oraz który już jak po będzie",
     "cs": "a v se na je že s z do o k jako který byl by pro také už podle ve ze jsou bude",
     "sk": "a v sa na je že s z do o k ako ktorý bol pre aj už podľa vo zo sú bude",
-    "da": "og i at er det en til af på med har som ikke de den vil fra for også blev efter",
-    "no": "og i at er det en til av på med har som ikke de den vil fra for også ble etter",
+    "da": "og i at er det en til af på med har som ikke de den vil fra for også blev efter siger",
+    "no": "og i at er det en til av på med har som ikke de den vil fra for også ble etter å sier",
     "sv": "och i att är det en till av på med har som inte de den ska från för också blev efter",
     "fi": "ja on ei se että oli ovat myös joka mutta kuin sekä tai ole",
     "et": "ja on ei et ka see oli mis kui aga ning ta seda või",
@@ -1231,7 +1235,9 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
 
 def parse_amount(text: str, lang: str = "en") -> float | None:
     """A number with an optional scale word ("2.7bn", "500 million", "1,000,000", "1,5 Mrd.")."""
-    m = re.fullmatch(rf"\s*(?P<num>{_NUM})\s?(?P<scale>{_SCALE})?\.?\s*", text, re.IGNORECASE)
+    m = re.fullmatch(
+        rf"\s*(?P<num>{_NUM})\s?(?P<scale>{_SCALE}|{_FAMILIES})?\.?\s*", text, re.IGNORECASE
+    )
     if m is None:
         return None
     scale = _scale(m.group("scale"), lang)

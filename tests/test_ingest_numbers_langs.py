@@ -174,3 +174,14 @@ def test_amount_without_currency_before_a_noun_is_no_money() -> None:
         3e9
     ]
     assert find_money("Ukraine needs 2 million shells", "en") == []
+
+
+def test_number_word_millions_without_currency() -> None:
+    text = "7 Milliarden Euro. Bis 2029 würden weitere acht Milliarden zur Verfügung gestellt."
+    assert [(m.amount, m.currency) for m in find_money(text, "de")] == [(7e9, "EUR"), (8e9, "EUR")]
+
+
+def test_currency_code_before_number_words() -> None:
+    text = "GBP 300 million (about USD 393 million); more than GBP one billion to the fund"
+    found = [(m.amount, m.currency, text[m.start : m.end]) for m in find_money(text, "en")]
+    assert found == [(3e8, "GBP", "GBP 300 million"), (1e9, "GBP", "GBP one billion")]

@@ -639,7 +639,9 @@ _BIG_SCALE = (
     rf"|{SCALE_FAMILIES[0][0]}|{SCALE_FAMILIES[1][0]}"
 )
 _ELLIPTIC = re.compile(
-    rf"(?<![\w.,$€£/-])(?P<num>{_NUM})\s?(?P<scale>{_BIG_SCALE})(?![\w-])\.?", re.IGNORECASE
+    rf"(?:(?<![\w.,$€£/-])(?P<num>{_NUM})\s?|(?<![\w-])(?P<word>[^\W\d_]+)\s)"
+    rf"(?P<scale>{_BIG_SCALE})(?![\w-])\.?",
+    re.IGNORECASE,
 )
 #: words after such a number that tell it counts money, not things ("2 milliards
 #: supplémentaire", "weitere"): the language's function words, less "of" and its kin
@@ -647,12 +649,16 @@ _ELLIPTIC_AFTER = frozenset(
     re.findall(
         r"\w+",
         "additional more further extra supplémentaire supplémentaires restants zusätzlich"
-        " zusätzliche adicionales adicionais aggiuntivi ulteriori",
+        " zusätzliche adicionales adicionais aggiuntivi ulteriori zur zum für pour para per voor"
+        " till til na",
     )
 )
 _OF_WORDS = frozenset(
     re.findall(r"\w+", "of de d di du des del da do dos das van von der av af z ze od iz")
 )
+
+
+_CURRENCY_LEAD = re.compile(rf"(?<![\w$€£])(?P<cur>{_SYM}|{_CODE})\s?$")
 
 
 def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list[Money]:
@@ -672,11 +678,22 @@ def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list
         word = (nxt.group(1) or "").lower() if nxt else ""
         if word and (word not in words or word in _OF_WORDS):
             continue
-        before = [x for x in named if x.end <= m.start()]
-        ref = before[-1] if before else named[0]
+        start, currency = m.start(), None
+        lead = _CURRENCY_LEAD.search(text, max(0, start - 8), start)
+        if lead is not None:  # "GBP one billion", "€ 2 milliards"
+            start, currency = lead.start(), _currency(lead.group("cur"))
+        else:
+            before = [x for x in named if x.end <= m.start()]
+            currency = (before[-1] if before else named[0]).currency
         scale = _scale(m.group("scale"), lang)
-        value = parse_number(m.group("num"), lang, scaled=True) * scale
-        out.append(Money(value, ref.currency, m.start(), m.end()))
+        if m.group("word") is not None:  # "weitere acht Milliarden zur Verfügung"
+            number = _word_value(m.group("word"), lang)
+            if number is None:
+                continue
+            value = number * scale
+        else:
+            value = parse_number(m.group("num"), lang, scaled=True) * scale
+        out.append(Money(value, currency, start, m.end()))
     return out
 
 

@@ -185,3 +185,39 @@ def test_currency_code_before_number_words() -> None:
     text = "GBP 300 million (about USD 393 million); more than GBP one billion to the fund"
     found = [(m.amount, m.currency, text[m.start : m.end]) for m in find_money(text, "en")]
     assert found == [(3e8, "GBP", "GBP 300 million"), (1e9, "GBP", "GBP one billion")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sverige skickar 10 stridsbåtar till Ukraina.", [("SWE", "naval", 10, None, None)]),
+        (
+            "Nederland levert drie pantserhouwitsers aan Oekraïne.",
+            [("NLD", "artillery-system", 3, None, None)],
+        ),
+        (  # "i Stockholm": a place, not a donor
+            "Statsminister Jonas Gahr Støre kunngjorde i Stockholm at Norge skal bidra med 2,7 "
+            "milliarder kroner til Ukraina.",
+            [("NOR", "unspecified", None, 2.7e9, "NOK")],
+        ),
+        # a past total ("hittills"), a package still being prepared ("sta finalizzando")
+        ("Sverige har hittills skickat motsvarande 21,5 miljarder kronor till Ukraina.", []),
+        (
+            "L’Italia sta finalizzando il dodicesimo pacchetto di aiuti militari all’Ucraina con "
+            "missili Samp/T.",
+            [],
+        ),
+        ("Portugal não considera enviar aviões F-16 para a Ucrânia.", []),
+    ],
+)
+def test_reading_other_languages(
+    text: str, expected: list[tuple[str, str, int | None, float | None, str | None]]
+) -> None:
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor().read(text).as_label()["pledges"]
+    got = [
+        (r["donor"], r["category"], r.get("quantity"), r.get("amount"), r.get("currency"))
+        for r in rows
+    ]
+    assert got == expected

@@ -81,6 +81,23 @@ FUND_CUE = re.compile(
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
 )
+#: several states giving one sum together ("jointly", "a combined $500 million"): their pool
+COLLECTIVE = re.compile(
+    r"\b(?:together|jointly|joint|combined|collective(?:ly)?|pool(?:ed|ing)?|all\s+of\s+them"
+    r"|gemeinsam\w*|zusammen|ensemble|conjointement|conjoint\w*|commun(?:e|s|es)?"
+    r"|til\s+sammen|tilsammen|tillsammans|gemensamt|samen|gezamenlijk\w*|yhdessä|juntos"
+    r"|conjuntamente|conjunt[oa]s?|insieme|congiuntamente|wspólnie|společně)\b",
+    _I,
+)
+#: a sentence whose subject is a pool ("The fund, worth ...", "Le fonds commun, doté de ..."):
+#: its money is the pool's, whoever the text named before
+POOL_SUBJECT = re.compile(
+    r"^\W*(?!(?:these|those|les|ces|des|diese|estos|questi)\b)(?:(?:the|this|that|its|le|la|ce"
+    r"|cette|der|das|dieser|el|este|il|lo|questo|het|de|dit|den|denne|tämä)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:fund|fonds|pool|facility"
+    r"|Fazilität|facilité|fondo|fundo|fond|fonden|fondet|rahasto)\b",
+    _I,
+)
 #: pools with one purpose: a nation's money paid into one is a pledge of that purpose
 POOL_PURPOSES = (
     (

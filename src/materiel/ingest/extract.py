@@ -810,7 +810,12 @@ class Extractor:
         if (
             (cues.FUND_CUE.search(sent) or cues.SPECIFIC_FUND.search(sent))
             and not national
-            and (cues.SPECIFIC_FUND.search(sent) or not ctx.donors or st.donors)
+            and (
+                cues.SPECIFIC_FUND.search(sent)
+                or cues.POOL_SUBJECT.match(sent)
+                or not ctx.donors
+                or st.donors
+            )
         ):
             ctx.drafts.extend(self._funds(ctx, st))
             if st.donors:
@@ -856,6 +861,15 @@ class Extractor:
         given: set[str] = set()
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
+            if (
+                joint
+                and el.money is not None
+                and el.money.amount is not None
+                and (cues.COLLECTIVE.search(sent) or cues.FUND_CUE.search(sent))
+            ):
+                # a sum several states give together is a pool of theirs: a fund entry, and
+                # each state's share unknown (its pledge carries no amount)
+                ctx.drafts.extend(self._funds(ctx, st, [el]))
             for donor in donors:
                 given.add(donor)
                 if donor == nat.EU_CODE:

@@ -1,0 +1,68 @@
+"""Pools the reader recognises without a named fund: a sum several states give together, and a
+sentence whose subject is the pool itself."""
+
+from __future__ import annotations
+
+from materiel.ingest.extract import Reading, read_text
+
+
+def _funds(r: Reading) -> list[tuple[float, str, str]]:
+    return [
+        (d.fields["amount"], d.fields["currency"], d.fields["category"]) for d in r.by_kind("fund")
+    ]
+
+
+def test_a_sum_given_jointly_is_a_pool_and_no_donors_amount() -> None:
+    r = read_text("Sweden, Norway and Denmark have collectively pledged $486 million for Ukraine.")
+    assert _funds(r) == [(486e6, "USD", "unspecified")]
+    pledges = {d.fields["donor"]: d.fields for d in r.by_kind("pledge")}
+    assert set(pledges) == {"SWE", "NOR", "DNK"}
+    # each state's share is unknown: the joint sum is no single donor's amount
+    assert all(p["amount"] is None for p in pledges.values())
+
+
+def test_joint_sums_in_other_languages() -> None:
+    r = read_text(
+        "Deutschland, Dänemark und Schweden haben gemeinsam 500 Millionen Euro für die Ukraine "
+        "bereitgestellt."
+    )
+    assert _funds(r) == [(500e6, "EUR", "unspecified")]
+    r = read_text(
+        "La Belgique et les Pays-Bas financeront ensemble 300 millions d'euros de drones."
+    )
+    assert _funds(r) == [(300e6, "EUR", "drone")]
+
+
+def test_several_states_each_giving_is_not_a_pool() -> None:
+    r = read_text("Germany and Norway will each provide €20 million for drones for Ukraine.")
+    assert _funds(r) == []
+    assert {d.fields["donor"]: d.fields["amount"] for d in r.by_kind("pledge")} == {
+        "DEU": 20e6,
+        "NOR": 20e6,
+    }
+
+
+def test_a_joint_sum_without_a_pool_word_stays_a_pledge_of_both() -> None:
+    # no "together"/"jointly" and no pool: two states in one sentence are not yet a pool
+    r = read_text("Belgium and Luxembourg announced €93.8 million in military aid to Ukraine.")
+    assert _funds(r) == []
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"BEL", "LUX"}
+
+
+def test_the_pool_as_subject_keeps_its_money_after_a_donor_sentence() -> None:
+    r = read_text(
+        "Luxembourg joins the drone coalition led by Latvia and the United Kingdom. "
+        "The common fund, initially endowed with €58 million, will finance drone production."
+    )
+    assert (58e6, "EUR", "drone") in _funds(r)
+    assert all(d.fields.get("amount") != 58e6 for d in r.by_kind("pledge"))
+
+
+def test_money_called_funds_is_not_a_pool_subject() -> None:
+    r = read_text(
+        "The United States announced $775 million in military aid for Ukraine. "
+        "The funds will buy six NASAMS and 24 counter-artillery radars."
+    )
+    assert _funds(r) == []
+    cats = {d.fields["category"]: d.fields["quantity"] for d in r.by_kind("pledge")}
+    assert cats.get("air-defence-system") == 6

@@ -172,7 +172,13 @@ NOT_GIVEN_OTHER = re.compile(
     r"\b(?:esclu\w*|rifiut\w*|valut\w*|potrebbe\w*|non|overweeg\w*|overwogen|niet|geen"
     r"|weiger\w*|vurder\w*|överväg\w*|ikke|inte|ingen|avvis\w*|avslå\w*|avslag|nie|rozważ\w*"
     r"|odmaw\w*|odmów\w*|odmít\w*|zvaž\w*|nebude|ne|не|ні|нет|розгляда\w*|рассматрива\w*"
-    r"|відмов\w*|отказ\w*|δεν|εξετάζ\w*|ei|eivät|harkit\w*|negal\w*|neplān\w*|no)\b",
+    r"|відмов\w*|отказ\w*|δεν|εξετάζ\w*|ei|eivät|harkit\w*|negal\w*|neplān\w*|no"
+    # other languages (numbers helper): still being prepared ("sta finalizzando", "está a
+    # preparar"), denied
+    r"|sta(?:nno)?\s+(?:finalizzando|preparando|lavorando|valutando|studiando)"
+    r"|está(?:n)?\s+(?:preparando|ultimando|finalizando|estudiando)"
+    r"|está(?:o)?\s+a\s+(?:preparar|finalizar|ultimar|estudar)|smenti\w*|desment\w*"
+    r"|não(?!\s+(?:só|apenas|somente|letal|letais))|nunca|sin\s+compromiso\w*|sem\s+compromisso\w*)\b",
     _I,
 )
 #: ... and past totals
@@ -182,7 +188,18 @@ CUMULATIVE_OTHER = re.compile(
     r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
     r"|complessivamente|dall['’]inizio|yhteensä|tähän\s+mennessä|iš\s+viso|kopā|kokku"
     r"|усього|всього|загалом|от\s+начала|з\s+початку|в\s+общей\s+сложности|всего"
-    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej)\b",
+    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej"
+    # other languages (numbers helper): "so far", "to date", "by now", "in all", "since the
+    # start / the invasion" (as CUMULATIVE in English, German and French)
+    r"|inmiddels|tot\s+dusver|in\s+passato|sinora|fino\s+ad\s+ora|ad\s+oggi|hasta\s+la\s+fecha"
+    r"|sinds\s+de\s+(?:\w+\s+)?inval|dall['’]invasione|sedan\s+(?:\w+\s+)?invasion\w*"
+    r"|desde\s+(?:el|o)\s+(?:inicio|comienzo|principio|início)|od\s+počátku|od\s+začiatku"
+    r"|od\s+početka|od\s+začetka|de\s+la\s+începutul|с\s+начала|від\s+початку|sodan\s+alusta"
+    r"|reeds|al\s+voor|allerede|redan|già|(?:importo|valore|importe|valor|montante)\s+total[e]?"
+    r"|até\s+(?:à\s+data|hoje)|łączn\w*\s+wartoś\w*|do\s+tej\s+pory|dotąd|sammanlagt|hidtil"
+    r"|i\s+alt|til\s+sammen|celkově|dosavad|celkovo|doteraz|kaikkiaan|dosad|do\s+sada"
+    r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
+    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til)\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when

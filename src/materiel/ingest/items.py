@@ -385,6 +385,83 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         "vehicle",
         1,
     ),
+    # --- numbers helper: more item words of other languages (Nordic, Dutch, Italian, Slavic,
+    # Baltic, Greek, Turkish, Arabic), appended
+    # Nordic
+    (
+        r"luftvern(?:s)?missil\w*|luftforsvarsmissil\w*|luftvärnsrobot\w*|luftvärnsmissil\w*",
+        "air-defence-missile",
+        4,
+    ),
+    (r"stridsbåt\w*|gruppbåt\w*|patruljebåt\w*|patrullbåt\w*|minesveip\w*", "naval", 3),
+    (r"sjukvårdsmaterial|sanitetsmateriel|sanitetsmateriell|medicinsk\w*\s+udstyr", "medical", 3),
+    (r"sjukvårdsfordon|køretøjer|kjøretøy\w*|terrängbil\w*", "vehicle", 1),
+    (r"radarsystem\w*|radar(?:er|ar|s)?", "other-military", 2),
+    (r"artilleripjäs\w*|artilleriskyts|kanoner", "artillery-system", 2),
+    # Dutch
+    (r"\w+houwitser\w*", "artillery-system", 2),
+    (r"(?:lucht|raket)verdedigingssyste\w*|patriot-?systemen", "air-defence-system", 3),
+    (
+        r"munitie\s+voor\s+artillerie|artilleriemunitie|artilleriegranaten",
+        "artillery-ammunition",
+        3,
+    ),
+    # Italian
+    (
+        r"veicoli\s+(?:da\s+combattimento|corazzati|blindati)(?:\s+di\s+fanteria)?",
+        "armoured-vehicle",
+        3,
+    ),
+    (r"granate(?:\s+fumogene)?|esplosivi|giubbott\w*|elmetti", "other-military", 2),
+    (r"obici|cannoni|semoventi", "artillery-system", 2),
+    (
+        r"proiettili\s+di\s+artiglieria|munizioni\s+(?:di|per\s+l['’])\s*artiglieria",
+        "artillery-ammunition",
+        3,
+    ),
+    # Slavic and Baltic
+    (
+        r"munície\s+pre\s+delostrel\w*|delostreleck\w*\s+munícia\w*|dělostřeleck\w*\s+munic\w*"
+        r"|amunicj\w*\s+artyleryjsk\w*|artyleryjsk\w*\s+amunicj\w*|pociski\s+artyleryjskie",
+        "artillery-ammunition",
+        3,
+    ),
+    (r"protuzračn\w*|przeciwlotnicz\w*|protivvzdušn\w*|protiletal\w*", "air-defence-system", 3),
+    (
+        r"višecevn\w*\s+raketn\w*\s+lanser\w*|višecijevn\w*\s+\w+|РСЗВ|реактивн\w*\s+систем\w*\s+залпов\w*",
+        "rocket-artillery-system",
+        4,
+    ),
+    (
+        r"ručních\s+zbraní|ruční\w*\s+zbran\w*|broń\s+strzelec\w*|стрілец\w*\s+зброї|стрелков\w*\s+оружи\w*",
+        "small-arms",
+        3,
+    ),
+    (
+        r"zdravotní\w*\s+materiál\w*|zdravotnick\w*\s+materiál\w*|sprzęt\w*\s+medyczn\w*|медичн\w*",
+        "medical",
+        3,
+    ),
+    (
+        r"vrtulník\w*|śmigłowc\w*|helikopter\w*|vrtuľník\w*|sraigtasparn\w*|гелікоптер\w*|вертол[её]т\w*",
+        "helicopter",
+        3,
+    ),
+    (r"гаубиц\w*|гаубиці|гармат\w*|орудия", "artillery-system", 2),
+    # Greek
+    (r"πυροβόλα|πυροβόλων", "artillery-system", 2),
+    (r"ελικόπτερ\w*", "helicopter", 3),
+    (r"τεθωρακισμέν\w*|τεθωρακισμένα\s+οχήματα|ΤΟΜΑ|BMP-?1", "armoured-vehicle", 2),
+    # Turkish
+    (r"hava\s+savunma\s+sistem\w*", "air-defence-system", 3),
+    (r"insansız\s+hava\s+(?:sistem|araç)\w*|İHA|SİHA", "drone", 3),
+    (r"miğfer\w*|jeneratör\w*|duman\s+maske\w*", "other-military", 2),
+    (r"obüs\w*|top\s+mermisi", "artillery-system", 2),
+    # Arabic
+    (r"بنادق\s+مدفعي\w*|مدافع|مدفع", "artillery-system", 2),
+    (r"بندقي\w*|بنادق", "small-arms", 2),
+    (r"طلق\w*|ذخير\w*", "small-arms-ammunition", 1),
+    (r"قوارب|زوارق", "naval", 2),
 ]
 
 #: German compound words: a known head at the end of a longer noun ("Angriffsdrohnen",

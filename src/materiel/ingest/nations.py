@@ -474,7 +474,9 @@ _PLACE_WORDS = {
     "Bruxelles",
 }
 _PLACE_PREPOSITION = re.compile(
-    r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear|\bà|\bnach|\baus)\s+$"
+    r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear|\bà|\bnach|\baus"
+    # other languages (numbers helper): in, at (Nordic, Slavic, Iberian, Greek)
+    r"|\bi|\bpå|\bw|\bwe|\bv|\bve|\ben|\bem|\bв|\bу|\bσε|\bστο|\bστη)\s+$"
 )
 #: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
 _ORIGIN_SUFFIX = re.compile(

@@ -1,5 +1,5 @@
-"""Money amounts and quantities as news texts write them (English, German, French), with exact
-spans.
+"""Money amounts and quantities as news texts write them (English, German, French and some
+twenty other European languages, Arabic), with exact spans.
 
 Numbers: digits with thousands separators in any of the three locales ("144,000", "8 000",
 "8.000", "1 000 000"), decimals with a comma or a point ("1,5 Mrd.", "2.7bn"; the text's
@@ -13,17 +13,30 @@ Money: a currency sign or code before the number ("$325 million", "€2.7bn", "E
 "US$1bn") or a currency after it ("1 billion dollars", "1,5 Mrd. Euro", "300 millions d'euros",
 "2.2 billion Danish kroner", "40 M€"). Crowns without a country ("kr", "Kronen", "couronnes")
 are ``KR`` until the reader knows the donor (:func:`crowns_of`).
+
+Other languages: :func:`guess_lang` tells some 25 languages apart by their function words
+(and script); the language chooses the decimal mark (a point only in English and Arabic), the
+scale words that are ambiguous elsewhere ("mil" in Spanish, "mila" in Italian, "bin" in
+Turkish), range words ("40 do 50", "40 tot 50") and the number words ("dwa", "två", "kaksi").
+Scale words and currencies of those languages are recognised everywhere ("miliardów",
+"miljoner", "млрд", "norske kroner", "korun", "євро", "dolarów").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
-LANGS = ("en", "de", "fr", "es", "pt")
+LANGS = (
+    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "sk", "da", "no", "sv", "fi", "et",
+    "lv", "lt", "is", "ro", "hu", "tr", "hr", "sl", "uk", "ru", "bg", "sr", "el", "ar",
+)  # fmt: skip
+#: languages that write a decimal point ("2.5 million"); all others write a decimal comma
+DECIMAL_POINT = frozenset({"en", "ar"})
 
 #: scale words (lower case, without a final period); "billion" is 10^12 in German and French
 SCALE = {
@@ -76,6 +89,30 @@ _SCALE = (
     r"mil\s+millones|mil\s+milhões|millones|millón|milhões|milhão|bilhões|bilhão|trillions?|billionen|bio\.?|billions?|milliards?|milliarden?|mrd\.?|mds|md|mia|bln|bn|tn"
     r"|millions?|millionen|mio\.?|mln|mn|thousand|tausend|tsd\.?|mille|m|b|k"
 )
+#: scale words of other languages, by family (any case or inflection): milliard/miliardów/
+#: miljarder/milijardi/мільярд..., million/milionów/miljoner/miljoonaa/мільйон..., thousand
+SCALE_FAMILIES: tuple[tuple[str, float], ...] = (
+    (
+        r"mil+i?[jy]?[aá]r[dð]\w*|mil+j[öo]r[ðd]\w*|milyar\w*|mlrd|mljrd|mld|mdr|mia"
+        r"|мил+иард\w*|мільярд\w*|милиард\w*|милијард\w*|млрд|δισ(?:εκατομμύρι\w*)?|مليار\w*",
+        1e9,
+    ),
+    (
+        r"mil+i?[jy]?(?:[oóőu]{1,2}|oa|oe)n\w*|millió\w*|milj|мил+ион\w*|мільйон\w*"
+        r"|милијун\w*|млн|εκατ(?:ομμύρι\w*)?|مليون\w*",
+        1e6,
+    ),
+    (
+        r"duizend|tusen|tusind|tuhat\w*|tūkst\w*|tys|tysi[ęą]c\w*|tis|tisíc\w*|tisuć\w*"
+        r"|hiljad\w*|tisoč\w*|þúsund\w*|тис|тисяч\w*|тыс|тысяч\w*|хиляд\w*|ezer"
+        r"|χιλιάδ\w*|ألف|آلاف",
+        1e3,
+    ),
+)
+#: scale words that mean something else in other languages: read only in their own language
+#: ("3 mil obuses", "3mila droni", "100 bin"; "Mil Mi-17" is a helicopter in English)
+SCALE_OF_LANG = {"es": ("mil", 1e3), "pt": ("mil", 1e3), "it": ("mila", 1e3), "tr": ("bin", 1e3)}
+_FAMILIES = "|".join(rx for rx, _ in SCALE_FAMILIES)
 
 SYMBOLS = {
     "US$": "USD",
@@ -110,6 +147,11 @@ CODES = (
     "NZD",
     "UAH",
     "KRW",
+    "HUF",
+    "RON",
+    "BGN",
+    "HRK",
+    "TRY",
 )
 WORDS = {
     "us dollars": "USD",
@@ -189,37 +231,142 @@ WORDS = {
 #: the crowns of a donor (a bare "kr" or "kroner" takes the donor's currency)
 CROWNS = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "CZE": "CZK", "ISL": "ISK"}
 
-#: a number with thousands separators (comma, point, space, thin space) or a decimal part
-_NUM = r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+#: currency words of other languages, in any inflection (matched in this order, so a crown with
+#: its country's adjective before the bare crown): "norske kroner", "korun", "miljoonaa euroa"
+CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(?:nors\w*|norw\w*|norv\w*|nórs\w*|норв\w*|νορβηγ\w*)\s+CROWN", "NOK"),
+    (r"(?:dans\w*|dän\w*|duńs\w*|dáns\w*|dán\w*|dan\w*|дат\w*|δαν\w*)\s+CROWN", "DKK"),
+    (
+        r"(?:svens\w*|swed\w*|schwed\w*|szwedz\w*|švéd\w*|šveds\w*|šved\w*|suéd\w*|suec\w*"
+        r"|sved\w*|шв\w*|σουηδ\w*)\s+CROWN",
+        "SEK",
+    ),
+    (
+        r"(?:tjeck\w*|tjekk\w*|tjekis\w*|czes\w*|česk\w*|češk\w*|чеш\w*|τσεχ\w*|ceh\w*)\s+CROWN",
+        "CZK",
+    ),
+    (r"(?:island\w*|ísl\w*|исланд\w*)\s+CROWN", "ISK"),
+    (r"krón\w*", "ISK"),
+    (r"korun\w*|korún", "CZK"),
+    (r"kronur|kroon\w*|krun[aeiu]?|крон\w*|κορών\w*", "KR"),
+    (r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+canad\w*", "CAD"),
+    (r"(?:austral\w*|аустрал\w*|австрал\w*)\s+DOLLAR|DOLLAR\s+austral\w*", "AUD"),
+    (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
+    (r"DOLLAR", "USD"),
+    (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|євро|ευρώ|avro|يورو", "EUR"),
+    (
+        r"(?:brit\w*|британ\w*|βρετανικ\w*)\s+(?:pund\w*|funt\w*|фунт\w*|λίρ\w*|libr\w*)"
+        r"|funt\w*(?:\s+szterling\w*)?|sterlin\w*|фунт\w*|λίρ\w*|pund\w*|sterline",
+        "GBP",
+    ),
+    (r"złot\w*|zlot\w*|zł", "PLN"),
+    (r"forint\w*|Ft", "HUF"),
+    (r"lei|leu", "RON"),
+    (r"hryvn\w*|hrywien|hrywn\w*|hřiv\w*|гривен\w*|гривн\w*|грн|₴", "UAH"),
+    (r"kun[aeiu]|куни|кун", "HRK"),
+    (r"лева|лв", "BGN"),
+    (r"(?:türk\s+)?lira(?:s|sı)?|TL", "TRY"),
+    (r"franc\w*\s+suisses?|švýcarsk\w*\s+frank\w*|frank\w*|francs?", "CHF"),
+)
+_CROWN = r"kron\w*|krón\w*|koron\w*|korun\w*|korún|krun[aeiu]?|kroon\w*|крон\w*|κορών\w*"
+_DOLLAR = r"dol+ar\w*|dólar\w*|долар\w*|доллар\w*|δολάρι\w*|دولار\w*"
+_CURRENCY_RX = tuple(
+    (re.compile(rx.replace("CROWN", f"(?:{_CROWN})").replace("DOLLAR", f"(?:{_DOLLAR})"), re.I), c)
+    for rx, c in CURRENCY_PATTERNS
+)
+_CURRENCY_ALT = "|".join(rx.pattern for rx, _ in _CURRENCY_RX)
+
+#: a number with thousands separators (comma, point, space, thin space, apostrophe) or a
+#: decimal part
+_NUM = (
+    r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f]|['’](?=\d{3}))\d{3})+(?![\d])(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?"
+)
 _SYM = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if s[0] != "k")
 _CODE = "|".join(CODES)
 _WORD = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
-_SYM_AFTER = r"€|\$|£|zł|Kč|kr\.?(?!\w)"
+_SYM_AFTER = r"€|\$|£|zł|Kč|₴|kr\.?(?!\w)"
 _NOT_UNIT = (
     r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b(?!-\d)|%|per\s?cent|percent|prozent"
     r"|pour\s?cent))"
 )
+#: range words between two numbers, by language ("40 to 50", "40 bis 50", "40 do 50")
+RANGE_WORDS = {
+    "es": "a|y", "pt": "a", "it": "a", "nl": "tot", "pl": "do", "cs": "do|až", "sk": "do|až",
+    "hr": "do", "sl": "do", "sr": "до|do", "da": "til", "no": "til", "sv": "till", "ro": "la",
+    "uk": "до", "ru": "до", "bg": "до", "el": "έως|ως", "lv": "līdz", "lt": "iki", "fi": "ja",
+    "et": "kuni", "hu": "és", "tr": "ila", "is": "til",
+}  # fmt: skip
+#: "or" between two numbers ("two or three"), by language
+OR_WORDS = {
+    "es": "o", "pt": "ou", "it": "o", "nl": "of", "pl": "lub|albo", "cs": "nebo", "sk": "alebo",
+    "da": "eller", "no": "eller", "sv": "eller", "uk": "або|чи", "ru": "или", "bg": "или",
+    "hr": "ili", "sr": "ili|или", "sl": "ali", "ro": "sau", "fi": "tai", "et": "või",
+    "lv": "vai", "lt": "ar", "el": "ή", "hu": "vagy", "tr": "veya",
+}  # fmt: skip
 
-_MONEY_BEFORE = re.compile(
-    rf"(?<![\w$€£])(?P<cur>{_SYM}|(?:{_CODE})(?=[\s\d]))\s?(?P<num>{_NUM})"
-    rf"(?:\s?(?:-|–|to|bis|à)\s?(?:{_SYM})?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})(?![\w])\.?)?",
-    re.IGNORECASE,
-)
-_MONEY_AFTER = re.compile(
-    rf"(?<![\w.,$€£])(?P<num>{_NUM})(?:\s?(?:-|–|to|bis|à)\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})(?![\w])\.?)?\s?(?:of\s|de\s)?"
-    rf"(?P<cur>{_WORD}|{_CODE}|{_SYM_AFTER})(?![\w])",
-    re.IGNORECASE,
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    money_before: re.Pattern[str]
+    money_after: re.Pattern[str]
+    money_word: re.Pattern[str]
+    quantity: re.Pattern[str]
+
+
+@lru_cache(maxsize=64)
+def _patterns(lang: str) -> _Patterns:
+    """The number patterns of one language: its own range words and ambiguous scale words."""
+    to = r"-|–|to|bis|à" + (f"|{RANGE_WORDS[lang]}" if lang in RANGE_WORDS else "")
+    orw = r"or|oder|ou" + (f"|{OR_WORDS[lang]}" if lang in OR_WORDS else "")
+    own = SCALE_OF_LANG.get(lang)
+    scale = (f"{own[0]}|" if own else "") + f"{_SCALE}|{_FAMILIES}"
+    qty_scale = (f"{own[0]}|" if own else "") + f"{_QTY_SCALE}|{_FAMILIES}"
+    cur_after = f"{_WORD}|{_CURRENCY_ALT}|{_CODE}|{_SYM_AFTER}"
+    return _Patterns(
+        re.compile(
+            rf"(?<![\w$€£])(?P<cur>{_SYM}|(?:{_CODE})(?=[\s\d]))\s?(?P<num>{_NUM})"
+            rf"(?:\s?(?:{to})\s?(?:{_SYM})?(?P<num2>{_NUM}))?"
+            rf"(?:\s?(?P<scale>{scale})(?![\w])\.?)?",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"(?<![\w.,$€£])(?P<num>{_NUM})(?:\s?(?:{to})\s?(?P<num2>{_NUM}))?"
+            rf"(?:\s?(?:de\s)?(?P<scale>{scale})(?![\w])\.?)?\s?(?:of\s|de\s|di\s|av\s|de\s+la\s)?"
+            rf"(?P<cur>{cur_after})(?![\w])",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"(?<![\w-])(?P<word>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s(?P<scale>billions?|milliards?"
+            r"|milliarden?|millions?|millionen|mil\s+millones|millones|milhões|mil\s+milhões"
+            rf"|bilhões|{_FAMILIES})\s(?:of\s|de\s|di\s)?"
+            rf"(?P<cur>{_WORD}|{_CURRENCY_ALT}|{_CODE}|€|\$|£)(?![\w])",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"(?<![\w.,$€£/-])(?P<num>{_NUM})(?:\s?(?:{to}|{orw})\s?(?P<num2>{_NUM}))?"
+            rf"(?:\s?(?P<scale>{qty_scale})(?![\w]))?(?![\w%]){_NOT_UNIT}",
+            re.IGNORECASE,
+        ),
+    )
+
+
 #: "from 80 to 120 million": a change of amount, not a range
 _FROM = re.compile(r"\b(?:from|de|von|passe\s+de|erhöht\s+von)\s+$", re.IGNORECASE)
 #: "ranged from €47 million to €2.1 million": a range, not a change of amount
 _RANGED = re.compile(r"\b(?:rang(?:e|es|ed|ing)|reich\w*|allant)\s+(?:from|von|de)\s+$", re.I)
-#: "between €40 million and €50 million", "zwischen 40 und 50 Millionen Euro"
-_BETWEEN = re.compile(r"\b(?:between|zwischen|entre)\s+$", re.IGNORECASE)
+#: "between €40 million and €50 million", "zwischen 40 und 50 Millionen Euro", "tra 40 e 50",
+#: "mellan 40 och 50", "між 40 та 50"
+_BETWEEN_WORDS = (
+    r"between|zwischen|entre|tra|fra|tussen|mellan|mellem|między|mezi|medzi|između|între"
+    r"|между|між|μεταξύ"
+)
+_AND_WORDS = r"and|und|et|y|e|en|och|og|i|a|și|и|і|та|και|ja"
+_BETWEEN_GAP = rf"\s+(?:{_AND_WORDS}|to|bis|à|do|til|till|tot|до)\s+"
+_BETWEEN = re.compile(rf"(?<!\w)(?:{_BETWEEN_WORDS})\s+$", re.IGNORECASE)
 _BETWEEN_NUM = re.compile(
-    rf"\b(?:between|zwischen|entre)\s+(?:{_SYM})?\s?(?:{_NUM})\s+(?:and|und|et)\s+$", re.IGNORECASE
+    rf"(?<!\w)(?:{_BETWEEN_WORDS})\s+(?:{_SYM})?\s?(?:{_NUM})\s+(?:{_AND_WORDS})\s+$",
+    re.IGNORECASE,
 )
 
 WORD_NUMBERS = {
@@ -245,18 +392,6 @@ WORD_NUMBERS = {
     "vierer": 4,
     "douze": 12,
 }
-#: number words before a scale word in money ("fünf Milliarden Euro", "one billion dollars")
-_MONEY_WORD = re.compile(
-    r"(?<![\w-])(?P<word>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s(?P<scale>billions?|milliards?|milliarden?"
-    r"|millions?|millionen|mil\s+millones|millones|milhões|mil\s+milhões|bilhões)\s(?:of\s|de\s)?"
-    rf"(?P<cur>{_WORD}|{_CODE}|€|\$|£)(?![\w])",
-    re.IGNORECASE,
-)
-_QUANTITY = re.compile(
-    rf"(?<![\w.,$€£/-])(?P<num>{_NUM})(?:\s?(?:-|–|to|bis|à|or|oder|ou)\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_QTY_SCALE})(?![\w]))?(?![\w%]){_NOT_UNIT}",
-    re.IGNORECASE,
-)
 VAGUE = re.compile(
     r"\b(?:tens|hundreds|thousands|millions|dozens|scores)\s+of(?:\s+(?:thousands|millions))?"
     r"(?:\s+of)?|\b(?:several|many|numerous|some|more|additional|further)\b"
@@ -293,12 +428,91 @@ class Quantity:
     end: int
 
 
+#: function words of each language (Latin script), for :func:`guess_lang`; a word shared by
+#: several languages counts for each in inverse proportion to how many share it
+LANG_PROFILES = {
+    "en": "the and of to will with has said for is that was from by which this are have its it an"
+    " on be were also their would after",
+    "de": "der die das und nicht mit wird für hat auch sich ist von den dem zu ein eine im sind"
+    " werden",
+    "fr": "le la les et des du une pour est dans sur qui au aux par avec ont été cette",
+    "es": "el los las del y por con para según también que una al se ha su este como",
+    "pt": "os da do das dos não foi com uma também segundo em na no ao à é que para pelo",
+    "it": "il della che di per gli è delle dei degli nel alla anche sono ha con dell all un non",
+    "nl": "het een van de en niet zijn voor met op dat ook wordt heeft naar aan bij worden",
+    "pl": "w i z na się nie do jest że to od dla przez oraz który już jak po będzie",
+    "cs": "a v se na je že s z do o k jako který byl by pro také už podle ve ze jsou bude",
+    "sk": "a v sa na je že s z do o k ako ktorý bol pre aj už podľa vo zo sú bude",
+    "da": "og i at er det en til af på med har som ikke de den vil fra for også blev efter siger",
+    "no": "og i at er det en til av på med har som ikke de den vil fra for også ble etter å sier",
+    "sv": "och i att är det en till av på med har som inte de den ska från för också blev efter",
+    "fi": "ja on ei se että oli ovat myös joka mutta kuin sekä tai ole",
+    "et": "ja on ei et ka see oli mis kui aga ning ta seda või",
+    "lv": "un ir ar no par uz kā arī lai ka tas bija tiks šo",
+    "lt": "ir kad su iš į už kaip taip bet yra buvo nuo bus tai jau apie šios dėl iki per",
+    "is": "og að í á er sem um til við það var ekki hefur fyrir með frá",
+    "ro": "și în de la cu pe că a din pentru care nu fost este sunt al o",
+    "hu": "a az és hogy is nem egy meg van volt már csak mint vagy ezt pedig",
+    "tr": "ve bir bu ile için da de olarak çok daha gibi olan ise ki kadar",
+    "hr": "i u je na za se su da od s a će koji kao iz o sa ili te biti",
+    "sl": "in je na za se so da od z s pa bo ki tudi kot iz o ter",
+}
+_PROFILE_SETS = {k: frozenset(v.split()) for k, v in LANG_PROFILES.items()}
+_SHARED = Counter(w for words in _PROFILE_SETS.values() for w in words)
+#: letters that only some of the languages write (half a function word per word with one)
+_LANG_LETTERS = {
+    ("lt",): "ėųį",
+    ("lv",): "āēīūļņķģ",
+    ("pl",): "ąęłśźżń",
+    ("cs",): "řůě",
+    ("sk",): "ľĺŕô",
+    ("hu",): "őű",
+    ("ro",): "ășțâ",
+    ("tr",): "ığ",
+    ("is",): "ðþ",
+    ("da", "no"): "æø",
+    ("et",): "õ",
+}
+_SCRIPT = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "el": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+}
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+
+
 def guess_lang(text: str) -> str:
-    """ "en", "de" or "fr" by the commonest function words in the first 3,000 characters."""
+    """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters: the
+    script (Cyrillic: Ukrainian, Russian, Bulgarian or Serbian by their own letters; Greek;
+    Arabic), else the language whose function words are commonest (English when none is)."""
     head = text[:3000]
-    counts = {k: len(rx.findall(head)) for k, rx in _LANG_WORDS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else "en"
+    latin = len(_LATIN.findall(head))
+    for script, rx in _SCRIPT.items():
+        if len(rx.findall(head)) > latin:
+            return script if script != "cyrillic" else _cyrillic(head)
+    toks = re.findall(r"[^\W\d_]+", head.lower())
+    scores = {
+        k: sum(1 / _SHARED[t] for t in toks if t in words) for k, words in _PROFILE_SETS.items()
+    }
+    for langs, letters in _LANG_LETTERS.items():
+        with_letter = sum(1 for t in toks if any(c in letters for c in t))
+        for lang in langs:
+            scores[lang] += 0.5 * with_letter / len(langs)
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else "en"
+
+
+def _cyrillic(head: str) -> str:
+    def n(rx: str) -> int:
+        return len(re.findall(rx, head))
+
+    if n("[јљњћђџ]"):
+        return "sr"
+    if n("[іїєґ]") > n("[ыэъ]"):
+        return "uk"
+    if n("ъ") > n("[ыэ]"):
+        return "bg"
+    return "ru"
 
 
 def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
@@ -307,7 +521,7 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
     A lone separator followed by three digits is a thousands separator, unless a scale word
     follows and the separator is the language's decimal mark ("1,250 Mrd." in German, "1.250
     billion" in English)."""
-    s = re.sub(r"[ \u00a0\u202f]", "", raw)
+    s = re.sub(r"[ \u00a0\u202f'’]", "", raw)
     seps = [c for c in s if c in ",."]
     if not seps:
         return float(s)
@@ -319,7 +533,7 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
     if len(seps) > 1:
         return float(s.replace(sep, ""))
     tail = s.split(sep)[1]
-    decimal_mark = "," if lang in ("de", "fr", "es", "pt") else "."
+    decimal_mark = "." if lang in DECIMAL_POINT else ","
     if len(tail) != 3 or (scaled and sep == decimal_mark):
         return float(s.replace(sep, "."))
     return float(s.replace(sep, ""))
@@ -328,21 +542,36 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
 def _scale(word: str | None, lang: str) -> float:
     if not word:
         return 1.0
-    w = word.lower().rstrip(".")
+    w = re.sub(r"\s+", " ", word.lower()).rstrip(".")
     if w in ("billion", "billions") and lang in ("de", "fr"):
         return 1e12
-    return SCALE.get(w, SCALE.get(w + ".", 1.0))
+    if w in SCALE or w + "." in SCALE:
+        return SCALE.get(w, SCALE.get(w + ".", 1.0))
+    own = SCALE_OF_LANG.get(lang)
+    if own is not None and w == own[0]:
+        return own[1]
+    for rx, value in SCALE_FAMILIES:
+        if re.fullmatch(rx, w, re.IGNORECASE):
+            return value
+    return 1.0
 
 
 def _currency(raw: str) -> str:
-    r = raw.strip()
-    return (
+    r = re.sub(r"\s+", " ", raw.strip())
+    found = (
         SYMBOLS.get(r)
         or SYMBOLS.get(r.rstrip("."))
         or WORDS.get(r.lower().replace("’", "'"))
         or WORDS.get(r.lower())
-        or r.upper()
     )
+    if found:
+        return found
+    if r.upper() in CODES:
+        return r.upper()
+    for rx, code in _CURRENCY_RX:
+        if rx.fullmatch(r):
+            return code
+    return r.upper()
 
 
 #: a bare "$" or "dollars" in a Canadian, Australian or New Zealand announcement
@@ -370,16 +599,17 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         found.append(money)
         used[money.start : money.end] = b"\x01" * (money.end - money.start)
 
-    for m in _MONEY_BEFORE.finditer(text):
+    pat = _patterns(lang)
+    for m in pat.money_before.finditer(text):
         add(_money(m, text, lang, _currency(m.group("cur"))))
-    for m in _MONEY_AFTER.finditer(text):
+    for m in pat.money_after.finditer(text):
         if any(used[m.start() : m.end()]):
             continue
         cur = m.group("cur")
         if cur.lower() == "m" or (cur[0] == "$" and not m.group("scale")):
             continue
         add(_money(m, text, lang, _currency(cur)))
-    for m in _MONEY_WORD.finditer(text):
+    for m in pat.money_word.finditer(text):
         if any(used[m.start() : m.end()]):
             continue
         words = m.group("word").split()
@@ -390,6 +620,8 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
                 amount = value * _scale(m.group("scale"), lang)
                 add(Money(amount, _currency(m.group("cur")), start, m.end()))
                 break
+    for money in _elliptic(text, lang, found, used):
+        add(money)
     found.sort(key=lambda x: x.start)
     found = [
         Money(None, None, m.start, m.end)
@@ -398,6 +630,71 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         for m in found
     ]
     return _conversions(text, _betweens(text, found))
+
+
+#: millions and billions with no currency ("la plus grande part (490 millions) servira",
+#: "une dotation de 2 milliards supplémentaire", "7 miljarder och")
+_BIG_SCALE = (
+    r"millions?|millionen|mio\.?|mln|mn|milliards?|milliarden?|mrd\.?|mds|bn|bln|billions?"
+    rf"|{SCALE_FAMILIES[0][0]}|{SCALE_FAMILIES[1][0]}"
+)
+_ELLIPTIC = re.compile(
+    rf"(?:(?<![\w.,$€£/-])(?P<num>{_NUM})\s?|(?<![\w-])(?P<word>[^\W\d_]+)\s)"
+    rf"(?P<scale>{_BIG_SCALE})(?![\w-])\.?",
+    re.IGNORECASE,
+)
+#: words after such a number that tell it counts money, not things ("2 milliards
+#: supplémentaire", "weitere"): the language's function words, less "of" and its kin
+_ELLIPTIC_AFTER = frozenset(
+    re.findall(
+        r"\w+",
+        "additional more further extra supplémentaire supplémentaires restants zusätzlich"
+        " zusätzliche adicionales adicionais aggiuntivi ulteriori zur zum für pour para per voor"
+        " till til na",
+    )
+)
+_OF_WORDS = frozenset(
+    re.findall(r"\w+", "of de d di du des del da do dos das van von der av af z ze od iz")
+)
+
+
+_CURRENCY_LEAD = re.compile(rf"(?<![\w$€£])(?P<cur>{_SYM}|{_CODE})\s?$")
+
+
+def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list[Money]:
+    """Millions or billions written with no currency, in a text that names one elsewhere: the
+    currency of the nearest amount before (else after) them. Only when what follows is
+    punctuation, a function word of the language or "more" ("490 millions) servira", "acht
+    Milliarden zur"), never a noun ("1.5 million rounds", "2 millions d'obus")."""
+    named = sorted((m for m in found if m.currency), key=lambda m: m.start)
+    if not named:
+        return []
+    words = _PROFILE_SETS.get(lang, frozenset()) | _PROFILE_SETS["en"] | _ELLIPTIC_AFTER
+    out: list[Money] = []
+    for m in _ELLIPTIC.finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        nxt = re.match(r"\s*([^\W\d_]+)?", text[m.end() :])
+        word = (nxt.group(1) or "").lower() if nxt else ""
+        if word and (word not in words or word in _OF_WORDS):
+            continue
+        start, currency = m.start(), None
+        lead = _CURRENCY_LEAD.search(text, max(0, start - 8), start)
+        if lead is not None:  # "GBP one billion", "€ 2 milliards"
+            start, currency = lead.start(), _currency(lead.group("cur"))
+        else:
+            before = [x for x in named if x.end <= m.start()]
+            currency = (before[-1] if before else named[0]).currency
+        scale = _scale(m.group("scale"), lang)
+        if m.group("word") is not None:  # "weitere acht Milliarden zur Verfügung"
+            number = _word_value(m.group("word"), lang)
+            if number is None:
+                continue
+            value = number * scale
+        else:
+            value = parse_number(m.group("num"), lang, scaled=True) * scale
+        out.append(Money(value, currency, start, m.end()))
+    return out
 
 
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160
@@ -444,7 +741,7 @@ def _betweens(text: str, found: list[Money]) -> list[Money]:
                 _BETWEEN.search(text, max(0, m.start - 12), m.start)
                 or _RANGED.search(text, max(0, m.start - 24), m.start)
             )
-            and re.fullmatch(r"\s+(?:and|und|et|to|bis|à)\s+", text[m.end : nxt.start])
+            and re.fullmatch(_BETWEEN_GAP, text[m.end : nxt.start], re.IGNORECASE)
         ):
             out.append(Money(None, None, m.start, nxt.end))
             skip = True
@@ -453,11 +750,433 @@ def _betweens(text: str, found: list[Money]) -> list[Money]:
     return out
 
 
+#: languages that text2num reads; the others use :data:`NUMBER_WORDS`
+TEXT2NUM_LANGS = frozenset({"en", "de", "fr", "es", "pt", "it", "nl"})
+
+
+def _words(**values: str) -> dict[str, int]:
+    """``two="dwa dwie dwóch"`` -> {"dwa": 2, ...} (the number by its English name)."""
+    names = {
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    }  # fmt: skip
+    return {w: names[k] for k, ws in values.items() for w in ws.split()}
+
+
+#: number words of the languages text2num does not read (the common inflections; no article)
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "pl": _words(
+        one="jeden jedna jedno",
+        two="dwa dwie dwóch dwoma dwu",
+        three="trzy trzech trzema",
+        four="cztery czterech czterema",
+        five="pięć pięciu",
+        six="sześć sześciu",
+        seven="siedem siedmiu",
+        eight="osiem ośmiu",
+        nine="dziewięć dziewięciu",
+        ten="dziesięć dziesięciu",
+        eleven="jedenaście",
+        twelve="dwanaście dwunastu",
+        thirteen="trzynaście",
+        fourteen="czternaście",
+        fifteen="piętnaście piętnastu",
+        sixteen="szesnaście",
+        seventeen="siedemnaście",
+        eighteen="osiemnaście",
+        nineteen="dziewiętnaście",
+        twenty="dwadzieścia dwudziestu",
+        thirty="trzydzieści",
+        forty="czterdzieści",
+        fifty="pięćdziesiąt pięćdziesięciu",
+        hundred="sto stu",
+    ),
+    "cs": _words(
+        one="jeden jedna jedno",
+        two="dva dvě dvou dvěma",
+        three="tři tří třemi",
+        four="čtyři čtyř čtyřmi",
+        five="pět pěti",
+        six="šest šesti",
+        seven="sedm sedmi",
+        eight="osm osmi",
+        nine="devět devíti",
+        ten="deset deseti",
+        eleven="jedenáct",
+        twelve="dvanáct",
+        thirteen="třináct",
+        fourteen="čtrnáct",
+        fifteen="patnáct",
+        sixteen="šestnáct",
+        seventeen="sedmnáct",
+        eighteen="osmnáct",
+        nineteen="devatenáct",
+        twenty="dvacet dvaceti",
+        thirty="třicet",
+        forty="čtyřicet",
+        fifty="padesát",
+        hundred="sto",
+    ),
+    "sk": _words(
+        one="jeden jedna jedno",
+        two="dva dve dvoch dvoma",
+        three="tri troch",
+        four="štyri štyroch",
+        five="päť piatich",
+        six="šesť šiestich",
+        seven="sedem siedmich",
+        eight="osem ôsmich",
+        nine="deväť",
+        ten="desať",
+        eleven="jedenásť",
+        twelve="dvanásť",
+        fifteen="pätnásť",
+        twenty="dvadsať",
+        thirty="tridsať",
+        forty="štyridsať",
+        fifty="päťdesiat",
+        hundred="sto",
+    ),
+    "hr": _words(
+        one="jedan jedna jedno",
+        two="dva dvije dvaju dvama",
+        three="tri triju",
+        four="četiri",
+        five="pet",
+        six="šest",
+        seven="sedam",
+        eight="osam",
+        nine="devet",
+        ten="deset",
+        eleven="jedanaest",
+        twelve="dvanaest",
+        fifteen="petnaest",
+        twenty="dvadeset",
+        thirty="trideset",
+        forty="četrdeset",
+        fifty="pedeset",
+        hundred="sto",
+    ),
+    "sl": _words(
+        two="dva dve dveh",
+        three="tri treh",
+        four="štiri štirih",
+        five="pet",
+        six="šest",
+        seven="sedem",
+        eight="osem",
+        nine="devet",
+        ten="deset",
+        eleven="enajst",
+        twelve="dvanajst",
+        fifteen="petnajst",
+        twenty="dvajset",
+        thirty="trideset",
+        forty="štirideset",
+        fifty="petdeset",
+        hundred="sto",
+    ),
+    "da": _words(
+        two="to",
+        three="tre",
+        four="fire",
+        five="fem",
+        six="seks",
+        seven="syv",
+        eight="otte",
+        nine="ni",
+        ten="ti",
+        eleven="elleve",
+        twelve="tolv",
+        thirteen="tretten",
+        fourteen="fjorten",
+        fifteen="femten",
+        sixteen="seksten",
+        seventeen="sytten",
+        eighteen="atten",
+        nineteen="nitten",
+        twenty="tyve",
+        thirty="tredive",
+        forty="fyrre",
+        fifty="halvtreds",
+        hundred="hundrede",
+    ),
+    "no": _words(
+        two="to",
+        three="tre",
+        four="fire",
+        five="fem",
+        six="seks",
+        seven="sju syv",
+        eight="åtte",
+        nine="ni",
+        ten="ti",
+        eleven="elleve",
+        twelve="tolv",
+        thirteen="tretten",
+        fourteen="fjorten",
+        fifteen="femten",
+        sixteen="seksten",
+        seventeen="sytten",
+        eighteen="atten",
+        nineteen="nitten",
+        twenty="tjue",
+        thirty="tretti",
+        forty="førti",
+        fifty="femti",
+        hundred="hundre",
+    ),
+    "sv": _words(
+        two="två",
+        three="tre",
+        four="fyra",
+        five="fem",
+        six="sex",
+        seven="sju",
+        eight="åtta",
+        nine="nio",
+        ten="tio",
+        eleven="elva",
+        twelve="tolv",
+        thirteen="tretton",
+        fourteen="fjorton",
+        fifteen="femton",
+        sixteen="sexton",
+        seventeen="sjutton",
+        eighteen="arton",
+        nineteen="nitton",
+        twenty="tjugo",
+        thirty="trettio",
+        forty="fyrtio",
+        fifty="femtio",
+        hundred="hundra",
+    ),
+    "is": _words(
+        two="tveir tvær tvö tveggja",
+        three="þrír þrjár þrjú",
+        four="fjórir fjórar fjögur",
+        five="fimm",
+        six="sex",
+        seven="sjö",
+        eight="átta",
+        nine="níu",
+        ten="tíu",
+        twelve="tólf",
+        twenty="tuttugu",
+        hundred="hundrað",
+    ),
+    "fi": _words(
+        one="yksi",
+        two="kaksi kahden",
+        three="kolme kolmen",
+        four="neljä neljän",
+        five="viisi viiden",
+        six="kuusi kuuden",
+        seven="seitsemän",
+        eight="kahdeksan",
+        nine="yhdeksän",
+        ten="kymmenen",
+        hundred="sata",
+    ),
+    "et": _words(
+        one="üks",
+        two="kaks kahe",
+        three="kolm kolme",
+        four="neli nelja",
+        five="viis viie",
+        six="kuus kuue",
+        seven="seitse",
+        eight="kaheksa",
+        nine="üheksa",
+        ten="kümme kümne",
+        hundred="sada",
+    ),
+    "lv": _words(
+        one="viens viena",
+        two="divi divas divus divām",
+        three="trīs",
+        four="četri četras",
+        five="pieci piecas",
+        six="seši sešas",
+        seven="septiņi",
+        eight="astoņi",
+        nine="deviņi",
+        ten="desmit",
+        twenty="divdesmit",
+        hundred="simts simt",
+    ),
+    "lt": _words(
+        one="vienas viena",
+        two="du dvi dviejų",
+        three="trys trijų",
+        four="keturi keturių",
+        five="penki penkių",
+        six="šeši šešių",
+        seven="septyni",
+        eight="aštuoni",
+        nine="devyni",
+        ten="dešimt",
+        twenty="dvidešimt",
+        hundred="šimtas",
+    ),
+    "ro": _words(
+        two="doi două",
+        three="trei",
+        four="patru",
+        five="cinci",
+        six="șase",
+        seven="șapte",
+        eight="opt",
+        nine="nouă",
+        ten="zece",
+        twenty="douăzeci",
+        hundred="sută",
+    ),
+    "hu": _words(
+        two="kettő két",
+        three="három",
+        four="négy",
+        five="öt",
+        six="hat",
+        seven="hét",
+        eight="nyolc",
+        nine="kilenc",
+        ten="tíz",
+        twenty="húsz",
+        hundred="száz",
+    ),
+    "tr": _words(
+        two="iki",
+        three="üç",
+        four="dört",
+        five="beş",
+        six="altı",
+        seven="yedi",
+        eight="sekiz",
+        nine="dokuz",
+        ten="on",
+        twenty="yirmi",
+        thirty="otuz",
+        forty="kırk",
+        fifty="elli",
+        hundred="yüz",
+    ),
+    "uk": _words(
+        one="один одна одне",
+        two="два дві двох",
+        three="три трьох",
+        four="чотири чотирьох",
+        five="п'ять п’ять п'яти п’яти",
+        six="шість шести",
+        seven="сім семи",
+        eight="вісім восьми",
+        nine="дев'ять дев’ять",
+        ten="десять десяти",
+        twelve="дванадцять",
+        twenty="двадцять",
+        thirty="тридцять",
+        forty="сорок",
+        fifty="п'ятдесят п’ятдесят",
+        hundred="сто",
+    ),
+    "ru": _words(
+        one="один одна одно",
+        two="два две двух",
+        three="три трёх трех",
+        four="четыре четырёх четырех",
+        five="пять пяти",
+        six="шесть шести",
+        seven="семь семи",
+        eight="восемь восьми",
+        nine="девять девяти",
+        ten="десять десяти",
+        twelve="двенадцать",
+        twenty="двадцать",
+        thirty="тридцать",
+        forty="сорок",
+        fifty="пятьдесят",
+        hundred="сто",
+    ),
+    "bg": _words(
+        one="един една едно",
+        two="два две",
+        three="три",
+        four="четири",
+        five="пет",
+        six="шест",
+        seven="седем",
+        eight="осем",
+        nine="девет",
+        ten="десет",
+        twelve="дванадесет",
+        twenty="двадесет",
+        hundred="сто",
+    ),
+    "sr": _words(
+        two="два две dva dve",
+        three="три tri",
+        four="четири četiri",
+        five="пет pet",
+        six="шест šest",
+        seven="седам sedam",
+        eight="осам osam",
+        nine="девет devet",
+        ten="десет deset",
+        twenty="двадесет dvadeset",
+        hundred="сто sto",
+    ),
+    "el": _words(
+        two="δύο",
+        three="τρία τρεις τριών",
+        four="τέσσερα τέσσερις τεσσάρων",
+        five="πέντε",
+        six="έξι",
+        seven="επτά εφτά",
+        eight="οκτώ οχτώ",
+        nine="εννέα εννιά",
+        ten="δέκα",
+        twelve="δώδεκα",
+        twenty="είκοσι",
+        hundred="εκατό",
+    ),
+}
+#: "una veintena de blindados", "une vingtaine de", "un millar de obuses": about that many
+WORD_NUMBERS.update(
+    {
+        f"{art} {word}": value
+        for arts, words in (
+            (("una",), {"veintena": 20, "decena": 10, "docena": 12, "ventina": 20,
+                        "decina": 10, "dozzina": 12, "quindicina": 15, "trentina": 30}),
+            (("un",), {"millar": 1000, "centenar": 100, "migliaio": 1000, "centinaio": 100,
+                       "millier": 1000}),
+            (("une",), {"vingtaine": 20, "dizaine": 10, "douzaine": 12, "quinzaine": 15,
+                        "trentaine": 30, "centaine": 100}),
+            (("uma",), {"dezena": 10, "dúzia": 12, "vintena": 20, "centena": 100}),
+            (("um",), {"milhar": 1000}),
+        )
+        for art in arts
+        for word, value in words.items()
+    }
+)  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def _word_value(words: str, lang: str) -> int | None:
     low = words.lower()
     if low in WORD_NUMBERS:
         return WORD_NUMBERS[low]
+    if lang not in TEXT2NUM_LANGS:
+        own = NUMBER_WORDS.get(lang, {})
+        parts = low.split()
+        if len(parts) == 1:
+            return own.get(low)
+        if len(parts) == 2 and parts[0] in own and parts[1] in own:
+            tens, unit = own[parts[0]], own[parts[1]]  # "dvacet pět", "двадцять п'ять"
+            if tens in (20, 30, 40, 50) and unit < 10:
+                return tens + unit
+        return None
     try:
         v = text2num(low, lang)
     except (ValueError, TypeError):
@@ -509,7 +1228,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     A range ("600 to 700", "40-50") is one quantity with no value."""
     lang = lang or guess_lang(text)
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    for m in _patterns(lang).quantity.finditer(text):
         raw = m.group("num")
         scale = _scale(m.group("scale"), lang)
         if m.group("num2"):
@@ -533,7 +1252,9 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
 
 def parse_amount(text: str, lang: str = "en") -> float | None:
     """A number with an optional scale word ("2.7bn", "500 million", "1,000,000", "1,5 Mrd.")."""
-    m = re.fullmatch(rf"\s*(?P<num>{_NUM})\s?(?P<scale>{_SCALE})?\.?\s*", text, re.IGNORECASE)
+    m = re.fullmatch(
+        rf"\s*(?P<num>{_NUM})\s?(?P<scale>{_SCALE}|{_FAMILIES})?\.?\s*", text, re.IGNORECASE
+    )
     if m is None:
         return None
     scale = _scale(m.group("scale"), lang)

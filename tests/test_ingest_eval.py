@@ -42,13 +42,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.59, 0.55),
-    STRICT_TRIPLES: (0.67, 0.53),
-    STRICT_NEEDS: (0.68, 0.55),
-    STRICT_FUNDS: (0.67, 0.52),
+    STRICT_PAIRS: (0.60, 0.61),
+    STRICT_TRIPLES: (0.71, 0.62),
+    STRICT_NEEDS: (0.88, 0.58),
+    STRICT_FUNDS: (0.67, 0.67),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 50
+NEGATIVES_FLOOR = 40
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from materiel.ingest.extract import Reading, read_text, split_sentences
+from materiel.ingest.extract import Extractor, Reading, read_text, split_sentences
 from materiel.ingest.items import ItemTable
 from materiel.ingest.nations import find_nations, resolve
 from materiel.ingest.numbers import find_money, find_quantities
@@ -109,7 +109,9 @@ def test_several_donors_in_one_sentence() -> None:
         "Jens Stoltenberg expects new notifications: supply of arms and ammunition made by "
         "the USA, Denmark, the Netherlands and Germany."
     )
-    r = read_text(text)
+    # the grouping of donors, without the modality filter: trained on 907 texts it finds
+    # "expects new notifications" too uncertain to keep in a one-sentence text
+    r = Extractor(modality=False).read(text)
     assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"USA", "DNK", "NLD", "DEU"}
     assert all(d.fields["category"] == "unspecified" for d in r.drafts)
     assert_spans_exact(r)

@@ -479,8 +479,17 @@ _SCRIPT = {
     "ar": re.compile(r"[\u0600-\u06ff]"),
 }
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+#: the languages whose function words include a word (one look-up per token, not per language)
+_PROFILE_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(k for k, words in _PROFILE_SETS.items() if w in words) for w in _SHARED
+}
+#: a token with one of a language's own letters, as a whole token
+_LETTER_TOKENS = [
+    re.compile(rf"[^\W\d_]*[{re.escape(letters)}][^\W\d_]*") for letters in _LANG_LETTERS.values()
+]
 
 
+@lru_cache(maxsize=256)
 def guess_lang(text: str) -> str:
     """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters: the
     script (Cyrillic: Ukrainian, Russian, Bulgarian or Serbian by their own letters; Greek;
@@ -490,12 +499,13 @@ def guess_lang(text: str) -> str:
     for script, rx in _SCRIPT.items():
         if len(rx.findall(head)) > latin:
             return script if script != "cyrillic" else _cyrillic(head)
-    toks = re.findall(r"[^\W\d_]+", head.lower())
-    scores = {
-        k: sum(1 / _SHARED[t] for t in toks if t in words) for k, words in _PROFILE_SETS.items()
-    }
-    for langs, letters in _LANG_LETTERS.items():
-        with_letter = sum(1 for t in toks if any(c in letters for c in t))
+    low = head.lower()
+    scores = dict.fromkeys(_PROFILE_SETS, 0.0)
+    for t in re.findall(r"[^\W\d_]+", low):
+        for k in _PROFILE_OF.get(t, ()):
+            scores[k] += 1 / _SHARED[t]
+    for (langs, _), rx in zip(_LANG_LETTERS.items(), _LETTER_TOKENS, strict=True):
+        with_letter = len(rx.findall(low))  # the tokens with one of the letters
         for lang in langs:
             scores[lang] += 0.5 * with_letter / len(langs)
     best = max(scores, key=lambda k: scores[k])

@@ -396,7 +396,8 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     (r"stridsbåt\w*|gruppbåt\w*|patruljebåt\w*|patrullbåt\w*|minesveip\w*", "naval", 3),
     (r"sjukvårdsmaterial|sanitetsmateriel|sanitetsmateriell|medicinsk\w*\s+udstyr", "medical", 3),
     (r"sjukvårdsfordon|køretøjer|kjøretøy\w*|terrängbil\w*", "vehicle", 1),
-    (r"radarsystem\w*|radar(?:er|ar|s)?", "other-military", 2),
+    # ("radar", "radars", "radarer" and "esplosivi" are in the lists above)
+    (r"radarsystem\w*|radarar", "other-military", 2),
     (r"artilleripjäs\w*|artilleriskyts|kanoner", "artillery-system", 2),
     # Dutch
     (r"\w+houwitser\w*", "artillery-system", 2),
@@ -412,7 +413,7 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         "armoured-vehicle",
         3,
     ),
-    (r"granate(?:\s+fumogene)?|esplosivi|giubbott\w*|elmetti", "other-military", 2),
+    (r"granate(?:\s+fumogene)?|giubbott\w*|elmetti", "other-military", 2),
     (r"obici|cannoni|semoventi", "artillery-system", 2),
     (
         r"proiettili\s+di\s+artiglieria|munizioni\s+(?:di|per\s+l['’])\s*artiglieria",

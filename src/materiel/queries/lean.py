@@ -1,15 +1,16 @@
-"""The key figures without pandas, for ``materiel status``: the same dict as
-:func:`materiel.queries.figures.key_figures` (docs/figures.md, "Key figures") from the same
-records and access rules, computed row by row in plain Python so that the command starts
-and answers in well under a second (the data stack takes longer to import than the
-figures take to compute).
+"""The key figures (docs/figures.md, "Key figures"): their one implementation, read by
+every surface (Overview, ``GET /figures``, the brief, the meeting page and ``materiel
+status``) through :mod:`materiel.queries.figures`. It is computed row by row in plain
+Python from Core columns so that ``materiel status`` starts and answers in well under a
+second (the data stack takes longer to import than the figures take to compute).
 
-The definitions are those of the frame-based queries (need coverage in
-:mod:`materiel.queries.coverage`, pledge values in :mod:`materiel.queries.pledges`, stock
-positions and alliance totals in :mod:`materiel.queries.stocks`, funds in
-:mod:`materiel.queries.funds`, the latest plan in :mod:`materiel.queries.runs`);
-tests/test_status_lean.py checks that both give the same figures for every role, so the
-two cannot drift apart. Importing this module loads neither pandas nor numpy."""
+The per-record values it adds up (a need's coverage and values, a pledge's value and
+lateness, a fund's position, a stock against its target, alliance totals) are also computed,
+as frames, by the tables the pages and the API list (:mod:`materiel.queries.coverage`,
+:mod:`materiel.queries.pledges`, :mod:`materiel.queries.funds`,
+:mod:`materiel.queries.stocks`); tests/test_status_lean.py checks that both give the same
+values record by record, for every role and several dates, so that a key figure always adds
+up the rows of its table. Importing this module loads neither pandas nor numpy."""
 
 from __future__ import annotations
 
@@ -543,7 +544,15 @@ def alliance_rows(
         for alliance in groups.get(pos["nation_code"], ()):
             t = totals.setdefault(
                 (alliance, pos["item_code"]),
-                {"nations": 0, "others": 0, "quantity": 0, "target": 0, "dates": []},
+                {
+                    "alliance": alliance,
+                    "item_code": pos["item_code"],
+                    "nations": 0,
+                    "others": 0,
+                    "quantity": 0,
+                    "target": 0,
+                    "dates": [],
+                },
             )
             t["nations"] += 1
             t["others"] += pos["nation_code"] != own
@@ -561,8 +570,16 @@ def alliance_rows(
     return shown, suppressed
 
 
+def below_target_count(session: Session, viewer: Principal, day: dt.date) -> int:
+    """How many of the stock series the viewer sees in detail are below their target on
+    ``day`` (``below_target`` of :func:`stock_figures`)."""
+    policy.require_list(viewer, "stock_report")
+    return sum(r["below_target"] for r in stock_rows(session, day, viewer))
+
+
 def stock_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str, Any] | None:
-    """:func:`materiel.queries.figures.stock_figures` (None for analysts)."""
+    """Stocks against targets as the viewer may see them (None for analysts): see
+    :func:`materiel.queries.figures.stock_figures`."""
     try:
         policy.require_totals(viewer)
     except Refused:
@@ -812,15 +829,12 @@ def plan_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str,
 # -- all of them ------------------------------------------------------------------------
 
 
-def key_figures(
-    session: Session,
-    viewer: Principal,
-    *,
-    as_of: dt.date | None = None,
-    currency: str = REPORT_CURRENCY,
+def headline_parts(
+    session: Session, viewer: Principal, day: dt.date, currency: str = REPORT_CURRENCY
 ) -> dict[str, Any]:
-    """:func:`materiel.queries.figures.key_figures`, without pandas."""
-    day = resolve(as_of)
+    """The ``needs`` and ``pledges`` parts of :func:`key_figures`, its ``funds`` rows and
+    ``funds_remaining``: what the comparison between meetings reads too
+    (:func:`materiel.queries.headline_figures`)."""
     needs = need_rows(session, viewer, day)
     by_priority = needs_by_priority(needs)
     # need values are in REPORT_CURRENCY at the rate of ``day``; the same rate date here
@@ -839,9 +853,6 @@ def key_figures(
         by_status[str(p["status"])] += 1
     funds = fund_rows(session, viewer, day)
     return {
-        "as_of": day.isoformat(),
-        "viewer": {"role": viewer.role, "nation": viewer.nation},
-        "records": record_counts(session, viewer),
         "needs": {
             "total": len(needs),
             "uncovered": sum(n["status"] != "covered" for n in needs),
@@ -869,9 +880,51 @@ def key_figures(
             "rate_date": money.rate_date(day).isoformat(),
             "announced": date_span(p["announced_on"] for p in pledges),
         },
-        "stocks": stock_figures(session, viewer, day),
         "funds": funds,
         "funds_remaining": round(remaining_in(funds, day, currency), 2),
+    }
+
+
+def key_figures(
+    session: Session,
+    viewer: Principal,
+    *,
+    as_of: dt.date | None = None,
+    currency: str = REPORT_CURRENCY,
+) -> dict[str, Any]:
+    """The key figures as the viewer may see them, as of ``as_of`` (default today), as a
+    JSON-ready dict (docs/figures.md, "Key figures"); the one implementation behind
+    :func:`materiel.queries.key_figures` (Overview, ``GET /figures``, the brief) and
+    ``materiel status``:
+
+    - ``needs``: stated on or before ``as_of``: ``total``, ``uncovered`` (not all there by
+      their date), ``uncovered_by_priority``, ``overdue``, ``open_value`` (not pledged)
+      and ``short_value`` (short by their date) in ``currency`` at the ECB rate of
+      ``rate_date`` (catalogue unit values: needs of different items are added by value,
+      never by quantity), ``short_by_item`` (per item, in its own units), ``by_priority``
+      (rows of :func:`needs_by_priority`);
+    - ``pledges`` (visible, announced on or before ``as_of``): ``total``, ``by_status``,
+      ``live`` (not cancelled), ``late``, ``pledged_value`` and ``delivered_value`` of the
+      live ones in ``currency`` at the ECB rate of ``as_of`` (``rate_date``),
+      ``delivered_share``;
+    - ``stocks``: :func:`stock_figures` (None for analysts);
+    - ``funds``: the funds' positions (:func:`fund_rows`); ``funds_remaining`` in
+      ``currency``;
+    - ``plan``: the latest plan's share of critical need met by value (staff only, else
+      None);
+    - ``records``: visible record counts; ``synthetic``.
+    """
+    day = resolve(as_of)
+    parts = headline_parts(session, viewer, day, currency)
+    return {
+        "as_of": day.isoformat(),
+        "viewer": {"role": viewer.role, "nation": viewer.nation},
+        "records": record_counts(session, viewer),
+        "needs": parts["needs"],
+        "pledges": parts["pledges"],
+        "stocks": stock_figures(session, viewer, day),
+        "funds": parts["funds"],
+        "funds_remaining": parts["funds_remaining"],
         "plan": plan_figures(session, viewer, day) if viewer.is_staff else None,
         "synthetic": synthetic(session),
     }

@@ -35,11 +35,6 @@ def item_names(session: Session) -> dict[str, str]:
     return {str(c): str(n) for c, n in session.execute(select(Item.code, Item.name)).all()}
 
 
-def donor_codes(session: Session) -> set[str]:
-    """Nations flagged as donors."""
-    return set(session.scalars(select(Nation.code).where(Nation.is_donor.is_(True))))
-
-
 def meetings(session: Session, viewer: Principal) -> list[Meeting]:
     """Every meeting, latest first."""
     policy.require_list(viewer, "meeting")

@@ -56,6 +56,33 @@ def test_passive_agent_after_the_items() -> None:
     assert ("NLD", "drone") in got
 
 
+def test_par_and_durch_name_the_agent_of_a_passive_of_giving() -> None:
+    assert ("DEU", "artillery-system") in pledges(
+        "Selon le ministère, des canons Caesar seront livrés par l'Allemagne à l'Ukraine dans "
+        "les prochaines semaines."
+    )
+    assert ("DEU", "artillery-system") in pledges(
+        "Nach Angaben des Ministeriums wurden Panzerhaubitzen durch Deutschland an die Ukraine "
+        "geliefert, wie die Regierung mitteilte."
+    )
+
+
+def test_par_and_durch_still_name_a_place_passed_through() -> None:
+    assert not any(
+        d == "POL"
+        for d, _ in pledges(
+            "Les obus transitent par la Pologne avant d'être livrés à l'Ukraine, a indiqué le "
+            "ministère."
+        )
+    )
+    assert not any(
+        d == "POL"
+        for d, _ in pledges(
+            "Die Panzerhaubitzen wurden durch Polen in die Ukraine transportiert und geliefert."
+        )
+    )
+
+
 def test_officials_stand_for_their_state() -> None:
     codes = {m.codes for m in nat.find_nations("Defence Minister Anita Anand and Tajani spoke.")}
     assert codes == {("CAN",), ("ITA",)}

@@ -413,7 +413,25 @@ COMPARED_BEFORE = re.compile(
 #: a nation that is only a place: transit, host, venue, production site
 PLACE_BEFORE = re.compile(
     r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
-    r"|\ben|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’])?$",
+    r"|\ben|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
+    _I,
+)
+#: "livrés par l'Allemagne", "durch Deutschland geliefert": "par" and "durch" name the agent of
+#: a passive of giving, not a place passed through ("transitent par la Pologne", "durch Polen
+#: transportiert"), when a participle of giving stands right before "par" (French) or the
+#: sentence's passive is one of giving (German: "wurden durch Deutschland ... geliefert")
+AGENT_PAR = re.compile(
+    r"\b(?:livr|fourni|envoy|offert|donn|financ|céd|transfér|accord|promis|annonc|octroy"
+    r"|débloqu|fabriqu\w*\s+et\s+livr)\w*\s+(?:[\w'’-]+\s+){0,3}?par\s+(?:la\s+|le\s+|l['’]|les\s+)?$",
+    _I,
+)
+AGENT_DURCH_PASSIVE = re.compile(
+    r"\b(?:wurden?|werden|wird|worden)\b[^.;:]{0,80}\b(?:geliefert|bereitgestellt|übergeben"
+    r"|überlassen|zugesagt|finanziert|gespendet|geschenkt|übermittelt|zur\s+Verfügung\s+gestellt)\b",
+    _I,
+)
+TRANSIT = re.compile(
+    r"\b(?:transit\w*|passe\w*|achemin\w*|transport\w*|gebracht|Transit\w*|über\s+die\s+Grenze)\b",
     _I,
 )
 #: how a pledge is sourced, from words of its sentence: stock, procurement, fund

@@ -656,6 +656,21 @@ def find_date(text: str) -> dt.date | None:
 _TITLE_LINKS = {"of", "the", "for", "de", "la", "du", "des", "der", "für", "del", "di"}
 
 
+def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool:
+    """Is a nation after "par" or "durch" the agent of a passive of giving ("livrés par
+    l'Allemagne", "wurden durch Deutschland an die Ukraine geliefert"), not a place?"""
+    end = text.find(".", m.end)
+    end = len(text) if end < 0 else end
+    if cues.TRANSIT.search(text, sentence_start, end):
+        return False
+    if cues.AGENT_PAR.search(text, max(sentence_start, m.start - 60), m.start):
+        return True
+    return bool(
+        re.search(r"\bdurch\s+$", text[max(sentence_start, m.start - 8) : m.start], re.I)
+        and cues.AGENT_DURCH_PASSIVE.search(text, sentence_start, end)
+    )
+
+
 def _donor_groups(
     mentions: list[nat.NationMention], text: str, sentence_start: int, items: list[ItemMention]
 ) -> list[list[nat.NationMention]]:
@@ -668,7 +683,10 @@ def _donor_groups(
     donors = [
         m
         for m in donors
-        if not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        if (
+            not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+            or _passive_agent(text, sentence_start, m)
+        )
         and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
         and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)

@@ -221,3 +221,40 @@ def test_reading_other_languages(
         for r in rows
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "several thousand rounds",
+        "a few hundred drones",
+        "thousands of shells",
+        "tens of thousands of rounds",
+        "several hundred thousand rounds",
+        "Germany has sent thousands",
+        "mehrere tausend Schuss",
+        "Tausende Granaten",
+        "plusieurs milliers d'obus",
+        "des centaines de drones",
+        "miles de proyectiles",
+        "dozens of tanks",
+    ],
+)
+def test_vague_multiples_are_quantities_of_no_value(text: str) -> None:
+    """A vague multiple is one quantity with no value (the labels give it none), so no
+    number inside it ("a", "thousand") binds to the item."""
+    assert [q.value for q in find_quantities(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("some 2,000 shells", 2000),
+        ("a dozen tanks", 12),
+        ("1.5 million rounds", 1500000),
+        ("2 millions d'obus", 2000000),
+        ("within 50 miles of Kyiv", 50),
+    ],
+)
+def test_stated_numbers_stay_exact(text: str, value: int) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]

@@ -1232,11 +1232,43 @@ def _number_words(text: str, lang: str) -> list[Quantity]:
     return out
 
 
+#: vague multiples: "several thousand", "a few hundred", "thousands of", "tens of thousands",
+#: "mehrere tausend", "Tausende", "plusieurs milliers", "des centaines", "miles de": a number
+#: of no stated value (the labelling conventions give them no quantity)
+VAGUE = re.compile(
+    r"\b(?:(?:several|a\s+few|few|some|many|multiple|mehrere|einige|ein\s+paar|etliche"
+    r"|plusieurs|quelques|varios|varias|unos|unas|alcuni|alcune|diversi|diverse|vários|várias"
+    r"|alguns|algumas|enkele|meerdere|kilka|kilkanaście|několik|flere|några|useita)\s+"
+    r"(?:hundred|thousand|million|hundert|tausend|cent|mille|cien|cientos|mil|cento|mila"
+    r"|cem|honderd|duizend|set|tysięcy|tisíc|tusen|tuhatta)"
+    r"(?:\s+thousand|\s+tausend)?s?"
+    r"|(?<!\d)(?<!\d\s)(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions)"
+    r"|(?:Zehn|Hundert)?(?:tausende|hunderte)|Dutzende|dozens|scores(?=\s+of\b)"
+    r"|(?:des|plusieurs|quelques)\s+(?:dizaines\s+de\s+)?(?:centaines|milliers|dizaines)"
+    r"|(?:miles|cientos|centenares|decenas|migliaia|centinaia|decine|milhares|centenas"
+    r"|dezenas)(?=\s+(?:de|di|d['’])\b)"
+    r"|(?:duizenden|honderden|tientallen|tysiące|setki|dziesiątki|tisíce|stovky"
+    r"|tusentals|hundratals|tusinder|hundredvis|tusenvis)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     """Number-like quantities (not years, calibres or percentages), digits or words.
 
-    A range ("600 to 700", "40-50") is one quantity with no value."""
+    A range ("600 to 700", "40-50") or a vague multiple ("several thousand", "Tausende")
+    is one quantity with no value."""
     lang = lang or guess_lang(text)
+    vague = [Quantity(None, m.start(), m.end()) for m in VAGUE.finditer(text)]
+    out = _quantities(text, lang)
+    if vague:
+        out = [q for q in out if not any(v.start < q.end and q.start < v.end for v in vague)]
+        out = sorted(out + vague, key=lambda q: q.start)
+    return out
+
+
+def _quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _patterns(lang).quantity.finditer(text):
         raw = m.group("num")

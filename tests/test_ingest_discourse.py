@@ -159,3 +159,13 @@ def test_partners_together_with_the_subject_each_give() -> None:
     ).drafts
     got = {(d.fields["donor"], d.fields["quantity"]) for d in drafts if d.kind == "pledge"}
     assert got == {("DEU", None), ("DNK", None), ("NLD", None)}  # a joint total
+
+
+def test_rutte_with_a_nato_office_speaks_for_nato() -> None:
+    def codes(text: str) -> list[tuple[str, ...]]:
+        return [m.codes for m in nat.find_nations(text)]
+
+    assert ("NLD",) not in codes("NATO Secretary General Mark Rutte welcomed the pledges.")
+    assert ("NLD",) not in codes("Das sagte NATO-Generalsekretär Rutte am Mittwoch.")
+    assert ("NLD",) not in codes("Mark Rutte, secrétaire général de l'OTAN, a salué l'annonce.")
+    assert ("NLD",) in codes("Prime Minister Mark Rutte announced the delivery of howitzers.")

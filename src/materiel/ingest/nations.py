@@ -634,11 +634,26 @@ def find_nations(text: str) -> list[NationMention]:
     return out
 
 
+#: a head of government who went on to lead an organisation speaks for it, not for his state,
+#: where the text gives him that office ("NATO Secretary General Mark Rutte",
+#: "NATO-Generalsekretär Rutte", "Mark Rutte, secrétaire général de l'OTAN")
+_NOW_AT_AN_ORGANISATION = {
+    "Rutte": re.compile(
+        r"NATO|Nato|OTAN|Alliance|Allianz|Secretary[\s-]+General|Generalsekretär"
+        r"|secrétaire\s+général|Secretaris-generaal|secretario\s+general|segretario\s+generale"
+        r"|framkvæmdastjóri|generalsekreterare|generalsekretær|generalsekretær",
+    ),
+}
+
+
 def _find_names(text: str) -> list[NationMention]:
     out: list[NationMention] = []
     for m in _pattern().finditer(text):
         surface = m.group(1)
         start, end = m.start(1), m.end(1)
+        office = _NOW_AT_AN_ORGANISATION.get(surface)
+        if office is not None and office.search(text[max(0, start - 50) : end + 50]):
+            continue
         # "U.S." may swallow the sentence's full stop: keep the span exact either way
         if _ORIGIN_SUFFIX.match(text[end : end + 40]):
             continue

@@ -86,7 +86,8 @@ def run() -> str:
         f"{GOALS['status']} s ({'met' if status_cpu < GOALS['status'] else 'NOT met'}"
         f"{'' if status_cpu < GOALS['status'] else ' at this load'}; "
         f"{measured['status'][1]:.2f} s wall). It reads the key figures without pandas "
-        "(`materiel.queries.lean`, the same figures as `GET /figures` to the last bit).",
+        "(`materiel.queries.lean`, the key figures' one implementation, which `GET /figures`, "
+        "Overview and the brief read too).",
     ]
     return "\n".join(
         [

@@ -103,8 +103,19 @@ SPEECH_VERB = re.compile(
 _AFTER_QUOTE = re.compile(r"\s*[,.:;!?]?\s*[-–—]?\s*(?P<rest>.{0,110})", re.S)
 _BEFORE_QUOTE = re.compile(r"(?P<rest>[^.!?\n\"“”«»„]{0,140})[:,]?\s*$")
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", "‚": "‘’", "‘": "’", '"': '"', "”": "”"}
-_OPENERS = re.compile(r"[“«„‚\"‘”]")
+#: German and Nordic print open a quotation with "»" before its first word ("»Wir brauchen
+#: Panzer«"); a French "»" closes one after a space
+_QUOTE_PAIRS = {
+    "“": "”",
+    "«": "»",
+    "„": "“”",
+    "‚": "‘’",
+    "‘": "’",
+    '"': '"',
+    "”": "”",
+    "»": "«»",
+}
+_OPENERS = re.compile(r"[“«„‚\"‘”»]")
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch == "”" and not (at == 0 or not text[at - 1].isalnum()):
             i = at + 1  # a closing mark without its opener
             continue
-        if ch in '"”' and (at + 1 >= n or text[at + 1].isspace()):
+        if ch == "»" and at > 0 and not (text[at - 1].isspace() or text[at - 1] in "([-–—"):
+            i = at + 1  # "»" after a word or a stop closes a French quotation
+            continue
+        if ch in '"”»' and (at + 1 >= n or text[at + 1].isspace()):
             i = at + 1  # a closing mark: a quotation opens before a word
             continue
         closers = _QUOTE_PAIRS[ch]
@@ -171,10 +185,28 @@ def _other_nation(phrase: str) -> int | None:
 
 #: a speaker named by a pronoun ("he said", "sagte er", "a-t-il déclaré", "according to his
 #: estimates"): the voice of the sentences before
+#: a title with no nation ("the minister", "der Staatschef", "le chef de l'État", "the Head of
+#: state", "el ministro"): the official the text is about, like a pronoun
+TITLE_ALONE = (
+    r"(?:the|der|die|le|la|l['’]|el|il|o|a)\s+(?:[\w-]+\s+){0,2}?(?:minist(?:er|re|ro|ra)\w*"
+    r"|Ministerin|president|président|presidente|Präsident\w*|head\s+of\s+state"
+    r"|chef\s+de\s+l['’]État|Staatschef\w*|ambassad\w+|embajador\w*|Botschafter\w*"
+    r"|diplomat\w*|commander[-\s]in[-\s]chief|Oberbefehlshaber\w*|Chefdiplomat\w*"
+    r"|chef\s+de\s+la\s+diplomatie)"
+)
+#: a speaker named by a pronoun ("he said", "sagte er", "a-t-il déclaré", "according to his
+#: estimates") or by a title alone ("the minister said", "betonte der Staatschef"): the voice of
+#: the sentences before
 PRONOUN_SPEAKER = re.compile(
-    r"^\W*(?:he|she|er|sie|il|elle|his|her|seine[rnm]?|ihre[rnm]?|ses|son|sa|the\s+minister"
-    r"|the\s+president|der\s+Minister|der\s+Präsident|die\s+Ministerin|le\s+ministre"
-    r"|le\s+président|la\s+ministre)\b|\b(?:a-t-il|a-t-elle|he|she|er|sie|il|elle)\W*$",
+    r"^\W*(?:he|she|er|sie|il|elle|his|her|him|seine[rnm]?|ihre[rnm]?|ihm|ses|son|sa|lui"
+    r"|" + TITLE_ALONE + r")\b|\b(?:a-t-il|a-t-elle|he|she|er|sie|il|elle)\W*$",
+    _I,
+)
+#: a pronoun or a lone title right before a speech verb ("He added that ...", "the minister
+#: said", "er betonte"): the speaker, whoever the words after the verb name
+PRONOUN_BEFORE = re.compile(
+    r"(?:^|[\s,;:(])(?:he|she|they|er|sie|il|elle|ils|elles|" + TITLE_ALONE + r")\s+"
+    r"(?:(?:also|has|had|then|later|again|further|auch|hat|habe|a|aussi)\s+){0,2}$",
     _I,
 )
 
@@ -327,7 +359,10 @@ class Speakers:
             if word == "zufolge":
                 side = side_of(before, last=True)
             if side is None:
-                side = side_of(before, last=True) or side_of(after)
+                side = side_of(before, last=True)
+                if side is None and PRONOUN_BEFORE.search(before):
+                    side = "pronoun"  # "He added that ... NATO ...": his words, not NATO's
+                side = side or side_of(after)
             if side is not None:
                 sides.append((v.start(), side))
             elif PRONOUN_SPEAKER.search(narr[v.end() : v.end() + 30]) or PRONOUN_SPEAKER.search(

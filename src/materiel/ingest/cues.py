@@ -63,6 +63,12 @@ PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci"
     r"|Das\s+Land|The\s+country|Le\s+pays)\s"
 )
+#: the German reported-speech mood (Konjunktiv I: "Es sei überlebenswichtig", "Nötig seien
+#: Panzer", "die Ukraine brauche ..."): the sentence goes on in the voice of the speaker before
+REPORTED_MOOD = re.compile(
+    r"\b(?:sei|seien|habe|brauche|benötige|werde|könne|müsse|solle|wolle|gebe|fehle|bitte"
+    r"|fordere|erwarte|hoffe|wünsche)\b"
+)
 FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
 SPEECH = re.compile(
     r"\b(?:said|says|say|sagen|disent|dicen|told|stressed|warned|noted|added|wrote|posted|stated|insisted|argued"
@@ -659,12 +665,18 @@ REQUEST = re.compile(
     r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
     r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
     r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
+    r"|(?:push|press)(?:es|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
+    r"|increase|boost|speed|step)"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent)\b|sollicit\w*|appel(?:le|lent|é|ait|aient)\b"
     r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
     r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
-    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér\w*|проси\w*|попрос\w*|проха\w*"
+    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér(?:i|t|te|ték|nek|jük|ünk)?"
+    r"|kérés\w*|проси\w*|попрос\w*|проха\w*|звернув\w*\s+до|обратил\w*\s+к"
+    # asking in LT, LV, ET, FI, EL, RO, TR, AR
+    r"|(?:pa)?praš(?:o|ė|ė|ym\w*)|lūdz\w*|palu(?:b|s|sid|tud)|pyyt(?:ää|äneet)|pyysi|ζήτη\w*"
+    r"|ζητ(?:ά|ού|ώ)\w*|(?:a\s+)?cer(?:ut|e)|talep\w*|istedi|طلب|يطالب|طالب"
     # a request in the imperative ("Send us more", "Donnez-nous ces Patriot", "Gebt uns")
     r"|send\s+us|give\s+us|envoyez[-\s]nous|donnez[-\s]nous|livrez[-\s]nous|schickt\s+uns"
     r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
@@ -708,6 +720,14 @@ NEED_MORE = re.compile(
     r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
     r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
     r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
+    # lacking (DE, ES, IT, PT, NL, PL, CS, UK, RU) and needing in the languages NEED_CUE lacks
+    # (HU, LT, LV, ET, FI, EL, RO, TR, AR)
+    r"|fehl(?:t|en|e|te|ten|ende[nmrs]?)|falta[mn]?|carec\w*|manca(?:no)?|mancanza|carenza"
+    r"|escassez|tekort\w*|brak(?:uje|ował\w*)?|nedostat\w*|chyb(?:í|ějí)|бракує|не\s+вистача\w*"
+    r"|не\s+хватает|нехватк\w*|дефіцит\w*|szükség\w*|hiány\w*|igény\w*|trūk(?:sta|o|ti)"
+    r"|reik(?:ia|ės|ėtų|alingi?\w*)|vajadzīg\w*|nepieciešam\w*|trūkst|vaja(?:b|vad|dus)?"
+    r"|tarvi(?:tsee|taan|tsemme|ttavat)|tarve|χρειάζ\w*|ανάγκ\w*|nevoi[ae]|ihtiya[cç]\w*"
+    r"|تحتاج|يحتاج|بحاجة|احتياجات"
     r"\s+(?:supplying|providing|delivering|increasing)"
     # said of things, after a copula ("... is critically important", "sind überlebenswichtig")
     r"|(?:is|are|remains?|sind|ist|seien|sei|sont|est|restent|reste)\s+(?:\w+\s+)?[\"„“«]?\s*"

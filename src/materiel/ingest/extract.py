@@ -438,6 +438,7 @@ class _Context:
     voice: str | None = None  # whose voice the last sentence with a voice was
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    need_open: int = -100  # a need sentence that named no item: the list right after it
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
@@ -923,6 +924,10 @@ class Extractor:
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         needs = self._need_sentence(ctx, st)
+        if needs is None and ctx.need_open == st.index - 1:
+            needs = self._need_list(ctx, st)
+        if needs is not None and not any(d.fields["category"] != "unspecified" for d in needs):
+            ctx.need_open = st.index  # "was fehlt? Seine Antwort: ...", "... needs:" then a list
         if needs:
             # the recipient's request is no donor's pledge ("Kyiv asked Germany for Taurus");
             # a request that governs no item ("... who also called for new sanctions") leaves
@@ -1251,7 +1256,9 @@ class Extractor:
         if not found and not quoted and SPEECH_VERB.search(sent) is None:
             # no request, no quotation, no speech verb: the voice goes on unchanged
             if recent is not None and (
-                cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+                cues.FIRST_PERSON.search(sent)
+                or cues.PRONOUN_SUBJECT.match(sent)
+                or cues.REPORTED_MOOD.search(sent)
             ):
                 ctx.voice_at = st.index
             return None
@@ -1285,7 +1292,9 @@ class Extractor:
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
         elif recent is not None and (
-            cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+            cues.FIRST_PERSON.search(sent)
+            or cues.PRONOUN_SUBJECT.match(sent)
+            or cues.REPORTED_MOOD.search(sent)
         ):
             ctx.voice_at = st.index  # the same voice goes on
         if not found:
@@ -1338,6 +1347,33 @@ class Extractor:
         if not approved:
             return None
         return self._needs(ctx, st, approved)
+
+    def _need_list(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
+        """A short sentence of items right after a need that named none ("Ukraine needs
+        everything that can be delivered fast." "Tanks, more artillery, and ammunition."): the
+        items it lists are what is needed. Not when a donor gives them, another voice speaks,
+        or the sentence is long enough to say something else."""
+        text, s, e = ctx.text, st.start, st.end
+        sent = text[s:e]
+        items = [el for el in st.elements if el.money is None]
+        words = len(re.findall(r"\w+", sent))
+        listed = sum(len(re.findall(r"\w+", text[el.start : el.end])) for el in items)
+        if (
+            not items
+            or st.donors
+            or words > 20
+            or 3 * listed < words  # a clause about something else that names an item
+            or self._need_cues(ctx, st)
+            or SPEECH_VERB.search(sent)
+            or cues.PLEDGE_CUE.search(sent)
+            or cues.OTHER_VOICE.search(sent)
+            or OTHER_OFFICIALS.search(sent)
+        ):
+            return None
+        voice = self._speaker_at(ctx, st, s, ctx.voice)
+        if voice not in (None, "recipient"):
+            return None
+        return self._needs(ctx, st, [(s, s, (s, e))])
 
     def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
         """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak

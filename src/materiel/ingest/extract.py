@@ -1370,6 +1370,10 @@ class Extractor:
         voice = self._speaker_at(ctx, st, s, ctx.voice)
         if voice not in (None, "recipient"):
             return None
+        sp = ctx.speakers
+        quoted = sp is not None and all(sp.quote_at(el.start) is not None for el in items)
+        if not quoted and not text[: s].rstrip(" \"“”„«»").endswith((":", "?")):
+            return None  # a list is quoted ("„Munition, Artillerie, Panzer.“") or announced
         return self._needs(ctx, st, [(s, s, (s, e))])
 
     def _voice(self, ctx: _Context, st: _Sentence) -> str | None:

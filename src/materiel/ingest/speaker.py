@@ -75,7 +75,11 @@ OTHER_OFFICIALS = re.compile(
     r"|NATO|Nato|OTAN|Secretary[-\s]General|Generalsekretär\w*|secrétaire\s+général"
     r"|(?i:analysts?|experts?|Experten|observers?|think\s+tank|commentators?|journalists?"
     r"|correspondent\w*|Korrespondent\w*|editorial|analystes|analistas|Bloomberg|Reuters|AFP"
-    r"|CNN|Politico|Spiegel|Bild|the\s+newspaper|die\s+Zeitung|le\s+journal|la\s+chaîne))\b"
+    r"|CNN|Politico|Spiegel|Bild|the\s+newspaper|die\s+Zeitung|le\s+journal|la\s+chaîne"
+    # a newspaper or broadcaster as the source ("Nach Informationen der Zeitung", "selon le
+    # quotidien", "according to the broadcaster")
+    r"|(?:der|des|dem|du|de\s+la|the|el|del|il|del)\s+(?:Zeitung|Blatt\w*|Sender\w*|quotidien"
+    r"|journal|newspaper|broadcaster|daily|periódico|diario|giornale|quotidiano)))\b"
 )
 #: a title that names a donor official once its nation adjective is known ("Norwegian Minister
 #: of Defence", "die estnische Regierungschefin"): read with :mod:`.nations` adjectives

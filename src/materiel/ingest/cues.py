@@ -743,6 +743,14 @@ NEED_PREDICATE = re.compile(
     r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
     _I,
 )
+#: the recipient will receive or get ("Ukraine will get more shells", "die Ukraine wird mehr
+#: Munition erhalten", "l'Ukraine va recevoir davantage"): what is given, not a wish
+WILL_RECEIVE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|wird|werden|soll|sollen|va|vont|recevra\w*|obtiendra\w*"
+    r"|recibirá\w*|riceverà)\b[^.;]{0,60}\b(?:get|receive|bekommen|erhalten|recevoir|obtenir"
+    r"|recibir|ricevere|recevra\w*|obtiendra\w*|recibirá\w*|riceverà)\b",
+    _I,
+)
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = re.compile(
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"

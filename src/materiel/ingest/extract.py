@@ -1324,6 +1324,8 @@ class Extractor:
                 continue
             if cues.CONDITION.search(text, self._clause_start(ctx, st, a), a):
                 continue  # "if Ukraine needs it": nothing is stated
+            if not asking and cues.WILL_RECEIVE.search(text, self._clause_start(ctx, st, a), b):
+                continue  # "Die Ukraine wird mehr Munition erhalten": what is given, not asked
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
                 or (not asking and self._copula_before(ctx, st, a))

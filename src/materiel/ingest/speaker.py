@@ -41,7 +41,7 @@ RECIPIENT_OFFICIALS = re.compile(
     r"|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*)"
     # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
     # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
-    r"|\b(?:Ukrain\w*|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
+    r"|\b(?:Ukrain\w*(?:['’]s)?|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
     r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?i:president|presidente|präsident\w*"
     r"|diplomat\w*|minister\w*|botschafter\w*|Präsident\w*"
     r"|président|prezydent\w*|prezident\w*|minister\w*|ministre|ministro|ministr\w*|Minister\w*"

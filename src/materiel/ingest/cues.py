@@ -751,6 +751,12 @@ WILL_RECEIVE = re.compile(
     r"|recibir|ricevere|recevra\w*|obtiendra\w*|recibirá\w*|riceverà)\b",
     _I,
 )
+#: a demonstrative before an item: things already named ("these shells", "ces munitions")
+DEMONSTRATIVE_BEFORE = re.compile(
+    r"\b(?:these|those|this|ces|cette|ce|cet|diese[nmrs]?|jene[nmrs]?|estas?|estos|esas?"
+    r"|esos|questi|queste|quest[oa]|deze|tyto)\s+(?:\w+\s+)?$",
+    _I,
+)
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = re.compile(
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"

@@ -1337,8 +1337,14 @@ class Extractor:
             scope = self._scope(ctx, st, a, b, backward)
             if (
                 backward
-                and pledging
-                and any(scope[0] <= g[0].start < a for g in st.donors)
+                and (pledging or cues.PLEDGE_CUE.search(sent) is not None)
+                and (
+                    any(scope[0] <= g[0].start < a for g in st.donors)
+                    or any(
+                        scope[0] <= n.start < a and self.recipient not in n.codes
+                        for n in st.nations
+                    )
+                )
                 and cues.PLEDGE_CUE.search(text, scope[0], a)
             ):
                 continue  # "Germany will send the tanks Kyiv asked for": the request is met
@@ -1761,6 +1767,7 @@ class Extractor:
                 and not find_calibre(m.surface)
                 and any(a <= m.start < b for a, b in scopes)
                 and not any(el.start <= m.start < el.end for el in st.elements)
+                and not cues.DEMONSTRATIVE_BEFORE.search(text, max(s, m.start - 12), m.start)
             ):
                 items.append(
                     _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
@@ -1776,6 +1783,9 @@ class Extractor:
                 and m.category == AMMO
                 and not find_calibre(m.surface)
                 and not any(a <= m.start < b for a, b, _ in approved)
+                # "ces munitions représentent ce qu'a demandé Kiev": items already named,
+                # the request is what they answer
+                and not cues.DEMONSTRATIVE_BEFORE.search(text, max(s, m.start - 12), m.start)
             ]
             items = [
                 _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())

@@ -276,11 +276,3 @@ def test_reported_mood_carries_the_voice(reader: Extractor) -> None:
         "Nötig seien auch Kampfpanzer."
     )
     assert _needs(reader, text) == ["main-battle-tank"]
-
-
-def test_general_call_stays_beside_named_needs(reader: Extractor) -> None:
-    text = (
-        "Zelensky called on allies to send more weapons. "
-        '"We need air defence systems," Zelensky said.'
-    )
-    assert _needs(reader, text) == ["air-defence-system", "unspecified"]

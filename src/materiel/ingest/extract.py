@@ -834,8 +834,11 @@ class Extractor:
         drafts = ctx.drafts + self._unspecified(ctx)
         _pool_purpose(text, sentences, drafts)
         merged = _one_item_value(_merge(drafts))
-        # a general call for arms ("Zelensky demanded 'more weapons'") stays beside named needs:
-        # one need per (recipient, category, calibre), "unspecified" being a category of its own
+        if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
+            # a general call for arms beside named needs adds nothing to review
+            merged = [
+                d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
+            ]
         if self.modality is not None:
             merged = self.modality.filter(text, sentences, merged, core=ctx.core)
         order = {"pledge": 0, "fund": 1, "need": 2}

@@ -276,3 +276,46 @@ def test_reported_mood_carries_the_voice(reader: Extractor) -> None:
         "Nötig seien auch Kampfpanzer."
     )
     assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_official_in_an_aside_is_not_the_subject(reader: Extractor) -> None:
+    text = (
+        "Defence Minister Rustem Umerov, in a call with his Dutch counterpart Ruben Brekelmans, "
+        "pointed out the need for more air defence systems for Ukraine."
+    )
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_title_and_name_after_an_object_are_not_the_speaker() -> None:
+    phrase = "Umerov talked to US Secretary of Defense Lloyd Austin and "
+    assert side_of(phrase, last=True) == "recipient"
+
+
+def test_a_donor_official_named_with_nach_angaben_speaks(reader: Extractor) -> None:
+    text = (
+        "Gegen die russischen Angriffe benötigt die Ukraine nach Angaben von "
+        "Verteidigungsminister Boris Pistorius fünf Patriot-Systeme."
+    )
+    assert _needs(reader, text) == []
+
+
+def test_french_spelling_of_a_recipient_official() -> None:
+    text = "« Il faut davantage de systèmes antiaériens », a déclaré Dmytro Kouleba."
+    assert [q.side for q in Speakers(text).quotes] == ["recipient"]
+
+
+def test_will_receive_is_no_wish(reader: Extractor) -> None:
+    assert _needs(reader, "Die Ukraine wird mehr Munition erhalten.") == []
+
+
+def test_items_under_a_demonstrative_answer_a_request(reader: Extractor) -> None:
+    text = "Selon la ministre, ces munitions sont exactement ce qu'a demandé le gouvernement ukrainien."
+    assert _needs(reader, text) == []
+
+
+def test_passive_pledge_meets_the_request(reader: Extractor) -> None:
+    text = (
+        "Ils s'ajoutent aux missiles Storm Shadow promis par Londres, un armement que l'Ukraine "
+        "réclamait depuis des mois."
+    )
+    assert _needs(reader, text) == []

@@ -757,6 +757,15 @@ DEMONSTRATIVE_BEFORE = re.compile(
     r"|esos|questi|queste|quest[oa]|deze|tyto)\s+(?:\w+\s+)?$",
     _I,
 )
+#: an aside that opens with a preposition, up to an actor (", in a telephone call with his
+#: American counterpart", ", bei einem Treffen mit", ", lors d'un entretien avec"): the actor in it
+#: is not the subject of the verb after the aside
+ASIDE_BEFORE = re.compile(
+    r",\s*(?:in|during|at|after|on|following|bei|beim|im|nach|während|lors|dans|après|pendant"
+    r"|en|durante|tras|dopo|durante)\s[^,;:.]{0,50}?\b(?:with|to|mit|avec|à|con|met|z|s)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    _I,
+)
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = re.compile(
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"

@@ -1175,6 +1175,31 @@ class Extractor:
                 start = m.end()
         return start, end
 
+    @staticmethod
+    def _free_actors(
+        ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int
+    ) -> list[tuple[int, int, str]]:
+        """The actors before ``a`` that may be a subject: not one after a preposition ("to the
+        EU"), nor a title and name after such an object ("talked to US Secretary of Defense
+        Lloyd Austin"), nor one in an aside that opens with a preposition (", in a telephone
+        call with his American counterpart Lloyd Austin,")."""
+        text = ctx.text
+        before: list[tuple[int, int, str]] = []
+        governed = -1  # the end of the last actor that is an object
+        for x in actors:
+            if not (x[1] <= a + 1 and x[0] < a):
+                continue
+            gap = text[governed : x[0]] if governed >= 0 else None
+            if (
+                cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
+                or (gap is not None and len(gap) <= 40 and not re.search(r"[,;:]|\band\b", gap))
+                or cues.ASIDE_BEFORE.search(text, max(st.start, x[0] - 60), x[0])
+            ):
+                governed = x[1]
+                continue
+            before.append(x)
+        return before
+
     def _subject(
         self, ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int, b: int
     ) -> str | None:
@@ -1187,13 +1212,7 @@ class Extractor:
             after = [x for x in actors if b <= x[0] <= b + 30]
             if after:
                 return after[0][2]
-        before = [
-            x
-            for x in actors
-            if x[1] <= a + 1
-            and x[0] < a
-            and not cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
-        ]
+        before = self._free_actors(ctx, actors, st, a)
         if before:
             # a nation after a preposition or an article, with the recipient named before it in
             # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
@@ -1321,7 +1340,7 @@ class Extractor:
                 and not (
                     speaker is None
                     and recent != "other"
-                    and not any(x[2] == "other" and x[0] < a for x in actors)
+                    and not any(x[2] == "other" for x in self._free_actors(ctx, actors, st, a))
                 )
             ):
                 continue
@@ -1383,7 +1402,7 @@ class Extractor:
             return None
         sp = ctx.speakers
         quoted = sp is not None and all(sp.quote_at(el.start) is not None for el in items)
-        if not quoted and not text[: s].rstrip(" \"“”„«»").endswith((":", "?")):
+        if not quoted and not text[:s].rstrip(' "“”„«»').endswith((":", "?")):
             return None  # a list is quoted ("„Munition, Artillerie, Panzer.“") or announced
         return self._needs(ctx, st, [(s, s, (s, e))])
 

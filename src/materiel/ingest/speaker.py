@@ -30,7 +30,8 @@ _I = re.IGNORECASE
 #: recipient officials by name (Latin transliterations in English, German, French, Polish,
 #: Czech, ...), titles of the recipient's state and its armed forces
 RECIPIENT_OFFICIALS = re.compile(
-    r"\b(?:Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Kuleba"
+    r"\b(?:Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Kuleba|Kouleba"
+    r"|Kułeba|Oumerov\w*|Syrskyy|Syrsky|Zaloujny\w*|Ermak\w*|Chmygal\w*|Sybiga"
     r"|Reznikov\w*|Resnikow\w*|Reznikow\w*|Rieznikov\w*|Umerov\w*|Umjerow\w*|Umierov\w*"
     r"|Umerow\w*|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Szmyhal\w*|Yermak\w*|Jermak\w*|Iermak\w*"
     r"|Sybiha\w*|Sybiga\w*|Syrskyi\w*|Syrskyj\w*|Syrsky\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*"
@@ -100,7 +101,8 @@ SPEECH_VERB = re.compile(
     r"|a-t-il|a-t-elle|déclare|affirme|souligne|estime|selon|d['’]après|señaló|dijo|afirmó"
     r"|según|disse|afirmou|segundo|ha\s+detto|ha\s+affermato|secondo|řekl\w*|uvedl\w*"
     r"|powiedział\w*|podkreślił\w*|zdaniem|według|sier|sa|säger|sade|skriver|zei|zegt"
-    r"|volgens|aldus)\b",
+    r"|volgens|aldus|nach\s+(?:Angaben|Darstellung|Worten|Ansicht|Einschätzung)\s+(?:von|des|der)"
+    r"|as\s+(?:stated|cited)\s+by)\b",
     _I,
 )
 #: a reporting verb right after a quotation (or after its closing comma)
@@ -215,6 +217,13 @@ PRONOUN_BEFORE = re.compile(
 )
 
 
+#: a preposition before an official, perhaps with a title between ("to US Secretary of Defense
+#: Lloyd Austin", "mit seinem Amtskollegen", "avec son homologue américain")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|from|mit|an|von|avec|à|de|con|a|met|z|s)\s+(?:[\w'’-]+\s+){0,5}$", _I
+)
+
+
 @lru_cache(maxsize=4096)
 def side_of(phrase: str, last: bool = False) -> str | None:
     """The side of a phrase naming a speaker: ``"recipient"``, ``"other"`` or None. When both
@@ -222,11 +231,20 @@ def side_of(phrase: str, last: bool = False) -> str | None:
     verb: "... with President Zelensky, Rutte emphasized")."""
     rs = list(RECIPIENT_OFFICIALS.finditer(phrase))
     os_ = list(OTHER_OFFICIALS.finditer(phrase))
+    if last and os_:
+        # the last official who is no object ("Umerov talked to US Secretary of Defense Lloyd
+        # Austin and stressed ..."): the speaker of the verb after
+        free = [
+            m for m in os_ if not _OBJECT_BEFORE.search(phrase, max(0, m.start() - 45), m.start())
+        ]
+        os_ = free
     r = (rs[-1] if last else rs[0]) if rs else None
     o = (os_[-1] if last else os_[0]) if os_ else None
     opos = o.start() if o is not None else None
     if opos is None and TITLE.search(phrase):
         opos = _other_nation(phrase)
+        if last and opos is not None and _OBJECT_BEFORE.search(phrase, max(0, opos - 45), opos):
+            opos = None  # "talked to US Secretary of Defense ...": the one talked to
     if r is not None and opos is not None:
         if last:
             return "recipient" if r.start() > opos else "other"
@@ -308,6 +326,11 @@ _NAME_AFTER = frozenset(
 )
 
 
+def _names_after(word: str) -> bool:
+    """The speaker follows the speech word ("according to Kuleba", "nach Angaben von ...")."""
+    return word in _NAME_AFTER or word.startswith(("nach ", "as "))
+
+
 class Speakers:
     """The quotations of one text with their speakers, looked up by offset."""
 
@@ -359,7 +382,7 @@ class Speakers:
             after = narr[v.end() : v.end() + 80]
             before = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
             after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
-            side = side_of(after) if word in _NAME_AFTER else None
+            side = side_of(after) if _names_after(word) else None
             if word == "zufolge":
                 side = side_of(before, last=True)
             if side is None:

@@ -36,20 +36,33 @@ NEED_CUE = re.compile(
     r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",
     _I,
 )
-#: the recipient's own voice: its leaders, ministries and armed forces
-RECIPIENT_SIDE = re.compile(
-    r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Svyrydenko|Yermak|Zelensk\w*"
-    r"|Selenskyj\w*|Zelenski|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
-    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
-    r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
-    r"|mein(?:em)?\s+Land|my\s+country)\b"
+#: the recipient's officials by name, in the transliterations of the corpus' languages and in
+#: Cyrillic: the one list of names read by :data:`RECIPIENT_SIDE` and by
+#: :data:`.speaker.RECIPIENT_OFFICIALS` (a pattern's text, no \\b around it)
+RECIPIENT_NAMES = (
+    r"Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Зеленськ\w*"
+    r"|Зеленск\w*|Kuleba|Kouleba|Kułeba|Кулеб\w*|Reznikov\w*|Resnikow\w*|Reznikow\w*"
+    r"|Rieznikov\w*|Umerov\w*|Oumerov\w*|Umjerow\w*|Umierov\w*|Umerow\w*|Умєров\w*|Умеров\w*"
+    r"|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Chmygal\w*|Szmyhal\w*|Шмигал\w*|Yermak\w*|Jermak\w*"
+    r"|Iermak\w*|Ermak\w*|Sybiha\w*|Sybiga\w*|Сибіг\w*|Syrskyi\w*|Syrskyj\w*|Syrskyy|Syrsky\w*"
+    r"|Сирськ\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*|Załużn\w*|Makeiev\w*|Makejew\w*|Makeyev\w*"
+    r"|Melnyk\w*|Podolyak\w*|Podoljak\w*|Podolak\w*|Podoliak\w*|Stefanchuk\w*|Stefantschuk\w*"
+    r"|Svyrydenko\w*|Budanov\w*|Budanow\w*|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*"
+    r"|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*"
+    r"|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*"
 )
-#: the recipient's voice in other languages and scripts, and its ambassadors (read for the
-#: voice of a need only; kept apart from :data:`RECIPIENT_SIDE`, a modality feature)
+#: the recipient's own voice: its leaders by name (:data:`RECIPIENT_NAMES`), its state, its
+#: ministries and armed forces, in the languages and scripts of the corpus
+RECIPIENT_SIDE = re.compile(
+    r"\b(?:" + RECIPIENT_NAMES + r"|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
+    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|unser(?:em)?\s+Land|our\s+country"
+    r"|notre\s+pays|nuestro\s+pa[ií]s|mein(?:em)?\s+Land|my\s+country)\b"
+)
+#: the recipient in other languages and scripts (read with :data:`RECIPIENT_SIDE` for the voice
+#: of a need; kept apart from it, a modality feature)
 RECIPIENT_SIDE_MORE = re.compile(
-    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Зеленськ\w*|Зеленск\w*|Ukrajin\w*|Ukrajn\w*"
-    r"|Ucrain\w*|Oekraïn\w*|Ukrain\w*|Ουκραν\w*|Makeiev|Makeyev|Melnyk|Myroshnychenko"
-    r"|Prystaiko|Stefanishyna|Kamyshin)"
+    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Oekraïn\w*|Ukrain\w*"
+    r"|Ουκραν\w*)"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(

@@ -23,23 +23,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from materiel.ingest import cues
 from materiel.ingest import nations as nat
 
 _I = re.IGNORECASE
 
-#: recipient officials by name (Latin transliterations in English, German, French, Polish,
-#: Czech, ...), titles of the recipient's state and its armed forces
+#: recipient officials by name (:data:`.cues.RECIPIENT_NAMES`, the one list of their names),
+#: titles of the recipient's state and its armed forces
 RECIPIENT_OFFICIALS = re.compile(
-    r"\b(?:Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Kuleba|Kouleba"
-    r"|Kułeba|Oumerov\w*|Syrskyy|Syrsky|Zaloujny\w*|Ermak\w*|Chmygal\w*|Sybiga"
-    r"|Reznikov\w*|Resnikow\w*|Reznikow\w*|Rieznikov\w*|Umerov\w*|Umjerow\w*|Umierov\w*"
-    r"|Umerow\w*|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Szmyhal\w*|Yermak\w*|Jermak\w*|Iermak\w*"
-    r"|Sybiha\w*|Sybiga\w*|Syrskyi\w*|Syrskyj\w*|Syrsky\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*"
-    r"|Załużn\w*|Makeiev\w*|Makejew\w*|Makeyev\w*|Melnyk\w*|Podolyak\w*|Podoljak\w*|Podolak\w*"
-    r"|Podoliak\w*|Stefanchuk\w*|Stefantschuk\w*|Svyrydenko\w*|Budanov\w*|Budanow\w*"
-    r"|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*"
-    r"|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*"
-    r"|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*)"
+    r"\b(?:" + cues.RECIPIENT_NAMES + r")"
     # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
     # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
     r"|\b(?:Ukrain\w*(?:['’]s)?|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"

@@ -309,7 +309,10 @@ def test_will_receive_is_no_wish(reader: Extractor) -> None:
 
 
 def test_items_under_a_demonstrative_answer_a_request(reader: Extractor) -> None:
-    text = "Selon la ministre, ces munitions sont exactement ce qu'a demandé le gouvernement ukrainien."
+    text = (
+        "Selon la ministre, ces munitions sont exactement ce qu'a demandé le gouvernement "
+        "ukrainien."
+    )
     assert _needs(reader, text) == []
 
 

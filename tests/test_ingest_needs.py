@@ -192,3 +192,133 @@ def test_asking_for_more_governs_nothing_before_it(reader: Extractor) -> None:
         "have asked for more."
     )
     assert "aircraft" not in _needs(reader, text)
+
+
+# -- round 3: voices, lacking words, lists after a need --------------------------------------
+def test_german_guillemets_open_a_quotation() -> None:
+    text = "Er sagte: »Wir brauchen Panzer«, und Paris sagte « oui » dazu."
+    assert [text[a:b] for a, b in find_quotes(text)] == ["Wir brauchen Panzer", " oui "]
+
+
+def test_french_closing_guillemet_opens_nothing() -> None:
+    text = "Il a parlé de «chars». Puis »Munition« fut dit."
+    assert [text[a:b] for a, b in find_quotes(text)] == ["chars", "Munition"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He added that at the last meeting of NATO ministers he asked for three things.",
+        "The minister said Canada and NATO would help.",
+    ],
+)
+def test_pronoun_before_speech_verb_is_the_speaker(sentence: str) -> None:
+    assert Speakers(sentence).sentence_side(0, len(sentence)) == "pronoun"
+
+
+def test_lone_title_after_a_quotation_continues_the_voice() -> None:
+    text = "»Wir brauchen sehr viel«, betonte der Staatschef."
+    assert [q.side for q in Speakers(text).quotes] == ["pronoun"]
+
+
+def test_first_person_need_after_a_title_speaker(reader: Extractor) -> None:
+    text = (
+        "Ukraine's foreign minister Dmytro Kuleba spoke to reporters in Brussels. "
+        "He added that the last time he met NATO ministers he had asked for help. "
+        '"This time I say that we need tanks," the minister said.'
+    )
+    assert _needs(reader, text) == ["main-battle-tank"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Präsident Selenskyj sprach in Kiew. Es fehlen Flugabwehrsysteme, sagte Selenskyj.",
+        "El presidente Zelenski habló en Kiev. Faltan sistemas de defensa aérea, dijo Zelenski.",
+        "Zelensky spoke in Kyiv. Ukrainie brakuje Patriot, powiedział Zelensky.",
+    ],
+)
+def test_lacking_words_in_several_languages(reader: Extractor, text: str) -> None:
+    assert "air-defence-system" in _needs(reader, text)
+
+
+def test_lacking_said_by_a_donor_is_no_need(reader: Extractor) -> None:
+    text = "Den Streitkräften fehlen Flugabwehrsysteme, sagte Pistorius."
+    assert _needs(reader, text) == []
+
+
+def test_pushing_allies_to_provide(reader: Extractor) -> None:
+    text = "Ukraine is pushing its allies to provide more tanks and jets."
+    assert _needs(reader, text) == ["aircraft", "main-battle-tank"]
+
+
+def test_list_after_a_need_that_named_no_item(reader: Extractor) -> None:
+    text = (
+        "Der ukrainische Botschafter sagte, die Ukraine benötige alles, was schnell lieferbar "
+        'sei. "Panzer, Artillerie und Munition."'
+    )
+    assert _needs(reader, text) == ["artillery-ammunition", "artillery-system", "main-battle-tank"]
+
+
+def test_no_list_after_a_need_when_a_donor_gives(reader: Extractor) -> None:
+    text = (
+        "Der ukrainische Botschafter sagte, die Ukraine benötige alles, was schnell lieferbar "
+        "sei. Deutschland liefert Panzer."
+    )
+    assert "main-battle-tank" not in _needs(reader, text)
+
+
+def test_reported_mood_carries_the_voice(reader: Extractor) -> None:
+    text = (
+        "Der ukrainische Botschafter Melnyk sprach in Berlin. "
+        "Die Lage im Osten sei schwierig. "
+        "Es sei überlebenswichtig für die Ukraine, dass mehr geliefert werde. "
+        "Nötig seien auch Kampfpanzer."
+    )
+    assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_official_in_an_aside_is_not_the_subject(reader: Extractor) -> None:
+    text = (
+        "Defence Minister Rustem Umerov, in a call with his Dutch counterpart Ruben Brekelmans, "
+        "pointed out the need for more air defence systems for Ukraine."
+    )
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_title_and_name_after_an_object_are_not_the_speaker() -> None:
+    phrase = "Umerov talked to US Secretary of Defense Lloyd Austin and "
+    assert side_of(phrase, last=True) == "recipient"
+
+
+def test_a_donor_official_named_with_nach_angaben_speaks(reader: Extractor) -> None:
+    text = (
+        "Gegen die russischen Angriffe benötigt die Ukraine nach Angaben von "
+        "Verteidigungsminister Boris Pistorius fünf Patriot-Systeme."
+    )
+    assert _needs(reader, text) == []
+
+
+def test_french_spelling_of_a_recipient_official() -> None:
+    text = "« Il faut davantage de systèmes antiaériens », a déclaré Dmytro Kouleba."
+    assert [q.side for q in Speakers(text).quotes] == ["recipient"]
+
+
+def test_will_receive_is_no_wish(reader: Extractor) -> None:
+    assert _needs(reader, "Die Ukraine wird mehr Munition erhalten.") == []
+
+
+def test_items_under_a_demonstrative_answer_a_request(reader: Extractor) -> None:
+    text = (
+        "Selon la ministre, ces munitions sont exactement ce qu'a demandé le gouvernement "
+        "ukrainien."
+    )
+    assert _needs(reader, text) == []
+
+
+def test_passive_pledge_meets_the_request(reader: Extractor) -> None:
+    text = (
+        "Ils s'ajoutent aux missiles Storm Shadow promis par Londres, un armement que l'Ukraine "
+        "réclamait depuis des mois."
+    )
+    assert _needs(reader, text) == []

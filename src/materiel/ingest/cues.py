@@ -36,20 +36,33 @@ NEED_CUE = re.compile(
     r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",
     _I,
 )
-#: the recipient's own voice: its leaders, ministries and armed forces
-RECIPIENT_SIDE = re.compile(
-    r"\b(?:Reznikov|Umerov|Kuleba|Sybiha|Syrskyi|Zaluzhnyi|Shmyhal|Svyrydenko|Yermak|Zelensk\w*"
-    r"|Selenskyj\w*|Zelenski|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
-    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|Podoljak|Podolyak|Budanov"
-    r"|Stefanchuk|Sybiha|Malyuska|unser(?:em)?\s+Land|our\s+country|notre\s+pays|nuestro\s+pa[ií]s"
-    r"|mein(?:em)?\s+Land|my\s+country)\b"
+#: the recipient's officials by name, in the transliterations of the corpus' languages and in
+#: Cyrillic: the one list of names read by :data:`RECIPIENT_SIDE` and by
+#: :data:`.speaker.RECIPIENT_OFFICIALS` (a pattern's text, no \\b around it)
+RECIPIENT_NAMES = (
+    r"Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Зеленськ\w*"
+    r"|Зеленск\w*|Kuleba|Kouleba|Kułeba|Кулеб\w*|Reznikov\w*|Resnikow\w*|Reznikow\w*"
+    r"|Rieznikov\w*|Umerov\w*|Oumerov\w*|Umjerow\w*|Umierov\w*|Umerow\w*|Умєров\w*|Умеров\w*"
+    r"|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Chmygal\w*|Szmyhal\w*|Шмигал\w*|Yermak\w*|Jermak\w*"
+    r"|Iermak\w*|Ermak\w*|Sybiha\w*|Sybiga\w*|Сибіг\w*|Syrskyi\w*|Syrskyj\w*|Syrskyy|Syrsky\w*"
+    r"|Сирськ\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*|Załużn\w*|Makeiev\w*|Makejew\w*|Makeyev\w*"
+    r"|Melnyk\w*|Podolyak\w*|Podoljak\w*|Podolak\w*|Podoliak\w*|Stefanchuk\w*|Stefantschuk\w*"
+    r"|Svyrydenko\w*|Budanov\w*|Budanow\w*|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*"
+    r"|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*"
+    r"|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*"
 )
-#: the recipient's voice in other languages and scripts, and its ambassadors (read for the
-#: voice of a need only; kept apart from :data:`RECIPIENT_SIDE`, a modality feature)
+#: the recipient's own voice: its leaders by name (:data:`RECIPIENT_NAMES`), its state, its
+#: ministries and armed forces, in the languages and scripts of the corpus
+RECIPIENT_SIDE = re.compile(
+    r"\b(?:" + RECIPIENT_NAMES + r"|Kyiv|Kiev|Kiew|Ukrain(?:e|e's|ian|ians|ischen?|ische|ien\w*)"
+    r"|Ukraine['’]s|ucraniano\w*|Ucrânia|Ucrania|ukrainien\w*|unser(?:em)?\s+Land|our\s+country"
+    r"|notre\s+pays|nuestro\s+pa[ií]s|mein(?:em)?\s+Land|my\s+country)\b"
+)
+#: the recipient in other languages and scripts (read with :data:`RECIPIENT_SIDE` for the voice
+#: of a need; kept apart from it, a modality feature)
 RECIPIENT_SIDE_MORE = re.compile(
-    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Зеленськ\w*|Зеленск\w*|Ukrajin\w*|Ukrajn\w*"
-    r"|Ucrain\w*|Oekraïn\w*|Ukrain\w*|Ουκραν\w*|Makeiev|Makeyev|Melnyk|Myroshnychenko"
-    r"|Prystaiko|Stefanishyna|Kamyshin)"
+    r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Oekraïn\w*|Ukrain\w*"
+    r"|Ουκραν\w*)"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
@@ -62,6 +75,12 @@ OTHER_VOICE = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:[\w\s-]{1,30},\s*)?(?i:He|She|They|Il|Elle|Ils|Er|Sie|Celle-ci|Celui-ci"
     r"|Das\s+Land|The\s+country|Le\s+pays)\s"
+)
+#: the German reported-speech mood (Konjunktiv I: "Es sei überlebenswichtig", "Nötig seien
+#: Panzer", "die Ukraine brauche ..."): the sentence goes on in the voice of the speaker before
+REPORTED_MOOD = re.compile(
+    r"\b(?:sei|seien|habe|brauche|benötige|werde|könne|müsse|solle|wolle|gebe|fehle|bitte"
+    r"|fordere|erwarte|hoffe|wünsche)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
 SPEECH = re.compile(
@@ -677,12 +696,18 @@ REQUEST = re.compile(
     r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
     r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
     r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
+    r"|(?:push|press)(?:es|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
+    r"|increase|boost|speed|step)"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent)\b|sollicit\w*|appel(?:le|lent|é|ait|aient)\b"
     r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
     r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
-    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér\w*|проси\w*|попрос\w*|проха\w*"
+    r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér(?:i|t|te|ték|nek|jük|ünk)?"
+    r"|kérés\w*|проси\w*|попрос\w*|проха\w*|звернув\w*\s+до|обратил\w*\s+к"
+    # asking in LT, LV, ET, FI, EL, RO, TR, AR
+    r"|(?:pa)?praš(?:o|ė|ė|ym\w*)|lūdz\w*|palu(?:b|s|sid|tud)|pyyt(?:ää|äneet)|pyysi|ζήτη\w*"
+    r"|ζητ(?:ά|ού|ώ)\w*|(?:a\s+)?cer(?:ut|e)|talep\w*|istedi|طلب|يطالب|طالب"
     # a request in the imperative ("Send us more", "Donnez-nous ces Patriot", "Gebt uns")
     r"|send\s+us|give\s+us|envoyez[-\s]nous|donnez[-\s]nous|livrez[-\s]nous|schickt\s+uns"
     r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
@@ -726,6 +751,14 @@ NEED_MORE = re.compile(
     r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
     r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
     r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
+    # lacking (DE, ES, IT, PT, NL, PL, CS, UK, RU) and needing in the languages NEED_CUE lacks
+    # (HU, LT, LV, ET, FI, EL, RO, TR, AR)
+    r"|fehl(?:t|en|e|te|ten|ende[nmrs]?)|falta[mn]?|carec\w*|manca(?:no)?|mancanza|carenza"
+    r"|escassez|tekort\w*|brak(?:uje|ował\w*)?|nedostat\w*|chyb(?:í|ějí)|бракує|не\s+вистача\w*"
+    r"|не\s+хватает|нехватк\w*|дефіцит\w*|szükség\w*|hiány\w*|igény\w*|trūk(?:sta|o|ti)"
+    r"|reik(?:ia|ės|ėtų|alingi?\w*)|vajadzīg\w*|nepieciešam\w*|trūkst|vaja(?:b|vad|dus)?"
+    r"|tarvi(?:tsee|taan|tsemme|ttavat)|tarve|χρειάζ\w*|ανάγκ\w*|nevoi[ae]|ihtiya[cç]\w*"
+    r"|تحتاج|يحتاج|بحاجة|احتياجات"
     r"\s+(?:supplying|providing|delivering|increasing)"
     # said of things, after a copula ("... is critically important", "sind überlebenswichtig")
     r"|(?:is|are|remains?|sind|ist|seien|sei|sont|est|restent|reste)\s+(?:\w+\s+)?[\"„“«]?\s*"
@@ -739,6 +772,29 @@ NEED_PREDICATE = re.compile(
     r"\b(?:needed|required|requested|nötig|notwendig|erforderlich|benötigt|gefordert|gebeten"
     r"|nécessaires?|indispensables?|demandé(?:e|s|es)?|réclamé(?:e|s|es)?|souhaité(?:e|s|es)?"
     r"|necesari[oa]s?|necessári[oa]s?|necessari[oe]?|richiest[io]|solicitad[oa]s?)\b",
+    _I,
+)
+#: the recipient will receive or get ("Ukraine will get more shells", "die Ukraine wird mehr
+#: Munition erhalten", "l'Ukraine va recevoir davantage"): what is given, not a wish
+WILL_RECEIVE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|wird|werden|soll|sollen|va|vont|recevra\w*|obtiendra\w*"
+    r"|recibirá\w*|riceverà)\b[^.;]{0,60}\b(?:get|receive|bekommen|erhalten|recevoir|obtenir"
+    r"|recibir|ricevere|recevra\w*|obtiendra\w*|recibirá\w*|riceverà)\b",
+    _I,
+)
+#: a demonstrative before an item: things already named ("these shells", "ces munitions")
+DEMONSTRATIVE_BEFORE = re.compile(
+    r"\b(?:these|those|this|ces|cette|ce|cet|diese[nmrs]?|jene[nmrs]?|estas?|estos|esas?"
+    r"|esos|questi|queste|quest[oa]|deze|tyto)\s+(?:\w+\s+)?$",
+    _I,
+)
+#: an aside that opens with a preposition, up to an actor (", in a telephone call with his
+#: American counterpart", ", bei einem Treffen mit", ", lors d'un entretien avec"): the actor in it
+#: is not the subject of the verb after the aside
+ASIDE_BEFORE = re.compile(
+    r",\s*(?:in|during|at|after|on|following|bei|beim|im|nach|während|lors|dans|après|pendant"
+    r"|en|durante|tras|dopo|durante)\s[^,;:.]{0,50}?\b(?:with|to|mit|avec|à|con|met|z|s)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     _I,
 )
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag

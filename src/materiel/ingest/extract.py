@@ -438,6 +438,7 @@ class _Context:
     voice: str | None = None  # whose voice the last sentence with a voice was
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    need_open: int = -100  # a need sentence that named no item: the list right after it
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
@@ -941,6 +942,10 @@ class Extractor:
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         needs = self._need_sentence(ctx, st)
+        if needs is None and ctx.need_open == st.index - 1:
+            needs = self._need_list(ctx, st)
+        if needs is not None and not any(d.fields["category"] != "unspecified" for d in needs):
+            ctx.need_open = st.index  # "was fehlt? Seine Antwort: ...", "... needs:" then a list
         if needs:
             # the recipient's request is no donor's pledge ("Kyiv asked Germany for Taurus");
             # a request that governs no item ("... who also called for new sanctions") leaves
@@ -1188,6 +1193,31 @@ class Extractor:
                 start = m.end()
         return start, end
 
+    @staticmethod
+    def _free_actors(
+        ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int
+    ) -> list[tuple[int, int, str]]:
+        """The actors before ``a`` that may be a subject: not one after a preposition ("to the
+        EU"), nor a title and name after such an object ("talked to US Secretary of Defense
+        Lloyd Austin"), nor one in an aside that opens with a preposition (", in a telephone
+        call with his American counterpart Lloyd Austin,")."""
+        text = ctx.text
+        before: list[tuple[int, int, str]] = []
+        governed = -1  # the end of the last actor that is an object
+        for x in actors:
+            if not (x[1] <= a + 1 and x[0] < a):
+                continue
+            gap = text[governed : x[0]] if governed >= 0 else None
+            if (
+                cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
+                or (gap is not None and len(gap) <= 40 and not re.search(r"[,;:]|\band\b", gap))
+                or cues.ASIDE_BEFORE.search(text, max(st.start, x[0] - 60), x[0])
+            ):
+                governed = x[1]
+                continue
+            before.append(x)
+        return before
+
     def _subject(
         self, ctx: _Context, actors: list[tuple[int, int, str]], st: _Sentence, a: int, b: int
     ) -> str | None:
@@ -1200,13 +1230,7 @@ class Extractor:
             after = [x for x in actors if b <= x[0] <= b + 30]
             if after:
                 return after[0][2]
-        before = [
-            x
-            for x in actors
-            if x[1] <= a + 1
-            and x[0] < a
-            and not cues.PREPOSITION_BEFORE.search(text, max(st.start, x[0] - 16), x[0])
-        ]
+        before = self._free_actors(ctx, actors, st, a)
         if before:
             # a nation after a preposition or an article, with the recipient named before it in
             # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
@@ -1269,7 +1293,9 @@ class Extractor:
         if not found and not quoted and SPEECH_VERB.search(sent) is None:
             # no request, no quotation, no speech verb: the voice goes on unchanged
             if recent is not None and (
-                cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+                cues.FIRST_PERSON.search(sent)
+                or cues.PRONOUN_SUBJECT.match(sent)
+                or cues.REPORTED_MOOD.search(sent)
             ):
                 ctx.voice_at = st.index
             return None
@@ -1303,7 +1329,9 @@ class Extractor:
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
         elif recent is not None and (
-            cues.FIRST_PERSON.search(sent) or cues.PRONOUN_SUBJECT.match(sent)
+            cues.FIRST_PERSON.search(sent)
+            or cues.PRONOUN_SUBJECT.match(sent)
+            or cues.REPORTED_MOOD.search(sent)
         ):
             ctx.voice_at = st.index  # the same voice goes on
         if not found:
@@ -1330,12 +1358,14 @@ class Extractor:
                 and not (
                     speaker is None
                     and recent != "other"
-                    and not any(x[2] == "other" and x[0] < a for x in actors)
+                    and not any(x[2] == "other" for x in self._free_actors(ctx, actors, st, a))
                 )
             ):
                 continue
             if cues.CONDITION.search(text, self._clause_start(ctx, st, a), a):
                 continue  # "if Ukraine needs it": nothing is stated
+            if not asking and cues.WILL_RECEIVE.search(text, self._clause_start(ctx, st, a), b):
+                continue  # "Die Ukraine wird mehr Munition erhalten": what is given, not asked
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
                 or (not asking and self._copula_before(ctx, st, a))
@@ -1347,8 +1377,14 @@ class Extractor:
             scope = self._scope(ctx, st, a, b, backward)
             if (
                 backward
-                and pledging
-                and any(scope[0] <= g[0].start < a for g in st.donors)
+                and (pledging or cues.PLEDGE_CUE.search(sent) is not None)
+                and (
+                    any(scope[0] <= g[0].start < a for g in st.donors)
+                    or any(
+                        scope[0] <= n.start < a and self.recipient not in n.codes
+                        for n in st.nations
+                    )
+                )
                 and cues.PLEDGE_CUE.search(text, scope[0], a)
             ):
                 continue  # "Germany will send the tanks Kyiv asked for": the request is met
@@ -1356,6 +1392,37 @@ class Extractor:
         if not approved:
             return None
         return self._needs(ctx, st, approved)
+
+    def _need_list(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
+        """A short sentence of items right after a need that named none ("Ukraine needs
+        everything that can be delivered fast." "Tanks, more artillery, and ammunition."): the
+        items it lists are what is needed. Not when a donor gives them, another voice speaks,
+        or the sentence is long enough to say something else."""
+        text, s, e = ctx.text, st.start, st.end
+        sent = text[s:e]
+        items = [el for el in st.elements if el.money is None]
+        words = len(re.findall(r"\w+", sent))
+        listed = sum(len(re.findall(r"\w+", text[el.start : el.end])) for el in items)
+        if (
+            not items
+            or st.donors
+            or words > 20
+            or 3 * listed < words  # a clause about something else that names an item
+            or self._need_cues(ctx, st)
+            or SPEECH_VERB.search(sent)
+            or cues.PLEDGE_CUE.search(sent)
+            or cues.OTHER_VOICE.search(sent)
+            or OTHER_OFFICIALS.search(sent)
+        ):
+            return None
+        voice = self._speaker_at(ctx, st, s, ctx.voice)
+        if voice not in (None, "recipient"):
+            return None
+        sp = ctx.speakers
+        quoted = sp is not None and all(sp.quote_at(el.start) is not None for el in items)
+        if not quoted and not text[:s].rstrip(' "“”„«»').endswith((":", "?")):
+            return None  # a list is quoted ("„Munition, Artillerie, Panzer.“") or announced
+        return self._needs(ctx, st, [(s, s, (s, e))])
 
     def _voice(self, ctx: _Context, st: _Sentence) -> str | None:
         """Whose voice a sentence is: "recipient" (its leaders, ministries, armed forces speak
@@ -1740,6 +1807,7 @@ class Extractor:
                 and not find_calibre(m.surface)
                 and any(a <= m.start < b for a, b in scopes)
                 and not any(el.start <= m.start < el.end for el in st.elements)
+                and not cues.DEMONSTRATIVE_BEFORE.search(text, max(s, m.start - 12), m.start)
             ):
                 items.append(
                     _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())
@@ -1755,6 +1823,9 @@ class Extractor:
                 and m.category == AMMO
                 and not find_calibre(m.surface)
                 and not any(a <= m.start < b for a, b, _ in approved)
+                # "ces munitions représentent ce qu'a demandé Kiev": items already named,
+                # the request is what they answer
+                and not cues.DEMONSTRATIVE_BEFORE.search(text, max(s, m.start - 12), m.start)
             ]
             items = [
                 _Element(m.start, m.end, "artillery-ammunition", surface=m.surface.lower())

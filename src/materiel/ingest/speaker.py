@@ -23,25 +23,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from materiel.ingest import cues
 from materiel.ingest import nations as nat
 
 _I = re.IGNORECASE
 
-#: recipient officials by name (Latin transliterations in English, German, French, Polish,
-#: Czech, ...), titles of the recipient's state and its armed forces
+#: recipient officials by name (:data:`.cues.RECIPIENT_NAMES`, the one list of their names),
+#: titles of the recipient's state and its armed forces
 RECIPIENT_OFFICIALS = re.compile(
-    r"\b(?:Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Kuleba"
-    r"|Reznikov\w*|Resnikow\w*|Reznikow\w*|Rieznikov\w*|Umerov\w*|Umjerow\w*|Umierov\w*"
-    r"|Umerow\w*|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Szmyhal\w*|Yermak\w*|Jermak\w*|Iermak\w*"
-    r"|Sybiha\w*|Sybiga\w*|Syrskyi\w*|Syrskyj\w*|Syrsky\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*"
-    r"|Załużn\w*|Makeiev\w*|Makejew\w*|Makeyev\w*|Melnyk\w*|Podolyak\w*|Podoljak\w*|Podolak\w*"
-    r"|Podoliak\w*|Stefanchuk\w*|Stefantschuk\w*|Svyrydenko\w*|Budanov\w*|Budanow\w*"
-    r"|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*"
-    r"|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*"
-    r"|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*)"
+    r"\b(?:" + cues.RECIPIENT_NAMES + r")"
     # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
     # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
-    r"|\b(?:Ukrain\w*|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
+    r"|\b(?:Ukrain\w*(?:['’]s)?|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
     r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?i:president|presidente|präsident\w*"
     r"|diplomat\w*|minister\w*|botschafter\w*|Präsident\w*"
     r"|président|prezydent\w*|prezident\w*|minister\w*|ministre|ministro|ministr\w*|Minister\w*"
@@ -75,7 +68,11 @@ OTHER_OFFICIALS = re.compile(
     r"|NATO|Nato|OTAN|Secretary[-\s]General|Generalsekretär\w*|secrétaire\s+général"
     r"|(?i:analysts?|experts?|Experten|observers?|think\s+tank|commentators?|journalists?"
     r"|correspondent\w*|Korrespondent\w*|editorial|analystes|analistas|Bloomberg|Reuters|AFP"
-    r"|CNN|Politico|Spiegel|Bild|the\s+newspaper|die\s+Zeitung|le\s+journal|la\s+chaîne))\b"
+    r"|CNN|Politico|Spiegel|Bild|the\s+newspaper|die\s+Zeitung|le\s+journal|la\s+chaîne"
+    # a newspaper or broadcaster as the source ("Nach Informationen der Zeitung", "selon le
+    # quotidien", "according to the broadcaster")
+    r"|(?:der|des|dem|du|de\s+la|the|el|del|il|del)\s+(?:Zeitung|Blatt\w*|Sender\w*|quotidien"
+    r"|journal|newspaper|broadcaster|daily|periódico|diario|giornale|quotidiano)))\b"
 )
 #: a title that names a donor official once its nation adjective is known ("Norwegian Minister
 #: of Defence", "die estnische Regierungschefin"): read with :mod:`.nations` adjectives
@@ -96,15 +93,27 @@ SPEECH_VERB = re.compile(
     r"|a-t-il|a-t-elle|déclare|affirme|souligne|estime|selon|d['’]après|señaló|dijo|afirmó"
     r"|según|disse|afirmou|segundo|ha\s+detto|ha\s+affermato|secondo|řekl\w*|uvedl\w*"
     r"|powiedział\w*|podkreślił\w*|zdaniem|według|sier|sa|säger|sade|skriver|zei|zegt"
-    r"|volgens|aldus)\b",
+    r"|volgens|aldus|nach\s+(?:Angaben|Darstellung|Worten|Ansicht|Einschätzung)\s+(?:von|des|der)"
+    r"|as\s+(?:stated|cited)\s+by)\b",
     _I,
 )
 #: a reporting verb right after a quotation (or after its closing comma)
 _AFTER_QUOTE = re.compile(r"\s*[,.:;!?]?\s*[-–—]?\s*(?P<rest>.{0,110})", re.S)
 _BEFORE_QUOTE = re.compile(r"(?P<rest>[^.!?\n\"“”«»„]{0,140})[:,]?\s*$")
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", "‚": "‘’", "‘": "’", '"': '"', "”": "”"}
-_OPENERS = re.compile(r"[“«„‚\"‘”]")
+#: German and Nordic print open a quotation with "»" before its first word ("»Wir brauchen
+#: Panzer«"); a French "»" closes one after a space
+_QUOTE_PAIRS = {
+    "“": "”",
+    "«": "»",
+    "„": "“”",
+    "‚": "‘’",
+    "‘": "’",
+    '"': '"',
+    "”": "”",
+    "»": "«»",
+}
+_OPENERS = re.compile(r"[“«„‚\"‘”»]")
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch == "”" and not (at == 0 or not text[at - 1].isalnum()):
             i = at + 1  # a closing mark without its opener
             continue
-        if ch in '"”' and (at + 1 >= n or text[at + 1].isspace()):
+        if ch == "»" and at > 0 and not (text[at - 1].isspace() or text[at - 1] in "([-–—"):
+            i = at + 1  # "»" after a word or a stop closes a French quotation
+            continue
+        if ch in '"”»' and (at + 1 >= n or text[at + 1].isspace()):
             i = at + 1  # a closing mark: a quotation opens before a word
             continue
         closers = _QUOTE_PAIRS[ch]
@@ -171,11 +183,36 @@ def _other_nation(phrase: str) -> int | None:
 
 #: a speaker named by a pronoun ("he said", "sagte er", "a-t-il déclaré", "according to his
 #: estimates"): the voice of the sentences before
+#: a title with no nation ("the minister", "der Staatschef", "le chef de l'État", "the Head of
+#: state", "el ministro"): the official the text is about, like a pronoun
+TITLE_ALONE = (
+    r"(?:the|der|die|le|la|l['’]|el|il|o|a)\s+(?:[\w-]+\s+){0,2}?(?:minist(?:er|re|ro|ra)\w*"
+    r"|Ministerin|president|président|presidente|Präsident\w*|head\s+of\s+state"
+    r"|chef\s+de\s+l['’]État|Staatschef\w*|ambassad\w+|embajador\w*|Botschafter\w*"
+    r"|diplomat\w*|commander[-\s]in[-\s]chief|Oberbefehlshaber\w*|Chefdiplomat\w*"
+    r"|chef\s+de\s+la\s+diplomatie)"
+)
+#: a speaker named by a pronoun ("he said", "sagte er", "a-t-il déclaré", "according to his
+#: estimates") or by a title alone ("the minister said", "betonte der Staatschef"): the voice of
+#: the sentences before
 PRONOUN_SPEAKER = re.compile(
-    r"^\W*(?:he|she|er|sie|il|elle|his|her|seine[rnm]?|ihre[rnm]?|ses|son|sa|the\s+minister"
-    r"|the\s+president|der\s+Minister|der\s+Präsident|die\s+Ministerin|le\s+ministre"
-    r"|le\s+président|la\s+ministre)\b|\b(?:a-t-il|a-t-elle|he|she|er|sie|il|elle)\W*$",
+    r"^\W*(?:he|she|er|sie|il|elle|his|her|him|seine[rnm]?|ihre[rnm]?|ihm|ses|son|sa|lui"
+    r"|" + TITLE_ALONE + r")\b|\b(?:a-t-il|a-t-elle|he|she|er|sie|il|elle)\W*$",
     _I,
+)
+#: a pronoun or a lone title right before a speech verb ("He added that ...", "the minister
+#: said", "er betonte"): the speaker, whoever the words after the verb name
+PRONOUN_BEFORE = re.compile(
+    r"(?:^|[\s,;:(])(?:he|she|they|er|sie|il|elle|ils|elles|" + TITLE_ALONE + r")\s+"
+    r"(?:(?:also|has|had|then|later|again|further|auch|hat|habe|a|aussi)\s+){0,2}$",
+    _I,
+)
+
+
+#: a preposition before an official, perhaps with a title between ("to US Secretary of Defense
+#: Lloyd Austin", "mit seinem Amtskollegen", "avec son homologue américain")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|from|mit|an|von|avec|à|de|con|a|met|z|s)\s+(?:[\w'’-]+\s+){0,5}$", _I
 )
 
 
@@ -186,11 +223,20 @@ def side_of(phrase: str, last: bool = False) -> str | None:
     verb: "... with President Zelensky, Rutte emphasized")."""
     rs = list(RECIPIENT_OFFICIALS.finditer(phrase))
     os_ = list(OTHER_OFFICIALS.finditer(phrase))
+    if last and os_:
+        # the last official who is no object ("Umerov talked to US Secretary of Defense Lloyd
+        # Austin and stressed ..."): the speaker of the verb after
+        free = [
+            m for m in os_ if not _OBJECT_BEFORE.search(phrase, max(0, m.start() - 45), m.start())
+        ]
+        os_ = free
     r = (rs[-1] if last else rs[0]) if rs else None
     o = (os_[-1] if last else os_[0]) if os_ else None
     opos = o.start() if o is not None else None
     if opos is None and TITLE.search(phrase):
         opos = _other_nation(phrase)
+        if last and opos is not None and _OBJECT_BEFORE.search(phrase, max(0, opos - 45), opos):
+            opos = None  # "talked to US Secretary of Defense ...": the one talked to
     if r is not None and opos is not None:
         if last:
             return "recipient" if r.start() > opos else "other"
@@ -272,6 +318,11 @@ _NAME_AFTER = frozenset(
 )
 
 
+def _names_after(word: str) -> bool:
+    """The speaker follows the speech word ("according to Kuleba", "nach Angaben von ...")."""
+    return word in _NAME_AFTER or word.startswith(("nach ", "as "))
+
+
 class Speakers:
     """The quotations of one text with their speakers, looked up by offset."""
 
@@ -323,11 +374,14 @@ class Speakers:
             after = narr[v.end() : v.end() + 80]
             before = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
             after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
-            side = side_of(after) if word in _NAME_AFTER else None
+            side = side_of(after) if _names_after(word) else None
             if word == "zufolge":
                 side = side_of(before, last=True)
             if side is None:
-                side = side_of(before, last=True) or side_of(after)
+                side = side_of(before, last=True)
+                if side is None and PRONOUN_BEFORE.search(before):
+                    side = "pronoun"  # "He added that ... NATO ...": his words, not NATO's
+                side = side or side_of(after)
             if side is not None:
                 sides.append((v.start(), side))
             elif PRONOUN_SPEAKER.search(narr[v.end() : v.end() + 30]) or PRONOUN_SPEAKER.search(

@@ -199,7 +199,9 @@ CUMULATIVE_OTHER = re.compile(
     r"|até\s+(?:à\s+data|hoje)|łączn\w*\s+wartoś\w*|do\s+tej\s+pory|dotąd|sammanlagt|hidtil"
     r"|i\s+alt|til\s+sammen|celkově|dosavad|celkovo|doteraz|kaikkiaan|dosad|do\s+sada"
     r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
-    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til)\b",
+    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til"
+    r"|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
+    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu))\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
@@ -241,7 +243,22 @@ NOT_GIVEN = re.compile(
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
     r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
     r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
-    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er))\b",
+    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
+    # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
+    r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d"
+    r"|essa(?:ie|ient|yé|yait|yaient)\s+d|cherch\w*\s+à|deliberat\w*"
+    # refused or denied ("eine klare Absage", "denies", "dément")
+    r"|Absage\w*|abgesagt|den(?:y|ies|ied|ying)|bestreit\w*|dément\w*|démenti\w*|dementier\w*"
+    # not (yet) happened: supposed to, stuck, on hold, pending, on the agenda, a dispute
+    r"|supposed\s+to|censée?s?|stuck|limbo|on\s+hold|auf\s+Eis|feststeck\w*|en\s+suspens"
+    r"|pending|on\s+the\s+agenda|auf\s+der\s+(?:Agenda|Tagesordnung)|à\s+l['’]ordre\s+du\s+jour"
+    r"|Entscheidung\s+über|Streit(?:e?s)?|Streitigkeit\w*|dilemm\w*|or\s+not|oder\s+nicht|ou\s+non"
+    # a condition ("falls", "sofern", "si possible", "s'il")
+    r"|falls|sofern|si\s+(?:possible|nécessaire|besoin)|s['’]ils?"
+    # shortages and a maker's product range: nothing given
+    r"|shortages?|running\s+(?:low|short|out)|depleted|insufficient|manqu\w*|pénurie\w*"
+    r"|insuffisan\w*|Mangel\w*|Engpass|Engpäss\w*|erschöpft|épuis\w*|portfolio"
+    r"|product\s+(?:range|line)|Produktpalette|Produktportfolio)\b",
     _I,
 )
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
@@ -274,11 +291,11 @@ CUMULATIVE = re.compile(
     r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
     r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
-    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
+    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+){0,2}(?:months|years)\b"
     r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
-    r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|atteign\w*|atteint|erreich\w*|s['’]élev\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
@@ -286,7 +303,23 @@ CUMULATIVE = re.compile(
     r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
     r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bim\s+Vorjahr\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
-    r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
+    r"(?:\w+\s+)?(?:Monaten|Jahren)\b"
+    # since a month ("Since February, the U.S. has shipped ..."), "seit März", "depuis mars"
+    r"|\b(?:since|seit|depuis)\s+(?:(?:early|late|mid-?|Anfang|Ende|Mitte|début|fin|mi-)\s*)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril"
+    r"|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    # said in the subjunctive of reported speech ("habe bereits viel geleistet")
+    r"|\b(?:habe|hätten?|sei|seien)\s+(?:\S+\s+){0,5}?bereits\b"
+    # raised TO a sum: the new total ("increased its commitments to $35 billion",
+    # "erhöhten ihre Zusagen ... auf 35 Milliarden", "porté ... à")
+    r"|\b(?:increas\w*|rais(?:ed|es|ing)|boost\w*|erhöh\w*|aufgestockt|stockt\w*|augment\w*)"
+    r"\b[^.;]{0,160}?\b(?:to|auf|à)\s+(?:more\s+than\s+|over\s+|über\s+|mehr\s+als\s+"
+    r"|rund\s+|plus\s+de\s+|près\s+de\s+)?[$€£]?\s?\d"
+    # an earlier contract or plan, kept ("un contrat antérieur", "hält an seinem Plan fest",
+    # "reaffirmed its commitment")
+    r"|\bantérieur\w*|\bhält\w*\s+(?:\S+\s+){0,4}?an\s+(?:\S+\s+){0,4}?fest\b|\bfesthalten"
+    r"|\breaffirm\w*|\bbekräftig\w*|\bréaffirm\w*|\breiterat\w*",
     _I,
 )
 #: an earlier event told in the pluperfect ("had announced", "hatte ... angekündigt", "avait

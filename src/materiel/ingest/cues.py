@@ -404,6 +404,21 @@ DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
     _I,
 )
+#: a purchase for the donor's own forces or to refill its own stocks ("for the Bundeswehr",
+#: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
+#: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
+OWN_FORCES = re.compile(
+    r"\b(?:für\s+die\s+Bundeswehr|die\s+Bundeswehr\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
+    r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
+    r"|military|forces)\s+(?:is|are|will|has|have|orders?|ordered|buys?|bought|to)"
+    r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
+    r"|military|forces|armed\s+forces)|for\s+(?:its|their|our)\s+own|für\s+(?:die\s+)?eigene\w*"
+    r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
+    r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*|restock\w*|replace\s+(?:\w+\s+)?"
+    r"(?:stocks?|stockpiles?|weapons|inventor\w*)|nachzubeschaffen|Nachbeschaffung\w*"
+    r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks)\b",
+    _I,
+)
 #: a nation the items go to ("delivered first to Poland", "nach Polen"): a destination, no donor
 TO_BEFORE = re.compile(
     r"(?<!according\s)(?<!thanks\s)(?<!due\s)(?<!close\s)(?<!next\s)"
@@ -496,6 +511,8 @@ FIRM_NAMES = (
 )
 FIRM = re.compile(
     rf"\b(?:{FIRM_NAMES}|the\s+(?:company|firm|manufacturer|group)|der\s+Konzern"
+    r"|an?\s+(?:company|firm|start-?up|manufacturer)|une\s+(?:PME|start-?up|société|entreprise)"
+    r"|ein\s+(?:Unternehmen|Hersteller|Start-?up|Mittelständler)"
     r"|das\s+Unternehmen|le\s+groupe|l['’]entreprise|le\s+fabricant)\b"
 )
 #: a verb of giving right before a nation: that nation receives ("lend the U.S. 500,000 rounds")
@@ -538,7 +555,11 @@ FIRM_AFTER = re.compile(
 )
 FIRM_BEFORE = re.compile(
     r"\b(?:journal|quotidien|média|médias|presse|groupe|entreprise|industriel|fabricant"
-    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt)\s+$",
+    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt"
+    # a maker's branch or a nation's industry in Romance word order ("branche française",
+    # "l'industrie de la défense tchèque", "una PME alsacienne")
+    r"|branche|filiale|PME|subsidiary|industrie(?:\s+(?:de\s+(?:la\s+)?|d['’])(?:défense|armement))?"
+    r"|industria(?:\s+(?:de\s+(?:la\s+)?defensa|della\s+difesa))?)\s+$",
     _I,
 )
 

@@ -462,6 +462,7 @@ _MODAL_SPLIT = re.compile(
     r"|jedoch|cependant)\b)|\s(?=but\s)",
     re.IGNORECASE,
 )
+_QUESTION = re.compile(r"\?[\W]*$")
 _RELATIVE = re.compile(
     r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
     re.IGNORECASE,
@@ -888,6 +889,8 @@ class Extractor:
         masks += asides
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
+        # a question announces nothing ("doit-elle ou non livrer des chars ?")
+        question = _QUESTION.search(sent) is not None
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         blanked = text
@@ -901,7 +904,7 @@ class Extractor:
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
-            el.not_given = _not_given(ctx, s, e, clauses, el.start)
+            el.not_given = question or _not_given(ctx, s, e, clauses, el.start)
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
@@ -1060,6 +1063,13 @@ class Extractor:
         """The items go to another nation than the recipient ("export ... to the United
         States"), and the recipient is not named."""
         named = any(self.recipient in n.codes for n in st.nations)
+        if (
+            not named
+            and cues.OWN_FORCES.search(ctx.text, st.start, st.end)
+            and not cues.RECIPIENT_ANY_LANGUAGE.search(ctx.text, st.start, st.end)
+            and not cues.RECIPIENT_SIDE.search(ctx.text, st.start, st.end)
+        ):
+            return True  # a purchase for the donor's own forces or stocks
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
             if self.recipient in n.codes or _adjective(n):

@@ -200,7 +200,7 @@ CUMULATIVE_OTHER = re.compile(
     r"|i\s+alt|til\s+sammen|celkově|dosavad|celkovo|doteraz|kaikkiaan|dosad|do\s+sada"
     r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
     r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til"
-    r"|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
+    r"|(?:año|años|meses)\s+(?:del|desde\s+el)\s+(?:inicio|comienzo)|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
     r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu))\b",
     _I,
 )
@@ -258,7 +258,7 @@ NOT_GIVEN = re.compile(
     # shortages and a maker's product range: nothing given
     r"|shortages?|running\s+(?:low|short|out)|depleted|insufficient|manqu\w*|pénurie\w*"
     r"|insuffisan\w*|Mangel\w*|Engpass|Engpäss\w*|erschöpft|épuis\w*|portfolio"
-    r"|product\s+(?:range|line)|Produktpalette|Produktportfolio)\b",
+    r"|product\s+(?:range|line)|Produktpalette|Produktportfolio|yet\s+to|wäre|wären)\b",
     _I,
 )
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
@@ -279,7 +279,7 @@ CUMULATIVE = re.compile(
     r"|committed|donated|pledged|spent|allocated)\s*,?\s+(?:[\w,]+\s+){0,5}?(?:more\s+than|over"
     r"|some|about|almost|nearly|around|approximately|roughly|a\s+total\s+of|in\s+excess\s+of)\b"
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
-    r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
+    r"|\bseit\s+(?:Kriegsbeginn|Kriegsausbruch|(?:dem\s+)?Ausbruch|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
     r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement|que)"
     r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
@@ -300,7 +300,7 @@ CUMULATIVE = re.compile(
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
     r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
-    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
+    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bearlier\s+in\s+(?:the\s+)?\w+\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
     r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bim\s+Vorjahr\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
     r"(?:\w+\s+)?(?:Monaten|Jahren)\b"
@@ -369,6 +369,20 @@ PERFECT = re.compile(
     r"|donné|livré|envoyé)\b",
     _I,
 )
+#: a sample of what was given before: "has provided, among other things, 28 tanks", "hat unter
+#: anderem ... geliefert", "a notamment livré": with a perfect of giving, a past total's list
+AMONG_OTHERS = re.compile(
+    r"\b(?:among\s+other\s+things|among\s+others|inter\s+alia|unter\s+anderem|u\.\s?a\."
+    r"|notamment|entre\s+autres|entre\s+otros|tra\s+l['’]altro)(?!\w)",
+    _I,
+)
+GAVE_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:[\w,]+\s+){0,4}?(?:provided|sent|delivered|supplied|donated|given"
+    r"|transferred|shipped|handed)\b|\b(?:hat|haben)\b[^.;]{0,160}?\b(?:geliefert|geschickt"
+    r"|gespendet|übergeben|bereitgestellt|abgegeben|überlassen)\b|\b(?:a|ont)\s+(?:\w+\s+){0,2}?"
+    r"(?:livré|fourni|envoyé|expédié|donné|cédé|transféré)",
+    _I,
+)
 NOT_CUMULATIVE = re.compile(
     r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b", _I
 )
@@ -408,7 +422,7 @@ DESTINATION_BEFORE = re.compile(
 #: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
 #: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
 OWN_FORCES = re.compile(
-    r"\b(?:für\s+die\s+Bundeswehr|die\s+Bundeswehr\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
+    r"\b(?:für\s+die\s+Bundeswehr|(?:die\s+)?(?:deutsche\s+)?(?:Bundeswehr|Luftwaffe|Marine|Heer)\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
     r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
     r"|military|forces)\s+(?:is|are|will|has|have|orders?|ordered|buys?|bought|to)"
     r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
@@ -417,6 +431,21 @@ OWN_FORCES = re.compile(
     r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*|restock\w*|replace\s+(?:\w+\s+)?"
     r"(?:stocks?|stockpiles?|weapons|inventor\w*)|nachzubeschaffen|Nachbeschaffung\w*"
     r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks)\b",
+    _I,
+)
+#: items that go to someone not named, not the recipient ("an einen osteuropäischen Staat",
+#: "to an Ontario-based company", "à un client européen"): in a sentence that does not name the
+#: recipient, no aid
+OTHER_DESTINATION = re.compile(
+    r"\b(?:to|an|à)\s+(?:an?|einen?|une?|another|einen\s+anderen|un\s+autre)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|contractor|customer|client|state|country|Unternehmen|Firma|Kunden|Staat"
+    r"|Land|entreprise|société|pays|État)\b",
+    _I,
+)
+#: items that arrived in a nation: it is where they went ("est arrivée en Pologne")
+ARRIVED_IN_BEFORE = re.compile(
+    r"\b(?:arriv\w*|eingetroffen|angekommen|landed|delivered)\s+(?:in|en|à|au|aux|nach|to)\s+"
+    r"(?:the\s+)?$",
     _I,
 )
 #: a nation the items go to ("delivered first to Poland", "nach Polen"): a destination, no donor

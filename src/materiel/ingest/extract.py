@@ -515,6 +515,10 @@ def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, b
                 cues.SINCE_YEAR.search(text, a, b) is not None
                 and cues.FUTURE.search(text, a, b) is None
             )
+            or (
+                cues.AMONG_OTHERS.search(text, a, b) is not None
+                and cues.GAVE_PERFECT.search(text, a, b) is not None
+            )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     not_given = cues.NOT_GIVEN.search(clause) is not None
@@ -1065,7 +1069,10 @@ class Extractor:
         named = any(self.recipient in n.codes for n in st.nations)
         if (
             not named
-            and cues.OWN_FORCES.search(ctx.text, st.start, st.end)
+            and (
+                cues.OWN_FORCES.search(ctx.text, st.start, st.end)
+                or cues.OTHER_DESTINATION.search(ctx.text, st.start, st.end)
+            )
             and not cues.RECIPIENT_ANY_LANGUAGE.search(ctx.text, st.start, st.end)
             and not cues.RECIPIENT_SIDE.search(ctx.text, st.start, st.end)
         ):
@@ -1075,7 +1082,11 @@ class Extractor:
             if self.recipient in n.codes or _adjective(n):
                 continue  # "to the Czech initiative" names a scheme, not where items go
             before = ctx.text[max(st.start, n.start - 24) : n.start]
-            to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
+            to = (
+                cues.DESTINATION_BEFORE.search(before)
+                or cues.GIVE_TO_BEFORE.search(before)
+                or cues.ARRIVED_IN_BEFORE.search(before)
+            )
             if to and not _ACCORDING.search(before) and (trade or not named):
                 return True
         return False

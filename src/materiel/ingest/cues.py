@@ -245,8 +245,8 @@ NOT_GIVEN = re.compile(
     r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
     r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
-    r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d"
-    r"|essa(?:ie|ient|yé|yait|yaient)\s+d|cherch\w*\s+à|deliberat\w*"
+    r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
+    r"|essa(?:ie|ient|yé|yait|yaient)\s+d(?:e|['’])|cherch\w*\s+à|deliberat\w*"
     # refused or denied ("eine klare Absage", "denies", "dément")
     r"|Absage\w*|abgesagt|den(?:y|ies|ied|ying)|bestreit\w*|dément\w*|démenti\w*|dementier\w*"
     # not (yet) happened: supposed to, stuck, on hold, pending, on the agenda, a dispute
@@ -264,7 +264,13 @@ NOT_GIVEN = re.compile(
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
-    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*",
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*"
+    # a shortage the aid is to remedy ("to address ammunition shortages", "faire face à la
+    # pénurie", "gegen den Mangel")
+    r"|\b(?:address\w*|tackl\w*|combat\w*|counter\w*|remed\w*|fill\w*|eas(?:e|es|ing)"
+    r"|alleviat\w*|face\s+(?:à|aux)|pallier|combler|remédier|lutter\s+contre|gegen|behebe\w*"
+    r"|bekämpf\w*|lindern)\s+(?:\S+\s+){0,4}?(?:shortages?|pénurie\w*|manques?|Mangel\w*"
+    r"|Engp\w+)\b",
     _I,
 )
 

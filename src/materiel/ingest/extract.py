@@ -462,6 +462,11 @@ _MODAL_SPLIT = re.compile(
     r"|jedoch|cependant)\b)|\s(?=but\s)",
     re.IGNORECASE,
 )
+#: a maker or an industry as the subject of a clause
+_MAKER = re.compile(
+    rf"{cues.FIRM.pattern}|\b(?i:l['’]industrie|(?:the\s+)?(?:defen[cs]e\s+|arms\s+)?industry"
+    r"|(?:die\s+)?(?:Rüstungs)?[Ii]ndustrie|la\s+industria|l['’]industria)\b"
+)
 _QUESTION = re.compile(r"\?[\W]*$")
 _RELATIVE = re.compile(
     r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
@@ -1629,6 +1634,15 @@ class Extractor:
             and not re.search(r"[,;:()]", ctx.text[el.end : g[0].start])
             and len(re.findall(r"[\w'’-]+", ctx.text[el.end : g[0].start])) <= 5
         ]
+        if (
+            not agent
+            and not in_clause
+            and clause[0] > st.start
+            and _MAKER.search(ctx.text, clause[0], el.start)
+        ):
+            # a clause of its own whose subject is a maker or an industry ("..., et l'industrie
+            # de la défense tchèque a envoyé des armes"): the state named before gives nothing
+            return [], None, False
         if agent:
             chosen = agent[0]
         elif in_clause:

@@ -51,7 +51,8 @@ def test_not_given_in_several_languages(text: str) -> None:
         "Norwegen liefert der Ukraine 12 Haubitzen.",
         "La Norvège livrera 12 obusiers à l'Ukraine.",
         # German reported future stays a pledge ("würden ... geliefert werden")
-        "Außerdem würden der Ukraine 12 Haubitzen aus Norwegen geliefert werden, sagte der Minister.",
+        "Außerdem würden der Ukraine 12 Haubitzen aus Norwegen geliefert werden, sagte der"
+        " Minister.",
         # "Streitkräfte" is the armed forces, no dispute
         "Norwegen wird den ukrainischen Streitkräften 12 Haubitzen zur Verfügung stellen.",
     ],
@@ -68,7 +69,8 @@ def test_pledges_stay(text: str) -> None:
         "Norway has provided Ukraine with, among other things, 12 howitzers and 20 trucks.",
         "Norwegen hat der Ukraine unter anderem 12 Haubitzen geliefert.",
         "La Norvège a notamment livré 12 obusiers à l'Ukraine.",
-        "Der Minister sagte, Norwegen habe im Bereich der Artillerie bereits 12 Haubitzen geliefert.",
+        "Der Minister sagte, Norwegen habe im Bereich der Artillerie bereits 12 Haubitzen"
+        " geliefert.",
         "Earlier in February, Norway said it provided Ukraine with 12 howitzers.",
         "Norwegen hält an seinem Plan fest, 12 Haubitzen an die Ukraine zu liefern.",
         "Ce contrat doit prendre le relais d'un contrat antérieur prévoyant la livraison de 12"

@@ -139,3 +139,20 @@ def test_a_shortage_to_remedy_is_no_negation() -> None:
     assert ("NOR", "artillery-system") in pledged(text)
     text = "Pour faire face à la pénurie, la Norvège livrera 12 obusiers à l'Ukraine."
     assert ("NOR", "artillery-system") in pledged(text)
+
+
+def test_total_amount_of_aid_and_present_increase() -> None:
+    # a total, in the past or as "the total amount of aid"
+    assert not pledged("L'aide militaire norvégienne à l'Ukraine s'élève à 11 milliards d'euros.")
+    assert not pledged("Le montant total de l'aide militaire norvégienne est de 2 milliards.")
+    # an increase announced in the present is news
+    text = "La Norvège augmente son aide militaire à l'Ukraine à 12 milliards d'euros en 2026."
+    assert ("NOR", "unspecified") in pledged(text)
+
+
+def test_a_maker_subject_of_its_own_clause_with_a_state_named_in_it_keeps_it() -> None:
+    text = (
+        "Dec. 1 — American manufacturer Raytheon has been awarded a $1.2 billion U.S. Army"
+        " contract to deliver six NASAMS to Ukraine."
+    )
+    assert ("USA", "air-defence-system") in pledged(text)

@@ -301,7 +301,7 @@ CUMULATIVE = re.compile(
     r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
-    r"|atteign\w*|atteint|erreich\w*|s['’]élev\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|atteign\w*|atteint|erreich\w*|s['’]él[eè]v\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
@@ -319,9 +319,14 @@ CUMULATIVE = re.compile(
     r"|\b(?:habe|hätten?|sei|seien)\s+(?:\S+\s+){0,5}?bereits\b"
     # raised TO a sum: the new total ("increased its commitments to $35 billion",
     # "erhöhten ihre Zusagen ... auf 35 Milliarden", "porté ... à")
-    r"|\b(?:increas\w*|rais(?:ed|es|ing)|boost\w*|erhöh\w*|aufgestockt|stockt\w*|augment\w*)"
+    r"|\b(?:increased|raised|boosted|erhöhte\w*|aufgestockt|stockte\w*|a\s+augmenté"
+    r"|ont\s+augmenté|augmentait|porté\w*)"
     r"\b[^.;]{0,160}?\b(?:to|auf|à)\s+(?:more\s+than\s+|over\s+|über\s+|mehr\s+als\s+"
     r"|rund\s+|plus\s+de\s+|près\s+de\s+)?[$€£]?\s?\d"
+    # the total amount of aid ("le montant total de l'aide", "the total value of aid")
+    r"|\b(?:montant\s+(?:total|global)|total\s+(?:amount|value)|Gesamt(?:summe|wert|betrag|umfang))"
+    r"\s+(?:de\s+l['’]|of\s+(?:\w+\s+){0,2}|der\s+)(?:aide|aid|assistance|support|\w*[Hh]ilfe"
+    r"|Unterstützung)"
     # an earlier contract or plan, kept ("un contrat antérieur", "hält an seinem Plan fest",
     # "reaffirmed its commitment")
     r"|\bantérieur\w*|\bhält\w*\s+(?:\S+\s+){0,4}?an\s+(?:\S+\s+){0,4}?fest\b|\bfesthalten"

@@ -1635,8 +1635,7 @@ class Extractor:
             and len(re.findall(r"[\w'’-]+", ctx.text[el.end : g[0].start])) <= 5
         ]
         if (
-            not agent
-            and not in_clause
+            not any(clause[0] <= g[0].start < clause[1] for g in groups)
             and clause[0] > st.start
             and _MAKER.search(ctx.text, clause[0], el.start)
         ):

@@ -156,3 +156,21 @@ def test_a_maker_subject_of_its_own_clause_with_a_state_named_in_it_keeps_it() -
         " contract to deliver six NASAMS to Ukraine."
     )
     assert ("USA", "air-defence-system") in pledged(text)
+
+
+def test_aid_to_someone_else_goes_on_until_the_recipient_is_named() -> None:
+    text = (
+        "The United States announced a $345 million military aid package for Taiwan. The"
+        " package includes man-portable air defence systems and small arms ammunition."
+    )
+    assert not pledged(text)
+    text += " Separately, the United States will send 12 howitzers to Ukraine."
+    assert ("USA", "artillery-system") in pledged(text)
+
+
+def test_a_currency_after_to_is_no_destination() -> None:
+    text = (
+        "Canada announced new military aid for Ukraine. The aid, which amounts to US$9 million,"
+        " covers training by the Canadian Armed Forces."
+    )
+    assert ("CAN", "other-military") in pledged(text)

@@ -447,6 +447,7 @@ class _Context:
     pledge_at: int = -100  # the sentence that made them
     ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
     speakers: Speakers | None = None  # the quotations of the text and who says them
+    away: bool = False  # the items of the last pledge sentence went elsewhere (own forces, ...)
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -934,6 +935,8 @@ class Extractor:
         ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
+        if self._names_recipient(ctx, st):
+            ctx.away = False
         needs = self._need_sentence(ctx, st)
         if needs:
             # the recipient's request is no donor's pledge ("Kyiv asked Germany for Taurus");
@@ -1070,22 +1073,38 @@ class Extractor:
 
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
         """The items go to another nation than the recipient ("export ... to the United
-        States"), and the recipient is not named."""
+        States"), or to the donor's own forces, and the recipient is not named; a sentence
+        after such a one that does not name the recipient either ("The package includes ...")
+        goes on with the same purchase or aid."""
+        away = self._away(ctx, st)
+        if self._names_recipient(ctx, st):
+            ctx.away = False  # whatever came before, this sentence is about the recipient
+            return away
+        ctx.away = away or (ctx.away and bool(st.elements))
+        return ctx.away
+
+    def _names_recipient(self, ctx: _Context, st: _Sentence) -> bool:
+        return (
+            any(self.recipient in n.codes for n in st.nations)
+            or cues.RECIPIENT_ANY_LANGUAGE.search(ctx.text, st.start, st.end) is not None
+            or cues.RECIPIENT_SIDE.search(ctx.text, st.start, st.end) is not None
+        )
+
+    def _away(self, ctx: _Context, st: _Sentence) -> bool:
+        """:meth:`_elsewhere` for one sentence."""
         named = any(self.recipient in n.codes for n in st.nations)
-        if (
-            not named
-            and (
-                cues.OWN_FORCES.search(ctx.text, st.start, st.end)
-                or cues.OTHER_DESTINATION.search(ctx.text, st.start, st.end)
-            )
-            and not cues.RECIPIENT_ANY_LANGUAGE.search(ctx.text, st.start, st.end)
-            and not cues.RECIPIENT_SIDE.search(ctx.text, st.start, st.end)
+        recipient_named = self._names_recipient(ctx, st)
+        if not recipient_named and (
+            cues.OWN_FORCES.search(ctx.text, st.start, st.end)
+            or cues.OTHER_DESTINATION.search(ctx.text, st.start, st.end)
         ):
             return True  # a purchase for the donor's own forces or stocks
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
             if self.recipient in n.codes or _adjective(n):
                 continue  # "to the Czech initiative" names a scheme, not where items go
+            if any(m.start <= n.start < m.end for m in st.money):
+                continue  # a currency ("amounts to US$9 million"), not a destination
             before = ctx.text[max(st.start, n.start - 24) : n.start]
             to = (
                 cues.DESTINATION_BEFORE.search(before)

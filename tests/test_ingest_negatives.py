@@ -174,3 +174,8 @@ def test_a_currency_after_to_is_no_destination() -> None:
         " covers training by the Canadian Armed Forces."
     )
     assert ("CAN", "other-military") in pledged(text)
+
+
+def test_the_coming_years_are_no_past() -> None:
+    text = "The Dutch government said it would deliver 24 F-16s to Ukraine over the coming years."
+    assert ("NLD", "aircraft") in pledged(text)

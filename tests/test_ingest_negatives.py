@@ -179,3 +179,23 @@ def test_a_currency_after_to_is_no_destination() -> None:
 def test_the_coming_years_are_no_past() -> None:
     text = "The Dutch government said it would deliver 24 F-16s to Ukraine over the coming years."
     assert ("NLD", "aircraft") in pledged(text)
+
+
+def test_the_title_refusal_spans_the_same_item_below() -> None:
+    text = (
+        "UK will not send fighter jets to Ukraine\n"
+        'The defence secretary said it was not going to happen soon. "We are not going to'
+        ' necessarily hand over fighter jets," he said.'
+    )
+    assert ("GBR", "aircraft") not in pledged(text)
+    # a commitment of its own below the title stands
+    text = (
+        "Germany rules out Taurus for now\n"
+        "Germany will however deliver 12 howitzers to Ukraine, the minister announced."
+    )
+    assert ("DEU", "artillery-system") in pledged(text)
+    text = (
+        "Norway considers sending fighter jets to Ukraine\n"
+        "Norway will deliver six F-16 fighter jets to Ukraine next year, the minister announced."
+    )
+    assert ("NOR", "aircraft") in pledged(text)

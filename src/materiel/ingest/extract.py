@@ -448,6 +448,8 @@ class _Context:
     ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
     speakers: Speakers | None = None  # the quotations of the text and who says them
     away: bool = False  # the items of the last pledge sentence went elsewhere (own forces, ...)
+    #: categories the title says are not given (refused, considered, tried, ...)
+    title_not_given: set[str] = field(default_factory=set)
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -468,6 +470,8 @@ _MAKER = re.compile(
     rf"{cues.FIRM.pattern}|\b(?i:l['’]industrie|(?:the\s+)?(?:defen[cs]e\s+|arms\s+)?industry"
     r"|(?:die\s+)?(?:Rüstungs)?[Ii]ndustrie|la\s+industria|l['’]industria)\b"
 )
+#: categories too broad to tie a title's item to a later one
+_GENERIC_CATEGORIES = frozenset({"unspecified", "other-military"})
 _QUESTION = re.compile(r"\?[\W]*$")
 _RELATIVE = re.compile(
     r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
@@ -901,6 +905,9 @@ class Extractor:
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None
+        title = index == 0 or ctx.headline
+        request = title and cues.REQUEST.search(sent) is not None
+        commits = cues.COMMITS.search(sent) is not None
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         blanked = text
@@ -915,6 +922,19 @@ class Extractor:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = question or _not_given(ctx, s, e, clauses, el.start)
+            if (
+                title
+                and el.not_given
+                and not el.cumulative
+                and not request
+                and el.category not in _GENERIC_CATEGORIES
+            ):
+                # the title's modality spans the text ("Scholz rules out Taurus"): the same
+                # kind of item told again below, with no word of commitment of its own, is
+                # the same refused or considered one
+                ctx.title_not_given.add(el.category)
+            elif el.category in ctx.title_not_given and not title and not commits:
+                el.not_given = True
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:

@@ -199,3 +199,11 @@ def test_the_title_refusal_spans_the_same_item_below() -> None:
         "Norway will deliver six F-16 fighter jets to Ukraine next year, the minister announced."
     )
     assert ("NOR", "aircraft") in pledged(text)
+
+
+def test_production_news_is_no_aid_unless_the_recipient_is_named() -> None:
+    text = "The new plant will produce 200,000 artillery shells a year for Germany's forces."
+    assert not pledged(text)
+    # where an item is made is no production news
+    text = "Belgium will send Ukraine 2,000 assault rifles. They are rifles produced by FN Herstal."
+    assert ("BEL", "small-arms") in pledged(text)

@@ -207,3 +207,11 @@ def test_production_news_is_no_aid_unless_the_recipient_is_named() -> None:
     # where an item is made is no production news
     text = "Belgium will send Ukraine 2,000 assault rifles. They are rifles produced by FN Herstal."
     assert ("BEL", "small-arms") in pledged(text)
+
+    # a donor paying for production gives; "de fabrication allemande" is where it is made
+    assert ("DNK", "artillery-system") in pledged(
+        "Denmark will finance the production of 18 Bohdana howitzers."
+    )
+    assert ("DEU", "air-defence-system") in pledged(
+        "Trois Iris-T de fabrication allemande seront envoyés, a déclaré le chancelier allemand."
+    )

@@ -459,12 +459,14 @@ OTHER_DESTINATION = re.compile(
 #: name the recipient, no aid
 PRODUCTION = re.compile(
     r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w*|herstell\w*|produzier\w*|Produktion\w*"
-    r"|fabriqu\w*|fabrication|production|capacit(?:y|ies|é|és)|Kapazität\w*|factory|factories"
+    r"|fabriqu\w*|(?<!de\s)fabrication|production|capacit(?:y|ies|é|és)|Kapazität\w*|factory|factories"
     r"|plants?|usines?|Fabrik\w*|Werk|Werke[ns]?|Munitionswerk\w*|output)\b"
     # not where an item is made ("produced by FN Herstal", "fabriqués en Belgique")
     r"(?!\s+(?:by|in|par|en|von|in|au|aux|dans|locally)\b)",
     _I,
 )
+#: a donor paying for production ("Denmark will finance the production of 18 howitzers"): aid
+FINANCES = re.compile(r"\b(?:financ\w*|finanzier\w*|fund(?:s|ed|ing)?|pay(?:s|ing)?\s+for)\b", _I)
 #: items that arrived in a nation: it is where they went ("est arrivée en Pologne")
 ARRIVED_IN_BEFORE = re.compile(
     r"\b(?:arriv\w*|eingetroffen|angekommen|landed|delivered)\s+(?:in|en|à|au|aux|nach|to)\s+"

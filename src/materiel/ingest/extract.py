@@ -1117,7 +1117,10 @@ class Extractor:
         if not recipient_named and (
             cues.OWN_FORCES.search(ctx.text, st.start, st.end)
             or cues.OTHER_DESTINATION.search(ctx.text, st.start, st.end)
-            or cues.PRODUCTION.search(ctx.text, st.start, st.end)
+            or (
+                cues.PRODUCTION.search(ctx.text, st.start, st.end)
+                and not cues.FINANCES.search(ctx.text, st.start, st.end)
+            )
         ):
             return True  # a purchase for the donor's own forces or stocks
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None

@@ -218,7 +218,9 @@ CUMULATIVE_OTHER = re.compile(
     r"|até\s+(?:à\s+data|hoje)|łączn\w*\s+wartoś\w*|do\s+tej\s+pory|dotąd|sammanlagt|hidtil"
     r"|i\s+alt|til\s+sammen|celkově|dosavad|celkovo|doteraz|kaikkiaan|dosad|do\s+sada"
     r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
-    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til)\b",
+    r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til"
+    r"|(?:año|años|meses)\s+(?:del|desde\s+el)\s+(?:inicio|comienzo)|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
+    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu))\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
@@ -260,13 +262,34 @@ NOT_GIVEN = re.compile(
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
     r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
     r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
-    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er))\b",
+    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
+    # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
+    r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
+    r"|essa(?:ie|ient|yé|yait|yaient)\s+d(?:e|['’])|cherch\w*\s+à|deliberat\w*"
+    # refused or denied ("eine klare Absage", "denies", "dément")
+    r"|Absage\w*|abgesagt|den(?:y|ies|ied|ying)|bestreit\w*|dément\w*|démenti\w*|dementier\w*"
+    # not (yet) happened: supposed to, stuck, on hold, pending, on the agenda, a dispute
+    r"|supposed\s+to|censée?s?|stuck|limbo|on\s+hold|auf\s+Eis|feststeck\w*|en\s+suspens"
+    r"|pending|on\s+the\s+agenda|auf\s+der\s+(?:Agenda|Tagesordnung)|à\s+l['’]ordre\s+du\s+jour"
+    r"|Entscheidung\s+über|Streit(?:e?s)?|Streitigkeit\w*|dilemm\w*|or\s+not|oder\s+nicht|ou\s+non"
+    # a condition ("falls", "sofern", "si possible", "s'il")
+    r"|falls|sofern|si\s+(?:possible|nécessaire|besoin)|s['’]ils?"
+    # shortages and a maker's product range: nothing given
+    r"|shortages?|running\s+(?:low|short|out)|depleted|insufficient|manqu\w*|pénurie\w*"
+    r"|insuffisan\w*|Mangel\w*|Engpass|Engpäss\w*|erschöpft|épuis\w*|portfolio"
+    r"|product\s+(?:range|line)|Produktpalette|Produktportfolio|yet\s+to|wäre|wären)\b",
     _I,
 )
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
-    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*",
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*"
+    # a shortage the aid is to remedy ("to address ammunition shortages", "faire face à la
+    # pénurie", "gegen den Mangel")
+    r"|\b(?:address\w*|tackl\w*|combat\w*|counter\w*|remed\w*|fill\w*|eas(?:e|es|ing)"
+    r"|alleviat\w*|face\s+(?:à|aux)|pallier|combler|remédier|lutter\s+contre|gegen|behebe\w*"
+    r"|bekämpf\w*|lindern)\s+(?:\S+\s+){0,4}?(?:shortages?|pénurie\w*|manques?|Mangel\w*"
+    r"|Engp\w+)\b",
     _I,
 )
 
@@ -281,7 +304,7 @@ CUMULATIVE = re.compile(
     r"|committed|donated|pledged|spent|allocated)\s*,?\s+(?:[\w,]+\s+){0,5}?(?:more\s+than|over"
     r"|some|about|almost|nearly|around|approximately|roughly|a\s+total\s+of|in\s+excess\s+of)\b"
     r"|\bto\s+a\s+total\s+of\b|\btotal(?:l?ing)?\s+(?:of\s+)?(?:more\s+than|over)\b"
-    r"|\bseit\s+(?:Kriegsbeginn|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
+    r"|\bseit\s+(?:Kriegsbeginn|Kriegsausbruch|(?:dem\s+)?Ausbruch|Beginn|dem\s+Beginn|Februar\s+2022|2022|Anfang)|\bbislang\b"
     r"|\bbisher\b|\bbis\s+heute\b|\bbis\s+jetzt\b|\binsgesamt\s+(?:bereits|schon)\b"
     r"|\bdepuis\s+(?:le\s+début|février\s+2022|2022|l['’]invasion|le\s+déclenchement|que)"
     r"|\bjusqu['’]à\s+présent\b|\bjusqu['’]ici\b|\bà\s+ce\s+jour\b|\ben\s+tout\b"
@@ -293,19 +316,41 @@ CUMULATIVE = re.compile(
     r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
     r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
-    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:months|years)\b"
+    r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:nearly|almost|about|around|some"
+    r"|roughly)\s+)?(?:\w+\s+)?(?:months|years)\b"
     r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
     r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
     r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
-    r"|atteign\w*|atteint|erreich\w*|s['’]élève\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
+    r"|atteign\w*|atteint|erreich\w*|s['’]él[eè]v\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"
     r"(?:delivery|arrival|transfer)|\bdepuis\s+(?:leur|sa|son|ses)\s+(?:livraison|arrivée)"
     r"|\bbelauf\w*|\bsteig\w*\s+(?:\S+\s+){0,6}auf\s|\bgesamte\w*\s+Summe\b"
-    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
+    r"|\bdépass\w*|\bback\s+in\b|\bearlier\s+this\s+year\b|\bearlier\s+in\s+(?:the\s+)?\w+\b|\bbereits\s+(?:\w+\s+){0,2}(?:vereinbart\w*"
     r"|zugesagt\w*|beschlossen\w*|angekündigt\w*)|\b(?:last|previous)\s+year\b|\bim\s+Vorjahr\b|\bvergangene\w*\s+Jahr|\bl['’]an(?:née)?\s+dernier"
     r"|\ben\s+\w+\s+(?:mois|ans|années)\b|\bin\s+(?:den\s+(?:letzten|vergangenen)\s+)?"
-    r"(?:\w+\s+)?(?:Monaten|Jahren)\b",
+    r"(?:\w+\s+)?(?:Monaten|Jahren)\b"
+    # since a month ("Since February, the U.S. has shipped ..."), "seit März", "depuis mars"
+    r"|\b(?:since|seit|depuis)\s+(?:(?:early|late|mid-?|Anfang|Ende|Mitte|début|fin|mi-)\s*)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril"
+    r"|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    # said in the subjunctive of reported speech ("habe bereits viel geleistet")
+    r"|\b(?:habe|hätten?|sei|seien)\s+(?:\S+\s+){0,5}?bereits\b"
+    # raised TO a sum: the new total ("increased its commitments to $35 billion",
+    # "erhöhten ihre Zusagen ... auf 35 Milliarden", "porté ... à")
+    r"|\b(?:increased|raised|boosted|erhöhte\w*|aufgestockt|stockte\w*|a\s+augmenté"
+    r"|ont\s+augmenté|augmentait|porté\w*)"
+    r"\b[^.;]{0,160}?\b(?:to|auf|à)\s+(?:more\s+than\s+|over\s+|über\s+|mehr\s+als\s+"
+    r"|rund\s+|plus\s+de\s+|près\s+de\s+)?[$€£]?\s?\d"
+    # the total amount of aid ("le montant total de l'aide", "the total value of aid")
+    r"|\b(?:montant\s+(?:total|global)|total\s+(?:amount|value)|Gesamt(?:summe|wert|betrag|umfang))"
+    r"\s+(?:de\s+l['’]|of\s+(?:\w+\s+){0,2}|der\s+)(?:aide|aid|assistance|support|\w*[Hh]ilfe"
+    r"|Unterstützung)"
+    # an earlier contract or plan, kept ("un contrat antérieur", "hält an seinem Plan fest",
+    # "reaffirmed its commitment")
+    r"|\bantérieur\w*|\bhält\w*\s+(?:\S+\s+){0,4}?an\s+(?:\S+\s+){0,4}?fest\b|\bfesthalten"
+    r"|\breaffirm\w*|\bbekräftig\w*|\bréaffirm\w*|\breiterat\w*",
     _I,
 )
 #: an earlier event told in the pluperfect ("had announced", "hatte ... angekündigt", "avait
@@ -355,6 +400,20 @@ PERFECT = re.compile(
     r"|donné|livré|envoyé)\b",
     _I,
 )
+#: a sample of what was given before: "has provided, among other things, 28 tanks", "hat unter
+#: anderem ... geliefert", "a notamment livré": with a perfect of giving, a past total's list
+AMONG_OTHERS = re.compile(
+    r"\b(?:among\s+other\s+things|among\s+others|inter\s+alia|unter\s+anderem|u\.\s?a\."
+    r"|notamment|entre\s+autres|entre\s+otros|tra\s+l['’]altro)(?!\w)",
+    _I,
+)
+GAVE_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:[\w,]+\s+){0,4}?(?:provided|sent|delivered|supplied|donated|given"
+    r"|transferred|shipped|handed)\b|\b(?:hat|haben)\b[^.;]{0,160}?\b(?:geliefert|geschickt"
+    r"|gespendet|übergeben|bereitgestellt|abgegeben|überlassen)\b|\b(?:a|ont)\s+(?:\w+\s+){0,2}?"
+    r"(?:livré|fourni|envoyé|expédié|donné|cédé|transféré)",
+    _I,
+)
 NOT_CUMULATIVE = re.compile(
     r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b", _I
 )
@@ -388,6 +447,49 @@ TRADE = re.compile(
 #: a nation the items go to (not the recipient: aid to someone else)
 DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
+    _I,
+)
+#: a purchase for the donor's own forces or to refill its own stocks ("for the Bundeswehr",
+#: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
+#: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
+OWN_FORCES = re.compile(
+    r"\b(?:für\s+die\s+Bundeswehr|(?:die\s+)?(?:deutsche\s+)?(?:Bundeswehr|Luftwaffe|Marine|Heer)\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
+    r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
+    r"|military|forces)\s+(?:is|are|will|has|have|orders?|ordered|buys?|bought|to)"
+    r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
+    r"|military|forces|armed\s+forces)|for\s+(?:its|their|our)\s+own|für\s+(?:die\s+)?eigene\w*"
+    r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
+    r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*|restock\w*|replace\s+(?:\w+\s+)?"
+    r"(?:stocks?|stockpiles?|weapons|inventor\w*)|nachzubeschaffen|Nachbeschaffung\w*"
+    r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks)\b",
+    _I,
+)
+#: items that go to someone not named, not the recipient ("an einen osteuropäischen Staat",
+#: "to an Ontario-based company", "à un client européen"): in a sentence that does not name the
+#: recipient, no aid
+OTHER_DESTINATION = re.compile(
+    r"\b(?:to|an|à)\s+(?:an?|einen?|une?|another|einen\s+anderen|un\s+autre)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|contractor|customer|client|state|country|Unternehmen|Firma|Kunden|Staat"
+    r"|Land|entreprise|société|pays|État)\b",
+    _I,
+)
+#: production and capacity, not aid: "the plant will produce 200,000 shells a year",
+#: "Rheinmetall baut seine Kapazitäten aus", "l'usine fabriquera": in a sentence that does not
+#: name the recipient, no aid
+PRODUCTION = re.compile(
+    r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w*|herstell\w*|produzier\w*|Produktion\w*"
+    r"|fabriqu\w*|(?<!de\s)fabrication|production|capacit(?:y|ies|é|és)|Kapazität\w*|factory|factories"
+    r"|plants?|usines?|Fabrik\w*|Werk|Werke[ns]?|Munitionswerk\w*|output)\b"
+    # not where an item is made ("produced by FN Herstal", "fabriqués en Belgique")
+    r"(?!\s+(?:by|in|par|en|von|in|au|aux|dans|locally)\b)",
+    _I,
+)
+#: a donor paying for production ("Denmark will finance the production of 18 howitzers"): aid
+FINANCES = re.compile(r"\b(?:financ\w*|finanzier\w*|fund(?:s|ed|ing)?|pay(?:s|ing)?\s+for)\b", _I)
+#: items that arrived in a nation: it is where they went ("est arrivée en Pologne")
+ARRIVED_IN_BEFORE = re.compile(
+    r"\b(?:arriv\w*|eingetroffen|angekommen|landed|delivered)\s+(?:in|en|à|au|aux|nach|to)\s+"
+    r"(?:the\s+)?$",
     _I,
 )
 #: a nation the items go to ("delivered first to Poland", "nach Polen"): a destination, no donor
@@ -500,6 +602,8 @@ FIRM_NAMES = (
 )
 FIRM = re.compile(
     rf"\b(?:{FIRM_NAMES}|the\s+(?:company|firm|manufacturer|group)|der\s+Konzern"
+    r"|an?\s+(?:company|firm|start-?up|manufacturer)|une\s+(?:PME|start-?up|société|entreprise)"
+    r"|ein\s+(?:Unternehmen|Hersteller|Start-?up|Mittelständler)"
     r"|das\s+Unternehmen|le\s+groupe|l['’]entreprise|le\s+fabricant)\b"
 )
 #: a verb of giving right before a nation: that nation receives ("lend the U.S. 500,000 rounds")
@@ -542,7 +646,11 @@ FIRM_AFTER = re.compile(
 )
 FIRM_BEFORE = re.compile(
     r"\b(?:journal|quotidien|média|médias|presse|groupe|entreprise|industriel|fabricant"
-    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt)\s+$",
+    r"|constructeur|société|agence|chaîne|hebdomadaire|site|newspaper|Zeitung|Blatt"
+    # a maker's branch or a nation's industry in Romance word order ("branche française",
+    # "l'industrie de la défense tchèque", "una PME alsacienne")
+    r"|branche|filiale|PME|subsidiary|industrie(?:\s+(?:de\s+(?:la\s+)?|d['’])(?:défense|armement))?"
+    r"|industria(?:\s+(?:de\s+(?:la\s+)?defensa|della\s+difesa))?)\s+$",
     _I,
 )
 

@@ -448,6 +448,9 @@ class _Context:
     pledge_at: int = -100  # the sentence that made them
     ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
     speakers: Speakers | None = None  # the quotations of the text and who says them
+    away: bool = False  # the items of the last pledge sentence went elsewhere (own forces, ...)
+    #: categories the title says are not given (refused, considered, tried, ...)
+    title_not_given: set[str] = field(default_factory=set)
 
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
@@ -463,6 +466,14 @@ _MODAL_SPLIT = re.compile(
     r"|jedoch|cependant)\b)|\s(?=but\s)",
     re.IGNORECASE,
 )
+#: a maker or an industry as the subject of a clause
+_MAKER = re.compile(
+    rf"{cues.FIRM.pattern}|\b(?i:l['’]industrie|(?:the\s+)?(?:defen[cs]e\s+|arms\s+)?industry"
+    r"|(?:die\s+)?(?:Rüstungs)?[Ii]ndustrie|la\s+industria|l['’]industria)\b"
+)
+#: categories too broad to tie a title's item to a later one
+_GENERIC_CATEGORIES = frozenset({"unspecified", "other-military"})
+_QUESTION = re.compile(r"\?[\W]*$")
 _RELATIVE = re.compile(
     r"^\W*(?:which|that|who|whose|where|die|der|das|welche[rs]?|qui|que|dont|où|el\s+cual|que)\b",
     re.IGNORECASE,
@@ -514,6 +525,10 @@ def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, b
             or (
                 cues.SINCE_YEAR.search(text, a, b) is not None
                 and cues.FUTURE.search(text, a, b) is None
+            )
+            or (
+                cues.AMONG_OTHERS.search(text, a, b) is not None
+                and cues.GAVE_PERFECT.search(text, a, b) is not None
             )
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
@@ -907,6 +922,11 @@ class Extractor:
         masks += asides
         groups = _donor_groups(nations, text, s, items)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
+        # a question announces nothing ("doit-elle ou non livrer des chars ?")
+        question = _QUESTION.search(sent) is not None
+        title = index == 0 or ctx.headline
+        request = title and cues.REQUEST.search(sent) is not None
+        commits = cues.COMMITS.search(sent) is not None
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         blanked = text
@@ -920,7 +940,20 @@ class Extractor:
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
-            el.not_given = _not_given(ctx, s, e, clauses, el.start)
+            el.not_given = question or _not_given(ctx, s, e, clauses, el.start)
+            if (
+                title
+                and el.not_given
+                and not el.cumulative
+                and not request
+                and el.category not in _GENERIC_CATEGORIES
+            ):
+                # the title's modality spans the text ("Scholz rules out Taurus"): the same
+                # kind of item told again below, with no word of commitment of its own, is
+                # the same refused or considered one
+                ctx.title_not_given.add(el.category)
+            elif el.category in ctx.title_not_given and not title and not commits:
+                el.not_given = True
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
@@ -941,6 +974,8 @@ class Extractor:
         ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
+        if self._names_recipient(ctx, st):
+            ctx.away = False
         needs = self._need_sentence(ctx, st)
         if needs is None and ctx.need_open == st.index - 1:
             needs = self._need_list(ctx, st)
@@ -1081,14 +1116,48 @@ class Extractor:
 
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
         """The items go to another nation than the recipient ("export ... to the United
-        States"), and the recipient is not named."""
+        States"), or to the donor's own forces, and the recipient is not named; a sentence
+        after such a one that does not name the recipient either ("The package includes ...")
+        goes on with the same purchase or aid."""
+        away = self._away(ctx, st)
+        if self._names_recipient(ctx, st):
+            ctx.away = False  # whatever came before, this sentence is about the recipient
+            return away
+        ctx.away = away or (ctx.away and bool(st.elements))
+        return ctx.away
+
+    def _names_recipient(self, ctx: _Context, st: _Sentence) -> bool:
+        return (
+            any(self.recipient in n.codes for n in st.nations)
+            or cues.RECIPIENT_ANY_LANGUAGE.search(ctx.text, st.start, st.end) is not None
+            or cues.RECIPIENT_SIDE.search(ctx.text, st.start, st.end) is not None
+        )
+
+    def _away(self, ctx: _Context, st: _Sentence) -> bool:
+        """:meth:`_elsewhere` for one sentence."""
         named = any(self.recipient in n.codes for n in st.nations)
+        recipient_named = self._names_recipient(ctx, st)
+        if not recipient_named and (
+            cues.OWN_FORCES.search(ctx.text, st.start, st.end)
+            or cues.OTHER_DESTINATION.search(ctx.text, st.start, st.end)
+            or (
+                cues.PRODUCTION.search(ctx.text, st.start, st.end)
+                and not cues.FINANCES.search(ctx.text, st.start, st.end)
+            )
+        ):
+            return True  # a purchase for the donor's own forces or stocks
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
             if self.recipient in n.codes or _adjective(n):
                 continue  # "to the Czech initiative" names a scheme, not where items go
+            if any(m.start <= n.start < m.end for m in st.money):
+                continue  # a currency ("amounts to US$9 million"), not a destination
             before = ctx.text[max(st.start, n.start - 24) : n.start]
-            to = cues.DESTINATION_BEFORE.search(before) or cues.GIVE_TO_BEFORE.search(before)
+            to = (
+                cues.DESTINATION_BEFORE.search(before)
+                or cues.GIVE_TO_BEFORE.search(before)
+                or cues.ARRIVED_IN_BEFORE.search(before)
+            )
             if to and not _ACCORDING.search(before) and (trade or not named):
                 return True
         return False
@@ -1693,6 +1762,14 @@ class Extractor:
             and not re.search(r"[,;:()]", ctx.text[el.end : g[0].start])
             and len(re.findall(r"[\w'’-]+", ctx.text[el.end : g[0].start])) <= 5
         ]
+        if (
+            not any(clause[0] <= g[0].start < clause[1] for g in groups)
+            and clause[0] > st.start
+            and _MAKER.search(ctx.text, clause[0], el.start)
+        ):
+            # a clause of its own whose subject is a maker or an industry ("..., et l'industrie
+            # de la défense tchèque a envoyé des armes"): the state named before gives nothing
+            return [], None, False
         if agent:
             chosen = agent[0]
         elif in_clause:

@@ -1,0 +1,217 @@
+"""Texts that pledge nothing: tried, refused, denied, pending, questions, past totals, own
+forces' purchases, aid to someone else, firms. Each case beside a pledge that must stay.
+
+The rules are read without the modality filter (it is retrained on the labelled texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.ingest.extract import Extractor
+
+READER = Extractor(modality=False)
+
+
+def pledged(text: str) -> set[tuple[str, str]]:
+    r = READER.read(text)
+    return {(d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # trying is not giving
+        "Norway is trying to send 12 howitzers to Ukraine.",
+        "Norwegen versucht, der Ukraine 12 Haubitzen zu liefern.",
+        "La Norvège tente de livrer 12 obusiers à l'Ukraine.",
+        # refused, denied
+        "Der Kanzler hat der Lieferung von 12 Haubitzen an die Ukraine eine Absage erteilt.",
+        "Norway denies it sent 12 howitzers to Ukraine.",
+        # supposed to, stuck, yet to, pending, on the agenda, disputed
+        "Ukraine was supposed to receive 12 howitzers from Norway.",
+        "Ukraine has yet to receive the 12 howitzers Norway promised.",
+        "Die Entscheidung über 12 Haubitzen aus Norwegen für die Ukraine steht auf der Agenda.",
+        # conditional and questions
+        "La Norvège livrera 12 obusiers à l'Ukraine si possible.",
+        "Will Norway send 12 howitzers to Ukraine?",
+        "La Norvège doit-elle ou non livrer des obusiers à l'Ukraine ?",
+        # shortages, a maker's product range
+        "Norway is running low on howitzers after sending many to Ukraine.",
+        "Its product portfolio includes howitzers, tanks and armoured vehicles.",
+    ],
+)
+def test_not_given_in_several_languages(text: str) -> None:
+    assert not pledged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will send 12 howitzers to Ukraine.",
+        "Norwegen liefert der Ukraine 12 Haubitzen.",
+        "La Norvège livrera 12 obusiers à l'Ukraine.",
+        # German reported future stays a pledge ("würden ... geliefert werden")
+        "Außerdem würden der Ukraine 12 Haubitzen aus Norwegen geliefert werden, sagte der"
+        " Minister.",
+        # "Streitkräfte" is the armed forces, no dispute
+        "Norwegen wird den ukrainischen Streitkräften 12 Haubitzen zur Verfügung stellen.",
+    ],
+)
+def test_pledges_stay(text: str) -> None:
+    assert ("NOR", "artillery-system") in pledged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since February, Norway has shipped 1,400 howitzers to Ukraine.",
+        "Over nearly two years, Norway has sent more than 40 howitzers to Ukraine.",
+        "Norway has provided Ukraine with, among other things, 12 howitzers and 20 trucks.",
+        "Norwegen hat der Ukraine unter anderem 12 Haubitzen geliefert.",
+        "La Norvège a notamment livré 12 obusiers à l'Ukraine.",
+        "Der Minister sagte, Norwegen habe im Bereich der Artillerie bereits 12 Haubitzen"
+        " geliefert.",
+        "Earlier in February, Norway said it provided Ukraine with 12 howitzers.",
+        "Norwegen hält an seinem Plan fest, 12 Haubitzen an die Ukraine zu liefern.",
+        "Ce contrat doit prendre le relais d'un contrat antérieur prévoyant la livraison de 12"
+        " obusiers norvégiens à l'Ukraine.",
+    ],
+)
+def test_past_totals_and_kept_plans(text: str) -> None:
+    assert ("NOR", "artillery-system") not in pledged(text)
+
+
+def test_raised_to_a_total_is_no_new_sum() -> None:
+    text = "Norwegen erhöhte seine Zusagen an Militärhilfe für die Ukraine auf 35 Milliarden Euro."
+    assert not pledged(text)
+    assert not pledged("Norway increased its military aid for Ukraine to $5 billion.")
+    # an increase BY a sum is the new money
+    assert ("NOR", "unspecified") in pledged(
+        "Norway will provide Ukraine with a new military aid package of $5 billion."
+    )
+
+
+def test_total_that_amounts_to_in_other_languages() -> None:
+    assert not pledged(
+        "Danmark har sendt våben til Ukraine, der samlet løber op i to milliarder kroner."
+    )
+    assert not pledged(
+        "La coalición ha invertido 21.000 millones de euros hasta el momento en ayuda militar a"
+        " Ucrania."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Haushaltsausschuss hat Beschaffungen für die Bundeswehr im Wert von 50 Milliarden"
+        " Euro bewilligt.",
+        "The US Army is going to order $1 billion worth of 155mm artillery ammunition.",
+        "Germany will place an order for backfilling its howitzers.",
+        "Auch die deutsche Luftwaffe hat das erste von sechs IRIS-T-SLM-Systemen erhalten.",
+        "Rheinmetall liefert im Auftrag der USA große Mengen Artilleriemunition an einen"
+        " osteuropäischen Staat.",
+        "La première livraison de chars K2 est arrivée en Pologne.",
+    ],
+)
+def test_own_forces_and_other_destinations(text: str) -> None:
+    assert not pledged(text)
+
+
+def test_own_forces_word_with_the_recipient_named_stays() -> None:
+    # the recipient is named: the rule about own forces does not apply to this sentence
+    text = "Germany will send Ukraine 12 howitzers from its stocks and then backfill them."
+    assert ("DEU", "artillery-system") in pledged(text)
+
+
+def test_industry_and_branches_are_firms() -> None:
+    text = (
+        "Le gouvernement tchèque a présenté son bilan, tandis que l'industrie de la défense"
+        " tchèque a envoyé des armes pour une valeur de 30 milliards de couronnes à l'Ukraine."
+    )
+    assert ("CZE", "unspecified") not in pledged(text)
+    text = "Nexter, branche française du groupe KNDS, va fournir six canons Caesar à Kiev."
+    assert ("FRA", "artillery-system") not in pledged(text)
+
+
+def test_a_shortage_to_remedy_is_no_negation() -> None:
+    text = "To address ammunition shortages, Norway will send 12 howitzers to Ukraine."
+    assert ("NOR", "artillery-system") in pledged(text)
+    text = "Pour faire face à la pénurie, la Norvège livrera 12 obusiers à l'Ukraine."
+    assert ("NOR", "artillery-system") in pledged(text)
+
+
+def test_total_amount_of_aid_and_present_increase() -> None:
+    # a total, in the past or as "the total amount of aid"
+    assert not pledged("L'aide militaire norvégienne à l'Ukraine s'élève à 11 milliards d'euros.")
+    assert not pledged("Le montant total de l'aide militaire norvégienne est de 2 milliards.")
+    # an increase announced in the present is news
+    text = "La Norvège augmente son aide militaire à l'Ukraine à 12 milliards d'euros en 2026."
+    assert ("NOR", "unspecified") in pledged(text)
+
+
+def test_a_maker_subject_of_its_own_clause_with_a_state_named_in_it_keeps_it() -> None:
+    text = (
+        "Dec. 1 — American manufacturer Raytheon has been awarded a $1.2 billion U.S. Army"
+        " contract to deliver six NASAMS to Ukraine."
+    )
+    assert ("USA", "air-defence-system") in pledged(text)
+
+
+def test_aid_to_someone_else_goes_on_until_the_recipient_is_named() -> None:
+    text = (
+        "The United States announced a $345 million military aid package for Taiwan. The"
+        " package includes man-portable air defence systems and small arms ammunition."
+    )
+    assert not pledged(text)
+    text += " Separately, the United States will send 12 howitzers to Ukraine."
+    assert ("USA", "artillery-system") in pledged(text)
+
+
+def test_a_currency_after_to_is_no_destination() -> None:
+    text = (
+        "Canada announced new military aid for Ukraine. The aid, which amounts to US$9 million,"
+        " covers training by the Canadian Armed Forces."
+    )
+    assert ("CAN", "other-military") in pledged(text)
+
+
+def test_the_coming_years_are_no_past() -> None:
+    text = "The Dutch government said it would deliver 24 F-16s to Ukraine over the coming years."
+    assert ("NLD", "aircraft") in pledged(text)
+
+
+def test_the_title_refusal_spans_the_same_item_below() -> None:
+    text = (
+        "UK will not send fighter jets to Ukraine\n"
+        'The defence secretary said it was not going to happen soon. "We are not going to'
+        ' necessarily hand over fighter jets," he said.'
+    )
+    assert ("GBR", "aircraft") not in pledged(text)
+    # a commitment of its own below the title stands
+    text = (
+        "Germany rules out Taurus for now\n"
+        "Germany will however deliver 12 howitzers to Ukraine, the minister announced."
+    )
+    assert ("DEU", "artillery-system") in pledged(text)
+    text = (
+        "Norway considers sending fighter jets to Ukraine\n"
+        "Norway will deliver six F-16 fighter jets to Ukraine next year, the minister announced."
+    )
+    assert ("NOR", "aircraft") in pledged(text)
+
+
+def test_production_news_is_no_aid_unless_the_recipient_is_named() -> None:
+    text = "The new plant will produce 200,000 artillery shells a year for Germany's forces."
+    assert not pledged(text)
+    # where an item is made is no production news
+    text = "Belgium will send Ukraine 2,000 assault rifles. They are rifles produced by FN Herstal."
+    assert ("BEL", "small-arms") in pledged(text)
+
+    # a donor paying for production gives; "de fabrication allemande" is where it is made
+    assert ("DNK", "artillery-system") in pledged(
+        "Denmark will finance the production of 18 Bohdana howitzers."
+    )
+    assert ("DEU", "air-defence-system") in pledged(
+        "Trois Iris-T de fabrication allemande seront envoyés, a déclaré le chancelier allemand."
+    )

@@ -74,6 +74,7 @@ from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
     AMMO_OF,
+    LAUNCHER,
     ItemMention,
     ItemTable,
     find_calibre,
@@ -156,7 +157,11 @@ _CHUNK_SPLIT = re.compile(
     r"|\s(?:with|mit|avec|con|com)\s(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
     r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
     r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
-    r"|munizioni)\b)",
+    r"|munizioni)\b"
+    # "a Patriot unit with a hundred missiles", "Gepard mit 120.000 Schuss Munition"
+    r"|(?:(?!(?:for|für|pour|para|per|of|von|de)\s)[\w.,'’-]+\s+){1,3}(?:ammunition|munitions?"
+    r"|Munition|Schuss|rounds|shells|missiles|Raketen|Lenkflugkörpern?|Flugkörpern?|obus"
+    r"|roquettes|rockets|munición|municiones|munições|munizioni)\b)",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -282,6 +287,27 @@ _ARTICLES = {
     "um",
     "uma",
 }
+#: the indefinite articles of a language (Portuguese "a" and Italian "a" are no article)
+_ONE_ARTICLE = {
+    "en": ("a", "an"),
+    "de": ("ein", "eine", "einen", "einem", "einer"),
+    "fr": ("un", "une"),
+    "es": ("un", "una"),
+    "it": ("un", "uno", "una"),
+    "pt": ("um", "uma"),
+}
+#: words of one more after an article ("a further", "ein weiteres", "un autre", "otro")
+_FURTHER = re.compile(
+    r"further|additional|extra|second|third|fourth|fifth"
+    r"|(?:weiter|zusätzlich|zweit|dritt|viert|fünft)e[snmr]?"
+    r"|autre|deuxième|second[e]?|troisième|quatrième"
+    r"|otr[oa]|segund[oa]|tercer[oa]?|altr[oa]|second[oa]|terz[oa]|outr[oa]|terceir[oa]",
+    re.IGNORECASE,
+)
+#: "another Patriot system", "eines weiteren Patriot-Systems": one more
+_ANOTHER = re.compile(
+    r"(?<![\w-])(?:another|eines\s+(?:weiteren|zusätzlichen|zweiten|dritten))\s+$", re.IGNORECASE
+)
 _QTY_LEAD_WORDS = {
     "including",
     "with",
@@ -1464,7 +1490,15 @@ class Extractor:
                 out.extend(_Element(m.start, m.end, "unspecified", money=m) for m in chunk_money)
                 continue
             first = mentions[0]
-            qty, qstart = self._quantity(ctx, cs, first.start, masks)
+            # "a Patriot system", "ein weiteres Flugabwehrsystem", "un autre système": one unit
+            # of a countable weapon or unit (not of ammunition, missiles or a generic head)
+            one = (
+                first.rank >= 2
+                and first.category not in (AMMO, LAUNCHER)
+                and not category.endswith(("ammunition", "missile"))
+                and category not in ("other-military", "unspecified", "small-arms", "drone")
+            )
+            qty, qstart = self._quantity(ctx, cs, first.start, masks, one=one)
             el = _Element(
                 min(qstart if qstart is not None else first.start, first.start),
                 mentions[-1].end,
@@ -1513,7 +1547,11 @@ class Extractor:
 
     @staticmethod
     def _quantity(
-        ctx: _Context, chunk_start: int, item_start: int, masks: list[tuple[int, int]]
+        ctx: _Context,
+        chunk_start: int,
+        item_start: int,
+        masks: list[tuple[int, int]],
+        one: bool = False,
     ) -> tuple[int | None, int | None]:
         text = ctx.text
         before = text[chunk_start:item_start]
@@ -1541,7 +1579,18 @@ class Extractor:
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
             if text[qs:qe].lower() in _ARTICLES:
-                continue  # an article is no stated number ("a Patriot system", "un système")
+                # an article counts one only with a word of one more before a countable item
+                # ("a further Patriot system", "ein weiteres Flugabwehrsystem", "un autre
+                # système"); a bare "a SAMP/T system" states no number
+                if (
+                    one
+                    and text[qs:qe].lower() in _ONE_ARTICLE.get(ctx.lang, ())
+                    and len(words) == 1
+                    and _FURTHER.fullmatch(words[0])
+                    and gap.strip() == text[qe:item_start].strip()
+                ):
+                    best, found = (1, qs), True
+                continue
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
@@ -1563,6 +1612,8 @@ class Extractor:
                 continue
             best = (q.value, qs)
             found = True
+        if not found and one and (m := _ANOTHER.search(before)) is not None:
+            best, found = (1, chunk_start + m.start()), True  # "another Patriot system"
         if not found or best[0] is None:
             return None, None
         if any(

@@ -133,3 +133,24 @@ def test_a_weapon_with_a_number_of_rounds_is_two_entries() -> None:
 def test_a_further_unit_counts_one(text: str, quantity: int | None) -> None:
     [d] = read_text(text).by_kind("pledge")
     assert d.fields["quantity"] == quantity
+
+
+def test_a_weapon_accompanied_by_its_ammunition_is_two_entries() -> None:
+    r = read_text("La Belgique livrera à l'Ukraine 3.000 fusils FNC accompagnés de munitions.")
+    assert ("BEL", "small-arms", None, 3000) in _pledges(r)
+    r = read_text("Deutschland liefert der Ukraine zwei Flugabwehrsysteme IRIS-T samt Munition.")
+    assert ("DEU", "air-defence-system", None, 2) in _pledges(r)
+
+
+def test_batteries_of_guns_count_no_guns() -> None:
+    r = read_text("The UK will send two batteries of AS90 self-propelled guns to Ukraine.")
+    assert _pledges(r) == [("GBR", "artillery-system", None, None)]
+    r = read_text("Germany will send two batteries of Patriot to Ukraine.")
+    assert _pledges(r) == [("DEU", "air-defence-system", None, 2)]
+
+
+def test_vague_thousands_and_a_dutch_article_are_no_number() -> None:
+    r = read_text("Noruega entregará a Ucrania miles de lanzagranadas antitanque.")
+    assert _pledges(r) == [("NOR", "anti-tank-weapon", None, None)]
+    r = read_text("Nederland gaat een beperkt aantal pantserhouwitsers aan Oekraïne leveren.")
+    assert _pledges(r) == [("NLD", "artillery-system", None, None)]

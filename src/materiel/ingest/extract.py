@@ -74,6 +74,7 @@ from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
     AMMO_OF,
+    LAUNCHED,
     LAUNCHER,
     ItemMention,
     ItemTable,
@@ -154,7 +155,8 @@ _CHUNK_SPLIT = re.compile(
     r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
     r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s"
     # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
-    r"|\s(?:with|mit|avec|con|com)\s(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
+    r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
+    r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
     r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
     r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
     r"|munizioni)\b"
@@ -260,7 +262,10 @@ _BARE_CALIBRE_END = re.compile(
     re.IGNORECASE,
 )
 #: a chunk split off after "with" ("launchers with ammunition")
-_WITH_AMMO = re.compile(r"\b(?:with|mit|avec|con|com)\s+$", re.IGNORECASE)
+_WITH_AMMO = re.compile(
+    r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
+    re.IGNORECASE,
+)
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
 _COUNTED_NON_ITEM = re.compile(
     r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
@@ -273,6 +278,7 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {
+    "een",
     "a",
     "an",
     "ein",
@@ -1499,6 +1505,8 @@ class Extractor:
                 and category not in ("other-military", "unspecified", "small-arms", "drone")
             )
             qty, qstart = self._quantity(ctx, cs, first.start, masks, one=one)
+            if first.category == LAUNCHER and category not in LAUNCHED:
+                qty = None  # "three batteries of AS90": batteries, not guns
             el = _Element(
                 min(qstart if qstart is not None else first.start, first.start),
                 mentions[-1].end,
@@ -1618,7 +1626,7 @@ class Extractor:
             return None, None
         if any(
             v.end() + chunk_start > (best[1] or 0)
-            and v.group(0).lower().endswith(("of", "de", "d'"))
+            and v.group(0).lower().endswith(("of", "de", "d'", "di"))
             for v in vague
         ):
             return None, None

@@ -37,6 +37,7 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("60 Raketen für das Flugabwehrsystem NASAMS", "air-defence-missile"),
         ("Ersatzteile", "other-military"),
         ("acht Militärzelte", "other-military"),
+        ("zehn Ersatzrohre", "other-military"),
         # English
         ("six missile interceptors", "air-defence-missile"),
         ("anti-aircraft missile systems", "air-defence-system"),
@@ -49,6 +50,7 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("bomb disposal equipment", "demining"),
         ("gas masks", "other-military"),
         ("thermal imagers", "other-military"),
+        ("10 replacement barrels", "other-military"),
         ("High-speed anti-radiation missiles (HARM)", "other-military"),
         # French, Spanish, Portuguese
         ("des pièces de rechange", "other-military"),
@@ -61,6 +63,8 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("förstärkningar till luftförsvaret", "air-defence-system"),
         ("systemów obrony powietrznej", "air-defence-system"),
         ("minröjningsutrustning", "demining"),
+        ("5.000 kroppsskjold", "other-military"),
+        ("135.000 feltrasjoner", "other-military"),
     ],
 )
 def test_item_words_in_several_languages(phrase: str, category: str) -> None:

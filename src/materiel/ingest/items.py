@@ -277,7 +277,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|personal\s+protective\s+equipment|vision\s+nocturne|communications?\s+systems?"
         r"|satellite\s+communications?|anti-(?:radar|radiation)\s+missiles|(?-i:HARMs?)|AGM-88\w*"
         r"|counter-UAS|C-UAS|anti-?drones?|Antidrohnen\w*|Drohnenabwehr\w*|sensors|Sensoren"
-        r"|blankets|Wolldecken|Heizgeräte|heaters",
+        r"|blankets|Wolldecken|Heizgeräte|heaters|(?:replacement|spare|gun)\s+barrels|Ersatzrohre",
         "other-military",
         3,
     ),
@@ -399,7 +399,8 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     ),
     (
         r"hjälmar|hjelmer|hełm\w*|šalm\w*|kroppsskydd|skuddsikre\s+vester|kamizel\w*"
-        r"|liemen\w*|esplosivi|fältransoner|vinterutrustning|vinterbekledning\w*"
+        r"|liemen\w*|esplosivi|fältransoner|feltrasjon\w*|kroppsskjold\w*|vinterutrustning"
+        r"|vinterbekledning\w*"
         r"|vinterutstyr|radarer|radary|radarů|генератор\w*|generatorer|generatory|agregat\w*",
         "other-military",
         2,

@@ -158,3 +158,9 @@ def test_vague_thousands_and_a_dutch_article_are_no_number() -> None:
     assert _pledges(r) == [("NOR", "anti-tank-weapon", None, None)]
     r = read_text("Nederland gaat een beperkt aantal pantserhouwitsers aan Oekraïne leveren.")
     assert _pledges(r) == [("NLD", "artillery-system", None, None)]
+
+
+def test_nordic_and_slavic_and_separate_items() -> None:
+    r = read_text("Sverige skickar stridsfordon 90 och pansarvärnsrobotar till Ukraina.")
+    assert {p[1] for p in _pledges(r)} == {"armoured-vehicle", "anti-tank-weapon"}
+    assert _category("Infanteriefahrzeuge") == "armoured-vehicle"

@@ -153,7 +153,7 @@ _CHUNK_SPLIT = re.compile(
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
     r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
     r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
-    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та)\s|\s[—–]\s|\s-\s"
     # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
     r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
     r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"

@@ -530,7 +530,7 @@ GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
     ),
     (
         r"(?:Schützen|Transport|Rad|Späh|Berge|Pionier)panzern?|[A-ZÄÖÜ]\w*[Ss]chützenpanzern?"
-        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?",
+        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?|Infanterie\w*fahrzeuge?n?",
         "armoured-vehicle",
         3,
     ),

@@ -164,3 +164,19 @@ def test_nordic_and_slavic_and_separate_items() -> None:
     r = read_text("Sverige skickar stridsfordon 90 och pansarvärnsrobotar till Ukraina.")
     assert {p[1] for p in _pledges(r)} == {"armoured-vehicle", "anti-tank-weapon"}
     assert _category("Infanteriefahrzeuge") == "armoured-vehicle"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Kanada liefert der Ukraine nach Angaben 150 Flugabwehrraketen.", 150),
+        ("Luxemburg wird den ukrainischen Streitkräften 80 Panzerabwehrraketen übergeben.", 80),
+        ("Germany will send Leopard 2 tanks to Ukraine.", None),  # a model number
+        ("Sweden will send Type 90 infantry fighting vehicles to Ukraine.", None),
+    ],
+)
+def test_a_capitalised_noun_before_a_number_is_no_model_name(
+    text: str, quantity: int | None
+) -> None:
+    r = read_text(text)
+    assert [p[3] for p in _pledges(r)] == [quantity]

@@ -335,6 +335,20 @@ _QTY_LEAD_WORDS = {
 }
 
 
+#: words that name a model by the number after them ("Type 90", "Typ 2", "Block 5")
+_MODEL_WORDS = {"type", "typ", "typs", "model", "modell", "block", "mark", "mk", "version"}
+
+
+def _model_word(ctx: _Context, word: str, end: int) -> bool:
+    """A capitalised word before a number names a model with it ("Leopard 2", "Type 90",
+    "CV90 40") when it is an item name itself, a model word, or spelled like a code; a German
+    noun or a sentence's first word is no model ("nach Angaben 228 Flugabwehrraketen", "den
+    Streitkräften 100 Panzerabwehrraketen", "Auch 1,2 Millionen Schuss")."""
+    if word.lower() in _MODEL_WORDS or re.search(r"[\d-]|[A-Z].*[A-Z]", word):
+        return True
+    return any(m.end == end for m in ctx.items)
+
+
 def _link(gap: str, pattern: re.Pattern[str]) -> bool:
     """Money and an item are one phrase when a short gap joins them ("€200 million for
     air defence missiles", "a NASAMS system ... at a cost of C$406 million")."""
@@ -1616,6 +1630,7 @@ class Extractor:
                 and prev.group(1).lower() not in _QTY_LEAD_WORDS
                 and q.value is not None
                 and not any(prev.group(1) == n for n in ("A", "An", "One", "Some"))
+                and _model_word(ctx, prev.group(1), qs - (len(text[:qs]) - len(text[:qs].rstrip())))
             ):
                 continue
             best = (q.value, qs)

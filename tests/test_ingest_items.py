@@ -180,3 +180,10 @@ def test_a_capitalised_noun_before_a_number_is_no_model_name(
 ) -> None:
     r = read_text(text)
     assert [p[3] for p in _pledges(r)] == [quantity]
+
+
+def test_several_thousand_is_no_number() -> None:
+    r = read_text("Latvia will provide Ukraine with several thousand drones.")
+    assert [p[3] for p in _pledges(r)] == [None]
+    r = read_text("Latvia will provide Ukraine with two thousand drones.")
+    assert [p[3] for p in _pledges(r)] == [2000]

@@ -74,6 +74,8 @@ from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
     AMMO_OF,
+    LAUNCHED,
+    LAUNCHER,
     ItemMention,
     ItemTable,
     find_calibre,
@@ -151,12 +153,17 @@ _CHUNK_SPLIT = re.compile(
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
     r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
     r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
-    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi)\s|\s[—–]\s|\s-\s"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та)\s|\s[—–]\s|\s-\s"
     # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
-    r"|\s(?:with|mit|avec|con|com)\s(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
+    r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
+    r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
     r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
     r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
-    r"|munizioni)\b)",
+    r"|munizioni)\b"
+    # "a Patriot unit with a hundred missiles", "Gepard mit 120.000 Schuss Munition"
+    r"|(?:(?!(?:for|für|pour|para|per|of|von|de)\s)[\w.,'’-]+\s+){1,3}(?:ammunition|munitions?"
+    r"|Munition|Schuss|rounds|shells|missiles|Raketen|Lenkflugkörpern?|Flugkörpern?|obus"
+    r"|roquettes|rockets|munición|municiones|munições|munizioni)\b)",
     re.IGNORECASE,
 )
 _GAP_STOP = {
@@ -255,7 +262,10 @@ _BARE_CALIBRE_END = re.compile(
     re.IGNORECASE,
 )
 #: a chunk split off after "with" ("launchers with ammunition")
-_WITH_AMMO = re.compile(r"\b(?:with|mit|avec|con|com)\s+$", re.IGNORECASE)
+_WITH_AMMO = re.compile(
+    r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
+    re.IGNORECASE,
+)
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
 _COUNTED_NON_ITEM = re.compile(
     r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
@@ -268,6 +278,7 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {
+    "een",
     "a",
     "an",
     "ein",
@@ -282,6 +293,27 @@ _ARTICLES = {
     "um",
     "uma",
 }
+#: the indefinite articles of a language (Portuguese "a" and Italian "a" are no article)
+_ONE_ARTICLE = {
+    "en": ("a", "an"),
+    "de": ("ein", "eine", "einen", "einem", "einer"),
+    "fr": ("un", "une"),
+    "es": ("un", "una"),
+    "it": ("un", "uno", "una"),
+    "pt": ("um", "uma"),
+}
+#: words of one more after an article ("a further", "ein weiteres", "un autre", "otro")
+_FURTHER = re.compile(
+    r"further|additional|extra|second|third|fourth|fifth"
+    r"|(?:weiter|zusätzlich|zweit|dritt|viert|fünft)e[snmr]?"
+    r"|autre|deuxième|second[e]?|troisième|quatrième"
+    r"|otr[oa]|segund[oa]|tercer[oa]?|altr[oa]|second[oa]|terz[oa]|outr[oa]|terceir[oa]",
+    re.IGNORECASE,
+)
+#: "another Patriot system", "eines weiteren Patriot-Systems": one more
+_ANOTHER = re.compile(
+    r"(?<![\w-])(?:another|eines\s+(?:weiteren|zusätzlichen|zweiten|dritten))\s+$", re.IGNORECASE
+)
 _QTY_LEAD_WORDS = {
     "including",
     "with",
@@ -301,6 +333,28 @@ _QTY_LEAD_WORDS = {
     "another",
     "further",
 }
+
+
+#: words that name a model by the number after them ("Type 90", "Typ 2", "Block 5")
+_MODEL_WORDS = {"type", "typ", "typs", "model", "modell", "block", "mark", "mk", "version"}
+
+
+def _model_word(ctx: _Context, word: str, end: int) -> bool:
+    """A capitalised word before a number names a model with it ("Leopard 2", "Type 90",
+    "CV90 40") when it is an item name itself, a model word, or spelled like a code; a German
+    noun or a sentence's first word is no model ("nach Angaben 228 Flugabwehrraketen", "den
+    Streitkräften 100 Panzerabwehrraketen", "Auch 1,2 Millionen Schuss")."""
+    if word.lower() in _MODEL_WORDS or re.search(r"[\d-]|[A-Z].*[A-Z]", word):
+        return True
+    return any(m.end == end for m in ctx.items)
+
+
+#: a word of an unstated number before a number word ("several thousand", "mehrere hundert")
+_SEVERAL_BEFORE = re.compile(
+    r"\b(?:several|a\s+few|many|mehrere|einige|plusieurs|quelques|varios|varias|algunos"
+    r"|algunas|vari|varie|alcuni|alcune|vários|várias|kilka|několik|несколько|кілька)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _link(gap: str, pattern: re.Pattern[str]) -> bool:
@@ -1618,7 +1672,17 @@ class Extractor:
                 out.extend(_Element(m.start, m.end, "unspecified", money=m) for m in chunk_money)
                 continue
             first = mentions[0]
-            qty, qstart = self._quantity(ctx, cs, first.start, masks)
+            # "a Patriot system", "ein weiteres Flugabwehrsystem", "un autre système": one unit
+            # of a countable weapon or unit (not of ammunition, missiles or a generic head)
+            one = (
+                first.rank >= 2
+                and first.category not in (AMMO, LAUNCHER)
+                and not category.endswith(("ammunition", "missile"))
+                and category not in ("other-military", "unspecified", "small-arms", "drone")
+            )
+            qty, qstart = self._quantity(ctx, cs, first.start, masks, one=one)
+            if first.category == LAUNCHER and category not in LAUNCHED:
+                qty = None  # "three batteries of AS90": batteries, not guns
             el = _Element(
                 min(qstart if qstart is not None else first.start, first.start),
                 mentions[-1].end,
@@ -1667,7 +1731,11 @@ class Extractor:
 
     @staticmethod
     def _quantity(
-        ctx: _Context, chunk_start: int, item_start: int, masks: list[tuple[int, int]]
+        ctx: _Context,
+        chunk_start: int,
+        item_start: int,
+        masks: list[tuple[int, int]],
+        one: bool = False,
     ) -> tuple[int | None, int | None]:
         text = ctx.text
         before = text[chunk_start:item_start]
@@ -1690,12 +1758,25 @@ class Extractor:
                     continue
             if _COUNTED_NON_ITEM.match(text, qe):
                 continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
+            if not re.search(r"\d", text[qs:qe]) and _SEVERAL_BEFORE.search(text, chunk_start, qs):
+                continue  # "several thousand drones", "mehrere hundert": no stated number
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):
                 continue
             if text[qs:qe].lower() in _ARTICLES:
-                continue  # an article is no stated number ("a Patriot system", "un système")
+                # an article counts one only with a word of one more before a countable item
+                # ("a further Patriot system", "ein weiteres Flugabwehrsystem", "un autre
+                # système"); a bare "a SAMP/T system" states no number
+                if (
+                    one
+                    and text[qs:qe].lower() in _ONE_ARTICLE.get(ctx.lang, ())
+                    and len(words) == 1
+                    and _FURTHER.fullmatch(words[0])
+                    and gap.strip() == text[qe:item_start].strip()
+                ):
+                    best, found = (1, qs), True
+                continue
             if re.search(r"[,;:()]", gap):
                 continue
             # a capitalised model word right before the number ("Leopard 2 tanks")
@@ -1713,15 +1794,18 @@ class Extractor:
                 and prev.group(1).lower() not in _QTY_LEAD_WORDS
                 and q.value is not None
                 and not any(prev.group(1) == n for n in ("A", "An", "One", "Some"))
+                and _model_word(ctx, prev.group(1), qs - (len(text[:qs]) - len(text[:qs].rstrip())))
             ):
                 continue
             best = (q.value, qs)
             found = True
+        if not found and one and (m := _ANOTHER.search(before)) is not None:
+            best, found = (1, chunk_start + m.start()), True  # "another Patriot system"
         if not found or best[0] is None:
             return None, None
         if any(
             v.end() + chunk_start > (best[1] or 0)
-            and v.group(0).lower().endswith(("of", "de", "d'"))
+            and v.group(0).lower().endswith(("of", "de", "d'", "di"))
             for v in vague
         ):
             return None, None

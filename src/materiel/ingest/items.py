@@ -29,7 +29,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     # ammunition heads (English, German, French)
     (
         r"rounds|shells|projectiles|ammunition|munitions?|cartridges|Munition|Schuss|Geschosse"
-        r"|Patronen|cartouches",
+        r"|cartouches",
         AMMO,
         0,
     ),
@@ -42,7 +42,12 @@ KEYWORDS: list[tuple[str, str, int]] = [
         LAUNCHER,
         0,
     ),
-    (r"missiles?|interceptors?|intercepteurs?|Lenkflugkörper|Flugkörper", "air-defence-missile", 0),
+    (
+        r"missiles?|missiler|interceptors?|intercepteurs?|interceptores|intercettori"
+        r"|Lenkflugkörpern?|Flugkörpern?|Raketen",
+        "air-defence-missile",
+        0,
+    ),
     # artillery
     (
         r"(?:self-propelled\s+)?howitzers?|artillery\s+(?:systems?|pieces?|guns?)"
@@ -74,7 +79,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"HIMARS|High\s+Mobility\s+Artillery\s+Rocket\s+Systems?|M142s?|M270s?(?:\s+MLRS)?|MLRS|MARS\s?II|RM-?70s?|multiple\s+(?:launch\s+)?rocket"
         r"\s+(?:launchers?|systems?)|rocket\s+launchers?|BM-21s?|Grads?|(?:Mehrfach)?[Rr]aketenwerfer"
         r"|Raketenartillerie|lance-roquettes?(?:\s+multiples?|\s+unitaires?)?|LRU|Vampires?"
-        r"|systèmes?\s+(?:mobiles?\s+)?de\s+lancement\s+de\s+roquettes(?:\s+multiples)?",
+        r"|systèmes?\s+(?:mobiles?\s+)?de\s+lancement\s+de\s+roquettes(?:\s+multiples)?"
+        r"|systèmes?\s+de\s+roquettes\s+(?:à\s+lancements?\s+multiples|multiples)",
         "rocket-artillery-system",
         3,
     ),
@@ -100,7 +106,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|IRIS-T(?:\s+SLM|\s+SLS)?|SAMP[/-]?T(?:\s+MAMBA)?|MAMBA|HAWK(?:\s+launchers?)?|Hawk"
         r"|Avengers?|Crotale|2K12(?:\s+KUB)?|Kub|S-300s?|S-125|Buk|Stormer|(?-i:Osa|OSA)|Aspide|Spada"
         r"|air[-\s]defen[cs]e\s+(?:systems?|batter(?:y|ies)|units?|launchers?|guns?)"
-        r"|anti-aircraft\s+(?:guns?|systems?)|Flugabwehrsysteme?|Luftverteidigungssysteme?"
+        r"|anti-aircraft\s+(?:missile\s+)?(?:guns?|systems?)|(?:air[-\s]defen[cs]e|surface-to-air)"
+        r"\s+missile\s+systems?|Flugabwehrsysteme?|Luftverteidigungssysteme?"
+        r"|Flugverteidigungssysteme?n?|Flakpanzern?"
         r"|Flugabwehrpanzer|Flugabwehrkanonen|systèmes?\s+de\s+défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
         r"|systèmes?\s+sol-air|canons?\s+anti-?aériens?",
         "air-defence-system",
@@ -108,7 +116,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
-        r"|anti-?a[ée]riens?|anti-?a[ée]riennes?",
+        r"|anti-?a[ée]riens?|anti-?a[ée]riennes?|anti-aircraft",
         "air-defence-system",
         1,
     ),
@@ -116,6 +124,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
         r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
         r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
+        r"|missile\s+interceptors?|interceptor\s+missiles?|misiles\s+interceptores"
         r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|Lenkflugkörper\s+für",
         "air-defence-missile",
         4,
@@ -124,7 +133,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
         r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
-        r"|anti-(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|launchers?|rockets?|munitions)"
+        r"|anti-(?:tank|armou?r)\s+(?:weapons?|weaponry|missiles?|systems?|launchers?|rockets?"
+        r"|munitions|capabilit(?:y|ies))"
         r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"
         r"|Panzerabwehr|armes?\s+anti-?chars?|missiles?\s+anti-?chars?|anti-?chars?",
         "anti-tank-weapon",
@@ -139,7 +149,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"Leopard(?:\s?-?[12](?:\s?A\d+)?)?s?|Abrams|M1A[12]s?|Challenger(?:\s?2)?s?"
-        r"|T-72s?(?:\w+)?|T-64s?|T-55s?|PT-91s?|Twardys?|Leclercs?|Stridsvagn\s?\d+",
+        r"|T-72s?(?:\w+)?|T-64s?|T-55s?|PT-91s?|Twardys?|Leclercs?|Stridsvagn\s?\d+|M-?55S",
         "main-battle-tank",
         3,
     ),
@@ -149,7 +159,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?"
         r"|Senators?|Roshels?|M-ATVs?|Cougars?|Saxons?|Spartans?|FV\d+s?|YPR-765s?|Piranhas?"
         r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx|Dingos?"
-        r"|Fuchs|Bisons?|M577s?|Pbv\s?302|Bv206s?|Dingo|Kirpis?|Mamba|ACMAT|Bastion|PVP|VBL",
+        r"|Fuchs|Bisons?|M577s?|Pbv\s?302|Bv206s?|Dingo|Kirpis?|Mamba|ACMAT|Bastion|PVP|VBL"
+        r"|M1117s?|Mine[-\s]Resistant\s+Ambush[-\s]Protected(?:\s+\(MRAP\))?(?:\s+vehicles?)?",
         "armoured-vehicle",
         3,
     ),
@@ -157,6 +168,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
         r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
         r"|armou?red\s+infantry\s+(?:carriers?|vehicles?)|infantry\s+carriers?"
+        r"|armou?red\s+(?:recovery|security|reconnaissance|utility|patrol|engineering)\s+vehicles?"
+        r"|(?:armou?red\s+)?recovery\s+vehicles?|Truppentransporter|chars?\s+de\s+dépannage"
         r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
         r"|gepanzerte\w*\s+Fahrzeug\w*|geschützte\w*\s+Fahrzeug\w*|véhicules?\s+blindés?"
         r"|véhicules?\s+de\s+combat(?:\s+d['’]infanterie)?|blindés?|chars?\s+légers?",
@@ -173,13 +186,15 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"rifles?|machine\s+guns?|small\s+arms|sniper\s+rifles?|pistols?|grenade\s+launchers?|handguns?"
         r"|Gewehre|Sturmgewehre|Maschinengewehre|Handfeuerwaffen|Pistolen|fusils?(?:\s+d['’]assaut)?"
-        r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre",
+        r"|mitrailleuses?|armes?\s+légères|armes?\s+de\s+petit\s+calibre|Handwaffen|Kleinwaffen"
+        r"|armas\s+pequeñas|armi\s+leggere",
         "small-arms",
         2,
     ),
     (
         r"small[-\s]arms\s+(?:ammunition|rounds|munitions|cartridges)|rifle\s+(?:ammunition|rounds)"
-        r"|Handwaffenmunition|Gewehrmunition|Kleinkalibermunition|munitions?\s+de\s+petit\s+calibre"
+        r"|Handwaffenmunition|Handmunition|Gewehrmunition|Kleinkalibermunition|Patronen"
+        r"|munitions?\s+de\s+petit\s+calibre"
         r"|(?:ammunition|rounds|cartridges)\s+for\s+(?:small|light)\s+(?:automatic\s+)?(?:arms|weapons)"
         r"|small(?:er)?[-\s]calib(?:re|er)\s+(?:ammunition|rounds)|machine[-\s]gun\s+(?:ammunition|rounds)",
         "small-arms-ammunition",
@@ -187,11 +202,11 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     # drones
     (
-        r"drones?|UAVs?|UASs?|unmanned\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
+        r"drones?|UAVs?|UASs?|(?:unmanned|uncrewed)\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
         r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
         r"|drone\s+coalition|Drohnenkoalition"
-        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?",
+        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?|unbemannte\w*\s+Luftfahrzeug\w*",
         "drone",
         3,
     ),
@@ -211,7 +226,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
         r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?|Boote|Schiffe"
-        r"|Minenjagdboote|Patrouillenboote|navires?|bateaux|vedettes?|navy|marine|Marine"
+        r"|Minenjagdboote|Patrouillenboote|Booten|Schiffen|navires?|bateaux|vedettes?|navy|marine"
         r"|buques?|barcos?|navios?",
         "naval",
         2,
@@ -225,7 +240,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     ),
     (
         r"demining(?:\s+equipment|\s+vehicles?|\s+machines?)?|mine[-\s]clear(?:ing|ance)(?:\s+"
-        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected|Minenräum\w*|déminage",
+        r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected|Minenräum\w*|déminage"
+        r"|minefield\s+breaching|(?:explosive\s+ordnance|bomb)\s+disposal",
         "demining",
         4,
     ),
@@ -234,7 +250,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|field\s+hospitals?|tourniquets?|Sanitätsmaterial|Feldlazarette?"
         r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
         r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
-        r"|Verbandsmaterial|primeros\s+auxilios|first\s+aid",
+        r"|Verbandsmaterial|primeros\s+auxilios|first[-\s]aid|material\s+sanitario"
+        r"|equipamentos?\s+m[eé]dicos?",
         "medical",
         4,
     ),
@@ -253,7 +270,14 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|sacs\s+de\s+couchage|instructors|Ausbilder|instructeurs|(?:military\s+)?training"
         r"|Ausbildung|formation|entrenamiento|formación|treinamento|maintenance|Wartung"
         r"|explosives|Sprengstoff|explosifs|camouflage|Tarnnetze|fuel|Treibstoff|carburant"
-        r"|ammunition\s+for\s+tanks",
+        r"|ammunition\s+for\s+tanks|Ersatzteil\w*|pièces\s+de\s+rechange|repuestos"
+        r"|pezzi\s+di\s+ricambio|reservedele|reservdelar|winter\s+(?:clothing|equipment|kits?)"
+        r"|Winterkleidung|thermal\s+(?:imagers|imaging\s+(?:devices|cameras))|Wärmebildgeräte"
+        r"|gas\s+masks|Gasmasken|masques\s+à\s+gaz|ballistic\s+vests|bulletproof\s+vests|flak\s+jackets?"
+        r"|personal\s+protective\s+equipment|vision\s+nocturne|communications?\s+systems?"
+        r"|satellite\s+communications?|anti-(?:radar|radiation)\s+missiles|(?-i:HARMs?)|AGM-88\w*"
+        r"|counter-UAS|C-UAS|anti-?drones?|Antidrohnen\w*|Drohnenabwehr\w*|sensors|Sensoren"
+        r"|blankets|Wolldecken|Heizgeräte|heaters|(?:replacement|spare|gun)\s+barrels|Ersatzrohre",
         "other-military",
         3,
     ),
@@ -347,7 +371,8 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         2,
     ),
     (
-        r"luchtafweer\w*|luftvärn\w*|luftvern\w*|luftforsvar\w*|obron\w*\s+przeciwlotnicz\w*"
+        r"luchtafweer\w*|luftvärn\w*|luftvern\w*|luftforsvar\w*|luftförsvar\w*|luftværn\w*"
+        r"|obron\w*\s+(?:przeciwlotnicz|powietrzn)\w*"
         r"|protivzdušn\w*|difesa\s+(?:aerea|antiaerea)|ilmatorju\w*|oro\s+gynyb\w*"
         r"|протиповітрян\w*|ППО|ПВО|зенитн\w*|зеніт\w*|αντιαεροπορικ\w*",
         "air-defence-system",
@@ -355,7 +380,8 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     ),
     (r"missili|ohjus\w*|ракет\w*", "air-defence-missile", 0),
     (
-        r"pansarvärn\w*|panservern\w*|pansarskott\w*|panserværn\w*|antitank\w*|przeciwpancern\w*"
+        r"pansarvärn\w*|panservern\w*|pansarskott\w*|panserskudd\w*|panserværn\w*|antitank\w*"
+        r"|przeciwpancern\w*"
         r"|protitank\w*|anticarro|протитанков\w*|противотанков\w*",
         "anti-tank-weapon",
         4,
@@ -373,13 +399,18 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     ),
     (
         r"hjälmar|hjelmer|hełm\w*|šalm\w*|kroppsskydd|skuddsikre\s+vester|kamizel\w*"
-        r"|liemen\w*|esplosivi|fältransoner|vinterutrustning|vinterbekledning\w*"
+        r"|liemen\w*|esplosivi|fältransoner|feltrasjon\w*|kroppsskjold\w*|vinterutrustning"
+        r"|vinterbekledning\w*"
         r"|vinterutstyr|radarer|radary|radarů|генератор\w*|generatorer|generatory|agregat\w*",
         "other-military",
         2,
     ),
     (r"feltsykehus\w*|fältsjukhus\w*|veldhospita\w*", "medical", 3),
-    (r"minerydning|minröjning|ontmijning|rozminow\w*|розмінув\w*|разминир\w*", "demining", 4),
+    (
+        r"minerydning\w*|minröjning\w*|ontmijning\w*|rozminow\w*|розмінув\w*|разминир\w*",
+        "demining",
+        4,
+    ),
     (
         r"lastebil\w*|lastbil\w*|vrachtwagen\w*|ciężarówek|ciężarówki|camioane|вантажів\w*",
         "vehicle",
@@ -393,7 +424,11 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
         "air-defence-missile",
         4,
     ),
-    (r"stridsbåt\w*|gruppbåt\w*|patruljebåt\w*|patrullbåt\w*|minesveip\w*", "naval", 3),
+    (
+        r"stridsbåt\w*|gruppbåt\w*|patruljebåt\w*|patrullbåt\w*|minesveip\w*|kampfartøy\w*",
+        "naval",
+        3,
+    ),
     (r"sjukvårdsmaterial|sanitetsmateriel|sanitetsmateriell|medicinsk\w*\s+udstyr", "medical", 3),
     (r"sjukvårdsfordon|køretøjer|kjøretøy\w*|terrängbil\w*", "vehicle", 1),
     # ("radar", "radars", "radarer" and "esplosivi" are in the lists above)
@@ -470,36 +505,50 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
 #: "Minenräumsystemen"); matched only where no keyword matched the whole word
 GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
     (
-        r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr)(?:munition|raketen|lenkflugkörper)\w*"
-        r"|Patriot-?(?:Raketen|Munition|Lenkflugkörper)|Abfangraketen",
+        r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr)(?:munition|raketen|lenkflugkörper)(?!system)\w*"
+        r"|Patriot-?(?:Raketen|Munition|Lenkflugkörper)|Abfangraketen|Flak\w*munition",
         "air-defence-missile",
-        3,
+        4,
     ),
-    (r"(?:Flugabwehr|Luftverteidigungs|Luftabwehr|Flugabwehrraketen)\w+", "air-defence-system", 2),
+    (
+        r"(?:Flugabwehr|Luftverteidigungs|Flugverteidigungs|Luftabwehr|Flugabwehrraketen)\w+",
+        "air-defence-system",
+        2,
+    ),
     (r"Panzerabwehr\w+", "anti-tank-weapon", 3),
     (r"Minenräum\w+|Minenraum\w+|Entminungs\w+", "demining", 3),
     (r"Sanitäts\w+", "medical", 3),
     (r"Artillerie\w*(?:haubitzen?|geschütze?n?|systeme?n?)", "artillery-system", 3),
-    (r"[A-ZÄÖÜ]\w+haubitzen?", "artillery-system", 2),
+    (r"[A-ZÄÖÜ]\w+haubitzen?|(?<=-)(?:Haubitzen?|Geschütze)", "artillery-system", 2),
     (r"[A-ZÄÖÜ]\w+(?:granaten|geschosse)", "artillery-ammunition", 2),
     (r"[A-ZÄÖÜ]\w*[Mm]unition", AMMO, 0),
-    (r"[A-ZÄÖÜ]\w+drohnen\w*", "drone", 2),
-    (r"[A-ZÄÖÜ]\w+(?:radare?n?|radargeräte?n?)", "other-military", 2),
+    (r"[A-ZÄÖÜ]\w+drohnen\w*|(?<=-)Drohnen", "drone", 2),
+    (
+        r"[A-ZÄÖÜ]\w+(?:radare?n?|radargeräte?n?|sensoren|zelte|rationen)|(?<=-)Radar(?:e|en)?",
+        "other-military",
+        2,
+    ),
     (
         r"(?:Schützen|Transport|Rad|Späh|Berge|Pionier)panzern?|[A-ZÄÖÜ]\w*[Ss]chützenpanzern?"
-        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?",
+        r"|Gefechtsfahrzeuge?n?|Kampffahrzeuge?n?|Infanterie\w*fahrzeuge?n?",
         "armoured-vehicle",
         3,
     ),
-    (r"Kampfpanzern?|Panzern", "main-battle-tank", 2),
+    (r"Kampfpanzern?|Panzern|(?<=-)Panzer", "main-battle-tank", 2),
     (r"[A-ZÄÖÜ]\w*boote?n?|[A-ZÄÖÜ]\w*schiffe?n?", "naval", 2),
     (
-        r"[A-ZÄÖÜ]\w*(?:lastern?|lastwagen|lkws?)|Wechselladersystem\w*|[A-ZÄÖÜ]\w+fahrzeuge?n?",
+        r"[A-ZÄÖÜ]\w*(?:lastern?|lastwagen|lkws?)|Wechselladersystem\w*|[A-ZÄÖÜ]\w+fahrzeuge?n?"
+        r"|(?<=-)(?:Fahrzeuge?n?|Lkws?|LKWs?|Lastwagen)",
         "vehicle",
         1,
     ),
     (r"[A-ZÄÖÜ]\w+(?:raketenwerfer|werfern?)", "rocket-artillery-system", 2),
-    (r"[A-ZÄÖÜ]\w+(?:flugzeuge?n?|jets?)", "aircraft", 2),
+    (r"[A-ZÄÖÜ]\w+(?:flugzeuge?n?|jets?)|(?<=-)(?:Flugzeuge?n?|Kampfjets?)", "aircraft", 2),
+    (
+        r"[A-ZÄÖÜ]\w*(?:hubschrauber|helikopter)n?|(?<=-)(?:Hubschrauber|Helikopter)n?",
+        "helicopter",
+        3,
+    ),
     (r"[A-ZÄÖÜ]\w+(?:generatoren|erzeuger|westen|helme)", "other-military", 2),
 ]
 
@@ -621,10 +670,10 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
             0,
         )
     )
-    # case-sensitive: German nouns are capitalised, which keeps English words out
+    # case-sensitive: German nouns are capitalised, which keeps English words out; also the
+    # head of a hyphenated compound ("Marder-Schützenpanzer", "M55S-Panzer", "TRML-4D-Radar")
     out += [
-        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w])"), cat, rank)
-        for rx, cat, rank in GERMAN_COMPOUNDS
+        (re.compile(rf"(?<!\w)(?:{rx})(?![\w])"), cat, rank) for rx, cat, rank in GERMAN_COMPOUNDS
     ]
     return out
 
@@ -674,6 +723,13 @@ def _is_ammo_like(m: ItemMention) -> bool:
 
 LAUNCHED = {"air-defence-system", "rocket-artillery-system", "anti-tank-weapon", "drone"}
 
+#: man-portable air defence: a system also when the phrase calls it missiles ("Flugabwehrraketen
+#: vom Typ Mistral", "misiles Stinger")
+MANPADS = re.compile(
+    r"Stinger|Igla|Piorun|Mistral|Starstreak|Strela|RBS[-\s]?70|Martlet|MANPADS|man-portable",
+    re.IGNORECASE,
+)
+
 
 def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str | None, str | None]:
     """Category, calibre and catalogue code of one noun phrase with its item mentions.
@@ -686,7 +742,10 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
     mentions = [m for m in mentions if m.category != LAUNCHER]
     if launchers and not mentions:
         return "", calibre, None
-    if launchers and all(m.category in LAUNCHED or _is_ammo_like(m) for m in mentions):
+    if launchers and all(
+        m.category in LAUNCHED or m.category == "air-defence-missile" or _is_ammo_like(m)
+        for m in mentions
+    ):
         launched = [m for m in mentions if m.category in LAUNCHED]
         if launched:  # "two launchers for Patriot": the system, not its missiles
             top = max(launched, key=lambda m: m.rank)
@@ -711,6 +770,22 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
         return "", calibre, None
     if best is None:
         return "", calibre, None
+    if (
+        best.category == "air-defence-missile"
+        and best.rank >= 3
+        and any(m.category == "air-defence-system" and MANPADS.match(m.surface) for m in systems)
+    ):
+        best = next(m for m in systems if m.category == "air-defence-system")
+    shells = [m for m in systems if m.category == "artillery-ammunition" and m.rank <= 2]
+    if (
+        shells
+        and best.category not in ("artillery-ammunition", "artillery-system")
+        and AMMO_OF.get(best.category, "other-military") != "other-military"
+    ):
+        # "shells for Gepard systems": the shells of the named weapon
+        return AMMO_OF[best.category], calibre, None
+    if shells and best.category == "artillery-system":
+        return "artillery-ammunition", calibre, None  # "howitzer shells", "shells for M777"
     keep_calibre = best.category in {
         "artillery-system",
         "artillery-ammunition",

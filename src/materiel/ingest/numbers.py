@@ -397,7 +397,9 @@ VAGUE = re.compile(
     r"(?:\s+of)?|\b(?:several|many|numerous|some|more|additional|further)\b"
     r"|\b(?:Dutzende|Hunderte|Tausende|Zehntausende|Hunderttausende|mehrere|weitere|zahlreiche"
     r"|einige)\b|\b(?:des\s+)?(?:dizaines|centaines|milliers|dizaines\s+de\s+milliers)\s+d[e']"
-    r"|\b(?:plusieurs|nombreux|nombreuses)\b",
+    r"|\b(?:plusieurs|nombreux|nombreuses)\b"
+    r"|\b(?:miles|cientos|centenares|decenas|milhares|centenas|dezenas|migliaia|centinaia"
+    r"|decine)\s+d[ei]\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")

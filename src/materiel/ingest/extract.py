@@ -761,6 +761,23 @@ def _speaker_only(text: str, st: _Sentence, group: list[nat.NationMention], el: 
     )
 
 
+#: a dollar sign or word right after a nation ("US$60 billion", "100 million U.S. dollars",
+#: "235 Millionen US-Dollar", "dólares estadounidenses" the other way round)
+_DOLLAR_AFTER = re.compile(r"[\s-]?(?:\$|dollars?\b|dollaro|dollari|dólar\w*|dolar\w*|долар\w*|доллар\w*)", re.IGNORECASE)
+_DOLLAR_BEFORE = re.compile(r"(?:dollars?|Dollar|dólares|dolares|dollari|dolarów|долар\w*|доллар\w*)\s$", re.IGNORECASE)
+
+
+def _names_currency(text: str, m: nat.NationMention) -> bool:
+    """The nation names the currency of a sum ("US$247.4 million", "U.S. dollars", "dollars
+    américains"): no donor, no place."""
+    if "USA" not in m.codes:
+        return False
+    return (
+        _DOLLAR_AFTER.match(text, m.end) is not None
+        or _DOLLAR_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+    )
+
+
 def _adjective(m: nat.NationMention) -> bool:
     """A nation adjective ("German", "amerikanische", "français"), not the nation's name
     (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
@@ -815,7 +832,7 @@ class Extractor:
         ctx.core = _core_language(text)
         ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
-        ctx.nations = nat.find_nations(text)
+        ctx.nations = [n for n in nat.find_nations(text) if not _names_currency(text, n)]
         ctx.money = find_money(text, ctx.lang)
         ctx.items = self.items.find(text)
         ctx.starts = {
@@ -1634,8 +1651,7 @@ class Extractor:
         amount = el.money.amount if el.money else None
         currency = None
         if el.money is not None and amount is not None:
-            surface = ctx.text[el.money.start : el.money.end]
-            currency = crowns_of(el.money.currency, donor, surface)
+            currency = crowns_of(el.money.currency, donor)
         start, end = el.start, el.end
         if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])

@@ -571,6 +571,7 @@ def _currency(raw: str) -> str:
     found = (
         SYMBOLS.get(r)
         or SYMBOLS.get(r.rstrip("."))
+        or SYMBOLS.get(r.lower())  # "Kr." at a sentence's start or after "Mrd."
         or WORDS.get(r.lower().replace("’", "'"))
         or WORDS.get(r.lower())
     )
@@ -584,16 +585,11 @@ def _currency(raw: str) -> str:
     return r.upper()
 
 
-#: a bare "$" or "dollars" in a Canadian, Australian or New Zealand announcement
-DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
-
-
-def crowns_of(currency: str | None, donor: str | None, surface: str = "") -> str | None:
-    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown; a bare
-    dollar ("$98 million", "98 millions de dollars") of Canada, Australia or New Zealand is
-    that country's dollar unless the text says US dollars."""
-    if currency == "USD" and donor in DOLLARS and not re.search(r"US|U\.S\.|améric", surface):
-        return DOLLARS[donor]
+def crowns_of(currency: str | None, donor: str | None) -> str | None:
+    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown. A bare
+    dollar ("$98 million", "98 millions de dollars") stays the US dollar whoever the donor is
+    (the labelling convention: "$" is USD); only a named dollar ("C$", "Canadian dollars",
+    "A$", "NZ$") is another country's."""
     if currency != "KR":
         return currency
     return CROWNS.get(donor or "")
@@ -710,8 +706,11 @@ def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160
 #: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
 _CONVERSION_GAP = re.compile(
-    r"\s*[(\[]\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly|almost|rund|etwa|ca\.?"
-    r"|environ|près\s+de|soit|or|i\.e\.|≈|~)?\s*"
+    r"\s*(?:[(\[]|,\s*soit|,?\s*(?:i\.\s?e\.|d\.\s?h\.|umgerechnet|equivalent\s+to"
+    r"|l['’]équivalent\s+de))\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly"
+    r"|almost|rund|etwa|ca\.?|environ|près\s+de|soit|or|i\.e\.|≈|~|over|more\s+than|just\s+over"
+    r"|über|mehr\s+als|knapp|plus\s+de|más\s+de|mais\s+de|oltre|ponad|ruim|meer\s+dan|drygt"
+    r"|knapt|omkring|cirka|noin|yli|около|понад|более|близько)?\s*"
 )
 
 

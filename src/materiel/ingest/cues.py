@@ -188,7 +188,8 @@ CUMULATIVE_OTHER = re.compile(
     r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
     r"|complessivamente|dall['’]inizio|yhteensä|tähän\s+mennessä|iš\s+viso|kopā|kokku"
     r"|усього|всього|загалом|от\s+начала|з\s+початку|в\s+общей\s+сложности|всего"
-    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej"
+    r"|συνολικά|hasta\s+ahora|hasta\s+el\s+momento|en\s+lo\s+que\s+va|en\s+total|até\s+agora"
+    r"|no\s+total|ukupno|skupaj|doslej"
     # other languages (numbers helper): "so far", "to date", "by now", "in all", "since the
     # start / the invasion" (as CUMULATIVE in English, German and French)
     r"|inmiddels|tot\s+dusver|in\s+passato|sinora|fino\s+ad\s+ora|ad\s+oggi|hasta\s+la\s+fecha"
@@ -774,5 +775,38 @@ SUBJECT_PRONOUN = re.compile(
     r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|son\s+pays|sein\s+Land"
     r"|seines\s+Landes|his\s+country|her\s+country|the\s+president|der\s+Präsident"
     r"|le\s+président|the\s+minister|der\s+Minister|le\s+ministre))\b",
+    _I,
+)
+
+#: a sum told as a past total by the words right before it (not a modality feature): a giving
+#: verb in the perfect or future perfect followed within the clause by "more than", "some",
+#: "nearly" ... ("Estonia has provided Ukraine with military aid in the value of over €400
+#: million", "la Grande-Bretagne a donné quelque quatre milliards", "la Suède aura fourni des
+#: équipements d'une valeur d'environ", "Danmark oppe på at have støttet Ukraine med over"),
+#: or a total that "stands at" ("total support ... stands at approximately $910 million");
+#: matched against the text from the sentence's start up to the sum
+MONEY_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:provided|given|delivered|supplied"
+    r"|sent|committed|donated|pledged|spent|allocated|contributed|generated|invested|enabled"
+    r"|transferred|received|channell?ed)\b"
+    r"|\b(?:a|ont|aura|auront|avait|avaient)\s+(?:déjà\s+|ainsi\s+)?(?:donné|fourni|livré|envoyé"
+    r"|versé|alloué|consacré|contribué|reçu|dépensé|investi|apporté|transféré)\b"
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:bereits\s+|bisher\s+|schon\s+)?(?:\S+\s+){0,3}?"
+    r"(?:geliefert|gespendet|geleistet|übergeben|gegeben|überwiesen|bereitgestellt)\b"
+    r"|\b(?:ha|han|había|habían)\s+(?:ya\s+)?(?:invertido|entregado|donado|enviado|aportado"
+    r"|gastado|destinado|proporcionado|suministrado)\b"
+    r"|\b(?:har|hade)\s+(?:allerede\s+|redan\s+|hittil\s+)?(?:givit|gett|gitt|givet|sendt|skickat"
+    r"|donert|doneret|donerat|bidraget|bidratt|bidragit|støttet|stöttat|leveret|levert|levererat)\b"
+    r"|\b(?:heeft|hebben)\s+(?:al\s+)?(?:\w+\s+)?(?:gegeven|geleverd|gedoneerd|bijgedragen"
+    r"|gestuurd)\b|\boppe\s+på\s+at\s+have\b)"
+    r"[^.;:!?]{0,120}?\b(?:more\s+than|over|some|about|almost|nearly|around|approximately"
+    r"|roughly|a\s+total\s+of|in\s+excess\s+of|plus\s+de|près\s+de|quelque|environ|au\s+total"
+    r"|über|mehr\s+als|rund|etwa|knapp|insgesamt|más\s+de|cerca\s+de|alrededor\s+de|mere\s+end"
+    r"|mer\s+än|meer\s+dan|ruim|bijna|næsten|nästan|omkring|cirka|samlet|totalt)\s*$"
+    r"|\btotal\w*\s+(?:(?!package|paquet|Paket|pakke|paket)[\w'’-]+\s+){0,5}?(?:stands?|stood"
+    r"|amounts?|amounted|is|was|reached|comes)\s+(?:at\s+|to\s+)?(?:approximately|about|around"
+    r"|some|nearly|over|more\s+than|almost)?\s*$"
+    r"|\bs['’]élevai(?:t|ent)\s+(?:à\s+)?(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$"
+    r"|\b(?:er|var)\s+(?:nu\s+)?oppe\s+på\s+$|\bløber\s+op\s+i\s+$",
     _I,
 )

@@ -919,6 +919,15 @@ class Extractor:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
+            if el.money is not None and cues.MONEY_TOTAL_BEFORE.search(
+                text[max(s, el.money.start - 200) : el.money.start]
+            ):
+                # a past total ("has provided ... over €400 million"): no new pledge's value;
+                # an item named with it keeps its pledge without the sum
+                if el.category == "unspecified":
+                    el.cumulative = True
+                else:
+                    el.money = None
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:

@@ -810,3 +810,24 @@ MONEY_TOTAL_BEFORE = re.compile(
     r"|\b(?:er|var)\s+(?:nu\s+)?oppe\s+på\s+$|\bløber\s+op\s+i\s+$",
     _I,
 )
+#: the sum of a pool or budget that pays for the items ("financés dans le cadre du fonds de
+#: soutien de 200 millions d'euros", "funded from the envelope of $500 million", "prélevée sur
+#: les 500 millions $"): the pool's size, not the items' value (with :data:`FINANCED` in the
+#: sentence); matched against the text up to the sum ...
+POOL_SUM_BEFORE = re.compile(
+    r"\b(?:fonds|fund|enveloppe|envelope|budget|Haushalt\w*|Topf|pool)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:de|of|von|d['’]|worth)\s*$|\b(?:prélev\w*|drawn|taken|paid|financ\w*|funded|bezahlt)"
+    r"\s+(?:sur|from|out\s+of|with|avec|par|by|aus)\s+(?:les?|la|l['’]|the|its|son|sa|their|leur"
+    r"|dem|der)\s*$",
+    _I,
+)
+#: ... and after it ("500 millions $ d'aide militaire que le Canada a prévus au budget", "the
+#: $500 million announced in the latest federal budget")
+POOL_SUM_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:prévus?\s+au\s+budget|(?:annoncée?s?\s+)?dans\s+le\s+(?:dernier\s+)?"
+    r"budget|(?:announced\s+)?in\s+(?:the|its)\s+(?:\w+\s+){0,2}budget|im\s+(?:\w+\s+)?Haushalt)",
+    _I,
+)
+FINANCED = re.compile(
+    r"\b(?:financ\w*|funded|paid\s+for|prélev\w*|finanziert|bezahlt|drawn\s+from)\b", _I
+)

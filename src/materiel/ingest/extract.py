@@ -778,6 +778,37 @@ def _names_currency(text: str, m: nat.NationMention) -> bool:
     )
 
 
+#: "each" of the things priced, not of the givers ("two packages, each valued at €500
+#: million", "deux paquets d'une valeur de ... chacun")
+_EACH_PRICED = re.compile(
+    r"\s*,?\s*(?:valued|worth|costing|priced|at\s+a\s+(?:cost|value)|with\s+a\s+value"
+    r"|d['’]une\s+valeur|d['’]un\s+montant|im\s+Wert|mit\s+einem\s+Wert)\b",
+    re.IGNORECASE,
+)
+
+
+def _each_donor(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] say that each of the givers gives the figures ("Germany and France will
+    each send 10 tanks")? Not when "each" prices the things ("packages, each valued at")."""
+    return any(
+        _EACH_PRICED.match(text, m.end()) is None for m in cues.EACH.finditer(text, a, b)
+    )
+
+
+#: the recipient's currency: its own spending ("contracts worth UAH 20 billion"), no donor's
+_RECIPIENT_CURRENCY = {"UKR": "UAH"}
+
+
+def _pool_sum(text: str, s: int, e: int, money: Money) -> bool:
+    """The sum is the size of a fund or budget the sentence's items are paid from."""
+    if cues.FINANCED.search(text, s, e) is None:
+        return False
+    return (
+        cues.POOL_SUM_BEFORE.search(text[max(s, money.start - 80) : money.start]) is not None
+        or cues.POOL_SUM_AFTER.search(text[money.end : e]) is not None
+    )
+
+
 def _adjective(m: nat.NationMention) -> bool:
     """A nation adjective ("German", "amerikanische", "français"), not the nation's name
     (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
@@ -919,11 +950,14 @@ class Extractor:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
-            if el.money is not None and cues.MONEY_TOTAL_BEFORE.search(
-                text[max(s, el.money.start - 200) : el.money.start]
+            if el.money is not None and (
+                cues.MONEY_TOTAL_BEFORE.search(text[max(s, el.money.start - 200) : el.money.start])
+                or _pool_sum(text, s, e, el.money)
+                or el.money.currency == _RECIPIENT_CURRENCY.get(self.recipient)
             ):
-                # a past total ("has provided ... over €400 million"): no new pledge's value;
-                # an item named with it keeps its pledge without the sum
+                # a past total ("has provided ... over €400 million"), the size of the pool
+                # that pays for the items, the recipient's own spending (in its currency): no
+                # new pledge's value; an item named with it keeps its pledge without the sum
                 if el.category == "unspecified":
                     el.cumulative = True
                 else:
@@ -1645,7 +1679,7 @@ class Extractor:
         if _speaker_only(ctx.text, st, chosen, el):
             return [], None, False
         codes = _codes(chosen)
-        joint = len(codes) > 1 and not cues.EACH.search(ctx.text, st.start, st.end)
+        joint = len(codes) > 1 and not _each_donor(ctx.text, st.start, st.end)
         return codes, (chosen[0].start, chosen[-1].end), joint
 
     def _pledge(

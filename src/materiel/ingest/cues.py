@@ -831,3 +831,11 @@ POOL_SUM_AFTER = re.compile(
 FINANCED = re.compile(
     r"\b(?:financ\w*|funded|paid\s+for|prélev\w*|finanziert|bezahlt|drawn\s+from)\b", _I
 )
+#: a sum per year right after it ("£3 billion a year until 2030", "3 Mrd. Euro jährlich"): a
+#: budget line, not a pledge's value
+ANNUAL_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b|par\s+an\b|chaque\s+année\b"
+    r"|pro\s+Jahr\b|jährlich\b|jedes\s+Jahr\b|al\s+año\b|por\s+año\b|all['’]anno\b|rocznie\b"
+    r"|per\s+år\b|om\s+året\b|årlig\w*|vuosittain\b|на\s+рік\b|в\s+год\b)",
+    _I,
+)

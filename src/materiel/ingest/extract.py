@@ -763,8 +763,12 @@ def _speaker_only(text: str, st: _Sentence, group: list[nat.NationMention], el: 
 
 #: a dollar sign or word right after a nation ("US$60 billion", "100 million U.S. dollars",
 #: "235 Millionen US-Dollar", "dólares estadounidenses" the other way round)
-_DOLLAR_AFTER = re.compile(r"[\s-]?(?:\$|dollars?\b|dollaro|dollari|dólar\w*|dolar\w*|долар\w*|доллар\w*)", re.IGNORECASE)
-_DOLLAR_BEFORE = re.compile(r"(?:dollars?|Dollar|dólares|dolares|dollari|dolarów|долар\w*|доллар\w*)\s$", re.IGNORECASE)
+_DOLLAR_AFTER = re.compile(
+    r"[\s-]?(?:\$|dollars?\b|dollaro|dollari|dólar\w*|dolar\w*|долар\w*|доллар\w*)", re.IGNORECASE
+)
+_DOLLAR_BEFORE = re.compile(
+    r"(?:dollars?|Dollar|dólares|dolares|dollari|dolarów|долар\w*|доллар\w*)\s$", re.IGNORECASE
+)
 
 
 def _names_currency(text: str, m: nat.NationMention) -> bool:
@@ -953,11 +957,13 @@ class Extractor:
             if el.money is not None and (
                 cues.MONEY_TOTAL_BEFORE.search(text[max(s, el.money.start - 200) : el.money.start])
                 or _pool_sum(text, s, e, el.money)
+                or cues.ANNUAL_AFTER.match(text, el.money.end) is not None
                 or el.money.currency == _RECIPIENT_CURRENCY.get(self.recipient)
             ):
                 # a past total ("has provided ... over €400 million"), the size of the pool
-                # that pays for the items, the recipient's own spending (in its currency): no
-                # new pledge's value; an item named with it keeps its pledge without the sum
+                # that pays for the items, a sum per year, the recipient's own spending (in
+                # its currency): no new pledge's value; an item named with it keeps its
+                # pledge without the sum
                 if el.category == "unspecified":
                     el.cumulative = True
                 else:

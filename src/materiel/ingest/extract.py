@@ -794,9 +794,7 @@ _EACH_PRICED = re.compile(
 def _each_donor(text: str, a: int, b: int) -> bool:
     """Does text[a:b] say that each of the givers gives the figures ("Germany and France will
     each send 10 tanks")? Not when "each" prices the things ("packages, each valued at")."""
-    return any(
-        _EACH_PRICED.match(text, m.end()) is None for m in cues.EACH.finditer(text, a, b)
-    )
+    return any(_EACH_PRICED.match(text, m.end()) is None for m in cues.EACH.finditer(text, a, b))
 
 
 #: the recipient's currency: its own spending ("contracts worth UAH 20 billion"), no donor's

@@ -1571,7 +1571,10 @@ class Extractor:
             and sums[0].money.amount is not None
             and not _PACKAGE.search(text, st.start, st.end)
         ):
-            things[0].money = sums[0].money
+            thing, money = things[0], sums[0].money
+            thing.money = money
+            # the evidence shows the sum too (the item and its value are one statement)
+            thing.start, thing.end = min(thing.start, money.start), max(thing.end, money.end)
             out.remove(sums[0])
         return out
 

@@ -839,3 +839,15 @@ ANNUAL_AFTER = re.compile(
     r"|per\s+år\b|om\s+året\b|årlig\w*|vuosittain\b|на\s+рік\b|в\s+год\b)",
     _I,
 )
+#: German puts the participle after the sum: "hat der Ukraine Waffen im Wert von über 300
+#: Millionen Euro geliefert" (the text up to the sum, and the text after it)
+MONEY_TOTAL_DE_BEFORE = re.compile(
+    r"\b(?:hat|haben|hatte|hatten)\b[^.;:!?]{0,120}?\b(?:über|mehr\s+als|rund|etwa|knapp"
+    r"|insgesamt|fast|nahezu)\s*$",
+    _I,
+)
+PARTICIPLE_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:geliefert|gespendet|geleistet|übergeben|gegeben|überwiesen"
+    r"|bereitgestellt|zur\s+Verfügung\s+gestellt)\b",
+    _I,
+)

@@ -801,6 +801,17 @@ def _each_donor(text: str, a: int, b: int) -> bool:
 _RECIPIENT_CURRENCY = {"UKR": "UAH"}
 
 
+def _money_total(text: str, s: int, money: Money) -> bool:
+    """The words around the sum tell a past total (:data:`.cues.MONEY_TOTAL_BEFORE`)."""
+    before = text[max(s, money.start - 200) : money.start]
+    if cues.MONEY_TOTAL_BEFORE.search(before):
+        return True
+    return (
+        cues.MONEY_TOTAL_DE_BEFORE.search(before) is not None
+        and cues.PARTICIPLE_AFTER.match(text, money.end) is not None
+    )
+
+
 def _pool_sum(text: str, s: int, e: int, money: Money) -> bool:
     """The sum is the size of a fund or budget the sentence's items are paid from."""
     if cues.FINANCED.search(text, s, e) is None:
@@ -953,7 +964,7 @@ class Extractor:
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
             el.not_given = _not_given(ctx, s, e, clauses, el.start)
             if el.money is not None and (
-                cues.MONEY_TOTAL_BEFORE.search(text[max(s, el.money.start - 200) : el.money.start])
+                _money_total(text, s, el.money)
                 or _pool_sum(text, s, e, el.money)
                 or cues.ANNUAL_AFTER.match(text, el.money.end) is not None
                 or el.money.currency == _RECIPIENT_CURRENCY.get(self.recipient)

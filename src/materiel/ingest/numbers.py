@@ -125,6 +125,7 @@ SYMBOLS = {
     "CAN$": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "NZ$": "NZD",
     "zł": "PLN",
     "Kč": "CZK",
     "kr": "KR",

@@ -157,3 +157,36 @@ def test_one_item_and_one_sum_the_evidence_shows_both() -> None:
 def test_a_german_present_perfect_keeps_a_new_package() -> None:
     text = "Deutschland hat ein neues Paket im Wert von rund 500 Millionen Euro angekündigt."
     assert pairs(text) == {("DEU", 5e8, "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("It gives 4.5 million New Zealand dollars ($2.8 million) to the fund.", 4.5e6, "NZD"),
+        ("Il verse 5 millions de dollars néo-zélandais au fonds.", 5e6, "NZD"),
+    ],
+)
+def test_new_zealand_dollars(text: str, amount: float, currency: str) -> None:
+    [m] = find_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norwegen stellt der Ukraine neue Militärhilfe im Wert von umgerechnet rund 90 Millionen "
+        "Euro bereit. Das Paket hat einen Wert von einer Milliarde norwegischen Kronen.",
+        "Norway announced a new military aid package for Ukraine worth 90 million euros. The "
+        "package is worth NOK 1 billion.",
+    ],
+)
+def test_the_donors_own_currency_is_the_stated_sum(text: str) -> None:
+    assert pairs(text) == {("NOR", 1e9, "NOK")}
+
+
+def test_the_first_sum_stays_when_neither_is_a_conversion() -> None:
+    text = (
+        "Finland announced a new military aid package for Ukraine worth 90 million euros. The "
+        "package is worth 100 million dollars."
+    )
+    assert pairs(text) == {("FIN", 9e7, "EUR")}

@@ -81,6 +81,8 @@ from materiel.ingest.items import (
     resolve_phrase,
 )
 from materiel.ingest.numbers import (
+    CONVERTED_BEFORE,
+    OWN_CURRENCY,
     VAGUE,
     Money,
     crowns_of,
@@ -1728,6 +1730,9 @@ class Extractor:
             "item_code": el.item_code,
             "channel": ctx.channel,
             "_surface": el.surface,
+            "_converted": el.money is not None
+            and CONVERTED_BEFORE.search(ctx.text, max(0, el.money.start - 40), el.money.start)
+            is not None,
         }
         return Draft(
             "pledge", fields, start, end, el.start, st.index, ctx.headline, inherited=dspan is None
@@ -1911,13 +1916,29 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             merged[k] = d  # the same pool with its purpose named
             continue
         if d.figures() > first.figures() or (
-            d.figures() == first.figures() and first.headline and not d.headline
+            d.figures() == first.figures()
+            and (_stated_sum(d, first) or (first.headline and not d.headline))
+            and not _stated_sum(first, d)
         ):
             merged[k] = d  # the body's mention over the title's, unless the title says more
     out = list(merged.values())
     for d in out:
         d.fields.pop("_surface", None)
+        d.fields.pop("_converted", None)
     return out
+
+
+def _stated_sum(d: Draft, other: Draft) -> bool:
+    """Of two sums of one pledge, ``d``'s is the stated one and ``other``'s a conversion: in
+    the donor's own currency against another, or not said to be converted against one that
+    is ("umgerechnet rund 630 Millionen Euro")."""
+    a, b = d.fields.get("amount"), other.fields.get("amount")
+    if a is None or b is None or d.fields.get("currency") == other.fields.get("currency"):
+        return False
+    own = OWN_CURRENCY.get(d.fields.get("donor") or "")
+    if own is not None and d.fields.get("currency") == own != other.fields.get("currency"):
+        return True
+    return bool(other.fields.get("_converted")) and not d.fields.get("_converted")
 
 
 def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draft]) -> None:

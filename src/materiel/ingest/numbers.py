@@ -226,11 +226,40 @@ WORDS = {
     "kanadischen dollar": "CAD",
     "dollars canadiens": "CAD",
     "dollars australiens": "AUD",
+    "dollars néo-zélandais": "NZD",
+    "new zealand dollars": "NZD",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
 }
 #: the crowns of a donor (a bare "kr" or "kroner" takes the donor's currency)
 CROWNS = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "CZE": "CZK", "ISL": "ISK"}
+
+#: a donor's own currency: of two sums of one package, the one in it is the stated value and
+#: the other a conversion ("un paquet de 1,2 milliard d'euros. Ce programme de 12,9 milliards de
+#: couronnes suédoises")
+OWN_CURRENCY = {
+    **CROWNS,
+    "GBR": "GBP",
+    "USA": "USD",
+    "CAN": "CAD",
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "POL": "PLN",
+    "CHE": "CHF",
+    "JPN": "JPY",
+    "KOR": "KRW",
+    "HUN": "HUF",
+    "ROU": "RON",
+    "BGR": "BGN",
+    "TUR": "TRY",
+}
+#: words before a sum that say it is converted from another currency ("im Wert von umgerechnet
+#: rund 630 Millionen Euro", "the equivalent of", "soit l'équivalent de")
+CONVERTED_BEFORE = re.compile(
+    r"\b(?:umgerechnet|converted|equivalent\s+(?:of|to)|l['’]équivalent\s+de|omräknat|svarende"
+    r"\s+til|tilsvarende|omgerekend|przelicz\w*|equivalente\s+a)\b[^.;:!?\d]{0,20}$",
+    re.IGNORECASE,
+)
 
 #: currency words of other languages, in any inflection (matched in this order, so a crown with
 #: its country's adjective before the bare crown): "norske kroner", "korun", "miljoonaa euroa"
@@ -252,6 +281,12 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"kronur|kroon\w*|krun[aeiu]?|крон\w*|κορών\w*", "KR"),
     (r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+canad\w*", "CAD"),
     (r"(?:austral\w*|аустрал\w*|австрал\w*)\s+DOLLAR|DOLLAR\s+austral\w*", "AUD"),
+    (
+        r"(?:new\s+zealand|neuseeländisch\w*|néo-zélandais\w*|nieuw-zeelandse?|nowozelandzk\w*"
+        r"|novozéland\w*|neozelandes\w*|neozeland\w*)\s+DOLLAR|DOLLAR\s+(?:néo-zélandais\w*"
+        r"|neozelandes\w*|neozeland\w*)",
+        "NZD",
+    ),
     (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
     (r"DOLLAR", "USD"),
     (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|євро|ευρώ|avro|يورو", "EUR"),

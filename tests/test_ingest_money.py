@@ -190,3 +190,11 @@ def test_the_first_sum_stays_when_neither_is_a_conversion() -> None:
         "package is worth 100 million dollars."
     )
     assert pairs(text) == {("FIN", 9e7, "EUR")}
+
+
+def test_the_sum_told_in_the_future_is_the_new_pledge() -> None:
+    text = (
+        "Latvia allocated 10 million euros for the transfer of ammunition to Ukraine last "
+        "month. Latvia will provide 50 million euros in military aid to Ukraine."
+    )
+    assert pairs(text) == {("LVA", 5e7, "EUR")}

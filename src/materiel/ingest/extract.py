@@ -814,6 +814,16 @@ def _money_total(text: str, s: int, money: Money) -> bool:
     )
 
 
+def _future_part(text: str, st: _Sentence, at: int) -> bool:
+    """The part of the sentence (up to "but", ";", a dash, "and" + verb) holding ``at`` speaks
+    of the future ("will provide", "wird ... bereitstellen", "va fournir")."""
+    for a, b in _segments(text, st.start, st.end, _MODAL_SPLIT):
+        if a <= at < b:
+            start = max(a, at - 80)
+            return cues.FUTURE.search(text, start, at) is not None
+    return False
+
+
 def _pool_sum(text: str, s: int, e: int, money: Money) -> bool:
     """The sum is the size of a fund or budget the sentence's items are paid from."""
     if cues.FINANCED.search(text, s, e) is None:
@@ -1730,6 +1740,7 @@ class Extractor:
             "item_code": el.item_code,
             "channel": ctx.channel,
             "_surface": el.surface,
+            "_future": el.money is not None and _future_part(ctx.text, st, el.money.start),
             "_converted": el.money is not None
             and CONVERTED_BEFORE.search(ctx.text, max(0, el.money.start - 40), el.money.start)
             is not None,
@@ -1917,15 +1928,26 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         if d.figures() > first.figures() or (
             d.figures() == first.figures()
-            and (_stated_sum(d, first) or (first.headline and not d.headline))
+            and (_stated_sum(d, first) or _new_sum(d, first) or (first.headline and not d.headline))
             and not _stated_sum(first, d)
+            and not _new_sum(first, d)
         ):
             merged[k] = d  # the body's mention over the title's, unless the title says more
     out = list(merged.values())
     for d in out:
         d.fields.pop("_surface", None)
         d.fields.pop("_converted", None)
+        d.fields.pop("_future", None)
     return out
+
+
+def _new_sum(d: Draft, other: Draft) -> bool:
+    """Of two different sums of one pledge, ``d``'s is told in the future ("will provide €200
+    million") and ``other``'s is not ("allocated €35 million for ...")."""
+    a, b = d.fields.get("amount"), other.fields.get("amount")
+    if a is None or b is None or abs(a - b) <= 0.01 * max(a, b):
+        return False
+    return bool(d.fields.get("_future")) and not other.fields.get("_future")
 
 
 def _stated_sum(d: Draft, other: Draft) -> bool:

@@ -198,3 +198,15 @@ def test_the_sum_told_in_the_future_is_the_new_pledge() -> None:
         "month. Latvia will provide 50 million euros in military aid to Ukraine."
     )
     assert pairs(text) == {("LVA", 5e7, "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("It announced a new $20 million Australian dollar package for Ukraine.", "AUD"),
+        ("J'annonce 50 millions de dollars (canadiens) additionnels pour l'Ukraine.", "CAD"),
+        ("Canada gives $50 million to Canadian firms.", "USD"),
+    ],
+)
+def test_a_dollar_named_after_the_sum(text: str, currency: str) -> None:
+    assert find_money(text)[0].currency == currency

@@ -671,7 +671,25 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         else m
         for m in found
     ]
-    return _conversions(text, _betweens(text, found))
+    return [_named_dollar(text, m) for m in _conversions(text, _betweens(text, found))]
+
+
+#: a dollar sum named after it ("$20 million Australian dollar", "50 millions de dollars
+#: (canadiens)")
+_DOLLAR_NAMED_AFTER = re.compile(
+    r"\s*\(?\s*(?:(?P<CAD>canadi\w*|kanadisch\w*)|(?P<AUD>australi\w*|australisch\w*)"
+    r"|(?P<NZD>new\s+zealand|néo-zélandais\w*|neuseeländisch\w*))\b",
+    re.IGNORECASE,
+)
+
+
+def _named_dollar(text: str, m: Money) -> Money:
+    if m.currency != "USD" or text[m.start : m.start + 2] == "US":
+        return m
+    named = _DOLLAR_NAMED_AFTER.match(text, m.end)
+    if named is None or not named.lastgroup:
+        return m
+    return Money(m.amount, named.lastgroup, m.start, m.end)
 
 
 #: millions and billions with no currency ("la plus grande part (490 millions) servira",

@@ -210,3 +210,17 @@ def test_the_sum_told_in_the_future_is_the_new_pledge() -> None:
 )
 def test_a_dollar_named_after_the_sum(text: str, currency: str) -> None:
     assert find_money(text)[0].currency == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa will give $13 million for Latvia's effort to supply drones to Ukraine, on top of "
+        "$40 million already spent on the initiative.",
+        "Le Portugal enverra 95 millions d'euros à l'Ukraine, en plus des 126 millions d'euros "
+        "déjà versés.",
+    ],
+)
+def test_a_sum_already_spent_is_no_new_pledge(text: str) -> None:
+    amounts = {amount for _, amount, _ in pairs(text)}
+    assert 4e7 not in amounts and 1.26e8 not in amounts

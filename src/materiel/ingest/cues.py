@@ -851,3 +851,13 @@ PARTICIPLE_AFTER = re.compile(
     r"|bereitgestellt|zur\s+Verfügung\s+gestellt)\b",
     _I,
 )
+#: a sum "already spent" ("on top of $40 million already spent on the initiative", "aux 126
+#: millions déjà versés", "126 milhões de euros já disponibilizados"): matched right after it
+MONEY_ALREADY_AFTER = re.compile(
+    r"\s*(?:[\w']+\s+){0,2}?(?:already|bereits|schon|déjà|ya|já|già|allerede|redan|al)\s+"
+    r"(?:been\s+)?(?:spent|provided|given|delivered|allocated|sent|committed|disbursed|paid"
+    r"|ausgegeben|geliefert|gezahlt|bereitgestellt|dépensés?|versés?|fournis?|livrés?|alloués?"
+    r"|engagés?|gastados?|entregados?|disponibilizad\w*|gast[oa]s?|entregues?|spes[io]|stanziat\w*"
+    r"|brugt|givet|använt|givit|besteed|uitgegeven)\b",
+    _I,
+)

@@ -806,7 +806,7 @@ _RECIPIENT_CURRENCY = {"UKR": "UAH"}
 def _money_total(text: str, s: int, money: Money) -> bool:
     """The words around the sum tell a past total (:data:`.cues.MONEY_TOTAL_BEFORE`)."""
     before = text[max(s, money.start - 200) : money.start]
-    if cues.MONEY_TOTAL_BEFORE.search(before):
+    if cues.MONEY_TOTAL_BEFORE.search(before) or cues.MONEY_ALREADY_AFTER.match(text, money.end):
         return True
     return (
         cues.MONEY_TOTAL_DE_BEFORE.search(before) is not None

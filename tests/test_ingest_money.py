@@ -224,3 +224,10 @@ def test_a_dollar_named_after_the_sum(text: str, currency: str) -> None:
 def test_a_sum_already_spent_is_no_new_pledge(text: str) -> None:
     amounts = {amount for _, amount, _ in pairs(text)}
     assert 4e7 not in amounts and 1.26e8 not in amounts
+
+
+def test_so_far_beside_a_superlative_ranks_the_new_package() -> None:
+    new = "Sverige skickar sitt hittills största stödpaket till Ukraina, värt 7,1 miljarder kronor."
+    assert pairs(new) == {("SWE", 7.1e9, "SEK")}
+    past = "Sverige har hittills skickat stöd till Ukraina värt 30 miljarder kronor."
+    assert all(amount is None for _, amount, _ in pairs(past))

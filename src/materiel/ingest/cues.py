@@ -861,3 +861,11 @@ MONEY_ALREADY_AFTER = re.compile(
     r"|brugt|givet|använt|givit|besteed|uitgegeven)\b",
     _I,
 )
+#: a superlative next to a "so far" of another language ("den hidtil største donationspakke",
+#: "största hittills", "największy dotychczas"): the new package's rank, not a past total
+SUPERLATIVE_OTHER = re.compile(
+    r"\b(?:størst\w*|störst\w*|stærst\w*|największ\w*|più\s+grand\w*|mayor\w*|maior\w*"
+    r"|největší\w*|najväčš\w*|suurin\w*|suurim\w*|didžiausi\w*|lielāk\w*|найбільш\w*"
+    r"|крупнейш\w*|найголовніш\w*|μεγαλύτερ\w*|büyük|legnagyobb\w*|grootste|najveć\w*|cel\s+mai\s+mare)\b",
+    _I,
+)

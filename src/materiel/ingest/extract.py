@@ -520,9 +520,19 @@ def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, b
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     not_given = cues.NOT_GIVEN.search(clause) is not None
     if not core:  # a text in another language than English, German or French
-        cumulative = cumulative or cues.CUMULATIVE_OTHER.search(text, a, b) is not None
+        cumulative = cumulative or _other_total(text, a, b)
         not_given = not_given or cues.NOT_GIVEN_OTHER.search(clause) is not None
     return cumulative, not_given
+
+
+def _other_total(text: str, a: int, b: int) -> bool:
+    """A past-total cue of another language in text[a:b], unless it ranks the new package
+    next to a superlative ("den hidtil største donationspakke", "största hittills")."""
+    for m in cues.CUMULATIVE_OTHER.finditer(text, a, b):
+        near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
+        if not cues.SUPERLATIVE_OTHER.search(near):
+            return True
+    return False
 
 
 def _core_language(text: str) -> bool:

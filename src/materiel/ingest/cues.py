@@ -207,7 +207,8 @@ CUMULATIVE_OTHER = re.compile(
     r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
     r"|complessivamente|dall['’]inizio|yhteensä|tähän\s+mennessä|iš\s+viso|kopā|kokku"
     r"|усього|всього|загалом|от\s+начала|з\s+початку|в\s+общей\s+сложности|всего"
-    r"|συνολικά|hasta\s+ahora|en\s+total|até\s+agora|no\s+total|ukupno|skupaj|doslej"
+    r"|συνολικά|hasta\s+ahora|hasta\s+el\s+momento|en\s+lo\s+que\s+va|en\s+total|até\s+agora"
+    r"|no\s+total|ukupno|skupaj|doslej"
     # other languages (numbers helper): "so far", "to date", "by now", "in all", "since the
     # start / the invasion" (as CUMULATIVE in English, German and French)
     r"|inmiddels|tot\s+dusver|in\s+passato|sinora|fino\s+ad\s+ora|ad\s+oggi|hasta\s+la\s+fecha"
@@ -956,5 +957,97 @@ SUBJECT_PRONOUN = re.compile(
     r"|ona|він|вона|он|она|the\s+country|das\s+Land|le\s+pays|son\s+pays|sein\s+Land"
     r"|seines\s+Landes|his\s+country|her\s+country|the\s+president|der\s+Präsident"
     r"|le\s+président|the\s+minister|der\s+Minister|le\s+ministre))\b",
+    _I,
+)
+
+#: a sum told as a past total by the words right before it (not a modality feature): a giving
+#: verb in the perfect or future perfect followed within the clause by "more than", "some",
+#: "nearly" ... ("Estonia has provided Ukraine with military aid in the value of over €400
+#: million", "la Grande-Bretagne a donné quelque quatre milliards", "la Suède aura fourni des
+#: équipements d'une valeur d'environ", "Danmark oppe på at have støttet Ukraine med over"),
+#: or a total that "stands at" ("total support ... stands at approximately $910 million");
+#: matched against the text from the sentence's start up to the sum
+MONEY_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:provided|given|delivered|supplied"
+    r"|sent|committed|donated|pledged|spent|allocated|contributed|generated|invested|enabled"
+    r"|transferred|received|channell?ed)\b"
+    r"|\b(?:a|ont|aura|auront|avait|avaient)\s+(?:déjà\s+|ainsi\s+)?(?:donné|fourni|livré|envoyé"
+    r"|versé|alloué|consacré|contribué|reçu|dépensé|investi|apporté|transféré)\b"
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:bereits\s+|bisher\s+|schon\s+)?(?:\S+\s+){0,3}?"
+    r"(?:geliefert|gespendet|geleistet|übergeben|gegeben|überwiesen|bereitgestellt)\b"
+    r"|\b(?:ha|han|había|habían)\s+(?:ya\s+)?(?:invertido|entregado|donado|enviado|aportado"
+    r"|gastado|destinado|proporcionado|suministrado)\b"
+    r"|\b(?:har|hade)\s+(?:allerede\s+|redan\s+|hittil\s+)?(?:givit|gett|gitt|givet|sendt|skickat"
+    r"|donert|doneret|donerat|bidraget|bidratt|bidragit|støttet|stöttat|leveret|levert|levererat)\b"
+    r"|\b(?:heeft|hebben)\s+(?:al\s+)?(?:\w+\s+)?(?:gegeven|geleverd|gedoneerd|bijgedragen"
+    r"|gestuurd)\b|\boppe\s+på\s+at\s+have\b)"
+    r"[^.;:!?]{0,120}?\b(?:more\s+than|over|some|about|almost|nearly|around|approximately"
+    r"|roughly|a\s+total\s+of|in\s+excess\s+of|plus\s+de|près\s+de|quelque|environ|au\s+total"
+    r"|über|mehr\s+als|rund|etwa|knapp|insgesamt|más\s+de|cerca\s+de|alrededor\s+de|mere\s+end"
+    r"|mer\s+än|meer\s+dan|ruim|bijna|næsten|nästan|omkring|cirka|samlet|totalt)\s*$"
+    r"|\btotal\w*\s+(?:(?!package|paquet|Paket|pakke|paket)[\w'’-]+\s+){0,5}?(?:stands?|stood"
+    r"|amounts?|amounted|is|was|reached|comes)\s+(?:at\s+|to\s+)?(?:approximately|about|around"
+    r"|some|nearly|over|more\s+than|almost)?\s*$"
+    r"|\bs['’]élevai(?:t|ent)\s+(?:à\s+)?(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$"
+    r"|\b(?:er|var)\s+(?:nu\s+)?oppe\s+på\s+$|\bløber\s+op\s+i\s+$",
+    _I,
+)
+#: the sum of a pool or budget that pays for the items ("financés dans le cadre du fonds de
+#: soutien de 200 millions d'euros", "funded from the envelope of $500 million", "prélevée sur
+#: les 500 millions $"): the pool's size, not the items' value (with :data:`FINANCED` in the
+#: sentence); matched against the text up to the sum ...
+POOL_SUM_BEFORE = re.compile(
+    r"\b(?:fonds|fund|enveloppe|envelope|budget|Haushalt\w*|Topf|pool)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:de|of|von|d['’]|worth)\s*$|\b(?:prélev\w*|drawn|taken|paid|financ\w*|funded|bezahlt)"
+    r"\s+(?:sur|from|out\s+of|with|avec|par|by|aus)\s+(?:les?|la|l['’]|the|its|son|sa|their|leur"
+    r"|dem|der)\s*$",
+    _I,
+)
+#: ... and after it ("500 millions $ d'aide militaire que le Canada a prévus au budget", "the
+#: $500 million announced in the latest federal budget")
+POOL_SUM_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:prévus?\s+au\s+budget|(?:annoncée?s?\s+)?dans\s+le\s+(?:dernier\s+)?"
+    r"budget|(?:announced\s+)?in\s+(?:the|its)\s+(?:\w+\s+){0,2}budget|im\s+(?:\w+\s+)?Haushalt)",
+    _I,
+)
+FINANCED = re.compile(
+    r"\b(?:financ\w*|funded|paid\s+for|prélev\w*|finanziert|bezahlt|drawn\s+from)\b", _I
+)
+#: a sum per year right after it ("£3 billion a year until 2030", "3 Mrd. Euro jährlich"): a
+#: budget line, not a pledge's value
+ANNUAL_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b|par\s+an\b|chaque\s+année\b"
+    r"|pro\s+Jahr\b|jährlich\b|jedes\s+Jahr\b|al\s+año\b|por\s+año\b|all['’]anno\b|rocznie\b"
+    r"|per\s+år\b|om\s+året\b|årlig\w*|vuosittain\b|на\s+рік\b|в\s+год\b)",
+    _I,
+)
+#: German puts the participle after the sum: "hat der Ukraine Waffen im Wert von über 300
+#: Millionen Euro geliefert" (the text up to the sum, and the text after it)
+MONEY_TOTAL_DE_BEFORE = re.compile(
+    r"\b(?:hat|haben|hatte|hatten)\b[^.;:!?]{0,120}?\b(?:über|mehr\s+als|rund|etwa|knapp"
+    r"|insgesamt|fast|nahezu)\s*$",
+    _I,
+)
+PARTICIPLE_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:geliefert|gespendet|geleistet|übergeben|gegeben|überwiesen"
+    r"|bereitgestellt|zur\s+Verfügung\s+gestellt)\b",
+    _I,
+)
+#: a sum "already spent" ("on top of $40 million already spent on the initiative", "aux 126
+#: millions déjà versés", "126 milhões de euros já disponibilizados"): matched right after it
+MONEY_ALREADY_AFTER = re.compile(
+    r"\s*(?:[\w']+\s+){0,2}?(?:already|bereits|schon|déjà|ya|já|già|allerede|redan|al)\s+"
+    r"(?:been\s+)?(?:spent|provided|given|delivered|allocated|sent|committed|disbursed|paid"
+    r"|ausgegeben|geliefert|gezahlt|bereitgestellt|dépensés?|versés?|fournis?|livrés?|alloués?"
+    r"|engagés?|gastados?|entregados?|disponibilizad\w*|gast[oa]s?|entregues?|spes[io]|stanziat\w*"
+    r"|brugt|givet|använt|givit|besteed|uitgegeven)\b",
+    _I,
+)
+#: a superlative next to a "so far" of another language ("den hidtil største donationspakke",
+#: "största hittills", "największy dotychczas"): the new package's rank, not a past total
+SUPERLATIVE_OTHER = re.compile(
+    r"\b(?:størst\w*|störst\w*|stærst\w*|największ\w*|più\s+grand\w*|mayor\w*|maior\w*"
+    r"|největší\w*|najväčš\w*|suurin\w*|suurim\w*|didžiausi\w*|lielāk\w*|найбільш\w*"
+    r"|крупнейш\w*|найголовніш\w*|μεγαλύτερ\w*|büyük|legnagyobb\w*|grootste|najveć\w*|cel\s+mai\s+mare)\b",
     _I,
 )

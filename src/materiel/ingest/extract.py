@@ -83,6 +83,8 @@ from materiel.ingest.items import (
     resolve_phrase,
 )
 from materiel.ingest.numbers import (
+    CONVERTED_BEFORE,
+    OWN_CURRENCY,
     VAGUE,
     Money,
     crowns_of,
@@ -588,9 +590,19 @@ def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, b
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     not_given = cues.NOT_GIVEN.search(clause) is not None
     if not core:  # a text in another language than English, German or French
-        cumulative = cumulative or cues.CUMULATIVE_OTHER.search(text, a, b) is not None
+        cumulative = cumulative or _other_total(text, a, b)
         not_given = not_given or cues.NOT_GIVEN_OTHER.search(clause) is not None
     return cumulative, not_given
+
+
+def _other_total(text: str, a: int, b: int) -> bool:
+    """A past-total cue of another language in text[a:b], unless it ranks the new package
+    next to a superlative ("den hidtil største donationspakke", "största hittills")."""
+    for m in cues.CUMULATIVE_OTHER.finditer(text, a, b):
+        near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
+        if not cues.SUPERLATIVE_OTHER.search(near):
+            return True
+    return False
 
 
 def _core_language(text: str) -> bool:
@@ -849,6 +861,77 @@ def _speaker_only(text: str, st: _Sentence, group: list[nat.NationMention], el: 
     )
 
 
+#: a dollar sign or word right after a nation ("US$60 billion", "100 million U.S. dollars",
+#: "235 Millionen US-Dollar", "dólares estadounidenses" the other way round)
+_DOLLAR_AFTER = re.compile(
+    r"[\s-]?(?:\$|dollars?\b|dollaro|dollari|dólar\w*|dolar\w*|долар\w*|доллар\w*)", re.IGNORECASE
+)
+_DOLLAR_BEFORE = re.compile(
+    r"(?:dollars?|Dollar|dólares|dolares|dollari|dolarów|долар\w*|доллар\w*)\s$", re.IGNORECASE
+)
+
+
+def _names_currency(text: str, m: nat.NationMention) -> bool:
+    """The nation names the currency of a sum ("US$247.4 million", "U.S. dollars", "dollars
+    américains"): no donor, no place."""
+    if "USA" not in m.codes:
+        return False
+    return (
+        _DOLLAR_AFTER.match(text, m.end) is not None
+        or _DOLLAR_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+    )
+
+
+#: "each" of the things priced, not of the givers ("two packages, each valued at €500
+#: million", "deux paquets d'une valeur de ... chacun")
+_EACH_PRICED = re.compile(
+    r"\s*,?\s*(?:valued|worth|costing|priced|at\s+a\s+(?:cost|value)|with\s+a\s+value"
+    r"|d['’]une\s+valeur|d['’]un\s+montant|im\s+Wert|mit\s+einem\s+Wert)\b",
+    re.IGNORECASE,
+)
+
+
+def _each_donor(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] say that each of the givers gives the figures ("Germany and France will
+    each send 10 tanks")? Not when "each" prices the things ("packages, each valued at")."""
+    return any(_EACH_PRICED.match(text, m.end()) is None for m in cues.EACH.finditer(text, a, b))
+
+
+#: the recipient's currency: its own spending ("contracts worth UAH 20 billion"), no donor's
+_RECIPIENT_CURRENCY = {"UKR": "UAH"}
+
+
+def _money_total(text: str, s: int, money: Money) -> bool:
+    """The words around the sum tell a past total (:data:`.cues.MONEY_TOTAL_BEFORE`)."""
+    before = text[max(s, money.start - 200) : money.start]
+    if cues.MONEY_TOTAL_BEFORE.search(before) or cues.MONEY_ALREADY_AFTER.match(text, money.end):
+        return True
+    return (
+        cues.MONEY_TOTAL_DE_BEFORE.search(before) is not None
+        and cues.PARTICIPLE_AFTER.match(text, money.end) is not None
+    )
+
+
+def _future_part(text: str, st: _Sentence, at: int) -> bool:
+    """The part of the sentence (up to "but", ";", a dash, "and" + verb) holding ``at`` speaks
+    of the future ("will provide", "wird ... bereitstellen", "va fournir")."""
+    for a, b in _segments(text, st.start, st.end, _MODAL_SPLIT):
+        if a <= at < b:
+            start = max(a, at - 80)
+            return cues.FUTURE.search(text, start, at) is not None
+    return False
+
+
+def _pool_sum(text: str, s: int, e: int, money: Money) -> bool:
+    """The sum is the size of a fund or budget the sentence's items are paid from."""
+    if cues.FINANCED.search(text, s, e) is None:
+        return False
+    return (
+        cues.POOL_SUM_BEFORE.search(text[max(s, money.start - 80) : money.start]) is not None
+        or cues.POOL_SUM_AFTER.search(text[money.end : e]) is not None
+    )
+
+
 def _adjective(m: nat.NationMention) -> bool:
     """A nation adjective ("German", "amerikanische", "français"), not the nation's name
     (a country's own name that ends like an adjective: "Taiwan", "Japan", "Iran")."""
@@ -903,7 +986,7 @@ class Extractor:
         ctx.core = _core_language(text)
         ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
-        ctx.nations = nat.find_nations(text)
+        ctx.nations = [n for n in nat.find_nations(text) if not _names_currency(text, n)]
         ctx.money = find_money(text, ctx.lang)
         ctx.items = self.items.find(text)
         ctx.starts = {
@@ -1008,6 +1091,20 @@ class Extractor:
                 ctx.title_not_given.add(el.category)
             elif el.category in ctx.title_not_given and not title and not commits:
                 el.not_given = True
+            if el.money is not None and (
+                _money_total(text, s, el.money)
+                or _pool_sum(text, s, e, el.money)
+                or cues.ANNUAL_AFTER.match(text, el.money.end) is not None
+                or el.money.currency == _RECIPIENT_CURRENCY.get(self.recipient)
+            ):
+                # a past total ("has provided ... over €400 million"), the size of the pool
+                # that pays for the items, a sum per year, the recipient's own spending (in
+                # its currency): no new pledge's value; an item named with it keeps its
+                # pledge without the sum
+                if el.category == "unspecified":
+                    el.cumulative = True
+                else:
+                    el.money = None
         return st
 
     def _sentence(self, ctx: _Context, st: _Sentence) -> None:
@@ -1725,7 +1822,10 @@ class Extractor:
             and sums[0].money.amount is not None
             and not _PACKAGE.search(text, st.start, st.end)
         ):
-            things[0].money = sums[0].money
+            thing, money = things[0], sums[0].money
+            thing.money = money
+            # the evidence shows the sum too (the item and its value are one statement)
+            thing.start, thing.end = min(thing.start, money.start), max(thing.end, money.end)
             out.remove(sums[0])
         return out
 
@@ -1865,7 +1965,7 @@ class Extractor:
         if _speaker_only(ctx.text, st, chosen, el):
             return [], None, False
         codes = _codes(chosen)
-        joint = len(codes) > 1 and not cues.EACH.search(ctx.text, st.start, st.end)
+        joint = len(codes) > 1 and not _each_donor(ctx.text, st.start, st.end)
         return codes, (chosen[0].start, chosen[-1].end), joint
 
     def _pledge(
@@ -1880,8 +1980,7 @@ class Extractor:
         amount = el.money.amount if el.money else None
         currency = None
         if el.money is not None and amount is not None:
-            surface = ctx.text[el.money.start : el.money.end]
-            currency = crowns_of(el.money.currency, donor, surface)
+            currency = crowns_of(el.money.currency, donor)
         start, end = el.start, el.end
         if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])
@@ -1897,6 +1996,10 @@ class Extractor:
             "item_code": el.item_code,
             "channel": ctx.channel,
             "_surface": el.surface,
+            "_future": el.money is not None and _future_part(ctx.text, st, el.money.start),
+            "_converted": el.money is not None
+            and CONVERTED_BEFORE.search(ctx.text, max(0, el.money.start - 40), el.money.start)
+            is not None,
         }
         return Draft(
             "pledge", fields, start, end, el.start, st.index, ctx.headline, inherited=dspan is None
@@ -2084,13 +2187,40 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             merged[k] = d  # the same pool with its purpose named
             continue
         if d.figures() > first.figures() or (
-            d.figures() == first.figures() and first.headline and not d.headline
+            d.figures() == first.figures()
+            and (_stated_sum(d, first) or _new_sum(d, first) or (first.headline and not d.headline))
+            and not _stated_sum(first, d)
+            and not _new_sum(first, d)
         ):
             merged[k] = d  # the body's mention over the title's, unless the title says more
     out = list(merged.values())
     for d in out:
         d.fields.pop("_surface", None)
+        d.fields.pop("_converted", None)
+        d.fields.pop("_future", None)
     return out
+
+
+def _new_sum(d: Draft, other: Draft) -> bool:
+    """Of two different sums of one pledge, ``d``'s is told in the future ("will provide €200
+    million") and ``other``'s is not ("allocated €35 million for ...")."""
+    a, b = d.fields.get("amount"), other.fields.get("amount")
+    if a is None or b is None or abs(a - b) <= 0.01 * max(a, b):
+        return False
+    return bool(d.fields.get("_future")) and not other.fields.get("_future")
+
+
+def _stated_sum(d: Draft, other: Draft) -> bool:
+    """Of two sums of one pledge, ``d``'s is the stated one and ``other``'s a conversion: in
+    the donor's own currency against another, or not said to be converted against one that
+    is ("umgerechnet rund 630 Millionen Euro")."""
+    a, b = d.fields.get("amount"), other.fields.get("amount")
+    if a is None or b is None or d.fields.get("currency") == other.fields.get("currency"):
+        return False
+    own = OWN_CURRENCY.get(d.fields.get("donor") or "")
+    if own is not None and d.fields.get("currency") == own != other.fields.get("currency"):
+        return True
+    return bool(other.fields.get("_converted")) and not d.fields.get("_converted")
 
 
 def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draft]) -> None:

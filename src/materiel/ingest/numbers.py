@@ -125,6 +125,7 @@ SYMBOLS = {
     "CAN$": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "NZ$": "NZD",
     "zł": "PLN",
     "Kč": "CZK",
     "kr": "KR",
@@ -225,11 +226,40 @@ WORDS = {
     "kanadischen dollar": "CAD",
     "dollars canadiens": "CAD",
     "dollars australiens": "AUD",
+    "dollars néo-zélandais": "NZD",
+    "new zealand dollars": "NZD",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
 }
 #: the crowns of a donor (a bare "kr" or "kroner" takes the donor's currency)
 CROWNS = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "CZE": "CZK", "ISL": "ISK"}
+
+#: a donor's own currency: of two sums of one package, the one in it is the stated value and
+#: the other a conversion ("un paquet de 1,2 milliard d'euros. Ce programme de 12,9 milliards de
+#: couronnes suédoises")
+OWN_CURRENCY = {
+    **CROWNS,
+    "GBR": "GBP",
+    "USA": "USD",
+    "CAN": "CAD",
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "POL": "PLN",
+    "CHE": "CHF",
+    "JPN": "JPY",
+    "KOR": "KRW",
+    "HUN": "HUF",
+    "ROU": "RON",
+    "BGR": "BGN",
+    "TUR": "TRY",
+}
+#: words before a sum that say it is converted from another currency ("im Wert von umgerechnet
+#: rund 630 Millionen Euro", "the equivalent of", "soit l'équivalent de")
+CONVERTED_BEFORE = re.compile(
+    r"\b(?:umgerechnet|converted|equivalent\s+(?:of|to)|l['’]équivalent\s+de|omräknat|svarende"
+    r"\s+til|tilsvarende|omgerekend|przelicz\w*|equivalente\s+a)\b[^.;:!?\d]{0,20}$",
+    re.IGNORECASE,
+)
 
 #: currency words of other languages, in any inflection (matched in this order, so a crown with
 #: its country's adjective before the bare crown): "norske kroner", "korun", "miljoonaa euroa"
@@ -251,6 +281,12 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"kronur|kroon\w*|krun[aeiu]?|крон\w*|κορών\w*", "KR"),
     (r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+canad\w*", "CAD"),
     (r"(?:austral\w*|аустрал\w*|австрал\w*)\s+DOLLAR|DOLLAR\s+austral\w*", "AUD"),
+    (
+        r"(?:new\s+zealand|neuseeländisch\w*|néo-zélandais\w*|nieuw-zeelandse?|nowozelandzk\w*"
+        r"|novozéland\w*|neozelandes\w*|neozeland\w*)\s+DOLLAR|DOLLAR\s+(?:néo-zélandais\w*"
+        r"|neozelandes\w*|neozeland\w*)",
+        "NZD",
+    ),
     (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
     (r"DOLLAR", "USD"),
     (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|євро|ευρώ|avro|يورو", "EUR"),
@@ -573,6 +609,7 @@ def _currency(raw: str) -> str:
     found = (
         SYMBOLS.get(r)
         or SYMBOLS.get(r.rstrip("."))
+        or SYMBOLS.get(r.lower())  # "Kr." at a sentence's start or after "Mrd."
         or WORDS.get(r.lower().replace("’", "'"))
         or WORDS.get(r.lower())
     )
@@ -586,16 +623,11 @@ def _currency(raw: str) -> str:
     return r.upper()
 
 
-#: a bare "$" or "dollars" in a Canadian, Australian or New Zealand announcement
-DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
-
-
-def crowns_of(currency: str | None, donor: str | None, surface: str = "") -> str | None:
-    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown; a bare
-    dollar ("$98 million", "98 millions de dollars") of Canada, Australia or New Zealand is
-    that country's dollar unless the text says US dollars."""
-    if currency == "USD" and donor in DOLLARS and not re.search(r"US|U\.S\.|améric", surface):
-        return DOLLARS[donor]
+def crowns_of(currency: str | None, donor: str | None) -> str | None:
+    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown. A bare
+    dollar ("$98 million", "98 millions de dollars") stays the US dollar whoever the donor is
+    (the labelling convention: "$" is USD); only a named dollar ("C$", "Canadian dollars",
+    "A$", "NZ$") is another country's."""
     if currency != "KR":
         return currency
     return CROWNS.get(donor or "")
@@ -641,7 +673,25 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         else m
         for m in found
     ]
-    return _conversions(text, _betweens(text, found))
+    return [_named_dollar(text, m) for m in _conversions(text, _betweens(text, found))]
+
+
+#: a dollar sum named after it ("$20 million Australian dollar", "50 millions de dollars
+#: (canadiens)")
+_DOLLAR_NAMED_AFTER = re.compile(
+    r"\s*\(?\s*(?:(?P<CAD>canadi\w*|kanadisch\w*)|(?P<AUD>australi\w*|australisch\w*)"
+    r"|(?P<NZD>new\s+zealand|néo-zélandais\w*|neuseeländisch\w*))\b",
+    re.IGNORECASE,
+)
+
+
+def _named_dollar(text: str, m: Money) -> Money:
+    if m.currency != "USD" or text[m.start : m.start + 2] == "US":
+        return m
+    named = _DOLLAR_NAMED_AFTER.match(text, m.end)
+    if named is None or not named.lastgroup:
+        return m
+    return Money(m.amount, named.lastgroup, m.start, m.end)
 
 
 #: millions and billions with no currency ("la plus grande part (490 millions) servira",
@@ -712,8 +762,11 @@ def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160
 #: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
 _CONVERSION_GAP = re.compile(
-    r"\s*[(\[]\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly|almost|rund|etwa|ca\.?"
-    r"|environ|près\s+de|soit|or|i\.e\.|≈|~)?\s*"
+    r"\s*(?:[(\[]|,\s*soit|,?\s*(?:i\.\s?e\.|d\.\s?h\.|umgerechnet|equivalent\s+to"
+    r"|l['’]équivalent\s+de))\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly"
+    r"|almost|rund|etwa|ca\.?|environ|près\s+de|soit|or|i\.e\.|≈|~|over|more\s+than|just\s+over"
+    r"|über|mehr\s+als|knapp|plus\s+de|más\s+de|mais\s+de|oltre|ponad|ruim|meer\s+dan|drygt"
+    r"|knapt|omkring|cirka|noin|yli|около|понад|более|близько)?\s*"
 )
 
 

@@ -1,0 +1,233 @@
+"""Donor-amount pairs: which sums are a pledge's value, in which currency, of which donor."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.ingest.extract import Extractor, Reading
+from materiel.ingest.numbers import find_money
+
+#: without the trained modality filter: these rules must stand on their own
+READER = Extractor(modality=False)
+
+
+def read(text: str) -> Reading:
+    return READER.read(text)
+
+
+def pairs(text: str) -> set[tuple[str, float | None, str | None]]:
+    return {
+        (d.fields["donor"], d.fields["amount"], d.fields["currency"])
+        for d in read(text).by_kind("pledge")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Canada will donate $90 million in armoured vehicles to Ukraine.", "USD"),
+        ("Australia will give Ukraine military aid worth 50 million dollars.", "USD"),
+        ("Le Canada fournira à l'Ukraine une aide militaire de 40 millions $.", "USD"),
+        ("Canada will donate C$90 million in armoured vehicles to Ukraine.", "CAD"),
+        ("Canada will send 90 million Canadian dollars of military aid to Ukraine.", "CAD"),
+        ("New Zealand will send NZ$5 million of military aid to Ukraine.", "NZD"),
+    ],
+)
+def test_a_bare_dollar_is_the_us_dollar(text: str, currency: str) -> None:
+    [(_, amount, cur)] = pairs(text)
+    assert amount is not None and cur == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul will send military aid worth 100 million U.S. dollars to Ukraine.",
+        "Denmark will send arms to Ukraine. The package is worth DKK 1.7 billion "
+        "(US$247.4 million).",
+        "Kanada kündigte ein Militärhilfepaket in Höhe von 235 Millionen US-Dollar für die "
+        "Ukraine an.",
+        "Le Japon enverra une aide militaire de 30 millions de dollars US à l'Ukraine.",
+    ],
+)
+def test_a_nation_naming_the_currency_is_no_donor(text: str) -> None:
+    assert "USA" not in {donor for donor, _, _ in pairs(text)}
+
+
+def test_the_nation_itself_still_gives_dollars() -> None:
+    got = pairs("The United States will send $1 billion in arms to Ukraine.")
+    assert ("USA", 1e9, "USD") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        ("The state gave 866 million crowns (over €34 million) to the fund.", [8.66e8]),
+        ("Norwegen wird 1,2 Mrd. NOK (über 100 Mio. USD) bereitstellen.", [1.2e9]),
+        ("Le contrat vaut 90 millions de francs, soit environ 93 millions d'euros.", [9e7]),
+        ("Germany gives €5 million (and France €3 million) to the fund.", [5e6, 3e6]),
+    ],
+)
+def test_a_conversion_is_no_second_sum(text: str, sums: list[float]) -> None:
+    assert [m.amount for m in find_money(text)] == sums
+
+
+def test_a_capitalised_kr_is_crowns() -> None:
+    [m] = find_money("Ein Paket im Wert von 1,7 Mrd. Kr. für die Ukraine.")
+    assert (m.amount, m.currency) == (1.7e9, "KR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia has provided Ukraine with military aid in the value of over 400 million euros.",
+        "Poland has given Ukraine weapons and ammunition worth some 3 billion euros.",
+        "La Belgique a fourni à l'Ukraine des armes pour plus de 900 millions d'euros.",
+        "La Suède aura fourni des équipements d'une valeur d'environ 9 milliards de couronnes.",
+        "Spanien hat der Ukraine Waffen im Wert von über 300 Millionen Euro geliefert.",
+        "Med det nye bidrag er Danmark oppe på at have støttet Ukraine med over tre milliarder "
+        "kroner.",
+        "Ireland's total support for Ukraine stands at approximately €400 million.",
+        "Le montant des livraisons d'armes du Portugal à l'Ukraine s'élevait à 70 millions "
+        "d'euros.",
+    ],
+)
+def test_a_past_total_is_no_pledge_value(text: str) -> None:
+    assert all(amount is None for _, amount, _ in pairs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Estonia will provide Ukraine with military aid worth over 40 million euros.", 4e7),
+        ("Poland has announced a new package for Ukraine worth about 100 million euros.", 1e8),
+        ("La Belgique va fournir à l'Ukraine des armes pour plus de 90 millions d'euros.", 9e7),
+    ],
+)
+def test_a_new_sum_with_more_than_keeps_its_value(text: str, amount: float) -> None:
+    assert {a for _, a, _ in pairs(text)} == {amount}
+
+
+def test_each_of_the_packages_is_not_each_of_the_givers() -> None:
+    text = (
+        "Germany, Norway and Poland will finance two new packages of arms for Ukraine, each "
+        "valued at 500 million euros."
+    )
+    got = pairs(text)
+    assert {d for d, _, _ in got} == {"DEU", "NOR", "POL"}
+    assert all(amount is None for _, amount, _ in got)
+
+
+def test_each_giver_gives_the_sum() -> None:
+    got = pairs("Germany and France will each send 500 million euros in arms to Ukraine.")
+    assert got == {("DEU", 5e8, "EUR"), ("FRA", 5e8, "EUR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La France livrera 12 canons Caesar à l'Ukraine, financés dans le cadre du fonds de "
+        "soutien de 200 millions d'euros.",
+        "Canada will send 39 armoured vehicles to Ukraine, funded from the $500 million "
+        "announced in the latest federal budget.",
+        "Ukraine's Ministry of Defence signed contracts for 3,000 drones worth UAH 20 billion.",
+        "Britain has promised £3 billion a year in military support to Ukraine until 2030.",
+    ],
+)
+def test_a_pool_a_budget_line_or_the_recipients_spending_is_no_pledge_value(text: str) -> None:
+    assert all(amount is None for _, amount, _ in pairs(text))
+
+
+def test_the_item_paid_from_a_pool_keeps_its_pledge() -> None:
+    text = (
+        "La France livrera 12 canons Caesar à l'Ukraine, financés dans le cadre du fonds de "
+        "soutien de 200 millions d'euros."
+    )
+    [d] = read(text).by_kind("pledge")
+    assert (d.fields["donor"], d.fields["quantity"], d.fields["amount"]) == ("FRA", 12, None)
+
+
+def test_one_item_and_one_sum_the_evidence_shows_both() -> None:
+    text = "Belgium will send Ukraine heavy machine guns, a contribution of 12 million euros."
+    r = read(text)
+    [d] = r.by_kind("pledge")
+    assert d.fields["amount"] == 12e6
+    assert "machine guns" in r.evidence(d) and "12 million euros" in r.evidence(d)
+
+
+def test_a_german_present_perfect_keeps_a_new_package() -> None:
+    text = "Deutschland hat ein neues Paket im Wert von rund 500 Millionen Euro angekündigt."
+    assert pairs(text) == {("DEU", 5e8, "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("It gives 4.5 million New Zealand dollars ($2.8 million) to the fund.", 4.5e6, "NZD"),
+        ("Il verse 5 millions de dollars néo-zélandais au fonds.", 5e6, "NZD"),
+    ],
+)
+def test_new_zealand_dollars(text: str, amount: float, currency: str) -> None:
+    [m] = find_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norwegen stellt der Ukraine neue Militärhilfe im Wert von umgerechnet rund 90 Millionen "
+        "Euro bereit. Das Paket hat einen Wert von einer Milliarde norwegischen Kronen.",
+        "Norway announced a new military aid package for Ukraine worth 90 million euros. The "
+        "package is worth NOK 1 billion.",
+    ],
+)
+def test_the_donors_own_currency_is_the_stated_sum(text: str) -> None:
+    assert pairs(text) == {("NOR", 1e9, "NOK")}
+
+
+def test_the_first_sum_stays_when_neither_is_a_conversion() -> None:
+    text = (
+        "Finland announced a new military aid package for Ukraine worth 90 million euros. The "
+        "package is worth 100 million dollars."
+    )
+    assert pairs(text) == {("FIN", 9e7, "EUR")}
+
+
+def test_the_sum_told_in_the_future_is_the_new_pledge() -> None:
+    text = (
+        "Latvia allocated 10 million euros for the transfer of ammunition to Ukraine last "
+        "month. Latvia will provide 50 million euros in military aid to Ukraine."
+    )
+    assert pairs(text) == {("LVA", 5e7, "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("It announced a new $20 million Australian dollar package for Ukraine.", "AUD"),
+        ("J'annonce 50 millions de dollars (canadiens) additionnels pour l'Ukraine.", "CAD"),
+        ("Canada gives $50 million to Canadian firms.", "USD"),
+    ],
+)
+def test_a_dollar_named_after_the_sum(text: str, currency: str) -> None:
+    assert find_money(text)[0].currency == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa will give $13 million for Latvia's effort to supply drones to Ukraine, on top of "
+        "$40 million already spent on the initiative.",
+        "Le Portugal enverra 95 millions d'euros à l'Ukraine, en plus des 126 millions d'euros "
+        "déjà versés.",
+    ],
+)
+def test_a_sum_already_spent_is_no_new_pledge(text: str) -> None:
+    amounts = {amount for _, amount, _ in pairs(text)}
+    assert 4e7 not in amounts and 1.26e8 not in amounts
+
+
+def test_so_far_beside_a_superlative_ranks_the_new_package() -> None:
+    new = "Sverige skickar sitt hittills största stödpaket till Ukraina, värt 7,1 miljarder kronor."
+    assert pairs(new) == {("SWE", 7.1e9, "SEK")}
+    past = "Sverige har hittills skickat stöd till Ukraina värt 30 miljarder kronor."
+    assert all(amount is None for _, amount, _ in pairs(past))

@@ -42,18 +42,18 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.58, 0.58),
-    STRICT_TRIPLES: (0.68, 0.59),
-    STRICT_NEEDS: (0.87, 0.54),
-    STRICT_FUNDS: (0.64, 0.66),
+    STRICT_PAIRS: (0.69, 0.64),
+    STRICT_TRIPLES: (0.74, 0.65),
+    STRICT_NEEDS: (0.86, 0.57),
+    STRICT_FUNDS: (0.63, 0.67),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 62
+NEGATIVES_FLOOR = 48
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 907
+    assert ev.files >= 1008
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

@@ -109,7 +109,7 @@ def test_several_donors_in_one_sentence() -> None:
         "Jens Stoltenberg expects new notifications: supply of arms and ammunition made by "
         "the USA, Denmark, the Netherlands and Germany."
     )
-    # the grouping of donors, without the modality filter: trained on 907 texts it finds
+    # the grouping of donors, without the modality filter: trained on the labelled texts it finds
     # "expects new notifications" too uncertain to keep in a one-sentence text
     r = Extractor(modality=False).read(text)
     assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"USA", "DNK", "NLD", "DEU"}

@@ -152,3 +152,12 @@ def test_a_measure_is_no_count_of_units() -> None:
 def test_ambulances_are_vehicles() -> None:
     r = read_text("Belgium will supply ambulances and trucks to Ukraine.")
     assert {p[1] for p in _pledges(r)} == {"vehicle"}
+
+
+def test_a_number_before_mars_in_capitals_counts_launchers_not_a_date() -> None:
+    """'3 MARS' is three MARS launchers; '3 mars' (lower case, as French dates are written)
+    is the third of March and masks its number."""
+    got = _pledges(read_text("Germany will deliver 3 MARS II launchers to Ukraine."))
+    assert ("DEU", "rocket-artillery-system", None, 3) in got
+    got = _pledges(read_text("Le 3 mars, la France a livré 12 canons Caesar à l'Ukraine."))
+    assert [q for *_, q in got if q is not None] == [12]

@@ -379,9 +379,15 @@ DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{_ANY_MONTH})\s+(?P<y2>\d{{4}})",
     re.IGNORECASE,
 )
+#: a month name as dates write it: capitalised or in lower case, not in capitals ("3 MARS" is
+#: three MARS launchers, "3 mars" the third of March)
+_MONTH_AS_WRITTEN = "|".join(
+    sorted({f for m in _ANY_MONTH.split("|") for f in (m, m.lower(), m.capitalize())})
+)
+_EN_MONTH_AS_WRITTEN = "|".join(sorted({f for m in _MONTHS.split("|") for f in (m, m.lower())}))
 #: a day and month without a year ("on 13 June", "am 5. März") masks its number
 DAY_MONTH = re.compile(
-    rf"\b\d{{1,2}}\.?\s+(?:{_ANY_MONTH})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE
+    rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_AS_WRITTEN})\b|\b(?:{_EN_MONTH_AS_WRITTEN})\s+\d{{1,2}}\b"
 )
 
 

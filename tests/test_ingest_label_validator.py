@@ -76,3 +76,10 @@ def test_a_used_url_is_refused(tmp_path: Path) -> None:
     assert any("already used" in p for p in found)
     seen = {"https://example.org/twice": "other.json"}
     assert any("repeated" in p for p in v.problems(_file(tmp_path, "twice"), set(), seen))
+
+
+def test_the_categories_are_the_catalogue_s() -> None:
+    """The validator keeps its own copy (labellers run it without the project installed)."""
+    from materiel.records.catalogue import CATEGORIES
+
+    assert set(CATEGORIES) == _validator().CATEGORIES

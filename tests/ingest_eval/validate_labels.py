@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+#: materiel.records.catalogue.CATEGORIES (tests/test_ingest_label_validator.py holds them equal)
 CATEGORIES = {
     "artillery-ammunition",
     "artillery-system",

@@ -238,6 +238,9 @@ def test_reading_other_languages(
         "des centaines de drones",
         "miles de proyectiles",
         "dozens of tanks",
+        "several dozen drones",
+        "algunos cientos de drones",
+        "несколько тысяч снарядов",
     ],
 )
 def test_vague_multiples_are_quantities_of_no_value(text: str) -> None:

@@ -351,14 +351,6 @@ def _model_word(ctx: _Context, word: str, end: int) -> bool:
     return any(m.end == end for m in ctx.items)
 
 
-#: a word of an unstated number before a number word ("several thousand", "mehrere hundert")
-_SEVERAL_BEFORE = re.compile(
-    r"\b(?:several|a\s+few|many|mehrere|einige|plusieurs|quelques|varios|varias|algunos"
-    r"|algunas|vari|varie|alcuni|alcune|vários|várias|kilka|několik|несколько|кілька)\s+$",
-    re.IGNORECASE,
-)
-
-
 def _link(gap: str, pattern: re.Pattern[str]) -> bool:
     """Money and an item are one phrase when a short gap joins them ("€200 million for
     air defence missiles", "a NASAMS system ... at a cost of C$406 million")."""
@@ -1864,8 +1856,6 @@ class Extractor:
                     continue
             if _COUNTED_NON_ITEM.match(text, qe):
                 continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
-            if not re.search(r"\d", text[qs:qe]) and _SEVERAL_BEFORE.search(text, chunk_start, qs):
-                continue  # "several thousand drones", "mehrere hundert": no stated number
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):

@@ -1289,13 +1289,16 @@ def _number_words(text: str, lang: str) -> list[Quantity]:
 
 #: vague multiples: "several thousand", "a few hundred", "thousands of", "tens of thousands",
 #: "mehrere tausend", "Tausende", "plusieurs milliers", "des centaines", "miles de": a number
-#: of no stated value (the labelling conventions give them no quantity)
-VAGUE = re.compile(
+#: of no stated value (the labelling conventions give them no quantity). Not :data:`VAGUE`,
+#: which the reader reads before an item ("dozens of", "several", "weitere")
+VAGUE_MULTIPLE = re.compile(
     r"\b(?:(?:several|a\s+few|few|some|many|multiple|mehrere|einige|ein\s+paar|etliche"
     r"|plusieurs|quelques|varios|varias|unos|unas|alcuni|alcune|diversi|diverse|vários|várias"
-    r"|alguns|algumas|enkele|meerdere|kilka|kilkanaście|několik|flere|några|useita)\s+"
-    r"(?:hundred|thousand|million|hundert|tausend|cent|mille|cien|cientos|mil|cento|mila"
-    r"|cem|honderd|duizend|set|tysięcy|tisíc|tusen|tuhatta)"
+    r"|alguns|algumas|algunos|algunas|vari|varie|enkele|meerdere|kilka|kilkanaście|několik"
+    r"|несколько|кілька|flere|några|useita)\s+"
+    r"(?:hundred|thousand|million|dozen|hundert|tausend|Dutzend|cent|mille|cien|cientos|mil"
+    r"|cento|mila|cem|honderd|duizend|set|tysięcy|tisíc|tusen|tuhatta|сотен|сотень|тысяч"
+    r"|тисяч)"
     r"(?:\s+thousand|\s+tausend)?s?"
     r"|(?<!\d)(?<!\d\s)(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions)"
     r"|(?:Zehn|Hundert)?(?:tausende|hunderte)|Dutzende|dozens|scores(?=\s+of\b)"
@@ -1315,7 +1318,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     A range ("600 to 700", "40-50") or a vague multiple ("several thousand", "Tausende")
     is one quantity with no value."""
     lang = lang or guess_lang(text)
-    vague = [Quantity(None, m.start(), m.end()) for m in VAGUE.finditer(text)]
+    vague = [Quantity(None, m.start(), m.end()) for m in VAGUE_MULTIPLE.finditer(text)]
     out = _quantities(text, lang)
     if vague:
         out = [q for q in out if not any(v.start < q.end and q.start < v.end for v in vague)]

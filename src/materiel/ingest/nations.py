@@ -641,7 +641,7 @@ _NOW_AT_AN_ORGANISATION = {
     "Rutte": re.compile(
         r"NATO|Nato|OTAN|Alliance|Allianz|Secretary[\s-]+General|Generalsekretär"
         r"|secrétaire\s+général|Secretaris-generaal|secretario\s+general|segretario\s+generale"
-        r"|framkvæmdastjóri|generalsekreterare|generalsekretær|generalsekretær",
+        r"|framkvæmdastjóri|generalsekreterare|generalsekretær",
     ),
 }
 

@@ -10,21 +10,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from materiel.access import Principal, Refused, policy
+from materiel.access import Principal
 from materiel.queries import lean
 from materiel.queries._common import REPORT_CURRENCY, resolve
 
-
-def key_figures(
-    session: Session,
-    viewer: Principal,
-    *,
-    as_of: dt.date | None = None,
-    currency: str = REPORT_CURRENCY,
-) -> dict[str, Any]:
-    """The key figures as the viewer may see them, as of ``as_of`` (default today), as a
-    JSON-ready dict: :func:`materiel.queries.lean.key_figures` (its docstring lists them)."""
-    return lean.key_figures(session, viewer, as_of=as_of, currency=currency)
+#: the key figures as the viewer may see them, as of ``as_of`` (default today), as a
+#: JSON-ready dict (its docstring lists them)
+key_figures = lean.key_figures
 
 
 def stock_figures(session: Session, viewer: Principal, as_of: dt.date) -> dict[str, Any] | None:
@@ -51,11 +43,6 @@ def headline_figures(
     day = resolve(as_of)
     parts = lean.headline_parts(session, viewer, day, currency)
     parts.pop("funds")
-    stocks = None
-    try:
-        policy.require_totals(viewer)
-    except Refused:
-        pass
-    else:
-        stocks = {"below_target": lean.below_target_count(session, viewer, day)}
+    below = lean.below_target_count(session, viewer, day)
+    stocks = None if below is None else {"below_target": below}
     return {"as_of": day.isoformat(), **parts, "stocks": stocks}

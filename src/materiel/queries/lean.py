@@ -570,9 +570,19 @@ def alliance_rows(
     return shown, suppressed
 
 
-def below_target_count(session: Session, viewer: Principal, day: dt.date) -> int:
+def _may_see_totals(viewer: Principal) -> bool:
+    try:
+        policy.require_totals(viewer)
+    except Refused:
+        return False
+    return True
+
+
+def below_target_count(session: Session, viewer: Principal, day: dt.date) -> int | None:
     """How many of the stock series the viewer sees in detail are below their target on
-    ``day`` (``below_target`` of :func:`stock_figures`)."""
+    ``day`` (``below_target`` of :func:`stock_figures`; None for analysts)."""
+    if not _may_see_totals(viewer):
+        return None
     policy.require_list(viewer, "stock_report")
     return sum(r["below_target"] for r in stock_rows(session, day, viewer))
 
@@ -580,9 +590,7 @@ def below_target_count(session: Session, viewer: Principal, day: dt.date) -> int
 def stock_figures(session: Session, viewer: Principal, day: dt.date) -> dict[str, Any] | None:
     """Stocks against targets as the viewer may see them (None for analysts): see
     :func:`materiel.queries.figures.stock_figures`."""
-    try:
-        policy.require_totals(viewer)
-    except Refused:
+    if not _may_see_totals(viewer):
         return None
     policy.require_list(viewer, "stock_report")
     pos = stock_rows(session, day, viewer)

@@ -31,6 +31,33 @@ def test_continuation_carries_the_donor() -> None:
     assert ("SWE", "anti-tank-weapon") in got
 
 
+def test_continuation_with_the_same_givers_office_as_speaker() -> None:
+    """The package's contents said by the donor's own ministry ("..., the Pentagon said",
+    "wie das US-Verteidigungsministerium mitteilte") go on with the same donor; another state
+    named there does not (it is a donor of its own)."""
+    first = "Die USA haben der Ukraine weitere 1,1 Milliarden Dollar an Militärhilfen zugesagt. "
+    for tag in (
+        ", wie das US-Verteidigungsministerium am Mittwoch mitteilte",
+        ", teilte das Pentagon mit",
+    ):
+        got = pledges(
+            first + "Das neue Rüstungspaket umfasst unter anderem 18 Raketenwerfersysteme vom "
+            "Typ Himars, 150 gepanzerte Fahrzeuge vom Typ Humvee" + tag + "."
+        )
+        assert ("USA", "rocket-artillery-system") in got, tag
+        assert ("USA", "armoured-vehicle") in got, tag
+    got = pledges(
+        "The United States pledged $1.1 billion to Ukraine. The package also includes 18 HIMARS"
+        " launchers, the Pentagon said."
+    )
+    assert ("USA", "rocket-artillery-system") in got
+    got = pledges(
+        "The United States pledged $1.1 billion to Ukraine. The package also includes 18 HIMARS"
+        " launchers, Germany said."
+    )
+    assert ("USA", "rocket-artillery-system") not in got
+
+
 def test_no_continuation_when_the_recipient_speaks() -> None:
     got = pledges(
         "Germany will send 10 Leopard tanks to Ukraine. "

@@ -1170,8 +1170,10 @@ class Extractor:
         pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
         # a sentence that goes on with the pledges just before it ("It also includes ...",
         # "Darüber hinaus ...", "Von den 5,6 Milliarden ...") and names no donor of its own
+        # (a donor named only as the same giver going on, "..., the Pentagon said", is none
+        # of its own)
         continued = (
-            not st.donors
+            all(set(_codes(g)) <= set(ctx.pledge_donors) for g in st.donors)
             and st.elements
             and 0 < st.index - ctx.pledge_at <= 2
             and ctx.recipient_at >= 0  # the text is about the recipient

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from materiel.ingest import lexicon
+
 _I = re.IGNORECASE
 
 NEED_CUE = re.compile(
@@ -30,7 +32,9 @@ NEED_CUE = re.compile(
     r"|appellier\w*|Forderung\w*|Wunschliste|gevraagd|vraagt|vroeg|verzoek\w*|nodig"
     r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
     r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
-    r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*)\b"
+    r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*"
+    + lexicon.alternation("need")
+    + r")\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b"
     r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",
@@ -181,7 +185,8 @@ PLEDGE_CUE_OTHER = re.compile(
     r"|lähet\w*|toimit\w*|lahjoit\w*|siunč\w*|siųs\w*|perduo\w*|perdav\w*|pritar\w*"
     r"|atvēl\w*|nodo\w*|dostavi\w*|slanj\w*|isporu\w*|στ[εέ]λν\w*|στείλ\w*|δωρε\w*"
     r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*"
-    r")\b",
+    + lexicon.alternation("pledge")
+    + r")\b",
     _I,
 )
 #: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
@@ -197,7 +202,9 @@ NOT_GIVEN_OTHER = re.compile(
     r"|sta(?:nno)?\s+(?:finalizzando|preparando|lavorando|valutando|studiando)"
     r"|está(?:n)?\s+(?:preparando|ultimando|finalizando|estudiando)"
     r"|está(?:o)?\s+a\s+(?:preparar|finalizar|ultimar|estudar)|smenti\w*|desment\w*"
-    r"|não(?!\s+(?:só|apenas|somente|letal|letais))|nunca|sin\s+compromiso\w*|sem\s+compromisso\w*)\b",
+    r"|não(?!\s+(?:só|apenas|somente|letal|letais))|nunca|sin\s+compromiso\w*|sem\s+compromisso\w*"
+    + lexicon.alternation("not_given")
+    + r")\b",
     _I,
 )
 #: ... and past totals
@@ -221,7 +228,9 @@ CUMULATIVE_OTHER = re.compile(
     r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
     r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til"
     r"|(?:año|años|meses)\s+(?:del|desde\s+el)\s+(?:inicio|comienzo)|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
-    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu))\b",
+    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu)"
+    + lexicon.alternation("cumulative")
+    + r")\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
@@ -230,7 +239,7 @@ CUMULATIVE_OTHER = re.compile(
 RECEIVE_CUE = re.compile(
     r"\b(?:erhält|erhalten|erhielt\w*|bekommt|bekommen|bekam\w*|reçoi\w*|recevr\w*|reçu\w*"
     r"|obtien\w*|obtiendr\w*|recib\w*|receb\w*|ricev\w*|otrzyma\w*|obdrž\w*|får|fick"
-    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*)\b",
+    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*" + lexicon.alternation("receive") + r")\b",
     _I,
 )
 #: the recipient named in any of the batches' languages, in any grammatical case
@@ -822,7 +831,9 @@ REQUEST = re.compile(
     r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
     # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
     r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
-    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole)\b",
+    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole"
+    + lexicon.alternation("request")
+    + r")\b",
     _I,
 )
 #: a request said in the passive, with its asker after it ("demandés par Kiev", "requested by

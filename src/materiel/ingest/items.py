@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from materiel.ingest import lexicon
 from materiel.records.catalogue import CATEGORIES
 
 AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
@@ -660,7 +661,7 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
             cat,
             rank,
         )
-        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS]
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS, *lexicon.ITEMS]
     ]
     # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
     out.append(

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import pycountry
 
+from materiel.ingest import lexicon
+
 EU_CODE = "EUU"
 RECIPIENT_DEFAULT = "UKR"
 #: never donors to the recipient in this domain (mentioned as the aggressor or its suppliers)
@@ -594,6 +596,7 @@ def country_names() -> frozenset[str]:
 def _table() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {k: (v,) for k, v in _pycountry_names().items()}
     table.update(ALIASES)
+    table.update(lexicon.ALIASES)
     return table
 
 

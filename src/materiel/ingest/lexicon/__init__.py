@@ -1,0 +1,49 @@
+"""The reader's words in languages other than English, German and French, one module per
+family: :mod:`.germanic` (Dutch, Danish, Norwegian, Swedish, Icelandic), :mod:`.romance`
+(Spanish, Italian, Portuguese, Romanian) and :mod:`.eastern` (Polish, Czech, Slovak,
+Slovene, Croatian, Serbian, Bulgarian, Ukrainian, Russian, Lithuanian, Latvian, Estonian,
+Finnish, Hungarian, Greek, Turkish, Arabic).
+
+About a fifth of the blind batches are in these languages, and the reader's recall there was
+half its recall in English, German and French (issue 15). Each module holds plain data:
+
+- ``WORDS``: for each kind of cue (:data:`KINDS`), a regular-expression alternation (no outer
+  group, no ``\\b``; inflected forms by stem and ``\\w*``), compiled by :mod:`..cues` into the
+  pattern of that kind beside the English, German and French words;
+- ``ITEMS``: ``(regex, category, rank)`` rows read by :mod:`..items` like its keyword table;
+- ``ALIASES``: name forms of states (inflected cases, adjectives, capitals standing for their
+  government) to ISO 3166 alpha-3 codes, read by :mod:`..nations` beside its curated table.
+
+The words are the languages' vocabulary for giving, refusing, totals, asking and arms, written
+from the languages (dictionaries, paradigms), not copied from the labelled texts, so that they
+carry over to texts nobody has labelled. Nothing here imports the reader.
+"""
+
+from __future__ import annotations
+
+from materiel.ingest.lexicon import eastern, germanic, romance
+
+FAMILIES = (germanic, romance, eastern)
+
+#: the kinds of cue a family may add words to, and the pattern of :mod:`..cues` each joins:
+#: pledge (PLEDGE_CUE_OTHER: send, deliver, donate, hand over, package, approve), not_given
+#: (NOT_GIVEN_OTHER: refused, ruled out, considered, could, negated), cumulative
+#: (CUMULATIVE_OTHER: so far, in total, since the start), receive (RECEIVE_CUE: the recipient
+#: receives), need (NEED_CUE: needs, lacks, shortage) and request (REQUEST: asks for, calls on)
+KINDS = ("pledge", "not_given", "cumulative", "receive", "need", "request")
+
+
+def alternation(kind: str) -> str:
+    """The families' words of ``kind`` as ``|a|b|c`` to append inside a pattern's group (an
+    empty string when none has any)."""
+    if kind not in KINDS:
+        raise KeyError(kind)
+    parts = [f.WORDS[kind] for f in FAMILIES if f.WORDS.get(kind)]
+    return "".join("|" + p for p in parts)
+
+
+#: the families' item rows, read by :mod:`..items` after its own tables
+ITEMS: list[tuple[str, str, int]] = [row for f in FAMILIES for row in f.ITEMS]
+
+#: the families' name forms of states, read by :mod:`..nations` after its own table
+ALIASES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.ALIASES.items()}

@@ -1,0 +1,55 @@
+"""The reader's words of other languages (materiel.ingest.lexicon): well-formed data, joined
+into the cues, items and nations they extend."""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+import pytest
+
+from materiel.ingest import cues, lexicon
+from materiel.ingest.items import AMMO, LAUNCHER
+from materiel.records.catalogue import CATEGORIES
+
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"EUU"}
+
+
+@pytest.mark.parametrize("family", lexicon.FAMILIES, ids=lambda f: f.__name__.rsplit(".", 1)[1])
+def test_family_data_is_well_formed(family: object) -> None:
+    words = family.WORDS  # type: ignore[attr-defined]
+    assert set(words) <= set(lexicon.KINDS)
+    for kind, alt in words.items():
+        re.compile(rf"\b(?:{alt})\b")  # compiles alone
+        assert not alt.startswith("|") and not alt.endswith("|"), kind
+        assert "||" not in alt, kind
+    for rx, category, rank in family.ITEMS:  # type: ignore[attr-defined]
+        re.compile(rx)
+        assert category in CATEGORIES or category in (AMMO, LAUNCHER), (rx, category)
+        assert 0 <= rank <= 4
+    for name, codes in family.ALIASES.items():  # type: ignore[attr-defined]
+        assert name.strip() == name and codes
+        assert set(codes) <= ISO3, (name, codes)
+
+
+def test_alternation_joins_every_family() -> None:
+    for kind in lexicon.KINDS:
+        alt = lexicon.alternation(kind)
+        expected = [f.WORDS[kind] for f in lexicon.FAMILIES if f.WORDS.get(kind)]
+        assert alt == "".join("|" + w for w in expected)
+    with pytest.raises(KeyError):
+        lexicon.alternation("no-such-kind")
+
+
+def test_cues_carry_the_families_words() -> None:
+    patterns = {
+        "pledge": cues.PLEDGE_CUE_OTHER,
+        "not_given": cues.NOT_GIVEN_OTHER,
+        "cumulative": cues.CUMULATIVE_OTHER,
+        "receive": cues.RECEIVE_CUE,
+        "need": cues.NEED_CUE,
+        "request": cues.REQUEST,
+    }
+    assert set(patterns) == set(lexicon.KINDS)
+    for kind, pattern in patterns.items():
+        assert lexicon.alternation(kind) in pattern.pattern, kind

@@ -196,3 +196,32 @@ def test_rutte_with_a_nato_office_speaks_for_nato() -> None:
     assert ("NLD",) not in codes("Das sagte NATO-Generalsekretär Rutte am Mittwoch.")
     assert ("NLD",) not in codes("Mark Rutte, secrétaire général de l'OTAN, a salué l'annonce.")
     assert ("NLD",) in codes("Prime Minister Mark Rutte announced the delivery of howitzers.")
+
+
+def test_german_participle_as_adjective_names_the_giving() -> None:
+    """A participle of giving declined before its noun ("die von Deutschland gelieferten
+    Panzer") is a word of giving like the bare participle."""
+    got = EX.read(
+        "Die von Deutschland gelieferten 18 Leopard-2-Kampfpanzer sind in der Ukraine eingetroffen."
+    )
+    rows = got.as_label()["pledges"]
+    assert [(r["donor"], r["category"], r["quantity"]) for r in rows] == [
+        ("DEU", "main-battle-tank", 18)
+    ]
+    assert pledges("Das von Norwegen zugesagte Paket umfasst 20 Haubitzen für die Ukraine.") == {
+        ("NOR", "artillery-system")
+    }
+
+
+def test_declined_names_in_a_list_are_one_group_of_donors() -> None:
+    """ "von Dänemark, Deutschland und den Niederlanden": the article of a declined name, and
+    "and" in other languages, join a list of givers."""
+    got = pledges(
+        "Die ersten zehn von Dänemark, Deutschland und den Niederlanden gespendeten "
+        "Leopard-1-Panzer sind in der Ukraine eingetroffen."
+    )
+    assert got == {
+        ("DNK", "main-battle-tank"),
+        ("DEU", "main-battle-tank"),
+        ("NLD", "main-battle-tank"),
+    }

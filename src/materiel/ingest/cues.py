@@ -799,7 +799,12 @@ PAST_TOTAL_ASIDE = re.compile(
 #: "überlassen"; "wurden ... abgegeben" tells the past); apart
 #: from :data:`PLEDGE_CUE` so that the modality filter's features do not move
 PLEDGE_CUE_MORE = re.compile(
-    r"\b(?:abgeben|abzugeben|abgibt|Auslieferung\w*|auszuliefern|überlassen|überlässt)\b",
+    r"\b(?:abgeben|abzugeben|abgibt|Auslieferung\w*|auszuliefern|überlassen|überlässt"
+    # participles used as adjectives ("die von Deutschland gelieferten Panzer", "das
+    # zugesagte Paket"): the endings of declension
+    r"|(?:geliefert|zugesagt|gespendet|übergeben|geschickt|gekauft|angekündigt|beschlossen"
+    r"|bereitgestellt|überlassen|zugesichert|versprochen|bewilligt|genehmigt|finanziert"
+    r"|bestellt)(?:e|en|er|es|em))\b",
     _I,
 )
 # -- the recipient's requests (read by the need rules in :mod:`.extract` with :mod:`.speaker`)

@@ -818,6 +818,11 @@ def _donor_groups(
             if re.fullmatch(
                 r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
                 r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b"
+                # the articles of a declined name ("von Dänemark und den Niederlanden") and "and"
+                # in the batches' other languages (y, e, en, og, och, i, a, ir, un, ja, és, και)
+                r"|\bden\b|\bdem\b|\bder\b|\bde\b|\bhet\b|\bel\b|\blos\b|\blas\b|\bos\b"
+                r"|\bas\b|\bo\b|\bil\b|\bgli\b|\by\b|\be\b|\bed\b|\ben\b|\bog\b|\boch\b"
+                r"|\bi\b|\ba\b|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b"
                 # partners giving with the subject: "Germany, together with Denmark and ..."
                 r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
                 r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",

@@ -47,6 +47,14 @@ _PLEDGE = _alt(
     r"tildel\w*|yde[rt]?|ydet|støtt\w*|støtte\w*|lovet|løfte\w*|indkøb\w*|køb(?:er|e|t|te)",
     r"bestil\w*|pakke\w*|militær\w*\s+(?:støtte|hjælp|bistand)|militærhjælp|våbenhjælp",
     r"våbendonation\w*|leverance\w*",
+    # package nouns as compounds ("hjælpepakken", "steunpakket"), announcing, earmarking,
+    # deciding, contracting, paying out (nl, sv, da, no, is)
+    r"\w+pakke(?:n|r|rne|ne)?|\w+paket(?:et)?|\w+pakket(?:ten)?|besloten|besloot",
+    r"meddele[rt]?|meddelte|meddela\w*|annoncer\w*|annonser\w*|offentliggør\w*",
+    r"offentliggjør\w*|kunngjør\w*|kunngjort\w*|tillkännag\w*|bekendgemaakt",
+    r"maakt\w*\s+(?:\w+\s+){0,3}bekend|aankondig\w*|tilkynn\w*|øremerk\w*|öronmärk\w*",
+    r"oormerk\w*|geoormerkt|kontrakt\w*|aftale\w*|avtal\w*|overeenkomst\w*|udbetal\w*",
+    r"utbetal\w*|uitbetaal\w*|uitbetaald|overmaken|overgemaakt",
     # Norwegian
     r"gi|gir|gitt|gis|overfør\w*|overlat\w*|overleve?r\w*|overrek\w*|disposisjon",
     r"bevilgning\w*|kjøp(?:er|e|t|te)|bestill\w*|anskaff\w*|våpenhjelp|våpenstøtte",
@@ -67,18 +75,20 @@ _NOT_GIVEN = _alt(
     r"wellicht|waarschijnlijk|mogelijkerwijs|bestudeer\w*|onderzoek(?:t|en)|beraad\w*",
     r"kijk(?:t|en)\s+naar|keek\s+naar|bespr(?:eekt|eken|ak|aken|oken)|discussie\w*",
     r"overleg(?:t|gen)|twijfel\w*|terughoudend\w*|aarzel\w*|blokkeer\w*|tegenhoud\w*",
-    r"nog\s+niet|plannen\s+(?:om|voor)|wil(?:len|de|den)?|hoop(?:t|en|te|ten)",
+    r"hvis|dersom|indien|ifall|het\s+plan|plan\s+van|nog\s+niet|zou\s+moeten|zouden\s+moeten|"
+    # ought to: a demand, not a gift (sv, da, no, is)
+    r"bör|borde|bør|burde|ætti|ættu|plannen\s+(?:om|voor)|wil(?:len|de|den)?|hoop(?:t|en|te|ten)",
     # Swedish
     r"ej|icke|aldrig|inga|inget|nej|utesl\w*|avfärda\w*|vägra\w*|diskuter\w*|diskussion\w*",
     r"utred\w*|undersök\w*|funder\w*|överlägg\w*|skulle|kunde|kanske|möjligen",
     r"eventuell\w*|sannolikt|troligen|troligtvis|önska\w*|önskar|vill|ville|hopp(?:as|ades)",
-    r"förhandl\w*|motsätt\w*|(?:är|var|går)\s+emot|tvek\w*|ännu\s+inte|föresl\w*",
+    r"förhandl\w*|motsätt\w*|(?:är|var|går)\s+emot|tvek\w*|ännu\s+inte",
     # Danish and Norwegian
     r"(?:sier|sa|svarte|svarer)\s+nei|nei\s+til|aldri|afvis\w*|afslå\w*|afslog|udeluk\w*|utelukk\w*|overvej\w*|overvei\w*",
     r"drøft\w*|undersøg\w*|undersøk\w*|ville|måske|kanskje|muligvis|muligens",
     r"eventuel\w*|sandsynligvis|sannsynligvis|formodentlig|antagelig\w*|trolig\w*",
     r"håb(?:er|ede|et)|håp(?:er|et|a)|planer\s+om|forhandl\w*|nægt\w*",
-    r"nekt\w*|(?:er|var|går|gik|gikk)\s+(?:imod|imot)|tøve\w*|nøl\w*|endnu\s+ikke|ennå\s+ikke|foresl\w*",
+    r"nekt\w*|(?:er|var|går|gik|gikk)\s+(?:imod|imot)|tøve\w*|nøl\w*|endnu\s+ikke|ennå\s+ikke",
     # Icelandic
     r"ekki|engin|enginn|engar|ekkert|aldrei|hafna\w*|hafnað\w*|neita\w*|íhug\w*|skoða\w*|ræða|ræðir|ræddu",
     r"kanna|kannar|kannaði|kannað|gæti|gætu|myndi|myndu|kannski|hugsanleg\w*|mögulega|vona|vonar|vonast|vonaði|áform\w*",
@@ -105,13 +115,16 @@ _CUMULATIVE = _alt(
     # Icelandic
     r"samtals|frá\s+upphafi|frá\s+(?:því\s+)?(?:að\s+)?(?:innrás\w*|stríðið|stríðsins)",
     r"nú\s+þegar|til\s+þessa|í\s+heild",
+    # a gift told in the perfect ("har gitt", "har givet", "hefur gefið"): what was given
+    r"(?:har|hadde|hade|havde)\s+(?:\w+\s+){0,2}(?:gitt|givet|givit|gett)"
+    r"|(?:hefur|hafa|höfðu|hafði)\s+(?:\w+\s+){0,2}(?:gefið|veitt|sent|lagt\s+fram)",
 )
 
 #: the recipient receives
 _RECEIVE = _alt(
     r"ontvang\w*|ontving\w*|gekregen|kregen",
     r"erhåll\w*|tar\s+emot|tog\s+emot|mottag\w*|mottar|mottatt|mottok|motta",
-    r"modtag\w*|fik|fået|fikk|fått",
+    r"modtag\w*|fik|fået|fikk|fått|t(?:ar|ok|ager|og)\s+imo[dt]",
     r"fær|fékk|fengu|fengið|tekur\s+við|tók\s+við|hlýtur|hlaut",
 )
 
@@ -125,7 +138,7 @@ _NEED = _alt(
     r"önskelista\w*|önskemål\w*",
     # Danish and Norwegian
     r"brug\s+for|mangler|manglede|manglende|manglet|nødvendig\w*|ønskeliste\w*|trengs",
-    r"trengte|kræve[rt]?|krævede|kreve[rt]?|krevde",
+    r"trengte|kræve[rt]?|krævede|kreve[rt]?|krevde|behøv\w*|mangel\s+på|savne[rt]?",
     # Icelandic
     r"þarf|þurfa|þurfi|þörf\w*|vantar|vantaði|skort\w*|nauðsyn\w*",
 )
@@ -137,6 +150,9 @@ _REQUEST = _alt(
     r"oproep\w*|smeek\w*|eist|eiste|eisten|geëist|dring(?:t|en)\s+(?:\w+\s+){0,3}aan",
     r"drong\s+(?:\w+\s+){0,3}aan|aangedrongen|pleit(?:en|te|ten)?\s+(?:\w+\s+){0,3}(?:voor|om)|bepleit\w*|doe?t\s+een\s+beroep",
     r"deed\s+een\s+beroep|aanvraag\w*|aangevraagd|verlanglijst\w*",
+    r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){1,4}om",
+    # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om")
+    r"(?:ber|bad|ba|beder|bede)\s+(?:\w+\s+){1,4}om",
     # Swedish
     r"begär\w*|vädja\w*|uppmana\w*|kräv(?:er|de|t|a)|efterfråga\w*|förfrågan|förfrågningar",
     r"bett\s+om|önskelista\w*|önskar|önskade",
@@ -169,7 +185,7 @@ ITEMS: list[tuple[str, str, int]] = [
         "ammo-head",
         0,
     ),
-    (r"rakett(?:er|ene|erne)|raketer(?:na)?|flugskeyt\w*", "air-defence-missile", 0),
+    (r"rakett(?:er|ene|erne)|raketer(?:na)?|flugskeyt\w*|eldflaug\w*", "air-defence-missile", 0),
     (
         r"avfyringsrampe\w*|utskytningsrampe\w*|utskytningsenhet\w*|lanceerinrichting\w*"
         r"|lanceerder\w*|affyringsrampe\w*|avfyrningsramp\w*|skotpall\w*",
@@ -206,14 +222,14 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     # air defence
     (
-        r"luchtverdediging\w*|luchtafweer\w*|loftvarn\w*|luftvärn\w*|luftvern\w*|luftværn\w*"
+        r"luchtverdediging\w*|luchtafweer\w*|luchtdoel\w*|loftvarn\w*|luftvärn\w*|luftvern\w*|luftværn\w*"
         r"|luftforsvar\w*|luftförsvar\w*|robot\s?70|robotsystem\s?70|robot\s?98",
         "air-defence-system",
         3,
     ),
     (
         r"(?:luftvärn|luftvern|luftværn|luftforsvar|luftförsvar|luchtafweer|luchtverdediging"
-        r"|loftvarn)s?(?:missil|robot|rakett|raket|flugskeyt)\w*|onderscheppingsraket\w*"
+        r"|loftvarn)s?(?:missil|robot|rakett|raket|flugskeyt)\w*|luchtdoelrakett?\w*|onderscheppingsraket\w*"
         r"|interceptorer\w*|interceptorraket\w*|Patriot-?(?:raketter|raketer|raketten|missiler"
         r"|missilene|missilerna|missilen|robotar|robotarna)",
         "air-defence-missile",
@@ -226,6 +242,8 @@ ITEMS: list[tuple[str, str, int]] = [
         "anti-tank-weapon",
         4,
     ),
+    # the Carl Gustaf is a "granatgevär", not a rifle
+    (r"\w*granatgevär\w*|\w*granatgevær\w*", "anti-tank-weapon", 4),
     # tanks
     (
         r"stridsvagn\w*|stridsvogn\w*|kampvogn\w*|gevechtstank\w*|skriðdrek\w*",
@@ -257,7 +275,7 @@ ITEMS: list[tuple[str, str, int]] = [
     # small arms and their ammunition
     (
         r"\w*gevær\w*|\w*gevär\w*|kulsprut\w*|geweer|geweren|machinegeweer\w*|mitrailleur\w*"
-        r"|pistol(?:er|ar|en)|håndvåben|håndvåpen|handvapen|handeldvapen|handvuurwapen\w*"
+        r"|pistol(?:er|ar|en)|\w*karbin(?:er|erna|ar|erne|ene)?|håndvåben|håndvåpen|handvapen|handeldvapen|handvuurwapen\w*"
         r"|lichte\s+wapens|skotvopn\w*|riffl\w*|vélbyss\w*|finkalibrede\s+våben",
         "small-arms",
         2,
@@ -280,7 +298,7 @@ ITEMS: list[tuple[str, str, int]] = [
     # aircraft and helicopters
     (
         r"stridsfly\w*|kampfly\w*|jagerfly\w*|jaktplan\w*|gevechtsvliegtuig\w*|straaljager\w*"
-        r"|vliegtuig\w*|flygplan\w*|transportfly\w*|orrustuþot\w*|herþot\w*|flugvél\w*"
+        r"|vliegtuig\w*|flygplan\w*|transportfly\w*|orrustuþot\w*|herþot\w*|\w*flugvél\w*"
         r"|F-16-fly\w*|F-16-(?:toestellen|straaljagers)",
         "aircraft",
         2,
@@ -292,7 +310,8 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|fartøy\w*|\w+fartøy\w*|fartøj\w*|\w+fartøj\w*|skib(?:e|ene|et|ene)|\w+skibe"
         r"|minesøger\w*|minjakt\w*|mijnenjager\w*|mijnenveger\w*|fregatter\w*|korvetter\w*"
         r"|patrouilleboten|speedboten|rivierboten|landingsvaartuig\w*|vaartuig\w*|schepen"
-        r"|varðskip\w*|bátar|báta|bátum"
+        r"|varðskip\w*|herskip\w*|bátar|báta|bátum"
+        r"|undervattensvapen|torpeder(?:na)?|torpedoer(?:ne)?"
         r"|maritim\w*\s+(?:støtte|stöd|steun|materiel\w*|materiell|kapasitet\w*|kapacitet\w*"
         r"|förmåga)|marin\w*\s+materi\w*",
         "naval",
@@ -321,7 +340,7 @@ ITEMS: list[tuple[str, str, int]] = [
     (
         r"hjelm(?:er|ene|en)?|hjälm(?:ar|arna|en)?|hjelme(?:ne)?|hjálm\w*"
         r"|skudsikre\s+veste\w*|skuddsikre\s+vest\w*|skyddsvästar\w*|kroppsskydd\w*"
-        r"|kogelwerende\s+vest\w*|scherfvest\w*|skotheld\w*\s+vest\w*|hlífðarvest\w*"
+        r"|kogelwerende\s+vest\w*|kogelvrij\w*\s+vest\w*|trainingen|hlífðarbúnað\w*|scherfvest\w*|skotheld\w*\s+vest\w*|hlífðarvest\w*"
         r"|vinter(?:utrustning|udstyr|utstyr|klær|kläder|tøj|bekledning|beklædning|uitrusting"
         r"|kleding|kleren)\w*|winteruitrusting|winterkleding|vetrarfatn\w*|vetrarbúnað\w*"
         r"|drivstoff\w*|brændstof\w*|bränsle\w*|drivmedel\w*|brandstof\w*|eldsneyt\w*"
@@ -482,7 +501,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     **_forms(("BEL",), "Belgía", "Belgíu"),
     **_forms(("EUU",), "Evrópusambandið", "Evrópusambandinu", "Evrópusambandsins", "ESB"),
     **_forms(("UKR",), "Úkraína", "Úkraínu", "Úkraínumenn", "Úkraínumönnum", "Kænugarður"),
-    **_forms(("UKR",), "Kænugarði"),
+    **_forms(("UKR",), "Kænugarði", "Kyjiv", "Kijev", "Kiëv"),
     **_forms(("RUS",), "Rússland", "Rússlandi", "Rússlands", "Rússar", "Moskva"),
     **_forms(
         ("ISL",),

@@ -9,7 +9,7 @@ Written from the languages' paradigms (verb stems with their present, past and p
 forms, nouns with their definite and plural endings, compounds by their head), not from the
 labelled texts. The item and nation patterns, the receive, need and request words are read in
 English, German and French texts too: every word here was chosen so that it cannot occur in
-those languages (``kanon`` not ``kanonen``, ``helmen`` not ``helm``, no bare ``boten``)."""
+those languages (``kanoner`` but not ``kanonen``, no ``helmen``, no bare ``boten``)."""
 
 from __future__ import annotations
 
@@ -152,7 +152,7 @@ _REQUEST = _alt(
     r"deed\s+een\s+beroep|aanvraag\w*|aangevraagd|verlanglijst\w*",
     r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){1,4}om",
     # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om")
-    r"(?:ber|bad|ba|beder|bede)\s+(?:\w+\s+){1,4}om",
+    r"(?:ber|bad|ba|bedt|bett|beder|bede)\s+(?:\w+\s+){1,4}om",
     # Swedish
     r"begär\w*|vädja\w*|uppmana\w*|kräv(?:er|de|t|a)|efterfråga\w*|förfrågan|förfrågningar",
     r"bett\s+om|önskelista\w*|önskar|önskade",

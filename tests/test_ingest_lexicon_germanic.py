@@ -1,0 +1,200 @@
+"""The reader in Dutch, Danish, Norwegian, Swedish and Icelandic (materiel.ingest.lexicon.germanic):
+sentences written for these tests, not taken from the labelled texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from materiel.ingest import nations
+from materiel.ingest.extract import Extractor
+from materiel.ingest.items import ItemTable
+from materiel.ingest.lexicon import germanic
+
+
+@pytest.fixture(scope="module")
+def reader() -> Extractor:
+    return Extractor()
+
+
+def _read(reader: Extractor, text: str, kind: str) -> list[tuple[object, ...]]:
+    out = []
+    for d in reader.read(text).drafts:
+        if d.kind != kind:
+            continue
+        if kind == "pledge":
+            out.append((d.fields["donor"], d.fields["category"], d.fields.get("quantity")))
+        else:
+            out.append((d.fields["recipient"], d.fields["category"]))
+    return out
+
+
+PLEDGES = [
+    # Dutch
+    (
+        "Nederland levert twaalf pantserhouwitsers aan Oekraïne, heeft de minister dinsdag "
+        "bekendgemaakt.",
+        ("NLD", "artillery-system", 12),
+    ),
+    (
+        "Het Nederlandse kabinet stuurt 18 gevechtsvliegtuigen naar Oekraïne.",
+        ("NLD", "aircraft", 18),
+    ),
+    # Danish
+    (
+        "Danmark donerer 20 kampvogne til Ukraine, oplyser Forsvarsministeriet.",
+        ("DNK", "main-battle-tank", 20),
+    ),
+    (
+        "Tysklands regering har lovet Ukraine 100 pansrede mandskabsvogne.",
+        ("DEU", "armoured-vehicle", 100),
+    ),
+    # Norwegian
+    (
+        "Norge gir 40 pansrede kjøretøy til Ukraina, opplyser Forsvarsdepartementet.",
+        ("NOR", "armoured-vehicle", 40),
+    ),
+    # Swedish
+    ("Sverige skänker 50 stridsfordon till Ukraina.", ("SWE", "armoured-vehicle", 50)),
+    (
+        "Nederländernas regering skickar 200 lastbilar till Ukraina.",
+        ("NLD", "vehicle", 200),
+    ),
+    # Icelandic
+    ("Ísland sendir 10 sjúkrabíla til Úkraínu.", ("ISL", "vehicle", 10)),
+    ("Noregur sendir 5 þyrlur til Úkraínu.", ("NOR", "helicopter", 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLEDGES)
+def test_pledge_with_donor_category_and_quantity(
+    reader: Extractor, text: str, expected: tuple[str, str, int]
+) -> None:
+    assert _read(reader, text, "pledge") == [expected]
+
+
+NOT_GIVEN = [
+    "Het kabinet sluit niet uit dat er later gevechtsvliegtuigen naar Oekraïne gaan, maar "
+    "overweegt de levering van F-16's voorlopig nog.",
+    "Nederland heeft tot nu toe 24 F-16's aan Oekraïne geleverd.",
+    "Regeringen afviser at sende kampfly til Ukraine.",
+    "Danmark har hidtil doneret 100 kampvogne til Ukraine.",
+    "Regjeringen vurderer om Norge skal sende stridsvogner til Ukraina.",
+    "Norge vil ikke sende F-16-fly til Ukraina nå.",
+    "Regeringen har tackat nej till att skicka stridsflygplan till Ukraina.",
+    "Sverige har hittills skickat 50 stridsfordon till Ukraina.",
+    "Stjórnvöld á Íslandi hafa hafnað því að senda vopn til Úkraínu.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN)
+def test_refused_considered_or_past_total_is_no_pledge(reader: Extractor, text: str) -> None:
+    assert _read(reader, text, "pledge") == []
+
+
+NEEDS = [
+    (
+        "Oekraïne heeft dringend behoefte aan artilleriegranaten, zei de Oekraïense minister.",
+        "artillery-ammunition",
+    ),
+    ("De Oekraïense president vraagt om meer luchtverdediging.", "air-defence-system"),
+    (
+        "Ukraine har brug for flere luftværnssystemer, siger den ukrainske forsvarsminister.",
+        "air-defence-system",
+    ),
+    ("Ukraina ber om flere luftvernsystemer.", "air-defence-system"),
+    (
+        "Ukraina trenger flere stridsvogner, sier den ukrainske forsvarsministeren.",
+        "main-battle-tank",
+    ),
+    (
+        "Ukraina behöver fler luftvärnssystem, sade den ukrainska försvarsministern.",
+        "air-defence-system",
+    ),
+    ("Úkraína óskar eftir fleiri loftvarnarkerfum.", "air-defence-system"),
+    ("Úkraína þarf fleiri skriðdreka, segir varnarmálaráðherra Úkraínu.", "main-battle-tank"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), NEEDS)
+def test_need_from_the_recipients_request(reader: Extractor, text: str, category: str) -> None:
+    assert _read(reader, text, "need") == [("UKR", category)]
+    assert _read(reader, text, "pledge") == []
+
+
+NATION_FORMS = [
+    ("Volgens de Duitse regering", "Duitse", "DEU"),
+    ("in Berlijn en Londen", "Londen", "GBR"),
+    ("de VS en Canada", "VS", "USA"),
+    ("Danmark og Nederlandene", "Nederlandene", "NLD"),
+    ("Förenta staternas regering", "Förenta staternas", "USA"),
+    ("oplyser Forsvarsministeriet", "Forsvarsministeriet", "DNK"),
+    ("sier Forsvarsdepartementet", "Forsvarsdepartementet", "NOR"),
+    ("frá Noregi og Danmörku", "Noregi", "NOR"),
+    ("ríkisstjórn Bandaríkjanna", "Bandaríkjanna", "USA"),
+    ("til Úkraínu", "Úkraínu", "UKR"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "code"), NATION_FORMS)
+def test_inflected_nation_forms(text: str, surface: str, code: str) -> None:
+    found = {(n.surface, n.codes) for n in nations.find_nations(text)}
+    assert (surface, (code,)) in found
+
+
+ITEM_WORDS = [
+    ("luftvernmissilene", "air-defence-missile"),
+    ("luchtverdedigingssystemen", "air-defence-system"),
+    ("artilleriammunisjon", "artillery-ammunition"),
+    ("rakettkastere", "rocket-artillery-system"),
+    ("pansarvärnsrobotar", "anti-tank-weapon"),
+    ("kulsprutor", "small-arms"),
+    ("overvåkningsdroner", "drone"),
+    ("minröjningsutrustning", "demining"),
+    ("feltsygehuse", "medical"),
+    ("vinterudstyr", "other-military"),
+    ("reservedele", "other-military"),
+    ("patruljebåter", "naval"),
+    ("skriðdrekar", "main-battle-tank"),
+]
+
+
+@pytest.mark.parametrize(("word", "category"), ITEM_WORDS)
+def test_item_words(word: str, category: str) -> None:
+    found = ItemTable().find(f"Pakken omfatter {word}.")
+    assert [m.category for m in found] == [category]
+
+
+#: words of English, German and French that a careless stem would catch
+CORE_WORDS = [
+    "Kanonen",
+    "Helmen",
+    "Uniformen",
+    "Radaren",
+    "Radarstation",
+    "Fregatten",
+    "Korvetten",
+    "Satellitenkommunikation",
+    "Kommunikationssysteme",
+    "verboten",
+    "pleite",
+    "Bristol",
+    "appellera",
+    "appellerait",
+    "Sprengstoffe",
+    "Artilleriebeschuss",
+    "skip",
+    "fly",
+    "day",
+]
+
+
+def test_no_item_or_need_word_hits_english_german_french() -> None:
+    rows = [re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for rx, _, _ in germanic.ITEMS]
+    words = [
+        re.compile(rf"\b(?:{germanic.WORDS[k]})\b", re.I) for k in ("need", "request", "receive")
+    ]
+    for word in CORE_WORDS:
+        assert not any(rx.fullmatch(word) for rx in rows), word
+        assert not any(rx.search(word) for rx in words), word

@@ -225,3 +225,25 @@ def test_declined_names_in_a_list_are_one_group_of_donors() -> None:
         ("DEU", "main-battle-tank"),
         ("NLD", "main-battle-tank"),
     }
+
+
+def test_nordic_and_dutch_givers() -> None:
+    """'sender' is the Danish and Norwegian verb of sending, not a German broadcaster; Dutch
+    'en' and Swedish 'samt' join lists; 'elk' gives each donor the number; the recipient's
+    lower-case adjective names it ('til de ukrainske styrker')."""
+    assert pledges("Norge sender 30 stridsvogner til Ukraina.") == {("NOR", "main-battle-tank")}
+    got = EX.read("Nederland en Duitsland gaan elk drie pantserhouwitsers aan Oekraïne leveren.")
+    assert sorted((r["donor"], r["quantity"]) for r in got.as_label()["pledges"]) == [
+        ("DEU", 3),
+        ("NLD", 3),
+    ]
+    assert pledges("Danmark donerer 10 kampvogne til de ukrainske styrker.") == {
+        ("DNK", "main-battle-tank")
+    }
+    assert pledges("Sverige skickar 12 granatkastare samt 5 000 pansarskott till Ukraina.") >= {
+        ("SWE", "anti-tank-weapon")
+    }
+    # French "en" is still a place: "livrés en Allemagne" names no giver
+    assert ("DEU", "main-battle-tank") not in pledges(
+        "La France enverra des chars à l'Ukraine, fabriqués en Allemagne."
+    )

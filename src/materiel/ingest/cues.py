@@ -245,7 +245,11 @@ RECEIVE_CUE = re.compile(
 #: the recipient named in any of the batches' languages, in any grammatical case
 RECIPIENT_ANY_LANGUAGE = re.compile(
     r"\b(?:Ukrain\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Ucrân\w*|Oekraïn\w*|Ukrayna\w*|Україн\w*"
-    r"|Украин\w*|Украйн\w*|Ουκραν\w*|Kyiv|Kiev|Kijev\w*|Kijów|Kijow\w*|Kyjev\w*|Київ\w*|Киев\w*)"
+    r"|Украин\w*|Украйн\w*|Ουκραν\w*|Kyiv|Kiev|Kijev\w*|Kijów|Kijow\w*|Kyjev\w*|Київ\w*|Киев\w*"
+    # Icelandic, Czech "Kyjiv", and the lower-case adjectives of the Nordic and Slavic languages
+    # ("ukrainske styrker", "ukrajinská armáda", "ukraińskie wojsko")
+    r"|Úkraín\w*|Kænugar\w*|Kyjiv\w*|ukrain(?:sk|isk|ian)\w*|ukrajin\w*|ukraiń\w*|ucrain\w*"
+    r"|oekraïens\w*|україн\w*|украин\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
 #: out, hypothetical or negated
@@ -446,7 +450,12 @@ URGENT_NEEDS = re.compile(
     _I,
 )
 #: several donors each giving the stated number; a joint total belongs to no single donor
-EACH = re.compile(r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque)\b", _I)
+EACH = re.compile(
+    r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque|elk|ieder|hver|hvert|vardera"
+    r"|varje|respektive|respectievelijk|cada|ciascun\w*|rispettivamente|respectivamente"
+    r"|każd\w*|každ\w*|кожн\w*|кажд\w*)\b",
+    _I,
+)
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination
 TRADE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*|kauf\w*|gekauft|sold"
@@ -650,7 +659,7 @@ FIRM_AFTER = re.compile(
     r"|news\s+agency|broadcaster|outlet|magazine|company|companies|firm|firms|manufacturer"
     r"|manufacturers|maker|makers|group|industry|industries|producer|contractor|arms\s+maker"
     r"|Zeitung|Medien|Konzern|Hersteller|Unternehmen|Rüstungskonzern|Rüstungs\w+|Firma"
-    r"|Nachrichtenagentur|Sender|Blatt|Magazin|crowdfunding|campaign|volunteers|citizens"
+    r"|Nachrichtenagentur|(?-i:Sender)|Blatt|Magazin|crowdfunding|campaign|volunteers|citizens"
     r"|activists|diaspora|Spendenaktion|Spenden|collecte|cagnotte|bénévoles|" + FIRM_NAMES + r")\b",
     _I,
 )

@@ -155,7 +155,7 @@ _CHUNK_SPLIT = re.compile(
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
     r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
     r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
-    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та)\s|\s[—–]\s|\s-\s"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та|en|samt)\s|\s[—–]\s|\s-\s"
     # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
     r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
     r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
@@ -751,8 +751,19 @@ def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool
     )
 
 
+def _place_before(text: str, a: int, b: int, lang: str) -> bool:
+    """A preposition of place ends text[a:b] ("in", "through", French "en"); in Dutch "en"
+    is "and" ("Nederland en Duitsland")."""
+    m = cues.PLACE_BEFORE.search(text, a, b)
+    return m is not None and not (lang == "nl" and m.group(0).split()[0].lower() == "en")
+
+
 def _donor_groups(
-    mentions: list[nat.NationMention], text: str, sentence_start: int, items: list[ItemMention]
+    mentions: list[nat.NationMention],
+    text: str,
+    sentence_start: int,
+    items: list[ItemMention],
+    lang: str = "en",
 ) -> list[list[nat.NationMention]]:
     """Donor mentions grouped into lists ("the USA, Denmark, the Netherlands and Germany").
 
@@ -764,7 +775,7 @@ def _donor_groups(
         m
         for m in donors
         if (
-            not cues.PLACE_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+            not _place_before(text, max(sentence_start, m.start - 16), m.start, lang)
             or _passive_agent(text, sentence_start, m)
         )
         and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
@@ -825,6 +836,7 @@ def _donor_groups(
                 r"|\bi\b|\ba\b|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b"
                 # partners giving with the subject: "Germany, together with Denmark and ..."
                 r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
+                r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
                 r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
                 gap,
             ):
@@ -1032,7 +1044,7 @@ class Extractor:
             if len(ctx.text[s:e].split()) < 4:
                 return []  # a dateline ("Berlin."), not a sentence
             nations = _within(ctx.nations, ctx.starts["nations"], s, e)
-            groups = _donor_groups(nations, ctx.text, s, [])
+            groups = _donor_groups(nations, ctx.text, s, [], ctx.lang)
             if groups:
                 return _codes(groups[0])
         return []
@@ -1060,7 +1072,7 @@ class Extractor:
         # and items are no part of the new pledge, and its cue does not make the clause past
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
         masks += asides
-        groups = _donor_groups(nations, text, s, items)
+        groups = _donor_groups(nations, text, s, items, ctx.lang)
         clauses = _segments(text, s, e, _CLAUSE_SPLIT)
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None

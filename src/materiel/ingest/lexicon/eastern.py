@@ -4,16 +4,993 @@ Turkish and Arabic
 (see :mod:`materiel.ingest.lexicon`).
 
 Words of these languages written before this module existed still live in :mod:`..cues`
-and :mod:`..items` (their *_OTHER patterns and OTHER_LANGS rows); new words go here."""
+and :mod:`..items` (their *_OTHER patterns and OTHER_LANGS rows); new words go here.
+
+Written from the languages' paradigms, not from labelled texts: verbs by stem (``przekaz\\w*``
+covers przekaże, przekazała, przekazanie), nouns with their case endings. Latin-script stems
+that are also English, German or French words are spelled out by ending ("pistoletów", not
+"pistolet\\w*"; "tankov", not "tank\\w*"), because the need, request and receive cues, the
+items and the names are read in those languages too. Arabic words take the article and the
+clitics glued before them (و، ف، ب، ل، ال) through :func:`_ar`.
+"""
 
 from __future__ import annotations
 
+
+def _ar(words: str) -> str:
+    """Arabic words with their optional glued clitics: "and", "so", "with/in", "for", "the"."""
+    return rf"(?:[وفبلس]{{0,2}}(?:ال|لل)?)(?:{words})\w*"
+
+
+#: a large calibre shortly after a cartridge word: artillery rounds, not small-arms cartridges
+_NOT_LARGE = r"(?![\s\w.,-]{0,25}?\b(?:60|81|82|1[0-5]\d|203)[\s-]?(?:mm|мм|ملم)\b)"
+
+_PLEDGE = (
+    # Polish: send, hand over, deliver, donate, provide, allocate, promise, announce, approve,
+    # buy, order, sign, package, aid, support, tranche
+    r"przekaz\w*|przekaż\w*|wyśl\w*|wysył\w*|dostarcz\w*|dostaw\w*|przeznacz\w*|podarow\w*"
+    r"|ofiarow\w*|zapewni\w*|obiec\w*|obiecu\w*|zobowiąz\w*|zadeklarow\w*|ogłos\w*|ogłasza\w*"
+    r"|zapowi\w*|zatwierdz\w*|zatwierdzi\w*|zaakceptow\w*|sfinansow\w*|finansuj\w*|zakup\w*"
+    r"|kupi\w*|zamówi\w*|zamawia\w*|podpisa\w*|pakiet\w*|pomoc\w*|wsparci\w*|wesprz\w*|transz\w*"
+    r"|donacj\w*|trafi(?:ą|a|ł\w*|li|ły)?"
+    # Czech and Slovak
+    r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
+    r"|venova\w*|poskyt\w*|předá\w*|předal\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
+    r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
+    r"|podpor\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
+    # Slovene, Croatian, Serbian (Latin and Cyrillic)
+    r"|posla\w*|pošlje\w*|pošilj\w*|dobav\w*|dostav\w*|donira\w*|donacij\w*|podari\w*|pokloni\w*"
+    r"|zagotov\w*|preda\w*|obljub\w*|zaveza\w*|napove\w*|napoved\w*|odobri\w*|odobra\w*|sprejel\w*"
+    r"|nakup\w*|nameni\w*|namenja\w*|pošalj\w*|šalj\w*|šalje\w*|isporuč\w*|isporuk\w*|osigura\w*"
+    r"|obezbe\w*|obezbije\w*|uruči\w*|obeća\w*|obaveza\w*|obveza\w*|najavi\w*|najavlj\w*|usvoji\w*"
+    r"|paket\w*|pomoć\w*|podrš\w*|nabav\w*|izdvoj\w*|namijen\w*|посла\w*|пошаљ\w*|испоруч\w*"
+    r"|донира\w*|обезбед\w*|преда\w*|обећа\w*|најави\w*|одобри\w*|помоћ\w*|набав\w*"
+    # Bulgarian
+    r"|изпрат\w*|изпраща\w*|достав\w*|дари\w*|предостав\w*|обеща\w*|обяви\w*|одобрява\w*|помощ\w*"
+    r"|подкреп\w*|закуп\w*|купи\w*|отпусн\w*|осигур\w*|дарение\w*"
+    # Ukrainian and Russian
+    r"|надісл\w*|надсила\w*|відправ\w*|постача\w*|доставл\w*|подарува\w*|пожертв\w*|надав\w*"
+    r"|нада(?:ла|ло|ли|в|сть|дуть|ють|є|ти|ння|нні)\b|виділ\w*|пообіця\w*|обіця\w*"
+    r"|зобов['’]яза\w*|оголоси\w*|оголоше\w*|оголошу\w*|анонсува\w*|затверди\w*|ухвали\w*"
+    r"|допомог\w*|підтрим\w*|придба\w*|профінансу\w*|фінансу\w*|транш\w*|отправ\w*|направ\w*"
+    r"|пошл\w*|присла\w*|присыла\w*|подари\w*|пожертвова\w*|предостав\w*|выдели\w*|выделя\w*"
+    r"|пообеща\w*|обеща\w*|обязал\w*|объяви\w*|анонсирова\w*|утверди\w*|помощ\w*|поддерж\w*"
+    r"|приобре\w*|профинансир\w*|финансир\w*"
+    # Lithuanian, Latvian, Estonian
+    r"|perduo\w*|perdav\w*|išsiunt\w*|atsiunt\w*|pasiunt\w*|siunt\w*|tiek\w*|pristat\w*|dovano\w*"
+    r"|padovano\w*|skiri\w*|skyr\w*|skirs\w*|paskyr\w*|pažad\w*|įsipareigo\w*|paskelb\w*|skelbia\w*"
+    r"|patvirtin\w*|paket\w*|param\w*|pagalb\w*|nupirk\w*|įsigy\w*|finansuo\w*"
+    r"|nosūt\w*|sūtī\w*|piegād\w*|ziedo\w*|dāvinā\w*|piešķir\w*|piešķīr\w*|apsol\w*|apņem\w*"
+    r"|paziņo\w*|apstiprin\w*|pakete\w*|palīdzīb\w*|atbalst\w*|iegād\w*|nopirk\w*|finansē\w*"
+    r"|saat(?:is|ma|a|ab|avad|nud|sid)\b|saadab|saadetakse|saadeti|tarni\w*|toimeta\w*|annet\w*"
+    r"|kinki\w*|eralda\w*|lubas|lubab|lubanud|kohustu\w*|teatas|teatab|kinnita\w*|pakett\w*"
+    r"|abipakett\w*|annab\s+üle|andis\s+üle|üle\s+and\w*|sõjalis\w*\s+abi\w*"
+    # Finnish
+    r"|luovut\w*|antaa|antoi|antavat|antanut|myöntä\w*|myönsi|lupasi|lupaa|luvannut|lupaus\w*"
+    r"|sitoutu\w*|ilmoitt\w*|ilmoitti|hyväksy\w*|päätti|päätt\w*|paketti\w*|paketi\w*|apupaketti\w*"
+    r"|apupaketi\w*|apu\w*|tuke\w*|tuki\w*|hankki\w*|hanki\w*|rahoitt\w*|kohdenta\w*"
+    # Hungarian
+    r"|küld\w*|szállít\w*|adományoz\w*|átad\w*|biztosít\w*|ígér\w*|megígér\w*|vállal\w*|bejelent\w*"
+    r"|jóváhagy\w*|csomag\w*|segély\w*|segítség\w*|támogatás\w*|vásárol\w*|finanszíroz\w*"
+    # Greek
+    r"|στέλν\w*|αποστ[έεο]λ\w*|αποστέλλ\w*|παραδ[ίι]δ\w*|παρέδωσ\w*|παραδόθ\w*|παράδοσ\w*|δωρ[εί]\w*"
+    r"|χορηγ\w*|παρέχ\w*|παράσχ\w*|προμήθ\w*|προμηθ\w*|δεσμε[υύ]\w*|δεσμεύσ\w*|υπόσχ\w*|υποσχ\w*"
+    r"|ανακοίν\w*|ανακοιν\w*|ενέκρ\w*|εγκρ[ίι]\w*|πακέτ\w*|βοήθει\w*|στήριξ\w*|αγορ[άα]\w*"
+    r"|χρηματοδοτ\w*"
+    # Turkish
+    r"|gönder\w*|teslim\w*|tedarik\w*|bağışla\w*|bağış\w*|sağla(?:d|y|m|r|n)\w*|ver(?:ecek|di|miş"
+    r"|ir|iyor|en|ilen|il|eceğ|diğ)\w*|söz\s+ver\w*|taahhüt\w*|açıkla\w*|duyur\w*|onayla\w*"
+    r"|paket\w*|yardım\w*|destek\w*|satın\s+al\w*|finanse\w*|tahsis\w*"
+    # Arabic
+    r"|"
+    + _ar(
+        r"أرسل|يرسل|ترسل|نرسل|إرسال|سلم|سلّم|تسليم|يسلم|تسلم|قدم|قدّم|تقدم|يقدم|تقديم|زود|زوّد"
+        r"|يزود|تزود|تزويد|منح|يمنح|تمنح|تبرع|حزم|مساعد|دعم|أعلن|يعلن|تعلن|إعلان|وافق|تعهد"
+        r"|خصص|يخصص|تخصص"
+    )
+)
+
+_NOT_GIVEN = (
+    # Polish: refused, rejected, ruled out, considered, analysed, discussed, could/would, if,
+    # whether, halted, postponed, opposed, blocked
+    r"odrzuc\w*|odrzuci\w*|wyklucz\w*|rozpatr\w*|rozważa\w*|analizuj\w*|dyskut\w*|zastanawia\w*"
+    r"|negocj\w*|wstrzym\w*|zawiesz\w*|zawiesi\w*|opóźni\w*|sprzeciw\w*|zablokow\w*|blokuj\w*"
+    r"|mógłby|mogłaby|mogłoby|mogliby|mogłyby|możliw\w*|ewentualn\w*|gdyby|jeśli|jeżeli|czy"
+    r"|\w+(?:łby|łaby|łoby|liby|łyby)|nigdy|żadn\w*"
+    # Czech and Slovak: negated verbs, refused, considered, could, if, whether
+    r"|nedá(?:me|m|te|jí|vá|vají|l|la|lo|li)?|ne(?:posk|posl|pošl|dod|předá|odovzd|chc|chtěj|plánuj|hodl|mů|môž|bud|byl|poskyt|daruj)\w*"
+    r"|odmít\w*|odmiet\w*|zamít\w*|zamiet\w*|vylouč\w*|vyluč\w*|vylúč\w*|zvažuj\w*|zvažov\w*"
+    r"|uvažuj\w*|uvažov\w*|diskut\w*|jednání|rokovan\w*|pozastav\w*|odlož\w*|mohl\w*|mohol\w*"
+    r"|možn\w*|případn\w*|prípadn\w*|pokud|pokiaľ|jestli|zda|keby|kdyby|bychom|byste|nikdy|žádn\w*"
+    r"|žiadn\w*"
+    # Slovene, Croatian, Serbian
+    r"|zavrn\w*|odklon\w*|razmišlja\w*|preuču\w*|preuči\w*|razmisl\w*|obravnava\w*|lahko\s+bi"
+    r"|bi\s+lahko|morda|izključ\w*|isključ\w*|neće\w*|nije|nisu|nema|nemaju|nećemo|odbi\w*"
+    r"|odbij\w*|razmatra\w*|razmotri\w*|mogl[aoi]?\s+bi|bi\s+mogl\w*|ako|ukoliko|odgod\w*"
+    r"|obustav\w*|nikada|неће\w*|није|нису|нема|одби\w*|разматра\w*|могл\w*\s+би|би\s+могл\w*"
+    r"|ако|искључ\w*"
+    # Bulgarian, Ukrainian, Russian: no, refused, rejected, considered, could, would, if, whether
+    r"|няма|отхвърл\w*|обмисля\w*|разглежда\w*|биха|би|бы|б|дали|изключ\w*|може|можуть|могли"
+    r"|мог(?:ла|ло|ут)?|якщо|чи|обговорю\w*|обговор\w*|вивча\w*|виключ\w*|відхил\w*|заблок\w*"
+    r"|призупин\w*|відклад\w*|відкла\w*|поки\s+що\s+не|ще\s+не|если|ли|обсужда\w*|обсуд\w*"
+    r"|изуча\w*|исключ\w*|отклон\w*|заблокир\w*|приостанов\w*|отлож\w*|откладыва\w*|пока\s+не"
+    r"|ещё\s+не|еще\s+не|никогда|ніколи"
+    # Lithuanian, Latvian, Estonian
+    r"|ne(?:perd|siųs|siun|tiek|skir|bus|gal|ketin|plan|pristat)\w*|atsisak\w*|atmet\w*|svarst\w*"
+    r"|galėtų|galbūt|jei|jeigu|atidė\w*|sustabd\w*"
+    r"|ne(?:sūt|piegād|nodo|piešķir|tiks|var|plān|būs)\w*|nav|atteic\w*|atsak\w*|apsver\w*"
+    r"|izskat\w*|varētu|izslēdz\w*|izslēgt\w*"
+    r"|pole|polnud|keeldu\w*|kaalu\w*|arut\w*|võiks|võib|võimalik\w*|välista\w*|lükka\w*"
+    # Finnish
+    r"|eikä|emme|ette|eivätkä|kieltäyty\w*|harkin\w*|pohti\w*|pohdi\w*|selvitt\w*|selvittä\w*"
+    r"|voisi\w*|saattaisi\w*|mahdollise\w*|\w{2,}[aäoöuy]isi(?:vat|vät|mme)?|jos|torju\w*|hylkä\w*|hylkäsi"
+    r"|sulke\w*\s+pois|sulki\s+pois|lykkä\w*|keskustel\w*|neuvottel\w*"
+    # Hungarian
+    r"|nem|nincs|nincsenek|elutasít\w*|megfontol\w*|fontolgat\w*|mérlegel\w*|vizsgál\w*"
+    r"|tárgyal\w*|\w+hatna\w*|\w+hetne\w*|lehetne|lehetséges|talán|kizár\w*|elhalaszt\w*"
+    r"|felfüggeszt\w*"
+    # Greek
+    r"|όχι|μην|μη|αρνε\w*|αρνήθ\w*|απέρρ\w*|απορρίπτ\w*|απορρ[ιί]\w*|εξέτασ\w*|εξετάσ\w*"
+    r"|σκέφτ\w*|μελετ\w*|συζητ\w*|διαπραγματ\w*|θα\s+μπορούσ\w*|μπορεί|ενδεχομ\w*|πιθαν\w*|αν"
+    r"|εάν|κατά\s+πόσο|αποκλε\w*|αναστ[έεο]λ\w*|ποτέ"
+    # Turkish: negated verbs (-me/-ma), not, no, refused, considered, discussed, could
+    r"|\w{2,}(?:meyecek|mayacak|miyor|mıyor|memiş|mamış|madı|mediğ|madığ)\w*|değil|yok|hayır"
+    r"|reddet\w*|reddedi\w*|değerlendir\w*|düşün\w*|görüş(?:ül|ecek|me)\w*|tartış\w*"
+    r"|\w+(?:ebilir|abilir)\w*|müzakere\w*|ertele\w*|askıya|asla"
+    # Arabic
+    r"|لا|لن|لم|ليس|ليست|"
+    + _ar(r"رفض|يرفض|ترفض|تدرس|يدرس|دراسة|يبحث|تبحث|يمكن|ربما|محتمل|استبعد|يستبعد|تستبعد|يفكر|تفكر")
+    + r"|قد|إذا|لو|النظر\s+في"
+)
+
+_CUMULATIVE = (
+    # Polish, Czech, Slovak, Slovene, Croatian, Serbian: in total, so far, since the start
+    r"ogółem|jak\s+dotąd|do\s+chwili\s+obecnej|do\s+dziś|do\s+dzisiaj|od\s+wybuchu\s+wojny"
+    r"|od\s+rozpoczęcia\s+(?:\w+\s+){0,2}(?:wojny|inwazji|agresji)|od\s+(?:lutego\s+)?2022"
+    r"|w\s+sumie|łącznie|dosavadn\w*|zatím|zatiaľ|dosiaľ|úhrnem|úhrnom|souhrnně|za\s+celou\s+dobu"
+    r"|od\s+(?:vypuknutí|vypuknutia|počátku|začátku|začiatku|invaze|invázie)\s+(?:\w+\s+)?(?:války"
+    r"|vojny|invaze|invázie)?|od\s+(?:února\s+|februára\s+|roku\s+)?2022"
+    r"|do\s+zdaj|vse\s+od|od\s+izbruha|od\s+(?:februarja\s+|leta\s+)?2022|skupno"
+    r"|do\s+danas|od\s+izbijanja|od\s+(?:veljače\s+|februara\s+)?2022|sveukupno|укупно"
+    r"|до\s+сада|досад|од\s+почетка|од\s+избијања"
+    # Bulgarian, Ukrainian, Russian
+    r"|общо|досега|до\s+момента|от\s+началото|от\s+(?:февруари\s+)?2022|до\s+днес|в\s+общ\s+размер"
+    r"|на\s+сьогодні|станом\s+на|від\s+(?:лютого\s+)?2022|з\s+(?:лютого\s+)?2022|за\s+весь\s+час"
+    r"|у\s+сукупності|від\s+початку"
+    r"|з\s+початку|на\s+сегодняшний\s+день|на\s+данный\s+момент|к\s+настоящему\s+времени"
+    r"|за\s+вс[её]\s+время|с\s+(?:февраля\s+)?2022"
+    # Lithuanian, Latvian, Estonian, Finnish, Hungarian
+    r"|nuo\s+(?:karo|invazijos)\s+pradžios|nuo\s+2022|iki\s+šiol"
+    r"|per\s+visą\s+karą|kopumā|kopš\s+(?:kara|iebrukuma)\s+sākuma|kopš\s+2022|līdz\s+šim"
+    r"|seni|siiani|tänaseks|sõja\s+algusest|alates\s+(?:sõja\s+algusest|2022)|kokku|kokkuvõttes"
+    r"|tähän\s+asti|toistaiseksi|vuodesta\s+2022|hyökkäyksen\s+alusta|sodan\s+(?:alusta|alettua)"
+    r"|alusta\s+lähtien|yhteensä|kaikkiaan|mostanáig|ezidáig|eddigi\w*|a\s+háború\s+kezdete\s+óta"
+    r"|2022\s+óta|a\s+kezdetek\s+óta|összesítve|összesen"
+    # Greek, Turkish, Arabic
+    r"|μέχρι\s+στιγμής|έως\s+σήμερα|από\s+την\s+αρχή|από\s+το\s+2022|μέχρι\s+τώρα|ως\s+τώρα"
+    r"|bugüne\s+kadar|şu\s+ana\s+kadar|savaşın\s+başından\s+(?:bu\s+yana|beri)"
+    r"|2022['’]?(?:den|dan)\s+(?:bu\s+yana|beri)|toplamda|bu\s+yana"
+    # already (a report of what was given before), and spans of past years
+    r"|już|už|již|вже|уже|jau|juba|már|ήδη|zaten|halihazırda|بالفعل"
+    r"|w\s+latach|v\s+letech|v\s+rokoch|у\s+\d{4}\s*[-–]\s*\d{4}\s+роках"
+    r"|в\s+\d{4}\s*[-–]\s*\d{4}\s+годах|do\s+(?:końca\s+)?\w+\s+20\d\d\s+roku"
+    r"|حتى\s+الآن|منذ\s+(?:بداية|بدء|اندلاع|الغزو)|في\s+المجموع"
+    r"|منذ\s+(?:عام\s+)?2022|حتى\s+اليوم"
+)
+
+_RECEIVE = (
+    r"dostanie|dostaną|dostał\w*|dostaje|dostają|otrzym\w*|dostane|dostanou|dostal\w*|dostává"
+    r"|získá\w*|získal\w*|získa|obdrž\w*|prejel\w*|prejm\w*|dobil\w*|dobij\w*|dobiva\w*"
+    r"|primi(?:la|lo|li|o|ti|će|t)\b|добиј\w*|доби(?:ла|ло|ли|о|ће)|прими\w*|ще\s+получи\w*"
+    r"|одержа\w*|дістан\w*|gaus|gavo|gauna|gauti|gautų|gavusi\w*|saņem\w*|saņēm\w*|saanud"
+    r"|saavad|saa|saavat|saanut|saamaan|kap(?:ott|ja|nak|hat|tak)\w*|λαμβάν\w*|λάβ\w*|παρέλαβ\w*"
+    r"|παραλαμβ\w*|παραλάβ\w*|al(?:acak|dı|ıyor|mış)\w*|teslim\s+al\w*"
+    r"|" + _ar(r"تلقى|تتلقى|يتلقى|تسلمت|استلم|حصل|تحصل|يحصل")
+)
+
+_NEED = (
+    r"brak(?:uje|ować|ów|u|iem)?|niedob[oó]r\w*|deficyt\w*|niezbędn\w*|konieczn\w*|wymag\w*"
+    r"|chyb(?:í|ějí|ěl\w*)|chýba\w*|nedostat\w*|nezbytn\w*|nutn\w*|postrád\w*|potreb\w*"
+    r"|nevyhnutn\w*|primanjk\w*|pomanjkanj\w*|manjka\w*|treba(?:ju|mo|lo|la|li)?|nedostaj\w*"
+    r"|nestašic\w*|manjak\w*|nužn\w*|недостај\w*|треба\w*|нужд\w*|необходим\w*|липс\w*|недостиг\w*"
+    r"|дефицит\w*|бракує|брак\w*|нестач\w*|дефіцит\w*|не\s+вистачає|потрібн\w*|не\s+хватает"
+    r"|нехватк\w*|требу\w*|reik(?:ia|ės|mė|mės|mių|alinga\w*|alingi\w*)|trūk\w*|stoko\w*"
+    r"|vajag\w*|vajadzīg\w*|vajadzīb\w*|nepieciešam\w*|pietrūk\w*|vaja|vajad\w*|vajalik\w*"
+    r"|puudu\w*|nappus\w*|tarvi\w*|tarvits\w*|tarve\w*|tarpee\w*|puute\w*|pula(?:a|n|ssa)?|vaje\w*"
+    r"|szüksége\w*|szükség\w*|hiány\w*|kell|kellene|igény\w*|χρειάζ\w*|ανάγκ\w*|έλλειψ\w*"
+    r"|ελλείψ\w*|απαιτ\w*|ihtiyac\w*|ihtiyaç\w*|gerek\w*|eksik\w*|kıtlı\w*|muhtaç\w*"
+    r"|" + _ar(r"حاج|يحتاج|تحتاج|احتياج|نقص|يفتقر|تفتقر|ضرور")
+)
+
+_REQUEST = (
+    r"poprosi\w*|poproś\w*|zwróci\w*\s+się|zwraca\w*\s+się|domaga\w*|zażąda\w*|żąda\w*|wzywa\w*|wezwa\w*|naciska\w*"
+    r"|chce|chcemy|chcą|chciał\w*|liczy\s+na|wnios\w*|vyzv\w*|vyzýv\w*|naléh\w*|chtěl\w*|chce\w*"
+    r"|prosb\w*|žiad\w*|požiad\w*|naliehav\w*|zaprosi\w*|pozva\w*|poziva\w*|zahteva\w*|zahtijeva\w*"
+    r"|želi\w*|traži\w*|zatraži\w*|apelira\w*|тражи\w*|затражи\w*|позва\w*|позива\w*|захтева\w*"
+    r"|поиска\w*|иска(?:ме|т|ше)?|призова\w*|призовава\w*|настоява\w*|апелира\w*|молб\w*"
+    r"|заклика\w*|закли\w*|вимага\w*|вимог\w*|наполяга\w*|запит\w*|звернув\w*|звернул\w*"
+    r"|хоче\w*|хотів\w*|хотіла\w*|призва\w*|призыва\w*|требова\w*|требует|настаива\w*|запрос\w*"
+    r"|хочет|хотел\w*|ragin(?:a|o|ti|ame|ę|imas|tų)|paragin\w*|kreip\w*|reikalau\w*|nori|norėtų"
+    r"|aicin\w*|pieprasa|pieprasī\w*|vēlas|vēlētos|palu\w*|kutsu\w*|nõua\w*|soov\w*|taotl\w*"
+    r"|pyyt\w*|pyys\w*|vaati\w*|vetosi\w*|vetoa\w*|kehott\w*|kehotti|halua\w*|toivo\w*|követel\w*"
+    r"|sürget\w*|felszólít\w*|szeretne\w*|akar(?:ja|nak|t|unk)?|καλεί|κάλεσε|έκκληση\w*|εκκλήσ\w*"
+    r"|πιέζ\w*|θέλ\w*|θα\s+ήθελ\w*|iste(?:di|yor|mekte|miş|yen|diği|ğ)\w*|çağrı\w*|çağır\w*"
+    r"|rica\s+et\w*|ısrar\w*"
+    r"|"
+    + _ar(r"طالب|يطالب|تطالب|ناشد|يناشد|تناشد|دعا|يدعو|تدعو|دعوة|حث|يحث|تحث|يريد|تريد|يأمل|تأمل")
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
-WORDS: dict[str, str] = {}
+WORDS: dict[str, str] = {
+    "pledge": _PLEDGE,
+    "not_given": _NOT_GIVEN,
+    "cumulative": _CUMULATIVE,
+    "receive": _RECEIVE,
+    "need": _NEED,
+    "request": _REQUEST,
+}
+
+AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)
 
 #: (regex, category, rank) rows, as :data:`materiel.ingest.items.KEYWORDS`
-ITEMS: list[tuple[str, str, int]] = []
+ITEMS: list[tuple[str, str, int]] = [
+    # ammunition heads (the system beside them decides): PL, CS/SK, SL/HR/SR, BG, LT, LV, ET,
+    # FI, HU, TR, AR
+    (
+        r"pocisk\w*|strelivo|streliv\w*|streljiv\w*|municij\w*|муниција\w*|муницију|муници\w*"
+        r"|набо[їє]\w*|šaudmen\w*|munīcij\w*|laskemoon\w*|ampumatarvi\w*|ammuks\w*|ammukse\w*"
+        r"|ammus|ammuksia|lőszer\w*|lövedék\w*|mühimmat\w*|cephane\w*|mermi\w*|projektil(?:a|i|ima)"
+        r"|" + _ar(r"ذخائر|ذخيرة"),
+        AMMO,
+        0,
+    ),
+    # artillery
+    (
+        r"armatohaubic\w*|haubicoarmat\w*|armat(?:a|y|ę|ą|ami|ach|om)\b|samobieżn\w*|kanón\w*"
+        r"|děl(?:o|a|ům|y|ech)\b|samohybn\w*|húfnic\w*|mínomet\w*|havbic\w*|topov\w*|minobacač\w*"
+        r"|хаубиц\w*|топов\w*|минобацач\w*|оръди\w*|самоходн\w*|самохідн\w*|САУ|пушк(?:и|а|у|ами)\b"
+        r"|minosvaid\w*|patrank\w*|savaeig\w*|haubic\w*|mīnmet\w*|lielgabal\w*|suurtük(?:k|i)\w*"
+        r"|miinipilduj\w*|haupitsi\w*|haupitse\w*|tykki\w*|tykke\w*|kranaatinheitin\w*"
+        r"|kranaatinheittim\w*|tarack\w*|löveg\w*|ágyú\w*|aknavető\w*|πυροβόλ\w*|οβιδοβόλ\w*"
+        r"|αυτοκινούμεν\w*|όλμ(?:οι|ους|ων|ος)|havan(?:lar|ları|topu|topları)\w*|kundağı\s+motorlu\w*|"
+        + _ar(r"هاوتزر|هاون"),
+        "artillery-system",
+        2,
+    ),
+    (
+        r"artyleryjsk\w*|artyleri\w*|delostrel\w*|artilerij\w*|topništv\w*|artiljerij\w*"
+        r"|артиљериј\w*|артилери\w*|артилері\w*|артиллери\w*|artilērij\w*|suurtükiv\w*|tykistö\w*"
+        r"|tüzérség\w*|topçu\w*|" + _ar(r"مدفعي"),
+        "artillery-system",
+        1,
+    ),
+    (
+        r"amunicj\w*\s+(?:artyleryjsk\w*|dużego\s+kalibru|wielkokalibrow\w*)|granat\w*\s+artyleryjsk\w*"
+        r"|granat\w*\s+moździerzow\w*|amunicj\w*\s+do\s+(?:haubic|armatohaubic|moździerzy|armat)\w*"
+        r"|dělostřeleck\w*\s+(?:granát|střel)\w*|velkorážov\w*\s+munic\w*|munic\w*\s+velké\w*\s+ráže"
+        r"|delostreleck\w*\s+(?:munícia|munície|múnicia|granát\w*|strel\w*)|veľkokalibrov\w*\s+munícia\w*"
+        r"|topniš\w*\s+(?:strel\w*|granat\w*)|artilerijsk\w*\s+(?:strel\w*|granat\w*|izstrelk\w*|municij\w*)"
+        r"|topnič\w*\s+(?:streljiv\w*|granat\w*|projektil\w*)"
+        r"|artiljerijsk\w*\s+(?:streljiv\w*|granat\w*|municij\w*|projektil\w*)|артиљеријск\w*\s+муниција\w*"
+        r"|артилерийск\w*\s+(?:боеприпас|снаряд)\w*|артилерійськ\w*\s+(?:боєприпас|снаряд)\w*"
+        r"|мінометн\w*\s+мін\w*|мін\w*\s+для\s+мінометів|артиллерийск\w*\s+(?:боеприпас|снаряд)\w*"
+        r"|минометн\w*\s+мин\w*|artilerij\w*\s+šaudmen\w*|artilērij\w*\s+munīcij\w*"
+        r"|suurtükiväe\w*\s*laskemoon\w*|tykistöammu\w*|tykistön\s+ammu\w*|tüzérségi\s+lőszer\w*"
+        r"|top\s+mermi\w*|obüs\s+mermi\w*|topçu\s+mühimmat\w*|"
+        + _ar(r"ذخائر\s+مدفعي|قذائف\s+مدفعي"),
+        "artillery-ammunition",
+        3,
+    ),
+    (
+        r"sviedin\w*|šāviņ\w*|mürsk\w*|mürsu\w*|kranaat(?:it|teja|in|ti|tia)\b|gránát\w*|οβίδ\w*"
+        r"|βλήματ\w*|βλήμα|" + _ar(r"قذائف|قذيفة"),
+        "artillery-ammunition",
+        2,
+    ),
+    # rocket artillery
+    (
+        r"wyrzutni\w*\s+rakiet\w*|wieloprowadnicow\w*|artyleri\w*\s+rakietow\w*|Homar(?:y|ów|a|ami)?"
+        r"|raketomet\w*|raketov\w*\s+(?:dělostřel|delostrel)\w*|raketometal\w*|večcevn\w*\s+raketn\w*"
+        r"|raketn\w*\s+bacač\w*|lanser\w*\s+raket\w*|реактивн\w*\s+систем\w*|РСЗО|ракетн\w*\s+установк\w*"
+        r"|daugkartin\w*\s+raket\w*\s+paleidimo\s+sistem\w*|raketų\s+paleidimo\s+sistem\w*"
+        r"|reaktyvin\w*\s+sistem\w*|raķešu\s+palaišanas\s+sistēm\w*|zalvju\s+uguns\s+sistēm\w*"
+        r"|mitmikraketiheitj\w*|raketiheitj\w*|raketinheitin\w*|raketinheittim\w*|rakéta-sorozatvető\w*"
+        r"|sorozatvető\w*|rakétavető\w*|πολλαπλ\w*\s+εκτοξευτ\w*|εκτοξευτ\w*\s+πολλαπλών\s+ρουκετών"
+        r"|ρουκετοβόλ\w*|roketatar\w*|" + _ar(r"راجمات|راجمة|أنظمة\s+إطلاق\s+الصواريخ\s+المتعددة"),
+        "rocket-artillery-system",
+        3,
+    ),
+    (r"raketti\w*|rakette\w*|ρουκέτ\w*|roket(?:ler|leri|i)?\b", "rocket-artillery-ammunition", 1),
+    # missiles (their system decides)
+    (
+        r"rakiet\w*|rakety|raketám|raketami|raketách|raketu|rakiet|ракет\w*|raket(?:os|as|ų|ai|es)\b"
+        r"|raķet\w*|rakett\w*|rakét\w*|πύραυλ\w*|πυραύλ\w*|füze\w*|" + _ar(r"صاروخ|صواريخ"),
+        "air-defence-missile",
+        0,
+    ),
+    # air defence
+    (
+        r"obron\w*\s+powietrzn\w*|OPL|protiletadlov\w*|protiletec\w*|protilietadlov\w*|protizračn\w*"
+        r"|zračn\w*\s+obramb\w*|protuzrakoplovn\w*|protivazdušn\w*|противваздушн\w*|PVO|ПВО"
+        r"|противовъздушн\w*|ЗРК|противовоздушн\w*|зенітно-ракетн\w*|priešlėktuvin\w*|pretgaisa\w*"
+        r"|gaisa\s+aizsardzīb\w*|õhutõrje\w*|légvédelm\w*|légvédel\w*|αεράμυν\w*|hava\s+savunma\w*"
+        r"|uçaksavar\w*|"
+        + _ar(
+            r"(?:أنظمة|منظومات?|نظام|منظومة)\s+(?:لل)?دفاع\s+(?:ال)?جوي"
+            r"|دفاع\s+جوي|الدفاع\s+الجوي|مضاد\w*\s+للطائرات"
+        ),
+        "air-defence-system",
+        3,
+    ),
+    (
+        r"efektor\w*|przeciwrakiet\w*|pocisk\w*\s+(?:przeciwlotnicz\w*|do\s+(?:systemu\s+|baterii\s+)?"
+        r"Patriot)|protiletadlov\w*\s+(?:rakety|střel)\w*|зенітн\w*\s+ракет\w*|ракет\w*\s+до\s+(?:ППО|ЗРК)"
+        r"|зенитн\w*\s+ракет\w*|ракет\w*\s+(?:для|к)\s+(?:ЗРК|ПВО)|priešlėktuvin\w*\s+raket\w*"
+        r"|ilmatorjuntaohju\w*|légvédelmi\s+rakét\w*|αντιαεροπορικ\w*\s+πυραύλ\w*"
+        r"|hava\s+savunma\s+füze\w*|"
+        + _ar(
+            r"صواريخ\s+(?:لل)?دفاع\s+(?:ال)?جوي|صواريخ\s+اعتراضي"
+            r"|صواريخ\s+مضادة\s+للطائرات|صواريخ\s+لأنظمة\s+الدفاع\s+الجوي"
+        ),
+        "air-defence-missile",
+        4,
+    ),
+    # anti-tank
+    (
+        r"PPK|protipancéřov\w*|PTŘS|protitankov\w*|protipancierov\w*|protioklepn\w*|protuoklopn\w*"
+        r"|protivoklopn\w*|противоклопн\w*|противотанков\w*|ПТРК|ПТУР|prieštankin\w*|prettanku\w*"
+        r"|tankitõrje\w*|panssarintorju\w*|sinko\w*|singo\w*|páncéltörő\w*|tankelhárító\w*"
+        r"|αντιαρματικ\w*|tanksavar\w*|" + _ar(r"مضاد\w*\s+لل?د[ّ]?روع|مضاد\w*\s+للدبابات"),
+        "anti-tank-weapon",
+        4,
+    ),
+    # tanks
+    (
+        r"tank(?:i|ov|ů|ům|ách|em|ai|ų|us|ais|ams|id|ide|ok|okat|ot|okra|lar|ları|ı|ların)\b"
+        r"|panssarivaunu\w*|taistelupanssarivaunu\w*|tankki\w*|tankke\w*|harckocsi\w*"
+        r"|άρμα\w*\s+μάχης|αρμάτων|τανκ\w*|ana\s+muharebe\s+tank\w*|" + _ar(r"دباب"),
+        "main-battle-tank",
+        2,
+    ),
+    # armoured vehicles
+    (
+        r"woz(?:y|ów|ami)?\s+bojow\w*|bojow\w*\s+(?:woz|pojazd)\w*|Rosomak\w*"
+        r"|pojazd\w*\s+opancerzon\w*|opancerzon\w*\s+pojazd\w*|transporter(?:y|ów|ami)"
+        r"|obrněn\w*|obrnen\w*|bojov\w*\s+vozid\w*|oklepn\w*\s+vozil\w*|oklepnik\w*|bojn\w*\s+vozil\w*"
+        r"|borben\w*\s+vozil\w*|оклопн\w*|борбен\w*\s+возил\w*|бронирани\w*|бронетранспорт\w*"
+        r"|бойн\w*\s+машин\w*|БМП\w*|БТР\w*|бойов\w*\s+машин\w*|бронеавтомобіл\w*"
+        r"|броньован\w*\s+(?:машин|автомобіл)\w*|панцерник\w*|боев\w*\s+машин\w*|бронеавтомобил\w*"
+        r"|бронированн\w*\s+(?:машин|автомобил)\w*|бронетехник\w*|šarvuot\w*"
+        r"|pėstininkų\s+kovos\s+mašin\w*|bruņutehnik\w*|bruņumašīn\w*|bruņot\w*"
+        r"|kājnieku\s+kaujas\s+mašīn\w*|soomuk\w*|soomustehnik\w*|soomusmasin\w*|lahingumasin\w*"
+        r"|panssariajoneuvo\w*|panssaroitu\w*|panssaroidu\w*|rynnäkköpanssarivaunu\w*"
+        r"|miehistönkuljetus\w*|taisteluajoneuvo\w*|kuljetuspanssarivaunu\w*|páncélozott\w*"
+        r"|harcjármű\w*|páncélos\w*|csapatszállító\w*|τεθωρακισμέν\w*|zırhlı\w*"
+        r"|piyade\s+savaş\s+araç\w*|" + _ar(r"مدرعة|مدرعات|ناقلات\s+جند|ناقلة\s+جند"),
+        "armoured-vehicle",
+        2,
+    ),
+    # small arms
+    (
+        r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*"
+        r"|kulomet\w*|pistolí|pistolemi|samopal\w*|guľomet\w*|pištol\w*|ručn\w*\s+zbran\w*"
+        r"|strelné\s+zbrane|mitraljez\w*|strojnic\w*|pištolj\w*|lako\s+naoružanj\w*"
+        r"|streljačk\w*\s+oružj\w*|пушк(?:е|ака|ама)\b|митраљез\w*|пиштољ\w*|автомат(?:и|ів|ами|ы|ов)\b"
+        r"|картечниц\w*|пистолет\w*|стрелков\w*\s+оръжи\w*|гвинтівк\w*|кулемет\w*|пістолет\w*"
+        r"|стрілецьк\w*\s+зброя|гранатомет\w*|винтовк\w*|пулем[её]т\w*|гранатом[её]т\w*"
+        r"|kulkosvaid\w*|pistoletų|pistoletai|automatų|automatai|Kalašnikov\w*|kalašnikov\w*"
+        r"|Калашников\w*|калашников\w*|šautene\w*|šauten\w*|ložmetēj\w*|automāt\w*|automaat\w*"
+        r"|püss\w*|kuulipilduj\w*|tulirelv\w*|käsirelv\w*|kivääri\w*|kiväär\w*|konekivääri\w*"
+        r"|pistooli\w*|käsiase\w*|gépkarabély\w*|puská\w*|puska\w*|géppuská\w*|géppuska\w*"
+        r"|pisztoly\w*|kézifegyver\w*|lőfegyver\w*|τυφέκι\w*|τυφεκ\w*|πολυβόλ(?:α|ων)\b|πιστόλ\w*"
+        r"|tüfek\w*|tabanca\w*|hafif\s+silah\w*|"
+        + _ar(r"بنادق|بندقية|رشاش|رشاشات|مسدس|أسلحة\s+خفيفة"),
+        "small-arms",
+        2,
+    ),
+    # small-arms cartridges (not when a large calibre follows)
+    (
+        r"(?:amunicj\w*\s+strzeleck\w*|nab(?:ój|oje|ojów|ojami|ojach)|náboj\w*|naboj\w*|met(?:ak|aka"
+        r"|ke|ci|cima)|метак\w*|метака|патрон\w*|šovin\w*|patron(?:as|u|ām|iem)|padrun\w*"
+        r"|patruun\w*|töltény\w*|φυσίγγι\w*|φυσιγγ\w*|fişek\w*|"
+        + _ar(r"طلقة|طلقات")
+        + r")"
+        + _NOT_LARGE,
+        "small-arms-ammunition",
+        2,
+    ),
+    # drones
+    (
+        r"dron(?:y|ů|ům|ech|ov|ami|mi|ai|ų|us|ams|u|a|om|ih|ima|ovi|i|ów|ach|em|ie)\b"
+        r"|bezzałogowc\w*|amunicj\w*\s+krążąc\w*|bezpilotn\w*|bespilotn\w*|brezpilotn\w*"
+        r"|летелиц\w*|безпилотн\w*|БпЛА|bepiloč\w*|bezpilota\w*|droon\w*|mehitamata\w*|lennok\w*"
+        r"|miehittämät\w*|drón\w*|pilóta\s+nélküli\w*|ντρόουν|dronlar\w*|"
+        + _ar(r"مسير|مسيّر|طائرات?\s+(?:بدون|بلا|من\s+دون)\s+طيار|درون"),
+        "drone",
+        3,
+    ),
+    # aircraft
+    (
+        r"samolot\w*|myśliwc\w*|myśliwiec|letad\w*|letoun\w*|stíhač\w*|lietadl\w*|letal(?:o|a|om"
+        r"|ih)\b|zrakoplov\w*|avion(?:a|i|e|ima)\b|авион\w*|самолет\w*|изтребител\w*|літак\w*"
+        r"|винищувач\w*|самол[её]т\w*|истребител\w*|lėktuv\w*|naikintuv\w*|lidmašīn\w*|iznīcinātāj\w*"
+        r"|lennuk\w*|hävitaja\w*|hävittäj\w*|lentokone\w*|torjuntahävittäj\w*|vadászgép\w*"
+        r"|repülőgép\w*|αεροσκάφ\w*|αεροπλάν\w*|μαχητικ\w*\s+αεροσκάφ\w*|savaş\s+uça\w*"
+        r"|uça(?:k|ğı|klar|kları)\w*|" + _ar(r"طائرات?\s+مقاتل\w*|مقاتلات|طائرة|طائرات"),
+        "aircraft",
+        2,
+    ),
+    (r"хеликоптер\w*|вертолет\w*|" + _ar(r"مروحي|هليكوبتر"), "helicopter", 3),
+    # naval
+    (
+        r"łodzi\w*|łód[źk]\w*|okręt\w*|kuter|kutr\w*|trałowc\w*|fregat(?:y|ę|ą|ami|ów|a|u|i)\b"
+        r"|korwet\w*|člun\w*|lod(?:ě|í|ích|ím|ěmi)\b|loď\w*|plavid\w*|čln\w*|čoln\w*|ladj\w*|plovil\w*"
+        r"|brod(?:ovi|ova|ove|ovima|a|om)?\b|čam(?:ac|ca|ci|ce|aca|cima)\b|брод\w*|чамц\w*|чамац"
+        r"|кораб\w*|катер\w*|лодк\w*|човн\w*|laiv\w*|kateri\w*|kuģ\w*|laev\w*|paat\w*|kaater\w*"
+        r"|veneitä|veneet|veneen|venettä|partiovene\w*|aluks\w*|alukse\w*|miinantorjunta\w*|hajó\w*"
+        r"|naszád\w*|csónak\w*|σκάφ\w*|πλοί\w*|περιπολικ\w*|ταχύπλο\w*|bot(?:lar|ları|u)\b"
+        r"|şişme\s+bot\w*|gemi(?:ler|leri|si|sini|yi)?\b|"
+        + _ar(r"سفن|سفينة|قارب|قوارب|زورق|زوارق"),
+        "naval",
+        2,
+    ),
+    # vehicles (unarmoured), ambulances
+    (
+        r"pojazd\w*|samochod\w*|samochód|ciężarówk\w*|terenow(?:e|ych|ymi|y)|vozid\w*|vozidl\w*|nákladn\w*"
+        r"|automobil(?:y|ů|ech|ům)\b|vozil\w*|tovornjak\w*|kamion\w*|возил\w*|камион\w*"
+        r"|превозн\w*\s+средств\w*|автомобил\w*|автомобіл\w*|транспортн\w*\s+(?:засоб|средств)\w*"
+        r"|пікап\w*|вантажівк\w*|позашляховик\w*|грузовик\w*|внедорожник\w*|пикап\w*"
+        r"|transporto\s+priemon\w*|automobili(?:ai|ų|us|ais)\b|sunkvežim\w*|visureig\w*"
+        r"|transportlīdzekļ\w*|automašīn\w*|sõiduk\w*|veok\w*|maastikuauto\w*|ajoneuvo\w*"
+        r"|ajoneuvoj\w*|kuorma-auto\w*|maastoauto\w*|jármű\w*|teherautó\w*|terepjáró\w*|gépjármű\w*"
+        r"|οχήματ\w*|όχημα|φορτηγ\w*|araç(?:lar|ları|ı)?\b|kamyon\w*"
+        r"|" + _ar(r"مركبة|مركبات|عربات|شاحنة|شاحنات|سيارة|سيارات|جرّافة|جرافة|جرافات"),
+        "vehicle",
+        1,
+    ),
+    (
+        r"karetk\w*|sanitk\w*|reševaln\w*\s+vozil\w*|sanitet(?:sko|ska|ska\s+vozila)?\b|линейк\w*"
+        r"|машин\w*\s+швидкої|greitosios\s+pagalbos\s+automobil\w*|kiirabiauto\w*|ambulanss\w*"
+        r"|mentőautó\w*|ασθενοφόρ\w*|" + _ar(r"سيارات?\s+إسعاف"),
+        "vehicle",
+        4,
+    ),
+    # demining
+    (
+        r"odminov\w*|odmín\w*|razminir\w*|razminiranj\w*|разминир\w*|розмінув\w*"
+        r"|išminav\w*|išminuot\w*|atmīnēšan\w*|demineeri\w*|miinitõrje\w*|miinanraiva\w*"
+        r"|aknamentesít\w*|αποναρκοθέτ\w*|mayın\s+temizl\w*|"
+        + _ar(r"إزالة\s+الألغام|نزع\s+الألغام"),
+        "demining",
+        4,
+    ),
+    # medical
+    (
+        r"zaopatrzeni\w*\s+medyczn\w*|środk\w*\s+medyczn\w*|apteczk\w*|szpital\w*\s+polow\w*"
+        r"|materiał\w*\s+medyczn\w*|lek(?:i|ów)\b|zdravotnick\w*|zdravotníck\w*|poln\w*\s+nemocnic\w*"
+        r"|poľn\w*\s+nemocnic\w*|lékárnič\w*|lekárničk\w*|léky|léčiv\w*|lieky|liečiv\w*"
+        r"|medicinsk\w*\s+(?:oprem\w*|materi\w*|pomoć)|sanitetn\w*\s+materi\w*|poljsk\w*\s+bolni\w*"
+        r"|lijekov\w*|медицинск\w*|медичн\w*|медикамент\w*|лекарств\w*|полев\w*\s+(?:болниц|госпитал)\w*"
+        r"|польов\w*\s+госпітал\w*|аптечк\w*|ліки|medicinin\w*|medicinos\s+priemon\w*"
+        r"|lauko\s+ligonin\w*|vaist\w*|medicīnisk\w*|lauka\s+hospitāl\w*|medikamenti|medikamentu"
+        r"|meditsiini\w*|välihaigla\w*|esmaabi\w*|lääkint\w*|lääkkeit\w*|kenttäsairaala\w*"
+        r"|ensiapu\w*|orvosi\s+(?:felszerelés|eszköz)\w*|egészségügyi\s+(?:felszerelés|eszköz|anyag)\w*"
+        r"|tábori\s+kórház\w*|gyógyszer\w*|elsősegély\w*|ιατρικ\w*|υγειονομικ\w*\s+υλικ\w*|φάρμακ\w*"
+        r"|tıbbi\s+(?:malzeme|ekipman|yardım)\w*|sahra\s+hastane\w*|ilk\s+yardım\w*|ilaç\w*"
+        r"|"
+        + _ar(
+            r"معدات\s+طبية|مستلزمات\s+طبية|إمدادات\s+طبية|أدوية|مستشفى\s+ميداني|مستشفيات\s+ميدانية"
+        ),
+        "medical",
+        3,
+    ),
+    # other military: radars, EW, communications, night vision, body armour, helmets, winter
+    # gear, uniforms, tents, fuel, spare parts, training, cruise missiles, hand grenades, gear
+    (
+        r"radar(?:y|ów|ami|ach|u|em|ů|ech|ům|a|i|ai|ų|us|ja|ji|it|eja|eita|ok|okat|t|lar|ları|ı)\b"
+        r"|радар\w*|РЛС|радіолокац\w*|радиолокац\w*|ραντάρ|tutka(?:a|t|n)?\b|tutkien"
+        r"|walk\w*\s+elektroniczn\w*|łącznoś\w*|noktowizor\w*|termowizj\w*|termowizor\w*"
+        r"|elektronick\w*\s+boj\w*|noktovizor\w*|termovizi\w*|radiostanic\w*|elektronin\w*\s+karyb\w*"
+        r"|ryšio\s+priemon\w*|naktinio\s+matymo\w*|РЕБ|РЭБ|засоб\w*\s+зв['’]язку|радіостанці\w*"
+        r"|прилад\w*\s+нічного\s+бачення|тепловізор\w*|средств\w*\s+связи|радиостанци\w*"
+        r"|прибор\w*\s+ночного\s+видения|тепловизор\w*|средства\s+за\s+връзка|elektroni\w*\s+sodankäyn\w*"
+        r"|pimeänäkölait\w*|lämpökamer\w*|éjjellátó\w*|hőkamer\w*|ηλεκτρονικ\w*\s+πολέμ\w*"
+        r"|νυχτερινής\s+όρασης|elektronik\s+harp|gece\s+görüş\w*|termal\s+kamera\w*"
+        r"|hełm\w*|kamizel\w*|kask(?:i|ów|ami)\b|přilb\w*|prilb\w*|neprůstřeln\w*|nepriestreln\w*"
+        r"|balistick\w*\s+vest\w*|čelad\w*|neprebojn\w*|kacig\w*|šljem\w*|prsluk\w*|pancir\w*|шлем\w*"
+        r"|кациг\w*|прслук\w*|каск\w*|бронежилет\w*|шолом\w*|плитоноск\w*|šalm\w*|neperšaunam\w*"
+        r"|ķiver\w*|bruņuvest\w*|kiiver\w*|kiivr\w*|kuulivest\w*|killuvest\w*|kypär\w*|luotiliivi\w*"
+        r"|suojaliivi\w*|sisak\w*|golyóálló\w*|repeszálló\w*|κράν\w*|αλεξίσφαιρ\w*|çelik\s+yelek\w*"
+        r"|kurşun\s+geçirmez\w*|"
+        + _ar(r"خوذ|سترات?\s+واقية|دروع\s+واقية")
+        + r"|odzież\w*\s+zimow\w*|umundurowani\w*|mundur(?:y|ów|ami)\b|śpiwor\w*|namiot\w*"
+        r"|zimní\s+(?:oblečení|výstroj\w*|uniform\w*)|uniformy|uniforem|stanů|spací\w*\s+pyt\w*"
+        r"|zimn\w*\s+(?:oblečen|výstroj|uniform)\w*|spacák\w*|zimsk\w*\s+(?:oprem|oblačil|odjeć|odor)\w*"
+        r"|šotor\w*|šator\w*|зимн\w*\s+(?:облекл|екипировк|униформ|одежд|форм|обмундир|снаряж)\w*"
+        r"|униформ\w*|палатк\w*|зимов\w*\s+(?:одяг|форм|спорядж)\w*|однострій\w*|намет\w*"
+        r"|спальн\w*\s+(?:мішк|мешк)\w*|обмундировани\w*|žiemin\w*\s+\w+|uniform(?:os|ų|as)\b"
+        r"|palapin\w*|miegmaiš\w*|ziemas\s+(?:formas|apģērb)\w*|formastērp\w*|talvevorm\w*"
+        r"|talveriie\w*|vormiriie\w*|telk(?:e|id|ide)\b|magamiskot\w*|talvivaruste\w*|talvivaate\w*"
+        r"|univorm\w*|teltto\w*|teltta\w*|makuupus\w*|téli\s+(?:ruházat|felszerelés|egyenruh)\w*"
+        r"|egyenruh\w*|sátr\w*|sátor\w*|hálózsák\w*|χειμερινό\w*\s+(?:ρουχισμ|εξοπλισμ|στολ)\w*"
+        r"|στολ(?:ές|ών)|σκην(?:ές|ών)|υπνόσακ\w*|kışlık\s+\w+|üniforma\w*|çadır\w*|uyku\s+tulu\w*"
+        r"|"
+        + _ar(r"ملابس\s+شتوية|معدات\s+شتوية|خيام|بزات\s+عسكرية")
+        + r"|paliw\w*|palivo|paliva|pohonn\w*\s+hm[oô]t\w*|gorivo|goriva|gorivom|горив\w*|пальн\w*"
+        r"|паливо|палива|топлив\w*|горюч\w*|kur(?:as|o|ą)\b|degviel\w*|kütus\w*|kütuse\w*"
+        r"|polttoaine\w*|üzemanyag\w*|καύσιμ\w*|yakıt\w*|"
+        + _ar(r"وقود")
+        + r"|częś\w*\s+zamienn\w*|náhradn\w*\s+d[ií]l\w*|súčiastk\w*"
+        r"|rezervn\w*\s+(?:del|dijel|delov)\w*"
+        r"|pričuvn\w*\s+dijel\w*|резервн\w*\s+(?:делов|част)\w*|запасн\w*\s+частин\w*|запчаст\w*"
+        r"|запасн\w*\s+част\w*|atsargin\w*\s+dal\w*|rezerves\s+daļ\w*|varuosa\w*|varaos\w*"
+        r"|alkatrész\w*|pótalkatrész\w*|ανταλλακτικ\w*|yedek\s+parça\w*|"
+        + _ar(r"قطع\s+(?:ال)?غيار")
+        + r"|szkoleni\w*|szkol(?:ić|imy|i|ą|ił\w*|ili|iły)\b|wyszkol\w*|przeszkol\w*|výcvik\w*"
+        r"|vycvič\w*|usposablja\w*|usposobi\w*|urjenj\w*|obuk\w*|obuč\w*|обук\w*|обучени\w*|обуча\w*"
+        r"|навчанн\w*|вишкіл\w*|тренуванн\w*|навчат\w*|mokym\w*|apmoky\w*|apmācīb\w*|apmāc\w*"
+        r"|väljaõpe\w*|väljaõppe\w*|koolitus\w*|koulutu\w*|koulutt\w*|kiképz\w*|εκπαίδευσ\w*"
+        r"|εκπαιδεύ\w*|eğitim\w*|"
+        + _ar(r"تدريب|تدريبات")
+        + r"|pocisk\w*\s+manewrując\w*|крилат\w*\s+ракет\w*|крылат\w*\s+ракет\w*"
+        r"|granat\w*\s+ręczn\w*|ruční\w*\s+granát\w*|ručn\w*\s+granát\w*|ročn\w*\s+bomb\w*"
+        r"|ručn\w*\s+bomb\w*|ручн\w*\s+гранат\w*|käsikranaat\w*|kézigránát\w*|el\s+bombası\w*"
+        r"|výstroj\w*|oporządzeni\w*|екипировк\w*|экипировк\w*|снаряжени\w*|спорядженн\w*"
+        r"|екіпіруванн\w*",
+        "other-military",
+        3,
+    ),
+]
+
+
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """State names in the cases the languages inflect them in, built from each name's stem."""
+    out: dict[str, tuple[str, ...]] = {}
+
+    def add(code: str, forms: str) -> None:
+        for form in forms.split("|"):
+            out.setdefault(form, (code,))
+
+    def ends(code: str, names: str, endings: tuple[str, ...], cut: int = 1) -> None:
+        for name in names.split("|"):
+            stem = name[:-cut] if cut else name
+            add(code, "|".join(stem + e for e in endings))
+
+    # Polish: -ia/-ja nouns take -i, -ę, -ą
+    for code, name in (
+        ("FRA", "Francja"), ("BEL", "Belgia"), ("DNK", "Dania"), ("NOR", "Norwegia"),
+        ("SWE", "Szwecja"), ("FIN", "Finlandia"), ("EST", "Estonia"), ("AUS", "Australia"),
+        ("ESP", "Hiszpania"), ("PRT", "Portugalia"), ("GRC", "Grecja"), ("TUR", "Turcja"),
+        ("ROU", "Rumunia"), ("BGR", "Bułgaria"), ("HRV", "Chorwacja"), ("SVN", "Słowenia"),
+        ("AUT", "Austria"), ("IRL", "Irlandia"), ("ISL", "Islandia"), ("JPN", "Japonia"),
+        ("SVK", "Słowacja"), ("NLD", "Holandia"), ("GBR", "Brytania"),
+    ):  # fmt: skip
+        ends(code, name, ("a", "i", "ę", "ą"))
+    add(
+        "GBR",
+        "Wielka Brytania|Wielkiej Brytanii|Wielką Brytanię|Wielką Brytanią|Londyn|Londynu"
+        "|Zjednoczone Królestwo|Zjednoczonego Królestwa|Brytyjczycy|Brytyjczyków",
+    )
+    add(
+        "USA",
+        "USA|Stany Zjednoczone|Stanów Zjednoczonych|Stanom Zjednoczonym|Stanami Zjednoczonymi"
+        "|Stanach Zjednoczonych|Waszyngton|Waszyngtonu|Amerykanie|Amerykanów",
+    )
+    add("DEU", "Niemcy|Niemiec|Niemcom|Niemcami|Niemczech|Berlina|Niemców")
+    add("POL", "Polska|Polski|Polsce|Polskę|Polską|Warszawa|Warszawy")
+    add("CZE", "Czechy|Czechom|Czechami|Czechach|Republika Czeska|Republiki Czeskiej|Czesi")
+    add("NLD", "Niderlandy|Niderlandów|Niderlandom|Niderlandami|Niderlandach")
+    add("LVA", "Łotwa|Łotwy|Łotwie|Łotwę|Łotwą")
+    add("LTU", "Litwa|Litwy|Litwie|Litwę|Litwą")
+    add("CAN", "Kanada|Kanady|Kanadzie|Kanadę|Kanadą")
+    add("ITA", "Włochy|Włoch|Włochom|Włochami|Włoszech")
+    add("HUN", "Węgry|Węgier|Węgrom|Węgrami|Węgrzech")
+    add("LUX", "Luksemburg|Luksemburga|Luksemburgiem|Luksemburgowi|Luksemburgu")
+    add("KOR", "Korea Południowa|Korei Południowej|Koreę Południową")
+    add("NZL", "Nowa Zelandia|Nowej Zelandii|Nową Zelandię")
+    add(
+        "EUU",
+        "Unia Europejska|Unii Europejskiej|Unię Europejską|Unią Europejską|UE"
+        "|Komisja Europejska|Komisji Europejskiej|Komisję Europejską",
+    )
+    # Czech and Slovak: neuter -o names take -a, -u, -em (cs) / -om (sk)
+    ends("DEU", "Německo|Nemecko", ("o", "a", "u", "em", "om"))
+    ends("POL", "Polsko|Poľsko", ("o", "a", "u", "em", "om"))
+    ends("FRA", "Francúzsko", ("o", "a", "u", "om"))
+    ends("SWE", "Švédsko", ("o", "a", "u", "em", "om"))
+    ends("DNK", "Dánsko", ("o", "a", "u", "em", "om"))
+    ends("NOR", "Norsko|Nórsko", ("o", "a", "u", "em", "om"))
+    ends("FIN", "Finsko|Fínsko", ("o", "a", "u", "em", "om"))
+    ends("EST", "Estonsko|Estónsko", ("o", "a", "u", "em", "om"))
+    ends("LVA", "Lotyšsko", ("o", "a", "u", "em", "om"))
+    ends("LTU", "Litevsko", ("o", "a", "u", "em"))
+    ends("NLD", "Nizozemsko|Holandsko", ("o", "a", "u", "em", "om"))
+    ends("BEL", "Belgicko", ("o", "a", "u", "om"))
+    ends("AUT", "Rakousko|Rakúsko", ("o", "a", "u", "em", "om"))
+    ends("ITA", "Taliansko", ("o", "a", "u", "om"))
+    ends("ESP", "Španělsko|Španielsko", ("o", "a", "u", "em", "om"))
+    ends("PRT", "Portugalsko", ("o", "a", "u", "em", "om"))
+    ends("GRC", "Řecko|Grécko", ("o", "a", "u", "em", "om"))
+    ends("ROU", "Rumunsko", ("o", "a", "u", "em", "om"))
+    ends("BGR", "Bulharsko", ("o", "a", "u", "em", "om"))
+    ends("HRV", "Chorvatsko|Chorvátsko", ("o", "a", "u", "em", "om"))
+    ends("SVN", "Slovinsko", ("o", "a", "u", "em", "om"))
+    ends("LUX", "Lucembursko", ("o", "a", "u", "em"))
+    ends("JPN", "Japonsko", ("o", "a", "u", "em", "om"))
+    ends("HUN", "Maďarsko", ("o", "a", "u", "em", "om"))
+    ends("TUR", "Turecko", ("o", "a", "u", "em", "om"))
+    ends("IRL", "Irsko|Írsko", ("o", "a", "u", "em", "om"))
+    ends("CZE", "Česko", ("o", "a", "u", "em", "om"))
+    ends("SVK", "Slovensko", ("o", "a", "u", "em", "om"))
+    ends("FRA", "Francie", ("ie", "ii", "ií"), 2)
+    ends("BEL", "Belgie", ("ie", "ii", "ií"), 2)
+    ends("ITA", "Itálie", ("ie", "ii", "ií"), 2)
+    ends("AUS", "Austrálie", ("ie", "ii", "ií"), 2)
+    ends("GBR", "Británie", ("ie", "ii", "ií"), 2)
+    add(
+        "GBR",
+        "Velká Británie|Velké Británie|Velké Británii|Velkou Británii|Velkou Británií"
+        "|Spojené království|Spojeného království|Spojenému království|Londýn|Londýna"
+        "|Veľká Británia|Veľkej Británie|Veľkej Británii|Veľkú Britániu|Veľkou Britániou"
+        "|Británia|Britániu|Britániou",
+    )
+    add(
+        "USA",
+        "Spojené státy|Spojených států|Spojeným státům|Spojenými státy|Spojených státech"
+        "|Spojené štáty|Spojených štátov|Spojeným štátom|Spojenými štátmi|Spojených štátoch",
+    )
+    add("CAN", "Kanady|Kanadě|Kanadu|Kanadou|Kanade")
+    add("LTU", "Litva|Litvy|Litvě|Litvu|Litvou|Litve")
+    add("AUS", "Austrália|Austrálii|Austráliu|Austráliou")
+    add("CZE", "Česká republika|České republiky|České republice|Českou republiku|Českou republikou")
+    add(
+        "EUU",
+        "Evropská unie|Evropské unie|Evropské unii|Evropskou unii|Evropskou unií"
+        "|Evropská komise|Evropské komise|Evropskou komisí|Európska únia|Európskej únie"
+        "|Európskej únii|Európsku úniu|Európskou úniou",
+    )
+    # Slovene: feminine -a names take -e, -i, -o
+    for code, names in (
+        ("DEU", "Nemčija"), ("POL", "Poljska"), ("FRA", "Francija"), ("DNK", "Danska"),
+        ("NOR", "Norveška"), ("SWE", "Švedska"), ("FIN", "Finska"), ("EST", "Estonija"),
+        ("LVA", "Latvija"), ("LTU", "Litva"), ("NLD", "Nizozemska"), ("BEL", "Belgija"),
+        ("AUT", "Avstrija"), ("ITA", "Italija"), ("ESP", "Španija"), ("PRT", "Portugalska"),
+        ("GRC", "Grčija"), ("TUR", "Turčija"), ("ROU", "Romunija"), ("BGR", "Bolgarija"),
+        ("HRV", "Hrvaška"), ("SVN", "Slovenija"), ("CZE", "Češka"), ("SVK", "Slovaška"),
+        ("HUN", "Madžarska"), ("IRL", "Irska"), ("JPN", "Japonska"), ("CAN", "Kanada"),
+        ("AUS", "Avstralija"), ("GBR", "Velika Britanija|Britanija"),
+    ):  # fmt: skip
+        ends(code, names, ("a", "e", "i", "o"))
+    add("USA", "ZDA|Združene države|Združenih držav|Združenim državam")
+    add("GBR", "Združeno kraljestvo|Združenega kraljestva|Združenem kraljestvu")
+    add(
+        "EUU",
+        "Evropska unija|Evropske unije|Evropski uniji|Evropsko unijo|Evropska komisija"
+        "|Evropske komisije",
+    )
+    # Croatian and Serbian (Latin): -ka names take -e, -oj, -u, -om; other -a names -e, -i, -u, -om
+    for code, names in (
+        ("DEU", "Njemačka|Nemačka"), ("POL", "Poljska"), ("FRA", "Francuska"), ("DNK", "Danska"),
+        ("NOR", "Norveška"), ("SWE", "Švedska"), ("FIN", "Finska"), ("EST", "Estonija"),
+        ("LVA", "Latvija|Letonija"), ("LTU", "Litva|Litvanija"), ("NLD", "Nizozemska|Holandija"),
+        ("BEL", "Belgija"), ("AUT", "Austrija"), ("ITA", "Italija"), ("ESP", "Španjolska|Španija"),
+        ("PRT", "Portugalija"), ("GRC", "Grčka"), ("TUR", "Turska"), ("ROU", "Rumunjska|Rumunija"),
+        ("BGR", "Bugarska"), ("HRV", "Hrvatska"), ("SVN", "Slovenija"), ("CZE", "Češka"),
+        ("SVK", "Slovačka"), ("HUN", "Mađarska"), ("IRL", "Irska"), ("CAN", "Kanada"),
+        ("AUS", "Australija"), ("GBR", "Velika Britanija|Britanija"),
+    ):  # fmt: skip
+        for name in names.split("|"):
+            ends(code, name, ("a", "e", "oj", "u", "om") if name.endswith("ka") else
+                 ("a", "e", "i", "u", "om"))  # fmt: skip
+    add(
+        "GBR",
+        "Velike Britanije|Velikoj Britaniji|Veliku Britaniju|Velikom Britanijom"
+        "|Ujedinjeno Kraljevstvo|Ujedinjenog Kraljevstva|Ujedinjenom Kraljevstvu",
+    )
+    add(
+        "USA",
+        "SAD|SAD-a|SAD-u|Sjedinjene Američke Države|Sjedinjenih Američkih Država"
+        "|Sjedinjenim Američkim Državama|Sjedinjene Države|Sjedinjenih Država|Vašington",
+    )
+    add("PRT", "Portugal|Portugala|Portugalu|Portugalom")
+    add("JPN", "Japan|Japana|Japanu|Japanom")
+    add(
+        "EUU",
+        "Europska unija|Europske unije|Europskoj uniji|Europsku uniju|Europskom unijom"
+        "|Evropskoj uniji|Evropsku uniju|Europska komisija|Europske komisije",
+    )
+    # Serbian (Cyrillic)
+    for code, names in (
+        ("DEU", "Немачка"), ("POL", "Пољска"), ("FRA", "Француска"), ("DNK", "Данска"),
+        ("NOR", "Норвешка"), ("SWE", "Шведска"), ("FIN", "Финска"), ("EST", "Естонија"),
+        ("LVA", "Летонија"), ("LTU", "Литванија"), ("NLD", "Холандија"), ("BEL", "Белгија"),
+        ("AUT", "Аустрија"), ("ITA", "Италија"), ("ESP", "Шпанија"), ("GRC", "Грчка"),
+        ("TUR", "Турска"), ("ROU", "Румунија"), ("BGR", "Бугарска"), ("HRV", "Хрватска"),
+        ("SVN", "Словенија"), ("CZE", "Чешка"), ("SVK", "Словачка"), ("HUN", "Мађарска"),
+        ("CAN", "Канада"), ("AUS", "Аустралија"), ("GBR", "Велика Британија|Британија"),
+    ):  # fmt: skip
+        for name in names.split("|"):
+            ends(code, name, ("а", "е", "ој", "у", "ом") if name.endswith("ка") else
+                 ("а", "е", "и", "у", "ом"))  # fmt: skip
+    add(
+        "USA",
+        "САД|САД-а|Сједињене Америчке Државе|Сједињених Америчких Држава|Вашингтон|Вашингтона",
+    )
+    add("GBR", "Велике Британије|Великој Британији|Велику Британију|Лондон|Лондона")
+    add("EUU", "Европска унија|Европске уније|Европској унији|Европску унију|ЕУ")
+    # Bulgarian (no cases)
+    add("USA", "САЩ|Съединените щати|Съединените американски щати|Америка")
+    add("GBR", "Великобритания|Британия|Обединеното кралство")
+    add("DEU", "Германия|Берлин")
+    add("FRA", "Франция|Париж")
+    add("NLD", "Холандия|Нидерландия")
+    add("CZE", "Чехия|Чешката република")
+    add("KOR", "Южна Корея")
+    add("EUU", "ЕС|Европейският съюз|Европейския съюз|Европейската комисия|Евросъюз")
+    # Ukrainian: -ія names take -ії, -ію, -ією; -а names -и, -і, -у, -ою
+    for code, names in (
+        ("FRA", "Франція"), ("DNK", "Данія"), ("NOR", "Норвегія"), ("SWE", "Швеція"),
+        ("FIN", "Фінляндія"), ("EST", "Естонія"), ("LVA", "Латвія"), ("BEL", "Бельгія"),
+        ("AUT", "Австрія"), ("ITA", "Італія"), ("ESP", "Іспанія"), ("PRT", "Португалія"),
+        ("GRC", "Греція"), ("ROU", "Румунія"), ("BGR", "Болгарія"), ("HRV", "Хорватія"),
+        ("SVN", "Словенія"), ("CZE", "Чехія"), ("IRL", "Ірландія"), ("ISL", "Ісландія"),
+        ("JPN", "Японія"), ("AUS", "Австралія"), ("GBR", "Британія|Великобританія"),
+        ("NLD", "Голландія"), ("NZL", "Нова Зеландія"),
+    ):  # fmt: skip
+        ends(code, names, ("я", "ї", "ю", "єю"))
+    for code, names in (
+        ("DEU", "Німеччина"), ("LTU", "Литва"), ("TUR", "Туреччина"), ("SVK", "Словаччина"),
+        ("HUN", "Угорщина"), ("CAN", "Канада"),
+    ):  # fmt: skip
+        ends(code, names, ("а", "и", "і", "у", "ою"))
+    add("POL", "Польща|Польщі|Польщу|Польщею|Варшава|Варшави")
+    add("NLD", "Нідерланди|Нідерландів|Нідерландам|Нідерландами|Нідерландах")
+    add(
+        "USA",
+        "США|Сполучені Штати|Сполучених Штатів|Сполученим Штатам|Сполученими Штатами"
+        "|Вашингтона|Вашингтону|Пентагон|Пентагону",
+    )
+    add("GBR", "Лондона|Лондону|Сполучене Королівство|Сполученого Королівства")
+    add("DEU", "Берлін|Берліна|Берліну")
+    add("FRA", "Парижа|Парижу")
+    add("LUX", "Люксембург|Люксембургу|Люксембургом")
+    add("KOR", "Південна Корея|Південної Кореї|Південну Корею|Південній Кореї")
+    add(
+        "EUU",
+        "ЄС|Євросоюз|Євросоюзу|Євросоюзом|Європейський Союз|Європейського Союзу"
+        "|Європейському Союзі|Європейський союз|Європейського союзу|Єврокомісія|Єврокомісії",
+    )
+    # Russian: -ия names take -ии, -ию, -ией; -а names -ы, -е, -у, -ой
+    for code, names in (
+        ("DEU", "Германия"), ("FRA", "Франция"), ("DNK", "Дания"), ("NOR", "Норвегия"),
+        ("SWE", "Швеция"), ("FIN", "Финляндия"), ("EST", "Эстония"), ("LVA", "Латвия"),
+        ("BEL", "Бельгия"), ("AUT", "Австрия"), ("ITA", "Италия"), ("ESP", "Испания"),
+        ("PRT", "Португалия"), ("GRC", "Греция"), ("TUR", "Турция"), ("ROU", "Румыния"),
+        ("BGR", "Болгария"), ("HRV", "Хорватия"), ("SVN", "Словения"), ("CZE", "Чехия"),
+        ("SVK", "Словакия"), ("HUN", "Венгрия"), ("IRL", "Ирландия"), ("ISL", "Исландия"),
+        ("JPN", "Япония"), ("AUS", "Австралия"), ("GBR", "Великобритания|Британия"),
+        ("NLD", "Голландия"), ("NZL", "Новая Зеландия"),
+    ):  # fmt: skip
+        ends(code, names, ("я", "и", "ю", "ей"))
+    ends("LTU", "Литва", ("а", "ы", "е", "у", "ой"))
+    ends("CAN", "Канада", ("а", "ы", "е", "у", "ой"))
+    add("POL", "Польша|Польши|Польше|Польшу|Польшей|Варшава|Варшавы")
+    add("NLD", "Нидерланды|Нидерландов|Нидерландам|Нидерландами|Нидерландах")
+    add(
+        "USA",
+        "Соединённые Штаты|Соединенные Штаты|Соединённых Штатов|Соединенных Штатов"
+        "|Соединённым Штатам|Соединенным Штатам|Пентагона",
+    )
+    add(
+        "GBR",
+        "Соединённое Королевство|Соединенное Королевство|Соединённого Королевства"
+        "|Соединенного Королевства",
+    )
+    add("DEU", "Берлина|Берлину")
+    add("KOR", "Южная Корея|Южной Кореи|Южную Корею")
+    add(
+        "EUU",
+        "ЕС|Евросоюз|Евросоюза|Евросоюзу|Евросоюзом|Европейский союз|Европейского союза"
+        "|Европейскому союзу|Еврокомиссия|Еврокомиссии",
+    )
+    # Lithuanian: -a names take -os, -ai, -ą, -oje
+    for code, names in (
+        ("DEU", "Vokietija"), ("POL", "Lenkija"), ("FRA", "Prancūzija"), ("DNK", "Danija"),
+        ("NOR", "Norvegija"), ("SWE", "Švedija"), ("FIN", "Suomija"), ("EST", "Estija"),
+        ("LVA", "Latvija"), ("LTU", "Lietuva"), ("NLD", "Olandija"), ("BEL", "Belgija"),
+        ("AUT", "Austrija"), ("ITA", "Italija"), ("ESP", "Ispanija"), ("PRT", "Portugalija"),
+        ("GRC", "Graikija"), ("TUR", "Turkija"), ("ROU", "Rumunija"), ("BGR", "Bulgarija"),
+        ("HRV", "Kroatija"), ("SVN", "Slovėnija"), ("CZE", "Čekija"), ("SVK", "Slovakija"),
+        ("HUN", "Vengrija"), ("IRL", "Airija"), ("ISL", "Islandija"), ("JPN", "Japonija"),
+        ("CAN", "Kanada"), ("AUS", "Australija"), ("GBR", "Britanija"), ("KOR", "Pietų Korėja"),
+    ):  # fmt: skip
+        ends(code, names, ("a", "os", "ai", "ą", "oje"))
+    add(
+        "GBR",
+        "Didžioji Britanija|Didžiosios Britanijos|Didžiajai Britanijai|Didžiąją Britaniją"
+        "|Didžiojoje Britanijoje|Jungtinė Karalystė|Jungtinės Karalystės|Londonas|Londono",
+    )
+    add(
+        "USA",
+        "JAV|Jungtinės Valstijos|Jungtinių Valstijų|Jungtinėms Valstijoms"
+        "|Jungtinėse Valstijose|Vašingtonas|Vašingtono",
+    )
+    add("NLD", "Nyderlandai|Nyderlandų|Nyderlandams|Nyderlanduose")
+    add("LUX", "Liuksemburgas|Liuksemburgo|Liuksemburgui|Liuksemburge")
+    add(
+        "EUU",
+        "ES|Europos Sąjunga|Europos Sąjungos|Europos Sąjungai|Europos Sąjungą"
+        "|Europos Komisija|Europos Komisijos",
+    )
+    # Latvian: -a names take -as, -u, -ai, -ā; -e names -es, -i, -ei, -ē
+    for code, names in (
+        ("DEU", "Vācija"), ("POL", "Polija"), ("FRA", "Francija"), ("DNK", "Dānija"),
+        ("NOR", "Norvēģija"), ("SWE", "Zviedrija"), ("FIN", "Somija"), ("EST", "Igaunija"),
+        ("LVA", "Latvija"), ("LTU", "Lietuva"), ("BEL", "Beļģija"), ("AUT", "Austrija"),
+        ("ITA", "Itālija"), ("ESP", "Spānija"), ("GRC", "Grieķija"), ("TUR", "Turcija"),
+        ("ROU", "Rumānija"), ("BGR", "Bulgārija"), ("HRV", "Horvātija"), ("SVN", "Slovēnija"),
+        ("CZE", "Čehija"), ("SVK", "Slovākija"), ("HUN", "Ungārija"), ("IRL", "Īrija"),
+        ("JPN", "Japāna"), ("CAN", "Kanāda"), ("AUS", "Austrālija"), ("GBR", "Lielbritānija"),
+    ):  # fmt: skip
+        ends(code, names, ("a", "as", "u", "ai", "ā"))
+    for code, names in (("NLD", "Nīderlande|Holande"), ("PRT", "Portugāle"), ("ISL", "Islande")):
+        ends(code, names, ("e", "es", "i", "ei", "ē"))
+    add(
+        "USA",
+        "ASV|Amerikas Savienotās Valstis|Amerikas Savienoto Valstu|Amerikas Savienotajām Valstīm",
+    )
+    add("GBR", "Apvienotā Karaliste|Apvienotās Karalistes|Apvienotajai Karalistei")
+    add(
+        "EUU",
+        "Eiropas Savienība|Eiropas Savienības|Eiropas Savienību|Eiropas Savienībai"
+        "|Eiropas Savienībā|Eiropas Komisija|Eiropas Komisijas",
+    )
+    # Estonian: the genitive stem takes the case endings
+    for code, names in (
+        ("DEU", "Saksamaa"), ("POL", "Poola"), ("FRA", "Prantsusmaa"), ("DNK", "Taani"),
+        ("NOR", "Norra"), ("SWE", "Rootsi"), ("FIN", "Soome"), ("EST", "Eesti"), ("LVA", "Läti"),
+        ("LTU", "Leedu"), ("NLD", "Hollandi|Madalmaade"), ("BEL", "Belgia"), ("AUT", "Austria"),
+        ("ITA", "Itaalia"), ("ESP", "Hispaania"), ("PRT", "Portugali"), ("GRC", "Kreeka"),
+        ("TUR", "Türgi"), ("ROU", "Rumeenia"), ("BGR", "Bulgaaria"), ("HRV", "Horvaatia"),
+        ("SVN", "Sloveenia"), ("CZE", "Tšehhi"), ("SVK", "Slovakkia"), ("HUN", "Ungari"),
+        ("IRL", "Iirimaa"), ("JPN", "Jaapani"), ("CAN", "Kanada"), ("AUS", "Austraalia"),
+        ("GBR", "Suurbritannia|Ühendkuningriigi"), ("USA", "Ameerika|Ühendriikide"),
+    ):  # fmt: skip
+        ends(code, names, ("", "l", "lt", "le", "st", "ga", "sse"), 0)
+    add("NLD", "Holland|Madalmaad")
+    add("GBR", "Ühendkuningriik")
+    add("USA", "Ameerika Ühendriigid|Ameerika Ühendriikide|Ühendriigid")
+    add(
+        "EUU",
+        "EL|Euroopa Liit|Euroopa Liidu|Euroopa Liidule|Euroopa Liidult|Euroopa Komisjon"
+        "|Euroopa Komisjoni",
+    )
+    # Finnish: nominative, genitive (weak grade), partitive, inessive, elative, illative,
+    # adessive, ablative, allative, translative
+    for code, nom, weak in (
+        ("DEU", "Saksa", ""), ("POL", "Puola", ""), ("FRA", "Ranska", ""), ("DNK", "Tanska", ""),
+        ("NOR", "Norja", ""), ("SWE", "Ruotsi", ""), ("EST", "Viro", ""), ("LVA", "Latvia", ""),
+        ("LTU", "Liettua", ""), ("NLD", "Hollanti", "Hollanni"), ("BEL", "Belgia", ""),
+        ("AUT", "Itävalta", "Itävalla"), ("ITA", "Italia", ""), ("ESP", "Espanja", ""),
+        ("PRT", "Portugali", ""), ("GRC", "Kreikka", "Kreika"), ("TUR", "Turkki", "Turki"),
+        ("ROU", "Romania", ""), ("BGR", "Bulgaria", ""), ("HRV", "Kroatia", ""),
+        ("SVN", "Slovenia", ""), ("CZE", "Tšekki", "Tšeki"), ("SVK", "Slovakia", ""),
+        ("HUN", "Unkari", ""), ("IRL", "Irlanti", "Irlanni"), ("ISL", "Islanti", "Islanni"),
+        ("JPN", "Japani", ""), ("CAN", "Kanada", ""), ("AUS", "Australia", ""),
+        ("GBR", "Britannia", ""), ("GBR", "Iso-Britannia", ""), ("USA", "Amerikka", "Amerika"),
+    ):  # fmt: skip
+        w = weak or nom
+        add(code, "|".join((nom, w + "n", nom + "a", w + "ssa", w + "sta", nom + nom[-1] + "n",
+                            w + "lla", w + "lta", w + "lle", w + "ksi")))  # fmt: skip
+    add("FIN", "Suomi|Suomen|Suomea|Suomessa|Suomesta|Suomeen|Suomella|Suomelta|Suomelle")
+    add(
+        "USA",
+        "Yhdysvallat|Yhdysvaltojen|Yhdysvaltain|Yhdysvaltoja|Yhdysvalloissa|Yhdysvalloista"
+        "|Yhdysvaltoihin|Yhdysvalloilla|Yhdysvalloilta|Yhdysvalloille",
+    )
+    add(
+        "NLD",
+        "Alankomaat|Alankomaiden|Alankomaita|Alankomaissa|Alankomaista|Alankomaihin"
+        "|Alankomailla|Alankomailta|Alankomaille",
+    )
+    add(
+        "EUU",
+        "EU:n|EU:lta|EU:lle|EU:ssa|EU:sta|Euroopan unioni|Euroopan unionin"
+        "|Euroopan unionilta|Euroopan unionille|Euroopan komissio|Euroopan komission",
+    )
+    # Hungarian: -ország names and -a names (-á- before the suffix)
+    for code, name in (
+        ("DEU", "Németország"), ("POL", "Lengyelország"), ("FRA", "Franciaország"),
+        ("SWE", "Svédország"), ("FIN", "Finnország"), ("EST", "Észtország"),
+        ("LVA", "Lettország"), ("ITA", "Olaszország"), ("ESP", "Spanyolország"),
+        ("GRC", "Görögország"), ("TUR", "Törökország"), ("HRV", "Horvátország"),
+        ("CZE", "Csehország"), ("IRL", "Írország"), ("HUN", "Magyarország"),
+    ):  # fmt: skip
+        ends(code, name, ("", "nak", "ot", "ban", "ból", "tól", "hoz", "gal", "ra", "ba"), 0)
+    for code, name in (
+        ("DNK", "Dánia"), ("NOR", "Norvégia"), ("LTU", "Litvánia"), ("NLD", "Hollandia"),
+        ("AUT", "Ausztria"), ("PRT", "Portugália"), ("ROU", "Románia"), ("BGR", "Bulgária"),
+        ("SVN", "Szlovénia"), ("SVK", "Szlovákia"), ("CAN", "Kanada"), ("AUS", "Ausztrália"),
+        ("GBR", "Nagy-Britannia"),
+    ):  # fmt: skip
+        add(code, name)
+        ends(code, name, ("ának", "át", "ában", "ából", "ától", "ához", "ával", "ára", "ába"))
+    add("BEL", "Belgium|Belgiumnak|Belgiumot|Belgiumban|Belgiumból|Belgiumtól")
+    add("JPN", "Japán|Japánnak|Japánt|Japánban|Japántól")
+    add(
+        "USA",
+        "Egyesült Államok|Egyesült Államoknak|Egyesült Államokat|Egyesült Államokban"
+        "|Egyesült Államokból|Egyesült Államoktól",
+    )
+    add(
+        "GBR", "Egyesült Királyság|Egyesült Királyságnak|Egyesült Királyságot|Egyesült Királyságban"
+    )
+    add(
+        "EUU",
+        "Európai Unió|Európai Uniónak|Európai Uniót|Európai Unióban|Európai Uniótól"
+        "|Európai Bizottság|Európai Bizottságnak",
+    )
+    # Greek: the genitive in -ς
+    for code, name in (
+        ("DEU", "Γερμανία"), ("POL", "Πολωνία"), ("FRA", "Γαλλία"), ("DNK", "Δανία"),
+        ("NOR", "Νορβηγία"), ("SWE", "Σουηδία"), ("FIN", "Φινλανδία"), ("EST", "Εσθονία"),
+        ("LVA", "Λετονία"), ("LTU", "Λιθουανία"), ("NLD", "Ολλανδία"), ("AUT", "Αυστρία"),
+        ("ITA", "Ιταλία"), ("ESP", "Ισπανία"), ("PRT", "Πορτογαλία"), ("GRC", "Ελλάδα"),
+        ("TUR", "Τουρκία"), ("ROU", "Ρουμανία"), ("BGR", "Βουλγαρία"), ("HRV", "Κροατία"),
+        ("SVN", "Σλοβενία"), ("CZE", "Τσεχία"), ("SVK", "Σλοβακία"), ("HUN", "Ουγγαρία"),
+        ("IRL", "Ιρλανδία"), ("ISL", "Ισλανδία"), ("JPN", "Ιαπωνία"), ("AUS", "Αυστραλία"),
+        ("GBR", "Βρετανία"), ("GBR", "Μεγάλη Βρετανία"),
+    ):  # fmt: skip
+        ends(code, name, ("", "ς"), 0)
+    add("GBR", "Μεγάλης Βρετανίας|Ηνωμένο Βασίλειο|Ηνωμένου Βασιλείου|Λονδίνο|Λονδίνου")
+    add("BEL", "Βέλγιο|Βελγίου")
+    add("CAN", "Καναδάς|Καναδά")
+    add("LUX", "Λουξεμβούργο|Λουξεμβούργου")
+    add(
+        "USA",
+        "ΗΠΑ|Ηνωμένες Πολιτείες|Ηνωμένων Πολιτειών|Ουάσιγκτον|Ουάσινγκτον|Πεντάγωνο|Πενταγώνου",
+    )
+    add("DEU", "Βερολίνο|Βερολίνου")
+    add("FRA", "Παρίσι|Παρισιού")
+    add("EUU", "ΕΕ|Ευρωπαϊκή Ένωση|Ευρωπαϊκής Ένωσης|Ευρωπαϊκή Επιτροπή|Ευρωπαϊκής Επιτροπής")
+    # Turkish: the suffixes follow an apostrophe, so the bare names serve every case
+    add("DEU", "Almanya")
+    add("POL", "Polonya")
+    add("FRA", "Fransa")
+    add("DNK", "Danimarka")
+    add("NOR", "Norveç")
+    add("SWE", "İsveç")
+    add("FIN", "Finlandiya")
+    add("EST", "Estonya")
+    add("LVA", "Letonya")
+    add("LTU", "Litvanya")
+    add("NLD", "Hollanda")
+    add("BEL", "Belçika")
+    add("AUT", "Avusturya")
+    add("ITA", "İtalya")
+    add("ESP", "İspanya")
+    add("PRT", "Portekiz")
+    add("GRC", "Yunanistan")
+    add("ROU", "Romanya")
+    add("BGR", "Bulgaristan")
+    add("HRV", "Hırvatistan")
+    add("SVN", "Slovenya")
+    add("CZE", "Çekya|Çek Cumhuriyeti")
+    add("SVK", "Slovakya")
+    add("HUN", "Macaristan")
+    add("IRL", "İrlanda")
+    add("ISL", "İzlanda")
+    add("JPN", "Japonya")
+    add("AUS", "Avustralya")
+    add("GBR", "İngiltere|Birleşik Krallık")
+    add("USA", "ABD|Amerika Birleşik Devletleri|Vaşington")
+    add("EUU", "Avrupa Birliği|Avrupa Komisyonu")
+    add("LUX", "Lüksemburg")
+    add("KOR", "Güney Kore")
+    add("NZL", "Yeni Zelanda")
+    return out
+
 
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
 #: :data:`materiel.ingest.nations.ALIASES`)
-ALIASES: dict[str, tuple[str, ...]] = {}
+ALIASES: dict[str, tuple[str, ...]] = _aliases()

@@ -751,6 +751,11 @@ def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool
     )
 
 
+#: languages where "i" or "a" is "and" (Polish, Czech, Slovak, Croatian, Serbian, Slovene);
+#: elsewhere they are "in" (Nordic, Italian) or an article
+_I_A_AND = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
+
+
 def _place_before(text: str, a: int, b: int, lang: str) -> bool:
     """A preposition of place ends text[a:b] ("in", "through", French "en"); in Dutch "en"
     is "and" ("Nederland en Duitsland")."""
@@ -833,13 +838,13 @@ def _donor_groups(
                 # in the batches' other languages (y, e, en, og, och, i, a, ir, un, ja, és, και)
                 r"|\bden\b|\bdem\b|\bder\b|\bde\b|\bhet\b|\bel\b|\blos\b|\blas\b|\bos\b"
                 r"|\bas\b|\bo\b|\bil\b|\bgli\b|\by\b|\be\b|\bed\b|\ben\b|\bog\b|\boch\b"
-                r"|\bi\b|\ba\b|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b"
+                r"|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b"
                 # partners giving with the subject: "Germany, together with Denmark and ..."
                 r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
                 r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
                 r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
                 gap,
-            ):
+            ) or (lang in _I_A_AND and re.fullmatch(r"(?:\s|,|\bi\b|\ba\b)*", gap)):
                 groups[-1].append(m)
                 continue
         groups.append([m])

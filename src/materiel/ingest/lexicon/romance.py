@@ -117,7 +117,21 @@ _NOT_GIVEN_RO = _alt(
     r"analiz(?:ează|eaza|a|ăm)|evalu(?:ează|eaza|a)|discut(?:ă|a|ăm|at|ate|ii)|negoci\w*",
     r"ia\s+în\s+(?:calcul|considerare)|iau\s+în\s+(?:calcul|considerare)|studi(?:ază|aza)",
     r"ar\s+putea|ar\s+fi|ar\s+urma|ar\s+trimite|ar\s+livra|ar\s+dona|posibilitat(?:e|ea)|eventual\w*",
-    r"poate\s+că|probabil|dezmin\w*",
+    r"poate\s+că|probabil|dezmin\w*|propus\w*|propun\w*|propuner\w*",
+)
+#: proposed, and support that goes on ("seguirá enviando", "continuerà a fornire", "va
+#: continua să trimită"): a general commitment, no new package of its own
+_NOT_GIVEN_ALL = _alt(
+    r"propuest[oa]s?|propone\w*|propuso|propost[oa]s?|propõe\w*|propor|propost[ei]",
+    r"proponiamo|propongono|seguir(?:á|a|án|an|emos|é)\s+(?:\w+\s+)?(?:enviando|entregando"
+    r"|apoyando|ayudando|suministrando|proporcionando|donando|prestando)",
+    r"continuar(?:á|a|án|emos|é)\s+(?:\w+\s+)?(?:enviando|entregando|apoyando|ayudando"
+    r"|suministrando|proporcionando)",
+    r"continu(?:ará|arão|aremos|ar|a|am)\s+a\s+(?:enviar|entregar|apoiar|ajudar|fornecer|prestar|dar)",
+    r"continu(?:erà|eranno|eremo|a|ano|are)\s+a\s+(?:inviare|fornire|sostenere|aiutare"
+    r"|consegnare|dare)",
+    r"(?:va|vor|vom)\s+continua\s+să\s+(?:\w+\s+)?(?:trimită|trimitem|livreze|livrăm|sprijine"
+    r"|sprijinim|ajute|ajutăm|ofere|oferim)",
 )
 
 # -- past totals: so far, to date, in total, since the start of the war, already, previously
@@ -192,7 +206,7 @@ _REQUEST = _alt(
 
 WORDS: dict[str, str] = {
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
-    "not_given": _alt(_NOT_GIVEN_ES, _NOT_GIVEN_PT, _NOT_GIVEN_IT, _NOT_GIVEN_RO),
+    "not_given": _alt(_NOT_GIVEN_ES, _NOT_GIVEN_PT, _NOT_GIVEN_IT, _NOT_GIVEN_RO, _NOT_GIVEN_ALL),
     "cumulative": _alt(_CUMULATIVE_ES, _CUMULATIVE_PT, _CUMULATIVE_IT, _CUMULATIVE_RO),
     "receive": _RECEIVE,
     "need": _NEED,

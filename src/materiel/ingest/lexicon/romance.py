@@ -2,16 +2,601 @@
 (see :mod:`materiel.ingest.lexicon`).
 
 Words of these languages written before this module existed still live in :mod:`..cues`
-and :mod:`..items` (their *_OTHER patterns and OTHER_LANGS rows); new words go here."""
+and :mod:`..items` (their *_OTHER patterns and OTHER_LANGS rows); new words go here.
+
+Written from the languages' paradigms (infinitive, present, preterite, future, participles
+and the nouns of the same stem), not from particular texts. Stems are kept long enough not to
+hit English, German or French words: the item rows, the need, request and receive words and
+the names are read in every text, and the reader's output on those three languages must not
+move."""
 
 from __future__ import annotations
 
-#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
-WORDS: dict[str, str] = {}
 
-#: (regex, category, rank) rows, as :data:`materiel.ingest.items.KEYWORDS`
-ITEMS: list[tuple[str, str, int]] = []
+def _alt(*parts: str) -> str:
+    """One alternation of the parts (each itself an alternation)."""
+    return "|".join(parts)
+
+
+# -- giving: send, deliver, donate, hand over, provide, supply, transfer, allocate, promise,
+# approve a package; the package and the aid (read only beside the recipient's name, and
+# only in texts that are not English, German or French)
+_PLEDGE_ES = _alt(
+    r"env[ií](?:a|an|ar|ará|arán|aría|arían|ó|aron|ado|ada|ados|adas|amos|aremos|o|os|ando)",
+    r"mand(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas|amos|aremos|ando)",
+    r"entreg(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas|amos|aremos|ue|uen|ando)",
+    r"don(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas|amos|aremos|ación|aciones|ando)",
+    r"suministr\w*|proporcion(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas|amos|aremos|ando)",
+    r"cede|ceden|ceder|cederá|cederán|cedió|cedieron|cedido|cedida|cedidos|cedidas|cesión",
+    r"transfer(?:ir|irá|irán|ido|ida|idos|idas|encia|encias)|transfiere\w*|transfirió",
+    r"aport(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas|amos|aremos|ación|aciones|ando)",
+    r"contribu(?:ir|irá|irán|ido|ción|ciones|ye|yen|yó|yeron|yendo)",
+    r"destin(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas)|asign(?:a|an|ar|ará|ó|ado|ada|ados|adas)",
+    r"moviliz(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas)|moviliza",
+    r"facilit(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas)",
+    r"promet(?:e|en|er|erá|erán|ió|ieron|ido|ida|idos|idas)|compromet(?:e|en|ió|ieron|ido|ida|idos|idas)",
+    r"aprob(?:ó|aron|ado|ada|ados|adas|ar|ará)|aprueba\w*",
+    r"adquiri(?:r|rá|rán|do|da|dos|das|ó)|adquiere\w*|compr(?:ará|arán|ó|aron|ado|ada)",
+    r"financi(?:a|an|ará|arán|ó|aron|ado|ada|ados|adas)",
+    r"paquetes?|remesas?|env[ií]os?|cargamentos?|tandas?|lotes?|partidas?",
+)
+_PLEDGE_PT = _alt(
+    r"envi(?:a|am|ar|ará|arão|aria|ou|aram|ado|ada|ados|adas|amos|aremos|o|os|ando)",
+    r"mand(?:ou|aram|ará|arão)",
+    r"entreg(?:a|am|ar|ará|arão|ou|aram|ue|ues|ado|ada|ados|adas|amos|aremos|ando)",
+    r"do(?:a|am|ar|ará|arão|ou|aram|ado|ada|ados|adas|amos|aremos|ação|ações|ando)",
+    r"fornec\w*|forneç\w*|ced(?:e|em|er|erá|erão|eu|eram|ido|ida|idos|idas|ência)",
+    r"transfer(?:e|em|ir|irá|irão|iu|iram|ido|ida|idos|idas|ência|ências)",
+    r"contribu(?:i|em|ir|irá|irão|iu|íram|ído|ição|ições|indo)",
+    r"disponibiliz\w*|atribu(?:i|ir|irá|irão|iu|íram|ído|ída|ídos|ídas)",
+    r"aloc(?:a|ar|ará|ou|ado|ada|ados|adas)|mobiliz(?:a|ar|ará|ou|ado|ada|ados|adas)",
+    r"promet(?:e|em|er|erá|erão|eu|eram|ido|ida|idos|idas)|compromet(?:e|em|eu|eram|ido|ida|idos|idas)",
+    r"aprov(?:a|am|ar|ará|ou|aram|ado|ada|ados|adas|ação)",
+    r"adquir(?:e|ir|irá|iu|ido|ida|idos|idas)|compr(?:ou|aram|ará|arão)",
+    r"financi(?:a|am|ará|arão|ou|aram|ado|ada|ados|adas)",
+    r"pacotes|remessas?|envios?|carregamentos?",
+)
+_PLEDGE_IT = _alt(
+    r"invi(?:o|i|a|ano|are|erà|eranno|ato|ata|ati|ate|ando|amo)",
+    r"mand(?:a|ano|are|erà|eranno|ata|ati|ate)|spedi(?:sce|scono|re|rà|ranno|to|ta|ti|te)",
+    r"spedizion[ei]",
+    r"consegn\w*|fornitur[ae]|forni(?:sce|scono|re|rà|ranno|to|ta|ti|te)",
+    r"don(?:a|ano|are|erà|eranno|ato|ata|ati|ate|azione|azioni)",
+    r"ced(?:e|ono|ere|erà|eranno|uto|uta|uti|ute)|cessione",
+    r"trasferi\w*|trasferimento|mett(?:e|ono|ere|erà|eranno)\s+a\s+disposizione|messo\s+a\s+disposizione",
+    r"stanzi\w*|destin(?:a|ano|are|erà|ato|ata|ati|ate)|assegn(?:a|are|erà|ato|ata|ati|ate)",
+    r"promett\w*|promess[aoie]|impegn\w*|contribu(?:isce|iscono|ire|irà|ito|to|ti|zione)",
+    r"approv(?:a|ano|are|erà|ato|ata|ati|ate|azione)|varat[oaie]",
+    r"acquist\w*|finanzi(?:a|ano|are|erà|ato|ata|ati|ate)",
+    r"pacchett[oi]|decret[oi]|tranche|lott[oi]|carich[io]",
+    r"aiut[oi]\s+militar[ei]|sostegno\s+militare|assistenza\s+militare",
+)
+_PLEDGE_RO = _alt(
+    r"trimi(?:te|t|s|să|se|și|tem|teți|terea|teri)|va\s+trimite|vor\s+trimite",
+    r"livr(?:a|ează|eaza|at|ată|ate|ați|area|ări|are)|va\s+livra|vor\s+livra",
+    r"don(?:a|ează|eaza|at|ată|ate|ați|ația|ație|ații|ăm)",
+    r"furniz(?:a|ează|eaza|at|ată|ate|ați|area|are|ări)",
+    r"ofer(?:ă|a|it|ită|ite|iți|i|ind)|transfer(?:a|ă|at|ată|ate|ul|uri)",
+    r"aloc(?:a|ă|at|ată|ate|area|are)|contribu(?:i|ie|it|ția|ție|tia|tie)",
+    r"promi(?:te|s|să|se|siune|siunea)|angaj(?:at|ată|ament|amentul)",
+    r"aprob(?:a|ă|at|ată|ate|are|area)|ced(?:a|ează|at|ată|ate)",
+    r"cumpăr\w*|achiziți\w*|achiziti\w*|achiziţi\w*|finanț\w*|finanţ\w*",
+    r"pachet(?:ul|e|ele|ului)?|transport(?:ul)?\s+de\s+arme|ajutor\w*\s+militar\w*",
+    r"sprijin\w*\s+militar\w*|asistenț\w*\s+militar\w*|asistenţ\w*\s+militar\w*",
+)
+
+# -- not given: refused, ruled out, denied, considered, studied, discussed, negotiated,
+# could/would/may, possible, negated (read only in texts that are not English, German or
+# French)
+_NOT_GIVEN_ES = _alt(
+    r"descart(?:a|an|ar|ó|aron|ado|ada|ados|adas|ando)|rechaz\w*|se\s+niega\w*|neg(?:ó|aron|ado)",
+    r"niega|niegan|negativa|estudi(?:a|an|ar|ando|ará)|analiz(?:a|an|ar|ando|ará)",
+    r"evalú(?:a|an)|evalu(?:ar|ando|ará)|sopes(?:a|an|ar|ando)|baraj(?:a|an|ar|ando)",
+    r"contempl(?:a|an|ar|ando)|plante(?:a|an|ando)|consider(?:a|an|ar|ando)",
+    r"debat(?:e|en|ir|iendo)|discut(?:e|en|ir|iendo)|negoci(?:a|an|ar|ando|aciones)",
+    r"podr(?:ía|ían|á|án)|pudiera\w*|quizás?|tal\s+vez|posibilidad(?:es)?|eventual\w*",
+    r"ningún|ninguna|ninguno|jamás|tampoco|ni\s+siquiera|no\s+tiene\s+previsto",
+    r"estar[ií]a\s+dispuest\w*",
+)
+_NOT_GIVEN_PT = _alt(
+    r"exclu(?:i|em|ir|iu|íram|ído|ída)|recus(?:a|am|ar|ou|aram|ado|ada)|rejeit\w*|neg(?:a|am|ou)",
+    r"pondera\w*|estud(?:a|am|ar|ando)|analis(?:a|am|ar|ando)|avali(?:a|am|ar|ando)",
+    r"consider(?:a|am|ar|ando)|discut(?:e|em|ir|indo)|negoci(?:a|am|ar|ando|ações)",
+    r"poderi(?:a|am)|poder(?:á|ão)|possibilidades?|eventual\w*|talvez",
+    r"nenhum\w*|nem|jamais|tampouco",
+)
+_NOT_GIVEN_IT = _alt(
+    r"escl(?:ude|udono|udere|uso|usa|usi)|nega(?:to|ta|no)?|smentit\w*",
+    r"studi(?:a|ano|are|ando)|ipotes\w*|ipotizz\w*|discut(?:e|ono|ere|endo)|discuss(?:o|a|ione)",
+    r"negozi(?:a|ano|are|ando|ati|ato)|considera(?:no|re|ndo)?|pondera\w*|esamin\w*",
+    r"potrebber\w*|potrà|potranno|eventual\w*|possibilità|forse",
+    r"nessun[oa]?|neppure|nemmeno|neanche|né",
+)
+_NOT_GIVEN_RO = _alt(
+    r"nu|nici|niciun\w*|nicio|niciodată|refuz\w*|respin(?:ge|s|să|se)|exclu(?:de|s|să|se)",
+    r"analiz(?:ează|eaza|a|ăm)|evalu(?:ează|eaza|a)|discut(?:ă|a|ăm|at|ate|ii)|negoci\w*",
+    r"ia\s+în\s+(?:calcul|considerare)|iau\s+în\s+(?:calcul|considerare)|studi(?:ază|aza)",
+    r"ar\s+putea|ar\s+fi|ar\s+urma|ar\s+trimite|ar\s+livra|ar\s+dona|posibilitat(?:e|ea)|eventual\w*",
+    r"poate\s+că|probabil|dezmin\w*|propus\w*|propun\w*|propuner\w*",
+)
+#: proposed, and support that goes on ("seguirá enviando", "continuerà a fornire", "va
+#: continua să trimită"): a general commitment, no new package of its own
+_NOT_GIVEN_ALL = _alt(
+    r"propuest[oa]s?|propone\w*|propuso|propost[oa]s?|propõe\w*|propor|propost[ei]",
+    r"proponiamo|propongono|seguir(?:á|a|án|an|emos|é)\s+(?:\w+\s+)?(?:enviando|entregando"
+    r"|apoyando|ayudando|suministrando|proporcionando|donando|prestando)",
+    r"continuar(?:á|a|án|emos|é)\s+(?:\w+\s+)?(?:enviando|entregando|apoyando|ayudando"
+    r"|suministrando|proporcionando)",
+    r"continu(?:ará|arão|aremos|ar|a|am)\s+a\s+(?:enviar|entregar|apoiar|ajudar|fornecer|prestar|dar)",
+    r"continu(?:erà|eranno|eremo|a|ano|are)\s+a\s+(?:inviare|fornire|sostenere|aiutare"
+    r"|consegnare|dare)",
+    r"(?:va|vor|vom)\s+continua\s+să\s+(?:\w+\s+)?(?:trimită|trimitem|livreze|livrăm|sprijine"
+    r"|sprijinim|ajute|ajutăm|ofere|oferim)",
+)
+
+# -- past totals: so far, to date, in total, since the start of the war, already, previously
+_CUMULATIVE_ES = _alt(
+    r"ya\s+(?:ha|han|había|habían|hemos|he|se\s+han|se\s+ha|entregó|envió|donó|cedió"
+    r"|mandó|suministró|proporcionó|entregaron|enviaron|donaron)",
+    r"a\s+d[ií]a\s+de\s+hoy|hasta\s+(?:este|el\s+presente)\s+momento|desde\s+(?:febrero\s+de\s+)?2022",
+    r"desde\s+que\s+(?:comenzó|empezó|estalló|se\s+inició)|desde\s+el\s+(?:estallido|arranque)",
+    r"acumulad[oa]s?|en\s+conjunto",
+    r"en\s+(?:total|suma)\s+desde|(?:el|del)\s+(?:anterior|pasado)\s+Gobierno",
+    # a past date: "el pasado septiembre", "el año pasado", "en marzo pasado"
+    r"(?:el|del)\s+pasado\s+(?:mes|año|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)|(?:el|del)\s+año\s+pasado|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+pasado",
+)
+_CUMULATIVE_PT = _alt(
+    r"já\s+(?:foi|foram|tinha|tinham|havia|haviam|enviou|entregou|doou|cedeu|forneceu"
+    r"|enviámos|enviamos|entregámos|doámos|disponibilizou|transferiu)",
+    r"até\s+ao\s+momento|até\s+à\s+data|desde\s+(?:fevereiro\s+de\s+)?2022|ao\s+todo",
+    r"desde\s+(?:o\s+)?(?:início|começo|eclodir|deflagrar)|no\s+conjunto|acumulad[oa]s?",
+    r"(?:o|do|pelo)\s+[Gg]overno\s+anterior",
+    r"(?:no|o)\s+ano\s+passado|(?:em|no)\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\s+(?:passado|último)|no\s+passado\s+mês",
+)
+_CUMULATIVE_IT = _alt(
+    r"in\s+tutto(?!\s+(?:il|lo|la|l[\'’]|i|gli|le)\b)|finora|fino\s+a\s+oggi|a\s+oggi|dal\s+(?:febbraio\s+)?2022|dallo\s+scoppio",
+    r"dall['’]inizio|in\s+precedenza|precedentemente|cumulativ\w*|nel\s+complesso",
+    r"(?:ha|hanno|aveva|avevano)\s+già|(?:il|del|dal)\s+(?:precedente|passato)\s+governo",
+    r"(?:l['’]|dell['’])anno\s+scorso|(?:lo|nello|dello)\s+scorso\s+(?:anno|mese|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)"
+    r"|(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+scorso",
+)
+_CUMULATIVE_RO = _alt(
+    r"deja(?!\s+(?:de|que|en|su|sus|el|los|las|un|una|claro)\b)|până\s+în\s+prezent",
+    r"până\s+(?:astăzi|azi|acum)|de\s+la\s+(?:începutul|declanșarea|declanşarea)\s+(?:războiului"
+    r"|invaziei|conflictului)|de\s+la\s+invazi\w*|din\s+(?:februarie\s+)?2022",
+    r"în\s+ansamblu|cumulat\w*|în\s+total\s+de\s+la|fostul(?:ui)?\s+(?:guvern|ministru|premier)",
+    r"anul\s+trecut|luna\s+trecută|(?:în\s+)?(?:ianuarie|februarie|martie|aprilie|mai|iunie|iulie"
+    r"|august|septembrie|octombrie|noiembrie|decembrie)\s+(?:anul\s+)?trecut",
+)
+
+# -- the recipient receives or the items arrive (read in every text: no stem that English,
+# German or French share)
+_RECEIVE = _alt(
+    # Spanish, Portuguese, Italian
+    r"obten(?:er|drá|drán|ido)|obtuvo|obtuvieron|conseguir[áa]n?|consiguió",
+    r"lleg(?:ar|ará|arán|ó|aron|ado|ados|adas|an)|cheg(?:ar|ará|arão|ou|aram|aram|am|ado|ados|adas)",
+    r"obte(?:m|ve|rá|rão|ndo)|obtém|ottien[ei]|otterr(?:à|anno)|ottenut[oaie]",
+    r"arriv(?:ati|ate|ato|ata|eranno|erà|ano)|giunti|giunte",
+    # Romanian: primi (receive), obține (obtain), sosi (arrive)
+    r"primește|primeşte|primesc|primit|primită|primite|primiți|va\s+primi|vor\s+primi",
+    r"a\s+primi|primească|obțin\w*|obţin\w*|sosi(?:t|te|tă|ră|seră)|au\s+sosit|va\s+sosi",
+)
+
+# -- need: needs, lacks, shortage, necessary, priority (read in every text)
+_NEED = _alt(
+    r"requier(?:e|en)|hace[n]?\s+falta|escasez|carenc(?:ia|ias)|carência\w*|requer(?:e|em)",
+    r"necesitad[oa]s?|necesari[oa]s?|necessári[oa]s?|imprescindibles?|indispensável"
+    r"|indispensáveis",
+    r"fabbisogn[oi]|occorr(?:e|ono|ono)|carenz[ae]|scarsità|indispensabil[ei]|priorità",
+    r"prioridades?",
+    r"nevoie|nevoile|nevoilor|necesit(?:ă|a|ăm|ăți)|necesar(?:e|ă|a|i)?|lips(?:ă|a|esc|ește|eşte)",
+    r"prioritat(?:e|ea|ile)|prioritar\w*|penuri(?:e|a)",
+)
+
+# -- request: asks for, calls on, appeals, urges, demands (read in every text)
+_REQUEST = _alt(
+    r"pedir|pidiendo|pidieron|pidió|pediu|pediram|pedem|pedindo",
+    r"reclam(?:a|an|ó|aron|ando|ado|ou|aram|am|ava|ano|ato)|reivindic(?:a|an|ó|ou)",
+    r"insta|instan|instó|instaron|instou|llamamientos?|petici(?:ón|ones)|pedidos?",
+    r"exort(?:a|ou|ó)|esort(?:a|ano|ato|ava)|sollecit\w*|esig(?:e|ono)|appell[oi]",
+    r"invit(?:a|ano|ato)\s+(?:gli|i|l['’]|la|le)\s+(?:alleati|partner|paesi)",
+    r"cerut|ceruse|cererea|cererile|cerere|cereri|solicit(?:ă|a|at|ată|ările|area|are)",
+    r"îndemn\w*|indemn(?:at|ă)|face\s+apel|a\s+făcut\s+apel|pledeaz\w*|vrea",
+)
+
+WORDS: dict[str, str] = {
+    "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
+    "not_given": _alt(_NOT_GIVEN_ES, _NOT_GIVEN_PT, _NOT_GIVEN_IT, _NOT_GIVEN_RO, _NOT_GIVEN_ALL),
+    "cumulative": _alt(_CUMULATIVE_ES, _CUMULATIVE_PT, _CUMULATIVE_IT, _CUMULATIVE_RO),
+    "receive": _RECEIVE,
+    "need": _NEED,
+    "request": _REQUEST,
+}
+
+#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
+
+# -- items: (regex, category, rank); ranks as in :data:`..items.KEYWORDS` (model names 3-4,
+# class nouns 2, generic heads 0-1); the longest match wins over a shorter one inside it
+_AMMO = "ammo-head"
+_LAUNCHER = "launcher-head"
+
+ITEMS: list[tuple[str, str, int]] = [
+    # ammunition heads
+    (
+        r"munici[oó]n|municiones|proyectil(?:es)?|proj[eé]ctil(?:es)?|projéteis|projétil"
+        r"|muniți(?:e|a|i|ile|ei)|muniţi(?:e|a|i|ile|ei)|munitie|munitia|proiectil(?:e|ele|ul)?"
+        r"|muni[cç][aã]o|muni[cç][oõ]es|munizione|munizioni",
+        _AMMO,
+        0,
+    ),
+    (
+        r"lanzadores|lanzador|lançadores|lançador|lanciatore|lanciatori|lansato(?:r|are|arele|rul)"
+        r"|baterías?|baterias?|batteria|bateri(?:e|a|i|ile)|rampas?\s+de\s+lanzamiento"
+        r"|unidades?\s+de\s+fogo",
+        _LAUNCHER,
+        0,
+    ),
+    # artillery systems and their ammunition
+    (r"artiller[ií]a|artilharia|artiglieria|artileri(?:e|a|ei)", "artillery-system", 1),
+    (
+        r"obús|obuses|obuseiros?|obici|obice|obuzier(?:e|ul|ele)?|ca[ñn]ones|cañón|canh[aã]o"
+        r"|canh[oõ]es|cannon[ei]|tun(?:uri|urile)\s+(?:de\s+)?(?:artilerie|autopropulsate)"
+        r"|piezas?\s+de\s+artiller[ií]a|pe[çc]as\s+de\s+artilharia|pezz[io]\s+d['’]artiglieria"
+        r"|piese\s+de\s+artilerie|semovent[ei]|autopropulsad[oa]s?|autopropulsat(?:e|ă|ul)?"
+        r"|morteros?|morteiros?|mortai[oi]?|mortier(?:e|ul|ele)",
+        "artillery-system",
+        2,
+    ),
+    (
+        r"obuses\s+autopropulsados|obuseiros\s+autopropulsados|obici\s+semoventi"
+        r"|obuziere\s+autopropulsate|sistemas?\s+de\s+artiller[ií]a|sistemi\s+di\s+artiglieria"
+        r"|sisteme\s+de\s+artilerie|sistemas?\s+de\s+artilharia",
+        "artillery-system",
+        3,
+    ),
+    (
+        r"granadas?\s+de\s+(?:artiller[ií]a|artilharia|morteiro|mortero)|obuze|obuzele|obuz"
+        r"|munici[oó]n(?:es)?\s+de\s+(?:artiller[ií]a|(?:gran|grueso)\s+calibre|largo\s+alcance)"
+        r"|muni[cç][oõ]es\s+de\s+(?:artilharia|grande\s+calibre)|muni[cç][aã]o\s+de\s+artilharia"
+        r"|munizioni\s+(?:di|d['’]|per\s+l['’])\s*(?:artiglieria|grosso\s+calibro)"
+        r"|granate\s+(?:di\s+artiglieria|da\s+mortaio)|proiettili\s+(?:di|d['’])\s*artiglieria"
+        r"|muniți(?:e|a)\s+de\s+(?:artilerie|calibru\s+mare)|muniţi(?:e|a)\s+de\s+artilerie"
+        r"|proiectile\s+de\s+artilerie|proyectiles\s+de\s+artiller[ií]a|proj[eé]teis\s+de"
+        r"\s+artilharia",
+        "artillery-ammunition",
+        3,
+    ),
+    # rocket artillery
+    (
+        r"lanzacohetes(?:\s+m[uú]ltiples?)?|lanzadores?\s+m[uú]ltiples?\s+de\s+cohetes"
+        r"|sistemas?\s+de\s+(?:lanzamiento\s+(?:m[uú]ltiple\s+)?de\s+)?cohetes(?:\s+m[uú]ltiples?)?"
+        r"|lança-roquetes\s+m[uú]ltiplos?|lança-foguetes(?:\s+m[uú]ltiplos?)?"
+        r"|lançadores?\s+(?:m[uú]ltiplos?\s+)?de\s+(?:foguetes|rockets)|lanciarazzi(?:\s+multipl[io])?"
+        r"|sistem[ai]\s+(?:di\s+)?lanciarazzi|lansatoare\s+(?:multiple\s+)?de\s+rachete"
+        r"|sistem(?:e|ul)?\s+de\s+(?:lansare\s+multiplă\s+)?(?:de\s+)?rachete\s+de\s+artilerie",
+        "rocket-artillery-system",
+        3,
+    ),
+    (r"cohetes|cohete|foguetes|foguete|foguetões|razzi|razzo", "rocket-artillery-ammunition", 1),
+    # air defence: systems, then interceptors; MANPADS stay systems (items.resolve_phrase)
+    (
+        r"defensa\s+a[eé]rea|defesa\s+a[eé]rea|antia[eé]re[oa]s?|difesa\s+aerea|contraere[ai]"
+        r"|antiaere[oiae]|apărar(?:e|ea)\s+(?:anti)?aerian[ăa]|antiaerian(?:ă|a|e|ul|ele)?",
+        "air-defence-system",
+        1,
+    ),
+    (
+        r"sistemas?\s+(?:de\s+)?(?:defensa|defesa)\s+(?:anti)?a[eé]rea(?:\s+\w+)?"
+        r"|sistemas?\s+(?:de\s+)?(?:defensa|defesa)\s+antimisiles?"
+        r"|sistemas?\s+antia[eé]reos?|sistemas?\s+antimisiles|bater[ií]as?\s+antia[eé]reas?"
+        r"|bater[ií]as?\s+antimisiles|antimisiles|antimísseis"
+        r"|sistem[ai]\s+(?:di\s+)?difesa\s+(?:aerea|antiaerea|missilistica|anti-?missile)"
+        r"|sistem[ai]\s+antiaere[oi]|batteria\s+antiaerea|batterie\s+antiaeree"
+        r"|sistem(?:e|ul|ele)?\s+de\s+apărare\s+(?:anti)?aerian[ăa]|sistem(?:e|ul)?\s+antiaerian\w*"
+        r"|sistem(?:e|ul)?\s+de\s+apărare\s+antirachet[ăa]|baterii\s+antiaeriene"
+        r"|ca[ñn]ones\s+antia[eé]reos|canh[oõ]es\s+antia[eé]reos|cannoni\s+antiaerei"
+        r"|tunuri\s+antiaeriene",
+        "air-defence-system",
+        3,
+    ),
+    (r"misil(?:es)?|m[ií]sseis|m[ií]ssil|missili|rachet(?:e|ă|a|ele)", "air-defence-missile", 0),
+    (
+        r"misiles?\s+(?:antia[eé]reos?|tierra-aire|superficie-aire|interceptores?)"
+        r"|m[ií]sseis\s+(?:antia[eé]reos|terra-ar|superf[ií]cie-ar|intercetores)"
+        r"|missili\s+(?:antiaerei|terra-aria|superficie-aria|intercettori)"
+        r"|rachete\s+(?:antiaeriene|sol-aer|interceptoare)|interceptoare|interceptori"
+        r"|intercetores|interceptores",
+        "air-defence-missile",
+        4,
+    ),
+    # anti-tank weapons
+    (
+        r"antitanques?|anticarros?|contracarros?|controcarro|anticarro|antitanc(?:uri)?"
+        r"|antiblindad[oa]s?|antiblindaj|lança-granadas|lança-roquetes(?!\s+m[uú]ltiplos?)"
+        r"|lanzagranadas|lanciagranate|aruncătoare\s+de\s+grenade|bazucas?"
+        r"|armas?\s+(?:antitanque|anticarro|contracarro)|armi\s+anticarro|arme\s+antitanc"
+        r"|misiles?\s+(?:antitanque|contracarro)|m[ií]sseis\s+(?:antitanque|anticarro)"
+        r"|missili\s+anticarro|rachete\s+antitanc|sistem(?:e|ul)?\s+antitanc",
+        "anti-tank-weapon",
+        4,
+    ),
+    # tanks
+    (
+        r"tanques?|carros?\s+de\s+combate|carr[oi]\s+armat[oi]|carri\s+da\s+combattimento"
+        r"|tanc(?:uri|urile|ul)?|tancuri\s+de\s+luptă",
+        "main-battle-tank",
+        2,
+    ),
+    # armoured vehicles
+    (
+        r"blindad[oa]s?|acorazad[oa]s?|blindat[oiae]|corazzat[oiae]|blindat(?:e|ă|ul|ele)"
+        r"|viaturas?\s+blindadas?|ve[ií]culos?\s+blindados?|veh[ií]culos?\s+(?:blindados?"
+        r"|acorazados?)|veicol[oi]\s+(?:blindat[oi]|corazzat[oi])|mezz[oi]\s+(?:blindat[oi]"
+        r"|corazzat[oi])|vehicul(?:e|ele)?\s+blindat(?:e|ă)?|transport(?:oare|ori)\s+blindat\w*",
+        "armoured-vehicle",
+        2,
+    ),
+    (
+        r"veh[ií]culos?\s+de\s+combate(?:\s+de\s+infanter[ií]a)?|ve[ií]culos?\s+de\s+combate"
+        r"(?:\s+de\s+infantaria)?|viaturas?\s+de\s+combate|veicol[oi]\s+da\s+combattimento"
+        r"(?:\s+(?:per\s+la|della)\s+fanteria)?|vehicul(?:e|ele)?\s+de\s+luptă(?:\s+a(?:le)?"
+        r"\s+infanteriei)?|mașini\s+de\s+luptă\s+a(?:le)?\s+infanteriei|transportes?\s+(?:blindados?"
+        r"|acorazados?)\s+de\s+(?:tropas|personal|pessoal)|veicol[oi]\s+(?:per\s+il\s+)?trasporto"
+        r"\s+truppe|ambulancias?\s+blindadas?|ambul[aâ]ncias?\s+blindadas?|ambulanz[ae]"
+        r"\s+blindat[ae]|ambulanțe\s+blindate",
+        "armoured-vehicle",
+        4,
+    ),
+    # small arms and their cartridges
+    (
+        r"fusiles(?:\s+de\s+asalto)?|fusil\s+de\s+asalto|rifles?\s+de\s+asalto|ametralladoras?(?:\s+ligeras)?"
+        r"|pistolas?|armas?\s+(?:ligeras|ligeiras|cortas|de\s+pequeño\s+calibre)"
+        r"|espingardas?(?:\s+automáticas)?|metralhadoras?|fuzis|fuzil|carabinas"
+        r"|mitragliatric[ei]|armi\s+(?:leggere|individuali)|pu[șs]ti|puşti|pușcă"
+        r"|mitraliere|mitralier[ăa]|arme\s+(?:de\s+infanterie|ușoare|uşoare|automate)|pistoale",
+        "small-arms",
+        2,
+    ),
+    (
+        r"cartuchos|cartucho|cartucce|cartuccia|cartușe|cartuşe|balas|proiettili\s+per\s+fucili"
+        r"|munici[oó]n\s+(?:de\s+)?(?:fusil|armas\s+(?:ligeras|cortas)|pequeño\s+calibre)"
+        r"|muni[cç][oõ]es\s+de\s+armas\s+ligeiras|munizioni\s+per\s+armi\s+leggere"
+        r"|muniți(?:e|a)\s+pentru\s+arme\s+ușoare",
+        "small-arms-ammunition",
+        3,
+    ),
+    # drones
+    (
+        r"dron|dronele|dronuri|dronurile|dronul|veh[ií]culos?\s+a[eé]reos?\s+no\s+tripulados"
+        r"|aeronaves?\s+no\s+tripuladas|aeronaves?\s+não\s+tripuladas|ve[ií]culos?\s+a[eé]reos?"
+        r"\s+não\s+tripulados|velivoli\s+(?:senza\s+pilota|a\s+pilotaggio\s+remoto)"
+        r"|aeronave\s+fără\s+pilot|munici[oó]n\s+merodeadora|muni[cç][aã]o\s+vagueante"
+        r"|munizioni\s+circuitanti|drone\s+kamikaze|drones\s+kamikaze",
+        "drone",
+        3,
+    ),
+    # aircraft and helicopters
+    (
+        r"aviones(?:\s+de\s+combate)?|avión\s+de\s+combate|cazas|aviones\s+caza"
+        r"|avi[õo]es(?:\s+de\s+combate)?|avião\s+de\s+combate|caças|aere[io](?:\s+da\s+combattimento)?"
+        r"|caccia|aerei|avioane(?:\s+de\s+luptă)?|avion(?:ul)?\s+de\s+luptă",
+        "aircraft",
+        2,
+    ),
+    (r"helic[oó]pteros?|elicotter[oi]|elicopter(?:e|ele|ul)?", "helicopter", 3),
+    # ships and boats
+    (
+        r"buques?|barcos?|lanchas?(?:\s+patrulleras)?|patrulleras?|embarcaci(?:ón|ones)"
+        r"|navios?|embarcaç(?:ão|ões)|lanchas|barche|motovedette|navi|nav[ei]\s+(?:da\s+guerra"
+        r"|militari)|imbarcazion[ei]|dragamine|cacciamine|nave(?:le)?\s+de\s+război"
+        r"|ambarcațiuni|ambarcaţiuni|dragoare\s+de\s+mine|cazamina[sd]\w*|caça-minas",
+        "naval",
+        2,
+    ),
+    # vehicles
+    (
+        r"camiones|camión|cami[oõ]es|caminh[aã]o|caminh[oõ]es|viaturas?|veh[ií]culos?"
+        r"|ve[ií]culos?|veicol[oi]|autocarri|mezzi\s+(?:da\s+trasporto|logistici)"
+        r"|camioane|autocamioane|autovehicule|vehicul(?:e|ele)?|todoterrenos?|furgonetas?"
+        r"|fuoristrada",
+        "vehicle",
+        1,
+    ),
+    (
+        r"ambulancias?|ambul[aâ]ncias?|ambulanz[ae]|ambulanțe|ambulanţe|ambulanța",
+        "vehicle",
+        4,
+    ),
+    # air surveillance (radars, optronics) is no air defence system
+    (
+        r"(?:sistemas?\s+de\s+)?vigilancia\s+(?:antia[eé]rea|a[eé]rea)|(?:sistemas?\s+de\s+)?vigil[aâ]ncia"
+        r"\s+a[eé]rea|sorveglianza\s+aerea|supraveghere(?:a)?\s+aerian[ăa]|radares?\s+de\s+vigilancia"
+        r"|radar\s+di\s+sorveglianza",
+        "other-military",
+        4,
+    ),
+    # demining
+    (
+        r"desminado|desminagem|sminamento|bonifica\s+(?:delle\s+)?mine|deminare|deminarea"
+        r"|limpieza\s+de\s+minas|desactivaci[oó]n\s+de\s+explosivos|equipos?\s+de\s+desminado"
+        r"|detectores?\s+de\s+minas|detectori\s+di\s+mine|detectoare\s+de\s+mine",
+        "demining",
+        4,
+    ),
+    # medical
+    (
+        r"material\s+(?:m[eé]dico|sanitario|sanitário|hospitalar)|hospitales?\s+de\s+campaña"
+        r"|hospitais\s+de\s+campanha|hospital\s+de\s+campanha|ospedal[ei]\s+da\s+campo"
+        r"|spital(?:e)?\s+de\s+campanie|material(?:e)?\s+sanitar\w*|botiquines|kits?\s+de\s+primeros"
+        r"\s+auxilios|medicamentos|medicinali|farmaci|medicamente|material(?:e)?\s+medical\w*"
+        r"|equipamiento\s+m[eé]dico|equipamento\s+m[eé]dico|forniture\s+mediche|attrezzature"
+        r"\s+mediche|echipament(?:e)?\s+medical\w*|kit\s+di\s+pronto\s+soccorso",
+        "medical",
+        4,
+    ),
+    # other military: radars, EW, communications, protection, winter gear, fuel, spares,
+    # training
+    (
+        r"radares|radarele|radarul|radari|chalecos(?:\s+antibalas)?|cascos|coletes(?:\s+bal[ií]sticos"
+        r"|\s+à\s+prova\s+de\s+bala)?|capacetes|giubbotti(?:\s+antiproiettile)?|elmetti|caschi"
+        r"|veste\s+antiglonț|veste\s+antiglont|căști(?:\s+de\s+protecție)?|casti\s+de\s+protectie"
+        r"|generadores|geradores|generatori|generatoare|combust[ií]vel|carburanti"
+        r"|carburante|repuestos|piezas\s+de\s+repuesto|pe[çc]as\s+(?:sobressalentes|de\s+reposição)"
+        r"|ricambi|piese\s+de\s+schimb|uniformes\s+militares|fardas|fardamento|uniformi|uniforme\s+militare"
+        r"|vestuario|vestuário|ropa\s+de\s+invierno|material\s+de\s+(?:invierno|abrigo)"
+        r"|vestu[aá]rio\s+de\s+inverno|equipamento\s+de\s+inverno|equipamiento\s+de\s+invierno"
+        r"|abbigliamento\s+invernale|equipaggiamento\s+invernale|echipament\w*\s+de\s+iarnă"
+        r"|îmbrăcăminte\s+de\s+iarnă|sacos\s+de\s+dormir|sacchi\s+a\s+pelo|saci\s+de\s+dormit"
+        r"|tiendas\s+de\s+campaña|tendas|corturi|antidrones?|anti-drones?|antidrone"
+        r"|sistemas?\s+antidrones?|sistemi\s+anti-?drone|sisteme\s+anti-?dron\w*"
+        r"|guerra\s+electr[oó]nica|guerra\s+elettronica|război\s+electronic"
+        r"|(?:equipos?|sistemas?|equipamentos?|sistemi|apparati|echipamente|sisteme)\s+(?:de\s+|di\s+|per\s+le\s+)?(?:comunicaciones|comunica[çc][oõ]es|comunicazioni|comunicații|comunicaţii)"
+        r"|antenas?|visores?\s+nocturnos|gafas\s+de\s+visi[oó]n\s+nocturna|óculos\s+de\s+vis[aã]o"
+        r"\s+noturna|visori\s+notturni|ochelari\s+de\s+vedere\s+pe\s+timp\s+de\s+noapte"
+        r"|adiestramiento|instrucci[oó]n\s+militar|forma[çc][aã]o\s+militar|treino|addestramento"
+        r"|formazione\s+militare|instruire(?:a)?|antrenament\w*|explosivos|esplosivi|explozivi"
+        r"|granadas\s+de\s+mano|bombe\s+a\s+mano|grenade\s+de\s+mână|misiles\s+de\s+crucero"
+        r"|m[ií]sseis\s+de\s+cruzeiro|missili\s+da\s+crociera|rachete\s+de\s+croazieră"
+        r"|estaciones\s+de\s+armas\s+remotas|torretas?|optr[oó]nic\w*|cámaras\s+térmicas"
+        r"|material\s+de\s+protecci[oó]n|equipos?\s+de\s+protecci[oó]n|equipamentos?\s+de"
+        r"\s+prote[çc][aã]o|equipaggiamento\s+(?:di\s+protezione|militare)|echipament\w*\s+de"
+        r"\s+protecție",
+        "other-military",
+        3,
+    ),
+]
 
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
-#: :data:`materiel.ingest.nations.ALIASES`)
-ALIASES: dict[str, tuple[str, ...]] = {}
+#: :data:`materiel.ingest.nations.ALIASES`): the forms babel's nominative names miss, the
+#: Romanian genitive-dative ("Germaniei", "Statelor Unite"), European Portuguese spellings,
+#: abbreviations, capitals standing for their governments, the governments themselves
+_ROU_CASES: dict[str, str] = {
+    # genitive-dative of the articulated name, with comma-below and cedilla spellings
+    "Germaniei": "DEU",
+    "Franței": "FRA",
+    "Franţei": "FRA",
+    "Franţa": "FRA",
+    "Italiei": "ITA",
+    "Spaniei": "ESP",
+    "Portugaliei": "PRT",
+    "Poloniei": "POL",
+    "Olandei": "NLD",
+    "Olanda": "NLD",
+    "Țările de Jos": "NLD",
+    "Ţările de Jos": "NLD",
+    "Țărilor de Jos": "NLD",
+    "Cehiei": "CZE",
+    "Republica Cehă": "CZE",
+    "Republicii Cehe": "CZE",
+    "Slovaciei": "SVK",
+    "Sloveniei": "SVN",
+    "Croației": "HRV",
+    "Croaţiei": "HRV",
+    "Danemarcei": "DNK",
+    "Norvegiei": "NOR",
+    "Suediei": "SWE",
+    "Finlandei": "FIN",
+    "Islandei": "ISL",
+    "Estoniei": "EST",
+    "Letoniei": "LVA",
+    "Lituaniei": "LTU",
+    "Belgiei": "BEL",
+    "Luxemburgului": "LUX",
+    "Austriei": "AUT",
+    "Elveției": "CHE",
+    "Elveţiei": "CHE",
+    "Irlandei": "IRL",
+    "Greciei": "GRC",
+    "Turciei": "TUR",
+    "Bulgariei": "BGR",
+    "Ungariei": "HUN",
+    "Canadei": "CAN",
+    "Japoniei": "JPN",
+    "Australiei": "AUS",
+    "Coreei de Sud": "KOR",
+    "Noii Zeelande": "NZL",
+    "României": "ROU",
+    "Romaniei": "ROU",
+    "Statele Unite": "USA",
+    "Statele Unite ale Americii": "USA",
+    "Statelor Unite": "USA",
+    "Statelor Unite ale Americii": "USA",
+    "SUA": "USA",
+    "Regatului Unit": "GBR",
+    "Marea Britanie": "GBR",
+    "Marii Britanii": "GBR",
+    "Uniunea Europeană": "EUU",
+    "Uniunii Europene": "EUU",
+    "Comisia Europeană": "EUU",
+    "Comisiei Europene": "EUU",
+    "Guvernul român": "ROU",
+    "Guvernul României": "ROU",
+    "Pentagonul": "USA",
+    "Casa Albă": "USA",
+}
+_IBERIAN_ITALIAN: dict[str, str] = {
+    # United States, United Kingdom, Netherlands, Czechia (short forms and spellings)
+    "EE.UU.": "USA",
+    "EE. UU.": "USA",
+    "EEUU": "USA",
+    "EUA": "USA",
+    "Usa": "USA",
+    "Gran Bretaña": "GBR",
+    "Gran Bretagna": "GBR",
+    "Grã-Bretanha": "GBR",
+    "Holanda": "NLD",
+    "República Checa": "CZE",
+    "República Tcheca": "CZE",
+    "Repubblica Ceca": "CZE",
+    # European Portuguese spellings (babel's Portuguese is Brazilian)
+    "Estónia": "EST",
+    "Letónia": "LVA",
+    "Polónia": "POL",
+    "Roménia": "ROU",
+    "Eslovénia": "SVN",
+    "Rumania": "ROU",
+    # the Union and its Commission
+    "Unión Europea": "EUU",
+    "Unione Europea": "EUU",
+    "Unione europea": "EUU",
+    "União Europeia": "EUU",
+    "Comisión Europea": "EUU",
+    "Commissione europea": "EUU",
+    "Commissione Europea": "EUU",
+    "Comissão Europeia": "EUU",
+    "Ue": "EUU",
+    # offices and governments speaking for their state
+    "Casa Blanca": "USA",
+    "Casa Bianca": "USA",
+    "Casa Branca": "USA",
+    "Pentágono": "USA",
+    "Pentagono": "USA",
+    "Gobierno español": "ESP",
+    "Gobierno de España": "ESP",
+    "Ejecutivo español": "ESP",
+    "Ministerio de Defensa español": "ESP",
+    "Margarita Robles": "ESP",
+    "Albares": "ESP",
+    "Governo italiano": "ITA",
+    "Farnesina": "ITA",
+    "Draghi": "ITA",
+    "Governo português": "PRT",
+    "Governo portoghese": "PRT",
+    "Executivo português": "PRT",
+    "Gomes Cravinho": "PRT",
+    "Rebelo de Sousa": "PRT",
+    "Ciolacu": "ROU",
+    "Iohannis": "ROU",
+    "Tîlvăr": "ROU",
+    "Tilvar": "ROU",
+    "Bolojan": "ROU",
+    "Nicușor Dan": "ROU",
+    # the recipient and the aggressor in the Romanian genitive-dative
+    "Ucrainei": "UKR",
+    "Kievului": "UKR",
+    "Rusiei": "RUS",
+}
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    name: (code,) for name, code in {**_ROU_CASES, **_IBERIAN_ITALIAN}.items()
+}

@@ -1,0 +1,146 @@
+"""The reader in Spanish, Italian, Portuguese and Romanian (materiel.ingest.lexicon.romance):
+pledges with donor, category and quantity, refusals and considerations read as no pledge,
+the recipient's requests read as needs, inflected and abbreviated state names. The sentences
+are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.ingest import nations
+from materiel.ingest.extract import Extractor
+from materiel.ingest.lexicon import romance
+
+
+@pytest.fixture(scope="module")
+def reader() -> Extractor:
+    return Extractor()
+
+
+def _pledges(reader: Extractor, text: str) -> set[tuple[str, str, int | None]]:
+    got = reader.read(text).as_label()["pledges"]
+    return {(p["donor"], p["category"], p["quantity"]) for p in got}
+
+
+def _needs(reader: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(n["recipient"], n["category"]) for n in reader.read(text).as_label()["needs"]}
+
+
+PLEDGES = [
+    # Spanish: donate, hand over, self-propelled howitzers, multiple rocket launchers
+    (
+        "El Gobierno de Portugal donará a Ucrania doce obuses autopropulsados, anunció el lunes"
+        " su ministro de Defensa.",
+        ("PRT", "artillery-system", 12),
+    ),
+    (
+        "Italia entregará a Ucrania ocho lanzacohetes múltiples en las próximas semanas.",
+        ("ITA", "rocket-artillery-system", 8),
+    ),
+    ("Los EE.UU. entregarán a Ucrania cuatro helicópteros.", ("USA", "helicopter", 4)),
+    # Italian: send, armoured vehicles, helicopters
+    (
+        "La Spagna invierà all'Ucraina 20 veicoli blindati, ha annunciato il ministero.",
+        ("ESP", "armoured-vehicle", 20),
+    ),
+    ("La Gran Bretagna fornirà all'Ucraina tre elicotteri.", ("GBR", "helicopter", 3)),
+    # Portuguese: hand over, tanks (European spelling of Poland)
+    (
+        "A Espanha vai entregar à Ucrânia seis helicópteros, anunciou o ministério.",
+        ("ESP", "helicopter", 6),
+    ),
+    ("A Polónia enviará à Ucrânia dez carros de combate.", ("POL", "main-battle-tank", 10)),
+    # Romanian: send, air defence systems; deliver, self-propelled howitzers, tanks
+    (
+        "Germania va trimite Ucrainei patru sisteme de apărare antiaeriană, a anunțat ministrul.",
+        ("DEU", "air-defence-system", 4),
+    ),
+    (
+        "Ministrul apărării al Franței a anunțat că Franța va livra Ucrainei 12 obuziere"
+        " autopropulsate.",
+        ("FRA", "artillery-system", 12),
+    ),
+    ("Statele Unite vor livra Ucrainei 20 de tancuri.", ("USA", "main-battle-tank", 20)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLEDGES)
+def test_pledge_is_read_with_donor_category_and_quantity(
+    reader: Extractor, text: str, expected: tuple[str, str, int]
+) -> None:
+    assert expected in _pledges(reader, text)
+
+
+NOT_GIVEN = [
+    "El Gobierno de Portugal descarta enviar carros de combate a Ucrania por ahora.",
+    "Il governo della Grecia esclude l'invio di carri armati all'Ucraina.",
+    "O Governo italiano está a ponderar o envio de caças para a Ucrânia.",
+    "Guvernul Bulgariei a refuzat să trimită avioane de luptă Ucrainei.",
+    # considered, studied, could
+    "Suecia estudia la posibilidad de ceder aviones de combate a Ucrania.",
+    "La Norvegia potrebbe consegnare altri elicotteri all'Ucraina.",
+    "România analizează trimiterea unui al doilea sistem antiaerian în Ucraina.",
+    # support that goes on, no package of its own; a proposal
+    "Bélgica seguirá enviando fusiles de asalto y ametralladoras a Ucrania.",
+    "A Comissão Europeia propõe entregar à Ucrânia mais munições de artilharia.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN)
+def test_refusal_or_consideration_is_no_pledge(reader: Extractor, text: str) -> None:
+    assert _pledges(reader, text) == set()
+
+
+NEEDS = [
+    (
+        "El presidente ucraniano pidió a los aliados más sistemas de defensa aérea para proteger"
+        " las ciudades.",
+        ("UKR", "air-defence-system"),
+    ),
+    (
+        "Zelensky ha chiesto agli alleati nuovi sistemi di difesa aerea e munizioni di"
+        " artiglieria.",
+        ("UKR", "artillery-ammunition"),
+    ),
+    ("A Ucrânia precisa de sistemas de defesa aérea.", ("UKR", "air-defence-system")),
+    (
+        "Ucraina a cerut aliaților mai multe sisteme de apărare aeriană.",
+        ("UKR", "air-defence-system"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEEDS)
+def test_request_of_the_recipient_is_a_need(
+    reader: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _needs(reader, text)
+    assert _pledges(reader, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("la decisión de los EE. UU.", "USA"),
+        ("el apoyo de Gran Bretaña", "GBR"),
+        ("il sostegno della Repubblica Ceca", "CZE"),
+        ("o contributo da Polónia", "POL"),
+        ("ajutorul Germaniei", "DEU"),
+        ("pachetul Statelor Unite", "USA"),
+        ("sprijinul Marii Britanii", "GBR"),
+        ("decizia Franţei", "FRA"),
+        ("fondurile Uniunii Europene", "EUU"),
+    ],
+)
+def test_inflected_and_abbreviated_names(text: str, code: str) -> None:
+    assert (code,) in [n.codes for n in nations.find_nations(text)]
+
+
+def test_past_total_is_no_new_pledge(reader: Extractor) -> None:
+    assert _pledges(reader, "Italia ya ha entregado a Ucrania seis obuses.") == set()
+    assert _pledges(reader, "Portugal já tinha enviado à Ucrânia seis helicópteros.") == set()
+
+
+def test_no_word_of_the_family_is_empty() -> None:
+    for kind, words in romance.WORDS.items():
+        assert all(part for part in words.split("|")), kind

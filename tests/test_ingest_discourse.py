@@ -247,3 +247,19 @@ def test_nordic_and_dutch_givers() -> None:
     assert ("DEU", "main-battle-tank") not in pledges(
         "La France enverra des chars à l'Ukraine, fabriqués en Allemagne."
     )
+
+
+def test_spanish_recipient_and_portuguese_more() -> None:
+    """Spanish names the recipient 'Ucrania'; Portuguese 'mais' is 'more', not French 'mais'
+    ('but'), so it does not cut the request short; French 'mais' still ends a clause."""
+    got = EX.read("España ha confirmado el envío a Ucrania de seis lanzadores Hawk.")
+    assert [(r["donor"], r["category"], r["quantity"]) for r in got.as_label()["pledges"]] == [
+        ("ESP", "air-defence-system", 6)
+    ]
+    needs = EX.read(
+        "A Ucrânia precisa de mais sistemas de defesa aérea, disse o presidente Zelensky."
+    ).as_label()["needs"]
+    assert [(r["recipient"], r["category"]) for r in needs] == [("UKR", "air-defence-system")]
+    assert pledges("L'Allemagne livrera des chars, mais la France hésite encore.") == {
+        ("DEU", "main-battle-tank")
+    }

@@ -249,6 +249,8 @@ RECIPIENT_ANY_LANGUAGE = re.compile(
     # Icelandic, Czech "Kyjiv", and the lower-case adjectives of the Nordic and Slavic languages
     # ("ukrainske styrker", "ukrajinská armáda", "ukraińskie wojsko")
     r"|Úkraín\w*|Kænugar\w*|Kyjiv\w*|ukrain(?:sk|isk|ian)\w*|ukrajin\w*|ukraiń\w*|ucrain\w*"
+    # Spanish "Ucrania", "ucraniano"
+    r"|Ucran\w*|ucran\w*"
     r"|oekraïens\w*|україн\w*|украин\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
@@ -935,10 +937,10 @@ ASIDE_BEFORE = re.compile(
 REQUEST_SCOPE_END = re.compile(
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
-    r"|aber|doch|während|weil|da|nachdem|wobei|mais|tandis|alors|car|parce|puisque|qui|où"
+    r"|aber|doch|während|weil|da|nachdem|wobei|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis|alors|car|parce|puisque|qui|où"
     r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"
     r"|a\s+dit|a-t-il|a-t-elle|según|selon|according)\b)"
-    r"|\s(?=(?:but|aber|mais|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
+    r"|\s(?=(?:but|aber|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
     r"|\s(?=(?:to|um|pour|afin|para|per)\s+(?:protect|defend|repel|counter|shoot|fight|hold"
     r"|schützen|verteidigen|abzuwehren|protéger|défendre|repousser|contrer|proteger|defender"
     r"|proteggere|difendere)\b)",

@@ -146,8 +146,8 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|mais|tandis|alors|qui|ce\s+qui|après|portant)\b)"
-    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais|tandis)\s)",
+    r"|womit|wodurch|die|der|das|welche[rs]?|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis|alors|qui|ce\s+qui|après|portant)\b)"
+    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis)\s)",
     re.IGNORECASE,
 )
 _CHUNK_SPLIT = re.compile(

@@ -30,6 +30,13 @@ def test_family_data_is_well_formed(family: object) -> None:
     for name, codes in family.ALIASES.items():  # type: ignore[attr-defined]
         assert name.strip() == name and codes
         assert set(codes) <= ISO3, (name, codes)
+    for rx, codes in family.ADJECTIVES.items():  # type: ignore[attr-defined]
+        re.compile(rx)
+        assert codes and set(codes) <= ISO3, (rx, codes)
+    units = family.CALIBRE_UNITS  # type: ignore[attr-defined]
+    if units:
+        re.compile(units)
+        assert not units.startswith("|") and "||" not in units
 
 
 def test_alternation_joins_every_family() -> None:
@@ -49,7 +56,14 @@ def test_cues_carry_the_families_words() -> None:
         "receive": cues.RECEIVE_CUE,
         "need": cues.NEED_CUE,
         "request": cues.REQUEST,
+        "arms": cues.ARMS,
+        "commits": cues.COMMITS,
     }
-    assert set(patterns) == set(lexicon.KINDS)
+    for kind, other in (("past", cues.PAST_VERB_OTHER), ("future", cues.FUTURE_OTHER)):
+        if lexicon.alternation(kind):
+            assert other is not None and lexicon.alternation(kind)[1:] in other.pattern
+        else:
+            assert other is None
+    assert set(patterns) | {"past", "future"} == set(lexicon.KINDS)
     for kind, pattern in patterns.items():
         assert lexicon.alternation(kind) in pattern.pattern, kind

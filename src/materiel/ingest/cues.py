@@ -392,6 +392,19 @@ PAST_VERB = re.compile(
     r"|envoyé|fourni)|ont\s+(?:livré|envoyé|fourni))\b",
     _I,
 )
+#: the past tenses of giving and the future in the other languages (:mod:`.lexicon`), apart
+#: from :data:`PAST_VERB` and :data:`FUTURE` (features of the modality filter): they carry a
+#: recap of past totals on in those languages; None when no family has words of the kind
+PAST_VERB_OTHER = (
+    re.compile(r"\b(?:" + lexicon.alternation("past")[1:] + r")\b", _I)
+    if lexicon.alternation("past")
+    else None
+)
+FUTURE_OTHER = (
+    re.compile(r"\b(?:" + lexicon.alternation("future")[1:] + r")\b", _I)
+    if lexicon.alternation("future")
+    else None
+)
 #: "X also sent ...": more of what was just told
 ALSO_PAST = re.compile(
     r"\b(?:also|auch|également|aussi)\s+(?:\w+\s+)?(?:sent|delivered|supplied"
@@ -609,7 +622,7 @@ ARMS = re.compile(
     r"\b(?:arms|weapons|military\s+(?:aid|assistance|support|equipment|package)|security"
     r"\s+assistance|defen[cs]e\s+(?:aid|package|materiel)|aid\s+package|package|Waffen\w*"
     r"|Rüstungsgüter\w*|Militärhilfe|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
-    r"|matériel\s+militaire|équipements?\s+militaires?)\b",
+    r"|matériel\s+militaire|équipements?\s+militaires?" + lexicon.alternation("arms") + r")\b",
     _I,
 )
 
@@ -646,7 +659,7 @@ COMMITS = re.compile(
     r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
     r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
     r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
-    r"|entregará\w*|donará\w*)\b",
+    r"|entregará\w*|donará\w*" + lexicon.alternation("commits") + r")\b",
     _I,
 )
 #: a list item: "-- 75,000 rounds", "• 20 mortars", "1. ..."

@@ -756,6 +756,11 @@ def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool
 _I_A_AND = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
 
 
+def _other_tense(ctx: _Context, pattern: re.Pattern[str] | None, sent: str) -> bool:
+    """A tense word of the other languages (:mod:`.lexicon`) in a text in one of them."""
+    return not ctx.core and pattern is not None and pattern.search(sent) is not None
+
+
 def _place_before(text: str, a: int, b: int, lang: str) -> bool:
     """A preposition of place ends text[a:b] ("in", "through", French "en"); in Dutch "en"
     is "and" ("Nederland en Duitsland")."""
@@ -1137,8 +1142,9 @@ class Extractor:
             ctx.recap
             and st.elements
             and (not st.donors or cues.ALSO_PAST.search(sent))
-            and cues.PAST_VERB.search(sent)
+            and (cues.PAST_VERB.search(sent) or _other_tense(ctx, cues.PAST_VERB_OTHER, sent))
             and not cues.FUTURE.search(sent)
+            and not _other_tense(ctx, cues.FUTURE_OTHER, sent)
         ):
             for el in st.elements:
                 el.cumulative = True

@@ -569,7 +569,9 @@ ARTILLERY_CALIBRES = {"105mm", "122mm", "152mm", "155mm", "203mm", "120mm", "81m
 SMALL_ARMS_CALIBRES = {"5.56mm", "7.62mm", "12.7mm", "9mm", "14.5mm"}
 CALIBRE = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[.,]\d{1,2})?)\s?-?\s?(?:mm|millim(?:et(?:er|re)s?|ètres?|étricos?"
-    r"|etri(?:ci|co)?|etr[oi]s?)|milímetros?|мм|миллиметр\w*)(?![a-zа-я])"
+    r"|etri(?:ci|co)?|etr[oi]s?)|milímetros?|мм|миллиметр\w*"
+    + lexicon.CALIBRE_UNITS
+    + r")(?![a-zа-я])"
     r"|(?<!\w)\.50[-\s]cal(?:ibre|iber)?",
     re.IGNORECASE,
 )

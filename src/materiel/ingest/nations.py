@@ -613,8 +613,14 @@ def _pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _adjectives() -> dict[str, tuple[str, ...]]:
+    """The curated adjectives and the other languages' (:mod:`.lexicon`)."""
+    return {**ADJECTIVES, **lexicon.ADJECTIVES}
+
+
+@lru_cache(maxsize=1)
 def _adjective_pattern() -> re.Pattern[str]:
-    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ADJECTIVES))
+    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(_adjectives()))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -624,7 +630,7 @@ def find_nations(text: str) -> list[NationMention]:
     taken = bytearray(len(text) + 1)  # characters inside a name already found
     for n in out:
         taken[n.start : n.end] = b"\x01" * (n.end - n.start)
-    codes = list(ADJECTIVES.values())
+    codes = list(_adjectives().values())
     for m in _adjective_pattern().finditer(text):
         if any(taken[m.start() : m.end()]):
             continue

@@ -11,8 +11,10 @@ half its recall in English, German and French (issue 15). Each module holds plai
   group, no ``\\b``; inflected forms by stem and ``\\w*``), compiled by :mod:`..cues` into the
   pattern of that kind beside the English, German and French words;
 - ``ITEMS``: ``(regex, category, rank)`` rows read by :mod:`..items` like its keyword table;
-- ``ALIASES``: name forms of states (inflected cases, adjectives, capitals standing for their
-  government) to ISO 3166 alpha-3 codes, read by :mod:`..nations` beside its curated table.
+- ``ALIASES``: name forms of states (inflected cases, capitals standing for their
+  government) to ISO 3166 alpha-3 codes, read by :mod:`..nations` beside its curated table;
+- ``ADJECTIVES``: regular expressions of states' adjectives, lower-case allowed;
+- ``CALIBRE_UNITS``: an alternation of the words for "millimetre".
 
 The words are the languages' vocabulary for giving, refusing, totals, asking and arms, written
 from the languages (dictionaries, paradigms), not copied from the labelled texts, so that they
@@ -30,7 +32,22 @@ FAMILIES = (germanic, romance, eastern)
 #: (NOT_GIVEN_OTHER: refused, ruled out, considered, could, negated), cumulative
 #: (CUMULATIVE_OTHER: so far, in total, since the start), receive (RECEIVE_CUE: the recipient
 #: receives), need (NEED_CUE: needs, lacks, shortage) and request (REQUEST: asks for, calls on)
-KINDS = ("pledge", "not_given", "cumulative", "receive", "need", "request")
+#: and, read as they are: arms (ARMS: weapons, military aid, a defence package), commits
+#: (COMMITS: will, announces, pledges, decided), past (PAST_VERB_OTHER: past tenses of giving,
+#: "were delivered", "has sent") and future (FUTURE_OTHER: will, shall): the last two carry a
+#: recap of past totals from sentence to sentence ("so far ... X sent ... Y delivered")
+KINDS = (
+    "pledge",
+    "not_given",
+    "cumulative",
+    "receive",
+    "need",
+    "request",
+    "arms",
+    "commits",
+    "past",
+    "future",
+)
 
 
 def alternation(kind: str) -> str:
@@ -47,3 +64,14 @@ ITEMS: list[tuple[str, str, int]] = [row for f in FAMILIES for row in f.ITEMS]
 
 #: the families' name forms of states, read by :mod:`..nations` after its own table
 ALIASES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.ALIASES.items()}
+
+#: the families' adjectives of states (regular expressions, case-insensitive, lower-case
+#: forms allowed: "niemiecki", "svenska", "español"), read by :mod:`..nations` like its
+#: ADJECTIVES
+ADJECTIVES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.ADJECTIVES.items()}
+
+#: the families' words of a calibre's unit ("milimetrów", "χιλιοστών", "ملم"), an
+#: alternation read by :mod:`..items` after "mm" and "millimetre"
+CALIBRE_UNITS: str = "".join(
+    "|" + f.CALIBRE_UNITS for f in FAMILIES if getattr(f, "CALIBRE_UNITS", "")
+)

@@ -994,3 +994,10 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
 #: :data:`materiel.ingest.nations.ALIASES`)
 ALIASES: dict[str, tuple[str, ...]] = _aliases()
+
+#: adjectives of states, regular expressions read case-insensitively (lower-case forms
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
+ADJECTIVES: dict[str, tuple[str, ...]] = {}
+
+#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
+CALIBRE_UNITS: str = ""

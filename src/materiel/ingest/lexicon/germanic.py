@@ -512,3 +512,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Þorgerður Katrín",
     ),
 }
+
+#: adjectives of states, regular expressions read case-insensitively (lower-case forms
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
+ADJECTIVES: dict[str, tuple[str, ...]] = {}
+
+#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
+CALIBRE_UNITS: str = ""

@@ -600,3 +600,10 @@ _IBERIAN_ITALIAN: dict[str, str] = {
 ALIASES: dict[str, tuple[str, ...]] = {
     name: (code,) for name, code in {**_ROU_CASES, **_IBERIAN_ITALIAN}.items()
 }
+
+#: adjectives of states, regular expressions read case-insensitively (lower-case forms
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
+ADJECTIVES: dict[str, tuple[str, ...]] = {}
+
+#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
+CALIBRE_UNITS: str = ""

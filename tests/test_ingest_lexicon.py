@@ -67,3 +67,13 @@ def test_cues_carry_the_families_words() -> None:
     assert set(patterns) | {"past", "future"} == set(lexicon.KINDS)
     for kind, pattern in patterns.items():
         assert lexicon.alternation(kind) in pattern.pattern, kind
+
+
+def test_a_text_is_read_with_its_familys_item_words() -> None:
+    assert lexicon.items_for("en") == [] and lexicon.items_for("de") == []
+    assert lexicon.items_for(None) == lexicon.ITEMS
+    langs = [lang for f in lexicon.FAMILIES for lang in lexicon.LANGS[f]]
+    assert len(langs) == len(set(langs))  # each language in one family
+    for f in lexicon.FAMILIES:
+        for lang in lexicon.LANGS[f]:
+            assert lexicon.items_for(lang) == f.ITEMS

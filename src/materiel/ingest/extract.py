@@ -1013,7 +1013,10 @@ class Extractor:
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = [n for n in nat.find_nations(text) if not _names_currency(text, n)]
         ctx.money = find_money(text, ctx.lang)
-        ctx.items = self.items.find(text)
+        # a text in English, German or French is read without the other languages' item words
+        # (the same output, read faster); any other with all of them (a short text's language
+        # is easily mistaken)
+        ctx.items = self.items.find(text, ctx.lang if ctx.core else None)
         ctx.starts = {
             "nations": [m.start for m in ctx.nations],
             "money": [m.start for m in ctx.money],

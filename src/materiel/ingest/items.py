@@ -611,9 +611,11 @@ class ItemTable:
             self._compiled.append((pat, cat, 4, cal, code))
             self._fuzzy_keys[_squash(alias)] = (cat, cal, code)
 
-    def find(self, text: str) -> list[ItemMention]:
-        """Non-overlapping item mentions: longest match first, then highest rank."""
-        found = _keyword_mentions(text)
+    def find(self, text: str, lang: str | None = None) -> list[ItemMention]:
+        """Non-overlapping item mentions: longest match first, then highest rank; ``lang``
+        (the text's language, when known) chooses the other languages' words read
+        (:func:`.lexicon.items_for`)."""
+        found = _keyword_mentions(text, lang)
         for pat, cat, rank, cal, code in self._compiled:
             for m in pat.finditer(text):
                 found.append(ItemMention(cat, rank, m.start(), m.end(), m.group(0), code, cal))
@@ -650,8 +652,8 @@ class ItemTable:
         return out
 
 
-@lru_cache(maxsize=1)
-def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+@lru_cache(maxsize=64)
+def _keyword_patterns(lang: str | None = None) -> list[tuple[re.Pattern[str], str, int]]:
     out = [
         # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"); the cheap
         # "mm-" look-behind first, so most positions test one look-behind, not three
@@ -663,7 +665,7 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
             cat,
             rank,
         )
-        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS, *lexicon.ITEMS]
+        for rx, cat, rank in [*KEYWORDS, *IBERIAN, *OTHER_LANGS, *lexicon.items_for(lang)]
     ]
     # the ammunition of a system written as one hyphenated word ("NASAMS-Munition")
     out.append(
@@ -681,10 +683,10 @@ def _keyword_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     return out
 
 
-def _keyword_mentions(text: str) -> list[ItemMention]:
+def _keyword_mentions(text: str, lang: str | None = None) -> list[ItemMention]:
     return [
         ItemMention(cat, rank, m.start(), m.end(), m.group(0))
-        for pat, cat, rank in _keyword_patterns()
+        for pat, cat, rank in _keyword_patterns(lang)
         for m in pat.finditer(text)
     ]
 

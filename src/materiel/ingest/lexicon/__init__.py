@@ -59,8 +59,29 @@ def alternation(kind: str) -> str:
     return "".join("|" + p for p in parts)
 
 
+#: the languages of each family (codes of :data:`materiel.ingest.numbers.LANGS`)
+LANGS = {
+    germanic: ("nl", "da", "no", "sv", "is"),
+    romance: ("es", "it", "pt", "ro"),
+    eastern: (
+        "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "ru", "lt", "lv", "et", "fi", "hu",
+        "el", "tr", "ar",
+    ),
+}  # fmt: skip
+
 #: the families' item rows, read by :mod:`..items` after its own tables
 ITEMS: list[tuple[str, str, int]] = [row for f in FAMILIES for row in f.ITEMS]
+
+
+def items_for(lang: str | None) -> list[tuple[str, str, int]]:
+    """The item rows a text in ``lang`` is read with: none for English, German and French
+    (whose words the item table has: the reader's output on them is the same with or without
+    these rows, and some 100 fewer patterns keep it fast), a family's own for its languages,
+    every family's when the language is not known."""
+    if lang is None:
+        return ITEMS
+    return [row for f in FAMILIES if lang in LANGS[f] for row in f.ITEMS]
+
 
 #: the families' name forms of states, read by :mod:`..nations` after its own table
 ALIASES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.ALIASES.items()}
@@ -72,6 +93,4 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.A
 
 #: the families' words of a calibre's unit ("milimetrów", "χιλιοστών", "ملم"), an
 #: alternation read by :mod:`..items` after "mm" and "millimetre"
-CALIBRE_UNITS: str = "".join(
-    "|" + f.CALIBRE_UNITS for f in FAMILIES if getattr(f, "CALIBRE_UNITS", "")
-)
+CALIBRE_UNITS: str = "".join("|" + f.CALIBRE_UNITS for f in FAMILIES if f.CALIBRE_UNITS)

@@ -789,7 +789,103 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms
 #: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: (Spanish, Portuguese, Italian, Romanian; no form that is an English, German or French word:
+#: Romanian "german", "american", "canadian" and the like only in their inflected forms)
+_ADJ: dict[str, str] = {
+    "DEU": r"alem[aá]n|alemana|alemanes|alemanas|alemão|alemã|alemães|alemãs|tedesc(?:o|a|hi|he)"
+    r"|german(?:ă|e|i|ii|ilor|ul|ului)",
+    "FRA": r"franc[eé]s|francesa|franceses|francesas|francês|frances[ei]"
+    r"|francez(?:ă|e|i|ii|ilor|ul)?",
+    "GBR": r"brit[aá]nic(?:o|a|os|as)|britânic(?:o|a|os|as)|britannic(?:o|a|i|he)"
+    r"|britanic(?:ă|e|i|ii|ilor|ul)?",
+    "USA": r"american(?:o|a|os|as|i|e)|american(?:ă|ii|ilor|ul|ului)|estado-?unidenses?"
+    r"|statunitens[ei]|nord-?american(?:o|a|i|e|ă|ii)|norteamerican(?:o|a|os|as)",
+    "ITA": r"italian(?:o|a|os|as|i|e)|italian(?:ă|ii|ilor|ul)|italien(?:e|i|ii|ilor)",
+    "ESP": r"spagnol(?:o|a|i|e)|espanhol|espanhola|espanhóis|espanholas|spaniol(?:ă|e|i|ii|ul)?",
+    "PRT": r"portoghes[ei]|portughez(?:ă|e|i|ii|ul)?",
+    "NLD": r"neerland[eé]s|neerlandesa|neerlandeses|neerlandês|holand[eé]s|holandesa|holandeses"
+    r"|holandês|olandes[ei]|olandez(?:ă|e|i|ii|ul)?",
+    "POL": r"polac(?:o|a|os|as)|polonês|polonesa|poloneses|polacc(?:o|a|hi|he)"
+    r"|polonez(?:ă|e|i|ii|ul)?",
+    "CZE": r"chec(?:o|a|os|as)|tchec(?:o|a|os|as)|cec(?:o|a|hi|he)|ceh(?:ă|e|i|ii)",
+    "DNK": r"dan[eé]s|danesa|daneses|dinamarqu[eê]s|dinamarquesa|dinamarqueses|danes[ei]"
+    r"|danez(?:ă|e|i|ii|ul)?",
+    "NOR": r"norueg(?:o|a|os|as)|norueguês|norueguesa|noruegueses|norveges[ei]"
+    r"|norvegian(?:ă|e|i|ii|ul)|norvegien(?:e|i|ii)",
+    "SWE": r"suec(?:o|a|os|as)|svedes[ei]|suedez(?:ă|e|i|ii|ul)?",
+    "FIN": r"finland[eé]s|finlandesa|finlandeses|finlandês|finlandes[ei]|finlandez(?:ă|e|i|ii|ul)?",
+    "CAN": r"canadiens[e]?|canadienses|canadian(?:o|a|os|as)|canadens(?:e|es)|canades[ei]"
+    r"|canadian(?:ă|ul)|canadien(?:e|i|ii)",
+    "BEL": r"belgas|belg[ih]e?|belgian(?:ă|ul)|belgien(?:e|i|ii)",
+    "GRC": r"grieg(?:o|a|os|as)|greg(?:o|a|os|as)|grec(?:o|a|he)|greac(?:ă|a)|grecesc\w*",
+    "TUR": r"turc(?:o|a|os|as|hi|he)|turc(?:ă|e|i|ii|esc)",
+    "JPN": r"japon[eé]s|japonesa|japoneses|japonês|giappones[ei]|japonez(?:ă|e|i|ii|ul)?",
+    "AUS": r"australian(?:o|a|os|as|i|e)|australian(?:ă|ul)|australien(?:e|i|ii)",
+    "ROU": r"rum(?:an|en)(?:o|a|os|as|i|e)|romen(?:o|a|os|as)|român|română|române|români"
+    r"|românilor|românesc|românești|româneşti|româneasc[ăa]",
+    "EST": r"estoni(?:o|os|as)|estónio|estonian(?:o|a|os|as)|eston[ei]|eston(?:ă)"
+    r"|estonien(?:e|i|ii)",
+    "LVA": r"let[oó]n|letona|letones|letão|letã|lettone|lettoni|leton(?:ă|e|i|ii)",
+    "LTU": r"lituan(?:o|a|os|as|i|e)|lituanian(?:ă|ul)|lituanien(?:e|i|ii)",
+    "AUT": r"austr[ií]ac(?:o|a|os|as|hi|he|i|ă|e|ii)",
+    "CHE": r"suiz(?:o|os|as)|suí[çc](?:o|a|os|as)|svizzer(?:o|i|e)|elve[țţ]ian(?:ă|e|i|ii|ul)?",
+    "SVK": r"eslovac(?:o|a|os|as)|slovacc(?:o|a|hi|he)|slovac(?:ă|e|i|ii)",
+    "SVN": r"eslovenos?|eslovena|eslovenas|sloven(?:o|a|i|e|ă|ii)",
+    "HRV": r"croatas?|croat(?:i|ă|e|ii)",
+    "BGR": r"b[uú]lgar(?:o|a|os|as|i|e|ă|ii)",
+    "HUN": r"h[uú]ngar(?:o|a|os|as)|unghers[ei]|maghiar(?:ă|e|i|ii)?|ungar(?:ă|e|i|ii)",
+    "IRL": r"irland[eé]s|irlandesa|irlandeses|irlandês|irlandes[ei]|irlandez(?:ă|e|i|ii|ul)?",
+    "LUX": r"luxemburgu[eé]s|luxemburguês|lussemburghes[ei]|luxemburghez(?:ă|e|i)?",
+    "ISL": r"island[eé]s|islandesa|islandês|islandes[ei]|islandez(?:ă|e|i)?",
+    "KOR": r"sur-?coreano|surcoreana|sul-coreano|sul-coreana|sud-?corean[oaie]|sud-corean(?:ă|e|i)",
+    "NZL": r"neozeland[eé]s|neozelandesa|neozelandês|neozelandes[ei]|neozeelandez(?:ă|e|i)?",
+    "RUS": r"rus(?:o|os|as)|russ(?:o|i)|rus(?:ă|ești|eşti|esc|ească)|ru[șş]i|ru[șş]ii",
+}
+#: Romanian masculine forms that are English words ("german", "american"): only after the
+#: government, the ministry, the minister, the leader or the army
+_RO_BEFORE = "".join(
+    f"(?<={w}\\s)"
+    for w in (
+        "guvernul",
+        "guvernului",
+        "executivul",
+        "ministrul",
+        "ministerul",
+        "ministerului",
+        "premierul",
+        "cancelarul",
+        "președintele",
+        "preşedintele",
+        "omologul",
+        "ajutorul",
+        "sprijinul",
+        "pachetul",
+        "statul",
+        "parlamentul",
+    )
+).replace(")(?<=", ")|(?<=")
+_RO_PLAIN = {
+    "DEU": "german",
+    "USA": "american",
+    "ITA": "italian",
+    "CAN": "canadian",
+    "AUS": "australian",
+    "BEL": "belgian",
+    "NOR": "norvegian",
+    "EST": "estonian",
+    "LTU": "lituanian",
+    "TUR": "turc",
+    "CZE": "ceh",
+    "GRC": "grec",
+    "RUS": "rus",
+}
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    **{rx: (code,) for code, rx in _ADJ.items()},
+    **{f"(?:{_RO_BEFORE}){w}": (code,) for code, w in _RO_PLAIN.items()},
+}
 
 #: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+CALIBRE_UNITS: str = (
+    r"(?:de\s+)?milimetri|(?:de\s+)?milimetru|milimetric[eio]?|milim[eé]tric[oa]s?"
+    r"|millimetric[oi]|(?:de\s+)?mm\.?(?=\s)"
+)

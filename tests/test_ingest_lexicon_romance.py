@@ -144,3 +144,68 @@ def test_past_total_is_no_new_pledge(reader: Extractor) -> None:
 def test_no_word_of_the_family_is_empty() -> None:
     for kind, words in romance.WORDS.items():
         assert all(part for part in words.split("|")), kind
+
+
+# -- round 2: own stocks and purchases, running out, past totals told in other words
+
+NOT_GIVEN_2 = [
+    # refilling the donor's own stocks
+    "El Congreso aprobó 2.000 millones de dólares para que Estados Unidos reponga sus reservas"
+    " de armas.",
+    "Gli Stati Uniti hanno stanziato 3 miliardi di dollari per ricostituire le scorte di armi"
+    " inviate all'Ucraina.",
+    # a contract to buy, for the donor itself
+    "Polonia a semnat un contract pentru achiziția a 48 de obuziere K9.",
+    "Portugal assinou um contrato para a aquisição de 12 helicópteros.",
+    # running out of arms
+    "O Reino Unido avisou que está a ficar sem armas para enviar para a Ucrânia.",
+    # a past total in the pluperfect, told as an amount, or over the last months
+    "España había enviado a Ucrania veinte vehículos blindados.",
+    "L'Italia ha inviato all'Ucraina aiuti che ammontano a 1,2 miliardi di euro.",
+    "Portugal entregou à Ucrânia nos últimos doze meses dez blindados.",
+    "Franța a trimis Ucrainei ajutoare care se ridică la 3 miliarde de euro.",
+    "Bulgaria a trimis Ucrainei un pachet care era în valoare de 20 de milioane de euro.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN_2)
+def test_own_stocks_running_out_and_past_totals_are_no_pledge(reader: Extractor, text: str) -> None:
+    assert _pledges(reader, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("el Gobierno alemán", "DEU"),
+        ("il governo tedesco", "DEU"),
+        ("o executivo francês", "FRA"),
+        ("guvernul francez", "FRA"),
+        ("Guvernul german", "DEU"),
+        ("ministrul american", "USA"),
+        ("il ministro olandese", "NLD"),
+        ("a ajuda dinamarquesa", "DNK"),
+    ],
+)
+def test_state_adjectives(text: str, code: str) -> None:
+    assert (code,) in [n.codes for n in nations.find_nations(text)]
+
+
+def test_romanian_english_adjectives_need_a_government_noun() -> None:
+    # "german", "american" are English words: alone they are no Romanian adjective
+    assert nations.find_nations("an american and a german company") == []
+
+
+def test_package_without_item_is_unspecified(reader: Extractor) -> None:
+    got = _pledges(
+        reader,
+        "Il governo italiano ha approvato un nuovo pacchetto di aiuti militari per l'Ucraina.",
+    )
+    assert ("ITA", "unspecified", None) in got
+
+
+def test_calibre_in_millimetres() -> None:
+    from materiel.ingest import items
+
+    for text in ("proiectile de 155 de milimetri", "obuses de 155 milímetros"):
+        m = items.CALIBRE.search(text)
+        assert m is not None and m.group(1) == "155"

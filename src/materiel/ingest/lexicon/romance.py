@@ -204,13 +204,199 @@ _REQUEST = _alt(
     r"îndemn\w*|indemn(?:at|ă)|face\s+apel|a\s+făcut\s+apel|pledeaz\w*|vrea",
 )
 
+# -- not given, round 2: the donor's own stocks and forces (refilling its stocks, buying for
+# its own army, the funds left to do so), support that goes on in general ("está brindando",
+# "sta fornendo"), a condition ("si", "se", "dacă" with a giving verb later)
+_OWN_STOCKS = _alt(
+    # refill, replenish, rebuild one's stocks
+    r"(?:repon\w*|reposici[oó]n|reabastec\w*|rellen\w*|reconstitu\w*|recompon\w*|renov\w*)"
+    r"\s+(?:\w+\s+){0,3}?(?:existencias|reservas|arsenal(?:es)?|inventarios?|stocks?|almacenes)",
+    r"(?:rep(?:or|ôr|õe|õem|user|useram|osição)|reabastec\w*|reconstitu\w*|recompor|renov\w*)"
+    r"\s+(?:\w+\s+){0,3}?(?:stocks?|estoques?|reservas|arsenais|arsenal|inventários?|paióis)",
+    r"(?:ripristin\w*|ricostitu\w*|reintegr\w*|rimpingu\w*|ripian\w*|rifornire|sostitu\w*"
+    r"|rinnov\w*)\s+(?:\w+\s+){0,3}?(?:scorte|riserve|arsenali|magazzini|armi\s+inviate)",
+    r"(?:ref(?:ace|ac|acă|acerea|ăcut)|reîntregi\w*|complet(?:a|ează|area|at)|reaprovizion\w*"
+    r"|reconstitui\w*|înlocui\w*|inlocui\w*)\s+(?:\w+\s+){0,3}?(?:stocuril\w*|stocuri|rezervel\w*"
+    r"|rezerve|arsenal\w*)",
+    r"reaprovizionar\w*|reabastecimiento|reabastecimento|rifornimento\s+delle\s+scorte",
+    # for its own forces
+    r"(?:sus|las|suas|as)\s+propias?\s+(?:Fuerzas\s+Armadas|fuerzas|tropas|ej[ée]rcito)"
+    r"|(?:suas|as)\s+próprias\s+(?:Forças\s+Armadas|forças|tropas)|(?:le\s+)?proprie\s+forze"
+    r"(?:\s+armate)?|(?:il\s+)?proprio\s+esercito|forțel(?:e|or)\s+(?:armate\s+)?proprii"
+    r"|armat(?:a|ei)\s+(?:proprii|română|române)|Armat(?:a|ei)\s+Român(?:ă|e)",
+    # funds left over, stocks exhausted
+    r"esaurimento\s+dei\s+fondi|fondi\s+esauriti|agotamiento\s+de\s+los\s+fondos"
+    r"|fondos\s+agotados|esgotamento\s+dos\s+fundos|fundos\s+esgotados",
+    r"(?:sono\s+)?rimast[ioae]\s+(?:a\s+disposizione|disponibili)|quedan\s+disponibles"
+    r"|restam\s+disponíveis|au\s+rămas\s+disponibil\w*",
+)
+#: a contract to buy, the recipient not named after it: the donor's own procurement
+_OWN_PURCHASE = (
+    r"(?:contrat[oe]s?|contratti|contract(?:ul|e|ele)?)\s+(?:\w+\s+){0,4}?(?:cumpăr\w*|cumpar\w*"
+    r"|achizi[țţt]\w*|compra\w*|adquisici\w*|aquisi[çc]\w*|acquist\w*|fornitura|suministro)"
+    r"(?![^.;]{0,160}(?:Ucrain|Ucrân|Ukrain|Kiev|Kyiv|Kiiv|Kíev|Kiew))"
+)
+#: running out of arms ("a ficar sem armas", "quedarse sin munición")
+_RUNNING_OUT = _alt(
+    r"(?:ficar|ficando|fica|ficam|quedarse|quedando|se\s+queda[n]?|rimanere|rimanendo|rimast[ioae]"
+    r"|rămâne|rămân|rămas|rămânem)\s+(?:\w+\s+)?(?:sem|sin|senza|fără)",
+    r"(?:sem|sin|senza|fără)\s+(?:armas|armi|arme|munições|municiones|munizioni|muniții|muniţii"
+    r"|stocks?|reservas|scorte|stocuri)",
+)
+#: support that goes on in general, no new package ("El apoyo que España está brindando")
+_ONGOING = _alt(
+    r"(?:está|están|estamos|sigue|siguen|seguimos)\s+(?:\w+\s+)?(?:brindando|prestando"
+    r"|ofreciendo|dando)",
+    r"(?:está|estão|estamos|continua|continuam|continuamos)\s+(?:\w+\s+)?(?:a\s+)?"
+    r"(?:prestar|dar|oferecer|prestando|dando|oferecendo)",
+    r"(?:sta|stanno|stiamo|continua|continuano|continuiamo)\s+(?:\w+\s+)?(?:a\s+)?"
+    r"(?:fornendo|dando|offrendo|prestando|dare|offrire|prestare)",
+    r"(?:continuă|continuăm|continua)\s+să\s+(?:ofere|oferim|acorde|acordăm|sprijine|sprijinim"
+    r"|ajute|ajutăm)|(?:oferă|acordă|sprijină)\s+în\s+continuare",
+)
+
+# -- past totals, round 2: the pluperfect (an earlier event), previously, amounts to /
+# totals, reaffirmed, over the last months or years, during a past year, a balance, after
+# an event
+_CUMULATIVE_MORE = _alt(
+    # pluperfect: "había enviado", "tinha assumido", "aveva inviato", "trimisese"
+    r"(?:había|habían|habíamos|hubiera|hubieran)\s+(?:\w+\s+)?\w+(?:ado|ada|ados|adas|ido|ida"
+    r"|idos|idas|to|cho)",
+    r"(?:tinha|tinham|tínhamos|havia|haviam)\s+(?:\w+\s+)?\w+(?:ado|ada|ados|adas|ido|ida"
+    r"|idos|idas|to|ito)",
+    r"(?:aveva|avevano|avevamo|era|erano)\s+(?:già\s+)?(?:stat[oaie]\s+)?\w+(?:ato|ata|ati"
+    r"|ate|uto|uta|uti|ute|ito|ita|iti|ite|esso|essa|essi|esse|esso|otto|otta)",
+    r"(?:trimis|livr|don|furniz|ofer|anunț|anunţ|promis|aprob|aloc|transfer|cedat|acord)"
+    r"(?:aseră|ase|iseră|ise|aserăm|ese|eseră)",
+    # previously (not "la asistencia previamente enviada": an aside beside the new package)
+    r"(?:anteriormente|previamente|precedentemente)(?!\s+\w+(?:ad[oa]s?|id[oa]s?|at[oiae]"
+    r"|it[oiae]|ut[oiae]))|con\s+anterioridad|en\s+el\s+pasado|no\s+passado"
+    r"|em\s+tempos|in\s+passato|anterior(?:\s+(?:propus|aprobat))?"
+    r"|în\s+trecut|în\s+prealabil|(?:del|el|al)\s+anterior|(?:do|o|ao)\s+anterior"
+    r"|(?:plan|pachet|guvern)(?:ul)?\s+anterior",
+    # amounts to, totals, reaches
+    r"asciende[n]?\s+a|ascendi[óe]\s+a|ascend(?:e|em|eu)\s+a|totaliz\w*|sum(?:a|an|ó|aron)"
+    r"\s+(?:ya\s+)?(?:más\s+de|un\s+total)|alcanz(?:a|an|ó|aron)\s+(?:ya\s+)?(?:los|las|un\s+total"
+    r"|más\s+de)|ronda(?:rá|ría|n|r)?\s+(?:os|as|los|las)\b|rondará|cifr(?:a|an|ó)\s+en",
+    r"ammont(?:a|ano|ava|ato|erà|are)\s+a|raggiung(?:e|ono|endo)\s+(?:ormai\s+|già\s+)?"
+    r"(?:i|gli|le|un\s+totale|quota)|per\s+un\s+totale\s+di|totale\s+(?:degli|dei|delle)"
+    r"\s+aiuti|valore\s+complessivo|importo\s+complessivo",
+    r"se\s+ridic(?:ă|a)\s+la|s-a\s+ridicat\s+la|totalizeaz\w*|însumeaz\w*|insumeaz\w*"
+    r"|valoarea\s+totală|în\s+valoare\s+totală|ajung(?:e|ând)\s+la\s+un\s+total",
+    r"atinge(?:m|u)?\s+(?:já\s+)?(?:os|as|um\s+total)|montante\s+global|no\s+valor\s+global"
+    r"|monto\s+total|cuantía\s+total|importe\s+global",
+    # a package described in the imperfect ("era în valoare de", "estaba valorado en")
+    r"era\s+în\s+valoare|(?:estaba|era)\s+valorad[oa]|valoraba|ascendía|(?:era|estava)\s+avaliad[oa]"
+    r"|valia|ascendia|(?:era|valeva)\s+(?:del\s+valore|pari)|ammontava",
+    # recalled; surpassed; of these (a sum told before: "Desses 221 milhões")
+    r"record(?:ó|ou|ato)|ha\s+recordado|recordó|lembrou|ha\s+ricordato|a\s+reamintit",
+    r"super(?:ó|aron|ou|aram|ato|ata|ati)|superad[oa]s?|depășit\w*|depăşit\w*",
+    r"(?:desses|destes|daqueles|de\s+esos|de\s+estos|de\s+aquellos|di\s+questi|di\s+quei"
+    r"|din\s+(?:cei|aceștia|aceste|acestea))\s+(?:\w+\s+)?\d+",
+    # over the last months or years, during (the year of) a past year, a balance
+    r"(?:en|durante)\s+(?:los|estos)\s+(?:últimos|pasados)\s+(?:\w+\s+)?(?:meses|años)",
+    r"(?:nos|durante\s+os|ao\s+longo\s+dos)\s+(?:últimos|passados)\s+(?:\w+\s+)?(?:meses|anos)",
+    r"(?:negli|nei|durante\s+gli|nel\s+corso\s+degli)\s+ultimi\s+(?:\w+\s+)?(?:mesi|anni)",
+    r"(?:în|pe\s+parcursul)\s+(?:ultimii|ultimelor|ultimele)\s+(?:\w+\s+)?(?:ani|luni)",
+    r"(?:durante|ao\s+longo\s+de|a\s+lo\s+largo\s+de)\s+(?:todo\s+)?(?:el\s+|o\s+)?año\s+(?:de\s+)?20\d\d"
+    r"|(?:durante|ao\s+longo\s+d)o\s+ano\s+(?:de\s+)?20\d\d|nel\s+corso\s+del\s+20\d\d"
+    r"|(?:pe\s+parcursul|în\s+cursul)\s+anului\s+20\d\d",
+    r"balance\s+(?:de|del)|hacer\s+balance|balanço\s+d[aoe]|bilancio\s+(?:degli|dei|del)"
+    r"|bilanțul|bilanţul|recuento\s+de",
+    # after an event told in the past ("pochi giorni dopo che il Congresso ha approvato")
+    r"(?:días|semanas)\s+después\s+de\s+que|(?:dias|semanas)\s+depois\s+de|(?:giorni|settimane)"
+    r"\s+dopo\s+che|(?:zile|săptămâni)\s+după\s+ce",
+)
+
+# -- past tenses of giving (a recap of past totals goes on through them) and the future
+_GIVE_ES = r"(?:envi|entreg|don|mand|suministr|proporcion|aport|transfer|cedi|cedid|destin|asign)"
+_PAST = _alt(
+    # Spanish: preterite, perfect, passive
+    r"envió|enviaron|entregó|entregaron|donó|donaron|mandó|mandaron|cedió|cedieron"
+    r"|suministró|suministraron|proporcionó|proporcionaron|aportó|aportaron|transfirió"
+    r"|transfirieron|destinó|destinaron|llegaron|llegó|recibió|recibieron",
+    r"(?:ha|han|hemos|había|habían|fue|fueron|se\s+han|se\s+ha)\s+(?:\w+\s+)?"
+    + _GIVE_ES
+    + r"(?:ado|ada|ados|adas|ido|ida|idos|idas)",
+    # Portuguese: preterite, perfect, passive
+    r"enviou|enviaram|entregou|entregaram|doou|doaram|cedeu|cederam|forneceu|forneceram"
+    r"|transferiu|transferiram|disponibilizou|disponibilizaram|chegaram|chegou|recebeu|receberam"
+    r"|(?:foi|foram|tem|têm|tinha|tinham)\s+(?:\w+\s+)?(?:enviad|entregue|entregad|doad|cedid"
+    r"|fornecid|transferid|disponibilizad)\w*",
+    # Italian: passato prossimo, passive, passato remoto
+    r"(?:ha|hanno|abbiamo|è|sono|era|erano|aveva|avevano)\s+(?:già\s+)?(?:stat[oaie]\s+)?"
+    r"(?:inviat|consegnat|donat|fornit|ceduto|ceduti|cedut|trasferit|spedit|mandat|arrivat"
+    r"|ricevut|stanziat)\w*|inviò|inviarono|consegnò|consegnarono|donò|donarono|fornì|fornirono",
+    # Romanian: perfect compus, passive, past participle
+    r"(?:a|au|am|fost)\s+(?:deja\s+)?(?:trimis|livrat|donat|furnizat|oferit|transferat|cedat"
+    r"|alocat|primit|sosit)\w*|(?:a|au)\s+fost\s+(?:deja\s+)?(?:trimis|livrat|donat|furnizat"
+    r"|oferit|transferat|predat)\w*",
+)
+_FUTURE = _alt(
+    # the simple future of any verb, and "ir a", "going to"
+    r"\w{2,}(?:ará|arán|erá|erán|irá|irán|aremos|eremos|iremos)|será|serán",
+    r"\w{2,}(?:arão|erão|irão)|serão|vai|vão|vamos\s+(?:\w+ar|\w+er|\w+ir)",
+    r"(?:va|van|vamos)\s+a\s+(?:\w+ar|\w+er|\w+ir)\b",
+    r"\w{2,}(?:erà|eranno|irà|iranno|eremo|iremo)|sarà|saranno",
+    r"(?:va|vor|vom|voi)\s+(?:\w+\s+)?(?:trimite|livra|dona|furniza|oferi|transfera|aloca"
+    r"|primi|ceda|fi|acorda|contribui|sprijini|achiziționa|achiziţiona)|o\s+să",
+)
+
+# -- arms aid in general (a donor's package with no item named is an unspecified pledge) and
+# the words of a commitment made now; both are read in every text (no English, German or
+# French word: not "arme", "armes", "vor", "vom")
+_ARMS = _alt(
+    r"armas|armamento|armamentos|armamenti|armi|armamentul|armamentului|armele|armelor",
+    r"ayuda\s+militar|apoyo\s+militar|asistencia\s+militar|material\s+(?:militar|bélico)"
+    r"|equipamiento\s+militar|paquete\s+de\s+(?:ayuda|apoyo|asistencia)(?:\s+militar)?",
+    r"ajuda\s+militar|apoio\s+militar|assistência\s+militar|material\s+(?:militar|bélico)"
+    r"|equipamento\s+militar|pacote\s+de\s+(?:ajuda|apoio|assistência)(?:\s+militar)?",
+    r"aiut[oi]\s+militar[ei]|sostegno\s+militare|assistenza\s+militare|materiale\s+(?:militare"
+    r"|bellico)|equipaggiament[oi]\s+militar[ei]|pacchetto\s+di\s+(?:aiuti|sostegno)"
+    r"(?:\s+militari)?|forniture\s+militari",
+    r"ajutor(?:ul|ului)?\s+militar|sprijin(?:ul|ului)?\s+militar|asisten[țţt](?:a|ă|ei)\s+militar[ăa]"
+    r"|echipament(?:e|ele|ul)?\s+militar\w*|material(?:e|ul)?\s+militar\w*"
+    r"|pachet(?:ul|ului)?\s+de\s+(?:ajutor|asisten[țţt]ă|sprijin)(?:\s+militar\w*)?",
+)
+_COMMITS = _alt(
+    r"anunci(?:a|an|ó|aron|ado|ará|arán)|anunci(?:ou|aram|ará|arão)|annunci(?:a|ano|ato|erà)"
+    r"|anun[țţ](?:ă|a|at|ată|ase|ând)",
+    r"enviará[n]?|entregará[n]?|donará[n]?|aportará[n]?|destinará[n]?|cederá[n]?"
+    r"|proporcionará[n]?|suministrará[n]?|enviará|enviarão|entregará|entregarão|doará|doarão"
+    r"|fornecerá|fornecerão|cederá|cederão|disponibilizará|disponibilizarão"
+    r"|invierà|invieranno|fornirà|forniranno|consegnerà|consegneranno|donerà|doneranno"
+    r"|cederà|cederanno|stanzierà|stanzieranno",
+    r"va\s+(?:trimite|livra|dona|furniza|oferi|aloca|ceda|acorda)|vor\s+(?:trimite|livra|dona"
+    r"|furniza|oferi|aloca|ceda|acorda)",
+    r"(?:se\s+)?comprometi(?:ó|eron|do)|comprometeu|comprometeram|s-a\s+angajat|si\s+è\s+impegnat\w*"
+    r"|prometi(?:ó|eron)|prometeu|prometeram|promesso|a\s+promis|au\s+promis",
+    r"aprob(?:ó|aron|ado)|aprovou|aprovaram|approvato|approvano|a\s+aprobat|au\s+aprobat"
+    r"|decidi(?:ó|eron)|decidiu|decidiram|deciso|a\s+decis|au\s+decis",
+)
+
 WORDS: dict[str, str] = {
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
-    "not_given": _alt(_NOT_GIVEN_ES, _NOT_GIVEN_PT, _NOT_GIVEN_IT, _NOT_GIVEN_RO, _NOT_GIVEN_ALL),
-    "cumulative": _alt(_CUMULATIVE_ES, _CUMULATIVE_PT, _CUMULATIVE_IT, _CUMULATIVE_RO),
+    "not_given": _alt(
+        _NOT_GIVEN_ES,
+        _NOT_GIVEN_PT,
+        _NOT_GIVEN_IT,
+        _NOT_GIVEN_RO,
+        _NOT_GIVEN_ALL,
+        _OWN_STOCKS,
+        _OWN_PURCHASE,
+        _RUNNING_OUT,
+        _ONGOING,
+    ),
+    "cumulative": _alt(
+        _CUMULATIVE_ES, _CUMULATIVE_PT, _CUMULATIVE_IT, _CUMULATIVE_RO, _CUMULATIVE_MORE
+    ),
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "arms": _ARMS,
+    "commits": _COMMITS,
+    "past": _PAST,
+    "future": _FUTURE,
 }
 
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
@@ -603,7 +789,103 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms
 #: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: (Spanish, Portuguese, Italian, Romanian; no form that is an English, German or French word:
+#: Romanian "german", "american", "canadian" and the like only in their inflected forms)
+_ADJ: dict[str, str] = {
+    "DEU": r"alem[aá]n|alemana|alemanes|alemanas|alemão|alemã|alemães|alemãs|tedesc(?:o|a|hi|he)"
+    r"|german(?:ă|e|i|ii|ilor|ul|ului)",
+    "FRA": r"franc[eé]s|francesa|franceses|francesas|francês|frances[ei]"
+    r"|francez(?:ă|e|i|ii|ilor|ul)?",
+    "GBR": r"brit[aá]nic(?:o|a|os|as)|britânic(?:o|a|os|as)|britannic(?:o|a|i|he)"
+    r"|britanic(?:ă|e|i|ii|ilor|ul)?",
+    "USA": r"american(?:o|a|os|as|i|e)|american(?:ă|ii|ilor|ul|ului)|estado-?unidenses?"
+    r"|statunitens[ei]|nord-?american(?:o|a|i|e|ă|ii)|norteamerican(?:o|a|os|as)",
+    "ITA": r"italian(?:o|a|os|as|i|e)|italian(?:ă|ii|ilor|ul)|italien(?:e|i|ii|ilor)",
+    "ESP": r"spagnol(?:o|a|i|e)|espanhol|espanhola|espanhóis|espanholas|spaniol(?:ă|e|i|ii|ul)?",
+    "PRT": r"portoghes[ei]|portughez(?:ă|e|i|ii|ul)?",
+    "NLD": r"neerland[eé]s|neerlandesa|neerlandeses|neerlandês|holand[eé]s|holandesa|holandeses"
+    r"|holandês|olandes[ei]|olandez(?:ă|e|i|ii|ul)?",
+    "POL": r"polac(?:o|a|os|as)|polonês|polonesa|poloneses|polacc(?:o|a|hi|he)"
+    r"|polonez(?:ă|e|i|ii|ul)?",
+    "CZE": r"chec(?:o|a|os|as)|tchec(?:o|a|os|as)|cec(?:o|a|hi|he)|ceh(?:ă|e|i|ii)",
+    "DNK": r"dan[eé]s|danesa|daneses|dinamarqu[eê]s|dinamarquesa|dinamarqueses|danes[ei]"
+    r"|danez(?:ă|e|i|ii|ul)?",
+    "NOR": r"norueg(?:o|a|os|as)|norueguês|norueguesa|noruegueses|norveges[ei]"
+    r"|norvegian(?:ă|e|i|ii|ul)|norvegien(?:e|i|ii)",
+    "SWE": r"suec(?:o|a|os|as)|svedes[ei]|suedez(?:ă|e|i|ii|ul)?",
+    "FIN": r"finland[eé]s|finlandesa|finlandeses|finlandês|finlandes[ei]|finlandez(?:ă|e|i|ii|ul)?",
+    "CAN": r"canadiens[e]?|canadienses|canadian(?:o|a|os|as)|canadens(?:e|es)|canades[ei]"
+    r"|canadian(?:ă|ul)|canadien(?:e|i|ii)",
+    "BEL": r"belgas|belg[ih]e?|belgian(?:ă|ul)|belgien(?:e|i|ii)",
+    "GRC": r"grieg(?:o|a|os|as)|greg(?:o|a|os|as)|grec(?:o|a|he)|greac(?:ă|a)|grecesc\w*",
+    "TUR": r"turc(?:o|a|os|as|hi|he)|turc(?:ă|e|i|ii|esc)",
+    "JPN": r"japon[eé]s|japonesa|japoneses|japonês|giappones[ei]|japonez(?:ă|e|i|ii|ul)?",
+    "AUS": r"australian(?:o|a|os|as|i|e)|australian(?:ă|ul)|australien(?:e|i|ii)",
+    "ROU": r"rum(?:an|en)(?:o|a|os|as|i|e)|romen(?:o|a|os|as)|român|română|române|români"
+    r"|românilor|românesc|românești|româneşti|româneasc[ăa]",
+    "EST": r"estoni(?:o|os|as)|estónio|estonian(?:o|a|os|as)|eston[ei]|eston(?:ă)"
+    r"|estonien(?:e|i|ii)",
+    "LVA": r"let[oó]n|letona|letones|letão|letã|lettone|lettoni|leton(?:ă|e|i|ii)",
+    "LTU": r"lituan(?:o|a|os|as|i|e)|lituanian(?:ă|ul)|lituanien(?:e|i|ii)",
+    "AUT": r"austr[ií]ac(?:o|a|os|as|hi|he|i|ă|e|ii)",
+    "CHE": r"suiz(?:o|os|as)|suí[çc](?:o|a|os|as)|svizzer(?:o|i|e)|elve[țţ]ian(?:ă|e|i|ii|ul)?",
+    "SVK": r"eslovac(?:o|a|os|as)|slovacc(?:o|a|hi|he)|slovac(?:ă|e|i|ii)",
+    "SVN": r"eslovenos?|eslovena|eslovenas|sloven(?:o|a|i|e|ă|ii)",
+    "HRV": r"croatas?|croat(?:i|ă|e|ii)",
+    "BGR": r"b[uú]lgar(?:o|a|os|as|i|e|ă|ii)",
+    "HUN": r"h[uú]ngar(?:o|a|os|as)|unghers[ei]|maghiar(?:ă|e|i|ii)?|ungar(?:ă|e|i|ii)",
+    "IRL": r"irland[eé]s|irlandesa|irlandeses|irlandês|irlandes[ei]|irlandez(?:ă|e|i|ii|ul)?",
+    "LUX": r"luxemburgu[eé]s|luxemburguês|lussemburghes[ei]|luxemburghez(?:ă|e|i)?",
+    "ISL": r"island[eé]s|islandesa|islandês|islandes[ei]|islandez(?:ă|e|i)?",
+    "KOR": r"sur-?coreano|surcoreana|sul-coreano|sul-coreana|sud-?corean[oaie]|sud-corean(?:ă|e|i)",
+    "NZL": r"neozeland[eé]s|neozelandesa|neozelandês|neozelandes[ei]|neozeelandez(?:ă|e|i)?",
+    "RUS": r"rus(?:o|os|as)|russ(?:o|i)|rus(?:ă|ești|eşti|esc|ească)|ru[șş]i|ru[șş]ii",
+}
+#: Romanian masculine forms that are English words ("german", "american"): only after the
+#: government, the ministry, the minister, the leader or the army
+_RO_BEFORE = "".join(
+    f"(?<={w}\\s)"
+    for w in (
+        "guvernul",
+        "guvernului",
+        "executivul",
+        "ministrul",
+        "ministerul",
+        "ministerului",
+        "premierul",
+        "cancelarul",
+        "președintele",
+        "preşedintele",
+        "omologul",
+        "ajutorul",
+        "sprijinul",
+        "pachetul",
+        "statul",
+        "parlamentul",
+    )
+).replace(")(?<=", ")|(?<=")
+_RO_PLAIN = {
+    "DEU": "german",
+    "USA": "american",
+    "ITA": "italian",
+    "CAN": "canadian",
+    "AUS": "australian",
+    "BEL": "belgian",
+    "NOR": "norvegian",
+    "EST": "estonian",
+    "LTU": "lituanian",
+    "TUR": "turc",
+    "CZE": "ceh",
+    "GRC": "grec",
+    "RUS": "rus",
+}
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    **{rx: (code,) for code, rx in _ADJ.items()},
+    **{f"(?:{_RO_BEFORE}){w}": (code,) for code, w in _RO_PLAIN.items()},
+}
 
 #: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+CALIBRE_UNITS: str = (
+    r"(?:de\s+)?milimetri|(?:de\s+)?milimetru|milimetric[eio]?|milim[eé]tric[oa]s?"
+    r"|millimetric[oi]|(?:de\s+)?mm\.?(?=\s)"
+)

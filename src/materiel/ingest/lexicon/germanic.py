@@ -78,6 +78,10 @@ _NOT_GIVEN = _alt(
     r"hvis|dersom|indien|ifall|het\s+plan|plan\s+van|nog\s+niet|zou\s+moeten|zouden\s+moeten|"
     # ought to: a demand, not a gift (sv, da, no, is)
     r"bör|borde|bør|burde|ætti|ættu|plannen\s+(?:om|voor)|wil(?:len|de|den)?|hoop(?:t|en|te|ten)",
+    # must: a demand on the donor ("Nederland moet ... leveren", "Sverige måste skicka",
+    # "Noreg må sende", "Ísland verður að senda")
+    r"moet(?:en)?|moest(?:en)?|måste|må\s+(?:\w+\s+){0,4}(?:sende|levere|gi|give|donere|bidra"
+    r"|bidrage|øke|øge|styrke)|verð(?:ur|a)\s+að|þurf(?:a|i)\s+að",
     # Swedish
     r"ej|icke|aldrig|inga|inget|nej|utesl\w*|avfärda\w*|vägra\w*|diskuter\w*|diskussion\w*",
     r"utred\w*|undersök\w*|funder\w*|överlägg\w*|skulle|kunde|kanske|möjligen",
@@ -115,6 +119,25 @@ _CUMULATIVE = _alt(
     # Icelandic
     r"samtals|frá\s+upphafi|frá\s+(?:því\s+)?(?:að\s+)?(?:innrás\w*|stríðið|stríðsins)",
     r"nú\s+þegar|til\s+þessa|í\s+heild",
+    # the total contribution ("det samlede danske bidrag", "det samlade stödet", "den samla
+    # støtta", "heildarframlag")
+    r"(?:det|den|de)\s+(?:samlede|samlet|samlade|samla|totale|totala)\s+(?:\w+\s+){0,2}"
+    r"(?:bidrag\w*|støtte\w*|støtta|stöd\w*|hjælp\w*|hjelp\w*|donation\w*|donasjon\w*"
+    r"|værdi\w*|verdi\w*|värde\w*)|heildarframl\w*|heildarstuðning\w*|heildaraðstoð\w*"
+    r"|de\s+totale\s+(?:\w+\s+){0,2}(?:steun|bijdrage|hulp|waarde)",
+    # Norwegian nynorsk: so far, earlier, since, in all
+    r"til\s+no|hittil|så\s+langt|sidan\s+(?:(?:den\s+)?(?:fullskala|russiske|invasjonen"
+    r"|krigsutbrotet|starten|byrjinga|februar|2022|Russlands|krigen))|til\s+saman|i\s+alt",
+    # earlier, before, at first, to begin with, told of a past gift ("Tidlegare har ... kjøpt",
+    # "Indledningsvis blev ... sendt", "Aanvankelijk leverde ...", "Í upphafi sendu ...")
+    r"(?:tidl(?:igere|egare)|tidigare|indledningsvis\w*|innledningsvis|inledningsvis|aanvankelijk"
+    r"|in\s+eerste\s+instantie|i\s+(?:begyndelsen|begynnelsen|byrjinga|början|starten)"
+    r"|först|først|fyrst|áður|í\s+upphafi|í\s+fyrstu|fyrst\s+um\s+sinn)"
+    r"\s+(?:\w+\s+){0,6}?(?:har|hade|hadde|havde|blev|ble|blei|vart|var|voru|hefur|hafa"
+    r"|hafði|höfðu|heeft|hebben|had|hadden|werd|werden|was|waren|sendte|sendt|sendes|skickade"
+    r"|gav|ga|gaf|gaven|leverede|leverte|levererade|leverde|donerede|donerte|donerade"
+    r"|doneerde|stuurde|købte|kjøpte|köpte|kocht|sendi|sendu|afhenti|veitti|bevilgede"
+    r"|bevilget|bevilga|beviljade)",
     # a gift told in the perfect ("har gitt", "har givet", "hefur gefið"): what was given
     r"(?:har|hadde|hade|havde)\s+(?:\w+\s+){0,2}(?:gitt|givet|givit|gett)"
     r"|(?:hefur|hafa|höfðu|hafði)\s+(?:\w+\s+){0,2}(?:gefið|veitt|sent|lagt\s+fram)",
@@ -131,7 +154,7 @@ _RECEIVE = _alt(
 #: needs: needs, lacks, shortage, necessary, a wish list
 _NEED = _alt(
     # Dutch
-    r"behoefte\w*|gebrek\w*|ontbre(?:ekt|ken|ak|aken)|mankeert|verlanglijst\w*",
+    r"nodig|benodigd\w*|behoefte\w*|gebrek\w*|ontbre(?:ekt|ken|ak|aken)|mankeert|verlanglijst\w*",
     r"wensenlijst\w*|prioriteit\w*|smeekt|smeekte|eist|eiste|eisten|geëist",
     # Swedish
     r"behövs|behövde|behövt|brist|bristen|brister|bristerna|bristande|saknar|saknas|saknade|fattas|nödvändig\w*",
@@ -164,6 +187,94 @@ _REQUEST = _alt(
     r"óskuðu|kallar\s+eftir|kallaði\s+eftir|hvetur|hvatti|krefst|krafðist",
 )
 
+#: generic arms aid (read in every language: no word of English, German or French): weapons,
+#: military aid, defence materiel, a support or donation package
+_ARMS = _alt(
+    # Dutch
+    r"wapens|wapen|wapentuig|wapenleverantie\w*|wapenhulp|wapensystemen|militaire\s+(?:steun"
+    r"|hulp|bijstand|goederen|uitrusting|middelen)|militair\s+materieel|defensiematerieel"
+    r"|steunpakket\w*|hulppakket\w*|wapenpakket\w*|militaire\s+steunpakket\w*",
+    # Danish and Norwegian
+    r"våben|våbnene|våpen|våpnene|våbenhjælp|våpenhjelp|våpenstøtte|våbenstøtte"
+    r"|våbendonation\w*|våpendonasjon\w*|militær\w*\s+(?:støtte|stønad|hjælp|hjelp|bistand"
+    r"|udstyr|utstyr|materiel|materiell|bidrag)|militærhjælp|militærhjelp|militærstøtte"
+    r"|forsvarsmateriel|forsvarsmateriell|krigsmateriel|krigsmateriell|donationspakke\w*"
+    r"|støttepakke\w*|hjælpepakke\w*|hjelpepakke\w*|donasjonspakke\w*|militærpakke\w*"
+    r"|forsvarsstøtte|forsvarsbidrag\w*",
+    # Swedish
+    r"vapen|vapnen|vapenstöd\w*|vapenleverans\w*|militär\w*\s+(?:stöd|bistånd|hjälp"
+    r"|utrustning|materiel)|militärt\s+stöd|militärstöd\w*|försvarsmateriel|krigsmateriel"
+    r"|stödpaket\w*|militärpaket\w*|försvarsutrustning\w*",
+    # Icelandic
+    r"vopn|vopnin|vopnum|vopna|vopnasendingar?\w*|hernaðaraðstoð\w*|hernaðarstuðning\w*"
+    r"|hergögn\w*|varnarbúnað\w*|herbúnað\w*|hernaðarbúnað\w*|hernaðargögn\w*",
+)
+
+#: a commitment made now (read in every language): will, announces, pledges, decides, gives
+_COMMITS = _alt(
+    # Dutch
+    r"zal|zullen|gaat\s+(?:\w+\s+){0,4}(?:leveren|sturen|geven|doneren|schenken|betalen)"
+    r"|kondig(?:t|en|de|den)\s+(?:\w+\s+){0,4}aan|aangekondigd|beloo(?:ft|fd|fde|fden)"
+    r"|beloven|zeg(?:t|gen)\s+(?:\w+\s+){0,4}toe|toegezegd|beslo(?:ot|ten)|besluit"
+    r"|lever(?:t|en)|stuur(?:t|en)|doneer(?:t|en)|schenkt|trek(?:t|ken)\s+(?:\w+\s+){0,4}uit"
+    r"|uitgetrokken|stel(?:t|len)\s+(?:\w+\s+){0,4}beschikbaar|financier(?:t|en)|draagt\s+bij"
+    r"|dragen\s+bij|goedgekeurd",
+    # Danish
+    r"skal|agter|donerer|leverer|yder|bidrager|afsætter|bevilger|bevilliger|tildeler"
+    r"|annoncerer|annoncerede|meddeler|meddelte|offentliggør|offentliggjorde|beslutter"
+    r"|besluttede|besluttet|vedtaget|vedtog|kommer\s+til\s+at|sender\s+(?:\S+\s+){0,6}?til"
+    r"|giver\s+(?:\S+\s+){0,6}?til|lovede|lovet|har\s+lovet",
+    # Norwegian (bokmål and nynorsk)
+    r"gir|gjev|sender\s+(?:\S+\s+){0,6}?til|leverer|donerer|bidrar|bidreg|bevilger|bevilgar"
+    r"|kunngjør|kunngjorde|kunngjorte|annonserer|annonserte|vedtatt|vedtok|vedteke"
+    r"|lovte|lova|kjem\s+til\s+å|kommer\s+til\s+å|har\s+besluttet|har\s+bestemt",
+    # Swedish
+    r"ska|skall|kommer\s+att|skickar|levererar|skänker|donerar|ger|bidrar|avsätter"
+    r"|beviljar|utlovar|utlovade|aviserar|aviserade|meddelar|meddelade|beslutar|beslutade"
+    r"|beslutat|har\s+beslutat|tillkännager|tillkännagav",
+    # Icelandic
+    r"mun|munu|hyggst|hyggjast|ætlar|ætla|sendir|senda|veitir|veita|gefur|leggur\s+fram"
+    r"|leggja\s+fram|tilkynnti|tilkynnir|tilkynntu|ákvað|ákváðu|ákveðið|samþykkti"
+    r"|samþykktu|samþykkt|lofar|lofaði|lofuðu|(?:hefur|hafa)\s+heitið|heita\s+því",
+)
+
+#: the past tenses of giving (carry a recap of past totals on): sent, delivered, gave, donated,
+#: handed over, have provided, were sent, arrived
+_PAST = _alt(
+    # Dutch: simple past, perfect and past passive participles
+    r"leverde(?:n)?|stuurde(?:n)?|zond(?:en)?|schonk(?:en)?|gaf|gaven|doneerde(?:n)?"
+    r"|droeg(?:en)?\s+(?:\w+\s+){0,4}over|geleverd|gestuurd|verstuurd|verzonden|geschonken"
+    r"|gegeven|gedoneerd|overgedragen|overhandigd|afgeleverd|aangekomen|gearriveerd|kwam(?:en)?"
+    r"\s+(?:\w+\s+){0,3}aan",
+    # Danish
+    r"sendte|sendt|leverede|leveret|donerede|doneret|gav|givet|overdrog|overdraget|overgav"
+    r"|overgivet|skænkede|skænket|ydede|ydet|bidrog|bidraget|ankom|ankommet|nåede\s+frem"
+    r"|har\s+(?:\w+\s+){0,3}(?:sendt|leveret|doneret|givet|overdraget|ydet)",
+    # Norwegian (bokmål and nynorsk)
+    r"leverte|levert|donerte|donert|gitt|gjeve|gjevne|overførte|overført|overleverte"
+    r"|overlevert|overlot|overlatt|bidro|bidratt|bidrog|kom\s+fram|ankom",
+    # Swedish
+    r"skickade|skickat|skickades|levererade|levererat|levererades|skänkte|skänkt|skänktes"
+    r"|donerade|donerat|donerades|gav|gett|givit|gavs|överlämnade|överlämnat|överlämnades"
+    r"|överförde|överfört|överfördes|bidrog|bidragit|anlände|anlänt",
+    # Icelandic
+    r"sendi|sendu|sent|sendar|sendir\s+voru|afhenti|afhentu|afhent|afhentar|gaf|gáfu|gefið"
+    r"|gefnar|veitti|veittu|veitt|lagði\s+fram|lögðu\s+fram|lagt\s+fram",
+)
+
+#: the future: will, shall, is going to
+_FUTURE = _alt(
+    # Dutch
+    r"zal|zullen|zult|gaat\s+(?:\w+\s+){0,4}\w+en|gaan\s+(?:\w+\s+){0,4}\w+en|wordt|worden",
+    # Danish and Norwegian (bokmål and nynorsk)
+    r"vil|skal|kommer\s+til\s+(?:at|å)|kjem\s+til\s+å|agter|akter|tar\s+sikte\s+på"
+    r"|tek\s+sikte\s+på|bliver|blir|vert",
+    # Swedish
+    r"ska|skall|kommer\s+att|avser|planerar|blir",
+    # Icelandic
+    r"mun|munu|muni|hyggst|hyggjast|ætlar|ætla|verður|verða",
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     "pledge": _PLEDGE,
@@ -172,6 +283,10 @@ WORDS: dict[str, str] = {
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "arms": _ARMS,
+    "commits": _COMMITS,
+    "past": _PAST,
+    "future": _FUTURE,
 }
 
 # -- items -----------------------------------------------------------------------------------
@@ -514,8 +629,56 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms
-#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`: Danish, Norwegian and Swedish
+#: (-sk, -ske, -skt, -ska; nynorsk -ske), Icelandic (-skur, -sk, -ska, -skt, -skir, -skra,
+#: -skum, -skri, -skrar); Dutch adjectives are capitalised (:data:`ALIASES`). Not the forms
+#: that are English, German or French words, nor a firm's name ("Danske Bank")
+#: not a currency ("danske kroner", "svenska kronor", "íslenskar krónur") nor the leader of
+#: a scheme ("britisk ledede", "brittiskledda" is one word)
+_NOT = r"(?!\s+kr(?:on|ón)\w*|\s+kr\b|\s*-?\s*led(?:e|et|ede|ete|a|da|d)\b)"
+_DS = r"(?:e|t|a)?" + _NOT  # Danish, Norwegian, Swedish endings after -sk
+_IS = r"(?:ur|a|t|ir|ar|ra|um|ri|rar|u|s|i)?" + _NOT  # Icelandic endings after -sk
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    rf"dansk{_DS}(?!\s+(?:Bank|Industri|Erhverv|Metal|Folkeparti))|dönsk{_IS}|dansk{_IS}": ("DNK",),
+    rf"norsk{_DS}(?!\s+(?:Hydro|Telegrambyrå|rikskringkasting))|norsk{_IS}": ("NOR",),
+    rf"svensk{_DS}(?!\s+(?:Handelsbank|Näringsliv))|sænsk{_IS}": ("SWE",),
+    rf"tysk{_DS}|þýsk{_IS}": ("DEU",),
+    rf"fransk{_DS}|fransk{_IS}|frönsk{_IS}": ("FRA",),
+    rf"britisk{_DS}|brittisk{_DS}|bresk{_IS}": ("GBR",),
+    rf"amerikansk{_DS}|bandarísk{_IS}": ("USA",),
+    rf"nederlandsk{_DS}|nederländsk{_DS}|hollandsk{_DS}|holländsk{_DS}|hollensk{_IS}": ("NLD",),
+    rf"finsk{_DS}|finländsk{_DS}|finnsk{_IS}": ("FIN",),
+    rf"polsk{_DS}|pólsk{_IS}": ("POL",),
+    rf"estisk{_DS}|estnisk{_DS}|eistnesk{_IS}": ("EST",),
+    rf"lettisk{_DS}|lettnesk{_IS}": ("LVA",),
+    rf"litauisk{_DS}|litháísk{_IS}": ("LTU",),
+    rf"tjekkisk{_DS}|tsjekkisk{_DS}|tjeckisk{_DS}|tékknesk{_IS}": ("CZE",),
+    rf"slovakisk{_DS}|slóvakísk{_IS}": ("SVK",),
+    rf"slovensk{_DS}|slovenisk{_DS}|slóvensk{_IS}": ("SVN",),
+    rf"kroatisk{_DS}|króatísk{_IS}": ("HRV",),
+    rf"italiensk{_DS}|ítalsk{_IS}": ("ITA",),
+    rf"spansk{_DS}|spænsk{_IS}": ("ESP",),
+    rf"portugisisk{_DS}|portugīsisk{_DS}|portúgalsk{_IS}": ("PRT",),
+    rf"græsk{_DS}|gresk{_DS}|grekisk{_DS}|grísk{_IS}": ("GRC",),
+    rf"rumænsk{_DS}|rumensk{_DS}|rumänsk{_DS}|rúmensk{_IS}": ("ROU",),
+    rf"bulgarsk{_DS}|bulgarisk{_DS}|búlgarsk{_IS}": ("BGR",),
+    rf"ungarsk{_DS}|ungersk{_DS}|ungversk{_IS}": ("HUN",),
+    rf"østrigsk{_DS}|østerriksk{_DS}|österrikisk{_DS}|austurrísk{_IS}": ("AUT",),
+    rf"schweizisk{_DS}|sveitsisk{_DS}|svissnesk{_IS}": ("CHE",),
+    rf"irsk{_DS}|irländsk{_DS}|írsk{_IS}": ("IRL",),
+    rf"belgisk{_DS}|belgísk{_IS}": ("BEL",),
+    rf"canadisk{_DS}|kanadisk{_DS}|kanadísk{_IS}": ("CAN",),
+    rf"japansk{_DS}|japönsk{_IS}|japansk{_IS}": ("JPN",),
+    rf"australsk{_DS}|australisk{_DS}|ástralsk{_IS}": ("AUS",),
+    rf"sydkoreansk{_DS}|sørkoreansk{_DS}|suðurkóresk{_IS}": ("KOR",),
+    rf"tyrkisk{_DS}|turkisk{_DS}|tyrknesk{_IS}": ("TUR",),
+    rf"islandsk{_DS}|isländsk{_DS}|íslensk{_IS}": ("ISL",),
+    rf"luxembourgsk{_DS}|luxemburgsk{_DS}|lúxemborgsk{_IS}": ("LUX",),
+    rf"newzealandsk{_DS}|nyzeeländsk{_DS}": ("NZL",),
+    rf"ukrainsk{_DS}|ukrainsk{_IS}|úkraínsk{_IS}": ("UKR",),
+    rf"russisk{_DS}|rysk{_DS}|rússnesk{_IS}": ("RUS",),
+}
 
-#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+#: words for "millimetre" in a calibre ("155 millimeters", Icelandic "155 millimetra"), an
+#: alternation
+CALIBRE_UNITS: str = r"millimeterns?|millimetern|millimetr(?:a|ar|um|anna)|millímetr(?:a|ar|um)"

@@ -96,6 +96,36 @@ _NOT_GIVEN = _alt(
     # Icelandic
     r"ekki|engin|enginn|engar|ekkert|aldrei|hafna\w*|hafnað\w*|neita\w*|íhug\w*|skoða\w*|ræða|ræðir|ræddu",
     r"kanna|kannar|kannaði|kannað|gæti|gætu|myndi|myndu|kannski|hugsanleg\w*|mögulega|vona|vonar|vonast|vonaði|áform\w*",
+    # a condition: if, provided that, should it (da, no, sv, nl, is)
+    r"såfremt|i\s+fald|forudsat|forutsatt|förutsatt|förutsättning\w*|forudsætning\w*"
+    r"|forutsetning\w*|op\s+voorwaarde|mits|mocht(?:en)?|ef|svo\s+framarlega",
+    # whether, or not
+    r"hvorvidt|huruvida|hvort|eller\s+(?:ej|ikke|inte|ei)|of\s+niet|eða\s+ekki",
+    # on the agenda (a government's proposal to parliament, a green light or a permission is
+    # how the Nordic governments announce aid: not here)
+    r"på\s+(?:dagsordenen|agendaen|bordet)|op\s+(?:de\s+)?agenda|á\s+dagskrá",
+    # postponed, delayed, suspended, halted, frozen, stuck
+    r"udskudt|udskyd\w*|forsink\w*|utsatt|utsette\w*|utsetter|skjøv\w*|uppskjut\w*"
+    r"|skjut(?:a|er|it)\s+upp|sköt\s+upp|försen\w*|uitgesteld|uitstel\w*|vertraag\w*"
+    r"|vertraging\w*|opgeschort|opschort\w*|frestað\w*|fresta\w*|seinka\w*|stans(?:e|er|et"
+    r"|ede|a|ar|ade|at)|gestopt|stopgezet|bevroren|indefrys\w*|fastfrys\w*|frys(?:er|es)",
+    # trying to, wanting to, would like to, a dispute, rumours and speculation
+    r"forsøg\w*|forsøk\w*|försök\w*|probe(?:ert|ren|erde|erden)|reyn(?:a|ir|di|du)"
+    r"|gerne|gjerne|gärna|graag|uenighed\w*|uenighet\w*|oenighet\w*|onenigheid|striden"
+    r"|stridighed\w*|rygte\w*|rykte\w*|rykten|geruchte?n?|spekul\w*|speculeer\w*|orðróm\w*",
+    # denied
+    r"benægt\w*|dementer\w*|dementi\w*|ontken\w*|förneka\w*|avkrefte\w*|neitaði",
+    # sold, a commercial deal, not a gift
+    r"sælg\w*|solgt\w*|solgte|selg(?:e|er)|säljer|sälja|sålde|sålt|såld\w*|verko(?:opt|pen"
+    r"|cht)|selja|selur|seldi|seldu|kommersiel\w*|kommersiell\w*|commerci(?:eel|ële)",
+    # for the donor's own forces or to replace what it gave
+    r"til\s+(?:det\s+)?(?:eget|egne|egen)\s+(?:forsvar\w*|brug|bruk|styrker|lager|lagre)"
+    r"|till\s+(?:det\s+)?(?:egna|eget)\s+(?:försvar\w*|förband\w*|lager)"
+    r"|voor\s+(?:de\s+)?eigen\s+(?:krijgsmacht|gebruik|voorraad\w*|strijdkrachten)"
+    r"|fyrir\s+eigin|til\s+Forsvaret|till\s+Försvarsmakten|för\s+Försvarsmakten"
+    r"|erstatte\w*|erstatning\w*|ersätt\w*|vervang\w*|genanskaff\w*|gjenanskaff\w*"
+    r"|återanskaff\w*|genopfyld\w*|etterfyll\w*|påfyll\w*|återfyll\w*|fylla\s+på"
+    r"|fylle\s+opp|voorraden\s+(?:\w+\s+)?aan(?:te)?vullen|endurnýj\w*",
 )
 
 #: past totals: so far, in total, since the start of the war, already, earlier

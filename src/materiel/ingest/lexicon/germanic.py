@@ -510,6 +510,29 @@ ITEMS: list[tuple[str, str, int]] = [
         "other-military",
         3,
     ),
+    # round 2: forms the rows above miss (Norwegian and Danish mortars, Icelandic shells,
+    # Danish infantry fighting vehicles, Nordic pick-ups, Dutch plurals, night vision)
+    (r"granatkaster(?:e|en|ne|ene|erne)?|morter(?:er|erne|ene|en)", "artillery-system", 2),
+    (r"(?:\d{2,3}\s?)?mm-(?:granat\w*|artillerigranat\w*|artilleriegranat\w*)", "artillery-ammunition", 3),
+    (r"sprengj(?:ur|urnar|um|unum)", "artillery-ammunition", 1),
+    (r"infanterikampvogn\w*|kampkøretøj\w*|kampkjøretøy\w*", "armoured-vehicle", 3),
+    (r"pick-?up(?:er|ar|erne|arna|ene|bil\w*)", "vehicle", 1),
+    (r"patruljebåd\w*|patrouillevaartuig\w*|minestryger\w*|minesveiper\w*|mijnenveger\w*", "naval", 2),
+    (r"machinegeweren|riffler|rifler(?:ne)?|stormgeweren|sluipschuttersgeweren", "small-arms", 2),
+    (r"robotar(?:na)?|luftvärnsrobot\w*", "air-defence-missile", 1),
+    (
+        r"medische?\s+(?:materieel|uitrusting|goederen|hulpmiddelen|benodigdheden|middelen)"
+        r"|sjúkrabúnað\w*|lækningabúnað\w*|lækningatæk\w*|sjukvårdsutrustning\w*",
+        "medical",
+        2,
+    ),
+    (r"mijnopruiming\w*|ontmijning\w*|mijnenruim\w*|sprengjueyð\w*|jarðsprengjuleit\w*", "demining", 3),
+    (
+        r"nachtkijker\w*|nachtzichtapparatuur|nattkikare\w*|nattkikkert\w*|natkikkert\w*"
+        r"|nattsynsbriller|natbriller|mørkesigtebriller",
+        "other-military",
+        3,
+    ),
 ]
 
 # -- nations ---------------------------------------------------------------------------------

@@ -250,7 +250,7 @@ _COMMITS = _alt(
     r"|uitgetrokken|stel(?:t|len)\s+(?:\w+\s+){0,4}beschikbaar|financier(?:t|en)|draagt\s+bij"
     r"|dragen\s+bij|goedgekeurd",
     # Danish
-    r"skal|agter|donerer|leverer|yder|bidrager|afsætter|bevilger|bevilliger|tildeler"
+    r"vil|skal|agter|donerer|leverer|yder|bidrager|afsætter|bevilger|bevilliger|tildeler"
     r"|annoncerer|annoncerede|meddeler|meddelte|offentliggør|offentliggjorde|beslutter"
     r"|besluttede|besluttet|vedtaget|vedtog|kommer\s+til\s+at|sender\s+(?:\S+\s+){0,6}?til"
     r"|giver\s+(?:\S+\s+){0,6}?til|lovede|lovet|har\s+lovet",
@@ -289,7 +289,9 @@ _PAST = _alt(
     r"|överförde|överfört|överfördes|bidrog|bidragit|anlände|anlänt",
     # Icelandic
     r"sendi|sendu|sent|sendar|sendir\s+voru|afhenti|afhentu|afhent|afhentar|gaf|gáfu|gefið"
-    r"|gefnar|veitti|veittu|veitt|lagði\s+fram|lögðu\s+fram|lagt\s+fram",
+    r"|gefnar|gefnir|veitti|veittu|veitt|veittir|veittar|afhentir|lagði\s+fram|lögðu\s+fram"
+    r"|lagt\s+fram|(?:var|voru)\s+(?:\w+\s+){0,3}(?:sendur|send|sendir|sendar|gefinn|gefin"
+    r"|gefið)",
 )
 
 #: the future: will, shall, is going to
@@ -513,11 +515,19 @@ ITEMS: list[tuple[str, str, int]] = [
     # round 2: forms the rows above miss (Norwegian and Danish mortars, Icelandic shells,
     # Danish infantry fighting vehicles, Nordic pick-ups, Dutch plurals, night vision)
     (r"granatkaster(?:e|en|ne|ene|erne)?|morter(?:er|erne|ene|en)", "artillery-system", 2),
-    (r"(?:\d{2,3}\s?)?mm-(?:granat\w*|artillerigranat\w*|artilleriegranat\w*)", "artillery-ammunition", 3),
+    (
+        r"(?:\d{2,3}\s?)?mm-(?:granat\w*|artillerigranat\w*|artilleriegranat\w*)",
+        "artillery-ammunition",
+        3,
+    ),
     (r"sprengj(?:ur|urnar|um|unum)", "artillery-ammunition", 1),
     (r"infanterikampvogn\w*|kampkøretøj\w*|kampkjøretøy\w*", "armoured-vehicle", 3),
     (r"pick-?up(?:er|ar|erne|arna|ene|bil\w*)", "vehicle", 1),
-    (r"patruljebåd\w*|patrouillevaartuig\w*|minestryger\w*|minesveiper\w*|mijnenveger\w*", "naval", 2),
+    (
+        r"patruljebåd\w*|patrouillevaartuig\w*|minestryger\w*|minesveiper\w*|mijnenveger\w*",
+        "naval",
+        2,
+    ),
     (r"machinegeweren|riffler|rifler(?:ne)?|stormgeweren|sluipschuttersgeweren", "small-arms", 2),
     (r"robotar(?:na)?|luftvärnsrobot\w*", "air-defence-missile", 1),
     (
@@ -526,7 +536,11 @@ ITEMS: list[tuple[str, str, int]] = [
         "medical",
         2,
     ),
-    (r"mijnopruiming\w*|ontmijning\w*|mijnenruim\w*|sprengjueyð\w*|jarðsprengjuleit\w*", "demining", 3),
+    (
+        r"mijnopruiming\w*|ontmijning\w*|mijnenruim\w*|sprengjueyð\w*|jarðsprengjuleit\w*",
+        "demining",
+        3,
+    ),
     (
         r"nachtkijker\w*|nachtzichtapparatuur|nattkikare\w*|nattkikkert\w*|natkikkert\w*"
         r"|nattsynsbriller|natbriller|mørkesigtebriller",

@@ -320,3 +320,22 @@ def test_adjective_forms(text: str, surface: str, code: str) -> None:
 )
 def test_adjective_is_no_nation_before_a_currency_or_a_leader(text: str) -> None:
     assert nations.find_nations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danmark råder over 44 kampvogne, som kan sendes til Ukraine.",
+        "Noreg vil ikkje sende stridsvogner til Ukraina.",
+        "Nederland koopt 46 Leopard 2-tanks voor de eigen krijgsmacht.",
+    ],
+)
+def test_a_stock_a_nynorsk_negation_or_own_forces_is_no_pledge(
+    reader: Extractor, text: str
+) -> None:
+    assert _read(reader, text, "pledge") == []
+
+
+def test_danish_news_idiom_kunne_oplyse_is_a_pledge(reader: Extractor) -> None:
+    text = "Danmark kunne i dag oplyse, at landet sender 20 kampvogne til Ukraine."
+    assert _read(reader, text, "pledge") == [("DNK", "main-battle-tank", 20)]

@@ -96,6 +96,19 @@ _NOT_GIVEN = _alt(
     # Icelandic
     r"ekki|engin|enginn|engar|ekkert|aldrei|hafna\w*|hafnað\w*|neita\w*|íhug\w*|skoða\w*|ræða|ræðir|ræddu",
     r"kanna|kannar|kannaði|kannað|gæti|gætu|myndi|myndu|kannski|hugsanleg\w*|mögulega|vona|vonar|vonast|vonaði|áform\w*",
+    # Norwegian nynorsk and other negations; could (Danish and Norwegian "kunne", but not
+    # "kunne i dag oplyse", the news idiom for "announced")
+    r"ikkje|ingenting|intet|niets|kunne(?!\s+(?:\w+\s+){0,3}(?:fortælle|meddele|oplyse"
+    r"|annoncere|bekræfte|fortelle|opplyse|kunngjøre|bekrefte|melde))",
+    # what a state has (a fleet, a stock), not what it gives
+    r"råder\s+over|rår\s+over|rådde\s+over|förfogar\s+över|beschik(?:t|ken)\s+over"
+    r"|disponerer\s+over|hefur\s+yfir\s+að\s+ráða|(?:i|på)\s+(?:sit|sitt|sin|sine|sina)"
+    r"\s+(?:lager|lagre|arsenal|beholdning)|in\s+(?:haar|zijn)\s+(?:arsenaal|voorraad)",
+    # empty or short stocks, too little
+    r"tømt\w*|tømme\s+lagre\w*|tomme\s+lagre\w*|uttømt\w*|udtømt\w*|tömd\w*|uttömd\w*"
+    r"|tomma\s+lager|uitgeput|opgebruikt|lege\s+voorraden|tæmd\w*|uppurin\w*"
+    r"|utilstrækkel\w*|utilstrekkel\w*|otillräcklig\w*|ontoereikend\w*|onvoldoende"
+    r"|ófullnægjand\w*",
     # a condition: if, provided that, should it (da, no, sv, nl, is)
     r"såfremt|i\s+fald|forudsat|forutsatt|förutsatt|förutsättning\w*|forudsætning\w*"
     r"|forutsetning\w*|op\s+voorwaarde|mits|mocht(?:en)?|ef|svo\s+framarlega",
@@ -203,7 +216,8 @@ _REQUEST = _alt(
     r"oproep\w*|smeek\w*|eist|eiste|eisten|geëist|dring(?:t|en)\s+(?:\w+\s+){0,3}aan",
     r"drong\s+(?:\w+\s+){0,3}aan|aangedrongen|pleit(?:en|te|ten)?\s+(?:\w+\s+){0,3}(?:voor|om)|bepleit\w*|doe?t\s+een\s+beroep",
     r"deed\s+een\s+beroep|aanvraag\w*|aangevraagd|verlanglijst\w*",
-    r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){1,4}om",
+    r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){0,4}om|om\s+(?:\w+\s+){0,5}(?:gevraagd|verzocht)"
+    r"|gevraagd\s+om|verzo(?:ek|eken|ekt|cht)\w*|wensenlijst\w*",
     # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om")
     r"(?:ber|bad|ba|bedt|bett|beder|bede)\s+(?:\w+\s+){1,4}om",
     # Swedish
@@ -212,8 +226,9 @@ _REQUEST = _alt(
     # Danish and Norwegian
     r"beder\s+om|bedt\s+om|ba\s+om|anmod\w*|opfordr\w*|oppfordr\w*|appeller(?:e|er|et|ede|te)",
     r"efterlys\w*|etterlys\w*|forespørsel\w*|ønskeliste\w*|presser\s+på|presset\s+på",
+    r"ønsker|ønskede|ønsket|anmodning\w*|forespørgsel\w*|henvendelse\w*|bøn(?:nen)?\s+om",
     # Icelandic
-    r"biður\s+um|bað\s+um|báðu\s+um|biðja\s+um|beðið\s+um|beiðni\w*|óskar\w*|óskaði\w*",
+    r"biður\s+um|bað\s+um|báðu\s+um|biðja\s+um|beðið\s+um|\w*beiðni\w*|óskar\w*|óskaði\w*",
     r"óskuðu|kallar\s+eftir|kallaði\s+eftir|hvetur|hvatti|krefst|krafðist",
 )
 

@@ -198,3 +198,144 @@ def test_no_item_or_need_word_hits_english_german_french() -> None:
     for word in CORE_WORDS:
         assert not any(rx.fullmatch(word) for rx in rows), word
         assert not any(rx.search(word) for rx in words), word
+
+
+# -- round 2: arms and commitments, past totals, demands, state adjectives, calibres ---------
+
+UNSPECIFIED = [
+    ("Nederland zal meer wapens aan Oekraïne leveren.", "NLD"),
+    ("Den danske regering vil sende flere våben til Ukraine.", "DNK"),
+    ("Den norske regjeringen vil gi mer militær støtte til Ukraina.", "NOR"),
+    ("Sverige kommer att skicka mer vapen till Ukraina.", "SWE"),
+    ("Ísland mun senda meiri hernaðaraðstoð til Úkraínu.", "ISL"),
+]
+
+
+@pytest.mark.parametrize(("text", "donor"), UNSPECIFIED)
+def test_arms_with_a_commitment_and_no_item_is_an_unspecified_pledge(
+    reader: Extractor, text: str, donor: str
+) -> None:
+    assert _read(reader, text, "pledge") == [(donor, "unspecified", None)]
+
+
+ADJECTIVE_DONORS = [
+    (
+        "Den svenska regeringen skickar 20 stridsvagnar till Ukraina.",
+        ("SWE", "main-battle-tank", 20),
+    ),
+    ("Den norske regjeringen sender 14 stridsvogner til Ukraina.", ("NOR", "main-battle-tank", 14)),
+    ("Hollenska ríkisstjórnin sendir 10 skriðdreka til Úkraínu.", ("NLD", "main-battle-tank", 10)),
+    (
+        "Danmark donerer 5.000 granatkastere til Ukraine.",
+        ("DNK", "artillery-system", 5000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADJECTIVE_DONORS)
+def test_lower_case_adjective_names_the_donor(
+    reader: Extractor, text: str, expected: tuple[str, str, int]
+) -> None:
+    assert _read(reader, text, "pledge") == [expected]
+
+
+NOT_GIVEN_2 = [
+    # the total contribution, an earlier gift
+    "Det samlede norske bidrag til Ukraina er på 10 milliarder kroner.",
+    "Tidligere har Norge sendt 14 stridsvogner til Ukraina.",
+    "Tidlegare har Noreg sendt 14 stridsvogner til Ukraina.",
+    "Tidigare har Sverige skickat 50 stridsfordon till Ukraina.",
+    "Áður hafði Ísland sent 10 sjúkrabíla til Úkraínu.",
+    "Aanvankelijk heeft Nederland 20 pantserhouwitsers aan Oekraïne geleverd.",
+    # a demand on the donor
+    "Danmark må sende flere kampvogne til Ukraine, siger oppositionen.",
+    "Sverige måste skicka fler stridsvagnar till Ukraina, anser oppositionen.",
+    "Nederland moet meer tanks naar Oekraïne sturen, zegt de oppositie.",
+    "Ísland verður að senda fleiri sjúkrabíla til Úkraínu.",
+    # postponed, sold, for the donor's own forces
+    "Leveringen av 20 stridsvogner til Ukraina er utsatt.",
+    "Norge kjøper nye stridsvogner til Forsvaret for å erstatte dem som ble gitt til Ukraina.",
+    "Firmaet sælger 20 pansrede køretøjer til Ukraine.",
+    # a recap of past totals goes on in the past
+    "Sverige har hittills skickat 50 stridsfordon till Ukraina. 12 haubitsar levererades "
+    "till Ukraina i mars.",
+    "Ísland hefur hingað til veitt 5 milljarða króna til Úkraínu. 10 sjúkrabílar voru "
+    "afhentir Úkraínu.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN_2)
+def test_totals_demands_and_sales_are_no_pledge(reader: Extractor, text: str) -> None:
+    assert _read(reader, text, "pledge") == []
+
+
+def test_a_recap_stops_at_the_future(reader: Extractor) -> None:
+    text = (
+        "Sverige har hittills skickat 50 stridsfordon till Ukraina. 12 haubitsar ska "
+        "levereras till Ukraina i mars."
+    )
+    assert _read(reader, text, "pledge") == [("SWE", "artillery-system", 12)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danmark donerer 5.000 granater af 155 millimeters kaliber til Ukraine.",
+        "Ísland sendir 5000 sprengjur af 155 millimetra hlaupvídd til Úkraínu.",
+        "Danmark sender 5.000 155 mm-granater til Ukraine.",
+    ],
+)
+def test_calibre_in_millimetres(reader: Extractor, text: str) -> None:
+    drafts = [d for d in reader.read(text).drafts if d.kind == "pledge"]
+    assert [(d.fields["category"], d.fields.get("caliber")) for d in drafts] == [
+        ("artillery-ammunition", "155mm")
+    ]
+
+
+ADJECTIVE_FORMS = [
+    ("den danske regering", "danske", "DNK"),
+    ("den norske regjeringen", "norske", "NOR"),
+    ("den svenska regeringen", "svenska", "SWE"),
+    ("þýska ríkisstjórnin", "þýska", "DEU"),
+    ("bandarísk stjórnvöld", "bandarísk", "USA"),
+    ("det tyske forsvarsministerium", "tyske", "DEU"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "code"), ADJECTIVE_FORMS)
+def test_adjective_forms(text: str, surface: str, code: str) -> None:
+    found = {(n.surface, n.codes) for n in nations.find_nations(text)}
+    assert (surface, (code,)) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,5 milliarder norske kroner",
+        "75 milliarder svenske kroner",
+        "3 miljarder svenska kronor",
+        "2,5 milljarða íslenskra króna",
+        "den britisk ledede fond",
+    ],
+)
+def test_adjective_is_no_nation_before_a_currency_or_a_leader(text: str) -> None:
+    assert nations.find_nations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danmark råder over 44 kampvogne, som kan sendes til Ukraine.",
+        "Noreg vil ikkje sende stridsvogner til Ukraina.",
+        "Nederland koopt 46 Leopard 2-tanks voor de eigen krijgsmacht.",
+    ],
+)
+def test_a_stock_a_nynorsk_negation_or_own_forces_is_no_pledge(
+    reader: Extractor, text: str
+) -> None:
+    assert _read(reader, text, "pledge") == []
+
+
+def test_danish_news_idiom_kunne_oplyse_is_a_pledge(reader: Extractor) -> None:
+    text = "Danmark kunne i dag oplyse, at landet sender 20 kampvogne til Ukraine."
+    assert _read(reader, text, "pledge") == [("DNK", "main-battle-tank", 20)]

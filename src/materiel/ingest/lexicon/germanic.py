@@ -78,6 +78,10 @@ _NOT_GIVEN = _alt(
     r"hvis|dersom|indien|ifall|het\s+plan|plan\s+van|nog\s+niet|zou\s+moeten|zouden\s+moeten|"
     # ought to: a demand, not a gift (sv, da, no, is)
     r"bör|borde|bør|burde|ætti|ættu|plannen\s+(?:om|voor)|wil(?:len|de|den)?|hoop(?:t|en|te|ten)",
+    # must: a demand on the donor ("Nederland moet ... leveren", "Sverige måste skicka",
+    # "Noreg må sende", "Ísland verður að senda")
+    r"moet(?:en)?|moest(?:en)?|måste|må\s+(?:\w+\s+){0,4}(?:sende|levere|gi|give|donere|bidra"
+    r"|bidrage|øke|øge|styrke)|verð(?:ur|a)\s+að|þurf(?:a|i)\s+að",
     # Swedish
     r"ej|icke|aldrig|inga|inget|nej|utesl\w*|avfärda\w*|vägra\w*|diskuter\w*|diskussion\w*",
     r"utred\w*|undersök\w*|funder\w*|överlägg\w*|skulle|kunde|kanske|möjligen",
@@ -92,6 +96,49 @@ _NOT_GIVEN = _alt(
     # Icelandic
     r"ekki|engin|enginn|engar|ekkert|aldrei|hafna\w*|hafnað\w*|neita\w*|íhug\w*|skoða\w*|ræða|ræðir|ræddu",
     r"kanna|kannar|kannaði|kannað|gæti|gætu|myndi|myndu|kannski|hugsanleg\w*|mögulega|vona|vonar|vonast|vonaði|áform\w*",
+    # Norwegian nynorsk and other negations; could (Danish and Norwegian "kunne", but not
+    # "kunne i dag oplyse", the news idiom for "announced")
+    r"ikkje|ingenting|intet|niets|kunne(?!\s+(?:\w+\s+){0,3}(?:fortælle|meddele|oplyse"
+    r"|annoncere|bekræfte|fortelle|opplyse|kunngjøre|bekrefte|melde))",
+    # what a state has (a fleet, a stock), not what it gives
+    r"råder\s+over|rår\s+over|rådde\s+over|förfogar\s+över|beschik(?:t|ken)\s+over"
+    r"|disponerer\s+over|hefur\s+yfir\s+að\s+ráða|(?:i|på)\s+(?:sit|sitt|sin|sine|sina)"
+    r"\s+(?:lager|lagre|arsenal|beholdning)|in\s+(?:haar|zijn)\s+(?:arsenaal|voorraad)",
+    # empty or short stocks, too little
+    r"tømt\w*|tømme\s+lagre\w*|tomme\s+lagre\w*|uttømt\w*|udtømt\w*|tömd\w*|uttömd\w*"
+    r"|tomma\s+lager|uitgeput|opgebruikt|lege\s+voorraden|tæmd\w*|uppurin\w*"
+    r"|utilstrækkel\w*|utilstrekkel\w*|otillräcklig\w*|ontoereikend\w*|onvoldoende"
+    r"|ófullnægjand\w*",
+    # a condition: if, provided that, should it (da, no, sv, nl, is)
+    r"såfremt|i\s+fald|forudsat|forutsatt|förutsatt|förutsättning\w*|forudsætning\w*"
+    r"|forutsetning\w*|op\s+voorwaarde|mits|mocht(?:en)?|ef|svo\s+framarlega",
+    # whether, or not
+    r"hvorvidt|huruvida|hvort|eller\s+(?:ej|ikke|inte|ei)|of\s+niet|eða\s+ekki",
+    # on the agenda (a government's proposal to parliament, a green light or a permission is
+    # how the Nordic governments announce aid: not here)
+    r"på\s+(?:dagsordenen|agendaen|bordet)|op\s+(?:de\s+)?agenda|á\s+dagskrá",
+    # postponed, delayed, suspended, halted, frozen, stuck
+    r"udskudt|udskyd\w*|forsink\w*|utsatt|utsette\w*|utsetter|skjøv\w*|uppskjut\w*"
+    r"|skjut(?:a|er|it)\s+upp|sköt\s+upp|försen\w*|uitgesteld|uitstel\w*|vertraag\w*"
+    r"|vertraging\w*|opgeschort|opschort\w*|frestað\w*|fresta\w*|seinka\w*|stans(?:e|er|et"
+    r"|ede|a|ar|ade|at)|gestopt|stopgezet|bevroren|indefrys\w*|fastfrys\w*|frys(?:er|es)",
+    # trying to, wanting to, would like to, a dispute, rumours and speculation
+    r"forsøg\w*|forsøk\w*|försök\w*|probe(?:ert|ren|erde|erden)|reyn(?:a|ir|di|du)"
+    r"|gerne|gjerne|gärna|graag|uenighed\w*|uenighet\w*|oenighet\w*|onenigheid|striden"
+    r"|stridighed\w*|rygte\w*|rykte\w*|rykten|geruchte?n?|spekul\w*|speculeer\w*|orðróm\w*",
+    # denied
+    r"benægt\w*|dementer\w*|dementi\w*|ontken\w*|förneka\w*|avkrefte\w*|neitaði",
+    # sold, a commercial deal, not a gift
+    r"sælg\w*|solgt\w*|solgte|selg(?:e|er)|säljer|sälja|sålde|sålt|såld\w*|verko(?:opt|pen"
+    r"|cht)|selja|selur|seldi|seldu|kommersiel\w*|kommersiell\w*|commerci(?:eel|ële)",
+    # for the donor's own forces or to replace what it gave
+    r"til\s+(?:det\s+)?(?:eget|egne|egen)\s+(?:forsvar\w*|brug|bruk|styrker|lager|lagre)"
+    r"|till\s+(?:det\s+)?(?:egna|eget)\s+(?:försvar\w*|förband\w*|lager)"
+    r"|voor\s+(?:de\s+)?eigen\s+(?:krijgsmacht|gebruik|voorraad\w*|strijdkrachten)"
+    r"|fyrir\s+eigin|til\s+Forsvaret|till\s+Försvarsmakten|för\s+Försvarsmakten"
+    r"|erstatte\w*|erstatning\w*|ersätt\w*|vervang\w*|genanskaff\w*|gjenanskaff\w*"
+    r"|återanskaff\w*|genopfyld\w*|etterfyll\w*|påfyll\w*|återfyll\w*|fylla\s+på"
+    r"|fylle\s+opp|voorraden\s+(?:\w+\s+)?aan(?:te)?vullen|endurnýj\w*",
 )
 
 #: past totals: so far, in total, since the start of the war, already, earlier
@@ -115,6 +162,25 @@ _CUMULATIVE = _alt(
     # Icelandic
     r"samtals|frá\s+upphafi|frá\s+(?:því\s+)?(?:að\s+)?(?:innrás\w*|stríðið|stríðsins)",
     r"nú\s+þegar|til\s+þessa|í\s+heild",
+    # the total contribution ("det samlede danske bidrag", "det samlade stödet", "den samla
+    # støtta", "heildarframlag")
+    r"(?:det|den|de)\s+(?:samlede|samlet|samlade|samla|totale|totala)\s+(?:\w+\s+){0,2}"
+    r"(?:bidrag\w*|støtte\w*|støtta|stöd\w*|hjælp\w*|hjelp\w*|donation\w*|donasjon\w*"
+    r"|værdi\w*|verdi\w*|värde\w*)|heildarframl\w*|heildarstuðning\w*|heildaraðstoð\w*"
+    r"|de\s+totale\s+(?:\w+\s+){0,2}(?:steun|bijdrage|hulp|waarde)",
+    # Norwegian nynorsk: so far, earlier, since, in all
+    r"til\s+no|hittil|så\s+langt|sidan\s+(?:(?:den\s+)?(?:fullskala|russiske|invasjonen"
+    r"|krigsutbrotet|starten|byrjinga|februar|2022|Russlands|krigen))|til\s+saman|i\s+alt",
+    # earlier, before, at first, to begin with, told of a past gift ("Tidlegare har ... kjøpt",
+    # "Indledningsvis blev ... sendt", "Aanvankelijk leverde ...", "Í upphafi sendu ...")
+    r"(?:tidl(?:igere|egare)|tidigare|indledningsvis\w*|innledningsvis|inledningsvis|aanvankelijk"
+    r"|in\s+eerste\s+instantie|i\s+(?:begyndelsen|begynnelsen|byrjinga|början|starten)"
+    r"|först|først|fyrst|áður|í\s+upphafi|í\s+fyrstu|fyrst\s+um\s+sinn)"
+    r"\s+(?:\w+\s+){0,6}?(?:har|hade|hadde|havde|blev|ble|blei|vart|var|voru|hefur|hafa"
+    r"|hafði|höfðu|heeft|hebben|had|hadden|werd|werden|was|waren|sendte|sendt|sendes|skickade"
+    r"|gav|ga|gaf|gaven|leverede|leverte|levererade|leverde|donerede|donerte|donerade"
+    r"|doneerde|stuurde|købte|kjøpte|köpte|kocht|sendi|sendu|afhenti|veitti|bevilgede"
+    r"|bevilget|bevilga|beviljade)",
     # a gift told in the perfect ("har gitt", "har givet", "hefur gefið"): what was given
     r"(?:har|hadde|hade|havde)\s+(?:\w+\s+){0,2}(?:gitt|givet|givit|gett)"
     r"|(?:hefur|hafa|höfðu|hafði)\s+(?:\w+\s+){0,2}(?:gefið|veitt|sent|lagt\s+fram)",
@@ -131,7 +197,7 @@ _RECEIVE = _alt(
 #: needs: needs, lacks, shortage, necessary, a wish list
 _NEED = _alt(
     # Dutch
-    r"behoefte\w*|gebrek\w*|ontbre(?:ekt|ken|ak|aken)|mankeert|verlanglijst\w*",
+    r"nodig|benodigd\w*|behoefte\w*|gebrek\w*|ontbre(?:ekt|ken|ak|aken)|mankeert|verlanglijst\w*",
     r"wensenlijst\w*|prioriteit\w*|smeekt|smeekte|eist|eiste|eisten|geëist",
     # Swedish
     r"behövs|behövde|behövt|brist|bristen|brister|bristerna|bristande|saknar|saknas|saknade|fattas|nödvändig\w*",
@@ -150,7 +216,8 @@ _REQUEST = _alt(
     r"oproep\w*|smeek\w*|eist|eiste|eisten|geëist|dring(?:t|en)\s+(?:\w+\s+){0,3}aan",
     r"drong\s+(?:\w+\s+){0,3}aan|aangedrongen|pleit(?:en|te|ten)?\s+(?:\w+\s+){0,3}(?:voor|om)|bepleit\w*|doe?t\s+een\s+beroep",
     r"deed\s+een\s+beroep|aanvraag\w*|aangevraagd|verlanglijst\w*",
-    r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){1,4}om",
+    r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){0,4}om|om\s+(?:\w+\s+){0,5}(?:gevraagd|verzocht)"
+    r"|gevraagd\s+om|verzo(?:ek|eken|ekt|cht)\w*|wensenlijst\w*",
     # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om")
     r"(?:ber|bad|ba|bedt|bett|beder|bede)\s+(?:\w+\s+){1,4}om",
     # Swedish
@@ -159,9 +226,100 @@ _REQUEST = _alt(
     # Danish and Norwegian
     r"beder\s+om|bedt\s+om|ba\s+om|anmod\w*|opfordr\w*|oppfordr\w*|appeller(?:e|er|et|ede|te)",
     r"efterlys\w*|etterlys\w*|forespørsel\w*|ønskeliste\w*|presser\s+på|presset\s+på",
+    r"ønsker|ønskede|ønsket|anmodning\w*|forespørgsel\w*|henvendelse\w*|bøn(?:nen)?\s+om",
     # Icelandic
-    r"biður\s+um|bað\s+um|báðu\s+um|biðja\s+um|beðið\s+um|beiðni\w*|óskar\w*|óskaði\w*",
+    r"biður\s+um|bað\s+um|báðu\s+um|biðja\s+um|beðið\s+um|\w*beiðni\w*|óskar\w*|óskaði\w*",
     r"óskuðu|kallar\s+eftir|kallaði\s+eftir|hvetur|hvatti|krefst|krafðist",
+)
+
+#: generic arms aid (read in every language: no word of English, German or French): weapons,
+#: military aid, defence materiel, a support or donation package
+_ARMS = _alt(
+    # Dutch
+    r"wapens|wapen|wapentuig|wapenleverantie\w*|wapenhulp|wapensystemen|militaire\s+(?:steun"
+    r"|hulp|bijstand|goederen|uitrusting|middelen)|militair\s+materieel|defensiematerieel"
+    r"|steunpakket\w*|hulppakket\w*|wapenpakket\w*|militaire\s+steunpakket\w*",
+    # Danish and Norwegian
+    r"våben|våbnene|våpen|våpnene|våbenhjælp|våpenhjelp|våpenstøtte|våbenstøtte"
+    r"|våbendonation\w*|våpendonasjon\w*|militær\w*\s+(?:støtte|stønad|hjælp|hjelp|bistand"
+    r"|udstyr|utstyr|materiel|materiell|bidrag)|militærhjælp|militærhjelp|militærstøtte"
+    r"|forsvarsmateriel|forsvarsmateriell|krigsmateriel|krigsmateriell|donationspakke\w*"
+    r"|støttepakke\w*|hjælpepakke\w*|hjelpepakke\w*|donasjonspakke\w*|militærpakke\w*"
+    r"|forsvarsstøtte|forsvarsbidrag\w*",
+    # Swedish
+    r"vapen|vapnen|vapenstöd\w*|vapenleverans\w*|militär\w*\s+(?:stöd|bistånd|hjälp"
+    r"|utrustning|materiel)|militärt\s+stöd|militärstöd\w*|försvarsmateriel|krigsmateriel"
+    r"|stödpaket\w*|militärpaket\w*|försvarsutrustning\w*",
+    # Icelandic
+    r"vopn|vopnin|vopnum|vopna|vopnasendingar?\w*|hernaðaraðstoð\w*|hernaðarstuðning\w*"
+    r"|hergögn\w*|varnarbúnað\w*|herbúnað\w*|hernaðarbúnað\w*|hernaðargögn\w*",
+)
+
+#: a commitment made now (read in every language): will, announces, pledges, decides, gives
+_COMMITS = _alt(
+    # Dutch
+    r"zal|zullen|gaat\s+(?:\w+\s+){0,4}(?:leveren|sturen|geven|doneren|schenken|betalen)"
+    r"|kondig(?:t|en|de|den)\s+(?:\w+\s+){0,4}aan|aangekondigd|beloo(?:ft|fd|fde|fden)"
+    r"|beloven|zeg(?:t|gen)\s+(?:\w+\s+){0,4}toe|toegezegd|beslo(?:ot|ten)|besluit"
+    r"|lever(?:t|en)|stuur(?:t|en)|doneer(?:t|en)|schenkt|trek(?:t|ken)\s+(?:\w+\s+){0,4}uit"
+    r"|uitgetrokken|stel(?:t|len)\s+(?:\w+\s+){0,4}beschikbaar|financier(?:t|en)|draagt\s+bij"
+    r"|dragen\s+bij|goedgekeurd",
+    # Danish
+    r"vil|skal|agter|donerer|leverer|yder|bidrager|afsætter|bevilger|bevilliger|tildeler"
+    r"|annoncerer|annoncerede|meddeler|meddelte|offentliggør|offentliggjorde|beslutter"
+    r"|besluttede|besluttet|vedtaget|vedtog|kommer\s+til\s+at|sender\s+(?:\S+\s+){0,6}?til"
+    r"|giver\s+(?:\S+\s+){0,6}?til|lovede|lovet|har\s+lovet",
+    # Norwegian (bokmål and nynorsk)
+    r"gir|gjev|sender\s+(?:\S+\s+){0,6}?til|leverer|donerer|bidrar|bidreg|bevilger|bevilgar"
+    r"|kunngjør|kunngjorde|kunngjorte|annonserer|annonserte|vedtatt|vedtok|vedteke"
+    r"|lovte|lova|kjem\s+til\s+å|kommer\s+til\s+å|har\s+besluttet|har\s+bestemt",
+    # Swedish
+    r"ska|skall|kommer\s+att|skickar|levererar|skänker|donerar|ger|bidrar|avsätter"
+    r"|beviljar|utlovar|utlovade|aviserar|aviserade|meddelar|meddelade|beslutar|beslutade"
+    r"|beslutat|har\s+beslutat|tillkännager|tillkännagav",
+    # Icelandic
+    r"mun|munu|hyggst|hyggjast|ætlar|ætla|sendir|senda|veitir|veita|gefur|leggur\s+fram"
+    r"|leggja\s+fram|tilkynnti|tilkynnir|tilkynntu|ákvað|ákváðu|ákveðið|samþykkti"
+    r"|samþykktu|samþykkt|lofar|lofaði|lofuðu|(?:hefur|hafa)\s+heitið|heita\s+því",
+)
+
+#: the past tenses of giving (carry a recap of past totals on): sent, delivered, gave, donated,
+#: handed over, have provided, were sent, arrived
+_PAST = _alt(
+    # Dutch: simple past, perfect and past passive participles
+    r"leverde(?:n)?|stuurde(?:n)?|zond(?:en)?|schonk(?:en)?|gaf|gaven|doneerde(?:n)?"
+    r"|droeg(?:en)?\s+(?:\w+\s+){0,4}over|geleverd|gestuurd|verstuurd|verzonden|geschonken"
+    r"|gegeven|gedoneerd|overgedragen|overhandigd|afgeleverd|aangekomen|gearriveerd|kwam(?:en)?"
+    r"\s+(?:\w+\s+){0,3}aan",
+    # Danish
+    r"sendte|sendt|leverede|leveret|donerede|doneret|gav|givet|overdrog|overdraget|overgav"
+    r"|overgivet|skænkede|skænket|ydede|ydet|bidrog|bidraget|ankom|ankommet|nåede\s+frem"
+    r"|har\s+(?:\w+\s+){0,3}(?:sendt|leveret|doneret|givet|overdraget|ydet)",
+    # Norwegian (bokmål and nynorsk)
+    r"leverte|levert|donerte|donert|gitt|gjeve|gjevne|overførte|overført|overleverte"
+    r"|overlevert|overlot|overlatt|bidro|bidratt|bidrog|kom\s+fram|ankom",
+    # Swedish
+    r"skickade|skickat|skickades|levererade|levererat|levererades|skänkte|skänkt|skänktes"
+    r"|donerade|donerat|donerades|gav|gett|givit|gavs|överlämnade|överlämnat|överlämnades"
+    r"|överförde|överfört|överfördes|bidrog|bidragit|anlände|anlänt",
+    # Icelandic
+    r"sendi|sendu|sent|sendar|sendir\s+voru|afhenti|afhentu|afhent|afhentar|gaf|gáfu|gefið"
+    r"|gefnar|gefnir|veitti|veittu|veitt|veittir|veittar|afhentir|lagði\s+fram|lögðu\s+fram"
+    r"|lagt\s+fram|(?:var|voru)\s+(?:\w+\s+){0,3}(?:sendur|send|sendir|sendar|gefinn|gefin"
+    r"|gefið)",
+)
+
+#: the future: will, shall, is going to
+_FUTURE = _alt(
+    # Dutch
+    r"zal|zullen|zult|gaat\s+(?:\w+\s+){0,4}\w+en|gaan\s+(?:\w+\s+){0,4}\w+en|wordt|worden",
+    # Danish and Norwegian (bokmål and nynorsk)
+    r"vil|skal|kommer\s+til\s+(?:at|å)|kjem\s+til\s+å|agter|akter|tar\s+sikte\s+på"
+    r"|tek\s+sikte\s+på|bliver|blir|vert",
+    # Swedish
+    r"ska|skall|kommer\s+att|avser|planerar|blir",
+    # Icelandic
+    r"mun|munu|muni|hyggst|hyggjast|ætlar|ætla|verður|verða",
 )
 
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
@@ -172,6 +330,10 @@ WORDS: dict[str, str] = {
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "arms": _ARMS,
+    "commits": _COMMITS,
+    "past": _PAST,
+    "future": _FUTURE,
 }
 
 # -- items -----------------------------------------------------------------------------------
@@ -365,6 +527,41 @@ ITEMS: list[tuple[str, str, int]] = [
         "other-military",
         3,
     ),
+    # round 2: forms the rows above miss (Norwegian and Danish mortars, Icelandic shells,
+    # Danish infantry fighting vehicles, Nordic pick-ups, Dutch plurals, night vision)
+    (r"granatkaster(?:e|en|ne|ene|erne)?|morter(?:er|erne|ene|en)", "artillery-system", 2),
+    (
+        r"(?:\d{2,3}\s?)?mm-(?:granat\w*|artillerigranat\w*|artilleriegranat\w*)",
+        "artillery-ammunition",
+        3,
+    ),
+    (r"sprengj(?:ur|urnar|um|unum)", "artillery-ammunition", 1),
+    (r"infanterikampvogn\w*|kampkøretøj\w*|kampkjøretøy\w*", "armoured-vehicle", 3),
+    (r"pick-?up(?:er|ar|erne|arna|ene|bil\w*)", "vehicle", 1),
+    (
+        r"patruljebåd\w*|patrouillevaartuig\w*|minestryger\w*|minesveiper\w*|mijnenveger\w*",
+        "naval",
+        2,
+    ),
+    (r"machinegeweren|riffler|rifler(?:ne)?|stormgeweren|sluipschuttersgeweren", "small-arms", 2),
+    (r"robotar(?:na)?|luftvärnsrobot\w*", "air-defence-missile", 1),
+    (
+        r"medische?\s+(?:materieel|uitrusting|goederen|hulpmiddelen|benodigdheden|middelen)"
+        r"|sjúkrabúnað\w*|lækningabúnað\w*|lækningatæk\w*|sjukvårdsutrustning\w*",
+        "medical",
+        2,
+    ),
+    (
+        r"mijnopruiming\w*|ontmijning\w*|mijnenruim\w*|sprengjueyð\w*|jarðsprengjuleit\w*",
+        "demining",
+        3,
+    ),
+    (
+        r"nachtkijker\w*|nachtzichtapparatuur|nattkikare\w*|nattkikkert\w*|natkikkert\w*"
+        r"|nattsynsbriller|natbriller|mørkesigtebriller",
+        "other-military",
+        3,
+    ),
 ]
 
 # -- nations ---------------------------------------------------------------------------------
@@ -514,8 +711,56 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms
-#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`: Danish, Norwegian and Swedish
+#: (-sk, -ske, -skt, -ska; nynorsk -ske), Icelandic (-skur, -sk, -ska, -skt, -skir, -skra,
+#: -skum, -skri, -skrar); Dutch adjectives are capitalised (:data:`ALIASES`). Not the forms
+#: that are English, German or French words, nor a firm's name ("Danske Bank")
+#: not a currency ("danske kroner", "svenska kronor", "íslenskar krónur") nor the leader of
+#: a scheme ("britisk ledede", "brittiskledda" is one word)
+_NOT = r"(?!\s+kr(?:on|ón)\w*|\s+kr\b|\s*-?\s*led(?:e|et|ede|ete|a|da|d)\b)"
+_DS = r"(?:e|t|a)?" + _NOT  # Danish, Norwegian, Swedish endings after -sk
+_IS = r"(?:ur|a|t|ir|ar|ra|um|ri|rar|u|s|i)?" + _NOT  # Icelandic endings after -sk
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    rf"dansk{_DS}(?!\s+(?:Bank|Industri|Erhverv|Metal|Folkeparti))|dönsk{_IS}|dansk{_IS}": ("DNK",),
+    rf"norsk{_DS}(?!\s+(?:Hydro|Telegrambyrå|rikskringkasting))|norsk{_IS}": ("NOR",),
+    rf"svensk{_DS}(?!\s+(?:Handelsbank|Näringsliv))|sænsk{_IS}": ("SWE",),
+    rf"tysk{_DS}|þýsk{_IS}": ("DEU",),
+    rf"fransk{_DS}|fransk{_IS}|frönsk{_IS}": ("FRA",),
+    rf"britisk{_DS}|brittisk{_DS}|bresk{_IS}": ("GBR",),
+    rf"amerikansk{_DS}|bandarísk{_IS}": ("USA",),
+    rf"nederlandsk{_DS}|nederländsk{_DS}|hollandsk{_DS}|holländsk{_DS}|hollensk{_IS}": ("NLD",),
+    rf"finsk{_DS}|finländsk{_DS}|finnsk{_IS}": ("FIN",),
+    rf"polsk{_DS}|pólsk{_IS}": ("POL",),
+    rf"estisk{_DS}|estnisk{_DS}|eistnesk{_IS}": ("EST",),
+    rf"lettisk{_DS}|lettnesk{_IS}": ("LVA",),
+    rf"litauisk{_DS}|litháísk{_IS}": ("LTU",),
+    rf"tjekkisk{_DS}|tsjekkisk{_DS}|tjeckisk{_DS}|tékknesk{_IS}": ("CZE",),
+    rf"slovakisk{_DS}|slóvakísk{_IS}": ("SVK",),
+    rf"slovensk{_DS}|slovenisk{_DS}|slóvensk{_IS}": ("SVN",),
+    rf"kroatisk{_DS}|króatísk{_IS}": ("HRV",),
+    rf"italiensk{_DS}|ítalsk{_IS}": ("ITA",),
+    rf"spansk{_DS}|spænsk{_IS}": ("ESP",),
+    rf"portugisisk{_DS}|portugīsisk{_DS}|portúgalsk{_IS}": ("PRT",),
+    rf"græsk{_DS}|gresk{_DS}|grekisk{_DS}|grísk{_IS}": ("GRC",),
+    rf"rumænsk{_DS}|rumensk{_DS}|rumänsk{_DS}|rúmensk{_IS}": ("ROU",),
+    rf"bulgarsk{_DS}|bulgarisk{_DS}|búlgarsk{_IS}": ("BGR",),
+    rf"ungarsk{_DS}|ungersk{_DS}|ungversk{_IS}": ("HUN",),
+    rf"østrigsk{_DS}|østerriksk{_DS}|österrikisk{_DS}|austurrísk{_IS}": ("AUT",),
+    rf"schweizisk{_DS}|sveitsisk{_DS}|svissnesk{_IS}": ("CHE",),
+    rf"irsk{_DS}|irländsk{_DS}|írsk{_IS}": ("IRL",),
+    rf"belgisk{_DS}|belgísk{_IS}": ("BEL",),
+    rf"canadisk{_DS}|kanadisk{_DS}|kanadísk{_IS}": ("CAN",),
+    rf"japansk{_DS}|japönsk{_IS}|japansk{_IS}": ("JPN",),
+    rf"australsk{_DS}|australisk{_DS}|ástralsk{_IS}": ("AUS",),
+    rf"sydkoreansk{_DS}|sørkoreansk{_DS}|suðurkóresk{_IS}": ("KOR",),
+    rf"tyrkisk{_DS}|turkisk{_DS}|tyrknesk{_IS}": ("TUR",),
+    rf"islandsk{_DS}|isländsk{_DS}|íslensk{_IS}": ("ISL",),
+    rf"luxembourgsk{_DS}|luxemburgsk{_DS}|lúxemborgsk{_IS}": ("LUX",),
+    rf"newzealandsk{_DS}|nyzeeländsk{_DS}": ("NZL",),
+    rf"ukrainsk{_DS}|ukrainsk{_IS}|úkraínsk{_IS}": ("UKR",),
+    rf"russisk{_DS}|rysk{_DS}|rússnesk{_IS}": ("RUS",),
+}
 
-#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+#: words for "millimetre" in a calibre ("155 millimeters", Icelandic "155 millimetra"), an
+#: alternation
+CALIBRE_UNITS: str = r"millimeterns?|millimetern|millimetr(?:a|ar|um|anna)|millímetr(?:a|ar|um)"

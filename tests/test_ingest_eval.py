@@ -42,13 +42,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.68, 0.67),
+    STRICT_PAIRS: (0.69, 0.68),
     STRICT_TRIPLES: (0.72, 0.65),
     STRICT_NEEDS: (0.84, 0.62),
     STRICT_FUNDS: (0.59, 0.63),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 70
+NEGATIVES_FLOOR = 62
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -88,7 +88,8 @@ def test_two_annotators_agree_where_the_reader_does_not(tmp_path: Path) -> None:
         (tmp_path / f.name).write_bytes((EVAL / f.name).read_bytes())
     reader = evaluate_dir(tmp_path)
     for measure in (STRICT_PAIRS, STRICT_TRIPLES, STRICT_NEEDS):
-        assert reader.scores[measure].recall < people.scores[measure].recall, measure
+        # (F1: the reader now finds every labelled pair of these texts, with five wrong ones)
+        assert reader.scores[measure].f1 < people.scores[measure].f1, measure
     # a second annotator's file whose text differs is refused, naming it
     bad = tmp_path / "against"
     bad.mkdir()

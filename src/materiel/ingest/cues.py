@@ -251,7 +251,7 @@ RECIPIENT_ANY_LANGUAGE = re.compile(
     r"|Úkraín\w*|Kænugar\w*|Kyjiv\w*|ukrain(?:sk|isk|ian)\w*|ukrajin\w*|ukraiń\w*|ucrain\w*"
     # Spanish "Ucrania", "ucraniano"
     r"|Ucran\w*|ucran\w*"
-    r"|oekraïens\w*|україн\w*|украин\w*)"
+    r"|[Oo]ekraïens\w*|україн\w*|украин\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
 #: out, hypothetical or negated
@@ -725,7 +725,9 @@ CONTINUES = re.compile(
     r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"
     r"|también|además|incluye|asimismo|anche|inoltre|comprende|também|além\s+disso|inclui"
     r"|även|också|dessutom|omfattar|ingår|inkluderar|også|desuden|dessuten|omfatter"
-    r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále)\b",
+    r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále"
+    + lexicon.alternation("continues")
+    + r")\b",
     _I,
 )
 #: the agent of a passive or the origin of what is given, right before a donor named after the

@@ -35,7 +35,9 @@ FAMILIES = (germanic, romance, eastern)
 #: and, read as they are: arms (ARMS: weapons, military aid, a defence package), commits
 #: (COMMITS: will, announces, pledges, decided), past (PAST_VERB_OTHER: past tenses of giving,
 #: "were delivered", "has sent") and future (FUTURE_OTHER: will, shall): the last two carry a
-#: recap of past totals from sentence to sentence ("so far ... X sent ... Y delivered")
+#: recap of past totals from sentence to sentence ("so far ... X sent ... Y delivered"), and
+#: continues (CONTINUES: "it also includes", "the package contains": a sentence that goes on
+#: with the pledges before it)
 KINDS = (
     "pledge",
     "not_given",
@@ -47,6 +49,7 @@ KINDS = (
     "commits",
     "past",
     "future",
+    "continues",
 )
 
 

@@ -324,6 +324,13 @@ _FUTURE = _alt(
 
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
+    # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
+    "continues": (
+        r"innehåller|innehöll|indeholder|indeholdt|inneholder|inneholdt|indebærer|innebærer"
+        r"|innebär|består\s+a[fv]|bestod\s+a[fv]|bevat|bevatte|bestaat\s+uit|bestond\s+uit|omvat"
+        r"|omvatte|inniheldur|felur\s+í\s+sér|auk\s+þess|einnig|tevens|eveneens|verder|derudover"
+        r"|herudover|desuden|därtill|vidare|i\s+tillegg|dertil"
+    ),
     "pledge": _PLEDGE,
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,

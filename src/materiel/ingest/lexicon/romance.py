@@ -375,6 +375,13 @@ _COMMITS = _alt(
 )
 
 WORDS: dict[str, str] = {
+    # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
+    "continues": (
+        r"incluy\w*|incluir\w*|contiene|conten\w*|consiste\s+en|consta\s+de|igualmente|contém"
+        r"|conté\w*|consiste\s+em|igualmente|comprend\w*|compreend\w*|cuprinde|cuprind|include"
+        r"|includ\w*|conține|conţine|de\s+asemenea|în\s+plus|totodată|inoltre|altresì|comprende"
+        r"|prevede|di\s+cui|de\s+los\s+cuales|dos\s+quais|dintre\s+care"
+    ),
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
     "not_given": _alt(
         _NOT_GIVEN_ES,

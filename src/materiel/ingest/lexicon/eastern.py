@@ -79,7 +79,7 @@ _PLEDGE = (
     r"|χρηματοδοτ\w*"
     # Turkish
     r"|gönder\w*|teslim\w*|tedarik\w*|bağışla\w*|bağış\w*|sağla(?:d|y|m|r|n)\w*|ver(?:ecek|di|miş"
-    r"|ir|iyor|en|ilen|il|eceğ|diğ)\w*|söz\s+ver\w*|taahhüt\w*|açıkla\w*|duyur\w*|onayla\w*"
+    r"|ir|iyor|en|ilen|il|eceğ|diğ)\w*|söz\s+ver\w*|taahhüt\w*|açıkla(?:dı|ndı|yacak|yan)\w*|duyur\w*|onayla\w*"
     r"|paket\w*|yardım\w*|destek\w*|satın\s+al\w*|finanse\w*|tahsis\w*"
     # Arabic
     r"|"
@@ -141,6 +141,26 @@ _NOT_GIVEN = (
     r"|لا|لن|لم|ليس|ليست|"
     + _ar(r"رفض|يرفض|ترفض|تدرس|يدرس|دراسة|يبحث|تبحث|يمكن|ربما|محتمل|استبعد|يستبعد|تستبعد|يفكر|تفكر")
     + r"|قد|إذا|لو|النظر\s+في"
+    # sold or exported, a commercial deal: the seller's country is no donor
+    r"|sprzeda\w*|eksport\w*|komercyjn\w*|handlow\w*\s+(?:umow|kontrakt)\w*|prodej\w*|prodá\w*"
+    r"|prodal\w*|prodáv\w*|vývoz\w*|vyvez\w*|vyváž\w*|komerčn\w*|obchodn\w*\s+(?:smlouv|zmluv"
+    r"|kontrakt)\w*|predaj|predaji|predajom|predáva\w*|predať|vyviez\w*|prodaj\w*|prodao"
+    r"|proda(?:l|la|li|lo|jo|ju|je)|izvoz\w*|komercijaln\w*|komercialn\w*|продај\w*|продао"
+    r"|прода\w*|извоз\w*|експорт\w*|экспорт\w*|комерційн\w*|коммерческ\w*|търговск\w*"
+    r"|parduo\w*|pardav\w*|komercin\w*|pārdo\w*|pārdev\w*|komerciāl\w*|müü\w*|kommerts\w*"
+    r"|myy(?:nti\w*|nni\w*|dään|vät|ty|tiin)?|myi|myivät|vienti\w*|kaupalli\w*|elad\w*"
+    r"|értékesít\w*|export\w*|kereskedelmi\w*|πώλησ\w*|πουλ\w*|πούλησ\w*|εξαγωγ\w*|εμπορικ\w*"
+    r"|satış\w*|sat(?:tı|ıyor|acak|mış|ıl|maya|ma)\w*|ihracat\w*|ihraç\w*|ticari\w*"
+    r"|\w+['’](?:den|dan|ten|tan)\s+satın\s+al\w*|"
+    + _ar(r"بيع|باع|يبيع|تبيع|مبيعات|تصدير|صادرات|تجاري")
+    # in service, in the arsenal, possessed (a fleet or an inventory, not a gift)
+    + r"|na\s+wyposażeniu|w\s+(?:swoim\s+)?arsenale|posiada|posiadają|dysponuje|dysponują"
+    r"|ve\s+výzbroji|vo\s+výzbroji|disponuje|disponují|disponujú|u\s+naoružanju|raspolaže"
+    r"|raspolažu|posjeduje|poseduje|v\s+oborožitvi|razpolaga|у\s+наоружању|располаже|поседује"
+    r"|на\s+въоръжение|разполага|притежава|на\s+озброєнні|на\s+вооружении|располагает"
+    r"|располагают|bruņojumā|relvastuses|kalustossa|rendszerben\s+(?:áll|lévő|van)\w*"
+    r"|στο\s+οπλοστάσιο|envanter\w*|"
+    + _ar(r"يمتلك|تمتلك|ترسانة|بحوزة")
 )
 
 _CUMULATIVE = (
@@ -176,6 +196,33 @@ _CUMULATIVE = (
     r"|в\s+\d{4}\s*[-–]\s*\d{4}\s+годах|do\s+(?:końca\s+)?\w+\s+20\d\d\s+roku"
     r"|حتى\s+الآن|منذ\s+(?:بداية|بدء|اندلاع|الغزو)|في\s+المجموع"
     r"|منذ\s+(?:عام\s+)?2022|حتى\s+اليوم"
+    # previously, in recent years or months
+    r"|uprzednio|poprzednio|w\s+przeszłości|w\s+ostatnich\s+(?:latach|miesiącach|\w+\s+latach)"
+    r"|předtím|predtým|v\s+minulosti|v\s+posledních\s+(?:letech|měsících)"
+    r"|v\s+posledných\s+(?:rokoch|mesiacoch)|predhodno|prethodno|претходно|u\s+prošlosti|у\s+прошлости"
+    r"|v\s+zadnjih\s+(?:letih|mesecih)|u\s+posljednj\w*\s+(?:godin|mjesec)\w*"
+    r"|u\s+poslednj\w*\s+(?:godin|mesec)\w*|преди\s+това|в\s+миналото|през\s+последните\s+(?:години"
+    r"|месеци)|попередньо|в\s+минулому|за\s+останні\s+(?:роки|місяці|\w+\s+роки)|прежде|в\s+прошлом"
+    r"|за\s+последние\s+(?:годы|месяцы|\w+\s+года)|per\s+pastaruosius\s+(?:metus"
+    r"|mėnesius)|pēdējos\s+(?:gados|mēnešos)|eelnevalt|viimastel\s+(?:aastatel"
+    r"|kuudel)|viime\s+(?:vuosina|kuukausina)|az\s+elmúlt\s+(?:években"
+    r"|hónapokban)|προηγουμένως|τα\s+τελευταία\s+(?:χρόνια|έτη)|önceden"
+    r"|son\s+(?:yıllarda|aylarda|\w+\s+yılda|\w+\s+ayda)|سابقا|سابقاً"
+    r"|خلال\s+(?:السنوات|الأشهر)\s+الماضية"
+    # a total reached or exceeded
+    r"|przekroczył\w*|osiągnęł\w*|sięga|sięgnęł\w*|přesáhl\w*|překročil\w*|dosáhl\w*"
+    r"|presiahl\w*|prekročil\w*|dosiahl\w*|presegl\w*|premašil\w*|premašio|dosegl\w*"
+    r"|dosegnu\w*|премаши\w*|надхвърл\w*|достиг\w*|досягл\w*|досягнув|перевищ\w*|сягає"
+    r"|сягнул\w*|превыси\w*|превыша\w*|pasiekė|viršij\w*|sasniedza|pārsniedz\w*|ulatu\w*"
+    r"|ületa\w*|ylitti|ylittää|elérte|meghaladt\w*|meghaladja|ανήλθ\w*|ανέρχ\w*|ξεπέρασ\w*"
+    r"|ulaştı\w*|aştı|aşan|aşıyor|" + _ar(r"بلغت|بلغ|تجاوزت|تجاوز|يتجاوز|وصلت")
+    # an earlier promise fulfilled or kept
+    + r"|wywiąż\w*|wywiąz\w*|(?:zrealiz|spełni)\w*\s+(?:\w+\s+)?(?:obietnic|zobowiązani)\w*"
+    r"|(?:napln|splní|splnil|dostojí)\w*\s+(?:\w+\s+)?(?:slib|sľub|závaz|záväz|cíl|cieľ)\w*"
+    r"|(?:ispuni|ispunj|izpolni)\w*\s+(?:\w+\s+)?(?:obećanj|obljub|obvez|obavez|cilj)\w*"
+    r"|(?:викона|выполни|выполня)\w*\s+(?:\w+\s+)?(?:обіцянк|зобов|обещани|обязательств)\w*"
+    r"|изпълни\w*\s+(?:\w+\s+)?(?:обещани|ангажимент)\w*|täyttä\w*\s+lupaukse\w*"
+    r"|sözünü\s+tut\w*|teljesít\w*\s+(?:\w+\s+)?ígéret\w*"
 )
 
 _RECEIVE = (
@@ -220,6 +267,160 @@ _REQUEST = (
     + _ar(r"طالب|يطالب|تطالب|ناشد|يناشد|تناشد|دعا|يدعو|تدعو|دعوة|حث|يحث|تحث|يريد|تريد|يأمل|تأمل")
 )
 
+#: past tenses of giving and receiving (simple past, perfect, passive and impersonal forms,
+#: past participles): after a sentence of past totals, a sentence in the past that names no
+#: new donor is more of the same recap
+_PAST = (
+    # Polish: -ł/-ła/-li past, -no impersonal, passive participles
+    r"przekazał\w*|przekazywał\w*|przekazano|przekazan[aeiy]\w*|wysłał\w*|wysyłał\w*|wysłano"
+    r"|wysłan[aeiy]\w*|dostarczył\w*|dostarczał\w*|dostarczono|dostarczon[aeiy]\w*|trafił\w*"
+    r"|podarował\w*|ofiarował\w*|zapewnił\w*|przeznaczył\w*|przeznaczono|udzielił\w*|udzielono"
+    r"|otrzymał\w*|dostał\w*|doszł[aoy]|doszedł|zrealizował\w*|zrealizowano|sfinansował\w*"
+    r"|zakupił\w*|zakupiono|przekazało|dotarł\w*"
+    # Czech and Slovak: -l past, passive participles
+    r"|poslal\w*|posílal\w*|odeslal\w*|dodával\w*|dodán[aoiy]?|dodan[áéíýo]\w*"
+    r"|daroval\w*|darován\w*|darovan\w*|věnoval\w*|venoval\w*|poskytl\w*|poskytol|poskytoval\w*"
+    r"|poskytnut\w*|předal\w*|předán\w*|odovzdal\w*|odovzdan\w*|obdržel\w*|dostal[aoiy]?"
+    r"|získal[aoiy]?|putoval\w*|zaslal\w*|zaslan\w*|poslán\w*|poslan[áéíýo]\w*|dorazil\w*"
+    # Slovene, Croatian, Serbian (Latin and Cyrillic): -l/-o past, passive participles
+    r"|poslao|poslal[aoi]?|poslan[aoi]?|dobavil[aoi]?|dobavljen\w*|dostavio|dostavil[aoi]?"
+    r"|dostavljen\w*|doniral[aoi]?|donirao|doniran[aoi]?|podaril[aoi]?|predao|predal[aoi]?"
+    r"|predan[aoi]?|zagotovil[aoi]?|namenil[aoi]?|prejel[aoi]?|isporučio|isporučil[aoi]?"
+    r"|isporučen[aoi]?|uputio|uputil[aoi]?|upućen[aoi]?|osigurao|osigural[aoi]?|dobio|dobil[aoi]?"
+    r"|primio|primil[aoi]?|stigl[aoi]?|stigao|послао|послал[аои]?|послат[аои]?|испоручио"
+    r"|испоручил[аои]?|испоручен[аои]?|донирао|донирал[аои]?|предао|предал[аои]?|упутио|упутил[аои]?"
+    r"|добио|добил[аои]?|примио|примил[аои]?|стигл[аои]?|стигао"
+    # Bulgarian: aorist and past participles
+    r"|изпрати|изпратиха|изпратил\w*|изпратен\w*|достави|доставиха|доставил\w*|доставен\w*"
+    r"|дари|дариха|дарил\w*|дарен\w*|предостави|предоставиха|предоставил\w*|предоставен\w*"
+    r"|предаде|предадоха|предал\w*|предаден\w*|получи|получиха|получил\w*|отпусна|отпуснал\w*"
+    # Ukrainian and Russian: -в/-л past, -но impersonal, passive participles
+    r"|передав|передал[аио]?|передано|передан[іиоа]\w*|надіслав|надіслал[аи]|надіслано"
+    r"|відправив|відправил[аи]|відправлено|постачав|постачал[аи]|поставив|поставил[аио]?"
+    r"|поставлено|поставлен[іиоа]\w*|доставив|доставил[аио]?|доставлено|надав|надал[аи]|надано"
+    r"|виділив|виділил[аи]|виділено|подарував|подарувал[аи]|отримав|отримал[аи]|отримано|одержав"
+    r"|одержал[аи]|пожертвував|передавал[аи]?|отправил[аи]?|отправлен\w*|поставлял[аи]?"
+    r"|предоставил[аи]?|предоставлен\w*|выделил[аи]?|выделен\w*|подарил[аи]?|прислал[аи]?"
+    r"|направил[аи]?|направлен\w*|получил[аи]?|получен[аоы]\w*|пожертвовал[аи]?|прибул[аи]?"
+    r"|прибыл[аи]?"
+    # Lithuanian, Latvian, Estonian
+    r"|perdavė|perdavusi\w*|perduot[aoų]s?|išsiuntė|atsiuntė|pasiuntė|siuntė|pristatė"
+    r"|pristatyt[aoų]s?|pristatyti|suteikė|suteikt[aoų]s?|skyrė|paaukojo|padovanojo|dovanojo"
+    r"|gavo|tiekė|nosūtīja|nosūtīt[iaso]s?|piegādāja|piegādāt[iaso]s?|nodeva|nodevusi|nodot[iaso]s?"
+    r"|ziedoja|dāvināja|piešķīra|piešķirt[iaso]s?|saņēma|sniedza|saatis|saatsid|saadeti|saadetud"
+    r"|andis|andsid|antud|andnud|tarnis|tarnisid|tarniti|tarnitud|annetas|annetasid"
+    r"|annetatud|kinkis|kinkisid|eraldas|eraldasid|eraldatud|toimetas|saanud"
+    # Finnish
+    r"|lähetti|lähettivät|lähetetty\w*|lähetettiin|lähettänyt|lähettäneet|toimitti|toimittivat"
+    r"|toimitettu\w*|toimitettiin|toimittanut|toimittaneet|luovutti|luovuttivat|luovutettu\w*"
+    r"|luovutettiin|luovuttanut|luovuttaneet|lahjoitti|lahjoittivat|lahjoitettu\w*|lahjoittanut"
+    r"|lahjoittaneet|antoi|antoivat|annettu\w*|annettiin|antanut|antaneet|myönsi|myönsivät"
+    r"|myönnetty\w*|saivat|saanut|saaneet"
+    # Hungarian: -t/-tt past with its person endings, verbal prefixes
+    r"|(?:el|át|le|meg|ki|oda)?(?:küldött|küldtek|küldte|küldték|szállított\w*|adományozott\w*"
+    r"|adott|adtak|adta|adták|biztosított\w*|juttatott\w*|kapott\w*|kaptak|kapta|kapták)"
+    # Greek: aorist active and passive
+    r"|έστειλε|έστειλαν|απέστειλε|απέστειλαν|στάλθηκ\w*|εστάλη\w*|παρέδωσε|παρέδωσαν|παραδόθηκ\w*"
+    r"|δώρισε|δώρισαν|δόθηκ\w*|έδωσε|έδωσαν|προμήθευσε|προμήθευσαν|χορήγησε|χορήγησαν"
+    r"|χορηγήθηκ\w*|παρείχε|παρείχαν|έλαβε|έλαβαν|διέθεσε|διέθεσαν|διατέθηκ\w*"
+    # Turkish: -di/-miş past, passive -il/-n
+    r"|gönder(?:di|il(?:di|miş)|miş)\w*|ver(?:di|il(?:di|miş)|miş)\w*|bağışla(?:dı|ndı|mış)\w*"
+    r"|sağla(?:dı|ndı|mış)\w*|(?:teslim|tedarik|hibe|transfer|temin)\s+(?:etti|edildi|edilmiş"
+    r"|etmiş)\w*|aldı\w*|alınmış\w*|ulaştı\w*"
+    # Arabic: the perfect and "it was done" (تم) with a verbal noun
+    r"|"
+    + _ar(
+        r"أرسلت|أرسل|سلمت|سلّمت|قدمت|قدّمت|زودت|زوّدت|منحت|تبرعت|تلقت|تلقى|تسلمت|استلمت|حصلت"
+        r"|تم\s+(?:تسليم|إرسال|تقديم|تزويد|نقل)"
+    )
+)
+
+#: the future and what is planned: a sentence in the future is no recap of past totals
+_FUTURE = (
+    # Polish: "będzie", "zostanie", perfective presents of giving, plans
+    r"będzie|będą|zostanie|zostaną|przekaże|przekażą|wyśle|wyślą|dostarczy|dostarczą|trafią"
+    r"|otrzyma|otrzymają|zapewni|zapewnią|planuje\w*|zamierza\w*|ma\s+(?:zostać|trafić)"
+    r"|mają\s+(?:zostać|trafić)"
+    # Czech and Slovak
+    r"|bude|budou|budú|pošle|pošlou|pošlú|dodá|dodají|dodajú|poskytne|poskytnou|poskytnú|předá"
+    r"|předají|odovzdá|odovzdajú|daruje|darují|darujú|dostane|dostanou|dostanú|obdrží|plánuje\w*"
+    r"|hodlá|hodlají|chystá\w*|má\s+být|mají\s+být|má\s+byť|majú\s+byť"
+    # Slovene, Croatian, Serbian
+    r"|bodo|bosta|bomo|namerava\w*|načrtuje\w*|će|ćemo|ćete|ću|hoće|planira\w*|namjerava\w*"
+    r"|ће|ћемо|ћете|ћу|планира\w*|намерава\w*"
+    # Bulgarian
+    r"|ще|предстои|планира\w*|възнамерява\w*"
+    # Ukrainian and Russian
+    r"|буде|будуть|передасть|передадуть|надішле|надішлють|відправить|відправлять|надасть"
+    r"|нададуть|отримає|отримають|планує|планують|має\s+намір|мають\s+намір|збирається"
+    r"|будет|будут|передаст|передадут|отправит|отправят|поставит|поставят|предоставит"
+    r"|предоставят|выделит|выделят|получит|получат|планирует|планируют|намерен\w*|собирается"
+    # Lithuanian, Latvian, Estonian
+    r"|bus|perduos|siųs|pristatys|skirs|suteiks|gaus|tieks|ketina|planuoja"
+    r"|būs|nosūtīs|piegādās|nodos|piešķirs|saņems|sniegs|plāno|gatavojas"
+    r"|hakka\w*|kavatse\w*|plaani\w*|tulevikus"
+    # Finnish (the present serves for the future)
+    r"|aikoo|aikovat|suunnittele\w*|lähettää|lähettävät|toimittaa|toimittavat|luovuttaa"
+    r"|luovuttavat|tulee\s+\w+maan|tulevat\s+\w+maan"
+    # Hungarian
+    r"|fog|fogja|fogják|fognak|fogunk|tervez\w*|szándékozik"
+    # Greek
+    r"|θα|σχεδιάζ\w*|πρόκειται"
+    # Turkish: -ecek/-acak
+    r"|\w+(?:ecek|acak|eceğ|acağ)\w*|planlı\w*"
+    # Arabic: "sawfa", the future prefix sa- on the verbs of giving, "intends", "plans"
+    r"|سوف|[وف]?س[يت](?:رسل|قدم|سلم|زود|منح|تلقى|حصل|خصص)\w*|يعتزم|تعتزم|تخطط|يخطط"
+)
+
+#: generic words of arms aid (a donor's clause with one and a commitment, no item: an
+#: ``unspecified`` pledge); read in every language, so no English, German or French word
+_ARMS = (
+    # Polish
+    r"broń|broni|bronią|uzbrojeni[ea]\w*|(?:pomoc\w*|wsparci\w*|sprzęt\w*|pakiet\w*)\s+"
+    r"(?:wojskow|militarn|obronn)\w*|(?:wojskow|militarn)\w+\s+(?:pomoc|wsparci|sprzęt)\w*"
+    # Czech and Slovak
+    r"|zbraní|zbraně|zbraněmi|zbrane|zbraňami|zbraniach|vojensk\w*\s+(?:pomoc|podpor|materiál"
+    r"|balík|techni|vybaven)\w*|(?:balík|balíč)\w*\s+vojensk\w*"
+    # Slovene, Croatian, Serbian
+    r"|orožj\w*|oružj\w*|оружј\w*|vojaš\w*\s+pomoč\w*|vojn\w*\s+pomoć\w*|vojn\w*\s+oprem\w*"
+    r"|војн\w*\s+помоћ\w*|војн\w*\s+опрем\w*"
+    # Bulgarian, Ukrainian, Russian
+    r"|оръжи\w*|военн\w*\s+помощ\w*|военн\w*\s+техник\w*|зброю|зброї|зброя|озброєнн\w*"
+    r"|військов\w*\s+допомог\w*|військов\w*\s+техні\w*|оружи\w*|вооружени\w*"
+    r"|военн\w*\s+(?:помощ|поддержк|техник|пакет)\w*"
+    # Lithuanian, Latvian, Estonian, Finnish, Hungarian
+    r"|ginkl\w*|karin\w*\s+(?:param|pagalb|įrang)\w*|ieroč\w*|militār\w*\s+(?:palīdzīb|atbalst)\w*"
+    r"|relv\w*|sõjalis\w*\s+abi\w*|sotilaallis\w*\s+(?:apu|avu|tuki|tuke)\w*|ase(?:apu|apua|avun"
+    r"|toimitu\w*|paketti\w*|paketi\w*)|asei(?:ta|den|siin)|fegyver\w*|katonai\s+(?:segély|segítség"
+    r"|támogatás|csomag)\w*"
+    # Greek, Turkish, Arabic
+    r"|όπλ\w*|οπλισμ\w*|στρατιωτικ\w*\s+(?:βοήθει|υλικ|εξοπλισμ|πακέτ)\w*|silah\w*"
+    r"|askeri\s+(?:yardım|destek|teçhizat|malzeme)\w*|"
+    + _ar(r"أسلحة|سلاح|مساعدات\s+عسكرية|مساعدة\s+عسكرية|معدات\s+عسكرية|حزمة\s+عسكرية")
+)
+
+#: a commitment made now: will, announces, pledges, decided, approved, signed
+_COMMITS = (
+    r"przekaże|przekażą|wyśle|wyślą|dostarczy|dostarczą|ogłosił\w*|ogłasza\w*|zapowiedział\w*"
+    r"|obiecał\w*|zobowiązał\w*|zadeklarował\w*|zdecydował\w*|zatwierdził\w*|podpisał\w*"
+    r"|pošle|pošlou|pošlú|dodá|dodají|dodajú|poskytne|poskytnou|poskytnú|oznámil\w*|slíbil\w*"
+    r"|sľúbil\w*|přislíbil\w*|prisľúbil\w*|rozhodl\w*|schválil\w*|podepsal\w*|podpísal\w*"
+    r"|zavázal\w*|zaviazal\w*|napovedal\w*|obljubil\w*|odobril\w*|odločil\w*|najavio"
+    r"|najavil[aoi]?|obećao|obećal[aoi]?|odobrio|odlučio|odlučil[aoi]?|најавио|најавил[аои]?"
+    r"|обећао|обећал[аои]?|одобрио|одлучио|ще\s+(?:изпрати|предостави|достави|дари)\w*|обяви\w*"
+    r"|обеща\w*|одобри|одобриха|реши|решиха|передасть|передадуть|надасть|нададуть|оголосив"
+    r"|оголосил[аи]|пообіцяв|пообіцял[аи]|ухвалив|ухвалил[аи]|затвердив|затвердил[аи]|вирішив"
+    r"|вирішил[аи]|передаст|передадут|предоставит|предоставят|объявил[аи]?|пообещал[аи]?"
+    r"|одобрил[аи]?|утвердил[аи]?|решил[аи]?|perduos|skirs|suteiks|paskelbė|pažadėjo|nusprendė"
+    r"|patvirtino|nosūtīs|piegādās|piešķirs|paziņoja|apsolīja|nolēma|apstiprināja|saadab|annab"
+    r"|teatas|lubas|otsustas|kinnitas|lähettää|toimittaa|luovuttaa|ilmoitti|lupasi|päätti"
+    r"|hyväksyi|küld|bejelentett\w*|megígért\w*|vállalt\w*|döntött|jóváhagyt\w*|θα\s+στείλει"
+    r"|θα\s+παραδώσει|θα\s+διαθέσει|ανακοίνωσε|ανακοίνωσαν|υποσχέθηκε|δεσμεύτηκε|αποφάσισε"
+    r"|ενέκρινε|gönderecek|verecek|sağlayacak|teslim\s+edecek|açıkladı|duyurdu|söz\s+verdi"
+    r"|taahhüt\s+etti|karar\s+verdi|onayladı|"
+    + _ar(r"سيرسل|سترسل|سيقدم|ستقدم|سيزود|ستزود|أعلن|أعلنت|تعهد|تعهدت|قرر|قررت|وافق|وافقت")
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     "pledge": _PLEDGE,
@@ -228,6 +429,8 @@ WORDS: dict[str, str] = {
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "past": _PAST,
+    "future": _FUTURE,
 }
 
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)

@@ -161,6 +161,17 @@ _NOT_GIVEN = (
     r"|располагают|bruņojumā|relvastuses|kalustossa|rendszerben\s+(?:áll|lévő|van)\w*"
     r"|στο\s+οπλοστάσιο|envanter\w*|"
     + _ar(r"يمتلك|تمتلك|ترسانة|بحوزة")
+    # allegedly, rumoured, speculated, claimed
+    + r"|rzekomo|jakoby|spekul\w*|pogłosk\w*|údajn\w*|prý|vraj|spekulac\w*|spekuluj\w*|navodno"
+    r"|наводно|domnevn\w*|menda|нібито|начебто|чутк\w*|спекуляц\w*|якобы|слух\w*|уж|neva"
+    r"|tariam\w*|spėlion\w*|it\s+kā|baumas|väidetavalt|spekula\w*|väitetysti|huhu\w*|állítólag\w*"
+    r"|találgat\w*|φέρεται|υποτίθεται|φήμ\w*|φημολογ\w*|iddia\w*|algı\w*|söylenti\w*|spekülasyon\w*"
+    r"|" + _ar(r"مزعوم|يزعم|تزعم|زعم|مزاعم|شائع")
+    # a collection of private donations (crowdfunding): no state's pledge
+    + r"|zbiórk\w*|sbírk\w*|sbírce|zbierk\w*|zbiraln\w*\s+akcij\w*|prikupljanj\w*|прикупљањ\w*"
+    r"|дарителск\w*|збор\w*\s+кошт\w*|збір\w*\s+кошт\w*|сбор\w*\s+средств|rinkliav\w*"
+    r"|ziedojumu\s+vākšan\w*|korjandus\w*|keräy\w*|joukkorahoit\w*|gyűjtés\w*|έραν\w*"
+    r"|kampanya\w*|bağış\s+topla\w*|toplanarak|" + _ar(r"حملة\s+تبرع|جمع\s+التبرعات")
 )
 
 _CUMULATIVE = (
@@ -223,6 +234,11 @@ _CUMULATIVE = (
     r"|(?:викона|выполни|выполня)\w*\s+(?:\w+\s+)?(?:обіцянк|зобов|обещани|обязательств)\w*"
     r"|изпълни\w*\s+(?:\w+\s+)?(?:обещани|ангажимент)\w*|täyttä\w*\s+lupaukse\w*"
     r"|sözünü\s+tut\w*|teljesít\w*\s+(?:\w+\s+)?ígéret\w*"
+    # the pluperfect: what had been given before (Bulgarian, Lithuanian, Latvian, Estonian,
+    # Finnish, Greek, Turkish)
+    r"|беше\s+(?:\w+\s+)?\w+л[аио]?|бяха\s+(?:\w+\s+)?\w+ли|buvo\s+\w+(?:usi|ęs|ę)"
+    r"|bija\s+\w+(?:usi|ies|uši)|olid?\s+\w+nud|oli(?:vat)?\s+\w+(?:nut|nyt|neet)"
+    r"|είχ(?:ε|αν|αμε)\s+(?:ήδη\s+)?\w+(?:ει|εί)|\w+(?:mıştı|mişti|muştu|müştü)\w*"
 )
 
 _RECEIVE = (

@@ -445,6 +445,8 @@ WORDS: dict[str, str] = {
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "arms": _ARMS,
+    "commits": _COMMITS,
     "past": _PAST,
     "future": _FUTURE,
 }

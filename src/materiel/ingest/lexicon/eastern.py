@@ -166,7 +166,8 @@ _NOT_GIVEN = (
     r"|наводно|domnevn\w*|menda|нібито|начебто|чутк\w*|спекуляц\w*|якобы|слух\w*|уж|neva"
     r"|tariam\w*|spėlion\w*|it\s+kā|baumas|väidetavalt|spekula\w*|väitetysti|huhu\w*|állítólag\w*"
     r"|találgat\w*|φέρεται|υποτίθεται|φήμ\w*|φημολογ\w*|iddia\w*|algı\w*|söylenti\w*|spekülasyon\w*"
-    r"|" + _ar(r"مزعوم|يزعم|تزعم|زعم|مزاعم|شائع")
+    r"|"
+    + _ar(r"مزعوم|يزعم|تزعم|زعم|مزاعم|شائع")
     # a collection of private donations (crowdfunding): no state's pledge
     + r"|zbiórk\w*|sbírk\w*|sbírce|zbierk\w*|zbiraln\w*\s+akcij\w*|prikupljanj\w*|прикупљањ\w*"
     r"|дарителск\w*|збор\w*\s+кошт\w*|збір\w*\s+кошт\w*|сбор\w*\s+средств|rinkliav\w*"
@@ -226,7 +227,8 @@ _CUMULATIVE = (
     r"|dosegnu\w*|премаши\w*|надхвърл\w*|достиг\w*|досягл\w*|досягнув|перевищ\w*|сягає"
     r"|сягнул\w*|превыси\w*|превыша\w*|pasiekė|viršij\w*|sasniedza|pārsniedz\w*|ulatu\w*"
     r"|ületa\w*|ylitti|ylittää|elérte|meghaladt\w*|meghaladja|ανήλθ\w*|ανέρχ\w*|ξεπέρασ\w*"
-    r"|ulaştı\w*|aştı|aşan|aşıyor|" + _ar(r"بلغت|بلغ|تجاوزت|تجاوز|يتجاوز|وصلت")
+    r"|ulaştı\w*|aştı|aşan|aşıyor|"
+    + _ar(r"بلغت|بلغ|تجاوزت|تجاوز|يتجاوز|وصلت")
     # an earlier promise fulfilled or kept
     + r"|wywiąż\w*|wywiąz\w*|(?:zrealiz|spełni)\w*\s+(?:\w+\s+)?(?:obietnic|zobowiązani)\w*"
     r"|(?:napln|splní|splnil|dostojí)\w*\s+(?:\w+\s+)?(?:slib|sľub|závaz|záväz|cíl|cieľ)\w*"
@@ -1216,9 +1218,264 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 #: :data:`materiel.ingest.nations.ALIASES`)
 ALIASES: dict[str, tuple[str, ...]] = _aliases()
 
-#: adjectives of states, regular expressions read case-insensitively (lower-case forms
-#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: the nouns of a state's own action after its adjective: government, ministry, minister,
+#: president, army, parliament, aid, package, side ("niemiecki rząd", "německá vláda",
+#: "німецький уряд"); an adjective before an item names where the item was made, not a donor
+_STATE_NOUNS = {
+    "pl": r"rząd\w*|minist\w*|premier\w*|prezydent\w*|kanclerz\w*|władz\w*|armi\w*|wojsk\w*"
+    r"|parlament\w*|sejm\w*|dyplomac\w*|resort\w*|państw\w*|pomoc\w*|wsparci\w*|pakiet\w*"
+    r"|stron[aieyę]",
+    "cs": r"vlád\w*|minist\w*|premiér\w*|prezident\w*|kancléř\w*|armád\w*|parlament\w*"
+    r"|resort\w*|pomoc\w*|balík\w*|balíč\w*|stran[auěy]|stát\w*|štát\w*|úřad\w*|úrad\w*",
+    "sh": r"vlad\w*|minist\w*|premijer\w*|predsjedni\w*|predsedni\w*|kancelar\w*|vojsk\w*"
+    r"|oružan\w*|parlament\w*|pomoć\w*|pomoč\w*|paket\w*|držav\w*|влад\w*|минист\w*"
+    r"|премијер\w*|председни\w*|војск\w*|помоћ\w*|пакет\w*|држав\w*",
+    "bg": r"правителств\w*|минист\w*|премиер\w*|президент\w*|канцлер\w*|арми\w*"
+    r"|парламент\w*|помощ\w*|пакет\w*|държав\w*",
+    "uk": r"уряд\w*|міністр\w*|міністерств\w*|прем['’]єр\w*|президент\w*|канцлер\w*|армі\w*"
+    r"|збройн\w*|парламент\w*|допомог\w*|пакет\w*|сторон\w*|відомств\w*|оборонн\w*",
+    "ru": r"правительств\w*|министр\w*|министерств\w*|премьер\w*|президент\w*|канцлер\w*"
+    r"|арми\w*|вооруж[её]нн\w*|парламент\w*|помощ\w*|пакет\w*|сторон\w*|ведомств\w*"
+    r"|оборонн\w*",
+    "fi": r"hallitu\w*|ministeri\w*|pääministeri\w*|presidentti\w*|liittokansleri\w*"
+    r"|puolustusvoim\w*|armeija\w*|parlamentti\w*|apu\w*|avu\w*|tuki\w*|tuen|paketti\w*",
+    "hu": r"kormány\w*|miniszt\w*|elnök\w*|kancellár\w*|hadsereg\w*|parlament\w*|segély\w*"
+    r"|segítség\w*|csomag\w*|fél|védelmi\w*|honvéd\w*",
+    "el": r"κυβέρνησ\w*|υπουργ\w*|πρωθυπουργ\w*|πρόεδρ\w*|καγκελάρι\w*|στρατ\w*|ένοπλ\w*"
+    r"|κοινοβούλι\w*|βοήθει\w*|πακέτ\w*|πλευρ\w*",
+    "tr": r"hükümet\w*|bakan\w*|başbakan\w*|cumhurbaşkan\w*|şansölye\w*|ordu\w*"
+    r"|silahlı\s+kuvvet\w*|parlamento\w*|meclis\w*|yardım\w*|paket\w*|taraf\w*|savunma\w*",
+}
 
-#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+#: state adjectives by language: (stem alternation, endings, nouns' language) per ISO3 code
+_ADJ_ENDINGS = {
+    "pl": r"(?:i|a|ie|iego|iej|ich|im|imi|ą)",
+    "cs": r"(?:ý|á|é|ého|ému|ém|ým|ou|í|ých|ými|om|ej|ím|ími)",
+    "sh": r"(?:i|a|e|og|oga|om|ome|omu|oj|ih|im|ima|u|ega|emu|em)",
+    "cy": r"(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|ым|им|ую|ом|их|ых|ими|ыми|а|е|і|и|о|у|ої|ій|ою|ия|ият"
+    r"|ата|ото|ите|ог|ога|ој|има)",
+    "fi": r"(?:nen|set|sen|sta|sia|sessa|selle|silta|sten|siin)",
+    "el": r"(?:ός|ή|ό|ού|ής|ών|οί|ές|ά|ούς|ο|η|ος)",
+}
+_ADJ_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    # (code, stems, endings key, nouns key)
+    ("DEU", "niemieck", "pl", "pl"),
+    ("FRA", "francusk", "pl", "pl"),
+    ("GBR", "brytyjsk", "pl", "pl"),
+    ("USA", "amerykańsk", "pl", "pl"),
+    ("NLD", "holendersk|niderlandzk", "pl", "pl"),
+    ("DNK", "duńsk", "pl", "pl"),
+    ("NOR", "norwesk", "pl", "pl"),
+    ("SWE", "szwedzk", "pl", "pl"),
+    ("FIN", "fińsk", "pl", "pl"),
+    ("POL", "polsk", "pl", "pl"),
+    ("CZE", "czesk", "pl", "pl"),
+    ("SVK", "słowack", "pl", "pl"),
+    ("LTU", "litewsk", "pl", "pl"),
+    ("LVA", "łotewsk", "pl", "pl"),
+    ("EST", "estońsk", "pl", "pl"),
+    ("BEL", "belgijsk", "pl", "pl"),
+    ("AUT", "austriack", "pl", "pl"),
+    ("ITA", "włosk", "pl", "pl"),
+    ("ESP", "hiszpańsk", "pl", "pl"),
+    ("PRT", "portugalsk", "pl", "pl"),
+    ("GRC", "greck", "pl", "pl"),
+    ("TUR", "tureck", "pl", "pl"),
+    ("ROU", "rumuńsk", "pl", "pl"),
+    ("BGR", "bułgarsk", "pl", "pl"),
+    ("HRV", "chorwack", "pl", "pl"),
+    ("SVN", "słoweńsk", "pl", "pl"),
+    ("HUN", "węgiersk", "pl", "pl"),
+    ("JPN", "japońsk", "pl", "pl"),
+    ("CAN", "kanadyjsk", "pl", "pl"),
+    ("AUS", "australijsk", "pl", "pl"),
+    ("EUU", "unijn", "pl", "pl"),
+    # Czech and Slovak
+    ("DEU", "německ|nemeck", "cs", "cs"),
+    ("FRA", "francouzsk|francúzsk", "cs", "cs"),
+    ("GBR", "britsk", "cs", "cs"),
+    ("USA", "americk", "cs", "cs"),
+    ("NLD", "nizozemsk|holandsk", "cs", "cs"),
+    ("DNK", "dánsk", "cs", "cs"),
+    ("NOR", "norsk", "cs", "cs"),
+    ("SWE", "švédsk", "cs", "cs"),
+    ("FIN", "finsk", "cs", "cs"),
+    ("POL", "polsk", "cs", "cs"),
+    ("CZE", "česk", "cs", "cs"),
+    ("SVK", "slovensk", "cs", "cs"),
+    ("LTU", "litevsk|litovsk", "cs", "cs"),
+    ("LVA", "lotyšsk", "cs", "cs"),
+    ("EST", "estonsk", "cs", "cs"),
+    ("BEL", "belgick", "cs", "cs"),
+    ("AUT", "rakousk|rakúsk", "cs", "cs"),
+    ("ITA", "italsk|taliansk", "cs", "cs"),
+    ("ESP", "španělsk|španielsk", "cs", "cs"),
+    ("PRT", "portugalsk", "cs", "cs"),
+    ("GRC", "řeck|gréck", "cs", "cs"),
+    ("TUR", "tureck", "cs", "cs"),
+    ("ROU", "rumunsk", "cs", "cs"),
+    ("BGR", "bulharsk", "cs", "cs"),
+    ("HRV", "chorvatsk", "cs", "cs"),
+    ("SVN", "slovinsk", "cs", "cs"),
+    ("HUN", "maďarsk", "cs", "cs"),
+    ("JPN", "japonsk", "cs", "cs"),
+    ("CAN", "kanadsk", "cs", "cs"),
+    ("AUS", "australsk|austrálsk", "cs", "cs"),
+    # Slovene, Croatian, Serbian (Latin)
+    ("DEU", "njemačk|nemačk|nemšk", "sh", "sh"),
+    ("FRA", "francusk|francosk", "sh", "sh"),
+    ("GBR", "britansk", "sh", "sh"),
+    ("USA", "američk|ameriš", "sh", "sh"),
+    ("NLD", "nizozemsk|holandsk", "sh", "sh"),
+    ("NOR", "norvešk", "sh", "sh"),
+    ("SWE", "švedsk", "sh", "sh"),
+    ("POL", "poljsk", "sh", "sh"),
+    ("CZE", "češk", "sh", "sh"),
+    ("SVK", "slovačk", "sh", "sh"),
+    ("LTU", "litavsk|litvansk", "sh", "sh"),
+    ("BEL", "belgijsk", "sh", "sh"),
+    ("AUT", "austrijsk|avstrijsk", "sh", "sh"),
+    ("ITA", "talijansk|italijansk", "sh", "sh"),
+    ("ESP", "španjolsk|špansk", "sh", "sh"),
+    ("GRC", "grčk", "sh", "sh"),
+    ("ROU", "rumunjsk|rumunsk|romunsk", "sh", "sh"),
+    ("BGR", "bugarsk|bolgarsk", "sh", "sh"),
+    ("HRV", "hrvatsk", "sh", "sh"),
+    ("HUN", "mađarsk|madžarsk", "sh", "sh"),
+    ("SVN", "slovensk", "sh", "sh"),
+    ("CAN", "kanadsk", "sh", "sh"),
+    # Serbian, Bulgarian, Ukrainian, Russian (Cyrillic)
+    ("DEU", "немачк|немск|германск|німецьк|немецк", "cy", "cy"),
+    ("FRA", "француск|френск|французьк|французск", "cy", "cy"),
+    ("GBR", "британск|британськ", "cy", "cy"),
+    ("USA", "америчк|американск|американськ", "cy", "cy"),
+    ("NLD", "холандск|нидерландск|нідерландськ|голландськ|голландск", "cy", "cy"),
+    ("DNK", "данск|датск|данськ", "cy", "cy"),
+    ("NOR", "норвешк|норвежк|норвезьк|норвежск", "cy", "cy"),
+    ("SWE", "шведск|шведськ", "cy", "cy"),
+    ("FIN", "финск|финландск|фінськ|фінляндськ", "cy", "cy"),
+    ("POL", "пољск|полск|польськ|польск", "cy", "cy"),
+    ("CZE", "чешк|чеськ|чешск", "cy", "cy"),
+    ("SVK", "словачк|словашк|словацьк|словацк", "cy", "cy"),
+    ("LTU", "литванск|литовск|литовськ", "cy", "cy"),
+    ("LVA", "летонск|латвийск|латвійськ", "cy", "cy"),
+    ("EST", "естонск|естонськ|эстонск", "cy", "cy"),
+    ("BEL", "белгијск|белгийск|бельгійськ|бельгийск", "cy", "cy"),
+    ("AUT", "аустријск|австрийск|австрійськ", "cy", "cy"),
+    ("ITA", "италијанск|италианск|італійськ|итальянск", "cy", "cy"),
+    ("ESP", "шпанск|испанск|іспанськ", "cy", "cy"),
+    ("PRT", "португалск|португальськ|португальск", "cy", "cy"),
+    ("GRC", "грчк|гръцк|грецьк|греческ", "cy", "cy"),
+    ("TUR", "турск|турецьк|турецк", "cy", "cy"),
+    ("ROU", "румунск|румънск|румунськ|румынск", "cy", "cy"),
+    ("BGR", "бугарск|българск|болгарськ|болгарск", "cy", "cy"),
+    ("HRV", "хрватск|хърватск|хорватськ|хорватск", "cy", "cy"),
+    ("HUN", "мађарск|унгарск|угорськ|венгерск", "cy", "cy"),
+    ("JPN", "јапанск|японск|японськ", "cy", "cy"),
+    ("CAN", "канадск|канадськ", "cy", "cy"),
+    ("AUS", "аустралијск|австралийск|австралійськ", "cy", "cy"),
+    # Finnish
+    ("DEU", "saksalai", "fi", "fi"),
+    ("FRA", "ranskalai", "fi", "fi"),
+    ("GBR", "brittiläi", "fi", "fi"),
+    ("USA", "amerikkalai|yhdysvaltalai", "fi", "fi"),
+    ("NLD", "hollantilai|alankomaalai", "fi", "fi"),
+    ("DNK", "tanskalai", "fi", "fi"),
+    ("NOR", "norjalai", "fi", "fi"),
+    ("SWE", "ruotsalai", "fi", "fi"),
+    ("FIN", "suomalai", "fi", "fi"),
+    ("POL", "puolalai", "fi", "fi"),
+    ("EST", "virolai", "fi", "fi"),
+    ("ITA", "italialai", "fi", "fi"),
+    ("ESP", "espanjalai", "fi", "fi"),
+    ("CAN", "kanadalai", "fi", "fi"),
+    # Greek
+    ("DEU", "γερμανικ", "el", "el"),
+    ("FRA", "γαλλικ", "el", "el"),
+    ("GBR", "βρετανικ", "el", "el"),
+    ("USA", "αμερικανικ", "el", "el"),
+    ("NLD", "ολλανδικ", "el", "el"),
+    ("DNK", "δανικ", "el", "el"),
+    ("NOR", "νορβηγικ", "el", "el"),
+    ("SWE", "σουηδικ", "el", "el"),
+    ("FIN", "φινλανδικ", "el", "el"),
+    ("POL", "πολωνικ", "el", "el"),
+    ("CZE", "τσεχικ", "el", "el"),
+    ("ITA", "ιταλικ", "el", "el"),
+    ("ESP", "ισπανικ", "el", "el"),
+    ("GRC", "ελληνικ", "el", "el"),
+    ("TUR", "τουρκικ", "el", "el"),
+    ("ROU", "ρουμανικ", "el", "el"),
+    ("BGR", "βουλγαρικ", "el", "el"),
+    ("CAN", "καναδικ", "el", "el"),
+)
+#: Hungarian and Turkish adjectives take no case ending before their noun
+_ADJ_BARE: tuple[tuple[str, str, str], ...] = (
+    ("DEU", "német", "hu"),
+    ("FRA", "francia", "hu"),
+    ("GBR", "brit|angol", "hu"),
+    ("USA", "amerikai", "hu"),
+    ("DNK", "dán", "hu"),
+    ("NOR", "norvég", "hu"),
+    ("SWE", "svéd", "hu"),
+    ("POL", "lengyel", "hu"),
+    ("CZE", "cseh", "hu"),
+    ("SVK", "szlovák", "hu"),
+    ("LTU", "litván", "hu"),
+    ("EST", "észt", "hu"),
+    ("AUT", "osztrák", "hu"),
+    ("ITA", "olasz", "hu"),
+    ("ESP", "spanyol", "hu"),
+    ("GRC", "görög", "hu"),
+    ("TUR", "török", "hu"),
+    ("ROU", "román", "hu"),
+    ("BGR", "bolgár", "hu"),
+    ("HRV", "horvát", "hu"),
+    ("HUN", "magyar", "hu"),
+    ("CAN", "kanadai", "hu"),
+    ("NLD", "holland", "hu"),
+    ("DEU", "Alman", "tr"),
+    ("FRA", "Fransız", "tr"),
+    ("GBR", "İngiliz|Britanya", "tr"),
+    ("USA", "Amerikan", "tr"),
+    ("NLD", "Hollandalı|Hollanda", "tr"),
+    ("POL", "Polonyalı", "tr"),
+    ("TUR", "Türk", "tr"),
+    ("CZE", "Çek", "tr"),
+    ("ITA", "İtalyan", "tr"),
+    ("JPN", "Japon", "tr"),
+)
+
+
+#: "with" before the adjective ("s njemačkim kancelarom", "z niemieckim rządem", "с немецким
+#: правительством"): a counterpart in talks, not a donor
+_NOT_WITH = "".join(
+    rf"(?<!\b{w}\s)" for w in ("s", "sa", "se", "z", "ze", "с", "со", "з", "зі", "із")
+)
+
+
+def _adjectives() -> dict[str, tuple[str, ...]]:
+    """The state adjectives, each only before a noun of its state's own action."""
+    nouns = dict(_STATE_NOUNS)
+    nouns["cy"] = "|".join(_STATE_NOUNS[k] for k in ("uk", "ru", "bg", "sh"))
+    out: dict[str, tuple[str, ...]] = {}
+    for code, stems, endings, key in _ADJ_TABLE:
+        out[
+            _NOT_WITH
+            + rf"(?:{stems}){_ADJ_ENDINGS[endings]}(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"
+        ] = (code,)
+    for code, stems, key in _ADJ_BARE:
+        out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"] = (code,)
+    return out
+
+
+#: adjectives of states, regular expressions read case-insensitively (lower-case forms
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`; here only before a noun of the
+#: state's own action (government, ministry, army, aid, package)
+ADJECTIVES: dict[str, tuple[str, ...]] = _adjectives()
+
+#: words for "millimetre" in a calibre ("155 milimetrów", "155 миллиметров", "155 χιλιοστών")
+CALIBRE_UNITS: str = (
+    r"milimetr\w*|milimetar\w*|milimeter\w*|miliméter\w*|міліметр\w*|милиметр\w*|милиметар\w*"
+    r"|millimetri\w*|milliméter\w*|χιλιοστ\w*|milimetre\w*|ملم\b|مم\b|مل{1,2}يمتر\w*"
+)

@@ -236,6 +236,12 @@ _CUMULATIVE = (
     r"|(?:викона|выполни|выполня)\w*\s+(?:\w+\s+)?(?:обіцянк|зобов|обещани|обязательств)\w*"
     r"|изпълни\w*\s+(?:\w+\s+)?(?:обещани|ангажимент)\w*|täyttä\w*\s+lupaukse\w*"
     r"|sözünü\s+tut\w*|teljesít\w*\s+(?:\w+\s+)?ígéret\w*"
+    # last year, the year before last: what was given then is no news of today
+    r"|w\s+(?:ubiegłym|zeszłym|poprzednim)\s+roku|przed\s+rokiem|loni|vloni|předloni|vlani"
+    r"|v\s+loňském\s+roce|v\s+minulom\s+roku|lani|prošle\s+godine|прошле\s+године"
+    r"|миналата\s+година|минулого\s+року|торік|в\s+прошлом\s+году|pernai|praėjusiais\s+metais"
+    r"|pagājušajā\s+gadā|pērn|eelmisel\s+aastal|mullu|viime\s+vuonna|tavaly|πέρυσι"
+    r"|geçen\s+yıl|العام\s+الماضي"
     # the pluperfect: what had been given before (Bulgarian, Lithuanian, Latvian, Estonian,
     # Finnish, Greek, Turkish)
     r"|беше\s+(?:\w+\s+)?\w+л[аио]?|бяха\s+(?:\w+\s+)?\w+ли|buvo\s+\w+(?:usi|ęs|ę)"

@@ -190,6 +190,7 @@ ADJECTIVES = [
     ("hu", "a német kormány", "DEU"),
     ("el", "η γαλλική κυβέρνηση", "FRA"),
     ("tr", "Alman hükümeti", "DEU"),
+    ("ar", "أعلنت وزارة الدفاع الكندية", "CAN"),
 ]
 
 
@@ -199,7 +200,13 @@ def test_state_adjective(lang: str, text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["niemieckie czołgi Leopard", "s njemačkim kancelarom", "z niemieckim rządem"]
+    "text",
+    [
+        "niemieckie czołgi Leopard",
+        "s njemačkim kancelarom",
+        "z niemieckim rządem",
+        "الدبابات الألمانية",
+    ],
 )
 def test_adjective_of_origin_or_counterpart_is_no_nation(text: str) -> None:
     assert not nations.find_nations(text)

@@ -1460,6 +1460,25 @@ _NOT_WITH = "".join(
 )
 
 
+#: Arabic adjectives follow their noun ("وزارة الدفاع الكندية"): the nouns of the state's
+#: action before them, each a fixed-width look-behind
+_AR_STATE_NOUNS = (
+    "الحكومة", "الحكومتان", "وزارة الدفاع", "وزارة الخارجية", "وزير الدفاع", "وزيرة الدفاع",
+    "وزير الخارجية", "وزيرة الخارجية", "رئيس الوزراء", "رئيسة الوزراء", "الرئاسة", "الجيش",
+    "القوات المسلحة", "المساعدات", "المساعدة", "الحزمة", "السلطات", "البحرية",
+)  # fmt: skip
+_AR_ADJ: tuple[tuple[str, str], ...] = (
+    ("DEU", "الألماني"), ("FRA", "الفرنسي"), ("GBR", "البريطاني"), ("USA", "الأمريكي|الأميركي"),
+    ("NLD", "الهولندي"), ("DNK", "الدنماركي"), ("NOR", "النرويجي"), ("SWE", "السويدي"),
+    ("FIN", "الفنلندي"), ("POL", "البولندي"), ("CZE", "التشيكي"), ("ITA", "الإيطالي"),
+    ("ESP", "الإسباني"), ("PRT", "البرتغالي"), ("GRC", "اليوناني"), ("TUR", "التركي"),
+    ("ROU", "الروماني"), ("BEL", "البلجيكي"), ("AUT", "النمساوي"), ("CAN", "الكندي"),
+    ("JPN", "الياباني"), ("AUS", "الأسترالي"), ("LTU", "الليتواني"), ("EST", "الإستوني"),
+    ("LVA", "اللاتفي"), ("SVK", "السلوفاكي"), ("BGR", "البلغاري"), ("HRV", "الكرواتي"),
+    ("HUN", "المجري"), ("IRL", "الأيرلندي"),
+)  # fmt: skip
+
+
 def _adjectives() -> dict[str, tuple[str, ...]]:
     """The state adjectives, each only before a noun of its state's own action."""
     nouns = dict(_STATE_NOUNS)
@@ -1470,6 +1489,9 @@ def _adjectives() -> dict[str, tuple[str, ...]]:
             _NOT_WITH
             + rf"(?:{stems}){_ADJ_ENDINGS[endings]}(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"
         ] = (code,)
+    after = "(?:" + "|".join(f"(?<={n} )" for n in _AR_STATE_NOUNS) + ")"
+    for code, stem in _AR_ADJ:
+        out[rf"{after}(?:{stem})ة?"] = (code,)
     for code, stems, key in _ADJ_BARE:
         out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"] = (code,)
     return out

@@ -102,3 +102,121 @@ NAMES = [
 @pytest.mark.parametrize("lang,text,code", NAMES, ids=[f"{n[0]}-{n[1]}" for n in NAMES])
 def test_inflected_nation_form(lang: str, text: str, code: str) -> None:
     assert any(code in n.codes for n in nations.find_nations(text))
+
+
+# Round 2: the kinds of words behind false pledges on negatives (a recap of past totals, a
+# sale, a rumour, the pluperfect, last year), then arms, adjectives and calibre units.
+
+RECAPS = [
+    (
+        "pl",
+        "Od początku wojny Polska przekazała Ukrainie 300 czołgów."
+        " Do Ukrainy trafiło też 120 haubic.",
+    ),
+    (
+        "cs",
+        "Od začátku války Česko darovalo Ukrajině 60 tanků."
+        " Ukrajině byly dodány také 20 vrtulníků.",
+    ),
+    (
+        "uk",
+        "З початку війни Норвегія передала Україні 50 гаубиць."
+        " Україні також було передано 20 гелікоптерів.",
+    ),
+    (
+        "ru",
+        "С начала войны Норвегия передала Украине 50 гаубиц."
+        " Украине также были переданы 20 вертолетов.",
+    ),
+    (
+        "fi",
+        "Sodan alusta Norja on lahjoittanut Ukrainalle 50 haupitsia."
+        " Ukrainalle lähetettiin myös 20 helikopteria.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,text", RECAPS, ids=[r[0] for r in RECAPS])
+def test_recap_of_past_totals_goes_on_in_the_past(ex: Extractor, lang: str, text: str) -> None:
+    assert not _pledges(ex, text)
+
+
+def test_the_future_ends_a_recap(ex: Extractor) -> None:
+    text = (
+        "Od początku wojny Polska przekazała Ukrainie 300 czołgów. Do Ukrainy trafi też 120 haubic."
+    )
+    assert ("POL", "artillery-system", 120) in _pledges(ex, text)
+
+
+NOT_NEW = [
+    ("sk", "Slovensko predáva Ukrajine 16 húfnic na základe obchodnej zmluvy."),  # a sale
+    ("pl", "Polska rzekomo przekaże Ukrainie 10 czołgów."),  # a rumour
+    ("tr", "Almanya Ukrayna'ya 10 tank göndermişti."),  # the pluperfect
+    ("el", "Η Ελλάδα είχε στείλει 40 τεθωρακισμένα στην Ουκρανία."),  # the pluperfect
+    ("cs", "Loni Česko poslalo Ukrajině 20 tanků."),  # last year
+    ("ru", "Финская армия располагает 100 гаубицами."),  # an inventory
+    ("hr", "Hrvatska je prošle godine poslala Ukrajini 14 helikoptera."),  # last year
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_NEW, ids=[f"{n[0]}-{i}" for i, n in enumerate(NOT_NEW)])
+def test_sale_rumour_pluperfect_or_last_year_is_no_pledge(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert not _pledges(ex, text)
+
+
+ADJECTIVE_PLEDGES = [
+    ("cs", "Německá vláda pošle Ukrajině 10 tanků.", ("DEU", "main-battle-tank", 10)),
+    ("pl", "Niemiecki rząd przekaże Ukrainie 12 haubic.", ("DEU", "artillery-system", 12)),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", ADJECTIVE_PLEDGES, ids=[a[0] for a in ADJECTIVE_PLEDGES])
+def test_state_adjective_before_its_government_names_the_donor(
+    ex: Extractor, lang: str, text: str, want
+) -> None:
+    assert want in _pledges(ex, text)
+
+
+ADJECTIVES = [
+    ("pl", "niemiecki rząd", "DEU"),
+    ("cs", "Francouzská vláda", "FRA"),
+    ("hr", "njemačka vlada", "DEU"),
+    ("uk", "британський уряд", "GBR"),
+    ("ru", "американское правительство", "USA"),
+    ("bg", "германското правителство", "DEU"),
+    ("fi", "ruotsalainen hallitus", "SWE"),
+    ("hu", "a német kormány", "DEU"),
+    ("el", "η γαλλική κυβέρνηση", "FRA"),
+    ("tr", "Alman hükümeti", "DEU"),
+    ("ar", "أعلنت وزارة الدفاع الكندية", "CAN"),
+]
+
+
+@pytest.mark.parametrize("lang,text,code", ADJECTIVES, ids=[f"{a[0]}-{a[1]}" for a in ADJECTIVES])
+def test_state_adjective(lang: str, text: str, code: str) -> None:
+    assert any(code in n.codes for n in nations.find_nations(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "niemieckie czołgi Leopard",
+        "s njemačkim kancelarom",
+        "z niemieckim rządem",
+        "الدبابات الألمانية",
+    ],
+)
+def test_adjective_of_origin_or_counterpart_is_no_nation(text: str) -> None:
+    assert not nations.find_nations(text)
+
+
+def test_package_with_no_item_is_an_unspecified_pledge(ex: Extractor) -> None:
+    text = "Polska zapowiedziała nowy pakiet pomocy wojskowej dla Ukrainy."
+    assert ("POL", "unspecified", None) in _pledges(ex, text)
+
+
+def test_calibre_in_millimetres_spelled_out(ex: Extractor) -> None:
+    out = ex.read("Czechy przekażą Ukrainie 1000 pocisków kalibru 155 milimetrów.").as_label()
+    assert any(p.get("caliber") == "155mm" for p in out["pledges"])

@@ -79,7 +79,7 @@ _PLEDGE = (
     r"|χρηματοδοτ\w*"
     # Turkish
     r"|gönder\w*|teslim\w*|tedarik\w*|bağışla\w*|bağış\w*|sağla(?:d|y|m|r|n)\w*|ver(?:ecek|di|miş"
-    r"|ir|iyor|en|ilen|il|eceğ|diğ)\w*|söz\s+ver\w*|taahhüt\w*|açıkla\w*|duyur\w*|onayla\w*"
+    r"|ir|iyor|en|ilen|il|eceğ|diğ)\w*|söz\s+ver\w*|taahhüt\w*|açıkla(?:dı|ndı|yacak|yan)\w*|duyur\w*|onayla\w*"
     r"|paket\w*|yardım\w*|destek\w*|satın\s+al\w*|finanse\w*|tahsis\w*"
     # Arabic
     r"|"
@@ -141,6 +141,38 @@ _NOT_GIVEN = (
     r"|لا|لن|لم|ليس|ليست|"
     + _ar(r"رفض|يرفض|ترفض|تدرس|يدرس|دراسة|يبحث|تبحث|يمكن|ربما|محتمل|استبعد|يستبعد|تستبعد|يفكر|تفكر")
     + r"|قد|إذا|لو|النظر\s+في"
+    # sold or exported, a commercial deal: the seller's country is no donor
+    r"|sprzeda\w*|eksport\w*|komercyjn\w*|handlow\w*\s+(?:umow|kontrakt)\w*|prodej\w*|prodá\w*"
+    r"|prodal\w*|prodáv\w*|vývoz\w*|vyvez\w*|vyváž\w*|komerčn\w*|obchodn\w*\s+(?:smlouv|zmluv"
+    r"|kontrakt)\w*|predaj|predaji|predajom|predáva\w*|predať|vyviez\w*|prodaj\w*|prodao"
+    r"|proda(?:l|la|li|lo|jo|ju|je)|izvoz\w*|komercijaln\w*|komercialn\w*|продај\w*|продао"
+    r"|прода\w*|извоз\w*|експорт\w*|экспорт\w*|комерційн\w*|коммерческ\w*|търговск\w*"
+    r"|parduo\w*|pardav\w*|komercin\w*|pārdo\w*|pārdev\w*|komerciāl\w*|müü\w*|kommerts\w*"
+    r"|myy(?:nti\w*|nni\w*|dään|vät|ty|tiin)?|myi|myivät|vienti\w*|kaupalli\w*|elad\w*"
+    r"|értékesít\w*|export\w*|kereskedelmi\w*|πώλησ\w*|πουλ\w*|πούλησ\w*|εξαγωγ\w*|εμπορικ\w*"
+    r"|satış\w*|sat(?:tı|ıyor|acak|mış|ıl|maya|ma)\w*|ihracat\w*|ihraç\w*|ticari\w*"
+    r"|\w+['’](?:den|dan|ten|tan)\s+satın\s+al\w*|"
+    + _ar(r"بيع|باع|يبيع|تبيع|مبيعات|تصدير|صادرات|تجاري")
+    # in service, in the arsenal, possessed (a fleet or an inventory, not a gift)
+    + r"|na\s+wyposażeniu|w\s+(?:swoim\s+)?arsenale|posiada|posiadają|dysponuje|dysponują"
+    r"|ve\s+výzbroji|vo\s+výzbroji|disponuje|disponují|disponujú|u\s+naoružanju|raspolaže"
+    r"|raspolažu|posjeduje|poseduje|v\s+oborožitvi|razpolaga|у\s+наоружању|располаже|поседује"
+    r"|на\s+въоръжение|разполага|притежава|на\s+озброєнні|на\s+вооружении|располагает"
+    r"|располагают|bruņojumā|relvastuses|kalustossa|rendszerben\s+(?:áll|lévő|van)\w*"
+    r"|στο\s+οπλοστάσιο|envanter\w*|"
+    + _ar(r"يمتلك|تمتلك|ترسانة|بحوزة")
+    # allegedly, rumoured, speculated, claimed
+    + r"|rzekomo|jakoby|spekul\w*|pogłosk\w*|údajn\w*|prý|vraj|spekulac\w*|spekuluj\w*|navodno"
+    r"|наводно|domnevn\w*|menda|нібито|начебто|чутк\w*|спекуляц\w*|якобы|слух\w*|уж|neva"
+    r"|tariam\w*|spėlion\w*|it\s+kā|baumas|väidetavalt|spekula\w*|väitetysti|huhu\w*|állítólag\w*"
+    r"|találgat\w*|φέρεται|υποτίθεται|φήμ\w*|φημολογ\w*|iddia\w*|algı\w*|söylenti\w*|spekülasyon\w*"
+    r"|"
+    + _ar(r"مزعوم|يزعم|تزعم|زعم|مزاعم|شائع")
+    # a collection of private donations (crowdfunding): no state's pledge
+    + r"|zbiórk\w*|sbírk\w*|sbírce|zbierk\w*|zbiraln\w*\s+akcij\w*|prikupljanj\w*|прикупљањ\w*"
+    r"|дарителск\w*|збор\w*\s+кошт\w*|збір\w*\s+кошт\w*|сбор\w*\s+средств|rinkliav\w*"
+    r"|ziedojumu\s+vākšan\w*|korjandus\w*|keräy\w*|joukkorahoit\w*|gyűjtés\w*|έραν\w*"
+    r"|kampanya\w*|bağış\s+topla\w*|toplanarak|" + _ar(r"حملة\s+تبرع|جمع\s+التبرعات")
 )
 
 _CUMULATIVE = (
@@ -176,6 +208,45 @@ _CUMULATIVE = (
     r"|в\s+\d{4}\s*[-–]\s*\d{4}\s+годах|do\s+(?:końca\s+)?\w+\s+20\d\d\s+roku"
     r"|حتى\s+الآن|منذ\s+(?:بداية|بدء|اندلاع|الغزو)|في\s+المجموع"
     r"|منذ\s+(?:عام\s+)?2022|حتى\s+اليوم"
+    # previously, in recent years or months
+    r"|uprzednio|poprzednio|w\s+przeszłości|w\s+ostatnich\s+(?:latach|miesiącach|\w+\s+latach)"
+    r"|předtím|predtým|v\s+minulosti|v\s+posledních\s+(?:letech|měsících)"
+    r"|v\s+posledných\s+(?:rokoch|mesiacoch)|predhodno|prethodno|претходно|u\s+prošlosti|у\s+прошлости"
+    r"|v\s+zadnjih\s+(?:letih|mesecih)|u\s+posljednj\w*\s+(?:godin|mjesec)\w*"
+    r"|u\s+poslednj\w*\s+(?:godin|mesec)\w*|преди\s+това|в\s+миналото|през\s+последните\s+(?:години"
+    r"|месеци)|попередньо|в\s+минулому|за\s+останні\s+(?:роки|місяці|\w+\s+роки)|прежде|в\s+прошлом"
+    r"|за\s+последние\s+(?:годы|месяцы|\w+\s+года)|per\s+pastaruosius\s+(?:metus"
+    r"|mėnesius)|pēdējos\s+(?:gados|mēnešos)|eelnevalt|viimastel\s+(?:aastatel"
+    r"|kuudel)|viime\s+(?:vuosina|kuukausina)|az\s+elmúlt\s+(?:években"
+    r"|hónapokban)|προηγουμένως|τα\s+τελευταία\s+(?:χρόνια|έτη)|önceden"
+    r"|son\s+(?:yıllarda|aylarda|\w+\s+yılda|\w+\s+ayda)|سابقا|سابقاً"
+    r"|خلال\s+(?:السنوات|الأشهر)\s+الماضية"
+    # a total reached or exceeded
+    r"|przekroczył\w*|osiągnęł\w*|sięga|sięgnęł\w*|přesáhl\w*|překročil\w*|dosáhl\w*"
+    r"|presiahl\w*|prekročil\w*|dosiahl\w*|presegl\w*|premašil\w*|premašio|dosegl\w*"
+    r"|dosegnu\w*|премаши\w*|надхвърл\w*|достиг\w*|досягл\w*|досягнув|перевищ\w*|сягає"
+    r"|сягнул\w*|превыси\w*|превыша\w*|pasiekė|viršij\w*|sasniedza|pārsniedz\w*|ulatu\w*"
+    r"|ületa\w*|ylitti|ylittää|elérte|meghaladt\w*|meghaladja|ανήλθ\w*|ανέρχ\w*|ξεπέρασ\w*"
+    r"|ulaştı\w*|aştı|aşan|aşıyor|"
+    + _ar(r"بلغت|بلغ|تجاوزت|تجاوز|يتجاوز|وصلت")
+    # an earlier promise fulfilled or kept
+    + r"|wywiąż\w*|wywiąz\w*|(?:zrealiz|spełni)\w*\s+(?:\w+\s+)?(?:obietnic|zobowiązani)\w*"
+    r"|(?:napln|splní|splnil|dostojí)\w*\s+(?:\w+\s+)?(?:slib|sľub|závaz|záväz|cíl|cieľ)\w*"
+    r"|(?:ispuni|ispunj|izpolni)\w*\s+(?:\w+\s+)?(?:obećanj|obljub|obvez|obavez|cilj)\w*"
+    r"|(?:викона|выполни|выполня)\w*\s+(?:\w+\s+)?(?:обіцянк|зобов|обещани|обязательств)\w*"
+    r"|изпълни\w*\s+(?:\w+\s+)?(?:обещани|ангажимент)\w*|täyttä\w*\s+lupaukse\w*"
+    r"|sözünü\s+tut\w*|teljesít\w*\s+(?:\w+\s+)?ígéret\w*"
+    # last year, the year before last: what was given then is no news of today
+    r"|w\s+(?:ubiegłym|zeszłym|poprzednim)\s+roku|przed\s+rokiem|loni|vloni|předloni|vlani"
+    r"|v\s+loňském\s+roce|v\s+minulom\s+roku|lani|prošle\s+godine|прошле\s+године"
+    r"|миналата\s+година|минулого\s+року|торік|в\s+прошлом\s+году|pernai|praėjusiais\s+metais"
+    r"|pagājušajā\s+gadā|pērn|eelmisel\s+aastal|mullu|viime\s+vuonna|tavaly|πέρυσι"
+    r"|geçen\s+yıl|العام\s+الماضي"
+    # the pluperfect: what had been given before (Bulgarian, Lithuanian, Latvian, Estonian,
+    # Finnish, Greek, Turkish)
+    r"|беше\s+(?:\w+\s+)?\w+л[аио]?|бяха\s+(?:\w+\s+)?\w+ли|buvo\s+\w+(?:usi|ęs|ę)"
+    r"|bija\s+\w+(?:usi|ies|uši)|olid?\s+\w+nud|oli(?:vat)?\s+\w+(?:nut|nyt|neet)"
+    r"|είχ(?:ε|αν|αμε)\s+(?:ήδη\s+)?\w+(?:ει|εί)|\w+(?:mıştı|mişti|muştu|müştü)\w*"
 )
 
 _RECEIVE = (
@@ -220,6 +291,160 @@ _REQUEST = (
     + _ar(r"طالب|يطالب|تطالب|ناشد|يناشد|تناشد|دعا|يدعو|تدعو|دعوة|حث|يحث|تحث|يريد|تريد|يأمل|تأمل")
 )
 
+#: past tenses of giving and receiving (simple past, perfect, passive and impersonal forms,
+#: past participles): after a sentence of past totals, a sentence in the past that names no
+#: new donor is more of the same recap
+_PAST = (
+    # Polish: -ł/-ła/-li past, -no impersonal, passive participles
+    r"przekazał\w*|przekazywał\w*|przekazano|przekazan[aeiy]\w*|wysłał\w*|wysyłał\w*|wysłano"
+    r"|wysłan[aeiy]\w*|dostarczył\w*|dostarczał\w*|dostarczono|dostarczon[aeiy]\w*|trafił\w*"
+    r"|podarował\w*|ofiarował\w*|zapewnił\w*|przeznaczył\w*|przeznaczono|udzielił\w*|udzielono"
+    r"|otrzymał\w*|dostał\w*|doszł[aoy]|doszedł|zrealizował\w*|zrealizowano|sfinansował\w*"
+    r"|zakupił\w*|zakupiono|przekazało|dotarł\w*"
+    # Czech and Slovak: -l past, passive participles
+    r"|poslal\w*|posílal\w*|odeslal\w*|dodával\w*|dodán[aoiy]?|dodan[áéíýo]\w*"
+    r"|daroval\w*|darován\w*|darovan\w*|věnoval\w*|venoval\w*|poskytl\w*|poskytol|poskytoval\w*"
+    r"|poskytnut\w*|předal\w*|předán\w*|odovzdal\w*|odovzdan\w*|obdržel\w*|dostal[aoiy]?"
+    r"|získal[aoiy]?|putoval\w*|zaslal\w*|zaslan\w*|poslán\w*|poslan[áéíýo]\w*|dorazil\w*"
+    # Slovene, Croatian, Serbian (Latin and Cyrillic): -l/-o past, passive participles
+    r"|poslao|poslal[aoi]?|poslan[aoi]?|dobavil[aoi]?|dobavljen\w*|dostavio|dostavil[aoi]?"
+    r"|dostavljen\w*|doniral[aoi]?|donirao|doniran[aoi]?|podaril[aoi]?|predao|predal[aoi]?"
+    r"|predan[aoi]?|zagotovil[aoi]?|namenil[aoi]?|prejel[aoi]?|isporučio|isporučil[aoi]?"
+    r"|isporučen[aoi]?|uputio|uputil[aoi]?|upućen[aoi]?|osigurao|osigural[aoi]?|dobio|dobil[aoi]?"
+    r"|primio|primil[aoi]?|stigl[aoi]?|stigao|послао|послал[аои]?|послат[аои]?|испоручио"
+    r"|испоручил[аои]?|испоручен[аои]?|донирао|донирал[аои]?|предао|предал[аои]?|упутио|упутил[аои]?"
+    r"|добио|добил[аои]?|примио|примил[аои]?|стигл[аои]?|стигао"
+    # Bulgarian: aorist and past participles
+    r"|изпрати|изпратиха|изпратил\w*|изпратен\w*|достави|доставиха|доставил\w*|доставен\w*"
+    r"|дари|дариха|дарил\w*|дарен\w*|предостави|предоставиха|предоставил\w*|предоставен\w*"
+    r"|предаде|предадоха|предал\w*|предаден\w*|получи|получиха|получил\w*|отпусна|отпуснал\w*"
+    # Ukrainian and Russian: -в/-л past, -но impersonal, passive participles
+    r"|передав|передал[аио]?|передано|передан[іиоаы]\w*|надіслав|надіслал[аи]|надіслано"
+    r"|відправив|відправил[аи]|відправлено|постачав|постачал[аи]|поставив|поставил[аио]?"
+    r"|поставлено|поставлен[іиоаы]\w*|доставив|доставил[аио]?|доставлено|доставлен[аоы]|надав|надал[аи]|надано"
+    r"|виділив|виділил[аи]|виділено|подарував|подарувал[аи]|отримав|отримал[аи]|отримано|одержав"
+    r"|одержал[аи]|пожертвував|передавал[аи]?|отправил[аи]?|отправлен\w*|поставлял[аи]?"
+    r"|предоставил[аи]?|предоставлен\w*|выделил[аи]?|выделен\w*|подарил[аи]?|прислал[аи]?"
+    r"|направил[аи]?|направлен\w*|получил[аи]?|получен[аоы]\w*|пожертвовал[аи]?|прибул[аи]?"
+    r"|прибыл[аи]?"
+    # Lithuanian, Latvian, Estonian
+    r"|perdavė|perdavusi\w*|perduot[aoų]s?|išsiuntė|atsiuntė|pasiuntė|siuntė|pristatė"
+    r"|pristatyt[aoų]s?|pristatyti|suteikė|suteikt[aoų]s?|skyrė|paaukojo|padovanojo|dovanojo"
+    r"|gavo|tiekė|nosūtīja|nosūtīt[iaso]s?|piegādāja|piegādāt[iaso]s?|nodeva|nodevusi|nodot[iaso]s?"
+    r"|ziedoja|dāvināja|piešķīra|piešķirt[iaso]s?|saņēma|sniedza|saatis|saatsid|saadeti|saadetud"
+    r"|andis|andsid|antud|andnud|tarnis|tarnisid|tarniti|tarnitud|annetas|annetasid"
+    r"|annetatud|kinkis|kinkisid|eraldas|eraldasid|eraldatud|toimetas|saanud"
+    # Finnish
+    r"|lähetti|lähettivät|lähetetty\w*|lähetettiin|lähettänyt|lähettäneet|toimitti|toimittivat"
+    r"|toimitettu\w*|toimitettiin|toimittanut|toimittaneet|luovutti|luovuttivat|luovutettu\w*"
+    r"|luovutettiin|luovuttanut|luovuttaneet|lahjoitti|lahjoittivat|lahjoitettu\w*|lahjoittanut"
+    r"|lahjoittaneet|antoi|antoivat|annettu\w*|annettiin|antanut|antaneet|myönsi|myönsivät"
+    r"|myönnetty\w*|saivat|saanut|saaneet"
+    # Hungarian: -t/-tt past with its person endings, verbal prefixes
+    r"|(?:el|át|le|meg|ki|oda)?(?:küldött|küldtek|küldte|küldték|szállított\w*|adományozott\w*"
+    r"|adott|adtak|adta|adták|biztosított\w*|juttatott\w*|kapott\w*|kaptak|kapta|kapták)"
+    # Greek: aorist active and passive
+    r"|έστειλε|έστειλαν|απέστειλε|απέστειλαν|στάλθηκ\w*|εστάλη\w*|παρέδωσε|παρέδωσαν|παραδόθηκ\w*"
+    r"|δώρισε|δώρισαν|δόθηκ\w*|έδωσε|έδωσαν|προμήθευσε|προμήθευσαν|χορήγησε|χορήγησαν"
+    r"|χορηγήθηκ\w*|παρείχε|παρείχαν|έλαβε|έλαβαν|διέθεσε|διέθεσαν|διατέθηκ\w*"
+    # Turkish: -di/-miş past, passive -il/-n
+    r"|gönder(?:di|il(?:di|miş)|miş)\w*|ver(?:di|il(?:di|miş)|miş)\w*|bağışla(?:dı|ndı|mış)\w*"
+    r"|sağla(?:dı|ndı|mış)\w*|(?:teslim|tedarik|hibe|transfer|temin)\s+(?:etti|edildi|edilmiş"
+    r"|etmiş)\w*|aldı\w*|alınmış\w*|ulaştı\w*"
+    # Arabic: the perfect and "it was done" (تم) with a verbal noun
+    r"|"
+    + _ar(
+        r"أرسلت|أرسل|سلمت|سلّمت|قدمت|قدّمت|زودت|زوّدت|منحت|تبرعت|تلقت|تلقى|تسلمت|استلمت|حصلت"
+        r"|تم\s+(?:تسليم|إرسال|تقديم|تزويد|نقل)"
+    )
+)
+
+#: the future and what is planned: a sentence in the future is no recap of past totals
+_FUTURE = (
+    # Polish: "będzie", "zostanie", perfective presents of giving, plans
+    r"będzie|będą|zostanie|zostaną|przekaże|przekażą|wyśle|wyślą|dostarczy|dostarczą|trafią"
+    r"|otrzyma|otrzymają|zapewni|zapewnią|planuje\w*|zamierza\w*|ma\s+(?:zostać|trafić)"
+    r"|mają\s+(?:zostać|trafić)"
+    # Czech and Slovak
+    r"|bude|budou|budú|pošle|pošlou|pošlú|dodá|dodají|dodajú|poskytne|poskytnou|poskytnú|předá"
+    r"|předají|odovzdá|odovzdajú|daruje|darují|darujú|dostane|dostanou|dostanú|obdrží|plánuje\w*"
+    r"|hodlá|hodlají|chystá\w*|má\s+být|mají\s+být|má\s+byť|majú\s+byť"
+    # Slovene, Croatian, Serbian
+    r"|bodo|bosta|bomo|namerava\w*|načrtuje\w*|će|ćemo|ćete|ću|hoće|planira\w*|namjerava\w*"
+    r"|ће|ћемо|ћете|ћу|планира\w*|намерава\w*"
+    # Bulgarian
+    r"|ще|предстои|планира\w*|възнамерява\w*"
+    # Ukrainian and Russian
+    r"|буде|будуть|передасть|передадуть|надішле|надішлють|відправить|відправлять|надасть"
+    r"|нададуть|отримає|отримають|планує|планують|має\s+намір|мають\s+намір|збирається"
+    r"|будет|будут|передаст|передадут|отправит|отправят|поставит|поставят|предоставит"
+    r"|предоставят|выделит|выделят|получит|получат|планирует|планируют|намерен\w*|собирается"
+    # Lithuanian, Latvian, Estonian
+    r"|bus|perduos|siųs|pristatys|skirs|suteiks|gaus|tieks|ketina|planuoja"
+    r"|būs|nosūtīs|piegādās|nodos|piešķirs|saņems|sniegs|plāno|gatavojas"
+    r"|hakka\w*|kavatse\w*|plaani\w*|tulevikus"
+    # Finnish (the present serves for the future)
+    r"|aikoo|aikovat|suunnittele\w*|lähettää|lähettävät|toimittaa|toimittavat|luovuttaa"
+    r"|luovuttavat|tulee\s+\w+maan|tulevat\s+\w+maan"
+    # Hungarian
+    r"|fog|fogja|fogják|fognak|fogunk|tervez\w*|szándékozik"
+    # Greek
+    r"|θα|σχεδιάζ\w*|πρόκειται"
+    # Turkish: -ecek/-acak
+    r"|\w+(?:ecek|acak|eceğ|acağ)\w*|planlı\w*"
+    # Arabic: "sawfa", the future prefix sa- on the verbs of giving, "intends", "plans"
+    r"|سوف|[وف]?س[يت](?:رسل|قدم|سلم|زود|منح|تلقى|حصل|خصص)\w*|يعتزم|تعتزم|تخطط|يخطط"
+)
+
+#: generic words of arms aid (a donor's clause with one and a commitment, no item: an
+#: ``unspecified`` pledge); read in every language, so no English, German or French word
+_ARMS = (
+    # Polish
+    r"broń|broni|bronią|uzbrojeni[ea]\w*|(?:pomoc\w*|wsparci\w*|sprzęt\w*|pakiet\w*)\s+"
+    r"(?:wojskow|militarn|obronn)\w*|(?:wojskow|militarn)\w+\s+(?:pomoc|wsparci|sprzęt)\w*"
+    # Czech and Slovak
+    r"|zbraní|zbraně|zbraněmi|zbrane|zbraňami|zbraniach|vojensk\w*\s+(?:pomoc|podpor|materiál"
+    r"|balík|techni|vybaven)\w*|(?:balík|balíč)\w*\s+vojensk\w*"
+    # Slovene, Croatian, Serbian
+    r"|orožj\w*|oružj\w*|оружј\w*|vojaš\w*\s+pomoč\w*|vojn\w*\s+pomoć\w*|vojn\w*\s+oprem\w*"
+    r"|војн\w*\s+помоћ\w*|војн\w*\s+опрем\w*"
+    # Bulgarian, Ukrainian, Russian
+    r"|оръжи\w*|военн\w*\s+помощ\w*|военн\w*\s+техник\w*|зброю|зброї|зброя|озброєнн\w*"
+    r"|військов\w*\s+допомог\w*|військов\w*\s+техні\w*|оружи\w*|вооружени\w*"
+    r"|военн\w*\s+(?:помощ|поддержк|техник|пакет)\w*"
+    # Lithuanian, Latvian, Estonian, Finnish, Hungarian
+    r"|ginkl\w*|karin\w*\s+(?:param|pagalb|įrang)\w*|ieroč\w*|militār\w*\s+(?:palīdzīb|atbalst)\w*"
+    r"|relv\w*|sõjalis\w*\s+abi\w*|sotilaallis\w*\s+(?:apu|avu|tuki|tuke)\w*|ase(?:apu|apua|avun"
+    r"|toimitu\w*|paketti\w*|paketi\w*)|asei(?:ta|den|siin)|fegyver\w*|katonai\s+(?:segély|segítség"
+    r"|támogatás|csomag)\w*"
+    # Greek, Turkish, Arabic
+    r"|όπλ\w*|οπλισμ\w*|στρατιωτικ\w*\s+(?:βοήθει|υλικ|εξοπλισμ|πακέτ)\w*|silah\w*"
+    r"|askeri\s+(?:yardım|destek|teçhizat|malzeme)\w*|"
+    + _ar(r"أسلحة|سلاح|مساعدات\s+عسكرية|مساعدة\s+عسكرية|معدات\s+عسكرية|حزمة\s+عسكرية")
+)
+
+#: a commitment made now: will, announces, pledges, decided, approved, signed
+_COMMITS = (
+    r"przekaże|przekażą|wyśle|wyślą|dostarczy|dostarczą|ogłosił\w*|ogłasza\w*|zapowiedział\w*"
+    r"|obiecał\w*|zobowiązał\w*|zadeklarował\w*|zdecydował\w*|zatwierdził\w*|podpisał\w*"
+    r"|pošle|pošlou|pošlú|dodá|dodají|dodajú|poskytne|poskytnou|poskytnú|oznámil\w*|slíbil\w*"
+    r"|sľúbil\w*|přislíbil\w*|prisľúbil\w*|rozhodl\w*|schválil\w*|podepsal\w*|podpísal\w*"
+    r"|zavázal\w*|zaviazal\w*|napovedal\w*|obljubil\w*|odobril\w*|odločil\w*|najavio"
+    r"|najavil[aoi]?|obećao|obećal[aoi]?|odobrio|odlučio|odlučil[aoi]?|најавио|најавил[аои]?"
+    r"|обећао|обећал[аои]?|одобрио|одлучио|ще\s+(?:изпрати|предостави|достави|дари)\w*|обяви\w*"
+    r"|обеща\w*|одобри|одобриха|реши|решиха|передасть|передадуть|надасть|нададуть|оголосив"
+    r"|оголосил[аи]|пообіцяв|пообіцял[аи]|ухвалив|ухвалил[аи]|затвердив|затвердил[аи]|вирішив"
+    r"|вирішил[аи]|передаст|передадут|предоставит|предоставят|объявил[аи]?|пообещал[аи]?"
+    r"|одобрил[аи]?|утвердил[аи]?|решил[аи]?|perduos|skirs|suteiks|paskelbė|pažadėjo|nusprendė"
+    r"|patvirtino|nosūtīs|piegādās|piešķirs|paziņoja|apsolīja|nolēma|apstiprināja|saadab|annab"
+    r"|teatas|lubas|otsustas|kinnitas|lähettää|toimittaa|luovuttaa|ilmoitti|lupasi|päätti"
+    r"|hyväksyi|küld|bejelentett\w*|megígért\w*|vállalt\w*|döntött|jóváhagyt\w*|θα\s+στείλει"
+    r"|θα\s+παραδώσει|θα\s+διαθέσει|ανακοίνωσε|ανακοίνωσαν|υποσχέθηκε|δεσμεύτηκε|αποφάσισε"
+    r"|ενέκρινε|gönderecek|verecek|sağlayacak|teslim\s+edecek|açıkladı|duyurdu|söz\s+verdi"
+    r"|taahhüt\s+etti|karar\s+verdi|onayladı|"
+    + _ar(r"سيرسل|سترسل|سيقدم|ستقدم|سيزود|ستزود|أعلن|أعلنت|تعهد|تعهدت|قرر|قررت|وافق|وافقت")
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     "pledge": _PLEDGE,
@@ -228,6 +453,10 @@ WORDS: dict[str, str] = {
     "receive": _RECEIVE,
     "need": _NEED,
     "request": _REQUEST,
+    "arms": _ARMS,
+    "commits": _COMMITS,
+    "past": _PAST,
+    "future": _FUTURE,
 }
 
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)
@@ -995,9 +1224,286 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 #: :data:`materiel.ingest.nations.ALIASES`)
 ALIASES: dict[str, tuple[str, ...]] = _aliases()
 
-#: adjectives of states, regular expressions read case-insensitively (lower-case forms
-#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`
-ADJECTIVES: dict[str, tuple[str, ...]] = {}
+#: the nouns of a state's own action after its adjective: government, ministry, minister,
+#: president, army, parliament, aid, package, side ("niemiecki rząd", "německá vláda",
+#: "німецький уряд"); an adjective before an item names where the item was made, not a donor
+_STATE_NOUNS = {
+    "pl": r"rząd\w*|minist\w*|premier\w*|prezydent\w*|kanclerz\w*|władz\w*|armi\w*|wojsk\w*"
+    r"|parlament\w*|sejm\w*|dyplomac\w*|resort\w*|państw\w*|pomoc\w*|wsparci\w*|pakiet\w*"
+    r"|stron[aieyę]",
+    "cs": r"vlád\w*|minist\w*|premiér\w*|prezident\w*|kancléř\w*|armád\w*|parlament\w*"
+    r"|resort\w*|pomoc\w*|balík\w*|balíč\w*|stran[auěy]|stát\w*|štát\w*|úřad\w*|úrad\w*",
+    "sh": r"vlad\w*|minist\w*|premijer\w*|predsjedni\w*|predsedni\w*|kancelar\w*|vojsk\w*"
+    r"|oružan\w*|parlament\w*|pomoć\w*|pomoč\w*|paket\w*|držav\w*|влад\w*|минист\w*"
+    r"|премијер\w*|председни\w*|војск\w*|помоћ\w*|пакет\w*|држав\w*",
+    "bg": r"правителств\w*|минист\w*|премиер\w*|президент\w*|канцлер\w*|арми\w*"
+    r"|парламент\w*|помощ\w*|пакет\w*|държав\w*",
+    "uk": r"уряд\w*|міністр\w*|міністерств\w*|прем['’]єр\w*|президент\w*|канцлер\w*|армі\w*"
+    r"|збройн\w*|парламент\w*|допомог\w*|пакет\w*|сторон\w*|відомств\w*|оборонн\w*",
+    "ru": r"правительств\w*|министр\w*|министерств\w*|премьер\w*|президент\w*|канцлер\w*"
+    r"|арми\w*|вооруж[её]нн\w*|парламент\w*|помощ\w*|пакет\w*|сторон\w*|ведомств\w*"
+    r"|оборонн\w*",
+    "fi": r"hallitu\w*|ministeri\w*|pääministeri\w*|presidentti\w*|liittokansleri\w*"
+    r"|puolustusvoim\w*|armeija\w*|parlamentti\w*|apu\w*|avu\w*|tuki\w*|tuen|paketti\w*",
+    "hu": r"kormány\w*|miniszt\w*|elnök\w*|kancellár\w*|hadsereg\w*|parlament\w*|segély\w*"
+    r"|segítség\w*|csomag\w*|fél|védelmi\w*|honvéd\w*",
+    "el": r"κυβέρνησ\w*|υπουργ\w*|πρωθυπουργ\w*|πρόεδρ\w*|καγκελάρι\w*|στρατ\w*|ένοπλ\w*"
+    r"|κοινοβούλι\w*|βοήθει\w*|πακέτ\w*|πλευρ\w*",
+    "tr": r"hükümet\w*|bakan\w*|başbakan\w*|cumhurbaşkan\w*|şansölye\w*|ordu\w*"
+    r"|silahlı\s+kuvvet\w*|parlamento\w*|meclis\w*|yardım\w*|paket\w*|taraf\w*|savunma\w*",
+}
 
-#: words for "millimetre" in a calibre ("155 milimetrów"), an alternation
-CALIBRE_UNITS: str = ""
+#: state adjectives by language: (stem alternation, endings, nouns' language) per ISO3 code
+_ADJ_ENDINGS = {
+    "pl": r"(?:i|a|ie|iego|iej|ich|im|imi|ą)",
+    "cs": r"(?:ý|á|é|ého|ému|ém|ým|ou|í|ých|ými|om|ej|ím|ími)",
+    "sh": r"(?:i|a|e|og|oga|om|ome|omu|oj|ih|im|ima|u|ega|emu|em)",
+    "cy": r"(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|ым|им|ую|ом|их|ых|ими|ыми|а|е|і|и|о|у|ої|ій|ою|ия|ият"
+    r"|ата|ото|ите|ог|ога|ој|има)",
+    "fi": r"(?:nen|set|sen|sta|sia|sessa|selle|silta|sten|siin)",
+    "el": r"(?:ός|ή|ό|ού|ής|ών|οί|ές|ά|ούς|ο|η|ος)",
+}
+_ADJ_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    # (code, stems, endings key, nouns key)
+    ("DEU", "niemieck", "pl", "pl"),
+    ("FRA", "francusk", "pl", "pl"),
+    ("GBR", "brytyjsk", "pl", "pl"),
+    ("USA", "amerykańsk", "pl", "pl"),
+    ("NLD", "holendersk|niderlandzk", "pl", "pl"),
+    ("DNK", "duńsk", "pl", "pl"),
+    ("NOR", "norwesk", "pl", "pl"),
+    ("SWE", "szwedzk", "pl", "pl"),
+    ("FIN", "fińsk", "pl", "pl"),
+    ("POL", "polsk", "pl", "pl"),
+    ("CZE", "czesk", "pl", "pl"),
+    ("SVK", "słowack", "pl", "pl"),
+    ("LTU", "litewsk", "pl", "pl"),
+    ("LVA", "łotewsk", "pl", "pl"),
+    ("EST", "estońsk", "pl", "pl"),
+    ("BEL", "belgijsk", "pl", "pl"),
+    ("AUT", "austriack", "pl", "pl"),
+    ("ITA", "włosk", "pl", "pl"),
+    ("ESP", "hiszpańsk", "pl", "pl"),
+    ("PRT", "portugalsk", "pl", "pl"),
+    ("GRC", "greck", "pl", "pl"),
+    ("TUR", "tureck", "pl", "pl"),
+    ("ROU", "rumuńsk", "pl", "pl"),
+    ("BGR", "bułgarsk", "pl", "pl"),
+    ("HRV", "chorwack", "pl", "pl"),
+    ("SVN", "słoweńsk", "pl", "pl"),
+    ("HUN", "węgiersk", "pl", "pl"),
+    ("JPN", "japońsk", "pl", "pl"),
+    ("CAN", "kanadyjsk", "pl", "pl"),
+    ("AUS", "australijsk", "pl", "pl"),
+    ("EUU", "unijn", "pl", "pl"),
+    # Czech and Slovak
+    ("DEU", "německ|nemeck", "cs", "cs"),
+    ("FRA", "francouzsk|francúzsk", "cs", "cs"),
+    ("GBR", "britsk", "cs", "cs"),
+    ("USA", "americk", "cs", "cs"),
+    ("NLD", "nizozemsk|holandsk", "cs", "cs"),
+    ("DNK", "dánsk", "cs", "cs"),
+    ("NOR", "norsk", "cs", "cs"),
+    ("SWE", "švédsk", "cs", "cs"),
+    ("FIN", "finsk", "cs", "cs"),
+    ("POL", "polsk", "cs", "cs"),
+    ("CZE", "česk", "cs", "cs"),
+    ("SVK", "slovensk", "cs", "cs"),
+    ("LTU", "litevsk|litovsk", "cs", "cs"),
+    ("LVA", "lotyšsk", "cs", "cs"),
+    ("EST", "estonsk", "cs", "cs"),
+    ("BEL", "belgick", "cs", "cs"),
+    ("AUT", "rakousk|rakúsk", "cs", "cs"),
+    ("ITA", "italsk|taliansk", "cs", "cs"),
+    ("ESP", "španělsk|španielsk", "cs", "cs"),
+    ("PRT", "portugalsk", "cs", "cs"),
+    ("GRC", "řeck|gréck", "cs", "cs"),
+    ("TUR", "tureck", "cs", "cs"),
+    ("ROU", "rumunsk", "cs", "cs"),
+    ("BGR", "bulharsk", "cs", "cs"),
+    ("HRV", "chorvatsk", "cs", "cs"),
+    ("SVN", "slovinsk", "cs", "cs"),
+    ("HUN", "maďarsk", "cs", "cs"),
+    ("JPN", "japonsk", "cs", "cs"),
+    ("CAN", "kanadsk", "cs", "cs"),
+    ("AUS", "australsk|austrálsk", "cs", "cs"),
+    # Slovene, Croatian, Serbian (Latin)
+    ("DEU", "njemačk|nemačk|nemšk", "sh", "sh"),
+    ("FRA", "francusk|francosk", "sh", "sh"),
+    ("GBR", "britansk", "sh", "sh"),
+    ("USA", "američk|ameriš", "sh", "sh"),
+    ("NLD", "nizozemsk|holandsk", "sh", "sh"),
+    ("NOR", "norvešk", "sh", "sh"),
+    ("SWE", "švedsk", "sh", "sh"),
+    ("POL", "poljsk", "sh", "sh"),
+    ("CZE", "češk", "sh", "sh"),
+    ("SVK", "slovačk", "sh", "sh"),
+    ("LTU", "litavsk|litvansk", "sh", "sh"),
+    ("BEL", "belgijsk", "sh", "sh"),
+    ("AUT", "austrijsk|avstrijsk", "sh", "sh"),
+    ("ITA", "talijansk|italijansk", "sh", "sh"),
+    ("ESP", "španjolsk|špansk", "sh", "sh"),
+    ("GRC", "grčk", "sh", "sh"),
+    ("ROU", "rumunjsk|rumunsk|romunsk", "sh", "sh"),
+    ("BGR", "bugarsk|bolgarsk", "sh", "sh"),
+    ("HRV", "hrvatsk", "sh", "sh"),
+    ("HUN", "mađarsk|madžarsk", "sh", "sh"),
+    ("SVN", "slovensk", "sh", "sh"),
+    ("CAN", "kanadsk", "sh", "sh"),
+    # Serbian, Bulgarian, Ukrainian, Russian (Cyrillic)
+    ("DEU", "немачк|немск|германск|німецьк|немецк", "cy", "cy"),
+    ("FRA", "француск|френск|французьк|французск", "cy", "cy"),
+    ("GBR", "британск|британськ", "cy", "cy"),
+    ("USA", "америчк|американск|американськ", "cy", "cy"),
+    ("NLD", "холандск|нидерландск|нідерландськ|голландськ|голландск", "cy", "cy"),
+    ("DNK", "данск|датск|данськ", "cy", "cy"),
+    ("NOR", "норвешк|норвежк|норвезьк|норвежск", "cy", "cy"),
+    ("SWE", "шведск|шведськ", "cy", "cy"),
+    ("FIN", "финск|финландск|фінськ|фінляндськ", "cy", "cy"),
+    ("POL", "пољск|полск|польськ|польск", "cy", "cy"),
+    ("CZE", "чешк|чеськ|чешск", "cy", "cy"),
+    ("SVK", "словачк|словашк|словацьк|словацк", "cy", "cy"),
+    ("LTU", "литванск|литовск|литовськ", "cy", "cy"),
+    ("LVA", "летонск|латвийск|латвійськ", "cy", "cy"),
+    ("EST", "естонск|естонськ|эстонск", "cy", "cy"),
+    ("BEL", "белгијск|белгийск|бельгійськ|бельгийск", "cy", "cy"),
+    ("AUT", "аустријск|австрийск|австрійськ", "cy", "cy"),
+    ("ITA", "италијанск|италианск|італійськ|итальянск", "cy", "cy"),
+    ("ESP", "шпанск|испанск|іспанськ", "cy", "cy"),
+    ("PRT", "португалск|португальськ|португальск", "cy", "cy"),
+    ("GRC", "грчк|гръцк|грецьк|греческ", "cy", "cy"),
+    ("TUR", "турск|турецьк|турецк", "cy", "cy"),
+    ("ROU", "румунск|румънск|румунськ|румынск", "cy", "cy"),
+    ("BGR", "бугарск|българск|болгарськ|болгарск", "cy", "cy"),
+    ("HRV", "хрватск|хърватск|хорватськ|хорватск", "cy", "cy"),
+    ("HUN", "мађарск|унгарск|угорськ|венгерск", "cy", "cy"),
+    ("JPN", "јапанск|японск|японськ", "cy", "cy"),
+    ("CAN", "канадск|канадськ", "cy", "cy"),
+    ("AUS", "аустралијск|австралийск|австралійськ", "cy", "cy"),
+    # Finnish
+    ("DEU", "saksalai", "fi", "fi"),
+    ("FRA", "ranskalai", "fi", "fi"),
+    ("GBR", "brittiläi", "fi", "fi"),
+    ("USA", "amerikkalai|yhdysvaltalai", "fi", "fi"),
+    ("NLD", "hollantilai|alankomaalai", "fi", "fi"),
+    ("DNK", "tanskalai", "fi", "fi"),
+    ("NOR", "norjalai", "fi", "fi"),
+    ("SWE", "ruotsalai", "fi", "fi"),
+    ("FIN", "suomalai", "fi", "fi"),
+    ("POL", "puolalai", "fi", "fi"),
+    ("EST", "virolai", "fi", "fi"),
+    ("ITA", "italialai", "fi", "fi"),
+    ("ESP", "espanjalai", "fi", "fi"),
+    ("CAN", "kanadalai", "fi", "fi"),
+    # Greek
+    ("DEU", "γερμανικ", "el", "el"),
+    ("FRA", "γαλλικ", "el", "el"),
+    ("GBR", "βρετανικ", "el", "el"),
+    ("USA", "αμερικανικ", "el", "el"),
+    ("NLD", "ολλανδικ", "el", "el"),
+    ("DNK", "δανικ", "el", "el"),
+    ("NOR", "νορβηγικ", "el", "el"),
+    ("SWE", "σουηδικ", "el", "el"),
+    ("FIN", "φινλανδικ", "el", "el"),
+    ("POL", "πολωνικ", "el", "el"),
+    ("CZE", "τσεχικ", "el", "el"),
+    ("ITA", "ιταλικ", "el", "el"),
+    ("ESP", "ισπανικ", "el", "el"),
+    ("GRC", "ελληνικ", "el", "el"),
+    ("TUR", "τουρκικ", "el", "el"),
+    ("ROU", "ρουμανικ", "el", "el"),
+    ("BGR", "βουλγαρικ", "el", "el"),
+    ("CAN", "καναδικ", "el", "el"),
+)
+#: Hungarian and Turkish adjectives take no case ending before their noun
+_ADJ_BARE: tuple[tuple[str, str, str], ...] = (
+    ("DEU", "német", "hu"),
+    ("FRA", "francia", "hu"),
+    ("GBR", "brit|angol", "hu"),
+    ("USA", "amerikai", "hu"),
+    ("DNK", "dán", "hu"),
+    ("NOR", "norvég", "hu"),
+    ("SWE", "svéd", "hu"),
+    ("POL", "lengyel", "hu"),
+    ("CZE", "cseh", "hu"),
+    ("SVK", "szlovák", "hu"),
+    ("LTU", "litván", "hu"),
+    ("EST", "észt", "hu"),
+    ("AUT", "osztrák", "hu"),
+    ("ITA", "olasz", "hu"),
+    ("ESP", "spanyol", "hu"),
+    ("GRC", "görög", "hu"),
+    ("TUR", "török", "hu"),
+    ("ROU", "román", "hu"),
+    ("BGR", "bolgár", "hu"),
+    ("HRV", "horvát", "hu"),
+    ("HUN", "magyar", "hu"),
+    ("CAN", "kanadai", "hu"),
+    ("NLD", "holland", "hu"),
+    ("DEU", "Alman", "tr"),
+    ("FRA", "Fransız", "tr"),
+    ("GBR", "İngiliz|Britanya", "tr"),
+    ("USA", "Amerikan", "tr"),
+    ("NLD", "Hollandalı|Hollanda", "tr"),
+    ("POL", "Polonyalı", "tr"),
+    ("TUR", "Türk", "tr"),
+    ("CZE", "Çek", "tr"),
+    ("ITA", "İtalyan", "tr"),
+    ("JPN", "Japon", "tr"),
+)
+
+
+#: "with" before the adjective ("s njemačkim kancelarom", "z niemieckim rządem", "с немецким
+#: правительством"): a counterpart in talks, not a donor
+_NOT_WITH = "".join(
+    rf"(?<!\b{w}\s)" for w in ("s", "sa", "se", "z", "ze", "с", "со", "з", "зі", "із")
+)
+
+
+#: Arabic adjectives follow their noun ("وزارة الدفاع الكندية"): the nouns of the state's
+#: action before them, each a fixed-width look-behind
+_AR_STATE_NOUNS = (
+    "الحكومة", "الحكومتان", "وزارة الدفاع", "وزارة الخارجية", "وزير الدفاع", "وزيرة الدفاع",
+    "وزير الخارجية", "وزيرة الخارجية", "رئيس الوزراء", "رئيسة الوزراء", "الرئاسة", "الجيش",
+    "القوات المسلحة", "المساعدات", "المساعدة", "الحزمة", "السلطات", "البحرية",
+)  # fmt: skip
+_AR_ADJ: tuple[tuple[str, str], ...] = (
+    ("DEU", "الألماني"), ("FRA", "الفرنسي"), ("GBR", "البريطاني"), ("USA", "الأمريكي|الأميركي"),
+    ("NLD", "الهولندي"), ("DNK", "الدنماركي"), ("NOR", "النرويجي"), ("SWE", "السويدي"),
+    ("FIN", "الفنلندي"), ("POL", "البولندي"), ("CZE", "التشيكي"), ("ITA", "الإيطالي"),
+    ("ESP", "الإسباني"), ("PRT", "البرتغالي"), ("GRC", "اليوناني"), ("TUR", "التركي"),
+    ("ROU", "الروماني"), ("BEL", "البلجيكي"), ("AUT", "النمساوي"), ("CAN", "الكندي"),
+    ("JPN", "الياباني"), ("AUS", "الأسترالي"), ("LTU", "الليتواني"), ("EST", "الإستوني"),
+    ("LVA", "اللاتفي"), ("SVK", "السلوفاكي"), ("BGR", "البلغاري"), ("HRV", "الكرواتي"),
+    ("HUN", "المجري"), ("IRL", "الأيرلندي"),
+)  # fmt: skip
+
+
+def _adjectives() -> dict[str, tuple[str, ...]]:
+    """The state adjectives, each only before a noun of its state's own action."""
+    nouns = dict(_STATE_NOUNS)
+    nouns["cy"] = "|".join(_STATE_NOUNS[k] for k in ("uk", "ru", "bg", "sh"))
+    out: dict[str, tuple[str, ...]] = {}
+    for code, stems, endings, key in _ADJ_TABLE:
+        out[
+            _NOT_WITH
+            + rf"(?:{stems}){_ADJ_ENDINGS[endings]}(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"
+        ] = (code,)
+    after = "(?:" + "|".join(f"(?<={n} )" for n in _AR_STATE_NOUNS) + ")"
+    for code, stem in _AR_ADJ:
+        out[rf"{after}(?:{stem})ة?"] = (code,)
+    for code, stems, key in _ADJ_BARE:
+        out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"] = (code,)
+    return out
+
+
+#: adjectives of states, regular expressions read case-insensitively (lower-case forms
+#: allowed), as :data:`materiel.ingest.nations.ADJECTIVES`; here only before a noun of the
+#: state's own action (government, ministry, army, aid, package)
+ADJECTIVES: dict[str, tuple[str, ...]] = _adjectives()
+
+#: words for "millimetre" in a calibre ("155 milimetrów", "155 миллиметров", "155 χιλιοστών")
+CALIBRE_UNITS: str = (
+    r"milimetr\w*|milimetar\w*|milimeter\w*|miliméter\w*|міліметр\w*|милиметр\w*|милиметар\w*"
+    r"|millimetri\w*|milliméter\w*|χιλιοστ\w*|milimetre\w*|ملم\b|مم\b|مل{1,2}يمتر\w*"
+)

@@ -263,3 +263,21 @@ def test_spanish_recipient_and_portuguese_more() -> None:
     assert pledges("L'Allemagne livrera des chars, mais la France hésite encore.") == {
         ("DEU", "main-battle-tank")
     }
+
+
+def test_a_recap_of_past_totals_goes_on_with_the_same_donor() -> None:
+    """After a past total, the same donor named again in the past ('Poland also sent ...') and
+    a sentence with no item between ('... also gave air support') leave the recap going: no
+    new pledge. A new donor or the future ends it."""
+    assert not pledges(
+        "Od początku wojny Polska przekazała Ukrainie 320 czołgów. Polska przekazała również "
+        "wsparcie lotnicze. Do Ukrainy trafiło 10 myśliwców MiG-29."
+    )
+    assert not pledges(
+        "Since the start of the war, Poland has sent 320 tanks to Ukraine. Poland sent "
+        "10 MiG-29 fighters as well."
+    )
+    assert ("POL", "aircraft") in pledges(
+        "Since the start of the war, Poland has sent 320 tanks to Ukraine. Poland will send "
+        "10 MiG-29 fighters next month."
+    )

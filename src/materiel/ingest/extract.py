@@ -1141,17 +1141,24 @@ class Extractor:
         # a recap goes on: after a sentence of past totals, a sentence in the past that names
         # no new donor ("Prague also sent medical equipment", "1,600 Stingers were delivered")
         # is more of the same total
+        # (the donor of the recap named again is no new one: "Poland also handed over ...")
+        same = all(set(_codes(g)) <= set(ctx.donors) for g in st.donors)
         if (
             ctx.recap
             and st.elements
-            and (not st.donors or cues.ALSO_PAST.search(sent))
+            and (same or cues.ALSO_PAST.search(sent))
             and (cues.PAST_VERB.search(sent) or _other_tense(ctx, cues.PAST_VERB_OTHER, sent))
             and not cues.FUTURE.search(sent)
             and not _other_tense(ctx, cues.FUTURE_OTHER, sent)
         ):
             for el in st.elements:
                 el.cumulative = True
-        ctx.recap = bool(st.elements) and all(el.cumulative for el in st.elements)
+        if st.elements:
+            ctx.recap = all(el.cumulative for el in st.elements)
+        elif not same or cues.FUTURE.search(sent) or _other_tense(ctx, cues.FUTURE_OTHER, sent):
+            ctx.recap = False
+        # (a sentence with no item, no donor and no future leaves a recap going: "Poland also
+        # gave air support." between two sentences of a past total)
         if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
             ctx.recipient_at = st.index
         if self._names_recipient(ctx, st):

@@ -1011,7 +1011,9 @@ class Extractor:
         ctx.core = _core_language(text)
         ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
-        ctx.nations = [n for n in nat.find_nations(text) if not _names_currency(text, n)]
+        ctx.nations = [
+            n for n in nat.find_nations(text, not ctx.core) if not _names_currency(text, n)
+        ]
         ctx.money = find_money(text, ctx.lang)
         # a text in English, German or French is read without the other languages' item words
         # (the same output, read faster); any other with all of them (a short text's language

@@ -612,26 +612,29 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _adjectives() -> dict[str, tuple[str, ...]]:
-    """The curated adjectives and the other languages' (:mod:`.lexicon`)."""
-    return {**ADJECTIVES, **lexicon.ADJECTIVES}
+@lru_cache(maxsize=2)
+def _adjectives(other_languages: bool) -> dict[str, tuple[str, ...]]:
+    """The curated adjectives, and the other languages' (:mod:`.lexicon`) when asked."""
+    return {**ADJECTIVES, **lexicon.ADJECTIVES} if other_languages else dict(ADJECTIVES)
 
 
-@lru_cache(maxsize=1)
-def _adjective_pattern() -> re.Pattern[str]:
-    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(_adjectives()))
+@lru_cache(maxsize=2)
+def _adjective_pattern(other_languages: bool) -> re.Pattern[str]:
+    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(_adjectives(other_languages)))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-def find_nations(text: str) -> list[NationMention]:
-    """Every nation mention in ``text`` with its exact span (without a leading "the")."""
+def find_nations(text: str, other_languages: bool = True) -> list[NationMention]:
+    """Every nation mention in ``text`` with its exact span (without a leading "the");
+    ``other_languages=False`` leaves out the adjectives of the languages other than English,
+    German and French (the reader's output on those texts is the same without them, and the
+    text is read about twice as fast)."""
     out = _find_names(text)
     taken = bytearray(len(text) + 1)  # characters inside a name already found
     for n in out:
         taken[n.start : n.end] = b"\x01" * (n.end - n.start)
-    codes = list(_adjectives().values())
-    for m in _adjective_pattern().finditer(text):
+    codes = list(_adjectives(other_languages).values())
+    for m in _adjective_pattern(other_languages).finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
         after = text[m.end() : m.end() + 40]

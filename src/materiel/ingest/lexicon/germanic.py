@@ -13,10 +13,7 @@ those languages (``kanoner`` but not ``kanonen``, no ``helmen``, no bare ``boten
 
 from __future__ import annotations
 
-
-def _alt(*parts: str) -> str:
-    return "|".join(parts)
-
+from materiel.ingest.lexicon.join import any_of as _alt
 
 # -- cues ------------------------------------------------------------------------------------
 

@@ -12,11 +12,7 @@ move."""
 
 from __future__ import annotations
 
-
-def _alt(*parts: str) -> str:
-    """One alternation of the parts (each itself an alternation)."""
-    return "|".join(parts)
-
+from materiel.ingest.lexicon.join import any_of as _alt
 
 # -- giving: send, deliver, donate, hand over, provide, supply, transfer, allocate, promise,
 # approve a package; the package and the aid (read only beside the recipient's name, and

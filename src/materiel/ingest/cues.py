@@ -395,19 +395,18 @@ PAST_VERB = re.compile(
     r"|envoyé|fourni)|ont\s+(?:livré|envoyé|fourni))\b",
     _I,
 )
+
+
 #: the past tenses of giving and the future in the other languages (:mod:`.lexicon`), apart
 #: from :data:`PAST_VERB` and :data:`FUTURE` (features of the modality filter): they carry a
 #: recap of past totals on in those languages; None when no family has words of the kind
-PAST_VERB_OTHER = (
-    re.compile(r"\b(?:" + lexicon.alternation("past")[1:] + r")\b", _I)
-    if lexicon.alternation("past")
-    else None
-)
-FUTURE_OTHER = (
-    re.compile(r"\b(?:" + lexicon.alternation("future")[1:] + r")\b", _I)
-    if lexicon.alternation("future")
-    else None
-)
+def _words_of(kind: str) -> re.Pattern[str] | None:
+    words = lexicon.alternation(kind)
+    return re.compile(r"\b(?:" + words[1:] + r")\b", _I) if words else None
+
+
+PAST_VERB_OTHER = _words_of("past")
+FUTURE_OTHER = _words_of("future")
 #: "X also sent ...": more of what was just told
 ALSO_PAST = re.compile(
     r"\b(?:also|auch|également|aussi)\s+(?:\w+\s+)?(?:sent|delivered|supplied"
@@ -951,14 +950,21 @@ ASIDE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     _I,
 )
+#: French "mais" ("but"), not Portuguese "mais" ("more") before a noun, "de" or "um"
+#: ("precisa de mais sistemas"): read by the clause splitters here and in :mod:`.extract`
+BUT_MAIS = r"mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))"
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = re.compile(
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
-    r"|aber|doch|während|weil|da|nachdem|wobei|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis|alors|car|parce|puisque|qui|où"
+    r"|aber|doch|während|weil|da|nachdem|wobei|"
+    + BUT_MAIS
+    + r"|tandis|alors|car|parce|puisque|qui|où"
     r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"
     r"|a\s+dit|a-t-il|a-t-elle|según|selon|according)\b)"
-    r"|\s(?=(?:but|aber|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
+    r"|\s(?=(?:but|aber|"
+    + BUT_MAIS
+    + r"|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
     r"|\s(?=(?:to|um|pour|afin|para|per)\s+(?:protect|defend|repel|counter|shoot|fight|hold"
     r"|schützen|verteidigen|abzuwehren|protéger|défendre|repousser|contrer|proteger|defender"
     r"|proteggere|difendere)\b)",

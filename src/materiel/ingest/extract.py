@@ -146,8 +146,12 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(
 _CLAUSE_SPLIT = re.compile(
     r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis|alors|qui|ce\s+qui|après|portant)\b)"
-    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))|tandis)\s)",
+    r"|womit|wodurch|die|der|das|welche[rs]?|"
+    + cues.BUT_MAIS
+    + r"|tandis|alors|qui|ce\s+qui|après|portant)\b)"
+    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|"
+    + cues.BUT_MAIS
+    + r"|tandis)\s)",
     re.IGNORECASE,
 )
 _CHUNK_SPLIT = re.compile(
@@ -761,6 +765,12 @@ def _other_tense(ctx: _Context, pattern: re.Pattern[str] | None, sent: str) -> b
     return not ctx.core and pattern is not None and pattern.search(sent) is not None
 
 
+def _only_of(groups: list[list[nat.NationMention]], codes: list[str]) -> bool:
+    """Every donor group names only states of ``codes`` (none at all included): the giver
+    going on, named again ("..., the Pentagon said"), is no new donor."""
+    return all(set(_codes(g)) <= set(codes) for g in groups)
+
+
 def _place_before(text: str, a: int, b: int, lang: str) -> bool:
     """A preposition of place ends text[a:b] ("in", "through", French "en"); in Dutch "en"
     is "and" ("Nederland en Duitsland")."""
@@ -1144,20 +1154,20 @@ class Extractor:
         # no new donor ("Prague also sent medical equipment", "1,600 Stingers were delivered")
         # is more of the same total
         # (the donor of the recap named again is no new one: "Poland also handed over ...")
-        same = all(set(_codes(g)) <= set(ctx.donors) for g in st.donors)
+        same = _only_of(st.donors, ctx.donors)
+        future = bool(cues.FUTURE.search(sent)) or _other_tense(ctx, cues.FUTURE_OTHER, sent)
         if (
             ctx.recap
             and st.elements
             and (same or cues.ALSO_PAST.search(sent))
             and (cues.PAST_VERB.search(sent) or _other_tense(ctx, cues.PAST_VERB_OTHER, sent))
-            and not cues.FUTURE.search(sent)
-            and not _other_tense(ctx, cues.FUTURE_OTHER, sent)
+            and not future
         ):
             for el in st.elements:
                 el.cumulative = True
         if st.elements:
             ctx.recap = all(el.cumulative for el in st.elements)
-        elif not same or cues.FUTURE.search(sent) or _other_tense(ctx, cues.FUTURE_OTHER, sent):
+        elif not same or future:
             ctx.recap = False
         # (a sentence with no item, no donor and no future leaves a recap going: "Poland also
         # gave air support." between two sentences of a past total)
@@ -1213,7 +1223,7 @@ class Extractor:
         # (a donor named only as the same giver going on, "..., the Pentagon said", is none
         # of its own)
         continued = (
-            all(set(_codes(g)) <= set(ctx.pledge_donors) for g in st.donors)
+            _only_of(st.donors, ctx.pledge_donors)
             and st.elements
             and 0 < st.index - ctx.pledge_at <= 2
             and ctx.recipient_at >= 0  # the text is about the recipient

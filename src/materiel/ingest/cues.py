@@ -8,12 +8,30 @@ Each cue is one compiled pattern so a clause is classified with a handful of reg
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from materiel.ingest import lexicon
 
 _I = re.IGNORECASE
 
-NEED_CUE = re.compile(
+#: where a cue's pattern takes the words of the other languages (:mod:`.lexicon`) of its kind
+_SLOT = "(?#lexicon)"
+#: the pattern of each kind of cue with a slot for those words, and its flags
+_TEMPLATES: dict[str, tuple[str, int]] = {}
+
+
+def _lexical(kind: str, template: str, flags: int = _I) -> re.Pattern[str]:
+    """The cue of ``kind`` with every family's words (read when a text's language is not
+    known); :func:`for_language` compiles it with one family's words or with none."""
+    if kind in _TEMPLATES or template.count(_SLOT) != 1:
+        raise ValueError(f"one pattern of kind {kind!r} with one slot")
+    _TEMPLATES[kind] = (template, flags)
+    return re.compile(template.replace(_SLOT, lexicon.alternation(kind)), flags)
+
+
+NEED_CUE = _lexical(
+    "need",
     r"\b(?:needs?|needed|asked\s+(?:for|allies|partners|the\s+West)|asks\s+for|ask\s+for"
     r"|request(?:s|ed)?|call(?:ed|s)?\s+(?:on\s+\w+\s+)?(?:for|to\s+(?:send|provide|deliver))"
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
@@ -33,7 +51,7 @@ NEED_CUE = re.compile(
     r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
     r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
     r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*"
-    + lexicon.alternation("need")
+    + _SLOT
     + r")\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b"
@@ -176,7 +194,8 @@ PLEDGE_CUE = re.compile(
 #: pledge words of other European languages (about a third of the blind batches): send,
 #: deliver, donate, hand over, include, package, approve; kept apart from :data:`PLEDGE_CUE`
 #: so that the modality filter's features (English, German, French) do not move
-PLEDGE_CUE_OTHER = re.compile(
+PLEDGE_CUE_OTHER = _lexical(
+    "pledge",
     r"\b(?:inclu\w*|skick\w*|doner\w*|lever\w*|geleverd|gestuurd|stuur\w*|schenk\w*|voorzie\w*"
     r"|stödpaket\w*|støttepakke\w*|bidr\w*|omfatt\w*|ingår|besl[uy]t\w*|vedt\w*|lover|lova\w*"
     r"|wyśl\w*|wysła\w*|przekaz\w*|przekaż\w*|dostarcz\w*|pakiet\w*|dodá\w*|dodal\w*"
@@ -184,15 +203,14 @@ PLEDGE_CUE_OTHER = re.compile(
     r"|invi(?:a|erà|ato|ata|are|ati)\w*|consegn\w*|stanzi\w*|acquist\w*|pacchett\w*|suprir\w*"
     r"|lähet\w*|toimit\w*|lahjoit\w*|siunč\w*|siųs\w*|perduo\w*|perdav\w*|pritar\w*"
     r"|atvēl\w*|nodo\w*|dostavi\w*|slanj\w*|isporu\w*|στ[εέ]λν\w*|στείλ\w*|δωρε\w*"
-    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*"
-    + lexicon.alternation("pledge")
-    + r")\b",
+    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*" + _SLOT + r")\b",
     _I,
 )
 #: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
 #: :data:`CUMULATIVE` so that the modality filter's features (English, German, French) do not
 #: move: not given (negated, refused, excluded, considered, could) ...
-NOT_GIVEN_OTHER = re.compile(
+NOT_GIVEN_OTHER = _lexical(
+    "not_given",
     r"\b(?:esclu\w*|rifiut\w*|valut\w*|potrebbe\w*|non|overweeg\w*|overwogen|niet|geen"
     r"|weiger\w*|vurder\w*|överväg\w*|ikke|inte|ingen|avvis\w*|avslå\w*|avslag|nie|rozważ\w*"
     r"|odmaw\w*|odmów\w*|odmít\w*|zvaž\w*|nebude|ne|не|ні|нет|розгляда\w*|рассматрива\w*"
@@ -203,12 +221,13 @@ NOT_GIVEN_OTHER = re.compile(
     r"|está(?:n)?\s+(?:preparando|ultimando|finalizando|estudiando)"
     r"|está(?:o)?\s+a\s+(?:preparar|finalizar|ultimar|estudar)|smenti\w*|desment\w*"
     r"|não(?!\s+(?:só|apenas|somente|letal|letais))|nunca|sin\s+compromiso\w*|sem\s+compromisso\w*"
-    + lexicon.alternation("not_given")
+    + _SLOT
     + r")\b",
     _I,
 )
 #: ... and past totals
-CUMULATIVE_OTHER = re.compile(
+CUMULATIVE_OTHER = _lexical(
+    "cumulative",
     r"\b(?:totaal|in\s+totaal|tot\s+nu\s+toe|sinds\s+het\s+begin|totalt|hittil|hittills"
     r"|siden\s+(?:starten|begynnelsen|krigens)|sedan\s+(?:kriget|början)|łącznie|dotychczas"
     r"|od\s+początku|w\s+sumie|celkem|dosud|doposud|od\s+začátku|finora|in\s+totale"
@@ -228,18 +247,17 @@ CUMULATIVE_OTHER = re.compile(
     r"|în\s+total|până\s+acum|досі|до\s+сих\s+пор|μέχρι\s+σήμερα|έως\s+τώρα|toplam"
     r"|şimdiye\s+kadar|összesen|eddig|iki\s+šiol|līdz\s+šim|seni|alls|hingað\s+til"
     r"|(?:año|años|meses)\s+(?:del|desde\s+el)\s+(?:inicio|comienzo)|hasta\s+el\s+momento|hasta\s+hoy|até\s+o\s+momento|fino\s+a\s+(?:oggi|questo\s+momento)"
-    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu)"
-    + lexicon.alternation("cumulative")
-    + r")\b",
+    r"|løber\s+op\s+i|beløber\s+sig|uppgår\s+till|bedraagt\s+(?:in\s+totaal|nu)" + _SLOT + r")\b",
     _I,
 )
 #: the recipient receives ("Kiew erhält auch ...", "l'Ukraine recevra ..."): a pledge word when
 #: the recipient is named in the same sentence (kept apart from :data:`PLEDGE_CUE`, a modality
 #: feature)
-RECEIVE_CUE = re.compile(
+RECEIVE_CUE = _lexical(
+    "receive",
     r"\b(?:erhält|erhalten|erhielt\w*|bekommt|bekommen|bekam\w*|reçoi\w*|recevr\w*|reçu\w*"
     r"|obtien\w*|obtiendr\w*|recib\w*|receb\w*|ricev\w*|otrzyma\w*|obdrž\w*|får|fick"
-    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*" + lexicon.alternation("receive") + r")\b",
+    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*" + _SLOT + r")\b",
     _I,
 )
 #: the recipient named in any of the batches' languages, in any grammatical case
@@ -399,14 +417,10 @@ PAST_VERB = re.compile(
 
 #: the past tenses of giving and the future in the other languages (:mod:`.lexicon`), apart
 #: from :data:`PAST_VERB` and :data:`FUTURE` (features of the modality filter): they carry a
-#: recap of past totals on in those languages; None when no family has words of the kind
-def _words_of(kind: str) -> re.Pattern[str] | None:
-    words = lexicon.alternation(kind)
-    return re.compile(r"\b(?:" + words[1:] + r")\b", _I) if words else None
-
-
-PAST_VERB_OTHER = _words_of("past")
-FUTURE_OTHER = _words_of("future")
+#: recap of past totals on in those languages (``(?!)``: never matches when no family has
+#: words of the kind)
+PAST_VERB_OTHER = _lexical("past", r"\b(?:(?!)" + _SLOT + r")\b")
+FUTURE_OTHER = _lexical("future", r"\b(?:(?!)" + _SLOT + r")\b")
 #: "X also sent ...": more of what was just told
 ALSO_PAST = re.compile(
     r"\b(?:also|auch|également|aussi)\s+(?:\w+\s+)?(?:sent|delivered|supplied"
@@ -620,11 +634,12 @@ CHANNEL_CUES = (
 )
 #: generic words of arms aid: a donor's clause with one of them and no item is an
 #: ``unspecified`` pledge ("Supply of arms and ammunition made by the USA")
-ARMS = re.compile(
+ARMS = _lexical(
+    "arms",
     r"\b(?:arms|weapons|military\s+(?:aid|assistance|support|equipment|package)|security"
     r"\s+assistance|defen[cs]e\s+(?:aid|package|materiel)|aid\s+package|package|Waffen\w*"
     r"|Rüstungsgüter\w*|Militärhilfe|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
-    r"|matériel\s+militaire|équipements?\s+militaires?" + lexicon.alternation("arms") + r")\b",
+    r"|matériel\s+militaire|équipements?\s+militaires?" + _SLOT + r")\b",
     _I,
 )
 
@@ -655,13 +670,14 @@ ORIGIN_NOUN = re.compile(
     _I,
 )
 #: a commitment made now (for a donor named with arms aid but no item or sum)
-COMMITS = re.compile(
+COMMITS = _lexical(
+    "commits",
     r"\b(?:will|shall|announc\w*|pledg\w*|commit\w*|financ\w*|fund(?:ed|s|ing)|co-financ\w*"
     r"|contribut\w*|provid\w*|promis\w*|approv\w*|decid\w*|agreed|sign(?:s|ed)|deliver\w*|send"
     r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
     r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
     r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
-    r"|entregará\w*|donará\w*" + lexicon.alternation("commits") + r")\b",
+    r"|entregará\w*|donará\w*" + _SLOT + r")\b",
     _I,
 )
 #: a list item: "-- 75,000 rounds", "• 20 mortars", "1. ..."
@@ -716,7 +732,8 @@ FURNITURE_HEADING = re.compile(
 #: a sentence that goes on with the package of the pledge sentence just before it ("It also
 #: includes ...", "Darüber hinaus ...", "Dazu gehören ...", "En outre ...", "Von den 5,6
 #: Milliarden Kronen sollen ..."): with no donor of its own, its items are the same donor's
-CONTINUES = re.compile(
+CONTINUES = _lexical(
+    "continues",
     r"\b(?:also|in\s+addition|additionally|furthermore|moreover|as\s+well|besides"
     r"|includ\w*|consist\w*\s+of|compris\w*|contain\w*|of\s+which|of\s+this|the\s+remaining"
     r"|the\s+rest|part\s+of\s+(?:it|the|this)"
@@ -727,9 +744,7 @@ CONTINUES = re.compile(
     r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"
     r"|también|además|incluye|asimismo|anche|inoltre|comprende|também|além\s+disso|inclui"
     r"|även|också|dessutom|omfattar|ingår|inkluderar|også|desuden|dessuten|omfatter"
-    r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále"
-    + lexicon.alternation("continues")
-    + r")\b",
+    r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále" + _SLOT + r")\b",
     _I,
 )
 #: the agent of a passive or the origin of what is given, right before a donor named after the
@@ -839,7 +854,8 @@ PLEDGE_CUE_MORE = re.compile(
 #: a verb or noun of ASKING: its subject is the one who asks ("Kyiv asked Germany for Taurus",
 #: "Selenskyj bat um ...", "l'Ukraine réclame ...", "Zelensky ha chiesto ..."); a request counts
 #: as a need whoever reports it
-REQUEST = re.compile(
+REQUEST = _lexical(
+    "request",
     r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
     r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:\w+\s+){0,3})?"
     r"(?:for|to\s+(?:send|provide|deliver|supply|speed|step|increase|boost))|appeal(?:s|ed|ing)?"
@@ -864,9 +880,7 @@ REQUEST = re.compile(
     r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
     # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
     r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
-    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole"
-    + lexicon.alternation("request")
-    + r")\b",
+    r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole" + _SLOT + r")\b",
     _I,
 )
 #: a request said in the passive, with its asker after it ("demandés par Kiev", "requested by
@@ -1102,3 +1116,36 @@ SUPERLATIVE_OTHER = re.compile(
     r"|крупнейш\w*|найголовніш\w*|μεγαλύτερ\w*|büyük|legnagyobb\w*|grootste|najveć\w*|cel\s+mai\s+mare)\b",
     _I,
 )
+
+
+@dataclass(frozen=True)
+class LanguageCues:
+    """The cues that take the other languages' words (:func:`_lexical`), compiled for the
+    languages of one text: a text in English, German or French reads them without those words
+    (they are for the other families, and some 400 fewer words keep reading fast), a text in
+    a family's language with that family's only (one family's short words do not act on
+    another's texts), a text of unknown language with every family's."""
+
+    need: re.Pattern[str]
+    pledge: re.Pattern[str]
+    not_given: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    receive: re.Pattern[str]
+    arms: re.Pattern[str]
+    commits: re.Pattern[str]
+    continues: re.Pattern[str]
+    request: re.Pattern[str]
+    past: re.Pattern[str]
+    future: re.Pattern[str]
+
+
+@cache
+def for_language(lang: str | None) -> LanguageCues:
+    """The cues of a text in ``lang`` (a code of :data:`.numbers.LANGS`; None: not known)."""
+    families = lexicon.families_for(lang)
+    return LanguageCues(
+        **{
+            kind: re.compile(template.replace(_SLOT, lexicon.alternation(kind, families)), flags)
+            for kind, (template, flags) in _TEMPLATES.items()
+        }
+    )

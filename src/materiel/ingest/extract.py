@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from materiel.ingest import cues
+from materiel.ingest import cues, lexicon
 from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
@@ -91,6 +91,7 @@ from materiel.ingest.numbers import (
     find_money,
     find_quantities,
     guess_lang,
+    lang_scores,
 )
 from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, SPEECH_VERB, Speakers
 
@@ -502,6 +503,8 @@ class _Context:
     body_started: bool = False  # a sentence ending with . ! or ? was read
     headline: bool = False  # the sentence being read is a title line
     core: bool = True  # the text is in English, German or French (else: other-language cues)
+    #: the cues with other languages' words, compiled for this text's language
+    lang_cues: cues.LanguageCues = field(default_factory=lambda: cues.for_language(None))
     pledge_donors: list[str] = field(default_factory=list)  # the donors of the last pledges
     pledge_at: int = -100  # the sentence that made them
     ahead: list[str] = field(default_factory=list)  # the donors the next sentences name first
@@ -514,8 +517,13 @@ class _Context:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
         if got is None:
-            got = self.flags[(a, b)] = _clause_flags(self.text, a, b, self.core)
+            got = self.flags[(a, b)] = _clause_flags(self.text, a, b, self.other)
         return got
+
+    @property
+    def other(self) -> cues.LanguageCues | None:
+        """The cues of the text's language when it is not English, German or French."""
+        return None if self.core else self.lang_cues
 
 
 #: where the modality of one part of a sentence stops: "; ", ", but", " but ", dashes
@@ -570,8 +578,11 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
     return False
 
 
-def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, bool]:
-    """(past total, not given) of the clause text[a:b]."""
+def _clause_flags(
+    text: str, a: int, b: int, other: cues.LanguageCues | None = None
+) -> tuple[bool, bool]:
+    """(past total, not given) of the clause text[a:b]; ``other``: the cues of the text's
+    language when it is not English, German or French."""
     cumulative = False
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
         cumulative = (
@@ -591,16 +602,16 @@ def _clause_flags(text: str, a: int, b: int, core: bool = True) -> tuple[bool, b
         )
     clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     not_given = cues.NOT_GIVEN.search(clause) is not None
-    if not core:  # a text in another language than English, German or French
-        cumulative = cumulative or _other_total(text, a, b)
-        not_given = not_given or cues.NOT_GIVEN_OTHER.search(clause) is not None
+    if other is not None:  # a text in another language than English, German or French
+        cumulative = cumulative or _other_total(text, a, b, other.cumulative)
+        not_given = not_given or other.not_given.search(clause) is not None
     return cumulative, not_given
 
 
-def _other_total(text: str, a: int, b: int) -> bool:
+def _other_total(text: str, a: int, b: int, cumulative: re.Pattern[str]) -> bool:
     """A past-total cue of another language in text[a:b], unless it ranks the new package
     next to a superlative ("den hidtil største donationspakke", "största hittills")."""
-    for m in cues.CUMULATIVE_OTHER.finditer(text, a, b):
+    for m in cumulative.finditer(text, a, b):
         near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
         if not cues.SUPERLATIVE_OTHER.search(near):
             return True
@@ -614,6 +625,26 @@ def _core_language(text: str) -> bool:
     from materiel.ingest.modality import covered
 
     return covered(text)
+
+
+def _cue_language(text: str, lang: str, core: bool) -> str | None:
+    """The language whose words the cues read a text with (:func:`.cues.for_language`): its
+    own, so that English, German and French texts read none of the other languages' words and
+    a family's texts only that family's; None (every family's) when the filter and the guess
+    disagree, or when a language of another family scores at least half as high as the guess
+    (a short text's language is easily mistaken: "Portugal assinou um contrato ...")."""
+    if core != (lang in lexicon.CORE_LANGS):
+        return None
+    if core:
+        return lang
+    ranked = lang_scores(text)
+    family = lexicon.families_for(lang)
+    rivals = (
+        other
+        for other, score in ranked[1:]
+        if score >= ranked[0][1] / 2 and lexicon.families_for(other) != family
+    )
+    return None if next(rivals, None) is not None else lang
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -760,9 +791,9 @@ def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool
 _I_A_AND = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
 
 
-def _other_tense(ctx: _Context, pattern: re.Pattern[str] | None, sent: str) -> bool:
+def _other_tense(ctx: _Context, pattern: re.Pattern[str], sent: str) -> bool:
     """A tense word of the other languages (:mod:`.lexicon`) in a text in one of them."""
-    return not ctx.core and pattern is not None and pattern.search(sent) is not None
+    return not ctx.core and pattern.search(sent) is not None
 
 
 def _only_of(groups: list[list[nat.NationMention]], codes: list[str]) -> bool:
@@ -1019,6 +1050,7 @@ class Extractor:
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
         ctx = _Context(text, guess_lang(text), date or find_date(text))
         ctx.core = _core_language(text)
+        ctx.lang_cues = cues.for_language(_cue_language(text, ctx.lang, ctx.core))
         ctx.speakers = Speakers(text)
         # mentions are found once in the whole text, then handed to their sentences
         ctx.nations = [
@@ -1102,8 +1134,8 @@ class Extractor:
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None
         title = index == 0 or ctx.headline
-        request = title and cues.REQUEST.search(sent) is not None
-        commits = cues.COMMITS.search(sent) is not None
+        request = title and ctx.lang_cues.request.search(sent) is not None
+        commits = ctx.lang_cues.commits.search(sent) is not None
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         blanked = text
@@ -1113,7 +1145,7 @@ class Extractor:
             for a, b in clauses:
                 if a <= el.start < b:
                     if any(a < y and x < b for x, y in asides):
-                        el.cumulative = _clause_flags(blanked, a, b, ctx.core)[0]
+                        el.cumulative = _clause_flags(blanked, a, b, ctx.other)[0]
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
@@ -1155,12 +1187,12 @@ class Extractor:
         # is more of the same total
         # (the donor of the recap named again is no new one: "Poland also handed over ...")
         same = _only_of(st.donors, ctx.donors)
-        future = bool(cues.FUTURE.search(sent)) or _other_tense(ctx, cues.FUTURE_OTHER, sent)
+        future = bool(cues.FUTURE.search(sent)) or _other_tense(ctx, ctx.lang_cues.future, sent)
         if (
             ctx.recap
             and st.elements
             and (same or cues.ALSO_PAST.search(sent))
-            and (cues.PAST_VERB.search(sent) or _other_tense(ctx, cues.PAST_VERB_OTHER, sent))
+            and (cues.PAST_VERB.search(sent) or _other_tense(ctx, ctx.lang_cues.past, sent))
             and not future
         ):
             for el in st.elements:
@@ -1214,7 +1246,10 @@ class Extractor:
         pledge_word = cues.PLEDGE_CUE.search(sent) or (
             # in other languages a pledge word counts where the recipient is named with it, and
             # in any language the recipient receiving
-            ((not ctx.core and cues.PLEDGE_CUE_OTHER.search(sent)) or cues.RECEIVE_CUE.search(sent))
+            (
+                (not ctx.core and ctx.lang_cues.pledge.search(sent))
+                or ctx.lang_cues.receive.search(sent)
+            )
             and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
         )
         pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
@@ -1227,7 +1262,7 @@ class Extractor:
             and st.elements
             and 0 < st.index - ctx.pledge_at <= 2
             and ctx.recipient_at >= 0  # the text is about the recipient
-            and cues.CONTINUES.search(sent) is not None
+            and ctx.lang_cues.continues.search(sent) is not None
             and not _recipient_speaks(text, s, st.elements[0].start)
         )
         if continued:
@@ -1291,9 +1326,9 @@ class Extractor:
             if not any(a <= g[0].start < b for g in st.donors):
                 continue
             cumulative, not_given = ctx.clause_flags(a, b)
-            if cumulative or not_given or not cues.ARMS.search(text, a, b):
+            if cumulative or not_given or not ctx.lang_cues.arms.search(text, a, b):
                 continue
-            if not cues.COMMITS.search(text, a, b):
+            if not ctx.lang_cues.commits.search(text, a, b):
                 continue
             for g in st.donors:
                 if a <= g[0].start < b:
@@ -1310,9 +1345,9 @@ class Extractor:
         for a, b in _segments(ctx.text, st.start, st.end, _CHUNK_SPLIT):
             if a <= el.start < b:
                 # "aide humanitaire, ... et 50 millions pour des équipements militaires"
-                return cues.CIVIL.search(ctx.text, a, b) is not None and not cues.ARMS.search(
+                return cues.CIVIL.search(
                     ctx.text, a, b
-                )
+                ) is not None and not ctx.lang_cues.arms.search(ctx.text, a, b)
         return False
 
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
@@ -1396,8 +1431,8 @@ class Extractor:
         """The request cues (start, end, asking) of a sentence: a verb of asking
         (:data:`.cues.REQUEST`), else a word of need or lack (:data:`.cues.NEED_CUE`)."""
         text, s, e = ctx.text, st.start, st.end
-        out = [(m.start(), m.end(), True) for m in cues.REQUEST.finditer(text, s, e)]
-        more = list(cues.NEED_CUE.finditer(text, s, e)) + list(cues.NEED_MORE.finditer(text, s, e))
+        out = [(m.start(), m.end(), True) for m in ctx.lang_cues.request.finditer(text, s, e)]
+        more = [*ctx.lang_cues.need.finditer(text, s, e), *cues.NEED_MORE.finditer(text, s, e)]
         for m in sorted(more, key=lambda m: m.start()):
             if any(a < m.end() and m.start() < b for a, b, _ in out):
                 continue
@@ -1584,7 +1619,7 @@ class Extractor:
                 ),
                 None,
             )
-            said = SPEECH_VERB.search(sent) or cues.REQUEST.search(sent)
+            said = SPEECH_VERB.search(sent) or ctx.lang_cues.request.search(sent)
             if first is not None and said is not None and first[0] < s + said.start():
                 # an official who speaks or asks ("Zelensky spoke in Vilnius")
                 named = RECIPIENT_OFFICIALS.search(text, first[0], min(e, first[1] + 40)) or (
@@ -2163,7 +2198,7 @@ class Extractor:
             fields = need_of(el.category, el.calibre, el.quantity, el.item_code)
             out.append(Draft("need", fields, el.start, el.end, el.start, st.index))
         arms = cues.GENERIC_ARMS.search(text, s, e)
-        need = cues.NEED_CUE.search(text, approved[0][0], e) or cues.REQUEST.search(
+        need = ctx.lang_cues.need.search(text, approved[0][0], e) or ctx.lang_cues.request.search(
             text, approved[0][0], e
         )
         if (

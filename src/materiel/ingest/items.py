@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from materiel.ingest import lexicon
+from materiel.ingest import lexicon, prefilter
 from materiel.records.catalogue import CATEGORIES
 
 AMMO = "ammo-head"  # pseudo-category: rounds, shells, ammunition (resolved by context)
@@ -653,7 +653,11 @@ class ItemTable:
 
 
 @lru_cache(maxsize=64)
-def _keyword_patterns(lang: str | None = None) -> list[tuple[re.Pattern[str], str, int]]:
+def _keyword_patterns(
+    lang: str | None = None,
+) -> list[tuple[re.Pattern[str], str, int, frozenset[str]]]:
+    """The keyword patterns a text in ``lang`` is read with, each with its category, rank and
+    :func:`.prefilter.prefixes`."""
     out = [
         # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"); the cheap
         # "mm-" look-behind first, so most positions test one look-behind, not three
@@ -680,13 +684,17 @@ def _keyword_patterns(lang: str | None = None) -> list[tuple[re.Pattern[str], st
     out += [
         (re.compile(rf"(?<!\w)(?:{rx})(?![\w])"), cat, rank) for rx, cat, rank in GERMAN_COMPOUNDS
     ]
-    return out
+    return [(pat, cat, rank, prefilter.prefixes(pat)) for pat, cat, rank in out]
 
 
 def _keyword_mentions(text: str, lang: str | None = None) -> list[ItemMention]:
+    """Every keyword's matches (a keyword none of whose prefixes the text holds is skipped:
+    most of the table matches nothing in one text)."""
+    folded = prefilter.fold(text)
     return [
         ItemMention(cat, rank, m.start(), m.end(), m.group(0))
-        for pat, cat, rank in _keyword_patterns(lang)
+        for pat, cat, rank, starts in _keyword_patterns(lang)
+        if prefilter.may_match(starts, folded)
         for m in pat.finditer(text)
     ]
 

@@ -144,7 +144,8 @@ STRONG_GIVING = re.compile(
     _I,
 )
 
-#: every cue the filter looks for, by its feature name
+#: every cue the filter looks for, by its feature name (it reads texts in English, German
+#: and French only: their need words, without the other languages')
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("notgiven", cues.NOT_GIVEN),
     ("cum", cues.CUMULATIVE),
@@ -152,7 +153,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sinceyr", cues.SINCE_YEAR),
     ("pastverb", cues.PAST_VERB),
     ("fut", cues.FUTURE),
-    ("need", cues.NEED_CUE),
+    ("need", cues.for_language("en").need),
     ("fund", cues.FUND_CUE),
     ("sfund", cues.SPECIFIC_FUND),
     ("trade", cues.TRADE),

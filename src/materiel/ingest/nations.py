@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pycountry
 
-from materiel.ingest import lexicon
+from materiel.ingest import lexicon, prefilter
 
 EU_CODE = "EUU"
 RECIPIENT_DEFAULT = "UKR"
@@ -619,8 +619,21 @@ def _adjectives(other_languages: bool) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=2)
-def _adjective_pattern(other_languages: bool) -> re.Pattern[str]:
-    alts = "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(_adjectives(other_languages)))
+def _adjective_prefixes(other_languages: bool) -> list[frozenset[str]]:
+    """The :func:`.prefilter.prefixes` of each adjective, in the order of :func:`_adjectives`."""
+    return [
+        prefilter.prefixes(re.compile(rx, re.IGNORECASE)) for rx in _adjectives(other_languages)
+    ]
+
+
+@lru_cache(maxsize=256)
+def _adjective_pattern(other_languages: bool, kept: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the adjectives numbered ``kept`` (in their order, each a named group
+    ``a<number>``): those a text can match at all, so that the others (some 370 with the other
+    languages') are not tried at every word; the matches are the same as the full
+    alternation's."""
+    rxs = list(_adjectives(other_languages))
+    alts = "|".join(f"(?P<a{i}>{rxs[i]})" for i in kept)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -634,7 +647,14 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
     for n in out:
         taken[n.start : n.end] = b"\x01" * (n.end - n.start)
     codes = list(_adjectives(other_languages).values())
-    for m in _adjective_pattern(other_languages).finditer(text):
+    folded = prefilter.fold(text)
+    kept = tuple(
+        i
+        for i, starts in enumerate(_adjective_prefixes(other_languages))
+        if prefilter.may_match(starts, folded)
+    )
+    adjectives = _adjective_pattern(other_languages, kept).finditer(text) if kept else ()
+    for m in adjectives:
         if any(taken[m.start() : m.end()]):
             continue
         after = text[m.end() : m.end() + 40]

@@ -24,6 +24,7 @@ Scale words and currencies of those languages are recognised everywhere ("miliar
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -521,10 +522,8 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _PROFILE_OF: dict[str, tuple[str, ...]] = {
     w: tuple(k for k, words in _PROFILE_SETS.items() if w in words) for w in _SHARED
 }
-#: a token with one of a language's own letters, as a whole token
-_LETTER_TOKENS = [
-    re.compile(rf"[^\W\d_]*[{re.escape(letters)}][^\W\d_]*") for letters in _LANG_LETTERS.values()
-]
+#: the letters of :data:`_LANG_LETTERS` as sets (a token with one of them counts)
+_LETTER_SETS = [frozenset(letters) for letters in _LANG_LETTERS.values()]
 
 
 @lru_cache(maxsize=256)
@@ -532,22 +531,31 @@ def guess_lang(text: str) -> str:
     """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters: the
     script (Cyrillic: Ukrainian, Russian, Bulgarian or Serbian by their own letters; Greek;
     Arabic), else the language whose function words are commonest (English when none is)."""
+    best, score = lang_scores(text)[0]
+    return best if score else "en"
+
+
+@lru_cache(maxsize=256)
+def lang_scores(text: str) -> list[tuple[str, float]]:
+    """The languages :func:`guess_lang` weighs for a text, best first, with their scores
+    (function words, own letters); a script of its own gives that language alone, with an
+    infinite score."""
     head = text[:3000]
     latin = len(_LATIN.findall(head))
     for script, rx in _SCRIPT.items():
         if len(rx.findall(head)) > latin:
-            return script if script != "cyrillic" else _cyrillic(head)
+            return [(script if script != "cyrillic" else _cyrillic(head), math.inf)]
     low = head.lower()
     scores = dict.fromkeys(_PROFILE_SETS, 0.0)
-    for t in re.findall(r"[^\W\d_]+", low):
+    tokens = re.findall(r"[^\W\d_]+", low)
+    for t in tokens:
         for k in _PROFILE_OF.get(t, ()):
             scores[k] += 1 / _SHARED[t]
-    for (langs, _), rx in zip(_LANG_LETTERS.items(), _LETTER_TOKENS, strict=True):
-        with_letter = len(rx.findall(low))  # the tokens with one of the letters
+    for langs, letters in zip(_LANG_LETTERS, _LETTER_SETS, strict=True):
+        with_letter = sum(1 for t in tokens if not letters.isdisjoint(t))  # tokens with one
         for lang in langs:
             scores[lang] += 0.5 * with_letter / len(langs)
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] else "en"
+    return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
 def _cyrillic(head: str) -> str:

@@ -23,6 +23,8 @@ carry over to texts nobody has labelled. Nothing here imports the reader.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from materiel.ingest.lexicon import eastern, germanic, romance
 
 FAMILIES = (germanic, romance, eastern)
@@ -53,14 +55,18 @@ KINDS = (
 )
 
 
-def alternation(kind: str) -> str:
-    """The families' words of ``kind`` as ``|a|b|c`` to append inside a pattern's group (an
-    empty string when none has any)."""
+def alternation(kind: str, families: tuple[ModuleType, ...] | None = None) -> str:
+    """The words of ``kind`` of ``families`` (all when None) as ``|a|b|c`` to append inside a
+    pattern's group (an empty string when none has any)."""
     if kind not in KINDS:
         raise KeyError(kind)
-    parts = [f.WORDS[kind] for f in FAMILIES if f.WORDS.get(kind)]
+    chosen = FAMILIES if families is None else families
+    parts = [f.WORDS[kind] for f in chosen if f.WORDS.get(kind)]
     return "".join("|" + p for p in parts)
 
+
+#: the languages whose words the reader's own patterns hold
+CORE_LANGS = frozenset({"en", "de", "fr"})
 
 #: the languages of each family (codes of :data:`materiel.ingest.numbers.LANGS`)
 LANGS = {
@@ -76,14 +82,22 @@ LANGS = {
 ITEMS: list[tuple[str, str, int]] = [row for f in FAMILIES for row in f.ITEMS]
 
 
+def families_for(lang: str | None) -> tuple[ModuleType, ...]:
+    """The families whose words a text in ``lang`` is read with: none for English, German and
+    French, its own for a family's language, all when the language is not known (None) or is
+    in no family."""
+    if lang in CORE_LANGS:
+        return ()
+    own = tuple(f for f in FAMILIES if lang in LANGS[f])
+    return own or FAMILIES
+
+
 def items_for(lang: str | None) -> list[tuple[str, str, int]]:
     """The item rows a text in ``lang`` is read with: none for English, German and French
     (whose words the item table has: the reader's output on them is the same with or without
     these rows, and some 100 fewer patterns keep it fast), a family's own for its languages,
     every family's when the language is not known."""
-    if lang is None:
-        return ITEMS
-    return [row for f in FAMILIES if lang in LANGS[f] for row in f.ITEMS]
+    return [row for f in families_for(lang) for row in f.ITEMS]
 
 
 #: the families' name forms of states, read by :mod:`..nations` after its own table

@@ -1,0 +1,159 @@
+"""Reading fast without reading differently: the literal prefixes that let the reader skip
+patterns a text cannot match (:mod:`materiel.ingest.prefilter`), and the cue patterns compiled
+per language (:func:`materiel.ingest.cues.for_language`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from materiel.ingest import cues, items, lexicon, nations, prefilter
+
+EVAL = Path(__file__).parent / "ingest_eval"
+
+
+def _starts(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str]:
+    return prefilter.prefixes(re.compile(pattern, flags))
+
+
+def test_prefixes_of_literals_branches_and_optional_parts() -> None:
+    assert _starts(r"Leopard|Leo\s*2") == {"leo"}  # "leopar" starts with "leo"
+    assert _starts(r"(?:self-propelled\s+)?howitzers?") == {"self-p", "howitz"}
+    assert _starts(r"M113s?|M777") == {"m113", "m777"}
+    assert _starts(r"(?<![\w-])(?:tanks?)(?![\w])") == {"tank"}  # look-arounds take no text
+    assert _starts(r"[Hh]aubitze") == {"haubit"}  # a small class: each member
+    assert _starts(r"[Gg]ep(?:ard)?") == {"gep"}
+    assert _starts(r"(?:x)*tank") == {"x", "tank"}  # with the repeat, or without it
+    assert _starts(r"x+tank") == {"x"}
+
+
+def test_a_pattern_that_may_start_with_any_letter_is_never_skipped() -> None:
+    for rx in (r"\w+houwitser", r"[A-ZÄÖÜ]\w+drohnen", r".?tank"):
+        assert _starts(rx, 0) == {""}
+        assert prefilter.may_match(_starts(rx, 0), prefilter.fold("nothing here"))
+    assert not prefilter.may_match(_starts(r"tanks?"), prefilter.fold("nothing here"))
+    assert prefilter.may_match(_starts(r"tanks?"), prefilter.fold("TANKS"))
+
+
+def _all_characters() -> str:
+    return "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_folding_agrees_with_the_regex_engines_case_insensitive_matching() -> None:
+    """Every character the engine matches case-insensitively with a prefix's character folds
+    to text that holds that character folded (Turkish "İ" and "ı", "ſ", final sigma, ...)."""
+    pool = _all_characters()
+    chars: set[str] = set()
+    for _pat, _cat, _rank, starts in items._keyword_patterns(None):
+        chars.update(ch for s in starts for ch in s)
+    for starts in nations._adjective_prefixes(True):
+        chars.update(ch for s in starts for ch in s)
+    assert len(chars) > 150  # Latin, Greek, Cyrillic and Arabic letters
+    for ch in sorted(chars):
+        for hit in re.findall(re.escape(ch), pool, re.IGNORECASE):
+            assert prefilter.fold(ch) in prefilter.fold(hit), (ch, hit)
+    assert prefilter.fold("İHA") == "iha"
+    assert prefilter.fold("ΣΤΡΑΤΟΣ") == "στρατοσ"
+
+
+def _labelled_texts(step: int) -> list[str]:
+    files = sorted(EVAL.glob("*.json"))[::step]
+    return [json.loads(p.read_text(encoding="utf-8"))["text"] for p in files]
+
+
+def _ungated_keywords(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), cat)
+        for pat, cat, _rank, _starts in items._keyword_patterns(lang)
+        for m in pat.finditer(text)
+    ]
+
+
+def _gated_keywords(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.category) for m in items._keyword_mentions(text, lang)]
+
+
+@pytest.mark.parametrize("lang", [None, "pl"])
+def test_skipping_keywords_finds_the_same_mentions_on_labelled_text(lang: str | None) -> None:
+    texts = _labelled_texts(8)
+    assert len(texts) > 130
+    for text in texts:
+        assert _gated_keywords(text, lang) == _ungated_keywords(text, lang)
+
+
+def _full_adjectives(text: str, other: bool) -> list[tuple[int, int]]:
+    everything = tuple(range(len(nations._adjectives(other))))
+    return [m.span() for m in nations._adjective_pattern(other, everything).finditer(text)]
+
+
+def _gated_adjectives(text: str, other: bool) -> list[tuple[int, int]]:
+    folded = prefilter.fold(text)
+    kept = tuple(
+        i
+        for i, s in enumerate(nations._adjective_prefixes(other))
+        if prefilter.may_match(s, folded)
+    )
+    return (
+        [m.span() for m in nations._adjective_pattern(other, kept).finditer(text)] if kept else []
+    )
+
+
+@pytest.mark.parametrize("other", [False, True])
+def test_skipping_adjectives_finds_the_same_adjectives_on_labelled_text(other: bool) -> None:
+    for text in _labelled_texts(10):
+        assert _gated_adjectives(text, other) == _full_adjectives(text, other)
+
+
+_PIECES = st.sampled_from(
+    [
+        "Leopard", "LEOPARD", "leo 2", "HIMARS", "Himars", "İHA", "ıha", "Patriot", "patrıot",
+        "Panzerhaubitze 2000", "PzH", "drones", "Drohnen", "Kampfpanzer", "ſhells", "shells",
+        "ΠΥΡΟΒΌΛΑ", "πυροβόλα", "ελικόπτερα", "Гаубиці", "gaubice", "haubice", "obüs",
+        "niemieckie", "deutsche", "français", "NORSKE", "svenska", "ukraińskie", "polski",
+        "155-mm-", "mm-Munition", " ", ", ", "-", ".", "\n", "und", "and", "et",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=12))
+def test_skipping_never_changes_what_is_found(pieces: list[str]) -> None:
+    """Texts assembled from pieces of keywords and adjectives, in odd cases and scripts."""
+    text = "".join(pieces)
+    assert _gated_keywords(text, None) == _ungated_keywords(text, None)
+    assert _gated_adjectives(text, True) == _full_adjectives(text, True)
+
+
+def test_cues_of_english_german_and_french_hold_no_other_language_words() -> None:
+    core = cues.for_language("en")
+    assert core.need.search("er is gebrek aan munitie") is None  # Dutch "lack"
+    assert cues.for_language("nl").need.search("er is gebrek aan munitie") is not None
+    assert cues.for_language(None).need.search("er is gebrek aan munitie") is not None
+    # one family's words do not act on another family's texts
+    assert cues.for_language("pl").need.search("er is gebrek aan munitie") is None
+    assert cues.for_language("pl").need.search("niedobór amunicji") is not None
+    # English, German and French words are read in every language
+    for lang in ("en", "de", "fr", "nl", "pl", "es", None):
+        assert cues.for_language(lang).need.search("Ukraine needs more shells") is not None
+
+
+def test_families_of_each_language() -> None:
+    assert lexicon.families_for("fr") == ()
+    assert lexicon.families_for("sv") == (lexicon.germanic,)
+    assert lexicon.families_for("ro") == (lexicon.romance,)
+    assert lexicon.families_for("uk") == (lexicon.eastern,)
+    assert lexicon.families_for(None) == lexicon.FAMILIES
+    assert lexicon.items_for("en") == []
+    assert lexicon.items_for(None) == lexicon.ITEMS
+
+
+def test_a_cue_without_words_in_a_family_never_matches() -> None:
+    """The past and future words exist only in some families: elsewhere the pattern is
+    compiled without any and matches nothing, not everything."""
+    for kind in ("past", "future"):
+        pattern = getattr(cues.for_language("en"), kind)
+        assert pattern.search("was sent will be delivered in 2025") is None

@@ -281,3 +281,13 @@ def test_a_recap_of_past_totals_goes_on_with_the_same_donor() -> None:
         "Since the start of the war, Poland has sent 320 tanks to Ukraine. Poland will send "
         "10 MiG-29 fighters next month."
     )
+
+
+def test_the_nordic_country_is_the_one_named_before_not_the_group() -> None:
+    r = Extractor().read(
+        "Finland announced its 13th package on Monday. The Nordic country was sending three "
+        "modified Leopard 2 tanks, the ministry said."
+    )
+    assert [(d.fields["donor"], d.fields["quantity"]) for d in r.by_kind("pledge")] == [("FIN", 3)]
+    r = Extractor().read("The Nordic countries will send 30 tanks to Ukraine.")
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"DNK", "FIN", "ISL", "NOR", "SWE"}

@@ -66,3 +66,17 @@ def test_money_called_funds_is_not_a_pool_subject() -> None:
     assert _funds(r) == []
     cats = {d.fields["category"]: d.fields["quantity"] for d in r.by_kind("pledge")}
     assert cats.get("air-defence-system") == 6
+
+
+def test_a_sum_that_names_a_pool_is_its_size_beside_a_states_share() -> None:
+    r = read_text(
+        "Ireland expects to contribute over €120 million to the €5bn Ukraine Assistance Fund "
+        "this year."
+    )
+    assert _funds(r) == [(5e9, "EUR", "unspecified")]
+    assert [(d.fields["donor"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
+        ("IRL", 120e6)
+    ]
+    # a sum paid into a fund is the state's, not the fund's size
+    r = read_text("Germany will pay €40 million into the fund of the coalition for Ukraine.")
+    assert _funds(r) == []

@@ -322,3 +322,16 @@ def test_passive_pledge_meets_the_request(reader: Extractor) -> None:
         "réclamait depuis des mois."
     )
     assert _needs(reader, text) == []
+
+
+def test_spokesmen_and_shoulder_launched_missiles(reader: Extractor) -> None:
+    """An Air Force spokesman speaks for the recipient; shoulder-launched missiles are air
+    defence systems (MANPADS), named by what they are."""
+    assert _needs(
+        reader, "Ihnat: Ukraine can't put air defense along entire border, so we need F-16s"
+    ) == ["aircraft"]
+    assert "air-defence-system" in _needs(
+        reader,
+        "Ukraine needs more aircraft, helicopters and shoulder-launched missiles for a "
+        "successful counter-offensive, Kuleba has said.",
+    )

@@ -72,6 +72,11 @@ RECIPIENT_NAMES = (
     r"|Svyrydenko\w*|Budanov\w*|Budanow\w*|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*"
     r"|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*"
     r"|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*"
+    # spokesmen, commanders and ministers who state needs (Air Force, Navy, intelligence,
+    # parliament, interior, infrastructure)
+    r"|Ihnat\w*|Ignat\b|Ігнат\w*|Yevlash\w*|Pletenchuk\w*|Vereshchuk\w*|Kubrakov\w*"
+    r"|Smetanin\w*|Pavliuk\w*|Sodol\w*|Klymenko\w*|Malyuk\w*|Tarnavsk\w*|Arakhamia\w*"
+    r"|Yusov\w*|Skibitsk\w*|Moisiuk\w*|Barhylevych\w*"
 )
 #: the recipient's own voice: its leaders by name (:data:`RECIPIENT_NAMES`), its state, its
 #: ministries and armed forces, in the languages and scripts of the corpus
@@ -1074,6 +1079,12 @@ POOL_SUM_AFTER = re.compile(
     r"^[^.;]{0,80}?\b(?:prévus?\s+au\s+budget|(?:annoncée?s?\s+)?dans\s+le\s+(?:dernier\s+)?"
     r"budget|(?:announced\s+)?in\s+(?:the|its)\s+(?:\w+\s+){0,2}budget|im\s+(?:\w+\s+)?Haushalt)",
     _I,
+)
+#: a pool's name right after a sum: the sum is the pool's size ("the €5bn Ukraine Assistance
+#: Fund", "a €1 billion fund", "den 5-Milliarden-Fonds", "un fonds de 100 millions" is
+#: :data:`POOL_SUM_BEFORE`'s)
+FUND_NAMED_AFTER = re.compile(
+    r"[\s-]+(?:[A-Z][\w-]*\s+){0,4}(?:Fund|Facility|fund|facility|Fonds|Fazilität)\b"
 )
 FINANCED = re.compile(
     r"\b(?:financ\w*|funded|paid\s+for|prélev\w*|finanziert|bezahlt|drawn\s+from)\b", _I

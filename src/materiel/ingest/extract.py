@@ -1304,6 +1304,15 @@ class Extractor:
                 ctx.drafts.extend(self._funds(ctx, st, [el]))
                 continue
             if (
+                el.money is not None
+                and el.money.amount is not None
+                and cues.FUND_NAMED_AFTER.match(text, el.money.end)
+            ):
+                # the sum is the size of the pool it names ("... to the €5bn Ukraine Assistance
+                # Fund"): a fund entry, no donor's pledge
+                ctx.drafts.extend(self._funds(ctx, st, [el]))
+                continue
+            if (
                 joint
                 and el.money is not None
                 and el.money.amount is not None

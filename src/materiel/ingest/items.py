@@ -96,6 +96,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:\s+(?:air[-\s]defen[cs]e\s+)?(?:missiles?|MANPADS|systems?|launchers?|units?"
         r"|Flugabwehrraketen|missiles?\s+sol-air))?|MANPADS|man-portable\s+air[-\s]defen[cs]e"
         r"(?:\s+systems?)?|Gepards?(?:\s+(?:anti-aircraft\s+)?(?:guns?|tanks?|systems?))?"
+        # shoulder-launched missiles by what they are, in EN, DE, FR
+        r"|shoulder[-\s](?:launched|fired)\s+(?:anti-aircraft\s+|surface-to-air\s+)?missiles?"
+        r"|tragbaren?\s+Flugabwehr\w*|Fliegerfäuste?|missiles?\s+(?:sol-air\s+)?portatifs?"
         r"|Flugabwehrkanonenpanzer(?:\s+Gepard)?|Skynex|Skyguard|Oerlikon",
         "air-defence-system",
         4,

@@ -678,6 +678,13 @@ _NOW_AT_AN_ORGANISATION = {
 }
 
 
+#: a singular noun after a group's name ("the Nordic country was sending ..."): one of its
+#: states, the one the text named before, not all of them
+_ONE_OF_A_GROUP = re.compile(
+    r"\s+(?:country|nation|state|kingdom|member)\b(?![-\w])", re.IGNORECASE
+)
+
+
 def _find_names(text: str) -> list[NationMention]:
     out: list[NationMention] = []
     for m in _pattern().finditer(text):
@@ -693,6 +700,8 @@ def _find_names(text: str) -> list[NationMention]:
             continue
         if _NAME_OF_SCHEME.match(text[end : end + 40]):
             continue
+        if len(_table()[surface]) > 1 and _ONE_OF_A_GROUP.match(text, end):
+            continue  # "the Nordic country": one state, named before, not the whole group
         before = text[max(0, start - 12) : start]
         if surface == "America" and re.search(r"(North|South|Latin|Central)\s+$", before):
             continue

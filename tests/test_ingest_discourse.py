@@ -291,3 +291,21 @@ def test_the_nordic_country_is_the_one_named_before_not_the_group() -> None:
     assert [(d.fields["donor"], d.fields["quantity"]) for d in r.by_kind("pledge")] == [("FIN", 3)]
     r = Extractor().read("The Nordic countries will send 30 tanks to Ukraine.")
     assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"DNK", "FIN", "ISL", "NOR", "SWE"}
+
+
+def test_items_for_another_states_forces_are_a_ring_exchange_not_a_pledge() -> None:
+    for text in (
+        "Germany will give the Czech army 15 Leopard 2 tanks in return for the T-72 tanks "
+        "Prague sent to Ukraine.",
+        "Im Rahmen des Ringtauschs will Deutschland der tschechischen Armee 15 Leopard-2-Panzer "
+        "zur Verfügung stellen.",
+        "Germany will supply 15 Leopard 2A4 tanks to the Czech armed forces as compensation.",
+        "L'Allemagne livrera 15 chars à l'armée tchèque en échange des T-72 envoyés à l'Ukraine.",
+    ):
+        assert Extractor().read(text).by_kind("pledge") == [], text
+    # the recipient's own forces, and another army named only as where the items served
+    for text in (
+        "Estland wird der ukrainischen Armee 155-mm-Haubitzen zur Verfügung stellen.",
+        "Estonia will give Ukraine 24 howitzers, all of them in service with the Estonian army.",
+    ):
+        assert Extractor().read(text).by_kind("pledge") != [], text

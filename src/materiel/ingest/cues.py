@@ -507,6 +507,22 @@ DESTINATION_BEFORE = re.compile(
 #: a purchase for the donor's own forces or to refill its own stocks ("for the Bundeswehr",
 #: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
 #: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
+#: another state's forces as the receiver, around that state's adjective: "give the Czech army
+#: 15 Leopard 2", "to the Slovak armed forces", "der tschechischen Armee", "à l'armée grecque"
+#: (a ring exchange or backfill: the items go there, not to the recipient)
+FORCES_TO_BEFORE = re.compile(
+    r"(?:(?<!according\s)(?<!due\s)(?<!thanks\s)\bto\s+the\s+|\b(?:give[sn]?|gave|giving|supply"
+    r"|supplies|supplied|provide[sd]?|deliver(?:s|ed)?|send[s]?|sent)\s+the\s+"
+    # German: the dative after a verb of giving or a modal ("gibt Deutschland der
+    # tschechischen Armee", "will Deutschland der ..."), or "an die"; French: the noun first
+    r"|\b(?:gib\w*|gab\w*|geben|liefer\w*|überl\w*|übergib\w*|übergab\w*|schick\w*|stell\w*"
+    r"|will|wird|werden|soll\w*|hat|haben|kann)\s+(?:[\w-]+\s+){0,2}?(?:der|den)\s+|\ban\s+die\s+"
+    r"|\b(?:à|pour)\s+l['’]armée\s+|\baux\s+forces\s+armées\s+)$",
+    _I,
+)
+FORCES_AFTER = re.compile(
+    r"\s+(?:army|armed\s+forces|military|Armee|Streitkräften?|Bundeswehr|Heer)\b", _I
+)
 OWN_FORCES = re.compile(
     r"\b(?:für\s+die\s+Bundeswehr|(?:die\s+)?(?:deutsche\s+)?(?:Bundeswehr|Luftwaffe|Marine|Heer)\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
     r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"

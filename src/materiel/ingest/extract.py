@@ -1018,6 +1018,17 @@ def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> lis
     return out
 
 
+def _to_other_forces(text: str, sentence_start: int, n: nat.NationMention) -> bool:
+    """The nation ``n`` names the forces that receive: "give the Czech army", "to the Slovak
+    armed forces", "der tschechischen Armee", "à l'armée grecque" (a state's adjective, with its
+    forces after it, or in French before it)."""
+    before = text[max(sentence_start, n.start - 30) : n.start]
+    if not cues.FORCES_TO_BEFORE.search(before):
+        return False
+    french = re.search(r"(?:armée|forces\s+armées)\s+$", before) is not None
+    return french or cues.FORCES_AFTER.match(text, n.end) is not None
+
+
 def _codes(group: list[nat.NationMention]) -> list[str]:
     out: list[str] = []
     for m in group:
@@ -1393,6 +1404,8 @@ class Extractor:
             return True  # a purchase for the donor's own forces or stocks
         trade = cues.TRADE.search(ctx.text, st.start, st.end) is not None
         for n in st.nations:
+            if self.recipient not in n.codes and _to_other_forces(ctx.text, st.start, n):
+                return True  # "gives the Czech army 15 Leopard 2": a ring exchange
             if self.recipient in n.codes or _adjective(n):
                 continue  # "to the Czech initiative" names a scheme, not where items go
             if any(m.start <= n.start < m.end for m in st.money):

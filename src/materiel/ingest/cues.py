@@ -17,8 +17,25 @@ _I = re.IGNORECASE
 
 #: where a cue's pattern takes the words of the other languages (:mod:`.lexicon`) of its kind
 _SLOT = "(?#lexicon)"
-#: the pattern of each kind of cue with a slot for those words, and its flags
+#: the patterns compiled per language (:class:`LanguageCues`) with their slots, and their flags
 _TEMPLATES: dict[str, tuple[str, int]] = {}
+
+
+def _word_slot(kind: str) -> str:
+    """Where a pattern takes the function words of ``kind`` (:data:`.lexicon.FUNCTION_KINDS`)
+    of the text's language, as one group."""
+    return f"(?#{kind})"
+
+
+def _compile(name: str, lang: str | None) -> re.Pattern[str]:
+    """The pattern ``name`` for a text in ``lang``: with the words of its families in its slot
+    (:func:`.lexicon.families_for`) and its function words in theirs."""
+    template, flags = _TEMPLATES[name]
+    if _SLOT in template:
+        template = template.replace(_SLOT, lexicon.alternation(name, lexicon.families_for(lang)))
+    for kind in lexicon.FUNCTION_KINDS:
+        template = template.replace(_word_slot(kind), f"(?:{lexicon.function_words(kind, lang)})")
+    return re.compile(template, flags)
 
 
 def _lexical(kind: str, template: str, flags: int = _I) -> re.Pattern[str]:
@@ -27,7 +44,17 @@ def _lexical(kind: str, template: str, flags: int = _I) -> re.Pattern[str]:
     if kind in _TEMPLATES or template.count(_SLOT) != 1:
         raise ValueError(f"one pattern of kind {kind!r} with one slot")
     _TEMPLATES[kind] = (template, flags)
-    return re.compile(template.replace(_SLOT, lexicon.alternation(kind)), flags)
+    return _compile(kind, None)
+
+
+def _functional(name: str, template: str, flags: int = _I) -> re.Pattern[str]:
+    """The pattern ``name`` that reads function words (:func:`_word_slot`) as a text of unknown
+    language reads them (English, German and French ones: "en" is "in", "mais" is "but");
+    :func:`for_language` compiles it with a language's own (Dutch "en" is "and")."""
+    if name in _TEMPLATES or _SLOT in template or "(?#" not in template:
+        raise ValueError(f"one pattern {name!r} with function-word slots")
+    _TEMPLATES[name] = (template, flags)
+    return _compile(name, None)
 
 
 NEED_CUE = _lexical(
@@ -603,10 +630,28 @@ COMPARED_BEFORE = re.compile(
     _I,
 )
 #: a nation that is only a place: transit, host, venue, production site
-PLACE_BEFORE = re.compile(
+PLACE_BEFORE = _functional(
+    "place",
     r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
-    r"|\ben|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
-    _I,
+    r"|\b" + _word_slot("in") + r"|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
+)
+#: what stands between two donors of one list ("the USA, Denmark, the Netherlands and
+#: Germany", "Polska i Czechy"), matched whole
+DONOR_JOIN = _functional(
+    "donor_join",
+    r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
+    r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b"
+    # the articles of a declined name ("von Dänemark und den Niederlanden") and "and" in the
+    # batches' other languages (y, e, en, og, och, ir, un, ja, és, και), and the text's
+    # language's own where they are no "and" elsewhere (Polish and Czech "i", "a")
+    r"|\bden\b|\bdem\b|\bder\b|\bde\b|\bhet\b|\bel\b|\blos\b|\blas\b|\bos\b"
+    r"|\bas\b|\bo\b|\bil\b|\bgli\b|\by\b|\be\b|\bed\b|\ben\b|\bog\b|\boch\b"
+    r"|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b|\b" + _word_slot("and") + r"\b"
+    # partners giving with the subject: "Germany, together with Denmark and ..."
+    r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
+    r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
+    r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
+    0,
 )
 #: "livrés par l'Allemagne", "durch Deutschland geliefert": "par" and "durch" name the agent of
 #: a passive of giving, not a place passed through ("transitent par la Pologne", "durch Polen
@@ -708,14 +753,16 @@ HASHTAGS = re.compile(r"(?:#\w+\s*){3,}")
 
 #: a nation word that names a firm, a medium or a place of production, not a donor state:
 #: "German manufacturer Rheinmetall", "le journal français", "die britische Zeitung"
-FIRM_AFTER = re.compile(
+FIRM_AFTER = _functional(
+    "firm_after",
     r"[\s-]*(?:['’]s\s+)?(?:(?:defen[cs]e|arms|state-owned|private)\s+)?(?:newspaper|daily|media|press"
     r"|news\s+agency|broadcaster|outlet|magazine|company|companies|firm|firms|manufacturer"
     r"|manufacturers|maker|makers|group|industry|industries|producer|contractor|arms\s+maker"
     r"|Zeitung|Medien|Konzern|Hersteller|Unternehmen|Rüstungskonzern|Rüstungs\w+|Firma"
-    r"|Nachrichtenagentur|(?-i:Sender)|Blatt|Magazin|crowdfunding|campaign|volunteers|citizens"
-    r"|activists|diaspora|Spendenaktion|Spenden|collecte|cagnotte|bénévoles|" + FIRM_NAMES + r")\b",
-    _I,
+    r"|Nachrichtenagentur|" + _word_slot("medium") + r"|Blatt|Magazin|crowdfunding|campaign"
+    r"|volunteers|citizens|activists|diaspora|Spendenaktion|Spenden|collecte|cagnotte|bénévoles|"
+    + FIRM_NAMES
+    + r")\b",
 )
 FIRM_BEFORE = re.compile(
     r"\b(?:journal|quotidien|média|médias|presse|groupe|entreprise|industriel|fabricant"
@@ -985,25 +1032,32 @@ ASIDE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     _I,
 )
-#: French "mais" ("but"), not Portuguese "mais" ("more") before a noun, "de" or "um"
-#: ("precisa de mais sistemas"): read by the clause splitters here and in :mod:`.extract`
-BUT_MAIS = r"mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))"
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
-REQUEST_SCOPE_END = re.compile(
+REQUEST_SCOPE_END = _functional(
+    "request_scope_end",
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
-    r"|aber|doch|während|weil|da|nachdem|wobei|"
-    + BUT_MAIS
-    + r"|tandis|alors|car|parce|puisque|qui|où"
+    r"|aber|doch|während|weil|da|nachdem|wobei|" + _word_slot("but") + r"|tandis|alors|car|parce"
+    r"|puisque|qui|où"
     r"|pero|mientras|porque|ma|perché|mentre|maar|omdat|said|says|told|sagte|so|a\s+déclaré"
     r"|a\s+dit|a-t-il|a-t-elle|según|selon|according)\b)"
-    r"|\s(?=(?:but|aber|"
-    + BUT_MAIS
-    + r"|pero|while|whereas|während|tandis|because|weil|car|porque)\s)"
+    r"|\s(?=(?:but|aber|" + _word_slot("but") + r"|pero|while|whereas|während|tandis|because|weil"
+    r"|car|porque)\s)"
     r"|\s(?=(?:to|um|pour|afin|para|per)\s+(?:protect|defend|repel|counter|shoot|fight|hold"
     r"|schützen|verteidigen|abzuwehren|protéger|défendre|repousser|contrer|proteger|defender"
     r"|proteggere|difendere)\b)",
     _I,
+)
+#: where a sentence splits into clauses: ";", brackets, dashes, a comma before a relative
+#: pronoun or a conjunction, "but" (read by :mod:`.extract` and the filter, :mod:`.modality`)
+CLAUSE_SPLIT = _functional(
+    "clause_split",
+    r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
+    r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
+    r"|womit|wodurch|die|der|das|welche[rs]?|" + _word_slot("but") + r"|tandis|alors|qui|ce\s+qui"
+    r"|après|portant)\b)|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|"
+    + _word_slot("but")
+    + r"|tandis)\s)",
 )
 #: a word before a nation that makes it an object, not the subject ("asked the EU", "die EU
 #: gebeten", "appelé la Suède", "from the United States")
@@ -1151,7 +1205,9 @@ class LanguageCues:
     languages of one text: a text in English, German or French reads them without those words
     (they are for the other families, and some 400 fewer words keep reading fast), a text in
     a family's language with that family's only (one family's short words do not act on
-    another's texts), a text of unknown language with every family's."""
+    another's texts), a text of unknown language with every family's. And the patterns that
+    read function words (:func:`_functional`), with the text's language's own: Dutch "en" is
+    "and" and no place, Polish "i" joins two donors, Norwegian "sender" is no broadcaster."""
 
     need: re.Pattern[str]
     pledge: re.Pattern[str]
@@ -1164,15 +1220,14 @@ class LanguageCues:
     request: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]
+    place: re.Pattern[str]
+    firm_after: re.Pattern[str]
+    donor_join: re.Pattern[str]
+    request_scope_end: re.Pattern[str]
+    clause_split: re.Pattern[str]
 
 
 @cache
 def for_language(lang: str | None) -> LanguageCues:
     """The cues of a text in ``lang`` (a code of :data:`.numbers.LANGS`; None: not known)."""
-    families = lexicon.families_for(lang)
-    return LanguageCues(
-        **{
-            kind: re.compile(template.replace(_SLOT, lexicon.alternation(kind, families)), flags)
-            for kind, (template, flags) in _TEMPLATES.items()
-        }
-    )
+    return LanguageCues(**{name: _compile(name, lang) for name in _TEMPLATES})

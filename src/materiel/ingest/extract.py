@@ -144,17 +144,8 @@ _ABBREV = {
 #: next sentence's first word ("... an.Norwegen verpflichtete sich")
 _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
 
-_CLAUSE_SPLIT = re.compile(
-    r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
-    r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
-    r"|womit|wodurch|die|der|das|welche[rs]?|"
-    + cues.BUT_MAIS
-    + r"|tandis|alors|qui|ce\s+qui|après|portant)\b)"
-    r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|"
-    + cues.BUT_MAIS
-    + r"|tandis)\s)",
-    re.IGNORECASE,
-)
+#: the clause splitter of a text of unknown language (read by the filter, :mod:`.modality`)
+_CLAUSE_SPLIT = cues.CLAUSE_SPLIT
 _CHUNK_SPLIT = re.compile(
     r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
     r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
@@ -786,11 +777,6 @@ def _passive_agent(text: str, sentence_start: int, m: nat.NationMention) -> bool
     )
 
 
-#: languages where "i" or "a" is "and" (Polish, Czech, Slovak, Croatian, Serbian, Slovene);
-#: elsewhere they are "in" (Nordic, Italian) or an article
-_I_A_AND = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
-
-
 def _other_tense(ctx: _Context, pattern: re.Pattern[str], sent: str) -> bool:
     """A tense word of the other languages (:mod:`.lexicon`) in a text in one of them."""
     return not ctx.core and pattern.search(sent) is not None
@@ -802,34 +788,28 @@ def _only_of(groups: list[list[nat.NationMention]], codes: list[str]) -> bool:
     return all(set(_codes(g)) <= set(codes) for g in groups)
 
 
-def _place_before(text: str, a: int, b: int, lang: str) -> bool:
-    """A preposition of place ends text[a:b] ("in", "through", French "en"); in Dutch "en"
-    is "and" ("Nederland en Duitsland")."""
-    m = cues.PLACE_BEFORE.search(text, a, b)
-    return m is not None and not (lang == "nl" and m.group(0).split()[0].lower() == "en")
-
-
 def _donor_groups(
     mentions: list[nat.NationMention],
     text: str,
     sentence_start: int,
     items: list[ItemMention],
-    lang: str = "en",
+    lang_cues: cues.LanguageCues = cues.for_language(None),
 ) -> list[list[nat.NationMention]]:
     """Donor mentions grouped into lists ("the USA, Denmark, the Netherlands and Germany").
 
     Not donors: the recipient and the aggressor; a nation that is only a place ("in Poland");
     in a sentence about buying or exporting, a nation after "from"/"to" (the seller or the
-    destination); a nation adjective right before an item ("German Leopard tanks")."""
+    destination); a nation adjective right before an item ("German Leopard tanks"). The words
+    of place, media and lists are those of the text's language (``lang_cues``)."""
     donors = [m for m in mentions if not set(m.codes) & nat.NOT_DONORS]
     donors = [
         m
         for m in donors
         if (
-            not _place_before(text, max(sentence_start, m.start - 16), m.start, lang)
+            not lang_cues.place.search(text, max(sentence_start, m.start - 16), m.start)
             or _passive_agent(text, sentence_start, m)
         )
-        and not cues.FIRM_AFTER.match(text, m.end, m.end + 40)
+        and not lang_cues.firm_after.match(text, m.end, m.end + 40)
         and not cues.GIVE_TO_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.FIRM_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
         and not cues.COMPARED_BEFORE.search(text, max(sentence_start, m.start - 24), m.start)
@@ -877,20 +857,7 @@ def _donor_groups(
                 # one state named twice in one phrase: "Latvian Defence Minister Andris Sprūds"
                 groups[-1].append(m)
                 continue
-            if re.fullmatch(
-                r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
-                r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b"
-                # the articles of a declined name ("von Dänemark und den Niederlanden") and "and"
-                # in the batches' other languages (y, e, en, og, och, i, a, ir, un, ja, és, και)
-                r"|\bden\b|\bdem\b|\bder\b|\bde\b|\bhet\b|\bel\b|\blos\b|\blas\b|\bos\b"
-                r"|\bas\b|\bo\b|\bil\b|\bgli\b|\by\b|\be\b|\bed\b|\ben\b|\bog\b|\boch\b"
-                r"|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b"
-                # partners giving with the subject: "Germany, together with Denmark and ..."
-                r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
-                r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
-                r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
-                gap,
-            ) or (lang in _I_A_AND and re.fullmatch(r"(?:\s|,|\bi\b|\ba\b)*", gap)):
+            if lang_cues.donor_join.fullmatch(gap):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -1112,7 +1079,7 @@ class Extractor:
             if len(ctx.text[s:e].split()) < 4:
                 return []  # a dateline ("Berlin."), not a sentence
             nations = _within(ctx.nations, ctx.starts["nations"], s, e)
-            groups = _donor_groups(nations, ctx.text, s, [], ctx.lang)
+            groups = _donor_groups(nations, ctx.text, s, [], ctx.lang_cues)
             if groups:
                 return _codes(groups[0])
         return []
@@ -1140,8 +1107,8 @@ class Extractor:
         # and items are no part of the new pledge, and its cue does not make the clause past
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
         masks += asides
-        groups = _donor_groups(nations, text, s, items, ctx.lang)
-        clauses = _segments(text, s, e, _CLAUSE_SPLIT)
+        groups = _donor_groups(nations, text, s, items, ctx.lang_cues)
+        clauses = _segments(text, s, e, ctx.lang_cues.clause_split)
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None
         title = index == 0 or ctx.headline
@@ -1481,7 +1448,7 @@ class Extractor:
     def _clause_start(ctx: _Context, st: _Sentence, a: int) -> int:
         """Where the clause of the word at ``a`` starts (after the last scope end before it)."""
         clause = st.start
-        for m in cues.REQUEST_SCOPE_END.finditer(ctx.text, st.start, a):
+        for m in ctx.lang_cues.request_scope_end.finditer(ctx.text, st.start, a):
             clause = m.end()
         return clause
 
@@ -1494,7 +1461,7 @@ class Extractor:
         """The cue ends its clause (a German verb at the end: "... habe Kiew 812 Drohnen
         beantragt", "... um Flugabwehr gebeten"): what it governs stands before it."""
         rest = ctx.text[b : st.end]
-        m = cues.REQUEST_SCOPE_END.search(ctx.text, b, st.end)
+        m = ctx.lang_cues.request_scope_end.search(ctx.text, b, st.end)
         if m is not None:
             rest = ctx.text[b : m.start()]
         words = re.findall(r"\w+", rest)
@@ -1511,12 +1478,12 @@ class Extractor:
         (not past "but", ";", a reason, a purpose or the speaker's tag), and from the start of
         the clause when the cue is said of things ("the tanks requested by Kyiv")."""
         text, s, e = ctx.text, st.start, st.end
-        end_m = cues.REQUEST_SCOPE_END.search(text, b, e)
+        end_m = ctx.lang_cues.request_scope_end.search(text, b, e)
         end = end_m.start() if end_m is not None else e
         start = a
         if backward:
             start = s
-            for m in cues.REQUEST_SCOPE_END.finditer(text, s, a):
+            for m in ctx.lang_cues.request_scope_end.finditer(text, s, a):
                 start = m.end()
         return start, end
 
@@ -1563,7 +1530,7 @@ class Extractor:
             # the clause, is the one asked ("Kiew habe die EU gebeten", "Ukraine on Feb 7 urged
             # the European Union"): the subject is the recipient before it
             clause = st.start
-            for m in cues.REQUEST_SCOPE_END.finditer(text, st.start, a):
+            for m in ctx.lang_cues.request_scope_end.finditer(text, st.start, a):
                 clause = m.end()
             k = len(before) - 1
             if self._clause_final(ctx, st, b) and not self._relative_object(ctx, actors, st, a):

@@ -14,7 +14,9 @@ half its recall in English, German and French (issue 15). Each module holds plai
 - ``ALIASES``: name forms of states (inflected cases, capitals standing for their
   government) to ISO 3166 alpha-3 codes, read by :mod:`..nations` beside its curated table;
 - ``ADJECTIVES``: regular expressions of states' adjectives, lower-case allowed;
-- ``CALIBRE_UNITS``: an alternation of the words for "millimetre".
+- ``CALIBRE_UNITS``: an alternation of the words for "millimetre";
+- ``FUNCTION_WORDS``: for each of its languages, the function words (:data:`FUNCTION_KINDS`)
+  it reads otherwise than the reader's own patterns do (Dutch "en" is "and", not French "en").
 
 The words are the languages' vocabulary for giving, refusing, totals, asking and arms, written
 from the languages (dictionaries, paradigms), not copied from the labelled texts, so that they
@@ -98,6 +100,51 @@ def items_for(lang: str | None) -> list[tuple[str, str, int]]:
     these rows, and some 100 fewer patterns keep it fast), a family's own for its languages,
     every family's when the language is not known."""
     return [row for f in families_for(lang) for row in f.ITEMS]
+
+
+#: the kinds of function word a language gives, where one language's word is another's of
+#: another kind: and (joins two donors: Dutch "en", Polish "i"), in (a preposition of place
+#: before a nation: French "en Pologne"), but (opens a clause: French "mais"), medium (a paper
+#: or broadcaster after a nation's adjective: German "Sender"), and a word only told apart
+#: from those, sends (Norwegian and Danish "sender")
+FUNCTION_KINDS = ("and", "in", "but", "medium", "sends")
+
+#: the function words of English, German and French that the reader's patterns read in every
+#: text, by language and kind (their other function words stand in those patterns as they are)
+CORE_FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "in": r"en",
+        # not before a noun, "de" or "um", where it is Portuguese "more" ("precisa de mais
+        # sistemas")
+        "but": r"mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))",
+    },
+    # case-sensitive: a noun, not Norwegian and Danish "sender" ("sends")
+    "de": {"medium": r"(?-i:Sender)"},
+}
+
+#: the families' function words, by language and kind
+FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    lang: words for f in FAMILIES for lang, words in f.FUNCTION_WORDS.items()
+}
+
+
+def function_words(kind: str, lang: str | None) -> str:
+    """The words a text in ``lang`` reads as ``kind`` (:data:`FUNCTION_KINDS`), an alternation
+    (``(?!)`` when none): the core languages' that its language does not read as another kind,
+    and its own. A text in English, German or French, or whose language is not known (None),
+    reads the core languages' words only."""
+    if kind not in FUNCTION_KINDS:
+        raise KeyError(kind)
+    own = FUNCTION_WORDS.get(lang or "", {})
+    others = "|".join(w for k, w in own.items() if k != kind)
+    parts = [
+        rf"(?!(?:{others})\b)(?:{w})" if others else w
+        for words in CORE_FUNCTION_WORDS.values()
+        if (w := words.get(kind))
+    ]
+    if own.get(kind):
+        parts.append(own[kind])
+    return "|".join(parts) or "(?!)"
 
 
 #: the families' name forms of states, read by :mod:`..nations` after its own table

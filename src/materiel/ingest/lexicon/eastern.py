@@ -459,6 +459,14 @@ WORDS: dict[str, str] = {
     "future": _FUTURE,
 }
 
+#: language -> kind of function word (:data:`materiel.ingest.lexicon.FUNCTION_KINDS`) ->
+#: alternation: those these languages read otherwise than English, German and French ("i"
+#: and "a" are "and" in Polish, Czech, Slovak, Croatian, Serbian and Slovene: "Polska i
+#: Czechy"; elsewhere "in" or an article)
+FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    lang: {"and": r"i|a"} for lang in ("pl", "cs", "sk", "hr", "sr", "sl")
+}
+
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)
 
 #: (regex, category, rank) rows, as :data:`materiel.ingest.items.KEYWORDS`

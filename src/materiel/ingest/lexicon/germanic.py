@@ -340,6 +340,14 @@ WORDS: dict[str, str] = {
     "future": _FUTURE,
 }
 
+#: language -> kind of function word (:data:`materiel.ingest.lexicon.FUNCTION_KINDS`) ->
+#: alternation: those these languages read otherwise than English, German and French
+FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"and": r"en"},  # "Nederland en Duitsland", not French "en Pologne"
+    "no": {"sends": r"sender"},  # "Norge sender", not German "Sender"
+    "da": {"sends": r"sender"},
+}
+
 # -- items -----------------------------------------------------------------------------------
 
 #: (regex, category, rank) rows, as :data:`materiel.ingest.items.KEYWORDS`

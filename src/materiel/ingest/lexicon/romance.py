@@ -370,6 +370,7 @@ _COMMITS = _alt(
     r"|decidi(?:ó|eron)|decidiu|decidiram|deciso|a\s+decis|au\s+decis",
 )
 
+#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
     "continues": (
@@ -402,7 +403,11 @@ WORDS: dict[str, str] = {
     "future": _FUTURE,
 }
 
-#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
+#: language -> kind of function word (:data:`materiel.ingest.lexicon.FUNCTION_KINDS`) ->
+#: alternation: those these languages read otherwise than English, German and French (none:
+#: Portuguese "mais", "more", is told from French "mais" by the French word itself, before a
+#: noun, "de" or "um"; read as never "but", it costs the pledges after "o mais rapidamente")
+FUNCTION_WORDS: dict[str, dict[str, str]] = {}
 
 # -- items: (regex, category, rank); ranks as in :data:`..items.KEYWORDS` (model names 3-4,
 # class nouns 2, generic heads 0-1); the longest match wins over a shorter one inside it

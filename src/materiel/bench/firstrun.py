@@ -1,0 +1,134 @@
+"""The blind-batch protocol of issue 15 as commands, so that no session has to rewrite them:
+
+- ``row LABEL DIR…``: one row of :data:`.ingest.FIRST_RUNS` (strict precision / recall and
+  false pledges on negatives), the directories pooled. Aggregate figures only: run it on a
+  held-out batch without reading its texts or errors.
+- ``langs DIR…``: the same measures for texts in English, German and French and for the
+  others (by each file's ``lang`` label), pooled.
+- ``dump OUT DIR…``: the reader's drafts for every text, one line each, to compare two readers
+  byte for byte (``cmp``): a refactor that claims "output unchanged" shows it so.
+
+``python -m materiel.bench.firstrun row batch-32 tests/ingest_eval/heldout/b32``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from materiel.ingest.evaluate import (
+    STRICT_FUNDS,
+    STRICT_NEEDS,
+    STRICT_PAIRS,
+    STRICT_PLEDGES,
+    STRICT_TRIPLES,
+    Evaluation,
+    evaluate_dir,
+    load,
+)
+from materiel.ingest.extract import Extractor
+
+#: the languages the reader's own cues are written in
+CORE = frozenset({"en", "de", "fr"})
+MEASURES = (STRICT_PLEDGES, STRICT_PAIRS, STRICT_TRIPLES, STRICT_NEEDS, STRICT_FUNDS)
+
+
+def _files(dirs: Sequence[Path]) -> Iterator[Path]:
+    for d in dirs:
+        files = sorted(d.glob("*.json"))
+        if not files:
+            raise FileNotFoundError(f"{d}: no labelled *.json files")
+        yield from files
+
+
+def pooled(
+    dirs: Sequence[Path], keep: str = "all", extractor: Extractor | None = None
+) -> Evaluation:
+    """The reader scored on the label files of ``dirs`` together; ``keep``: ``all``, ``core``
+    (English, German, French) or ``other`` (by each file's ``lang``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, p in enumerate(_files(dirs)):
+            core = load(p).get("lang", "en") in CORE
+            if keep == "all" or (keep == "core") == core:
+                shutil.copy(p, Path(tmp) / f"{i:05d}-{p.name}")
+        if not any(Path(tmp).iterdir()):
+            return Evaluation()
+        return evaluate_dir(Path(tmp), extractor or Extractor())
+
+
+def cells(ev: Evaluation) -> list[str]:
+    """The strict measures' "precision / recall" cells and the false pledges on negatives."""
+    out = []
+    for k in MEASURES:
+        s = ev.scores.get(k)
+        out.append("–" if s is None else f"{s.precision:.3f} / {s.recall:.3f}")
+    out.append(
+        f"{ev.false_pledges_on_negatives} on {ev.negative_texts} texts "
+        f"(in {len(ev.negatives_with_false_pledges)})"
+    )
+    return out
+
+
+def row(label: str, dirs: Sequence[Path]) -> str:
+    """One row in the format of :data:`.ingest.FIRST_RUNS` (without the commit cell)."""
+    ev = pooled(dirs)
+    return "| " + " | ".join([label, str(ev.files), *cells(ev)]) + " |"
+
+
+def langs(dirs: Sequence[Path]) -> str:
+    """The strict measures for English, German and French texts and for the others."""
+    ex = Extractor()
+    lines = [
+        "| texts | n | strict pledges | strict pairs | strict triples | strict needs "
+        "| strict funds | false pledges on negatives |",
+        "|---|---:|---|---|---|---|---|---|",
+    ]
+    for keep, name in (("core", "en/de/fr"), ("other", "other languages"), ("all", "all")):
+        ev = pooled(dirs, keep, ex)
+        lines.append("| " + " | ".join([name, str(ev.files), *cells(ev)]) + " |")
+    return "\n".join(lines)
+
+
+def dump(dirs: Sequence[Path], out: Path) -> int:
+    """Write the reader's drafts for every text (file name, then the drafts' repr); the
+    number of texts."""
+    ex = Extractor()
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for p in _files(dirs):
+            data = load(p)
+            when = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+            drafts = ex.read(data["text"], date=when).drafts
+            fh.write(f"{p.parent.name}/{p.name}\t{data.get('lang', 'en')}\t{drafts!r}\n")
+            n += 1
+    return n
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m materiel.bench.firstrun")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_row = sub.add_parser("row", help="a FIRST_RUNS row, the directories pooled")
+    p_row.add_argument("label")
+    p_row.add_argument("dirs", nargs="+", type=Path)
+    p_langs = sub.add_parser("langs", help="strict measures by language group")
+    p_langs.add_argument("dirs", nargs="+", type=Path)
+    p_dump = sub.add_parser("dump", help="the reader's drafts, one line per text")
+    p_dump.add_argument("out", type=Path)
+    p_dump.add_argument("dirs", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    if args.cmd == "row":
+        print(row(args.label, args.dirs))
+    elif args.cmd == "langs":
+        print(langs(args.dirs))
+    else:
+        print(f"{dump(args.dirs, args.out)} texts → {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

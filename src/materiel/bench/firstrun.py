@@ -18,7 +18,7 @@ import datetime as dt
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from materiel.ingest.evaluate import (
@@ -46,32 +46,45 @@ def _files(dirs: Sequence[Path]) -> Iterator[Path]:
         yield from files
 
 
-def pooled(
-    dirs: Sequence[Path], keep: str = "all", extractor: Extractor | None = None
-) -> Evaluation:
-    """The reader scored on the label files of ``dirs`` together; ``keep``: ``all``, ``core``
-    (English, German, French) or ``other`` (by each file's ``lang``)."""
+def score_files(files: Iterable[Path], extractor: Extractor | None = None) -> Evaluation:
+    """The reader scored on these label files together (an empty evaluation when none)."""
     with tempfile.TemporaryDirectory() as tmp:
-        for i, p in enumerate(_files(dirs)):
-            core = load(p).get("lang", "en") in CORE
-            if keep == "all" or (keep == "core") == core:
-                shutil.copy(p, Path(tmp) / f"{i:05d}-{p.name}")
+        for i, p in enumerate(files):
+            shutil.copy(p, Path(tmp) / f"{i:05d}-{p.name}")  # numbered: names may repeat
         if not any(Path(tmp).iterdir()):
             return Evaluation()
         return evaluate_dir(Path(tmp), extractor or Extractor())
 
 
-def cells(ev: Evaluation) -> list[str]:
-    """The strict measures' "precision / recall" cells and the false pledges on negatives."""
+def pooled(
+    dirs: Sequence[Path], keep: str = "all", extractor: Extractor | None = None
+) -> Evaluation:
+    """The reader scored on the label files of ``dirs`` together; ``keep``: ``all``, ``core``
+    (English, German, French) or ``other`` (by each file's ``lang``)."""
+    files = [
+        p
+        for p in _files(dirs)
+        if keep == "all" or (keep == "core") == (load(p).get("lang", "en") in CORE)
+    ]
+    return score_files(files, extractor)
+
+
+def strict_cells(ev: Evaluation) -> list[str]:
+    """The strict measures' "precision / recall" cells."""
     out = []
     for k in MEASURES:
         s = ev.scores.get(k)
         out.append("–" if s is None else f"{s.precision:.3f} / {s.recall:.3f}")
-    out.append(
-        f"{ev.false_pledges_on_negatives} on {ev.negative_texts} texts "
-        f"(in {len(ev.negatives_with_false_pledges)})"
-    )
     return out
+
+
+def cells(ev: Evaluation) -> list[str]:
+    """:func:`strict_cells` and the false pledges on negatives (in how many texts)."""
+    return [
+        *strict_cells(ev),
+        f"{ev.false_pledges_on_negatives} on {ev.negative_texts} texts "
+        f"(in {len(ev.negatives_with_false_pledges)})",
+    ]
 
 
 def row(label: str, dirs: Sequence[Path]) -> str:

@@ -9,16 +9,14 @@ tuned on.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
+from materiel.bench import firstrun
 from materiel.ingest.evaluate import (
     STRICT_FUNDS,
     STRICT_NEEDS,
     STRICT_PAIRS,
-    STRICT_PLEDGES,
     STRICT_TRIPLES,
     Evaluation,
     evaluate_dir,
@@ -481,17 +479,11 @@ CV_NOTES = (
 
 def subset(directory: Path, prefix: str) -> Evaluation:
     """The labelled texts whose file names start with ``prefix``, scored alone."""
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in directory.glob(f"{prefix}*.json"):
-            shutil.copy(p, tmp)
-        return evaluate_dir(Path(tmp), Extractor())
+    return firstrun.score_files(sorted(directory.glob(f"{prefix}*.json")))
 
 
 def _strict_row(name: str, ev: Evaluation) -> str:
-    cells = [name, str(ev.files)]
-    for k in (STRICT_PLEDGES, STRICT_PAIRS, STRICT_TRIPLES, STRICT_NEEDS, STRICT_FUNDS):
-        s = ev.scores[k]
-        cells.append(f"{s.precision:.3f} / {s.recall:.3f}")
+    cells = [name, str(ev.files), *firstrun.strict_cells(ev)]
     cells.append(f"{ev.false_pledges_on_negatives} on {ev.negative_texts} texts")
     return "| " + " | ".join(cells) + " |"
 

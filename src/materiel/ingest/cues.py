@@ -531,9 +531,6 @@ DESTINATION_BEFORE = re.compile(
     r"(?:\bto|\ban|\bnach|\bà|\baux|\bau|\bfor)\s+(?:the\s+|die\s+|den\s+|l['’]|les\s+|la\s+)?$",
     _I,
 )
-#: a purchase for the donor's own forces or to refill its own stocks ("for the Bundeswehr",
-#: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
-#: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
 #: another state's forces as the receiver, around that state's adjective: "give the Czech army
 #: 15 Leopard 2", "to the Slovak armed forces", "der tschechischen Armee", "à l'armée grecque"
 #: (a ring exchange or backfill: the items go there, not to the recipient)
@@ -550,6 +547,9 @@ FORCES_TO_BEFORE = re.compile(
 FORCES_AFTER = re.compile(
     r"\s+(?:army|armed\s+forces|military|Armee|Streitkräften?|Bundeswehr|Heer)\b", _I
 )
+#: a purchase for the donor's own forces or to refill its own stocks ("for the Bundeswehr",
+#: "the US Army is going to order", "to replenish", "backfill", "nachzubeschaffen",
+#: "reconstituer les stocks"): in a sentence that does not name the recipient, no aid
 OWN_FORCES = re.compile(
     r"\b(?:für\s+die\s+Bundeswehr|(?:die\s+)?(?:deutsche\s+)?(?:Bundeswehr|Luftwaffe|Marine|Heer)\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
     r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"

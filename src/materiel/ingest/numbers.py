@@ -536,7 +536,7 @@ def guess_lang(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def lang_scores(text: str) -> list[tuple[str, float]]:
+def lang_scores(text: str) -> tuple[tuple[str, float], ...]:
     """The languages :func:`guess_lang` weighs for a text, best first, with their scores
     (function words, own letters); a script of its own gives that language alone, with an
     infinite score."""
@@ -544,7 +544,7 @@ def lang_scores(text: str) -> list[tuple[str, float]]:
     latin = len(_LATIN.findall(head))
     for script, rx in _SCRIPT.items():
         if len(rx.findall(head)) > latin:
-            return [(script if script != "cyrillic" else _cyrillic(head), math.inf)]
+            return ((script if script != "cyrillic" else _cyrillic(head), math.inf),)
     low = head.lower()
     scores = dict.fromkeys(_PROFILE_SETS, 0.0)
     tokens = re.findall(r"[^\W\d_]+", low)
@@ -555,7 +555,7 @@ def lang_scores(text: str) -> list[tuple[str, float]]:
         with_letter = sum(1 for t in tokens if not letters.isdisjoint(t))  # tokens with one
         for lang in langs:
             scores[lang] += 0.5 * with_letter / len(langs)
-    return sorted(scores.items(), key=lambda kv: -kv[1])
+    return tuple(sorted(scores.items(), key=lambda kv: -kv[1]))
 
 
 def _cyrillic(head: str) -> str:

@@ -40,15 +40,17 @@ def test_labelled_set_is_well_formed() -> None:
                 assert row["evidence"] in data["text"], f"{f.name}: evidence not in text"
 
 
-#: the reader's strict scores on the tuning set may not fall below these (raised as it improves)
+#: the reader's strict scores on the tuning set may not fall below these (raised as it improves;
+#: since the modality filter reads words, in-sample figures overstate it more than before: the
+#: estimates are the held-out rows of docs/benchmarks.md)
 FLOOR = {
-    STRICT_PAIRS: (0.69, 0.67),
-    STRICT_TRIPLES: (0.72, 0.64),
+    STRICT_PAIRS: (0.71, 0.67),
+    STRICT_TRIPLES: (0.74, 0.64),
     STRICT_NEEDS: (0.84, 0.61),
     STRICT_FUNDS: (0.60, 0.60),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 72
+NEGATIVES_FLOOR = 21
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -145,6 +147,41 @@ def test_modality_filter_drops_unlikely_pledges_only() -> None:
     assert [d.kind for d in kept] == ["need"]
     # the shipped model keeps these plain pledges
     assert [d.fields["donor"] for d in Extractor().read(text).by_kind("pledge")] == ["DEU", "FRA"]
+
+
+def test_modality_features_hold_the_drafts_words() -> None:
+    """The words of a pledge's clause, sentence and title are features (lower case, letters
+    only), as are those of the title and the whole text for the text model."""
+    from materiel.ingest import modality
+    from materiel.ingest.extract import split_sentences
+
+    text = "Berlin weighs Taurus request\nGermany will send 18 howitzers to Ukraine, aides said."
+    raw = Extractor(modality=False).read(text)
+    pledge = next(d for d in raw.drafts if d.kind == "pledge")
+    tc = modality.TextCues(text, split_sentences(text))
+    feats = modality.features(tc, raw.drafts, pledge)
+    assert {"cw:germany", "cw:howitzers", "sw:aides", "tw:weighs", "tw:taurus"} <= set(feats)
+    assert not any(f.startswith("cw:18") for f in feats)  # no digits
+    assert all(modality.is_word(f) for f in feats if f[1:3] == "w:")
+    text_feats = modality.text_features(tc, raw.drafts)
+    assert {"tw:berlin", "xw:aides", "xw:ukraine"} <= set(text_feats)
+    assert not modality.is_word("x:stock:2") and not modality.is_word("sidx:1")
+
+
+def test_modality_fit_regularises_words_apart() -> None:
+    """A word that separates the rows perfectly gets a weight bounded by its own
+    regularisation: a smaller ``c_words`` pulls it towards zero, the cue weights stay free."""
+    from materiel.ingest import modality
+
+    rows = [["bias", "cw:pledge", "s:strong"]] * 6 + [["bias", "cw:stock"]] * 6
+    labels = [True] * 6 + [False] * 6
+    loose = modality.fit(rows, labels, c=10.0, c_words=10.0)
+    tight = modality.fit(rows, labels, c=10.0, c_words=0.1)
+    assert loose["cw:pledge"] > tight["cw:pledge"] > 0
+    assert loose["cw:stock"] < tight["cw:stock"] < 0
+    assert tight["s:strong"] > loose["s:strong"] > 0  # the cue takes what the word may not
+    p = modality._probability(tight, rows[0])
+    assert p > 0.9 and modality._probability(tight, rows[-1]) < 0.5
 
 
 def test_compare_rules() -> None:

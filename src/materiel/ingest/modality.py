@@ -6,7 +6,7 @@ The rules of :mod:`.extract` already drop a pledge whose own clause is considere
 requested or a past total. What they miss (measured on the blind batches) is modality said
 elsewhere: in the title ("Berlin rules out ..."), in the sentence before, or by the whole
 text (a text about stockpiles, a debate, aid to another country, a past total). The filter
-sees that as about 300 binary features, each "this cue is present there":
+sees that as binary features, each "this cue (or word) is present there":
 
 - the cues of :mod:`.cues` (not given, past total, pluperfect event, need, fund, trade,
   civil, firm, speech, ...) and a few general modality lexicons below (stockpile and own
@@ -15,23 +15,27 @@ sees that as about 300 binary features, each "this cue is present there":
   sentence, the sentence before and the title line;
 - for the whole text, the share of sentences with each cue (none, < 20 %, < 50 %, more);
 - the draft's shape: category, headline, inherited donor, quantity, amount, sentence index,
-  how many pledges, donors and needs the text gives, the text's length.
+  how many pledges, donors and needs the text gives, the text's length;
+- since session 9, the words of the draft's clause, its sentence and the title line (and,
+  for the text model, those of the title and of the whole text), with their own, stronger
+  regularisation (:data:`C_WORDS`): the cues carry what a few hundred patterns can say, the
+  words some of the rest ("joint purchase", "Ringtausch", "Bundestag"...).
 
-No word of any text is a feature, so it carries over to other languages as far as the cues
-do. A pledge draft is dropped when its probability of being a labelled pledge is below the
+A pledge draft is dropped when its probability of being a labelled pledge is below the
 threshold: a low one (:data:`THRESHOLD_FIGURES`) for drafts with a quantity or an amount
 (they carry the donor-amount pairs and donor-category-quantity triples), a higher one for
-the rest. A second, text-level model (the text's cue shares, its title's cues and its
-counts) says whether the whole text is a negative (stockpile worries, a refusal, a debate,
+the rest. A second, text-level model (the text's cue shares, its title's cues, its counts
+and words) says whether the whole text is a negative (stockpile worries, a refusal, a debate,
 past totals): then every pledge of the text is dropped (:data:`THRESHOLD_TEXT`). Texts in
 other languages than English, German and French are left alone (:func:`covered`).
 
 Features, regularisation and thresholds were chosen by leave-one-batch-out cross-validation
-on blind batches 1-9 (``python -m materiel.ingest.modality cv tests/ingest_eval``; the table
+on blind batches 1-9, the words and today's thresholds on batches 1-23
+(``python -m materiel.ingest.modality cv tests/ingest_eval``; the table
 and the variants rejected are in docs/benchmarks.md). The weights ship in
 ``materiel/reference/modality.json`` and are retrained from the repository's files with
-``python -m materiel.ingest.modality train tests/ingest_eval`` (nothing is downloaded; numpy
-only). The filter is a few hundred regex searches and dictionary look-ups per text.
+``python -m materiel.ingest.modality train tests/ingest_eval`` (nothing is downloaded; numpy and
+scipy's L-BFGS). The filter is a few hundred regex searches and dictionary look-ups per text.
 """
 
 from __future__ import annotations
@@ -59,14 +63,16 @@ _I = re.IGNORECASE
 MODEL_PATH = Path(__file__).resolve().parents[1] / "reference" / "modality.json"
 #: inverse L2 regularisation strength (chosen by leave-one-batch-out)
 C = 10.0
+#: inverse L2 regularisation of the word features (of both models; chosen by leave-one-batch-out)
+C_WORDS = 1.0
 #: a pledge draft with a quantity or an amount is kept when p >= this
 THRESHOLD_FIGURES = 0.02
 #: any other pledge draft is kept when p >= this
-THRESHOLD_OTHER = 0.1
+THRESHOLD_OTHER = 0.3
 #: inverse L2 regularisation of the text model (is the whole text a negative?)
 C_TEXT = 1.0
 #: every pledge of a text is dropped when the text model's P(negative) >= this
-THRESHOLD_TEXT = 0.5
+THRESHOLD_TEXT = 0.3
 #: the cues are English, German and French: the filter reads a text only when at least this
 #: share of its words are function words of one of them (other languages: well under 0.01)
 MIN_COVERAGE = 0.02
@@ -182,13 +188,29 @@ def _hits(text: str, a: int, b: int) -> frozenset[str]:
     return frozenset(name for name, rx in CUES if rx.search(text, a, b))
 
 
+#: a word feature's token: two letters or more (no digits: figures are the draft's shape)
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(text: str, a: int, b: int) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text, a, b))
+
+
+def is_word(feature: str) -> bool:
+    """Is ``feature`` a word feature (``cw:``, ``sw:``, ``tw:``, ``xw:``), regularised with
+    :data:`C_WORDS`?"""
+    return feature[1:3] == "w:"
+
+
 class TextCues:
-    """The cues of one text's sentences, found once and shared by all its drafts."""
+    """The cues and words of one text's sentences, found once and shared by all its drafts."""
 
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]]):
         self.text = text
         self.sentences = sentences
         self.per_sentence = [_hits(text, a, b) for a, b in sentences]
+        self.title_words = _words(text, *sentences[0]) if sentences else frozenset()
+        self._sentence_words: dict[int, frozenset[str]] = {}
         n = len(sentences)
         self.shares: list[str] = []
         for name, _ in CUES:
@@ -196,6 +218,11 @@ class TextCues:
             share = k / n if n else 0.0
             level = 0 if share == 0 else 1 if share < 0.2 else 2 if share < 0.5 else 3
             self.shares.append(f"x:{name}:{level}")
+
+    def sentence_words(self, i: int) -> frozenset[str]:
+        if i not in self._sentence_words:
+            self._sentence_words[i] = _words(self.text, *self.sentences[i])
+        return self._sentence_words[i]
 
 
 def _counts(text: str, drafts: Sequence[Draft]) -> list[str]:
@@ -216,6 +243,8 @@ def text_features(tc: TextCues, drafts: Sequence[Draft]) -> list[str]:
     f.append(f"nfund:{min(sum(1 for x in drafts if x.kind == 'fund'), 2)}")
     if any(_figures(x) for x in drafts if x.kind == "pledge"):
         f.append("fig")
+    f += ["tw:" + w for w in sorted(tc.title_words)]
+    f += ["xw:" + w for w in sorted(_words(tc.text, 0, len(tc.text)))]
     return f
 
 
@@ -242,12 +271,14 @@ def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
         s, e = sents[d.sentence]
         f.append(f"sidx:{min(d.sentence, 4)}")
         f += ["s:" + n for n in sorted(tc.per_sentence[d.sentence])]
+        sentence_words = tc.sentence_words(d.sentence)
         if d.sentence > 0:
             f += ["p:" + n for n in sorted(tc.per_sentence[d.sentence - 1])]
     else:
         s, e = d.start, d.end
         f.append("nosent")
         f += ["s:" + n for n in sorted(_hits(text, s, e))]
+        sentence_words = _words(text, s, e)
     anchor = d.anchor if d.anchor >= 0 else d.start
     clause = next(
         ((a, b) for a, b in _segments(text, s, e, _CLAUSE_SPLIT) if a <= anchor < b), (s, e)
@@ -259,6 +290,9 @@ def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
         f += ["t:" + n for n in sorted(tc.per_sentence[0])]
     f += tc.shares
     f += _counts(text, drafts)
+    f += ["cw:" + w for w in sorted(_words(text, *clause))]
+    f += ["sw:" + w for w in sorted(sentence_words)]
+    f += ["tw:" + w for w in sorted(tc.title_words)]
     return f
 
 
@@ -328,6 +362,7 @@ class Model:
             "about": "materiel.ingest.modality: logistic regression weights for the pledge "
             "modality filter; retrain with python -m materiel.ingest.modality train",
             "C": C,
+            "C_words": C_WORDS,
             "C_text": C_TEXT,
             "threshold_figures": self.threshold_figures,
             "threshold_other": self.threshold_other,
@@ -355,30 +390,41 @@ def shipped() -> Model | None:
 # -- training (numpy; run from the repository) ---------------------------------------------
 
 
-def fit(rows: Sequence[Sequence[str]], labels: Sequence[bool], c: float = C) -> dict[str, float]:
-    """L2-regularised logistic regression by Newton's method (features are binary and few)."""
+def fit(
+    rows: Sequence[Sequence[str]], labels: Sequence[bool], c: float = C, c_words: float = C_WORDS
+) -> dict[str, float]:
+    """L2-regularised logistic regression (L-BFGS on a sparse matrix of the binary features
+    seen in two rows or more); word features (:func:`is_word`) are regularised with
+    ``c_words``, the others with ``c``."""
     import numpy as np
+    import scipy.sparse as sparse
+    from scipy.optimize import minimize
 
     counts = Counter(f for r in rows for f in set(r))
     vocab = sorted(f for f, k in counts.items() if k >= 2)
     index = {f: j for j, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for i, r in enumerate(rows):
-        for f in set(r):
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
+    cells = [(i, index[f]) for i, r in enumerate(rows) for f in set(r) if f in index]
+    i_, j_ = zip(*cells, strict=True) if cells else ((), ())
+    x = sparse.csr_matrix(
+        (np.ones(len(cells)), (np.asarray(i_, dtype=int), np.asarray(j_, dtype=int))),
+        shape=(len(rows), len(vocab)),
+    )
     y = np.asarray(labels, dtype=float)
-    w = np.zeros(len(vocab))
-    lam = 1.0 / c
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + lam * w
-        hess = (x.T * (p * (1 - p))) @ x + lam * np.eye(len(vocab))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.max(np.abs(step))) < 1e-9:
-            break
+    lam = np.array([1.0 / (c_words if is_word(f) else c) for f in vocab])
+
+    def loss_and_gradient(w: Any) -> tuple[float, Any]:
+        z = x @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        loss = float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * np.sum(lam * w * w))
+        return loss, x.T @ (p - y) + lam * w
+
+    w = minimize(
+        loss_and_gradient,
+        np.zeros(len(vocab)),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 1000, "gtol": 1e-8},
+    ).x
     return {f: float(w[j]) for f, j in index.items()}
 
 

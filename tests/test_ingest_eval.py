@@ -44,18 +44,18 @@ def test_labelled_set_is_well_formed() -> None:
 #: since the modality filter reads words, in-sample figures overstate it more than before: the
 #: estimates are the held-out rows of docs/benchmarks.md)
 FLOOR = {
-    STRICT_PAIRS: (0.71, 0.66),
-    STRICT_TRIPLES: (0.73, 0.60),
-    STRICT_NEEDS: (0.83, 0.61),
-    STRICT_FUNDS: (0.60, 0.61),
+    STRICT_PAIRS: (0.69, 0.65),
+    STRICT_TRIPLES: (0.72, 0.60),
+    STRICT_NEEDS: (0.82, 0.60),
+    STRICT_FUNDS: (0.59, 0.61),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 34
+NEGATIVES_FLOOR = 38
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 1369
+    assert ev.files >= 1449
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

@@ -335,3 +335,34 @@ def test_spokesmen_and_shoulder_launched_missiles(reader: Extractor) -> None:
         "Ukraine needs more aircraft, helicopters and shoulder-launched missiles for a "
         "successful counter-offensive, Kuleba has said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        # asking a nation to supply, without "for"
+        ("Ukraine has asked the Netherlands to supply it with F-16 fighter jets.", ["aircraft"]),
+        # pleas, and calls by the recipient named after "by"
+        ("Zelensky has repeatedly issued pleas for tanks.", ["main-battle-tank"]),
+        # French first person plural of "demander"
+        (
+            "« Nous demandons actuellement des chars Leopard », a déclaré Dmytro Kouleba.",
+            ["main-battle-tank"],
+        ),
+        # priorities that include items
+        (
+            "Umerov said Ukraine's priorities also include artillery ammunition.",
+            ["artillery-ammunition"],
+        ),
+        # German wishing, with the recipient as subject
+        ("Die Ukraine wünscht sich Kampfjets vom Typ F-16.", ["aircraft"]),
+    ],
+)
+def test_more_forms_of_asking(reader: Extractor, text: str, needs: list[str]) -> None:
+    assert _needs(reader, text) == needs
+
+
+def test_a_donor_asked_to_supply_is_no_need(reader: Extractor) -> None:
+    """Asking in another nation's name is not the recipient's need."""
+    text = "Poland has asked Germany to supply spare parts for its own Leopard tanks."
+    assert _needs(reader, text) == []

@@ -924,7 +924,9 @@ PLEDGE_CUE_MORE = re.compile(
 #: as a need whoever reports it
 REQUEST = _lexical(
     "request",
-    r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
+    r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:\w+\s+){1,4}?to\s+(?:send"
+    r"|provide|deliver|supply|give|transfer)\b|pleas?\s+for|calls(?=\s+by\s)"
+    r"|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
     r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:\w+\s+){0,3})?"
     r"(?:for|to\s+(?:send|provide|deliver|supply|speed|step|increase|boost))|appeal(?:s|ed|ing)?"
     r"|urg(?:es|ed|ing)\s+(?:\w+\s+){0,4}?to\s+(?:send|provide|deliver|supply|give|speed|step"
@@ -935,7 +937,8 @@ REQUEST = _lexical(
     r"|increase|boost|speed|step)"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
-    r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent)\b|sollicit\w*|appel(?:le|lent|é|ait|aient)\b"
+    r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent|ons|ez)\b|sollicit\w*"
+    r"|appel(?:le|lent|é|ait|aient)\b|wünsch(?:t|te|ten|e|en)\b"
     r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
     r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
     r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér(?:i|t|te|ték|nek|jük|ünk)?"
@@ -983,7 +986,7 @@ REQUEST_MET = re.compile(
 #: "stressed the necessity of", "la nécessité de fournir", "oberste Priorität"
 NEED_MORE = re.compile(
     r"\b(?:(?:top|first|number\s+one|main|key|highest|absolute)\s+priorit(?:y|ies)"
-    r"|priorit(?:y|ies)\s+(?:is|are|remains?)|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
+    r"|priorit(?:y|ies)\s+(?:is|are|remains?|(?:also\s+)?include)|pas\s+assez\s+d|remains?\s+a\s+priority|priorités?\s+(?:absolues?"
     r"|principales?)|priorité\s+absolue|oberste\w*\s+Priorität|Priorität\s+hat|prioridad\w*"
     r"|necessity|necessary|nécessité|nécessaire\w*|Notwendigkeit|necesidad\w*|importance\s+of"
     # lacking (DE, ES, IT, PT, NL, PL, CS, UK, RU) and needing in the languages NEED_CUE lacks

@@ -91,6 +91,27 @@ def test_raised_to_a_total_is_no_new_sum() -> None:
     )
 
 
+def test_a_pools_new_total_is_no_fund() -> None:
+    """A tranche that raises a pool to a new total: the tranche is the fund, not the total
+    ("which brings EPF support to", "raise the total ... to", "erhöht sich ... auf",
+    "doubling its amount to")."""
+
+    def funds(text: str) -> list[float]:
+        return sorted(d.fields["amount"] for d in READER.read(text).by_kind("fund"))
+
+    assert funds(
+        "The EU agreed another tranche of 500 million euros from the European Peace Facility,"
+        " that will raise the total amount of EU aid to Kyiv to 1.5 billion euros."
+    ) == [500e6]
+    assert funds(
+        "Der EU-Rat billigte die siebte Tranche der Europäischen Friedensfazilität von 500 Mio."
+        " EUR. Damit erhöht sich der gesamte EU-Beitrag auf 3,6 Mrd. EUR."
+    ) == [500e6]
+    assert funds(
+        "The European Peace Facility adds €500 million, doubling its initial amount to €1 billion."
+    ) == [500e6]
+
+
 def test_total_that_amounts_to_in_other_languages() -> None:
     assert not pledged(
         "Danmark har sendt våben til Ukraine, der samlet løber op i to milliarder kroner."

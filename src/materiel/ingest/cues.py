@@ -408,13 +408,15 @@ CUMULATIVE = re.compile(
     r"|\b(?:habe|hätten?|sei|seien)\s+(?:\S+\s+){0,5}?bereits\b"
     # raised TO a sum: the new total ("increased its commitments to $35 billion",
     # "erhöhten ihre Zusagen ... auf 35 Milliarden", "porté ... à")
-    r"|\b(?:increased|raised|boosted|erhöhte\w*|aufgestockt|stockte\w*|a\s+augmenté"
+    r"|\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)"
+    r"|erhöh\w*|aufgestockt|stockte\w*|a\s+augmenté"
     r"|ont\s+augmenté|augmentait|porté\w*)"
     r"\b[^.;]{0,160}?\b(?:to|auf|à)\s+(?:more\s+than\s+|over\s+|über\s+|mehr\s+als\s+"
     r"|rund\s+|plus\s+de\s+|près\s+de\s+)?[$€£]?\s?\d"
     # the total amount of aid ("le montant total de l'aide", "the total value of aid")
     r"|\b(?:montant\s+(?:total|global)|total\s+(?:amount|value)|Gesamt(?:summe|wert|betrag|umfang))"
-    r"\s+(?:de\s+l['’]|of\s+(?:\w+\s+){0,2}|der\s+)(?:aide|aid|assistance|support|\w*[Hh]ilfe"
+    r"\s+(?:de\s+l['’]|of\s+(?:\w+\s+){0,2}|der\s+(?:\w+\s+)?)(?:aide|aid|assistance|support"
+    r"|\w*[Hh]ilfe"
     r"|Unterstützung)"
     # an earlier contract or plan, kept ("un contrat antérieur", "hält an seinem Plan fest",
     # "reaffirmed its commitment")
@@ -1055,7 +1057,8 @@ REQUEST_SCOPE_END = _functional(
 #: pronoun or a conjunction, "but" (read by :mod:`.extract` and the filter, :mod:`.modality`)
 CLAUSE_SPLIT = _functional(
     "clause_split",
-    r";|\(|\)|\s[—–-]\s|,\s*(?=(?:which|bringing|taking|raising|making|while|whereas|but|although"
+    r";|\(|\)|\s[—–-]\s|,\s*(?=(?:that\s+(?:will\s+|would\s+)?(?:raises?|brings?|takes?|increases?)"
+    r"|which|bringing|taking|raising|doubling|increasing|thereby|making|while|whereas|but|although"
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
     r"|womit|wodurch|die|der|das|welche[rs]?|" + _word_slot("but") + r"|tandis|alors|qui|ce\s+qui"
     r"|après|portant)\b)|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|"

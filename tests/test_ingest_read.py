@@ -674,6 +674,31 @@ def test_bullet_lines_after_a_pledge_sentence_are_its_items() -> None:
     assert ("GBR", "other-military") in p
 
 
+def test_a_line_that_introduces_the_list_keeps_it_on_the_package() -> None:
+    """A sentence with no item and no donor, ending with ":", right after the pledge opens the
+    list ("Es wird Folgendes beinhalten:"); after a sentence that pledges nothing it does not."""
+    r = read_text(
+        "Die USA kündigen ein neues Militärhilfepaket für die Ukraine in Höhe von 2 Milliarden "
+        "Dollar an. "
+        "Es wird Folgendes beinhalten:\n"
+        "- Raketen für HIMARS;\n"
+        "- 155mm Artillerie-Munition;\n"
+        "- Ausrüstung für Minenräumung"
+    )
+    assert set(pledges(r)) >= {
+        ("USA", "rocket-artillery-ammunition"),
+        ("USA", "artillery-ammunition"),
+        ("USA", "demining"),
+    }
+    r = read_text(
+        "The US Army's stocks are running low, officials said. "
+        "The shortfall covers the following:\n"
+        "- 155mm artillery rounds;\n"
+        "- Stinger missiles"
+    )
+    assert pledges(r) == {}
+
+
 def test_german_delivery_verbs() -> None:
     r = read_text("In den letzten Tagen hat Deutschland die Ukraine mit Panzerhaubitzen beliefert.")
     assert set(pledges(r)) == {("DEU", "artillery-system")}

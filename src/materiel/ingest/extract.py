@@ -1219,6 +1219,17 @@ class Extractor:
         ) and not st.donors
         if not listed:
             ctx.list_open = False
+        if (
+            not st.elements
+            and not st.donors
+            and ctx.pledged_at == st.index - 1 >= 0
+            and sent.rstrip().endswith(":")
+        ):
+            # a line that introduces the list of the package just announced ("Es wird
+            # Folgendes beinhalten:", "It will include:"): the list goes on that package
+            ctx.list_open = True
+            ctx.pledged_at = st.index
+            return
         if not bullet:
             ctx.pledged_at = -1
         pledge_word = cues.PLEDGE_CUE.search(sent) or (

@@ -220,3 +220,12 @@ def test_package_with_no_item_is_an_unspecified_pledge(ex: Extractor) -> None:
 def test_calibre_in_millimetres_spelled_out(ex: Extractor) -> None:
     out = ex.read("Czechy przekażą Ukrainie 1000 pocisków kalibru 155 milimetrów.").as_label()
     assert any(p.get("caliber") == "155mm" for p in out["pledges"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("mk", "30 тенкови"), ("sr", "тенкови М-84"), ("tr", "Leopard tankları")]
+)
+def test_tanks_in_macedonian_serbian_and_turkish(lang: str, text: str) -> None:
+    from materiel.ingest.items import ItemTable
+
+    assert "main-battle-tank" in {m.category for m in ItemTable().find(text, lang)}

@@ -96,6 +96,8 @@ def test_decimal_mark_follows_the_language(raw: str, lang: str, scaled: bool, va
         ("200 milioni di euro", "it", 2e8, "EUR"),
         ("500 millioner britiske pund", "no", 5e8, "GBP"),
         ("100 millions de francs suisses", "fr", 1e8, "CHF"),
+        ("ќе одвои 66,6 милиони евра за помош", "mk", 6.66e7, "EUR"),
+        ("o maksymalnej wartości 3 007 800 000 koron", "pl", 3.0078e9, "KR"),
     ],
 )
 def test_money_in_other_languages(text: str, lang: str, amount: float, currency: str) -> None:

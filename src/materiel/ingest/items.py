@@ -362,7 +362,7 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     ),
     (
         r"stridsvogn\w*|stridsvagn\w*|kampvogn\w*|czołg\w*|tenkov\w*|tenk\w*|carri\s+armati"
-        r"|tanky|tanků|танк\w*|άρματα",
+        r"|tanky|tanků|танк\w*|тенк\w*|tank(?:lar|ı|ları)\w*|άρματα",
         "main-battle-tank",
         2,
     ),

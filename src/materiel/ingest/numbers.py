@@ -279,7 +279,7 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:island\w*|ísl\w*|исланд\w*)\s+CROWN", "ISK"),
     (r"krón\w*", "ISK"),
     (r"korun\w*|korún", "CZK"),
-    (r"kronur|kroon\w*|krun[aeiu]?|крон\w*|κορών\w*", "KR"),
+    (r"kronur|kroon\w*|krun[aeiu]?|koron(?:a|y|ie|ę|ach|ami|om)?(?!\w)|крон\w*|κορών\w*", "KR"),
     (r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+canad\w*", "CAD"),
     (r"(?:austral\w*|аустрал\w*|австрал\w*)\s+DOLLAR|DOLLAR\s+austral\w*", "AUD"),
     (
@@ -290,7 +290,7 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
     (r"DOLLAR", "USD"),
-    (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|євро|ευρώ|avro|يورو", "EUR"),
+    (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|евра|євро|ευρώ|avro|يورو", "EUR"),
     (
         r"(?:brit\w*|британ\w*|βρετανικ\w*)\s+(?:pund\w*|funt\w*|фунт\w*|λίρ\w*|libr\w*)"
         r"|funt\w*(?:\s+szterling\w*)?|sterlin\w*|фунт\w*|λίρ\w*|pund\w*|sterline",

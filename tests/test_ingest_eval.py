@@ -44,18 +44,18 @@ def test_labelled_set_is_well_formed() -> None:
 #: since the modality filter reads words, in-sample figures overstate it more than before: the
 #: estimates are the held-out rows of docs/benchmarks.md)
 FLOOR = {
-    STRICT_PAIRS: (0.69, 0.65),
-    STRICT_TRIPLES: (0.72, 0.60),
-    STRICT_NEEDS: (0.82, 0.62),
-    STRICT_FUNDS: (0.59, 0.61),
+    STRICT_PAIRS: (0.70, 0.66),
+    STRICT_TRIPLES: (0.71, 0.59),
+    STRICT_NEEDS: (0.81, 0.61),
+    STRICT_FUNDS: (0.59, 0.58),
 }
 #: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 38
+NEGATIVES_FLOOR = 39
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 1449
+    assert ev.files >= 1529
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

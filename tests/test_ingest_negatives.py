@@ -236,3 +236,16 @@ def test_production_news_is_no_aid_unless_the_recipient_is_named() -> None:
     assert ("DEU", "air-defence-system") in pledged(
         "Trois Iris-T de fabrication allemande seront envoyés, a déclaré le chancelier allemand."
     )
+
+
+def test_a_count_at_a_date_and_renewing_its_own_fleet_are_no_aid() -> None:
+    assert not pledged(
+        "As of May 31, 2024, Prague has sent eight aircraft, 62 tanks and 131 armoured vehicles"
+        " to Ukraine, the defence ministry said."
+    )
+    assert not pledged(
+        "Prague has recently signed deals to buy up to 92 German-made Leopard tanks to replace"
+        " its obsolete Soviet-era fleet."
+    )
+    # a delivery told without a date of count stays
+    assert ("CZE", "main-battle-tank") in pledged("Prague has sent 20 more tanks to Ukraine.")

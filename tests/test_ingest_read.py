@@ -798,3 +798,18 @@ def test_country_names_ending_like_adjectives_are_names() -> None:
         "pledge",
     )
     assert not any(r[0] == "TWN" for r in rows)
+
+
+def test_manpads_called_missiles_are_systems_in_every_order() -> None:
+    from materiel.ingest.items import ItemTable, resolve_phrase
+
+    table = ItemTable()
+    for lang, phrase in [
+        ("de", "Raketen vom Typ Starstreak"),
+        ("de", "Stinger-Raketen"),
+        ("fr", "missiles Mistral"),
+    ]:
+        assert resolve_phrase(table.find(phrase, lang), phrase)[0] == "air-defence-system"
+    assert resolve_phrase(table.find("Raketen für IRIS-T", "de"), "Raketen für IRIS-T")[0] == (
+        "air-defence-missile"
+    )

@@ -363,7 +363,12 @@ NOT_NEGATION = re.compile(
 )
 
 CUMULATIVE = re.compile(
-    r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)|\bsince\s+"
+    r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)"
+    # a count at a date ("As of May 31, 2024, Prague has sent", "Stand Ende Mai", "en date du")
+    r"|\bas\s+of\s+(?:the\s+end\s+of\s+|early\s+|mid-?|late\s+)?(?:\d|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|today|now|this\s+week)"
+    r"|\b(?:mit\s+)?Stand\s+(?:vom|von|zum|Ende|Anfang|Mitte|\d)|\ben\s+date\s+du\b"
+    r"|\bsince\s+"
     r"(?:February|Feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022|\bsince\s+Russia"
     r"|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b|\bup\s+to\s+now\b|\buntil\s+now\b"
     r"|\bcumulative(?:ly)?\b|\bbring(?:s|ing)\s+(?:the|its|their|our|his|her)?\s*(?:\w+\s+){0,3}"
@@ -561,7 +566,12 @@ OWN_FORCES = re.compile(
     r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
     r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*|restock\w*|replace\s+(?:\w+\s+)?"
     r"(?:stocks?|stockpiles?|weapons|inventor\w*)|nachzubeschaffen|Nachbeschaffung\w*"
-    r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks)\b",
+    r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks"
+    # renewing its own fleet, its own defence budget ("to replace its obsolete Soviet-era
+    # fleet", "to raise this year's defence spending to two percent of GDP")
+    r"|replace\s+(?:its|their|the\s+country['’]s)\s+(?:[\w-]+\s+){0,3}?(?:fleet|tanks|aircraft"
+    r"|jets|helicopters|vehicles|equipment|arsenal)|defen[cs]e\s+(?:spending|budget)"
+    r"|Verteidigungs(?:ausgaben|haushalt\w*|etat\w*)|dépenses\s+de\s+défense)\b",
     _I,
 )
 #: items that go to someone not named, not the recipient ("an einen osteuropäischen Staat",

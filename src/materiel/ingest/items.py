@@ -771,6 +771,10 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
     best = max(systems, key=lambda m: (m.rank, -m.start)) if systems else None
     if ammo:
         if best is not None:
+            if best.category == "air-defence-system" and MANPADS.match(best.surface):
+                # "Stinger-Raketen", "missiles Mistral": a man-portable system's missiles are
+                # the system (the labels count MANPADS as systems)
+                return best.category, None, best.item_code
             if best.category in AMMO_OF:
                 return AMMO_OF[best.category], calibre, None
             return best.category, calibre or best.calibre, best.item_code

@@ -249,3 +249,19 @@ def test_a_count_at_a_date_and_renewing_its_own_fleet_are_no_aid() -> None:
     )
     # a delivery told without a date of count stays
     assert ("CZE", "main-battle-tank") in pledged("Prague has sent 20 more tanks to Ukraine.")
+
+
+def test_an_answered_request_and_a_military_that_sends_are_aid() -> None:
+    """Items sent in response to an appeal are given (the appeal is met), and "the U.S.
+    military will send" is the donor's aid, not a purchase for its own forces."""
+    assert ("ITA", "air-defence-system") in pledged(
+        "Italy will send a SAMP/T battery to Ukraine in response to urgent appeals by Kyiv."
+    )
+    assert ("FRA", "artillery-system") in pledged(
+        "La France livrera 12 canons Caesar à la demande de Kiev."
+    )
+    assert ("USA", "rocket-artillery-system") in pledged(
+        "The U.S. will provide $450 million to Ukraine. The U.S. military will send four"
+        " additional HIMARS and spare parts."
+    )
+    assert not pledged("The US Army is going to order 155mm artillery rounds worth $1 billion.")

@@ -560,7 +560,8 @@ FORCES_AFTER = re.compile(
 OWN_FORCES = re.compile(
     r"\b(?:für\s+die\s+Bundeswehr|(?:die\s+)?(?:deutsche\s+)?(?:Bundeswehr|Luftwaffe|Marine|Heer)\s+(?:hat|bestellt\w*|beschafft\w*|kauft\w*"
     r"|erhält|bekommt)|(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
-    r"|military|forces)\s+(?:is|are|will|has|have|orders?|ordered|buys?|bought|to)"
+    r"|military|forces)\s+(?:(?:is|are|will|has|have)(?!\s+(?:\w+\s+)?(?:send|sent|deliver|provid"
+    r"|transfer|ship|give|gave|given|donat))|orders?|ordered|buys?|bought|to)"
     r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
     r"|military|forces|armed\s+forces)|for\s+(?:its|their|our)\s+own|für\s+(?:die\s+)?eigene\w*"
     r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"

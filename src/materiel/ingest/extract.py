@@ -591,7 +591,9 @@ def _clause_flags(
                 and cues.GAVE_PERFECT.search(text, a, b) is not None
             )
         )
-    clause = cues.NOT_NEGATION.sub(" ", text[a:b])
+    # a request that is answered ("in response to urgent appeals", "à la demande de Kiev") is
+    # no request of the items: they are given
+    clause = cues.REQUEST_MET.sub(" ", cues.NOT_NEGATION.sub(" ", text[a:b]))
     not_given = cues.NOT_GIVEN.search(clause) is not None
     if other is not None:  # a text in another language than English, German or French
         cumulative = cumulative or _other_total(text, a, b, other.cumulative)

@@ -265,3 +265,20 @@ def test_an_answered_request_and_a_military_that_sends_are_aid() -> None:
         " additional HIMARS and spare parts."
     )
     assert not pledged("The US Army is going to order 155mm artillery rounds worth $1 billion.")
+
+
+def test_a_list_announced_in_a_recap_is_more_of_the_total() -> None:
+    text = (
+        "Od początku inwazji Polska przekazała Ukrainie 46 pakietów uzbrojenia. "
+        "Łączna wartość wsparcia przekroczyła 18 mld zł.\n"
+        "Polska dostarczyła Ukrainie szeroki wachlarz uzbrojenia, w tym:\n"
+        "318 czołgów, w tym T-72 i PT-91;\n"
+        "586 pojazdów opancerzonych;\n"
+    )
+    assert not pledged(text)
+    # a list after a new package stays
+    assert ("POL", "main-battle-tank") in pledged(
+        "Polska przekaże Ukrainie nowy pakiet pomocy wojskowej, w tym:\n"
+        "30 czołgów;\n"
+        "20 pojazdów opancerzonych;\n"
+    )

@@ -488,6 +488,7 @@ class _Context:
     voice: str | None = None  # whose voice the last sentence with a voice was
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
+    list_recap: bool = False  # the open list was announced in a recap of past totals
     need_open: int = -100  # a need sentence that named no item: the list right after it
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
@@ -1168,15 +1169,19 @@ class Extractor:
         # (the donor of the recap named again is no new one: "Poland also handed over ...")
         same = _only_of(st.donors, ctx.donors)
         future = bool(cues.FUTURE.search(sent)) or _other_tense(ctx, ctx.lang_cues.future, sent)
+        past = bool(cues.PAST_VERB.search(sent) or _other_tense(ctx, ctx.lang_cues.past, sent))
         if (
             ctx.recap
             and st.elements
             and (same or cues.ALSO_PAST.search(sent))
-            and (cues.PAST_VERB.search(sent) or _other_tense(ctx, ctx.lang_cues.past, sent))
+            and past
             and not future
-        ):
+        ) or (ctx.list_open and ctx.list_recap and st.elements and not st.donors):
+            # (the items of a list that a recap announced: "Polska dostarczyła Ukrainie ...,
+            # w tym:" then "318 czołgów;" are more of the same total)
             for el in st.elements:
                 el.cumulative = True
+        recap_intro = ctx.recap and past and not future
         if st.elements:
             ctx.recap = all(el.cumulative for el in st.elements)
         elif not same or future:
@@ -1230,6 +1235,7 @@ class Extractor:
             # a line that introduces the list of the package just announced ("Es wird
             # Folgendes beinhalten:", "It will include:"): the list goes on that package
             ctx.list_open = True
+            ctx.list_recap = recap_intro
             ctx.pledged_at = st.index
             return
         if not bullet:
@@ -1264,6 +1270,7 @@ class Extractor:
             return
         if sent.rstrip().endswith(":"):
             ctx.list_open = True
+            ctx.list_recap = recap_intro
         # a coalition's purpose is a pledge only with the donor's money into it ("€20 million
         # for the drone coalition"), not when the coalition is merely named
         ctx.pledged_at = st.index if ctx.donors or st.donors else -1

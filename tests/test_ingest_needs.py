@@ -366,3 +366,14 @@ def test_a_donor_asked_to_supply_is_no_need(reader: Extractor) -> None:
     """Asking in another nation's name is not the recipient's need."""
     text = "Poland has asked Germany to supply spare parts for its own Leopard tanks."
     assert _needs(reader, text) == []
+
+
+def test_nations_after_an_italian_or_spanish_preposition_are_not_who_asks(
+    reader: Extractor,
+) -> None:
+    text = (
+        "Il ministro della Difesa ucraino Rustem Umerov durante gli incontri con colleghi"
+        " provenienti da Italia e Norvegia ha chiesto di fornire al paese sistemi di difesa aerea."
+    )
+    assert _needs(reader, text) == ["air-defence-system"]
+    assert _pledges(reader, text) == []

@@ -1087,7 +1087,9 @@ OBJECT_BEFORE = re.compile(
 #: ("the delivery of Taurus to Ukraine demanded", "im Ukraine-Krieg dringend benötigt")
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:an|to|into|from|aus|à|au|aux|for|für|pour|in|im|into|nach|with|mit|against|gegen"
-    r"|contre|en|dans|para|per|naar|na|do|w)\s+(?:(?:the|die|der|den|dem|la|le|les|l['’])\s*)?$",
+    r"|contre|en|dans|para|per|naar|na|do|w|da|dal|dalla|dai|di|con|al|alla|ai|agli|del"
+    r"|della|desde|von|vom|od|z|ze|til|fra|från|van|uit|met)\s+"
+    r"(?:(?:the|die|der|den|dem|la|le|les|l['’]|il|lo|el|los|las|o|os|as)\s*)?$",
     _I,
 )
 #: a condition before a word of need: nothing is stated ("if Ukraine needs it", "si Ucrania lo

@@ -377,3 +377,21 @@ def test_nations_after_an_italian_or_spanish_preposition_are_not_who_asks(
     )
     assert _needs(reader, text) == ["air-defence-system"]
     assert _pledges(reader, text) == []
+
+
+def test_a_surname_introduced_with_a_recipient_title_speaks_for_the_recipient(
+    reader: Extractor,
+) -> None:
+    from materiel.ingest.speaker import learn_recipient_names
+
+    text = (
+        "Ukrainian ambassador to Spain, Serhii Pohoreltsev, thanked the Spanish government. "
+        "Specifically, Pohoreltsev had requested 155mm howitzers."
+    )
+    names = learn_recipient_names(text)
+    assert names is not None and names.pattern.count("Pohoreltsev") == 1
+    assert _needs(reader, text) == ["artillery-system"]
+    # another nation's title across a line break teaches no name
+    assert (
+        learn_recipient_names("Brazil refuses to help Ukraine\n\nBrazilian President Lula") is None
+    )

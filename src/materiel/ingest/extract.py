@@ -1416,6 +1416,9 @@ class Extractor:
         out: list[tuple[int, int, str]] = []
         for rx in (cues.RECIPIENT_SIDE, cues.RECIPIENT_SIDE_MORE, RECIPIENT_OFFICIALS):
             out += [(m.start(), m.end(), "recipient") for m in rx.finditer(text, s, e)]
+        names = ctx.speakers.recipient_names if ctx.speakers is not None else None
+        if names is not None:  # a recipient official the text introduced by title
+            out += [(m.start(), m.end(), "recipient") for m in names.finditer(text, s, e)]
         for n in st.nations:
             side = "recipient" if self.recipient in n.codes else "other"
             out.append((n.start, n.end, side))

@@ -248,6 +248,14 @@ def side_of(phrase: str, last: bool = False) -> str | None:
     return None
 
 
+def _side(phrase: str, names: re.Pattern[str] | None, last: bool = False) -> str | None:
+    """:func:`side_of`, with the recipient officials' surnames the text introduced."""
+    side = side_of(phrase, last)
+    if side is None and names is not None and names.search(phrase):
+        return "recipient"
+    return side
+
+
 def _cut_at_speech(phrase: str, after: bool) -> str | None:
     """The words of ``phrase`` next to its speech verb: after the verb when the phrase follows
     a quotation ("said Zelensky", "so Makeiev"), else before it ("Zelensky said:"). None when
@@ -267,7 +275,67 @@ def _cut_at_speech(phrase: str, after: bool) -> str | None:
     return None
 
 
-def attribute(text: str, quotes: list[tuple[int, int]]) -> list[Quote]:
+#: a name right after a recipient's title ("Ukrainian ambassador to Spain, Serhii
+#: Pohoreltsev", "Ukraine's Deputy Defence Minister Ivan Havryliuk"): one to three capitalised
+#: words, the title's complement ("to Spain", "in Berlin") skipped
+_NAME_AFTER_TITLE = re.compile(
+    r"(?:\s+(?:to|in|at|of|for|in|bei|in|à|en|au|aux|a)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]+)?"
+    r"\s*,?\s+((?:[A-ZÀ-ÞА-ЯІЇЄ][\w'’-]+\s+){0,2}[A-ZÀ-ÞА-ЯІЇЄ][\w'’-]{3,})"
+)
+
+
+def learn_recipient_names(text: str) -> re.Pattern[str] | None:
+    """The surnames of the recipient's officials that the text introduces with their title
+    ("Ukrainian ambassador to Spain, Serhii Pohoreltsev" → "Pohoreltsev"): later in the text
+    the surname alone ("Pohoreltsev had requested ...") names the recipient's side. A surname
+    that also names a nation or another side's official is not learnt."""
+    names: set[str] = set()
+    for m in RECIPIENT_OFFICIALS.finditer(text):
+        if re.fullmatch(cues.RECIPIENT_NAMES, m.group(0)):
+            continue  # a known name needs no learning
+        if "\n" in m.group(0) or any("UKR" not in n.codes for n in nat.find_nations(m.group(0))):
+            continue  # "... Ukraine  Brazilian President Lula": another nation's title
+        n = _NAME_AFTER_TITLE.match(text, m.end())
+        if n is None:
+            continue
+        surname = n.group(1).split()[-1]
+        if (
+            nat.find_nations(surname)
+            or OTHER_OFFICIALS.search(surname)
+            or RECIPIENT_OFFICIALS.fullmatch(surname)
+            or surname.lower() in _NOT_NAMES
+        ):
+            continue
+        names.add(surname)
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(names)) + r")\b")
+
+
+#: capitalised words after a title that are no name
+_NOT_NAMES = frozenset(
+    (
+        "said",
+        "says",
+        "told",
+        "stated",
+        "added",
+        "noted",
+        "stressed",
+        "ministry",
+        "government",
+        "forces",
+        "army",
+        "the",
+        "this",
+        "that",
+    )
+)
+
+
+def attribute(
+    text: str, quotes: list[tuple[int, int]], names: re.Pattern[str] | None = None
+) -> list[Quote]:
     """Each quotation with the side of its speaker: the phrase after it with a speech verb
     (", said Zelensky", "“...”, so Makeiev"), else the phrase before it ("Kuleba told
     reporters: “...”", "Selon Kuleba, « ... »")."""
@@ -280,7 +348,7 @@ def attribute(text: str, quotes: list[tuple[int, int]]) -> list[Quote]:
             rest = re.split(r"(?<=[a-z]{2})\.\s|[“«„\"]", rest)[0]
             cut = _cut_at_speech(rest, True)
             if cut is not None:
-                side = side_of(cut)
+                side = _side(cut, names)
                 v = SPEECH_VERB.search(rest)
                 if side is None and v is not None and PRONOUN_SPEAKER.search(rest[v.end() :][:30]):
                     side = "pronoun"  # "..., a-t-il déclaré", "..., sagte er"
@@ -293,7 +361,7 @@ def attribute(text: str, quotes: list[tuple[int, int]]) -> list[Quote]:
                 phrase = bm.group("rest")
                 cut = _cut_at_speech(phrase, False)
                 if cut is not None:
-                    side = side_of(cut)
+                    side = _side(cut, names)
         out.append(Quote(a, b, side))
     return out
 
@@ -328,7 +396,8 @@ class Speakers:
 
     def __init__(self, text: str):
         self.text = text
-        self.quotes = attribute(text, find_quotes(text))
+        self.recipient_names = learn_recipient_names(text)
+        self.quotes = attribute(text, find_quotes(text), self.recipient_names)
         self._starts = [q.start for q in self.quotes]
 
     def quote_at(self, pos: int) -> Quote | None:
@@ -374,14 +443,14 @@ class Speakers:
             after = narr[v.end() : v.end() + 80]
             before = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
             after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
-            side = side_of(after) if _names_after(word) else None
+            side = _side(after, self.recipient_names) if _names_after(word) else None
             if word == "zufolge":
-                side = side_of(before, last=True)
+                side = _side(before, self.recipient_names, last=True)
             if side is None:
-                side = side_of(before, last=True)
+                side = _side(before, self.recipient_names, last=True)
                 if side is None and PRONOUN_BEFORE.search(before):
                     side = "pronoun"  # "He added that ... NATO ...": his words, not NATO's
-                side = side or side_of(after)
+                side = side or _side(after, self.recipient_names)
             if side is not None:
                 sides.append((v.start(), side))
             elif PRONOUN_SPEAKER.search(narr[v.end() : v.end() + 30]) or PRONOUN_SPEAKER.search(
@@ -397,5 +466,5 @@ class Speakers:
             r"^\s*([^:\n]{2,60}):\s", narr
         )
         if tag is not None:
-            return side_of(tag.group(1))
+            return _side(tag.group(1), self.recipient_names)
         return None

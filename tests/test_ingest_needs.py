@@ -395,3 +395,11 @@ def test_a_surname_introduced_with_a_recipient_title_speaks_for_the_recipient(
     assert (
         learn_recipient_names("Brazil refuses to help Ukraine\n\nBrazilian President Lula") is None
     )
+
+
+def test_more_speech_verbs_carry_the_voice(reader: Extractor) -> None:
+    text = (
+        "The aid is insufficient, Ukraine's ambassador Serhii Pohoreltsev pointed. "
+        "He had requested the delivery of Leopard tanks."
+    )
+    assert _needs(reader, text) == ["main-battle-tank"]

@@ -85,7 +85,8 @@ TITLE = re.compile(
 )
 #: a speech verb (or "according to") in the languages of the corpus
 SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|stressed|warned|noted|added|wrote|writes|posted|stated"
+    r"\b(?:said|says|say|told|tells|stressed|warned|noted|added|wrote|writes|posted|stated|pointed"
+    r"|points\s+out|complained|lamented|reiterated|commented|asserted"
     r"|insisted|argued|recalled|spoke|speaking|addressed|sprach|a\s+parlé|hammered|repeated|a\s+martelé|a\s+répété|a\s+indiqué|a\s+assuré|statement\s+of|words\s+of|remarks\s+of|explained|emphasi[sz]ed|underlined|declared|announced|urged|remarked"
     r"|according\s+to|quoted|sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|meinte"
     r"|schrieb|fügte|ergänzte|unterstrich|laut|zufolge|so|a\s+déclaré|a\s+dit|a\s+affirmé"

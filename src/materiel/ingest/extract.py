@@ -594,8 +594,10 @@ def _clause_flags(
         )
     # a request that is answered ("in response to urgent appeals", "à la demande de Kiev") is
     # no request of the items: they are given
-    clause = cues.REQUEST_MET.sub(" ", cues.NOT_NEGATION.sub(" ", text[a:b]))
+    clause = cues.NOT_NEGATION.sub(" ", text[a:b])
     not_given = cues.NOT_GIVEN.search(clause) is not None
+    if not_given and cues.REQUEST_MET.search(clause):
+        not_given = cues.NOT_GIVEN.search(cues.REQUEST_MET.sub(" ", clause)) is not None
     if other is not None:  # a text in another language than English, German or French
         cumulative = cumulative or _other_total(text, a, b, other.cumulative)
         not_given = not_given or other.not_given.search(clause) is not None

@@ -276,6 +276,11 @@ def _cut_at_speech(phrase: str, after: bool) -> str | None:
     return None
 
 
+#: the titles of :data:`RECIPIENT_OFFICIALS` without its names (what a text's own names are
+#: learnt from)
+_RECIPIENT_TITLES = re.compile(
+    RECIPIENT_OFFICIALS.pattern[len(r"\b(?:" + cues.RECIPIENT_NAMES + r")|") :]
+)
 #: a name right after a recipient's title ("Ukrainian ambassador to Spain, Serhii
 #: Pohoreltsev", "Ukraine's Deputy Defence Minister Ivan Havryliuk"): one to three capitalised
 #: words, the title's complement ("to Spain", "in Berlin") skipped
@@ -291,9 +296,7 @@ def learn_recipient_names(text: str) -> re.Pattern[str] | None:
     the surname alone ("Pohoreltsev had requested ...") names the recipient's side. A surname
     that also names a nation or another side's official is not learnt."""
     names: set[str] = set()
-    for m in RECIPIENT_OFFICIALS.finditer(text):
-        if re.fullmatch(cues.RECIPIENT_NAMES, m.group(0)):
-            continue  # a known name needs no learning
+    for m in _RECIPIENT_TITLES.finditer(text):
         if "\n" in m.group(0) or any("UKR" not in n.codes for n in nat.find_nations(m.group(0))):
             continue  # "... Ukraine  Brazilian President Lula": another nation's title
         n = _NAME_AFTER_TITLE.match(text, m.end())

@@ -51,3 +51,19 @@ def test_dump_is_one_line_per_text_and_the_same_twice(tmp_path: Path) -> None:
     one = (tmp_path / "one.txt").read_bytes()
     assert one == (tmp_path / "two.txt").read_bytes()
     assert len(one.decode().splitlines()) == 4
+
+
+def test_agree_scores_a_second_annotator_like_the_reader(tmp_path: Path) -> None:
+    """Labels scored against themselves agree fully; against the agreement set's second
+    annotator they give that set's figures."""
+    files = sorted(p.name for p in (EVAL / "agreement").glob("*.json"))[:5]
+    d = _batch(tmp_path, "d", files)
+    same = firstrun.agree("same", d, d)
+    cells = [c.strip() for c in same.strip("|").split("|")]
+    assert cells[:2] == ["same", "5"]
+    assert cells[2] == "1.000 / 1.000"  # strict pledges: each label matches itself
+    assert cells[-1].startswith("0 on ")
+    other = firstrun.agree("people", d, EVAL / "agreement")
+    ev = evaluate_dir(d, against=EVAL / "agreement")
+    pairs = ev.scores[STRICT_PAIRS]
+    assert other.split("|")[4].strip() == f"{pairs.precision:.3f} / {pairs.recall:.3f}"

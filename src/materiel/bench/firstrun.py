@@ -7,6 +7,9 @@
   others (by each file's ``lang`` label), pooled.
 - ``dump OUT DIR…``: the reader's drafts for every text, one line each, to compare two readers
   byte for byte (``cmp``): a refactor that claims "output unchanged" shows it so.
+- ``agree LABEL DIR SECOND``: two people's labels of the same texts scored against each other
+  with the reader's strict scorer (``SECOND`` holds a second annotator's files of the same
+  names, e.g. ``heldout/b41/second``), in the row format: what the reader can be compared with.
 
 ``python -m materiel.bench.firstrun row batch-32 tests/ingest_eval/heldout/b32``
 """
@@ -107,6 +110,12 @@ def langs(dirs: Sequence[Path]) -> str:
     return "\n".join(lines)
 
 
+def agree(label: str, first: Path, second: Path) -> str:
+    """Two annotators' labels of the same texts scored against each other, as a row."""
+    ev = evaluate_dir(first, against=second)
+    return "| " + " | ".join([label, str(ev.files), *cells(ev)]) + " |"
+
+
 def dump(dirs: Sequence[Path], out: Path) -> int:
     """Write the reader's drafts for every text (file name, then the drafts' repr); the
     number of texts."""
@@ -133,9 +142,15 @@ def main(argv: list[str]) -> int:
     p_dump = sub.add_parser("dump", help="the reader's drafts, one line per text")
     p_dump.add_argument("out", type=Path)
     p_dump.add_argument("dirs", nargs="+", type=Path)
+    p_agree = sub.add_parser("agree", help="two annotators' labels scored against each other")
+    p_agree.add_argument("label")
+    p_agree.add_argument("first", type=Path)
+    p_agree.add_argument("second", type=Path)
     args = parser.parse_args(argv)
     if args.cmd == "row":
         print(row(args.label, args.dirs))
+    elif args.cmd == "agree":
+        print(agree(args.label, args.first, args.second))
     elif args.cmd == "langs":
         print(langs(args.dirs))
     else:

@@ -90,10 +90,14 @@ def cells(ev: Evaluation) -> list[str]:
     ]
 
 
+def _line(label: str, ev: Evaluation) -> str:
+    """A table row: the label, the number of texts, then :func:`cells`."""
+    return "| " + " | ".join([label, str(ev.files), *cells(ev)]) + " |"
+
+
 def row(label: str, dirs: Sequence[Path]) -> str:
     """One row in the format of :data:`.ingest.FIRST_RUNS` (without the commit cell)."""
-    ev = pooled(dirs)
-    return "| " + " | ".join([label, str(ev.files), *cells(ev)]) + " |"
+    return _line(label, pooled(dirs))
 
 
 def langs(dirs: Sequence[Path]) -> str:
@@ -106,14 +110,13 @@ def langs(dirs: Sequence[Path]) -> str:
     ]
     for keep, name in (("core", "en/de/fr"), ("other", "other languages"), ("all", "all")):
         ev = pooled(dirs, keep, ex)
-        lines.append("| " + " | ".join([name, str(ev.files), *cells(ev)]) + " |")
+        lines.append(_line(name, ev))
     return "\n".join(lines)
 
 
 def agree(label: str, first: Path, second: Path) -> str:
     """Two annotators' labels of the same texts scored against each other, as a row."""
-    ev = evaluate_dir(first, against=second)
-    return "| " + " | ".join([label, str(ev.files), *cells(ev)]) + " |"
+    return _line(label, evaluate_dir(first, against=second))
 
 
 def dump(dirs: Sequence[Path], out: Path) -> int:

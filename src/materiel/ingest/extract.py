@@ -1171,7 +1171,10 @@ class Extractor:
         # (the donor of the recap named again is no new one: "Poland also handed over ...")
         same = _only_of(st.donors, ctx.donors)
         future = bool(cues.FUTURE.search(sent)) or _other_tense(ctx, ctx.lang_cues.future, sent)
-        past = bool(cues.PAST_VERB.search(sent) or _other_tense(ctx, ctx.lang_cues.past, sent))
+        # (read only while a recap goes on)
+        past = ctx.recap and bool(
+            cues.PAST_VERB.search(sent) or _other_tense(ctx, ctx.lang_cues.past, sent)
+        )
         if (
             ctx.recap
             and st.elements
@@ -1183,7 +1186,7 @@ class Extractor:
             # w tym:" then "318 czołgów;" are more of the same total)
             for el in st.elements:
                 el.cumulative = True
-        recap_intro = ctx.recap and past and not future
+        recap_intro = past and not future
         if st.elements:
             ctx.recap = all(el.cumulative for el in st.elements)
         elif not same or future:

@@ -30,11 +30,10 @@ _I = re.IGNORECASE
 
 #: recipient officials by name (:data:`.cues.RECIPIENT_NAMES`, the one list of their names),
 #: titles of the recipient's state and its armed forces
-RECIPIENT_OFFICIALS = re.compile(
-    r"\b(?:" + cues.RECIPIENT_NAMES + r")"
-    # titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
-    # "le ministre ukrainien", the recipient's ministries, general staff, armed forces
-    r"|\b(?:Ukrain\w*(?:['’]s)?|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
+#: titles: "Ukrainian President", "Ukraine's defence minister", "der ukrainische Botschafter",
+#: "le ministre ukrainien", the recipient's ministries, general staff, armed forces
+_RECIPIENT_TITLES_RX = (
+    r"\b(?:Ukrain\w*(?:['’]s)?|ukrain\w*|Kyiv['’]s|Kiev['’]s|Ucrain\w*|ucrain\w*|Oekraïens\w*"
     r"|ukraiń\w*|ukrajin\w*|Ukrajin\w*)\s+(?:\w+\s+){0,2}\w*(?i:president|presidente|präsident\w*"
     r"|diplomat\w*|minister\w*|botschafter\w*|Präsident\w*"
     r"|président|prezydent\w*|prezident\w*|minister\w*|ministre|ministro|ministr\w*|Minister\w*"
@@ -51,8 +50,11 @@ RECIPIENT_OFFICIALS = re.compile(
     r"(?:\w+\s+)?(?:ukrainien\w*|ucranian\w*|ucrain\w*|ukrainische\w*)\b"
     r"|\b(?:president|Präsident\w*|président|ministre|minister|Botschafter\w*|ambassadeur"
     r"|ambassador|presidente|ministro)\s+(?:\w+\s+){0,3}(?:of|von|de|der|du|d['’]|des)\s+"
-    r"(?:l['’])?(?:Ukrain\w*|Ucrain\w*|Ukrajin\w*)\b",
+    r"(?:l['’])?(?:Ukrain\w*|Ucrain\w*|Ukrajin\w*)\b"
 )
+RECIPIENT_OFFICIALS = re.compile(r"\b(?:" + cues.RECIPIENT_NAMES + r")|" + _RECIPIENT_TITLES_RX)
+#: the titles alone (what a text's own names of officials are learnt from)
+_RECIPIENT_TITLES = re.compile(_RECIPIENT_TITLES_RX)
 #: donor, alliance and EU officials, and other voices that are not the recipient's
 OTHER_OFFICIALS = re.compile(
     r"\b(?:Stoltenberg|Rutte|Austin|Blinken|Biden|Trump|Hegseth|Sullivan|Kirby|Ryder"
@@ -276,44 +278,13 @@ def _cut_at_speech(phrase: str, after: bool) -> str | None:
     return None
 
 
-#: the titles of :data:`RECIPIENT_OFFICIALS` without its names (what a text's own names are
-#: learnt from)
-_RECIPIENT_TITLES = re.compile(
-    RECIPIENT_OFFICIALS.pattern[len(r"\b(?:" + cues.RECIPIENT_NAMES + r")|") :]
-)
 #: a name right after a recipient's title ("Ukrainian ambassador to Spain, Serhii
 #: Pohoreltsev", "Ukraine's Deputy Defence Minister Ivan Havryliuk"): one to three capitalised
 #: words, the title's complement ("to Spain", "in Berlin") skipped
 _NAME_AFTER_TITLE = re.compile(
-    r"(?:\s+(?:to|in|at|of|for|in|bei|in|à|en|au|aux|a)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]+)?"
+    r"(?:\s+(?:to|in|at|of|for|bei|à|en|au|aux|a)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]+)?"
     r"\s*,?\s+((?:[A-ZÀ-ÞА-ЯІЇЄ][\w'’-]+\s+){0,2}[A-ZÀ-ÞА-ЯІЇЄ][\w'’-]{3,})"
 )
-
-
-def learn_recipient_names(text: str) -> re.Pattern[str] | None:
-    """The surnames of the recipient's officials that the text introduces with their title
-    ("Ukrainian ambassador to Spain, Serhii Pohoreltsev" → "Pohoreltsev"): later in the text
-    the surname alone ("Pohoreltsev had requested ...") names the recipient's side. A surname
-    that also names a nation or another side's official is not learnt."""
-    names: set[str] = set()
-    for m in _RECIPIENT_TITLES.finditer(text):
-        if "\n" in m.group(0) or any("UKR" not in n.codes for n in nat.find_nations(m.group(0))):
-            continue  # "... Ukraine  Brazilian President Lula": another nation's title
-        n = _NAME_AFTER_TITLE.match(text, m.end())
-        if n is None:
-            continue
-        surname = n.group(1).split()[-1]
-        if (
-            nat.find_nations(surname)
-            or OTHER_OFFICIALS.search(surname)
-            or RECIPIENT_OFFICIALS.fullmatch(surname)
-            or surname.lower() in _NOT_NAMES
-        ):
-            continue
-        names.add(surname)
-    if not names:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(names)) + r")\b")
 
 
 #: capitalised words after a title that are no name
@@ -335,6 +306,32 @@ _NOT_NAMES = frozenset(
         "that",
     )
 )
+
+
+def learn_recipient_names(text: str) -> re.Pattern[str] | None:
+    """The surnames of the recipient's officials that the text introduces with their title
+    ("Ukrainian ambassador to Spain, Serhii Pohoreltsev" → "Pohoreltsev"): later in the text
+    the surname alone ("Pohoreltsev had requested ...") names the recipient's side. A surname
+    that also names a nation or another side's official is not learnt."""
+    names: set[str] = set()
+    for m in _RECIPIENT_TITLES.finditer(text):
+        n = _NAME_AFTER_TITLE.match(text, m.end())
+        if n is None:
+            continue
+        if "\n" in m.group(0) or any("UKR" not in x.codes for x in nat.find_nations(m.group(0))):
+            continue  # "... Ukraine  Brazilian President Lula": another nation's title
+        surname = n.group(1).split()[-1]
+        if (
+            nat.find_nations(surname)
+            or OTHER_OFFICIALS.search(surname)
+            or RECIPIENT_OFFICIALS.fullmatch(surname)
+            or surname.lower() in _NOT_NAMES
+        ):
+            continue
+        names.add(surname)
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(names)) + r")\b")
 
 
 def attribute(

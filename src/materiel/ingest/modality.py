@@ -423,7 +423,7 @@ def fit(
         np.zeros(len(vocab)),
         jac=True,
         method="L-BFGS-B",
-        options={"maxiter": 1000, "gtol": 1e-8},
+        options={"maxiter": 20000, "ftol": 1e-15, "gtol": 1e-7},
     ).x
     return {f: float(w[j]) for f, j in index.items()}
 

@@ -11,6 +11,7 @@ and the labels use). A few coalition words (``Nordic countries``) resolve to sev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -626,15 +627,36 @@ def _adjective_prefixes(other_languages: bool) -> list[frozenset[str]]:
     ]
 
 
-@lru_cache(maxsize=256)
-def _adjective_pattern(other_languages: bool, kept: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the adjectives numbered ``kept`` (in their order, each a named group
-    ``a<number>``): those a text can match at all, so that the others (some 370 with the other
-    languages') are not tried at every word; the matches are the same as the full
-    alternation's."""
-    rxs = list(_adjectives(other_languages))
-    alts = "|".join(f"(?P<a{i}>{rxs[i]})" for i in kept)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+@lru_cache(maxsize=2)
+def _adjective_patterns(other_languages: bool) -> list[re.Pattern[str]]:
+    """Each adjective as a whole-word pattern, in the order of :func:`_adjectives`."""
+    return [
+        re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)
+        for rx in _adjectives(other_languages)
+    ]
+
+
+def _adjective_matches(text: str, other_languages: bool) -> Iterator[tuple[int, re.Match[str]]]:
+    """(number, match) of the adjectives in ``text`` as one alternation of them all, in their
+    order, would find them (at a position the first adjective that matches there; the scan
+    goes on after each match), from the patterns of only those adjectives the text can match at
+    all: most of them (some 370 with the other languages') match nothing in one text, and
+    compiling an alternation of the few that may, text by text, cost more than reading."""
+    folded = prefilter.fold(text)
+    patterns = _adjective_patterns(other_languages)
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for i, starts in enumerate(_adjective_prefixes(other_languages)):
+        if not prefilter.may_match(starts, folded):
+            continue
+        m = patterns[i].search(text)
+        while m is not None:  # every start, overlapping ones too
+            found.append((m.start(), i, m))
+            m = patterns[i].search(text, m.start() + 1)
+    end = 0
+    for start, i, m in sorted(found, key=lambda f: (f[0], f[1])):
+        if start >= end:
+            end = m.end()
+            yield i, m
 
 
 def find_nations(text: str, other_languages: bool = True) -> list[NationMention]:
@@ -647,20 +669,12 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
     for n in out:
         taken[n.start : n.end] = b"\x01" * (n.end - n.start)
     codes = list(_adjectives(other_languages).values())
-    folded = prefilter.fold(text)
-    kept = tuple(
-        i
-        for i, starts in enumerate(_adjective_prefixes(other_languages))
-        if prefilter.may_match(starts, folded)
-    )
-    adjectives = _adjective_pattern(other_languages, kept).finditer(text) if kept else ()
-    for m in adjectives:
+    for i, m in _adjective_matches(text, other_languages):
         if any(taken[m.start() : m.end()]):
             continue
         after = text[m.end() : m.end() + 40]
         if _ORIGIN_SUFFIX.match(after) or _NAME_OF_SCHEME.match(after) or _FIRM.match(after):
             continue
-        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         out.append(NationMention(codes[i], m.start(), m.end(), m.group(0)))
     out.sort(key=lambda n: n.start)
     return out

@@ -49,8 +49,11 @@ FLOOR = {
     STRICT_NEEDS: (0.80, 0.61),
     STRICT_FUNDS: (0.58, 0.58),
 }
-#: false pledges on the labelled negative texts may not rise above this
-NEGATIVES_FLOOR = 32
+#: false pledges on the labelled negative texts may not rise above this (in-sample: since
+#: session 11 the filter reads texts in other languages too and fits every tuning negative; a
+#: little slack for weights that move in the fifth decimal; the estimate is leave-one-batch-out,
+#: 91 on 402, and the held-out rows)
+NEGATIVES_FLOOR = 2
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -112,14 +115,18 @@ def test_modality_model_is_trained_on_the_labelled_set() -> None:
     from materiel.ingest import modality
 
     shipped = modality.shipped()
-    assert shipped is not None
+    assert shipped is not None and shipped.other is not None
     fresh = modality.train(EVAL)
-    assert set(fresh.weights) == set(shipped.weights)
-    worst = max(abs(fresh.weights[k] - shipped.weights[k]) for k in fresh.weights)
-    assert worst < 1e-4, worst
-    assert set(fresh.text_weights) == set(shipped.text_weights)
-    worst = max(abs(fresh.text_weights[k] - shipped.text_weights[k]) for k in fresh.text_weights)
-    assert worst < 1e-4, worst
+    assert fresh.other is not None
+    for new, old in (
+        (fresh.weights, shipped.weights),
+        (fresh.text_weights, shipped.text_weights),
+        (fresh.other.weights, shipped.other.weights),
+        (fresh.other.text_weights, shipped.other.text_weights),
+    ):
+        assert set(new) == set(old)
+        worst = max(abs(new[k] - old[k]) for k in new)
+        assert worst < 1e-4, worst
     assert (shipped.threshold_figures, shipped.threshold_other, shipped.threshold_text) == (
         modality.THRESHOLD_FIGURES,
         modality.THRESHOLD_OTHER,
@@ -147,6 +154,34 @@ def test_modality_filter_drops_unlikely_pledges_only() -> None:
     assert [d.kind for d in kept] == ["need"]
     # the shipped model keeps these plain pledges
     assert [d.fields["donor"] for d in Extractor().read(text).by_kind("pledge")] == ["DEU", "FRA"]
+
+
+def test_modality_filter_reads_other_languages_with_their_own_cues() -> None:
+    """A text in another language than English, German or French goes to the model for other
+    languages (none: left alone), whose cue features are that language's own (Polish
+    "przekaże" commits, "nie przekaże" is not given)."""
+    from materiel.ingest import modality
+    from materiel.ingest.extract import split_sentences
+
+    plain = "Polska przekaże Ukrainie 14 czołgów Leopard."
+    negated = "Polska nie przekaże Ukrainie 14 czołgów Leopard."
+    assert not modality.covered(plain)
+    found = modality.cues_for(plain, core=False)
+    assert found is not modality.CUES
+    assert modality.cues_for("Germany will send howitzers to Ukraine.", True) is modality.CUES
+    neg = modality.TextCues(negated, split_sentences(negated), found)
+    assert "notgiven" in neg.per_sentence[0]
+    drafts = list(Extractor(modality=False).read(plain).drafts)
+    assert [d.fields["donor"] for d in drafts] == ["POL"]
+    tc = modality.TextCues(plain, split_sentences(plain), found)
+    feats = set(modality.features(tc, drafts, drafts[0]))
+    assert {"c:commits", "c:pledge", "qty", "x:notgiven:0"} <= feats
+    # the English, German and French model alone leaves the text alone
+    sure = modality.Model({"bias": -10.0}, {"bias": 10.0})
+    assert sure.filter(plain, split_sentences(plain), drafts) == drafts
+    # with a model for other languages sure that the text is a negative, every pledge goes
+    both = modality.Model({"bias": 10.0}, {"bias": -10.0}, other=sure)
+    assert both.filter(plain, split_sentences(plain), drafts) == []
 
 
 def test_modality_features_hold_the_drafts_words() -> None:

@@ -75,11 +75,16 @@ def test_french_mais_splits_a_clause_portuguese_mais_de_does_not() -> None:
 def test_function_words_of_a_language() -> None:
     # unknown language and the core languages: the core languages' words
     for lang in (None, "en", "de", "fr"):
-        assert lexicon.function_words("in", lang) == "en"
+        assert lexicon.function_words("in", lang) == "at|en"
         assert lexicon.function_words("and", lang) == "(?!)"
     assert lexicon.function_words("and", "pl") == "i|a"
     # a core word its language reads as another kind is not read as the core reads it
-    assert lexicon.function_words("in", "nl").startswith("(?!(?:en)")
+    assert "(?!(?:en)" in lexicon.function_words("in", "nl")
+    # Danish and Norwegian "at" is "that": no place before a nation ("Han sier at Norge gir")
+    place = cues.for_language("no").place
+    assert not place.search("Han sier at ")
+    assert cues.for_language("en").place.search("trained at ")
+    assert cues.for_language("nl").place.search("trained at ")
     with pytest.raises(KeyError):
         lexicon.function_words("or", "nl")
     for family in lexicon.FAMILIES:

@@ -4,6 +4,7 @@ per language (:func:`materiel.ingest.cues.for_language`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -86,21 +87,21 @@ def test_skipping_keywords_finds_the_same_mentions_on_labelled_text(lang: str | 
         assert _gated_keywords(text, lang) == _ungated_keywords(text, lang)
 
 
+@functools.cache
+def _alternation(other: bool) -> re.Pattern[str]:
+    """Every adjective in one alternation, in order (what the reader once compiled)."""
+    alts = "|".join(f"(?:{rx})" for rx in nations._adjectives(other))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
 def _full_adjectives(text: str, other: bool) -> list[tuple[int, int]]:
-    everything = tuple(range(len(nations._adjectives(other))))
-    return [m.span() for m in nations._adjective_pattern(other, everything).finditer(text)]
+    return [m.span() for m in _alternation(other).finditer(text)]
 
 
 def _gated_adjectives(text: str, other: bool) -> list[tuple[int, int]]:
-    folded = prefilter.fold(text)
-    kept = tuple(
-        i
-        for i, s in enumerate(nations._adjective_prefixes(other))
-        if prefilter.may_match(s, folded)
-    )
-    return (
-        [m.span() for m in nations._adjective_pattern(other, kept).finditer(text)] if kept else []
-    )
+    """The adjectives as the reader finds them: only those the text may match, each searched
+    apart and merged (:func:`materiel.ingest.nations._adjective_matches`)."""
+    return [m.span() for _, m in nations._adjective_matches(text, other)]
 
 
 @pytest.mark.parametrize("other", [False, True])

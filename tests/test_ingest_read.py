@@ -775,6 +775,9 @@ def test_calibres_coordinated_before_one_unit() -> None:
             45,
         ),
         ("Polska przekazała Ukrainie 200 czołgów T-72.", "POL", "main-battle-tank", 200),
+        # Danish and Norwegian "at" is "that", no place before the donor
+        ("Han sier at Norge sender 20 stridsvogner til Ukraina.", "NOR", "main-battle-tank", 20),
+        ("Hun sagde, at Danmark giver 19 F-16-fly til Ukraine.", "DNK", "aircraft", 19),
     ],
 )
 def test_pledges_in_other_european_languages(
@@ -813,3 +816,54 @@ def test_manpads_called_missiles_are_systems_in_every_order() -> None:
     assert resolve_phrase(table.find("Raketen für IRIS-T", "de"), "Raketen für IRIS-T")[0] == (
         "air-defence-missile"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "category", "quantity"),
+    [
+        # French reported speech: a giving verb in the conditional after a past verb of saying
+        # is the future of the past
+        (
+            "Blinken a déclaré que les États-Unis fourniraient à l'Ukraine des munitions de "
+            "défense aérienne.",
+            "USA",
+            "air-defence-missile",
+            None,
+        ),
+        ("Le ministre a annoncé que la France livrerait 12 canons Caesar à l'Ukraine.", "FRA",
+         "artillery-system", 12),
+        # a debate as the setting, not the modality of the giving
+        (
+            "Inmitten der Debatte um künftige Waffenhilfe will die Bundesregierung zwei weitere "
+            "Mehrfachraketenwerfer vom Typ Mars II an Kiew liefern.",
+            "DEU",
+            "rocket-artillery-system",
+            2,
+        ),
+        # the recipient's future "get ... from"
+        ("Kyiv will get 20 howitzers from Poland.", "POL", "artillery-system", 20),
+        # Norwegian "setter av" (sets aside)
+        (
+            "Storbritannia setter av 2,3 milliarder pund i militærhjelp til Ukraina for 2023.",
+            "GBR",
+            "unspecified",
+            None,
+        ),
+    ],
+)  # fmt: skip
+def test_reported_future_debate_settings_and_receiving(
+    text: str, donor: str, category: str, quantity: int | None
+) -> None:
+    assert (donor, category, None, quantity) in _rows(text, "pledge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken a déclaré que les États-Unis ne fourniraient pas de chars à l'Ukraine.",
+        "Blinken a déclaré que les États-Unis pourraient fournir des chars à l'Ukraine.",
+        "Amid the debate over tanks, Berlin is considering sending Leopard 2 tanks to Ukraine.",
+    ],
+)
+def test_reported_speech_keeps_negations_and_hypotheses(text: str) -> None:
+    assert _rows(text, "pledge") == []

@@ -289,7 +289,9 @@ RECEIVE_CUE = _lexical(
     "receive",
     r"\b(?:erhält|erhalten|erhielt\w*|bekommt|bekommen|bekam\w*|reçoi\w*|recevr\w*|reçu\w*"
     r"|obtien\w*|obtiendr\w*|recib\w*|receb\w*|ricev\w*|otrzyma\w*|obdrž\w*|får|fick"
-    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*" + _SLOT + r")\b",
+    r"|krijgt|krijgen|kreeg|отрима\w*|получ\w*" + _SLOT + r")\b"
+    # English "get" only as the recipient's future ("Kyiv will get 20 howitzers from Poland")
+    r"|\b(?:will|shall|is\s+to|are\s+to|is\s+set\s+to|would)\s+(?:also\s+|soon\s+)?get\b",
     _I,
 )
 #: the recipient named in any of the batches' languages, in any grammatical case
@@ -358,7 +360,21 @@ NOT_NEGATION = re.compile(
     r"|\b(?:address\w*|tackl\w*|combat\w*|counter\w*|remed\w*|fill\w*|eas(?:e|es|ing)"
     r"|alleviat\w*|face\s+(?:à|aux)|pallier|combler|remédier|lutter\s+contre|gegen|behebe\w*"
     r"|bekämpf\w*|lindern)\s+(?:\S+\s+){0,4}?(?:shortages?|pénurie\w*|manques?|Mangel\w*"
-    r"|Engp\w+)\b",
+    r"|Engp\w+)\b"
+    # a debate as the setting, not the modality of the giving ("Amid the debate over future
+    # arms aid, the government will send", "Inmitten der Debatte um", "en plein débat sur")
+    r"|\b(?:amid(?:st)?|inmitten|mitten\s+in|au\s+(?:milieu|cœur|coeur)\s+d[eu']?|en\s+plein)"
+    r"\s+(?:the\s+|an?\s+|der\s+|einer\s+|du\s+|des\s+|l['’]\s*)?(?:\w+\s+)?(?:debates?|Debatte\w*"
+    r"|débats?|discussions?|Diskussion\w*)\b"
+    # French reported speech: a conditional after a past verb of saying is the future of the
+    # past, not a hypothesis, when the verb is one of giving ("Blinken a déclaré que les
+    # États-Unis fourniraient à l'Ukraine"; "arriveraient", "pourraient" and a negation
+    # between stay as they are)
+    r"|\b(?:a|ont|avait|avaient)\s+(?:déclaré|annoncé|indiqué|précisé|affirmé|assuré|confirmé"
+    r"|promis|expliqué|ajouté|dit|fait\s+savoir)\s+qu(?:e\s+|['’]\s*)"
+    r"(?:(?!\b(?:ne|pas|jamais|plus|n['’]|si|(?:pourr|devr|voudr|faudr|aimer)\w*)\b)"
+    r"[^.;:!?])*?\b(?:fournir|livrer|enverr|donner|transférer|céder|cèder|accorder|octroier"
+    r"|allouer|débloquer|financer|mettr|remettr|verser|consacrer|dépenser)(?:ait|aient)\b",
     _I,
 )
 
@@ -645,7 +661,7 @@ COMPARED_BEFORE = re.compile(
 #: a nation that is only a place: transit, host, venue, production site
 PLACE_BEFORE = _functional(
     "place",
-    r"(?:\bin|\bat|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
+    r"(?:\bin|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
     r"|\b" + _word_slot("in") + r"|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
 )
 #: what stands between two donors of one list ("the USA, Denmark, the Netherlands and

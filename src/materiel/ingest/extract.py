@@ -616,8 +616,8 @@ def _other_total(text: str, a: int, b: int, cumulative: re.Pattern[str]) -> bool
 
 def _core_language(text: str) -> bool:
     """Is the text in English, German or French as the modality filter sees it
-    (:func:`.modality.covered`)? Elsewhere the cues of other languages are read too (the
-    filter does not read those texts, so they are the only guard there)."""
+    (:func:`.modality.covered`)? Elsewhere the cues of other languages are read too (and
+    the filter reads those texts with its model for other languages)."""
     from materiel.ingest.modality import covered
 
     return covered(text)

@@ -105,13 +105,15 @@ def items_for(lang: str | None) -> list[tuple[str, str, int]]:
 #: the kinds of function word a language gives, where one language's word is another's of
 #: another kind: and (joins two donors: Dutch "en", Polish "i"), in (a preposition of place
 #: before a nation: French "en Pologne"), but (opens a clause: French "mais"), medium (a paper
-#: or broadcaster after a nation's adjective: German "Sender"), and a word only told apart
-#: from those, sends (Norwegian and Danish "sender")
-FUNCTION_KINDS = ("and", "in", "but", "medium", "sends")
+#: or broadcaster after a nation's adjective: German "Sender"), and words only told apart
+#: from those: sends (Norwegian and Danish "sender"), that (Danish and Norwegian "at", a
+#: conjunction: "Han sier at Norge gir ...", not English "at Norway")
+FUNCTION_KINDS = ("and", "in", "but", "medium", "sends", "that")
 
 #: the function words of English, German and French that the reader's patterns read in every
 #: text, by language and kind (their other function words stand in those patterns as they are)
 CORE_FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    "en": {"in": r"at"},
     "fr": {
         "in": r"en",
         # not before a noun, "de" or "um", where it is Portuguese "more" ("precisa de mais

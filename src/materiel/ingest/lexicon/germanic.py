@@ -55,7 +55,7 @@ _PLEDGE = _alt(
     # Norwegian
     r"gi|gir|gitt|gis|overfør\w*|overlat\w*|overleve?r\w*|overrek\w*|disposisjon",
     r"bevilgning\w*|kjøp(?:er|e|t|te)|bestill\w*|anskaff\w*|våpenhjelp|våpenstøtte",
-    r"donasjon\w*|leveranse\w*|militær\w*\s+hjelp",
+    r"donasjon\w*|leveranse\w*|militær\w*\s+hjelp|militærhjelp|set(?:ter|te)\s+av|satt\s+av",
     # Icelandic
     r"senda|sendir|sendu|sent|afhen[dt]\w*|gef(?:a|ur|ið|in|nar)|gaf|gáfu|veit(?:a|ir|ti|tu|t)",
     r"útveg\w*|styrk(?:ja|ir|ti|tu|t|ur)|framlag\w*|leggja\s+fram|leggur\s+fram",
@@ -268,6 +268,7 @@ _COMMITS = _alt(
     r"|giver\s+(?:\S+\s+){0,6}?til|lovede|lovet|har\s+lovet",
     # Norwegian (bokmål and nynorsk)
     r"gir|gjev|sender\s+(?:\S+\s+){0,6}?til|leverer|donerer|bidrar|bidreg|bevilger|bevilgar"
+    r"|setter\s+av|øremerker"
     r"|kunngjør|kunngjorde|kunngjorte|annonserer|annonserte|vedtatt|vedtok|vedteke"
     r"|lovte|lova|kjem\s+til\s+å|kommer\s+til\s+å|har\s+besluttet|har\s+bestemt",
     # Swedish
@@ -344,8 +345,9 @@ WORDS: dict[str, str] = {
 #: alternation: those these languages read otherwise than English, German and French
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
     "nl": {"and": r"en"},  # "Nederland en Duitsland", not French "en Pologne"
-    "no": {"sends": r"sender"},  # "Norge sender", not German "Sender"
-    "da": {"sends": r"sender"},
+    # "Norge sender", not German "Sender"; "sier at Norge", not English "at Norway"
+    "no": {"sends": r"sender", "that": r"at"},
+    "da": {"sends": r"sender", "that": r"at"},
 }
 
 # -- items -----------------------------------------------------------------------------------

@@ -842,6 +842,21 @@ def test_manpads_called_missiles_are_systems_in_every_order() -> None:
         ),
         # the recipient's future "get ... from"
         ("Kyiv will get 20 howitzers from Poland.", "POL", "artillery-system", 20),
+        # an authority granted before that a new package draws on is no past total
+        (
+            "The United States will provide Ukraine up to $250 million in weapons and "
+            "equipment under previously authorized drawdowns.",
+            "USA",
+            "unspecified",
+            None,
+        ),
+        (
+            "Les États-Unis fourniront à l'Ukraine jusqu'à 250 millions de dollars d'armes dans "
+            "le cadre de retraits précédemment ordonnés.",
+            "USA",
+            "unspecified",
+            None,
+        ),
         # Norwegian "setter av" (sets aside)
         (
             "Storbritannia setter av 2,3 milliarder pund i militærhjelp til Ukraina for 2023.",
@@ -863,7 +878,16 @@ def test_reported_future_debate_settings_and_receiving(
         "Blinken a déclaré que les États-Unis ne fourniraient pas de chars à l'Ukraine.",
         "Blinken a déclaré que les États-Unis pourraient fournir des chars à l'Ukraine.",
         "Amid the debate over tanks, Berlin is considering sending Leopard 2 tanks to Ukraine.",
+        "Germany previously delivered 30 Gepard tanks to Ukraine.",
     ],
 )
 def test_reported_speech_keeps_negations_and_hypotheses(text: str) -> None:
     assert _rows(text, "pledge") == []
+
+
+def test_an_item_asked_for_with_its_cost_is_a_need() -> None:
+    text = (
+        "Die Ukraine brauche eine Million Artilleriegeschosse und dafür müssten vermutlich rund "
+        "vier Milliarden Euro zur Verfügung gestellt werden, sagte Resnikow am Mittwoch."
+    )
+    assert ("UKR", "artillery-ammunition", None, 1000000) in _rows(text, "need")

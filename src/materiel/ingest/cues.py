@@ -404,7 +404,12 @@ CUMULATIVE = re.compile(
     r"|wurde)\s+(?:\w+\s+){0,3}bereits\b|\bbereits\s+(?:\w+\s+){0,2}(?:geliefert|übergeben"
     r"|gespendet)|\b(?:a|ont|avait|avaient)\s+déjà\b|\bdéjà\s+(?:livré|fourni|envoyé|donné)"
     r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
-    r"|\bpreviously\b|\bauparavant\b|\bprécédemment\b|\bzuvor\b|\bfrüher\b"
+    # (not an authority granted before that a new package draws on: "under previously
+    # authorized drawdowns", "dans le cadre de retraits précédemment ordonnés", "aus zuvor
+    # genehmigten Mitteln")
+    r"|\b(?:previously|auparavant|précédemment|zuvor|früher)\b(?!\s+(?:authori[sz]\w*"
+    r"|approved|appropriated|ordered|ordonn\w*|autoris\w*|approuv\w*|genehmigt\w*"
+    r"|bewilligt\w*|beschlossen\w*))"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"
     r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:nearly|almost|about|around|some"
     r"|roughly)\s+)?(?:\w+\s+)?(?:months|years)\b"

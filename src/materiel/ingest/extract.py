@@ -2158,10 +2158,14 @@ class Extractor:
         request's scope), else a general call for arms or for urgent needs."""
         text, s, e = ctx.text, st.start, st.end
         scopes = [sc for _, _, sc in approved]
+        # (an item with its cost is still the item asked for: "Die Ukraine brauche eine Million
+        # Artilleriegeschosse und dafür müssten rund vier Milliarden Euro ..."; a sum alone is
+        # no item)
         items = [
             el
             for el in st.elements
-            if el.money is None and any(el.start < b and el.end > a for a, b in scopes)
+            if (el.money is None or el.category != "unspecified")
+            and any(el.start < b and el.end > a for a, b in scopes)
         ]
         # "ammunition" alone in what is asked for is artillery's (as in :meth:`_needs` below)
         for m in ctx.items:

@@ -363,9 +363,9 @@ NOT_NEGATION = re.compile(
     r"|Engp\w+)\b"
     # a debate as the setting, not the modality of the giving ("Amid the debate over future
     # arms aid, the government will send", "Inmitten der Debatte um", "en plein débat sur")
-    r"|\b(?:amid(?:st)?|inmitten|mitten\s+in|au\s+(?:milieu|cœur|coeur)\s+d[eu']?|en\s+plein)"
-    r"\s+(?:the\s+|an?\s+|der\s+|einer\s+|du\s+|des\s+|l['’]\s*)?(?:\w+\s+)?(?:debates?|Debatte\w*"
-    r"|débats?|discussions?|Diskussion\w*)\b"
+    r"|\b(?:amid(?:st)?|inmitten|mitten\s+in|au\s+(?:milieu|cœur|coeur)|en\s+plein)\s+"
+    r"(?:the\s+|an?\s+|der\s+|einer\s+|du\s+|des\s+|de\s+la\s+|de\s+|d['’]\s*|l['’]\s*)?"
+    r"(?:\w+\s+)?(?:debates?|Debatte\w*|débats?|discussions?|Diskussion\w*)\b"
     # French reported speech: a conditional after a past verb of saying is the future of the
     # past, not a hypothesis, when the verb is one of giving ("Blinken a déclaré que les
     # États-Unis fourniraient à l'Ukraine"; "arriveraient", "pourraient" and a negation
@@ -373,7 +373,7 @@ NOT_NEGATION = re.compile(
     r"|\b(?:a|ont|avait|avaient)\s+(?:déclaré|annoncé|indiqué|précisé|affirmé|assuré|confirmé"
     r"|promis|expliqué|ajouté|dit|fait\s+savoir)\s+qu(?:e\s+|['’]\s*)"
     r"(?:(?!\b(?:ne|pas|jamais|plus|n['’]|si|(?:pourr|devr|voudr|faudr|aimer)\w*)\b)"
-    r"[^.;:!?])*?\b(?:fournir|livrer|enverr|donner|transférer|céder|cèder|accorder|octroier"
+    r"[^.;:!?])*?\b(?:fournir|livrer|enverr|donner|transférer|céder|accorder|octroier"
     r"|allouer|débloquer|financer|mettr|remettr|verser|consacrer|dépenser)(?:ait|aient)\b",
     _I,
 )

@@ -499,3 +499,27 @@ def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence() -> Non
                 else set(stated)
             )
             assert q in sums, (f.name, q, reading.evidence(d))
+
+
+def test_cross_validation_and_the_threshold_sweep_agree(tmp_path: Path) -> None:
+    """Leave-one-batch-out on a few labelled texts of three batches (in English, German,
+    French and other languages): the sweep's row at the shipped thresholds is the filter's
+    pooled row of :func:`cross_validate`, and stricter thresholds keep no more pledges."""
+    from materiel.ingest import modality
+
+    for batch in ("b10", "b11", "b12"):
+        for path in sorted(EVAL.glob(f"{batch}-*.json"))[:8]:
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    shipped = (modality.THRESHOLD_TEXT, modality.THRESHOLD_FIGURES, modality.THRESHOLD_OTHER)
+    rows = modality.cross_validate(tmp_path)
+    assert [b for b, _, _ in rows] == ["b10", "b11", "b12", "pooled"]
+    _, rules, filtered = rows[-1]
+    assert rules["texts"] == filtered["texts"] == 24
+    strict = (1.0, 1.0, 1.0)
+    swept = dict(modality.sweep(tmp_path, [shipped, strict]))
+    assert swept[shipped]["scores"] == filtered["scores"]
+    assert swept[shipped]["false"] == filtered["false"]
+    for k in modality.MEASURES:
+        assert swept[strict]["scores"][k].predicted <= swept[shipped]["scores"][k].predicted
+    assert swept[strict]["false"] == 0  # every pledge dropped
+    assert "| 0.3 | 0.02 | 0.3 |" in modality.sweep_markdown([(shipped, filtered)])

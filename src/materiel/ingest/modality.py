@@ -604,32 +604,99 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
     }
 
 
+def _held_out_probabilities(
+    exs: Sequence[_Example], c: float = C
+) -> dict[str, tuple[list[float], float]]:
+    """Leave one blind batch out: for each batch bN, the models trained on every other
+    labelled text; for each text of bN (by name), P(labelled pledge) of each of its pledge
+    drafts and P(negative) of the text, from the model of its language group."""
+    batches = sorted({e.batch for e in exs if e.batch != "early"}, key=lambda b: int(b[1:]))
+    out: dict[str, tuple[list[float], float]] = {}
+    for b in batches:
+        model = _fit_model([e for e in exs if e.batch != b], c)
+        for e in exs:
+            if e.batch != b:
+                continue
+            which = model if e.core else model.other
+            assert which is not None
+            out[e.name] = (
+                [which.probability(f) for f in e.feats],
+                _probability(which.text_weights, e.text_feats),
+            )
+    return out
+
+
+def _kept(
+    e: _Example,
+    probabilities: tuple[list[float], float],
+    thresholds: tuple[float, float, float],
+    text_model: bool = True,
+) -> list[bool]:
+    """Which of ``e``'s pledge drafts the filter keeps at (text, figures, other) thresholds."""
+    pledge_p, text_p = probabilities
+    text, figures, other = thresholds
+    if text_model and text_p >= text:
+        return [False] * len(pledge_p)
+    pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
+    return [
+        p >= (figures if _figures(d) else other) for p, d in zip(pledge_p, pledges, strict=True)
+    ]
+
+
 def cross_validate(
     directory: Path, c: float = C, text_model: bool = True
 ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     """Leave one blind batch out: for each batch bN, train on every other labelled text,
     filter bN's pledges; (batch, scores without the filter, scores with it), then pooled."""
     exs = examples(directory)
+    held_out = _held_out_probabilities(exs, c)
+    thresholds = (THRESHOLD_TEXT, THRESHOLD_FIGURES, THRESHOLD_OTHER)
+    keep = {
+        n: _kept(e, held_out[n], thresholds, text_model) for e in exs if (n := e.name) in held_out
+    }
     batches = sorted({e.batch for e in exs if e.batch != "early"}, key=lambda b: int(b[1:]))
-    keep: dict[str, list[bool]] = {}
     out = []
     for b in batches:
-        model = _fit_model([e for e in exs if e.batch != b], c)
-        if not text_model:
-            other = model.other and Model(model.other.weights)
-            model = Model(model.weights, other=other)
         held = [e for e in exs if e.batch == b]
-        for e in held:
-            pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
-            which = model if e.core else model.other
-            if which is None:
-                keep[e.name] = [True] * len(pledges)
-                continue
-            keep[e.name] = which.decide(pledges, e.text_feats, e.feats)
         out.append((b, _score(held, None), _score(held, keep)))
     pooled = [e for e in exs if e.batch != "early"]
     out.append(("pooled", _score(pooled, None), _score(pooled, keep)))
     return out
+
+
+#: the thresholds :func:`sweep` tries: (text, figures, other)
+SWEEP_GRID: tuple[tuple[float, float, float], ...] = tuple(
+    (t, f, o) for t in (0.2, 0.3, 0.4, 0.5) for f in (0.01, 0.02, 0.05) for o in (0.2, 0.3, 0.4)
+)
+
+
+def sweep(
+    directory: Path, grid: Sequence[tuple[float, float, float]] = SWEEP_GRID, c: float = C
+) -> list[tuple[tuple[float, float, float], dict[str, Any]]]:
+    """Leave one blind batch out, the models trained once per batch, then the pooled scores of
+    the filter at each (text, figures, other) thresholds of ``grid``."""
+    exs = examples(directory)
+    held_out = _held_out_probabilities(exs, c)
+    pooled = [e for e in exs if e.name in held_out]
+    out: list[tuple[tuple[float, float, float], dict[str, Any]]] = []
+    for th in grid:
+        keep = {e.name: _kept(e, held_out[e.name], th) for e in pooled}
+        out.append((th, _score(pooled, keep)))
+    return out
+
+
+def sweep_markdown(
+    rows: Sequence[tuple[tuple[float, float, float], dict[str, Any]]],
+) -> str:
+    lines = [
+        "| text | figures | other | strict pledges | strict donor-amount pairs "
+        "| strict donor-category-quantity triples | strict funds | strict needs "
+        "| false pledges on negatives |",
+        "|---:|---:|---:|---|---|---|---|---|---|",
+    ]
+    for (t, f, o), r in rows:
+        lines.append(f"| {t} | {f} | {o} | " + " | ".join(_cells(r)) + " |")
+    return "\n".join(lines)
 
 
 def _cells(r: dict[str, Any]) -> list[str]:
@@ -658,10 +725,14 @@ def _main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "cv":
         print(cv_markdown(cross_validate(Path(argv[1]))))
         return 0
+    if len(argv) >= 2 and argv[0] == "sweep":
+        print(sweep_markdown(sweep(Path(argv[1]))))
+        return 0
     if len(argv) < 2 or argv[0] != "train":
         print(
             "usage: python -m materiel.ingest.modality train LABELLED_DIR [OUT.json]\n"
-            "       python -m materiel.ingest.modality cv LABELLED_DIR"
+            "       python -m materiel.ingest.modality cv LABELLED_DIR\n"
+            "       python -m materiel.ingest.modality sweep LABELLED_DIR"
         )
         return 2
     model = train(Path(argv[1]))

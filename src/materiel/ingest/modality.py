@@ -619,10 +619,9 @@ def _held_out_probabilities(
                 continue
             which = model if e.core else model.other
             assert which is not None
-            out[e.name] = (
-                [which.probability(f) for f in e.feats],
-                _probability(which.text_weights, e.text_feats),
-            )
+            # (no text model, as :meth:`Model.negative` reads it: no text is a negative)
+            text_p = _probability(which.text_weights, e.text_feats) if which.text_weights else 0.0
+            out[e.name] = ([which.probability(f) for f in e.feats], text_p)
     return out
 
 

@@ -363,23 +363,30 @@ class Model:
     def probability(self, feats: Iterable[str]) -> float:
         return _probability(self.weights, feats)
 
-    def negative(self, text_feats: Iterable[str]) -> bool:
-        """Is the text a negative (every pledge dropped)?"""
-        return bool(self.text_weights) and (
-            _probability(self.text_weights, text_feats) >= self.threshold_text
-        )
+    def text_probability(self, text_feats: Iterable[str]) -> float | None:
+        """P(the text is a negative), None without a text model."""
+        return _probability(self.text_weights, text_feats) if self.text_weights else None
 
-    def keep(self, d: Draft, p: float) -> bool:
-        return p >= (self.threshold_figures if _figures(d) else self.threshold_other)
+    def kept(
+        self, pledges: Sequence[Draft], text_p: float | None, ps: Iterable[float]
+    ) -> list[bool]:
+        """For each of ``pledges``, at this model's thresholds: is it kept, given P(the text
+        is a negative) ``text_p`` (None: no text model) and each one's P(labelled pledge)
+        ``ps`` (read only when the text model does not drop them all)?"""
+        if text_p is not None and text_p >= self.threshold_text:
+            return [False] * len(pledges)
+        return [
+            p >= (self.threshold_figures if _figures(d) else self.threshold_other)
+            for d, p in zip(pledges, ps, strict=True)
+        ]
 
     def decide(
         self, pledges: Sequence[Draft], text_feats: Iterable[str], feats: Iterable[list[str]]
     ) -> list[bool]:
-        """For each of ``pledges`` (with its features ``feats``, read only when the text
-        model does not drop them all): is it kept?"""
-        if self.negative(text_feats):
-            return [False] * len(pledges)
-        return [self.keep(d, self.probability(f)) for d, f in zip(pledges, feats, strict=True)]
+        """For each of ``pledges`` (with its features ``feats``): is it kept?"""
+        return self.kept(
+            pledges, self.text_probability(text_feats), (self.probability(f) for f in feats)
+        )
 
     def keeps(self, tc: TextCues, drafts: Sequence[Draft]) -> list[bool]:
         """For each pledge of ``drafts`` in order: is it kept?"""
@@ -606,12 +613,13 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
 
 def _held_out_probabilities(
     exs: Sequence[_Example], c: float = C
-) -> dict[str, tuple[list[float], float]]:
+) -> dict[str, tuple[list[float], float | None]]:
     """Leave one blind batch out: for each batch bN, the models trained on every other
     labelled text; for each text of bN (by name), P(labelled pledge) of each of its pledge
-    drafts and P(negative) of the text, from the model of its language group."""
+    drafts and P(negative) of the text (:meth:`Model.text_probability`), from the model of
+    its language group."""
     batches = sorted({e.batch for e in exs if e.batch != "early"}, key=lambda b: int(b[1:]))
-    out: dict[str, tuple[list[float], float]] = {}
+    out: dict[str, tuple[list[float], float | None]] = {}
     for b in batches:
         model = _fit_model([e for e in exs if e.batch != b], c)
         for e in exs:
@@ -619,27 +627,26 @@ def _held_out_probabilities(
                 continue
             which = model if e.core else model.other
             assert which is not None
-            # (no text model, as :meth:`Model.negative` reads it: no text is a negative)
-            text_p = _probability(which.text_weights, e.text_feats) if which.text_weights else 0.0
-            out[e.name] = ([which.probability(f) for f in e.feats], text_p)
+            out[e.name] = (
+                [which.probability(f) for f in e.feats],
+                which.text_probability(e.text_feats),
+            )
     return out
 
 
 def _kept(
     e: _Example,
-    probabilities: tuple[list[float], float],
+    probabilities: tuple[list[float], float | None],
     thresholds: tuple[float, float, float],
     text_model: bool = True,
 ) -> list[bool]:
-    """Which of ``e``'s pledge drafts the filter keeps at (text, figures, other) thresholds."""
+    """Which of ``e``'s pledge drafts the filter keeps at (text, figures, other) thresholds
+    (:meth:`Model.kept`)."""
     pledge_p, text_p = probabilities
     text, figures, other = thresholds
-    if text_model and text_p >= text:
-        return [False] * len(pledge_p)
+    at = Model({}, threshold_figures=figures, threshold_other=other, threshold_text=text)
     pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
-    return [
-        p >= (figures if _figures(d) else other) for p, d in zip(pledge_p, pledges, strict=True)
-    ]
+    return at.kept(pledges, text_p if text_model else None, pledge_p)
 
 
 def cross_validate(

@@ -444,9 +444,8 @@ class Speakers:
             after = narr[v.end() : v.end() + 80]
             before = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s(?=\w+\s+\w+\s)", before)[-1]
             after = re.split(r"(?<=\w\w)[.;!?]|[;!?]|,\s", after)[0]
+            # ("Selenskyj zufolge": the speaker before the word, as for the other words)
             side = _side(after, self.recipient_names) if _names_after(word) else None
-            if word == "zufolge":
-                side = _side(before, self.recipient_names, last=True)
             if side is None:
                 side = _side(before, self.recipient_names, last=True)
                 if side is None and PRONOUN_BEFORE.search(before):

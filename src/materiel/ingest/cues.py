@@ -840,7 +840,7 @@ CONTINUES = _lexical(
     r"|includ\w*|consist\w*\s+of|compris\w*|contain\w*|of\s+which|of\s+this|the\s+remaining"
     r"|the\s+rest|part\s+of\s+(?:it|the|this)"
     r"|auch|außerdem|ausserdem|zudem|darüber\s+hinaus|ferner|weiter(?:hin)?|hinzu\s+komm\w*"
-    r"|dazu\s+(?:gehör\w*|zähl\w*|komm\w*)|umfass\w*|umfasst|beinhalt\w*|enthält|enthalten"
+    r"|dazu\s+(?:gehör\w*|zähl\w*|komm\w*)|umfass\w*|umfasst|beinhalt\w*|enthält|enthalt\w*|enthielt\w*"
     r"|handelt\s+es\s+sich|davon|von\s+den|neben\s+den|zusätzlich|ebenfalls"
     r"|aussi|également|en\s+outre|par\s+ailleurs|de\s+plus|en\s+plus|compren\w*|inclu\w*"
     r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"

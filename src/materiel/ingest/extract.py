@@ -259,6 +259,13 @@ _BARE_CALIBRE_END = re.compile(
     r"(?<![\d.,])(105|120|122|152|155|203|60|81|82)\s*(?:,|/|and|und|et|y|e|i|og|och|en)?\s*$",
     re.IGNORECASE,
 )
+#: a coordinated chunk that names only what the ammunition before it is for ("ammunition for
+#: HIMARS and for NASAMS", "Munition für Himars und für Nasams", "munitions pour les CAESAR et
+#: pour les LRU")
+_AND_FOR = re.compile(
+    r"\W*(?:(?:and|und|sowie|et|y|e|i|og|och|en)\s+)?(?:for|für|pour|para|per|voor|för|til)\s",
+    re.IGNORECASE,
+)
 #: a chunk split off after "with" ("launchers with ammunition")
 _WITH_AMMO = re.compile(
     r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
@@ -1252,7 +1259,10 @@ class Extractor:
                 (not ctx.core and ctx.lang_cues.pledge.search(sent))
                 or ctx.lang_cues.receive.search(sent)
             )
-            and cues.RECIPIENT_ANY_LANGUAGE.search(sent)
+            and (
+                cues.RECIPIENT_ANY_LANGUAGE.search(sent)
+                or (not ctx.core and 0 <= ctx.recipient_at >= st.index - 1)
+            )
         )
         pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
         # a sentence that goes on with the pledges just before it ("It also includes ...",
@@ -1790,6 +1800,15 @@ class Extractor:
             category, calibre, code = (
                 resolve_phrase(mentions, chunk) if mentions else ("", None, None)
             )
+            prev_el = out[-1] if out else None
+            if (
+                AMMO_OF.get(category, "other-military") not in ("other-military", category)
+                and prev_el is not None
+                and prev_el.category.endswith(("ammunition", "missile"))
+                and _AND_FOR.match(chunk)
+            ):
+                # "Munition für Himars und für das System Nasams": the ammunition of both
+                category = AMMO_OF[category]
             if (
                 not category
                 and mentions

@@ -309,3 +309,80 @@ def test_items_for_another_states_forces_are_a_ring_exchange_not_a_pledge() -> N
         "Estonia will give Ukraine 24 howitzers, all of them in service with the Estonian army.",
     ):
         assert Extractor().read(text).by_kind("pledge") != [], text
+
+
+def test_reported_contents_and_the_ammunition_of_each_system() -> None:
+    """German reported speech ("Es enthalte ...") goes on with the package, and "Munition für
+    Himars und für Nasams" is ammunition of both systems, not a NASAMS system."""
+    drafts = [
+        d.fields
+        for d in EX.read(
+            "Die USA stellen der Ukraine weitere Militärhilfe zur Verfügung. Das neue Paket habe "
+            "einen Umfang von rund 200 Millionen US-Dollar. Es enthalte unter anderem Munition für "
+            "Mehrfachraketenwerfer vom Typ Himars und für das Luftverteidigungssystem vom Typ "
+            "Nasams sowie Artilleriemunition mit den Kalibern 155 und 105 Millimeter."
+        ).drafts
+        if d.kind == "pledge"
+    ]
+    got = {(f["donor"], f["category"], f["caliber"]) for f in drafts}
+    assert ("USA", "rocket-artillery-ammunition", None) in got
+    assert ("USA", "air-defence-missile", None) in got
+    assert ("USA", "air-defence-system", None) not in got
+    assert ("USA", "artillery-ammunition", "155mm") in got
+    assert ("USA", "artillery-ammunition", "105mm") in got
+
+
+def test_a_package_announced_without_items_then_its_contents() -> None:
+    """Finnish: the package is announced with no item, the next sentences list its contents and
+    its cost; the running total of all packages is no new pledge."""
+    drafts = [
+        d.fields
+        for d in EX.read(
+            "Suomi toimittaa Ukrainaan 17. puolustustarvikeapulähetyksen. Tasavallan presidentti "
+            "päätti asiasta torstaina. Lähetys sisältää muun muassa lisää ilmatorjunta-aseistusta "
+            "ja ampumatarvikkeita. Lisäavussa on huomioitu sekä Ukrainan tarpeita, että "
+            "Puolustusvoimien resurssitilannetta Suomessa. "
+            "Uuden lähetyksen arvioidaan maksavan Suomelle 105 miljoonaa "
+            "euroa. Kaikkien Suomen Ukrainalle toimittamien puolustustarvikepakettien korvattava "
+            "arvo on nyt noin 1,2 miljardia euroa."
+        ).drafts
+        if d.kind == "pledge"
+    ]
+    assert ("FIN", "air-defence-system") in {(f["donor"], f["category"]) for f in drafts}
+    assert [f["amount"] for f in drafts if f["amount"] is not None] == [105_000_000]
+
+
+def test_a_pledge_word_after_the_recipient_named_just_before() -> None:
+    """In other languages a giving verb counts when the sentence before named the recipient
+    ("Norge donerer ... Ukraina" then "regjeringen donerer mer luftvernutstyr til en sum av 335
+    millioner kroner"), unless the sentence tells the past."""
+    got = [
+        d.fields
+        for d in EX.read(
+            "Norge donerer luftvernutstyr fordi det haster for Ukraina. Onsdag ble det kjent at "
+            "regjeringen donerer mer luftvernutstyr til en sum av 335 millioner kroner."
+        ).drafts
+        if d.kind == "pledge"
+    ]
+    assert ("NOR", "air-defence-system", 335_000_000, "NOK") in {
+        (f["donor"], f["category"], f["amount"], f["currency"]) for f in got
+    }
+
+
+def test_an_approved_proposal_and_a_running_total_stated_now() -> None:
+    text = (
+        "On Wednesday, the President of Finland approved the government's proposal to provide "
+        "Ukraine with another package of military assistance worth about €95 million. "
+        "The total cost of the defence assistance packages provided by Finland to Ukraine is "
+        "currently €1.4 billion."
+    )
+    amounts = [d.fields["amount"] for d in EX.read(text).drafts if d.kind == "pledge"]
+    assert amounts == [95_000_000]
+
+
+def test_air_defenses_in_the_plural() -> None:
+    got = {
+        (d.fields["donor"], d.fields["category"], d.fields["amount"])
+        for d in EX.read("Canada to give C$33 mln to help buy air defenses for Ukraine.").drafts
+    }
+    assert ("CAN", "air-defence-system", 33_000_000) in got

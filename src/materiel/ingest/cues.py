@@ -374,7 +374,12 @@ NOT_NEGATION = re.compile(
     r"|promis|expliqué|ajouté|dit|fait\s+savoir)\s+qu(?:e\s+|['’]\s*)"
     r"(?:(?!\b(?:ne|pas|jamais|plus|n['’]|si|(?:pourr|devr|voudr|faudr|aimer)\w*)\b)"
     r"[^.;:!?])*?\b(?:fournir|livrer|enverr|donner|transférer|céder|accorder|octroier"
-    r"|allouer|débloquer|financer|mettr|remettr|verser|consacrer|dépenser)(?:ait|aient)\b",
+    r"|allouer|débloquer|financer|mettr|remettr|verser|consacrer|dépenser)(?:ait|aient)\b"
+    # a proposal that is approved is a decision ("the President approved the government's
+    # proposal to provide", "billigte den Vorschlag", "a approuvé la proposition")
+    r"|\b(?:approv\w*|adopt\w*|accept\w*|endors\w*|back(?:s|ed)|billigt\w*|genehmigt\w*"
+    r"|approuv\w*|entérin\w*)\s+(?:(?:the|a|den|einen|la|une|le)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:propos\w*|Vorschlag\w*|Vorlage)\b",
     _I,
 )
 
@@ -407,6 +412,10 @@ CUMULATIVE = re.compile(
     # (not an authority granted before that a new package draws on: "under previously
     # authorized drawdowns", "dans le cadre de retraits précédemment ordonnés", "aus zuvor
     # genehmigten Mitteln")
+    # a running total stated now ("The total cost of the packages provided by Finland to
+    # Ukraine is currently €1.4 billion", "the total value of ... is now")
+    r"|\btotal\s+(?:cost|value|worth|amount|sum)\b[^.;]{0,120}?\b(?:is|are|stands?|amounts?)"
+    r"\s+(?:currently|now|at\s+present)\b"
     r"|\b(?:previously|auparavant|précédemment|zuvor|früher)\b(?!\s+(?:authori[sz]\w*"
     r"|approved|appropriated|ordered|ordonn\w*|autoris\w*|approuv\w*|genehmigt\w*"
     r"|bewilligt\w*|beschlossen\w*))"

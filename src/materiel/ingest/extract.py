@@ -1200,7 +1200,11 @@ class Extractor:
             ctx.recap = False
         # (a sentence with no item, no donor and no future leaves a recap going: "Poland also
         # gave air support." between two sentences of a past total)
-        if any(self.recipient in n.codes for n in st.nations) or cues.RECIPIENT_SIDE.search(sent):
+        if (
+            any(self.recipient in n.codes for n in st.nations)
+            or cues.RECIPIENT_SIDE.search(sent)
+            or (not ctx.core and cues.RECIPIENT_ANY_LANGUAGE.search(sent))
+        ):
             ctx.recipient_at = st.index
         if self._names_recipient(ctx, st):
             ctx.away = False
@@ -1261,7 +1265,14 @@ class Extractor:
             )
             and (
                 cues.RECIPIENT_ANY_LANGUAGE.search(sent)
-                or (not ctx.core and 0 <= ctx.recipient_at >= st.index - 1)
+                or (
+                    # the recipient named just before, and a giving now or to come ("Onsdag
+                    # ble det kjent at regjeringen donerer mer luftvernutstyr ..."), not a
+                    # recap in the past ("Byli jsme první, kdo dodal munici, tanky ...")
+                    not ctx.core
+                    and 0 <= ctx.recipient_at >= st.index - 1
+                    and not _other_tense(ctx, ctx.lang_cues.past, sent)
+                )
             )
         )
         pledge_word = pledge_word or cues.PLEDGE_CUE_MORE.search(sent)
@@ -1344,6 +1355,7 @@ class Extractor:
                 ctx.drafts.append(self._pledge(ctx, st, el, donor, dspan, joint))
         if given:
             ctx.pledge_donors, ctx.pledge_at = sorted(given), st.index
+        announced: set[str] = set()
         for a, b in st.clauses:
             if not any(a <= g[0].start < b for g in st.donors):
                 continue
@@ -1357,6 +1369,11 @@ class Extractor:
                     for code in _codes(g):
                         if code not in given:
                             ctx.named.setdefault(code, _strip(text, a, b))
+                            announced.add(code)
+        if announced and not given:
+            # a package announced with no item ("Finland sends its 17th package."): the next
+            # sentences may list its contents ("It contains air defence weapons ...")
+            ctx.pledge_donors, ctx.pledge_at = sorted(announced), st.index
         if st.donors:
             ctx.donors = _codes(st.donors[-1])
 

@@ -119,7 +119,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         3,
     ),
     (
-        r"air[-\s]defen[cs]e|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
+        r"air[-\s]defen[cs]es?|Flugabwehr|Luftverteidigung|défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|défense\s+sol-air"
         r"|anti-?a[ée]riens?|anti-?a[ée]riennes?|anti-aircraft",
         "air-defence-system",
         1,

@@ -196,7 +196,8 @@ _CUMULATIVE = (
     r"|per\s+visą\s+karą|kopumā|kopš\s+(?:kara|iebrukuma)\s+sākuma|kopš\s+2022|līdz\s+šim"
     r"|seni|siiani|tänaseks|sõja\s+algusest|alates\s+(?:sõja\s+algusest|2022)|kokku|kokkuvõttes"
     r"|tähän\s+asti|toistaiseksi|vuodesta\s+2022|hyökkäyksen\s+alusta|sodan\s+(?:alusta|alettua)"
-    r"|alusta\s+lähtien|yhteensä|kaikkiaan|mostanáig|ezidáig|eddigi\w*|a\s+háború\s+kezdete\s+óta"
+    r"|alusta\s+lähtien|yhteensä|kaikkiaan"
+    r"|kaikkien\s+(?:\w+\s+){0,3}(?:toimittami|lähettämi|luovuttami|antami)\w*|mostanáig|ezidáig|eddigi\w*|a\s+háború\s+kezdete\s+óta"
     r"|2022\s+óta|a\s+kezdetek\s+óta|összesítve|összesen"
     # Greek, Turkish, Arabic
     r"|μέχρι\s+στιγμής|έως\s+σήμερα|από\s+την\s+αρχή|από\s+το\s+2022|μέχρι\s+τώρα|ως\s+τώρα"
@@ -415,7 +416,7 @@ _ARMS = (
     # Lithuanian, Latvian, Estonian, Finnish, Hungarian
     r"|ginkl\w*|karin\w*\s+(?:param|pagalb|įrang)\w*|ieroč\w*|militār\w*\s+(?:palīdzīb|atbalst)\w*"
     r"|relv\w*|sõjalis\w*\s+abi\w*|sotilaallis\w*\s+(?:apu|avu|tuki|tuke)\w*|ase(?:apu|apua|avun"
-    r"|toimitu\w*|paketti\w*|paketi\w*)|asei(?:ta|den|siin)|fegyver\w*|katonai\s+(?:segély|segítség"
+    r"|toimitu\w*|paketti\w*|paketi\w*)|asei(?:ta|den|siin)|puolustustarvike\w*|puolustusmateriaali\w*|fegyver\w*|katonai\s+(?:segély|segítség"
     r"|támogatás|csomag)\w*"
     # Greek, Turkish, Arabic
     r"|όπλ\w*|οπλισμ\w*|στρατιωτικ\w*\s+(?:βοήθει|υλικ|εξοπλισμ|πακέτ)\w*|silah\w*"
@@ -446,7 +447,22 @@ _COMMITS = (
 )
 
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
+#: the contents of the package told before: "it contains", "it includes" (cues.CONTINUES)
+_CONTINUES = (
+    # Polish, Czech, Slovak, Croatian, Serbian, Slovene
+    r"zawiera\w*|obejmuje|w\s+tym|zahrnuje|obsahuje|zahŕňa|uključuje|obuhvaća|obuhvata|sadrži"
+    r"|vključuje|vsebuje"
+    # Bulgarian, Ukrainian, Russian
+    r"|включва|съдържа|включає|містить|включ[аи]в\w*|включает|содержит"
+    # Lithuanian, Latvian, Estonian, Finnish, Hungarian
+    r"|apima|apėmė|ietver|iekļauj|satur|sisaldab|hõlmab|sisältää|sisälsi|käsittää|lisäksi"
+    r"|tartalmaz\w*|magában\s+foglal\w*"
+    # Greek, Turkish
+    r"|περιλαμβάνει|περιελάμβανε|içer\w*|kapsı\w*"
+)
+
 WORDS: dict[str, str] = {
+    "continues": _CONTINUES,
     "pledge": _PLEDGE,
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,
@@ -550,7 +566,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"obron\w*\s+powietrzn\w*|OPL|protiletadlov\w*|protiletec\w*|protilietadlov\w*|protizračn\w*"
         r"|zračn\w*\s+obramb\w*|protuzrakoplovn\w*|protivazdušn\w*|противваздушн\w*|PVO|ПВО"
         r"|противовъздушн\w*|ЗРК|противовоздушн\w*|зенітно-ракетн\w*|priešlėktuvin\w*|pretgaisa\w*"
-        r"|gaisa\s+aizsardzīb\w*|õhutõrje\w*|légvédelm\w*|légvédel\w*|αεράμυν\w*|hava\s+savunma\w*"
+        r"|gaisa\s+aizsardzīb\w*|õhutõrje\w*|ilmatorjun\w*|légvédelm\w*|légvédel\w*|αεράμυν\w*|hava\s+savunma\w*"
         r"|uçaksavar\w*|"
         + _ar(
             r"(?:أنظمة|منظومات?|نظام|منظومة)\s+(?:لل)?دفاع\s+(?:ال)?جوي"

@@ -386,3 +386,35 @@ def test_air_defenses_in_the_plural() -> None:
         for d in EX.read("Canada to give C$33 mln to help buy air defenses for Ukraine.").drafts
     }
     assert ("CAN", "air-defence-system", 33_000_000) in got
+
+
+def test_already_with_a_verb_in_the_future_is_soon() -> None:
+    """Latvian "jau tuvākajā laikā nosūtīs" (will send soon) is no report of the past; Czech
+    "Jedná se o ..." names the contents of the package just announced."""
+    got = pledges(
+        "Mūrniece sola, ka Latvija jau tuvākajā laikā nosūtīs Ukrainai pretgaisa aizsardzības "
+        "raķetes “Stinger”, helikopterus, ložmetējus, munīciju un bezpilota lidaparātus."
+    )
+    assert {("LVA", "helicopter"), ("LVA", "small-arms"), ("LVA", "drone")} <= got
+    assert ("CZE", "small-arms") in pledges(
+        "Česko pošle na Ukrajinu vojenský materiál v hodnotě 188 milionů korun. Jedná se o 30 "
+        "tisíc pistolí, 7000 útočných pušek a 3000 kulometů."
+    )
+
+
+def test_a_past_recap_after_the_recipient_is_no_pledge() -> None:
+    assert not pledges(
+        "Ministryně zopakovala, že Česká republika na Ukrajinu poslala velké množství pomoci. "
+        '"Byli jsme první, kdo dodal munici, tanky, bojová vozidla pěchoty, vrtulníky."'
+    )
+
+
+def test_the_most_precise_mention_is_the_evidence() -> None:
+    """With no figure, a repeated pledge keeps the mention that names the item most precisely."""
+    text = (
+        "Britain to send tanks to Ukraine. "
+        "The United Kingdom will send Challenger 2 main battle tanks to Ukraine, Sunak said."
+    )
+    reading = EX.read(text)
+    (draft,) = [d for d in reading.drafts if d.kind == "pledge"]
+    assert "Challenger 2" in reading.evidence(draft)

@@ -458,6 +458,7 @@ class _Element:
     cumulative: bool = False
     not_given: bool = False
     coalition: bool = False  # the item names a coalition: a pool's purpose, not an item given
+    rank: int = 0  # the highest rank of its item mentions (a model name above a class noun)
 
 
 @dataclass
@@ -606,18 +607,29 @@ def _clause_flags(
     if not_given and cues.REQUEST_MET.search(clause):
         not_given = cues.NOT_GIVEN.search(cues.REQUEST_MET.sub(" ", clause)) is not None
     if other is not None:  # a text in another language than English, German or French
-        cumulative = cumulative or _other_total(text, a, b, other.cumulative)
+        cumulative = cumulative or _other_total(text, a, b, other.cumulative, other.future)
         not_given = not_given or other.not_given.search(clause) is not None
     return cumulative, not_given
 
 
-def _other_total(text: str, a: int, b: int, cumulative: re.Pattern[str]) -> bool:
+#: "already" in other languages: with a verb in the future it means "soon" ("Latvija jau
+#: tuvākajā laikā nosūtīs", "już w przyszłym tygodniu przekaże"), not a report of the past
+_ALREADY_OTHER = re.compile(r"już|už|již|вже|уже|jau|juba|már|ήδη|zaten", re.IGNORECASE)
+
+
+def _other_total(
+    text: str, a: int, b: int, cumulative: re.Pattern[str], future: re.Pattern[str]
+) -> bool:
     """A past-total cue of another language in text[a:b], unless it ranks the new package
-    next to a superlative ("den hidtil største donationspakke", "största hittills")."""
+    next to a superlative ("den hidtil største donationspakke", "största hittills") or is
+    "already" with a verb in the future."""
     for m in cumulative.finditer(text, a, b):
         near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
-        if not cues.SUPERLATIVE_OTHER.search(near):
-            return True
+        if cues.SUPERLATIVE_OTHER.search(near):
+            continue
+        if _ALREADY_OTHER.fullmatch(m.group()) and future.search(text, a, b):
+            continue
+        return True
     return False
 
 
@@ -1927,6 +1939,7 @@ class Extractor:
                 item_code=code,
                 surface=" ".join(m.surface.lower() for m in mentions),
                 coalition=all(names_coalition(text, m) for m in mentions),
+                rank=max(m.rank for m in mentions),
             )
             if calibre is not None and category.endswith("ammunition"):
                 for ps, pe, pcal in pending_calibres:
@@ -2132,6 +2145,7 @@ class Extractor:
             "item_code": el.item_code,
             "channel": ctx.channel,
             "_surface": el.surface,
+            "_rank": el.rank,
             "_future": el.money is not None and _future_part(ctx.text, st, el.money.start),
             "_converted": el.money is not None
             and CONVERTED_BEFORE.search(ctx.text, max(0, el.money.start - 40), el.money.start)
@@ -2328,7 +2342,14 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         if d.figures() > first.figures() or (
             d.figures() == first.figures()
-            and (_stated_sum(d, first) or _new_sum(d, first) or (first.headline and not d.headline))
+            and (
+                _stated_sum(d, first)
+                or _new_sum(d, first)
+                or (first.headline and not d.headline)
+                # (with no figure, the mention that names the item most precisely: "D-30
+                # howitzers" over "howitzers", "Challenger 2" over "Kampfpanzer")
+                or (d.figures() == 0 and d.fields.get("_rank", 0) > first.fields.get("_rank", 0))
+            )
             and not _stated_sum(first, d)
             and not _new_sum(first, d)
         ):
@@ -2336,6 +2357,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     out = list(merged.values())
     for d in out:
         d.fields.pop("_surface", None)
+        d.fields.pop("_rank", None)
         d.fields.pop("_converted", None)
         d.fields.pop("_future", None)
     return out

@@ -303,7 +303,7 @@ _PAST = (
     r"|otrzymał\w*|dostał\w*|doszł[aoy]|doszedł|zrealizował\w*|zrealizowano|sfinansował\w*"
     r"|zakupił\w*|zakupiono|przekazało|dotarł\w*"
     # Czech and Slovak: -l past, passive participles
-    r"|poslal\w*|posílal\w*|odeslal\w*|dodával\w*|dodán[aoiy]?|dodan[áéíýo]\w*"
+    r"|poslal\w*|posílal\w*|odeslal\w*|dodal[aoiy]?|dodával\w*|dodán[aoiy]?|dodan[áéíýo]\w*"
     r"|daroval\w*|darován\w*|darovan\w*|věnoval\w*|venoval\w*|poskytl\w*|poskytol|poskytoval\w*"
     r"|poskytnut\w*|předal\w*|předán\w*|odovzdal\w*|odovzdan\w*|obdržel\w*|dostal[aoiy]?"
     r"|získal[aoiy]?|putoval\w*|zaslal\w*|zaslan\w*|poslán\w*|poslan[áéíýo]\w*|dorazil\w*"
@@ -450,8 +450,11 @@ _COMMITS = (
 #: the contents of the package told before: "it contains", "it includes" (cues.CONTINUES)
 _CONTINUES = (
     # Polish, Czech, Slovak, Croatian, Serbian, Slovene
-    r"zawiera\w*|obejmuje|w\s+tym|zahrnuje|obsahuje|zahŕňa|uključuje|obuhvaća|obuhvata|sadrži"
-    r"|vključuje|vsebuje"
+    r"zawiera\w*|obejmuje|w\s+tym|zahrnuje|obsahuj\w*|obsahova\w*|zahŕňa|uključuje|obuhvaća"
+    r"|obuhvata|sadrži|vključuje|vsebuje"
+    # "it is about ...": the contents named next ("Jedná se o 30 tisíc pistolí", "Pôjde aj o")
+    r"|chodzi\s+o|jedná\s+se\s+o|jde\s+o|jedná\s+sa\s+o|ide\s+(?:aj\s+)?o|pôjde\s+(?:aj\s+)?o"
+    r"|radi\s+se\s+o|riječ\s+je\s+o|reč\s+je\s+o|gre\s+za"
     # Bulgarian, Ukrainian, Russian
     r"|включва|съдържа|включає|містить|включ[аи]в\w*|включает|содержит"
     # Lithuanian, Latvian, Estonian, Finnish, Hungarian
@@ -625,7 +628,7 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     # small arms
     (
-        r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*"
+        r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*|pušek"
         r"|kulomet\w*|pistolí|pistolemi|samopal\w*|guľomet\w*|pištol\w*|ručn\w*\s+zbran\w*"
         r"|strelné\s+zbrane|mitraljez\w*|strojnic\w*|pištolj\w*|lako\s+naoružanj\w*"
         r"|streljačk\w*\s+oružj\w*|пушк(?:е|ака|ама)\b|митраљез\w*|пиштољ\w*|автомат(?:и|ів|ами|ы|ов)\b"

@@ -282,3 +282,33 @@ def test_a_list_announced_in_a_recap_is_more_of_the_total() -> None:
         "30 czołgów;\n"
         "20 pojazdów opancerzonych;\n"
     )
+
+
+def test_ceasing_ruling_out_and_a_recap_after_the_start_of_the_war() -> None:
+    """Stopping, pausing or ruling out giving is no pledge; "After the start of the invasion,
+    Slovakia supported Kyiv by providing ..." is a recap, while "six months after the start of
+    the war" only dates the sentence."""
+    for text in (
+        "Bulgaria ceases direct arms donations to Ukraine.",
+        "Biden said he is ruling out providing F-16 fighter jets to Ukraine for now.",
+        "The government decided to stop sending weapons to Ukraine.",
+        "After the start of the full-scale invasion of Ukraine, Slovakia actively supported Kyiv "
+        "by providing Ukraine with Zuzana-2 howitzers and Mi-17 helicopters.",
+    ):
+        assert not pledged(text), text
+    assert pledged(
+        "Six months after the start of the war, Belgium will send 20 armoured vehicles to Ukraine."
+    )
+
+
+def test_materiel_that_ukraine_asked_for_is_given_not_needed() -> None:
+    reading = READER.read(
+        "Regeringen har beslutat om ytterligare militärt stöd till Ukraina. Stödet består av "
+        "materiel som Ukraina efterfrågat, till exempel pansarvärnsvapen samt "
+        "minröjningsutrustning. Totalt uppgår detta stöd till ett värde av cirka 500 miljoner "
+        "kronor. Sverige har tidigare skänkt hjälmar."
+    )
+    kinds = {(d.kind, d.fields["category"]) for d in reading.drafts}
+    assert ("need", "anti-tank-weapon") not in kinds
+    assert ("pledge", "anti-tank-weapon") in kinds
+    assert 500_000_000 in {d.fields.get("amount") for d in reading.drafts if d.kind == "pledge"}

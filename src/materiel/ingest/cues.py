@@ -332,7 +332,10 @@ NOT_GIVEN = re.compile(
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
     r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
-    r"|postpon\w*|delay\w*|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
+    r"|postpon\w*|delay\w*|ruling\s+out|ceas(?:e|es|ed|ing)\b|halting|suspension|froze|frozen"
+    r"|paus(?:e|es|ed|ing)\b|(?:stop|halt)(?:s|ped|ping)?\s+(?:\w+\s+){0,2}?(?:deliver\w*|send\w*"
+    r"|suppl\w*|donat\w*|arms|weapons|aid|shipments?)|eingestellt|einzustellen|ausgesetzt"
+    r"|auszusetzen|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
     r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
     r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
@@ -383,8 +386,28 @@ NOT_NEGATION = re.compile(
     _I,
 )
 
+#: not right after a span of time ("six months after", "vier Monate nach", "un an jour pour
+#: jour après", "kurz nach"): such a phrase dates the event, it tells no past total
+_NOT_A_SPAN_OF_TIME = "".join(
+    rf"(?<!{w}\s)"
+    for w in re.findall(
+        r"\S+",
+        "months month years year weeks week days day Monate Monaten Wochen Tage Tagen Jahre Jahren"
+        " Jahr kurz mois ans an jour jours semaines peine shortly soon just",
+    )
+)
+
 CUMULATIVE = re.compile(
     r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)"
+    # "After the start of the full-scale invasion, Slovakia supported Kyiv by providing ..."
+    # (not a date: "six months after the start of the war", "vier Monate nach Kriegsbeginn")
+    r"|" + _NOT_A_SPAN_OF_TIME + r"\b(?:after|following)\s+the\s+(?:start|beginning|outbreak|onset)"
+    r"\s+of\s+(?:the\s+|Russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:war|invasion|aggression)"
+    r"|" + _NOT_A_SPAN_OF_TIME + r"\bnach\s+(?:dem\s+)?(?:Beginn|Ausbruch|Start)\s+des\s+"
+    r"(?:russischen\s+)?(?:Angriffs)?(?:Krieges|Kriegs|Invasion)"
+    r"|" + _NOT_A_SPAN_OF_TIME + r"\bnach\s+Kriegsbeginn"
+    r"|" + _NOT_A_SPAN_OF_TIME + r"\baprès\s+le\s+(?:début|déclenchement)\s+de\s+"
+    r"(?:la\s+guerre|l['’]invasion|l['’]offensive)"
     # a count at a date ("As of May 31, 2024, Prague has sent", "Stand Ende Mai", "en date du")
     r"|\bas\s+of\s+(?:the\s+end\s+of\s+|early\s+|mid-?|late\s+)?(?:\d|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|today|now|this\s+week)"
@@ -1021,7 +1044,16 @@ REQUEST_MET = re.compile(
     r"|\b(?:Bedarf|Bitte|Wunsch|Anfrage)\w*\b[^.;]{0,30}\b(?:entsprech\w*|erfüll\w*|gedeckt)"
     r"|\b(?:in\s+respuesta|en\s+respuesta|atendiendo|a\s+petición|em\s+resposta|a\s+pedido"
     r"|in\s+risposta|su\s+richiesta|na\s+prośbę|w\s+odpowiedzi|na\s+žádost|op\s+verzoek"
-    r"|naar\s+aanleiding)\b",
+    r"|naar\s+aanleiding)\b"
+    # the given materiel described as what the recipient asked for ("materiel that Ukraine
+    # has requested", "Material, das die Ukraine angefordert hat", "materiel som Ukraina
+    # efterfrågat", "matériel demandé par l'Ukraine")
+    r"|\b(?:materiel|material|equipment|weapons|items|capabilities|Material|Ausrüstung|Waffen"
+    r"|matériel|équipements?|armes|materiell|utrustning|udstyr|utstyr|materieel)\s*,?\s+"
+    r"(?:that|which|som|die|das|den|que|qui|dat)\s+(?:the\s+|die\s+|l['’])?"
+    r"(?:Ukrain\w*|Kyiv|Kiev|Kiew|Ukraina)\s+(?:has\s+|had\s+|have\s+|a\s+|har\s+|hade\s+)?"
+    r"(?:\w+\s+)?(?:requested|asked\s+for|sought|angefordert|erbeten|gewünscht|demandé\w*"
+    r"|sollicité\w*|efterfrågat|efterfrågade|bett\s+om|bedt\s+om|anmodet\s+om|gevraagd)",
     _I,
 )
 #: what the recipient says it needs most, or is necessary (a word of need, read like

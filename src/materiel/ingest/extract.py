@@ -612,6 +612,13 @@ def _clause_flags(
     return cumulative, not_given
 
 
+#: "this" right after a total in other languages: the total of the package just told
+#: ("Totalt uppgår detta stöd till 500 miljoner kronor", "Celkem tento balík"), no past total
+_THIS_AFTER_TOTAL = re.compile(
+    r"\W*(?:\w+\s+){0,2}?(?:detta|denna|dette|denne|deze|dit|tento|tato|toto|ten|ta|tämä"
+    r"|tämän|see|šis|šī|šie|ez|questo|questa|este|esta|ce|cette|dieses|diese)\b",
+    re.IGNORECASE,
+)
 #: "already" in other languages: with a verb in the future it means "soon" ("Latvija jau
 #: tuvākajā laikā nosūtīs", "już w przyszłym tygodniu przekaże"), not a report of the past
 _ALREADY_OTHER = re.compile(r"już|už|již|вже|уже|jau|juba|már|ήδη|zaten", re.IGNORECASE)
@@ -628,6 +635,8 @@ def _other_total(
         if cues.SUPERLATIVE_OTHER.search(near):
             continue
         if _ALREADY_OTHER.fullmatch(m.group()) and future.search(text, a, b):
+            continue
+        if _THIS_AFTER_TOTAL.match(text, m.end(), b):
             continue
         return True
     return False

@@ -328,6 +328,9 @@ WORDS: dict[str, str] = {
         r"|innebär|består\s+a[fv]|bestod\s+a[fv]|bevat|bevatte|bestaat\s+uit|bestond\s+uit|omvat"
         r"|omvatte|inniheldur|felur\s+í\s+sér|auk\s+þess|einnig|tevens|eveneens|verder|derudover"
         r"|herudover|desuden|därtill|vidare|i\s+tillegg|dertil"
+        # "this support", "this package": the package just told
+        r"|dett[ae]\s+(?:stöd|bidrag|paket|støtte|pakke|bistand)|denn[ae]\s+(?:donation|leverans"
+        r"|pakke|donasjon|leveranse)|deze\s+(?:steun|bijdrage|donatie)|dit\s+(?:pakket|steunpakket)"
     ),
     "pledge": _PLEDGE,
     "not_given": _NOT_GIVEN,

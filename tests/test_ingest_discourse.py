@@ -418,3 +418,18 @@ def test_the_most_precise_mention_is_the_evidence() -> None:
     reading = EX.read(text)
     (draft,) = [d for d in reading.drafts if d.kind == "pledge"]
     assert "Challenger 2" in reading.evidence(draft)
+
+
+def test_contents_listed_further_on_go_on_with_the_package() -> None:
+    """A sentence that lists the package's contents ("Sie ... umfasse 18 Radhaubitzen") goes on
+    with it a few sentences later, while no other donor was named in between."""
+    text = (
+        "Deutschland liefert weitere Waffen im Wert von 2,7 Milliarden Euro an die Ukraine. "
+        "Das hat das Verteidigungsministerium in Berlin mitgeteilt. "
+        "Es ist die bisher größte Rüstungsunterstützung des Bundes. "
+        "Laut Ministerium folgt die Lieferung den bisherigen Schwerpunkten. "
+        "Sie beinhalte unter anderem Material für die Artillerie und umfasse 18 Radhaubitzen."
+    )
+    assert ("DEU", "artillery-system") in pledges(text)
+    other = text.replace("Es ist die bisher", "Frankreich schickt Munition. Es ist die bisher")
+    assert ("DEU", "artillery-system") not in pledges(other)

@@ -881,6 +881,16 @@ CONTINUES = _lexical(
     r"|ook|daarnaast|bovendien|również|także|ponadto|obejm\w*|také|rovněž|dále" + _SLOT + r")\b",
     _I,
 )
+#: a verb that lists a package's contents ("it includes", "Sie umfasse", "il comprend"): a
+#: stronger sign than :data:`CONTINUES` that the sentence goes on with the package told before
+CONTENTS = re.compile(
+    r"\b(?:includ(?:es?|ing|ed)|contain(?:s|ed|ing)?|compris(?:es?|ing|ed)|consist(?:s|ed)?\s+of"
+    r"|beinhalt\w*|enthält|enthalt\w*|enthielt\w*|umfass\w*|umfasst|comprend\w*|contien\w*"
+    r"|inclu(?:t|ait|ra|ent)|incluy\w*|contiene|comprende|include|includ[eo]|omfatt\w*"
+    r"|innehåll\w*|indeholde\w*|inneholde\w*|bevat\w*|omvat\w*|obejm\w*|zawiera\w*"
+    r"|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*|sisältävät)\b",
+    _I,
+)
 #: the agent of a passive or the origin of what is given, right before a donor named after the
 #: items: "handed over by Germany", "von Deutschland geliefert", "fourni par la France",
 #: "€1 billion drone package from Norway", "Abschussrampen ... aus Deutschland"

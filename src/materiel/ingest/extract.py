@@ -1304,7 +1304,16 @@ class Extractor:
         continued = (
             _only_of(st.donors, ctx.pledge_donors)
             and st.elements
-            and 0 < st.index - ctx.pledge_at <= 2
+            and (
+                0 < st.index - ctx.pledge_at <= 2
+                # a sentence that lists the package's contents ("Sie beinhalte ... und umfasse
+                # 18 Radhaubitzen") goes on with it further on, while no other donor was named
+                or (
+                    0 < st.index - ctx.pledge_at <= 6
+                    and ctx.donors == ctx.pledge_donors
+                    and cues.CONTENTS.search(sent) is not None
+                )
+            )
             and ctx.recipient_at >= 0  # the text is about the recipient
             and ctx.lang_cues.continues.search(sent) is not None
             and not _recipient_speaks(text, s, st.elements[0].start)

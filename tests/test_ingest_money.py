@@ -231,3 +231,10 @@ def test_so_far_beside_a_superlative_ranks_the_new_package() -> None:
     assert pairs(new) == {("SWE", 7.1e9, "SEK")}
     past = "Sverige har hittills skickat stöd till Ukraina värt 30 miljarder kronor."
     assert all(amount is None for _, amount, _ in pairs(past))
+
+
+def test_the_financial_press_crowns_before_the_number() -> None:
+    from materiel.ingest.numbers import find_money
+
+    got = [(m.amount, m.currency) for m in find_money("NKr 1.5bn, SKr2bn and DKr 500m", "en")]
+    assert got == [(1.5e9, "NOK"), (2e9, "SEK"), (5e8, "DKK")]

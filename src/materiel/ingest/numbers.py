@@ -129,6 +129,13 @@ SYMBOLS = {
     "NZ$": "NZD",
     "zł": "PLN",
     "Kč": "CZK",
+    # the financial press's crowns before the number ("Nkr1.5bn", "SKr2bn", "DKr 500m")
+    "Nkr": "NOK",
+    "NKr": "NOK",
+    "Skr": "SEK",
+    "SKr": "SEK",
+    "Dkr": "DKK",
+    "DKr": "DKK",
     "kr": "KR",
     "kr.": "KR",
 }

@@ -403,3 +403,14 @@ def test_more_speech_verbs_carry_the_voice(reader: Extractor) -> None:
         "He had requested the delivery of Leopard tanks."
     )
     assert _needs(reader, text) == ["main-battle-tank"]
+
+
+def test_a_recipient_official_who_addresses_then_he_asks() -> None:
+    """French "s'est adressé" is the official speaking: "Il" in the next sentence is his voice."""
+    reader = Extractor(modality=False)
+    text = (
+        "Le président ukrainien Volodymyr Zelensky s'est adressé au Parlement. Il a renouvelé "
+        "notamment ses demandes d’avions de chasse et de chars."
+    )
+    got = {d.fields["category"] for d in reader.read(text).drafts if d.kind == "need"}
+    assert {"aircraft", "main-battle-tank"} <= got

@@ -3,7 +3,7 @@ sentence whose subject is the pool itself."""
 
 from __future__ import annotations
 
-from materiel.ingest.extract import Reading, read_text
+from materiel.ingest.extract import Extractor, Reading, read_text
 
 
 def _funds(r: Reading) -> list[tuple[float, str, str]]:
@@ -80,3 +80,28 @@ def test_a_sum_that_names_a_pool_is_its_size_beside_a_states_share() -> None:
     # a sum paid into a fund is the state's, not the fund's size
     r = read_text("Germany will pay €40 million into the fund of the coalition for Ukraine.")
     assert _funds(r) == []
+
+
+def test_a_contribution_to_a_coalition_takes_its_purpose() -> None:
+    """A nation's sum paid into the air defence or demining coalition is a pledge of that
+    purpose; a later sum with no pool of its own takes the last pool named before it."""
+    reader = Extractor(modality=False)
+
+    def pledges(text: str) -> set[tuple[str, str, float | None]]:
+        return {
+            (d.fields["donor"], d.fields["category"], d.fields.get("amount"))
+            for d in reader.read(text).drafts
+            if d.kind == "pledge"
+        }
+
+    assert ("LTU", "air-defence-system", 6e6) in pledges(
+        "Lithuania will contribute €6 million to the air defence coalition for Ukraine."
+    )
+    assert ("HRV", "demining", 5e6) in pledges(
+        "Croatia will give €5 million to the demining coalition for Ukraine."
+    )
+    got = pledges(
+        "The drone coalition for Ukraine met in Riga. Canada allocated €70 million. "
+        "Ukraine also thanked the IT coalition. Lithuania allocated €3 million."
+    )
+    assert ("LTU", "other-military", 3e6) in got

@@ -190,6 +190,31 @@ POOL_PURPOSES = (
         ),
         "drone",
     ),
+    (
+        re.compile(
+            r"\b(?:air[-\s]defen[cs]e\s+(?:capability\s+)?(?:coalition|partnership|initiative)"
+            r"|Immediate\s+Action\s+on\s+Air\s+Defen[cs]e|Luftverteidigungs-?(?:initiative|koalition)"
+            r"|Flugabwehr-?(?:initiative|koalition)|coalition\s+(?:de\s+)?(?:la\s+)?défense\s+a[ée]rienne"
+            r"|initiative\s+(?:de\s+)?(?:la\s+)?défense\s+a[ée]rienne)\b",
+            _I,
+        ),
+        "air-defence-system",
+    ),
+    (
+        re.compile(
+            r"\b(?:de-?mining\s+(?:capability\s+)?coalition|Minenräum\w*-?[Kk]oalition"
+            r"|Entminungs-?[Kk]oalition|coalition\s+(?:de\s+|pour\s+le\s+)?déminage)\b",
+            _I,
+        ),
+        "demining",
+    ),
+    (
+        re.compile(
+            r"\b(?:IT\s+(?:capability\s+)?coalition|IT-Koalition|coalition\s+(?:informatique|IT))\b",
+            _I,
+        ),
+        "other-military",
+    ),
 )
 #: a fund named as such (not only the word "fund")
 SPECIFIC_FUND = re.compile(

@@ -2426,8 +2426,10 @@ def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draf
         purpose = set(named[d.sentence])
         pools = len(cues.SPECIFIC_FUND.findall(text, a, b))
         others = pools - sum(len(rx.findall(text, a, b)) for rx, _ in cues.POOL_PURPOSES)
-        if not purpose and pools == 0 and len(in_text) == 1 and not _PACKAGE.search(text, a, b):
-            purpose = set(in_text)
+        if not purpose and pools == 0 and not _PACKAGE.search(text, a, b):
+            # the only pool the text names, else the last pool with one purpose named before
+            before = [p for p in named[: d.sentence] if len(p) == 1]
+            purpose = set(in_text) if len(in_text) == 1 else set(before[-1]) if before else set()
         if len(purpose) == 1 and others <= 0:
             d.fields["category"] = purpose.pop()
 

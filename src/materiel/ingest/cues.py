@@ -412,26 +412,30 @@ NOT_NEGATION = re.compile(
 )
 
 #: not right after a span of time ("six months after", "vier Monate nach", "un an jour pour
-#: jour après", "kurz nach"): such a phrase dates the event, it tells no past total
-_NOT_A_SPAN_OF_TIME = "".join(
-    rf"(?<!{w}\s)"
-    for w in re.findall(
-        r"\S+",
-        "months month years year weeks week days day Monate Monaten Wochen Tage Tagen Jahre Jahren"
-        " Jahr kurz mois ans an jour jours semaines peine shortly soon just",
-    )
+#: jour après", "kurz nach"): such a phrase dates the event, it tells no past total (the
+#: look-behinds follow the keyword, so that they are tried only where it stands)
+_SPANS_OF_TIME = re.findall(
+    r"\S+",
+    "months month years year weeks week days day Monate Monaten Wochen Tage Tagen Jahre Jahren"
+    " Jahr kurz mois ans an jour jours semaines peine shortly soon just",
 )
+
+
+def _not_after_a_span(keyword: str) -> str:
+    """``keyword`` (a plain word) not preceded by a span of time."""
+    return keyword + "".join(rf"(?<!{w}\s{keyword})" for w in _SPANS_OF_TIME)
+
 
 CUMULATIVE = re.compile(
     r"\bsince\s+the\s+(?:start|beginning|outbreak|full[-\s]scale|invasion|war)"
     # "After the start of the full-scale invasion, Slovakia supported Kyiv by providing ..."
     # (not a date: "six months after the start of the war", "vier Monate nach Kriegsbeginn")
-    r"|" + _NOT_A_SPAN_OF_TIME + r"\b(?:after|following)\s+the\s+(?:start|beginning|outbreak|onset)"
-    r"\s+of\s+(?:the\s+|Russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:war|invasion|aggression)"
-    r"|" + _NOT_A_SPAN_OF_TIME + r"\bnach\s+(?:dem\s+)?(?:Beginn|Ausbruch|Start)\s+des\s+"
-    r"(?:russischen\s+)?(?:Angriffs)?(?:Krieges|Kriegs|Invasion)"
-    r"|" + _NOT_A_SPAN_OF_TIME + r"\bnach\s+Kriegsbeginn"
-    r"|" + _NOT_A_SPAN_OF_TIME + r"\baprès\s+le\s+(?:début|déclenchement)\s+de\s+"
+    r"|\b(?:" + _not_after_a_span("after") + "|" + _not_after_a_span("following") + r")\s+the\s+"
+    r"(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?:full[-\s]scale\s+)?"
+    r"(?:war|invasion|aggression)"
+    r"|\b" + _not_after_a_span("nach") + r"\s+(?:(?:dem\s+)?(?:Beginn|Ausbruch|Start)\s+des\s+"
+    r"(?:russischen\s+)?(?:Angriffs)?(?:Krieges|Kriegs|Invasion)|Kriegsbeginn)"
+    r"|\b" + _not_after_a_span("après") + r"\s+le\s+(?:début|déclenchement)\s+de\s+"
     r"(?:la\s+guerre|l['’]invasion|l['’]offensive)"
     # a count at a date ("As of May 31, 2024, Prague has sent", "Stand Ende Mai", "en date du")
     r"|\bas\s+of\s+(?:the\s+end\s+of\s+|early\s+|mid-?|late\s+)?(?:\d|January|February|March"

@@ -1291,7 +1291,7 @@ class Extractor:
                     # ble det kjent at regjeringen donerer mer luftvernutstyr ..."), not a
                     # recap in the past ("Byli jsme první, kdo dodal munici, tanky ...")
                     not ctx.core
-                    and 0 <= ctx.recipient_at >= st.index - 1
+                    and ctx.recipient_at >= max(0, st.index - 1)
                     and not _other_tense(ctx, ctx.lang_cues.past, sent)
                 )
             )

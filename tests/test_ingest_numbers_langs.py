@@ -263,3 +263,16 @@ def test_vague_multiples_are_quantities_of_no_value(text: str) -> None:
 )
 def test_stated_numbers_stay_exact(text: str, value: int) -> None:
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_the_language_cache_keeps_heads_not_whole_texts() -> None:
+    """The language is guessed from a text's first 3,000 characters, and the cache is keyed by
+    them: two long texts with the same head share one entry (no text is kept whole)."""
+    from materiel.ingest import numbers
+
+    head = "Deutschland liefert der Ukraine weitere Panzer und Munition. " * 60
+    a, b = head + "x" * 100_000, head + "y" * 100_000
+    before = numbers._head_scores.cache_info().currsize
+    assert numbers.lang_scores(a) == numbers.lang_scores(b) == numbers.lang_scores(head[:3000])
+    assert numbers.guess_lang(a) == "de"
+    assert numbers._head_scores.cache_info().currsize <= before + 1

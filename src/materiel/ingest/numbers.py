@@ -533,7 +533,10 @@ _PROFILE_OF: dict[str, tuple[str, ...]] = {
 _LETTER_SETS = [frozenset(letters) for letters in _LANG_LETTERS.values()]
 
 
-@lru_cache(maxsize=256)
+#: how much of a text its language is guessed from
+_HEAD = 3000
+
+
 def guess_lang(text: str) -> str:
     """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters: the
     script (Cyrillic: Ukrainian, Russian, Bulgarian or Serbian by their own letters; Greek;
@@ -542,12 +545,15 @@ def guess_lang(text: str) -> str:
     return best if score else "en"
 
 
-@lru_cache(maxsize=256)
 def lang_scores(text: str) -> tuple[tuple[str, float], ...]:
     """The languages :func:`guess_lang` weighs for a text, best first, with their scores
     (function words, own letters); a script of its own gives that language alone, with an
-    infinite score."""
-    head = text[:3000]
+    infinite score. Cached by the text's head only, so the cache never keeps whole texts."""
+    return _head_scores(text[:_HEAD])
+
+
+@lru_cache(maxsize=256)
+def _head_scores(head: str) -> tuple[tuple[str, float], ...]:
     latin = len(_LATIN.findall(head))
     for script, rx in _SCRIPT.items():
         if len(rx.findall(head)) > latin:

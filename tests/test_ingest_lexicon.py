@@ -59,6 +59,7 @@ def test_cues_carry_the_families_words() -> None:
         "arms": cues.ARMS,
         "commits": cues.COMMITS,
         "continues": cues.CONTINUES,
+        "contents": cues.CONTENTS,
     }
     for kind, other in (("past", cues.PAST_VERB_OTHER), ("future", cues.FUTURE_OTHER)):
         if lexicon.alternation(kind):

@@ -357,11 +357,11 @@ NOT_GIVEN = re.compile(
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
     r"|aimerait|considér\w*|quiere|querría|podría\w*|podria\w*|estudia\w*|considera\w*"
-    r"|postpon\w*|delay\w*|ruling\s+out|ceas(?:e|es|ed|ing)\b|halting|suspension|froze|frozen"
+    r"|postpon\w*|delay\w*|ruling\s+out|ceas(?:e|es|ed|ing)\b|suspension|froze|frozen"
     r"|paus(?:e|es|ed|ing)\b|(?:stop|halt)(?:s|ped|ping)?\s+(?:\w+\s+){0,2}?(?:deliver\w*|send\w*"
     r"|suppl\w*|donat\w*|arms|weapons|aid|shipments?)|eingestellt|einzustellen|ausgesetzt"
     r"|auszusetzen|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
-    r"|retard\w*|suspend\w*|halt(?:s|ed)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
+    r"|retard\w*|suspend\w*|halt(?:s|ed|ing)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
     r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
     r"|essa(?:ie|ient|yé|yait|yaient)\s+d(?:e|['’])|cherch\w*\s+à|deliberat\w*"
@@ -461,13 +461,13 @@ CUMULATIVE = re.compile(
     r"|wurde)\s+(?:\w+\s+){0,3}bereits\b|\bbereits\s+(?:\w+\s+){0,2}(?:geliefert|übergeben"
     r"|gespendet)|\b(?:a|ont|avait|avaient)\s+déjà\b|\bdéjà\s+(?:livré|fourni|envoyé|donné)"
     r"|\bya\s+(?:ha|han)\b|\bjá\s+(?:entregou|enviou|forneceu)\b|\bin\s+the\s+past\b"
-    # (not an authority granted before that a new package draws on: "under previously
-    # authorized drawdowns", "dans le cadre de retraits précédemment ordonnés", "aus zuvor
-    # genehmigten Mitteln")
     # a running total stated now ("The total cost of the packages provided by Finland to
     # Ukraine is currently €1.4 billion", "the total value of ... is now")
     r"|\btotal\s+(?:cost|value|worth|amount|sum)\b[^.;]{0,120}?\b(?:is|are|stands?|amounts?)"
     r"\s+(?:currently|now|at\s+present)\b"
+    # (not an authority granted before that a new package draws on: "under previously
+    # authorized drawdowns", "dans le cadre de retraits précédemment ordonnés", "aus zuvor
+    # genehmigten Mitteln")
     r"|\b(?:previously|auparavant|précédemment|zuvor|früher)\b(?!\s+(?:authori[sz]\w*"
     r"|approved|appropriated|ordered|ordonn\w*|autoris\w*|approuv\w*|genehmigt\w*"
     r"|bewilligt\w*|beschlossen\w*))"
@@ -912,13 +912,12 @@ CONTINUES = _lexical(
 )
 #: a verb that lists a package's contents ("it includes", "Sie umfasse", "il comprend"): a
 #: stronger sign than :data:`CONTINUES` that the sentence goes on with the package told before
-CONTENTS = re.compile(
+#: (the other languages' verbs are their family's, :mod:`.lexicon`)
+CONTENTS = _lexical(
+    "contents",
     r"\b(?:includ(?:es?|ing|ed)|contain(?:s|ed|ing)?|compris(?:es?|ing|ed)|consist(?:s|ed)?\s+of"
     r"|beinhalt\w*|enthält|enthalt\w*|enthielt\w*|umfass\w*|umfasst|comprend\w*|contien\w*"
-    r"|inclu(?:t|ait|ra|ent)|incluy\w*|contiene|comprende|include|includ[eo]|omfatt\w*"
-    r"|innehåll\w*|indeholde\w*|inneholde\w*|bevat\w*|omvat\w*|obejm\w*|zawiera\w*"
-    r"|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*|sisältävät)\b",
-    _I,
+    r"|inclu(?:t|ait|ra|ent)" + _SLOT + r")\b",
 )
 #: the agent of a passive or the origin of what is given, right before a donor named after the
 #: items: "handed over by Germany", "von Deutschland geliefert", "fourni par la France",
@@ -1337,6 +1336,7 @@ class LanguageCues:
     arms: re.Pattern[str]
     commits: re.Pattern[str]
     continues: re.Pattern[str]
+    contents: re.Pattern[str]
     request: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]

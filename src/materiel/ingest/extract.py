@@ -1311,7 +1311,7 @@ class Extractor:
                 or (
                     0 < st.index - ctx.pledge_at <= 6
                     and ctx.donors == ctx.pledge_donors
-                    and cues.CONTENTS.search(sent) is not None
+                    and ctx.lang_cues.contents.search(sent) is not None
                 )
             )
             and ctx.recipient_at >= 0  # the text is about the recipient

@@ -41,7 +41,8 @@ FAMILIES = (germanic, romance, eastern)
 #: "were delivered", "has sent") and future (FUTURE_OTHER: will, shall): the last two carry a
 #: recap of past totals from sentence to sentence ("so far ... X sent ... Y delivered"), and
 #: continues (CONTINUES: "it also includes", "the package contains": a sentence that goes on
-#: with the pledges before it)
+#: with the pledges before it) and contents (CONTENTS: "includes", "contains", "consists of":
+#: the verbs that list a package's contents, which go on with it further on)
 KINDS = (
     "pledge",
     "not_given",
@@ -54,6 +55,7 @@ KINDS = (
     "past",
     "future",
     "continues",
+    "contents",
 )
 
 

@@ -466,6 +466,8 @@ _CONTINUES = (
 
 WORDS: dict[str, str] = {
     "continues": _CONTINUES,
+    # the verbs that list a package's contents (cues.CONTENTS)
+    "contents": r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*",
     "pledge": _PLEDGE,
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,

@@ -323,6 +323,8 @@ _FUTURE = _alt(
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
+    # the verbs that list a package's contents (cues.CONTENTS)
+    "contents": r"omfatt\w*|innehåll\w*|indeholde\w*|inneholde\w*|bevat\w*|omvat\w*",
     "continues": (
         r"innehåller|innehöll|indeholder|indeholdt|inneholder|inneholdt|indebærer|innebærer"
         r"|innebär|består\s+a[fv]|bestod\s+a[fv]|bevat|bevatte|bestaat\s+uit|bestond\s+uit|omvat"

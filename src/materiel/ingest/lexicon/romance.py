@@ -373,6 +373,8 @@ _COMMITS = _alt(
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
+    # the verbs that list a package's contents (cues.CONTENTS)
+    "contents": r"incluy\w*|contiene|comprende|include|includ[eo]",
     "continues": (
         r"incluy\w*|incluir\w*|contiene|conten\w*|consiste\s+en|consta\s+de|igualmente|contém"
         r"|conté\w*|consiste\s+em|igualmente|comprend\w*|compreend\w*|cuprinde|cuprind|include"

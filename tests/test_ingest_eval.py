@@ -46,7 +46,7 @@ def test_labelled_set_is_well_formed() -> None:
 FLOOR = {
     STRICT_PAIRS: (0.70, 0.66),
     STRICT_TRIPLES: (0.72, 0.59),
-    STRICT_NEEDS: (0.79, 0.61),
+    STRICT_NEEDS: (0.79, 0.60),
     STRICT_FUNDS: (0.58, 0.58),
 }
 #: false pledges on the labelled negative texts may not rise above this (in-sample: since
@@ -58,7 +58,7 @@ NEGATIVES_FLOOR = 2
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
     ev = evaluate_dir(EVAL)
-    assert ev.files >= 1669
+    assert ev.files >= 1739
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

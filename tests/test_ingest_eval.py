@@ -49,11 +49,12 @@ FLOOR = {
     STRICT_NEEDS: (0.79, 0.60),
     STRICT_FUNDS: (0.58, 0.58),
 }
-#: false pledges on the labelled negative texts may not rise above this (in-sample: since
-#: session 11 the filter reads texts in other languages too and fits every tuning negative; a
-#: little slack for weights that move in the fifth decimal; the estimate is leave-one-batch-out,
-#: 91 on 402, and the held-out rows)
-NEGATIVES_FLOOR = 2
+#: false pledges on the labelled negative texts may not rise above this (in-sample: the filter
+#: fits the English, German and French negatives; since session 13 texts in other languages
+#: have no whole-text veto, and 11 of their negatives keep a false pledge in-sample; a little
+#: slack for weights that move in the fifth decimal; the estimate is leave-one-batch-out, 97 on
+#: 437, and the held-out rows)
+NEGATIVES_FLOOR = 12
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:
@@ -125,8 +126,10 @@ def test_modality_model_is_trained_on_the_labelled_set() -> None:
         (fresh.other.text_weights, shipped.other.text_weights),
     ):
         assert set(new) == set(old)
-        worst = max(abs(new[k] - old[k]) for k in new)
+        worst = max((abs(new[k] - old[k]) for k in new), default=0.0)
         assert worst < 1e-4, worst
+    # texts in other languages than English, German and French have no whole-text veto
+    assert shipped.other.text_weights == {} and shipped.other.text_probability([]) is None
     assert (shipped.threshold_figures, shipped.threshold_other, shipped.threshold_text) == (
         modality.THRESHOLD_FIGURES,
         modality.THRESHOLD_OTHER,

@@ -51,10 +51,10 @@ FLOOR = {
 }
 #: false pledges on the labelled negative texts may not rise above this (in-sample: the filter
 #: fits the English, German and French negatives; since session 13 texts in other languages
-#: have no whole-text veto, and 11 of their negatives keep a false pledge in-sample; a little
+#: have no whole-text veto, and 11-12 false pledges stay on their negatives in-sample; a little
 #: slack for weights that move in the fifth decimal; the estimate is leave-one-batch-out, 97 on
 #: 437, and the held-out rows)
-NEGATIVES_FLOOR = 12
+NEGATIVES_FLOOR = 14
 
 
 def test_quality_on_labelled_set(tmp_path: Path) -> None:

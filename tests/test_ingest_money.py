@@ -238,3 +238,60 @@ def test_the_financial_press_crowns_before_the_number() -> None:
 
     got = [(m.amount, m.currency) for m in find_money("NKr 1.5bn, SKr2bn and DKr 500m", "en")]
     assert got == [(1.5e9, "NOK"), (2e9, "SEK"), (5e8, "DKK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "currency"),
+    [
+        ("Norway will provide half a billion dollars to Ukraine.", "en", "USD"),
+        ("La Norvège fournira un demi-milliard de dollars à l'Ukraine.", "fr", "USD"),
+        ("Deutschland stellt eine halbe Milliarde Euro bereit.", "de", "EUR"),
+        ("L'Italia stanzia mezzo miliardo di euro per l'Ucraina.", "it", "EUR"),
+        ("Nederland geeft een half miljard euro aan Oekraïne.", "nl", "EUR"),
+        ("Polska przekaże pół miliarda złotych.", "pl", "PLN"),
+        ("Україна отримає півмільярда доларів.", "uk", "USD"),
+    ],
+)
+def test_half_a_scale_is_half_of_it(text: str, lang: str, currency: str) -> None:
+    """'half a billion' is 500 million, never the billion the scale word alone says."""
+    found = find_money(text, lang)
+    assert [(m.amount, m.currency) for m in found] == [(5e8, currency)]
+
+
+def test_half_a_million_in_spanish() -> None:
+    assert [(m.amount, m.currency) for m in find_money("Aporta medio millón de euros.", "es")] == [
+        (5e5, "EUR")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and Canada will each pay $200 million to Ukraine.",
+        "L'Allemagne ainsi que le Canada s’engageront chacun à verser 200 millions de dollars.",
+        "Deutschland und Kanada zahlen jeweils 200 Millionen Dollar an die Ukraine.",
+    ],
+)
+def test_paying_a_sum_each_is_each_ones_pledge(text: str) -> None:
+    assert pairs(text) == {("DEU", 2e8, "USD"), ("CAN", 2e8, "USD")}
+
+
+def test_paying_a_share_is_no_pledge_of_the_whole() -> None:
+    assert pairs("Ireland will pay 1.9 per cent of the €500 billion.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway has committed 7.8 billion euros, while Sweden will provide new air defences "
+        "to Ukraine.",
+        "Noruega ha comprometido 7.800 millones de euros, mientras que Suecia aportará nuevas "
+        "defensas antiaéreas a Ucrania.",
+    ],
+)
+def test_a_sum_is_not_the_value_of_another_givers_item(text: str) -> None:
+    got = {
+        (d.fields["donor"], d.fields["category"], d.fields["amount"])
+        for d in read(text).by_kind("pledge")
+    }
+    assert got == {("NOR", "unspecified", 7.8e9), ("SWE", "air-defence-system", None)}

@@ -891,3 +891,27 @@ def test_an_item_asked_for_with_its_cost_is_a_need() -> None:
         "vier Milliarden Euro zur Verfügung gestellt werden, sagte Resnikow am Mittwoch."
     )
     assert ("UKR", "artillery-ammunition", None, 1000000) in _rows(text, "need")
+
+
+def test_kosovo_is_a_donor_under_its_user_assigned_code() -> None:
+    """Kosovo has no ISO 3166 code; it gives aid under XKX (the EU's and the IMF's code),
+    which the reference nations hold too, so its drafts can be accepted."""
+    from materiel.ingest.nations import nation_name
+    from materiel.reference import nations
+
+    reading = Extractor(modality=False).read(
+        "Kosovo has donated 120-mm mortar shells and military trucks to Ukraine."
+    )
+    assert {d.fields["donor"] for d in reading.by_kind("pledge")} == {"XKX"}
+    assert nation_name("XKX") == "Kosovo"
+    assert {"code": "XKX", "name": "Kosovo"}.items() <= next(
+        n for n in nations() if n["code"] == "XKX"
+    ).items()
+
+
+def test_joining_coalitions_for_items_pledges_none_of_them() -> None:
+    reading = Extractor(modality=False).read(
+        "Lithuania has become a member of coalitions for Artillery and Drone, the minister "
+        "told Ukraine's defence minister."
+    )
+    assert reading.by_kind("pledge") == []

@@ -245,6 +245,12 @@ PLEDGE_CUE = re.compile(
     r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
     r"|beliefer\w*|reserv\w*|mis\w*\s+à\s+disposition|mettr\w*\s+à\s+disposition|particip\w*"
     r"|beteilig\w*"
+    # paying, only right before a sum ("will each pay $200 million", "verser 200 millions",
+    # "zahlen jeweils 200 Millionen"): not "pay 1.9 per cent of", "pay tribute"
+    r"|(?:pay(?:s|ing)?|zahl(?:t|en)|bezahl(?:t|en)|vers(?:er|era|eront|ent))"
+    r"(?=\s+(?:each\s+|jeweils\s+|chacun\s+|another\s+|a\s+further\s+|weitere\s+)?"
+    r"(?:[$€£]|\d(?![\d.,]*\s*(?:%|per\s?cent|prozent|pour\s?cent))|USD|EUR|GBP"
+    r"|(?:un|une)\s+(?:demi-)?milli))"
     r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
 )
@@ -735,7 +741,8 @@ PLACE_BEFORE = _functional(
 DONOR_JOIN = _functional(
     "donor_join",
     r"(?:\s|,|&|\band\b|\bthe\b|\bas\s+well\s+as\b|\bor\b|/|\bund\b|\bet\b|\bdie\b"
-    r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b"
+    r"|\bla\b|\ble\b|\bles\b|\bl['’]|\bsowie\b|\bainsi\s+que\b|\bas[ís]\s+como\b"
+    r"|\bbem\s+como\b"
     # the articles of a declined name ("von Dänemark und den Niederlanden") and "and" in the
     # batches' other languages (y, e, en, og, och, ir, un, ja, és, και), and the text's
     # language's own where they are no "and" elsewhere (Polish and Czech "i", "a")

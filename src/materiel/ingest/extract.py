@@ -144,6 +144,13 @@ _ABBREV = {
 #: next sentence's first word ("... an.Norwegen verpflichtete sich")
 _SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
 
+#: a new clause whose subject is another giver ("..., while Sweden will", "mientras que
+#: Suecia"): a sum before it and an item after it are not one pledge
+_OTHER_GIVER_CLAUSE = re.compile(
+    r"(?:\b(?:while|whereas|mientras\s+que|tandis\s+que|alors\s+que|während|wohingegen"
+    r"|enquanto|mentre|whilst)\s+)(?:the\s+|le\s+|la\s+|l['’]|die\s+|der\s+)?$",
+    re.IGNORECASE,
+)
 #: the clause splitter of a text of unknown language (read by the filter, :mod:`.modality`)
 _CLAUSE_SPLIT = cues.CLAUSE_SPLIT
 _CHUNK_SPLIT = re.compile(
@@ -1990,6 +1997,13 @@ class Extractor:
             and sums[0].money is not None
             and sums[0].money.amount is not None
             and not _PACKAGE.search(text, st.start, st.end)
+            # not when another giver is named between them ("Norway has committed €7.8
+            # billion, while Sweden will provide air defences"): each has its own
+            and not any(
+                min(things[0].end, sums[0].end) <= g[0].start < max(things[0].start, sums[0].start)
+                and _OTHER_GIVER_CLAUSE.search(text, max(st.start, g[0].start - 20), g[0].start)
+                for g in st.donors
+            )
         ):
             thing, money = things[0], sums[0].money
             thing.money = money

@@ -710,7 +710,8 @@ def _squash(s: str) -> str:
 #: F-16"): the purpose of a pool, not an item given
 COALITION_AFTER = re.compile(r"[\s-]?(?:[Cc]oalitions?|Koalition(?:en)?)\b")
 COALITION_BEFORE = re.compile(
-    r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:des?\s+|für\s+|of\s+|on\s+)?$"
+    r"\b(?:coalitions?|Koalition(?:en)?)\s+(?:(?:des?|für|of|on|for)\s+)?"
+    r"(?:[\w-]+\s+(?:and|und|et|&)\s+)?$"
     r"|\binitiative\s+(?:to|for|visant\s+à|pour|zur|zum)\s+(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import pycountry
 
+from materiel.codes import USER_ASSIGNED
 from materiel.ingest import lexicon, prefilter
 
 EU_CODE = "EUU"
@@ -554,6 +555,12 @@ def _pycountry_names() -> dict[str, str]:
                     names[v + "s"] = c.alpha_3  # German genitive: "Deutschlands"
             elif v and len(v) > 3:
                 names[v] = c.alpha_3
+    for alpha_2, (code, name) in USER_ASSIGNED.items():
+        names[name] = code
+        for terr in locales:
+            v = terr.get(alpha_2)
+            if v and len(v) > 3:
+                names[v] = code
     # names that are also ordinary words or ambiguous in this domain
     for drop in (
         "Georgia",
@@ -757,5 +764,6 @@ def nation_name(code: str) -> str:
         return "European Union (institutions)"
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
-        return code
+        assigned = {a3: name for a3, name in USER_ASSIGNED.values()}
+        return assigned.get(code, code)
     return str(getattr(c, "common_name", None) or c.name)

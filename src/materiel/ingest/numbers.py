@@ -350,12 +350,22 @@ OR_WORDS = {
 }  # fmt: skip
 
 
+#: "half" before a scale word, in every language read ("half a billion", "un demi-milliard",
+#: "eine halbe Milliarde", "medio millón", "mezzo miliardo", "een half miljard", "pół miliarda",
+#: "en halv milliard", "півмільярда"): half of that scale, never the scale itself
+HALF = (
+    r"half(?:\s+an?|-an?)?|(?:un\s+)?demi|(?:eine[nmr]?\s+)?halbe[nmr]?|medio|mezzo|meio"
+    r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол|пол-"
+)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     money_before: re.Pattern[str]
     money_after: re.Pattern[str]
     money_word: re.Pattern[str]
     quantity: re.Pattern[str]
+    money_half: re.Pattern[str]
 
 
 @lru_cache(maxsize=64)
@@ -390,6 +400,12 @@ def _patterns(lang: str) -> _Patterns:
         re.compile(
             rf"(?<![\w.,$€£/-])(?P<num>{_NUM})(?:\s?(?:{to}|{orw})\s?(?P<num2>{_NUM}))?"
             rf"(?:\s?(?P<scale>{qty_scale})(?![\w]))?(?![\w%]){_NOT_UNIT}",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>billions?|milliards?|milliarden?|millions?"
+            rf"|millionen|millón|milhão|bilhão|{_FAMILIES})\s(?:of\s|de\s|di\s|d['’]|an\s)?"
+            rf"(?P<cur>{_WORD}|{_CURRENCY_ALT}|{_CODE}|€|\$|£)(?![\w])",
             re.IGNORECASE,
         ),
     )
@@ -674,6 +690,10 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         if cur.lower() == "m" or (cur[0] == "$" and not m.group("scale")):
             continue
         add(_money(m, text, lang, _currency(cur)))
+    for m in pat.money_half.finditer(text):
+        if not any(used[m.start() : m.end()]):
+            amount = 0.5 * _scale(m.group("scale"), lang)
+            add(Money(amount, _currency(m.group("cur")), m.start(), m.end()))
     for m in pat.money_word.finditer(text):
         if any(used[m.start() : m.end()]):
             continue

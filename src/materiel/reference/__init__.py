@@ -18,6 +18,7 @@ from typing import Any
 
 import pycountry
 
+from materiel.codes import USER_ASSIGNED
 from materiel.records import AllianceMember, Item, Nation
 from materiel.records.catalogue import CATEGORIES
 from materiel.services import RuleViolation, Writer
@@ -216,7 +217,8 @@ def catalogue() -> list[dict[str, Any]]:
 
 
 def nations() -> list[dict[str, Any]]:
-    """Every ISO 3166 country plus the EU institutions pseudo-nation, as Nation fields."""
+    """Every ISO 3166 country, Kosovo (:data:`USER_ASSIGNED`) and the EU institutions
+    pseudo-nation, as Nation fields."""
     gdp = gdp_table()
     rows: list[dict[str, Any]] = []
     for country in pycountry.countries:
@@ -232,6 +234,10 @@ def nations() -> list[dict[str, Any]]:
                 "gdp_source": g.source if g else None,
             }
         )
+    rows += [
+        {"code": code, "name": name, "gdp_eur_bn": None, "gdp_year": None, "gdp_source": None}
+        for code, name in USER_ASSIGNED.values()
+    ]
     rows.append(
         {
             "code": EU_INSTITUTIONS,

@@ -915,3 +915,22 @@ def test_joining_coalitions_for_items_pledges_none_of_them() -> None:
         "told Ukraine's defence minister."
     )
     assert reading.by_kind("pledge") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Germany will send two Patriot missile systems to Ukraine.", "air-defence-system"),
+        ("Ukraine needs 50 Patriot missile defense systems.", "air-defence-system"),
+        ("Ucrania necesita más sistemas de misiles Patriot.", "air-defence-system"),
+        ("Germany will send Patriot missiles to Ukraine.", "air-defence-missile"),
+        (
+            "The US will send munitions for National Advanced Surface-to-Air Missile Systems "
+            "to Ukraine.",
+            "air-defence-missile",
+        ),
+    ],
+)
+def test_a_system_named_by_its_missiles_is_the_system(text: str, category: str) -> None:
+    reading = Extractor(modality=False).read(text)
+    assert {d.fields["category"] for d in reading.drafts} == {category}

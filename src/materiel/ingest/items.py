@@ -748,6 +748,29 @@ MANPADS = re.compile(
 )
 
 
+#: what follows a missile that names its system ("Patriot missile (defense) systems")
+_SYSTEM_AFTER = r"\s+(?:defen[cs]e\s+)?(?:systems?|batter(?:y|ies))\b"
+#: what precedes it ("sistemas de misiles Patriot", "systèmes de missiles sol-air")
+_SYSTEM_BEFORE = (
+    r"\b(?:sistemas?|systèmes?|sistemi|systemen|systemów|systémy|systemy)\s+(?:\w+\s+)?"
+    r"(?:de\s+|di\s+|van\s+)?"
+)
+#: ammunition for a system ("munitions for National Advanced Surface-to-Air Missile Systems")
+_AMMO_FOR = re.compile(r"\b(?:munitions?|ammunition|Munition)\s+(?:for|für|pour)\b", re.I)
+
+
+def _missile_system(ammo: list[ItemMention], phrase: str) -> bool:
+    """Does one of the phrase's missiles name a system ("Patriot missile systems",
+    "sistemas de misiles Patriot"), not the system's missiles?"""
+    if _AMMO_FOR.search(phrase):
+        return False
+    return any(
+        re.search(re.escape(m.surface) + _SYSTEM_AFTER, phrase, re.I)
+        or re.search(_SYSTEM_BEFORE + re.escape(m.surface), phrase, re.I)
+        for m in ammo
+    )
+
+
 def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str | None, str | None]:
     """Category, calibre and catalogue code of one noun phrase with its item mentions.
 
@@ -776,7 +799,9 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
                 # "Stinger-Raketen", "missiles Mistral": a man-portable system's missiles are
                 # the system (the labels count MANPADS as systems)
                 return best.category, None, best.item_code
-            if best.category in AMMO_OF:
+            if best.category in AMMO_OF and not (
+                best.category == "air-defence-system" and _missile_system(ammo, phrase)
+            ):
                 return AMMO_OF[best.category], calibre, None
             return best.category, calibre or best.calibre, best.item_code
         named = [m for m in ammo if m.category != AMMO]

@@ -312,3 +312,15 @@ def test_materiel_that_ukraine_asked_for_is_given_not_needed() -> None:
     assert ("need", "anti-tank-weapon") not in kinds
     assert ("pledge", "anti-tank-weapon") in kinds
     assert 500_000_000 in {d.fields.get("amount") for d in reading.drafts if d.kind == "pledge"}
+
+
+def test_an_abbreviated_scale_does_not_end_the_clause_of_a_past_total() -> None:
+    """'bereits rund 400 Mio. EUR ... geleistet hat': the point of 'Mio.' is inside the
+    clause, which is a past total, not a new pledge."""
+    from materiel.ingest.extract import Extractor
+
+    text = (
+        "Der Minister stellte klar, dass es sich nur um ein Fünftel des BIP handelt, da Estland "
+        "bereits rund 400 Mio. EUR an Militärhilfe geleistet hat, was 1,1% des BIP entspricht."
+    )
+    assert Extractor(modality=False).read(text).by_kind("pledge") == []

@@ -14,6 +14,9 @@ from functools import cache
 from materiel.ingest import lexicon
 
 _I = re.IGNORECASE
+#: one character of the same clause: no full stop or semicolon, but the point of an abbreviated
+#: scale ("400 Mio. EUR", "2 Mrd. Euro") or inside a number ("1.000") does not end it
+_IN_CLAUSE = r"(?:[^.;]|(?:Mio|Mrd|Tsd|Bio|Mill|Md|mln|mld)\.|(?<=\d)\.(?=\d))"
 
 #: where a cue's pattern takes the words of the other languages (:mod:`.lexicon`) of its kind
 _SLOT = "(?#lexicon)"
@@ -481,8 +484,11 @@ CUMULATIVE = re.compile(
     r"|\b(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:nearly|almost|about|around|some"
     r"|roughly)\s+)?(?:\w+\s+)?(?:months|years)\b"
     r"|\bhad\s+(?:\w+\s+){0,2}(?:\w+ed|given|sent|made)\b|\bhatte\w*\s+(?:\S+\s+){0,16}?"
-    r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b[^.;]{0,80}\b(?:hat|haben|hatte|hatten"
-    r"|wurde|wurden)\b|\balready\b[^.;]{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
+    r"(?:ge\w+[tn]|\w+ge\w+[tn]|zugesagt)\b|\bbereits\b"
+    + _IN_CLAUSE
+    + r"{0,80}\b(?:hat|haben|hatte|hatten|wurde|wurden)\b|\balready\b"
+    + _IN_CLAUSE
+    + r"{0,60}\b(?:has|have|had)\b|\b(?:reach(?:es|ed)?"
     r"|atteign\w*|atteint|erreich\w*|s['’]él[eè]v\w*|beläuft|totali[sz]\w*)\b|\bavai(?:t|ent)\s+(?:\w+\s+){0,3}\w+(?:é|és|ée|is)\b"
     r"|\bport(?:e|ent|ant|era|ait)\s+(?:à\s|(?:\S+\s+){0,3}total)|\bse\s+chiffr\w*"
     r"|\boverall\s+(?:commitment|contribution|support|aid|value)|\bsince\s+(?:their|its)\s+"

@@ -934,3 +934,23 @@ def test_joining_coalitions_for_items_pledges_none_of_them() -> None:
 def test_a_system_named_by_its_missiles_is_the_system(text: str, category: str) -> None:
     reading = Extractor(modality=False).read(text)
     assert {d.fields["category"] for d in reading.drafts} == {category}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "The UK provided Ukraine with 2,000 light anti-tank missiles prior to the assault, "
+            "and a further 1,615 will now be sent.",
+            1615,
+        ),
+        ("Germany has delivered 14 Leopard tanks to Ukraine, and another 4 will follow.", 4),
+    ],
+)
+def test_more_of_the_item_just_named_is_the_pledge(text: str, quantity: int) -> None:
+    """'a further 1,615 will now be sent': the new count, with the item named before it; the
+    count given before is what was given so far."""
+    reading = Extractor(modality=False).read(text)
+    pledges = reading.by_kind("pledge")
+    assert [d.fields["quantity"] for d in pledges] == [quantity]
+    assert str(quantity) in reading.evidence(pledges[0]).replace(",", "")

@@ -151,6 +151,14 @@ _OTHER_GIVER_CLAUSE = re.compile(
     r"|enquanto|mentre|whilst)\s+)(?:the\s+|le\s+|la\s+|l['’]|die\s+|der\s+)?$",
     re.IGNORECASE,
 )
+#: more of the item just named, with no item word ("and a further 1,615 will now be sent",
+#: "weitere 500 sollen folgen", "et 200 autres seront livrés")
+_MORE_OF_THE_SAME = re.compile(
+    r"\s*(?:(?:and|und|et)\s+)?(?:a\s+further|another|an\s+additional|weitere|encore)\s+"
+    r"(?P<num>\d[\d,.\s]*\d|\d)\s+(?:(?:will|shall|are|would|sollen|werden|seront|vont)\b"
+    r"(?:\s+\w+){0,3}|to\s+be\s+\w+)",
+    re.IGNORECASE,
+)
 #: the clause splitter of a text of unknown language (read by the filter, :mod:`.modality`)
 _CLAUSE_SPLIT = cues.CLAUSE_SPLIT
 _CHUNK_SPLIT = re.compile(
@@ -466,6 +474,9 @@ class _Element:
     not_given: bool = False
     coalition: bool = False  # the item names a coalition: a pool's purpose, not an item given
     rank: int = 0  # the highest rank of its item mentions (a model name above a class noun)
+    #: given before, with more to come named after it ("provided 2,000 ..., and a further
+    #: 1,615 will now be sent"): the earlier count is a past total
+    superseded: bool = False
 
 
 @dataclass
@@ -1166,7 +1177,7 @@ class Extractor:
                         el.cumulative = _clause_flags(blanked, a, b, ctx.other)[0]
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
-            el.cumulative = el.cumulative or _past_event(ctx, s, e, el.start)
+            el.cumulative = el.cumulative or el.superseded or _past_event(ctx, s, e, el.start)
             el.not_given = question or _not_given(ctx, s, e, clauses, el.start)
             if (
                 title
@@ -1928,6 +1939,29 @@ class Extractor:
                         )
                     )
                     pending_calibres = []
+                    continue
+                more = _MORE_OF_THE_SAME.match(chunk)
+                if (
+                    more is not None
+                    and not chunk_money
+                    and prev is not None
+                    and prev.category != "unspecified"
+                    and (qs := find_quantities(more.group("num"), ctx.lang))
+                    and qs[0].value is not None
+                ):
+                    # "..., and a further 1,615 will now be sent": more of the item just named,
+                    # whose count before is what was given so far
+                    el = _Element(
+                        *_strip(text, cs, cs + more.end()),
+                        prev.category,
+                        prev.calibre,
+                        qs[0].value,
+                        item_code=prev.item_code,
+                        surface=prev.surface,
+                        rank=prev.rank,
+                    )
+                    prev.superseded = True
+                    out.append(el)
                     continue
                 items_before = [x for x in out if x.category != "unspecified"]
                 if (

@@ -317,10 +317,26 @@ def test_materiel_that_ukraine_asked_for_is_given_not_needed() -> None:
 def test_an_abbreviated_scale_does_not_end_the_clause_of_a_past_total() -> None:
     """'bereits rund 400 Mio. EUR ... geleistet hat': the point of 'Mio.' is inside the
     clause, which is a past total, not a new pledge."""
-    from materiel.ingest.extract import Extractor
-
     text = (
         "Der Minister stellte klar, dass es sich nur um ein Fünftel des BIP handelt, da Estland "
         "bereits rund 400 Mio. EUR an Militärhilfe geleistet hat, was 1,1% des BIP entspricht."
     )
     assert Extractor(modality=False).read(text).by_kind("pledge") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iceland's contributions in military aid amount to approximately 2.7bn ISK.",
+        "Portugal “já investiu na Ucrânia 134,4 milhões de euros” em apoio militar.",
+    ],
+)
+def test_contributions_all_told_are_a_past_total(text: str) -> None:
+    assert Extractor(modality=False).read(text).by_kind("pledge") == []
+
+
+def test_one_contribution_of_a_stated_sum_is_still_a_pledge() -> None:
+    reading = Extractor(modality=False).read(
+        "Norway's contribution to the fund for Ukraine amounts to $50 million."
+    )
+    assert [d.fields["amount"] for d in reading.by_kind("pledge")] == [5e7]

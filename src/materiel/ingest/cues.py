@@ -474,6 +474,9 @@ CUMULATIVE = re.compile(
     # Ukraine is currently €1.4 billion", "the total value of ... is now")
     r"|\btotal\s+(?:cost|value|worth|amount|sum)\b[^.;]{0,120}?\b(?:is|are|stands?|amounts?)"
     r"\s+(?:currently|now|at\s+present)\b"
+    # a state's contributions all told ("Iceland's contributions in military aid amount to
+    # 2.7bn ISK"): plural contributions add up to a total, not one package
+    r"|\bcontributions\b[^.;]{0,60}?\b(?:amount(?:s|ed)?\s+to|total(?:s|led|ed)?)\b"
     # (not an authority granted before that a new package draws on: "under previously
     # authorized drawdowns", "dans le cadre de retraits précédemment ordonnés", "aus zuvor
     # genehmigten Mitteln")

@@ -143,7 +143,8 @@ _CUMULATIVE_ES = _alt(
 )
 _CUMULATIVE_PT = _alt(
     r"já\s+(?:foi|foram|tinha|tinham|havia|haviam|enviou|entregou|doou|cedeu|forneceu"
-    r"|enviámos|enviamos|entregámos|doámos|disponibilizou|transferiu)",
+    r"|enviámos|enviamos|entregámos|doámos|disponibilizou|transferiu|investiu|gastou"
+    r"|contribuiu|destinou|canalizou|cumpriu)",
     r"até\s+ao\s+momento|até\s+à\s+data|desde\s+(?:fevereiro\s+de\s+)?2022|ao\s+todo",
     r"desde\s+(?:o\s+)?(?:início|começo|eclodir|deflagrar)|no\s+conjunto|acumulad[oa]s?",
     r"(?:o|do|pelo)\s+[Gg]overno\s+anterior",

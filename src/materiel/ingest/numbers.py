@@ -355,7 +355,7 @@ OR_WORDS = {
 #: "en halv milliard", "півмільярда"): half of that scale, never the scale itself
 HALF = (
     r"half(?:\s+an?|-an?)?|(?:un\s+)?demi|(?:eine[nmr]?\s+)?halbe[nmr]?|medio|mezzo|meio"
-    r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол|пол-"
+    r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол"
 )
 
 

@@ -295,3 +295,21 @@ def test_a_sum_is_not_the_value_of_another_givers_item(text: str) -> None:
         for d in read(text).by_kind("pledge")
     }
     assert got == {("NOR", "unspecified", 7.8e9), ("SWE", "air-defence-system", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("half a million shells", "en"),
+        ("eine halbe Million Granaten", "de"),
+        ("medio millón de proyectiles", "es"),
+        ("pół miliona pocisków", "pl"),
+        ("před půl milionu dělostřeleckých granátů", "cs"),
+    ],
+)
+def test_half_a_million_as_a_count(text: str, lang: str) -> None:
+    """Half of a scale is one count of 500,000, not 1 and 1,000,000 (the "eine" and the
+    "Million" inside it)."""
+    from materiel.ingest.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text, lang)] == [500_000]

@@ -1367,9 +1367,24 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     return out
 
 
+#: half of a scale as a count ("eine halbe Million Granaten", "medio millón de proyectiles",
+#: "půl milionu granátů"): not the "eine" (1) and the "Million" (1,000,000) inside it
+_HALF_QUANTITY = re.compile(
+    rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>millions?|millionen|milliards?|milliarden?|millón"
+    rf"|milhão|{_FAMILIES})(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _quantities(text: str, lang: str) -> list[Quantity]:
-    out: list[Quantity] = []
+    out: list[Quantity] = [
+        Quantity(int(0.5 * _scale(m.group("scale"), lang)), m.start(), m.end())
+        for m in _HALF_QUANTITY.finditer(text)
+    ]
+    halves = [(q.start, q.end) for q in out]
     for m in _patterns(lang).quantity.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in halves):
+            continue
         raw = m.group("num")
         scale = _scale(m.group("scale"), lang)
         if m.group("num2"):

@@ -764,6 +764,5 @@ def nation_name(code: str) -> str:
         return "European Union (institutions)"
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
-        assigned = {a3: name for a3, name in USER_ASSIGNED.values()}
-        return assigned.get(code, code)
+        return dict(USER_ASSIGNED.values()).get(code, code)
     return str(getattr(c, "common_name", None) or c.name)

@@ -357,6 +357,8 @@ HALF = (
     r"half(?:\s+an?|-an?)?|(?:un\s+)?demi|(?:eine[nmr]?\s+)?halbe[nmr]?|medio|mezzo|meio"
     r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол"
 )
+#: the scale words "half" goes with, as a count or a sum ("eine halbe Million", "medio millón")
+_HALF_SCALE = r"millions?|millionen|milliards?|milliarden?|millón|milhão"
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,6 @@ class _Patterns:
     money_after: re.Pattern[str]
     money_word: re.Pattern[str]
     quantity: re.Pattern[str]
-    money_half: re.Pattern[str]
 
 
 @lru_cache(maxsize=64)
@@ -402,14 +403,16 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:\s?(?P<scale>{qty_scale})(?![\w]))?(?![\w%]){_NOT_UNIT}",
             re.IGNORECASE,
         ),
-        re.compile(
-            rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>billions?|milliards?|milliarden?|millions?"
-            rf"|millionen|millón|milhão|bilhão|{_FAMILIES})\s(?:of\s|de\s|di\s|d['’]|an\s)?"
-            rf"(?P<cur>{_WORD}|{_CURRENCY_ALT}|{_CODE}|€|\$|£)(?![\w])",
-            re.IGNORECASE,
-        ),
     )
 
+
+#: half of a scale as a sum ("half a billion dollars", "un demi-milliard de dollars"): the same
+#: in every language, so compiled once
+_HALF_MONEY = re.compile(
+    rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>billions?|bilhão|{_HALF_SCALE}|{_FAMILIES})\s"
+    rf"(?:of\s|de\s|di\s|d['’]|an\s)?(?P<cur>{_WORD}|{_CURRENCY_ALT}|{_CODE}|€|\$|£)(?![\w])",
+    re.IGNORECASE,
+)
 
 #: "from 80 to 120 million": a change of amount, not a range
 _FROM = re.compile(r"\b(?:from|de|von|passe\s+de|erhöht\s+von)\s+$", re.IGNORECASE)
@@ -690,7 +693,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         if cur.lower() == "m" or (cur[0] == "$" and not m.group("scale")):
             continue
         add(_money(m, text, lang, _currency(cur)))
-    for m in pat.money_half.finditer(text):
+    for m in _HALF_MONEY.finditer(text):
         if not any(used[m.start() : m.end()]):
             amount = 0.5 * _scale(m.group("scale"), lang)
             add(Money(amount, _currency(m.group("cur")), m.start(), m.end()))
@@ -1370,8 +1373,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
 #: half of a scale as a count ("eine halbe Million Granaten", "medio millón de proyectiles",
 #: "půl milionu granátů"): not the "eine" (1) and the "Million" (1,000,000) inside it
 _HALF_QUANTITY = re.compile(
-    rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>millions?|millionen|milliards?|milliarden?|millón"
-    rf"|milhão|{_FAMILIES})(?![\w])",
+    rf"(?<![\w-])(?:{HALF})[\s-]?(?P<scale>{_HALF_SCALE}|{_FAMILIES})(?![\w])",
     re.IGNORECASE,
 )
 

@@ -276,3 +276,44 @@ def test_the_language_cache_keeps_heads_not_whole_texts() -> None:
     assert numbers.lang_scores(a) == numbers.lang_scores(b) == numbers.lang_scores(head[:3000])
     assert numbers.guess_lang(a) == "de"
     assert numbers._head_scores.cache_info().currsize <= before + 1
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang"),
+    [
+        ("Deutschland liefert zwei Millionen Artilleriegranaten an die Ukraine.", "de"),
+        ("La France livre trois cents obus à l'Ukraine.", "fr"),
+        ("España enviará dos millones de proyectiles a Ucrania.", "es"),
+        ("Polska przekaże Ukrainie dwa miliony pocisków.", "pl"),
+        ("Sverige skickar två miljoner granater till Ukraina.", "sv"),
+        ("Germany sends two million shells to Ukraine.", "en"),
+    ],
+)
+def test_the_language_of_a_single_headline(headline: str, lang: str) -> None:
+    """One sentence is enough (counting function words had guessed the German headline
+    English, so its "zwei Millionen" was read as 2)."""
+    assert guess_lang(headline) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("deux millions d'obus", "fr"),
+        ("dwa miliony pocisków", "pl"),
+        ("due milioni di proiettili", "it"),
+        ("två miljoner granater", "sv"),
+        ("dva miliony granátů", "cs"),
+        ("два мільйони снарядів", "uk"),
+        ("zwei Millionen Granaten", "de"),
+        ("two million shells", "en"),
+    ],
+)
+def test_a_number_word_times_the_scale_word_after_it(text: str, lang: str) -> None:
+    """A count written in words with a scale word is the product, in every language read
+    ("dwa miliony" had been read as 2, "deux millions" as a vague multiple)."""
+    assert [q.value for q in find_quantities(text, lang)] == [2_000_000]
+
+
+def test_a_scale_word_alone_stays_vague() -> None:
+    assert [q.value for q in find_quantities("des millions de cartouches", "fr")] == [None]
+    assert [q.value for q in find_quantities("thousands of shells", "en")] == [None]

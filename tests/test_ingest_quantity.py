@@ -161,3 +161,15 @@ def test_a_number_before_mars_in_capitals_counts_launchers_not_a_date() -> None:
     assert ("DEU", "rocket-artillery-system", None, 3) in got
     got = _pledges(read_text("Le 3 mars, la France a livré 12 canons Caesar à l'Ukraine."))
     assert [q for *_, q in got if q is not None] == [12]
+
+
+def test_a_headline_read_alone_counts_in_its_own_language() -> None:
+    """A one-sentence text: its language is told right, so a count in words with a scale
+    word is the product (the German headline had been guessed English and read as 2)."""
+    for text, donor in (
+        ("Deutschland liefert zwei Millionen Artilleriegranaten an die Ukraine.", "DEU"),
+        ("La France livrera deux millions d'obus à l'Ukraine.", "FRA"),
+        ("Polska przekaże Ukrainie dwa miliony pocisków artyleryjskich.", "POL"),
+        ("Sverige skickar två miljoner artillerigranater till Ukraina.", "SWE"),
+    ):
+        assert _pledges(read_text(text)) == [(donor, "artillery-ammunition", None, 2_000_000)], text

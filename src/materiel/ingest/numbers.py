@@ -14,22 +14,21 @@ Money: a currency sign or code before the number ("$325 million", "€2.7bn", "E
 "2.2 billion Danish kroner", "40 M€"). Crowns without a country ("kr", "Kronen", "couronnes")
 are ``KR`` until the reader knows the donor (:func:`crowns_of`).
 
-Other languages: :func:`guess_lang` tells some 25 languages apart by their function words
-(and script); the language chooses the decimal mark (a point only in English and Arabic), the
-scale words that are ambiguous elsewhere ("mil" in Spanish, "mila" in Italian, "bin" in
-Turkish), range words ("40 do 50", "40 tot 50") and the number words ("dwa", "två", "kaksi").
-Scale words and currencies of those languages are recognised everywhere ("miliardów",
-"miljoner", "млрд", "norske kroner", "korun", "євро", "dolarów").
+Other languages: :func:`guess_lang` tells some 25 languages apart (py3langid's model); the
+language chooses the decimal mark (a point only in English and Arabic), the scale words that
+are ambiguous elsewhere ("mil" in Spanish, "mila" in Italian, "bin" in Turkish), range words
+("40 do 50", "40 tot 50") and the number words ("dwa", "två", "kaksi"). Scale words and
+currencies of those languages are recognised everywhere ("miliardów", "miljoner", "млрд",
+"norske kroner", "korun", "євро", "dolarów").
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from text_to_num import text2num
 
 LANGS = (
@@ -523,84 +522,40 @@ LANG_PROFILES = {
     "sl": "in je na za se so da od z s pa bo ki tudi kot iz o ter",
 }
 _PROFILE_SETS = {k: frozenset(v.split()) for k, v in LANG_PROFILES.items()}
-_SHARED = Counter(w for words in _PROFILE_SETS.values() for w in words)
-#: letters that only some of the languages write (half a function word per word with one)
-_LANG_LETTERS = {
-    ("lt",): "ėųį",
-    ("lv",): "āēīūļņķģ",
-    ("pl",): "ąęłśźżń",
-    ("cs",): "řůě",
-    ("sk",): "ľĺŕô",
-    ("hu",): "őű",
-    ("ro",): "ășțâ",
-    ("tr",): "ığ",
-    ("is",): "ðþ",
-    ("da", "no"): "æø",
-    ("et",): "õ",
-}
-_SCRIPT = {
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "el": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
-    "ar": re.compile(r"[\u0600-\u06ff]"),
-}
-_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
-#: the languages whose function words include a word (one look-up per token, not per language)
-_PROFILE_OF: dict[str, tuple[str, ...]] = {
-    w: tuple(k for k, words in _PROFILE_SETS.items() if w in words) for w in _SHARED
-}
-#: the letters of :data:`_LANG_LETTERS` as sets (a token with one of them counts)
-_LETTER_SETS = [frozenset(letters) for letters in _LANG_LETTERS.values()]
-
-
 #: how much of a text its language is guessed from
 _HEAD = 3000
+#: a word of three letters or more (a text without one is English: "155mm")
+_A_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def guess_lang(text: str) -> str:
-    """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters: the
-    script (Cyrillic: Ukrainian, Russian, Bulgarian or Serbian by their own letters; Greek;
-    Arabic), else the language whose function words are commonest (English when none is)."""
-    best, score = lang_scores(text)[0]
-    return best if score else "en"
+    """The language of a text (a code of :data:`LANGS`) from its first 3,000 characters, by
+    py3langid (langid.py's naive Bayes model of byte n-grams, shipped in its package) limited
+    to :data:`LANGS`; English for a text without a word of three letters ("155mm"). Unlike
+    counting function words, it tells the language of a single sentence or headline
+    ("Deutschland liefert zwei Millionen Granaten an die Ukraine.")."""
+    return lang_scores(text)[0][0]
 
 
 def lang_scores(text: str) -> tuple[tuple[str, float], ...]:
-    """The languages :func:`guess_lang` weighs for a text, best first, with their scores
-    (function words, own letters); a script of its own gives that language alone, with an
-    infinite score. Cached by the text's head only, so the cache never keeps whole texts."""
+    """The languages of :data:`LANGS` by their probability for a text, best first (see
+    :func:`guess_lang`). Cached by the text's head only, so the cache never keeps whole
+    texts."""
     return _head_scores(text[:_HEAD])
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(LANGS))
+    return ident
 
 
 @lru_cache(maxsize=256)
 def _head_scores(head: str) -> tuple[tuple[str, float], ...]:
-    latin = len(_LATIN.findall(head))
-    for script, rx in _SCRIPT.items():
-        if len(rx.findall(head)) > latin:
-            return ((script if script != "cyrillic" else _cyrillic(head), math.inf),)
-    low = head.lower()
-    scores = dict.fromkeys(_PROFILE_SETS, 0.0)
-    tokens = re.findall(r"[^\W\d_]+", low)
-    for t in tokens:
-        for k in _PROFILE_OF.get(t, ()):
-            scores[k] += 1 / _SHARED[t]
-    for langs, letters in zip(_LANG_LETTERS, _LETTER_SETS, strict=True):
-        with_letter = sum(1 for t in tokens if not letters.isdisjoint(t))  # tokens with one
-        for lang in langs:
-            scores[lang] += 0.5 * with_letter / len(langs)
-    return tuple(sorted(scores.items(), key=lambda kv: -kv[1]))
-
-
-def _cyrillic(head: str) -> str:
-    def n(rx: str) -> int:
-        return len(re.findall(rx, head))
-
-    if n("[јљњћђџ]"):
-        return "sr"
-    if n("[іїєґ]") > n("[ыэъ]"):
-        return "uk"
-    if n("ъ") > n("[ыэ]"):
-        return "bg"
-    return "ru"
+    if not _A_WORD.search(head):
+        return (("en", 1.0),)
+    return tuple((lang, float(p)) for lang, p in _identifier().rank(head))
 
 
 def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
@@ -1299,7 +1254,8 @@ _CONNECTORS = {"and", "et", "und"}
 
 def _number_words(text: str, lang: str) -> list[Quantity]:
     """Number words ("eighteen", "zwölf", "dix-huit", "a dozen", "one hundred and twenty"):
-    the longest run of number words (and connectors) that text2num reads as one number."""
+    the longest run of number words (and connectors) that text2num reads as one number, times
+    a scale word right after it ("dwa miliony", "due milioni", "två miljoner": 2,000,000)."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _WORD_TOKEN.finditer(text)]
     out: list[Quantity] = []
     i = 0
@@ -1326,8 +1282,17 @@ def _number_words(text: str, lang: str) -> list[Quantity]:
         if best is None:
             i += 1
             continue
-        out.append(Quantity(best[0], toks[i][0], toks[best[1]][1]))
-        i = best[1] + 1
+        value, last = best
+        if (
+            value < 1000
+            and last + 1 < len(toks)
+            and text[toks[last][1] : toks[last + 1][0]].isspace()
+        ):
+            scale = _scale(toks[last + 1][2], lang)  # "dwa miliony", "due milioni", "två miljoner"
+            if scale > 1:
+                value, last = int(value * scale), last + 1
+        out.append(Quantity(value, toks[i][0], toks[last][1]))
+        i = last + 1
     return out
 
 
@@ -1362,8 +1327,13 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     A range ("600 to 700", "40-50") or a vague multiple ("several thousand", "Tausende")
     is one quantity with no value."""
     lang = lang or guess_lang(text)
-    vague = [Quantity(None, m.start(), m.end()) for m in VAGUE_MULTIPLE.finditer(text)]
     out = _quantities(text, lang)
+    # a scale word inside a number ("deux millions") is no vague multiple ("des millions")
+    vague = [
+        Quantity(None, m.start(), m.end())
+        for m in VAGUE_MULTIPLE.finditer(text)
+        if not any(q.value is not None and q.start < m.start() and m.end() <= q.end for q in out)
+    ]
     if vague:
         out = [q for q in out if not any(v.start < q.end and q.start < v.end for v in vague)]
         out = sorted(out + vague, key=lambda q: q.start)

@@ -105,3 +105,21 @@ def test_a_contribution_to_a_coalition_takes_its_purpose() -> None:
         "Ukraine also thanked the IT coalition. Lithuania allocated €3 million."
     )
     assert ("LTU", "other-military", 3e6) in got
+
+
+def test_a_share_of_a_sum_is_not_the_sum() -> None:
+    """A donor's share of a whole ("10 % des 300 millions", "25 Prozent der 2 Milliarden") is
+    no pledge of the whole; the whole stays a fund when the text names it one."""
+    for text in (
+        "La France financera 10 % des 300 millions d'euros de l'initiative pour l'Ukraine.",
+        "Deutschland übernimmt 25 Prozent der 2 Milliarden Euro für die Munition der Ukraine.",
+        "Canada will cover a third of the $600 million for Ukraine's air defence.",
+    ):
+        r = read_text(text)
+        assert [d.fields["amount"] for d in r.by_kind("pledge")] in ([], [None]), text
+    r = read_text("Germany will pay 1.9 per cent of the €500 billion fund for Ukraine.")
+    assert _funds(r) == [(500e9, "EUR", "unspecified")]
+    assert all(d.fields["amount"] is None for d in r.by_kind("pledge"))
+    # a sum given whole keeps its value
+    r = read_text("Germany will provide 300 million euros to Ukraine.")
+    assert [d.fields["amount"] for d in r.by_kind("pledge")] == [300e6]

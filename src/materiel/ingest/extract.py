@@ -1197,10 +1197,15 @@ class Extractor:
                 or _pool_sum(text, s, e, el.money)
                 or cues.ANNUAL_AFTER.match(text, el.money.end) is not None
                 or el.money.currency == _RECIPIENT_CURRENCY.get(self.recipient)
+                or (
+                    cues.SHARE_OF_BEFORE.search(text, max(s, el.money.start - 60), el.money.start)
+                    and not cues.FUND_NAMED_AFTER.match(text, el.money.end)
+                )
             ):
                 # a past total ("has provided ... over €400 million"), the size of the pool
                 # that pays for the items, a sum per year, the recipient's own spending (in
-                # its currency): no new pledge's value; an item named with it keeps its
+                # its currency), a whole of which a share is given ("10 % des 300 millions
+                # d'euros"): no new pledge's value; an item named with it keeps its
                 # pledge without the sum
                 if el.category == "unspecified":
                     el.cumulative = True

@@ -340,3 +340,16 @@ def test_one_contribution_of_a_stated_sum_is_still_a_pledge() -> None:
         "Norway's contribution to the fund for Ukraine amounts to $50 million."
     )
     assert [d.fields["amount"] for d in reading.by_kind("pledge")] == [5e7]
+
+
+def test_a_states_own_counted_order_is_no_aid() -> None:
+    """A state's own order, counted, in a sentence that does not name the recipient."""
+    assert not pledged(
+        "According to the Finnish Defense Ministry, Finland ordered 164 armored personnel "
+        "carriers as part of the project, while Sweden ordered 321 vehicles."
+    )
+    assert not pledged("Die Niederlande bestellten 40 Panzerhaubitzen bei Krauss-Maffei Wegmann.")
+    # an order for the recipient stays
+    assert pledged("Germany has ordered 10 IRIS-T systems for Ukraine.") == {
+        ("DEU", "air-defence-system")
+    }

@@ -669,7 +669,13 @@ OWN_FORCES = re.compile(
     # fleet", "to raise this year's defence spending to two percent of GDP")
     r"|replace\s+(?:its|their|the\s+country['’]s)\s+(?:[\w-]+\s+){0,3}?(?:fleet|tanks|aircraft"
     r"|jets|helicopters|vehicles|equipment|arsenal)|defen[cs]e\s+(?:spending|budget)"
-    r"|Verteidigungs(?:ausgaben|haushalt\w*|etat\w*)|dépenses\s+de\s+défense)\b",
+    r"|Verteidigungs(?:ausgaben|haushalt\w*|etat\w*)|dépenses\s+de\s+défense"
+    # a state's own order, counted ("Finland ordered 164 armored personnel carriers",
+    # "Sweden has ordered 321 vehicles", "bestellte 100", "a commandé 42")
+    r"|(?:(?:has|have|had)\s+)?(?:ordered|purchased|bought)\s+(?:more\s+than\s+|over\s+"
+    r"|another\s+|a\s+further\s+|an\s+additional\s+)?\d+"
+    r"|bestellte[n]?\s+(?:mehr\s+als\s+|weitere\s+)?\d+|(?:a|ont)\s+commandé\s+(?:plus\s+de\s+)?\d+"
+    r")\b",
     _I,
 )
 #: items that go to someone not named, not the recipient ("an einen osteuropäischen Staat",

@@ -1242,11 +1242,11 @@ SUBJECT_PRONOUN = re.compile(
 )
 
 #: a share of a sum, right before it ("1.9 per cent of the €500 billion", "25 Prozent der 2
-#: Milliarden Euro", "10 % des 300 millions d'euros", "un tercio de los"): the sum is the whole,
-#: not what the donor gives
+#: Milliarden Euro", "10 % des 300 millions d'euros", "a third of the $600 million"): the sum is
+#: the whole, not what the donor gives
 SHARE_OF_BEFORE = re.compile(
-    r"(?:\d\s?(?:%|per\s?cent|percent|prozent|pour\s?cent|por\s?ciento|per\s?cento|por\s?cento"
-    r"|procent\w*|prosent\w*|prozent\w*)"
+    r"(?:\d\s?(?:%|per\s?cent|percent|prozent\w*|pour\s?cent|por\s?ciento|per\s?cento"
+    r"|por\s?cento|procent\w*|prosent\w*)"
     r"|\b(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|\b(?:ein|zwei)\s+(?:Drittel|Viertel))"
     r"\s+(?:of|der|des|von|de|du|des|de\s+la|del|della|dello|dei|degli|delle|dos|das|da|do"
     r"|van|z|av|af)\s+(?:the\s+|de\s+los\s+|de\s+las\s+|le\s+|les\s+|la\s+|l['’]\s*)?"

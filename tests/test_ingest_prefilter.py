@@ -158,3 +158,22 @@ def test_a_cue_without_words_in_a_family_never_matches() -> None:
     for kind in ("past", "future"):
         pattern = getattr(cues.for_language("en"), kind)
         assert pattern.search("was sent will be delivered in 2025") is None
+
+
+@pytest.mark.parametrize("lang", [None, "pl", "es"])
+def test_skipping_cues_finds_the_same_hits_on_labelled_text(lang: str | None) -> None:
+    """The modality filter searches a text's sentences only for the cues whose prefixes the
+    text holds (:func:`materiel.ingest.modality.live_cues`): the same hits as all of them."""
+    from materiel.ingest import modality
+    from materiel.ingest.extract import split_sentences
+
+    found = modality.CUES if lang is None else modality.language_cues(lang)
+    texts = _labelled_texts(6)
+    assert len(texts) > 250
+    skipped = 0
+    for text in texts:
+        live = modality.live_cues(text, found)
+        skipped += len(found) - len(live)
+        for a, b in split_sentences(text):
+            assert modality._hits(text, a, b, live) == modality._hits(text, a, b, found)
+    assert skipped >= len(texts) // 2  # the prefilter does skip cues

@@ -60,7 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from materiel.ingest import cues
+from materiel.ingest import cues, prefilter
 
 if TYPE_CHECKING:
     from materiel.ingest.extract import Draft, Reading
@@ -240,6 +240,23 @@ def _hits(text: str, a: int, b: int, found: Cues = CUES) -> frozenset[str]:
     return frozenset(name for name, rx in found if rx.search(text, a, b))
 
 
+@lru_cache(maxsize=128)
+def _cue_prefixes(found: Cues) -> tuple[frozenset[str], ...]:
+    return tuple(prefilter.prefixes(rx) for _, rx in found)
+
+
+def live_cues(text: str, found: Cues = CUES) -> Cues:
+    """The cues of ``found`` that may match somewhere in ``text`` (:mod:`.prefilter`): the
+    others match in none of its spans, so its sentences, clauses and parts are searched for
+    these only, with the same hits."""
+    folded = prefilter.fold(text)
+    return tuple(
+        cue
+        for cue, starts in zip(found, _cue_prefixes(found), strict=True)
+        if prefilter.may_match(starts, folded)
+    )
+
+
 #: a word feature's token: two letters or more (no digits: figures are the draft's shape)
 WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -262,7 +279,9 @@ class TextCues:
         self.text = text
         self.sentences = sentences
         self.cues = found
-        self.per_sentence = [_hits(text, a, b, found) for a, b in sentences]
+        #: the cues that may match in this text (the only ones its spans are searched for)
+        self.live = live_cues(text, found)
+        self.per_sentence = [_hits(text, a, b, self.live) for a, b in sentences]
         self.title_words = _words(text, *sentences[0]) if sentences else frozenset()
         self._sentence_words: dict[int, frozenset[str]] = {}
         n = len(sentences)
@@ -331,15 +350,15 @@ def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
     else:
         s, e = d.start, d.end
         f.append("nosent")
-        f += ["s:" + n for n in sorted(_hits(text, s, e, tc.cues))]
+        f += ["s:" + n for n in sorted(_hits(text, s, e, tc.live))]
         sentence_words = _words(text, s, e)
     anchor = d.anchor if d.anchor >= 0 else d.start
     clause = next(
         ((a, b) for a, b in _segments(text, s, e, _CLAUSE_SPLIT) if a <= anchor < b), (s, e)
     )
     part = next(((a, b) for a, b in _segments(text, s, e, _MODAL_SPLIT) if a <= anchor < b), (s, e))
-    f += ["c:" + n for n in sorted(_hits(text, *clause, tc.cues))]
-    f += ["m:" + n for n in sorted(_hits(text, *part, tc.cues))]
+    f += ["c:" + n for n in sorted(_hits(text, *clause, tc.live))]
+    f += ["m:" + n for n in sorted(_hits(text, *part, tc.live))]
     if sents:
         f += ["t:" + n for n in sorted(tc.per_sentence[0])]
     f += tc.shares

@@ -353,3 +353,17 @@ def test_a_states_own_counted_order_is_no_aid() -> None:
     assert pledged("Germany has ordered 10 IRIS-T systems for Ukraine.") == {
         ("DEU", "air-defence-system")
     }
+
+
+def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
+    """"The coalition provided ..." after a sentence naming its members: the coalition's giving,
+    not each member's, one by one."""
+    assert not pledged(
+        "He thanked coalition members, including Lithuania, Iceland, Germany and Denmark, for "
+        "their contributions. In 2024, the coalition provided Ukraine with demining equipment "
+        "and training."
+    )
+    # a state named as the giver in its own sentence stays
+    assert pledged(
+        "The coalition met in Vilnius. Lithuania will provide Ukraine with demining equipment."
+    ) == {("LTU", "demining")}

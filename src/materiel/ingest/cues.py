@@ -956,7 +956,11 @@ OTHER_GIVERS = re.compile(
     r"\b(?:countries|allies|partners|nations|donors|others|Länder|Staaten|Verbündeten?|andere"
     r"|Partner(?:länder)?|autres"
     r"|(?:les|des|plusieurs|nombreux|autres|\d+)\s+pays|alliés|partenaires|países|aliados"
-    r"|paesi|alleati)\b",
+    r"|paesi|alleati"
+    # a collective giver named as such ("the coalition provided", "die Koalition wird"): not
+    # the states named in an earlier sentence, one by one
+    r"|(?:the|die|la|le)\s+(?:[\w-]+\s+)?(?:coalition|Koalition|coalizione|coalición|alliance"
+    r"|Allianz))\b",
     _I,
 )
 #: a speech verb right before or after a name ("Austin said", ", said Austin", "sagte Pistorius")

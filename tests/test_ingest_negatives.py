@@ -356,7 +356,7 @@ def test_a_states_own_counted_order_is_no_aid() -> None:
 
 
 def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
-    """"The coalition provided ..." after a sentence naming its members: the coalition's giving,
+    """ "The coalition provided ..." after a sentence naming its members: the coalition's giving,
     not each member's, one by one."""
     assert not pledged(
         "He thanked coalition members, including Lithuania, Iceland, Germany and Denmark, for "

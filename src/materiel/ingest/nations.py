@@ -11,9 +11,10 @@ and the labels use). A few coalition words (``Nordic countries``) resolve to sev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pycountry
 
@@ -610,14 +611,35 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    keys = sorted(_table(), key=len, reverse=True)
-    alts = "|".join(re.escape(k) for k in keys)
+    alts = _trie(_table())
     # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
     # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
     # a full stop glued to the name ends the sentence before it: "... an.Norwegen verpflichtete"
     return re.compile(
         rf"(?:(?<![\w.])|(?<=[a-zß-ÿ]{{2}}\.))(?=[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΩЀ-Я])({alts})(?![\w])(?!\.\w)"
     )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One alternation of literal ``words`` as a trie ("Nor(?:way|wegen)"): at a position the
+    regex engine follows one branch per character instead of trying every word, and, as in an
+    alternation sorted longest first, the longest word that fits is tried first (a word's end
+    is an optional tail, taken greedily)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 @lru_cache(maxsize=2)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from materiel.codes import EU_INSTITUTIONS
+
 RECIPIENT = "UKR"
-EU_INSTITUTIONS = "EUU"
 
 #: Fixed approximate USD value of one unit of each currency, used only to size the synthetic
 #: records (pledge values, fund spending). Aggregations elsewhere use dated ECB rates.

@@ -18,10 +18,10 @@ from typing import Any
 
 import pycountry
 
-from materiel.codes import USER_ASSIGNED
+from materiel.codes import EU_INSTITUTIONS, USER_ASSIGNED
 from materiel.ingest import lexicon, prefilter
 
-EU_CODE = "EUU"
+EU_CODE = EU_INSTITUTIONS
 RECIPIENT_DEFAULT = "UKR"
 #: never donors to the recipient in this domain (mentioned as the aggressor or its suppliers)
 NOT_DONORS = frozenset({"UKR", "RUS", "BLR", "IRN", "PRK"})

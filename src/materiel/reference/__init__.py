@@ -18,12 +18,11 @@ from typing import Any
 
 import pycountry
 
-from materiel.codes import USER_ASSIGNED
+from materiel.codes import EU_INSTITUTIONS, USER_ASSIGNED
 from materiel.records import AllianceMember, Item, Nation
 from materiel.records.catalogue import CATEGORIES
 from materiel.services import RuleViolation, Writer
 
-EU_INSTITUTIONS = "EUU"
 EU_INSTITUTIONS_NAME = "European Union institutions"
 
 

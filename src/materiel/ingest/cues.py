@@ -1252,7 +1252,7 @@ SHARE_OF_BEFORE = re.compile(
     r"(?:\d\s?(?:%|per\s?cent|percent|prozent\w*|pour\s?cent|por\s?ciento|per\s?cento"
     r"|por\s?cento|procent\w*|prosent\w*)"
     r"|\b(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|\b(?:ein|zwei)\s+(?:Drittel|Viertel))"
-    r"\s+(?:of|der|des|von|de|du|des|de\s+la|del|della|dello|dei|degli|delle|dos|das|da|do"
+    r"\s+(?:of|der|des|von|de|du|de\s+la|del|della|dello|dei|degli|delle|dos|das|da|do"
     r"|van|z|av|af)\s+(?:the\s+|de\s+los\s+|de\s+las\s+|le\s+|les\s+|la\s+|l['’]\s*)?"
     r"(?:total\s+(?:of\s+)?|overall\s+|whole\s+|insgesamt\s+)?$",
     re.IGNORECASE,

@@ -278,7 +278,6 @@ class TextCues:
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]], found: Cues = CUES):
         self.text = text
         self.sentences = sentences
-        self.cues = found
         #: the cues that may match in this text (the only ones its spans are searched for)
         self.live = live_cues(text, found)
         self.per_sentence = [_hits(text, a, b, self.live) for a, b in sentences]

@@ -492,8 +492,9 @@ class Quantity:
     end: int
 
 
-#: function words of each language (Latin script), for :func:`guess_lang`; a word shared by
-#: several languages counts for each in inverse proportion to how many share it
+#: function words of each language (Latin script): after millions or billions with no
+#: currency they end the amount (:func:`_elliptic`: "490 millions) servira", "acht Milliarden
+#: zur")
 LANG_PROFILES = {
     "en": "the and of to will with has said for is that was from by which this are have its it an"
     " on be were also their would after",

@@ -367,3 +367,44 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
     assert pledged(
         "The coalition met in Vilnius. Lithuania will provide Ukraine with demining equipment."
     ) == {("LTU", "demining")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and could send more if ...": the condition is of the more, not of the six tanks
+        (
+            "Spain will send Ukraine six Leopard 2A4 tanks and could send more if Kyiv asked.",
+            {("ESP", "main-battle-tank")},
+        ),
+        (
+            "La ministra Robles ha anunciado que España enviará a Ucrania seis carros de combate "
+            "Leopard 2A4 y podría mandar más “si fuera necesario” y lo reclamara el Gobierno de "
+            "Zelensky.",
+            {("ESP", "main-battle-tank")},
+        ),
+        (
+            "Deutschland wird der Ukraine sechs Leopard-Panzer liefern und könnte bei Bedarf mehr "
+            "schicken.",
+            {("DEU", "main-battle-tank")},
+        ),
+        (
+            "La France va livrer 12 canons Caesar à l'Ukraine et pourrait en envoyer davantage si "
+            "Kiev le demande.",
+            {("FRA", "artillery-system")},
+        ),
+        # the more itself, or a modal before the items, stays unpledged
+        ("Germany is considering sending 10 tanks and more howitzers.", set()),
+        ("Spain could send Ukraine six Leopard 2A4 tanks and more later.", set()),
+        # French "mais" (but) is no Portuguese "mais" (more)
+        (
+            "La Suède avait également le projet d'envoyer des avions de chasse Gripen en Ukraine "
+            "mais a annoncé mardi la suspension de ce projet.",
+            set(),
+        ),
+    ],
+)
+def test_what_is_said_of_more_is_not_said_of_the_items_before(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pledged(text) == expected

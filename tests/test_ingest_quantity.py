@@ -176,7 +176,7 @@ def test_a_headline_read_alone_counts_in_its_own_language() -> None:
 
 
 def test_a_calibre_in_cyrillic_is_no_count() -> None:
-    """"155-мм боеприпаси" names a calibre, as "155-mm shells" does: 155 is no quantity."""
+    """ "155-мм боеприпаси" names a calibre, as "155-mm shells" does: 155 is no quantity."""
     r = read_text("Греция планирует предоставить Украине дополнительные 155-мм боеприпасы.")
     assert _pledges(r) == [("GRC", "artillery-ammunition", "155mm", None)]
     r = read_text("Греція передасть Україні 155-мм снаряди та 20 гаубиць калібру 155 мм.")

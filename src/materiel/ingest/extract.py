@@ -564,17 +564,36 @@ _RELATIVE = re.compile(
 )
 
 
+#: more of what was just given, joined to it ("and could send more if needed", "und könnte
+#: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"): what
+#: is said of the more is not said of the items before
+_AND_MORE = re.compile(
+    r"\s(?:and|und|et|y|e|och|og|en|i|a|ja|oraz)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:could|might|may|would|can|ready|könnte\w*|kann|können|würde\w*|bereit|pourrai\w*"
+    r"|peut|pourra\w*|prêt\w*|podría\w*|puede\w*|podrá\w*|dispuest\w*|potrebbe\w*|può"
+    r"|potrà\w*|poderia\w*|pode|poderá\w*|kunnen|zou\w*|bereid|kunde|kunne|skulle|beredd\w*"
+    r"|może\w*|mogł\w*|gotow\w*|může|mohl\w*)\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:more|further|additional|mehr|weitere\w*|davantage|más|più|ulteriori|mais|meer|fler"
+    r"|flere|mere|więcej|kolejn\w*|víc|více)\b(?!\s+(?:than|als|que|de|di)\b)",
+    re.IGNORECASE,
+)
+
+
 def _not_given(
     ctx: _Context, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
 ) -> bool:
     """Is the element at ``el`` only considered, refused, requested, ...? A cue counts in the
     element's own clause, and in the other clauses of its part of the sentence (up to "but",
-    ";" or a dash) except relative clauses ("..., which could arrive in May")."""
+    ";" or a dash, or "and ... more" after the element) except relative clauses ("..., which
+    could arrive in May")."""
     text = ctx.text
     part = next(
         ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
         (st_start, st_end),
     )
+    more = _AND_MORE.search(text, el, part[1])
+    if more is not None:
+        part = (part[0], more.start())
     for a, b in clauses:
         if b <= part[0] or a >= part[1]:
             continue

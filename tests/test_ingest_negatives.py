@@ -393,6 +393,41 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "Kiev le demande.",
             {("FRA", "artillery-system")},
         ),
+        # "adding that the number could rise": the number said, not a maybe
+        (
+            "España tiene previsto enviar seis tanques Leopard 2A4 a Ucrania, dijo la ministra, "
+            "añadiendo que el número podría aumentar con el tiempo.",
+            {("ESP", "main-battle-tank")},
+        ),
+        # "its first delivery ... since the start of the invasion": a rank, no past total
+        (
+            "Bulgaria decided to send about 100 armoured personnel carriers to Ukraine, in its "
+            "first delivery of heavy military equipment since the start of the Russian invasion.",
+            {("BGR", "armoured-vehicle")},
+        ),
+        (
+            "La Bulgarie va envoyer une centaine de blindés à l'Ukraine, sa première livraison "
+            "d'équipement lourd depuis le début de l'invasion russe.",
+            {("BGR", "armoured-vehicle")},
+        ),
+        (
+            "Bugarska je odlučila da pošalje oko 100 oklopnih transportera u Ukrajinu, u prvoj "
+            "isporuci teške vojne opreme od početka ruske invazije u februaru prošle godine.",
+            {("BGR", "armoured-vehicle")},
+        ),
+        # ... while a past total stays one ("last year", "since the start" with no rank)
+        ("Bugarska je prošle godine poslala 100 oklopnih transportera u Ukrajinu.", set()),
+        (
+            "Varšuva jau perdavė Kyjivui 14 naikintuvų MiG-29 ir 325 tankus, Rusijai vykdant "
+            "plataus masto invaziją.",
+            set(),
+        ),
+        # an allusion to a possibility gives nothing
+        (
+            "C'est la première fois depuis le début de la guerre que Séoul fait allusion à la "
+            "possibilité de fournir des armes à l'Ukraine.",
+            set(),
+        ),
         # the more itself, or a modal before the items, stays unpledged
         ("Germany is considering sending 10 tanks and more howitzers.", set()),
         ("Spain could send Ukraine six Leopard 2A4 tanks and more later.", set()),
@@ -404,7 +439,7 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
         ),
     ],
 )
-def test_what_is_said_of_more_is_not_said_of_the_items_before(
+def test_a_cue_said_of_more_of_the_war_or_of_a_rank_leaves_the_items_given(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pledged(text) == expected

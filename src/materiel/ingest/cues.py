@@ -361,7 +361,7 @@ NOT_GIVEN = re.compile(
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
     r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
     r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
-    r"|bittet|bat\s+um|möglich\w*|nicht|keine?\w*|envisag\w*|étudi\w*|réfléchi\w*|exclu\w*"
+    r"|bittet|bat\s+um|möglich\w*|allusion|allud\w*|Anspielung|nicht|keine?\w*|envisag\w*|étudi\w*|réfléchi\w*|exclu\w*"
     r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
@@ -596,7 +596,19 @@ GAVE_PERFECT = re.compile(
     _I,
 )
 NOT_CUMULATIVE = re.compile(
-    r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b", _I
+    r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b"
+    # "its first delivery of heavy equipment since the start of the invasion": a rank, no total
+    r"|\b(?:first|largest|biggest|erste\w*|größte\w*|premi(?:er|ère)s?|plus\s+grand\w*)\b"
+    r"[^.;]{0,60}\b(?:since|seit|depuis)\b",
+    _I,
+)
+#: "first" in the other languages: "u prvoj isporuci ... od početka invazije", "en su
+#: primera entrega ... desde el inicio" rank the new delivery, they total nothing
+FIRST_OTHER = re.compile(
+    r"\b(?:prv(?:i|a|o|oj|og|om|e|ý|á|é|ní)|první\w*|pierwsz\w*|перш\w*|перв\w*|първ\w*"
+    r"|första|første|eerste|ensimmäi\w*|pirm\w*|esimes?\w*|első|πρώτ\w*|ilk|primer[oa]?"
+    r"|primeir[oa]|prim[oa]|primul\w*)\b",
+    _I,
 )
 URGENT = re.compile(
     r"\b(?:urgent(?:ly)?|critical(?:ly)?|desperate(?:ly)?|immediate(?:ly)?|dringend\w*"

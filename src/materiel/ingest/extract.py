@@ -564,17 +564,27 @@ _RELATIVE = re.compile(
 )
 
 
-#: more of what was just given, joined to it ("and could send more if needed", "und könnte
-#: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"): what
-#: is said of the more is not said of the items before
-_AND_MORE = re.compile(
-    r"\s(?:and|und|et|y|e|och|og|en|i|a|ja|oraz)\s+(?:[\w'’]+\s+){0,2}?"
+_MAY = (
     r"(?:could|might|may|would|can|ready|könnte\w*|kann|können|würde\w*|bereit|pourrai\w*"
     r"|peut|pourra\w*|prêt\w*|podría\w*|puede\w*|podrá\w*|dispuest\w*|potrebbe\w*|può"
     r"|potrà\w*|poderia\w*|pode|poderá\w*|kunnen|zou\w*|bereid|kunde|kunne|skulle|beredd\w*"
-    r"|może\w*|mogł\w*|gotow\w*|může|mohl\w*)\s+(?:[\w'’]+\s+){0,3}?"
+    r"|może\w*|mogł\w*|gotow\w*|může|mohl\w*)"
+)
+#: more of what was just given, joined to it ("and could send more if needed", "und könnte
+#: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"), or
+#: its number that may rise ("añadiendo que el número podría aumentar con el tiempo"): what is
+#: said of the more is not said of the items before
+_AND_MORE = re.compile(
+    r"\s(?:and|und|et|y|e|och|og|en|i|a|ja|oraz)\s+(?:[\w'’]+\s+){0,2}?"
+    + _MAY
+    + r"\s+(?:[\w'’]+\s+){0,3}?"
     r"(?:more|further|additional|mehr|weitere\w*|davantage|más|più|ulteriori|mais|meer|fler"
-    r"|flere|mere|więcej|kolejn\w*|víc|více)\b(?!\s+(?:than|als|que|de|di)\b)",
+    r"|flere|mere|więcej|kolejn\w*|víc|více)\b(?!\s+(?:than|als|que|de|di)\b)"
+    r"|\b(?:the|el|la|die|le|il|o)\s+(?:number|número|cifra|Zahl|Anzahl|nombre|numero)\s+"
+    r"(?:[\w'’]+\s+){0,2}?"
+    + _MAY
+    + r"\s+(?:[\w'’]+\s+){0,2}?(?:increase|rise|grow|aumentar|crecer|steigen|wachsen"
+    r"|augmenter|aumentare|crescere)\b",
     re.IGNORECASE,
 )
 
@@ -661,6 +671,26 @@ _THIS_AFTER_TOTAL = re.compile(
 _ALREADY_OTHER = re.compile(r"już|už|již|вже|уже|jau|juba|már|ήδη|zaten", re.IGNORECASE)
 
 
+#: a past-total cue that starts with "since" ("od početka", "desde el inicio", "з початку")
+_SINCE = re.compile(
+    r"(?:od|от|від|з|с|desde|dall['’]|sinds|sedan|siden|sodan|de\s+la|από|since|seit|depuis)\b",
+    re.IGNORECASE,
+)
+#: a past-total cue of a year ("prošle godine", "w ubiegłym roku", "в прошлом году")
+_YEAR = re.compile(
+    r"godin|godzin|rok|year|год|рок|metai|gad|aasta|vuo|yıl|lani|loni|торік|pērn|mullu|πέρυσι"
+    r"|tavaly|pernai|العام",
+    re.IGNORECASE,
+)
+#: the war or the invasion, right before a time that dates it (other languages)
+_WAR_BEFORE = re.compile(
+    r"\b(?:invazi\w*|inwazj\w*|invasi\w*|invazí\w*|вторгнен\w*|вторжени\w*|инвази\w*"
+    r"|инвазиј\w*|invaz\w*|εισβολ\w*|işgal\w*|hyökkäy\w*|sissetung\w*|iebrukum\w*"
+    r"|invasion\w*|invasión|invasão|invasione)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def _other_total(
     text: str, a: int, b: int, cumulative: re.Pattern[str], future: re.Pattern[str]
 ) -> bool:
@@ -671,6 +701,12 @@ def _other_total(
         near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
         if cues.SUPERLATIVE_OTHER.search(near):
             continue
+        if _SINCE.match(m.group()) and cues.FIRST_OTHER.search(
+            text, max(a, m.start() - 60), m.start()
+        ):
+            continue  # "u prvoj isporuci ... od početka invazije": a rank, no total
+        if _YEAR.search(m.group()) and _WAR_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+            continue  # "invazije u februaru prošle godine": last year dates the war
         if _ALREADY_OTHER.fullmatch(m.group()) and future.search(text, a, b):
             continue
         if _THIS_AFTER_TOTAL.match(text, m.end(), b):

@@ -422,6 +422,12 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "plataus masto invaziją.",
             set(),
         ),
+        # "since the invasion in February 2022": a past total however many words lie between
+        (
+            "Seit Russlands Invasion der Ukraine im Februar 2022 hat Italien 12 Pakete "
+            "militärischer Hilfe genehmigt, darunter SAMP/T-Luftverteidigungssysteme.",
+            set(),
+        ),
         # an allusion to a possibility gives nothing
         (
             "C'est la première fois depuis le début de la guerre que Séoul fait allusion à la "

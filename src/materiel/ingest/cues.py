@@ -539,7 +539,7 @@ PAST_EVENT = re.compile(
 #: clause speaks of the future ("will train ... since 2023")
 SINCE_YEAR = re.compile(
     r"\b(?:since|depuis|seit)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|fin\s+"
-    r"|début\s+|mi-|Ende\s+|Anfang\s+|Mitte\s+)?(?:[\w'’]+\s+){0,5}?20\d\d\b",
+    r"|début\s+|mi-|Ende\s+|Anfang\s+|Mitte\s+)?(?:[\w'’]+\s+){0,6}?20\d\d\b",
     _I,
 )
 #: a verb in the past (simple, perfect or passive)

@@ -428,6 +428,16 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "militärischer Hilfe genehmigt, darunter SAMP/T-Luftverteidigungssysteme.",
             set(),
         ),
+        (
+            "Desde la invasión rusa en febrero de 2022, España ha enviado 10 tanques Leopard a "
+            "Ucrania.",
+            set(),
+        ),
+        # ... but a future verb makes it news ("stored since 2019" is no total)
+        (
+            "España enviará a Ucrania diez tanques, que están almacenados desde 2019.",
+            {("ESP", "main-battle-tank")},
+        ),
         # an allusion to a possibility gives nothing
         (
             "C'est la première fois depuis le début de la guerre que Séoul fait allusion à la "

@@ -306,6 +306,7 @@ CUMULATIVE_OTHER = _lexical(
     r"|inmiddels|tot\s+dusver|in\s+passato|sinora|fino\s+ad\s+ora|ad\s+oggi|hasta\s+la\s+fecha"
     r"|sinds\s+de\s+(?:\w+\s+)?inval|dall['’]invasione|sedan\s+(?:\w+\s+)?invasion\w*"
     r"|desde\s+(?:el|o)\s+(?:inicio|comienzo|principio|início)|od\s+počátku|od\s+začiatku"
+    r"|desde\s+(?:[\w'’]+\s+){0,6}?20\d\d"
     r"|od\s+početka|od\s+začetka|de\s+la\s+începutul|с\s+начала|від\s+початку|sodan\s+alusta"
     r"|reeds|al\s+voor|allerede|redan|già|(?:importo|valore|importe|valor|montante)\s+total[e]?"
     r"|até\s+(?:à\s+data|hoje)|łączn\w*\s+wartoś\w*|do\s+tej\s+pory|dotąd|sammanlagt|hidtil"

@@ -676,6 +676,7 @@ _SINCE = re.compile(
     r"(?:od|от|від|з|с|desde|dall['’]|sinds|sedan|siden|sodan|de\s+la|από|since|seit|depuis)\b",
     re.IGNORECASE,
 )
+_YEAR_NUMBER = re.compile(r"\b20\d\d\b")
 #: a past-total cue of a year ("prošle godine", "w ubiegłym roku", "в прошлом году")
 _YEAR = re.compile(
     r"godin|godzin|rok|year|год|рок|metai|gad|aasta|vuo|yıl|lani|loni|торік|pērn|mullu|πέρυσι"
@@ -705,6 +706,8 @@ def _other_total(
             text, max(a, m.start() - 60), m.start()
         ):
             continue  # "u prvoj isporuci ... od početka invazije": a rank, no total
+        if _SINCE.match(m.group()) and _YEAR_NUMBER.search(m.group()) and future.search(text, a, b):
+            continue  # "enviará diez tanques, almacenados desde 2019": news, as in English
         if _YEAR.search(m.group()) and _WAR_BEFORE.search(text, max(a, m.start() - 40), m.start()):
             continue  # "invazije u februaru prošle godine": last year dates the war
         if _ALREADY_OTHER.fullmatch(m.group()) and future.search(text, a, b):

@@ -20,6 +20,10 @@ def pledged(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
+        # ready or willing to give what is not counted
+        "Canada is ready to support Czechia's initiative to deliver artillery shells to Ukraine.",
+        "Belgium is ready to provide assistance to Ukraine in maritime and land mine clearance.",
+        "Deutschland sei bereit, Kampfpanzer an die Ukraine zu liefern.",
         # trying is not giving
         "Norway is trying to send 12 howitzers to Ukraine.",
         "Norwegen versucht, der Ukraine 12 Haubitzen zu liefern.",
@@ -432,6 +436,12 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "Desde la invasión rusa en febrero de 2022, España ha enviado 10 tanques Leopard a "
             "Ucrania.",
             set(),
+        ),
+        # ... "ready to send $1 billion" names what it gives
+        (
+            "The Pentagon said it was ready to move forward with sending $1 billion in weapons "
+            "from U.S. stockpiles to Ukraine, including air defense missiles.",
+            {("USA", "air-defence-missile")},
         ),
         # ... but a future verb makes it news ("stored since 2019" is no total)
         (

@@ -372,6 +372,15 @@ NOT_GIVEN = re.compile(
     r"|suppl\w*|donat\w*|arms|weapons|aid|shipments?)|eingestellt|einzustellen|ausgesetzt"
     r"|auszusetzen|verschob\w*|verschieb\w*|verzöger\w*|report(?:é|ée|és|ent|era)"
     r"|retard\w*|suspend\w*|halt(?:s|ed|ing)|stopp\w*|gestoppt|freez\w*|gel(?:é|ée|er)"
+    # ready or willing to give what it does not count ("is ready to provide assistance in
+    # mine clearance", "est prête à aider", "sei bereit, ... zu liefern", "está dispuesta a
+    # enviar"); "ready to move forward with sending $1 billion" names what it gives
+    r"|(?:(?:is|are|was|were|be|been|stands?|stood|remains?)\s+(?:\w+\s+)?(?:ready|willing"
+    r"|prepared)\s+to|(?:est|sont|était|étaient|serait|seraient|se\s+dit|se\s+disent"
+    r"|s['’]est\s+dite?)\s+(?:\w+\s+)?(?:prête?s?|disposée?s?)\s+à|disposée?s?\s+à"
+    r"|(?:ist|sind|sei|seien|wäre|wären|zeigte\s+sich|zeigten\s+sich)\s+(?:\w+\s+){0,2}"
+    r"bereit\b|dispuest[oa]s?\s+a|(?:è|sono)\s+(?:pront[aoi]|dispost[aoi])\s+a"
+    r"|(?:está|estão)\s+(?:pront[oa]s?|disposto\w*)\s+(?:a|para))(?![^.;]{0,60}\d)"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
     r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
     r"|essa(?:ie|ient|yé|yait|yaient)\s+d(?:e|['’])|cherch\w*\s+à|deliberat\w*"

@@ -20,6 +20,13 @@ def pledged(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
+        # an aim is no gift
+        "Luxembourg will join the Artillery Coalition, led by France and Germany, which aims to "
+        "supply Ukraine with 155mm guns and shells.",
+        "The partnership, which includes the United States, the Netherlands and Denmark, aims to "
+        "buy hundreds of air defense missiles for Ukraine.",
+        "L'initiative tchèque vise à approvisionner l'Ukraine en munitions d'artillerie.",
+        "„Wir streben eine Spende norwegischer F-16-Kampfflugzeuge an die Ukraine an“, so Støre.",
         # ready or willing to give what is not counted
         "Canada is ready to support Czechia's initiative to deliver artillery shells to Ukraine.",
         "Belgium is ready to provide assistance to Ukraine in maritime and land mine clearance.",
@@ -442,6 +449,12 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "The Pentagon said it was ready to move forward with sending $1 billion in weapons "
             "from U.S. stockpiles to Ukraine, including air defense missiles.",
             {("USA", "air-defence-missile")},
+        ),
+        # a partnership's aim in a relative clause is not the contribution's
+        (
+            "Canada has announced a $24.4 million contribution to a United Kingdom-led "
+            "partnership that aims to provide Ukraine with air defence.",
+            {("CAN", "air-defence-system")},
         ),
         # ... but a future verb makes it news ("stored since 2019" is no total)
         (

@@ -381,6 +381,11 @@ NOT_GIVEN = re.compile(
     r"|(?:ist|sind|sei|seien|wäre|wären|zeigte\s+sich|zeigten\s+sich)\s+(?:\w+\s+){0,2}"
     r"bereit\b|dispuest[oa]s?\s+a|(?:è|sono)\s+(?:pront[aoi]|dispost[aoi])\s+a"
     r"|(?:está|estão)\s+(?:pront[oa]s?|disposto\w*)\s+(?:a|para))(?![^.;]{0,60}\d)"
+    # an aim, not a gift ("the coalition aims to supply", "vise à fournir", "Wir streben eine
+    # Spende ... an", "the goal is to deliver")
+    # ("a partnership that aims to ...": the partnership's aim, not the clause's own)
+    r"|(?<!that\s)aim(?:s|ed|ing)?\s+to|vis(?:e|ent|ait|aient)\s+à|streb\w*\b[^.;]{0,80}\ban\b"
+    r"|(?:goal|aim|objective|target)\s+(?:is|was|of)\b"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
     r"|tr(?:y|ies|ied|ying)\s+to|attempt\w*|versuch\w*|bemüh\w*|tent(?:e|ent|ait|aient|é)\s+d(?:e|['’])"
     r"|essa(?:ie|ient|yé|yait|yaient)\s+d(?:e|['’])|cherch\w*\s+à|deliberat\w*"

@@ -27,6 +27,9 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "buy hundreds of air defense missiles for Ukraine.",
         "L'initiative tchèque vise à approvisionner l'Ukraine en munitions d'artillerie.",
         "„Wir streben eine Spende norwegischer F-16-Kampfflugzeuge an die Ukraine an“, so Støre.",
+        "L'iniziativa italiana mira a fornire all'Ucraina munizioni di artiglieria.",
+        "Det svenska initiativet syftar till att leverera artillerigranater till Ukraina.",
+        "Polska inicjatywa ma na celu dostarczenie Ukrainie amunicji artyleryjskiej.",
         # ready or willing to give what is not counted
         "Canada is ready to support Czechia's initiative to deliver artillery shells to Ukraine.",
         "Belgium is ready to provide assistance to Ukraine in maritime and land mine clearance.",

@@ -91,6 +91,9 @@ _PLEDGE = (
 )
 
 _NOT_GIVEN = (
+    # an aim, not a gift (pl, cs, sk, uk, ru)
+    r"ma\s+na\s+celu|celem\s+jest|má\s+za\s+cíl|cílem\s+je|cieľom\s+je|має\s+на\s+меті"
+    r"|метою\s+є|имеет\s+целью|целью\s+является|"
     # Polish: refused, rejected, ruled out, considered, analysed, discussed, could/would, if,
     # whether, halted, postponed, opposed, blocked
     r"odrzuc\w*|odrzuci\w*|wyklucz\w*|rozpatr\w*|rozważa\w*|analizuj\w*|dyskut\w*|zastanawia\w*"

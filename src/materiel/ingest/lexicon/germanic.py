@@ -66,6 +66,9 @@ _PLEDGE = _alt(
 
 #: not given: refused, ruled out, considered, discussed, could, would, maybe, negated
 _NOT_GIVEN = _alt(
+    # an aim, not a gift (nl, sv, da, no)
+    r"heeft\s+als\s+doel|is\s+bedoeld\s+om|beoogt|syftar\s+till|har\s+som\s+mål"
+    r"|har\s+til\s+formål|sigter\s+mod|tar\s+sikte\s+på",
     # Dutch
     r"sluit\w*\s+(?:\w+\s+){0,4}uit|uitgesloten|afgewezen|wijs(?:t|en)\s+(?:\w+\s+){0,4}af",
     r"wees\s+(?:\w+\s+){0,4}af|afwijz\w*|nee|nooit|misschien|eventueel|eventuele|zou(?:den)?",

@@ -384,6 +384,9 @@ WORDS: dict[str, str] = {
     ),
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
     "not_given": _alt(
+        # an aim, not a gift ("tiene como objetivo", "mira a", "tem como objetivo")
+        r"tiene\s+como\s+objetivo|con\s+el\s+objetivo\s+de|mira\s+a|punta\s+a"
+        r"|ha\s+(?:l['’]|come\s+)obiettivo|tem\s+como\s+objetivo|are\s+ca\s+scop",
         _NOT_GIVEN_ES,
         _NOT_GIVEN_PT,
         _NOT_GIVEN_IT,

@@ -20,6 +20,10 @@ def pledged(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
+        # "bereits" / "schon" with no verb in the future: given before
+        "Litauen habe in diesem Jahr schon Munition im Kaliber von 155 mm und Schützenpanzer M577 "
+        "an die Ukraine geliefert.",
+        "Nordmazedonien hat der Ukraine bereits Kampfpanzer und Flugabwehrsysteme übergeben.",
         # an aim is no gift
         "Luxembourg will join the Artillery Coalition, led by France and Germany, which aims to "
         "supply Ukraine with 155mm guns and shells.",
@@ -458,6 +462,17 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "Canada has announced a $24.4 million contribution to a United Kingdom-led "
             "partnership that aims to provide Ukraine with air defence.",
             {("CAN", "air-defence-system")},
+        ),
+        # "wie bereits erwähnt, wird ...", "wird ... bereits bezahlte ...": news
+        (
+            "Wie bereits erwähnt, wird das neue deutsche Paket vier IRIS-T SLM-Systeme für die "
+            "Ukraine enthalten.",
+            {("DEU", "air-defence-system")},
+        ),
+        (
+            "Deutschland wird bis Ende des Jahres zwei der bereits bezahlten "
+            "IRIS-T-Luftverteidigungssysteme an die Ukraine übertragen.",
+            {("DEU", "air-defence-system")},
         ),
         # ... but a future verb makes it news ("stored since 2019" is no total)
         (

@@ -585,6 +585,11 @@ RAISED = re.compile(
     _I,
 )
 FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
+#: "already" in German: with no verb in the future, what was given before ("Petrovska zufolge
+#: hat ihr Land der Ukraine bereits ... Kampfpanzer ... übergeben", "Litauen habe in diesem Jahr
+#: schon Munition ... geliefert"), not "wie bereits erwähnt" (as said before)
+ALREADY_DE = re.compile(r"(?<!wie\s)\b(?:bereits|schon)\b(?!\s+(?:erwähnt|berichtet|gesagt))")
+FUTURE_DE = re.compile(r"\b(?:soll|sollen|sollte|sollten|künftig|demnächst)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"
 WEAK_CUMULATIVE = re.compile(

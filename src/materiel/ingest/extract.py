@@ -646,6 +646,11 @@ def _clause_flags(
                 cues.AMONG_OTHERS.search(text, a, b) is not None
                 and cues.GAVE_PERFECT.search(text, a, b) is not None
             )
+            or (
+                cues.ALREADY_DE.search(text, a, b) is not None
+                and cues.FUTURE.search(text, a, b) is None
+                and cues.FUTURE_DE.search(text, a, b) is None
+            )
         )
     # a request that is answered ("in response to urgent appeals", "à la demande de Kiev") is
     # no request of the items: they are given

@@ -24,6 +24,12 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "Litauen habe in diesem Jahr schon Munition im Kaliber von 155 mm und Schützenpanzer M577 "
         "an die Ukraine geliefert.",
         "Nordmazedonien hat der Ukraine bereits Kampfpanzer und Flugabwehrsysteme übergeben.",
+        # thanks for what was given
+        "Havrylov thanked Japan for the SDF supply of equipment to Ukraine, such as bulletproof "
+        "vests.",
+        "Selenskyj dankte Kanzler Scholz für die bisherige Lieferung von Flugabwehrsystemen.",
+        "Kuleba le dijo a Albares que Ucrania agradecería el envío de más tanques por parte de "
+        "España.",
         # an aim is no gift
         "Luxembourg will join the Artillery Coalition, led by France and Germany, which aims to "
         "supply Ukraine with 155mm guns and shells.",
@@ -473,6 +479,12 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "Deutschland wird bis Ende des Jahres zwei der bereits bezahlten "
             "IRIS-T-Luftverteidigungssysteme an die Ukraine übertragen.",
             {("DEU", "air-defence-system")},
+        ),
+        # ... thanks for a decision just taken keep the decision's pledge
+        (
+            "Umerov thanked Latvia for the recent decision to provide Ukraine with 42 Patria 6x6 "
+            "armored personnel carriers.",
+            {("LVA", "armoured-vehicle")},
         ),
         # ... but a future verb makes it news ("stored since 2019" is no total)
         (

@@ -381,6 +381,13 @@ NOT_GIVEN = re.compile(
     r"|(?:ist|sind|sei|seien|wäre|wären|zeigte\s+sich|zeigten\s+sich)\s+(?:\w+\s+){0,2}"
     r"bereit\b|dispuest[oa]s?\s+a|(?:è|sono)\s+(?:pront[aoi]|dispost[aoi])\s+a"
     r"|(?:está|estão)\s+(?:pront[oa]s?|disposto\w*)\s+(?:a|para))(?![^.;]{0,60}\d)"
+    # thanks for what was given ("Havrylov thanked Japan for the SDF supply of equipment",
+    # "dankte ... für die bisherige Unterstützung"), unless for a decision just taken ("thanked
+    # Latvia for ... the recent decision to provide 42 Patria")
+    r"|(?:thank\w*|dankt\w*|bedankt\w*|remerci\w*|agradec\w*|ringrazi\w*|podziękow\w*"
+    r"|dziękuj\w*|poděkov\w*|дяку\w*|подяку\w*|поблагодар\w*|благодар\w*)"
+    r"(?![^.;]{0,160}\b(?:decision|decided|Bereitschaft|Entscheidung|décision|decisión"
+    r"|decisione|rozhodnutí|decyzj\w*|рішення|решени\w*)\b)"
     # an aim, not a gift ("the coalition aims to supply", "vise à fournir", "Wir streben eine
     # Spende ... an", "the goal is to deliver")
     # ("a partnership that aims to ...": the partnership's aim, not the clause's own)

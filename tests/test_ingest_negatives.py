@@ -24,6 +24,13 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "Litauen habe in diesem Jahr schon Munition im Kaliber von 155 mm und Schützenpanzer M577 "
         "an die Ukraine geliefert.",
         "Nordmazedonien hat der Ukraine bereits Kampfpanzer und Flugabwehrsysteme übergeben.",
+        # what was given before, said so
+        "Earlier, the Netherlands funded the first PURL package with a contribution of 500 "
+        "million euros.",
+        "Estonia has previously donated Javelin anti-tank missile systems and howitzers to "
+        "Ukraine.",
+        "Litauens früheres Militärhilfepaket für die Ukraine umfasste 155-mm-Munition und "
+        "Fahrzeuge.",
         # thanks for what was given
         "Havrylov thanked Japan for the SDF supply of equipment to Ukraine, such as bulletproof "
         "vests.",
@@ -479,6 +486,12 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "Deutschland wird bis Ende des Jahres zwei der bereits bezahlten "
             "IRIS-T-Luftverteidigungssysteme an die Ukraine übertragen.",
             {("DEU", "air-defence-system")},
+        ),
+        # "in addition to the four previously delivered": the new ones stay
+        (
+            "Spain will transfer two more Hawk air defense systems to Ukraine, in addition to the "
+            "four previously delivered.",
+            {("ESP", "air-defence-system")},
         ),
         # ... thanks for a decision just taken keep the decision's pledge
         (

@@ -592,6 +592,21 @@ RAISED = re.compile(
     _I,
 )
 FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b", _I)
+#: what was given before, said so: "Earlier, the Netherlands funded ...", "Estonia has
+#: previously donated ...", "Litauens früheres Militärhilfepaket umfasste ...", "the previous
+#: support packages", "Tidigare tillkännagav ..." (not "in addition to the four previously
+#: delivered", nor "previously purchased from Great Britain")
+PREVIOUSLY = re.compile(
+    r"^\W*(?:earlier|previously|früher|zuvor|auparavant|précédemment|anteriormente"
+    r"|in\s+precedenza|wcześniej|раніше|ранее|tidigare|tidligere|eerder)\b"
+    r"|\b(?:has|have|had)\s+previously\b"
+    r"|\b(?:previous|earlier|früher\w*|vorherig\w*|précédent\w*|anterior\w*|precedent\w*"
+    r"|wcześniejsz\w*|попередн\w*|предыдущ\w*|tidigare|tidligere|eerdere?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:packages?|donations?|batch|tranches?|aid|Paket\w*|Hilfspaket\w*|Militärhilfepaket\w*"
+    r"|Lieferung\w*|paquets?|livraisons?|envois?|paquetes?|pacchett[oi]|pakiet\w*|пакет\w*"
+    r"|paket\w*|pakke\w*|pakket\w*)\b",
+    _I,
+)
 #: "already" in German: with no verb in the future, what was given before ("Petrovska zufolge
 #: hat ihr Land der Ukraine bereits ... Kampfpanzer ... übergeben", "Litauen habe in diesem Jahr
 #: schon Munition ... geliefert"), not "wie bereits erwähnt" (as said before)

@@ -646,6 +646,7 @@ def _clause_flags(
                 cues.AMONG_OTHERS.search(text, a, b) is not None
                 and cues.GAVE_PERFECT.search(text, a, b) is not None
             )
+            or cues.PREVIOUSLY.search(text[a:b]) is not None
             or (
                 cues.ALREADY_DE.search(text, a, b) is not None
                 and cues.FUTURE.search(text, a, b) is None

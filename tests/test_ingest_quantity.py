@@ -184,3 +184,24 @@ def test_a_calibre_in_cyrillic_is_no_count() -> None:
         ("GRC", "artillery-ammunition", "155mm", None),
         ("GRC", "artillery-system", "155mm", 20),
     ]
+
+
+def test_an_abbreviated_counter_or_scale_word_ends_no_sentence() -> None:
+    """ "14 vnt. šarvuočių", "30 szt. czołgów", "4 tys. sztuk", "40 ед. БМП-1": the abbreviation's
+    full stop is inside the sentence, and the counter stands between the number and its item."""
+    cases = {
+        "Lietuvos Vyriausybė pritarė 14 vnt. šarvuočių M113 perdavimui Ukrainai.": (
+            "LTU",
+            "armoured-vehicle",
+            14,
+        ),
+        "Polska przekaże Ukrainie 30 szt. czołgów T-72.": ("POL", "main-battle-tank", 30),
+        "Czesi przekażą Ukrainie natychmiast 4 tys. sztuk amunicji artyleryjskiej.": (
+            "CZE",
+            "artillery-ammunition",
+            4000,
+        ),
+        "Греция передаст Украине 40 ед. БМП-1.": ("GRC", "armoured-vehicle", 40),
+    }
+    for text, (donor, category, quantity) in cases.items():
+        assert _pledges(read_text(text)) == [(donor, category, None, quantity)], text

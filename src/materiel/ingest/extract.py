@@ -139,6 +139,28 @@ _ABBREV = {
     "mme",
     "m",
     "nr",
+    # counters and scale words of other languages, abbreviated inside a sentence ("14 vnt.
+    # šarvuočių", "30 szt. czołgów", "4 tys. sztuk", "40-50 mln. eurų", "40 ед. БМП-1", "ok.
+    # 300" (about))
+    "vnt",
+    "szt",
+    "tys",
+    "mln",
+    "mlrd",
+    "mld",
+    "ks",
+    "ok",
+    "ед",
+    "од",
+    "шт",
+    "тыс",
+    "тис",
+    "млн",
+    "млрд",
+    "stk",
+    "tk",
+    "db",
+    "τεμ",
 }
 #: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
 #: next sentence's first word ("... an.Norwegen verpflichtete sich")
@@ -260,7 +282,12 @@ _MODEL_BEFORE_NUMBER = re.compile(r"([A-Za-zÀ-ÿ][\w-]*)\s*$")
 #: counting words between a number and its item
 _COUNTER = re.compile(
     r"^\s*(?:sets?|pieces?|units?|pairs?|lots?|batch(?:es)?|Stück|Exemplare|Einheiten"
-    r"|exemplaires|unités|lots?|unidades|ejemplares|unidades)\s+(?:of\s+|de\s+|d['’]|an\s+)?"
+    r"|exemplaires|unités|lots?|unidades|ejemplares|unidades|unità|pezzi"
+    # other languages' counters, some abbreviated ("14 vnt. šarvuočių", "30 szt. czołgów",
+    # "40 ед. БМП-1", "50 adet zırhlı araç", "20 ks tanků")
+    r"|vnt\.|vienet\w*|szt\.|sztuk\w*|ks\.?|kus(?:ů|ov|y)|kom(?:ada)?\.|adet|ед\.|единиц\w*"
+    r"|шт\.|штук\w*|од\.|одиниц\w*|stk\.|stykker|stycken|kpl\.?|kappaletta|tk\.|db\.?|darab"
+    r"|τεμ\.|τεμάχια)\s+(?:of\s+|de\s+|d['’]|an\s+)?"
     r"(?:(?:this|these|dieser|dieses|ces|de\s+ces)\s+)?",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "Litauen habe in diesem Jahr schon Munition im Kaliber von 155 mm und Schützenpanzer M577 "
         "an die Ukraine geliefert.",
         "Nordmazedonien hat der Ukraine bereits Kampfpanzer und Flugabwehrsysteme übergeben.",
+        "Bereits im Sommer hat Deutschland der Ukraine 30 Gepard-Flakpanzer übergeben.",
         # what was given before, said so
         "Earlier, the Netherlands funded the first PURL package with a contribution of 500 "
         "million euros.",

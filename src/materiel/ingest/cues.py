@@ -362,7 +362,8 @@ NOT_GIVEN = re.compile(
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
     r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
     r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
-    r"|bittet|bat\s+um|möglich\w*|allusion|allud\w*|Anspielung|nicht|keine?\w*|envisag\w*|étudi\w*|réfléchi\w*|exclu\w*"
+    r"|bittet|bat\s+um|möglich\w*|allusion|allud\w*|Anspielung|nicht|keine?\w*|envisag\w*"
+    r"|étudi\w*|réfléchi\w*|exclu\w*"
     r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"
@@ -389,8 +390,8 @@ NOT_GIVEN = re.compile(
     r"(?![^.;]{0,160}\b(?:decision|decided|Bereitschaft|Entscheidung|décision|decisión"
     r"|decisione|rozhodnutí|decyzj\w*|рішення|решени\w*)\b)"
     # an aim, not a gift ("the coalition aims to supply", "vise à fournir", "Wir streben eine
-    # Spende ... an", "the goal is to deliver")
-    # ("a partnership that aims to ...": the partnership's aim, not the clause's own)
+    # Spende ... an", "the goal is to deliver"; "a partnership that aims to ..." is the
+    # partnership's aim, not the clause's own)
     r"|(?<!that\s)aim(?:s|ed|ing)?\s+to|vis(?:e|ent|ait|aient)\s+à|streb\w*\b[^.;]{0,80}\ban\b"
     r"|(?:goal|aim|objective|target)\s+(?:is|was|of)\b"
     # trying, not giving ("tries to hand over", "versucht ... zu übergeben", "tente de livrer")
@@ -610,7 +611,7 @@ PREVIOUSLY = re.compile(
 #: "already" in German: with no verb in the future, what was given before ("Petrovska zufolge
 #: hat ihr Land der Ukraine bereits ... Kampfpanzer ... übergeben", "Litauen habe in diesem Jahr
 #: schon Munition ... geliefert"), not "wie bereits erwähnt" (as said before)
-ALREADY_DE = re.compile(r"(?<!wie\s)\b(?:bereits|schon)\b(?!\s+(?:erwähnt|berichtet|gesagt))")
+ALREADY_DE = re.compile(r"(?<!wie\s)\b(?:bereits|schon)\b(?!\s+(?:erwähnt|berichtet|gesagt))", _I)
 FUTURE_DE = re.compile(r"\b(?:soll|sollen|sollte|sollten|künftig|demnächst)\b", _I)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"

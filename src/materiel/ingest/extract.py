@@ -712,7 +712,7 @@ _SINCE = re.compile(
 _YEAR_NUMBER = re.compile(r"\b20\d\d\b")
 #: a past-total cue of a year ("prošle godine", "w ubiegłym roku", "в прошлом году")
 _YEAR = re.compile(
-    r"godin|godzin|rok|year|год|рок|metai|gad|aasta|vuo|yıl|lani|loni|торік|pērn|mullu|πέρυσι"
+    r"godin|rok|year|год|рок|metai|gad|aasta|vuo|yıl|lani|loni|торік|pērn|mullu|πέρυσι"
     r"|tavaly|pernai|العام",
     re.IGNORECASE,
 )

@@ -25,6 +25,12 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "an die Ukraine geliefert.",
         "Nordmazedonien hat der Ukraine bereits Kampfpanzer und Flugabwehrsysteme übergeben.",
         "Bereits im Sommer hat Deutschland der Ukraine 30 Gepard-Flakpanzer übergeben.",
+        # a second part that takes the first back
+        "Media reports said South Korea is supplying Ukraine with artillery shells via the U.S., "
+        "but Seoul has denied this claim.",
+        "Canada has 82 Leopard 2 tanks for Ukraine, but it needs permission from Germany to send "
+        "them.",
+        "Poland will send fighter jets to Ukraine, but it said the delivery needs NATO approval.",
         # what was given before, said so
         "Earlier, the Netherlands funded the first PURL package with a contribution of 500 "
         "million euros.",

@@ -645,6 +645,15 @@ NOT_CUMULATIVE = re.compile(
     r"[^.;]{0,60}\b(?:since|seit|depuis)\b",
     _I,
 )
+#: a second part that takes back the first ("..., but Seoul has denied this claim", "but it
+#: needs permission from Germany", "but officials have not confirmed these reports", "but it
+#: remains unclear if they would send"): the items before are not given
+BUT_DENIES = re.compile(
+    r"\b(?:but|aber|doch|mais|pero)\b[^.;]{0,100}\b(?:denied|den(?:y|ies)|not\s+(?:yet\s+)?"
+    r"confirm\w*|unclear|yet\s+to|permission|approval|dementiert\w*|nicht\s+bestätigt"
+    r"|démenti\w*|pas\s+confirmé\w*|negó|desmintió)\b",
+    _I,
+)
 #: "first" in the other languages: "u prvoj isporuci ... od početka invazije", "en su
 #: primera entrega ... desde el inicio" rank the new delivery, they total nothing
 FIRST_OTHER = re.compile(

@@ -624,6 +624,8 @@ def _not_given(
     ";" or a dash, or "and ... more" after the element) except relative clauses ("..., which
     could arrive in May")."""
     text = ctx.text
+    if cues.BUT_DENIES.search(text, el, st_end):
+        return True  # "..., but Seoul has denied this claim"
     part = next(
         ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
         (st_start, st_end),

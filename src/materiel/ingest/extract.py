@@ -731,21 +731,22 @@ def _other_total(
     text: str, a: int, b: int, cumulative: re.Pattern[str], future: re.Pattern[str]
 ) -> bool:
     """A past-total cue of another language in text[a:b], unless it ranks the new package
-    next to a superlative ("den hidtil største donationspakke", "största hittills") or is
-    "already" with a verb in the future."""
+    next to a superlative ("den hidtil største donationspakke", "största hittills") or after
+    "first" ("u prvoj isporuci ... od početka"), is "since" a year or "already" with a verb
+    in the future, or is "last year" dating the invasion just named."""
     for m in cumulative.finditer(text, a, b):
+        cue = m.group()
+        since = _SINCE.match(cue) is not None
         near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
         if cues.SUPERLATIVE_OTHER.search(near):
             continue
-        if _SINCE.match(m.group()) and cues.FIRST_OTHER.search(
-            text, max(a, m.start() - 60), m.start()
-        ):
+        if since and cues.FIRST_OTHER.search(text, max(a, m.start() - 60), m.start()):
             continue  # "u prvoj isporuci ... od početka invazije": a rank, no total
-        if _SINCE.match(m.group()) and _YEAR_NUMBER.search(m.group()) and future.search(text, a, b):
+        if since and _YEAR_NUMBER.search(cue) and future.search(text, a, b):
             continue  # "enviará diez tanques, almacenados desde 2019": news, as in English
-        if _YEAR.search(m.group()) and _WAR_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+        if _YEAR.search(cue) and _WAR_BEFORE.search(text, max(a, m.start() - 40), m.start()):
             continue  # "invazije u februaru prošle godine": last year dates the war
-        if _ALREADY_OTHER.fullmatch(m.group()) and future.search(text, a, b):
+        if _ALREADY_OTHER.fullmatch(cue) and future.search(text, a, b):
             continue
         if _THIS_AFTER_TOTAL.match(text, m.end(), b):
             continue

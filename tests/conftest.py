@@ -80,8 +80,9 @@ def _collect_garbage_after_each_test() -> Iterator[None]:
 
 
 #: Modules whose module-scoped fixtures are dear (a live server with a demo, a browser and
-#: its signed-in pages, a stored plan, a seeded site): under ``pytest -n N`` each runs whole on
-#: one worker, so its fixtures are built once, not once per worker. Every other test is
+#: its signed-in pages, a stored plan, a seeded site, every labelled text read once): under
+#: ``pytest -n N`` each runs whole on one worker, so its fixtures are built once, not once per
+#: worker. Every other test is
 #: balanced test by test, as with xdist's default ``--dist load``. (xdist's own
 #: ``--dist loadgroup`` does not group under pytest 9.2: it renames ``item._nodeid``, which
 #: pytest no longer reads.)
@@ -92,6 +93,7 @@ ONE_WORKER_MODULES = frozenset(
         "test_figures_consistency",
         "test_forecast_demo",
         "test_hardening_web",
+        "test_ingest_eval",
         "test_needs_cover",
         "test_readme",
         "test_web_browser",

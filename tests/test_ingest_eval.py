@@ -6,6 +6,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -18,6 +19,7 @@ from materiel.ingest.evaluate import (
     STRICT_PAIRS,
     STRICT_PLEDGES,
     STRICT_TRIPLES,
+    Evaluation,
     compare,
     compare_strict,
     evaluate_dir,
@@ -57,8 +59,40 @@ FLOOR = {
 NEGATIVES_FLOOR = 16
 
 
-def test_quality_on_labelled_set(tmp_path: Path) -> None:
-    ev = evaluate_dir(EVAL)
+@pytest.fixture(scope="module")
+def labelled() -> list[Any]:
+    """Every labelled text read once by the unfiltered reader, with its features for the
+    modality filter (:func:`.modality.examples`): the quality floors (with the shipped filter's
+    decisions), the training check and the span check share this one reading (the module runs
+    on one worker: conftest.ONE_WORKER_MODULES)."""
+    from materiel.ingest import modality
+
+    return modality.examples(EVAL)
+
+
+def _filtered(exs: list[Any]) -> Evaluation:
+    """The evaluation :func:`evaluate_dir` gives, from texts already read: the shipped filter's
+    decisions on the unfiltered drafts."""
+    from materiel.ingest import modality
+
+    shipped = modality.shipped()
+    assert shipped is not None
+    return modality.evaluation(exs, modality.decisions(shipped, exs))
+
+
+def test_one_reading_scores_as_evaluate_dir_does(tmp_path: Path, labelled: list[Any]) -> None:
+    """The shortcut the floors take (the shipped filter's decisions on one unfiltered reading)
+    scores exactly as reading with the filter does, on a sample of every language group."""
+    sample = [e for e in labelled if e.name.startswith(("b1-", "b17-", "b42-", "holdout"))]
+    for e in sample:
+        (tmp_path / e.name).write_bytes((EVAL / e.name).read_bytes())
+    direct, shortcut = evaluate_dir(tmp_path), _filtered(sample)
+    assert direct.files == shortcut.files == len(sample) > 60
+    assert direct.as_json(errors=True) == shortcut.as_json(errors=True)
+
+
+def test_quality_on_labelled_set(tmp_path: Path, labelled: list[Any]) -> None:
+    ev = _filtered(labelled)
     assert ev.files >= 1909
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
@@ -109,7 +143,7 @@ def test_two_annotators_agree_where_the_reader_does_not(tmp_path: Path) -> None:
     assert res.exit_code != 0 and "--evaluate" in res.output
 
 
-def test_modality_model_is_trained_on_the_labelled_set() -> None:
+def test_modality_model_is_trained_on_the_labelled_set(labelled: list[Any]) -> None:
     """The shipped modality weights are what training on tests/ingest_eval gives with the
     reader as it is now (after a change to the reader or the labels, retrain:
     ``python -m materiel.ingest.modality train tests/ingest_eval``)."""
@@ -117,7 +151,7 @@ def test_modality_model_is_trained_on_the_labelled_set() -> None:
 
     shipped = modality.shipped()
     assert shipped is not None and shipped.other is not None
-    fresh = modality.train(EVAL)
+    fresh = modality.train_examples(labelled)
     assert fresh.other is not None
     for new, old in (
         (fresh.weights, shipped.weights),
@@ -469,21 +503,21 @@ def test_cli_evaluate_errors_json(tmp_path: Path) -> None:
     assert set(out) >= {"scores", "strict_by_category", "negatives", "error_classes"}
 
 
-def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence() -> None:
+def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence(
+    labelled: list[Any],
+) -> None:
     """Reviewer safety on every labelled text: the evidence is the exact span of the text, and
     a quantity is a number stated in that evidence (or the sum of the numbers of two items of
     one category listed there), never a figure taken from another mention."""
     from itertools import combinations
 
-    from materiel.ingest.extract import Extractor
     from materiel.ingest.numbers import find_quantities
 
-    ex = Extractor()
-    for f in sorted(EVAL.glob("*.json")):
-        text = json.loads(f.read_text())["text"]
-        reading = ex.read(text)
+    assert len(labelled) >= 1909
+    for e in labelled:  # the unfiltered drafts: the filtered ones are among them
+        text, reading, name = e.data["text"], e.reading, e.name
         for d in reading.drafts:
-            assert reading.evidence(d) == text[d.start : d.end], f.name
+            assert reading.evidence(d) == text[d.start : d.end], name
             q = d.fields.get("quantity")
             if q is None:
                 continue
@@ -501,7 +535,7 @@ def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence() -> Non
                 if len(stated) <= 8
                 else set(stated)
             )
-            assert q in sums, (f.name, q, reading.evidence(d))
+            assert q in sums, (name, q, reading.evidence(d))
 
 
 def test_cross_validation_and_the_threshold_sweep_agree(tmp_path: Path) -> None:

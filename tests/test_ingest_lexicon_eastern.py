@@ -36,6 +36,12 @@ PLEDGES = [
     ("bg", "Гърция изпраща на Украйна 15 бронетранспортьора.", ("GRC", "armoured-vehicle", 15)),
     ("hr", "Hrvatska će Ukrajini isporučiti 10 helikoptera.", ("HRV", "helicopter", 10)),
     ("fi", "Suomi lähettää Ukrainalle 12 haupitsia.", ("FIN", "artillery-system", 12)),
+    # "θα διαθέσει" (will allocate), said by the capital
+    (
+        "el",
+        "Το Βουκουρέστι θα διαθέσει στην Ουκρανία 10 άρματα μάχης.",
+        ("ROU", "main-battle-tank", 10),
+    ),
 ]
 
 
@@ -96,6 +102,12 @@ NAMES = [
     ("hu", "Németországtól", "DEU"),
     ("el", "Γερμανίας", "DEU"),
     ("tr", "Almanya'nın", "DEU"),
+    # capitals speak for their governments in Russian, Bulgarian and Greek too
+    ("bg", "Букурещ", "ROU"),
+    ("ru", "Бухарест", "ROU"),
+    ("ru", "Парижа", "FRA"),
+    ("el", "Βουκουρέστι", "ROU"),
+    ("el", "Παρίσι", "FRA"),
 ]
 
 

@@ -532,3 +532,35 @@ def test_a_cue_said_of_more_of_the_war_or_of_a_rank_leaves_the_items_given(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pledged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an air-defence system is made to intercept is shot at, not given
+        (
+            "Germany will deliver IRIS-T SLM systems to Ukraine; they are designed to intercept a "
+            "wide range of targets, including aircraft, helicopters and cruise missiles.",
+            {("DEU", "air-defence-system")},
+        ),
+        (
+            "Italy promised to send Kyiv another SAMP/T system, the only European-made air "
+            "defence system that can intercept ballistic missiles.",
+            {("ITA", "air-defence-system")},
+        ),
+        (
+            "L'Allemagne livrera trois systèmes IRIS-T, conçus pour intercepter les avions et "
+            "les hélicoptères.",
+            {("DEU", "air-defence-system")},
+        ),
+        # the items before the verb stay given
+        (
+            "Germany will deliver 3 IRIS-T systems and 20 Marder vehicles to intercept drones.",
+            {("DEU", "air-defence-system"), ("DEU", "armoured-vehicle")},
+        ),
+    ],
+)
+def test_the_targets_of_an_interception_are_no_items_given(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pledged(text) == expected

@@ -123,6 +123,30 @@ def test_ranges_carry_no_amount_in_any_language(text: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "currency"),
+    [
+        ("en ny pakke på næsten én milliard euro", "da", "EUR"),
+        ("en milliard kroner", "da", "KR"),
+        ("ett paket på en miljard kronor", "sv", "KR"),
+        ("ein milliard kroner", "no", "KR"),
+        ("egy milliárd forint", "hu", "HUF"),
+        ("um bilhão de dólares", "pt", "USD"),
+    ],
+)
+def test_one_said_by_its_article_before_a_scale_word(text: str, lang: str, currency: str) -> None:
+    """Where the number one is the indefinite article ("en milliard", "egy milliárd", "um
+    bilhão"), the article before a sum's scale word counts one of it."""
+    [m] = find_money(text, lang)
+    assert m.amount == pytest.approx(1e9)
+    assert m.currency == currency
+
+
+def test_an_article_one_stays_an_article_in_other_languages() -> None:
+    """French "en" is no number: "chiffré en milliards d'euros" states no sum."""
+    assert find_money("un effort chiffré en milliards d'euros", "fr") == []
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "values"),
     [
         ("nove obuseiros", "pt", [9]),
@@ -317,3 +341,20 @@ def test_a_number_word_times_the_scale_word_after_it(text: str, lang: str) -> No
 def test_a_scale_word_alone_stays_vague() -> None:
     assert [q.value for q in find_quantities("des millions de cartouches", "fr")] == [None]
     assert [q.value for q in find_quantities("thousands of shells", "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("entre 12 et 20 Mirage seront fournis", "fr"),
+        ("between 12 and 20 jets", "en"),
+        ("zwischen 12 und 20 Kampfjets", "de"),
+        ("tra 12 e 20 caccia", "it"),
+    ],
+)
+def test_a_count_between_two_numbers_is_a_range(text: str, lang: str) -> None:
+    """ "between 12 and 20" is one range with no value, as "12 to 20" is; "12 tanks and 20
+    jets" stays two counts."""
+    [q] = find_quantities(text, lang)
+    assert q.value is None
+    assert [q.value for q in find_quantities("12 tanks and 20 jets", "en")] == [12, 20]

@@ -205,3 +205,26 @@ def test_an_abbreviated_counter_or_scale_word_ends_no_sentence() -> None:
     }
     for text, (donor, category, quantity) in cases.items():
         assert _pledges(read_text(text)) == [(donor, category, None, quantity)], text
+
+
+def test_a_number_in_the_millions_counts_no_platforms() -> None:
+    """No donor gives a hundred thousand tanks or aircraft: "225 milioni di aereo" (a sum whose
+    currency was mistranslated) and "2 million tanks" give no pledge of platforms, while a
+    million shells stays a count."""
+    assert _pledges(read_text("Il Regno Unito donerà 225 milioni di aereo per l'Ucraina.")) == []
+    assert _pledges(read_text("Italy will send 2 million tanks to Ukraine.")) == []
+    assert _pledges(read_text("Italy will send 2 tanks to Ukraine.")) == [
+        ("ITA", "main-battle-tank", None, 2)
+    ]
+    assert _pledges(read_text("Italy will send 2 million shells to Ukraine.")) == [
+        ("ITA", "artillery-ammunition", None, 2_000_000)
+    ]
+
+
+def test_a_count_between_two_numbers_is_no_quantity() -> None:
+    """ "entre 12 et 20 Mirage": a range (quantity null), also when the clause is cut at "et"."""
+    for text in (
+        "La France livrera entre 12 et 20 Mirage à l'Ukraine.",
+        "France will send between 12 and 20 Mirage jets to Ukraine.",
+    ):
+        assert _pledges(read_text(text)) == [("FRA", "aircraft", None, None)], text

@@ -792,6 +792,16 @@ AGAINST_BEFORE = re.compile(
     r"|russes?|incoming|hostile|ballistic|ballistische\w*|aerial|cruise)\s+){0,3}$",
     _I,
 )
+#: a verb whose objects are targets, not items given ("designed to intercept aircraft,
+#: helicopters and cruise missiles", "conçus pour intercepter ... les avions", "um Drohnen
+#: abzufangen", "para derribar misiles"): the items after it in its sentence are no gift
+TARGET_VERB = re.compile(
+    r"\b(?:intercept(?:s|ing|ed)?|shoot(?:s|ing)?\s+down|shot\s+down|intercepter|interceptent"
+    r"|intercepte|abattre|abfangen|abzufangen|abzuwehren|abwehren|interceptar|intercepta"
+    r"|derribar|intercettare|intercetta|abbattere|onderscheppen|przechwytywa\w*|zestrzeliwa\w*"
+    r"|zachytávat|sestřelovat|перехоплювати|перехоплення|перехватывать|перехвата)\b",
+    _I,
+)
 #: the maker or former owner of an item ("previously owned by Germany", "made by the US")
 OWNER_BEFORE = re.compile(
     r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"

@@ -88,6 +88,7 @@ from materiel.ingest.numbers import (
     VAGUE,
     Money,
     crowns_of,
+    ends_a_range,
     find_money,
     find_quantities,
     guess_lang,
@@ -1150,6 +1151,24 @@ def _codes(group: list[nat.NationMention]) -> list[str]:
     return out
 
 
+#: categories counted in units of which no donor gives :data:`_MOST_PLATFORMS` or more: a number
+#: that large before one of them is a sum or a slip, not a count
+_PLATFORMS = frozenset(
+    {
+        "main-battle-tank",
+        "armoured-vehicle",
+        "aircraft",
+        "helicopter",
+        "naval",
+        "air-defence-system",
+        "artillery-system",
+        "rocket-artillery-system",
+        "vehicle",
+    }
+)
+_MOST_PLATFORMS = 100_000
+
+
 class Extractor:
     """Reads texts; construct once (the item table compiles its patterns) and reuse. Holds no
     state of a reading, so one extractor may read several texts at the same time."""
@@ -1248,6 +1267,10 @@ class Extractor:
             for m in items
             if cues.AGAINST_BEFORE.search(text, max(s, m.start - 60), m.start)
         ]
+        # targets of a verb of interception ("designed to intercept aircraft, helicopters and
+        # cruise missiles"): what comes after it in the sentence is shot at, not given
+        for t in cues.TARGET_VERB.finditer(text, s, e):
+            masks += [(m.start, m.end) for m in items if 0 <= m.start - t.end() <= 120]
         # "in addition to the 14 already sent": the past total is the aside's own; its numbers
         # and items are no part of the new pledge, and its cue does not make the clause past
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
@@ -2086,6 +2109,8 @@ class Extractor:
                 and category not in ("other-military", "unspecified", "small-arms", "drone")
             )
             qty, qstart = self._quantity(ctx, cs, first.start, masks, one=one)
+            if qty is not None and qty >= _MOST_PLATFORMS and category in _PLATFORMS:
+                continue  # "225 milioni di aereo" (a sum mistranslated): no count of platforms
             if first.category == LAUNCHER and category not in LAUNCHED:
                 qty = None  # "three batteries of AS90": batteries, not guns
             el = _Element(
@@ -2217,6 +2242,8 @@ class Extractor:
             best, found = (1, chunk_start + m.start()), True  # "another Patriot system"
         if not found or best[0] is None:
             return None, None
+        if ends_a_range(text, best[1] or 0):
+            return None, None  # "entre 12 et 20 Mirage", the clause split at "et": a range
         if any(
             v.end() + chunk_start > (best[1] or 0)
             and v.group(0).lower().endswith(("of", "de", "d'", "di"))

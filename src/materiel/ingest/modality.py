@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any
 from materiel.ingest import cues, prefilter
 
 if TYPE_CHECKING:
+    from materiel.ingest.evaluate import Evaluation
     from materiel.ingest.extract import Draft, Reading
 
 _I = re.IGNORECASE
@@ -605,7 +606,44 @@ def train(directory: Path, c: float = C) -> Model:
     return _fit_model(examples(directory), c)
 
 
+def train_examples(exs: Sequence[_Example], c: float = C) -> Model:
+    """:func:`train` on examples already read (:func:`examples`), for a caller that reads the
+    labelled texts once for several uses."""
+    return _fit_model(exs, c)
+
+
+def decisions(model: Model, exs: Sequence[_Example]) -> dict[str, list[bool]]:
+    """For each text of ``exs`` (by name), which of its pledge drafts ``model`` keeps: what
+    :meth:`Model.filter` does inside :meth:`.Extractor.read`."""
+    out: dict[str, list[bool]] = {}
+    for e in exs:
+        which = model if e.core else model.other
+        pledges = [d for d in e.reading.drafts if d.kind == "pledge"]
+        out[e.name] = (
+            [True] * len(pledges)
+            if which is None or not pledges
+            else which.decide(pledges, e.text_feats, e.feats)
+        )
+    return out
+
+
 MEASURES = ("pledges", "pairs", "triples", "funds", "needs")
+
+
+def evaluation(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> Evaluation:
+    """The evaluation of the texts of ``exs`` with the pledges ``keep`` says (all when None):
+    with :func:`decisions` of the shipped model, what :func:`.evaluate.evaluate_dir` gives."""
+    from materiel.ingest.evaluate import Evaluation
+
+    ev = Evaluation()
+    for e in exs:
+        flags = iter(keep[e.name]) if keep is not None else None
+        drafts = [d for d in e.reading.drafts if d.kind != "pledge" or flags is None or next(flags)]
+        pred: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
+        for d in drafts:
+            pred[d.kind + "s"].append(e.reading.row(d))
+        ev.add(e.name, pred, e.data)
+    return ev
 
 
 def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[str, Any]:
@@ -616,7 +654,6 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
         STRICT_PAIRS,
         STRICT_PLEDGES,
         STRICT_TRIPLES,
-        Evaluation,
     )
 
     names = dict(
@@ -626,14 +663,7 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
             strict=True,
         )
     )
-    ev = Evaluation()
-    for e in exs:
-        flags = iter(keep[e.name]) if keep is not None else None
-        drafts = [d for d in e.reading.drafts if d.kind != "pledge" or flags is None or next(flags)]
-        pred: dict[str, list[dict[str, Any]]] = {"pledges": [], "funds": [], "needs": []}
-        for d in drafts:
-            pred[d.kind + "s"].append(e.reading.row(d))
-        ev.add(e.name, pred, e.data)
+    ev = evaluation(exs, keep)
     return {
         "scores": {k: ev.score(names[k]) for k in MEASURES},
         "false": ev.false_pledges_on_negatives,

@@ -393,7 +393,7 @@ def _patterns(lang: str) -> _Patterns:
         re.compile(
             r"(?<![\w-])(?P<word>[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s(?P<scale>billions?|milliards?"
             r"|milliarden?|millions?|millionen|mil\s+millones|millones|milhões|mil\s+milhões"
-            rf"|bilhões|{_FAMILIES})\s(?:of\s|de\s|di\s)?"
+            rf"|bilhões|bilhão|milhão|{_FAMILIES})\s(?:of\s|de\s|di\s)?"
             rf"(?P<cur>{_WORD}|{_CURRENCY_ALT}|{_CODE}|€|\$|£)(?![\w])",
             re.IGNORECASE,
         ),
@@ -658,7 +658,10 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
             continue
         words = m.group("word").split()
         for k in range(len(words)):  # "weitere fünf Milliarden": the number words at the end
-            value = _word_value(" ".join(words[k:]), lang)
+            tail = " ".join(words[k:])
+            value = _word_value(tail, lang)
+            if value is None and tail.lower() in _ONE_BEFORE_SCALE.get(lang, ()):
+                value = 1
             if value is not None:
                 start = m.start() + m.group(0).index(words[k]) if k else m.start()
                 amount = value * _scale(m.group("scale"), lang)
@@ -674,6 +677,18 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         for m in found
     ]
     return [_named_dollar(text, m) for m in _conversions(text, _betweens(text, found))]
+
+
+#: the article or word for "one" right before a scale word of a sum, in languages whose number
+#: words leave it out (it is an article elsewhere): "en milliard kroner", "én milliard euro",
+#: "ett miljard", "egy milliárd forint", "um bilhão de dólares"
+_ONE_BEFORE_SCALE: dict[str, frozenset[str]] = {
+    "da": frozenset({"en", "én", "et"}),
+    "no": frozenset({"en", "ein", "ett", "eitt"}),
+    "sv": frozenset({"en", "ett"}),
+    "hu": frozenset({"egy"}),
+    "pt": frozenset({"um", "uma"}),
+}
 
 
 #: a dollar sum named after it ("$20 million Australian dollar", "50 millions de dollars
@@ -1328,7 +1343,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     A range ("600 to 700", "40-50") or a vague multiple ("several thousand", "Tausende")
     is one quantity with no value."""
     lang = lang or guess_lang(text)
-    out = _quantities(text, lang)
+    out = _between_counts(text, _quantities(text, lang))
     # a scale word inside a number ("deux millions") is no vague multiple ("des millions")
     vague = [
         Quantity(None, m.start(), m.end())
@@ -1338,6 +1353,30 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     if vague:
         out = [q for q in out if not any(v.start < q.end and q.start < v.end for v in vague)]
         out = sorted(out + vague, key=lambda q: q.start)
+    return out
+
+
+def ends_a_range(text: str, start: int) -> bool:
+    """Whether the number at ``start`` closes a range begun before it ("entre 12 et |20")."""
+    return _BETWEEN_NUM.search(text, max(0, start - 40), start) is not None
+
+
+def _between_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "between 12 and 20 Mirage", "entre 12 et 20", "zwischen 12 und 20": one range, no
+    value (as "12 to 20" is)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and q.value is not None
+            and (m := _BETWEEN_NUM.search(text, max(0, q.start - 40), q.start)) is not None
+            and m.start() <= prev.start
+        ):
+            out[-1] = Quantity(None, prev.start, q.end)
+            continue
+        out.append(q)
     return out
 
 

@@ -195,9 +195,11 @@ def test_romanian_english_adjectives_need_a_government_noun() -> None:
     assert nations.find_nations("an american and a german company") == []
 
 
-def test_package_without_item_is_unspecified(reader: Extractor) -> None:
+def test_package_without_item_is_unspecified() -> None:
+    """A rule of the reader, read without the modality filter (retrained on the labelled texts,
+    its word weights may drop a one-sentence text's pledge: not what this tests)."""
     got = _pledges(
-        reader,
+        Extractor(modality=False),
         "Il governo italiano ha approvato un nuovo pacchetto di aiuti militari per l'Ucraina.",
     )
     assert ("ITA", "unspecified", None) in got

@@ -93,6 +93,9 @@ def test_not_given_in_several_languages(text: str) -> None:
         " Minister.",
         # "Streitkräfte" is the armed forces, no dispute
         "Norwegen wird den ukrainischen Streitkräften 12 Haubitzen zur Verfügung stellen.",
+        # ready to give what it counts, in digits or in words
+        "Norway is ready to send 12 howitzers to Ukraine.",
+        "La Norvège est disposée à financer douze obusiers pour l'Ukraine.",
     ],
 )
 def test_pledges_stay(text: str) -> None:

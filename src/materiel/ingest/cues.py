@@ -381,7 +381,12 @@ NOT_GIVEN = re.compile(
     r"|s['’]est\s+dite?)\s+(?:\w+\s+)?(?:prête?s?|disposée?s?)\s+à|disposée?s?\s+à"
     r"|(?:ist|sind|sei|seien|wäre|wären|zeigte\s+sich|zeigten\s+sich)\s+(?:\w+\s+){0,2}"
     r"bereit\b|dispuest[oa]s?\s+a|(?:è|sono)\s+(?:pront[aoi]|dispost[aoi])\s+a"
-    r"|(?:está|estão)\s+(?:pront[oa]s?|disposto\w*)\s+(?:a|para))(?![^.;]{0,60}\d)"
+    r"|(?:está|estão)\s+(?:pront[oa]s?|disposto\w*)\s+(?:a|para))"
+    r"(?![^.;]{0,60}(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|dozen|hundred|thousand|deux|trois|quatre|cinq|sept|huit|dix|onze|douze|vingt|cent"
+    r"|mille|zwei|drei|vier|fünf|sechs|sieben|zehn|elf|zwölf|hundert|tausend|dos|tres"
+    r"|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|cien|due|quattro|cinque|sette|otto"
+    r"|dieci|dodici|cento)\b))"
     # thanks for what was given ("Havrylov thanked Japan for the SDF supply of equipment",
     # "dankte ... für die bisherige Unterstützung"), unless for a decision just taken ("thanked
     # Latvia for ... the recent decision to provide 42 Patria")

@@ -123,3 +123,45 @@ def test_a_share_of_a_sum_is_not_the_sum() -> None:
     # a sum given whole keeps its value
     r = read_text("Germany will provide 300 million euros to Ukraine.")
     assert [d.fields["amount"] for d in r.by_kind("pledge")] == [300e6]
+
+
+def test_what_an_initiative_has_raised_is_the_pools_whoever_leads_it() -> None:
+    """ "Dank der deutschen Initiative ... konnte bereits fast eine Milliarde Euro eingesammelt
+    werden": the initiative's sum (a fund entry), not Germany's pledge; "konnte ... werden" is a
+    past modal and a passive, no future."""
+    r = Extractor(modality=False).read(
+        "Dank der deutschen Initiative zur Stärkung der Luftverteidigung der Ukraine konnte "
+        "bereits fast eine Milliarde Euro eingesammelt werden."
+    )
+    assert _funds(r) == [(1e9, "EUR", "air-defence-system")]
+    assert not r.by_kind("pledge")
+    r = Extractor(modality=False).read(
+        "The coalition has raised $500 million for drones for Ukraine so far."
+    )
+    assert _funds(r) == [(500e6, "USD", "drone")]
+    # a state's own sum stays its pledge
+    r = Extractor(modality=False).read("Deutschland stellt der Ukraine 500 Millionen Euro bereit.")
+    assert not _funds(r) and [d.fields["donor"] for d in r.by_kind("pledge")] == ["DEU"]
+
+
+def test_the_international_fund_for_ukraine_by_its_name_in_other_languages() -> None:
+    """The UK-run pool named in Italian, French or German (or "IFU") is a fund; the states
+    named with "insieme a" (together with) pay into it with the subject."""
+    r = Extractor(modality=False).read(
+        "Il Regno Unito insieme a Paesi Bassi e Norvegia ha contribuito con oltre 520 milioni di "
+        "sterline al Fondo internazionale per l'Ucraina."
+    )
+    assert _funds(r) == [(520e6, "GBP", "unspecified")]
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"GBR", "NLD", "NOR"}
+    assert all(d.fields["amount"] is None for d in r.by_kind("pledge"))
+    # one state's payment into it is that state's pledge (its share), as in English
+    for text in (
+        "Sweden will pay 20 million euros into the International Fund for Ukraine.",
+        "La Suède versera 20 millions d'euros au Fonds international pour l'Ukraine.",
+        "Schweden zahlt 20 Millionen Euro in den Internationalen Fonds für die Ukraine ein.",
+    ):
+        r = Extractor(modality=False).read(text)
+        assert not _funds(r), text
+        assert [(d.fields["donor"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
+            ("SWE", 20e6)
+        ], text

@@ -24,6 +24,13 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
 @pytest.mark.parametrize(
     ("phrase", "category"),
     [
+        # named missiles: air-launched anti-armour (also fired from the ground), NASAMS's
+        # interceptors, HIMARS's glide bombs
+        ("600 Brimstone missiles", "anti-tank-weapon"),
+        ("600 Brimstone-Raketen", "anti-tank-weapon"),
+        ("Hellfire missiles", "anti-tank-weapon"),
+        ("AMRAAMs", "air-defence-missile"),
+        ("GLSDB", "rocket-artillery-ammunition"),
         # German
         ("zwei Flugverteidigungssysteme", "air-defence-system"),
         ("zwei Flugabwehrraketensysteme", "air-defence-system"),  # systems, not their missiles

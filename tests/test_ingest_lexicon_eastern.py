@@ -36,6 +36,7 @@ PLEDGES = [
     ("bg", "Гърция изпраща на Украйна 15 бронетранспортьора.", ("GRC", "armoured-vehicle", 15)),
     ("hr", "Hrvatska će Ukrajini isporučiti 10 helikoptera.", ("HRV", "helicopter", 10)),
     ("fi", "Suomi lähettää Ukrainalle 12 haupitsia.", ("FIN", "artillery-system", 12)),
+    ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),
     # "θα διαθέσει" (will allocate), said by the capital
     (
         "el",
@@ -102,6 +103,9 @@ NAMES = [
     ("hu", "Németországtól", "DEU"),
     ("el", "Γερμανίας", "DEU"),
     ("tr", "Almanya'nın", "DEU"),
+    # Balkan adjectives in English
+    ("en", "the Macedonian Government", "MKD"),
+    ("en", "the Albanian government", "ALB"),
     # capitals speak for their governments in Russian, Bulgarian and Greek too
     ("bg", "Букурещ", "ROU"),
     ("ru", "Бухарест", "ROU"),

@@ -153,6 +153,9 @@ FUND_CUE = re.compile(
     r"Ammunition\s+Production|fund|funds|funding|facility|pooled|pool|joint\s+procurement"
     r"|set\s+aside|NSPA|framework\s+contracts?|windfall|immobili[sz]ed\s+assets"
     r"|procurement\s+initiative|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for\s+Ukraine"
+    r"|Fondo\s+[Ii]nternazionale\s+per\s+l['’]Ucraina|Fonds\s+international\s+pour"
+    r"\s+l['’]Ukraine|[Ii]nternationale\w*\s+Fonds?\s+für\s+die\s+Ukraine|IFU"
+    r"|Fondo\s+[Ii]nternacional\s+para\s+Ucrania"
     r"|PURL|NSATU|CAPS|collective\s+procurement|capability\s+coalition|Fonds|Fazilität"
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
@@ -224,6 +227,9 @@ SPECIFIC_FUND = re.compile(
     r"\bNATO\b[^;\n]{0,80}\b(?:contracts?|Vertr(?:a|ä)ge?|contrats?)\b|\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
     r"|EDIRPA|NSPA|PURL|NSATU|CAPS|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for"
     r"\s+Ukraine|joint\s+procurement|collective\s+procurement|pooled|earmark\w*"
+    r"|Fondo\s+[Ii]nternazionale\s+per\s+l['’]Ucraina|Fonds\s+international\s+pour"
+    r"\s+l['’]Ukraine|[Ii]nternationale\w*\s+Fonds?\s+für\s+die\s+Ukraine|IFU"
+    r"|Fondo\s+[Ii]nternacional\s+para\s+Ucrania"
     r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
     r"|initiative\s+tchèque|capability\s+coalition|framework\s+contracts?|windfall"
     r"|(?:drone|artillery|air[-\s]defen[cs]e|IT|demining|maritime|armou?r(?:ed)?|jet|F-16)"
@@ -618,6 +624,16 @@ PREVIOUSLY = re.compile(
 #: schon Munition ... geliefert"), not "wie bereits erwähnt" (as said before)
 ALREADY_DE = re.compile(r"(?<!wie\s)\b(?:bereits|schon)\b(?!\s+(?:erwähnt|berichtet|gesagt))", _I)
 FUTURE_DE = re.compile(r"\b(?:soll|sollen|sollte|sollten|künftig|demnächst)\b", _I)
+#: a German modal in the past before a passive infinitive: "werden" is no future there ("konnte
+#: bereits fast eine Milliarde Euro eingesammelt werden")
+PAST_MODAL_DE = re.compile(r"\b(?:konnte|konnten|musste|mussten|durfte|durften)\b", _I)
+#: a pool by its kind, unnamed ("the initiative", "die Initiative zur Stärkung der
+#: Luftverteidigung", "la coalition"): what it has raised is its own sum
+POOL_KIND = re.compile(
+    r"\b(?:initiatives?|Initiative|coalitions?|Koalition|initiativ\w*|iniciativ\w*|iniziativ\w*"
+    r"|koalic\w*|coalizi\w*|coalici\w*)\b",
+    _I,
+)
 #: weak markers: "in total" is a package's value ("worth €15 million in total") unless the
 #: clause is in the perfect tense ("has given £7 billion in total") or says "since"
 WEAK_CUMULATIVE = re.compile(
@@ -846,7 +862,9 @@ DONOR_JOIN = _functional(
     # partners giving with the subject: "Germany, together with Denmark and ..."
     r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
     r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
-    r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b)*",
+    r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b"
+    r"|\binsieme\s+(?:a|ad|con)\b|\bwraz\s+z\b|\bspolu\s+s\b|\bразом\s+з\b"
+    r"|\bвместе\s+с\b)*",
     0,
 )
 #: "livrés par l'Allemagne", "durch Deutschland geliefert": "par" and "durch" name the agent of

@@ -679,7 +679,10 @@ def _clause_flags(
             or cues.PREVIOUSLY.search(text[a:b]) is not None
             or (
                 cues.ALREADY_DE.search(text, a, b) is not None
-                and cues.FUTURE.search(text, a, b) is None
+                and (
+                    cues.FUTURE.search(text, a, b) is None
+                    or cues.PAST_MODAL_DE.search(text, a, b) is not None
+                )
                 and cues.FUTURE_DE.search(text, a, b) is None
             )
         )
@@ -1381,9 +1384,13 @@ class Extractor:
             ctx.drafts.extend(needs)
             return
         national = [g for g in st.donors if nat.EU_CODE not in _codes(g)]
+        # what an initiative or a coalition has raised is the pool's, whoever leads it ("Dank
+        # der deutschen Initiative ... konnte bereits fast eine Milliarde Euro eingesammelt
+        # werden")
+        pool_raised = bool(cues.POOL_KIND.search(sent) and cues.RAISED.search(sent))
         if (
-            (cues.FUND_CUE.search(sent) or cues.SPECIFIC_FUND.search(sent))
-            and not national
+            (cues.FUND_CUE.search(sent) or cues.SPECIFIC_FUND.search(sent) or pool_raised)
+            and (not national or pool_raised)
             and (
                 cues.SPECIFIC_FUND.search(sent)
                 or cues.POOL_SUBJECT.match(sent)
@@ -2357,7 +2364,10 @@ class Extractor:
             # what a named pool has raised so far is the pool's own sum (a fund entry)
             raised = (
                 el.cumulative
-                and cues.SPECIFIC_FUND.search(ctx.text, st.start, st.end) is not None
+                and (
+                    cues.SPECIFIC_FUND.search(ctx.text, st.start, st.end) is not None
+                    or cues.POOL_KIND.search(ctx.text, st.start, st.end) is not None
+                )
                 and cues.RAISED.search(ctx.text, st.start, st.end) is not None
             )
             if el.money is None or (el.cumulative and not raised) or el.not_given:

@@ -86,7 +86,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         3,
     ),
     (
-        r"GMLRS|ATACMS|guided\s+multiple\s+launch\s+rocket\s+system\s+rockets|M30A1|M31",
+        r"GMLRS|ATACMS|guided\s+multiple\s+launch\s+rocket\s+system\s+rockets|M30A1|M31"
+        r"|GLSDBs?|Ground[-\s]Launched\s+Small[-\s]Diameter\s+Bombs?",
         "rocket-artillery-ammunition",
         4,
     ),
@@ -127,6 +128,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"(?:air[-\s]defen[cs]e|surface-to-air|anti-aircraft)\s+(?:missiles?|interceptors?)"
         r"(?!\s+(?:systems?|batter(?:y|ies)|launchers?))|AIM-9\w*|AIM-7\w*|AIM-120\w*|Sidewinders?|Sea\s+Sparrows?|RIM-7\w*|PAC-[23]\w*"
+        r"|AMRAAMs?|ASRAAMs?|ESSMs?"
         r"|Flugabwehrraketen|Flugabwehrlenkflugkörper|Abwehrraketen|missiles?\s+sol-air"
         r"|missile\s+interceptors?|interceptor\s+missiles?|misiles\s+interceptores"
         r"|missiles?\s+(?:de\s+)?défense\s+(?:anti-?)?a[ée]rien(?:ne)?s?|Lenkflugkörper\s+für",
@@ -137,6 +139,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
         r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
+        # air-launched anti-armour missiles (Brimstone, Hellfire), also fired from the ground
+        r"|(?:Brimstone|Hellfire)s?(?:[-\s](?:missiles?|Raketen|Lenkflugkörper|missiles?))?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|weaponry|missiles?|systems?|launchers?|rockets?"
         r"|munitions|capabilit(?:y|ies))"
         r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"

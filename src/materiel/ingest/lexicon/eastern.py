@@ -640,6 +640,8 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|streljačk\w*\s+oružj\w*|пушк(?:е|ака|ама)\b|митраљез\w*|пиштољ\w*|автомат(?:и|ів|ами|ы|ов)\b"
         r"|картечниц\w*|пистолет\w*|стрелков\w*\s+оръжи\w*|гвинтівк\w*|кулемет\w*|пістолет\w*"
         r"|стрілецьк\w*\s+зброя|гранатомет\w*|винтовк\w*|пулем[её]т\w*|гранатом[её]т\w*"
+        r"|стрелков\w*\s+оружи\w*|огнестрельн\w*\s+оружи\w*|вогнепальн\w*\s+збро\w*"
+        r"|стрілецьк\w*\s+збро\w*"
         r"|kulkosvaid\w*|pistoletų|pistoletai|automatų|automatai|Kalašnikov\w*|kalašnikov\w*"
         r"|Калашников\w*|калашников\w*|šautene\w*|šauten\w*|ložmetēj\w*|automāt\w*|automaat\w*"
         r"|püss\w*|kuulipilduj\w*|tulirelv\w*|käsirelv\w*|kivääri\w*|kiväär\w*|konekivääri\w*"

@@ -814,11 +814,12 @@ AGAINST_BEFORE = re.compile(
     _I,
 )
 #: a verb whose objects are targets, not items given ("designed to intercept aircraft,
-#: helicopters and cruise missiles", "conçus pour intercepter ... les avions", "um Drohnen
-#: abzufangen", "para derribar misiles"): the items after it in its sentence are no gift
+#: helicopters and cruise missiles", "conçus pour intercepter ... les avions", "para derribar
+#: misiles"): the items after it in its sentence are no gift (not German, whose verb comes
+#: after its objects: "um Drohnen abzufangen")
 TARGET_VERB = re.compile(
     r"\b(?:intercept(?:s|ing|ed)?|shoot(?:s|ing)?\s+down|shot\s+down|intercepter|interceptent"
-    r"|intercepte|abattre|abfangen|abzufangen|abzuwehren|abwehren|interceptar|intercepta"
+    r"|intercepte|abattre|interceptar|intercepta"
     r"|derribar|intercettare|intercetta|abbattere|onderscheppen|przechwytywa\w*|zestrzeliwa\w*"
     r"|zachytávat|sestřelovat|перехоплювати|перехоплення|перехватывать|перехвата)\b",
     _I,

@@ -140,7 +140,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
         r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
         # air-launched anti-armour missiles (Brimstone, Hellfire), also fired from the ground
-        r"|(?:Brimstone|Hellfire)s?(?:[-\s](?:missiles?|Raketen|Lenkflugkörper|missiles?))?"
+        r"|(?:Brimstone|Hellfire)s?(?:[-\s](?:missiles?|Raketen|Lenkflugkörper))?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|weaponry|missiles?|systems?|launchers?|rockets?"
         r"|munitions|capabilit(?:y|ies))"
         r"|recoilless\s+rifles?|Panzerabwehrwaffen|Panzerabwehrraketen|Panzerabwehrwaffen"

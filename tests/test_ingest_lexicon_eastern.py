@@ -249,3 +249,16 @@ def test_tanks_in_macedonian_serbian_and_turkish(lang: str, text: str) -> None:
     from materiel.ingest.items import ItemTable
 
     assert "main-battle-tank" in {m.category for m in ItemTable().find(text, lang)}
+
+
+def test_a_country_written_in_capitals_is_named() -> None:
+    """Headlines and ledes in capitals ("IRELAND WILL PROVIDE Ukraine") name their state, with
+    the span of the text's own letters; a capital city in capitals is a dateline, no speaker."""
+    [irl, ukr] = nations.find_nations("IRELAND WILL PROVIDE Ukraine with €50m")
+    assert (irl.codes, irl.start, irl.end, ukr.codes) == (("IRL",), 0, 7, ("UKR",))
+    assert [n.codes for n in nations.find_nations("the UK and FRANCE")] == [("GBR",), ("FRA",)]
+    assert nations.find_nations("TOKYO, Feb 25 (Reuters) - the envoy said") == []
+    r = Extractor(modality=False).read("IRELAND WILL PROVIDE Ukraine with an additional €50m.")
+    [p] = r.by_kind("pledge")
+    assert (p.fields["donor"], p.fields["amount"]) == ("IRL", 50e6)
+    assert r.evidence(p).startswith("IRELAND WILL PROVIDE")

@@ -699,6 +699,7 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
     German and French (the reader's output on those texts is the same without them, and the
     text is read about twice as fast)."""
     out = _find_names(text)
+    out += _names_in_capitals(text, out)
     taken = bytearray(len(text) + 1)  # characters inside a name already found
     for n in out:
         taken[n.start : n.end] = b"\x01" * (n.end - n.start)
@@ -712,6 +713,36 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
         out.append(NationMention(codes[i], m.start(), m.end(), m.group(0)))
     out.sort(key=lambda n: n.start)
     return out
+
+
+#: a word in capitals of four letters or more ("IRELAND WILL PROVIDE Ukraine ...")
+_CAPITALS_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]{4,}(?![\w-])")
+
+
+def _names_in_capitals(text: str, found: list[NationMention]) -> list[NationMention]:
+    """Names written in capitals, as headlines and ledes sometimes are ("IRELAND WILL PROVIDE
+    Ukraine", "L'ALLEMAGNE LIVRE"): read in a copy of the text whose capitals words are
+    title-cased (same length, so the spans are the text's own), unless the word is a name in
+    capitals already ("NATO", "USA"). Only countries' own names: a city in capitals is most
+    often a dateline ("TOKYO, Feb 25 (Reuters) -"), a place, not a speaker."""
+    if _CAPITALS_WORD.search(text) is None:
+        return []
+    table = _table()
+    titled = _CAPITALS_WORD.sub(
+        lambda m: m.group(0) if m.group(0) in table else m.group(0).title(), text
+    )
+    if len(titled) != len(text):
+        return []
+    taken = bytearray(len(text) + 1)
+    for n in found:
+        taken[n.start : n.end] = b"\x01" * (n.end - n.start)
+    return [
+        n
+        for n in _find_names(titled)
+        if not any(taken[n.start : n.end])
+        and text[n.start : n.end] != n.surface
+        and n.surface in country_names()
+    ]
 
 
 #: a head of government who went on to lead an organisation speaks for it, not for his state,

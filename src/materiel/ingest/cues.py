@@ -147,16 +147,21 @@ SPEECH = re.compile(
     _I,
 )
 
+#: the UK-run International Fund for Ukraine by its names in other languages ("Fondo
+#: internazionale per l'Ucraina") and its initials: a pool (:data:`FUND_CUE`, :data:`SPECIFIC_FUND`)
+_IFU_OTHER = (
+    r"|Fondo\s+[Ii]nternazionale\s+per\s+l['’]Ucraina|Fonds\s+international\s+pour"
+    r"\s+l['’]Ukraine|[Ii]nternationale\w*\s+Fonds?\s+für\s+die\s+Ukraine|IFU"
+    r"|Fondo\s+[Ii]nternacional\s+para\s+Ucrania"
+)
 FUND_CUE = re.compile(
     r"\b(?:earmark(?:ed|s)?|European\s+Peace\s+Facility|Europäische\w*\s+Friedensfazilität"
     r"|Facilité\s+européenne\s+pour\s+la\s+paix|EPF|FEP|ASAP|EDIRPA|Act\s+in\s+Support\s+of\s+"
     r"Ammunition\s+Production|fund|funds|funding|facility|pooled|pool|joint\s+procurement"
     r"|set\s+aside|NSPA|framework\s+contracts?|windfall|immobili[sz]ed\s+assets"
     r"|procurement\s+initiative|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for\s+Ukraine"
-    r"|Fondo\s+[Ii]nternazionale\s+per\s+l['’]Ucraina|Fonds\s+international\s+pour"
-    r"\s+l['’]Ukraine|[Ii]nternationale\w*\s+Fonds?\s+für\s+die\s+Ukraine|IFU"
-    r"|Fondo\s+[Ii]nternacional\s+para\s+Ucrania"
-    r"|PURL|NSATU|CAPS|collective\s+procurement|capability\s+coalition|Fonds|Fazilität"
+    + _IFU_OTHER
+    + r"|PURL|NSATU|CAPS|collective\s+procurement|capability\s+coalition|Fonds|Fazilität"
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
 )
@@ -227,10 +232,9 @@ SPECIFIC_FUND = re.compile(
     r"\bNATO\b[^;\n]{0,80}\b(?:contracts?|Vertr(?:a|ä)ge?|contrats?)\b|\b(?:European\s+Peace\s+Facility|Friedensfazilität|Facilité\s+européenne|EPF|FEP|ASAP"
     r"|EDIRPA|NSPA|PURL|NSATU|CAPS|Ukraine\s+Assistance\s+Fund|International\s+Fund\s+for"
     r"\s+Ukraine|joint\s+procurement|collective\s+procurement|pooled|earmark\w*"
-    r"|Fondo\s+[Ii]nternazionale\s+per\s+l['’]Ucraina|Fonds\s+international\s+pour"
-    r"\s+l['’]Ukraine|[Ii]nternationale\w*\s+Fonds?\s+für\s+die\s+Ukraine|IFU"
-    r"|Fondo\s+[Ii]nternacional\s+para\s+Ucrania"
-    r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
+    + _IFU_OTHER
+    + r"|Czech(?:-led)?\s+(?:ammunition\s+)?initiative"
+    r"|tschechische\w*\s+(?:Munitions)?[Ii]nitiative"
     r"|initiative\s+tchèque|capability\s+coalition|framework\s+contracts?|windfall"
     r"|(?:drone|artillery|air[-\s]defen[cs]e|IT|demining|maritime|armou?r(?:ed)?|jet|F-16)"
     r"\s+coalition|Drohnenkoalition|coalition\s+(?:des\s+)?drones|Drohnen-Koalition"

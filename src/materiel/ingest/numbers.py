@@ -670,12 +670,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     for money in _elliptic(text, lang, found, used):
         add(money)
     found.sort(key=lambda x: x.start)
-    found = [
-        Money(None, None, m.start, m.end)
-        if _BETWEEN_NUM.search(text, max(0, m.start - 40), m.start)
-        else m
-        for m in found
-    ]
+    found = [Money(None, None, m.start, m.end) if ends_a_range(text, m.start) else m for m in found]
     return [_named_dollar(text, m) for m in _conversions(text, _betweens(text, found))]
 
 

@@ -1053,10 +1053,11 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     add("DEU", "Берлина|Берлину")
     # capitals that speak for their governments, Russian and Bulgarian ("Бухарест передаст",
     # "Букурещ ще прехвърли")
+    # (their other cases are the Ukrainian forms above: "Парижа", "Лондона", "Вашингтона")
     add("DEU", "Берлин|Берлином")
-    add("FRA", "Париж|Парижа|Парижу")
-    add("GBR", "Лондон|Лондона|Лондону")
-    add("USA", "Вашингтон|Вашингтона|Вашингтону")
+    add("FRA", "Париж")
+    add("GBR", "Лондон")
+    add("USA", "Вашингтон")
     add("ROU", "Бухарест|Бухареста|Бухаресту|Букурещ")
     add("CZE", "Прага|Праги|Прагу")
     add("KOR", "Южная Корея|Южной Кореи|Южную Корею")
@@ -1226,7 +1227,6 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     add("FRA", "Παρίσι|Παρισιού")
     add("ROU", "Βουκουρέστι|Βουκουρεστίου")
     add("POL", "Βαρσοβία|Βαρσοβίας")
-    add("FRA", "Παρίσι|Παρισιού")
     add("EUU", "ΕΕ|Ευρωπαϊκή Ένωση|Ευρωπαϊκής Ένωσης|Ευρωπαϊκή Επιτροπή|Ευρωπαϊκής Επιτροπής")
     # Turkish: the suffixes follow an apostrophe, so the bare names serve every case
     add("DEU", "Almanya")

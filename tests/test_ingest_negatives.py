@@ -73,6 +73,10 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "La Norvège livrera 12 obusiers à l'Ukraine si possible.",
         "Will Norway send 12 howitzers to Ukraine?",
         "La Norvège doit-elle ou non livrer des obusiers à l'Ukraine ?",
+        # neither ... nor; a sale is no aid
+        "Norway has neither provided nor will provide Ukraine with howitzers.",
+        "Norway has also sold 12 howitzers to Ukraine.",
+        "La Norvège a vendu 12 obusiers à l'Ukraine.",
         # shortages, a maker's product range
         "Norway is running low on howitzers after sending many to Ukraine.",
         "Its product portfolio includes howitzers, tanks and armoured vehicles.",

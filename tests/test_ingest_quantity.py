@@ -4,7 +4,7 @@ separate entries, and a past total named in an aside leaves the new pledge stand
 from __future__ import annotations
 
 from materiel.ingest import cues
-from materiel.ingest.extract import Reading, read_text
+from materiel.ingest.extract import Extractor, Reading, read_text
 from materiel.ingest.items import find_calibre
 
 
@@ -228,3 +228,15 @@ def test_a_count_between_two_numbers_is_no_quantity() -> None:
         "France will send between 12 and 20 Mirage jets to Ukraine.",
     ):
         assert _pledges(read_text(text)) == [("FRA", "aircraft", None, None)], text
+
+
+def test_the_first_of_a_number_is_one() -> None:
+    """ "delivered the first of four IRIS-T systems": one of the four is delivered."""
+    reader = Extractor(modality=False)
+    for text in (
+        "Germany recently delivered the first of four IRIS-T air-defense systems to Ukraine.",
+        "Deutschland hat der Ukraine den ersten von vier IRIS-T-Flugabwehrsystemen geliefert.",
+    ):
+        assert _pledges(reader.read(text)) == [("DEU", "air-defence-system", None, 1)], text
+    four = reader.read("Germany delivered four IRIS-T air-defense systems to Ukraine.")
+    assert _pledges(four) == [("DEU", "air-defence-system", None, 4)]

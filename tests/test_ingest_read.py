@@ -185,6 +185,40 @@ def test_sentences_do_not_split_after_abbreviations() -> None:
     ]
 
 
+def test_sentences_split_at_a_stop_with_no_space_after_it() -> None:
+    """Scraped pages drop the space after a stop: "geliefert.Die", "d’armes.Le", "(DAPA).Po"."""
+    for text, first in (
+        ("Sans lui livrer d’armes.Le représentant a parlé.", "Sans lui livrer d’armes."),
+        ("Es wurde geliefert.Die Äußerung kam später.", "Es wurde geliefert."),
+        ("Il a cité la défense (DAPA).Ponomarenko a précisé.", "Il a cité la défense (DAPA)."),
+    ):
+        spans = split_sentences(text)
+        assert len(spans) == 2 and text[spans[0][0] : spans[0][1]] == first, text
+    # abbreviations and domain-like words stay whole
+    assert len(split_sentences("St.Petersburg and the U.S.A. sent aid.")) == 1
+
+
+def test_a_restock_for_the_recipient_and_a_maker_named_in_a_compound_are_aid() -> None:
+    """ "a restock of ammunition for the U.S.-supplied HIMARS" goes to the recipient: "restock
+    of" is the package's content (not a refill of the donor's own stocks) and "the U.S.-supplied"
+    names the maker, not where the items go."""
+    reader = Extractor(modality=False)
+    r = reader.read(
+        "The United States announced a new package for Ukraine. The new security assistance "
+        "package will include a restock of ammunition for the U.S.-supplied High Mobility "
+        "Artillery Rocket Systems, 23,000 155mm artillery rounds and 5,000 anti-tank weapons."
+    )
+    got = {(d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")}
+    assert {
+        ("USA", "rocket-artillery-ammunition"),
+        ("USA", "artillery-ammunition"),
+        ("USA", "anti-tank-weapon"),
+    } <= got
+    # refilling its own stocks is still no aid
+    own = reader.read("The Pentagon will restock its own inventories with 23,000 155mm rounds.")
+    assert own.by_kind("pledge") == []
+
+
 def test_catalogue_aliases_and_fuzzy_model_names() -> None:
     table = ItemTable([("Stridsvagn 122", "main-battle-tank", None, "mbt.strv122")])
     r = read_text("Sweden will send 10 Stridsvagn-122 tanks and 2 Stridswagn122s.", items=table)

@@ -364,7 +364,10 @@ NOT_GIVEN = re.compile(
     r"|veto\w*|hesita\w*|reluctan\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)"
     r"|demand(?:s|ed|ing)|pressur\w*|request(?:s|ed|ing)|asked|asks|asking|appeal(?:s|ed|ing)"
     r"|propos\w*|hop(?:e|es|ed|ing)|want\w*|wish\w*|would\s+like|potential(?:ly)?|whether|unless"
-    r"|either|believ\w*|in\s+Betracht|Erwägung|[ée]?voqu\w*|\w{3,}(?:erait|eraient|irait|iraient"
+    r"|either|neither|nor|believ\w*|in\s+Betracht|Erwägung|[ée]?voqu\w*"
+    # a sale is no aid ("It has also sold Bayraktar TB-2 drones to Kyiv")
+    r"|sold|sell(?:s|ing)?|verkauf(?:t|te|ten|en)|vend(?:u|ue|us|ues|re|ait|aient)|vendut[oiae]"
+    r"|vendid[oa]s?|\w{3,}(?:erait|eraient|irait|iraient"
     r"|rrait|rraient)|interrog\w*|signal(?:s|led|ed|ling|ing)?|signalisier\w*|permission"
     r"|green\s+light|feu\s+vert|Erlaubnis|fundrais\w*|crowdfund\w*|Spendenaktion\w*|cagnotte|appel(?:le|lent|é|ait|aient|er)\b(?=[^.;]{0,80}\bà\b)|aufgerufen|aufruf\w*"
     r"|schlug\w*\b[^.;]{0,80}\bvor\b|vorgeschlagen|vorschlag\w*|verfüg(?:t|en|te|ten)\b|besitz\w*|possèd\w*"
@@ -751,7 +754,10 @@ OWN_FORCES = re.compile(
     r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
     r"|military|forces|armed\s+forces)|for\s+(?:its|their|our)\s+own|für\s+(?:die\s+)?eigene\w*"
     r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
-    r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*|restock\w*|replace\s+(?:\w+\s+)?"
+    r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*"
+    # a restock OF what is given, or of Kyiv's stocks, is aid ("a restock of ammunition for the
+    # HIMARS", "to restock Kyiv's ammunition coffers")
+    r"|restock(?!s?\s+of\b|\s+(?:Kyiv|Kiev|Ukraine)['’]s\b)\w*|replace\s+(?:\w+\s+)?"
     r"(?:stocks?|stockpiles?|weapons|inventor\w*)|nachzubeschaffen|Nachbeschaffung\w*"
     r"|Wiederauffüllung|aufzufüllen|reconstitu\w*|recompléter|remplacer\s+(?:les\s+)?stocks"
     # renewing its own fleet, its own defence budget ("to replace its obsolete Soviet-era

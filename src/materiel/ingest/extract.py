@@ -165,7 +165,11 @@ _ABBREV = {
 }
 #: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
 #: next sentence's first word ("... an.Norwegen verpflichtete sich")
-_SENT_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?<=[a-zß-ÿ]{2})\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2})")
+#: a sentence's end: a stop before a space, a line break, or a stop with no space after it
+#: between two words ("geliefert.Die", "d’armes.Le", "(DAPA).Ponomarenko": scraped pages)
+_SENT_END = re.compile(
+    r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?:(?<=[a-zß-ÿ]{2})|(?<=\w\)))\.(?=[A-ZÀ-Þ][a-zß-ÿ]+\b)"
+)
 
 #: a new clause whose subject is another giver ("..., while Sweden will", "mientras que
 #: Suecia"): a sum before it and an item after it are not one pledge
@@ -1122,6 +1126,18 @@ def _adjective(m: nat.NationMention) -> bool:
     return m.surface[:1].islower() or m.surface.endswith(("an", "ish", "ch", "ese", "ian"))
 
 
+#: the first of a number of items: one of them ("the first of four IRIS-T systems", "den
+#: ersten von zwölf", "le premier des quatre")
+_FIRST_OF = re.compile(
+    r"\b(?:the\s+first|den\s+ersten|die\s+erste|das\s+erste|le\s+premier|la\s+première"
+    r"|il\s+primo|la\s+prima|el\s+primero|la\s+primera)\s+(?:of|von|des|dei|delle|degli"
+    r"|de\s+los|de\s+las)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: a nation's name as the first part of a compound ("U.S.-supplied", "US-made")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+
+
 def _within(mentions: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
     """The mentions (sorted by start; ``starts`` their starts) inside text[start:end]."""
     out = []
@@ -1602,8 +1618,10 @@ class Extractor:
         for n in st.nations:
             if self.recipient not in n.codes and _to_other_forces(ctx.text, st.start, n):
                 return True  # "gives the Czech army 15 Leopard 2": a ring exchange
-            if self.recipient in n.codes or _adjective(n):
-                continue  # "to the Czech initiative" names a scheme, not where items go
+            if self.recipient in n.codes or _adjective(n) or _COMPOUND.match(ctx.text, n.end):
+                # "to the Czech initiative" names a scheme, "for the U.S.-supplied HIMARS" the
+                # items' maker, not where items go
+                continue
             if any(m.start <= n.start < m.end for m in st.money):
                 continue  # a currency ("amounts to US$9 million"), not a destination
             before = ctx.text[max(st.start, n.start - 24) : n.start]
@@ -2251,6 +2269,8 @@ class Extractor:
             return None, None
         if ends_a_range(text, best[1] or 0):
             return None, None  # "entre 12 et 20 Mirage", the clause split at "et": a range
+        if _FIRST_OF.search(text, max(chunk_start, (best[1] or 0) - 30), best[1] or 0):
+            return 1, best[1]  # "delivered the first of four IRIS-T systems": one of them
         if any(
             v.end() + chunk_start > (best[1] or 0)
             and v.group(0).lower().endswith(("of", "de", "d'", "di"))

@@ -112,6 +112,10 @@ def test_english_hyphenated_words_take_no_german_head() -> None:
         ("4,000 howitzer shells", "artillery-ammunition"),
         ("knapp 100 Flugabwehrraketen vom Typ Mistral", "air-defence-system"),  # MANPADS
         ("500 Stinger missiles", "air-defence-system"),
+        # equipment or munitions for an aircraft are no aircraft (the labels: other materiel)
+        ("air-to-ground munitions and equipment for F-16 fighter jets", "other-military"),
+        ("Luft-Boden-Munition und Ausrüstung für F-16-Kampfjets", "other-military"),
+        ("six F-16 fighter jets", "aircraft"),
     ],
 )
 def test_ammunition_beside_its_weapon(phrase: str, category: str) -> None:

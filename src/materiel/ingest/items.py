@@ -759,6 +759,12 @@ _SYSTEM_BEFORE = (
     r"\b(?:sistemas?|systèmes?|sistemi|systemen|systemów|systémy|systemy)\s+(?:\w+\s+)?"
     r"(?:de\s+|di\s+|van\s+)?"
 )
+#: equipment or munitions for an aircraft ("Ausrüstung für F-16-Kampfjets", "air-to-ground
+#: munitions and equipment for F-16 fighter jets"): the labels count them as other materiel
+_GEAR_FOR = (
+    r"\b(?:equipment|Ausrüstung|équipements?|munitions?|Munition|ammunition|weapons|Waffen"
+    r"|armements?)\s+(?:for|für|pour)\s+(?:the\s+|die\s+|les\s+|ses\s+|their\s+|its\s+)?"
+)
 #: ammunition for a system ("munitions for National Advanced Surface-to-Air Missile Systems")
 _AMMO_FOR = re.compile(r"\b(?:munitions?|ammunition|Munition)\s+(?:for|für|pour)\b", re.I)
 
@@ -820,6 +826,10 @@ def resolve_phrase(mentions: list[ItemMention], phrase: str) -> tuple[str, str |
         return "", calibre, None
     if best is None:
         return "", calibre, None
+    if best.category == "aircraft" and re.search(
+        _GEAR_FOR + r"(?:[\w-]+\s+)?" + re.escape(best.surface), phrase, re.I
+    ):
+        return "other-military", None, None  # "equipment for F-16 fighter jets": no aircraft
     if (
         best.category == "air-defence-missile"
         and best.rank >= 3

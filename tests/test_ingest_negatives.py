@@ -73,7 +73,8 @@ def pledged(text: str) -> set[tuple[str, str]]:
         "La Norvège livrera 12 obusiers à l'Ukraine si possible.",
         "Will Norway send 12 howitzers to Ukraine?",
         "La Norvège doit-elle ou non livrer des obusiers à l'Ukraine ?",
-        # neither ... nor; a sale is no aid
+        # never, neither ... nor; a sale is no aid
+        "Laut dem Minister habe Norwegen niemals Haubitzen an die Ukraine geliefert.",
         "Norway has neither provided nor will provide Ukraine with howitzers.",
         "Norway has also sold 12 howitzers to Ukraine.",
         "La Norvège a vendu 12 obusiers à l'Ukraine.",

@@ -240,3 +240,18 @@ def test_the_first_of_a_number_is_one() -> None:
         assert _pledges(reader.read(text)) == [("DEU", "air-defence-system", None, 1)], text
     four = reader.read("Germany delivered four IRIS-T air-defense systems to Ukraine.")
     assert _pledges(four) == [("DEU", "air-defence-system", None, 4)]
+
+
+def test_a_package_handed_over_in_german_goes_on_in_the_next_sentence() -> None:
+    """ "hat ... ein neues Waffenpaket übergeben. Enthalten sind ... 15 Leopard": the package
+    announced with no item takes the items the next sentence lists (as in English)."""
+    reader = Extractor(modality=False)
+    for verb in (
+        "hat der Ukraine ein neues Waffenpaket übergeben",
+        "übergibt der Ukraine ein neues Waffenpaket",
+        "hat der Ukraine ein neues Waffenpaket geliefert",
+    ):
+        r = reader.read(
+            f"Deutschland {verb}. Enthalten sind unter anderem 15 Leopard 1 A5 Kampfpanzer."
+        )
+        assert _pledges(r) == [("DEU", "main-battle-tank", None, 15)], verb

@@ -375,7 +375,7 @@ NOT_GIVEN = re.compile(
     r"|if\s|a\s+plan\s+to|negotiat\w*|talks\s+(?:on|about)|speculat\w*|rumou?r\w*|erwäg\w*|prüf\w*"
     r"|diskutier\w*|nachdenk\w*|denkt\s+über|lehn\w*\b[^.;]{0,80}\bab|abgelehnt|ablehn\w*"
     r"|schließt\w*\b[^.;]{0,80}\baus|ausgeschlossen|könnte\w*|fordert\w*|gefordert|verlangt\w*"
-    r"|bittet|bat\s+um|möglich\w*|allusion|allud\w*|Anspielung|nicht|keine?\w*|envisag\w*"
+    r"|bittet|bat\s+um|möglich\w*|niemals|nie|allusion|allud\w*|Anspielung|nicht|keine?\w*|envisag\w*"
     r"|étudi\w*|réfléchi\w*|exclu\w*"
     r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
@@ -968,7 +968,8 @@ COMMITS = _lexical(
     r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
     r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
     r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
-    r"|entregará\w*|donará\w*" + _SLOT + r")\b",
+    r"|entregará\w*|donará\w*|geliefert|übergeb\w*|übergib\w*|übergab\w*|schick\w*|geschickt"
+    r"|bereitgestellt|zur\s+Verfügung" + _SLOT + r")\b",
     _I,
 )
 #: a list item: "-- 75,000 rounds", "• 20 mortars", "1. ..."

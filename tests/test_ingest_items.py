@@ -72,6 +72,9 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("minröjningsutrustning", "demining"),
         ("5.000 kroppsskjold", "other-military"),
         ("135.000 feltrasjoner", "other-military"),
+        # engineering machines are vehicles (as the labels have them)
+        ("several excavators", "vehicle"),
+        ("zwei Gabelstapler", "vehicle"),
     ],
 )
 def test_item_words_in_several_languages(phrase: str, category: str) -> None:

@@ -242,7 +242,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
     (
         r"trucks?|vehicles?|HMMWVs?|Humvees?|jeeps?|pickups?|pick-ups?|tractors?|trailers?"
         r"|fuel\s+tankers?|Lkw|LKW|Lastwagen|Lastkraftwagen|Fahrzeuge?|Geländewagen|camions?"
-        r"|véhicules?|Pkw|PKW|Personenkraftwagen|véhicules?\s+4x4|4x4|pick-up",
+        r"|véhicules?|Pkw|PKW|Personenkraftwagen|véhicules?\s+4x4|4x4|pick-up"
+        # engineering machines (the labels: vehicles)
+        r"|excavators?|bulldozers?|Bagger|Gabelstapler|forklifts?|excavadoras?|pelleteuses?",
         "vehicle",
         1,
     ),

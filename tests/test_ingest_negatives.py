@@ -572,3 +572,16 @@ def test_the_targets_of_an_interception_are_no_items_given(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pledged(text) == expected
+
+
+def test_previously_provided_before_an_item_names_what_the_new_items_are_for() -> None:
+    """ "more munitions for the previously provided HIMARS": the new munitions are given; only
+    "previously provided" said of the giving itself is a past total."""
+    r = READER.read(
+        "The US package for Ukraine includes more munitions for the previously provided high "
+        "mobility artillery rocket systems."
+    )
+    assert ("USA", "rocket-artillery-ammunition") in {
+        (d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")
+    }
+    assert not pledged("Norway previously provided 12 howitzers to Ukraine.")

@@ -524,8 +524,8 @@ CUMULATIVE = re.compile(
     # genehmigten Mitteln")
     # (nor a participle that names what the new items are for: "munitions for the previously
     # provided HIMARS", "support for previously gifted AS-90s")
-    r"|(?<!\bthe\s)(?<!\bfor\s)(?<!\bits\s)(?<!\btheir\s)"
-    r"\b(?:previously|auparavant|précédemment|zuvor|früher)\b(?!\s+(?:authori[sz]\w*"
+    r"|\b(?:previously(?<!\bthe\spreviously)(?<!\bfor\spreviously)(?<!\bits\spreviously)"
+    r"(?<!\btheir\spreviously)|auparavant|précédemment|zuvor|früher)\b(?!\s+(?:authori[sz]\w*"
     r"|approved|appropriated|ordered|ordonn\w*|autoris\w*|approuv\w*|genehmigt\w*"
     r"|bewilligt\w*|beschlossen\w*))"
     r"|\b(?:since|seit\s+dem|depuis\s+le)\s+\d{1,2}\.?\s+\w+|\bsince\s+\w+\s+\d{1,2}\b"

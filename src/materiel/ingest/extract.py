@@ -164,9 +164,8 @@ _ABBREV = {
     "τεμ",
 }
 #: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
-#: next sentence's first word ("... an.Norwegen verpflichtete sich")
-#: a sentence's end: a stop before a space, a line break, or a stop with no space after it
-#: between two words ("geliefert.Die", "d’armes.Le", "(DAPA).Ponomarenko": scraped pages)
+#: next sentence's first word, after a word or a closing bracket (scraped pages: "...
+#: an.Norwegen verpflichtete sich", "d’armes.Le", "(DAPA).Ponomarenko")
 _SENT_END = re.compile(
     r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?:(?<=[a-zß-ÿ]{2})|(?<=\w\)))\.(?=[A-ZÀ-Þ][a-zß-ÿ]+\b)"
 )

@@ -37,6 +37,16 @@ PLEDGES = [
     ("hr", "Hrvatska će Ukrajini isporučiti 10 helikoptera.", ("HRV", "helicopter", 10)),
     ("fi", "Suomi lähettää Ukrainalle 12 haupitsia.", ("FIN", "artillery-system", 12)),
     ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),
+    # inflected and compound forms: "гвинтівок" (rifles, genitive plural), "snaiperpüsse"
+    # (sniper rifles), "munície" (ammunition, Slovak)
+    ("uk", "Польща передасть Україні тисячі гвинтівок.", ("POL", "small-arms", None)),
+    ("et", "Eesti saadab Ukrainale snaiperpüsse.", ("EST", "small-arms", None)),
+    # a calibre's number in "120-milimetrovej" counts no units
+    (
+        "sk",
+        "Slovensko pošle Ukrajine 12.000 kusov 120-milimetrovej munície.",
+        ("SVK", "artillery-ammunition", 12000),
+    ),
     # "θα διαθέσει" (will allocate), said by the capital
     (
         "el",

@@ -86,9 +86,21 @@ def test_bare_ammunition_beside_a_counted_weapon_is_its_ammunition() -> None:
         ("DEU", "air-defence-missile", None, None),
         ("DEU", "air-defence-system", None, 5),
     ]
-    # nothing counted and no "with": left as it was, one entry
+    # nothing counted and no "with": after guns or small arms still their ammunition, as the
+    # labels read "heavy artillery and ammunition", "machine guns and ammunition"
     r = read_text("Germany will send Ukraine artillery and munitions.")
-    assert _pledges(r) == [("DEU", "artillery-system", None, None)]
+    assert _pledges(r) == [
+        ("DEU", "artillery-ammunition", None, None),
+        ("DEU", "artillery-system", None, None),
+    ]
+    r = read_text("Belgium will provide Ukraine with machine guns and ammunition.")
+    assert _pledges(r) == [
+        ("BEL", "small-arms", None, None),
+        ("BEL", "small-arms-ammunition", None, None),
+    ]
+    # after air defence, too loose to split: one entry
+    r = read_text("Germany will send Ukraine air defence systems and munitions.")
+    assert _pledges(r) == [("DEU", "air-defence-system", None, None)]
 
 
 def test_calibres_in_other_spellings() -> None:
@@ -126,6 +138,38 @@ def test_a_past_total_aside_keeps_the_increment() -> None:
         assert _pledges(read_text(sentence)) == [(donor, category, None, qty)], sentence
 
 
+def test_a_thing_given_before_named_inside_a_new_pledge_leaves_it_new() -> None:
+    """ "spare parts for weapons already delivered": the phrase names what was given before;
+    the clause's own items are new. A counted thing the phrase names is the past one."""
+    raw = Extractor(modality=False)
+    cases = {
+        "Deutschland wird der Ukraine zwanzig Marder-Schützenpanzer sowie Ersatzteilpakete für "
+        "bereits gelieferte Waffensysteme liefern.": [
+            ("DEU", "armoured-vehicle", None, 20),
+            ("DEU", "other-military", None, None),
+        ],
+        "Norway will provide Ukraine eight NASAMS launch systems, matching the number of "
+        "systems donated previously.": [("NOR", "air-defence-system", None, 8)],
+        "The package also includes munitions for the AS90 guns already provided by the UK to "
+        "Ukraine.": [("GBR", "artillery-ammunition", None, None)],
+        "Le gouvernement suédois prévoit de fournir à l'Ukraine six navires CB90, ainsi que des "
+        "munitions pour les armes déjà livrées.": [("SWE", "naval", None, 6)],
+    }
+    for sentence, expected in cases.items():
+        assert _pledges(raw.read(sentence)) == expected, sentence
+    # the verb, not an attribute: still a past total
+    for sentence in (
+        "Germany has already provided Ukraine with 14 tanks.",
+        "La France a déjà livré 18 canons Caesar à l'Ukraine.",
+        "Deutschland hat der Ukraine bereits 14 Panzer geliefert.",
+    ):
+        assert _pledges(raw.read(sentence)) == [], sentence
+    # the counted thing the phrase names is the past one
+    assert cues.attributive_past("aux 18 Caesar déjà livrés", 0, 25) == [(7, 25)]
+    r = raw.read("Ils viendront s'ajouter aux 18 Caesar déjà livrés par la France à l'Ukraine.")
+    assert _pledges(r) == []
+
+
 def test_a_plain_past_total_is_still_no_pledge() -> None:
     assert _pledges(read_text("Germany has already sent 14 tanks to Ukraine so far.")) == []
     assert cues.PAST_TOTAL_ASIDE.search("Germany has already sent 14 tanks to Ukraine.") is None
@@ -139,6 +183,25 @@ def test_german_pledge_words_present_and_future_only() -> None:
     assert cues.PLEDGE_CUE_MORE.search("der Ukraine Panzer zu überlassen")
     # "wurden ... abgegeben" tells a past delivery
     assert cues.PLEDGE_CUE_MORE.search("So wurden Raketen abgegeben") is None
+
+
+def test_giving_verbs_of_every_day() -> None:
+    """ "schenkt", "versprach", "transfère", "is handing Ukraine": words of giving."""
+    raw = Extractor(modality=False)
+    cases = {
+        "Tschechien schenkt der Ukraine weitere Kampfhubschrauber aus seinen Beständen.": (
+            "CZE",
+            "helicopter",
+        ),
+        "Stattdessen versprach Scholz ein weiteres Patriot-Flugabwehrsystem für die Ukraine.": (
+            "DEU",
+            "air-defence-system",
+        ),
+        "La Lettonie transfère 1 400 drones à l'Ukraine.": ("LVA", "drone"),
+        "This time, Germany is handing Ukraine 25 Leopard 1A5 tanks.": ("DEU", "main-battle-tank"),
+    }
+    for sentence, expected in cases.items():
+        assert [p[:2] for p in _pledges(raw.read(sentence))] == [expected], sentence
 
 
 def test_a_measure_is_no_count_of_units() -> None:

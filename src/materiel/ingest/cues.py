@@ -257,7 +257,8 @@ PLEDGE_CUE = re.compile(
     r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"
     r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
     r"|beliefer\w*|reserv\w*|mis\w*\s+à\s+disposition|mettr\w*\s+à\s+disposition|particip\w*"
-    r"|beteilig\w*"
+    r"|beteilig\w*|schenk\w*|geschenkt|versprech\w*|versprich\w*|versprach\w*|versprochen"
+    r"|transf[èé]r\w*|hand(?:s|ed|ing)?\s+(?:Ukraine|Kyiv|Kiev)"
     # paying, only right before a sum ("will each pay $200 million", "verser 200 millions",
     # "zahlen jeweils 200 Millionen"): not "pay 1.9 per cent of", "pay tribute"
     r"|(?:pay(?:s|ing)?|zahl(?:t|en)|bezahl(?:t|en)|vers(?:er|era|eront|ent))"
@@ -630,6 +631,53 @@ PREVIOUSLY = re.compile(
     r"|paket\w*|pakke\w*|pakket\w*)\b",
     _I,
 )
+#: a thing given before, named by an attributive phrase inside a new pledge: "costs for
+#: equipment already given", "munitions for the AS90 guns already provided by the UK", "systems
+#: donated previously", "pour les armes déjà livrées", "systèmes qui leur ont déjà été fournis",
+#: "für bereits gelieferte Waffensysteme", "..., die bereits geliefert wurden". What the phrase
+#: names was given before; the clause's other items are not a past total for it. The group
+#: ``aux`` holds the word before an English or French participle, which must be no auxiliary
+#: or pronoun ("it has already provided", "a déjà livré" are past totals)
+ATTRIBUTIVE_PAST = re.compile(
+    r"(?P<aux>[\w'’-]+)\s+(?:already|previously)\s+(?:delivered|sent|supplied|provided|given"
+    r"|donated|transferred)\b(?=\s*(?:[.,;:)]|$|by\b|to\b|in\b|and\b|as\b|from\b))"
+    r"|\b(?:[\w-]+)\s+(?:delivered|sent|supplied|provided|given|donated|transferred)\s+"
+    r"(?:previously|earlier|before)\b"
+    r"|\b(?:the|its|their|these|those|all|for|of)\s+(?:already|previously)[\s-](?:delivered"
+    r"|sent|supplied|provided|given|donated|transferred)\b"
+    r"|\b(?:which|that)\s+(?:have|has|had)\s+(?:already|previously)\s+been\s+\w+"
+    r"|(?P<aux_fr>\w+)\s+déjà\s+(?:livré|fourni|envoyé|donné|cédé|transféré)e?s?\b"
+    r"|\bqui\s+(?:leur\s+|lui\s+)?(?:ont|a|avaient|avait)\s+déjà\s+été\s+\w+"
+    r"|\b(?:bereits|schon)\s+(?:an\s+die\s+Ukraine\s+)?(?:geliefert|übergeben|gespendet"
+    r"|zugesagt|bereitgestellt)e[nmrs]?\b"
+    r"|,\s*(?:die|das|der|welche)\s+(?:\w+\s+){0,3}(?:bereits|schon)\s+(?:\w+\s+){0,2}"
+    r"(?:geliefert|übergeben)\s+(?:wurden|wurde|worden)\b",
+    _I,
+)
+_ATTRIBUTIVE_WORD = re.compile(r"already|previously|earlier|before|déjà|bereits|schon", _I)
+#: the words before "already provided" / "déjà livré" that make it a verb, not an attribute
+ATTRIBUTIVE_AUX = frozenset({
+    "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "'s", "'ve", "it",
+    "they", "he", "she", "we", "i", "you", "who", "which", "that", "not", "also", "a", "ont",
+    "avait", "avaient", "été", "sont", "est", "était", "étaient", "avons", "avez", "ai",
+    "aurait", "auraient", "sera", "seront", "il", "elle", "ils", "elles", "on", "nous", "vous",
+    "qui",
+})  # fmt: skip
+
+
+def attributive_past(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of :data:`ATTRIBUTIVE_PAST` phrases in text[a:b] (see there)."""
+    out: list[tuple[int, int]] = []
+    if _ATTRIBUTIVE_WORD.search(text, a, b) is None:
+        return out
+    for m in ATTRIBUTIVE_PAST.finditer(text, a, b):
+        aux = m.group("aux") or m.group("aux_fr")
+        if aux is not None and aux.lower() in ATTRIBUTIVE_AUX:
+            continue
+        out.append(m.span())
+    return out
+
+
 #: "already" in German: with no verb in the future, what was given before ("Petrovska zufolge
 #: hat ihr Land der Ukraine bereits ... Kampfpanzer ... übergeben", "Litauen habe in diesem Jahr
 #: schon Munition ... geliefert"), not "wie bereits erwähnt" (as said before)

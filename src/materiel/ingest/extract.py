@@ -312,6 +312,10 @@ _AND_FOR = re.compile(
     r"\W*(?:(?:and|und|sowie|et|y|e|i|og|och|en)\s+)?(?:for|für|pour|para|per|voor|för|til)\s",
     re.IGNORECASE,
 )
+#: weapons whose bare ammunition named after them is theirs with no count or "with" to tie
+#: them ("howitzers and ammunition", "machine guns and ammunition"), as the labels read it;
+#: after air defence or rocket launchers "and munitions" is too loose to split
+_LOOSE_AMMO_OF = ("artillery-system", "small-arms")
 #: a chunk split off after "with" ("launchers with ammunition")
 _WITH_AMMO = re.compile(
     r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
@@ -664,6 +668,11 @@ def _clause_flags(
     """(past total, not given) of the clause text[a:b]; ``other``: the cues of the text's
     language when it is not English, German or French."""
     cumulative = False
+    if attributive := cues.attributive_past(text, a, b):
+        # a thing given before, named inside the clause ("spare parts for weapons already
+        # delivered"): the clause read without that phrase
+        for s, e in attributive:
+            text = text[:s] + " " * (e - s) + text[e:]
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
         cumulative = (
             cues.CUMULATIVE.search(text, a, b) is not None
@@ -1302,6 +1311,7 @@ class Extractor:
         commits = ctx.lang_cues.commits.search(sent) is not None
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
+        attributive = cues.attributive_past(text, s, e)
         blanked = text
         for a, b in asides:
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
@@ -1313,6 +1323,13 @@ class Extractor:
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
             el.cumulative = el.cumulative or el.superseded or _past_event(ctx, s, e, el.start)
+            if el.quantity is not None and any(
+                el.start < y + 2 and x < el.end + 2 for x, y in attributive
+            ):
+                # the counted thing the attributive phrase names is the past one ("aux 18
+                # Caesar déjà livrés", "the five helicopters sent earlier"), whatever else the
+                # clause gives
+                el.cumulative = True
             el.not_given = question or _not_given(ctx, s, e, clauses, el.start)
             if (
                 title
@@ -2068,8 +2085,13 @@ class Extractor:
                     # ammunition": bare ammunition beside a weapon is that weapon's ammunition
                     first = mentions[0]
                     qty, qstart = self._quantity(ctx, cs, first.start, masks)
-                    if qty is None and prev.quantity is None and not _WITH_AMMO.search(text, 0, cs):
-                        # "artillery and munitions": too loose to split
+                    if (
+                        qty is None
+                        and prev.quantity is None
+                        and not _WITH_AMMO.search(text, 0, cs)
+                        and prev.category not in _LOOSE_AMMO_OF
+                    ):
+                        # "air defence systems and munitions": too loose to split
                         out.extend(
                             _Element(m.start, m.end, "unspecified", money=m) for m in chunk_money
                         )

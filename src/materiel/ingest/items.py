@@ -344,7 +344,7 @@ IBERIAN: list[tuple[str, str, int]] = [
 #: South Slavic, Greek, Ukrainian, Russian): the commonest classes only
 OTHER_LANGS: list[tuple[str, str, int]] = [
     (
-        r"munitie|amunicj\w*|munic[ei]\w*|munizion\w*|proiettil\w*|πυρομαχικ\w*|боєприпас\w*"
+        r"munitie|amunicj\w*|munic[ei]\w*|muníci\w*|munizion\w*|proiettil\w*|πυρομαχικ\w*|боєприпас\w*"
         r"|боеприпас\w*|šovin\w*",
         AMMO,
         0,

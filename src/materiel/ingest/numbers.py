@@ -331,7 +331,7 @@ _WORD = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _SYM_AFTER = r"€|\$|£|zł|Kč|₴|kr\.?(?!\w)"
 _NOT_UNIT = (
     r"(?!\s?-?(?:mm\b|millim|cm\b|km\b|kg\b|t\b(?!-\d)|%|per\s?cent|percent|prozent"
-    r"|pour\s?cent|мм\b|мілім|миллим|см\b|км\b|кг\b))"
+    r"|pour\s?cent|мм\b|мілім|миллим|милим|milim|milím|χιλιοστ|см\b|км\b|кг\b))"
 )
 #: range words between two numbers, by language ("40 to 50", "40 bis 50", "40 do 50")
 RANGE_WORDS = {

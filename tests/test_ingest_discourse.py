@@ -433,3 +433,27 @@ def test_contents_listed_further_on_go_on_with_the_package() -> None:
     assert ("DEU", "artillery-system") in pledges(text)
     other = text.replace("Es ist die bisher", "Frankreich schickt Munition. Es ist die bisher")
     assert ("DEU", "artillery-system") not in pledges(other)
+
+
+def test_it_is_about_and_among_them_go_on_with_the_package() -> None:
+    """ "Det handlar bland annat om ...", "Se trató de ...", "Ide konkrétne o ...", "Geplant
+    sind unter anderem ...": the contents of the package just told, in its donor's name; with
+    "Dazu zählen" further on, as with "umfasst"."""
+    cases = {
+        "Sverige skickar ett nytt stödpaket till Ukraina. Det handlar bland annat om "
+        "minröjningsutrustning och kulsprutor.": ("SWE", "small-arms"),
+        "España enviará a Ucrania diez carros de combate Leopard. Se trata de un total de 1.370 "
+        "lanzagranadas contracarro.": ("ESP", "anti-tank-weapon"),
+        "Slovensko pošle Ukrajine desať tankov. Ide konkrétne o 12.000 kusov "
+        "120-milimetrovej munície.": ("SVK", "artillery-ammunition"),
+        "Deutschland schickt der Ukraine zehn Panzerhaubitzen. Geplant sind unter anderem "
+        "Überwachungsradare und Handfeuerwaffen.": ("DEU", "small-arms"),
+        "Großbritannien liefert der Ukraine 14 Kampfpanzer. Das sagte der Minister in London. "
+        "Es ist das größte Paket des Jahres. Dazu zählen Flugabwehrraketen und "
+        "AS90-Panzerhaubitzen.": (
+            "GBR",
+            "artillery-system",
+        ),
+    }
+    for text, want in cases.items():
+        assert want in pledges(text), text

@@ -1086,6 +1086,7 @@ CONTINUES = _lexical(
     r"|auch|außerdem|ausserdem|zudem|darüber\s+hinaus|ferner|weiter(?:hin)?|hinzu\s+komm\w*"
     r"|dazu\s+(?:gehör\w*|zähl\w*|komm\w*)|umfass\w*|umfasst|beinhalt\w*|enthält|enthalt\w*|enthielt\w*"
     r"|handelt\s+es\s+sich|davon|von\s+den|neben\s+den|zusätzlich|ebenfalls"
+    r"|unter\s+anderem|inbegriffen|darunter|besteh(?:t|en)\s+aus|aus\s+[^.;]{1,80}\bbestehen"
     r"|aussi|également|en\s+outre|par\s+ailleurs|de\s+plus|en\s+plus|compren\w*|inclu\w*"
     r"|il\s+s['’]agit|dont|le\s+reste|les\s+fonds\s+restants|une\s+partie|outre"
     r"|también|además|incluye|asimismo|anche|inoltre|comprende|também|além\s+disso|inclui"
@@ -1100,6 +1101,7 @@ CONTENTS = _lexical(
     "contents",
     r"\b(?:includ(?:es?|ing|ed)|contain(?:s|ed|ing)?|compris(?:es?|ing|ed)|consist(?:s|ed)?\s+of"
     r"|beinhalt\w*|enthält|enthalt\w*|enthielt\w*|umfass\w*|umfasst|comprend\w*|contien\w*"
+    r"|dazu\s+(?:gehör|zähl)\w*"
     r"|inclu(?:t|ait|ra|ent)" + _SLOT + r")\b",
 )
 #: the agent of a passive or the origin of what is given, right before a donor named after the

@@ -333,6 +333,11 @@ WORDS: dict[str, str] = {
         r"|innebär|består\s+a[fv]|bestod\s+a[fv]|bevat|bevatte|bestaat\s+uit|bestond\s+uit|omvat"
         r"|omvatte|inniheldur|felur\s+í\s+sér|auk\s+þess|einnig|tevens|eveneens|verder|derudover"
         r"|herudover|desuden|därtill|vidare|i\s+tillegg|dertil"
+        # "it is about ...", "among them": the contents named next ("Det handlar bland annat om
+        # minröjningsutrustning", "der er tale om kampvogne", "Daarvan is ... bestemd voor")
+        r"|handlar\s+(?:\w+\s+){0,2}?om|dreier\s+seg\s+om|drejer\s+sig\s+om|er\s+tale\s+om"
+        r"|bland\s+annat|blant\s+annet|blandt\s+andet|herunder|heriblandt|däribland|deriblant"
+        r"|daarvan|gaat\s+om|onder\s+meer|waaronder"
         # "this support", "this package": the package just told
         r"|dett[ae]\s+(?:stöd|bidrag|paket|støtte|pakke|bistand)|denn[ae]\s+(?:donation|leverans"
         r"|pakke|donasjon|leveranse)|deze\s+(?:steun|bijdrage|donatie)|dit\s+(?:pakket|steunpakket)"

@@ -381,6 +381,11 @@ WORDS: dict[str, str] = {
         r"|conté\w*|consiste\s+em|igualmente|comprend\w*|compreend\w*|cuprinde|cuprind|include"
         r"|includ\w*|conține|conţine|de\s+asemenea|în\s+plus|totodată|inoltre|altresì|comprende"
         r"|prevede|di\s+cui|de\s+los\s+cuales|dos\s+quais|dintre\s+care"
+        # "it is about ...", "among them": the contents named next ("Se trató de un total de
+        # 1.370 lanzagranadas", "si tratta di", "tra cui")
+        r"|se\s+trat(?:a|ó|aba|ará)\s+de|entre\s+(?:ellos|ellas|otros|otras|eles|elas)"
+        r"|si\s+tratta\s+di|tra\s+cui|tra\s+(?:gli\s+)?altri|trata-se\s+de|entre\s+os\s+quais"
+        r"|este\s+vorba\s+de|printre\s+care|printre\s+altele"
     ),
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
     "not_given": _alt(

@@ -585,3 +585,23 @@ def test_previously_provided_before_an_item_names_what_the_new_items_are_for() -
         (d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")
     }
     assert not pledged("Norway previously provided 12 howitzers to Ukraine.")
+
+
+def test_a_proposal_the_government_approved_is_given() -> None:
+    """ "supported the minister's proposal to send", "wurde der Vorschlag ... unterstützt": a
+    decision; a proposal nobody approved is still no pledge."""
+    raw = Extractor(modality=False)
+    approved = (
+        "At a cabinet meeting today, the Estonian government supported Minister of Defence "
+        "Hanno Pevkur's proposal to send Ukraine handguns and ammunition.",
+        "Auf der Sitzung der estnischen Regierung wurde der Vorschlag von Verteidigungsminister "
+        "Hanno Pevkur, 150 Kleinwaffen in die Ukraine zu schicken, unterstützt.",
+    )
+    for text in approved:
+        got = {d.fields["category"] for d in raw.read(text).drafts if d.kind == "pledge"}
+        assert "small-arms" in got, text
+    assert not [
+        d
+        for d in raw.read("The minister made a proposal to send Ukraine 10 tanks.").drafts
+        if d.kind == "pledge"
+    ]

@@ -1249,6 +1249,17 @@ REQUEST = _lexical(
 )
 #: a request said in the passive, with its asker after it ("demandés par Kiev", "requested by
 #: Ukraine", "von Kiew gefordert"): the asker follows
+#: a proposal that the government approved is a decision, not a plan under consideration
+#: ("the government supported the minister's proposal to send Ukraine handguns", "auf
+#: Vorschlag der Regierung billigte", "wurde der Vorschlag ... unterstützt"): the word
+#: "proposal" is read as no sign of "not given" when an approving verb stands in its clause
+PROPOSAL = re.compile(r"\b(?:proposals?|Vorschlag|Vorschläge|propositions?)\b", _I)
+APPROVED = re.compile(
+    r"\b(?:approv(?:ed|es)|supported|adopted|backed|endorsed|accepted|unterstützt|gebilligt"
+    r"|billigte\w*|angenommen|genehmigt|beschlossen|zugestimmt|stimmte\w*\s+(?:\w+\s+){0,3}zu"
+    r"|approuvé\w*|approuv(?:e|ent|a)|adopté\w*|validé\w*|entérin\w*)\b",
+    _I,
+)
 REQUEST_BY = re.compile(r"^\s*(?:by|par|von|de\s+la\s+part\s+de|por|da|door)\s", _I)
 #: a request or need that is answered: the sentence is the donor's response, not a need
 #: ("in response to Ukraine's request", "fulfilling a request from", "répondant aux demandes

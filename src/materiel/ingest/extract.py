@@ -704,6 +704,8 @@ def _clause_flags(
     not_given = cues.NOT_GIVEN.search(clause) is not None
     if not_given and cues.REQUEST_MET.search(clause):
         not_given = cues.NOT_GIVEN.search(cues.REQUEST_MET.sub(" ", clause)) is not None
+    if not_given and cues.PROPOSAL.search(clause) and cues.APPROVED.search(clause):
+        not_given = cues.NOT_GIVEN.search(cues.PROPOSAL.sub(" ", clause)) is not None
     if other is not None:  # a text in another language than English, German or French
         cumulative = cumulative or _other_total(text, a, b, other.cumulative, other.future)
         not_given = not_given or other.not_given.search(clause) is not None

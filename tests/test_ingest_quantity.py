@@ -165,7 +165,8 @@ def test_a_thing_given_before_named_inside_a_new_pledge_leaves_it_new() -> None:
     ):
         assert _pledges(raw.read(sentence)) == [], sentence
     # the counted thing the phrase names is the past one
-    assert cues.attributive_past("aux 18 Caesar déjà livrés", 0, 25) == [(7, 25)]
+    assert cues.attributive_past("aux 18 Caesar déjà livrés", 0, 25) == [(14, 25)]
+    assert cues.attributive_past("la France a déjà livré", 0, 22) == []
     r = raw.read("Ils viendront s'ajouter aux 18 Caesar déjà livrés par la France à l'Ukraine.")
     assert _pledges(r) == []
 

@@ -635,18 +635,19 @@ PREVIOUSLY = re.compile(
 #: equipment already given", "munitions for the AS90 guns already provided by the UK", "systems
 #: donated previously", "pour les armes déjà livrées", "systèmes qui leur ont déjà été fournis",
 #: "für bereits gelieferte Waffensysteme", "..., die bereits geliefert wurden". What the phrase
-#: names was given before; the clause's other items are not a past total for it. The group
-#: ``aux`` holds the word before an English or French participle, which must be no auxiliary
-#: or pronoun ("it has already provided", "a déjà livré" are past totals)
+#: names was given before; the clause's other items are not a past total for it. Before the
+#: groups ``en`` and ``fr`` (an adverb and a participle) must stand a word that is no auxiliary
+#: or pronoun (:data:`ATTRIBUTIVE_AUX`: "it has already provided", "a déjà livré" are past
+#: totals); the pattern starts at the adverb, so that it is tried only where one stands
 ATTRIBUTIVE_PAST = re.compile(
-    r"(?P<aux>[\w'’-]+)\s+(?:already|previously)\s+(?:delivered|sent|supplied|provided|given"
-    r"|donated|transferred)\b(?=\s*(?:[.,;:)]|$|by\b|to\b|in\b|and\b|as\b|from\b))"
-    r"|\b(?:[\w-]+)\s+(?:delivered|sent|supplied|provided|given|donated|transferred)\s+"
+    r"(?P<en>\b(?:already|previously)\s+(?:delivered|sent|supplied|provided|given|donated"
+    r"|transferred)\b(?=\s*(?:[.,;:)]|$|by\b|to\b|in\b|and\b|as\b|from\b)))"
+    r"|\b(?:delivered|sent|supplied|provided|given|donated|transferred)\s+"
     r"(?:previously|earlier|before)\b"
     r"|\b(?:the|its|their|these|those|all|for|of)\s+(?:already|previously)[\s-](?:delivered"
     r"|sent|supplied|provided|given|donated|transferred)\b"
     r"|\b(?:which|that)\s+(?:have|has|had)\s+(?:already|previously)\s+been\s+\w+"
-    r"|(?P<aux_fr>\w+)\s+déjà\s+(?:livré|fourni|envoyé|donné|cédé|transféré)e?s?\b"
+    r"|(?P<fr>\bdéjà\s+(?:livré|fourni|envoyé|donné|cédé|transféré)e?s?\b)"
     r"|\bqui\s+(?:leur\s+|lui\s+)?(?:ont|a|avaient|avait)\s+déjà\s+été\s+\w+"
     r"|\b(?:bereits|schon)\s+(?:an\s+die\s+Ukraine\s+)?(?:geliefert|übergeben|gespendet"
     r"|zugesagt|bereitgestellt)e[nmrs]?\b"
@@ -654,7 +655,12 @@ ATTRIBUTIVE_PAST = re.compile(
     r"(?:geliefert|übergeben)\s+(?:wurden|wurde|worden)\b",
     _I,
 )
-_ATTRIBUTIVE_WORD = re.compile(r"already|previously|earlier|before|déjà|bereits|schon", _I)
+#: the word before an English or French match of :data:`ATTRIBUTIVE_PAST`
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+#: what any phrase of :data:`ATTRIBUTIVE_PAST` holds: looked for first, as most clauses have none
+_ATTRIBUTIVE_WORD = re.compile(
+    r"already|previously|déjà|bereits|schon|(?:ed|sent|given)\s+(?:earlier|before)", _I
+)
 #: the words before "already provided" / "déjà livré" that make it a verb, not an attribute
 ATTRIBUTIVE_AUX = frozenset({
     "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "'s", "'ve", "it",
@@ -671,9 +677,10 @@ def attributive_past(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if _ATTRIBUTIVE_WORD.search(text, a, b) is None:
         return out
     for m in ATTRIBUTIVE_PAST.finditer(text, a, b):
-        aux = m.group("aux") or m.group("aux_fr")
-        if aux is not None and aux.lower() in ATTRIBUTIVE_AUX:
-            continue
+        if m.group("en") or m.group("fr"):
+            before = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+            if before is None or before.group(1).lower() in ATTRIBUTIVE_AUX:
+                continue
         out.append(m.span())
     return out
 

@@ -171,6 +171,31 @@ def test_a_thing_given_before_named_inside_a_new_pledge_leaves_it_new() -> None:
     assert _pledges(r) == []
 
 
+def test_the_new_package_s_own_sum_and_the_total_it_brings_are_apart() -> None:
+    """ "Die Kosten für das neue Paket ... belaufen sich auf": the new package's value; "the
+    $60.9 million ... takes Australia's total contribution to date to over $285 million": the
+    new sum is the pledge, the total after "takes" is none."""
+    raw = Extractor(modality=False)
+
+    def sums(text: str) -> list[tuple[str, float | None]]:
+        return [
+            (d.fields["donor"], d.fields["amount"])
+            for d in raw.read(text).drafts
+            if d.kind == "pledge"
+        ]
+
+    assert sums(
+        "Finnland schickt der Ukraine ein neues Paket. Die Kosten für das neue Paket für die "
+        "Ukraine belaufen sich auf rund 43 Millionen Euro."
+    ) == [("FIN", 43_000_000.0)]
+    assert sums(
+        "The $60.9 million in additional assistance for Ukraine takes Australia's total "
+        "contribution to date to over $285 million."
+    ) == [("AUS", 60_900_000.0)]
+    # a running total alone stays no pledge
+    assert sums("Australia's total contribution to date amounts to over $285 million.") == []
+
+
 def test_a_plain_past_total_is_still_no_pledge() -> None:
     assert _pledges(read_text("Germany has already sent 14 tanks to Ukraine so far.")) == []
     assert cues.PAST_TOTAL_ASIDE.search("Germany has already sent 14 tanks to Ukraine.") is None

@@ -729,7 +729,12 @@ NOT_CUMULATIVE = re.compile(
     r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b"
     # "its first delivery of heavy equipment since the start of the invasion": a rank, no total
     r"|\b(?:first|largest|biggest|erste\w*|größte\w*|premi(?:er|ère)s?|plus\s+grand\w*)\b"
-    r"[^.;]{0,60}\b(?:since|seit|depuis)\b",
+    r"[^.;]{0,60}\b(?:since|seit|depuis)\b"
+    # the sum of the new package itself ("Die Kosten für das neue Paket ... belaufen sich auf
+    # rund 43 Millionen Euro", "the new package amounts to"): its value, no running total
+    r"|\b(?:neue\w*|jüngste\w*|aktuelle\w*|new|latest|nouveau|nouvel\w*|dernier)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:Paket\w*|Hilfspaket\w*|package|paquet)\b[^.;]{0,60}"
+    r"\b(?:belauf\w*|amounts?\s+to|totals?|totalling|se\s+chiffr\w*|s['’]élève\w*)\b",
     _I,
 )
 #: a second part that takes back the first ("..., but Seoul has denied this claim", "but it
@@ -1203,7 +1208,13 @@ PAST_TOTAL_ASIDE = re.compile(
     + r"\bjá\s+(?:\w+\s+)?(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
     r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
     + _SPAN
-    + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*",
+    + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
+    # the new sum "takes" or "brings" the total to a figure ("The $60.9 million in additional
+    # assistance takes Australia's total contribution to date to over $285 million"): the
+    # total from the verb on is the aside
+    r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?total\b[^.;]{0,80}?\bto\s+(?:more\s+than\s+|over\s+|about\s+"
+    r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|[A-Z]{3}\s|\d)[^.;,]{0,30}",
     _I,
 )
 #: more German pledge words, present and future only ("abgeben", "die Auslieferung",

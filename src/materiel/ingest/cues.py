@@ -1214,7 +1214,7 @@ PAST_TOTAL_ASIDE = re.compile(
     # total from the verb on is the aside
     r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?total\b[^.;]{0,80}?\bto\s+(?:more\s+than\s+|over\s+|about\s+"
-    r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|[A-Z]{3}\s|\d)[^.;,]{0,30}",
+    r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|(?-i:[A-Z]{3})\s|\d)[^.;,]{0,30}",
     _I,
 )
 #: more German pledge words, present and future only ("abgeben", "die Auslieferung",

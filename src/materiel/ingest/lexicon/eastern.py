@@ -459,11 +459,11 @@ _CONTINUES = (
     # "it is about ...": the contents named next ("Jedná se o 30 tisíc pistolí", "Pôjde aj o")
     r"|chodzi\s+o|jedná\s+se\s+o|jde\s+o|jedná\s+sa\s+o|ide\s+(?:\w+\s+)?o|pôjde\s+(?:aj\s+)?o"
     r"|są\s+to|to\s+są|jsou\s+to|sú\s+to|mimo\s+inn\w*|mezi\s+nimi|medzi\s+nimi"
-    r"|йдеться\s+про|мова\s+йде\s+про|речь\s+ид[её]т\s+о|ид[её]т\s+речь\s+о|серед\s+них"
-    r"|среди\s+них|в\s+том\s+числе|зокрема|тому\s+числі"
     r"|radi\s+se\s+o|riječ\s+je\s+o|reč\s+je\s+o|gre\s+za"
     # Bulgarian, Ukrainian, Russian
     r"|включва|съдържа|включає|містить|включ[аи]в\w*|включает|содержит"
+    r"|йдеться\s+про|мова\s+йде\s+про|речь\s+ид[её]т\s+о|ид[её]т\s+речь\s+о|серед\s+них"
+    r"|среди\s+них|в\s+том\s+числе|зокрема|тому\s+числі"
     # Lithuanian, Latvian, Estonian, Finnish, Hungarian
     r"|apima|apėmė|ietver|iekļauj|satur|sisaldab|hõlmab|sisältää|sisälsi|käsittää|lisäksi"
     r"|tartalmaz\w*|magában\s+foglal\w*"

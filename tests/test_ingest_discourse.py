@@ -457,3 +457,18 @@ def test_it_is_about_and_among_them_go_on_with_the_package() -> None:
     }
     for text, want in cases.items():
         assert want in pledges(text), text
+
+
+def test_a_long_list_of_donors_announcing_packages_is_one_clause() -> None:
+    """ "Großbritannien, Estland, ..., die Niederlande und die Slowakei haben weitere
+    Militärhilfepakete angekündigt": the commas of the list split no clause from its verb;
+    each state announced a package with no item."""
+    text = (
+        "Vor allem Großbritannien, Estland, Litauen, Lettland, Polen, die Niederlande und die "
+        "Slowakei haben weitere Militärhilfepakete für die Ukraine angekündigt."
+    )
+    got = {d.fields["donor"] for d in EX.read(text).drafts if d.kind == "pledge"}
+    assert got == {"GBR", "EST", "LTU", "LVA", "POL", "NLD", "SVK"}
+    # a list of states that are merely named (no package, no giving) announces nothing
+    text = "Vertreter aus Großbritannien, Estland, Litauen und Lettland trafen sich in Kiew."
+    assert not [d for d in EX.read(text).drafts if d.kind == "pledge"]

@@ -993,7 +993,7 @@ ARMS = _lexical(
     "arms",
     r"\b(?:arms|weapons|military\s+(?:aid|assistance|support|equipment|package)|security"
     r"\s+assistance|defen[cs]e\s+(?:aid|package|materiel)|aid\s+package|package|Waffen\w*"
-    r"|Rüstungsgüter\w*|Militärhilfe|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
+    r"|Rüstungsgüter\w*|Militärhilfe\w*|Militärgüter|Hilfspaket\w*|armes|aide\s+militaire"
     r"|matériel\s+militaire|équipements?\s+militaires?" + _SLOT + r")\b",
     _I,
 )

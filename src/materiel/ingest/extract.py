@@ -1570,8 +1570,15 @@ class Extractor:
         for a, b in st.clauses:
             if not any(a <= g[0].start < b for g in st.donors):
                 continue
-            cumulative, not_given = ctx.clause_flags(a, b)
-            if cumulative or not_given or not ctx.lang_cues.arms.search(text, a, b):
+            # a list of donors split by its commas into several clauses ("Großbritannien,
+            # Estland, ..., die Niederlande und die Slowakei haben weitere Militärhilfepakete
+            # angekündigt"): the clauses up to the one that holds its last name are one
+            last = max(g[-1].start for g in st.donors if a <= g[0].start < b)
+            span = [(x, y) for x, y in st.clauses if x >= a and (x <= last or y <= last)]
+            b = max(y for _, y in span)
+            if any(any(ctx.clause_flags(x, y)) for x, y in span):
+                continue
+            if not ctx.lang_cues.arms.search(text, a, b):
                 continue
             if not ctx.lang_cues.commits.search(text, a, b):
                 continue

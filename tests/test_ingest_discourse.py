@@ -237,6 +237,10 @@ def test_nordic_and_dutch_givers() -> None:
         ("DEU", 3),
         ("NLD", 3),
     ]
+    # Dutch "te sturen" (to send), after "liet weten" (let it be known)
+    assert pledges(
+        "Duitsland liet deze week weten een Patriot-systeem naar Oekraïne te sturen."
+    ) == {("DEU", "air-defence-system")}
     assert pledges("Danmark donerer 10 kampvogne til de ukrainske styrker.") == {
         ("DNK", "main-battle-tank")
     }

@@ -41,6 +41,7 @@ PLEDGES = [
     # (sniper rifles), "munície" (ammunition, Slovak)
     ("uk", "Польща передасть Україні тисячі гвинтівок.", ("POL", "small-arms", None)),
     ("et", "Eesti saadab Ukrainale snaiperpüsse.", ("EST", "small-arms", None)),
+    ("hr", "Hrvatska će Ukrajini poslati pješačko oružje.", ("HRV", "small-arms", None)),
     # a calibre's number in "120-milimetrovej" counts no units
     (
         "sk",

@@ -640,6 +640,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*|pušek"
         r"|kulomet\w*|pistolí|pistolemi|samopal\w*|guľomet\w*|pištol\w*|ručn\w*\s+zbran\w*"
         r"|strelné\s+zbrane|mitraljez\w*|strojnic\w*|pištolj\w*|lako\s+naoružanj\w*"
+        r"|pješačk\w*\s+(?:oružj\w*|naoružanj\w*)|пешадиск\w*\s+оружј\w*"
         r"|streljačk\w*\s+oružj\w*|пушк(?:е|ака|ама)\b|митраљез\w*|пиштољ\w*|автомат(?:и|ів|ами|ы|ов)\b"
         r"|картечниц\w*|пистолет\w*|стрелков\w*\s+оръжи\w*|гвинтів\w*|кулемет\w*|пістолет\w*"
         r"|стрілецьк\w*\s+зброя|гранатомет\w*|винтовк\w*|пулем[её]т\w*|гранатом[её]т\w*"

@@ -22,6 +22,7 @@ from materiel.ingest.lexicon.join import any_of as _alt
 _PLEDGE = _alt(
     # Dutch
     r"zend\w*|zond(?:en)?|verzend\w*|verzond\w*|gezonden|doneer\w*|gedoneerd|donatie\w*",
+    r"sturen|opsturen",
     r"schonk(?:en)?|geschonken|overhandig\w*|overgedragen|overdr(?:aagt|agen|oeg|oegen)",
     r"draagt\s+\w+\s+over|dragen\s+\w+\s+over|ter\s+beschikking|beschikbaar",
     r"toegezegd|toezegging\w*|zegt\s+(?:\w+\s+){0,3}toe|zegde\s+(?:\w+\s+){0,3}toe",

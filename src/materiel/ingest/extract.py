@@ -1574,7 +1574,7 @@ class Extractor:
             # Estland, ..., die Niederlande und die Slowakei haben weitere Militärhilfepakete
             # angekündigt"): the clauses up to the one that holds its last name are one
             last = max(g[-1].start for g in st.donors if a <= g[0].start < b)
-            span = [(x, y) for x, y in st.clauses if x >= a and (x <= last or y <= last)]
+            span = [(x, y) for x, y in st.clauses if a <= x <= last]
             b = max(y for _, y in span)
             if any(any(ctx.clause_flags(x, y)) for x, y in span):
                 continue

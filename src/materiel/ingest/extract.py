@@ -662,6 +662,13 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
     return False
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` replaced by as many spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _clause_flags(
     text: str, a: int, b: int, other: cues.LanguageCues | None = None
 ) -> tuple[bool, bool]:
@@ -671,8 +678,7 @@ def _clause_flags(
     if attributive := cues.attributive_past(text, a, b):
         # a thing given before, named inside the clause ("spare parts for weapons already
         # delivered"): the clause read without that phrase
-        for s, e in attributive:
-            text = text[:s] + " " * (e - s) + text[e:]
+        text = _blank(text, attributive)
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
         cumulative = (
             cues.CUMULATIVE.search(text, a, b) is not None
@@ -1314,9 +1320,7 @@ class Extractor:
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         attributive = cues.attributive_past(text, s, e)
-        blanked = text
-        for a, b in asides:
-            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        blanked = _blank(text, asides)
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
@@ -1575,18 +1579,18 @@ class Extractor:
             # angekündigt"): the clauses up to the one that holds its last name are one
             last = max(g[-1].start for g in st.donors if a <= g[0].start < b)
             span = [(x, y) for x, y in st.clauses if a <= x <= last]
-            b = max(y for _, y in span)
+            end = max(y for _, y in span)
             if any(any(ctx.clause_flags(x, y)) for x, y in span):
                 continue
-            if not ctx.lang_cues.arms.search(text, a, b):
+            if not ctx.lang_cues.arms.search(text, a, end):
                 continue
-            if not ctx.lang_cues.commits.search(text, a, b):
+            if not ctx.lang_cues.commits.search(text, a, end):
                 continue
             for g in st.donors:
-                if a <= g[0].start < b:
+                if a <= g[0].start < end:
                     for code in _codes(g):
                         if code not in given:
-                            ctx.named.setdefault(code, _strip(text, a, b))
+                            ctx.named.setdefault(code, _strip(text, a, end))
                             announced.add(code)
         if announced and not given:
             # a package announced with no item ("Finland sends its 17th package."): the next

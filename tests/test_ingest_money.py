@@ -65,6 +65,11 @@ def test_the_nation_itself_still_gives_dollars() -> None:
         ("Norwegen wird 1,2 Mrd. NOK (über 100 Mio. USD) bereitstellen.", [1.2e9]),
         ("Le contrat vaut 90 millions de francs, soit environ 93 millions d'euros.", [9e7]),
         ("Germany gives €5 million (and France €3 million) to the fund.", [5e6, 3e6]),
+        # after a comma and a word of approximation, a sum in another currency
+        ("Regeringen ger fem miljoner euro, cirka 50 miljoner svenska kronor, till fonden.", [5e6]),
+        ("Norway gives 5 million euros, about 55 million crowns, to the fund.", [5e6]),
+        # ... but not a second sum in the same currency
+        ("Norway gives €5 million, about €3 million of it for shells.", [5e6, 3e6]),
     ],
 )
 def test_a_conversion_is_no_second_sum(text: str, sums: list[float]) -> None:

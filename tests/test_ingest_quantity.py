@@ -196,6 +196,23 @@ def test_the_new_package_s_own_sum_and_the_total_it_brings_are_apart() -> None:
     assert sums("Australia's total contribution to date amounts to over $285 million.") == []
 
 
+def test_a_prior_act_told_as_a_participle_phrase_is_apart() -> None:
+    """ "Germany, having already sent 18 Leopard tanks, will now send 10 Marder": the phrase
+    tells what was given before; the clause's own items are new, the phrase's are none."""
+    raw = Extractor(modality=False)
+    for sentence in (
+        "Germany, having already sent 18 Leopard tanks, will now send 10 more Marder vehicles.",
+        "Nachdem Deutschland bereits 18 Leopard-Panzer geliefert hat, schickt es nun 10 Marder.",
+        "Après avoir livré 18 chars Leopard, l'Allemagne enverra 10 Marder.",
+    ):
+        assert _pledges(raw.read(sentence)) == [("DEU", "armoured-vehicle", None, 10)], sentence
+    for phrase in ("tras haber enviado 18 tanques", "dopo aver inviato 18 carri armati"):
+        assert cues.PAST_TOTAL_ASIDE.search(phrase) is not None, phrase
+    # the counted rounds are no pledge
+    r = raw.read("Britain, having donated over 300,000 artillery rounds to Ukraine, is expanding.")
+    assert all(p[3] is None for p in _pledges(r))
+
+
 def test_a_plain_past_total_is_still_no_pledge() -> None:
     assert _pledges(read_text("Germany has already sent 14 tanks to Ukraine so far.")) == []
     assert cues.PAST_TOTAL_ASIDE.search("Germany has already sent 14 tanks to Ukraine.") is None

@@ -1214,7 +1214,25 @@ PAST_TOTAL_ASIDE = re.compile(
     # total from the verb on is the aside
     r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?total\b[^.;]{0,80}?\bto\s+(?:more\s+than\s+|over\s+|about\s+"
-    r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|(?-i:[A-Z]{3})\s|\d)[^.;,]{0,30}",
+    r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|(?-i:[A-Z]{3})\s|\d)[^.;,]{0,30}"
+    # a prior act told as a participle phrase beside the clause's own ("Britain, having donated
+    # over 300,000 rounds, is increasing ...", "après avoir livré 18 chars, la France enverra",
+    # "Nachdem Deutschland bereits 18 Panzer geliefert hat, schickt es", "tras haber enviado",
+    # "dopo aver inviato", "depois de ter enviado"): the phrase up to its comma
+    r"|\bhaving\s+(?:already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
+    + _DONE_EN
+    + r"\b[^.;,]{0,120}"
+    r"|\baprès\s+(?:avoir|être)\s+(?:déjà\s+)?(?:livr|fourni|envoy|donn|cédé|transfér|promis"
+    r"|remis|offert)\w*[^.;,]{0,120}"
+    r"|\bnachdem\b[^.;,]{0,120}?\b(?:geliefert|übergeben|gespendet|geschickt|bereitgestellt"
+    r"|zugesagt|überlassen)\s+(?:hat|hatte|haben|hatten|wurde|wurden|worden\s+(?:ist|war|sind"
+    r"|waren))\b"
+    r"|\b(?:tras|después\s+de)\s+haber\s+(?:ya\s+)?(?:entregad|enviad|suministrad|donad"
+    r"|prometid|cedid)\w*[^.;,]{0,120}"
+    r"|\bdopo\s+aver(?:e)?\s+(?:già\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
+    r"[^.;,]{0,120}"
+    r"|\b(?:depois\s+de|após)\s+ter\s+(?:já\s+)?(?:entregue|enviad|fornecid|doad|prometid"
+    r"|cedid)\w*[^.;,]{0,120}",
     _I,
 )
 #: more German pledge words, present and future only ("abgeben", "die Auslieferung",

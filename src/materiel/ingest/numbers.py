@@ -780,10 +780,29 @@ _CONVERSION_GAP = re.compile(
 )
 
 
+#: a sum in another currency after a comma and a word of approximation is the conversion of
+#: the sum before it ("fem miljoner euro, cirka 50 miljoner svenska kronor", "5 million euros,
+#: about 50 million crowns", "124 millions de kunas, soit environ"): the stated value comes first
+_APPROXIMATE_GAP = re.compile(
+    r"\s*,\s*(?:about|approx(?:imately|\.)?|around|roughly|some|rund|etwa|ungefähr|ca\.?"
+    r"|circa|environ|près\s+de|cirka|omkring|ungefär|omtrent|rundt|ongeveer|zo'?n|noin|około"
+    r"|ok\.|přibližně|približne|približno|asi|aproximadamente|alrededor\s+de|cerca\s+de"
+    r"|körülbelül|mintegy|apie|aptuveni|umbes|около|приблизно|близько|περίπου)\s*",
+    re.IGNORECASE,
+)
+
+
 def _conversions(text: str, found: list[Money]) -> list[Money]:
     out: list[Money] = []
     for m in found:
         if out and _CONVERSION_GAP.fullmatch(text, out[-1].end, m.start):
+            continue
+        if (
+            out
+            and m.currency is not None
+            and out[-1].currency not in (None, m.currency)
+            and _APPROXIMATE_GAP.fullmatch(text, out[-1].end, m.start)
+        ):
             continue
         out.append(m)
     return out

@@ -425,6 +425,13 @@ NOT_GIVEN = re.compile(
     r"|Entscheidung\s+über|Streit(?:e?s)?|Streitigkeit\w*|dilemm\w*|or\s+not|oder\s+nicht|ou\s+non"
     # a condition ("falls", "sofern", "si possible", "s'il")
     r"|falls|sofern|si\s+(?:possible|nécessaire|besoin)|s['’]ils?"
+    # found, not given: the shells a state "has found" or "identified" abroad are to be bought
+    # ("Czechia has found up to 800,000 shells", "Prague a identifié plus d'un million d'obus",
+    # "ausfindig gemacht")
+    r"|(?:has|have|had)\s+(?:\w+\s+)?(?:found|identified)(?!\s+(?:that|a\s+way\s+around))"
+    r"|identified\s+(?:up\s+to\s+|over\s+|more\s+than\s+|nearly\s+|about\s+|some\s+)?\d"
+    r"|(?:a|ont|avait|avaient)\s+(?:déjà\s+)?(?:identifié|trouvé)"
+    r"|(?:hat|haben|hatte|hatten)\b[^.;]{0,80}\b(?:gefunden|ausfindig\s+gemacht|identifiziert)"
     # shortages and a maker's product range: nothing given
     r"|shortages?|running\s+(?:low|short|out)|depleted|insufficient|manqu\w*|pénurie\w*"
     r"|insuffisan\w*|Mangel\w*|Engpass|Engpäss\w*|erschöpft|épuis\w*|portfolio"

@@ -176,7 +176,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"(?:infantry\s+fighting|armou?red(?:\s+personnel)?|combat|armou?red\s+combat)\s+vehicles?"
         r"|armou?red\s+personnel\s+carriers?|APCs?|IFVs?|armou?red\s+(?:cars?|carriers?)"
         r"|armou?red\s+infantry\s+(?:carriers?|vehicles?)|infantry\s+carriers?"
-        r"|armou?red\s+(?:recovery|security|reconnaissance|utility|patrol|engineering)\s+vehicles?"
+        r"|armou?red\s+(?:recovery|security|reconnaissance|utility|patrol|engineering|tactical)"
+        r"\s+vehicles?"
         r"|(?:armou?red\s+)?recovery\s+vehicles?|Truppentransporter|chars?\s+de\s+dépannage"
         r"|Schützenpanzer|Transportpanzer|Radpanzer|Spähpanzer|Mannschaftstransportwagen"
         r"|gepanzerte\w*\s+Fahrzeug\w*|geschützte\w*\s+Fahrzeug\w*|véhicules?\s+blindés?"
@@ -214,7 +215,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
         r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
         r"|drone\s+coalition|Drohnenkoalition"
-        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?|unbemannte\w*\s+Luftfahrzeug\w*",
+        r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?|unbemannte\w*\s+Luftfahrzeug\w*"
+        r"|(?:appareils|aéronefs|véhicules)\s+(?:aériens\s+)?sans\s+pilote",
         "drone",
         3,
     ),
@@ -261,7 +263,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|matériel\s+médical|hôpitaux\s+de\s+campagne|équipements?\s+médicaux|stretchers"
         r"|Tragen|brancards|camillas|medicines|Medikamente|médicaments|medicinas|bandages"
         r"|Verbandsmaterial|primeros\s+auxilios|first[-\s]aid|material\s+sanitario"
-        r"|equipamentos?\s+m[eé]dicos?",
+        r"|equipamentos?\s+m[eé]dicos?|Erste-Hilfe-\w+|medical\s+evacuation\s+(?:equipment"
+        r"|vehicles?)|trousses?\s+de\s+(?:premiers\s+)?secours",
         "medical",
         4,
     ),
@@ -269,7 +272,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"night[-\s]vision(?:\s+devices?|\s+goggles)?|body\s+armou?r|helmets?|radars?|counter-"
         r"(?:artillery|battery|mortar)\s+radars?|Starlink(?:\s+terminals?)?|satellite\s+"
         r"(?:services|terminals?|imagery)|communications?\s+equipment|generators?|winter\s+gear"
-        r"|uniforms?|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
+        r"|uniforms?|uniformes|Uniformen|grenades?|Claymores?|explosives?|JDAMs?|precision\s+aerial\s+munitions"
         r"|Storm\s+Shadows?|SCALP|Taurus|cruise\s+missiles?|glide\s+bombs?|bombs?|spare\s+parts|spares|tents|Zelte|tentes"
         r"|Zuni\s+rockets|Hydra-70\s+rockets|laser-guided\s+rockets?|APKWS|electronic\s+warfare"
         r"|air\s+surveillance\s+radars?|counter-drone\s+systems?|anti-drone\s+systems?"
@@ -287,7 +290,9 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"|personal\s+protective\s+equipment|vision\s+nocturne|communications?\s+systems?"
         r"|satellite\s+communications?|anti-(?:radar|radiation)\s+missiles|(?-i:HARMs?)|AGM-88\w*"
         r"|counter-UAS|C-UAS|anti-?drones?|Antidrohnen\w*|Drohnenabwehr\w*|sensors|Sensoren"
-        r"|blankets|Wolldecken|Heizgeräte|heaters|(?:replacement|spare|gun)\s+barrels|Ersatzrohre",
+        r"|blankets|Wolldecken|Heizgeräte|heaters|(?:replacement|spare|gun)\s+barrels|Ersatzrohre"
+        r"|counter-drone\s+(?:capabilit(?:y|ies)|equipment|means)|(?:engineering|construction)"
+        r"\s+equipment",
         "other-military",
         3,
     ),
@@ -528,13 +533,14 @@ GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
     (r"Panzerabwehr\w+", "anti-tank-weapon", 3),
     (r"Minenräum\w+|Minenraum\w+|Entminungs\w+", "demining", 3),
     (r"Sanitäts\w+", "medical", 3),
-    (r"Artillerie\w*(?:haubitzen?|geschütze?n?|systeme?n?)", "artillery-system", 3),
+    (r"Artillerie\w*(?:haubitzen?|geschütze?n?|systeme?n?|waffen)", "artillery-system", 3),
     (r"[A-ZÄÖÜ]\w+haubitzen?|(?<=-)(?:Haubitzen?|Geschütze)", "artillery-system", 2),
     (r"[A-ZÄÖÜ]\w+(?:granaten|geschosse)", "artillery-ammunition", 2),
     (r"[A-ZÄÖÜ]\w*[Mm]unition", AMMO, 0),
     (r"[A-ZÄÖÜ]\w+drohnen\w*|(?<=-)Drohnen", "drone", 2),
     (
-        r"[A-ZÄÖÜ]\w+(?:radare?n?|radargeräte?n?|sensoren|zelte|rationen)|(?<=-)Radar(?:e|en)?",
+        r"[A-ZÄÖÜ]\w+(?:radar(?:e|en|s)?|radargeräte?n?|sensoren|zelte|rationen)"
+        r"|(?<=-)Radar(?:e|en|s)?",
         "other-military",
         2,
     ),

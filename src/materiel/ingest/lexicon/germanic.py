@@ -472,7 +472,8 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     (
         r"geweermunitie|handvapenammunition|håndvåbenammunition|håndvåpenammunisjon"
-        r"|finkalibr\w*\s+ammuni\w*|geværammuni\w*|gevärsammuni\w*|riffilskot\w*",
+        r"|finkalibr\w*\s+ammuni\w*|geværammuni\w*|gevärsammuni\w*|riffilskot\w*"
+        r"|klein\s+kaliber|kleinkalibermunitie|skarpskytterammuni\w*|prickskyttammuni\w*",
         "small-arms-ammunition",
         4,
     ),
@@ -551,7 +552,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|sprängämne\w*|explosieven|sprengiefni\w*|sovepos\w*|sovsäck\w*|slaapzak\w*"
         r"|kamuflasj\w*|camouflagenet\w*|kryssermissil\w*|krydsermissil\w*|kryssningsmissil\w*"
         r"|kruisraket\w*|kruisvluchtwapen\w*|håndgranat\w*|handgranat(?:er|erna)"
-        r"|klær|klæder|kläder|fatnað\w*",
+        r"|klær|klæder|kläder|fatnað\w*|vinterkle(?:de|da)\w*",
         "other-military",
         3,
     ),

@@ -665,7 +665,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|estaciones\s+de\s+armas\s+remotas|torretas?|optr[oó]nic\w*|cámaras\s+térmicas"
         r"|material\s+de\s+protecci[oó]n|equipos?\s+de\s+protecci[oó]n|equipamentos?\s+de"
         r"\s+prote[çc][aã]o|equipaggiamento\s+(?:di\s+protezione|militare)|echipament\w*\s+de"
-        r"\s+protecție",
+        r"\s+protecție|uniformes|uniformi|uniforme(?:le)?",
         "other-military",
         3,
     ),

@@ -608,3 +608,27 @@ def test_a_proposal_the_government_approved_is_given() -> None:
         for d in raw.read("The minister made a proposal to send Ukraine 10 tanks.").drafts
         if d.kind == "pledge"
     ]
+
+
+def test_the_equipment_that_parts_and_service_are_for_is_not_given() -> None:
+    """ "spare parts for equipment, including the tanks in service": the tanks are served, not
+    given; the list goes on after a comma or an "and" that names the next item."""
+    raw = Extractor(modality=False)
+
+    def cats(text: str) -> set[str]:
+        return {d.fields["category"] for d in raw.read(text).drafts if d.kind == "pledge"}
+
+    assert "main-battle-tank" not in cats(
+        "The UK will send Ukraine artillery ammunition and spare parts for equipment, including "
+        "the tanks currently in service."
+    )
+    assert "artillery-system" not in cats(
+        "Deutschland liefert der Ukraine Ersatzteilpakete für bereits gelieferte Waffensysteme "
+        "wie die Panzerhaubitze 2000."
+    )
+    # the next item of the list is given
+    got = cats(
+        "Deutschland liefert der Ukraine Ersatzteile für Artilleriesysteme, Ersatzmotoren für "
+        "Leopard-Panzer und eine Million Kleinwaffen."
+    )
+    assert "small-arms" in got and "main-battle-tank" not in got

@@ -905,6 +905,19 @@ TARGET_VERB = re.compile(
     r"|zachytávat|sestřelovat|перехоплювати|перехоплення|перехватывать|перехвата)\b",
     _I,
 )
+#: parts and service for equipment: what follows names the equipment they serve, not what is
+#: given ("spare parts for equipment, including the tanks in service", "Ersatzteile für die
+#: Panzerhaubitzen", "pièces de rechange pour les chars", "pezzi di ricambio per ... carri
+#: armati", "maintenance of the F-16s")
+SERVICE_FOR = re.compile(
+    r"\b(?:spare\s+parts|spares|maintenance|repairs?|servicing|replacement\s+(?:parts|engines"
+    r"|barrels))\s+(?:for|of)\b"
+    r"|\b(?:Ersatz\w+|Wartung|Instandsetzung|Instandhaltung)\s+(?:für|der|von)\b"
+    r"|\b(?:pièces\s+de\s+rechange|maintenance|réparation|entretien)\s+(?:pour|des|du|de\s+la)\b"
+    r"|\b(?:pezzi\s+di\s+ricambio|manutenzione|riparazione)\s+(?:per|dei|delle|degli|del|della)\b"
+    r"|\b(?:repuestos|piezas\s+de\s+repuesto|mantenimiento|reparaci[oó]n)\s+(?:para|de)\b",
+    _I,
+)
 #: the maker or former owner of an item ("previously owned by Germany", "made by the US")
 OWNER_BEFORE = re.compile(
     r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"

@@ -609,6 +609,16 @@ _MAY = (
 #: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"), or
 #: its number that may rise ("añadiendo que el número podría aumentar con el tiempo"): what is
 #: said of the more is not said of the items before
+#: what ends the phrase of the equipment that parts and service are for: a stop, or a comma or
+#: an "and" that goes on to the next item of a list ("Ersatzteile für Artilleriesysteme,
+#: Ersatzmotoren für Leopard-Panzer und eine Million Kleinwaffen"), not one that names examples
+#: ("spare parts for equipment, including the tanks in service")
+_STOP = re.compile(
+    r"[.;:]|,(?!\s*(?:including|incl\.|such\s+as|like|e\.g\.|compres[io]|inclus[io]"
+    r"|einschließlich|darunter|wie|notamment|dont|comme|come|incluid[oa]s))"
+    r"|\s(?:and|und|et|e|y|sowie|as\s+well\s+as|ainsi\s+que|oraz|i|en|og|och)\s",
+    re.IGNORECASE,
+)
 _AND_MORE = re.compile(
     r"\s(?:and|und|et|y|e|och|og|en|i|a|ja|oraz)\s+(?:[\w'’]+\s+){0,2}?"
     + _MAY
@@ -1306,6 +1316,14 @@ class Extractor:
         # cruise missiles"): what comes after it in the sentence is shot at, not given
         for t in cues.TARGET_VERB.finditer(text, s, e):
             masks += [(m.start, m.end) for m in items if 0 <= m.start - t.end() <= 120]
+        # the equipment that parts and service are for ("spare parts for equipment, including
+        # the tanks in service"): served, not given
+        for t in cues.SERVICE_FOR.finditer(text, s, e):
+            masks += [
+                (m.start, m.end)
+                for m in items
+                if 0 <= m.start - t.end() <= 80 and not _STOP.search(text, t.end(), m.start)
+            ]
         # "in addition to the 14 already sent": the past total is the aside's own; its numbers
         # and items are no part of the new pledge, and its cue does not make the clause past
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]

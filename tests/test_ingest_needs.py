@@ -414,3 +414,25 @@ def test_a_recipient_official_who_addresses_then_he_asks() -> None:
     )
     got = {d.fields["category"] for d in reader.read(text).drafts if d.kind == "need"}
     assert {"aircraft", "main-battle-tank"} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the passive of requiring, running out, lacking (session 19)
+        (
+            "Shmyhal said that additional air defense systems are urgently required.",
+            "air-defence-system",
+        ),
+        ("Zelensky said Ukraine may soon run out of air defence missiles.", "air-defence-missile"),
+        ("Selenskyj sagte: Uns fehlen schwere Kampfpanzer.", "main-battle-tank"),
+        (
+            "Kułeba: należy dostarczyć więcej systemów obrony powietrznej.",
+            "air-defence-system",
+        ),
+    ],
+)
+def test_a_need_told_as_requirement_shortage_or_lack(
+    reader: Extractor, text: str, category: str
+) -> None:
+    assert category in _needs(reader, text)

@@ -71,6 +71,8 @@ REFUSALS = [
     ("ru", "Германия не будет передавать Украине 50 танков."),
     ("lt", "Lietuva svarsto galimybę perduoti Ukrainai 10 tankų."),
     ("fi", "Suomi harkitsee haupitsien lähettämistä Ukrainalle."),
+    # Hungarian "still not" and "neither ... nor"
+    ("hu", "Magyarország továbbra sem küld sem katonákat, sem fegyvereket Ukrajnába."),
 ]
 
 

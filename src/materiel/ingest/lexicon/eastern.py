@@ -131,7 +131,7 @@ _NOT_GIVEN = (
     # Hungarian
     r"|nem|nincs|nincsenek|elutasít\w*|megfontol\w*|fontolgat\w*|mérlegel\w*|vizsgál\w*"
     r"|tárgyal\w*|\w+hatna\w*|\w+hetne\w*|lehetne|lehetséges|talán|kizár\w*|elhalaszt\w*"
-    r"|felfüggeszt\w*"
+    r"|felfüggeszt\w*|továbbra\s+sem|sem\s+[^\W\d]+,\s+sem"
     # Greek
     r"|όχι|μην|μη|αρνε\w*|αρνήθ\w*|απέρρ\w*|απορρίπτ\w*|απορρ[ιί]\w*|εξέτασ\w*|εξετάσ\w*"
     r"|σκέφτ\w*|μελετ\w*|συζητ\w*|διαπραγματ\w*|θα\s+μπορούσ\w*|μπορεί|ενδεχομ\w*|πιθαν\w*|αν"

@@ -632,3 +632,18 @@ def test_the_equipment_that_parts_and_service_are_for_is_not_given() -> None:
         "Leopard-Panzer und eine Million Kleinwaffen."
     )
     assert "small-arms" in got and "main-battle-tank" not in got
+
+
+def test_the_adjective_of_items_that_arrived_names_the_giver_when_no_state_is_named() -> None:
+    """ "The first Dutch F-16s have arrived in Ukraine": no state is named but by the items'
+    adjective, and the items arrived: the adjective names the giver. With a state named, the
+    adjective stays the items' origin ("Poland delivered German Leopard tanks")."""
+    raw = Extractor(modality=False)
+
+    def donors(text: str) -> set[str]:
+        return {d.fields["donor"] for d in raw.read(text).drafts if d.kind == "pledge"}
+
+    assert donors("The first Dutch F-16s have arrived in Ukraine.") == {"NLD"}
+    assert donors("Poland delivered German Leopard tanks to Ukraine.") == {"POL"}
+    # no arrival nor delivery: origin, not giver
+    assert donors("German Leopard tanks are the best in Europe.") == set()

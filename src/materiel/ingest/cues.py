@@ -921,6 +921,16 @@ SERVICE_FOR = re.compile(
     r"|\b(?:repuestos|piezas\s+de\s+repuesto|mantenimiento|reparaci[oó]n)\s+(?:para|de)\b",
     _I,
 )
+#: items arrived or delivered ("have arrived in Ukraine", "sind eingetroffen", "ont été remis",
+#: "zijn aangekomen", "já chegaram"): an event of giving whose giver may be named only by the
+#: items' adjective
+ARRIVED = re.compile(
+    r"\b(?:arriv(?:ed|es|ing)|delivered|handed\s+over|eingetroffen|angekommen|geliefert"
+    r"|übergeben|arrivée?s?|livrée?s?|remise?s?|aangekomen|geleverd|overgedragen|cheg(?:ou|aram)"
+    r"|entregad[oa]s?|llegaron|lleg[oó]|arrivat[ieo]|consegnat[ieo]|dotarł[ay]?|dorazil[aoy]?"
+    r"|dorazili|przekazan[eoy]|levererad[es]?|leveret|levert|saapui\w*|toimitettu\w*)\b",
+    _I,
+)
 #: the maker or former owner of an item ("previously owned by Germany", "made by the US")
 OWNER_BEFORE = re.compile(
     r"\b(?:owned|produced|built|manufactured|designed|developed|operated)\s+by\s+"

@@ -973,6 +973,7 @@ def _donor_groups(
     sentence_start: int,
     items: list[ItemMention],
     lang_cues: cues.LanguageCues = cues.for_language(None),
+    sentence_end: int | None = None,
 ) -> list[list[nat.NationMention]]:
     """Donor mentions grouped into lists ("the USA, Denmark, the Netherlands and Germany").
 
@@ -1019,9 +1020,14 @@ def _donor_groups(
         )
     ]
     item_starts = {i.start for i in items}
-    donors = [
+    named = [
         m for m in donors if not _adjective(m) or not any(0 < s - m.end <= 2 for s in item_starts)
     ]
+    if named or sentence_end is None or not cues.ARRIVED.search(text, sentence_start, sentence_end):
+        donors = named
+    # else: no state is named but by the adjective of the items that arrived or were delivered
+    # ("The first Dutch F-16s have arrived in Ukraine", "Die ersten deutschen ... Lieferungen
+    # sind in der Ukraine eingetroffen"): the adjective names the giver
     groups: list[list[nat.NationMention]] = []
     for m in donors:
         if groups:
@@ -1328,7 +1334,7 @@ class Extractor:
         # and items are no part of the new pledge, and its cue does not make the clause past
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
         masks += asides
-        groups = _donor_groups(nations, text, s, items, ctx.lang_cues)
+        groups = _donor_groups(nations, text, s, items, ctx.lang_cues, e)
         clauses = _segments(text, s, e, ctx.lang_cues.clause_split)
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None

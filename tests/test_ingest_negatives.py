@@ -94,6 +94,7 @@ def test_not_given_in_several_languages(text: str) -> None:
     "text",
     [
         "Norway will send 12 howitzers to Ukraine.",
+        "Norway's 12 howitzers were handed to Ukraine last week.",
         "Norwegen liefert der Ukraine 12 Haubitzen.",
         "La Norvège livrera 12 obusiers à l'Ukraine.",
         # German reported future stays a pledge ("würden ... geliefert werden")

@@ -261,7 +261,7 @@ PLEDGE_CUE = re.compile(
     r"|authori[sz]\w*|drawdowns?|genehmig\w*|bewillig\w*|beschlossen|autoris\w*|montant"
     r"|beliefer\w*|reserv\w*|mis\w*\s+à\s+disposition|mettr\w*\s+à\s+disposition|particip\w*"
     r"|beteilig\w*|schenk\w*|geschenkt|versprech\w*|versprich\w*|versprach\w*|versprochen"
-    r"|transf[èé]r\w*|hand(?:s|ed|ing)?\s+(?:Ukraine|Kyiv|Kiev)"
+    r"|transf[èé]r\w*|hand(?:s|ed|ing)?\s+(?:to\s+(?:the\s+)?)?(?:Ukrain\w*|Kyiv|Kiev)"
     # paying, only right before a sum ("will each pay $200 million", "verser 200 millions",
     # "zahlen jeweils 200 Millionen"): not "pay 1.9 per cent of", "pay tribute"
     r"|(?:pay(?:s|ing)?|zahl(?:t|en)|bezahl(?:t|en)|vers(?:er|era|eront|ent))"

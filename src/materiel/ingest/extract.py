@@ -599,16 +599,6 @@ _RELATIVE = re.compile(
 )
 
 
-_MAY = (
-    r"(?:could|might|may|would|can|ready|könnte\w*|kann|können|würde\w*|bereit|pourrai\w*"
-    r"|peut|pourra\w*|prêt\w*|podría\w*|puede\w*|podrá\w*|dispuest\w*|potrebbe\w*|può"
-    r"|potrà\w*|poderia\w*|pode|poderá\w*|kunnen|zou\w*|bereid|kunde|kunne|skulle|beredd\w*"
-    r"|może\w*|mogł\w*|gotow\w*|může|mohl\w*)"
-)
-#: more of what was just given, joined to it ("and could send more if needed", "und könnte
-#: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"), or
-#: its number that may rise ("añadiendo que el número podría aumentar con el tiempo"): what is
-#: said of the more is not said of the items before
 #: what ends the phrase of the equipment that parts and service are for: a stop, or a comma or
 #: an "and" that goes on to the next item of a list ("Ersatzteile für Artilleriesysteme,
 #: Ersatzmotoren für Leopard-Panzer und eine Million Kleinwaffen"), not one that names examples
@@ -619,6 +609,16 @@ _STOP = re.compile(
     r"|\s(?:and|und|et|e|y|sowie|as\s+well\s+as|ainsi\s+que|oraz|i|en|og|och)\s",
     re.IGNORECASE,
 )
+_MAY = (
+    r"(?:could|might|may|would|can|ready|könnte\w*|kann|können|würde\w*|bereit|pourrai\w*"
+    r"|peut|pourra\w*|prêt\w*|podría\w*|puede\w*|podrá\w*|dispuest\w*|potrebbe\w*|può"
+    r"|potrà\w*|poderia\w*|pode|poderá\w*|kunnen|zou\w*|bereid|kunde|kunne|skulle|beredd\w*"
+    r"|może\w*|mogł\w*|gotow\w*|může|mohl\w*)"
+)
+#: more of what was just given, joined to it ("and could send more if needed", "und könnte
+#: bei Bedarf mehr liefern", "y podría mandar más", "et pourrait en envoyer davantage"), or
+#: its number that may rise ("añadiendo que el número podría aumentar con el tiempo"): what is
+#: said of the more is not said of the items before
 _AND_MORE = re.compile(
     r"\s(?:and|und|et|y|e|och|og|en|i|a|ja|oraz)\s+(?:[\w'’]+\s+){0,2}?"
     + _MAY
@@ -979,8 +979,10 @@ def _donor_groups(
 
     Not donors: the recipient and the aggressor; a nation that is only a place ("in Poland");
     in a sentence about buying or exporting, a nation after "from"/"to" (the seller or the
-    destination); a nation adjective right before an item ("German Leopard tanks"). The words
-    of place, media and lists are those of the text's language (``lang_cues``)."""
+    destination); a nation adjective right before an item ("German Leopard tanks"), unless no
+    state is named otherwise and the sentence (up to ``sentence_end``) tells the items arrived
+    or were delivered ("The first Dutch F-16s have arrived"). The words of place, media and
+    lists are those of the text's language (``lang_cues``)."""
     donors = [m for m in mentions if not set(m.codes) & nat.NOT_DONORS]
     donors = [
         m
@@ -1023,11 +1025,10 @@ def _donor_groups(
     named = [
         m for m in donors if not _adjective(m) or not any(0 < s - m.end <= 2 for s in item_starts)
     ]
+    # no state named but by the adjective of the items that arrived or were delivered ("The
+    # first Dutch F-16s have arrived in Ukraine"): the adjective names the giver
     if named or sentence_end is None or not cues.ARRIVED.search(text, sentence_start, sentence_end):
         donors = named
-    # else: no state is named but by the adjective of the items that arrived or were delivered
-    # ("The first Dutch F-16s have arrived in Ukraine", "Die ersten deutschen ... Lieferungen
-    # sind in der Ukraine eingetroffen"): the adjective names the giver
     groups: list[list[nat.NationMention]] = []
     for m in donors:
         if groups:

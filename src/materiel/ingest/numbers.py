@@ -782,7 +782,7 @@ _CONVERSION_GAP = re.compile(
 
 #: a sum in another currency after a comma and a word of approximation is the conversion of
 #: the sum before it ("fem miljoner euro, cirka 50 miljoner svenska kronor", "5 million euros,
-#: about 50 million crowns", "124 millions de kunas, soit environ"): the stated value comes first
+#: about 50 million crowns"): the stated value comes first
 _APPROXIMATE_GAP = re.compile(
     r"\s*,\s*(?:about|approx(?:imately|\.)?|around|roughly|some|rund|etwa|ungefähr|ca\.?"
     r"|circa|environ|près\s+de|cirka|omkring|ungefär|omtrent|rundt|ongeveer|zo'?n|noin|około"

@@ -318,3 +318,25 @@ def test_half_a_million_as_a_count(text: str, lang: str) -> None:
     from materiel.ingest.numbers import find_quantities
 
     assert [q.value for q in find_quantities(text, lang)] == [500_000]
+
+
+def test_a_later_sum_is_the_one_item_s_value_unless_it_is_the_package_s() -> None:
+    """ "France will finance twelve Caesar guns. This aid is an investment of €50 million": the
+    sum is the one item's value; "The package is worth SEK 7 billion and includes 10 Archer
+    howitzers": the package's value, beside its item."""
+    raw = Extractor(modality=False)
+
+    def rows(text: str) -> set[tuple[str, float | None]]:
+        return {
+            (d.fields["category"], d.fields["amount"])
+            for d in raw.read(text).drafts
+            if d.kind == "pledge"
+        }
+
+    assert rows(
+        "France will finance twelve Caesar guns. This aid is an investment of €50 million."
+    ) == {("artillery-system", 5e7)}
+    assert rows(
+        "Sweden unveiled its 15th package. The package is worth SEK 7 billion and includes 10 "
+        "Archer howitzers."
+    ) == {("unspecified", 7e9), ("artillery-system", None)}

@@ -65,6 +65,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -1269,7 +1270,7 @@ class Extractor:
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
         _pool_purpose(text, sentences, drafts)
-        merged = _one_item_value(_merge(drafts))
+        merged = _one_item_value(_merge(drafts), text, sentences)
         if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
             # a general call for arms beside named needs adds nothing to review
             merged = [
@@ -2697,11 +2698,23 @@ def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draf
             d.fields["category"] = purpose.pop()
 
 
-def _one_item_value(drafts: list[Draft]) -> list[Draft]:
+#: a package by name: a sum said of it is the package's value, not one item's
+_PACKAGE_NAMED = re.compile(
+    r"\b(?:packages?|\w*[Pp]aket\w*|paquets?|pacchett\w*|paquetes?|pacotes?|pakiet\w*"
+    r"|pakke\w*|pakket\w*|balík\w*|balíč\w*|пакет\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_item_value(
+    drafts: list[Draft], text: str = "", sentences: Sequence[tuple[int, int]] = ()
+) -> list[Draft]:
     """A donor whose text names exactly one item and one package sum in a later sentence that
     does not name the donor again: the sum is that item's value ("France will finance twelve
     Caesar guns. ... This aid is an investment of €50 million"), so the item keeps its own
-    mention as evidence and the sum is no second pledge."""
+    mention as evidence and the sum is no second pledge. Not when the sum's sentence names a
+    package ("The package is worth SEK 7 billion and includes 10 Archer howitzers"): that is
+    the package's value, beside its items."""
     by_donor: dict[str, list[Draft]] = {}
     for d in drafts:
         if d.kind == "pledge":
@@ -2718,6 +2731,10 @@ def _one_item_value(drafts: list[Draft]) -> list[Draft]:
             continue
         item, total = items[0], sums[0]
         if item.fields.get("amount") is not None or not total.inherited:
+            continue
+        if 0 <= total.sentence < len(sentences) and _PACKAGE_NAMED.search(
+            text, *sentences[total.sentence]
+        ):
             continue
         item.fields["amount"] = total.fields["amount"]
         item.fields["currency"] = total.fields["currency"]

@@ -1213,6 +1213,11 @@ _DONE_EN = (
     r"(?:sent|delivered|supplied|provided|given|pledged|promised|donated|transferred|committed"
     r"|announced|shipped|handed\s+over)"
 )
+#: the stems of the participles of giving in Spanish, Portuguese and Italian (their endings
+#: follow), read by the asides of :data:`PAST_TOTAL_ASIDE`
+_DONE_ES = r"(?:entregad|enviad|suministrad|donad|prometid|cedid)\w*"
+_DONE_PT = r"(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
+_DONE_IT = r"(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
 _SPAN = r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,60}?"
 #: an aside that names what was given before, beside a new pledge ("in addition to the 14
 #: already sent", "zusätzlich zu den bereits gelieferten 14 Panzern", "en plus des 14 déjà
@@ -1235,17 +1240,20 @@ PAST_TOTAL_ASIDE = re.compile(
     + r"\bdéjà\s+(?:\w+\s+)?(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
     r"|\badem[aá]s\s+de\s+(?:los|las|el|la)\s+"
     + _SPAN
-    + r"\bya\s+(?:\w+\s+)?(?:entregad|enviad|suministrad|donad|prometid|cedid)\w*"
-    r"|\balém\s+d(?:os|as|o|a)\s+"
+    + r"\bya\s+(?:\w+\s+)?"
+    + _DONE_ES
+    + r"|\balém\s+d(?:os|as|o|a)\s+"
     + _SPAN
-    + r"\bjá\s+(?:\w+\s+)?(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
-    r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
+    + r"\bjá\s+(?:\w+\s+)?"
+    + _DONE_PT
+    + r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
     + _SPAN
-    + r"\bgià\s+(?:\w+\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
+    + r"\bgià\s+(?:\w+\s+)?"
+    + _DONE_IT
     # the new sum "takes" or "brings" the total to a figure ("The $60.9 million in additional
     # assistance takes Australia's total contribution to date to over $285 million"): the
     # total from the verb on is the aside
-    r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
+    + r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?total\b[^.;]{0,80}?\bto\s+(?:more\s+than\s+|over\s+|about\s+"
     r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|(?-i:[A-Z]{3})\s|\d)[^.;,]{0,30}"
     # a prior act told as a participle phrase beside the clause's own ("Britain, having donated
@@ -1260,12 +1268,9 @@ PAST_TOTAL_ASIDE = re.compile(
     r"|\bnachdem\b[^.;,]{0,120}?\b(?:geliefert|übergeben|gespendet|geschickt|bereitgestellt"
     r"|zugesagt|überlassen)\s+(?:hat|hatte|haben|hatten|wurde|wurden|worden\s+(?:ist|war|sind"
     r"|waren))\b"
-    r"|\b(?:tras|después\s+de)\s+haber\s+(?:ya\s+)?(?:entregad|enviad|suministrad|donad"
-    r"|prometid|cedid)\w*[^.;,]{0,120}"
-    r"|\bdopo\s+aver(?:e)?\s+(?:già\s+)?(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
-    r"[^.;,]{0,120}"
-    r"|\b(?:depois\s+de|após)\s+ter\s+(?:já\s+)?(?:entregue|enviad|fornecid|doad|prometid"
-    r"|cedid)\w*[^.;,]{0,120}",
+    r"|\b(?:tras|después\s+de)\s+haber\s+(?:ya\s+)?" + _DONE_ES + r"[^.;,]{0,120}"
+    r"|\bdopo\s+aver(?:e)?\s+(?:già\s+)?" + _DONE_IT + r"[^.;,]{0,120}"
+    r"|\b(?:depois\s+de|após)\s+ter\s+(?:já\s+)?" + _DONE_PT + r"[^.;,]{0,120}",
     _I,
 )
 #: more German pledge words, present and future only ("abgeben", "die Auslieferung",

@@ -2707,7 +2707,7 @@ _PACKAGE_NAMED = re.compile(
 
 
 def _one_item_value(
-    drafts: list[Draft], text: str = "", sentences: Sequence[tuple[int, int]] = ()
+    drafts: list[Draft], text: str, sentences: Sequence[tuple[int, int]]
 ) -> list[Draft]:
     """A donor whose text names exactly one item and one package sum in a later sentence that
     does not name the donor again: the sum is that item's value ("France will finance twelve
@@ -2732,9 +2732,7 @@ def _one_item_value(
         item, total = items[0], sums[0]
         if item.fields.get("amount") is not None or not total.inherited:
             continue
-        if 0 <= total.sentence < len(sentences) and _PACKAGE_NAMED.search(
-            text, *sentences[total.sentence]
-        ):
+        if total.sentence >= 0 and _PACKAGE_NAMED.search(text, *sentences[total.sentence]):
             continue
         item.fields["amount"] = total.fields["amount"]
         item.fields["currency"] = total.fields["currency"]

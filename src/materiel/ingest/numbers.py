@@ -769,14 +769,19 @@ def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list
     return out
 
 
+#: words of "about" before a sum, read by both conversion gaps below
+_ABOUT = (
+    r"about|approx(?:imately|\.)?|around|roughly|some|rund|etwa|ca\.?|environ|près\s+de"
+    r"|omkring|cirka|noin|около|близько"
+)
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160
 #: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
 _CONVERSION_GAP = re.compile(
     r"\s*(?:[(\[]|,\s*soit|,?\s*(?:i\.\s?e\.|d\.\s?h\.|umgerechnet|equivalent\s+to"
-    r"|l['’]équivalent\s+de))\s*(?:about|approx(?:imately|\.)?|around|roughly|some|nearly"
-    r"|almost|rund|etwa|ca\.?|environ|près\s+de|soit|or|i\.e\.|≈|~|over|more\s+than|just\s+over"
+    r"|l['’]équivalent\s+de))\s*(?:" + _ABOUT + r"|nearly"
+    r"|almost|soit|or|i\.e\.|≈|~|over|more\s+than|just\s+over"
     r"|über|mehr\s+als|knapp|plus\s+de|más\s+de|mais\s+de|oltre|ponad|ruim|meer\s+dan|drygt"
-    r"|knapt|omkring|cirka|noin|yli|около|понад|более|близько)?\s*"
+    r"|knapt|yli|понад|более)?\s*"
 )
 
 
@@ -784,10 +789,9 @@ _CONVERSION_GAP = re.compile(
 #: the sum before it ("fem miljoner euro, cirka 50 miljoner svenska kronor", "5 million euros,
 #: about 50 million crowns"): the stated value comes first
 _APPROXIMATE_GAP = re.compile(
-    r"\s*,\s*(?:about|approx(?:imately|\.)?|around|roughly|some|rund|etwa|ungefähr|ca\.?"
-    r"|circa|environ|près\s+de|cirka|omkring|ungefär|omtrent|rundt|ongeveer|zo'?n|noin|około"
+    r"\s*,\s*(?:" + _ABOUT + r"|ungefähr|circa|ungefär|omtrent|rundt|ongeveer|zo'?n|około"
     r"|ok\.|přibližně|približne|približno|asi|aproximadamente|alrededor\s+de|cerca\s+de"
-    r"|körülbelül|mintegy|apie|aptuveni|umbes|около|приблизно|близько|περίπου)\s*",
+    r"|körülbelül|mintegy|apie|aptuveni|umbes|приблизно|περίπου)\s*",
     re.IGNORECASE,
 )
 

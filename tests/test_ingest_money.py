@@ -324,12 +324,11 @@ def test_a_later_sum_is_the_one_item_s_value_unless_it_is_the_package_s() -> Non
     """ "France will finance twelve Caesar guns. This aid is an investment of €50 million": the
     sum is the one item's value; "The package is worth SEK 7 billion and includes 10 Archer
     howitzers": the package's value, beside its item."""
-    raw = Extractor(modality=False)
 
     def rows(text: str) -> set[tuple[str, float | None]]:
         return {
             (d.fields["category"], d.fields["amount"])
-            for d in raw.read(text).drafts
+            for d in READER.read(text).drafts
             if d.kind == "pledge"
         }
 

@@ -594,7 +594,6 @@ def test_previously_provided_before_an_item_names_what_the_new_items_are_for() -
 def test_a_proposal_the_government_approved_is_given() -> None:
     """ "supported the minister's proposal to send", "wurde der Vorschlag ... unterstützt": a
     decision; a proposal nobody approved is still no pledge."""
-    raw = Extractor(modality=False)
     approved = (
         "At a cabinet meeting today, the Estonian government supported Minister of Defence "
         "Hanno Pevkur's proposal to send Ukraine handguns and ammunition.",
@@ -602,11 +601,11 @@ def test_a_proposal_the_government_approved_is_given() -> None:
         "Hanno Pevkur, 150 Kleinwaffen in die Ukraine zu schicken, unterstützt.",
     )
     for text in approved:
-        got = {d.fields["category"] for d in raw.read(text).drafts if d.kind == "pledge"}
+        got = {d.fields["category"] for d in READER.read(text).drafts if d.kind == "pledge"}
         assert "small-arms" in got, text
     assert not [
         d
-        for d in raw.read("The minister made a proposal to send Ukraine 10 tanks.").drafts
+        for d in READER.read("The minister made a proposal to send Ukraine 10 tanks.").drafts
         if d.kind == "pledge"
     ]
 
@@ -614,10 +613,9 @@ def test_a_proposal_the_government_approved_is_given() -> None:
 def test_the_equipment_that_parts_and_service_are_for_is_not_given() -> None:
     """ "spare parts for equipment, including the tanks in service": the tanks are served, not
     given; the list goes on after a comma or an "and" that names the next item."""
-    raw = Extractor(modality=False)
 
     def cats(text: str) -> set[str]:
-        return {d.fields["category"] for d in raw.read(text).drafts if d.kind == "pledge"}
+        return {d.fields["category"] for d in READER.read(text).drafts if d.kind == "pledge"}
 
     assert "main-battle-tank" not in cats(
         "The UK will send Ukraine artillery ammunition and spare parts for equipment, including "
@@ -639,10 +637,9 @@ def test_the_adjective_of_items_that_arrived_names_the_giver_when_no_state_is_na
     """ "The first Dutch F-16s have arrived in Ukraine": no state is named but by the items'
     adjective, and the items arrived: the adjective names the giver. With a state named, the
     adjective stays the items' origin ("Poland delivered German Leopard tanks")."""
-    raw = Extractor(modality=False)
 
     def donors(text: str) -> set[str]:
-        return {d.fields["donor"] for d in raw.read(text).drafts if d.kind == "pledge"}
+        return {d.fields["donor"] for d in READER.read(text).drafts if d.kind == "pledge"}
 
     assert donors("The first Dutch F-16s have arrived in Ukraine.") == {"NLD"}
     assert donors("Poland delivered German Leopard tanks to Ukraine.") == {"POL"}

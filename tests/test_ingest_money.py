@@ -339,3 +339,16 @@ def test_a_later_sum_is_the_one_item_s_value_unless_it_is_the_package_s() -> Non
         "Sweden unveiled its 15th package. The package is worth SEK 7 billion and includes 10 "
         "Archer howitzers."
     ) == {("unspecified", 7e9), ("artillery-system", None)}
+
+
+def test_a_loan_is_lent_not_given() -> None:
+    """ "un préstamo de U$S 500 millones y U$S 7,8 millones en equipo letal": the loan is no
+    pledge; the sum for lethal equipment beside it is (and "U$S" is the US dollar)."""
+    for text in (
+        "Canada will provide a loan of $500 million and $7.8 million in lethal equipment and "
+        "ammunition to Ukraine.",
+        "Canadá proporcionará un préstamo de U$S 500 millones y U$S 7,8 millones en equipo "
+        "letal y municiones a Ucrania.",
+    ):
+        got = [(d.fields["amount"], d.fields["currency"]) for d in READER.read(text).drafts]
+        assert got == [(7_800_000, "USD")], text

@@ -645,3 +645,26 @@ def test_the_adjective_of_items_that_arrived_names_the_giver_when_no_state_is_na
     assert donors("Poland delivered German Leopard tanks to Ukraine.") == {"POL"}
     # no arrival nor delivery: origin, not giver
     assert donors("German Leopard tanks are the best in Europe.") == set()
+
+
+def test_a_negation_word_inside_an_items_description_does_not_negate_the_giving() -> None:
+    """ "sistemas aéreos no tripulados" (unmanned), "una cantidad no revelada" (undisclosed),
+    "armi non letali": the negation word describes the item, the package is still given; a
+    real negation ("no enviará") still stops it."""
+
+    def cats(text: str) -> set[str]:
+        return {d.fields["category"] for d in READER.read(text).drafts if d.kind == "pledge"}
+
+    got = cats(
+        "Estados Unidos anunció un nuevo paquete de ayuda militar a Ucrania. Este nuevo paquete "
+        "incluye también misiles antiblindados Javelin, ambulancias y equipos para sistemas "
+        "aéreos no tripulados."
+    )
+    assert {"anti-tank-weapon", "vehicle"} <= got
+    assert "artillery-ammunition" in cats(
+        "Estados Unidos anunció un nuevo paquete de ayuda militar a Ucrania. La ayuda incluye "
+        "una cantidad no revelada de proyectiles de artillería."
+    )
+    assert "anti-tank-weapon" not in cats(
+        "Estados Unidos no enviará misiles Javelin a Ucrania este año."
+    )

@@ -66,6 +66,11 @@ def test_short_text_without_function_words_is_english() -> None:
         ("5 000", "sv", False, 5000.0),
         ("1'000", "de", False, 1000.0),  # Swiss apostrophe
         ("1.1", "ar", True, 1.1),
+        # Spanish of the Americas: a comma between thousands ("$2,100 millones"); Spain
+        # writes a decimal short ("2,1 millones") and a thousands point ("2.100 millones")
+        ("2,100", "es", True, 2100.0),
+        ("2,1", "es", True, 2.1),
+        ("2.100", "es", True, 2100.0),
     ],
 )
 def test_decimal_mark_follows_the_language(raw: str, lang: str, scaled: bool, value: float) -> None:

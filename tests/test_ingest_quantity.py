@@ -361,3 +361,15 @@ def test_a_package_handed_over_in_german_goes_on_in_the_next_sentence() -> None:
             f"Deutschland {verb}. Enthalten sind unter anderem 15 Leopard 1 A5 Kampfpanzer."
         )
         assert _pledges(r) == [("DEU", "main-battle-tank", None, 15)], verb
+
+
+def test_thousands_of_obuses_are_shells_and_a_thousand_howitzers_are_guns() -> None:
+    """Spanish "obús" is both the howitzer and its shell: counted in thousands it is the
+    shell; "1,000 howitzers" asked for by Ukraine stay guns."""
+    reader = Extractor(modality=False)
+    r = reader.read("Estados Unidos enviará a Ucrania 75 mil obuses de 155 mm.")
+    assert _pledges(r) == [("USA", "artillery-ammunition", "155mm", 75000)]
+    r = reader.read("Estados Unidos enviará a Ucrania cuatro obuses M777.")
+    assert _pledges(r) == [("USA", "artillery-system", None, 4)]
+    r = reader.read("Ukraine needs 1,000 howitzers, Podolyak said.")
+    assert {d.fields["category"] for d in r.by_kind("need")} == {"artillery-system"}

@@ -445,6 +445,14 @@ NOT_GIVEN = re.compile(
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
     r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*"
+    # a negation word inside an item's or a number's description in other languages:
+    # "sistemas aéreos no tripulados", "una cantidad no revelada", "armi non letali",
+    # "não menos de", "nie tylko", "не менее", "inte bara"
+    r"|\b(?:no|non|não|nie|не|ні|niet|inte|ikke|ei)\s+(?:tripulad|pilotat|letal"
+    r"|revelad|rivelat|especificad|specificat|divulgad|divulgat|identificad"
+    r"|précisé|menos\s+de|meno\s+di|tylko|mniej|только|менее|менш|тільки|alleen|minder"
+    r"|bara|mindre|bare|kun|vain|ainoastaan|sólo|solo|solamente|únicamente|soltanto"
+    r"|obstante)\w*"
     # a shortage the aid is to remedy ("to address ammunition shortages", "faire face à la
     # pénurie", "gegen den Mangel")
     r"|\b(?:address\w*|tackl\w*|combat\w*|counter\w*|remed\w*|fill\w*|eas(?:e|es|ing)"
@@ -888,7 +896,9 @@ CIVIL = re.compile(
     r"|Haushaltshilfe|macro-?financial|civilian\s+population|displaced|forced\s+to\s+leave"
     r"|Vertriebene\w*|déplacés|Kreditgarantie\w*|loan\s+guarantees?|garanties?\s+de\s+prêt"
     r"|capital(?:-fund)?\s+(?:support|injection|increase)|expansion|production\s+capacity"
-    r"|Kapazitätsausbau)\b",
+    r"|Kapazitätsausbau"
+    # a loan is lent, not given ("un préstamo de U$S 500 millones", "a $500 million loan")
+    r"|loans?|préstamos?|prestit[oi]|empréstimos?|Darlehen|Kredit(?:e|en)?|un\s+prêt|prêts)\b",
     _I,
 )
 #: a threat the items protect against ("protection against drones"), not an item given

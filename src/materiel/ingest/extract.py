@@ -1220,6 +1220,10 @@ _PLATFORMS = frozenset(
     }
 )
 _MOST_PLATFORMS = 100_000
+#: no donor gives this many artillery pieces at once: a count this large of a word for both
+#: the gun and its shell (Spanish and Portuguese "obús", "obuses") is of shells
+_MOST_GUNS = 1_000
+_GUN_OR_SHELL = re.compile(r"\bob[uú]s(?:es)?\b", re.IGNORECASE)
 
 
 class Extractor:
@@ -2196,6 +2200,15 @@ class Extractor:
             qty, qstart = self._quantity(ctx, cs, first.start, masks, one=one)
             if qty is not None and qty >= _MOST_PLATFORMS and category in _PLATFORMS:
                 continue  # "225 milioni di aereo" (a sum mistranslated): no count of platforms
+            if (
+                qty is not None
+                and qty >= _MOST_GUNS
+                and category == "artillery-system"
+                and _GUN_OR_SHELL.search(first.surface)
+            ):
+                # "75 mil obuses de 155 mm", "un millar de obuses": the word for both the gun and
+                # its shell, counted in thousands, is the shell ("1,000 howitzers" stays guns)
+                category = "artillery-ammunition"
             if first.category == LAUNCHER and category not in LAUNCHED:
                 qty = None  # "three batteries of AS90": batteries, not guns
             el = _Element(

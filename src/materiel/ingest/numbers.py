@@ -116,6 +116,7 @@ _FAMILIES = "|".join(rx for rx, _ in SCALE_FAMILIES)
 
 SYMBOLS = {
     "US$": "USD",
+    "U$S": "USD",  # Argentine and Uruguayan press ("U$S 500 millones")
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -564,7 +565,7 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
 
     A lone separator followed by three digits is a thousands separator, unless a scale word
     follows and the separator is the language's decimal mark ("1,250 Mrd." in German, "1.250
-    billion" in English)."""
+    billion" in English; not in Spanish, "7,000 millones")."""
     s = re.sub(r"[ \u00a0\u202f'’]", "", raw)
     seps = [c for c in s if c in ",."]
     if not seps:
@@ -578,7 +579,9 @@ def parse_number(raw: str, lang: str = "en", scaled: bool = False) -> float:
         return float(s.replace(sep, ""))
     tail = s.split(sep)[1]
     decimal_mark = "." if lang in DECIMAL_POINT else ","
-    if len(tail) != 3 or (scaled and sep == decimal_mark):
+    # Spanish written in the Americas puts a comma between thousands ("$2,100 millones"), where
+    # Spain writes a decimal as short as it can ("2,1 millones"): three digits are thousands
+    if len(tail) != 3 or (scaled and sep == decimal_mark and lang != "es"):
         return float(s.replace(sep, "."))
     return float(s.replace(sep, ""))
 

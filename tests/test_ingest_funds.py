@@ -105,6 +105,10 @@ def test_a_contribution_to_a_coalition_takes_its_purpose() -> None:
         "Ukraine also thanked the IT coalition. Lithuania allocated €3 million."
     )
     assert ("LTU", "other-military", 3e6) in got
+    # the Czech initiative named in other languages is the ammunition pool
+    assert ("LUX", "artillery-ammunition", 10e6) in pledges(
+        "Luksemburg przekaże 10 mln euro na czeską inicjatywę amunicyjną dla Ukrainy."
+    )
 
 
 def test_a_share_of_a_sum_is_not_the_sum() -> None:

@@ -668,3 +668,17 @@ def test_a_negation_word_inside_an_items_description_does_not_negate_the_giving(
     assert "anti-tank-weapon" not in cats(
         "Estados Unidos no enviará misiles Javelin a Ucrania este año."
     )
+
+
+def test_portuguese_no_is_in_the_not_a_negation() -> None:
+    """Portuguese "no" is "in the" ("no valor de US$ 600 milhões", "no âmbito de"); its
+    negation is "não"."""
+    got = [
+        (d.fields["donor"], d.fields["amount"])
+        for d in READER.read(
+            "Os Estados Unidos anunciaram um novo pacote de ajuda para a Ucrânia no valor de "
+            "US$ 600 milhões."
+        ).drafts
+    ]
+    assert got == [("USA", 600_000_000)]
+    assert not READER.read("Os Estados Unidos não vão enviar tanques à Ucrânia.").drafts

@@ -191,7 +191,11 @@ POOL_PURPOSES = (
         re.compile(
             r"\b(?:Czech(?:-led)?\s+(?:ammunition\s+|munitions\s+)?initiative|tschechische\w*\s+"
             r"(?:Munitions)?[Ii]nitiative|Munitionsinitiative|initiative\s+tchèque|iniciativa\s+checa"
-            r"|ammunition\s+initiative)\b",
+            r"|ammunition\s+initiative|munični\w*\s+iniciativ\w*|česk\w*\s+iniciativ\w*"
+            r"|czesk\w*\s+inicjatyw\w*|amunicyjn\w*\s+inicjatyw\w*|iniziativa\s+ceca"
+            r"|Tsjechisch\w*\s+initiatief|tjekkisk\w*\s+initiativ\w*|tjeckisk\w*\s+initiativ\w*"
+            r"|tšekki\w*\s+aloit\w*|чеськ\w*\s+ініціатив\w*|чешск\w*\s+инициатив\w*"
+            r"|čehijas\s+iniciatīv\w*|Čekijos\s+iniciatyv\w*|Tšehhi\s+algatus\w*)\b",
             _I,
         ),
         "artillery-ammunition",
@@ -453,6 +457,10 @@ NOT_NEGATION = re.compile(
     r"|précisé|menos\s+de|meno\s+di|tylko|mniej|только|менее|менш|тільки|alleen|minder"
     r"|bara|mindre|bare|kun|vain|ainoastaan|sólo|solo|solamente|únicamente|soltanto"
     r"|obstante)\w*"
+    # Portuguese "no" is "in the", no negation ("no valor de US$ 600 milhões", "no âmbito de")
+    r"|\bno\s+(?:valor|montante|total|âmbito|quadro|dia|mês|ano|início|final|fim|campo|país"
+    r"|sentido|entanto|seu|qual|mesmo|próximo|passado|último|primeiro|contexto|caso|território"
+    r"|terreno|período|momento|domingo|sábado|leste|sul|norte|oeste)\b"
     # a shortage the aid is to remedy ("to address ammunition shortages", "faire face à la
     # pénurie", "gegen den Mangel")
     r"|\b(?:address\w*|tackl\w*|combat\w*|counter\w*|remed\w*|fill\w*|eas(?:e|es|ing)"

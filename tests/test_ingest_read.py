@@ -992,3 +992,29 @@ def test_more_of_the_item_just_named_is_the_pledge(text: str, quantity: int) -> 
     pledges = reading.by_kind("pledge")
     assert [d.fields["quantity"] for d in pledges] == [quantity]
     assert str(quantity) in reading.evidence(pledges[0]).replace(",", "")
+
+
+def test_a_package_with_no_item_is_not_the_eus_nor_the_arms_makers() -> None:
+    """The pledge of a donor named with arms aid but no item ("Bulgaria announces a new
+    military aid package") is not made for the EU (its money for arms is a pool's) nor for
+    the state the arms come from or are bought in ("the purchase of U.S. weapons", "the U.S.
+    and NATO initiative")."""
+    reader = Extractor(modality=False)
+
+    def donors(text: str) -> set[str]:
+        return {d.fields["donor"] for d in reader.read(text).drafts if d.kind == "pledge"}
+
+    assert donors("Bulgaria announces allocation of new military aid package to Ukraine.") == {
+        "BGR"
+    }
+    assert donors(
+        "Japan will join a NATO-led framework to accelerate the purchase of U.S. weapons for "
+        "Ukraine."
+    ) == {"JPN"}
+    assert not donors(
+        "PURL is a new US and NATO initiative to accelerate the supply of weapons to Ukraine."
+    )
+    assert not donors(
+        "The EU remains determined to provide lasting support to Ukraine and ensure that it "
+        "gets the military equipment it needs."
+    )

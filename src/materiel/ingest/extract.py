@@ -1195,6 +1195,30 @@ def _to_other_forces(text: str, sentence_start: int, n: nat.NationMention) -> bo
     return french or cues.FORCES_AFTER.match(text, n.end) is not None
 
 
+#: a nation named as where arms are made or bought, not as their giver: "U.S. weapons", "the
+#: U.S.-NATO mechanism", "armes américaines", "armes de fabrication américaine", "uzbrojenie
+#: produkcji USA", "sourced from the U.S."
+_ORIGIN_AFTER = re.compile(
+    r"(?:-made|-produced|-built|-NATO|\s+and\s+NATO)?\s+(?:arms|weapons?|weaponry|munitions"
+    r"|defen[cs]e\s+(?:equipment|systems)|mechanism|initiative|framework|programme|program)\b",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:armes|armement|Waffen|armas|armi|uzbrojeni\w*|zbraně|weapons|arms)\s+"
+    r"(?:\w+\s+){0,2}|\b(?:fabrication|produkcji|výroby|made\s+in|sourced\s+from"
+    r"|purchased\s+from|bought\s+from)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _arms_origin(text: str, m: nat.NationMention) -> bool:
+    """``m`` names where the arms come from or are bought ("U.S. weapons"), not a giver."""
+    return bool(
+        _ORIGIN_AFTER.match(text, m.end)
+        or _ORIGIN_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    )
+
+
 def _codes(group: list[nat.NationMention]) -> list[str]:
     out: list[str] = []
     for m in group:
@@ -1618,8 +1642,10 @@ class Extractor:
                 continue
             for g in st.donors:
                 if a <= g[0].start < end:
-                    for code in _codes(g):
-                        if code not in given:
+                    for code in _codes([m for m in g if not _arms_origin(text, m)]):
+                        # the EU's money for arms is a pool's (a fund entry when its sum is
+                        # told), never a package of its own
+                        if code not in given and code != nat.EU_CODE:
                             ctx.named.setdefault(code, _strip(text, a, end))
                             announced.add(code)
         if announced and not given:

@@ -48,6 +48,11 @@ PLEDGES = [
         "Slovensko pošle Ukrajine 12.000 kusov 120-milimetrovej munície.",
         ("SVK", "artillery-ammunition", 12000),
     ),
+    # attack aircraft and helicopters by their Cyrillic model names ("штурмовиків Су-25",
+    # "вертольотів Мі-8", "вертолетов Ми-8")
+    ("uk", "Польща передасть Україні чотирьох штурмовиків Су-25.", ("POL", "aircraft", 4)),
+    ("uk", "Хорватія передала Україні 14 вертольотів Мі-8.", ("HRV", "helicopter", 14)),
+    ("ru", "Хорватия передала Украине 14 вертолетов Ми-8.", ("HRV", "helicopter", 14)),
     # "θα διαθέσει" (will allocate), said by the capital
     (
         "el",

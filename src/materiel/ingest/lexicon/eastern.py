@@ -684,11 +684,17 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|винищувач\w*|самол[её]т\w*|истребител\w*|lėktuv\w*|naikintuv\w*|lidmašīn\w*|iznīcinātāj\w*"
         r"|lennuk\w*|hävitaja\w*|hävittäj\w*|lentokone\w*|torjuntahävittäj\w*|vadászgép\w*"
         r"|repülőgép\w*|αεροσκάφ\w*|αεροπλάν\w*|μαχητικ\w*\s+αεροσκάφ\w*|savaş\s+uça\w*"
-        r"|uça(?:k|ğı|klar|kları)\w*|" + _ar(r"طائرات?\s+مقاتل\w*|مقاتلات|طائرة|طائرات"),
+        r"|uça(?:k|ğı|klar|kları)\w*|штурмовик\w*|Су-\d+\w*|Ми[Гг]-\d+\w*|Мі[Гг]-\d+\w*"
+        r"|" + _ar(r"طائرات?\s+مقاتل\w*|مقاتلات|طائرة|طائرات"),
         "aircraft",
         2,
     ),
-    (r"хеликоптер\w*|вертолет\w*|" + _ar(r"مروحي|هليكوبتر"), "helicopter", 3),
+    (
+        r"хеликоптер\w*|вертолет\w*|гелікоптер\w*|вертол(?:іт|ьот)\w*|Ми-\d+\w*|Мі-\d+\w*|"
+        + _ar(r"مروحي|هليكوبتر"),
+        "helicopter",
+        3,
+    ),
     # naval
     (
         r"łodzi\w*|łód[źk]\w*|okręt\w*|kuter|kutr\w*|trałowc\w*|fregat(?:y|ę|ą|ami|ów|a|u|i)\b"

@@ -682,3 +682,54 @@ def test_portuguese_no_is_in_the_not_a_negation() -> None:
     ]
     assert got == [("USA", 600_000_000)]
     assert not READER.read("Os Estados Unidos não vão enviar tanques à Ucrânia.").drafts
+
+
+def test_a_possible_or_scrapped_item_and_a_question_are_not_given() -> None:
+    """ "the possible supply of a Romanian Patriot system", helicopters a state decided "to
+    dismantle and dispose of", and a package asked about ("Planeras det att Sverige ska
+    skicka fler vapen till Ukraina?") are no pledges; "as soon as possible" still gives."""
+
+    def pledges(text: str) -> list[str]:
+        return [d.fields["category"] for d in READER.read(text).drafts if d.kind == "pledge"]
+
+    assert not pledges(
+        "The Romanian president said that the possible supply of a Romanian Patriot system to "
+        "Ukraine depends on conditions."
+    )
+    assert not pledges(
+        "The Australian government has decided to dismantle and dispose of 45 Taipan helicopters."
+    )
+    assert not pledges(
+        "Planeras det något annat typ av stöd, till exempel att Sverige ska skicka fler vapen "
+        "till Ukraina?"
+    )
+    assert pledges("Germany will send Ukraine 20 Marder vehicles as soon as possible.") == [
+        "armoured-vehicle"
+    ]
+    assert pledges(
+        "L'Allemagne enverra aussi vite que possible deux compagnies de chars Leopard 2 à "
+        "l'Ukraine."
+    ) == ["main-battle-tank"]
+
+
+def test_a_state_that_receives_the_items_is_no_giver() -> None:
+    """ "Tschechien erhält 14 deutsche Leopard-2-Kampfpanzer": the items go to the state that
+    receives them (a ring exchange); Ukraine receiving from a state, or items received "von
+    den USA", still give."""
+
+    def pledges(text: str) -> set[tuple[str, str]]:
+        return {
+            (d.fields["donor"], d.fields["category"])
+            for d in READER.read(text).drafts
+            if d.kind == "pledge"
+        }
+
+    assert not pledges("Czechia will receive 14 German Leopard 2 tanks as compensation.")
+    assert not pledges(
+        "Tschechien erhält 14 deutsche Leopard-2-Kampfpanzer und einen Bergepanzer als Ausgleich."
+    )
+    assert pledges("Ukraine will receive 20 tanks from Poland.") == {("POL", "main-battle-tank")}
+    assert ("USA", "unspecified") in pledges(
+        "Die Ukraine wird im Rahmen eines neuen Hilfspakets Waffen im Wert von 1,2 Milliarden "
+        "US-Dollar von den USA erhalten."
+    )

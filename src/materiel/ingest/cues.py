@@ -430,8 +430,12 @@ NOT_GIVEN = re.compile(
     r"|supposed\s+to|censée?s?|stuck|limbo|on\s+hold|auf\s+Eis|feststeck\w*|en\s+suspens"
     r"|pending|on\s+the\s+agenda|auf\s+der\s+(?:Agenda|Tagesordnung)|à\s+l['’]ordre\s+du\s+jour"
     r"|Entscheidung\s+über|Streit(?:e?s)?|Streitigkeit\w*|dilemm\w*|or\s+not|oder\s+nicht|ou\s+non"
-    # a condition ("falls", "sofern", "si possible", "s'il")
-    r"|falls|sofern|si\s+(?:possible|nécessaire|besoin)|s['’]ils?"
+    # a condition ("falls", "sofern", "si possible", "s'il"), a possibility ("the possible
+    # supply of a Romanian Patriot system"; "as soon as possible" is masked by NOT_NEGATION)
+    r"|falls|sofern|si\s+(?:possible|nécessaire|besoin)|s['’]ils?|possibl[ey]"
+    # scrapped, not given ("decided to dismantle and dispose of 45 Taipan helicopters")
+    r"|dismantl\w*|dispos(?:e|es|ed|ing)\s+of|scrap(?:s|ped|ping)?|verschrott\w*"
+    r"|démantel\w*|mis\s+au\s+rebut|mettre\s+au\s+rebut"
     # found, not given: the shells a state "has found" or "identified" abroad are to be bought
     # ("Czechia has found up to 800,000 shells", "Prague a identifié plus d'un million d'obus",
     # "ausfindig gemacht")
@@ -448,7 +452,10 @@ NOT_GIVEN = re.compile(
 #: phrases with "not"/"nicht"/"pas" that do not negate the pledge
 NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|nicht\s+nur|non\s+seulement|pas\s+seulement"
-    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more)\b|\b[Nn]icht-\s*\w*"
+    r"|ne\s+\w+\s+que|whether\s+or\s+not|if\s+not\s+more|as\s+(?:soon|quickly|fast|rapidly)"
+    r"\s+as\s+possible|le\s+plus\s+(?:vite|rapidement|tôt)\s+possible|dès\s+que\s+possible"
+    r"|aussi\s+(?:vite|rapidement|tôt)\s+que\s+possible"
+    r"|where\s+possible|wherever\s+possible)\b|\b[Nn]icht-\s*\w*"
     # a negation word inside an item's or a number's description in other languages:
     # "sistemas aéreos no tripulados", "una cantidad no revelada", "armi non letali",
     # "não menos de", "nie tylko", "не менее", "inte bara"

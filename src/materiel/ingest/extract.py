@@ -1219,6 +1219,23 @@ def _arms_origin(text: str, m: nat.NationMention) -> bool:
     )
 
 
+#: right after a nation, the verb of its receiving: English here, the other languages' words
+#: (:data:`.cues.RECEIVE_CUE`) read where the group ends (two auxiliaries or adverbs allowed)
+_RECEIVER_AFTER = re.compile(
+    r"\s+(?:(?:will|shall|would|is\s+to|are\s+to|also|soon|now|has|have|had|wird|werden|hat"
+    r"|va|vont|a|ont)\s+){0,2}(receiv\w*|(?<=will\s)get\b|obtain\w*)?",
+    re.IGNORECASE,
+)
+
+
+#: a source right before a nation ("aus Spanien erhalten", "von Deutschland erhalten")
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:from|von|vom|aus|de|du|des|van|uit|od|ze|z|з|від|от|из|frá|fra|från)\s+"
+    r"(?:(?:the|den|dem|der|les|la|le|l['’]|de)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _codes(group: list[nat.NationMention]) -> list[str]:
     out: list[str] = []
     for m in group:
@@ -1625,7 +1642,9 @@ class Extractor:
         if given:
             ctx.pledge_donors, ctx.pledge_at = sorted(given), st.index
         announced: set[str] = set()
-        for a, b in st.clauses:
+        # a question announces no package either ("Planeras det att Sverige ska skicka fler
+        # vapen till Ukraina?")
+        for a, b in [] if _QUESTION.search(sent) else st.clauses:
             if not any(a <= g[0].start < b for g in st.donors):
                 continue
             # a list of donors split by its commas into several clauses ("Großbritannien,
@@ -1709,6 +1728,13 @@ class Extractor:
                 continue
             if any(m.start <= n.start < m.end for m in st.money):
                 continue  # a currency ("amounts to US$9 million"), not a destination
+            after = _RECEIVER_AFTER.match(ctx.text, n.end, st.end)
+            if (
+                after
+                and not _SOURCE_BEFORE.search(ctx.text, max(st.start, n.start - 16), n.start)
+                and (after.group(1) or ctx.lang_cues.receive.match(ctx.text, after.end(), st.end))
+            ):
+                return True  # "Tschechien erhält 14 deutsche Leopard-2": the items go there
             before = ctx.text[max(st.start, n.start - 24) : n.start]
             to = (
                 cues.DESTINATION_BEFORE.search(before)

@@ -53,6 +53,10 @@ PLEDGES = [
     ("uk", "Польща передасть Україні чотирьох штурмовиків Су-25.", ("POL", "aircraft", 4)),
     ("uk", "Хорватія передала Україні 14 вертольотів Мі-8.", ("HRV", "helicopter", 14)),
     ("ru", "Хорватия передала Украине 14 вертолетов Ми-8.", ("HRV", "helicopter", 14)),
+    # Hungarian: the split verb "ad át" and the recipient's adjective "ukrán"
+    ("hu", "Románia 5000 lőfegyvert ad át az ukrán hadseregnek.", ("ROU", "small-arms", 5000)),
+    # Serbian in Cyrillic: the donor's name and "Украјини"
+    ("sr", "Словенија је донирала Украјини 35 оклопних возила.", ("SVN", "armoured-vehicle", 35)),
     # "θα διαθέσει" (will allocate), said by the capital
     (
         "el",
@@ -76,6 +80,8 @@ REFUSALS = [
     ("ru", "Германия не будет передавать Украине 50 танков."),
     ("lt", "Lietuva svarsto galimybę perduoti Ukrainai 10 tankų."),
     ("fi", "Suomi harkitsee haupitsien lähettämistä Ukrainalle."),
+    # what was given before, said so in Serbian ("već", "већ")
+    ("sr", "Словенија је Украјини већ донирала пешачко наоружање и кациге."),
     # Hungarian "still not" and "neither ... nor"
     ("hu", "Magyarország továbbra sem küld sem katonákat, sem fegyvereket Ukrajnába."),
 ]

@@ -27,6 +27,8 @@ def _needs(reader: Extractor, text: str) -> set[tuple[str, str]]:
 
 
 PLEDGES = [
+    # Catalan: the donor's Catalan name and "Ucraïna"
+    ("Espanya enviarà 10 tancs Leopard a Ucraïna.", ("ESP", "main-battle-tank", 10)),
     # Spanish: donate, hand over, self-propelled howitzers, multiple rocket launchers
     (
         "El Gobierno de Portugal donará a Ucrania doce obuses autopropulsados, anunció el lunes"

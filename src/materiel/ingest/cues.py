@@ -359,7 +359,10 @@ RECIPIENT_ANY_LANGUAGE = re.compile(
     # Arabic (with a glued "to", "and", "by"), Greek, Serbian, Finnish, Estonian and Latvian
     # names of the capital
     r"|[لوبف]?أوكراني\w*|[لوبف]?كييف|Κίεβ\w*|Кијев\w*|Kiova\w*|Kiiev\w*|Kijiv\w*"
-    r"|[Oo]ekraïens\w*|україн\w*|украин\w*)"
+    r"|[Oo]ekraïens\w*|україн\w*|украин\w*"
+    # Serbian Cyrillic ("Украјини"), Catalan ("Ucraïna"), the Hungarian adjective ("az ukrán
+    # fegyveres erőknek")
+    r"|[Уу]крајин\w*|Ucraïn\w*|ucraïn\w*|ukrán\w*)"
 )
 #: a clause whose items are not (yet) given: considered, discussed, requested, refused, ruled
 #: out, hypothetical or negated

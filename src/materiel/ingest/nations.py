@@ -540,6 +540,9 @@ _NAME_LANGS = (
     "uk",
     "ru",
     "bg",
+    "sr",
+    "ca",
+    "is",
 )
 
 

@@ -71,6 +71,8 @@ _PLEDGE = (
     r"|apupaketi\w*|apu\w*|tuke\w*|tuki\w*|hankki\w*|hanki\w*|rahoitt\w*|kohdenta\w*"
     # Hungarian
     r"|küld\w*|szállít\w*|adományoz\w*|átad\w*|biztosít\w*|ígér\w*|megígér\w*|vállal\w*|bejelent\w*"
+    # the split verb of handing over ("ad át", "adott át", "adnak át")
+    r"|(?:ad|adott|adnak|adtak|adja|adta|adják|adták)\s+át"
     r"|jóváhagy\w*|csomag\w*|segély\w*|segítség\w*|támogatás\w*|vásárol\w*|finanszíroz\w*"
     # Greek
     r"|στέλν\w*|αποστ[έεο]λ\w*|αποστέλλ\w*|παραδ[ίι]δ\w*|παρέδωσ\w*|παραδόθ\w*|παράδοσ\w*|δωρ[εί]\w*"
@@ -207,7 +209,7 @@ _CUMULATIVE = (
     r"|bugüne\s+kadar|şu\s+ana\s+kadar|savaşın\s+başından\s+(?:bu\s+yana|beri)"
     r"|2022['’]?(?:den|dan)\s+(?:bu\s+yana|beri)|toplamda|bu\s+yana"
     # already (a report of what was given before), and spans of past years
-    r"|już|už|již|вже|уже|jau|juba|már|ήδη|zaten|halihazırda|بالفعل"
+    r"|już|už|již|вже|уже|jau|juba|már|ήδη|zaten|halihazırda|بالفعل|već|већ"
     r"|w\s+latach|v\s+letech|v\s+rokoch|у\s+\d{4}\s*[-–]\s*\d{4}\s+роках"
     r"|в\s+\d{4}\s*[-–]\s*\d{4}\s+годах|do\s+(?:końca\s+)?\w+\s+20\d\d\s+roku"
     r"|حتى\s+الآن|منذ\s+(?:بداية|بدء|اندلاع|الغزو)|في\s+المجموع"

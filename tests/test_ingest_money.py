@@ -352,3 +352,18 @@ def test_a_loan_is_lent_not_given() -> None:
     ):
         got = [(d.fields["amount"], d.fields["currency"]) for d in READER.read(text).drafts]
         assert got == [(7_800_000, "USD")], text
+
+
+def test_a_sum_of_civil_and_military_aid_together_is_no_military_pledge() -> None:
+    """ "militær og sivil støtte på 75 milliarder kroner", "7 milliards de couronnes d'aide
+    militaire et civile": a programme of both, no military pledge of that sum; military
+    support alone keeps its sum."""
+    for text in (
+        "Gjennom programmet gir Norge Ukraina militær og sivil støtte på 75 milliarder kroner "
+        "fordelt over fem år.",
+        "Oslo va verser 7 milliards de couronnes norvégiennes d'aide militaire et civile "
+        "supplémentaire à Kiev cette année.",
+    ):
+        assert not [d for d in READER.read(text).drafts if d.fields.get("amount")], text
+    got = READER.read("Norway will give Ukraine 7 billion kroner in military support.").drafts
+    assert [(d.fields["amount"], d.fields["currency"]) for d in got] == [(7e9, "NOK")]

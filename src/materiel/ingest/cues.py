@@ -919,6 +919,18 @@ CIVIL = re.compile(
     r"|loans?|préstamos?|prestit[oi]|empréstimos?|Darlehen|Kredit(?:e|en)?|un\s+prêt|prêts)\b",
     _I,
 )
+#: aid for civil and military purposes together ("militær og sivil støtte på 75 milliarder
+#: kroner", "une aide civile et militaire de 75 milliards", "financial, military and
+#: humanitarian support"): its sum is no military pledge (none such is labelled one)
+MIXED_AID = re.compile(
+    r"\b(?:civil\w*|sivil\w*|humanit\w*|humanitär\w*|cywil\w*|civiln\w*|цивіль\w*"
+    r"|гуманітар\w*|гуманитар\w*|siviil\w*|humaniš\w*)(?:,?\s+(?:\w+\s+){0,1}?(?:og|and|et|und"
+    r"|e|y|i|och|en|a|и|і|ja|sekä|ir|un)\s+|,\s*)(?:\w+,?\s+){0,2}?milit\w*"
+    r"|\bmilit\w*(?:,?\s+(?:\w+\s+){0,1}?(?:og|and|et|und|e|y|i|och|en|a|и|і|ja|sekä|ir|un)\s+"
+    r"|,\s*)(?:\w+,?\s+){0,2}?(?:civil\w*|sivil\w*|humanit\w*|humanitär\w*|cywil\w*"
+    r"|civiln\w*|siviil\w*)",
+    _I,
+)
 #: a threat the items protect against ("protection against drones"), not an item given
 AGAINST_BEFORE = re.compile(
     r"\b(?:against|gegen|contre|vor)\s+(?:(?:the|die|den|les|des|la|le|enemy|Russian|russische\w*"

@@ -1681,9 +1681,10 @@ class Extractor:
         for a, b in _segments(ctx.text, st.start, st.end, _CHUNK_SPLIT):
             if a <= el.start < b:
                 # "aide humanitaire, ... et 50 millions pour des équipements militaires"
-                return cues.CIVIL.search(
-                    ctx.text, a, b
-                ) is not None and not ctx.lang_cues.arms.search(ctx.text, a, b)
+                return (
+                    cues.CIVIL.search(ctx.text, a, b) is not None
+                    and not ctx.lang_cues.arms.search(ctx.text, a, b)
+                ) or _mixed_aid(ctx.text, st, el)
         return False
 
     def _elsewhere(self, ctx: _Context, st: _Sentence) -> bool:
@@ -2761,6 +2762,16 @@ def _pool_purpose(text: str, sentences: list[tuple[int, int]], drafts: list[Draf
             purpose = set(in_text) if len(in_text) == 1 else set(before[-1]) if before else set()
         if len(purpose) == 1 and others <= 0:
             d.fields["category"] = purpose.pop()
+
+
+def _mixed_aid(text: str, st: _Sentence, el: _Element) -> bool:
+    """The sum is of civil and military aid together, said just before or after it ("militær og
+    sivil støtte på 75 milliarder kroner", "7 milliards de couronnes d'aide militaire et
+    civile")."""
+    return (
+        cues.MIXED_AID.search(text, max(st.start, el.start - 60), min(st.end, el.end + 70))
+        is not None
+    )
 
 
 #: a package by name: a sum said of it is the package's value, not one item's

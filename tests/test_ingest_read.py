@@ -1014,6 +1014,10 @@ def test_a_package_with_no_item_is_not_the_eus_nor_the_arms_makers() -> None:
     assert not donors(
         "PURL is a new US and NATO initiative to accelerate the supply of weapons to Ukraine."
     )
+    assert donors(
+        "Litwa, Estonia i Łotwa przekażą Ukrainie uzbrojenie o charakterze defensywnym "
+        "wyprodukowane w USA."
+    ) == {"LTU", "EST", "LVA"}
     assert not donors(
         "The EU remains determined to provide lasting support to Ukraine and ensure that it "
         "gets the military equipment it needs."

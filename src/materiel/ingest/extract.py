@@ -1205,7 +1205,8 @@ _ORIGIN_AFTER = re.compile(
 )
 _ORIGIN_BEFORE = re.compile(
     r"(?:\b(?:armes|armement|Waffen|armas|armi|uzbrojeni\w*|zbraně|weapons|arms)\s+"
-    r"(?:\w+\s+){0,2}|\b(?:fabrication|produkcji|výroby|made\s+in|sourced\s+from"
+    r"(?:\w+\s+){0,2}|\b(?:fabrication|produkcji|výroby|made\s+in|produced\s+in|manufactured\s+in"
+    r"|wyproduk\w*\s+w|hergestellt\s+in|fabriqu\w*\s+(?:aux|en|au)|fabricad\w*\s+en|sourced\s+from"
     r"|purchased\s+from|bought\s+from)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )

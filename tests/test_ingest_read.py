@@ -73,6 +73,11 @@ def test_nation_origin_and_scheme_names_are_not_donors() -> None:
     assert find_nations(text) == []
     assert "us" not in [m.surface for m in find_nations("give us more")]
     assert set(resolve("Nordic countries")) == {"DNK", "FIN", "ISL", "NOR", "SWE"}
+    # groups by their members: the Baltics, the Nordic-Baltic Eight, the Joint Expeditionary
+    # Force
+    assert set(resolve("Baltic countries")) == {"EST", "LVA", "LTU"}
+    assert len(set(resolve("NB8"))) == 8
+    assert set(resolve("JEF")) == set(resolve("NB8")) | {"GBR", "NLD"}
     assert resolve("EU (Commission and Council)") == ("EUU",)
     assert resolve("Czechia") == ("CZE",)
 

@@ -26,6 +26,10 @@ RECIPIENT_DEFAULT = "UKR"
 #: never donors to the recipient in this domain (mentioned as the aggressor or its suppliers)
 NOT_DONORS = frozenset({"UKR", "RUS", "BLR", "IRN", "PRK"})
 
+#: the Nordic-Baltic Eight and the UK-led Joint Expeditionary Force, by their members
+_NB8 = ("DNK", "EST", "FIN", "ISL", "LVA", "LTU", "NOR", "SWE")
+_JEF = ("GBR", *_NB8, "NLD")
+
 #: curated aliases (case-sensitive unless lower-case here); value: one or more ISO3 codes
 ALIASES: dict[str, tuple[str, ...]] = {
     # United States
@@ -177,6 +181,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Nordics": ("DNK", "FIN", "ISL", "NOR", "SWE"),
     "Nordic": ("DNK", "FIN", "ISL", "NOR", "SWE"),
     "Baltic states": ("EST", "LVA", "LTU"),
+    "Baltic countries": ("EST", "LVA", "LTU"),
+    "Baltic nations": ("EST", "LVA", "LTU"),
+    "Baltics": ("EST", "LVA", "LTU"),
+    "États baltes": ("EST", "LVA", "LTU"),
+    "Baltikum": ("EST", "LVA", "LTU"),
+    # the Nordic-Baltic Eight and the UK-led Joint Expeditionary Force, by their members
+    "NB8": _NB8,
+    "Nordic-Baltic Eight": _NB8,
+    "Joint Expeditionary Force": _JEF,
+    "JEF": _JEF,
     # German and French forms babel does not give
     "Vereinigten Staaten": ("USA",),
     "Großbritannien": ("GBR",),

@@ -169,3 +169,13 @@ def test_the_international_fund_for_ukraine_by_its_name_in_other_languages() -> 
         assert [(d.fields["donor"], d.fields["amount"]) for d in r.by_kind("pledge")] == [
             ("SWE", 20e6)
         ], text
+
+
+def test_under_purl_the_united_states_sells_and_gives_nothing() -> None:
+    """Under PURL allies buy American arms for Ukraine: the items and sums the United States
+    releases are no US pledge; the allies that pay are the givers."""
+    r = Extractor(modality=False).read(
+        "Norway will finance a $500 million PURL package for Ukraine. The United States will "
+        "deliver Patriot missiles and HIMARS rockets to Ukraine under the package."
+    )
+    assert {d.fields["donor"] for d in r.by_kind("pledge")} == {"NOR"}

@@ -931,6 +931,9 @@ MIXED_AID = re.compile(
     r"|civiln\w*|siviil\w*)",
     _I,
 )
+#: NATO's Prioritised Ukraine Requirements List, under which allies buy American arms for
+#: the recipient
+PURL = re.compile(r"\bPURL\b|\bPrioriti[sz]ed\s+Ukraine\s+Requirements?\s+List\b", _I)
 #: a threat the items protect against ("protection against drones"), not an item given
 AGAINST_BEFORE = re.compile(
     r"\b(?:against|gegen|contre|vor)\s+(?:(?:the|die|den|les|des|la|le|enemy|Russian|russische\w*"

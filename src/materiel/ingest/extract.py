@@ -1315,6 +1315,10 @@ class Extractor:
             ctx.body_started = ctx.body_started or full
             self._sentence(ctx, self._mentions(ctx, index, s, e))
         drafts = ctx.drafts + self._unspecified(ctx)
+        if cues.PURL.search(text):
+            # under PURL allies buy American arms for the recipient: the United States sells
+            # them (none of the 66 tuning texts that name PURL labels a US pledge)
+            drafts = [d for d in drafts if d.kind != "pledge" or d.fields["donor"] != "USA"]
         _pool_purpose(text, sentences, drafts)
         merged = _one_item_value(_merge(drafts), text, sentences)
         if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):

@@ -922,13 +922,15 @@ CIVIL = re.compile(
 #: aid for civil and military purposes together ("militær og sivil støtte på 75 milliarder
 #: kroner", "une aide civile et militaire de 75 milliards", "financial, military and
 #: humanitarian support"): its sum is no military pledge (none such is labelled one)
+_CIVIL_AID = r"(?:civil|sivil|humanit|cywil|siviil)\w*"
+#: between the two words: "and" (up to one word before it) or a comma, then up to two words
+_AID_AND = (
+    r"(?:,?\s+(?:\w+\s+){0,1}?(?:og|and|et|und|e|y|i|och|en|a|и|і|ja|sekä|ir|un)\s+|,\s*)"
+    r"(?:\w+,?\s+){0,2}?"
+)
 MIXED_AID = re.compile(
-    r"\b(?:civil\w*|sivil\w*|humanit\w*|humanitär\w*|cywil\w*|civiln\w*|цивіль\w*"
-    r"|гуманітар\w*|гуманитар\w*|siviil\w*|humaniš\w*)(?:,?\s+(?:\w+\s+){0,1}?(?:og|and|et|und"
-    r"|e|y|i|och|en|a|и|і|ja|sekä|ir|un)\s+|,\s*)(?:\w+,?\s+){0,2}?milit\w*"
-    r"|\bmilit\w*(?:,?\s+(?:\w+\s+){0,1}?(?:og|and|et|und|e|y|i|och|en|a|и|і|ja|sekä|ir|un)\s+"
-    r"|,\s*)(?:\w+,?\s+){0,2}?(?:civil\w*|sivil\w*|humanit\w*|humanitär\w*|cywil\w*"
-    r"|civiln\w*|siviil\w*)",
+    rf"\b(?:{_CIVIL_AID}|(?:цивіль|гуманітар|гуманитар|humaniš)\w*){_AID_AND}milit\w*"
+    rf"|\bmilit\w*{_AID_AND}{_CIVIL_AID}",
     _I,
 )
 #: NATO's Prioritised Ukraine Requirements List, under which allies buy American arms for

@@ -738,7 +738,7 @@ _THIS_AFTER_TOTAL = re.compile(
 )
 #: "already" in other languages: with a verb in the future it means "soon" ("Latvija jau
 #: tuvākajā laikā nosūtīs", "już w przyszłym tygodniu przekaże"), not a report of the past
-_ALREADY_OTHER = re.compile(r"już|už|již|вже|уже|jau|juba|már|ήδη|zaten|već|већ", re.IGNORECASE)
+_ALREADY_OTHER = re.compile(lexicon.eastern.ALREADY, re.IGNORECASE)
 
 
 #: a past-total cue that starts with "since" ("od početka", "desde el inicio", "з початку")

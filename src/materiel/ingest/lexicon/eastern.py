@@ -180,6 +180,9 @@ _NOT_GIVEN = (
     r"|kampanya\w*|bağış\s+topla\w*|toplanarak|" + _ar(r"حملة\s+تبرع|جمع\s+التبرعات")
 )
 
+#: "already" (a report of what was given before); :mod:`.extract` reads the same words as
+#: "soon" before a verb in the future
+ALREADY = r"już|už|již|вже|уже|jau|juba|már|ήδη|zaten|već|већ"
 _CUMULATIVE = (
     # Polish, Czech, Slovak, Slovene, Croatian, Serbian: in total, so far, since the start
     r"ogółem|jak\s+dotąd|do\s+chwili\s+obecnej|do\s+dziś|do\s+dzisiaj|od\s+wybuchu\s+wojny"
@@ -209,7 +212,7 @@ _CUMULATIVE = (
     r"|bugüne\s+kadar|şu\s+ana\s+kadar|savaşın\s+başından\s+(?:bu\s+yana|beri)"
     r"|2022['’]?(?:den|dan)\s+(?:bu\s+yana|beri)|toplamda|bu\s+yana"
     # already (a report of what was given before), and spans of past years
-    r"|już|už|již|вже|уже|jau|juba|már|ήδη|zaten|halihazırda|بالفعل|već|већ"
+    r"|" + ALREADY + r"|halihazırda|بالفعل"
     r"|w\s+latach|v\s+letech|v\s+rokoch|у\s+\d{4}\s*[-–]\s*\d{4}\s+роках"
     r"|в\s+\d{4}\s*[-–]\s*\d{4}\s+годах|do\s+(?:końca\s+)?\w+\s+20\d\d\s+roku"
     r"|حتى\s+الآن|منذ\s+(?:بداية|بدء|اندلاع|الغزو)|في\s+المجموع"

@@ -31,6 +31,9 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("Hellfire missiles", "anti-tank-weapon"),
         ("AMRAAMs", "air-defence-missile"),
         ("GLSDB", "rocket-artillery-ammunition"),
+        # the M72 LAW is a shoulder-fired anti-tank rocket launcher, no rocket artillery
+        ("4,500 M72 rocket launchers", "anti-tank-weapon"),
+        ("M72 LAW", "anti-tank-weapon"),
         # German
         ("zwei Flugverteidigungssysteme", "air-defence-system"),
         ("zwei Flugabwehrraketensysteme", "air-defence-system"),  # systems, not their missiles

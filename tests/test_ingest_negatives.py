@@ -5,6 +5,8 @@ The rules are read without the modality filter (it is retrained on the labelled 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from materiel.ingest.extract import Extractor
@@ -733,3 +735,35 @@ def test_a_state_that_receives_the_items_is_no_giver() -> None:
         "Die Ukraine wird im Rahmen eines neuen Hilfspakets Waffen im Wert von 1,2 Milliarden "
         "US-Dollar von den USA erhalten."
     )
+
+
+def test_a_clause_dated_in_an_earlier_year_than_the_text_tells_the_past() -> None:
+    """ "2021'de Ukrayna'ya 650 milyon dolardan fazla askeri yardım sağlayan ABD" in a text of
+    2025: what the US gave in 2021 is no news of 2025; a clause that names the text's own year,
+    a later one or a future still pledges, and so does any clause of an undated text."""
+
+    def pledges(text: str, when: dt.date | None) -> set[tuple[str, str]]:
+        r = READER.read(text, date=when)
+        return {(d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")}
+
+    late = dt.date(2025, 11, 4)
+    assert not pledges("In 2021 the US provided $650 million in military aid to Ukraine.", late)
+    assert not pledges(
+        "2021'de Ukrayna'ya 650 milyon dolardan fazla askeri yardım sağlayan ABD, Kiev'e silah "
+        "göndermeyi sürdürüyor.",
+        late,
+    )
+    assert pledges("In 2025 the US provided $650 million in military aid to Ukraine.", late)
+    assert pledges(
+        "The US will provide $650 million in military aid to Ukraine, as agreed in 2024.", late
+    )
+    assert pledges("In 2021 the US provided $650 million in military aid to Ukraine.", None)
+
+
+def test_the_adjective_after_an_initiative_names_no_giver() -> None:
+    """ "Il Belgio finanzierà l'iniziativa ceca": the Czech initiative is the scheme Belgium
+    pays into; Czechia gives nothing by being named after it."""
+    assert pledged(
+        "Il Belgio finanzierà l'iniziativa ceca per l'acquisto di munizioni per l'Ucraina per "
+        "200 milioni di euro."
+    ) == {("BEL", "artillery-ammunition")}

@@ -1027,3 +1027,20 @@ def test_a_package_with_no_item_is_not_the_eus_nor_the_arms_makers() -> None:
         "The EU remains determined to provide lasting support to Ukraine and ensure that it "
         "gets the military equipment it needs."
     )
+
+
+def test_a_list_in_brackets_ahead_names_no_giver() -> None:
+    """A pledge sentence that names no giver takes the first donor of the next sentences, but
+    not one listed in brackets as an aside ("together with the other member countries
+    (Germany, the Netherlands, ...), Luxembourg is providing ..."): the giver named after it."""
+    r = Extractor(modality=False).read(
+        "The army will supply 100 NLAW anti-tank weapons to the Ukrainian army.\n\n"
+        "In addition, the army will provide Ukraine with 15 military tents.\n\n"
+        "As a member of the tanker programme and together with the other member countries "
+        "(Germany, the Netherlands, Belgium, Norway and the Czech Republic), Luxembourg is "
+        "currently providing NATO with air-to-air refuelling capabilities."
+    )
+    assert {(d.fields["donor"], d.fields["category"]) for d in r.by_kind("pledge")} == {
+        ("LUX", "anti-tank-weapon"),
+        ("LUX", "other-military"),
+    }

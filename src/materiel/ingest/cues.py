@@ -985,7 +985,11 @@ OWNER_BEFORE = re.compile(
 #: a nation adjective after the name of a scheme ("l'initiative tchèque", "la coalition
 #: danoise"): the scheme's name, not a donor
 SCHEME_BEFORE = re.compile(
-    r"\b(?:initiative|coalition|plan|modèle|programme|iniciativa|coalición)\s+$", _I
+    r"\b(?:initiative|coalition|plan|modèle|programme|iniciativa|coalición|iniziativ[ae]"
+    r"|coalizione|inicjatyw\w*|koalicj\w*|iniciativ\w*|koalic\w*|initiatie\w*|initiativ\w*"
+    r"|ініціатив\w*|инициатив\w*|коаліці\w*|коалици\w*|iniţiativ\w*|inițiativ\w*"
+    r"|kezdeményez\w*|πρωτοβουλί\w*|girişim\w*)\s+$",
+    _I,
 )
 #: a nation only compared with: "more than Germany", "celles de l'Allemagne"
 COMPARED_BEFORE = re.compile(

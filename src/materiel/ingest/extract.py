@@ -571,7 +571,10 @@ class _Context:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
         if got is None:
-            got = self.flags[(a, b)] = _clause_flags(self.text, a, b, self.other)
+            got = _clause_flags(self.text, a, b, self.other)
+            if not got[0] and self.when is not None and _earlier_year(self.text, a, b, self.when):
+                got = (True, got[1])
+            self.flags[(a, b)] = got
         return got
 
     @property
@@ -678,6 +681,19 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+_YEAR_IN = re.compile(r"(?<![\d/.-])(20[12]\d)(?![\d/.-]|\s*[-–]\s*\d)")
+
+
+def _earlier_year(text: str, a: int, b: int, when: dt.date) -> bool:
+    """The clause text[a:b] dates what it tells in a year before the text's own ("In 2021 the
+    US provided $650 million", "2021'de Ukrayna'ya 650 milyon dolar ... sağlayan ABD"): a past
+    event, no news; not when it names the text's year or a later one, nor a future."""
+    years = [int(m.group(1)) for m in _YEAR_IN.finditer(text, a, b)]
+    if not years or max(years) >= when.year:
+        return False
+    return cues.FUTURE.search(text, a, b) is None
 
 
 def _clause_flags(
@@ -1347,6 +1363,13 @@ class Extractor:
                 return []  # a dateline ("Berlin."), not a sentence
             nations = _within(ctx.nations, ctx.starts["nations"], s, e)
             groups = _donor_groups(nations, ctx.text, s, [], ctx.lang_cues)
+            # a list in brackets is an aside ("together with the other member countries
+            # (Germany, the Netherlands, ...), Luxembourg is providing ..."): not the giver
+            groups = [
+                g
+                for g in groups
+                if ctx.text.count("(", s, g[0].start) <= ctx.text.count(")", s, g[0].start)
+            ]
             if groups:
                 return _codes(groups[0])
         return []

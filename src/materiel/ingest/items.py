@@ -138,7 +138,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     # anti-tank
     (
         r"anti-tank\s+grenade\s+launchers?|Javelins?|NLAWs?|AT-?4s?|TOWs?|Carl[-\s]Gustafs?"
-        r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?"
+        r"|Panzerfausts?|Panzerfäuste|Stugnas?|Milans?|Spikes?|RPG-\d+s?|M-?72s?(?:\s+LAWs?)?"
         # air-launched anti-armour missiles (Brimstone, Hellfire), also fired from the ground
         r"|(?:Brimstone|Hellfire)s?(?:[-\s](?:missiles?|Raketen|Lenkflugkörper))?"
         r"|anti-(?:tank|armou?r)\s+(?:weapons?|weaponry|missiles?|systems?|launchers?|rockets?"

@@ -286,3 +286,23 @@ def test_a_country_written_in_capitals_is_named() -> None:
     [p] = r.by_kind("pledge")
     assert (p.fields["donor"], p.fields["amount"]) == ("IRL", 50e6)
     assert r.evidence(p).startswith("IRELAND WILL PROVIDE")
+
+
+def test_slovene_zda_is_the_usa_not_czech_whether() -> None:
+    """Czech "zda" (whether) marks a clause as not given; the Slovene "ZDA" (the United States)
+    is written in capitals and is a giver. "Pomoč obsega" (the aid comprises) continues the
+    package told before, and "opremo za odstranjevanje min" is demining equipment."""
+    reader = Extractor(modality=False)
+
+    def pledges(text: str) -> set[tuple[str, str, int | None]]:
+        out = reader.read(text).as_label()
+        return {(p["donor"], p["category"], p.get("quantity")) for p in out["pledges"]}
+
+    assert pledges("ZDA bodo Ukrajini poslale 20 tankov.") == {("USA", "main-battle-tank", 20)}
+    assert not pledges("Vláda zvažuje, zda pošle Ukrajině 20 tanků.")
+    got = pledges(
+        "ZDA bodo Ukrajini namenile dodatno vojaško pomoč v vrednosti 250 milijonov dolarjev. "
+        "Pomoč med drugim obsega strelivo za raketne sisteme himars, več kot tri milijone "
+        "nabojev za ročno orožje ter opremo za odstranjevanje min."
+    )
+    assert {("USA", "rocket-artillery-ammunition", None), ("USA", "demining", None)} <= got

@@ -106,7 +106,7 @@ _NOT_GIVEN = (
     r"|nedá(?:me|m|te|jí|vá|vají|l|la|lo|li)?|ne(?:posk|posl|pošl|dod|předá|odovzd|chc|chtěj|plánuj|hodl|mů|môž|bud|byl|poskyt|daruj)\w*"
     r"|odmít\w*|odmiet\w*|zamít\w*|zamiet\w*|vylouč\w*|vyluč\w*|vylúč\w*|zvažuj\w*|zvažov\w*"
     r"|uvažuj\w*|uvažov\w*|diskut\w*|jednání|rokovan\w*|pozastav\w*|odlož\w*|mohl\w*|mohol\w*"
-    r"|možn\w*|případn\w*|prípadn\w*|pokud|pokiaľ|jestli|zda|keby|kdyby|bychom|byste|nikdy|žádn\w*"
+    r"|možn\w*|případn\w*|prípadn\w*|pokud|pokiaľ|jestli|(?-i:zda)|keby|kdyby|bychom|byste|nikdy|žádn\w*"
     r"|žiadn\w*"
     # Slovene, Croatian, Serbian
     r"|zavrn\w*|odklon\w*|razmišlja\w*|preuču\w*|preuči\w*|razmisl\w*|obravnava\w*|lahko\s+bi"
@@ -460,7 +460,7 @@ _COMMITS = (
 _CONTINUES = (
     # Polish, Czech, Slovak, Croatian, Serbian, Slovene
     r"zawiera\w*|obejmuje|w\s+tym|zahrnuje|obsahuj\w*|obsahova\w*|zahŕňa|uključuje|obuhvaća"
-    r"|obuhvata|sadrži|vključuje|vsebuje"
+    r"|obuhvata|sadrži|vključuje|vsebuje|obsega|zajema"
     # "it is about ...": the contents named next ("Jedná se o 30 tisíc pistolí", "Pôjde aj o")
     r"|chodzi\s+o|jedná\s+se\s+o|jde\s+o|jedná\s+sa\s+o|ide\s+(?:\w+\s+)?o|pôjde\s+(?:aj\s+)?o"
     r"|są\s+to|to\s+są|jsou\s+to|sú\s+to|mimo\s+inn\w*|mezi\s+nimi|medzi\s+nimi"
@@ -738,7 +738,7 @@ ITEMS: list[tuple[str, str, int]] = [
     (
         r"odminov\w*|odmín\w*|razminir\w*|razminiranj\w*|разминир\w*|розмінув\w*"
         r"|išminav\w*|išminuot\w*|atmīnēšan\w*|demineeri\w*|miinitõrje\w*|miinanraiva\w*"
-        r"|aknamentesít\w*|αποναρκοθέτ\w*|mayın\s+temizl\w*|"
+        r"|aknamentesít\w*|odstranjevanj\w*\s+min\b|rozminow\w*|αποναρκοθέτ\w*|mayın\s+temizl\w*|"
         + _ar(r"إزالة\s+الألغام|نزع\s+الألغام"),
         "demining",
         4,

@@ -571,7 +571,13 @@ class _Context:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
         if got is None:
-            got = _clause_flags(self.text, a, b, self.other)
+            text = self.text
+            if self.other is not None:
+                # a nation's name is no cue word ("ZDA", the Slovene USA, is Czech "whether")
+                spans = [(n.start, n.end) for n in self.nations if a <= n.start < b]
+                if spans:
+                    text = _blank(text, spans)
+            got = _clause_flags(text, a, b, self.other)
             if not got[0] and self.when is not None and _earlier_year(self.text, a, b, self.when):
                 got = (True, got[1])
             self.flags[(a, b)] = got

@@ -106,7 +106,7 @@ _NOT_GIVEN = (
     r"|nedá(?:me|m|te|jí|vá|vají|l|la|lo|li)?|ne(?:posk|posl|pošl|dod|předá|odovzd|chc|chtěj|plánuj|hodl|mů|môž|bud|byl|poskyt|daruj)\w*"
     r"|odmít\w*|odmiet\w*|zamít\w*|zamiet\w*|vylouč\w*|vyluč\w*|vylúč\w*|zvažuj\w*|zvažov\w*"
     r"|uvažuj\w*|uvažov\w*|diskut\w*|jednání|rokovan\w*|pozastav\w*|odlož\w*|mohl\w*|mohol\w*"
-    r"|možn\w*|případn\w*|prípadn\w*|pokud|pokiaľ|jestli|(?-i:zda)|keby|kdyby|bychom|byste|nikdy|žádn\w*"
+    r"|možn\w*|případn\w*|prípadn\w*|pokud|pokiaľ|jestli|zda|keby|kdyby|bychom|byste|nikdy|žádn\w*"
     r"|žiadn\w*"
     # Slovene, Croatian, Serbian
     r"|zavrn\w*|odklon\w*|razmišlja\w*|preuču\w*|preuči\w*|razmisl\w*|obravnava\w*|lahko\s+bi"

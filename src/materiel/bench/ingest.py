@@ -497,6 +497,12 @@ FIRST_RUNS = (
     " 1) |\n"
     "| batch-85 | 30 | dfc4f3a (the reader as session 21 began, tuned on batches 1-61) | 0.294 "
     "/ 0.161 | 0.400 / 0.286 | 0.200 / 0.250 | 0.500 / 0.200 | 1.000 / 0.250 | 1 on 8 texts (in"
+    " 1) |\n"
+    "| batch-86 | 26 | dfc4f3a (the reader as session 21 began, tuned on batches 1-61) | 0.375 "
+    "/ 0.409 | 0.429 / 0.500 | 0.571 / 0.571 | 0.667 / 0.286 | 0.333 / 0.500 | 2 on 7 texts (in"
+    " 2) |\n"
+    "| batch-87 | 30 | dfc4f3a (the reader as session 21 began, tuned on batches 1-61) | 0.571 "
+    "/ 0.082 | 0.333 / 0.062 | 1.000 / 0.000 | 0.750 / 0.200 | 0.500 / 0.250 | 1 on 8 texts (in"
     " 1) |"
 )
 #: batches 1 and 2 were released before the rewritten reader was committed; its score on

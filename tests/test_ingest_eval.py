@@ -511,6 +511,7 @@ def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence(
     one category listed there), never a figure taken from another mention."""
     from itertools import combinations
 
+    from materiel.ingest import cjk
     from materiel.ingest.numbers import find_quantities
 
     assert len(labelled) >= 2121
@@ -532,6 +533,9 @@ def test_every_draft_keeps_its_span_and_its_quantity_is_in_its_evidence(
             stated = [
                 x.value for x in find_quantities(reading.evidence(d), reading.lang) if x.value
             ]
+            if cjk.is_cjk(text):  # counts with East Asian units and counters ("14万4000発")
+                ev = reading.evidence(d)
+                stated += [int(f.value) for f in cjk.figures(ev, 0, len(ev)) if f.counted]
             sums = (
                 {sum(c) for k in range(1, len(stated) + 1) for c in combinations(stated, k) if c}
                 if len(stated) <= 8

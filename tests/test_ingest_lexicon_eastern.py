@@ -290,8 +290,9 @@ def test_a_country_written_in_capitals_is_named() -> None:
 
 def test_slovene_zda_is_the_usa_not_czech_whether() -> None:
     """Czech "zda" (whether) marks a clause as not given; the Slovene "ZDA" (the United States)
-    is a nation's name, which is no cue word, and a giver. "Pomoč obsega" (the aid comprises) continues the
-    package told before, and "opremo za odstranjevanje min" is demining equipment."""
+    is a nation's name, which is no cue word, and a giver. "Pomoč obsega" (the aid comprises)
+    continues the package told before, and "opremo za odstranjevanje min" is demining
+    equipment."""
     reader = Extractor(modality=False)
 
     def pledges(text: str) -> set[tuple[str, str, int | None]]:

@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from materiel.ingest import cues, lexicon
+from materiel.ingest import cjk, cues, lexicon
 from materiel.ingest import nations as nat
 from materiel.ingest.items import (
     AMMO,
@@ -1311,6 +1311,8 @@ class Extractor:
 
     # -- per text --------------------------------------------------------------------
     def read(self, text: str, *, date: dt.date | None = None) -> Reading:
+        if cjk.is_cjk(text):
+            return self._read_cjk(text, date or find_date(text))
         ctx = _Context(text, guess_lang(text), date or find_date(text))
         ctx.core = _core_language(text)
         ctx.lang_cues = cues.for_language(_cue_language(text, ctx.lang, ctx.core))
@@ -1353,6 +1355,35 @@ class Extractor:
         order = {"pledge": 0, "fund": 1, "need": 2}
         merged.sort(key=lambda d: order[d.kind])
         return Reading(text, merged, ctx.lang)
+
+    def _read_cjk(self, text: str, when: dt.date | None) -> Reading:
+        """A text in Chinese, Japanese or Korean, read by :mod:`.cjk`."""
+        drafts: list[Draft] = []
+        for row in cjk.read(text):
+            fields: dict[str, Any] = {"recipient": self.recipient, "category": row.category}
+            if row.kind == "pledge":
+                fields = {
+                    "donor": row.donor,
+                    **fields,
+                    "caliber": None,
+                    "quantity": row.quantity,
+                    "amount": row.amount,
+                    "currency": row.currency,
+                    "date": when.isoformat() if when else None,
+                    "item_code": None,
+                    "channel": None,
+                }
+            else:
+                fields |= {"caliber": None, "quantity": None, "item_code": None}
+                fields["priority"] = "high"
+            drafts.append(Draft(row.kind, fields, row.start, row.end, row.start, row.sentence))
+        merged = _merge(drafts)
+        if self.modality is not None:
+            merged = self.modality.filter(text, cjk.sentences(text), merged, core=False)
+        order = {"pledge": 0, "fund": 1, "need": 2}
+        merged.sort(key=lambda d: order[d.kind])
+        lang = {"ko": "ko", "ja": "ja"}.get(cjk.script(text), "zh")
+        return Reading(text, merged, lang)
 
     @staticmethod
     def _ahead(ctx: _Context, sentences: list[tuple[int, int]], index: int) -> list[str]:

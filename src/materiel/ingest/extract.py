@@ -689,6 +689,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+#: the order of a reading's drafts: pledges, then funds, then needs
+_KIND_ORDER = {"pledge": 0, "fund": 1, "need": 2}
+
 _YEAR_IN = re.compile(r"(?<![\d/.-])(20[12]\d)(?![\d/.-]|\s*[-–]\s*\d)")
 
 
@@ -1352,8 +1355,7 @@ class Extractor:
             ]
         if self.modality is not None:
             merged = self.modality.filter(text, sentences, merged, core=ctx.core)
-        order = {"pledge": 0, "fund": 1, "need": 2}
-        merged.sort(key=lambda d: order[d.kind])
+        merged.sort(key=lambda d: _KIND_ORDER[d.kind])
         return Reading(text, merged, ctx.lang)
 
     def _read_cjk(self, text: str, when: dt.date | None) -> Reading:
@@ -1380,10 +1382,8 @@ class Extractor:
         merged = _merge(drafts)
         if self.modality is not None:
             merged = self.modality.filter(text, cjk.sentences(text), merged, core=False)
-        order = {"pledge": 0, "fund": 1, "need": 2}
-        merged.sort(key=lambda d: order[d.kind])
-        lang = {"ko": "ko", "ja": "ja"}.get(cjk.script(text), "zh")
-        return Reading(text, merged, lang)
+        merged.sort(key=lambda d: _KIND_ORDER[d.kind])
+        return Reading(text, merged, cjk.script(text))
 
     @staticmethod
     def _ahead(ctx: _Context, sentences: list[tuple[int, int]], index: int) -> list[str]:

@@ -19,9 +19,12 @@ labelled texts. Nothing here imports the reader: :mod:`.extract` turns the rows 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from materiel.ingest.nations import NOT_DONORS
 
 #: characters of the three scripts (kana, CJK ideographs, hangul)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -31,6 +34,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 def is_cjk(text: str) -> bool:
     """Most of the text's letters are Chinese, Japanese or Korean."""
     head = text[:3000]
+    if _CJK.search(head) is None:
+        return False  # most texts: no need to count their letters
     letters = len(_LETTER.findall(head))
     return letters > 0 and len(_CJK.findall(head)) >= 0.5 * letters
 
@@ -74,11 +79,10 @@ _SHORT: dict[str, str] = {
 #: names that are also common words: Korean "인도" (India) is "handover"
 _AMBIGUOUS = ("인도", "中", "美")
 
-#: the recipient and the aggressors' names (no donors)
+#: the recipient's names (the aggressors are nations.NOT_DONORS)
 _RECIPIENT = re.compile(
     r"ウクライナ|乌克兰|烏克蘭|우크라이나|우크라|宇克蘭|キーウ|キエフ|基辅|基輔|키이우"
 )
-_NOT_DONORS = frozenset({"UKR", "RUS", "PRK", "BLR", "IRN"})
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +132,7 @@ def giving_states(text: str, states: list[Mention]) -> list[str]:
         dict.fromkeys(
             n.value
             for n in states
-            if n.value not in _NOT_DONORS
+            if n.value not in NOT_DONORS
             and not _NOT_GIVER_AFTER.match(text, n.end)
             and not _NOT_GIVER_BEFORE.search(text, max(0, n.start - 1), n.start)
         )
@@ -416,28 +420,27 @@ def _quantity(figs: list[Figure], item: Mention, text: str) -> Figure | None:
     return None
 
 
-def _main_donor(text: str) -> str | None:
+def _main_donor(states: list[Mention]) -> str | None:
     """The state the text names most often (not the recipient nor an aggressor)."""
-    counts: dict[str, int] = {}
-    for n in nations(text, 0, len(text)):
-        if n.value not in _NOT_DONORS:
-            counts[n.value] = counts.get(n.value, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    counts = Counter(n.value for n in states if n.value not in NOT_DONORS)
+    return counts.most_common(1)[0][0] if counts else None
 
 
-def read(text: str) -> list[Row]:
-    """The pledges and needs of a text in Chinese, Japanese or Korean; a rounded or scaled sum
-    ("約1000億円", "1000億円規模") gives way to an exact one of the same donor."""
-    rows = list(_read(text))
+def read(text: str, spans: list[tuple[int, int]] | None = None) -> list[Row]:
+    """The pledges and needs of a text in Chinese, Japanese or Korean (``spans``: its
+    :func:`sentences`, when the caller has them); a rounded or scaled sum ("約1000億円",
+    "1000億円規模") gives way to an exact one of the same donor."""
+    rows = list(_read(text, sentences(text) if spans is None else spans))
     exact = {r.donor for r in rows if r.amount is not None and not r.approx}
     return [r for r in rows if not (r.approx and r.donor in exact)]
 
 
-def _read(text: str) -> Iterator[Row]:
+def _read(text: str, spans: list[tuple[int, int]]) -> Iterator[Row]:
     last_donors: list[str] = []
-    main = _main_donor(text)
-    for index, (a, b) in enumerate(sentences(text)):
-        states = nations(text, a, b)
+    everywhere = nations(text, 0, len(text))  # found once, handed to their sentences
+    main = _main_donor(everywhere)
+    for index, (a, b) in enumerate(spans):
+        states = [n for n in everywhere if a <= n.start < b]
         donors = giving_states(text, states)
         things = items(text, a, b)
         figs = figures(text, a, b)

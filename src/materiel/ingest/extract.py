@@ -1361,7 +1361,8 @@ class Extractor:
     def _read_cjk(self, text: str, when: dt.date | None) -> Reading:
         """A text in Chinese, Japanese or Korean, read by :mod:`.cjk`."""
         drafts: list[Draft] = []
-        for row in cjk.read(text):
+        spans = cjk.sentences(text)
+        for row in cjk.read(text, spans):
             fields: dict[str, Any] = {"recipient": self.recipient, "category": row.category}
             if row.kind == "pledge":
                 fields = {
@@ -1376,12 +1377,11 @@ class Extractor:
                     "channel": None,
                 }
             else:
-                fields |= {"caliber": None, "quantity": None, "item_code": None}
-                fields["priority"] = "high"
+                fields |= {"caliber": None, "quantity": None, "item_code": None, "priority": "high"}
             drafts.append(Draft(row.kind, fields, row.start, row.end, row.start, row.sentence))
         merged = _merge(drafts)
         if self.modality is not None:
-            merged = self.modality.filter(text, cjk.sentences(text), merged, core=False)
+            merged = self.modality.filter(text, spans, merged, core=False)
         merged.sort(key=lambda d: _KIND_ORDER[d.kind])
         return Reading(text, merged, cjk.script(text))
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from materiel.ingest.nations import NOT_DONORS
+from materiel.ingest.text import blank
 
 #: characters of the three scripts (kana, CJK ideographs, hangul)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -445,9 +446,8 @@ def _read(text: str, spans: list[tuple[int, int]]) -> Iterator[Row]:
         things = items(text, a, b)
         figs = figures(text, a, b)
         sums = [f for f in figs if f.currency]
-        clause = text[a:b]
-        for n in states:  # a name is no cue word
-            clause = clause[: n.start - a] + " " * (n.end - n.start) + clause[n.end - a :]
+        # a name is no cue word
+        clause = blank(text[a:b], [(n.start - a, n.end - a) for n in states])
         met = _REQUEST_MET.search(clause) is not None
         clause = _REQUEST_MET.sub(" ", clause)
         refused = _NOT_GIVEN.search(clause) is not None

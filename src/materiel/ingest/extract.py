@@ -96,6 +96,7 @@ from materiel.ingest.numbers import (
     lang_scores,
 )
 from materiel.ingest.speaker import OTHER_OFFICIALS, RECIPIENT_OFFICIALS, SPEECH_VERB, Speakers
+from materiel.ingest.text import blank
 
 _ABBREV = {
     "mr",
@@ -576,7 +577,7 @@ class _Context:
                 # a nation's name is no cue word ("ZDA", the Slovene USA, is Czech "whether")
                 spans = [(n.start, n.end) for n in self.nations if a <= n.start < b]
                 if spans:
-                    text = _blank(text, spans)
+                    text = blank(text, spans)
             got = _clause_flags(text, a, b, self.other)
             if not got[0] and self.when is not None and _earlier_year(self.text, a, b, self.when):
                 got = (True, got[1])
@@ -682,13 +683,6 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
     return False
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each of ``spans`` replaced by as many spaces (offsets kept)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
 #: the order of a reading's drafts: pledges, then funds, then needs
 _KIND_ORDER = {"pledge": 0, "fund": 1, "need": 2}
 
@@ -714,7 +708,7 @@ def _clause_flags(
     if attributive := cues.attributive_past(text, a, b):
         # a thing given before, named inside the clause ("spare parts for weapons already
         # delivered"): the clause read without that phrase
-        text = _blank(text, attributive)
+        text = blank(text, attributive)
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
         cumulative = (
             cues.CUMULATIVE.search(text, a, b) is not None
@@ -1456,7 +1450,7 @@ class Extractor:
         st = _Sentence(index, s, e, nations, groups, money, masks, clauses)
         st.elements = self._elements(ctx, st, items)
         attributive = cues.attributive_past(text, s, e)
-        blanked = _blank(text, asides)
+        blanked = blank(text, asides)
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:

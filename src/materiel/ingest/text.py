@@ -66,6 +66,13 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` replaced by as many spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def html_to_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)

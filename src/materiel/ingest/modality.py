@@ -282,6 +282,10 @@ class TextCues:
         #: the cues that may match in this text (the only ones its spans are searched for)
         self.live = live_cues(text, found)
         self.per_sentence = [_hits(text, a, b, self.live) for a, b in sentences]
+        #: the hits of every span searched so far (a text's drafts share clauses and parts)
+        self._span_hits: dict[tuple[int, int], frozenset[str]] = dict(
+            zip(sentences, self.per_sentence, strict=True)
+        )
         self.title_words = _words(text, *sentences[0]) if sentences else frozenset()
         self._sentence_words: dict[int, frozenset[str]] = {}
         n = len(sentences)
@@ -291,6 +295,12 @@ class TextCues:
             share = k / n if n else 0.0
             level = 0 if share == 0 else 1 if share < 0.2 else 2 if share < 0.5 else 3
             self.shares.append(f"x:{name}:{level}")
+
+    def hits(self, a: int, b: int) -> frozenset[str]:
+        """The live cues found in text[a:b], each span searched once."""
+        if (a, b) not in self._span_hits:
+            self._span_hits[a, b] = _hits(self.text, a, b, self.live)
+        return self._span_hits[a, b]
 
     def sentence_words(self, i: int) -> frozenset[str]:
         if i not in self._sentence_words:
@@ -350,15 +360,15 @@ def features(tc: TextCues, drafts: Sequence[Draft], d: Draft) -> list[str]:
     else:
         s, e = d.start, d.end
         f.append("nosent")
-        f += ["s:" + n for n in sorted(_hits(text, s, e, tc.live))]
+        f += ["s:" + n for n in sorted(tc.hits(s, e))]
         sentence_words = _words(text, s, e)
     anchor = d.anchor if d.anchor >= 0 else d.start
     clause = next(
         ((a, b) for a, b in _segments(text, s, e, _CLAUSE_SPLIT) if a <= anchor < b), (s, e)
     )
     part = next(((a, b) for a, b in _segments(text, s, e, _MODAL_SPLIT) if a <= anchor < b), (s, e))
-    f += ["c:" + n for n in sorted(_hits(text, *clause, tc.live))]
-    f += ["m:" + n for n in sorted(_hits(text, *part, tc.live))]
+    f += ["c:" + n for n in sorted(tc.hits(*clause))]
+    f += ["m:" + n for n in sorted(tc.hits(*part))]
     if sents:
         f += ["t:" + n for n in sorted(tc.per_sentence[0])]
     f += tc.shares

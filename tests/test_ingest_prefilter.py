@@ -33,12 +33,39 @@ def test_prefixes_of_literals_branches_and_optional_parts() -> None:
     assert _starts(r"x+tank") == {"x"}
 
 
-def test_a_pattern_that_may_start_with_any_letter_is_never_skipped() -> None:
-    for rx in (r"\w+houwitser", r"[A-ZÄÖÜ]\w+drohnen", r".?tank"):
+def test_a_pattern_that_may_start_with_any_letter_is_known_by_the_literals_after() -> None:
+    """Every match of ``\\w+houwitser`` holds "houwit": a text without it is not scanned."""
+    assert _starts(r"\w+houwitser", 0) == {"houwit"}
+    assert _starts(r"[A-ZÄÖÜ]\w+drohnen", 0) == {"drohne"}
+    assert _starts(r".?tank", 0) == {"tank"}
+    assert _starts(r"(?:\d{2,3}\s?)?mm-granat", 0) == {"mm-gra"}
+    # a branch with no literal is passed over: every match holds "tank" (and "xtank" when x)
+    assert _starts(r"(?:x|\w+)tank", 0) == {"tank", "xtank"}
+    for rx in (r"\w+", r"tank|\w+", r"\w+(?:houwitser)?"):  # a match may hold no literal
         assert _starts(rx, 0) == {""}
         assert prefilter.may_match(_starts(rx, 0), prefilter.fold("nothing here"))
+    assert not prefilter.may_match(_starts(r"\w+houwitser", 0), prefilter.fold("howitzers"))
+    assert prefilter.may_match(_starts(r"\w+houwitser", 0), prefilter.fold("PANTSERHOUWITSER"))
     assert not prefilter.may_match(_starts(r"tanks?"), prefilter.fold("nothing here"))
     assert prefilter.may_match(_starts(r"tanks?"), prefilter.fold("TANKS"))
+
+
+def test_the_needles_found_in_one_scan_are_those_the_text_holds() -> None:
+    needles = frozenset({"leo", "leopa", "eopar", "tank", "a", "ank", "x"})
+    found = prefilter.present(prefilter.fold("Leopard tanks"), needles)
+    assert found == {"leo", "leopa", "eopar", "tank", "a", "ank"}  # overlapping ones too
+    assert prefilter.present("", needles) == frozenset()
+    assert prefilter.present("abc", frozenset({""})) == frozenset()
+    assert prefilter.may_hold(frozenset({"x", "tank"}), found)
+    assert not prefilter.may_hold(frozenset({"x"}), found)
+    assert prefilter.may_hold(frozenset({""}), frozenset())
+
+
+@given(st.text(alphabet="abcLEOPARDtnk -İı", max_size=40))
+def test_one_scan_finds_what_a_search_for_each_needle_finds(text: str) -> None:
+    needles = frozenset({"leo", "leopa", "eo", "pard", "a", "ank", "tank", "i", "ıa", "d -"})
+    folded = prefilter.fold(text)
+    assert prefilter.present(folded, needles) == {n for n in needles if n in folded}
 
 
 def _all_characters() -> str:
@@ -181,22 +208,22 @@ def test_skipping_cues_finds_the_same_hits_on_labelled_text(lang: str | None) ->
 
 def test_a_trie_of_words_prefers_the_longest_as_a_sorted_alternation_does() -> None:
     words = ["US", "USA", "United States", "United States of America", "Nor", "Norway"]
-    trie = re.compile(rf"(?:{nations._trie(words)})(?!\w)")
+    trie = re.compile(rf"(?:{prefilter.trie(words)})(?!\w)")
     plain = re.compile(
         "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
     )
     text = "USA, US, USAF, United States of America, United States of Am, Norway, Nord, Nor."
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    assert re.fullmatch(nations._trie(["a", "ab", "abc"]), "ab")
+    assert re.fullmatch(prefilter.trie(["a", "ab", "abc"]), "ab")
 
 
 def test_the_names_trie_finds_the_same_names_on_labelled_text() -> None:
-    """The nation names are one trie (:func:`materiel.ingest.nations._trie`), not an
+    """The nation names are one trie (:func:`materiel.ingest.prefilter.trie`), not an
     alternation of 8,000 words: the same mentions, in an eighth of the time."""
     keys = sorted(nations._table(), key=len, reverse=True)
     plain = re.compile(
         nations._pattern().pattern.replace(
-            nations._trie(nations._table()), "|".join(re.escape(k) for k in keys)
+            prefilter.trie(nations._table()), "|".join(re.escape(k) for k in keys)
         )
     )
     for text in _labelled_texts(5):

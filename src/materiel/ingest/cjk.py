@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from materiel.ingest import prefilter
 from materiel.ingest.nations import NOT_DONORS
 from materiel.ingest.text import blank
 
@@ -101,8 +102,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     table.update(_SHORT)
     for word in _AMBIGUOUS:
         table.pop(word, None)
-    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
-    return re.compile(alts), table
+    return re.compile(prefilter.trie(table)), table  # the longest name first, as a trie
 
 
 @dataclass(frozen=True)

@@ -706,13 +706,20 @@ def _keyword_patterns(
 def _keyword_mentions(text: str, lang: str | None = None) -> list[ItemMention]:
     """Every keyword's matches (a keyword none of whose prefixes the text holds is skipped:
     most of the table matches nothing in one text)."""
-    folded = prefilter.fold(text)
+    patterns = _keyword_patterns(lang)
+    found = prefilter.present(prefilter.fold(text), _keyword_needles(lang))
     return [
         ItemMention(cat, rank, m.start(), m.end(), m.group(0))
-        for pat, cat, rank, starts in _keyword_patterns(lang)
-        if prefilter.may_match(starts, folded)
+        for pat, cat, rank, starts in patterns
+        if prefilter.may_hold(starts, found)
         for m in pat.finditer(text)
     ]
+
+
+@lru_cache(maxsize=64)
+def _keyword_needles(lang: str | None = None) -> frozenset[str]:
+    """Every prefix of the keyword patterns of ``lang`` (:func:`.prefilter.present`)."""
+    return frozenset().union(*(starts for *_, starts in _keyword_patterns(lang)))
 
 
 def _squash(s: str) -> str:

@@ -250,12 +250,16 @@ def live_cues(text: str, found: Cues = CUES) -> Cues:
     """The cues of ``found`` that may match somewhere in ``text`` (:mod:`.prefilter`): the
     others match in none of its spans, so its sentences, clauses and parts are searched for
     these only, with the same hits."""
-    folded = prefilter.fold(text)
+    prefixes = _cue_prefixes(found)
+    held = prefilter.present(prefilter.fold(text), _cue_needles(found))
     return tuple(
-        cue
-        for cue, starts in zip(found, _cue_prefixes(found), strict=True)
-        if prefilter.may_match(starts, folded)
+        cue for cue, starts in zip(found, prefixes, strict=True) if prefilter.may_hold(starts, held)
     )
+
+
+@lru_cache(maxsize=128)
+def _cue_needles(found: Cues) -> frozenset[str]:
+    return frozenset().union(*_cue_prefixes(found))
 
 
 #: a word feature's token: two letters or more (no digits: figures are the draft's shape)

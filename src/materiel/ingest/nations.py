@@ -11,10 +11,9 @@ and the labels use). A few coalition words (``Nordic countries``) resolve to sev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import pycountry
 
@@ -633,35 +632,13 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    alts = _trie(_table())
+    alts = prefilter.trie(_table())
     # word-bounded; "US" must not be the pronoun "us" (case-sensitive), nor inside "USD"
     # every name starts with a capital letter or a digit-free symbol: fail fast elsewhere
     # a full stop glued to the name ends the sentence before it: "... an.Norwegen verpflichtete"
     return re.compile(
         rf"(?:(?<![\w.])|(?<=[a-zß-ÿ]{{2}}\.))(?=[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΩЀ-Я])({alts})(?![\w])(?!\.\w)"
     )
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One alternation of literal ``words`` as a trie ("Nor(?:way|wegen)"): at a position the
-    regex engine follows one branch per character instead of trying every word, and, as in an
-    alternation sorted longest first, the longest word that fits is tried first (a word's end
-    is an optional tail, taken greedily)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 @lru_cache(maxsize=2)
@@ -687,17 +664,24 @@ def _adjective_patterns(other_languages: bool) -> list[re.Pattern[str]]:
     ]
 
 
+@lru_cache(maxsize=2)
+def _adjective_needles(other_languages: bool) -> frozenset[str]:
+    """Every prefix of every adjective (:func:`.prefilter.present`)."""
+    return frozenset().union(*_adjective_prefixes(other_languages))
+
+
 def _adjective_matches(text: str, other_languages: bool) -> Iterator[tuple[int, re.Match[str]]]:
     """(number, match) of the adjectives in ``text`` as one alternation of them all, in their
     order, would find them (at a position the first adjective that matches there; the scan
     goes on after each match), from the patterns of only those adjectives the text can match at
     all: most of them (some 370 with the other languages') match nothing in one text, and
     compiling an alternation of the few that may, text by text, cost more than reading."""
-    folded = prefilter.fold(text)
     patterns = _adjective_patterns(other_languages)
+    prefixes = _adjective_prefixes(other_languages)
+    held = prefilter.present(prefilter.fold(text), _adjective_needles(other_languages))
     found: list[tuple[int, int, re.Match[str]]] = []
-    for i, starts in enumerate(_adjective_prefixes(other_languages)):
-        if not prefilter.may_match(starts, folded):
+    for i, starts in enumerate(prefixes):
+        if not prefilter.may_hold(starts, held):
             continue
         m = patterns[i].search(text)
         while m is not None:  # every start, overlapping ones too

@@ -1,4 +1,4 @@
-"""Reading fast without reading differently: the literal prefixes that let the reader skip
+"""Reading fast without reading differently: the literal needles that let the reader skip
 patterns a text cannot match (:mod:`materiel.ingest.prefilter`), and the cue patterns compiled
 per language (:func:`materiel.ingest.cues.for_language`)."""
 
@@ -18,36 +18,36 @@ from materiel.ingest import cues, items, lexicon, nations, prefilter
 EVAL = Path(__file__).parent / "ingest_eval"
 
 
-def _starts(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str]:
-    return prefilter.prefixes(re.compile(pattern, flags))
+def _needles(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str]:
+    return prefilter.needles(re.compile(pattern, flags))
 
 
-def test_prefixes_of_literals_branches_and_optional_parts() -> None:
-    assert _starts(r"Leopard|Leo\s*2") == {"leo"}  # "leopar" starts with "leo"
-    assert _starts(r"(?:self-propelled\s+)?howitzers?") == {"self-p", "howitz"}
-    assert _starts(r"M113s?|M777") == {"m113", "m777"}
-    assert _starts(r"(?<![\w-])(?:tanks?)(?![\w])") == {"tank"}  # look-arounds take no text
-    assert _starts(r"[Hh]aubitze") == {"haubit"}  # a small class: each member
-    assert _starts(r"[Gg]ep(?:ard)?") == {"gep"}
-    assert _starts(r"(?:x)*tank") == {"x", "tank"}  # with the repeat, or without it
-    assert _starts(r"x+tank") == {"x"}
+def test_needles_of_literals_branches_and_optional_parts() -> None:
+    assert _needles(r"Leopard|Leo\s*2") == {"leo"}  # "leopar" holds "leo"
+    assert _needles(r"(?:self-propelled\s+)?howitzers?") == {"howitz"}  # not the optional part
+    assert _needles(r"M113s?|M777") == {"113", "777"}  # "m113" holds "113": it adds nothing
+    assert _needles(r"(?<![\w-])(?:tanks?)(?![\w])") == {"tank"}  # look-arounds take no text
+    assert _needles(r"[Hh]aubitze") == {"haubit"}  # a small class: each member
+    assert _needles(r"[Gg]ep(?:ard)?") == {"gep"}
+    assert _needles(r"(?:x)*tank") == {"tank"}  # a repeat that may be absent gives nothing
+    assert _needles(r"x+tank") == {"tank"}  # the longer of "x" and "tank"
+    assert _needles(r"a\s+total\s+of") == {"total"}  # the run that tells texts apart best
 
 
 def test_a_pattern_that_may_start_with_any_letter_is_known_by_the_literals_after() -> None:
     """Every match of ``\\w+houwitser`` holds "houwit": a text without it is not scanned."""
-    assert _starts(r"\w+houwitser", 0) == {"houwit"}
-    assert _starts(r"[A-ZÄÖÜ]\w+drohnen", 0) == {"drohne"}
-    assert _starts(r".?tank", 0) == {"tank"}
-    assert _starts(r"(?:\d{2,3}\s?)?mm-granat", 0) == {"mm-gra"}
-    # a branch with no literal is passed over: every match holds "tank" (and "xtank" when x)
-    assert _starts(r"(?:x|\w+)tank", 0) == {"tank", "xtank"}
+    assert _needles(r"\w+houwitser", 0) == {"houwit"}
+    assert _needles(r"[A-ZÄÖÜ]\w+drohnen", 0) == {"drohne"}
+    assert _needles(r".?tank", 0) == {"tank"}
+    assert _needles(r"(?:\d{2,3}\s?)?mm-granat", 0) == {"mm-gra"}
+    assert _needles(r"(?:x|\w+)tank", 0) == {"tank"}  # a branch with no literal: after it
     for rx in (r"\w+", r"tank|\w+", r"\w+(?:houwitser)?"):  # a match may hold no literal
-        assert _starts(rx, 0) == {""}
-        assert prefilter.may_match(_starts(rx, 0), prefilter.fold("nothing here"))
-    assert not prefilter.may_match(_starts(r"\w+houwitser", 0), prefilter.fold("howitzers"))
-    assert prefilter.may_match(_starts(r"\w+houwitser", 0), prefilter.fold("PANTSERHOUWITSER"))
-    assert not prefilter.may_match(_starts(r"tanks?"), prefilter.fold("nothing here"))
-    assert prefilter.may_match(_starts(r"tanks?"), prefilter.fold("TANKS"))
+        assert _needles(rx, 0) == {""}
+        assert prefilter.may_match(_needles(rx, 0), prefilter.fold("nothing here"))
+    assert not prefilter.may_match(_needles(r"\w+houwitser", 0), prefilter.fold("howitzers"))
+    assert prefilter.may_match(_needles(r"\w+houwitser", 0), prefilter.fold("PANTSERHOUWITSER"))
+    assert not prefilter.may_match(_needles(r"tanks?"), prefilter.fold("nothing here"))
+    assert prefilter.may_match(_needles(r"tanks?"), prefilter.fold("TANKS"))
 
 
 def test_the_needles_found_in_one_scan_are_those_the_text_holds() -> None:
@@ -66,6 +66,9 @@ def test_one_scan_finds_what_a_search_for_each_needle_finds(text: str) -> None:
     needles = frozenset({"leo", "leopa", "eo", "pard", "a", "ank", "tank", "i", "ıa", "d -"})
     folded = prefilter.fold(text)
     assert prefilter.present(folded, needles) == {n for n in needles if n in folded}
+    where = prefilter.occurrences(folded, needles)
+    for n in needles:
+        assert where.get(n, []) == [i for i in range(len(folded)) if folded.startswith(n, i)]
 
 
 def _all_characters() -> str:
@@ -79,7 +82,7 @@ def test_folding_agrees_with_the_regex_engines_case_insensitive_matching() -> No
     chars: set[str] = set()
     for _pat, _cat, _rank, starts in items._keyword_patterns(None):
         chars.update(ch for s in starts for ch in s)
-    for starts in nations._adjective_prefixes(True):
+    for starts in nations._adjective_needles_each(True):
         chars.update(ch for s in starts for ch in s)
     assert len(chars) > 150  # Latin, Greek, Cyrillic and Arabic letters
     for ch in sorted(chars):
@@ -201,8 +204,11 @@ def test_skipping_cues_finds_the_same_hits_on_labelled_text(lang: str | None) ->
     for text in texts:
         live = modality.live_cues(text, found)
         skipped += len(found) - len(live)
-        for a, b in split_sentences(text):
-            assert modality._hits(text, a, b, live) == modality._hits(text, a, b, found)
+        sentences = split_sentences(text)
+        full = [modality._hits(text, a, b, found) for a, b in sentences]
+        assert [modality._hits(text, a, b, live) for a, b in sentences] == full
+        # each cue searched only in the sentences that hold one of its needles
+        assert modality._sentence_hits(text, sentences, live, found) == full
     assert skipped >= len(texts) // 2  # the prefilter does skip cues
 
 
@@ -230,3 +236,18 @@ def test_the_names_trie_finds_the_same_names_on_labelled_text() -> None:
         assert [m.span(1) for m in nations._pattern().finditer(text)] == [
             m.span(1) for m in plain.finditer(text)
         ]
+
+
+def test_sentence_hits_where_folding_shifts_positions_or_sentences_overlap() -> None:
+    """A combining dot folded away shifts the folded text's positions, and overlapping spans
+    break the one-sentence-per-position lookup: both fall back to searching every sentence."""
+    from materiel.ingest import modality
+
+    text = "Vilniuje\u0307 Germany will not send tanks. Kyiv asked for more shells."
+    assert len(prefilter.fold(text)) != len(text)
+    cut = text.index("Kyiv")
+    for sentences in ([(0, cut - 1), (cut, len(text))], [(0, cut + 4), (cut, len(text))]):
+        found = modality.CUES
+        full = [modality._hits(text, a, b, found) for a, b in sentences]
+        assert modality._sentence_hits(text, sentences, found, found) == full
+        assert "notgiven" in full[0] and "request" in full[1]

@@ -673,7 +673,7 @@ def _keyword_patterns(
     lang: str | None = None,
 ) -> list[tuple[re.Pattern[str], str, int, frozenset[str]]]:
     """The keyword patterns a text in ``lang`` is read with, each with its category, rank and
-    :func:`.prefilter.prefixes`."""
+    :func:`.prefilter.needles`."""
     out = [
         # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"); the cheap
         # "mm-" look-behind first, so most positions test one look-behind, not three
@@ -700,11 +700,11 @@ def _keyword_patterns(
     out += [
         (re.compile(rf"(?<!\w)(?:{rx})(?![\w])"), cat, rank) for rx, cat, rank in GERMAN_COMPOUNDS
     ]
-    return [(pat, cat, rank, prefilter.prefixes(pat)) for pat, cat, rank in out]
+    return [(pat, cat, rank, prefilter.needles(pat)) for pat, cat, rank in out]
 
 
 def _keyword_mentions(text: str, lang: str | None = None) -> list[ItemMention]:
-    """Every keyword's matches (a keyword none of whose prefixes the text holds is skipped:
+    """Every keyword's matches (a keyword none of whose needles the text holds is skipped:
     most of the table matches nothing in one text)."""
     patterns = _keyword_patterns(lang)
     found = prefilter.present(prefilter.fold(text), _keyword_needles(lang))

@@ -48,6 +48,7 @@ scipy's L-BFGS). The filter is a few hundred regex searches and dictionary look-
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import math
@@ -242,24 +243,53 @@ def _hits(text: str, a: int, b: int, found: Cues = CUES) -> frozenset[str]:
 
 
 @lru_cache(maxsize=128)
-def _cue_prefixes(found: Cues) -> tuple[frozenset[str], ...]:
-    return tuple(prefilter.prefixes(rx) for _, rx in found)
+def _cue_needles_each(found: Cues) -> tuple[frozenset[str], ...]:
+    return tuple(prefilter.needles(rx) for _, rx in found)
 
 
 def live_cues(text: str, found: Cues = CUES) -> Cues:
     """The cues of ``found`` that may match somewhere in ``text`` (:mod:`.prefilter`): the
     others match in none of its spans, so its sentences, clauses and parts are searched for
     these only, with the same hits."""
-    prefixes = _cue_prefixes(found)
+    each = _cue_needles_each(found)
     held = prefilter.present(prefilter.fold(text), _cue_needles(found))
     return tuple(
-        cue for cue, starts in zip(found, prefixes, strict=True) if prefilter.may_hold(starts, held)
+        cue for cue, starts in zip(found, each, strict=True) if prefilter.may_hold(starts, held)
     )
 
 
 @lru_cache(maxsize=128)
 def _cue_needles(found: Cues) -> frozenset[str]:
-    return frozenset().union(*_cue_prefixes(found))
+    return frozenset().union(*_cue_needles_each(found))
+
+
+def _sentence_hits(
+    text: str, sentences: Sequence[tuple[int, int]], live: Cues, found: Cues
+) -> list[frozenset[str]]:
+    """:func:`_hits` of each sentence: a cue is searched only in the sentences where one of
+    its needles starts (every match of it holds one), found for all cues in one scan."""
+    folded = prefilter.fold(text)
+    if len(folded) != len(text) or any(  # positions would not agree, or spans overlap
+        sentences[k][1] > sentences[k + 1][0] for k in range(len(sentences) - 1)
+    ):
+        return [_hits(text, a, b, live) for a, b in sentences]
+    where = prefilter.occurrences(folded, _cue_needles(found))
+    hits: list[set[str]] = [set() for _ in sentences]
+    starts = [a for a, _ in sentences]
+    names = {name for name, _ in live}
+    for (name, rx), needles in zip(found, _cue_needles_each(found), strict=True):
+        if name not in names:
+            continue
+        if "" in needles:
+            candidates: Iterable[int] = range(len(sentences))
+        else:
+            at = sorted({i for x in needles for i in where.get(x, ())})
+            candidates = sorted({bisect.bisect_right(starts, i) - 1 for i in at} - {-1})
+        for k in candidates:
+            a, b = sentences[k]
+            if a < b and rx.search(text, a, b):
+                hits[k].add(name)
+    return [frozenset(h) for h in hits]
 
 
 #: a word feature's token: two letters or more (no digits: figures are the draft's shape)
@@ -285,7 +315,7 @@ class TextCues:
         self.sentences = sentences
         #: the cues that may match in this text (the only ones its spans are searched for)
         self.live = live_cues(text, found)
-        self.per_sentence = [_hits(text, a, b, self.live) for a, b in sentences]
+        self.per_sentence = _sentence_hits(text, sentences, self.live, found)
         #: the hits of every span searched so far (a text's drafts share clauses and parts)
         self._span_hits: dict[tuple[int, int], frozenset[str]] = dict(
             zip(sentences, self.per_sentence, strict=True)

@@ -648,11 +648,9 @@ def _adjectives(other_languages: bool) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=2)
-def _adjective_prefixes(other_languages: bool) -> list[frozenset[str]]:
-    """The :func:`.prefilter.prefixes` of each adjective, in the order of :func:`_adjectives`."""
-    return [
-        prefilter.prefixes(re.compile(rx, re.IGNORECASE)) for rx in _adjectives(other_languages)
-    ]
+def _adjective_needles_each(other_languages: bool) -> list[frozenset[str]]:
+    """The :func:`.prefilter.needles` of each adjective, in the order of :func:`_adjectives`."""
+    return [prefilter.needles(re.compile(rx, re.IGNORECASE)) for rx in _adjectives(other_languages)]
 
 
 @lru_cache(maxsize=2)
@@ -667,7 +665,7 @@ def _adjective_patterns(other_languages: bool) -> list[re.Pattern[str]]:
 @lru_cache(maxsize=2)
 def _adjective_needles(other_languages: bool) -> frozenset[str]:
     """Every prefix of every adjective (:func:`.prefilter.present`)."""
-    return frozenset().union(*_adjective_prefixes(other_languages))
+    return frozenset().union(*_adjective_needles_each(other_languages))
 
 
 def _adjective_matches(text: str, other_languages: bool) -> Iterator[tuple[int, re.Match[str]]]:
@@ -677,10 +675,10 @@ def _adjective_matches(text: str, other_languages: bool) -> Iterator[tuple[int, 
     all: most of them (some 370 with the other languages') match nothing in one text, and
     compiling an alternation of the few that may, text by text, cost more than reading."""
     patterns = _adjective_patterns(other_languages)
-    prefixes = _adjective_prefixes(other_languages)
+    each = _adjective_needles_each(other_languages)
     held = prefilter.present(prefilter.fold(text), _adjective_needles(other_languages))
     found: list[tuple[int, int, re.Match[str]]] = []
-    for i, starts in enumerate(prefixes):
+    for i, starts in enumerate(each):
         if not prefilter.may_hold(starts, held):
             continue
         m = patterns[i].search(text)

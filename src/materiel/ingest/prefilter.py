@@ -58,72 +58,76 @@ def _class_chars(items: Any) -> set[str] | None:
     return chars if len(chars) <= _MAX_CLASS else None
 
 
-def _extend(partials: set[str], seq: Any, length: int) -> tuple[set[str], set[str]]:
-    """Extend each partial prefix through the parsed sequence ``seq``: (partials still open at
-    its end, prefixes finished: long enough, or followed by what gives no literal).
+#: a literal run's strings, at most this many (a product of classes beyond it is cut short)
+_MAX_RUN = 64
 
-    While no literal has been read (the only partial is empty), an element that may begin
-    with no literal (``\\w*``, ``[A-Z]``, ``\\d{2,3}``) is passed over: every match holds a
-    match of the rest, so the rest's literals ("houwit" of ``\\w+houwitser``) are in it too."""
-    done: set[str] = set()
-    cur = set(partials)
+
+def _score(found: set[str]) -> tuple[int, int]:
+    """How well a set of needles tells texts apart: its shortest needle long, few of them."""
+    return min(len(x) for x in found), -len(found)
+
+
+def _needles(seq: Any, length: int) -> set[str] | None:
+    """Folded strings of at most ``length`` characters, one of which every match of the
+    parsed sequence ``seq`` holds, the best such set of its parts (None: none found).
+
+    A run of literals and small classes ("[Hh]aubitze") gives its strings; a group, the union
+    of its branches' sets when every branch has one; a repeat at least once, its body's. Any
+    of these is held by every match of the sequence, so the one that tells texts apart best
+    is taken ("total" of ``a\\s+total``, "houwit" of ``\\w+houwitser``)."""
+    best: set[str] | None = None
+    run: set[str] = {""}
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and "" not in found and (best is None or _score(found) > _score(best)):
+            best = found
+
+    def close() -> None:
+        nonlocal run
+        consider({x[:length] for x in run})
+        run = {""}
+
     for op, av in seq:
-        done |= {p for p in cur if len(p) >= length}
-        cur = {p for p in cur if len(p) < length}
-        if not cur:
-            break
-        opened, finished = _element(cur, op, av, length)
-        if cur == {""} and "" in finished:
-            continue
-        cur = opened
-        done |= finished
-    done |= {p for p in cur if len(p) >= length}
-    return {p for p in cur if len(p) < length}, done
+        if op is _c.LITERAL or op is _c.IN:
+            chars = {fold(chr(av))} if op is _c.LITERAL else _class_chars(av)
+            if chars is None:
+                close()
+            elif len(run) * len(chars) > _MAX_RUN:
+                close()
+                run = set(chars)
+            else:
+                run = {x + ch for x in run for ch in chars}
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: "\b", look-arounds take no text
+        elif op is _c.SUBPATTERN:
+            close()
+            consider(_needles(av[3], length))
+        elif op is _c.BRANCH:
+            close()
+            branches = [_needles(alt, length) for alt in av[1]]
+            if all(branches):
+                consider({x for found in branches if found for x in found})
+        elif op in _REPEATS:
+            close()
+            if av[0] >= 1:
+                consider(_needles(av[2], length))
+        else:  # any character, a category, a back-reference: no literal here
+            close()
+    close()
+    return best
 
 
-def _element(cur: set[str], op: Any, av: Any, length: int) -> tuple[set[str], set[str]]:
-    """The partials ``cur`` extended through one parsed element: (still open, finished)."""
-    if op is _c.LITERAL or op is _c.IN:
-        chars = {fold(chr(av))} if op is _c.LITERAL else _class_chars(av)
-        if chars is None:
-            return set(), cur
-        return {p + ch for p in cur for ch in chars}, set()
-    if op is _c.SUBPATTERN:
-        return _extend(cur, av[3], length)
-    if op is _c.BRANCH:
-        branches = [_extend(cur, alt, length) for alt in av[1]]
-        return (
-            {p for opened, _ in branches for p in opened},
-            {p for _, finished in branches for p in finished},
-        )
-    if op in _REPEATS:
-        least, most, sub = av
-        once, more = _extend(cur, sub, length)
-        if (least, most) == (0, 1):  # optional: with it or without it
-            return cur | once, more
-        if (least, most) == (1, 1):
-            return once, more
-        if least == 0:  # any number: without it the rest goes on; with it, stop
-            return cur, more | once
-        return set(), more | once
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return cur, set()  # zero-width: "\b", look-arounds
-    # any character, a category, a back-reference: no literal from here
-    return set(), cur
-
-
-def prefixes(pattern: re.Pattern[str], length: int = 6) -> frozenset[str]:
+def needles(pattern: re.Pattern[str], length: int = 6) -> frozenset[str]:
     """Folded strings of at most ``length`` characters, one of which every match of
-    ``pattern`` holds (its first literals); the empty string among them when a match may hold
-    none."""
-    opened, done = _extend({""}, _parser.parse(pattern.pattern, pattern.flags), length)
-    found = opened | done
-    # a prefix that starts with another one adds nothing ("leo2" beside "leo")
-    return frozenset(p for p in found if not any(p != q and p.startswith(q) for q in found))
+    ``pattern`` holds; the empty string alone when a match may hold none."""
+    found = _needles(_parser.parse(pattern.pattern, pattern.flags), length) or {""}
+    # a needle that holds another one adds nothing ("leo2" beside "leo")
+    return frozenset(x for x in found if not any(x != y and y in x for y in found))
 
 
 def may_match(starts: frozenset[str], folded: str) -> bool:
-    """Can a pattern with these :func:`prefixes` match the text whose :func:`fold` is
+    """Can a pattern with these :func:`needles` match the text whose :func:`fold` is
     ``folded``? (For one pattern; for many, :func:`present` once, then :func:`may_hold`.)"""
     return "" in starts or any(p in folded for p in starts)
 
@@ -158,7 +162,7 @@ def _finder(needles: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def present(folded: str, needles: frozenset[str]) -> frozenset[str]:
-    """The ``needles`` (the :func:`prefixes` of many patterns together) that occur in the
+    """The ``needles`` (the :func:`needles` of many patterns together) that occur in the
     text whose :func:`fold` is ``folded``, found in one scan: at each position the longest
     needle there, and the needles it starts with."""
     finder = _finder(needles)
@@ -166,6 +170,21 @@ def present(folded: str, needles: frozenset[str]) -> frozenset[str]:
         return frozenset()
     seen = {m.group(1) for m in finder.finditer(folded)}
     return frozenset({w[:k] for w in seen for k in range(1, len(w) + 1)} & needles)
+
+
+def occurrences(folded: str, needles: frozenset[str]) -> dict[str, list[int]]:
+    """Where each of ``needles`` found in ``folded`` starts (in order): as :func:`present`,
+    with positions."""
+    finder = _finder(needles)
+    out: dict[str, list[int]] = {}
+    if finder is None:
+        return out
+    for m in finder.finditer(folded):
+        w, i = m.group(1), m.start()
+        for k in range(1, len(w) + 1):
+            if w[:k] in needles:
+                out.setdefault(w[:k], []).append(i)
+    return out
 
 
 def may_hold(starts: frozenset[str], found: frozenset[str]) -> bool:

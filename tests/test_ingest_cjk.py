@@ -79,6 +79,35 @@ def test_the_recipient_asking_gives_needs_and_no_pledge() -> None:
     }
 
 
+def needs(text: str) -> list[str]:
+    return [d.fields["category"] for d in READER.read(text).by_kind("need")]
+
+
+def test_another_states_request_or_one_never_made_is_no_need() -> None:
+    """Who asks is the subject before the asking word ("미국이", "カナダは"); a request denied
+    or never made ("요청을 한 적이 없다") is none."""
+    assert not needs("미국이 한국에 155㎜ 포탄 33만 발을 지원해 달라고 요청했다.")
+    assert not needs("カナダはウクライナに砲弾を送ったが、日本に砲弾の提供を要請した。")
+    assert not needs('관계자는 "우크라이나가 우리에게 포탄 지원 요청을 한 적이 없다"고 말했다.')
+    assert needs("우크라이나는 한국에 포탄 지원을 요청했다.") == ["artillery-ammunition"]
+    assert needs("캐나다 방문 중 우크라이나가 포탄을 요청했다.") == ["artillery-ammunition"]
+
+
+def test_a_headline_gives_way_to_the_body_for_the_evidence() -> None:
+    """The same pledge in a title line and in the body: the body's mention is the evidence
+    (with the same figures), as in the other languages' reader."""
+    text = "日本、ウクライナに車両提供\n防衛省は21日、ウクライナに車両を提供すると発表した。"
+    (pledge,) = READER.read(text).by_kind("pledge")
+    assert pledge.start > text.index("\n")
+    assert cjk.title_lines(text, cjk.sentences(text)) == {0}
+    assert (
+        cjk.title_lines(
+            "防衛省は発表した。\n車両提供", cjk.sentences("防衛省は発表した。\n車両提供")
+        )
+        == set()
+    )
+
+
 def test_a_destination_a_place_or_a_scheme_is_no_giver() -> None:
     """ "한국에" (to Korea), "벨기에 브뤼셀에서" (in Brussels, Belgium), "체코 이니셔티브" (the
     Czech initiative): the state is where things go or happen, or a scheme's name."""

@@ -350,6 +350,13 @@ _NEED = re.compile(
     r"|해야|달라|べき|てほしい|期待|기대|应该|應該|应当|希望|期望"
 )
 
+#: a request denied or never made ("요청을 한 적이 없다", "要請していない", "没有请求")
+_NEED_DENIED = re.compile(
+    r"(?:요청|요구|要請|要求|请求|請求)[^。.!?]{0,10}(?:없|않|아니|ない|なかった|没有|沒有)"
+)
+#: what follows a sentence's subject in Korean and Japanese ("미국이", "캐나다는", "米国は")
+_SUBJECT = re.compile(r"\s?(?:이|가|은|는|도|が|は|も)(?![가-힣])")
+
 #: a request that is answered ("要請を踏まえ", "요청에 따라", "应乌方请求"): the items are given
 _REQUEST_MET = re.compile(
     r"要請を踏まえ|要請に応え|要請に基づ|要望を踏まえ|요청에\s?따라|요청에\s?응해|应[^。]{0,8}请求|應[^。]{0,8}請求"
@@ -380,6 +387,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
         seg = text[start:]
         lead = len(seg) - len(seg.lstrip())
         out.append((start + lead, start + len(seg.rstrip())))
+    return out
+
+
+#: what ends a full sentence (a title line has none)
+_FULL_STOP = frozenset("。．！？.!?")
+
+
+def title_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The indices of the title lines among a text's :func:`sentences`: those before the first
+    that ends with a full stop, and none of them ending with one (a headline and its deck)."""
+    out: set[int] = set()
+    for i, (a, b) in enumerate(spans):
+        if b > a and text[b - 1] in _FULL_STOP:
+            break
+        out.add(i)
     return out
 
 
@@ -427,6 +449,20 @@ def _main_donor(states: list[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _asker(text: str, a: int, clause: str, states: list[Mention]) -> str:
+    """Who asks in the sentence at ``a`` (``clause``: its text with names blanked): the last
+    state before the first asking word that is a subject ("캐나다는 ... 요청해온"), else the
+    recipient."""
+    cue = _NEED.search(clause)
+    if cue is None:
+        return "UKR"
+    end = a + cue.start()
+    named = [(n.start, n.end, n.value) for n in states if a <= n.start < end]
+    named += [(m.start(), m.end(), "UKR") for m in _RECIPIENT.finditer(text, a, end)]
+    subjects = [x for x in named if _SUBJECT.match(text, x[1])]
+    return max(subjects)[2] if subjects else "UKR"
+
+
 def read(text: str, spans: list[tuple[int, int]] | None = None) -> list[Row]:
     """The pledges and needs of a text in Chinese, Japanese or Korean (``spans``: its
     :func:`sentences`, when the caller has them); a rounded or scaled sum ("約1000億円",
@@ -456,6 +492,8 @@ def _read(text: str, spans: list[tuple[int, int]]) -> Iterator[Row]:
         asks = _NEED.search(clause) is not None
         recipient = _RECIPIENT.search(text, a, b) is not None
         contents = _CONTENTS.search(clause) is not None
+        if asks and (_NEED_DENIED.search(clause) or _asker(text, a, clause, states) != "UKR"):
+            continue  # a request denied, or another state's ("미국이 한국에 ... 요청")
         if asks and things and not met:
             seen: set[str] = set()
             for it in things:

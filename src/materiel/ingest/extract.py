@@ -1356,6 +1356,7 @@ class Extractor:
         """A text in Chinese, Japanese or Korean, read by :mod:`.cjk`."""
         drafts: list[Draft] = []
         spans = cjk.sentences(text)
+        titles = cjk.title_lines(text, spans)
         for row in cjk.read(text, spans):
             fields: dict[str, Any] = {"recipient": self.recipient, "category": row.category}
             if row.kind == "pledge":
@@ -1372,7 +1373,12 @@ class Extractor:
                 }
             else:
                 fields |= {"caliber": None, "quantity": None, "item_code": None, "priority": "high"}
-            drafts.append(Draft(row.kind, fields, row.start, row.end, row.start, row.sentence))
+            drafts.append(
+                Draft(
+                    row.kind, fields, row.start, row.end, row.start, row.sentence,
+                    row.sentence in titles,
+                )
+            )  # fmt: skip
         merged = _merge(drafts)
         if self.modality is not None:
             merged = self.modality.filter(text, spans, merged, core=False)

@@ -718,7 +718,7 @@ def _keyword_mentions(text: str, lang: str | None = None) -> list[ItemMention]:
 
 @lru_cache(maxsize=64)
 def _keyword_needles(lang: str | None = None) -> frozenset[str]:
-    """Every prefix of the keyword patterns of ``lang`` (:func:`.prefilter.present`)."""
+    """Every needle of the keyword patterns of ``lang`` (:func:`.prefilter.present`)."""
     return frozenset().union(*(starts for *_, starts in _keyword_patterns(lang)))
 
 

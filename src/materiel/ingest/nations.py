@@ -664,7 +664,7 @@ def _adjective_patterns(other_languages: bool) -> list[re.Pattern[str]]:
 
 @lru_cache(maxsize=2)
 def _adjective_needles(other_languages: bool) -> frozenset[str]:
-    """Every prefix of every adjective (:func:`.prefilter.present`)."""
+    """Every needle of every adjective (:func:`.prefilter.present`)."""
     return frozenset().union(*_adjective_needles_each(other_languages))
 
 

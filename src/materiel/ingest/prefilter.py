@@ -1,15 +1,17 @@
 """Which patterns can match a text at all, by literal strings their matches hold.
 
 The item table is some 120–200 patterns (:mod:`.items`), each scanned over the whole text;
-most of them match nothing in a given text. A pattern's *prefixes* are short literal strings
-one of which every match of it holds ("leopa", "m113", "patri", ...), read from the pattern's
-parse tree: the literals a match starts with or, when it may start with a class of characters
-(``\\w+houwitser``, ``[A-Z]\\w+drohnen``), the first literals after that class ("houwit").
-A text that contains none of them (case-folded) cannot match the pattern, so it is not
-scanned. A pattern with no literal in some branch (``\\w+``) has the empty prefix and is always
-scanned. The result is the same as scanning every pattern (``tests/test_ingest_prefilter.py``
-checks it on labelled text and on generated text, and that the folding agrees with the regex
-engine's case-insensitive matching).
+most of them match nothing in a given text. A pattern's *needles* are short literal strings
+one of which every match of it holds, read from the pattern's parse tree: of the literal runs,
+groups and repeats every match goes through, the one whose strings tell texts apart best
+("leopa", "113", "patri"; "houwit" of ``\\w+houwitser``, "total" of ``a\\s+total``). A text
+that contains none of them (case-folded) cannot match the pattern, so it is not scanned; which
+needles of a whole table a text holds, and where, is found in one scan of a trie of them
+(:func:`present`, :func:`occurrences`). A pattern with no such literal (``\\w+``,
+``tank|\\w+``) has the empty needle and is always scanned. The result is the same as
+scanning every pattern (``tests/test_ingest_prefilter.py`` checks it on labelled text and on
+generated text, and that the folding agrees with the regex engine's case-insensitive
+matching).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ _FOLD = str.maketrans(
         "\u1c86": "ъ", "\u1c87": "ѣ", "\u1c88": "ꙋ", "\u0307": None,
     }
 )  # fmt: skip
-#: a character class with more members than this gives no prefix
+#: a character class with more members than this gives no needle
 _MAX_CLASS = 12
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 

@@ -93,6 +93,23 @@ def test_another_states_request_or_one_never_made_is_no_need() -> None:
     assert needs("캐나다 방문 중 우크라이나가 포탄을 요청했다.") == ["artillery-ammunition"]
 
 
+def test_the_unions_money_is_a_fund_and_a_proposal_or_talks_give_nothing() -> None:
+    """The EU's sums are a pool's (the conventions' pool rule), not a pledge; what is only
+    proposed or talked about is not given."""
+    r = READER.read("欧州連合はウクライナへの軍事支援として5億ユーロを追加で拠出すると発表した。")
+    assert not r.by_kind("pledge")
+    assert [(d.fields["amount"], d.fields["currency"]) for d in r.by_kind("fund")] == [
+        (500_000_000, "EUR")
+    ]
+    assert "recipient" not in r.by_kind("fund")[0].fields
+    assert not pledges("ボレル氏はウクライナに200億ユーロの軍事支援基金を提案した。")
+    assert not pledges("미국과 이스라엘은 우크라이나에 패트리엇 4기를 보내는 방안을 협의하고 있다.")
+    # a state's own sum stays its pledge
+    assert pledges("독일은 우크라이나에 5억 유로 규모의 군사 지원을 제공한다고 밝혔다.") == {
+        ("DEU", "unspecified", None, 500_000_000)
+    }
+
+
 def test_a_headline_gives_way_to_the_body_for_the_evidence() -> None:
     """The same pledge in a title line and in the body: the body's mention is the evidence
     (with the same figures), as in the other languages' reader."""

@@ -339,6 +339,10 @@ _NOT_GIVEN = re.compile(
     # if, expected, prohibited, sold ("지원한다면", "見られる", "禁止", "수출")
     r"|다면|라면|なら|れば|如果|假如|보인다|전망|예상|見られ|見通し|预计|預計|禁止|금지"
     r"|수출|輸出|出口|판매|販売|売却|出售"
+    # proposed ("提案した", "제안했다", "提议")
+    r"|提案|提议|提議|제안"
+    # talks about it ("協議している", "협상 중", "正在谈判")
+    r"|協議|交渉|협의|협상|谈判|談判|磋商"
 )
 #: so far, in all, since, before
 _CUMULATIVE = re.compile(
@@ -349,6 +353,9 @@ _NEED = re.compile(
     r"要請|求め|求める|要求|必要|欲しい|需要|请求|請求|呼吁|呼籲|急需|요청|요구|필요|희망|촉구|바란다"
     r"|해야|달라|べき|てほしい|期待|기대|应该|應該|应当|希望|期望"
 )
+
+#: the giver whose money is a pool's: the European Union
+POOL_GIVER = "EUU"
 
 #: a request denied or never made ("요청을 한 적이 없다", "要請していない", "没有请求")
 _NEED_DENIED = re.compile(
@@ -412,7 +419,7 @@ def title_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
 class Row:
     """A draft's fields before :mod:`.extract` makes it a draft."""
 
-    kind: str  # pledge | need
+    kind: str  # pledge | need | fund
     donor: str | None
     category: str
     quantity: int | None
@@ -520,6 +527,14 @@ def _read(text: str, spans: list[tuple[int, int]]) -> Iterator[Row]:
                 last_donors = donors
             continue
         last_donors = givers
+        if POOL_GIVER in givers:
+            # the Union's money is a pool's (its peace facility, a fund), not one state's
+            # pledge, and the items it buys are the members' (the conventions' pool rule)
+            for s in sums[:1]:
+                yield Row(
+                    "fund", None, "unspecified", None, s.value, s.currency, s.start, s.end, index
+                )
+            givers = [g for g in givers if g != POOL_GIVER]
         for donor in givers:
             by_cat: dict[str, Row] = {}
             used: set[int] = set()  # a count counts one item

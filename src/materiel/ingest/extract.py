@@ -1371,6 +1371,14 @@ class Extractor:
                     "item_code": None,
                     "channel": None,
                 }
+            elif row.kind == "fund":
+                fields = {
+                    "category": row.category,
+                    "amount": row.amount,
+                    "currency": row.currency,
+                    "caliber": None,
+                    "item_code": None,
+                }
             else:
                 fields |= {"caliber": None, "quantity": None, "item_code": None, "priority": "high"}
             drafts.append(

@@ -55,7 +55,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -251,8 +251,12 @@ def live_cues(text: str, found: Cues = CUES) -> Cues:
     """The cues of ``found`` that may match somewhere in ``text`` (:mod:`.prefilter`): the
     others match in none of its spans, so its sentences, clauses and parts are searched for
     these only, with the same hits."""
+    return _live(found, prefilter.present(prefilter.fold(text), _cue_needles(found)))
+
+
+def _live(found: Cues, held: Collection[str]) -> Cues:
+    """The cues of ``found`` one of whose needles is among those a text ``held``."""
     each = _cue_needles_each(found)
-    held = prefilter.present(prefilter.fold(text), _cue_needles(found))
     return tuple(
         cue for cue, starts in zip(found, each, strict=True) if prefilter.may_hold(starts, held)
     )
@@ -264,16 +268,23 @@ def _cue_needles(found: Cues) -> frozenset[str]:
 
 
 def _sentence_hits(
-    text: str, sentences: Sequence[tuple[int, int]], live: Cues, found: Cues
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    live: Cues,
+    found: Cues,
+    where: dict[str, list[int]] | None = None,
 ) -> list[frozenset[str]]:
     """:func:`_hits` of each sentence: a cue is searched only in the sentences where one of
-    its needles starts (every match of it holds one), found for all cues in one scan."""
+    its needles starts (every match of it holds one), found for all cues in one scan
+    (``where``: :func:`.prefilter.occurrences` of the cues' needles, when the caller has
+    them)."""
     folded = prefilter.fold(text)
     if len(folded) != len(text) or any(  # positions would not agree, or spans overlap
         sentences[k][1] > sentences[k + 1][0] for k in range(len(sentences) - 1)
     ):
         return [_hits(text, a, b, live) for a, b in sentences]
-    where = prefilter.occurrences(folded, _cue_needles(found))
+    if where is None:
+        where = prefilter.occurrences(folded, _cue_needles(found))
     hits: list[set[str]] = [set() for _ in sentences]
     starts = [a for a, _ in sentences]
     names = {name for name, _ in live}
@@ -314,8 +325,10 @@ class TextCues:
         self.text = text
         self.sentences = sentences
         #: the cues that may match in this text (the only ones its spans are searched for)
-        self.live = live_cues(text, found)
-        self.per_sentence = _sentence_hits(text, sentences, self.live, found)
+        # the cues' needles found once: which cues are live, and in which sentences
+        where = prefilter.occurrences(prefilter.fold(text), _cue_needles(found))
+        self.live = _live(found, where.keys())
+        self.per_sentence = _sentence_hits(text, sentences, self.live, found, where)
         #: the hits of every span searched so far (a text's drafts share clauses and parts)
         self._span_hits: dict[tuple[int, int], frozenset[str]] = dict(
             zip(sentences, self.per_sentence, strict=True)

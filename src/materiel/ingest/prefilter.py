@@ -21,7 +21,7 @@ import re
 # the regular-expression parser of the standard library (``sre_parse`` before Python 3.11)
 import re._constants as _c
 import re._parser as _parser
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -128,12 +128,6 @@ def needles(pattern: re.Pattern[str], length: int = 6) -> frozenset[str]:
     return frozenset(x for x in found if not any(x != y and y in x for y in found))
 
 
-def may_match(starts: frozenset[str], folded: str) -> bool:
-    """Can a pattern with these :func:`needles` match the text whose :func:`fold` is
-    ``folded``? (For one pattern; for many, :func:`present` once, then :func:`may_hold`.)"""
-    return "" in starts or any(p in folded for p in starts)
-
-
 def trie(words: Iterable[str]) -> str:
     """One alternation of literal ``words`` as a trie ("Nor(?:way|wegen)"): at a position the
     regex engine follows one branch per character instead of trying every word, and, as in an
@@ -189,6 +183,7 @@ def occurrences(folded: str, needles: frozenset[str]) -> dict[str, list[int]]:
     return out
 
 
-def may_hold(starts: frozenset[str], found: frozenset[str]) -> bool:
-    """:func:`may_match` with the needles :func:`present` found in the text."""
+def may_hold(starts: frozenset[str], found: Collection[str]) -> bool:
+    """Can a pattern with these :func:`needles` match a text that holds the needles ``found``
+    (:func:`present`, of a whole table's needles at once)?"""
     return "" in starts or not starts.isdisjoint(found)

@@ -11,9 +11,11 @@ verbs of giving, of refusing or weighing, of totals and of asking.
 A sentence that names a giving state (or follows one that did), a verb of giving or of a
 package's contents, and items or a sum, with no refusal, doubt or past total, gives one
 pledge per (state, category); a sum beside items is the package's value (category
-unspecified); a sentence in which the recipient asks for items gives needs. The words are the
-languages' vocabulary for arms and giving, written from the languages, not copied from the
-labelled texts. Nothing here imports the reader: :mod:`.extract` turns the rows into drafts.
+unspecified); the European Union's sum is a pool's fund, not its pledge; a sentence in which
+the recipient asks for items gives needs (not another state's request, nor one denied). The
+words are the languages' vocabulary for arms and giving, written from the languages, not copied
+from the labelled texts. Nothing here imports the reader: :mod:`.extract` turns the rows into
+drafts.
 """
 
 from __future__ import annotations
@@ -185,6 +187,12 @@ _OF = re.compile(
 )
 _MISSILE = re.compile(r"ミサイル|导弹|導彈|미사일")
 _LARGE_CALIBRE = re.compile(r"1[0-5]\d\s?(?:mm|ミリ|毫米|㎜|밀리)")
+#: a system's ammunition
+_AMMO_OF = {
+    "rocket-artillery-system": "rocket-artillery-ammunition",
+    "air-defence-system": "air-defence-missile",
+    "artillery-system": "artillery-ammunition",
+}
 _LATIN_ITEMS: list[tuple[str, str]] = [
     (r"HIMARS|M142", "rocket-artillery-system"),
     (r"GMLRS|ATACMS", "rocket-artillery-ammunition"),
@@ -212,28 +220,21 @@ def items(text: str, a: int, b: int) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), cat))
     # ammunition for a system just named ("海馬斯...適配的彈藥", "HIMARS 탄약"): the system's
     # ammunition; a missile beside an air-defence system ("パトリオット1基とミサイル") is its own
-    ammo_of = {
-        "rocket-artillery-system": "rocket-artillery-ammunition",
-        "air-defence-system": "air-defence-missile",
-        "artillery-system": "artillery-ammunition",
-    }
     for am in _AMMO.finditer(text, a, b):
         if any(x.start <= am.start() < x.end for x in out):
             continue
         before = [x for x in out if x.end <= am.start() and am.start() - x.end <= 24]
         gap = text[before[-1].end : am.start()] if before else ""
-        if before and before[-1].value in ammo_of and _OF.fullmatch(gap):
+        if before and before[-1].value in _AMMO_OF and _OF.fullmatch(gap):
             for x in [x for x in before if x.value == before[-1].value]:
                 out.remove(x)
             first = min(x.start for x in before if x.value == before[-1].value)
-            out.append(Mention(first, am.end(), ammo_of[before[-1].value]))
+            out.append(Mention(first, am.end(), _AMMO_OF[before[-1].value]))
         elif (
             before and before[-1].value == "air-defence-system" and _MISSILE.fullmatch(am.group(0))
         ):
             out.append(Mention(am.start(), am.end(), "air-defence-missile"))
-        elif re.search(
-            r"1[0-5]\d\s?(?:mm|ミリ|毫米|㎜|밀리)", text[max(a, am.start() - 12) : am.end()]
-        ):
+        elif _LARGE_CALIBRE.search(text, max(a, am.start() - 12), am.end()):
             out.append(Mention(am.start(), am.end(), "artillery-ammunition"))
     return sorted(out, key=lambda x: x.start)
 
@@ -456,14 +457,10 @@ def _main_donor(states: list[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _asker(text: str, a: int, clause: str, states: list[Mention]) -> str:
-    """Who asks in the sentence at ``a`` (``clause``: its text with names blanked): the last
-    state before the first asking word that is a subject ("캐나다는 ... 요청해온"), else the
-    recipient."""
-    cue = _NEED.search(clause)
-    if cue is None:
-        return "UKR"
-    end = a + cue.start()
+def _asker(text: str, a: int, cue: int, states: list[Mention]) -> str:
+    """Who asks in the sentence at ``a`` whose first asking word is at ``cue``: the last state
+    before it that is a subject ("캐나다는 ... 요청해온"), else the recipient."""
+    end = a + cue
     named = [(n.start, n.end, n.value) for n in states if a <= n.start < end]
     named += [(m.start(), m.end(), "UKR") for m in _RECIPIENT.finditer(text, a, end)]
     subjects = [x for x in named if _SUBJECT.match(text, x[1])]
@@ -471,7 +468,7 @@ def _asker(text: str, a: int, clause: str, states: list[Mention]) -> str:
 
 
 def read(text: str, spans: list[tuple[int, int]] | None = None) -> list[Row]:
-    """The pledges and needs of a text in Chinese, Japanese or Korean (``spans``: its
+    """The pledges, funds and needs of a text in Chinese, Japanese or Korean (``spans``: its
     :func:`sentences`, when the caller has them); a rounded or scaled sum ("約1000億円",
     "1000億円規模") gives way to an exact one of the same donor."""
     rows = list(_read(text, sentences(text) if spans is None else spans))
@@ -496,10 +493,11 @@ def _read(text: str, spans: list[tuple[int, int]]) -> Iterator[Row]:
         refused = _NOT_GIVEN.search(clause) is not None
         total = _CUMULATIVE.search(clause) is not None
         gives = met or _GIVE.search(clause) is not None or _ANNOUNCE.search(clause) is not None
-        asks = _NEED.search(clause) is not None
+        need = _NEED.search(clause)
+        asks = need is not None
         recipient = _RECIPIENT.search(text, a, b) is not None
         contents = _CONTENTS.search(clause) is not None
-        if asks and (_NEED_DENIED.search(clause) or _asker(text, a, clause, states) != "UKR"):
+        if need and (_NEED_DENIED.search(clause) or _asker(text, a, need.start(), states) != "UKR"):
             continue  # a request denied, or another state's ("미국이 한국에 ... 요청")
         if asks and things and not met:
             seen: set[str] = set()

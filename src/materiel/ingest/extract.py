@@ -686,6 +686,26 @@ def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
 #: the order of a reading's drafts: pledges, then funds, then needs
 _KIND_ORDER = {"pledge": 0, "fund": 1, "need": 2}
 
+
+def _need_fields(
+    recipient: str,
+    category: str,
+    priority: str,
+    calibre: str | None = None,
+    quantity: int | None = None,
+    item_code: str | None = None,
+) -> dict[str, Any]:
+    """A need draft's fields."""
+    return {
+        "recipient": recipient,
+        "category": category,
+        "caliber": calibre,
+        "quantity": quantity,
+        "item_code": item_code,
+        "priority": priority,
+    }
+
+
 _YEAR_IN = re.compile(r"(?<![\d/.-])(20[12]\d)(?![\d/.-]|\s*[-–]\s*\d)")
 
 
@@ -1358,11 +1378,12 @@ class Extractor:
         spans = cjk.sentences(text)
         titles = cjk.title_lines(text, spans)
         for row in cjk.read(text, spans):
-            fields: dict[str, Any] = {"recipient": self.recipient, "category": row.category}
+            fields: dict[str, Any]
             if row.kind == "pledge":
                 fields = {
                     "donor": row.donor,
-                    **fields,
+                    "recipient": self.recipient,
+                    "category": row.category,
                     "caliber": None,
                     "quantity": row.quantity,
                     "amount": row.amount,
@@ -1380,7 +1401,7 @@ class Extractor:
                     "item_code": None,
                 }
             else:
-                fields |= {"caliber": None, "quantity": None, "item_code": None, "priority": "high"}
+                fields = _need_fields(self.recipient, row.category, "high")
             drafts.append(
                 Draft(
                     row.kind, fields, row.start, row.end, row.start, row.sentence,
@@ -2677,14 +2698,7 @@ class Extractor:
             quantity: int | None = None,
             item_code: str | None = None,
         ) -> dict[str, Any]:
-            return {
-                "recipient": self.recipient,
-                "category": category,
-                "caliber": calibre,
-                "quantity": quantity,
-                "item_code": item_code,
-                "priority": priority,
-            }
+            return _need_fields(self.recipient, category, priority, calibre, quantity, item_code)
 
         for el in items:
             fields = need_of(el.category, el.calibre, el.quantity, el.item_code)

@@ -367,3 +367,52 @@ def test_a_sum_of_civil_and_military_aid_together_is_no_military_pledge() -> Non
         assert not [d for d in READER.read(text).drafts if d.fields.get("amount")], text
     got = READER.read("Norway will give Ukraine 7 billion kroner in military support.").drafts
     assert [(d.fields["amount"], d.fields["currency"]) for d in got] == [(7e9, "NOK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Australia will spend AUD 30 million on drones and send 20 Bushmaster vehicles to "
+            "Ukraine.",
+            {("AUS", "drone", None, 3e7), ("AUS", "armoured-vehicle", 20, None)},
+        ),
+        (
+            "Nederland trekt 200 miljoen euro uit voor artilleriemunitie en stuurt 10 tanks naar "
+            "Oekraïne.",
+            {("NLD", "artillery-ammunition", None, 2e8), ("NLD", "main-battle-tank", 10, None)},
+        ),
+        (
+            "Sverige avsätter 400 miljoner kronor till luftvärn och skickar 10 stridsbåtar till "
+            "Ukraina.",
+            {("SWE", "air-defence-system", None, 4e8), ("SWE", "naval", 10, None)},
+        ),
+    ],
+)
+def test_a_sum_for_an_item_in_other_words_and_languages(
+    text: str, rows: set[tuple[str, str, int | None, float | None]]
+) -> None:
+    """ "on", "voor", "till", "na", "per", "değerinde" join a sum to the item after it as "for"
+    does, where the sentence has more than one item (one item and one sum are joined anyway)."""
+    got = {
+        (d.fields["donor"], d.fields["category"], d.fields["quantity"], d.fields["amount"])
+        for d in read(text).by_kind("pledge")
+    }
+    assert got == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nederland trekt 200 miljoen euro uit voor artilleriemunitie en luchtverdediging voor "
+        "Oekraïne.",
+        "Norway will give NOK 500 million for air defence, artillery and vehicles to Ukraine.",
+    ],
+)
+def test_a_sum_for_a_list_of_items_is_the_lists(text: str) -> None:
+    """A sum before a list of items of several kinds is the whole list's value: it stays one
+    sum, and no item (the list's first) takes it."""
+    got = read(text).by_kind("pledge")
+    assert [d.fields["amount"] for d in got if d.fields["category"] == "unspecified"] != []
+    assert all(d.fields["amount"] is None for d in got if d.fields["category"] != "unspecified")
+    assert len({d.fields["category"] for d in got}) >= 3

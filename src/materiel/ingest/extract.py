@@ -258,14 +258,21 @@ _GAP_STOP = {
     "ou",
 }
 _MONEY_LINK = re.compile(
-    r"\b(?:for|of|in|to\s+(?:buy|purchase|procure|finance|fund|strengthen|support|boost|bolster"
-    r"|reinforce|enhance|the)|für|zur|zum|pour|de|d['’])\b",
+    r"\b(?:for|of|in|on|towards?|to\s+(?:buy|purchase|procure|finance|fund|strengthen|support"
+    r"|boost|bolster|reinforce|enhance|the)|für|zur|zum|pour|de|d['’]"
+    # other languages' "for", "on" and "worth" ("€50 miljoen voor drones", "400 miljoner
+    # kronor till utbildning", "350 mln funtów na drony", "50 milyon dolar değerinde ... hava
+    # savunma sistemi", "10 milioni per droni")
+    r"|voor|till|til|för|na|para|per|değerinde|tutarında)\b",
     re.IGNORECASE,
 )
 _MONEY_LINK_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|costing|for|funded\s+with|financed\s+with"
     r"|for\s+a\s+total\s+of|im\s+Wert\s+von|für|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de"
-    r"|pour)\s*(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|rund|etwa|environ)?"
+    r"|pour|ter\s+waarde\s+van|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di"
+    r"|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi|værdi)\s+(?:av|af|på)|o\s+wartości"
+    r"|v\s+hodnotě|в\s+размере|вартістю|на\s+суму|на\s+сумму)"
+    r"\s*(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|rund|etwa|environ)?"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -404,6 +411,28 @@ def _model_word(ctx: _Context, word: str, end: int) -> bool:
     if word.lower() in _MODEL_WORDS or re.search(r"[\d-]|[A-Z].*[A-Z]", word):
         return True
     return any(m.end == end for m in ctx.items)
+
+
+#: the words between the items of a list: a comma or "and" in the languages read
+_LIST_JOIN = re.compile(
+    r"[\s,]*(?:(?:and|und|et|en|og|och|y|e|i|a|ja|és|ir|un|и|і|та|oraz|sowie|as\s+well\s+as)\s+)?"
+    r"(?:[^\W\d]+\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _list_follows(
+    text: str, end: int, sentence_end: int, items: list[ItemMention], category: str
+) -> bool:
+    """Another kind of item follows the one that ends at ``end`` in a list ("200 miljoen euro
+    voor extra artilleriemunitie en luchtverdediging", "16 milliarder kroner til å styrke
+    luftforsvar, artilleri og ..."): a sum before the list is the whole list's, not the first
+    item's."""
+    for i in items:
+        if end <= i.start < min(sentence_end, end + 40) and i.category != category:
+            join = _LIST_JOIN.match(text, end, i.start)
+            return join is not None and join.end() == i.start
+    return False
 
 
 def _link(gap: str, pattern: re.Pattern[str]) -> bool:
@@ -2380,7 +2409,11 @@ class Extractor:
             pending_calibres = []
             for m in chunk_money:
                 gap = text[m.end : first.start] if m.end <= first.start else text[el.end : m.start]
-                linked_after = m.end <= first.start and _link(gap, _MONEY_LINK)
+                linked_after = (
+                    m.end <= first.start
+                    and _link(gap, _MONEY_LINK)
+                    and not _list_follows(text, el.end, st.end, items, category)
+                )
                 linked_before = m.start >= el.end and _link(gap, _MONEY_LINK_BEFORE)
                 packaged = "package" in text[min(m.end, first.start) : max(m.start, el.end)].lower()
                 if el.money is None and not packaged and (linked_after or linked_before):

@@ -267,6 +267,16 @@ def test_channel_and_priority_hints() -> None:
     )
 
 
+def test_a_package_with_no_item_keeps_the_channel_hint() -> None:
+    """Donors that announce packages with no item named get one pledge each, and they carry
+    the text's channel hint as every other pledge does (they had no channel field)."""
+    r = read_text(
+        "Estonia and Latvia announced new military aid packages for Ukraine from their own stocks."
+    )
+    got = {(d.fields["donor"], d.fields["category"], d.fields["channel"]) for d in r.drafts}
+    assert got == {("EST", "unspecified", "stock"), ("LVA", "unspecified", "stock")}
+
+
 @pytest.mark.parametrize(
     "text",
     [

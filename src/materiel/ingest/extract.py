@@ -2773,6 +2773,7 @@ class Extractor:
                 "currency": None,
                 "date": ctx.when.isoformat() if ctx.when else None,
                 "item_code": None,
+                "channel": ctx.channel,
             }
             out.append(Draft("pledge", fields, start, end))
         return out

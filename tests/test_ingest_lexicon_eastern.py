@@ -63,6 +63,11 @@ PLEDGES = [
         "Το Βουκουρέστι θα διαθέσει στην Ουκρανία 10 άρματα μάχης.",
         ("ROU", "main-battle-tank", 10),
     ),
+    # Estonian "annab" (gives) without "üle", Greek "θα παραδώσει" (will deliver), Turkish
+    # "insansız hava aracı" (an unmanned aerial vehicle: araç -> aracı)
+    ("et", "Eesti annab Ukrainale 20 tanki.", ("EST", "main-battle-tank", 20)),
+    ("el", "Η Ελλάδα θα παραδώσει στην Ουκρανία 20 άρματα μάχης.", ("GRC", "main-battle-tank", 20)),
+    ("tr", "Türkiye Ukrayna'ya 50 insansız hava aracı verecek.", ("TUR", "drone", 50)),
 ]
 
 

@@ -506,7 +506,7 @@ OTHER_LANGS: list[tuple[str, str, int]] = [
     (r"τεθωρακισμέν\w*|τεθωρακισμένα\s+οχήματα|ΤΟΜΑ|BMP-?1", "armoured-vehicle", 2),
     # Turkish
     (r"hava\s+savunma\s+sistem\w*", "air-defence-system", 3),
-    (r"insansız\s+hava\s+(?:sistem|araç)\w*|İHA|SİHA", "drone", 3),
+    (r"insansız\s+hava\s+(?:sistem|araç|arac)\w*|İHA|SİHA", "drone", 3),
     (r"miğfer\w*|jeneratör\w*|duman\s+maske\w*", "other-military", 2),
     (r"obüs\w*|top\s+mermisi", "artillery-system", 2),
     # Arabic

@@ -65,6 +65,8 @@ _PLEDGE = (
     r"|saat(?:is|ma|a|ab|avad|nud|sid)\b|saadab|saadetakse|saadeti|tarni\w*|toimeta\w*|annet\w*"
     r"|kinki\w*|eralda\w*|lubas|lubab|lubanud|kohustu\w*|teatas|teatab|kinnita\w*|pakett\w*"
     r"|abipakett\w*|annab\s+üle|andis\s+üle|üle\s+and\w*|sõjalis\w*\s+abi\w*"
+    # Estonian "gives", "gave", "is given", "will give" ("Eesti annab Ukrainale 20 tanki")
+    r"|annab|annavad|andis|andsid|antakse|andnud"
     # Finnish
     r"|luovut\w*|antaa|antoi|antavat|antanut|myöntä\w*|myönsi|lupasi|lupaa|luvannut|lupaus\w*"
     r"|sitoutu\w*|ilmoitt\w*|ilmoitti|hyväksy\w*|päätti|päätt\w*|paketti\w*|paketi\w*|apupaketti\w*"
@@ -76,6 +78,8 @@ _PLEDGE = (
     r"|jóváhagy\w*|csomag\w*|segély\w*|segítség\w*|támogatás\w*|vásárol\w*|finanszíroz\w*"
     # Greek
     r"|στέλν\w*|αποστ[έεο]λ\w*|αποστέλλ\w*|παραδ[ίι]δ\w*|παρέδωσ\w*|παραδόθ\w*|παράδοσ\w*|δωρ[εί]\w*"
+    # the perfective stem of "deliver" ("θα παραδώσει", "να παραδώσουν") and of "send"
+    r"|παραδώσ\w*|παραδοθ\w*|στείλ\w*|έστειλ\w*"
     r"|χορηγ\w*|παρέχ\w*|παράσχ\w*|προμήθ\w*|προμηθ\w*|δεσμε[υύ]\w*|δεσμεύσ\w*|υπόσχ\w*|υποσχ\w*"
     r"|ανακοίν\w*|ανακοιν\w*|ενέκρ\w*|εγκρ[ίι]\w*|πακέτ\w*|βοήθει\w*|στήριξ\w*|αγορ[άα]\w*"
     r"|χρηματοδοτ\w*|διαθέσ\w*|διαθέτ\w*|διέθεσ\w*"

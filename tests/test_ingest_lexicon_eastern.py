@@ -68,6 +68,9 @@ PLEDGES = [
     ("et", "Eesti annab Ukrainale 20 tanki.", ("EST", "main-battle-tank", 20)),
     ("el", "Η Ελλάδα θα παραδώσει στην Ουκρανία 20 άρματα μάχης.", ("GRC", "main-battle-tank", 20)),
     ("tr", "Türkiye Ukrayna'ya 50 insansız hava aracı verecek.", ("TUR", "drone", 50)),
+    # Lithuanian "nusiuntė" (sent), Latvian "bruņutransportieri" (armoured personnel carriers)
+    ("lt", "Lietuva nusiuntė Ukrainai 20 šarvuočių.", ("LTU", "armoured-vehicle", 20)),
+    ("lv", "Latvija nosūtīja Ukrainai 10 bruņutransportierus.", ("LVA", "armoured-vehicle", 10)),
 ]
 
 

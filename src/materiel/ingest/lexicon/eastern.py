@@ -57,7 +57,7 @@ _PLEDGE = (
     r"|пообеща\w*|обеща\w*|обязал\w*|объяви\w*|анонсирова\w*|утверди\w*|помощ\w*|поддерж\w*"
     r"|приобре\w*|профинансир\w*|финансир\w*"
     # Lithuanian, Latvian, Estonian
-    r"|perduo\w*|perdav\w*|išsiunt\w*|atsiunt\w*|pasiunt\w*|siunt\w*|tiek\w*|pristat\w*|dovano\w*"
+    r"|perduo\w*|perdav\w*|išsiunt\w*|atsiunt\w*|pasiunt\w*|nusiunt\w*|siunt\w*|tiek\w*|pristat\w*|dovano\w*"
     r"|padovano\w*|skiri\w*|skyr\w*|skirs\w*|paskyr\w*|pažad\w*|įsipareigo\w*|paskelb\w*|skelbia\w*"
     r"|patvirtin\w*|paket\w*|param\w*|pagalb\w*|nupirk\w*|įsigy\w*|finansuo\w*"
     r"|nosūt\w*|sūtī\w*|piegād\w*|ziedo\w*|dāvinā\w*|piešķir\w*|piešķīr\w*|apsol\w*|apņem\w*"
@@ -635,7 +635,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|бойн\w*\s+машин\w*|БМП\w*|БТР\w*|бойов\w*\s+машин\w*|бронеавтомобіл\w*"
         r"|броньован\w*\s+(?:машин|автомобіл)\w*|панцерник\w*|боев\w*\s+машин\w*|бронеавтомобил\w*"
         r"|бронированн\w*\s+(?:машин|автомобил)\w*|бронетехник\w*|šarvuot\w*"
-        r"|pėstininkų\s+kovos\s+mašin\w*|bruņutehnik\w*|bruņumašīn\w*|bruņot\w*"
+        r"|pėstininkų\s+kovos\s+mašin\w*|bruņutehnik\w*|bruņumašīn\w*|bruņot\w*|bruņutransportier\w*"
         r"|kājnieku\s+kaujas\s+mašīn\w*|soomuk\w*|soomustehnik\w*|soomusmasin\w*|lahingumasin\w*"
         r"|panssariajoneuvo\w*|panssaroitu\w*|panssaroidu\w*|rynnäkköpanssarivaunu\w*"
         r"|miehistönkuljetus\w*|taisteluajoneuvo\w*|kuljetuspanssarivaunu\w*|páncélozott\w*"

@@ -387,6 +387,12 @@ def test_a_sum_of_civil_and_military_aid_together_is_no_military_pledge() -> Non
             "Ukraina.",
             {("SWE", "air-defence-system", None, 4e8), ("SWE", "naval", 10, None)},
         ),
+        # Czech and Polish "za" before a price: "... granátů za asi 37 milionů korun"
+        (
+            "Česká republika daruje Ukrajině 4000 dělostřeleckých granátů za asi 37 milionů korun "
+            "a pošle 20 tanků.",
+            {("CZE", "artillery-ammunition", 4000, 3.7e7), ("CZE", "main-battle-tank", 20, None)},
+        ),
     ],
 )
 def test_a_sum_for_an_item_in_other_words_and_languages(

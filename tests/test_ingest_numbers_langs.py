@@ -170,6 +170,12 @@ def test_an_article_one_stays_an_article_in_other_languages() -> None:
         ("5 000 pansarskott", "sv", [5000]),
         ("40 do 50 czołgów", "pl", [None]),
         ("ponad 100 czołgów", "pl", [100]),  # "over 100": the number
+        # "a million" with no article: the scale word alone is one million
+        ("asi milion nábojů", "cs", [1_000_000]),
+        ("milion pocisków", "pl", [1_000_000]),
+        ("мільйон снарядів", "uk", [1_000_000]),
+        ("1 milion nábojů", "cs", [1_000_000]),
+        ("dwa miliony pocisków", "pl", [2_000_000]),
     ],
 )
 def test_quantities_in_other_languages(text: str, lang: str, values: list[int | None]) -> None:

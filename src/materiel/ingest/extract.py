@@ -271,7 +271,7 @@ _MONEY_LINK_BEFORE = re.compile(
     r"|for\s+a\s+total\s+of|im\s+Wert\s+von|für|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de"
     r"|pour|ter\s+waarde\s+van|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di"
     r"|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi|værdi)\s+(?:av|af|på)|o\s+wartości"
-    r"|v\s+hodnotě|в\s+размере|вартістю|на\s+суму|на\s+сумму)"
+    r"|v\s+hodnotě|в\s+размере|вартістю|на\s+суму|на\s+сумму|za\s+(?:asi|zhruba|około|približne)?)"
     r"\s*(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|rund|etwa|environ)?"
     r"\s*$",
     re.IGNORECASE,
@@ -282,7 +282,9 @@ _LINK_BREAK = re.compile(
 _ACCORDING = re.compile(r"\b(?:according\s+to|close\s+to|next\s+to|due\s+to)\s+\S*\s*$", re.I)
 _AFTER_ITEM_MONEY = re.compile(
     r"^\W*(?:worth|valued\s+at|funded\s+with|financed\s+with|at\s+a\s+cost\s+of|costing"
-    r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de)\b",
+    r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de|ter\s+waarde\s+van"
+    r"|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi"
+    r"|værdi)\s+(?:av|af|på)|o\s+wartości|v\s+hodnotě|za(?=\s+(?:asi\s+|zhruba\s+|około\s+)?\d))\b",
     re.I,
 )
 #: words of a package or of aid as a whole: a sum beside them is the package's value
@@ -985,8 +987,17 @@ def _split_far(
         for left, right in pairwise(inside):
             gap = text[left.end : right.start]
             if len(re.findall(r"[\w'’-]+", gap)) > _FAR_WORDS and not _OF_LINK.match(gap):
-                out.append((start, left.end))
-                start = left.end
+                cut = left.end
+                worth = _AFTER_ITEM_MONEY.match(gap)
+                if worth is not None:
+                    # "4000 granátů za asi 37 milionů korun a pošle 20 tanků": the item's value
+                    # stays in its chunk, the cut falls after the sum
+                    cut = next(
+                        (b for a, b in masks if 0 <= a - (left.end + worth.end()) <= 8),
+                        cut,
+                    )
+                out.append((start, cut))
+                start = cut
         out.append((start, ce))
     return out
 

@@ -1435,8 +1435,22 @@ def _quantities(text: str, lang: str) -> list[Quantity]:
     for q in _number_words(text, lang):
         if not any(a < q.end and q.start < b for a, b in taken):
             out.append(q)
+    taken = [(q.start, q.end) for q in out]
+    for m in _BARE_MILLION.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Quantity(1_000_000, m.start(), m.end()))
     out.sort(key=lambda q: q.start)
     return out
+
+
+#: "a million" in languages with no indefinite article: the scale word alone, in the singular
+#: ("milion nábojů", "milion pocisków", "миллион снарядов", "мільйон снарядів", "miljoona
+#: patruunaa"), is one million; after a number it is a scale ("1 milion", "dwa miliony")
+_BARE_MILLION = re.compile(
+    r"(?<![\w.,])(?<!\d\s)(?:milion|milijon|milijun|miljon|miljoona|milijonas|miljons|millió"
+    r"|миллион|мільйон|милион|милијун)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def parse_amount(text: str, lang: str = "en") -> float | None:

@@ -667,7 +667,7 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     # small-arms cartridges (not when a large calibre follows)
     (
-        r"(?:amunicj\w*\s+strzeleck\w*|nab(?:ój|oje|ojów|ojami|ojach)|náboj\w*|naboj\w*|met(?:ak|aka"
+        r"(?:amunicj\w*\s+strzeleck\w*|nab(?:ój|oje|ojów|ojami|ojach|oi)|náboj\w*|naboj\w*|met(?:ak|aka"
         r"|ke|ci|cima)|метак\w*|метака|патрон\w*|šovin\w*|patron(?:as|u|ām|iem)|padrun\w*"
         r"|patruun\w*|töltény\w*|φυσίγγι\w*|φυσιγγ\w*|fişek\w*|"
         + _ar(r"طلقة|طلقات")

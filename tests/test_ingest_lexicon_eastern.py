@@ -315,3 +315,29 @@ def test_slovene_zda_is_the_usa_not_czech_whether() -> None:
         "nabojev za ročno orožje ter opremo za odstranjevanje min."
     )
     assert {("USA", "rocket-artillery-ammunition", None), ("USA", "demining", None)} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Polska przekaże Ukrainie 20 czołgów i 50 dronów.",
+            {("POL", "main-battle-tank", 20), ("POL", "drone", 50)},
+        ),
+        (
+            "Česko pošle Ukrajině 5000 pušek a 100 000 nábojů.",
+            {("CZE", "small-arms", 5000), ("CZE", "small-arms-ammunition", 100000)},
+        ),
+    ],
+)
+def test_and_in_the_texts_language_parts_two_items(
+    text: str, want: set[tuple[str, str, int]]
+) -> None:
+    """Polish and Czech "i" and "a" ("and") part two counted items as "and" does; they had been
+    read as one item (the first's count, the second's category)."""
+    got = {
+        (d.fields["donor"], d.fields["category"], d.fields["quantity"])
+        for d in Extractor(modality=False).read(text).drafts
+        if d.kind == "pledge"
+    }
+    assert got == want

@@ -1487,6 +1487,30 @@ REQUEST_SCOPE_END = _functional(
     r"|proteggere|difendere)\b)",
     _I,
 )
+#: where a sentence splits into the chunks of its items: a comma, "and" and its kin, "including",
+#: a dash, "with" before the weapon's ammunition (read by :mod:`.extract`)
+CHUNK_SPLIT = _functional(
+    "chunk_split",
+    r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
+    r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
+    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
+    r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
+    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та|en|samt"
+    # the text's language's own "and" where it is no "and" elsewhere (Polish and Czech "i",
+    # "a": "20 czołgów i 50 dronów" are two items)
+    r"|" + _word_slot("and") + r")\s|\s[—–]\s|\s-\s"
+    # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
+    r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
+    r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
+    r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
+    r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
+    r"|munizioni)\b"
+    # "a Patriot unit with a hundred missiles", "Gepard mit 120.000 Schuss Munition"
+    r"|(?:(?!(?:for|für|pour|para|per|of|von|de)\s)[\w.,'’-]+\s+){1,3}(?:ammunition|munitions?"
+    r"|Munition|Schuss|rounds|shells|missiles|Raketen|Lenkflugkörpern?|Flugkörpern?|obus"
+    r"|roquettes|rockets|munición|municiones|munições|munizioni)\b)",
+    _I,
+)
 #: where a sentence splits into clauses: ";", brackets, dashes, a comma before a relative
 #: pronoun or a conjunction, "but" (read by :mod:`.extract` and the filter, :mod:`.modality`)
 CLAUSE_SPLIT = _functional(
@@ -1681,6 +1705,7 @@ class LanguageCues:
     donor_join: re.Pattern[str]
     request_scope_end: re.Pattern[str]
     clause_split: re.Pattern[str]
+    chunk_split: re.Pattern[str]
 
 
 @cache

@@ -189,24 +189,6 @@ _MORE_OF_THE_SAME = re.compile(
 )
 #: the clause splitter of a text of unknown language (read by the filter, :mod:`.modality`)
 _CLAUSE_SPLIT = cues.CLAUSE_SPLIT
-_CHUNK_SPLIT = re.compile(
-    r",\s|;|:\s|\s(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|including"
-    r"|includes|include|such\s+as|which\s+includes?|alongside|while|und|sowie|darunter"
-    r"|einschließlich|inklusive|et|ainsi\s+que|dont|notamment|y\s+compris|y|e|así\s+como"
-    r"|junto\s+con|además\s+de|incluidos?|incluyendo|assim\s+como|bem\s+como|incluindo"
-    r"|oltre\s+a|insieme\s+a|tra\s+cui|compresi|oraz|og|och|ja|ir|и|і|та|en|samt)\s|\s[—–]\s|\s-\s"
-    # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
-    r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
-    r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"
-    r"|dazugehörige[rn]?|zugehörige[rn]?|leurs?|des|de\s+la|la|les|sus|su|seus|suas|sua|la|le"
-    r"|relative)\s+)?(?:ammunition|munitions?|Munition|obus|munición|municiones|munições"
-    r"|munizioni)\b"
-    # "a Patriot unit with a hundred missiles", "Gepard mit 120.000 Schuss Munition"
-    r"|(?:(?!(?:for|für|pour|para|per|of|von|de)\s)[\w.,'’-]+\s+){1,3}(?:ammunition|munitions?"
-    r"|Munition|Schuss|rounds|shells|missiles|Raketen|Lenkflugkörpern?|Flugkörpern?|obus"
-    r"|roquettes|rockets|munición|municiones|munições|munizioni)\b)",
-    re.IGNORECASE,
-)
 _GAP_STOP = {
     "of",
     "to",
@@ -1812,7 +1794,7 @@ class Extractor:
     def _civil(ctx: _Context, st: _Sentence, el: _Element) -> bool:
         """A sum for a civil purpose (humanitarian aid, energy, reconstruction) in the sum's own
         phrase, with no arms named there: not military aid."""
-        for a, b in _segments(ctx.text, st.start, st.end, _CHUNK_SPLIT):
+        for a, b in _segments(ctx.text, st.start, st.end, ctx.lang_cues.chunk_split):
             if a <= el.start < b:
                 # "aide humanitaire, ... et 50 millions pour des équipements militaires"
                 return (
@@ -2246,7 +2228,7 @@ class Extractor:
         out: list[_Element] = []
         pending_calibres: list[tuple[int, int, str]] = []  # "155mm and" waiting for its item
         for cs, ce in _split_far(
-            text, _segments(text, st.start, st.end, _CHUNK_SPLIT), items, masks
+            text, _segments(text, st.start, st.end, ctx.lang_cues.chunk_split), items, masks
         ):
             mentions = [
                 m

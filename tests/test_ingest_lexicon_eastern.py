@@ -328,13 +328,39 @@ def test_slovene_zda_is_the_usa_not_czech_whether() -> None:
             "Česko pošle Ukrajině 5000 pušek a 100 000 nábojů.",
             {("CZE", "small-arms", 5000), ("CZE", "small-arms-ammunition", 100000)},
         ),
+        # Romanian "și", Hungarian "és", Greek "και", Turkish "ve", Latvian "un", Slovene "in"
+        (
+            "România va livra Ucrainei 20 de tancuri și 50 de drone.",
+            {("ROU", "main-battle-tank", 20), ("ROU", "drone", 50)},
+        ),
+        (
+            "Magyarország 20 harckocsit és 50 drónt küld Ukrajnának.",
+            {("HUN", "main-battle-tank", 20), ("HUN", "drone", 50)},
+        ),
+        (
+            "Η Ελλάδα θα στείλει στην Ουκρανία 20 άρματα μάχης και 12 οβιδοβόλα.",
+            {("GRC", "main-battle-tank", 20), ("GRC", "artillery-system", 12)},
+        ),
+        (
+            "Türkiye Ukrayna'ya 20 tank ve 12 obüs gönderecek.",
+            {("TUR", "main-battle-tank", 20), ("TUR", "artillery-system", 12)},
+        ),
+        (
+            "Latvija nosūtīs Ukrainai 20 tankus un 50 dronus.",
+            {("LVA", "main-battle-tank", 20), ("LVA", "drone", 50)},
+        ),
+        (
+            "Slovenija bo Ukrajini predala 20 tankov in 12 havbic.",
+            {("SVN", "main-battle-tank", 20), ("SVN", "artillery-system", 12)},
+        ),
     ],
 )
 def test_and_in_the_texts_language_parts_two_items(
     text: str, want: set[tuple[str, str, int]]
 ) -> None:
-    """Polish and Czech "i" and "a" ("and") part two counted items as "and" does; they had been
-    read as one item (the first's count, the second's category)."""
+    """The text's language's "and" (Polish and Czech "i" and "a", Romanian "și", Hungarian "és",
+    Greek "και", Turkish "ve", Latvian "un", Slovene "in") parts two counted items as "and" does;
+    they had been read as one item (the first's count, the second's category)."""
     got = {
         (d.fields["donor"], d.fields["category"], d.fields["quantity"])
         for d in Extractor(modality=False).read(text).drafts

@@ -1499,6 +1499,8 @@ CHUNK_SPLIT = _functional(
     # the text's language's own "and" where it is no "and" elsewhere (Polish and Czech "i",
     # "a": "20 czołgów i 50 dronów" are two items)
     r"|" + _word_slot("and") + r")\s|\s[—–]\s|\s-\s"
+    # Arabic "and" is a prefix ("20 دبابة و12 مدفع")
+    r"|\s(?=و\d)"
     # "three MARS launchers with ammunition": the weapon and its ammunition are two entries
     r"|\s(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s"
     r"(?=(?:(?:their|its|the|associated|ihre[rn]?|der|die"

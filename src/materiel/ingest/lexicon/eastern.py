@@ -501,7 +501,14 @@ WORDS: dict[str, str] = {
 #: and "a" are "and" in Polish, Czech, Slovak, Croatian, Serbian and Slovene: "Polska i
 #: Czechy"; elsewhere "in" or an article)
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
-    lang: {"and": r"i|a"} for lang in ("pl", "cs", "sk", "hr", "sr", "sl")
+    **{lang: {"and": r"i|a"} for lang in ("pl", "cs", "sk", "hr", "sr")},
+    # "and" that is another word elsewhere: Slovene "in" (English "in"), Latvian "un" (French
+    # "un"), Hungarian "és", Greek "και", Turkish "ve"
+    "sl": {"and": r"in|ter"},
+    "lv": {"and": r"un"},
+    "hu": {"and": r"és"},
+    "el": {"and": r"και"},
+    "tr": {"and": r"ve"},
 }
 
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)

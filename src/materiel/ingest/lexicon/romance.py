@@ -418,7 +418,10 @@ WORDS: dict[str, str] = {
 #: alternation: those these languages read otherwise than English, German and French (none:
 #: Portuguese "mais", "more", is told from French "mais" by the French word itself, before a
 #: noun, "de" or "um"; read as never "but", it costs the pledges after "o mais rapidamente")
-FUNCTION_WORDS: dict[str, dict[str, str]] = {}
+FUNCTION_WORDS: dict[str, dict[str, str]] = {
+    # Romanian "și" (and), read only in Romanian texts
+    "ro": {"and": r"și|şi"},
+}
 
 # -- items: (regex, category, rank); ranks as in :data:`..items.KEYWORDS` (model names 3-4,
 # class nouns 2, generic heads 0-1); the longest match wins over a shorter one inside it

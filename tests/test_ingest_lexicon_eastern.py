@@ -71,6 +71,9 @@ PLEDGES = [
     # Lithuanian "nusiuntė" (sent), Latvian "bruņutransportieri" (armoured personnel carriers)
     ("lt", "Lietuva nusiuntė Ukrainai 20 šarvuočių.", ("LTU", "armoured-vehicle", 20)),
     ("lv", "Latvija nosūtīja Ukrainai 10 bruņutransportierus.", ("LVA", "armoured-vehicle", 10)),
+    # Hungarian "ad" (gives) without "át", Greek "θα δώσει" (will give)
+    ("hu", "Magyarország 20 harckocsit ad Ukrajnának.", ("HUN", "main-battle-tank", 20)),
+    ("el", "Η Ελλάδα θα δώσει στην Ουκρανία 20 άρματα μάχης.", ("GRC", "main-battle-tank", 20)),
 ]
 
 

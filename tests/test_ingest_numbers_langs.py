@@ -103,6 +103,10 @@ def test_decimal_mark_follows_the_language(raw: str, lang: str, scaled: bool, va
         ("100 millions de francs suisses", "fr", 1e8, "CHF"),
         ("ќе одвои 66,6 милиони евра за помош", "mk", 6.66e7, "EUR"),
         ("o maksymalnej wartości 3 007 800 000 koron", "pl", 3.0078e9, "KR"),
+        # the Greek genitive with an unaccented upsilon, the Hungarian "euró" and "eurót"
+        ("βοήθεια 100 εκατομμυρίων ευρώ", "el", 1e8, "EUR"),
+        ("2 δισεκατομμυρίων ευρώ", "el", 2e9, "EUR"),
+        ("10 millió eurót ad", "hu", 1e7, "EUR"),
     ],
 )
 def test_money_in_other_languages(text: str, lang: str, amount: float, currency: str) -> None:

@@ -94,12 +94,12 @@ _SCALE = (
 SCALE_FAMILIES: tuple[tuple[str, float], ...] = (
     (
         r"mil+i?[jy]?[aá]r[dð]\w*|mil+j[öo]r[ðd]\w*|milyar\w*|mlrd|mljrd|mld|mdr|mia"
-        r"|мил+иард\w*|мільярд\w*|милиард\w*|милијард\w*|млрд|δισ(?:εκατομμύρι\w*)?|مليار\w*",
+        r"|мил+иард\w*|мільярд\w*|милиард\w*|милијард\w*|млрд|δισ(?:εκατομμ[υύ]ρ[ιί]\w*)?|مليار\w*",
         1e9,
     ),
     (
         r"mil+i?[jy]?(?:[oóőu]{1,2}|oa|oe)n\w*|millió\w*|milj|мил+ион\w*|мільйон\w*"
-        r"|милијун\w*|млн|εκατ(?:ομμύρι\w*)?|مليون\w*",
+        r"|милијун\w*|млн|εκατ(?:ομμ[υύ]ρ[ιί]\w*)?|مليون\w*",
         1e6,
     ),
     (
@@ -297,7 +297,7 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:ameri\w*|америк\w*|αμερικ\w*)\s+DOLLAR|DOLLAR\s+(?:ameri\w*|estadounidenses)", "USD"),
     (r"DOLLAR", "USD"),
-    (r"euro[anst]?|eur[oa]|evr\w*|eiro|eurų|eurais|евро|евра|євро|ευρώ|avro|يورو", "EUR"),
+    (r"euro[anst]?|eur[oa]|euró\w*|evr\w*|eiro|eurų|eurais|евро|евра|євро|ευρώ|avro|يورو", "EUR"),
     (
         r"(?:brit\w*|британ\w*|βρετανικ\w*)\s+(?:pund\w*|funt\w*|фунт\w*|λίρ\w*|libr\w*)"
         r"|funt\w*(?:\s+szterling\w*)?|sterlin\w*|фунт\w*|λίρ\w*|pund\w*|sterline",

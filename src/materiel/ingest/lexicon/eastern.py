@@ -75,11 +75,13 @@ _PLEDGE = (
     r"|küld\w*|szállít\w*|adományoz\w*|átad\w*|biztosít\w*|ígér\w*|megígér\w*|vállal\w*|bejelent\w*"
     # the split verb of handing over ("ad át", "adott át", "adnak át")
     r"|(?:ad|adott|adnak|adtak|adja|adta|adják|adták)\s+át"
+    # and without "át" ("10 millió eurót ad Ukrajnának", "20 harckocsit ad")
+    r"|ad|adott|adnak|adtak|adja|adta|adják|adták|ad\s+majd"
     r"|jóváhagy\w*|csomag\w*|segély\w*|segítség\w*|támogatás\w*|vásárol\w*|finanszíroz\w*"
     # Greek
     r"|στέλν\w*|αποστ[έεο]λ\w*|αποστέλλ\w*|παραδ[ίι]δ\w*|παρέδωσ\w*|παραδόθ\w*|παράδοσ\w*|δωρ[εί]\w*"
     # the perfective stem of "deliver" ("θα παραδώσει", "να παραδώσουν") and of "send"
-    r"|παραδώσ\w*|παραδοθ\w*|στείλ\w*|έστειλ\w*"
+    r"|παραδώσ\w*|παραδοθ\w*|στείλ\w*|έστειλ\w*|δώσ\w*|έδωσ\w*|δίν(?:ει|ουν|ουμε)"
     r"|χορηγ\w*|παρέχ\w*|παράσχ\w*|προμήθ\w*|προμηθ\w*|δεσμε[υύ]\w*|δεσμεύσ\w*|υπόσχ\w*|υποσχ\w*"
     r"|ανακοίν\w*|ανακοιν\w*|ενέκρ\w*|εγκρ[ίι]\w*|πακέτ\w*|βοήθει\w*|στήριξ\w*|αγορ[άα]\w*"
     r"|χρηματοδοτ\w*|διαθέσ\w*|διαθέτ\w*|διέθεσ\w*"

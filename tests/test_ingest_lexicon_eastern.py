@@ -71,6 +71,11 @@ PLEDGES = [
     # Lithuanian "nusiuntė" (sent), Latvian "bruņutransportieri" (armoured personnel carriers)
     ("lt", "Lietuva nusiuntė Ukrainai 20 šarvuočių.", ("LTU", "armoured-vehicle", 20)),
     ("lv", "Latvija nosūtīja Ukrainai 10 bruņutransportierus.", ("LVA", "armoured-vehicle", 10)),
+    # the recipient received from the donor: Latvian "no" is "from" (not Spanish "no"),
+    # Estonian "sai", Greek "έλαβε"
+    ("lv", "Ukraina saņēma no Polijas 20 tankus.", ("POL", "main-battle-tank", 20)),
+    ("et", "Ukraina sai Poolalt 20 tanki.", ("POL", "main-battle-tank", 20)),
+    ("el", "Η Ουκρανία έλαβε 20 άρματα μάχης από την Πολωνία.", ("POL", "main-battle-tank", 20)),
     # Hungarian "ad" (gives) without "át", Greek "θα δώσει" (will give)
     ("hu", "Magyarország 20 harckocsit ad Ukrajnának.", ("HUN", "main-battle-tank", 20)),
     ("el", "Η Ελλάδα θα δώσει στην Ουκρανία 20 άρματα μάχης.", ("GRC", "main-battle-tank", 20)),

@@ -298,7 +298,7 @@ NOT_GIVEN_OTHER = _lexical(
     r"\b(?:esclu\w*|rifiut\w*|valut\w*|potrebbe\w*|non|overweeg\w*|overwogen|niet|geen"
     r"|weiger\w*|vurder\w*|överväg\w*|ikke|inte|ingen|avvis\w*|avslå\w*|avslag|nie|rozważ\w*"
     r"|odmaw\w*|odmów\w*|odmít\w*|zvaž\w*|nebude|ne|не|ні|нет|розгляда\w*|рассматрива\w*"
-    r"|відмов\w*|отказ\w*|δεν|εξετάζ\w*|ei|eivät|harkit\w*|negal\w*|neplān\w*|no"
+    r"|відмов\w*|отказ\w*|δεν|εξετάζ\w*|ei|eivät|harkit\w*|negal\w*|neplān\w*"
     # other languages (numbers helper): still being prepared ("sta finalizzando", "está a
     # preparar"), denied
     r"|sta(?:nno)?\s+(?:finalizzando|preparando|lavorando|valutando|studiando)"

@@ -91,7 +91,8 @@ _NOT_GIVEN_ES = _alt(
     r"contempl(?:a|an|ar|ando)|plante(?:a|an|ando)|consider(?:a|an|ar|ando)",
     r"debat(?:e|en|ir|iendo)|discut(?:e|en|ir|iendo)|negoci(?:a|an|ar|ando|aciones)",
     r"podr(?:ía|ían|á|án)|pudiera\w*|quizás?|tal\s+vez|posibilidad(?:es)?|eventual\w*",
-    r"ningún|ninguna|ninguno|jamás|tampoco|ni\s+siquiera|no\s+tiene\s+previsto",
+    # "no" is Spanish (and Italian) "not" only: Latvian "no Polijas" is "from Poland"
+    r"no|ningún|ninguna|ninguno|jamás|tampoco|ni\s+siquiera|no\s+tiene\s+previsto",
     r"estar[ií]a\s+dispuest\w*",
 )
 _NOT_GIVEN_PT = _alt(

@@ -63,6 +63,18 @@ def test_counted_items_in_japanese_and_korean() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ウクライナはポーランドから戦車20両を受け取った。",
+        "우크라이나는 폴란드로부터 전차 20대를 받았다.",
+        "乌克兰从波兰获得了20辆坦克。",
+    ],
+)
+def test_the_recipient_receiving_from_a_state_is_that_states_pledge(text: str) -> None:
+    assert pledges(text) == {("POL", "main-battle-tank", 20, None)}
+
+
 def test_a_refusal_a_condition_and_a_sale_give_nothing() -> None:
     assert not pledges("국방부는 우크라이나에 살상무기를 지원하지 않는다고 밝혔다.")
     assert not pledges("정부가 우크라이나에 포탄을 지원한다면 155㎜ 포탄이 공급될 것으로 보인다.")

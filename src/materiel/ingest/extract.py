@@ -248,12 +248,17 @@ _MONEY_LINK = re.compile(
     r"|voor|till|til|för|na|para|per|değerinde|tutarında)\b",
     re.IGNORECASE,
 )
+#: "worth" between an item and its value, in the languages read ("im Wert von", "ter waarde
+#: van", "till ett värde av", "o wartości", "v hodnotě")
+_WORTH = (
+    r"worth|valued\s+at|at\s+a\s+cost\s+of|costing|funded\s+with|financed\s+with"
+    r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de|ter\s+waarde\s+van"
+    r"|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi"
+    r"|værdi)\s+(?:av|af|på)|o\s+wartości|v\s+hodnotě"
+)
 _MONEY_LINK_BEFORE = re.compile(
-    r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|costing|for|funded\s+with|financed\s+with"
-    r"|for\s+a\s+total\s+of|im\s+Wert\s+von|für|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de"
-    r"|pour|ter\s+waarde\s+van|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di"
-    r"|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi|værdi)\s+(?:av|af|på)|o\s+wartości"
-    r"|v\s+hodnotě|в\s+размере|вартістю|на\s+суму|на\s+сумму|za\s+(?:asi|zhruba|około|približne)?)"
+    rf"\b(?:{_WORTH}|for|for\s+a\s+total\s+of|für|pour|в\s+размере|вартістю|на\s+суму"
+    r"|на\s+сумму|za\s+(?:asi|zhruba|około|približne)?)"
     r"\s*(?:about|around|some|nearly|almost|up\s+to|more\s+than|over|rund|etwa|environ)?"
     r"\s*$",
     re.IGNORECASE,
@@ -263,10 +268,7 @@ _LINK_BREAK = re.compile(
 )
 _ACCORDING = re.compile(r"\b(?:according\s+to|close\s+to|next\s+to|due\s+to)\s+\S*\s*$", re.I)
 _AFTER_ITEM_MONEY = re.compile(
-    r"^\W*(?:worth|valued\s+at|funded\s+with|financed\s+with|at\s+a\s+cost\s+of|costing"
-    r"|im\s+Wert\s+von|d['’]une\s+valeur\s+de|pour\s+un\s+montant\s+de|ter\s+waarde\s+van"
-    r"|por\s+(?:un\s+)?valor\s+de|del\s+valore\s+di|(?:till|til)\s+(?:ett|en)\s+(?:värde|verdi"
-    r"|værdi)\s+(?:av|af|på)|o\s+wartości|v\s+hodnotě|za(?=\s+(?:asi\s+|zhruba\s+|około\s+)?\d))\b",
+    rf"^\W*(?:{_WORTH}|za(?=\s+(?:asi\s+|zhruba\s+|około\s+)?\d))\b",
     re.I,
 )
 #: words of a package or of aid as a whole: a sum beside them is the package's value

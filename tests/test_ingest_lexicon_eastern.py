@@ -375,3 +375,23 @@ def test_and_in_the_texts_language_parts_two_items(
         if d.kind == "pledge"
     }
     assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niemcy i Norwegia przekażą Ukrainie po 10 czołgów.",
+        "Німеччина та Норвегія передадуть Україні по 10 танків.",
+        "Германия и Норвегия передадут Украине по 10 танков.",
+        "Německo a Norsko předají Ukrajině každé 10 tanků.",
+    ],
+)
+def test_each_of_two_givers_in_slavic_languages(text: str) -> None:
+    """The Slavic distributive "po"/"по" before a number is "each" ("po 10 czołgów": 10 each),
+    so each giver's pledge keeps the count; Czech "předají" (they will hand over) gives."""
+    got = {
+        (d.fields["donor"], d.fields["category"], d.fields["quantity"])
+        for d in Extractor(modality=False).read(text).drafts
+        if d.kind == "pledge"
+    }
+    assert got == {("DEU", "main-battle-tank", 10), ("NOR", "main-battle-tank", 10)}

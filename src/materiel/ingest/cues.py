@@ -812,7 +812,9 @@ URGENT_NEEDS = re.compile(
 EACH = re.compile(
     r"\b(?:each|apiece|respectively|jeweils|je|chacun\w*|chaque|elk|ieder|hver|hvert|vardera"
     r"|varje|respektive|respectievelijk|cada|ciascun\w*|rispettivamente|respectivamente"
-    r"|każd\w*|každ\w*|кожн\w*|кажд\w*)\b",
+    r"|każd\w*|každ\w*|кожн\w*|кажд\w*"
+    # the Slavic distributive before a number ("po 10 czołgów", "по 10 танків": 10 each)
+    r"|po(?=\s+\d)|по(?=\s+\d))\b",
     _I,
 )
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination

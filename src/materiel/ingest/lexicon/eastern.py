@@ -35,7 +35,7 @@ _PLEDGE = (
     r"|donacj\w*|trafi(?:ą|a|ł\w*|li|ły)?"
     # Czech and Slovak
     r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
-    r"|venova\w*|poskyt\w*|předá\w*|předal\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
+    r"|venova\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
     r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
     r"|podpor\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
     # Slovene, Croatian, Serbian (Latin and Cyrillic)

@@ -361,6 +361,15 @@ def test_slovene_zda_is_the_usa_not_czech_whether() -> None:
             "Slovenija bo Ukrajini predala 20 tankov in 12 havbic.",
             {("SVN", "main-battle-tank", 20), ("SVN", "artillery-system", 12)},
         ),
+        # a short Slovak text is told as Slovene: its "a" still parts the list
+        (
+            "Slovensko pošle Ukrajine 20 tankov, 12 húfnic a 50 dronov.",
+            {
+                ("SVK", "main-battle-tank", 20),
+                ("SVK", "artillery-system", 12),
+                ("SVK", "drone", 50),
+            },
+        ),
     ],
 )
 def test_and_in_the_texts_language_parts_two_items(

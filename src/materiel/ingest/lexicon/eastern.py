@@ -508,7 +508,8 @@ FUNCTION_WORDS: dict[str, dict[str, str]] = {
     **{lang: {"and": r"i|a"} for lang in ("pl", "cs", "sk", "hr", "sr")},
     # "and" that is another word elsewhere: Slovene "in" (English "in"), Latvian "un" (French
     # "un"), Hungarian "és", Greek "και", Turkish "ve"
-    "sl": {"and": r"in|ter"},
+    # ("a" and "i" too: a short Slovak text is often told as Slovene)
+    "sl": {"and": r"in|ter|i|a"},
     "lv": {"and": r"un"},
     "hu": {"and": r"és"},
     "el": {"and": r"και"},

@@ -117,6 +117,12 @@ NEEDS = [
     ("uk", "Зеленський закликав партнерів надати більше систем ППО.", "air-defence-system"),
     ("cs", "Ukrajina žádá o další dělostřeleckou munici ráže 155 mm.", "artillery-ammunition"),
     ("lt", "Zelenskis paprašė partnerių daugiau oro gynybos sistemų.", "air-defence-system"),
+    # the recipient's president in Greek letters
+    (
+        "el",
+        "Ο Ζελένσκι ζήτησε από τους συμμάχους περισσότερα συστήματα αεράμυνας.",
+        "air-defence-system",
+    ),
 ]
 
 

@@ -96,6 +96,8 @@ NEED_CUE = _lexical(
 #: :data:`.speaker.RECIPIENT_OFFICIALS` (a pattern's text, no \\b around it)
 RECIPIENT_NAMES = (
     r"Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Зеленськ\w*"
+    # Hungarian, Greek, Turkish and Latvian spellings
+    r"|Zelenszkij\w*|Ζελένσκ\w*|Zelenskiy\w*|Zelenskis\w*"
     r"|Зеленск\w*|Kuleba|Kouleba|Kułeba|Кулеб\w*|Reznikov\w*|Resnikow\w*|Reznikow\w*"
     r"|Rieznikov\w*|Umerov\w*|Oumerov\w*|Umjerow\w*|Umierov\w*|Umerow\w*|Умєров\w*|Умеров\w*"
     r"|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Chmygal\w*|Szmyhal\w*|Шмигал\w*|Yermak\w*|Jermak\w*"

@@ -721,6 +721,34 @@ def _need_fields(
     }
 
 
+def _pledge_fields(
+    donor: str | None,
+    recipient: str,
+    category: str,
+    when: dt.date | None,
+    *,
+    calibre: str | None = None,
+    quantity: int | None = None,
+    amount: float | None = None,
+    currency: str | None = None,
+    item_code: str | None = None,
+    channel: str | None = None,
+) -> dict[str, Any]:
+    """A pledge draft's fields (the main reader adds its private ones after them)."""
+    return {
+        "donor": donor,
+        "recipient": recipient,
+        "category": category,
+        "caliber": calibre,
+        "quantity": quantity,
+        "amount": amount,
+        "currency": currency,
+        "date": when.isoformat() if when else None,
+        "item_code": item_code,
+        "channel": channel,
+    }
+
+
 _YEAR_IN = re.compile(r"(?<![\d/.-])(20[12]\d)(?![\d/.-]|\s*[-–]\s*\d)")
 
 
@@ -1404,18 +1432,15 @@ class Extractor:
         for row in cjk.read(text, spans):
             fields: dict[str, Any]
             if row.kind == "pledge":
-                fields = {
-                    "donor": row.donor,
-                    "recipient": self.recipient,
-                    "category": row.category,
-                    "caliber": None,
-                    "quantity": row.quantity,
-                    "amount": row.amount,
-                    "currency": row.currency,
-                    "date": when.isoformat() if when else None,
-                    "item_code": None,
-                    "channel": None,
-                }
+                fields = _pledge_fields(
+                    row.donor,
+                    self.recipient,
+                    row.category,
+                    when,
+                    quantity=row.quantity,
+                    amount=row.amount,
+                    currency=row.currency,
+                )
             elif row.kind == "fund":
                 fields = {
                     "category": row.category,
@@ -2601,16 +2626,18 @@ class Extractor:
         if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])
         fields = {
-            "donor": donor,
-            "recipient": self.recipient,
-            "category": el.category,
-            "caliber": el.calibre,
-            "quantity": None if joint else el.quantity,
-            "amount": None if joint else amount,
-            "currency": None if joint else currency,
-            "date": ctx.when.isoformat() if ctx.when else None,
-            "item_code": el.item_code,
-            "channel": ctx.channel,
+            **_pledge_fields(
+                donor,
+                self.recipient,
+                el.category,
+                ctx.when,
+                calibre=el.calibre,
+                quantity=None if joint else el.quantity,
+                amount=None if joint else amount,
+                currency=None if joint else currency,
+                item_code=el.item_code,
+                channel=ctx.channel,
+            ),
             "_surface": el.surface,
             "_rank": el.rank,
             "_future": el.money is not None and _future_part(ctx.text, st, el.money.start),
@@ -2758,18 +2785,9 @@ class Extractor:
         for code, (start, end) in ctx.named.items():
             if code in have:
                 continue
-            fields = {
-                "donor": code,
-                "recipient": self.recipient,
-                "category": "unspecified",
-                "caliber": None,
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "date": ctx.when.isoformat() if ctx.when else None,
-                "item_code": None,
-                "channel": ctx.channel,
-            }
+            fields = _pledge_fields(
+                code, self.recipient, "unspecified", ctx.when, channel=ctx.channel
+            )
             out.append(Draft("pledge", fields, start, end))
         return out
 

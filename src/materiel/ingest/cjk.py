@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from materiel.ingest import prefilter
+from materiel.ingest.items import AMMO_OF
 from materiel.ingest.nations import NOT_DONORS
 from materiel.ingest.text import blank
 
@@ -187,11 +188,10 @@ _OF = re.compile(
 )
 _MISSILE = re.compile(r"ミサイル|导弹|導彈|미사일")
 _LARGE_CALIBRE = re.compile(r"1[0-5]\d\s?(?:mm|ミリ|毫米|㎜|밀리)")
-#: a system's ammunition
+#: a system's ammunition, for the systems whose ammunition these languages name after them
+#: (the keyword table's :data:`.items.AMMO_OF`)
 _AMMO_OF = {
-    "rocket-artillery-system": "rocket-artillery-ammunition",
-    "air-defence-system": "air-defence-missile",
-    "artillery-system": "artillery-ammunition",
+    k: AMMO_OF[k] for k in ("rocket-artillery-system", "air-defence-system", "artillery-system")
 }
 _LATIN_ITEMS: list[tuple[str, str]] = [
     (r"HIMARS|M142", "rocket-artillery-system"),

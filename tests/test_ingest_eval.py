@@ -47,9 +47,9 @@ def test_labelled_set_is_well_formed() -> None:
 #: estimates are the held-out rows of docs/benchmarks.md)
 FLOOR = {
     STRICT_PAIRS: (0.67, 0.65),
-    STRICT_TRIPLES: (0.67, 0.60),
+    STRICT_TRIPLES: (0.67, 0.59),
     STRICT_NEEDS: (0.75, 0.53),
-    STRICT_FUNDS: (0.59, 0.49),
+    STRICT_FUNDS: (0.58, 0.49),
 }
 #: false pledges on the labelled negative texts may not rise above this (in-sample: the filter
 #: fits the English, German and French negatives; since session 13 texts in other languages
@@ -93,7 +93,7 @@ def test_one_reading_scores_as_evaluate_dir_does(tmp_path: Path, labelled: list[
 
 def test_quality_on_labelled_set(tmp_path: Path, labelled: list[Any]) -> None:
     ev = _filtered(labelled)
-    assert ev.files >= 2814
+    assert ev.files >= 2874
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

@@ -123,6 +123,20 @@ NEEDS = [
         "Ο Ζελένσκι ζήτησε από τους συμμάχους περισσότερα συστήματα αεράμυνας.",
         "air-defence-system",
     ),
+    # the recipient's capital speaks for its government, in its cases ("Kijów", "Київ")
+    ("pl", "Kijów od tygodni prosi o myśliwce.", "aircraft"),
+    ("uk", "Київ просить у партнерів винищувачі.", "aircraft"),
+    ("ro", "Kievul cere de săptămâni avioane de luptă.", "aircraft"),
+    ("el", "Το Κίεβο ζητά εδώ και εβδομάδες μαχητικά αεροσκάφη.", "aircraft"),
+    # "je" is "is" in Croatian and Slovene, not the French "I" who would be the subject
+    (
+        "hr",
+        "Ukrajina je od Njemačke zatražila više sustava protuzračne obrane.",
+        "air-defence-system",
+    ),
+    ("sl", "Zelenski je prosil za več sistemov zračne obrambe.", "air-defence-system"),
+    # the recipient's Turkish name
+    ("tr", "Ukrayna, Almanya'dan daha fazla hava savunma sistemi istedi.", "air-defence-system"),
 ]
 
 
@@ -410,3 +424,15 @@ def test_each_of_two_givers_in_slavic_languages(text: str) -> None:
         if d.kind == "pledge"
     }
     assert got == {("DEU", "main-battle-tank", 10), ("NOR", "main-battle-tank", 10)}
+
+
+def test_first_person_is_no_slavic_and_nor_italian_article() -> None:
+    """ "i" (Polish, Czech, Croatian "and"; Italian "the") and, outside French, "je" (Croatian,
+    Slovene, Czech "is") are no first person that carries a speaker's voice on."""
+    from materiel.ingest import cues
+
+    assert cues.FIRST_PERSON.search("czołgi i drony") is None
+    assert cues.FIRST_PERSON.search("i carri armati") is None
+    assert cues.FIRST_PERSON_OTHER.search("Ukrajina je zatražila") is None
+    assert cues.FIRST_PERSON.search("je demande des avions") is not None
+    assert cues.FIRST_PERSON_OTHER.search("I asked for jets") is not None

@@ -124,7 +124,7 @@ RECIPIENT_SIDE = re.compile(
 #: of a need; kept apart from it, a modality feature)
 RECIPIENT_SIDE_MORE = re.compile(
     r"\b(?:Україн\w*|Украин\w*|Украйн\w*|Ukrajin\w*|Ukrajn\w*|Ucrain\w*|Oekraïn\w*|Ukrain\w*"
-    r"|Ουκραν\w*)"
+    r"|Ουκραν\w*|Ukrayn\w*)"
 )
 #: voices that are not the recipient's: an alliance, an analyst, a donor's own speaker
 OTHER_VOICE = re.compile(
@@ -144,7 +144,12 @@ REPORTED_MOOD = re.compile(
     r"\b(?:sei|seien|habe|brauche|benötige|werde|könne|müsse|solle|wolle|gebe|fehle|bitte"
     r"|fordere|erwarte|hoffe|wünsche)\b"
 )
-FIRST_PERSON = re.compile(r"\b(?i:we|wir|nous|us|uns|our|unsere?\w*|nos|notre|I|ich|je)\b")
+_FIRST_PERSON = r"we|wir|nous|us|uns|our|unsere?\w*|nos|notre|ich"
+#: "I" only in capitals (Polish, Czech and Croatian "i" is "and", Italian "i" an article)
+FIRST_PERSON = re.compile(rf"\b(?:(?i:{_FIRST_PERSON}|je)|I)\b")
+#: the same in the texts in other languages than English, German and French: no "je" (in
+#: Croatian, Slovene, Czech and Slovak it is "is": "Ukrajina je zatražila ...")
+FIRST_PERSON_OTHER = re.compile(rf"\b(?:(?i:{_FIRST_PERSON})|I)\b")
 SPEECH = re.compile(
     r"\b(?:said|says|say|sagen|disent|dicen|told|stressed|warned|noted|added|wrote|posted|stated|insisted|argued"
     r"|according\s+to|sagte|sagt|erklärte|betonte|warnte|laut|a\s+déclaré|a\s+dit|selon"

@@ -1907,6 +1907,8 @@ class Extractor:
         for rx in (OTHER_OFFICIALS, cues.OTHER_VOICE):
             out += [(m.start(), m.end(), "other") for m in rx.finditer(text, s, e)]
         for m in cues.SUBJECT_PRONOUN.finditer(text, s, e):
+            if not ctx.core and m.group(0).lower() == "je":
+                continue  # "Ukrajina je zatražila": Croatian, Slovene, Czech, Slovak "is"
             out.append((m.start(), m.end(), "first" if m.group("first") else "third"))
         out.sort()
         # a title and its name are one actor ("Ukrainian Defence Minister Umerov"): the
@@ -2092,7 +2094,7 @@ class Extractor:
         if not found and not quoted and SPEECH_VERB.search(sent) is None:
             # no request, no quotation, no speech verb: the voice goes on unchanged
             if recent is not None and (
-                cues.FIRST_PERSON.search(sent)
+                (cues.FIRST_PERSON if ctx.core else cues.FIRST_PERSON_OTHER).search(sent)
                 or cues.PRONOUN_SUBJECT.match(sent)
                 or cues.REPORTED_MOOD.search(sent)
             ):
@@ -2128,7 +2130,7 @@ class Extractor:
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
         elif recent is not None and (
-            cues.FIRST_PERSON.search(sent)
+            (cues.FIRST_PERSON if ctx.core else cues.FIRST_PERSON_OTHER).search(sent)
             or cues.PRONOUN_SUBJECT.match(sent)
             or cues.REPORTED_MOOD.search(sent)
         ):

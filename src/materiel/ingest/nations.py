@@ -30,6 +30,20 @@ _NB8 = ("DNK", "EST", "FIN", "ISL", "LVA", "LTU", "NOR", "SWE")
 _JEF = ("GBR", *_NB8, "NLD")
 
 #: curated aliases (case-sensitive unless lower-case here); value: one or more ISO3 codes
+#: the recipient's capital in the other languages, which speaks for its government as "Kyiv"
+#: does ("Kijów prosi o myśliwce", "Київ просить винищувачі"): the nominative and the cases
+#: of a subject or object, not the locative ("w Kijowie", "у Києві": a place)
+RECIPIENT_CAPITAL = (
+    *("Kijów", "Kijowa", "Kijowowi", "Kijowem"),  # Polish
+    *("Kyjev", "Kyjeva", "Kyjevu", "Kyjevem", "Kyjevom"),  # Czech, Slovak
+    *("Київ", "Києва", "Києву", "Києвом"),  # Ukrainian
+    *("Киев", "Киева", "Киеву", "Киевом", "Кијев", "Кијева"),  # Russian, Bulgarian, Serbian
+    *("Kijev", "Kijeva", "Kijevom", "Kijevet", "Kijevnek", "Kijevtől"),  # South Slavic, Hungarian
+    *("Kievul", "Kievului", "Κίεβο", "Κιέβου"),  # Romanian, Greek
+    *("Kyjivas", "Kyjivo", "Kijevas", "Kijeva", "Kijivas", "Kijiva"),  # Lithuanian, Latvian
+    *("Kiiev", "Kiievi", "Kiova", "Kiovan", "Kiovalle", "Kiovasta"),  # Estonian, Finnish
+)
+
 ALIASES: dict[str, tuple[str, ...]] = {
     # United States
     "U.S.A.": ("USA",),
@@ -153,6 +167,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Ukrainians": ("UKR",),
     "Kyiv": ("UKR",),
     "Kiev": ("UKR",),
+    **dict.fromkeys(RECIPIENT_CAPITAL, ("UKR",)),
     "Zelensky": ("UKR",),
     "Zelenskyy": ("UKR",),
     "Russia": ("RUS",),
@@ -455,6 +470,7 @@ _PLACE_WORDS = {
     "Moscow",
     "Kyiv",
     "Kiev",
+    *RECIPIENT_CAPITAL,
     "The Hague",
     "Den Haag",
     "La Haye",

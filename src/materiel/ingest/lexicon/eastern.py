@@ -1294,6 +1294,7 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     add("LUX", "Lüksemburg")
     add("KOR", "Güney Kore")
     add("NZL", "Yeni Zelanda")
+    add("UKR", "Ukrayna")
     return out
 
 

@@ -114,6 +114,9 @@ NEEDS = [
     ),
     ("Úkraína óskar eftir fleiri loftvarnarkerfum.", "air-defence-system"),
     ("Úkraína þarf fleiri skriðdreka, segir varnarmálaráðherra Úkraínu.", "main-battle-tank"),
+    # a quotation's end closes what the need word governs, before the speaker's tag: the
+    # items stand before a verb that ends the quoted clause
+    ('"We hebben meer luchtverdedigingssystemen nodig", zei Zelensky.', "air-defence-system"),
 ]
 
 

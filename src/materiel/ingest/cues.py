@@ -1484,6 +1484,8 @@ ASIDE_BEFORE = re.compile(
 REQUEST_SCOPE_END = _functional(
     "request_scope_end",
     r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
+    # the end of a quotation before its speaker's tag, in any language ('"... nodig", zei')
+    r"|[\"”»“](?=\s*,)"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"
     r"|aber|doch|während|weil|da|nachdem|wobei|" + _word_slot("but") + r"|tandis|alors|car|parce"
     r"|puisque|qui|où"

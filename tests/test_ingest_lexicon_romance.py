@@ -109,6 +109,12 @@ NEEDS = [
         "Ucraina a cerut aliaților mai multe sisteme de apărare aeriană.",
         ("UKR", "air-defence-system"),
     ),
+    # "se" is "if" in Italian and Portuguese only: in French and Spanish it is reflexive
+    ("Kiev se plaint d'une pénurie de munitions d'artillerie.", ("UKR", "artillery-ammunition")),
+    (
+        "Ucrania se queja de la escasez de munición de artillería, dijo Zelenski.",
+        ("UKR", "artillery-ammunition"),
+    ),
 ]
 
 

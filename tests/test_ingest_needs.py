@@ -436,3 +436,15 @@ def test_a_need_told_as_requirement_shortage_or_lack(
     reader: Extractor, text: str, category: str
 ) -> None:
     assert category in _needs(reader, text)
+
+
+def test_if_is_the_texts_own_word_of_condition() -> None:
+    """ "se" is "if" in Italian and Portuguese, "als" in Dutch; elsewhere they are a reflexive
+    and "as", and state no condition."""
+    from materiel.ingest import cues
+
+    assert cues.condition("it").search("se l'Ucraina ne ha bisogno")
+    assert cues.condition("nl").search("als Oekraïne dat vraagt")
+    assert cues.condition("fr").search("Kiev se plaint") is None
+    assert cues.condition("de").search("als Teil des Pakets") is None
+    assert cues.condition("de").search("wenn die Ukraine es braucht")

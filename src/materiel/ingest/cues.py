@@ -1554,7 +1554,19 @@ PREPOSITION_BEFORE = re.compile(
 )
 #: a condition before a word of need: nothing is stated ("if Ukraine needs it", "si Ucrania lo
 #: necesita", "falls die Ukraine ... braucht")
-CONDITION = re.compile(r"\b(?:if|whether|unless|si|wenn|falls|ob|se|als|indien)\b", _I)
+_CONDITION = r"if|whether|unless|si|wenn|falls|ob|indien"
+#: "if" where another language's word is something else: Italian and Portuguese "se" (the
+#: French reflexive: "Kiev se plaint d'une pénurie"), Dutch "als" (German "as": "als Teil")
+_CONDITION_OWN = {"it": "se", "pt": "se", "nl": "als"}
+
+
+@cache
+def condition(lang: str | None) -> re.Pattern[str]:
+    """A word of condition ("if Ukraine needs it": nothing is stated) in a text in ``lang``."""
+    own = _CONDITION_OWN.get(lang or "")
+    return re.compile(rf"\b(?:{_CONDITION}{'|' + own if own else ''})\b", _I)
+
+
 #: a copula before a word of need: the items before it are what is needed ("Artillery and shells
 #: are number one of Ukraine's needs")
 COPULA = re.compile(

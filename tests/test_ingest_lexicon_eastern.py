@@ -135,6 +135,8 @@ NEEDS = [
         "air-defence-system",
     ),
     ("sl", "Zelenski je prosil za več sistemov zračne obrambe.", "air-defence-system"),
+    # Czech "požaduje" (demands)
+    ("cs", "Ukrajina požaduje další dělostřeleckou munici.", "artillery-ammunition"),
     # the recipient's Turkish name
     ("tr", "Ukrayna, Almanya'dan daha fazla hava savunma sistemi istedi.", "air-defence-system"),
 ]

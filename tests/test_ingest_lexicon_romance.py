@@ -109,6 +109,7 @@ NEEDS = [
         "Ucraina a cerut aliaților mai multe sisteme de apărare aeriană.",
         ("UKR", "air-defence-system"),
     ),
+    ("Kiev plaide pour la livraison de chars lourds.", ("UKR", "main-battle-tank")),
     # "se" is "if" in Italian and Portuguese only: in French and Spanish it is reflexive
     ("Kiev se plaint d'une pénurie de munitions d'artillerie.", ("UKR", "artillery-ammunition")),
     (

@@ -1365,7 +1365,8 @@ REQUEST = _lexical(
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent|ons|ez)\b|sollicit\w*"
     r"|appel(?:le|lent|é|ait|aient)\b|wünsch(?:t|te|ten|e|en)\b"
     r"|exhort\w*|implor\w*|pid(?:e|ió|en|ieron)|solicit\w*|pedido\w*|pede\w*|chies\w*|chied\w*"
-    r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|gevraagd|vraagt"
+    r"|richiest\w*|prosi\w*|prosił\w*|zaapelował\w*|apel\w*|žád\w*|požád\w*|požad\w*"
+    r"|plaid\w*\s+pour|gevraagd|vraagt"
     r"|vragen|vroeg|verzoek\w*|ber\s+om|bad\s+om|bett\s+om|kér(?:i|t|te|ték|nek|jük|ünk)?"
     r"|kérés\w*|проси\w*|попрос\w*|проха\w*|звернув\w*\s+до|обратил\w*\s+к"
     # asking in LT, LV, ET, FI, EL, RO, TR, AR

@@ -392,6 +392,19 @@ def test_money_in_several_locales_and_ranges(
 
 
 @pytest.mark.parametrize(
+    ("text", "donor", "amount"),
+    [
+        ("La Suisse dégage 100 millions de francs pour le déminage humanitaire.", "CHE", 1e8),
+        ("La Lettonie allouera 20 millions d'euros à la coalition des drones.", "LVA", 2e7),
+        ("La Belgique consacrera 216 millions d'euros à l'achat d'obus.", "BEL", 2.16e8),
+        ("Le Japon octroie 30 millions de dollars à l'Ukraine.", "JPN", 3e7),
+    ],
+)
+def test_french_verbs_of_allotting_a_sum_pledge_it(text: str, donor: str, amount: float) -> None:
+    assert [(p["donor"], p["amount"]) for p in _pledge_rows(text)] == [(donor, amount)]
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "values"),
     [
         ("8 000 obus et 1 500 roquettes", "fr", [8000, 1500]),

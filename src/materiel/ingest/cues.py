@@ -266,6 +266,7 @@ PLEDGE_CUE = re.compile(
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
     r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
     r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"
+    r"|consacr\w*|allou\w*|octroi\w*|octroy\w*|dégag(?:e|é|ée|és|era|eront|ent)\b"
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
     r"|anunci\w*|fornec\w*|apoio|apoyo|paquete|pacote|ayuda\s+militar|ajuda\s+militar"

@@ -404,6 +404,15 @@ def test_french_verbs_of_allotting_a_sum_pledge_it(text: str, donor: str, amount
     assert [(p["donor"], p["amount"]) for p in _pledge_rows(text)] == [(donor, amount)]
 
 
+def test_german_giving_pledges_but_there_is_does_not() -> None:
+    from materiel.ingest import cues
+
+    rows = _pledge_rows("Norwegen gibt der Ukraine 100 Millionen Euro für Drohnen.")
+    assert [(p["donor"], p["category"], p["amount"]) for p in rows] == [("NOR", "drone", 1e8)]
+    for there_is in ("Derzeit gibt es 20 Panzer in Litauen.", "Es gibt 20 Panzer in Litauen."):
+        assert cues.PLEDGE_CUE.search(there_is) is None
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "values"),
     [

@@ -263,6 +263,8 @@ PLEDGE_CUE = re.compile(
     r"|earmark\w*|dispatch\w*|add(?:s|ed)?|available|arriv\w*|receiv\w*|promis\w*|decid\w*"
     r"|agree\w*|sign\w*|liefer\w*|geliefert|zugesagt|sagt\w*\s+\w*\s*zu|Zusage\w*|stell\w*"
     r"|bereit\w*|übergeben|übergibt|übergab|schick\w*|geschickt|spende\w*|gespendet|Paket\w*"
+    # German giving, not "there is" ("es gibt", "gibt es", "gab es")
+    r"|(?<!\bes\s)(?:gibt|gab|gaben)(?!\s+es\b)|geben"
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
     r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
     r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"

@@ -404,6 +404,16 @@ def test_french_verbs_of_allotting_a_sum_pledge_it(text: str, donor: str, amount
     assert [(p["donor"], p["amount"]) for p in _pledge_rows(text)] == [(donor, amount)]
 
 
+def test_the_pentagon_in_french_is_the_donor() -> None:
+    rows = _pledge_rows(
+        "La nouvelle livraison devrait notamment inclure une cinquantaine de véhicules blindés"
+        " Bradley et Stryker, détaille le Pentagone."
+    )
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
+        ("USA", "armoured-vehicle", 50)
+    ]
+
+
 def test_german_giving_pledges_but_there_is_does_not() -> None:
     from materiel.ingest import cues
 

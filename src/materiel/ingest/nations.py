@@ -57,6 +57,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Americans": ("USA",),
     "Washington": ("USA",),
     "Pentagon": ("USA",),
+    "Pentagone": ("USA",),  # French
+    "Maison Blanche": ("USA",),
+    "Maison-Blanche": ("USA",),
     "White House": ("USA",),
     "Department of Defense": ("USA",),
     "DoD": ("USA",),

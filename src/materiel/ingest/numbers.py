@@ -1249,11 +1249,14 @@ WORD_NUMBERS.update(
         f"{art} {word}": value
         for arts, words in (
             (("una",), {"veintena": 20, "decena": 10, "docena": 12, "ventina": 20,
-                        "decina": 10, "dozzina": 12, "quindicina": 15, "trentina": 30}),
+                        "decina": 10, "dozzina": 12, "quindicina": 15, "trentina": 30,
+                        "treintena": 30, "cincuentena": 50, "quarantina": 40,
+                        "cinquantina": 50, "sessantina": 60}),
             (("un",), {"millar": 1000, "centenar": 100, "migliaio": 1000, "centinaio": 100,
                        "millier": 1000}),
             (("une",), {"vingtaine": 20, "dizaine": 10, "douzaine": 12, "quinzaine": 15,
-                        "trentaine": 30, "centaine": 100}),
+                        "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+                        "soixantaine": 60, "centaine": 100}),
             (("uma",), {"dezena": 10, "dúzia": 12, "vintena": 20, "centena": 100}),
             (("um",), {"milhar": 1000}),
         )

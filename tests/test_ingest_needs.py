@@ -130,6 +130,23 @@ def test_recipient_request_is_no_pledge(reader: Extractor) -> None:
     assert "main-battle-tank" in _needs(reader, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dot of "U.S." ends neither the giver asked nor what the request governs
+        "Zelensky asked the U.S. to provide ATACMS.",
+        "Zelensky has pushed for the U.S. to provide ATACMS.",
+        # persuading and pressing a giver is asking it
+        "Ukraine is still trying to persuade the United States to supply ATACMS.",
+        "Kiev tente de convaincre Washington de livrer des ATACMS.",
+        "L'Ukraine presse les États-Unis de livrer des ATACMS.",
+    ],
+)
+def test_request_that_a_giver_give_is_a_need_not_its_pledge(reader: Extractor, text: str) -> None:
+    assert _needs(reader, text) == ["rocket-artillery-ammunition"]
+    assert _pledges(reader, text) == []
+
+
 def test_met_request_is_a_pledge_not_a_need(reader: Extractor) -> None:
     text = "In response to Ukraine's request, Lithuania will send 10 M577 armoured carriers."
     assert _needs(reader, text) == []

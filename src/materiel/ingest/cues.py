@@ -1352,17 +1352,21 @@ PLEDGE_CUE_MORE = re.compile(
 #: as a need whoever reports it
 REQUEST = _lexical(
     "request",
-    r"\b(?:ask(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:\w+\s+){1,4}?to\s+(?:send"
+    r"\b(?:ask(?:s|ed|ing)?\s+(?:[\w.’\'-]+\s+){0,4}?for|ask(?:s|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,4}?to\s+(?:send"
     r"|provide|deliver|supply|give|transfer)\b|pleas?\s+for|calls(?=\s+by\s)"
     r"|ask(?:s|ed|ing)?\s+(?:allies|partners|the\s+West"
-    r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:\w+\s+){0,3})?"
+    r"|Western|countries|nations)|request(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on\s+(?:[\w.’\'-]+\s+){0,3})?"
     r"(?:for|to\s+(?:send|provide|deliver|supply|speed|step|increase|boost))|appeal(?:s|ed|ing)?"
-    r"|urg(?:es|ed|ing)\s+(?:\w+\s+){0,4}?to\s+(?:send|provide|deliver|supply|give|speed|step"
+    r"|urg(?:es|ed|ing)\s+(?:[\w.’\'-]+\s+){0,4}?to\s+(?:send|provide|deliver|supply|give|speed|step"
     r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
     r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
     r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
-    r"|(?:push|press)(?:es|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
+    r"|(?:push|press)(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
     r"|increase|boost|speed|step)"
+    # persuading and pressing a giver ("trying to persuade Germany to send", "tente de
+    # convaincre Berlin de livrer", "presse l'Allemagne de livrer", "zu bewegen")
+    r"|persuad\w*|convaincre|convainc\w*|überzeug\w*\s+(?:[\w.’'-]+\s+){0,4}?zu|zu\s+bewegen"
+    r"|press(?:e|ent|ait|é)\s+(?:[\w.’'-]+\s+){0,3}?d(?:e|['’])\s*(?:livrer|fournir|envoyer)"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent|ons|ez)\b|sollicit\w*"
@@ -1487,7 +1491,8 @@ ASIDE_BEFORE = re.compile(
 #: the end of what a request governs: another clause, a purpose, a reason, the speaker's tag
 REQUEST_SCOPE_END = _functional(
     "request_scope_end",
-    r";|\s[—–-]\s|[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
+    # (not the dot of an abbreviation: "asked the U.S. to provide")
+    r";|\s[—–-]\s|(?<!\b(?-i:[A-Z]))[.!?](?=\s)|:\s(?=(?-i:[A-ZÀ-Þ]))"
     # the end of a quotation before its speaker's tag, in any language ('"... nodig", zei')
     r"|[\"”»“](?=\s*,)"
     r"|,\s*(?=(?:but|while|whereas|which|who|as(?!\s+well)|because|since|after|when|where|although"

@@ -85,6 +85,10 @@ NOT_GIVEN = [
     "Regeringen har tackat nej till att skicka stridsflygplan till Ukraina.",
     "Sverige har hittills skickat 50 stridsfordon till Ukraina.",
     "Stjórnvöld á Íslandi hafa hafnað því að senda vopn til Úkraínu.",
+    # deciding later whether to give
+    "Danmark vil først i efteråret tage stilling til, om man skal donere F-16-fly til Ukraine.",
+    "Sverige ska i höst ta ställning till om landet ska skänka Gripen-plan till Ukraina.",
+    "Het kabinet beslist in het najaar of Nederland F-16's aan Oekraïne levert.",
 ]
 
 

@@ -82,6 +82,9 @@ NOT_GIVEN = [
     "Suecia estudia la posibilidad de ceder aviones de combate a Ucrania.",
     "La Norvegia potrebbe consegnare altri elicotteri all'Ucraina.",
     "România analizează trimiterea unui al doilea sistem antiaerian în Ucraina.",
+    # deciding later whether to give
+    "El Gobierno decidirá en otoño si España envía aviones de combate a Ucrania.",
+    "Il governo deciderà in autunno se l'Italia invierà caccia all'Ucraina.",
     # support that goes on, no package of its own; a proposal
     "Bélgica seguirá enviando fusiles de asalto y ametralladoras a Ucrania.",
     "A Comissão Europeia propõe entregar à Ucrânia mais munições de artilharia.",

@@ -725,6 +725,7 @@ def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
         "Nous avons longuement évoqué les livraisons de missiles SAMP/T à l'Ukraine.",
         "Fiala a indiqué que les premières munitions de 155 mm arriveraient en Ukraine en juin.",
         "Le Portugal a rejoint l’initiative tchèque visant à livrer des munitions à l’Ukraine.",
+        "The Netherlands is open to sending F-16 jets to Ukraine.",
     ],
 )
 def test_no_pledge_from_discussions_conditionals_or_scheme_names(text: str) -> None:

@@ -76,6 +76,9 @@ _NOT_GIVEN = _alt(
     r"wellicht|waarschijnlijk|mogelijkerwijs|bestudeer\w*|onderzoek(?:t|en)|beraad\w*",
     r"kijk(?:t|en)\s+naar|keek\s+naar|bespr(?:eekt|eken|ak|aken|oken)|discussie\w*",
     r"overleg(?:t|gen)|twijfel\w*|terughoudend\w*|aarzel\w*|blokkeer\w*|tegenhoud\w*",
+    # whether: "ta ställning till om", "tage stilling til, om", "beslist in het najaar of"
+    r"huruvida|hvorvidt|(?:ta|tar|tage|tager)\s+(?:ställning|stilling)\s+til+,?\s+om",
+    r"beslis\w*\s+(?:[\w'’-]+\s+){0,6}?of",
     r"hvis|dersom|indien|ifall|het\s+plan|plan\s+van|nog\s+niet|zou\s+moeten|zouden\s+moeten|"
     # ought to: a demand, not a gift (sv, da, no, is)
     r"bör|borde|bør|burde|ætti|ættu|plannen\s+(?:om|voor)|wil(?:len|de|den)?|hoop(?:t|en|te|ten)",

@@ -94,6 +94,8 @@ _NOT_GIVEN_ES = _alt(
     # "no" is Spanish (and Italian) "not" only: Latvian "no Polijas" is "from Poland"
     r"no|ningún|ninguna|ninguno|jamás|tampoco|ni\s+siquiera|no\s+tiene\s+previsto",
     r"estar[ií]a\s+dispuest\w*",
+    # will decide whether ("decidirá en otoño si España envía ...")
+    r"decidir(?:á|án)?\s+(?:[\w'’-]+\s+){0,6}?si",
 )
 _NOT_GIVEN_PT = _alt(
     r"exclu(?:i|em|ir|iu|íram|ído|ída)|recus(?:a|am|ar|ou|aram|ado|ada)|rejeit\w*|neg(?:a|am|ou)",
@@ -101,6 +103,7 @@ _NOT_GIVEN_PT = _alt(
     r"consider(?:a|am|ar|ando)|discut(?:e|em|ir|indo)|negoci(?:a|am|ar|ando|ações)",
     r"poderi(?:a|am)|poder(?:á|ão)|possibilidades?|eventual\w*|talvez",
     r"nenhum\w*|nem|jamais|tampouco",
+    r"decidir(?:á|ão)?\s+(?:[\w'’-]+\s+){0,6}?se",
 )
 _NOT_GIVEN_IT = _alt(
     r"escl(?:ude|udono|udere|uso|usa|usi)|nega(?:to|ta|no)?|smentit\w*",
@@ -108,6 +111,7 @@ _NOT_GIVEN_IT = _alt(
     r"negozi(?:a|ano|are|ando|ati|ato)|considera(?:no|re|ndo)?|pondera\w*|esamin\w*",
     r"potrebber\w*|potrà|potranno|eventual\w*|possibilità|forse",
     r"nessun[oa]?|neppure|nemmeno|neanche|né",
+    r"decider(?:à|anno|e)\s+(?:[\w'’-]+\s+){0,6}?se",
 )
 _NOT_GIVEN_RO = _alt(
     r"nu|nici|niciun\w*|nicio|niciodată|refuz\w*|respin(?:ge|s|să|se)|exclu(?:de|s|să|se)",

@@ -414,6 +414,19 @@ def test_the_pentagon_in_french_is_the_donor() -> None:
     ]
 
 
+def test_bought_from_a_states_stocks_or_given_after_buying_is_still_aid() -> None:
+    rows = _pledge_rows(
+        "Norway donated 22 M109 howitzers to Ukraine. Norway donated howitzers along with"
+        " spare parts, after procuring new artillery from South Korea."
+    )
+    assert ("NOR", "artillery-system") in {(p["donor"], p["category"]) for p in rows}
+    rows = _pledge_rows(
+        "The Dutch government announced a €500 million purchase from US stockpiles,"
+        " including parts for the Patriot missile system."
+    )
+    assert [p["donor"] for p in rows] == ["NLD"]
+
+
 def test_german_giving_pledges_but_there_is_does_not() -> None:
     from materiel.ingest import cues
 
@@ -726,6 +739,11 @@ def test_ranges_past_totals_since_a_year_and_french_air_defence() -> None:
         "Fiala a indiqué que les premières munitions de 155 mm arriveraient en Ukraine en juin.",
         "Le Portugal a rejoint l’initiative tchèque visant à livrer des munitions à l’Ukraine.",
         "The Netherlands is open to sending F-16 jets to Ukraine.",
+        # a state buying from another, no word of the recipient; for its own army
+        "Poland buys 180 K2 tanks from South Korea.",
+        "Polen kauft 180 K2-Panzer aus Südkorea.",
+        "La Pologne achète 180 chars K2 à la Corée du Sud.",
+        "La Norvège commande 54 chars Leopard 2 pour sa propre armée.",
     ],
 )
 def test_no_pledge_from_discussions_conditionals_or_scheme_names(text: str) -> None:

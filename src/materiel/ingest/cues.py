@@ -866,7 +866,7 @@ OWN_FORCES = re.compile(
     r"|transfer|ship|give|gave|given|donat))|orders?|ordered|buys?|bought|to)"
     r"|for\s+(?:the\s+)?(?:U\.?S\.?|American|British|French|German)\s+(?:Army|Navy|Air\s+Force"
     r"|military|forces|armed\s+forces)|for\s+(?:its|their|our)\s+own|für\s+(?:die\s+)?eigene\w*"
-    r"|pour\s+(?:ses|leurs|nos)\s+propres|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
+    r"|pour\s+(?:ses|leurs|nos|sa|son|notre)\s+propres?|pour\s+(?:l['’]armée|les\s+armées)\s+(?:française|de\s+terre"
     r"|de\s+l['’]air|belge|françaises)|replenish\w*|backfill\w*"
     # a restock OF what is given, or of Kyiv's stocks, is aid ("a restock of ammunition for the
     # HIMARS", "to restock Kyiv's ammunition coffers")

@@ -1096,11 +1096,26 @@ def _donor_groups(
         and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
-        donors = [
+        sellers = [
             m
             for m in donors
-            if not nat.SELLER_BEFORE.search(text, max(sentence_start, m.start - 10), m.start)
+            if nat.SELLER_BEFORE.search(text, max(sentence_start, m.start - 10), m.start)
         ]
+        donors = [m for m in donors if m not in sellers]
+        if (
+            sellers
+            and sentence_end is not None
+            # (bought from a state's stocks is aid bought for the recipient: PURL; given as
+            # well as bought: "donated howitzers ..., after procuring new artillery from")
+            and not any(_STOCKS_AFTER.match(text, m.end) for m in sellers)
+            and not _GIVING.search(text, sentence_start, sentence_end)
+            and not any(nat.RECIPIENT_DEFAULT in m.codes for m in mentions)
+            and not cues.RECIPIENT_SIDE.search(text, sentence_start, sentence_end)
+            and not cues.RECIPIENT_SIDE_MORE.search(text, sentence_start, sentence_end)
+        ):
+            # a state buying from another, with no word of the recipient: for itself
+            # ("Poland buys 180 K2 tanks from South Korea", "Polen kauft ... aus Südkorea")
+            donors = []
     # an office after a state's genitive or adjective is that state's: "Belgiens
     # Bundesregierung", "die österreichische Bundesregierung"
     donors = [
@@ -1140,6 +1155,17 @@ def _donor_groups(
                 continue
         groups.append([m])
     return groups
+
+
+#: a state's stocks after its name ("a purchase from US stockpiles")
+_STOCKS_AFTER = re.compile(r"\s+(?:stock\w*|inventor\w*|arsenal\w*|Beständen?|stocks?)\b", re.I)
+#: giving, beside buying, in a sentence of trade
+_GIVING = re.compile(
+    r"\b(?:donat\w*|gave|give[sn]?|send\w*|sent|deliver\w*|provid\w*|hand\w*\s+over|schenk\w*"
+    r"|spende\w*|gespendet|liefer\w*|geliefert|übergeb\w*|übergab\w*|don(?:ne|né|nera)\w*|livr\w*"
+    r"|fourni\w*|envo\w*|enverr\w*|céd\w*)\b",
+    re.I,
+)
 
 
 _RECIPIENT_PLACE = re.compile(

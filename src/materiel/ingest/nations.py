@@ -534,7 +534,11 @@ _NAME_OF_SCHEME = re.compile(
 #: firms and media named after a nation ("Deutsche Welle", "Deutsche Bank")
 _FIRM = re.compile(r"^\s(?:Welle|Bank|Bahn|Presse|Telekom|Börse|Post)\b")
 #: a seller or destination: "buy ... from the United States", "export ... to the United States"
-SELLER_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
+#: the seller in a sentence of trade ("buys tanks from South Korea", "kauft ... aus Südkorea",
+#: "achète ... à la Corée du Sud")
+SELLER_BEFORE = re.compile(
+    r"\b(?:from|to|aus|von|bei|auprès\s+de|à|chez)\s+(?:the\s+|der\s+|dem\s+|la\s+|l['’])?$"
+)
 
 
 @dataclass(frozen=True)

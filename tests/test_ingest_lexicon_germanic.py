@@ -121,6 +121,9 @@ NEEDS = [
     # a quotation's end closes what the need word governs, before the speaker's tag: the
     # items stand before a verb that ends the quoted clause
     ('"We hebben meer luchtverdedigingssystemen nodig", zei Zelensky.', "air-defence-system"),
+    # wanting to have ("vill ha", "vil have")
+    ("Ukraina vill ha fler stridsvagnar.", "main-battle-tank"),
+    ("Ukraine vil have flere kampvogne.", "main-battle-tank"),
 ]
 
 

@@ -1385,6 +1385,7 @@ REQUEST = _lexical(
     r"|gebt\s+uns|liefert\s+uns|geben\s+Sie\s+uns|dajcie\s+nam|дайте\s+нам"
     # wanting and hoping for: a request when the recipient wants ("Kiev veut des chars")
     r"|want(?:s|ed)?|veut|voulons|veulent|voulait|wollen|will\s+(?:mehr|weitere)|souhait\w*"
+    r"|vill\s+ha|vil\s+have|vil\s+ha"
     r"|hope(?:s|d)?\s+for|hoping\s+for|hofft\w*\s+auf|espère\w*|quiere\w*|vuole" + _SLOT + r")\b",
     _I,
 )

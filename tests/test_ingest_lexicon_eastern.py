@@ -36,6 +36,8 @@ PLEDGES = [
     ("bg", "Гърция изпраща на Украйна 15 бронетранспортьора.", ("GRC", "armoured-vehicle", 15)),
     ("hr", "Hrvatska će Ukrajini isporučiti 10 helikoptera.", ("HRV", "helicopter", 10)),
     ("fi", "Suomi lähettää Ukrainalle 12 haupitsia.", ("FIN", "artillery-system", 12)),
+    # the Hungarian recipient receives ("kap"), its giver in the ablative
+    ("hu", "Ukrajna tíz Leopard harckocsit kap Németországtól.", ("DEU", "main-battle-tank", 10)),
     ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),
     # inflected and compound forms: "гвинтівок" (rifles, genitive plural), "snaiperpüsse"
     # (sniper rifles), "munície" (ammunition, Slovak)

@@ -269,7 +269,7 @@ _RECEIVE = (
     r"|získá\w*|získal\w*|získa|obdrž\w*|prejel\w*|prejm\w*|dobil\w*|dobij\w*|dobiva\w*"
     r"|primi(?:la|lo|li|o|ti|će|t)\b|добиј\w*|доби(?:ла|ло|ли|о|ће)|прими\w*|ще\s+получи\w*"
     r"|одержа\w*|дістан\w*|gaus|gavo|gauna|gauti|gautų|gavusi\w*|saņem\w*|saņēm\w*|saanud"
-    r"|saavad|saa|saavat|saanut|saamaan|kap(?:ott|ja|nak|hat|tak)\w*|λαμβάν\w*|λάβ\w*|παρέλαβ\w*"
+    r"|saavad|saa|saavat|saanut|saamaan|kap|kap(?:ott|ja|nak|hat|tak)\w*|λαμβάν\w*|λάβ\w*|παρέλαβ\w*"
     # Estonian "sai" (received), the Greek aorist "έλαβε" (received)
     r"|sai|έλαβ\w*"
     r"|παραλαμβ\w*|παραλάβ\w*|al(?:acak|dı|ıyor|mış)\w*|teslim\s+al\w*"

@@ -68,6 +68,9 @@ def test_the_nation_itself_still_gives_dollars() -> None:
         # after a comma and a word of approximation, a sum in another currency
         ("Regeringen ger fem miljoner euro, cirka 50 miljoner svenska kronor, till fonden.", [5e6]),
         ("Norway gives 5 million euros, about 55 million crowns, to the fund.", [5e6]),
+        # in brackets with another language's word of approximation
+        ("Česko poskytne dar až do výše 2,5 milionu eur (zhruba 60 milionů korun).", [2.5e6]),
+        ("Polska przekaże 100 mln zł (ok. 23 mln euro) na fundusz.", [1e8]),
         # ... but not a second sum in the same currency
         ("Norway gives €5 million, about €3 million of it for shells.", [5e6, 3e6]),
     ],

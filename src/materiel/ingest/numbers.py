@@ -775,7 +775,9 @@ def _elliptic(text: str, lang: str, found: list[Money], used: bytearray) -> list
 #: words of "about" before a sum, read by both conversion gaps below
 _ABOUT = (
     r"about|approx(?:imately|\.)?|around|roughly|some|rund|etwa|ca\.?|environ|près\s+de"
-    r"|omkring|cirka|noin|около|близько"
+    r"|omkring|cirka|noin|около|близько|ungefähr|circa|ungefär|omtrent|rundt|ongeveer|zo'?n"
+    r"|około|ok\.|přibližně|približne|približno|zhruba|asi|aproximadamente|alrededor\s+de"
+    r"|cerca\s+de|körülbelül|mintegy|apie|aptuveni|umbes|приблизно|περίπου|прибл\."
 )
 #: a sum in brackets right after another sum is its conversion ("£125 million ($160
 #: million)", "NZD 7 million (USD 4.1 million)"), not a second amount
@@ -792,9 +794,7 @@ _CONVERSION_GAP = re.compile(
 #: the sum before it ("fem miljoner euro, cirka 50 miljoner svenska kronor", "5 million euros,
 #: about 50 million crowns"): the stated value comes first
 _APPROXIMATE_GAP = re.compile(
-    r"\s*,\s*(?:" + _ABOUT + r"|ungefähr|circa|ungefär|omtrent|rundt|ongeveer|zo'?n|około"
-    r"|ok\.|přibližně|približne|približno|asi|aproximadamente|alrededor\s+de|cerca\s+de"
-    r"|körülbelül|mintegy|apie|aptuveni|umbes|приблизно|περίπου)\s*",
+    r"\s*,\s*(?:" + _ABOUT + r")\s*",
     re.IGNORECASE,
 )
 

@@ -425,3 +425,13 @@ def test_a_sum_for_a_list_of_items_is_the_lists(text: str) -> None:
     assert [d.fields["amount"] for d in got if d.fields["category"] == "unspecified"] != []
     assert all(d.fields["amount"] is None for d in got if d.fields["category"] != "unspecified")
     assert len({d.fields["category"] for d in got}) >= 3
+
+
+def test_bare_crowns_by_the_donor_else_by_the_texts_language() -> None:
+    from materiel.ingest.numbers import crowns_of
+
+    assert crowns_of("KR", "NOR", "da") == "NOK"
+    assert crowns_of("KR", None, "da") == "DKK"
+    assert crowns_of("KR", "EUU", "sv") == "SEK"
+    assert crowns_of("KR", None, "en") is None
+    assert crowns_of("USD", None, "da") == "USD"

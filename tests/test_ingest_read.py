@@ -427,6 +427,13 @@ def test_bought_from_a_states_stocks_or_given_after_buying_is_still_aid() -> Non
     assert [p["donor"] for p in rows] == ["NLD"]
 
 
+def test_a_sum_funded_by_several_states_is_their_pool() -> None:
+    r = read_text("The package, worth $500 million, is funded by Denmark, Norway and Sweden.")
+    assert [(d.fields["amount"], d.fields["currency"]) for d in r.by_kind("fund")] == [(5e8, "USD")]
+    assert sorted(d.fields["donor"] for d in r.by_kind("pledge")) == ["DNK", "NOR", "SWE"]
+    assert all(d.fields["amount"] is None for d in r.by_kind("pledge"))
+
+
 def test_german_giving_pledges_but_there_is_does_not() -> None:
     from materiel.ingest import cues
 

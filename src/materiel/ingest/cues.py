@@ -175,6 +175,14 @@ FUND_CUE = re.compile(
     r"|gemeinsame\w*\s+Beschaffung|achats?\s+conjoints?|fonds)\b",
     _I,
 )
+#: paid for by givers named after it ("funded by Denmark, Norway and Sweden", "financé par",
+#: "finanziato da", "gefinancierd door", "von ... finanziert"): with several of them, their pool
+FUNDED_BY = re.compile(
+    r"\b(?:(?:funded|financed|paid\s+for)\s+(?:jointly\s+)?by|financ(?:é|ée|és|ées)\s+par"
+    r"|finanziat[oaie]\s+da|gefinancierd\s+door|financiad[oa]s?\s+por|finansiert\s+av"
+    r"|finansierad\s+av|finansieret\s+af|von\s+[^.;]{0,80}\bfinanziert)\b",
+    _I,
+)
 #: several states giving one sum together ("jointly", "a combined $500 million"): their pool
 COLLECTIVE = re.compile(
     r"\b(?:together|jointly|joint|combined|collective(?:ly)?|pool(?:ed|ing)?|all\s+of\s+them"

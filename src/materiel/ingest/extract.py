@@ -1795,7 +1795,11 @@ class Extractor:
                 joint
                 and el.money is not None
                 and el.money.amount is not None
-                and (cues.COLLECTIVE.search(sent) or cues.FUND_CUE.search(sent))
+                and (
+                    cues.COLLECTIVE.search(sent)
+                    or cues.FUND_CUE.search(sent)
+                    or cues.FUNDED_BY.search(sent)
+                )
             ):
                 # a sum several states give together is a pool of theirs: a fund entry, and
                 # each state's share unknown (its pledge carries no amount)
@@ -2649,7 +2653,7 @@ class Extractor:
         amount = el.money.amount if el.money else None
         currency = None
         if el.money is not None and amount is not None:
-            currency = crowns_of(el.money.currency, donor)
+            currency = crowns_of(el.money.currency, donor, ctx.lang)
         start, end = el.start, el.end
         if dspan is not None and 0 <= el.start - dspan[1] <= 120:
             start, end = min(start, dspan[0]), max(end, dspan[1])
@@ -2708,7 +2712,7 @@ class Extractor:
                 category = "artillery-ammunition"  # pooled "ammunition" is artillery's
             fields = {
                 "amount": el.money.amount,
-                "currency": crowns_of(el.money.currency, None),
+                "currency": crowns_of(el.money.currency, None, ctx.lang),
                 "category": category,
                 "caliber": calibre,
                 "item_code": code,

@@ -241,6 +241,17 @@ WORDS = {
 }
 #: the crowns of a donor (a bare "kr" or "kroner" takes the donor's currency)
 CROWNS = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "CZE": "CZK", "ISL": "ISK"}
+#: the crowns of a text's language, when no donor says whose ("4,2 milliarder kroner" in a
+#: Danish text about a pool)
+CROWNS_OF_LANGUAGE = {
+    "da": "DKK",
+    "sv": "SEK",
+    "no": "NOK",
+    "nb": "NOK",
+    "nn": "NOK",
+    "is": "ISK",
+    "cs": "CZK",
+}
 
 #: a donor's own currency: of two sums of one package, the one in it is the stated value and
 #: the other a conversion ("un paquet de 1,2 milliard d'euros. Ce programme de 12,9 milliards de
@@ -622,14 +633,15 @@ def _currency(raw: str) -> str:
     return r.upper()
 
 
-def crowns_of(currency: str | None, donor: str | None) -> str | None:
-    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else unknown. A bare
+def crowns_of(currency: str | None, donor: str | None, lang: str | None = None) -> str | None:
+    """A bare crown currency ("KR") resolved by the donor (Norway: NOK), else by the text's
+    language (a Danish text's "kroner" of a pool or of the EU), else unknown. A bare
     dollar ("$98 million", "98 millions de dollars") stays the US dollar whoever the donor is
     (the labelling convention: "$" is USD); only a named dollar ("C$", "Canadian dollars",
     "A$", "NZ$") is another country's."""
     if currency != "KR":
         return currency
-    return CROWNS.get(donor or "")
+    return CROWNS.get(donor or "") or CROWNS_OF_LANGUAGE.get(lang or "")
 
 
 def find_money(text: str, lang: str | None = None) -> list[Money]:

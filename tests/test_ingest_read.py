@@ -434,6 +434,22 @@ def test_a_sum_funded_by_several_states_is_their_pool() -> None:
     assert all(d.fields["amount"] is None for d in r.by_kind("pledge"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estados Unidos anunció un nuevo paquete de 300 millones de dólares, con lo que la ayuda"
+        " militar estadounidense a Ucrania asciende a 45.000 millones.",
+        "USA meddelade ett nytt paket på 300 miljoner dollar, vilket innebär att det amerikanska"
+        " militära stödet till Ukraina totalt uppgår till 45 miljarder dollar.",
+    ],
+)
+def test_a_running_total_after_which_leaves_the_new_package(text: str) -> None:
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["amount"]) for p in rows] == [("USA", 3e8)]
+
+
 def test_german_giving_pledges_but_there_is_does_not() -> None:
     from materiel.ingest import cues
 

@@ -171,6 +171,7 @@ def test_an_article_one_stays_an_article_in_other_languages() -> None:
         ("un millar de obuses", "es", [1000]),
         ("une cinquantaine de véhicules blindés", "fr", [50]),
         ("una cinquantina di veicoli", "it", [50]),
+        ("30-tisíc pištolí", "sk", [30000]),
         ("3mila droni", "it", [3000]),
         ("3 mil proyectiles", "es", [3000]),
         ("5 000 pansarskott", "sv", [5000]),

@@ -450,6 +450,24 @@ def test_a_running_total_after_which_leaves_the_new_package(text: str) -> None:
     assert [(p["donor"], p["amount"]) for p in rows] == [("USA", 3e8)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die ersten 18 Leopard-2-Panzer aus Deutschland sind in der Ukraine eingetroffen.",
+        "De eerste 18 Duitse Leopard 2-tanks zijn in Oekraïne aangekomen.",
+        "De första 18 tyska Leopard 2-stridsvagnarna har anlänt till Ukraina.",
+        "Primele 18 tancuri germane Leopard 2 au ajuns în Ucraina.",
+    ],
+)
+def test_items_arrived_are_a_delivery(text: str) -> None:
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
+        ("DEU", "main-battle-tank", 18)
+    ]
+
+
 def test_german_giving_pledges_but_there_is_does_not() -> None:
     from materiel.ingest import cues
 

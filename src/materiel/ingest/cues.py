@@ -271,6 +271,8 @@ PLEDGE_CUE = re.compile(
     r"|earmark\w*|dispatch\w*|add(?:s|ed)?|available|arriv\w*|receiv\w*|promis\w*|decid\w*"
     r"|agree\w*|sign\w*|liefer\w*|geliefert|zugesagt|sagt\w*\s+\w*\s*zu|Zusage\w*|stell\w*"
     r"|bereit\w*|übergeben|übergibt|übergab|schick\w*|geschickt|spende\w*|gespendet|Paket\w*"
+    # arrived: a delivery ("sind in der Ukraine eingetroffen")
+    r"|eingetroffen|angekommen|traf\w*\s+(?:\w+\s+){0,6}?ein"
     # German giving, not "there is" ("es gibt", "gibt es", "gab es")
     r"|(?<!\bes\s)(?:gibt|gab|gaben)(?!\s+es\b)|geben"
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
@@ -305,7 +307,12 @@ PLEDGE_CUE_OTHER = _lexical(
     r"|invi(?:a|erà|ato|ata|are|ati)\w*|consegn\w*|stanzi\w*|acquist\w*|pacchett\w*|suprir\w*"
     r"|lähet\w*|toimit\w*|lahjoit\w*|siunč\w*|siųs\w*|perduo\w*|perdav\w*|pritar\w*"
     r"|atvēl\w*|nodo\w*|dostavi\w*|slanj\w*|isporu\w*|στ[εέ]λν\w*|στείλ\w*|δωρε\w*"
-    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*" + _SLOT + r")\b",
+    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*"
+    # arrived: a delivery (Dutch, Nordic, Slavic, Romanian, Hungarian, Greek, Finnish, Baltic)
+    r"|aangekomen|arriveerde\w*|anlänt|anlände|ankommet|ankom|dotarł\w*|dotarło|dorazil\w*"
+    r"|прибул\w*|прибыл\w*|ajuns|megérkez\w*|έφτασ\w*|saapu\w*|atvyk\w*|ieradās|saabus"
+    + _SLOT
+    + r")\b",
     _I,
 )
 #: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
@@ -994,7 +1001,9 @@ ARRIVED = re.compile(
     r"\b(?:arriv(?:ed|es|ing)|delivered|handed\s+over|eingetroffen|angekommen|geliefert"
     r"|übergeben|arrivée?s?|livrée?s?|remise?s?|aangekomen|geleverd|overgedragen|cheg(?:ou|aram)"
     r"|entregad[oa]s?|llegaron|lleg[oó]|arrivat[ieo]|consegnat[ieo]|dotarł[ay]?|dorazil[aoy]?"
-    r"|dorazili|przekazan[eoy]|levererad[es]?|leveret|levert|saapui\w*|toimitettu\w*)\b",
+    r"|dorazili|przekazan[eoy]|levererad[es]?|leveret|levert|saapui\w*|toimitettu\w*"
+    r"|anlänt|anlände|ankommet|ankom|dotarło|dorazilo|saapu\w*|прибул\w*|прибыл\w*|ajuns"
+    r"|megérkez\w*|έφτασ\w*)\b",
     _I,
 )
 #: the maker or former owner of an item ("previously owned by Germany", "made by the US")

@@ -411,7 +411,8 @@ def _patterns(lang: str) -> _Patterns:
         ),
         re.compile(
             rf"(?<![\w.,$€£/-])(?P<num>{_NUM})(?:\s?(?:{to}|{orw})\s?(?P<num2>{_NUM}))?"
-            rf"(?:\s?(?P<scale>{qty_scale})(?![\w]))?(?![\w%]){_NOT_UNIT}",
+            # (the scale also after a hyphen: "30-tisíc pištolí", "30-tysięcy")
+            rf"(?:[\s-]?(?P<scale>{qty_scale})(?![\w]))?(?![\w%]){_NOT_UNIT}",
             re.IGNORECASE,
         ),
     )

@@ -29,7 +29,6 @@ NOT_DONORS = frozenset({"UKR", "RUS", "BLR", "IRN", "PRK"})
 _NB8 = ("DNK", "EST", "FIN", "ISL", "LVA", "LTU", "NOR", "SWE")
 _JEF = ("GBR", *_NB8, "NLD")
 
-#: curated aliases (case-sensitive unless lower-case here); value: one or more ISO3 codes
 #: the recipient's capital in the other languages, which speaks for its government as "Kyiv"
 #: does ("Kijów prosi o myśliwce", "Київ просить винищувачі"): the nominative and the cases
 #: of a subject or object, not the locative ("w Kijowie", "у Києві": a place)
@@ -40,10 +39,11 @@ RECIPIENT_CAPITAL = (
     *("Киев", "Киева", "Киеву", "Киевом", "Кијев", "Кијева"),  # Russian, Bulgarian, Serbian
     *("Kijev", "Kijeva", "Kijevom", "Kijevet", "Kijevnek", "Kijevtől"),  # South Slavic, Hungarian
     *("Kievul", "Kievului", "Κίεβο", "Κιέβου"),  # Romanian, Greek
-    *("Kyjivas", "Kyjivo", "Kijevas", "Kijeva", "Kijivas", "Kijiva"),  # Lithuanian, Latvian
+    *("Kyjivas", "Kyjivo", "Kijevas", "Kijivas", "Kijiva"),  # Lithuanian, Latvian
     *("Kiiev", "Kiievi", "Kiova", "Kiovan", "Kiovalle", "Kiovasta"),  # Estonian, Finnish
 )
 
+#: curated aliases (case-sensitive unless lower-case here); value: one or more ISO3 codes
 ALIASES: dict[str, tuple[str, ...]] = {
     # United States
     "U.S.A.": ("USA",),
@@ -533,9 +533,8 @@ _NAME_OF_SCHEME = re.compile(
 )
 #: firms and media named after a nation ("Deutsche Welle", "Deutsche Bank")
 _FIRM = re.compile(r"^\s(?:Welle|Bank|Bahn|Presse|Telekom|Börse|Post)\b")
-#: a seller or destination: "buy ... from the United States", "export ... to the United States"
-#: the seller in a sentence of trade ("buys tanks from South Korea", "kauft ... aus Südkorea",
-#: "achète ... à la Corée du Sud")
+#: a seller or destination in a sentence of trade: "buy ... from the United States", "export
+#: ... to the United States", "kauft ... aus Südkorea", "achète ... à la Corée du Sud"
 SELLER_BEFORE = re.compile(
     r"\b(?:from|to|aus|von|bei|auprès\s+de|à|chez)\s+(?:the\s+|der\s+|dem\s+|la\s+|l['’])?$"
 )

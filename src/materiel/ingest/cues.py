@@ -1561,8 +1561,8 @@ CLAUSE_SPLIT = _functional(
     r"|and\s+ha(?:s|ve)|having|after|who|where|when|as|if|unless|aber|doch|während|nachdem"
     r"|womit|wodurch|die|der|das|welche[rs]?|" + _word_slot("but") + r"|tandis|alors|qui|ce\s+qui"
     r"|après|portant"
-    # the same in other languages: "which brings", "with which" ("con lo que", "portando",
-    # "waarmee", "vilket", "hvilket", "což", "що")
+    # the same in other languages: "which brings", "with which" ("con lo que", "elevando",
+    # "waarmee", "vilket", "hvilket", "což"; not Russian "что", which is "that")
     r"|con\s+lo\s+que|lo\s+que|lo\s+cual|elevando|llevando|il\s+che|o\s+que|waarmee|waardoor"
     r"|vilket|varmed|hvilket|hvormed|což|čímž|co\s+(?:zwiększa|daje|oznacza|podnosi))\b)"
     r"|\s(?=(?:bringing|taking|raising)\s)|\s(?=(?:but|while|whereas|aber|"

@@ -36,6 +36,17 @@ PLEDGES = [
     ("bg", "Гърция изпраща на Украйна 15 бронетранспортьора.", ("GRC", "armoured-vehicle", 15)),
     ("hr", "Hrvatska će Ukrajini isporučiti 10 helikoptera.", ("HRV", "helicopter", 10)),
     ("fi", "Suomi lähettää Ukrainalle 12 haupitsia.", ("FIN", "artillery-system", 12)),
+    # items that arrived, their giver by the adjective before them
+    (
+        "cs",
+        "Prvních 18 německých tanků Leopard 2 dorazilo na Ukrajinu.",
+        ("DEU", "main-battle-tank", 18),
+    ),
+    (
+        "ru",
+        "Первые 18 немецких танков Leopard 2 прибыли в Украину.",
+        ("DEU", "main-battle-tank", 18),
+    ),
     # the Hungarian recipient receives ("kap"), its giver in the ablative
     ("hu", "Ukrajna tíz Leopard harckocsit kap Németországtól.", ("DEU", "main-battle-tank", 10)),
     ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),

@@ -1557,15 +1557,26 @@ _AR_ADJ: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
+#: items that arrived, after the adjective in the same clause ("Prvních 18 německých tanků
+#: dorazilo na Ukrajinu"): the adjective names the giver of a delivery (the reader takes it so
+#: only when no state is named otherwise, as "The first Dutch F-16s have arrived")
+_ARRIVED_AFTER = (
+    r"[^.;:!?]{0,60}\b(?:dotarł\w*|dotarło|dorazil\w*|dorazilo|прибул\w*|прибыл\w*|прибуде\w*"
+    r"|пристигна\w*|stigl[aoie]?|prispel\w*|saapu\w*|έφτασ\w*|atvyk\w*|ieradās|saabus)\b"
+)
+
+
 def _adjectives() -> dict[str, tuple[str, ...]]:
-    """The state adjectives, each only before a noun of its state's own action."""
+    """The state adjectives, each only before a noun of its state's own action, or before
+    items that arrived (:data:`_ARRIVED_AFTER`)."""
     nouns = dict(_STATE_NOUNS)
     nouns["cy"] = "|".join(_STATE_NOUNS[k] for k in ("uk", "ru", "bg", "sh"))
     out: dict[str, tuple[str, ...]] = {}
     for code, stems, endings, key in _ADJ_TABLE:
         out[
             _NOT_WITH
-            + rf"(?:{stems}){_ADJ_ENDINGS[endings]}(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"
+            + rf"(?:{stems}){_ADJ_ENDINGS[endings]}"
+            + rf"(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w)|{_ARRIVED_AFTER})"
         ] = (code,)
     after = "(?:" + "|".join(f"(?<={n} )" for n in _AR_STATE_NOUNS) + ")"
     for code, stem in _AR_ADJ:

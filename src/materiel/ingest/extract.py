@@ -583,6 +583,12 @@ class _Context:
     #: categories the title says are not given (refused, considered, tried, ...)
     title_not_given: set[str] = field(default_factory=set)
 
+    @property
+    def first_person(self) -> re.Pattern[str]:
+        """The first person this text reads (no "je" outside English, German and French:
+        Croatian, Slovene, Czech and Slovak "is")."""
+        return cues.FIRST_PERSON if self.core else cues.FIRST_PERSON_OTHER
+
     def clause_flags(self, a: int, b: int) -> tuple[bool, bool]:
         """(past total, not given) of text[a:b], computed once per clause."""
         got = self.flags.get((a, b))
@@ -2124,7 +2130,7 @@ class Extractor:
         if not found and not quoted and SPEECH_VERB.search(sent) is None:
             # no request, no quotation, no speech verb: the voice goes on unchanged
             if recent is not None and (
-                (cues.FIRST_PERSON if ctx.core else cues.FIRST_PERSON_OTHER).search(sent)
+                ctx.first_person.search(sent)
                 or cues.PRONOUN_SUBJECT.match(sent)
                 or cues.REPORTED_MOOD.search(sent)
             ):
@@ -2160,7 +2166,7 @@ class Extractor:
         if voice is not None:
             ctx.voice, ctx.voice_at = voice, st.index
         elif recent is not None and (
-            (cues.FIRST_PERSON if ctx.core else cues.FIRST_PERSON_OTHER).search(sent)
+            ctx.first_person.search(sent)
             or cues.PRONOUN_SUBJECT.match(sent)
             or cues.REPORTED_MOOD.search(sent)
         ):

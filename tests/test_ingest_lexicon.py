@@ -60,6 +60,7 @@ def test_cues_carry_the_families_words() -> None:
         "commits": cues.COMMITS,
         "continues": cues.CONTINUES,
         "contents": cues.CONTENTS,
+        "arrived": cues.ARRIVED,
     }
     for kind, other in (("past", cues.PAST_VERB_OTHER), ("future", cues.FUTURE_OTHER)):
         if lexicon.alternation(kind):

@@ -457,6 +457,14 @@ def test_a_running_total_after_which_leaves_the_new_package(text: str) -> None:
         "De eerste 18 Duitse Leopard 2-tanks zijn in Oekraïne aangekomen.",
         "De första 18 tyska Leopard 2-stridsvagnarna har anlänt till Ukraina.",
         "Primele 18 tancuri germane Leopard 2 au ajuns în Ucraina.",
+        # the arrival words of each family are one list, read as giving, as an arrival and
+        # after a state's adjective alike (Croatian, Slovene and Bulgarian arrivals had been
+        # only the adjective's)
+        "Prvih 18 njemačkih tenkova Leopard 2 stiglo je u Ukrajinu.",
+        "Prvih 18 nemških tankov Leopard 2 je prispelo v Ukrajino.",
+        "Първите 18 германски танка Leopard 2 пристигнаха в Украйна.",
+        "Перші 18 німецьких танків Leopard 2 прибудуть в Україну в березні.",
+        "De eerste 18 Duitse Leopard 2-tanks arriveerden in Oekraïne.",
     ],
 )
 def test_items_arrived_are_a_delivery(text: str) -> None:
@@ -466,6 +474,27 @@ def test_items_arrived_are_a_delivery(text: str) -> None:
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
         ("DEU", "main-battle-tank", 18)
     ]
+
+
+def test_each_familys_arrival_words_are_its_arrivals_and_its_giving() -> None:
+    """One list of arrival words per family (:mod:`materiel.ingest.lexicon`): the arrival cue
+    of a text in one of its languages and its pledge cue read every one of them; a text in
+    English, German or French reads none of the other families' words."""
+    import re
+
+    from materiel.ingest import cues, lexicon
+
+    for family in lexicon.FAMILIES:
+        lang = lexicon.LANGS[family][0]
+        # one word each alternative reads: its first option, its optional letters left out
+        plain = re.sub(r"\(\?:([^|)]*)[^)]*\)", r"\1", family.WORDS["arrived"])
+        plain = re.sub(r"\[([^\]])[^\]]*\](\?)?", lambda m: "" if m[2] else m[1], plain)
+        words = re.sub(r"\w\?", "", plain.replace(r"\w*", "")).split("|")
+        assert len(words) > 5 and all(w.isalpha() for w in words), words
+        read = cues.for_language(lang)
+        for word in words:
+            assert read.arrived.search(word) and read.pledge.search(word), (lang, word)
+    assert cues.for_language("en").arrived.search("dorazilo") is None
 
 
 def test_german_giving_pledges_but_there_is_does_not() -> None:

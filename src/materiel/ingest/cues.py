@@ -307,12 +307,7 @@ PLEDGE_CUE_OTHER = _lexical(
     r"|invi(?:a|erà|ato|ata|are|ati)\w*|consegn\w*|stanzi\w*|acquist\w*|pacchett\w*|suprir\w*"
     r"|lähet\w*|toimit\w*|lahjoit\w*|siunč\w*|siųs\w*|perduo\w*|perdav\w*|pritar\w*"
     r"|atvēl\w*|nodo\w*|dostavi\w*|slanj\w*|isporu\w*|στ[εέ]λν\w*|στείλ\w*|δωρε\w*"
-    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*"
-    # arrived: a delivery (Dutch, Nordic, Slavic, Romanian, Hungarian, Greek, Finnish, Baltic)
-    r"|aangekomen|arriveerde\w*|anlänt|anlände|ankommet|ankom|dotarł\w*|dotarło|dorazil\w*"
-    r"|прибул\w*|прибыл\w*|ajuns|megérkez\w*|έφτασ\w*|saapu\w*|atvyk\w*|ieradās|saabus"
-    + _SLOT
-    + r")\b",
+    r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*" + _SLOT + r")\b",
     _I,
 )
 #: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
@@ -996,15 +991,12 @@ SERVICE_FOR = re.compile(
 )
 #: items arrived or delivered ("have arrived in Ukraine", "sind eingetroffen", "ont été remis",
 #: "zijn aangekomen", "já chegaram"): an event of giving whose giver may be named only by the
-#: items' adjective
-ARRIVED = re.compile(
+#: items' adjective; the other languages' words are the families' (each family's pledge
+#: words hold them too)
+ARRIVED = _lexical(
+    "arrived",
     r"\b(?:arriv(?:ed|es|ing)|delivered|handed\s+over|eingetroffen|angekommen|geliefert"
-    r"|übergeben|arrivée?s?|livrée?s?|remise?s?|aangekomen|geleverd|overgedragen|cheg(?:ou|aram)"
-    r"|entregad[oa]s?|llegaron|lleg[oó]|arrivat[ieo]|consegnat[ieo]|dotarł[ay]?|dorazil[aoy]?"
-    r"|dorazili|przekazan[eoy]|levererad[es]?|leveret|levert|saapui\w*|toimitettu\w*"
-    r"|anlänt|anlände|ankommet|ankom|dotarło|dorazilo|saapu\w*|прибул\w*|прибыл\w*|ajuns"
-    r"|megérkez\w*|έφτασ\w*)\b",
-    _I,
+    r"|übergeben|arrivée?s?|livrée?s?|remise?s?" + _SLOT + r")\b",
 )
 #: the maker or former owner of an item ("previously owned by Germany", "made by the US")
 OWNER_BEFORE = re.compile(
@@ -1755,6 +1747,7 @@ class LanguageCues:
     commits: re.Pattern[str]
     continues: re.Pattern[str]
     contents: re.Pattern[str]
+    arrived: re.Pattern[str]
     request: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]

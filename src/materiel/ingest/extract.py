@@ -1140,7 +1140,11 @@ def _donor_groups(
     ]
     # no state named but by the adjective of the items that arrived or were delivered ("The
     # first Dutch F-16s have arrived in Ukraine"): the adjective names the giver
-    if named or sentence_end is None or not cues.ARRIVED.search(text, sentence_start, sentence_end):
+    if (
+        named
+        or sentence_end is None
+        or not lang_cues.arrived.search(text, sentence_start, sentence_end)
+    ):
         donors = named
     groups: list[list[nat.NationMention]] = []
     for m in donors:

@@ -42,7 +42,8 @@ FAMILIES = (germanic, romance, eastern)
 #: recap of past totals from sentence to sentence ("so far ... X sent ... Y delivered"), and
 #: continues (CONTINUES: "it also includes", "the package contains": a sentence that goes on
 #: with the pledges before it) and contents (CONTENTS: "includes", "contains", "consists of":
-#: the verbs that list a package's contents, which go on with it further on)
+#: the verbs that list a package's contents, which go on with it further on) and arrived
+#: (ARRIVED: items arrived or were delivered; each family's pledge words hold its own too)
 KINDS = (
     "pledge",
     "not_given",
@@ -56,6 +57,7 @@ KINDS = (
     "future",
     "continues",
     "contents",
+    "arrived",
 )
 
 

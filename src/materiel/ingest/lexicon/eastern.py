@@ -484,11 +484,20 @@ _CONTINUES = (
     r"|περιλαμβάνει|περιελάμβανε|içer\w*|kapsı\w*"
 )
 
+#: items arrived or delivered (Polish, Czech, Slovene, Croatian, Serbian, Bulgarian, Ukrainian,
+#: Russian, Finnish, Lithuanian, Latvian, Estonian, Hungarian, Greek): an event of giving
+_ARRIVED = (
+    r"dotarł\w*|dotarło|przekazan[eoy]|dorazil\w*|prispel\w*|stigl[aoie]?|пристигна\w*"
+    r"|прибул\w*|прибыл\w*|прибуд(?:е\w*|уть|ут)|saapu\w*|toimitettu\w*|atvyk\w*|ieradās|saabus"
+    r"|megérkez\w*|έφτασ\w*"
+)
+
 WORDS: dict[str, str] = {
     "continues": _CONTINUES,
     # the verbs that list a package's contents (cues.CONTENTS)
     "contents": r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*",
-    "pledge": _PLEDGE,
+    "pledge": _PLEDGE + "|" + _ARRIVED,
+    "arrived": _ARRIVED,
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,
     "receive": _RECEIVE,
@@ -1560,10 +1569,7 @@ _AR_ADJ: tuple[tuple[str, str], ...] = (
 #: items that arrived, after the adjective in the same clause ("Prvních 18 německých tanků
 #: dorazilo na Ukrajinu"): the adjective names the giver of a delivery (the reader takes it so
 #: only when no state is named otherwise, as "The first Dutch F-16s have arrived")
-_ARRIVED_AFTER = (
-    r"[^.;:!?]{0,60}\b(?:dotarł\w*|dotarło|dorazil\w*|dorazilo|прибул\w*|прибыл\w*|прибуде\w*"
-    r"|пристигна\w*|stigl[aoie]?|prispel\w*|saapu\w*|έφτασ\w*|atvyk\w*|ieradās|saabus)\b"
-)
+_ARRIVED_AFTER = rf"[^.;:!?]{{0,60}}\b(?:{_ARRIVED})\b"
 
 
 def _adjectives() -> dict[str, tuple[str, ...]]:

@@ -327,6 +327,12 @@ _FUTURE = _alt(
     r"mun|munu|muni|hyggst|hyggjast|ætlar|ætla|verður|verða",
 )
 
+#: items arrived or delivered (Dutch, Swedish, Danish, Norwegian): an event of giving
+_ARRIVED = _alt(
+    r"aangekomen|arriveerde\w*|geleverd|overgedragen",
+    r"anlänt|anlände|levererad[es]?|ankommet|ankom|leveret|levert",
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
@@ -346,7 +352,8 @@ WORDS: dict[str, str] = {
         r"|dett[ae]\s+(?:stöd|bidrag|paket|støtte|pakke|bistand)|denn[ae]\s+(?:donation|leverans"
         r"|pakke|donasjon|leveranse)|deze\s+(?:steun|bijdrage|donatie)|dit\s+(?:pakket|steunpakket)"
     ),
-    "pledge": _PLEDGE,
+    "pledge": _alt(_PLEDGE, _ARRIVED),
+    "arrived": _ARRIVED,
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,
     "receive": _RECEIVE,

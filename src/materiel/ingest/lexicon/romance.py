@@ -376,6 +376,12 @@ _COMMITS = _alt(
     r"|decidi(?:ó|eron)|decidiu|decidiram|deciso|a\s+decis|au\s+decis",
 )
 
+#: items arrived or delivered (Spanish, Portuguese, Italian, Romanian): an event of giving
+_ARRIVED = _alt(
+    r"llegaron|lleg[oó]|entregad[oa]s?|cheg(?:ou|aram)",
+    r"arrivat[ieo]|consegnat[ieo]|ajuns",
+)
+
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     # the contents of the package told before: "it also contains", "consists of" (cues.CONTINUES)
@@ -392,7 +398,8 @@ WORDS: dict[str, str] = {
         r"|si\s+tratta\s+di|tra\s+cui|tra\s+(?:gli\s+)?altri|trata-se\s+de|entre\s+os\s+quais"
         r"|este\s+vorba\s+de|printre\s+care|printre\s+altele"
     ),
-    "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO),
+    "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO, _ARRIVED),
+    "arrived": _ARRIVED,
     "not_given": _alt(
         # an aim, not a gift ("tiene como objetivo", "mira a", "tem como objetivo")
         r"tiene\s+como\s+objetivo|con\s+el\s+objetivo\s+de|mira\s+a|punta\s+a"

@@ -3,6 +3,8 @@ which items a request governs."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from materiel.ingest import cues
@@ -457,11 +459,20 @@ def test_a_need_told_as_requirement_shortage_or_lack(
 
 def test_if_is_the_texts_own_word_of_condition() -> None:
     """ "se" is "if" in Italian and Portuguese, "als" in Dutch; elsewhere they are a reflexive
-    and "as", and state no condition."""
+    and "as", and state no condition (a function word of kind "if" of the lexicon, read by the
+    text's language's cues)."""
     from materiel.ingest import cues
 
-    assert cues.condition("it").search("se l'Ucraina ne ha bisogno")
-    assert cues.condition("nl").search("als Oekraïne dat vraagt")
-    assert cues.condition("fr").search("Kiev se plaint") is None
-    assert cues.condition("de").search("als Teil des Pakets") is None
-    assert cues.condition("de").search("wenn die Ukraine es braucht")
+    def condition(lang: str | None) -> re.Pattern[str]:
+        return cues.for_language(lang).condition
+
+    assert condition("it").search("se l'Ucraina ne ha bisogno")
+    assert condition("pt").search("se a Ucrânia precisar")
+    assert condition("nl").search("als Oekraïne dat vraagt")
+    assert condition("nl").search("indien Oekraïne dat vraagt")
+    assert condition("fr").search("Kiev se plaint") is None
+    assert condition("de").search("als Teil des Pakets") is None
+    assert condition(None).search("se plaint") is None
+    assert condition("de").search("wenn die Ukraine es braucht")
+    assert condition("es").search("si Ucrania lo necesita")
+    assert cues.CONDITION.search("whether Ukraine needs it")

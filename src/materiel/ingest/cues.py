@@ -1578,18 +1578,8 @@ PREPOSITION_BEFORE = re.compile(
     _I,
 )
 #: a condition before a word of need: nothing is stated ("if Ukraine needs it", "si Ucrania lo
-#: necesita", "falls die Ukraine ... braucht")
-_CONDITION = r"if|whether|unless|si|wenn|falls|ob|indien"
-#: "if" where another language's word is something else: Italian and Portuguese "se" (the
-#: French reflexive: "Kiev se plaint d'une pénurie"), Dutch "als" (German "as": "als Teil")
-_CONDITION_OWN = {"it": "se", "pt": "se", "nl": "als"}
-
-
-@cache
-def condition(lang: str | None) -> re.Pattern[str]:
-    """A word of condition ("if Ukraine needs it": nothing is stated) in a text in ``lang``."""
-    own = _CONDITION_OWN.get(lang or "")
-    return re.compile(rf"\b(?:{_CONDITION}{'|' + own if own else ''})\b", _I)
+#: necesita", "falls die Ukraine ... braucht", Dutch "als", Italian and Portuguese "se")
+CONDITION = _functional("condition", rf"\b{_word_slot('if')}\b")
 
 
 #: a copula before a word of need: the items before it are what is needed ("Artillery and shells
@@ -1748,6 +1738,7 @@ class LanguageCues:
     continues: re.Pattern[str]
     contents: re.Pattern[str]
     arrived: re.Pattern[str]
+    condition: re.Pattern[str]
     request: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]

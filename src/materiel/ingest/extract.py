@@ -2203,7 +2203,7 @@ class Extractor:
                 )
             ):
                 continue
-            if cues.condition(ctx.lang).search(text, self._clause_start(ctx, st, a), a):
+            if ctx.lang_cues.condition.search(text, self._clause_start(ctx, st, a), a):
                 continue  # "if Ukraine needs it": nothing is stated
             if not asking and cues.WILL_RECEIVE.search(text, self._clause_start(ctx, st, a), b):
                 continue  # "Die Ukraine wird mehr Munition erhalten": what is given, not asked

@@ -111,21 +111,23 @@ def items_for(lang: str | None) -> list[tuple[str, str, int]]:
 #: before a nation: French "en Pologne"), but (opens a clause: French "mais"), medium (a paper
 #: or broadcaster after a nation's adjective: German "Sender"), and words only told apart
 #: from those: sends (Norwegian and Danish "sender"), that (Danish and Norwegian "at", a
-#: conjunction: "Han sier at Norge gir ...", not English "at Norway")
-FUNCTION_KINDS = ("and", "in", "but", "medium", "sends", "that")
+#: conjunction: "Han sier at Norge gir ...", not English "at Norway"), if (a condition:
+#: Italian and Portuguese "se", the French reflexive; Dutch "als", German "as")
+FUNCTION_KINDS = ("and", "in", "but", "medium", "sends", "that", "if")
 
 #: the function words of English, German and French that the reader's patterns read in every
 #: text, by language and kind (their other function words stand in those patterns as they are)
 CORE_FUNCTION_WORDS: dict[str, dict[str, str]] = {
-    "en": {"in": r"at"},
+    "en": {"in": r"at", "if": r"if|whether|unless"},
     "fr": {
+        "if": r"si",
         "in": r"en",
         # not before a noun, "de" or "um", where it is Portuguese "more" ("precisa de mais
         # sistemas")
         "but": r"mais(?!\s+(?:de|do|da|dos|das|um|uma|\w{3,}(?:as|os)\b))",
     },
     # case-sensitive: a noun, not Norwegian and Danish "sender" ("sends")
-    "de": {"medium": r"(?-i:Sender)"},
+    "de": {"medium": r"(?-i:Sender)", "if": r"wenn|falls|ob"},
 }
 
 #: the families' function words, by language and kind

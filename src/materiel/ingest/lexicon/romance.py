@@ -433,6 +433,9 @@ WORDS: dict[str, str] = {
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
     # Romanian "și" (and), read only in Romanian texts
     "ro": {"and": r"și|şi"},
+    # "se" (if), the French reflexive ("Kiev se plaint d'une pénurie")
+    "it": {"if": r"se"},
+    "pt": {"if": r"se"},
 }
 
 # -- items: (regex, category, rank); ranks as in :data:`..items.KEYWORDS` (model names 3-4,

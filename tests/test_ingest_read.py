@@ -476,6 +476,64 @@ def test_items_arrived_are_a_delivery(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        ("Italy will send 10 tanks to Ukraine, in addition to the 20 it had sent in March.", "ITA"),
+        (
+            "L'Italia invierà 10 carri armati all'Ucraina, oltre ai 20 che aveva inviato a marzo.",
+            "ITA",
+        ),
+        (
+            "España enviará 10 tanques a Ucrania, además de los 20 que había enviado en marzo.",
+            "ESP",
+        ),
+        (
+            "Portugal enviará 10 tanques para a Ucrânia, além dos 20 que tinha enviado em março.",
+            "PRT",
+        ),
+        (
+            "La France enverra 10 chars à l'Ukraine, en plus des 20 qu'elle avait livrés en mars.",
+            "FRA",
+        ),
+    ],
+)
+def test_an_aside_of_what_the_giver_had_given_leaves_the_new_pledge(text: str, donor: str) -> None:
+    """The pluperfect of an aside ("in addition to the 20 it had sent") is the aside's own: the
+    sentence's new pledge is no earlier event, and the aside's number is not its quantity."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
+        (donor, "main-battle-tank", 10)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'Italia ha fornito all'Ucraina 120 obici semoventi M109 che erano stati dismessi.",
+            [("ITA", "artillery-system", 120)],
+        ),
+        (
+            "España ha entregado a Ucrania 20 carros de combate Leopard 2A4 que habían sido "
+            "retirados del servicio.",
+            [("ESP", "main-battle-tank", 20)],
+        ),
+        # a pluperfect of giving after "che" (here "that") is still a past gift
+        ("L'Italia ha detto che aveva inviato 120 obici semoventi all'Ucraina.", []),
+    ],
+)
+def test_a_relative_clause_in_the_pluperfect_tells_what_the_items_had_been(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
+
+
 def test_each_familys_arrival_words_are_its_arrivals_and_its_giving() -> None:
     """One list of arrival words per family (:mod:`materiel.ingest.lexicon`): the arrival cue
     of a text in one of its languages and its pledge cue read every one of them; a text in

@@ -1306,20 +1306,26 @@ PAST_TOTAL_ASIDE = re.compile(
     + r"\b(?:bereits|schon|zuvor)\b"
     + _SPAN
     + r"(?=,|\s+(?:weitere\w*|noch|nun|jetzt|zusätzlich\w*|nochmals|erneut)\b)"
+    # ... already given, or that the giver had given ("en plus des 20 qu'elle avait livrés",
+    # "además de los 20 que había enviado", "oltre ai 20 che aveva inviato")
     r"|\ben\s+plus\s+(?:des|du|de\s+la|de\s+ceux|de\s+celles)\s+"
     + _SPAN
-    + r"\bdéjà\s+(?:\w+\s+)?(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
+    + r"(?:\bdéjà\s+(?:\w+\s+)?|\bqu(?:e\s+|['’])(?:\w+\s+)?(?:a|ont|avait|avaient|avons"
+    r"|avions)\s+(?:déjà\s+)?)(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
     r"|\badem[aá]s\s+de\s+(?:los|las|el|la)\s+"
     + _SPAN
-    + r"\bya\s+(?:\w+\s+)?"
+    + r"(?:\bya\s+(?:\w+\s+)?|\bque\s+(?:\w+\s+)?(?:ya\s+)?(?:había|habían|ha|han|hemos"
+    r"|habíamos)\s+(?:ya\s+)?)"
     + _DONE_ES
     + r"|\balém\s+d(?:os|as|o|a)\s+"
     + _SPAN
-    + r"\bjá\s+(?:\w+\s+)?"
+    + r"(?:\bjá\s+(?:\w+\s+)?|\bque\s+(?:\w+\s+)?(?:já\s+)?(?:tinha|tinham|havia|haviam"
+    r"|tem|têm)\s+(?:já\s+)?)"
     + _DONE_PT
     + r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
     + _SPAN
-    + r"\bgià\s+(?:\w+\s+)?"
+    + r"(?:\bgià\s+(?:\w+\s+)?|\bche\s+(?:\w+\s+)?(?:già\s+)?(?:aveva|avevano|ha|hanno"
+    r"|abbiamo|avevamo)\s+(?:già\s+)?)"
     + _DONE_IT
     # the new sum "takes" or "brings" the total to a figure ("The $60.9 million in additional
     # assistance takes Australia's total contribution to date to over $285 million"): the

@@ -695,12 +695,14 @@ def _not_given(
     return False
 
 
-def _past_event(ctx: _Context, st_start: int, st_end: int, el: int) -> bool:
+def _past_event(text: str, st_start: int, st_end: int, el: int) -> bool:
     """The element's part of the sentence (up to "but", ";" or a dash) tells an earlier event
-    in the pluperfect ("In January the government had announced it would send 31 tanks")."""
-    for a, b in _segments(ctx.text, st_start, st_end, _MODAL_SPLIT):
+    in the pluperfect ("In January the government had announced it would send 31 tanks");
+    ``text`` with the sentence's asides of past totals blanked ("in addition to the 20 it had
+    sent": that pluperfect is the aside's own)."""
+    for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT):
         if a <= el < b:
-            return cues.PAST_EVENT.search(ctx.text, a, b) is not None
+            return cues.PAST_EVENT.search(text, a, b) is not None
     return False
 
 
@@ -812,7 +814,9 @@ def _clause_flags(
     if not_given and cues.PROPOSAL.search(clause) and cues.APPROVED.search(clause):
         not_given = cues.NOT_GIVEN.search(cues.PROPOSAL.sub(" ", clause)) is not None
     if other is not None:  # a text in another language than English, German or French
-        cumulative = cumulative or _other_total(text, a, b, other.cumulative, other.future)
+        cumulative = cumulative or _other_total(
+            text, a, b, other.cumulative, other.future, other.pledge
+        )
         not_given = not_given or other.not_given.search(clause) is not None
     return cumulative, not_given
 
@@ -829,6 +833,23 @@ _THIS_AFTER_TOTAL = re.compile(
 _ALREADY_OTHER = re.compile(lexicon.eastern.ALREADY, re.IGNORECASE)
 
 
+#: a relative pronoun right before a past-total cue: the cue is the verb of a relative clause
+#: ("che erano stati dismessi", "que habían sido retirados", "som hade tagits ur bruk"; "que"
+#: and "che" are "that" too: the cue must be a pluperfect without a verb of giving)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:che|que|cui|care|die|dat|som|der|które|który|która|których|které|který|kteří"
+    r"|která|ktoré|ktorý|которые|который|которых|які|який|яких|koji|koje|koja|kojima|που"
+    r"|amely|amelyek|amelyeket|jotka|joka|kurie|kuri|kas|mis|mida)\s+$",
+    re.IGNORECASE,
+)
+#: a past-total cue that is a pluperfect ("erano stati dismessi", "habían sido retirados"):
+#: after a relative pronoun, what the items had been, unless its verb is one of giving
+_PLUPERFECT = re.compile(
+    r"(?:era|erano|aveva|avevano|había|habían|tinha|tinham|havia|haviam|hade|hadde|havde"
+    r"|avait|avaient|était|étaient)\s+(?:già\s+|ya\s+|já\s+)?(?:stat[oaie]\s+|sido\s+)?"
+    r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ott[oaie]|ad[oa]s?|id[oa]s?|é|ée|és|ées|ats?)\b",
+    re.IGNORECASE,
+)
 #: a past-total cue that starts with "since" ("od početka", "desde el inicio", "з початку")
 _SINCE = re.compile(
     r"(?:od|от|від|з|с|desde|dall['’]|sinds|sedan|siden|sodan|de\s+la|από|since|seit|depuis)\b",
@@ -851,14 +872,27 @@ _WAR_BEFORE = re.compile(
 
 
 def _other_total(
-    text: str, a: int, b: int, cumulative: re.Pattern[str], future: re.Pattern[str]
+    text: str,
+    a: int,
+    b: int,
+    cumulative: re.Pattern[str],
+    future: re.Pattern[str],
+    pledge: re.Pattern[str],
 ) -> bool:
     """A past-total cue of another language in text[a:b], unless it ranks the new package
-    next to a superlative ("den hidtil største donationspakke", "största hittills") or after
+    next to a superlative ("den hidtil største donationspakke", "største hittills") or after
     "first" ("u prvoj isporuci ... od početka"), is "since" a year or "already" with a verb
-    in the future, or is "last year" dating the invasion just named."""
+    in the future, is "last year" dating the invasion just named, or is the pluperfect of a
+    relative clause whose verb is no giving ("120 obici ... che erano stati dismessi": what
+    the items had been, not a gift told before)."""
     for m in cumulative.finditer(text, a, b):
         cue = m.group()
+        if (
+            _PLUPERFECT.match(cue)
+            and _RELATIVE_BEFORE.search(text, max(a, m.start() - 12), m.start())
+            and not pledge.search(cue)
+        ):
+            continue
         since = _SINCE.match(cue) is not None
         near = text[max(a, m.start() - 25) : min(b, m.end() + 25)]
         if cues.SUPERLATIVE_OTHER.search(near):
@@ -1578,7 +1612,7 @@ class Extractor:
                         el.cumulative = _clause_flags(blanked, a, b, ctx.other)[0]
                     else:
                         el.cumulative = ctx.clause_flags(a, b)[0]
-            el.cumulative = el.cumulative or el.superseded or _past_event(ctx, s, e, el.start)
+            el.cumulative = el.cumulative or el.superseded or _past_event(blanked, s, e, el.start)
             if el.quantity is not None and any(
                 el.start < y + 2 and x < el.end + 2 for x, y in attributive
             ):

@@ -457,6 +457,36 @@ def test_a_need_told_as_requirement_shortage_or_lack(
     assert category in _needs(reader, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pokud Ukrajina potřebuje další tanky, rozhodne vláda později.",
+        "Jeśli Ukraina potrzebuje więcej czołgów, rząd zdecyduje później.",
+        "Якщо Україні потрібні танки, уряд вирішить пізніше.",
+        "Dacă Ucraina are nevoie de tancuri, guvernul va decide mai târziu.",
+        "Hvis Ukraina trenger flere stridsvogner, vil regjeringen bestemme senere.",
+    ],
+)
+def test_a_condition_in_other_languages_states_no_need(text: str) -> None:
+    """Each language's own "if" (Czech "pokud", Polish "jeśli", Ukrainian "якщо", Romanian
+    "dacă", Norwegian "hvis"): "if Ukraine needs more tanks" states no need."""
+    assert _needs(Extractor(), text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrajina si vyžádala od spojenců další protiletadlové systémy Patriot.",
+        "Ukrajina si od spojencov vyžiadala ďalšie systémy protivzdušnej obrany Patriot.",
+        "Ukrajina si je zatražila dodatne sustave protuzračne obrane Patriot.",
+    ],
+)
+def test_a_reflexive_si_is_no_condition(text: str) -> None:
+    """Czech, Slovak and Croatian "si" is a reflexive pronoun, not French or Spanish "if": the
+    request stands."""
+    assert _needs(Extractor(), text) == ["air-defence-system"]
+
+
 def test_if_is_the_texts_own_word_of_condition() -> None:
     """ "se" is "if" in Italian and Portuguese, "als" in Dutch; elsewhere they are a reflexive
     and "as", and state no condition (a function word of kind "if" of the lexicon, read by the

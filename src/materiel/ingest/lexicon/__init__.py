@@ -112,8 +112,10 @@ def items_for(lang: str | None) -> list[tuple[str, str, int]]:
 #: or broadcaster after a nation's adjective: German "Sender"), and words only told apart
 #: from those: sends (Norwegian and Danish "sender"), that (Danish and Norwegian "at", a
 #: conjunction: "Han sier at Norge gir ...", not English "at Norway"), if (a condition:
-#: Italian and Portuguese "se", the French reflexive; Dutch "als", German "as")
-FUNCTION_KINDS = ("and", "in", "but", "medium", "sends", "that", "if")
+#: Italian and Portuguese "se", the French reflexive; Dutch "als", German "as") and self (a
+#: reflexive pronoun, read by no pattern: only told apart from the others, as Czech, Slovak
+#: and Croatian "si", not French and Spanish "if": "Ukrajina si vyžádala")
+FUNCTION_KINDS = ("and", "in", "but", "medium", "sends", "that", "if", "self")
 
 #: the function words of English, German and French that the reader's patterns read in every
 #: text, by language and kind (their other function words stand in those patterns as they are)

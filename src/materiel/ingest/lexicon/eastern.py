@@ -293,7 +293,7 @@ _NEED = (
 _REQUEST = (
     r"poprosi\w*|poproś\w*|zwróci\w*\s+się|zwraca\w*\s+się|domaga\w*|zażąda\w*|żąda\w*|wzywa\w*|wezwa\w*|naciska\w*"
     r"|chce|chcemy|chcą|chciał\w*|liczy\s+na|wnios\w*|vyzv\w*|vyzýv\w*|naléh\w*|chtěl\w*|chce\w*"
-    r"|prosb\w*|žiad\w*|požiad\w*|naliehav\w*|zaprosi\w*|pozva\w*|poziva\w*|zahteva\w*|zahtijeva\w*"
+    r"|prosb\w*|žiad\w*|požiad\w*|vyžiad\w*|vyžád\w*|naliehav\w*|zaprosi\w*|pozva\w*|poziva\w*|zahteva\w*|zahtijeva\w*"
     r"|želi\w*|traži\w*|zatraži\w*|apelira\w*|тражи\w*|затражи\w*|позва\w*|позива\w*|захтева\w*"
     r"|поиска\w*|иска(?:ме|т|ше)?|призова\w*|призовава\w*|настоява\w*|апелира\w*|молб\w*"
     r"|заклика\w*|закли\w*|вимага\w*|вимог\w*|наполяга\w*|запит\w*|звернув\w*|звернул\w*"
@@ -524,6 +524,27 @@ FUNCTION_WORDS: dict[str, dict[str, str]] = {
     "el": {"and": r"και"},
     "tr": {"and": r"ve"},
 }
+#: "if" of these languages, and the reflexive "si"/"se" of the Czech, Slovak and South Slavic
+#: ones, which is no French or Spanish "si" ("Ukrajina si vyžádala" states a request)
+_IF = {
+    "pl": r"jeśli|jeżeli|gdyby",
+    "cs": r"pokud|jestliže|jestli|kdyby",
+    "sk": r"ak|keby|pokiaľ",
+    "sl": r"če",
+    "hr": r"ako|ukoliko",
+    "sr": r"ako|ukoliko|ако",
+    "bg": r"ако",
+    "uk": r"якщо|якби",
+    "ru": r"если",
+    "lt": r"jei|jeigu",
+    "fi": r"jos",
+    "hu": r"ha",
+    "el": r"αν|εάν",
+}
+for _lang, _words in _IF.items():
+    FUNCTION_WORDS.setdefault(_lang, {})["if"] = _words
+for _lang in ("cs", "sk", "sl", "hr", "sr"):
+    FUNCTION_WORDS[_lang]["self"] = r"si|se"
 
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)
 

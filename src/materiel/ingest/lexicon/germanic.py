@@ -368,10 +368,11 @@ WORDS: dict[str, str] = {
 #: language -> kind of function word (:data:`materiel.ingest.lexicon.FUNCTION_KINDS`) ->
 #: alternation: those these languages read otherwise than English, German and French
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
-    "nl": {"and": r"en", "if": r"als|indien"},  # "Nederland en Duitsland", not French "en Pologne"
+    # "Nederland en Duitsland", not French "en Pologne"; "als" is "if", not German "as"
+    "nl": {"and": r"en", "if": r"als|indien"},
     # "Norge sender", not German "Sender"; "sier at Norge", not English "at Norway"
-    "no": {"sends": r"sender", "that": r"at"},
-    "da": {"sends": r"sender", "that": r"at"},
+    "no": {"sends": r"sender", "that": r"at", "if": r"hvis|dersom"},
+    "da": {"sends": r"sender", "that": r"at", "if": r"hvis"},
 }
 
 # -- items -----------------------------------------------------------------------------------

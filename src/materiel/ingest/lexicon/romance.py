@@ -432,10 +432,11 @@ WORDS: dict[str, str] = {
 #: noun, "de" or "um"; read as never "but", it costs the pledges after "o mais rapidamente")
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
     # Romanian "și" (and), read only in Romanian texts
-    "ro": {"and": r"și|şi"},
-    # "se" (if), the French reflexive ("Kiev se plaint d'une pénurie")
-    "it": {"if": r"se"},
+    # "se" (if), the French reflexive ("Kiev se plaint d'une pénurie"); Italian "si" is the
+    # reflexive, no French or Spanish "if" ("si tratta di")
+    "it": {"if": r"se", "self": r"si"},
     "pt": {"if": r"se"},
+    "ro": {"and": r"și|şi", "if": r"dacă|daca"},
 }
 
 # -- items: (regex, category, rank); ranks as in :data:`..items.KEYWORDS` (model names 3-4,

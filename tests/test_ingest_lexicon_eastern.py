@@ -451,3 +451,21 @@ def test_first_person_is_no_slavic_and_nor_italian_article() -> None:
     assert cues.FIRST_PERSON_OTHER.search("Ukrajina je zatražila") is None
     assert cues.FIRST_PERSON.search("je demande des avions") is not None
     assert cues.FIRST_PERSON_OTHER.search("I asked for jets") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Německo, Dánsko a Norsko koupí pro Ukrajinu šestnáct slovenských houfnic Zuzana 2.",
+        "Nemecko, Dánsko a Nórsko kúpia pre Ukrajinu šestnásť slovenských húfnic Zuzana 2.",
+    ],
+)
+def test_buying_for_the_recipient_is_giving(text: str) -> None:
+    """Czech "koupí" and Slovak "kúpia" (will buy) for Ukraine: each buyer gives; the joint
+    number is no one's own."""
+    got = _pledges(Extractor(modality=False), text)
+    assert sorted(got) == [
+        ("DEU", "artillery-system", None),
+        ("DNK", "artillery-system", None),
+        ("NOR", "artillery-system", None),
+    ]

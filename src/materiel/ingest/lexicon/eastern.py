@@ -37,7 +37,7 @@ _PLEDGE = (
     r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
     r"|venova\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
     r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
-    r"|podpor\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
+    r"|podpor\w*|koupí|koupi[lt]\w*|kúpi\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
     # Slovene, Croatian, Serbian (Latin and Cyrillic)
     r"|posla\w*|pošlje\w*|pošilj\w*|dobav\w*|dostav\w*|donira\w*|donacij\w*|podari\w*|pokloni\w*"
     r"|zagotov\w*|preda\w*|obljub\w*|zaveza\w*|napove\w*|napoved\w*|odobri\w*|odobra\w*|sprejel\w*"

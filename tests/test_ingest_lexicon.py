@@ -80,3 +80,30 @@ def test_a_text_is_read_with_its_familys_item_words() -> None:
     for f in lexicon.FAMILIES:
         for lang in lexicon.LANGS[f]:
             assert lexicon.items_for(lang) == f.ITEMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Danemark achètera 16 obusiers pour l'Ukraine.",
+        "A Dinamarca vai comprar 16 obuses para a Ucrânia.",
+        "Dinamarca comprará 16 obuses para Ucrania.",
+        "Taani ostab Ukrainale 16 haubitsat.",
+        "Tanska ostaa Ukrainalle 16 haupitsia.",
+        "Dánsko zaplatí za 16 houfnic pro Ukrajinu.",
+        "Dánsko kúpi pre Ukrajinu 16 húfnic.",
+        "Danija nupirks Ukrainai 16 haubicų.",
+        "Η Δανία θα αγοράσει 16 οβιδοβόλα για την Ουκρανία.",
+        "Danimarka Ukrayna için 16 obüs satın alacak.",
+    ],
+)
+def test_buying_or_paying_for_the_recipient_is_giving(text: str) -> None:
+    """The verbs of buying and paying for the recipient in each language (the French future
+    "achètera" with its grave accent, Portuguese "comprar", Estonian "ostab", Finnish "ostaa",
+    Czech "zaplatí")."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
+        ("DNK", "artillery-system", 16)
+    ]

@@ -277,7 +277,7 @@ PLEDGE_CUE = re.compile(
     r"|(?<!\bes\s)(?:gibt|gab|gaben)(?!\s+es\b)|geben"
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
     r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
-    r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|achet\w*"
+    r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|ach[eè]t\w*"
     r"|consacr\w*|allou\w*|octroi\w*|octroy\w*|dégag(?:e|é|ée|és|era|eront|ent)\b"
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
@@ -842,7 +842,7 @@ EACH = re.compile(
 TRADE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w*|procur\w*|export\w*|import\w*|order\w*|kauf\w*|gekauft|sold"
     r"|sale|sales|sell\w*|lend\w*|lent|loan\w*|verkauf\w*|vend\w*|prêt\w*"
-    r"|achet\w*|export\w*)\b",
+    r"|ach[eè]t\w*|export\w*)\b",
     _I,
 )
 #: a nation the items go to (not the recipient: aid to someone else)

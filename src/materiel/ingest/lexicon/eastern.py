@@ -37,7 +37,7 @@ _PLEDGE = (
     r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
     r"|venova\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
     r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
-    r"|podpor\w*|koupí|koupi[lt]\w*|kúpi\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
+    r"|podpor\w*|koupí|koupi[lt]\w*|kúpi\w*|zaplat(?:í|il\w*|it)|uhrad(?:í|il\w*)|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
     # Slovene, Croatian, Serbian (Latin and Cyrillic)
     r"|posla\w*|pošlje\w*|pošilj\w*|dobav\w*|dostav\w*|donira\w*|donacij\w*|podari\w*|pokloni\w*"
     r"|zagotov\w*|preda\w*|obljub\w*|zaveza\w*|napove\w*|napoved\w*|odobri\w*|odobra\w*|sprejel\w*"
@@ -67,10 +67,13 @@ _PLEDGE = (
     r"|abipakett\w*|annab\s+üle|andis\s+üle|üle\s+and\w*|sõjalis\w*\s+abi\w*"
     # Estonian "gives", "gave", "is given", "will give" ("Eesti annab Ukrainale 20 tanki")
     r"|annab|annavad|andis|andsid|antakse|andnud"
+    # Estonian "buys", "bought"
+    r"|ost(?:ab|avad|is|sid|etakse|eti|ma|nud)"
     # Finnish
     r"|luovut\w*|antaa|antoi|antavat|antanut|myöntä\w*|myönsi|lupasi|lupaa|luvannut|lupaus\w*"
     r"|sitoutu\w*|ilmoitt\w*|ilmoitti|hyväksy\w*|päätti|päätt\w*|paketti\w*|paketi\w*|apupaketti\w*"
     r"|apupaketi\w*|apu\w*|tuke\w*|tuki\w*|hankki\w*|hanki\w*|rahoitt\w*|kohdenta\w*"
+    r"|osta(?:a|vat|nut|neet)|osti|ostivat|ostetaan|ostettiin"
     # Hungarian
     r"|küld\w*|szállít\w*|adományoz\w*|átad\w*|biztosít\w*|ígér\w*|megígér\w*|vállal\w*|bejelent\w*"
     # the split verb of handing over ("ad át", "adott át", "adnak át")

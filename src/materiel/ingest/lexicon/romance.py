@@ -32,7 +32,7 @@ _PLEDGE_ES = _alt(
     r"facilit(?:a|an|ar|ará|arán|ó|aron|ado|ada|ados|adas)",
     r"promet(?:e|en|er|erá|erán|ió|ieron|ido|ida|idos|idas)|compromet(?:e|en|ió|ieron|ido|ida|idos|idas)",
     r"aprob(?:ó|aron|ado|ada|ados|adas|ar|ará)|aprueba\w*",
-    r"adquiri(?:r|rá|rán|do|da|dos|das|ó)|adquiere\w*|compr(?:ará|arán|ó|aron|ado|ada)",
+    r"adquiri(?:r|rá|rán|do|da|dos|das|ó)|adquiere\w*|compr(?:ar|a|an|ará|arán|ó|aron|ado|ada)",
     r"financi(?:a|an|ará|arán|ó|aron|ado|ada|ados|adas)",
     r"paquetes?|remesas?|env[ií]os?|cargamentos?|tandas?|lotes?|partidas?",
 )
@@ -48,7 +48,7 @@ _PLEDGE_PT = _alt(
     r"aloc(?:a|ar|ará|ou|ado|ada|ados|adas)|mobiliz(?:a|ar|ará|ou|ado|ada|ados|adas)",
     r"promet(?:e|em|er|erá|erão|eu|eram|ido|ida|idos|idas)|compromet(?:e|em|eu|eram|ido|ida|idos|idas)",
     r"aprov(?:a|am|ar|ará|ou|aram|ado|ada|ados|adas|ação)",
-    r"adquir(?:e|ir|irá|iu|ido|ida|idos|idas)|compr(?:ou|aram|ará|arão)",
+    r"adquir(?:e|ir|irá|iu|ido|ida|idos|idas)|compr(?:ar|a|am|ou|aram|ará|arão)",
     r"financi(?:a|am|ará|arão|ou|aram|ado|ada|ados|adas)",
     r"pacotes|remessas?|envios?|carregamentos?",
 )

@@ -323,6 +323,22 @@ def test_half_a_million_as_a_count(text: str, lang: str) -> None:
     assert [q.value for q in find_quantities(text, lang)] == [500_000]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("half a thousand howitzers", "en"),
+        ("pół tysiąca haubic", "pl"),
+        ("півтисячі гаубиць", "uk"),
+        ("полтысячи гаубиц", "ru"),
+    ],
+)
+def test_half_a_thousand_is_five_hundred(text: str, lang: str) -> None:
+    """ "half a thousand howitzers" (Reznikov's list) is 500, not the thousand."""
+    from materiel.ingest.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text, lang)] == [500]
+
+
 def test_a_later_sum_is_the_one_item_s_value_unless_it_is_the_package_s() -> None:
     """ "France will finance twelve Caesar guns. This aid is an investment of €50 million": the
     sum is the one item's value; "The package is worth SEK 7 billion and includes 10 Archer

@@ -369,7 +369,7 @@ HALF = (
     r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол"
 )
 #: the scale words "half" goes with, as a count or a sum ("eine halbe Million", "medio millón")
-_HALF_SCALE = r"millions?|millionen|milliards?|milliarden?|millón|milhão"
+_HALF_SCALE = r"millions?|millionen|milliards?|milliarden?|millón|milhão|thousand|tausend"
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,7 @@ def test_half_a_million_as_a_count(text: str, lang: str) -> None:
     ("text", "lang"),
     [
         ("half a thousand howitzers", "en"),
+        ("ein halbes Tausend Haubitzen", "de"),
         ("pół tysiąca haubic", "pl"),
         ("півтисячі гаубиць", "uk"),
         ("полтысячи гаубиц", "ru"),

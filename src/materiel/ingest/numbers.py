@@ -365,7 +365,7 @@ OR_WORDS = {
 #: "eine halbe Milliarde", "medio millón", "mezzo miliardo", "een half miljard", "pół miliarda",
 #: "en halv milliard", "півмільярда"): half of that scale, never the scale itself
 HALF = (
-    r"half(?:\s+an?|-an?)?|(?:un\s+)?demi|(?:eine[nmr]?\s+)?halbe[nmr]?|medio|mezzo|meio"
+    r"half(?:\s+an?|-an?)?|(?:un\s+)?demi|(?:ein(?:e[nmrs]?)?\s+)?halbe[nmrs]?|medio|mezzo|meio"
     r"|(?:een\s+)?half|pół|půl|pol|(?:en\s+|et\s+)?halv[te]?|пів|пол"
 )
 #: the scale words "half" goes with, as a count or a sum ("eine halbe Million", "medio millón")

@@ -47,6 +47,12 @@ PLEDGES = [
         "Первые 18 немецких танков Leopard 2 прибыли в Украину.",
         ("DEU", "main-battle-tank", 18),
     ),
+    # the Hungarian adjective too ("német": German)
+    (
+        "hu",
+        "Az első 18 német Leopard 2 harckocsi megérkezett Ukrajnába.",
+        ("DEU", "main-battle-tank", 18),
+    ),
     # the Hungarian recipient receives ("kap"), its giver in the ablative
     ("hu", "Ukrajna tíz Leopard harckocsit kap Németországtól.", ("DEU", "main-battle-tank", 10)),
     ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),

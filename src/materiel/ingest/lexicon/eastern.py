@@ -1612,7 +1612,7 @@ def _adjectives() -> dict[str, tuple[str, ...]]:
     for code, stem in _AR_ADJ:
         out[rf"{after}(?:{stem})ة?"] = (code,)
     for code, stems, key in _ADJ_BARE:
-        out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w))"] = (code,)
+        out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w)|{_ARRIVED_AFTER})"] = (code,)
     return out
 
 

@@ -61,6 +61,7 @@ def test_cues_carry_the_families_words() -> None:
         "continues": cues.CONTINUES,
         "contents": cues.CONTENTS,
         "arrived": cues.ARRIVED,
+        "ready": cues.READY_OTHER,
     }
     for kind, other in (("past", cues.PAST_VERB_OTHER), ("future", cues.FUTURE_OTHER)):
         if lexicon.alternation(kind):

@@ -767,3 +767,41 @@ def test_the_adjective_after_an_initiative_names_no_giver() -> None:
         "Il Belgio finanzierà l'iniziativa ceca per l'acquisto di munizioni per l'Ucraina per "
         "200 milioni di euro."
     ) == {("BEL", "artillery-ammunition")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danmark är redo att skicka fler stridsvagnar till Ukraina om det behövs.",
+        "Danmark er klar til å sende flere stridsvogner til Ukraina om nødvendig.",
+        "Denemarken is bereid meer tanks naar Oekraïne te sturen.",
+        "Dania jest gotowa wysłać więcej czołgów na Ukrainę.",
+        "Dánsko je připraveno poslat Ukrajině další tanky.",
+        "Данія готова передати Україні більше танків у разі потреби.",
+        "Дания готова передать Украине больше танков в случае необходимости.",
+        "Dánia kész további harckocsikat küldeni Ukrajnának, ha szükséges.",
+        "Tanska on valmis lähettämään lisää panssarivaunuja Ukrainaan tarvittaessa.",
+        "Η Δανία είναι έτοιμη να στείλει περισσότερα άρματα μάχης στην Ουκρανία.",
+        "Danimarka gerekirse Ukrayna'ya daha fazla tank göndermeye hazır.",
+    ],
+)
+def test_ready_to_give_is_no_gift_in_other_languages(text: str) -> None:
+    """Ready, willing or prepared to give ("är redo att skicka", "jest gotowa wysłać",
+    "готова передати") is no pledge, as in English, German and French."""
+    from materiel.ingest.extract import Extractor
+
+    assert Extractor(modality=False).read(text).as_label()["pledges"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dania jest gotowa wysłać na Ukrainę 100 czołgów.",
+        "Данія готова передати Україні 100 танків.",
+    ],
+)
+def test_ready_to_give_a_number_names_what_is_given(text: str) -> None:
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["quantity"]) for p in rows] == [("DNK", 100)]

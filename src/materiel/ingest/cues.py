@@ -310,6 +310,11 @@ PLEDGE_CUE_OTHER = _lexical(
     r"|переда\w*|надіш\w*|надісл\w*|постав\w*|пакет\w*|одобри\w*|схвали\w*" + _SLOT + r")\b",
     _I,
 )
+#: ready, willing or prepared to give in the other languages ("jest gotowa wysłać", "är redo
+#: att skicka", "готова передати"), as :data:`NOT_GIVEN` reads English, German, French,
+#: Spanish, Italian and Portuguese ones: no gift, unless a number follows in the clause ("ready
+#: to send 100 tanks" names what it gives)
+READY_OTHER = _lexical("ready", r"\b(?:(?!)" + _SLOT + r")\b(?![^.;]{0,60}\d)")
 #: the same in other European languages, kept apart from :data:`NOT_GIVEN` and
 #: :data:`CUMULATIVE` so that the modality filter's features (English, German, French) do not
 #: move: not given (negated, refused, excluded, considered, could) ...
@@ -1745,6 +1750,7 @@ class LanguageCues:
     contents: re.Pattern[str]
     arrived: re.Pattern[str]
     condition: re.Pattern[str]
+    ready: re.Pattern[str]
     request: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]

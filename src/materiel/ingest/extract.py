@@ -817,7 +817,11 @@ def _clause_flags(
         cumulative = cumulative or _other_total(
             text, a, b, other.cumulative, other.future, other.pledge
         )
-        not_given = not_given or other.not_given.search(clause) is not None
+        not_given = (
+            not_given
+            or other.not_given.search(clause) is not None
+            or other.ready.search(clause) is not None
+        )
     return cumulative, not_given
 
 

@@ -43,7 +43,8 @@ FAMILIES = (germanic, romance, eastern)
 #: continues (CONTINUES: "it also includes", "the package contains": a sentence that goes on
 #: with the pledges before it) and contents (CONTENTS: "includes", "contains", "consists of":
 #: the verbs that list a package's contents, which go on with it further on) and arrived
-#: (ARRIVED: items arrived or were delivered; each family's pledge words hold its own too)
+#: (ARRIVED: items arrived or were delivered; each family's pledge words hold its own too) and
+#: ready (READY_OTHER: ready, willing or prepared to give, no gift unless a number follows)
 KINDS = (
     "pledge",
     "not_given",
@@ -58,6 +59,7 @@ KINDS = (
     "continues",
     "contents",
     "arrived",
+    "ready",
 )
 
 

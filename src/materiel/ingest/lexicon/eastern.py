@@ -501,6 +501,14 @@ WORDS: dict[str, str] = {
     "contents": r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*",
     "pledge": _PLEDGE + "|" + _ARRIVED,
     "arrived": _ARRIVED,
+    # ready, willing or prepared to give ("jest gotowa wysłać", "je připraveno poslat", "готова
+    # передати"): not "gotówka" (cash), "готовит" (prepares), "készít" (makes)
+    "ready": (
+        r"gotow[aeiy]|gotów|gotowość\w*|připraven\w*|pripraven\w*|pripravljen\w*|ochotn\w*"
+        r"|sprem(?:an|na|ni|no|ne)|спрем(?:ан|на|ни|но)|готов(?:а|о|ы|і|ий|ые|ая|и)?"
+        r"|pasireng\w*|pasiruoš\w*|pasiryž\w*|gatav\w*|valmis|valmiina|valmiit\w*|kész"
+        r"|έτοιμ\w*|πρόθυμ\w*|hazır"
+    ),
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,
     "receive": _RECEIVE,

@@ -354,6 +354,10 @@ WORDS: dict[str, str] = {
     ),
     "pledge": _alt(_PLEDGE, _ARRIVED),
     "arrived": _ARRIVED,
+    "ready": (
+        r"bereid|klaar\s+om|redo\s+att|beredda?\s+att|villiga?\s+att|klar\s+til\s+(?:å|at)"
+        r"|rede\s+til\s+(?:å|at)|villig\w*\s+til\s+(?:å|at)|tilbúin\w*"
+    ),
     "not_given": _NOT_GIVEN,
     "cumulative": _CUMULATIVE,
     "receive": _RECEIVE,

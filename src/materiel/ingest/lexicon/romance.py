@@ -400,6 +400,7 @@ WORDS: dict[str, str] = {
     ),
     "pledge": _alt(_PLEDGE_ES, _PLEDGE_PT, _PLEDGE_IT, _PLEDGE_RO, _ARRIVED),
     "arrived": _ARRIVED,
+    "ready": r"pregătit\w*\s+să|dispus\w*\s+să|gata\s+să",
     "not_given": _alt(
         # an aim, not a gift ("tiene como objetivo", "mira a", "tem como objetivo")
         r"tiene\s+como\s+objetivo|con\s+el\s+objetivo\s+de|mira\s+a|punta\s+a"

@@ -805,3 +805,20 @@ def test_ready_to_give_a_number_names_what_is_given(text: str) -> None:
 
     rows = Extractor(modality=False).read(text).as_label()["pledges"]
     assert [(p["donor"], p["quantity"]) for p in rows] == [("DNK", 100)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danmark kan komma att skicka fler stridsvagnar till Ukraina nästa år.",
+        "Дания может передать Украине больше танков в следующем году.",
+        "Dánia jövőre további harckocsikat küldhet Ukrajnának.",
+        "Danska bi sljedeće godine mogla poslati Ukrajini dodatne tenkove.",
+    ],
+)
+def test_may_or_could_give_is_no_gift_in_other_languages(text: str) -> None:
+    """Swedish "kan komma att", Russian "может", the Hungarian potential "küldhet", Croatian
+    "bi ... mogla" (may, could send): no pledge, as "could send" is none in English."""
+    from materiel.ingest.extract import Extractor
+
+    assert Extractor(modality=False).read(text).as_label()["pledges"] == []

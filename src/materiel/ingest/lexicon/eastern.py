@@ -120,12 +120,13 @@ _NOT_GIVEN = (
     # Slovene, Croatian, Serbian
     r"|zavrn\w*|odklon\w*|razmišlja\w*|preuču\w*|preuči\w*|razmisl\w*|obravnava\w*|lahko\s+bi"
     r"|bi\s+lahko|morda|izključ\w*|isključ\w*|neće\w*|nije|nisu|nema|nemaju|nećemo|odbi\w*"
-    r"|odbij\w*|razmatra\w*|razmotri\w*|mogl[aoi]?\s+bi|bi\s+mogl\w*|ako|ukoliko|odgod\w*"
+    r"|odbij\w*|razmatra\w*|razmotri\w*|mogl[aoi]?\s+bi|bi\s+(?:\w+\s+){0,3}?mogl\w*|ako|ukoliko"
+    r"|odgod\w*"
     r"|obustav\w*|nikada|неће\w*|није|нису|нема|одби\w*|разматра\w*|могл\w*\s+би|би\s+могл\w*"
     r"|ако|искључ\w*"
     # Bulgarian, Ukrainian, Russian: no, refused, rejected, considered, could, would, if, whether
     r"|няма|отхвърл\w*|обмисля\w*|разглежда\w*|биха|би|бы|б|дали|изключ\w*|може|можуть|могли"
-    r"|мог(?:ла|ло|ут)?|якщо|чи|обговорю\w*|обговор\w*|вивча\w*|виключ\w*|відхил\w*|заблок\w*"
+    r"|мог(?:ла|ло|ут)?|может|якщо|чи|обговорю\w*|обговор\w*|вивча\w*|виключ\w*|відхил\w*|заблок\w*"
     r"|призупин\w*|відклад\w*|відкла\w*|поки\s+що\s+не|ще\s+не|если|ли|обсужда\w*|обсуд\w*"
     r"|изуча\w*|исключ\w*|отклон\w*|заблокир\w*|приостанов\w*|отлож\w*|откладыва\w*|пока\s+не"
     r"|ещё\s+не|еще\s+не|никогда|ніколи"
@@ -142,6 +143,8 @@ _NOT_GIVEN = (
     # Hungarian
     r"|nem|nincs|nincsenek|elutasít\w*|megfontol\w*|fontolgat\w*|mérlegel\w*|vizsgál\w*"
     r"|tárgyal\w*|\w+hatna\w*|\w+hetne\w*|lehetne|lehetséges|talán|kizár\w*|elhalaszt\w*"
+    # the potential mood of a verb of giving ("küldhet", "szállíthat", "adhat": may send)
+    r"|(?:küld|szállít|ad|átad|juttat)(?:hat|het)(?:nak|nek)?"
     r"|felfüggeszt\w*|továbbra\s+sem|sem\s+[^\W\d]+,\s+sem"
     # Greek
     r"|όχι|μην|μη|αρνε\w*|αρνήθ\w*|απέρρ\w*|απορρίπτ\w*|απορρ[ιί]\w*|εξέτασ\w*|εξετάσ\w*"

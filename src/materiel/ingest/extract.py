@@ -884,7 +884,7 @@ def _other_total(
     pledge: re.Pattern[str],
 ) -> bool:
     """A past-total cue of another language in text[a:b], unless it ranks the new package
-    next to a superlative ("den hidtil største donationspakke", "største hittills") or after
+    next to a superlative ("den hidtil største donationspakke", "största hittills") or after
     "first" ("u prvoj isporuci ... od početka"), is "since" a year or "already" with a verb
     in the future, is "last year" dating the invasion just named, or is the pluperfect of a
     relative clause whose verb is no giving ("120 obici ... che erano stati dismessi": what

@@ -37,7 +37,9 @@ _PLEDGE = (
     r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
     r"|venova\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
     r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
-    r"|podpor\w*|koupí|koupi[lt]\w*|kúpi\w*|zaplat(?:í|il\w*|it)|uhrad(?:í|il\w*)|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
+    r"|podpor\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
+    # buy, pay for ("Německo, Dánsko a Norsko koupí pro Ukrajinu ... houfnic")
+    r"|koupí|koupi[lt]\w*|kúpi\w*|zaplat(?:í|il\w*|it)|uhrad(?:í|il\w*)"
     # Slovene, Croatian, Serbian (Latin and Cyrillic)
     r"|posla\w*|pošlje\w*|pošilj\w*|dobav\w*|dostav\w*|donira\w*|donacij\w*|podari\w*|pokloni\w*"
     r"|zagotov\w*|preda\w*|obljub\w*|zaveza\w*|napove\w*|napoved\w*|odobri\w*|odobra\w*|sprejel\w*"
@@ -126,7 +128,8 @@ _NOT_GIVEN = (
     r"|ако|искључ\w*"
     # Bulgarian, Ukrainian, Russian: no, refused, rejected, considered, could, would, if, whether
     r"|няма|отхвърл\w*|обмисля\w*|разглежда\w*|биха|би|бы|б|дали|изключ\w*|може|можуть|могли"
-    r"|мог(?:ла|ло|ут)?|может|якщо|чи|обговорю\w*|обговор\w*|вивча\w*|виключ\w*|відхил\w*|заблок\w*"
+    r"|мог(?:ла|ло|ут)?|может|якщо|чи|обговорю\w*|обговор\w*|вивча\w*|виключ\w*|відхил\w*"
+    r"|заблок\w*"
     r"|призупин\w*|відклад\w*|відкла\w*|поки\s+що\s+не|ще\s+не|если|ли|обсужда\w*|обсуд\w*"
     r"|изуча\w*|исключ\w*|отклон\w*|заблокир\w*|приостанов\w*|отлож\w*|откладыва\w*|пока\s+не"
     r"|ещё\s+не|еще\s+не|никогда|ніколи"
@@ -299,7 +302,8 @@ _NEED = (
 _REQUEST = (
     r"poprosi\w*|poproś\w*|zwróci\w*\s+się|zwraca\w*\s+się|domaga\w*|zażąda\w*|żąda\w*|wzywa\w*|wezwa\w*|naciska\w*"
     r"|chce|chcemy|chcą|chciał\w*|liczy\s+na|wnios\w*|vyzv\w*|vyzýv\w*|naléh\w*|chtěl\w*|chce\w*"
-    r"|prosb\w*|žiad\w*|požiad\w*|vyžiad\w*|vyžád\w*|naliehav\w*|zaprosi\w*|pozva\w*|poziva\w*|zahteva\w*|zahtijeva\w*"
+    r"|prosb\w*|žiad\w*|požiad\w*|vyžiad\w*|vyžád\w*|naliehav\w*|zaprosi\w*|pozva\w*|poziva\w*"
+    r"|zahteva\w*|zahtijeva\w*"
     r"|želi\w*|traži\w*|zatraži\w*|apelira\w*|тражи\w*|затражи\w*|позва\w*|позива\w*|захтева\w*"
     r"|поиска\w*|иска(?:ме|т|ше)?|призова\w*|призовава\w*|настоява\w*|апелира\w*|молб\w*"
     r"|заклика\w*|закли\w*|вимага\w*|вимог\w*|наполяга\w*|запит\w*|звернув\w*|звернул\w*"

@@ -87,7 +87,8 @@ _NOT_GIVEN = _alt(
     r"moet(?:en)?|moest(?:en)?|måste|må\s+(?:\w+\s+){0,4}(?:sende|levere|gi|give|donere|bidra"
     r"|bidrage|øke|øge|styrke)|verð(?:ur|a)\s+að|þurf(?:a|i)\s+að",
     # Swedish ("kan komma att": may come to)
-    r"kan\s+komma\s+att|ej|icke|aldrig|inga|inget|nej|utesl\w*|avfärda\w*|vägra\w*|diskuter\w*|diskussion\w*",
+    r"kan\s+komma\s+att|ej|icke|aldrig|inga|inget|nej|utesl\w*|avfärda\w*|vägra\w*|diskuter\w*",
+    r"diskussion\w*",
     r"utred\w*|undersök\w*|funder\w*|överlägg\w*|skulle|kunde|kanske|möjligen",
     r"eventuell\w*|sannolikt|troligen|troligtvis|önska\w*|önskar|vill|ville|hopp(?:as|ades)",
     r"förhandl\w*|motsätt\w*|(?:är|var|går)\s+emot|tvek\w*|ännu\s+inte",

@@ -53,6 +53,27 @@ PLEDGES = [
         "Az első 18 német Leopard 2 harckocsi megérkezett Ukrajnába.",
         ("DEU", "main-battle-tank", 18),
     ),
+    # the arrival told first, the adjective after it
+    (
+        "cs",
+        "Na Ukrajinu dorazilo prvních 18 německých tanků Leopard 2.",
+        ("DEU", "main-battle-tank", 18),
+    ),
+    (
+        "uk",
+        "В Україну прибули перші 18 німецьких танків Leopard 2.",
+        ("DEU", "main-battle-tank", 18),
+    ),
+    (
+        "hu",
+        "Megérkezett Ukrajnába az első 18 német Leopard 2 harckocsi.",
+        ("DEU", "main-battle-tank", 18),
+    ),
+    (
+        "fi",
+        "Ukrainaan saapuivat ensimmäiset 18 saksalaista Leopard 2 -panssarivaunua.",
+        ("DEU", "main-battle-tank", 18),
+    ),
     # the Hungarian recipient receives ("kap"), its giver in the ablative
     ("hu", "Ukrajna tíz Leopard harckocsit kap Németországtól.", ("DEU", "main-battle-tank", 10)),
     ("ru", "Эстония передаст Украине партию огнестрельного оружия.", ("EST", "small-arms", None)),
@@ -475,3 +496,16 @@ def test_buying_for_the_recipient_is_giving(text: str) -> None:
         ("DNK", "artillery-system", None),
         ("NOR", "artillery-system", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do Kyjeva dorazil německý kancléř Olaf Scholz.",
+        "До Києва прибув німецький канцлер Олаф Шольц.",
+    ],
+)
+def test_a_person_who_arrived_gives_nothing(text: str) -> None:
+    """The adjective after a word of arrival names a giver only of items: a visitor who
+    arrived is no delivery."""
+    assert _pledges(Extractor(modality=False), text) == set()

@@ -732,7 +732,38 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
         if _ORIGIN_SUFFIX.match(after) or _NAME_OF_SCHEME.match(after) or _FIRM.match(after):
             continue
         out.append(NationMention(codes[i], m.start(), m.end(), m.group(0)))
+    if other_languages:
+        out += _adjectives_after_arrival(text, out)
     out.sort(key=lambda n: n.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _after_arrival() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], tuple[str, ...]]]]:
+    """The clause after a word of arrival, and each adjective of :data:`.lexicon.eastern.
+    ADJECTIVES_AFTER_ARRIVAL` as a whole-word pattern."""
+    from materiel.ingest.lexicon import eastern
+
+    clause = re.compile(eastern.ARRIVED_BEFORE, re.IGNORECASE)
+    each = [
+        (re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE), codes)
+        for rx, codes in eastern.ADJECTIVES_AFTER_ARRIVAL.items()
+    ]
+    return clause, each
+
+
+def _adjectives_after_arrival(text: str, found: list[NationMention]) -> list[NationMention]:
+    """A state adjective after a word of arrival in its clause, the verb first ("Na Ukrajinu
+    dorazilo prvních 18 německých tanků"), where no mention is yet: the adjective of items
+    that arrived, as the other order reads it."""
+    clause, each = _after_arrival()
+    out: list[NationMention] = []
+    for c in clause.finditer(text):
+        for rx, codes in each:
+            for m in rx.finditer(text, *c.span("rest")):
+                a, b = m.span()
+                if not any(n.start < b and a < n.end for n in (*found, *out)):
+                    out.append(NationMention(codes, a, b, m.group(0)))
     return out
 
 

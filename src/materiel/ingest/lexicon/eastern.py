@@ -1636,6 +1636,25 @@ def _adjectives() -> dict[str, tuple[str, ...]]:
 #: state's own action (government, ministry, army, aid, package)
 ADJECTIVES: dict[str, tuple[str, ...]] = _adjectives()
 
+
+def _adjectives_after_arrival() -> dict[str, tuple[str, ...]]:
+    """The state adjectives after a word of arrival in the same clause, the verb first ("Na
+    Ukrajinu dorazilo prvních 18 německých tanků", "Megérkezett ... az első 18 német Leopard"):
+    the other order of :data:`_ARRIVED_AFTER`, which a look-ahead cannot read; each adjective
+    as a regular expression to match the adjective alone."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, stems, endings, _key in _ADJ_TABLE:
+        out[_NOT_WITH + rf"(?:{stems}){_ADJ_ENDINGS[endings]}"] = (code,)
+    for code, stems, _key in _ADJ_BARE:
+        out[rf"(?:{stems})"] = (code,)
+    return out
+
+
+#: the state adjectives read after a word of arrival (:func:`_adjectives_after_arrival`)
+ADJECTIVES_AFTER_ARRIVAL: dict[str, tuple[str, ...]] = _adjectives_after_arrival()
+#: a word of arrival and the rest of its clause, where those adjectives are read
+ARRIVED_BEFORE = rf"\b(?:{_ARRIVED})\b(?P<rest>[^.;:!?]{{0,80}})"
+
 #: words for "millimetre" in a calibre ("155 milimetrów", "155 миллиметров", "155 χιλιοστών")
 CALIBRE_UNITS: str = (
     r"milimetr\w*|milimetar\w*|milimeter\w*|miliméter\w*|міліметр\w*|милиметр\w*|милиметар\w*"

@@ -742,12 +742,10 @@ def find_nations(text: str, other_languages: bool = True) -> list[NationMention]
 def _after_arrival() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], tuple[str, ...]]]]:
     """The clause after a word of arrival, and each adjective of :data:`.lexicon.eastern.
     ADJECTIVES_AFTER_ARRIVAL` as a whole-word pattern."""
-    from materiel.ingest.lexicon import eastern
-
-    clause = re.compile(eastern.ARRIVED_BEFORE, re.IGNORECASE)
+    clause = re.compile(lexicon.eastern.ARRIVED_BEFORE, re.IGNORECASE)
     each = [
         (re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE), codes)
-        for rx, codes in eastern.ADJECTIVES_AFTER_ARRIVAL.items()
+        for rx, codes in lexicon.eastern.ADJECTIVES_AFTER_ARRIVAL.items()
     ]
     return clause, each
 

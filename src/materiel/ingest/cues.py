@@ -1295,6 +1295,18 @@ _DONE_ES = r"(?:entregad|enviad|suministrad|donad|prometid|cedid)\w*"
 _DONE_PT = r"(?:entregue|enviad|fornecid|doad|prometid|cedid)\w*"
 _DONE_IT = r"(?:consegnat|inviat|fornit|donat|promess|ceduti)\w*"
 _SPAN = r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,60}?"
+
+
+def _given_before(already: str, relative: str, auxiliary: str, done: str) -> str:
+    """What was "already" given ("ya entregados") or what the giver had given, in a relative
+    clause in the perfect or pluperfect ("que había enviado"), in Spanish, Portuguese and
+    Italian (:data:`PAST_TOTAL_ASIDE`)."""
+    return (
+        rf"(?:\b{already}\s+(?:\w+\s+)?|\b{relative}\s+(?:\w+\s+)?(?:{already}\s+)?"
+        rf"(?:{auxiliary})\s+(?:{already}\s+)?)" + done
+    )
+
+
 #: an aside that names what was given before, beside a new pledge ("in addition to the 14
 #: already sent", "zusätzlich zu den bereits gelieferten 14 Panzern", "en plus des 14 déjà
 #: livrés"): the past total is this phrase's own, the rest of the clause is new
@@ -1319,19 +1331,13 @@ PAST_TOTAL_ASIDE = re.compile(
     r"|avions)\s+(?:déjà\s+)?)(?:livré|fourni|envoyé|promis|donné|cédé|transféré)\w*"
     r"|\badem[aá]s\s+de\s+(?:los|las|el|la)\s+"
     + _SPAN
-    + r"(?:\bya\s+(?:\w+\s+)?|\bque\s+(?:\w+\s+)?(?:ya\s+)?(?:había|habían|ha|han|hemos"
-    r"|habíamos)\s+(?:ya\s+)?)"
-    + _DONE_ES
+    + _given_before("ya", "que", r"había|habían|ha|han|hemos|habíamos", _DONE_ES)
     + r"|\balém\s+d(?:os|as|o|a)\s+"
     + _SPAN
-    + r"(?:\bjá\s+(?:\w+\s+)?|\bque\s+(?:\w+\s+)?(?:já\s+)?(?:tinha|tinham|havia|haviam"
-    r"|tem|têm)\s+(?:já\s+)?)"
-    + _DONE_PT
+    + _given_before("já", "que", r"tinha|tinham|havia|haviam|tem|têm", _DONE_PT)
     + r"|\boltre\s+(?:ai|alle|agli|al|alla|allo)\s+"
     + _SPAN
-    + r"(?:\bgià\s+(?:\w+\s+)?|\bche\s+(?:\w+\s+)?(?:già\s+)?(?:aveva|avevano|ha|hanno"
-    r"|abbiamo|avevamo)\s+(?:già\s+)?)"
-    + _DONE_IT
+    + _given_before("già", "che", r"aveva|avevano|ha|hanno|abbiamo|avevamo", _DONE_IT)
     # the new sum "takes" or "brings" the total to a figure ("The $60.9 million in additional
     # assistance takes Australia's total contribution to date to over $285 million"): the
     # total from the verb on is the aside

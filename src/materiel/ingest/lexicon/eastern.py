@@ -530,39 +530,29 @@ WORDS: dict[str, str] = {
 #: language -> kind of function word (:data:`materiel.ingest.lexicon.FUNCTION_KINDS`) ->
 #: alternation: those these languages read otherwise than English, German and French ("i"
 #: and "a" are "and" in Polish, Czech, Slovak, Croatian, Serbian and Slovene: "Polska i
-#: Czechy"; elsewhere "in" or an article)
+#: Czechy"; elsewhere "in" or an article); their "if"; and the reflexive "si"/"se" of the
+#: Czech, Slovak and South Slavic ones, which is no French or Spanish "si" ("Ukrajina si
+#: vyžádala" states a request)
 FUNCTION_WORDS: dict[str, dict[str, str]] = {
-    **{lang: {"and": r"i|a"} for lang in ("pl", "cs", "sk", "hr", "sr")},
+    "pl": {"and": r"i|a", "if": r"jeśli|jeżeli|gdyby"},
+    "cs": {"and": r"i|a", "if": r"pokud|jestliže|jestli|kdyby", "self": r"si|se"},
+    "sk": {"and": r"i|a", "if": r"ak|keby|pokiaľ", "self": r"si|se"},
+    "hr": {"and": r"i|a", "if": r"ako|ukoliko", "self": r"si|se"},
+    "sr": {"and": r"i|a", "if": r"ako|ukoliko|ако", "self": r"si|se"},
     # "and" that is another word elsewhere: Slovene "in" (English "in"), Latvian "un" (French
     # "un"), Hungarian "és", Greek "και", Turkish "ve"
     # ("a" and "i" too: a short Slovak text is often told as Slovene)
-    "sl": {"and": r"in|ter|i|a"},
+    "sl": {"and": r"in|ter|i|a", "if": r"če", "self": r"si|se"},
     "lv": {"and": r"un"},
-    "hu": {"and": r"és"},
-    "el": {"and": r"και"},
+    "hu": {"and": r"és", "if": r"ha"},
+    "el": {"and": r"και", "if": r"αν|εάν"},
     "tr": {"and": r"ve"},
+    "bg": {"if": r"ако"},
+    "uk": {"if": r"якщо|якби"},
+    "ru": {"if": r"если"},
+    "lt": {"if": r"jei|jeigu"},
+    "fi": {"if": r"jos"},
 }
-#: "if" of these languages, and the reflexive "si"/"se" of the Czech, Slovak and South Slavic
-#: ones, which is no French or Spanish "si" ("Ukrajina si vyžádala" states a request)
-_IF = {
-    "pl": r"jeśli|jeżeli|gdyby",
-    "cs": r"pokud|jestliže|jestli|kdyby",
-    "sk": r"ak|keby|pokiaľ",
-    "sl": r"če",
-    "hr": r"ako|ukoliko",
-    "sr": r"ako|ukoliko|ако",
-    "bg": r"ако",
-    "uk": r"якщо|якби",
-    "ru": r"если",
-    "lt": r"jei|jeigu",
-    "fi": r"jos",
-    "hu": r"ha",
-    "el": r"αν|εάν",
-}
-for _lang, _words in _IF.items():
-    FUNCTION_WORDS.setdefault(_lang, {})["if"] = _words
-for _lang in ("cs", "sk", "sl", "hr", "sr"):
-    FUNCTION_WORDS[_lang]["self"] = r"si|se"
 
 AMMO = "ammo-head"  # as :data:`materiel.ingest.items.AMMO` (no import: plain data)
 
@@ -1611,24 +1601,30 @@ _AR_ADJ: tuple[tuple[str, str], ...] = (
 _ARRIVED_AFTER = rf"[^.;:!?]{{0,60}}\b(?:{_ARRIVED})\b"
 
 
+#: each state adjective alone, as (code, regular expression, key of its state nouns): the
+#: inflected ones of :data:`_ADJ_TABLE`, then the invariable ones of :data:`_ADJ_BARE`
+_INFLECTED_FORMS = [
+    (code, _NOT_WITH + rf"(?:{stems}){_ADJ_ENDINGS[endings]}", key)
+    for code, stems, endings, key in _ADJ_TABLE
+]
+_BARE_FORMS = [(code, rf"(?:{stems})", key) for code, stems, key in _ADJ_BARE]
+
+
 def _adjectives() -> dict[str, tuple[str, ...]]:
     """The state adjectives, each only before a noun of its state's own action, or before
     items that arrived (:data:`_ARRIVED_AFTER`)."""
     nouns = dict(_STATE_NOUNS)
     nouns["cy"] = "|".join(_STATE_NOUNS[k] for k in ("uk", "ru", "bg", "sh"))
-    out: dict[str, tuple[str, ...]] = {}
-    for code, stems, endings, key in _ADJ_TABLE:
-        out[
-            _NOT_WITH
-            + rf"(?:{stems}){_ADJ_ENDINGS[endings]}"
-            + rf"(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w)|{_ARRIVED_AFTER})"
-        ] = (code,)
+
+    def before(forms: list[tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:
+        return {
+            rx + rf"(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w)|{_ARRIVED_AFTER})": (code,)
+            for code, rx, key in forms
+        }
+
     after = "(?:" + "|".join(f"(?<={n} )" for n in _AR_STATE_NOUNS) + ")"
-    for code, stem in _AR_ADJ:
-        out[rf"{after}(?:{stem})ة?"] = (code,)
-    for code, stems, key in _ADJ_BARE:
-        out[rf"(?:{stems})(?=\s+(?:\w+\s+)?(?:{nouns[key]})(?!\w)|{_ARRIVED_AFTER})"] = (code,)
-    return out
+    arabic = {rf"{after}(?:{stem})ة?": (code,) for code, stem in _AR_ADJ}
+    return {**before(_INFLECTED_FORMS), **arabic, **before(_BARE_FORMS)}
 
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms
@@ -1637,21 +1633,12 @@ def _adjectives() -> dict[str, tuple[str, ...]]:
 ADJECTIVES: dict[str, tuple[str, ...]] = _adjectives()
 
 
-def _adjectives_after_arrival() -> dict[str, tuple[str, ...]]:
-    """The state adjectives after a word of arrival in the same clause, the verb first ("Na
-    Ukrajinu dorazilo prvních 18 německých tanků", "Megérkezett ... az első 18 német Leopard"):
-    the other order of :data:`_ARRIVED_AFTER`, which a look-ahead cannot read; each adjective
-    as a regular expression to match the adjective alone."""
-    out: dict[str, tuple[str, ...]] = {}
-    for code, stems, endings, _key in _ADJ_TABLE:
-        out[_NOT_WITH + rf"(?:{stems}){_ADJ_ENDINGS[endings]}"] = (code,)
-    for code, stems, _key in _ADJ_BARE:
-        out[rf"(?:{stems})"] = (code,)
-    return out
-
-
-#: the state adjectives read after a word of arrival (:func:`_adjectives_after_arrival`)
-ADJECTIVES_AFTER_ARRIVAL: dict[str, tuple[str, ...]] = _adjectives_after_arrival()
+#: the state adjectives alone, read after a word of arrival in the same clause, the verb first
+#: ("Na Ukrajinu dorazilo prvních 18 německých tanků", "Megérkezett ... az első 18 német
+#: Leopard"): the other order of :data:`_ARRIVED_AFTER`, which a look-ahead cannot read
+ADJECTIVES_AFTER_ARRIVAL: dict[str, tuple[str, ...]] = {
+    rx: (code,) for code, rx, _key in (*_INFLECTED_FORMS, *_BARE_FORMS)
+}
 #: a word of arrival and the rest of its clause, where those adjectives are read
 ARRIVED_BEFORE = rf"\b(?:{_ARRIVED})\b(?P<rest>[^.;:!?]{{0,80}})"
 

@@ -340,6 +340,30 @@ def test_half_a_thousand_is_five_hundred(text: str, lang: str) -> None:
     assert [q.value for q in find_quantities(text, lang)] == [500]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Norge har donert ytterligere om lag 2000 panservernvåpen (M72)", "no", [2000]),
+        ("De her 2000 beskyttelsesdragter", "da", [2000]),
+        ("donerede Danmark derudover selv 1500 komplette artilleriskud", "da", [1500]),
+        # dates stay dates
+        ("In 2000 soldiers were trained", "en", []),
+        ("Seit 1991 ist die Ukraine unabhängig", "de", []),
+        ("the 2024 package", "en", []),
+        ("Norge har donert 2022 panservernvåpen", "no", []),
+    ],
+)
+def test_a_year_like_number_before_a_noun_counts_things(
+    text: str, lang: str, expected: list[int]
+) -> None:
+    """ "2000 panservernvåpen", written without a thousands separator, is a count, not the year
+    2000: a number before 2010 with a lower-case word after it and no word of dating before
+    it (the texts tell news of 2014 and later; 2022 stays a year)."""
+    from materiel.ingest.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text, lang)] == expected
+
+
 def test_a_later_sum_is_the_one_item_s_value_unless_it_is_the_package_s() -> None:
     """ "France will finance twelve Caesar guns. This aid is an investment of €50 million": the
     sum is the one item's value; "The package is worth SEK 7 billion and includes 10 Archer

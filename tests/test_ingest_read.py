@@ -513,6 +513,44 @@ def test_an_aside_of_what_the_giver_had_given_leaves_the_new_pledge(text: str, d
     ("text", "expected"),
     [
         (
+            "Mr Wallace, who is meeting allies to discuss support for Kyiv, added that the UK "
+            "will also send an additional 10,000 artillery rounds.",
+            [("GBR", "artillery-ammunition", 10000)],
+        ),
+        (
+            "The minister, who is considering further aid, said the UK will send 10 tanks to "
+            "Ukraine.",
+            [("GBR", "main-battle-tank", 10)],
+        ),
+        (
+            "Germany, which is considering sending Taurus missiles, will send 10 tanks to Ukraine.",
+            [("DEU", "main-battle-tank", 10)],
+        ),
+        # the comma before examples does not close the relative clause: still a past total
+        (
+            "Germany, which has sent 500 systems since the start of the war, including 100 "
+            "howitzers, will send 10 tanks to Ukraine.",
+            [("DEU", "main-battle-tank", 10)],
+        ),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_ends_at_its_comma(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    """What a relative clause set off by commas says ("who is meeting allies to discuss",
+    "which is considering") is its own: the sentence's giving after its closing comma is
+    neither discussed nor considered, and "added that the UK" names the UK as the giver, not
+    as the one who speaks."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "L'Italia ha fornito all'Ucraina 120 obici semoventi M109 che erano stati dismessi.",
             [("ITA", "artillery-system", 120)],
         ),

@@ -1255,7 +1255,9 @@ SPEAKER_AFTER = re.compile(
 )
 SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|told|noted|added|stressed|sagte|sagt|erklärte|betonte|a\s+déclaré|a\s+dit"
-    r"|a\s+affirmé|a\s+souligné|according\s+to|laut|selon)\s+(?:\w+\s+){0,4}$",
+    r"|a\s+affirmé|a\s+souligné|according\s+to|laut|selon)\s+"
+    # (not "added that the UK will send": the nation after "that" is the reported giver)
+    r"(?:(?!(?:that|dass|que|qu)\b)\w+\s+){0,4}$",
     _I,
 )
 #: a partner of the giver, not a giver: "buy shells in cooperation with France"

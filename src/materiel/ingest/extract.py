@@ -1017,6 +1017,33 @@ def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> lis
     return out
 
 
+#: the comma that closes a relative clause set off in a sentence ("Mr Wallace, who is meeting
+#: allies to discuss support, added that ..."): not one that goes on with examples
+_RELATIVE_CLOSE = re.compile(
+    r",(?!\s*(?:including|incl\.|such\s+as|like|e\.g\.|among\s+them|of\s+which|einschließlich"
+    r"|darunter|wie|notamment|dont|comme|y\s+compris|parmi\s+(?:eux|elles)))"
+)
+
+#: relative pronouns that start a clause set off by commas (not the German articles "der",
+#: "die", "das": ", die Niederlande liefern ..." goes on with another subject)
+_SET_OFF = re.compile(r"\W*(?:which|who|whose|where|welche[rs]?|qui|lequel|laquelle)\b", re.I)
+
+
+def _close_relatives(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A clause that starts with a relative pronoun ends at its first comma: what follows is
+    the sentence going on ("Mr Wallace, who is meeting allies to discuss support, added that
+    the UK will send ..." is no discussed sending), unless it goes on with examples ("...,
+    which brings the total to 500, including 100 tanks")."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        comma = _RELATIVE_CLOSE.search(text, a, b) if _SET_OFF.match(text, a, b) else None
+        if comma is None:
+            out.append((a, b))
+        else:
+            out += [(a, comma.start()), (comma.end(), b)]
+    return out
+
+
 _AGGRESSORS = nat.NOT_DONORS - {nat.RECIPIENT_DEFAULT}
 #: more words than this between two item mentions of one chunk make them two phrases
 #: ("Neben mehr Munition fordert die Ukraine seit einiger Zeit die Lieferung von Kampfjets")
@@ -1599,7 +1626,7 @@ class Extractor:
         asides = [(m.start(), m.end()) for m in cues.PAST_TOTAL_ASIDE.finditer(text, s, e)]
         masks += asides
         groups = _donor_groups(nations, text, s, items, ctx.lang_cues, e)
-        clauses = _segments(text, s, e, ctx.lang_cues.clause_split)
+        clauses = _close_relatives(text, _segments(text, s, e, ctx.lang_cues.clause_split))
         # a question announces nothing ("doit-elle ou non livrer des chars ?")
         question = _QUESTION.search(sent) is not None
         title = index == 0 or ctx.headline

@@ -1425,6 +1425,31 @@ _HALF_QUANTITY = re.compile(
 )
 
 
+#: a year no later than this is a count when a noun follows it ("om lag 2000 panservernvåpen",
+#: "2000 кулеметів", "1500 komplette artilleriskud"): the texts date their news 2014 or later
+_OLDEST_NEWS_YEAR = 2010
+#: a word right before a year that makes it a date ("in 2000", "seit 1991", "з 2000")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|im|since|seit|from|von|until|till|by|of|depuis|en|desde|dal|nel|sinds|sedan"
+    r"|siden|sidan|od|do|w|v|ve|vo|u|в|у|с|з|від|от|до|vuonna|aastal|gadā|metais|year|Jahr"
+    r"|année|año|anno|roku|года|року|godine|годині)|[-–/.])\s*$",
+    re.IGNORECASE,
+)
+#: (or nothing: the reader cuts the text right before the item it counts)
+_NOUN_AFTER = re.compile(r"\s+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]+|\s*$")
+
+
+def _counts_not_year(text: str, start: int, end: int) -> bool:
+    """A number that looks like a year before :data:`_OLDEST_NEWS_YEAR` counts things: a
+    lower-case word (or the end of the text read) follows it and no word of dating comes
+    before it."""
+    return (
+        int(text[start:end]) < _OLDEST_NEWS_YEAR
+        and _NOUN_AFTER.match(text, end) is not None
+        and _YEAR_BEFORE.search(text, max(0, start - 12), start) is None
+    )
+
+
 def _quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = [
         Quantity(int(0.5 * _scale(m.group("scale"), lang)), m.start(), m.end())
@@ -1439,7 +1464,7 @@ def _quantities(text: str, lang: str) -> list[Quantity]:
         if m.group("num2"):
             out.append(Quantity(None, m.start(), m.end()))
             continue
-        if YEAR.match(raw) and scale == 1.0:
+        if YEAR.match(raw) and scale == 1.0 and not _counts_not_year(text, m.start(), m.end()):
             continue
         if re.match(r"(?:st|nd|rd|th|er|e|ème)\b", text[m.end() : m.end() + 3]):
             continue  # ordinals: "22nd", "1er", "3e"

@@ -512,6 +512,48 @@ def test_an_aside_of_what_the_giver_had_given_leaves_the_new_pledge(text: str, d
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a promise in the pluperfect of reported speech is today's news
+        (
+            "Lithuania had pledged 35 million euros (around $38 million) for the Czech "
+            "initiative to buy artillery shells for Ukraine, Lithuanian Prime Minister Ingrida "
+            "Simonyte said on March 20.",
+            [("LTU", "artillery-ammunition", 35_000_000)],
+        ),
+        # dated earlier, or deliveries: still past
+        ("In January the government had announced it would send 31 tanks, the minister said.", []),
+        ("The Czech Republic had supplied Kiev with 38 tanks, the minister said.", []),
+        ("Germany had pledged 10 tanks to Ukraine.", []),
+        # earlier the same day is today's news; "Earlier," alone is not
+        (
+            "Earlier today, Ollongren announced that the Netherlands will send 200 Stinger "
+            "missiles to Ukraine.",
+            [("NLD", "air-defence-system", None)],
+        ),
+        ("Earlier, the Netherlands sent 200 Stinger missiles to Ukraine.", []),
+    ],
+)
+def test_when_a_pledge_told_in_a_past_tense_is_news(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    """The pluperfect of a promise followed by its speaker ("X had pledged ..., the Prime
+    Minister said on March 20") and "Earlier today" tell the day's news, not an earlier event."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["amount"]) for p in rows] == expected
+
+
+def test_a_submarine_is_a_naval_item() -> None:
+    """ "Ukraine needs submarines" states a need of the naval category (it named no item)."""
+    from materiel.ingest.extract import Extractor
+
+    needs = Extractor(modality=False).read("Ukraine needs submarines, Neizhpapa said.").as_label()
+    assert [(n["recipient"], n["category"]) for n in needs["needs"]] == [("UKR", "naval")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Mr Wallace, who is meeting allies to discuss support for Kyiv, added that the UK "
             "will also send an additional 10,000 artillery rounds.",

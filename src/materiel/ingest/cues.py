@@ -685,6 +685,10 @@ FUTURE = re.compile(r"\b(?:will|shall|wird|werden|va|vont|devrait|devraient)\b",
 PREVIOUSLY = re.compile(
     r"^\W*(?:earlier|previously|früher|zuvor|auparavant|précédemment|anteriormente"
     r"|in\s+precedenza|wcześniej|раніше|ранее|tidigare|tidligere|eerder)\b"
+    # (not earlier the same day or week: "Earlier today", "Eerder vandaag" tell today's news)
+    r"(?!\W*(?:today|this\s+(?:morning|afternoon|week)|on\s+\w+day|in\s+the\s+day|heute"
+    r"|am\s+\w+tag|diese\s+Woche|vandaag|deze\s+week|idag|i\s+dag|i\s+går|dziś|dzisiaj"
+    r"|сьогодні|сегодня|dans\s+la\s+journée|hoy|oggi|hoje))"
     r"|\b(?:has|have|had)\s+previously\b"
     r"|\b(?:previous|earlier|früher\w*|vorherig\w*|précédent\w*|anterior\w*|precedent\w*"
     r"|wcześniejsz\w*|попередн\w*|предыдущ\w*|tidigare|tidligere|eerdere?)\s+(?:[\w-]+\s+){0,2}?"

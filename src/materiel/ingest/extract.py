@@ -702,8 +702,47 @@ def _past_event(text: str, st_start: int, st_end: int, el: int) -> bool:
     sent": that pluperfect is the aside's own)."""
     for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT):
         if a <= el < b:
-            return cues.PAST_EVENT.search(text, a, b) is not None
+            past = cues.PAST_EVENT.search(text, a, b)
+            return past is not None and not _reported(text, a, b, past)
     return False
+
+
+def _reported(text: str, a: int, b: int, past: re.Match[str]) -> bool:
+    """The pluperfect ``past`` in text[a:b] is reported speech: a promise ("had pledged",
+    not "had supplied": deliveries told so are a recap), a verb of saying after it in its
+    sentence (read on past ``b``, the end of a clause cut at a bracket) and no time before it
+    that dates it earlier."""
+    end = _SENTENCE_REST.match(text, b)
+    return (
+        _PROMISED.search(past.group()) is not None
+        and _REPORTED_AFTER.search(text, past.end(), end.end() if end else b) is not None
+        and _DATED_BEFORE.search(text, a, past.start()) is None
+    )
+
+
+def _reported_pluperfects(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the pluperfects of reported speech in text[a:b] (:func:`_reported`)."""
+    return [
+        (m.start(), m.end())
+        for m in cues.PAST_EVENT.finditer(text, a, b)
+        if _reported(text, a, b, m)
+    ]
+
+
+#: a verb of saying after the pluperfect, its speaker and date with it ("Lithuania had pledged
+#: 35 million euros ..., Prime Minister Ingrida Simonyte said on March 20"): the pluperfect of
+#: reported speech, today's news
+_REPORTED_AFTER = re.compile(
+    r",\s*(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|stated|announced|wrote|confirmed)\b"
+    r"(?:\s+(?:on|in|at)\s+[\w\s]{0,20})?\W*$",
+    re.IGNORECASE,
+)
+_PROMISED = re.compile(r"\b(?:announced|pledged|promised|agreed|decided|approved)\b", re.I)
+_SENTENCE_REST = re.compile(r"[^.!?\n]*")
+#: a time before the pluperfect that dates it earlier ("In January the government had ...")
+_DATED_BEFORE = re.compile(
+    r"\b(?:in|on|last|earlier|before|previously|already|since|back)\b", re.IGNORECASE
+)
 
 
 #: the order of a reading's drafts: pledges, then funds, then needs
@@ -780,6 +819,9 @@ def _clause_flags(
         # a thing given before, named inside the clause ("spare parts for weapons already
         # delivered"): the clause read without that phrase
         text = blank(text, attributive)
+    if reported := _reported_pluperfects(text, a, b):
+        # "Lithuania had pledged €35 million ..., Simonyte said on March 20": news
+        text = blank(text, reported)
     if cues.NOT_CUMULATIVE.search(text, a, b) is None:
         cumulative = (
             cues.CUMULATIVE.search(text, a, b) is not None

@@ -237,7 +237,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"patrol\s+boats?|boats?|minehunters?|mine\s?hunters?|vessels?|frigates?|corvettes?"
         r"|Harpoons?(?:\s+(?:coastal\s+defen[cs]e\s+)?systems?)?|Neptunes?|Boote|Schiffe"
         r"|Minenjagdboote|Patrouillenboote|Booten|Schiffen|navires?|bateaux|vedettes?|navy|marine"
-        r"|buques?|barcos?|navios?",
+        r"|buques?|barcos?|navios?|submarines?|warships?|minesweepers?|U-Boote?|sous-marins?"
+        r"|submarinos?|sottomarin[oi]|navi\s+da\s+guerra",
         "naval",
         2,
     ),

@@ -543,6 +543,32 @@ def test_when_a_pledge_told_in_a_past_tense_is_news(
     assert [(p["donor"], p["category"], p["amount"]) for p in rows] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Germany sent 20 howitzers in May, which brings the total delivered since the start "
+            "of the war to 500 systems, including 100 tanks.",
+            [("DEU", "artillery-system", 20, None)],
+        ),
+        (
+            "The $60.9 million in additional assistance takes Australia's total contribution to "
+            "date to over $285 million, including 60 Bushmasters.",
+            [("AUS", "unspecified", None, 60_900_000)],
+        ),
+    ],
+)
+def test_the_examples_of_a_total_the_new_gift_brings_are_past(
+    text: str, expected: list[tuple[str, str, int | None, float | None]]
+) -> None:
+    """ "..., which brings the total to 500 systems, including 100 tanks": the tanks are part
+    of the total to date, not of the new gift."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"], p["amount"]) for p in rows] == expected
+
+
 def test_a_submarine_is_a_naval_item() -> None:
     """ "Ukraine needs submarines" states a need of the naval category (it named no item)."""
     from materiel.ingest.extract import Extractor

@@ -1350,6 +1350,8 @@ PAST_TOTAL_ASIDE = re.compile(
     + r"|\b(?:takes|took|taking|brings|brought|bringing|raises|raising|lifts|lifting)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?total\b[^.;]{0,80}?\bto\s+(?:more\s+than\s+|over\s+|about\s+"
     r"|almost\s+|nearly\s+|some\s+|around\s+)?(?:[$€£]|(?-i:[A-Z]{3})\s|\d)[^.;,]{0,30}"
+    # (with the examples of that total: "..., including 100 tanks")
+    r"(?:,\s*(?:including|among\s+them|of\s+which)\b[^.;]{0,120})?"
     # a prior act told as a participle phrase beside the clause's own ("Britain, having donated
     # over 300,000 rounds, is increasing ...", "après avoir livré 18 chars, la France enverra",
     # "Nachdem Deutschland bereits 18 Panzer geliefert hat, schickt es", "tras haber enviado",

@@ -569,6 +569,29 @@ def test_the_examples_of_a_total_the_new_gift_brings_are_past(
     assert [(p["donor"], p["category"], p["quantity"], p["amount"]) for p in rows] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sweden will donate one Saab 340 aircraft to Ukraine.", [("SWE", "aircraft", 1)]),
+        ("Sweden will donate the Saab 340 aircraft to Ukraine.", [("SWE", "aircraft", None)]),
+        # a nation's name before a number is no model; nor a title's capitals
+        (
+            "Ukraine will receive from the United Kingdom 120 vehicles.",
+            [("GBR", "vehicle", 120)],
+        ),
+        ("Germany to Send 10 Tanks to Ukraine", [("DEU", "main-battle-tank", 10)]),
+    ],
+)
+def test_a_number_after_a_model_s_name_is_no_quantity(
+    text: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    """ "one Saab 340 aircraft" is one aircraft, not 340."""
+    from materiel.ingest.extract import Extractor
+
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
+
+
 def test_a_submarine_is_a_naval_item() -> None:
     """ "Ukraine needs submarines" states a need of the naval category (it named no item)."""
     from materiel.ingest.extract import Extractor

@@ -1086,6 +1086,12 @@ def _close_relatives(text: str, clauses: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+#: a maker's or model's name right before a number, after a count or an article ("one Saab 340
+#: aircraft", "the Saab 340", "two CV 90"): the number is the model's
+_MODEL_BEFORE = re.compile(
+    r"\b(?:[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their|\d+)\s+"
+    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
+)
 _AGGRESSORS = nat.NOT_DONORS - {nat.RECIPIENT_DEFAULT}
 #: more words than this between two item mentions of one chunk make them two phrases
 #: ("Neben mehr Munition fordert die Ukraine seit einiger Zeit die Lieferung von Kampfjets")
@@ -2646,6 +2652,12 @@ class Extractor:
                     continue
             if _COUNTED_NON_ITEM.match(text, qe):
                 continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
+            if (
+                ctx.lang == "en"
+                and (model := _MODEL_BEFORE.search(text, max(chunk_start, qs - 40), qs))
+                and not any(model.start() <= n.start < qs for n in ctx.nations)
+            ):
+                continue  # "one Saab 340 aircraft", "the Saab 340": a model's number
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"
             words = re.findall(r"[\w.'’-]+", gap)
             if len(words) > 4 or any(w.lower() in _GAP_STOP for w in words):

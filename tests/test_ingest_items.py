@@ -92,6 +92,11 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("skarpskytterammunisjon", "small-arms-ammunition"),
         ("munitie van klein kaliber", "small-arms-ammunition"),
         ("vinterklede og utrusting", "other-military"),
+        ("40 de-mining vehicles", "demining"),
+        ("to demine the territory", "demining"),
+        ("the Mine Action Coalition", "demining"),
+        ("one Luna unmanned system", "drone"),
+        ("submarines", "naval"),
     ],
 )
 def test_item_words_in_several_languages(phrase: str, category: str) -> None:

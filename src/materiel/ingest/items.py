@@ -214,7 +214,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
         r"drones?|UAVs?|UASs?|(?:unmanned|uncrewed)\s+(?:aerial|aircraft|surface|maritime)\s+(?:vehicles?|systems?|"
         r"vessels?)|Switchblades?(?:\s?\d+)?|Phoenix\s+Ghosts?|Pumas?|Bayraktars?|TB2s?|ScanEagles?"
         r"|loitering\s+munitions?|Black\s+Hornets?|Vector\s+drones?|Drohnen|\w+drohnen"
-        r"|drone\s+coalition|Drohnenkoalition"
+        r"|drone\s+coalition|Drohnenkoalition|unmanned\s+(?:aerial\s+|aircraft\s+)?systems?"
         r"|Kamikaze-Drohnen|munitions?\s+rôdeuses?|unbemannte\w*\s+Luftfahrzeug\w*"
         r"|(?:appareils|aéronefs|véhicules)\s+(?:aériens\s+)?sans\s+pilote",
         "drone",
@@ -252,7 +252,8 @@ KEYWORDS: list[tuple[str, str, int]] = [
         1,
     ),
     (
-        r"demining(?:\s+equipment|\s+vehicles?|\s+machines?)?|mine[-\s]clear(?:ing|ance)(?:\s+"
+        r"de-?mining(?:\s+equipment|\s+vehicles?|\s+machines?|\s+coalition)?|demine[ds]?"
+        r"|mine\s+action(?:\s+coalition)?|mine[-\s]clear(?:ing|ance)(?:\s+"
         r"equipment|\s+vehicles?)?|mine\s+detectors?|mine-?protected|Minenräum\w*|déminage"
         r"|minefield\s+breaching|(?:explosive\s+ordnance|bomb)\s+disposal",
         "demining",

@@ -97,6 +97,18 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("the Mine Action Coalition", "demining"),
         ("one Luna unmanned system", "drone"),
         ("submarines", "naval"),
+        ("16 Brückenlegepanzer", "armoured-vehicle"),
+        ("bridge-laying tanks", "armoured-vehicle"),
+        ("gepanzerte Krankenwagen", "armoured-vehicle"),
+        ("Wärmebildkameras", "other-military"),
+        ("Drohnen-Abwehrsysteme", "other-military"),
+        ("anti-tank mines", "other-military"),
+        ("des tubes de canon", "other-military"),
+        ("de capteurs électro-optiques", "other-military"),
+        ("ein Feldkrankenhaus", "medical"),
+        ("die Räumung von Landminen", "demining"),
+        ("des munitions antiblindées", "anti-tank-weapon"),
+        ("des munitions télé-opérées", "drone"),
     ],
 )
 def test_item_words_in_several_languages(phrase: str, category: str) -> None:

@@ -299,6 +299,37 @@ KEYWORDS: list[tuple[str, str, int]] = [
         "other-military",
         3,
     ),
+    # German and French words for what the lists above read in English (session 26), and the
+    # engineering vehicles of all three
+    (
+        r"Brückenleg\w*|Bergepanzer\w*|Pionierpanzer\w*|Transportpanzer\w*"
+        r"|(?:Mannschafts|Truppen)transporter\w*|gepanzerte\w*\s+(?:Krankenwagen|Fahrzeug\w*"
+        r"|Mannschaftstransporter\w*|Truppentransporter\w*)|bridge[-\s]?lay(?:ing|ers?)"
+        r"(?:\s+(?:tanks?|vehicles?))?|armou?red\s+(?:recovery|engineering)\s+vehicles?"
+        r"|véhicules?\s+blindés?\s+du\s+génie|poseurs?\s+de\s+ponts?",
+        "armoured-vehicle",
+        4,
+    ),
+    (
+        r"Wärmebild\w*|Nachtsicht\w*|Schutzanz\w*|Schutzausrüstung\w*|Winterbekleidung"
+        r"|Funkgerät\w*|(?:Anti)?[Pp]anzerminen|(?:anti-tank|anti-personnel)\s+mines"
+        r"|Drohnen-Abwehr\w*|Anti-Drohnen-\w+|elektronische\w*\s+Kampfführung"
+        r"|elektronische\w*\s+Kriegsführung|tubes?\s+de\s+canons?|canons?\s+de\s+rechange"
+        r"|capteurs?(?:\s+électro-optiques)?|caméras?\s+thermiques?|jumelles?\s+de\s+vision"
+        r"|lunettes?\s+de\s+vision|vêtements?\s+d['’]hiver|équipements?\s+d['’]hiver"
+        r"|tenues?\s+d['’]hiver|ponts?\s+(?:de\s+campagne|mobiles?|flottants?)"
+        r"|guerre\s+électronique|mines\s+antichars",
+        "other-military",
+        4,
+    ),
+    (r"Feldkrankenh\w*|Militärkrankenh\w*|hôpital\s+de\s+campagne", "medical", 4),
+    (
+        r"Räumung\s+von\s+(?:Land)?[Mm]inen|Entminung\w*|détecteurs?\s+de\s+mines",
+        "demining",
+        4,
+    ),
+    (r"munitions?\s+(?:antiblindées?|antichars?)", "anti-tank-weapon", 4),
+    (r"munitions?\s+télé-?opérées?", "drone", 4),
 ]
 
 #: Spanish and Portuguese item words (few texts; the commonest classes only)

@@ -109,6 +109,12 @@ def _pledges(r: Reading) -> list[tuple[str, str, str | None, int | None]]:
         ("die Räumung von Landminen", "demining"),
         ("des munitions antiblindées", "anti-tank-weapon"),
         ("des munitions télé-opérées", "drone"),
+        ("podstatného množství velkorážní munice", "artillery-ammunition"),
+        ("21 bomberydningsrobotter", "demining"),
+        ("2000 beskyttelsesdragter", "other-military"),
+        ("divise da campo invernali", "other-military"),
+        ("materiale di primo soccorso", "medical"),
+        ("25 pantserinfanterievoertuigen", "armoured-vehicle"),
     ],
 )
 def test_item_words_in_several_languages(phrase: str, category: str) -> None:

@@ -316,6 +316,12 @@ _WITH_AMMO = re.compile(
     r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
     re.IGNORECASE,
 )
+#: a maker's or model's name right before a number, after a count or an article ("one Saab 340
+#: aircraft", "the Saab 340", "two CV 90"): the number is the model's
+_MODEL_BEFORE = re.compile(
+    r"\b(?:[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their|\d+)\s+"
+    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
+)
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
 _COUNTED_NON_ITEM = re.compile(
     r"\s+(?:(?:more|further|other|additional|weitere[nm]?|autres|otros|otras|altri)\s+)?"
@@ -1086,12 +1092,6 @@ def _close_relatives(text: str, clauses: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-#: a maker's or model's name right before a number, after a count or an article ("one Saab 340
-#: aircraft", "the Saab 340", "two CV 90"): the number is the model's
-_MODEL_BEFORE = re.compile(
-    r"\b(?:[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their|\d+)\s+"
-    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
-)
 _AGGRESSORS = nat.NOT_DONORS - {nat.RECIPIENT_DEFAULT}
 #: more words than this between two item mentions of one chunk make them two phrases
 #: ("Neben mehr Munition fordert die Ukraine seit einiger Zeit die Lieferung von Kampfjets")

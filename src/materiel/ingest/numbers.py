@@ -1439,10 +1439,11 @@ _YEAR_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]+|\s*$")
 
 
-def _counts_not_year(text: str, start: int, end: int) -> bool:
-    """A number that looks like a year before :data:`_OLDEST_NEWS_YEAR` counts things: a
-    lower-case word (or the end of the text read) follows it and no word of dating comes
-    before it."""
+def _counts_not_year(text: str, span: tuple[int, int]) -> bool:
+    """The number at ``span``, which looks like a year before :data:`_OLDEST_NEWS_YEAR`,
+    counts things: a lower-case word (or the end of the text read) follows it and no word of
+    dating comes before it."""
+    start, end = span
     return (
         int(text[start:end]) < _OLDEST_NEWS_YEAR
         and _NOUN_AFTER.match(text, end) is not None
@@ -1464,7 +1465,7 @@ def _quantities(text: str, lang: str) -> list[Quantity]:
         if m.group("num2"):
             out.append(Quantity(None, m.start(), m.end()))
             continue
-        if YEAR.match(raw) and scale == 1.0 and not _counts_not_year(text, m.start(), m.end()):
+        if YEAR.match(raw) and scale == 1.0 and not _counts_not_year(text, m.span("num")):
             continue
         if re.match(r"(?:st|nd|rd|th|er|e|ème)\b", text[m.end() : m.end() + 3]):
             continue  # ordinals: "22nd", "1er", "3e"

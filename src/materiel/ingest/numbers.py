@@ -1435,7 +1435,8 @@ _YEAR_BEFORE = re.compile(
     r"|année|año|anno|roku|года|року|godine|годині)|[-–/.])\s*$",
     re.IGNORECASE,
 )
-#: (or nothing: the reader cuts the text right before the item it counts)
+#: a lower-case word after a number, or nothing (the reader cuts the text right before the item
+#: a number counts)
 _NOUN_AFTER = re.compile(r"\s+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]+|\s*$")
 
 

@@ -368,8 +368,11 @@ def test_any_text_reads_with_exact_spans(parts: list[str]) -> None:
 # -- the error classes of issue 15, one general case each --------------------------------
 
 
-def _pledge_rows(text: str) -> list[dict]:
-    return read_text(text).as_label()["pledges"]
+def _pledge_rows(text: str, *, rules_only: bool = False) -> list[dict]:
+    """The labelled rows of the pledges read from ``text``, by the rules alone or with the
+    modality filter."""
+    r = Extractor(modality=False).read(text) if rules_only else read_text(text)
+    return r.as_label()["pledges"]
 
 
 @pytest.mark.parametrize(
@@ -444,9 +447,7 @@ def test_a_sum_funded_by_several_states_is_their_pool() -> None:
     ],
 )
 def test_a_running_total_after_which_leaves_the_new_package(text: str) -> None:
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["amount"]) for p in rows] == [("USA", 3e8)]
 
 
@@ -468,9 +469,7 @@ def test_a_running_total_after_which_leaves_the_new_package(text: str) -> None:
     ],
 )
 def test_items_arrived_are_a_delivery(text: str) -> None:
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
         ("DEU", "main-battle-tank", 18)
     ]
@@ -501,9 +500,7 @@ def test_items_arrived_are_a_delivery(text: str) -> None:
 def test_an_aside_of_what_the_giver_had_given_leaves_the_new_pledge(text: str, donor: str) -> None:
     """The pluperfect of an aside ("in addition to the 20 it had sent") is the aside's own: the
     sentence's new pledge is no earlier event, and the aside's number is not its quantity."""
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == [
         (donor, "main-battle-tank", 10)
     ]
@@ -537,9 +534,7 @@ def test_when_a_pledge_told_in_a_past_tense_is_news(
 ) -> None:
     """The pluperfect of a promise followed by its speaker ("X had pledged ..., the Prime
     Minister said on March 20") and "Earlier today" tell the day's news, not an earlier event."""
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["amount"]) for p in rows] == expected
 
 
@@ -563,9 +558,7 @@ def test_the_examples_of_a_total_the_new_gift_brings_are_past(
 ) -> None:
     """ "..., which brings the total to 500 systems, including 100 tanks": the tanks are part
     of the total to date, not of the new gift."""
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"], p["amount"]) for p in rows] == expected
 
 
@@ -586,16 +579,12 @@ def test_a_number_after_a_model_s_name_is_no_quantity(
     text: str, expected: list[tuple[str, str, int | None]]
 ) -> None:
     """ "one Saab 340 aircraft" is one aircraft, not 340."""
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
 
 
 def test_a_submarine_is_a_naval_item() -> None:
     """ "Ukraine needs submarines" states a need of the naval category (it named no item)."""
-    from materiel.ingest.extract import Extractor
-
     needs = Extractor(modality=False).read("Ukraine needs submarines, Neizhpapa said.").as_label()
     assert [(n["recipient"], n["category"]) for n in needs["needs"]] == [("UKR", "naval")]
 
@@ -632,9 +621,7 @@ def test_a_relative_clause_set_off_by_commas_ends_at_its_comma(
     "which is considering") is its own: the sentence's giving after its closing comma is
     neither discussed nor considered, and "added that the UK" names the UK as the giver, not
     as the one who speaks."""
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
 
 
@@ -657,9 +644,7 @@ def test_a_relative_clause_set_off_by_commas_ends_at_its_comma(
 def test_a_relative_clause_in_the_pluperfect_tells_what_the_items_had_been(
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
-    from materiel.ingest.extract import Extractor
-
-    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["quantity"]) for p in rows] == expected
 
 

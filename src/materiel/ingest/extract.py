@@ -641,9 +641,12 @@ _RELATIVE = re.compile(
 #: an "and" that goes on to the next item of a list ("Ersatzteile für Artilleriesysteme,
 #: Ersatzmotoren für Leopard-Panzer und eine Million Kleinwaffen"), not one that names examples
 #: ("spare parts for equipment, including the tanks in service")
+#: the words after a comma that go on with examples ("..., including", "..., darunter")
+_EXAMPLES = (
+    r"including|incl\.|such\s+as|like|e\.g\.|einschließlich|darunter|wie|notamment|dont|comme"
+)
 _STOP = re.compile(
-    r"[.;:]|,(?!\s*(?:including|incl\.|such\s+as|like|e\.g\.|compres[io]|inclus[io]"
-    r"|einschließlich|darunter|wie|notamment|dont|comme|come|incluid[oa]s))"
+    rf"[.;:]|,(?!\s*(?:{_EXAMPLES}|compres[io]|inclus[io]|come|incluid[oa]s))"
     r"|\s(?:and|und|et|e|y|sowie|as\s+well\s+as|ainsi\s+que|oraz|i|en|og|och)\s",
     re.IGNORECASE,
 )
@@ -1068,8 +1071,7 @@ def _segments(text: str, start: int, end: int, splitter: re.Pattern[str]) -> lis
 #: the comma that closes a relative clause set off in a sentence ("Mr Wallace, who is meeting
 #: allies to discuss support, added that ..."): not one that goes on with examples
 _RELATIVE_CLOSE = re.compile(
-    r",(?!\s*(?:including|incl\.|such\s+as|like|e\.g\.|among\s+them|of\s+which|einschließlich"
-    r"|darunter|wie|notamment|dont|comme|y\s+compris|parmi\s+(?:eux|elles)))"
+    rf",(?!\s*(?:{_EXAMPLES}|among\s+them|of\s+which|y\s+compris|parmi\s+(?:eux|elles)))"
 )
 
 #: relative pronouns that start a clause set off by commas (not the German articles "der",

@@ -356,6 +356,27 @@ def test_a_package_announced_without_items_then_its_contents() -> None:
     assert [f["amount"] for f in drafts if f["amount"] is not None] == [105_000_000]
 
 
+def test_what_goes_into_the_package_is_its_contents() -> None:
+    """Ukrainian "До пакета входять ...", Russian "В пакет вошли ...", Finnish "Pakettiin
+    kuuluu ..." ("goes into the package"): the sentence lists the package announced before it,
+    as "The package includes ..." does (the package of a blind text told in Ukrainian)."""
+    texts = {
+        "uk": "Данія виділила Україні військову допомогу на суму 3,7 мільярда крон. Про це "
+        "повідомило міністерство оборони. До пакета допомоги входять танки Т-72, "
+        "артилерійські боєприпаси та безпілотники.",
+        "ru": "Дания выделила Украине военную помощь на сумму 3,7 миллиарда крон. В пакет "
+        "вошли танки Т-72, артиллерийские боеприпасы и беспилотники.",
+        "fi": "Viro lähettää Ukrainalle suurimman aseapupakettinsa. Pakettiin kuuluu "
+        "haupitseja, ampumatarvikkeita ja drooneja.",
+    }
+    for lang, text in texts.items():
+        donor = "EST" if lang == "fi" else "DNK"
+        got = pledges(text)
+        assert (donor, "artillery-ammunition") in got, (lang, got)
+        assert (donor, "drone") in got, (lang, got)
+    assert ("DNK", "main-battle-tank") in pledges(texts["uk"])
+
+
 def test_a_pledge_word_after_the_recipient_named_just_before() -> None:
     """In other languages a giving verb counts when the sentence before named the recipient
     ("Norge donerer ... Ukraina" then "regjeringen donerer mer luftvernutstyr til en sum av 335

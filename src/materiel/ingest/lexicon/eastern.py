@@ -487,6 +487,10 @@ _CONTINUES = (
     r"|включва|съдържа|включає|містить|включ[аи]в\w*|включает|содержит"
     r"|йдеться\s+про|мова\s+йде\s+про|речь\s+ид[её]т\s+о|ид[её]т\s+речь\s+о|серед\s+них"
     r"|среди\s+них|в\s+том\s+числе|зокрема|тому\s+числі"
+    # "what goes into the package" ("До пакета входять танки", "В пакет вошли", "do którego
+    # wchodzą", "Pakettiin kuuluu", "paketti sisältää"): its contents named next
+    r"|вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|увійд(?:уть|е)|вошл[иао]|вош[её]л|войд(?:ут|[её]т)"
+    r"|wchodz(?:ą|i)|kuulu(?:u|vat)|sisälty(?:y|vät)|kuulub|kuuluvad|įeina|ietilpst"
     # Lithuanian, Latvian, Estonian, Finnish, Hungarian
     r"|apima|apėmė|ietver|iekļauj|satur|sisaldab|hõlmab|sisältää|sisälsi|käsittää|lisäksi"
     r"|tartalmaz\w*|magában\s+foglal\w*"
@@ -505,7 +509,10 @@ _ARRIVED = (
 WORDS: dict[str, str] = {
     "continues": _CONTINUES,
     # the verbs that list a package's contents (cues.CONTENTS)
-    "contents": r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*",
+    "contents": (
+        r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*"
+        r"|вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
+    ),
     "pledge": _PLEDGE + "|" + _ARRIVED,
     "arrived": _ARRIVED,
     # ready, willing or prepared to give ("jest gotowa wysłać", "je připraveno poslat", "готова

@@ -527,6 +527,17 @@ def test_an_aside_of_what_the_giver_had_given_leaves_the_new_pledge(text: str, d
             [("NLD", "air-defence-system", None)],
         ),
         ("Earlier, the Netherlands sent 200 Stinger missiles to Ukraine.", []),
+        # the same in Dutch, the language of the text it was found in (b80)
+        (
+            "Eerder vandaag maakte Ollongren al bekend dat Nederland 200 Stinger "
+            "luchtdoelraketten naar Oekraïne stuurt.",
+            [("NLD", "air-defence-system", None)],
+        ),
+        (
+            "Eerder maakte Ollongren bekend dat Nederland 200 Stinger luchtdoelraketten naar "
+            "Oekraïne stuurde.",
+            [],
+        ),
     ],
 )
 def test_when_a_pledge_told_in_a_past_tense_is_news(
@@ -536,6 +547,24 @@ def test_when_a_pledge_told_in_a_past_tense_is_news(
     Minister said on March 20") and "Earlier today" tell the day's news, not an earlier event."""
     rows = _pledge_rows(text, rules_only=True)
     assert [(p["donor"], p["category"], p["amount"]) for p in rows] == expected
+
+
+def test_the_total_value_of_one_package_is_no_past_total() -> None:
+    """Norwegian "Den samlede verdien av pakken" is the value of the package just told (b82),
+    not the running total that "den samlede norske støtten" is."""
+    text = (
+        "Norge donerer fem ambulanser og medisinsk utstyr til Ukraina. Den samlede verdien av "
+        "pakken er 50 millioner kroner."
+    )
+    rows = _pledge_rows(text, rules_only=True)
+    assert ("NOR", "unspecified", 50_000_000, "NOK") in {
+        (p["donor"], p["category"], p["amount"], p["currency"]) for p in rows
+    }
+    total = (
+        "Norge donerer fem ambulanser til Ukraina. Den samlede verdien av den norske støtten er "
+        "på 50 milliarder kroner."
+    )
+    assert all(p["amount"] is None for p in _pledge_rows(total, rules_only=True))
 
 
 @pytest.mark.parametrize(

@@ -150,7 +150,9 @@ _NOT_GIVEN = _alt(
 _CUMULATIVE = _alt(
     # Dutch
     r"sinds\s+(?:het\s+begin|de\s+start|februari|2022|de\s+(?:Russische|oorlog))",
-    r"tot\s+op\s+heden|tot\s+nog\s+toe|al\s+eerder|eerder|eerdere|in\s+het\s+verleden",
+    # (not earlier the same day or week: "Eerder vandaag maakte Ollongren bekend ...")
+    r"tot\s+op\s+heden|tot\s+nog\s+toe|al\s+eerder|eerder(?!\s+(?:vandaag|deze\s+week"
+    r"|vanochtend|vanmorgen|vanmiddag|op\s+de\s+dag))|eerdere|in\s+het\s+verleden",
     r"afgelopen\s+jaar|vorig\w*\s+jaar|sindsdien|opgeteld|bij\s+elkaar|samen\s+goed\s+voor",
     r"(?:heeft|hebben)\s+(?:\w+\s+){0,3}al\b",
     # Swedish
@@ -169,7 +171,13 @@ _CUMULATIVE = _alt(
     r"nú\s+þegar|til\s+þessa|í\s+heild",
     # the total contribution ("det samlede danske bidrag", "det samlade stödet", "den samla
     # støtta", "heildarframlag")
-    r"(?:det|den|de)\s+(?:samlede|samlet|samlade|samla|totale|totala)\s+(?:\w+\s+){0,2}"
+    # (not the value of one donation or package: "Den samlede verdien på donasjonen er på 50
+    # millioner kroner", "det samlade värdet av paketet")
+    r"(?:det|den|de)\s+(?:samlede|samlet|samlade|samla|totale|totala)\s+"
+    r"(?!(?:\w+\s+){0,2}?(?:værdi\w*|verdi\w*|värde\w*|waarde)\s+(?:på|av|af|for|för|van)\s+"
+    r"(?:(?:denne|dette|det|den|de|het|deze)\s+)?(?:\w+\s+)?(?:donasjon(?:en)?|donation(?:en)?"
+    r"|pakke(?:n|t)?|paket(?:et)?|pakket|bidrag(?:et)?|leveransen?|leveringen|leveranse(?:n)?)\b)"
+    r"(?:\w+\s+){0,2}"
     r"(?:bidrag\w*|støtte\w*|støtta|stöd\w*|hjælp\w*|hjelp\w*|donation\w*|donasjon\w*"
     r"|værdi\w*|verdi\w*|värde\w*)|heildarframl\w*|heildarstuðning\w*|heildaraðstoð\w*"
     r"|de\s+totale\s+(?:\w+\s+){0,2}(?:steun|bijdrage|hulp|waarde)",

@@ -549,6 +549,43 @@ def test_when_a_pledge_told_in_a_past_tense_is_news(
     assert [(p["donor"], p["category"], p["amount"]) for p in rows] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the opening concessive clause says is not said of the main clause (b83)
+        (
+            "While Pabriks said Latvia would not give precise details of its military "
+            "assistance to Ukraine “until the plane is on the ground” in Kiev, he said supplies "
+            "would include Latvian-made small arms ammunition and field rations.",
+            [("LVA", "small-arms-ammunition"), ("LVA", "other-military")],
+        ),
+        (
+            "Although Berlin had refused for months, Germany will now send 18 Leopard tanks to "
+            "Ukraine.",
+            [("DEU", "main-battle-tank")],
+        ),
+        # nor the other way round: the main clause's refusal stays its own
+        (
+            "While Germany is sending more tanks to Ukraine, it will not send Taurus cruise "
+            "missiles.",
+            [("DEU", "main-battle-tank")],
+        ),
+        # a debate about delivering is no delivery, in French as in English
+        (
+            "Alors que la France avait annoncé qu’elle allait envoyer des blindés AMX-10 RC, un "
+            "débat est apparu chez les chancelleries quant à l’opportunité de livrer des chars "
+            "de combat, Abrams américains ou Léopard allemands.",
+            [],
+        ),
+    ],
+)
+def test_a_concessive_clause_that_opens_the_sentence_is_apart(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    rows = _pledge_rows(text, rules_only=True)
+    assert [(p["donor"], p["category"]) for p in rows] == expected
+
+
 def test_the_total_value_of_one_package_is_no_past_total() -> None:
     """Norwegian "Den samlede verdien av pakken" is the value of the package just told (b82),
     not the running total that "den samlede norske støtten" is."""

@@ -414,7 +414,7 @@ NOT_GIVEN = re.compile(
     r"|bittet|bat\s+um|möglich\w*|niemals|nie|allusion|allud\w*|Anspielung|nicht|keine?\w*"
     r"|envisag\w*|open(?:-minded)?\s+(?:to|for)\s+(?:the\s+idea|send\w*|provid\w*|deliver\w*"
     r"|suppl\w*|giv\w*|donat\w*|transfer\w*)"
-    r"|étudi\w*|réfléchi\w*|exclu\w*"
+    r"|étudi\w*|réfléchi\w*|exclu\w*|débat\w*"
     r"|pourrai\w*|réclam\w*|demand(?:e|é|ait|ent)\b|ne\s|n['’]|pas\b|jamais|éventuel\w*"
     r"|not|never|(?:is|are|was|were|spoke\s+out|remains?)\s+against|against\s+(?:deliver\w*"
     r"|send\w*|suppl\w*|provid\w*)|wollte\w*|angefragt|Anfrage|ob|seraient|serait|voudrait"

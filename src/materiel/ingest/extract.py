@@ -675,6 +675,16 @@ _AND_MORE = re.compile(
 )
 
 
+#: a concessive clause that opens a sentence, up to its first comma ("While X said ...,",
+#: "Although ...,", "Obwohl ...,", "Bien que ...,", "Aunque ...,")
+_CONCESSIVE_OPENER = re.compile(
+    r"\W*(?:while|although|though|even\s+though|whereas|obwohl|obgleich|wenngleich|bien\s+que"
+    r"|quoique|alors\s+que|tandis\s+que|aunque|si\s+bien|anche\s+se|sebbene|embora"
+    r"|hoewel|terwijl)\b[^,;.]{8,240},",
+    re.IGNORECASE,
+)
+
+
 def _not_given(
     ctx: _Context, st_start: int, st_end: int, clauses: list[tuple[int, int]], el: int
 ) -> bool:
@@ -685,10 +695,7 @@ def _not_given(
     text = ctx.text
     if cues.BUT_DENIES.search(text, el, st_end):
         return True  # "..., but Seoul has denied this claim"
-    part = next(
-        ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
-        (st_start, st_end),
-    )
+    part = _modal_part(text, st_start, st_end, el)
     more = _AND_MORE.search(text, el, part[1])
     if more is not None:
         part = (part[0], more.start())
@@ -709,11 +716,25 @@ def _past_event(text: str, st_start: int, st_end: int, el: int) -> bool:
     in the pluperfect ("In January the government had announced it would send 31 tanks");
     ``text`` with the sentence's asides of past totals blanked ("in addition to the 20 it had
     sent": that pluperfect is the aside's own)."""
-    for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT):
-        if a <= el < b:
-            past = cues.PAST_EVENT.search(text, a, b)
-            return past is not None and not _reported(text, a, b, past)
-    return False
+    a, b = _modal_part(text, st_start, st_end, el)
+    past = cues.PAST_EVENT.search(text, a, b)
+    return past is not None and not _reported(text, a, b, past)
+
+
+def _modal_part(text: str, st_start: int, st_end: int, el: int) -> tuple[int, int]:
+    """The part of the sentence whose modality the element at ``el`` shares: up to "but", ";"
+    or a dash, and a concessive clause that opens the sentence apart from its main clause
+    ("While Pabriks said Latvia would not give details ..., he said supplies would include
+    ...", "Although Berlin had refused for months, Germany will now send 18 tanks")."""
+    part = next(
+        ((a, b) for a, b in _segments(text, st_start, st_end, _MODAL_SPLIT) if a <= el < b),
+        (st_start, st_end),
+    )
+    opener = _CONCESSIVE_OPENER.match(text, part[0], part[1])
+    if opener is None:
+        return part
+    cut = opener.end()
+    return (part[0], cut) if el < cut else (cut, part[1])
 
 
 def _reported(text: str, a: int, b: int, past: re.Match[str]) -> bool:
@@ -1686,9 +1707,14 @@ class Extractor:
         st.elements = self._elements(ctx, st, items)
         attributive = cues.attributive_past(text, s, e)
         blanked = blank(text, asides)
+        opener = _CONCESSIVE_OPENER.match(text, s, e)
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
+                    if opener is not None and a < opener.end() < b:
+                        # the concessive clause that opens the sentence is a clause apart
+                        # ("Although Berlin had refused for months, Germany will send ...")
+                        a, b = (opener.end(), b) if el.start >= opener.end() else (a, opener.end())
                     if any(a < y and x < b for x, y in asides):
                         el.cumulative = _clause_flags(blanked, a, b, ctx.other)[0]
                     else:

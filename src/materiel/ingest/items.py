@@ -382,22 +382,6 @@ IBERIAN: list[tuple[str, str, int]] = [
 #: item words of other European languages (Nordic, Dutch, Italian, Polish, Czech, Baltic,
 #: South Slavic, Greek, Ukrainian, Russian): the commonest classes only
 OTHER_LANGS: list[tuple[str, str, int]] = [
-    # (session 26: words found missing among the tuning set's Czech, Dutch, Danish and Italian
-    # misses, with their near forms)
-    (r"velkorážn\w*\s+munic\w*|zware\s+munitie", "artillery-ammunition", 4),
-    (
-        r"elektrooptick\w*\s+senzor\w*|beskyttelsesdragt\w*|regntøj|hangartelt\w*",
-        "other-military",
-        4,
-    ),
-    (r"divise\s+(?:da\s+campo\s+)?invernali|dispositivi\s+di\s+protezione", "other-military", 4),
-    (r"kulomet\w*|samopal\w*", "small-arms", 3),
-    (r"vuursteunsystem\w*", "artillery-system", 3),
-    (r"\w*pantserinfanterievoertuig\w*", "armoured-vehicle", 4),
-    (r"patrouilleboten|gevechtsboten|rubberboten", "naval", 3),
-    (r"bomberydning\w*", "demining", 4),
-    (r"(?:materiale|materiali|kit)\s+di\s+primo\s+soccorso", "medical", 4),
-    (r"jet\s+da\s+combattimento", "aircraft", 4),
     (
         r"munitie|amunicj\w*|munic[ei]\w*|muníci\w*|munizion\w*|proiettil\w*|πυρομαχικ\w*|боєприпас\w*"
         r"|боеприпас\w*|šovin\w*",

@@ -689,6 +689,10 @@ ITEMS: list[tuple[str, str, int]] = [
         "other-military",
         3,
     ),
+    # (session 26: Italian words found missing among the tuning set's misses)
+    (r"divise\s+(?:da\s+campo\s+)?invernali|dispositivi\s+di\s+protezione", "other-military", 4),
+    (r"(?:materiale|materiali|kit)\s+di\s+primo\s+soccorso", "medical", 4),
+    (r"jet\s+da\s+combattimento", "aircraft", 4),
 ]
 
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as

@@ -474,6 +474,9 @@ _COMMITS = (
 )
 
 #: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
+#: "what goes into the package" ("До пакета входять танки", "В пакет вошли", "do którego
+#: wchodzą", "Pakettiin kuuluu"): its contents named next (read by continues and contents)
+_GOES_INTO = r"вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
 #: the contents of the package told before: "it contains", "it includes" (cues.CONTINUES)
 _CONTINUES = (
     # Polish, Czech, Slovak, Croatian, Serbian, Slovene
@@ -487,10 +490,9 @@ _CONTINUES = (
     r"|включва|съдържа|включає|містить|включ[аи]в\w*|включает|содержит"
     r"|йдеться\s+про|мова\s+йде\s+про|речь\s+ид[её]т\s+о|ид[её]т\s+речь\s+о|серед\s+них"
     r"|среди\s+них|в\s+том\s+числе|зокрема|тому\s+числі"
-    # "what goes into the package" ("До пакета входять танки", "В пакет вошли", "do którego
-    # wchodzą", "Pakettiin kuuluu", "paketti sisältää"): its contents named next
-    r"|вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|увійд(?:уть|е)|вошл[иао]|вош[её]л|войд(?:ут|[её]т)"
-    r"|wchodz(?:ą|i)|kuulu(?:u|vat)|sisälty(?:y|vät)|kuulub|kuuluvad|įeina|ietilpst"
+    # "what goes into the package", also in the future and in Estonian and Baltic forms
+    r"|" + _GOES_INTO + r"|увійд(?:уть|е)|вош[её]л|войд(?:ут|[её]т)|sisälty(?:y|vät)|kuulub"
+    r"|kuuluvad|įeina|ietilpst"
     # Lithuanian, Latvian, Estonian, Finnish, Hungarian
     r"|apima|apėmė|ietver|iekļauj|satur|sisaldab|hõlmab|sisältää|sisälsi|käsittää|lisäksi"
     r"|tartalmaz\w*|magában\s+foglal\w*"
@@ -509,10 +511,7 @@ _ARRIVED = (
 WORDS: dict[str, str] = {
     "continues": _CONTINUES,
     # the verbs that list a package's contents (cues.CONTENTS)
-    "contents": (
-        r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*"
-        r"|вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
-    ),
+    "contents": r"obejm\w*|zawiera\w*|obsahuj\w*|obsahova\w*|zahrnuj\w*|sisältä\w*|" + _GOES_INTO,
     "pledge": _PLEDGE + "|" + _ARRIVED,
     "arrived": _ARRIVED,
     # ready, willing or prepared to give ("jest gotowa wysłać", "je připraveno poslat", "готова

@@ -4,6 +4,8 @@ speak, other givers as the subject, and a state's office after its name."""
 
 from __future__ import annotations
 
+import pytest
+
 from materiel.ingest import nations as nat
 from materiel.ingest.extract import Extractor, _codes, _donor_groups
 
@@ -497,3 +499,34 @@ def test_a_long_list_of_donors_announcing_packages_is_one_clause() -> None:
     # a list of states that are merely named (no package, no giving) announces nothing
     text = "Vertreter aus Großbritannien, Estland, Litauen und Lettland trafen sich in Kiew."
     assert not [d for d in EX.read(text).drafts if d.kind == "pledge"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sammen med USA, Storbritannien og Holland vil Danmark donere luftforsvarssystemer til "
+        "Ukraine.",
+        "Together with the United States, Britain and the Netherlands, Denmark will donate air "
+        "defence systems to Ukraine.",
+    ],
+)
+def test_partners_in_an_opening_together_with_give_with_the_subject(text: str) -> None:
+    """A sentence that opens with "together with" and the partners, then the verb before the
+    subject (Danish and German put the verb second), gives each of them a pledge (b84)."""
+    drafts = EX.read(text).drafts
+    assert sorted(d.fields["donor"] for d in drafts if d.kind == "pledge") == [
+        "DNK",
+        "GBR",
+        "NLD",
+        "USA",
+    ]
+
+
+def test_a_joint_count_after_zusammen_mit_belongs_to_no_single_donor() -> None:
+    drafts = EX.read(
+        "Zusammen mit den Niederlanden wird Deutschland der Ukraine 14 Leopard-Panzer liefern."
+    ).drafts
+    got = sorted((d.fields["donor"], d.fields["quantity"]) for d in drafts if d.kind == "pledge")
+    assert got == [("DEU", None), ("NLD", None)]
+    alone = EX.read("Am Montag wird Deutschland der Ukraine 14 Leopard-Panzer liefern.").drafts
+    assert [(d.fields["donor"], d.fields["quantity"]) for d in alone] == [("DEU", 14)]

@@ -1614,6 +1614,11 @@ COPULA = re.compile(
     r"|è|zijn|is)\b",
     _I,
 )
+#: a copula that is the auxiliary of a progressive right before a word of need ("they are
+#: running out of shells", "is still lacking"): what follows is needed, not what stands before
+PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:still|now|already|also|\w+ly)\s+)?$", _I
+)
 #: a relative pronoun before the subject of a request: its object stands before it
 RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:that|which|que|qu['’]|die|den|das|welche[nrs]?|che|que|dat|die)\s+(?:the\s+|la\s+"

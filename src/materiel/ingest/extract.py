@@ -574,6 +574,7 @@ class _Context:
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
     list_recap: bool = False  # the open list was announced in a recap of past totals
     need_open: int = -100  # a need sentence that named no item: the list right after it
+    text_voice: str | None = "?"  # whose voice the whole text is (:meth:`Extractor._text_voice`)
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
@@ -1296,11 +1297,29 @@ def _donor_groups(
                 # one state named twice in one phrase: "Latvian Defence Minister Andris Sprūds"
                 groups[-1].append(m)
                 continue
-            if lang_cues.donor_join.fullmatch(gap):
+            if lang_cues.donor_join.fullmatch(gap) or (
+                _VERB_GAP.fullmatch(gap)
+                and _TOGETHER_OPENER.fullmatch(text, sentence_start, groups[-1][0].start)
+            ):
+                # (a sentence that opens with the partners, then the verb and the subject:
+                # "Sammen med USA, Storbritannien og Holland vil Danmark donere ...", "Zusammen
+                # mit den Niederlanden wird Deutschland ... liefern")
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return groups
+
+
+#: a sentence that opens with "together with" and the partners (read with :data:`_VERB_GAP`)
+_TOGETHER_OPENER = re.compile(
+    r"\W*(?:together\s+with|jointly\s+with|along\s+with|(?:zusammen|gemeinsam)\s+mit"
+    r"|(?:sammen|tillsammans)\s+med|samen\s+met|(?:ensemble|conjointement)\s+avec"
+    r"|junto\s+(?:con|com)|insieme\s+(?:a|ad|con)|wraz\s+z|razem\s+z|spolu\s+s|разом\s+з"
+    r"|вместе\s+с)\s+(?:[\w'’]+\s+)?",
+    re.I,
+)
+#: the verb between the partners of such an opener and the subject ("..., wird Deutschland")
+_VERB_GAP = re.compile(r",?\s+[\w'’]+\s+(?:the\s+|die\s+|der\s+|la\s+|le\s+|l['’])?", re.I)
 
 
 #: a state's stocks after its name ("a purchase from US stockpiles")
@@ -1586,11 +1605,6 @@ class Extractor:
             drafts = [d for d in drafts if d.kind != "pledge" or d.fields["donor"] != "USA"]
         _pool_purpose(text, sentences, drafts)
         merged = _one_item_value(_merge(drafts), text, sentences)
-        if any(d.kind == "need" and d.fields["category"] != "unspecified" for d in merged):
-            # a general call for arms beside named needs adds nothing to review
-            merged = [
-                d for d in merged if d.kind != "need" or d.fields["category"] != "unspecified"
-            ]
         if self.modality is not None:
             merged = self.modality.filter(text, sentences, merged, core=ctx.core)
         merged.sort(key=lambda d: _KIND_ORDER[d.kind])
@@ -2319,7 +2333,8 @@ class Extractor:
         if not found:
             return None
         met = [m.span() for m in cues.REQUEST_MET.finditer(text, s, e)]
-        pledging = cues.PLEDGE_CUE.search(sent) is not None and bool(st.donors)
+        pledging_words = cues.PLEDGE_CUE.search(sent) is not None
+        pledging = pledging_words and bool(st.donors)
         approved: list[tuple[int, int, tuple[int, int]]] = []
         for a, b, asking in found:
             if any(ma - 60 <= a and b <= mb + 60 for ma, mb in met):
@@ -2330,6 +2345,8 @@ class Extractor:
             speaker = self._speaker_at(ctx, st, a, recent)
             if subject in ("first", "third", None):
                 subject = speaker or recent
+            if subject is None and speaker is None and not st.donors and not pledging_words:
+                subject = speaker = self._text_voice(ctx)
             if subject != "recipient":
                 continue
             # "Ukraine needs ..." is a need only in the recipient's own voice: with no speaker
@@ -2350,7 +2367,14 @@ class Extractor:
                 continue  # "Die Ukraine wird mehr Munition erhalten": what is given, not asked
             backward = (
                 cues.NEED_PREDICATE.fullmatch(text, a, b) is not None
-                or (not asking and self._copula_before(ctx, st, a))
+                or (
+                    not asking
+                    and self._copula_before(ctx, st, a)
+                    and not (
+                        re.match(r"\w+ing\b", text[a:b])
+                        and cues.PROGRESSIVE_BEFORE.search(text, max(s, a - 24), a)
+                    )
+                )
                 or cues.COPULA.match(text, a) is not None
                 or cues.REQUEST_BY.match(text, b, e) is not None
                 or self._relative_object(ctx, actors, st, a)
@@ -2374,6 +2398,17 @@ class Extractor:
         if not approved:
             return None
         return self._needs(ctx, st, approved)
+
+    @staticmethod
+    def _text_voice(ctx: _Context) -> str | None:
+        """The recipient, when the only officials a text names are the recipient's."""
+        if ctx.text_voice == "?":
+            text = ctx.text
+            names = ctx.speakers.recipient_names if ctx.speakers is not None else None
+            ours = RECIPIENT_OFFICIALS.search(text) or (names is not None and names.search(text))
+            theirs = OTHER_OFFICIALS.search(text) or cues.OTHER_VOICE.search(text)
+            ctx.text_voice = "recipient" if ours and not theirs else None
+        return ctx.text_voice
 
     def _need_list(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
         """A short sentence of items right after a need that named none ("Ukraine needs

@@ -21,7 +21,8 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    (:mod:`.speaker` finds quotations and who says them): a verb of asking
    (:data:`.cues.REQUEST`) whose subject is the recipient or its officials counts whoever
    reports it; a word of need or lack counts only in the recipient's own voice (not a donor's,
-   NATO's, a journalist's); a request answered in the sentence ("in response to Kyiv's
+   NATO's, a journalist's; when no subject, speaker or voice is known, a text that names only
+   the recipient's officials is its voice); a request answered in the sentence ("in response to Kyiv's
    request") or a condition ("if Ukraine needs") is none; only the items the request governs
    (its clause after the verb, the clause before a passive, a predicate or a verb at the
    clause's end) become needs, and a need sentence gives no pledge; a *fund* when a pool is

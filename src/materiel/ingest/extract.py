@@ -22,12 +22,12 @@ The rules, in the order they run (each can be checked by hand on a sentence):
    (:data:`.cues.REQUEST`) whose subject is the recipient or its officials counts whoever
    reports it; a word of need or lack counts only in the recipient's own voice (not a donor's,
    NATO's, a journalist's; when no subject, speaker or voice is known, a text that names only
-   the recipient's officials is its voice); a request answered in the sentence ("in response to Kyiv's
-   request") or a condition ("if Ukraine needs") is none; only the items the request governs
-   (its clause after the verb, the clause before a passive, a predicate or a verb at the
-   clause's end) become needs, and a need sentence gives no pledge; a *fund* when a pool is
-   named (European Peace Facility, ASAP, NSPA, the Czech
-   initiative, "earmarked", ...) and no national donor is named; otherwise a *pledge*
+   the recipient's officials is its voice); a request answered in the sentence ("in response
+   to Kyiv's request") or a condition ("if Ukraine needs") is none; only the items the request
+   governs (its clause after the verb, the clause before a passive, a predicate or a verb at
+   the clause's end) become needs, and a need sentence gives no pledge; a *fund* when a pool
+   is named (European Peace Facility, ASAP, NSPA, the Czech initiative, "earmarked", ...) and
+   no national donor is named; otherwise a *pledge*
    sentence when a pledge word appears and the items go to the recipient (not "to the United
    States").
 5. **Items**: the sentence is cut at commas, "and", "including", ...; every chunk with an item
@@ -733,10 +733,16 @@ def _modal_part(text: str, st_start: int, st_end: int, el: int) -> tuple[int, in
         (st_start, st_end),
     )
     opener = _CONCESSIVE_OPENER.match(text, part[0], part[1])
-    if opener is None:
-        return part
-    cut = opener.end()
-    return (part[0], cut) if el < cut else (cut, part[1])
+    return _apart(part, opener, el)
+
+
+def _apart(span: tuple[int, int], opener: re.Match[str] | None, at: int) -> tuple[int, int]:
+    """The side of ``span`` that holds ``at`` when the concessive clause ``opener`` (matched at
+    the start of the sentence or of its part) ends inside it: the two are clauses apart."""
+    a, b = span
+    if opener is None or not a < opener.end() < b:
+        return span
+    return (opener.end(), b) if at >= opener.end() else (a, opener.end())
 
 
 def _reported(text: str, a: int, b: int, past: re.Match[str]) -> bool:
@@ -1726,10 +1732,9 @@ class Extractor:
         for el in st.elements:
             for a, b in clauses:
                 if a <= el.start < b:
-                    if opener is not None and a < opener.end() < b:
-                        # the concessive clause that opens the sentence is a clause apart
-                        # ("Although Berlin had refused for months, Germany will send ...")
-                        a, b = (opener.end(), b) if el.start >= opener.end() else (a, opener.end())
+                    # the concessive clause that opens the sentence is a clause apart
+                    # ("Although Berlin had refused for months, Germany will send ...")
+                    a, b = _apart((a, b), opener, el.start)
                     if any(a < y and x < b for x, y in asides):
                         el.cumulative = _clause_flags(blanked, a, b, ctx.other)[0]
                     else:

@@ -12,7 +12,6 @@ MATERIEL_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +22,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from browser_support import SHOTS_ROOT, launch, require_chromium
+from browser_support import shot as photograph
 from materiel import queries
 from materiel.access.tokens import issue_token
 from materiel.access.users import add_user
@@ -33,19 +34,7 @@ from materiel.records import Delivery, Need
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = Path(__file__).resolve().parents[1] / "artefacts" / "screenshots"
-#: photographs are for people to look at; CI, where nobody does, sets MATERIEL_SCREENSHOTS=0
-#: (the pages are still opened and checked)
-SCREENSHOTS = os.environ.get("MATERIEL_SCREENSHOTS", "1") != "0"
+SHOTS = SHOTS_ROOT
 PASSWORD = "Correct-horse-42"
 USERS = {
     "admin": ("admin", None),
@@ -89,12 +78,7 @@ UNLABELLED = """
   .map(e => e.name || e.id)
 """
 
-if not CHROMIUM.exists():
-    if os.environ.get("MATERIEL_REQUIRE_BROWSER") == "1":
-        pytest.fail("MATERIEL_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
-    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +102,7 @@ def site(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    yield from launch(sync_api, SHOTS)
 
 
 @pytest.fixture(scope="module")
@@ -160,9 +140,7 @@ def api(site: dict[str, Any], who: str, path: str) -> Any:
 
 
 def shot(page: Any, name: str, full: bool = True) -> None:
-    if not SCREENSHOTS:
-        return
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
+    photograph(page, SHOTS / f"{name}.png", full)
 
 
 def figure(page: Any, name: str) -> str:

@@ -19,7 +19,6 @@ MATERIEL_REQUIRE_BROWSER=1.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from browser_support import SHOTS_ROOT, launch, require_chromium
+from browser_support import shot as photograph
 from materiel import queries
 from materiel.access import Principal
 from materiel.access.tokens import issue_token
@@ -37,12 +38,7 @@ from materiel.db import get_engine, read_session, write_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[1] / "artefacts" / "screenshots" / "dash"
-#: photographs are for people to look at; CI, where nobody does, sets MATERIEL_SCREENSHOTS=0
-#: (the pages are still opened and checked)
-SCREENSHOTS = os.environ.get("MATERIEL_SCREENSHOTS", "1") != "0"
+SHOTS = SHOTS_ROOT / "dash"
 PASSWORD = "Correct-horse-42"
 USERS = {
     "coord": ("coordinator", None),
@@ -106,12 +102,7 @@ BARE_ITEM_CODES = """
   .filter(t => /^[a-z]+([.][a-z0-9-]+)+$/.test(t))
 """
 
-if not CHROMIUM.exists():
-    if os.environ.get("MATERIEL_REQUIRE_BROWSER") == "1":
-        pytest.fail("MATERIEL_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
-    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -138,11 +129,7 @@ def site(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    yield from launch(sync_api, SHOTS)
 
 
 def login(browser: Any, site: dict[str, Any], who: str, width: str = "desktop") -> Any:
@@ -174,9 +161,7 @@ def pages(site: dict[str, Any], browser: Any) -> Iterator[dict[tuple[str, str], 
 
 
 def shot(page: Any, name: str) -> None:
-    if not SCREENSHOTS:
-        return
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    photograph(page, SHOTS / f"{name}.png")
 
 
 def values(page: Any, selector: str, attr: str) -> list[str]:

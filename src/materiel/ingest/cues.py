@@ -1034,6 +1034,13 @@ PLACE_BEFORE = _functional(
     r"(?:\bin|\bvia|\bthrough|\bacross|\bthroughout|\binside|\bnear|\bdurch|\bim|\bin\s+der"
     r"|\b" + _word_slot("in") + r"|\bdans|\bpar|\bdepuis)\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$",
 )
+#: "together with" in the corpus' languages: partners who give with the subject (a pattern's
+#: text, read by :data:`DONOR_JOIN` and by the reader's sentence opener of partners)
+TOGETHER_WITH = (
+    r"(?:together|jointly|along)\s+with|(?:gemeinsam|zusammen)\s+mit|samt"
+    r"|(?:sammen|tillsammans|samen)\s+med|samen\s+met|(?:conjointement|ensemble)\s+avec"
+    r"|junto\s+(?:con|com)|insieme\s+(?:a|ad|con)|wraz\s+z|spolu\s+s|разом\s+з|вместе\s+с"
+)
 #: what stands between two donors of one list ("the USA, Denmark, the Netherlands and
 #: Germany", "Polska i Czechy"), matched whole
 DONOR_JOIN = _functional(
@@ -1048,11 +1055,7 @@ DONOR_JOIN = _functional(
     r"|\bas\b|\bo\b|\bil\b|\bgli\b|\by\b|\be\b|\bed\b|\ben\b|\bog\b|\boch\b"
     r"|\bir\b|\bun\b|\bja\b|\bés\b|\bκαι\b|\bи\b|\bй\b|\bта\b|\b" + _word_slot("and") + r"\b"
     # partners giving with the subject: "Germany, together with Denmark and ..."
-    r"|\b(?:together|jointly|along)\s+with\b|\b(?:gemeinsam|zusammen)\s+mit\b"
-    r"|\bsamt\b|\b(?:sammen|tillsammans|samen)\s+med\b|\bsamen\s+met\b"
-    r"|\b(?:conjointement|ensemble)\s+avec\b|\bjunto\s+(?:con|com)\b"
-    r"|\binsieme\s+(?:a|ad|con)\b|\bwraz\s+z\b|\bspolu\s+s\b|\bразом\s+з\b"
-    r"|\bвместе\s+с\b)*",
+    r"|\b(?:" + TOGETHER_WITH + r")\b)*",
     0,
 )
 #: "livrés par l'Allemagne", "durch Deutschland geliefert": "par" and "durch" name the agent of

@@ -1318,13 +1318,7 @@ def _donor_groups(
 
 
 #: a sentence that opens with "together with" and the partners (read with :data:`_VERB_GAP`)
-_TOGETHER_OPENER = re.compile(
-    r"\W*(?:together\s+with|jointly\s+with|along\s+with|(?:zusammen|gemeinsam)\s+mit"
-    r"|(?:sammen|tillsammans)\s+med|samen\s+met|(?:ensemble|conjointement)\s+avec"
-    r"|junto\s+(?:con|com)|insieme\s+(?:a|ad|con)|wraz\s+z|razem\s+z|spolu\s+s|разом\s+з"
-    r"|вместе\s+с)\s+(?:[\w'’]+\s+)?",
-    re.I,
-)
+_TOGETHER_OPENER = re.compile(r"\W*(?:" + cues.TOGETHER_WITH + r")\s+(?:[\w'’]+\s+)?", re.I)
 #: the verb between the partners of such an opener and the subject ("..., wird Deutschland")
 _VERB_GAP = re.compile(r",?\s+[\w'’]+\s+(?:the\s+|die\s+|der\s+|la\s+|le\s+|l['’])?", re.I)
 

@@ -547,3 +547,42 @@ def test_a_general_call_for_arms_is_kept_beside_named_needs(reader: Extractor) -
     ones); the reader used to drop it."""
     text = "Kuleba asked for more weapons. He also asked Germany for Patriot air defence systems."
     assert _needs(reader, text) == ["air-defence-system", "unspecified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ukraine is ready to buy at least 10 Patriot air defense systems, Zelensky said.",
+            ["air-defence-system"],
+        ),
+        (
+            "Ukraine has expressed interest in Japan's anti-drone radars, Kuleba said.",
+            ["other-military"],
+        ),
+        (
+            "Kiev esperaba recibir de Corea del Sur el sistema de defensa aérea Cheongung.",
+            ["air-defence-system"],
+        ),
+        (
+            "« La quantité insuffisante de munitions d'artillerie a été un problème », a dit "
+            "Dmytro Kouleba.",
+            ["artillery-ammunition"],
+        ),
+        (
+            "„Niewystarczająca ilość amunicji artyleryjskiej była problemem” - powiedział Kułeba.",
+            ["artillery-ammunition"],
+        ),
+    ],
+)
+def test_wanting_to_obtain_and_having_too_little_are_needs(
+    reader: Extractor, text: str, want: list[str]
+) -> None:
+    """The recipient ready to buy, interested in, hoping to receive, or short of an item
+    states a need (b64, b72, b85, b14, b36)."""
+    assert _needs(reader, text) == want
+
+
+def test_a_donor_not_having_enough_is_no_need(reader: Extractor) -> None:
+    text = "Germany does not have enough Patriot systems to send more, Pistorius said."
+    assert _needs(reader, text) == []

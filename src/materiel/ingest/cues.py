@@ -84,8 +84,14 @@ NEED_CUE = _lexical(
     r"|pedido\w*|solicit\w*|richiest\w*|behöver|behov\w*|trenger|ber\s+om|bad\s+om"
     r"|potrzebuje|potrzeb\w*|apel\w*|prosi\w*|žád\w*|potřeb\w*"
     r"|потреб\w*|необхідн\w*|проси\w*|попроси\w*|попрос\w*|проха\w*|нужн\w*|нуждает\w*"
-    + _SLOT
-    + r")\b"
+    # wanting to obtain, and having too little ("Ukraine is ready to buy at least 10 Patriot",
+    # "has expressed interest in", "seeks to acquire", "the insufficient quantity of shells",
+    # "esperaba recibir")
+    r"|(?:ready|willing|prepared)\s+to\s+(?:buy|purchase|acquire)|expressed\s+(?:an\s+|its\s+|his\s+)?"
+    r"interest\s+in|seek(?:s|ing)?\s+to\s+(?:obtain|acquire|secure|get|buy)|(?:aims?|hopes?"
+    r"|hoping|expects?|expected)\s+to\s+(?:secure|obtain|receive|get|acquire)|insufficient"
+    r"|not\s+enough|unzureichend\w*|nicht\s+genug|insuffisan\w*|espér\w*\s+recevoir"
+    r"|esperaba\w*\s+recibir|insuficient\w*" + _SLOT + r")\b"
     r"|\b(?:mehr|more|davantage|plus\s+de|más)\b[^.;]{0,60}\b(?:bekommen|erhalten|get|receive"
     r"|obtenir|recevoir|conseguir|obtener)\b"
     r"|\b(?:obtenir|bekommen|erhalten|get|receive)\b[^.;]{0,30}\b(?:davantage|mehr|more|plus\s+de)\b",

@@ -287,6 +287,9 @@ _RECEIVE = (
 
 _NEED = (
     r"brak(?:uje|ować|ów|u|iem)?|niedob[oó]r\w*|deficyt\w*|niezbędn\w*|konieczn\w*|wymag\w*"
+    # too little, and seeking to obtain (Polish, Czech, Slovak, Ukrainian, Russian)
+    r"|niewystarczając\w*|nedostatečn\w*|nedostatočn\w*|недостатн\w*|недостаточн\w*"
+    r"|snaží\s+(?:se|sa)\s+získat\w*|usiłuje\s+(?:uzyskać|pozyskać)"
     r"|chyb(?:í|ějí|ěl\w*)|chýba\w*|nedostat\w*|nezbytn\w*|nutn\w*|postrád\w*|potreb\w*"
     r"|nevyhnutn\w*|primanjk\w*|pomanjkanj\w*|manjka\w*|treba(?:ju|mo|lo|la|li)?|nedostaj\w*"
     r"|nestašic\w*|manjak\w*|nužn\w*|недостај\w*|треба\w*|нужд\w*|необходим\w*|липс\w*|недостиг\w*"

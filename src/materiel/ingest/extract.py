@@ -68,6 +68,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -575,7 +576,6 @@ class _Context:
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
     list_recap: bool = False  # the open list was announced in a recap of past totals
     need_open: int = -100  # a need sentence that named no item: the list right after it
-    text_voice: str | None = "?"  # whose voice the whole text is (:meth:`Extractor._text_voice`)
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
     body_started: bool = False  # a sentence ending with . ! or ? was read
@@ -617,6 +617,17 @@ class _Context:
     def other(self) -> cues.LanguageCues | None:
         """The cues of the text's language when it is not English, German or French."""
         return None if self.core else self.lang_cues
+
+    @cached_property
+    def text_voice(self) -> str | None:
+        """The recipient, when the only officials the text names are the recipient's (read once
+        the speakers are known: the voice of a need no subject, speaker or sentence before
+        gives)."""
+        names = self.speakers.recipient_names if self.speakers is not None else None
+        text = self.text
+        ours = RECIPIENT_OFFICIALS.search(text) or (names is not None and names.search(text))
+        theirs = OTHER_OFFICIALS.search(text) or cues.OTHER_VOICE.search(text)
+        return "recipient" if ours and not theirs else None
 
 
 #: where the modality of one part of a sentence stops: "; ", ", but", " but ", dashes
@@ -2333,8 +2344,7 @@ class Extractor:
         if not found:
             return None
         met = [m.span() for m in cues.REQUEST_MET.finditer(text, s, e)]
-        pledging_words = cues.PLEDGE_CUE.search(sent) is not None
-        pledging = pledging_words and bool(st.donors)
+        pledging = cues.PLEDGE_CUE.search(sent) is not None
         approved: list[tuple[int, int, tuple[int, int]]] = []
         for a, b, asking in found:
             if any(ma - 60 <= a and b <= mb + 60 for ma, mb in met):
@@ -2345,8 +2355,8 @@ class Extractor:
             speaker = self._speaker_at(ctx, st, a, recent)
             if subject in ("first", "third", None):
                 subject = speaker or recent
-            if subject is None and speaker is None and not st.donors and not pledging_words:
-                subject = speaker = self._text_voice(ctx)
+            if subject is None and speaker is None and not st.donors and not pledging:
+                subject = speaker = ctx.text_voice
             if subject != "recipient":
                 continue
             # "Ukraine needs ..." is a need only in the recipient's own voice: with no speaker
@@ -2383,7 +2393,7 @@ class Extractor:
             scope = self._scope(ctx, st, a, b, backward)
             if (
                 backward
-                and (pledging or cues.PLEDGE_CUE.search(sent) is not None)
+                and pledging
                 and (
                     any(scope[0] <= g[0].start < a for g in st.donors)
                     or any(
@@ -2398,17 +2408,6 @@ class Extractor:
         if not approved:
             return None
         return self._needs(ctx, st, approved)
-
-    @staticmethod
-    def _text_voice(ctx: _Context) -> str | None:
-        """The recipient, when the only officials a text names are the recipient's."""
-        if ctx.text_voice == "?":
-            text = ctx.text
-            names = ctx.speakers.recipient_names if ctx.speakers is not None else None
-            ours = RECIPIENT_OFFICIALS.search(text) or (names is not None and names.search(text))
-            theirs = OTHER_OFFICIALS.search(text) or cues.OTHER_VOICE.search(text)
-            ctx.text_voice = "recipient" if ours and not theirs else None
-        return ctx.text_voice
 
     def _need_list(self, ctx: _Context, st: _Sentence) -> list[Draft] | None:
         """A short sentence of items right after a need that named none ("Ukraine needs

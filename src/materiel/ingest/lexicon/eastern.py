@@ -476,7 +476,6 @@ _COMMITS = (
     + _ar(r"سيرسل|سترسل|سيقدم|ستقدم|سيزود|ستزود|أعلن|أعلنت|تعهد|تعهدت|قرر|قررت|وافق|وافقت")
 )
 
-#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 #: "what goes into the package" ("До пакета входять танки", "В пакет вошли", "do którego
 #: wchodzą", "Pakettiin kuuluu"): its contents named next (read by continues and contents)
 _GOES_INTO = r"вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
@@ -511,6 +510,7 @@ _ARRIVED = (
     r"|megérkez\w*|έφτασ\w*"
 )
 
+#: kind of cue (:data:`materiel.ingest.lexicon.KINDS`) -> alternation of words
 WORDS: dict[str, str] = {
     "continues": _CONTINUES,
     # the verbs that list a package's contents (cues.CONTENTS)

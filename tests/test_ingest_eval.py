@@ -46,7 +46,7 @@ def test_labelled_set_is_well_formed() -> None:
 #: since the modality filter reads words, in-sample figures overstate it more than before: the
 #: estimates are the held-out rows of docs/benchmarks.md)
 FLOOR = {
-    STRICT_PAIRS: (0.67, 0.65),
+    STRICT_PAIRS: (0.66, 0.64),
     STRICT_TRIPLES: (0.67, 0.59),
     STRICT_NEEDS: (0.72, 0.57),
     STRICT_FUNDS: (0.58, 0.49),
@@ -56,7 +56,7 @@ FLOOR = {
 #: have no whole-text veto, and 11-12 false pledges stay on their negatives in-sample; a little
 #: slack for weights that move in the fifth decimal; the estimate is leave-one-batch-out, 97 on
 #: 437, and the held-out rows)
-NEGATIVES_FLOOR = 34
+NEGATIVES_FLOOR = 38
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_one_reading_scores_as_evaluate_dir_does(tmp_path: Path, labelled: list[
 
 def test_quality_on_labelled_set(tmp_path: Path, labelled: list[Any]) -> None:
     ev = _filtered(labelled)
-    assert ev.files >= 3110
+    assert ev.files >= 3167
     for measure, (p, r) in FLOOR.items():
         s = ev.scores[measure]
         assert s.precision >= p, (measure, s)

@@ -586,3 +586,25 @@ def test_wanting_to_obtain_and_having_too_little_are_needs(
 def test_a_donor_not_having_enough_is_no_need(reader: Extractor) -> None:
     text = "Germany does not have enough Patriot systems to send more, Pistorius said."
     assert _needs(reader, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wegen der Angriffe hat die Ukraine ihre Verbündeten erneut zur Lieferung weiterer "
+        "Patriot-Flugabwehrsysteme aufgefordert.",
+        "Resnikow hatte die Europäische Union zuvor zur Lieferung von Patriot-Systemen "
+        "aufgefordert.",
+    ],
+)
+def test_a_verb_final_request_for_a_delivery_is_a_need(reader: Extractor, text: str) -> None:
+    """German puts the verb of asking last: "hat die Ukraine ihre Verbündeten zur Lieferung
+    von ... aufgefordert" asks for a delivery; it is no request met by a giver (b19, b86: the
+    word of delivery before the request was read as "Germany will send the tanks Kyiv asked
+    for", where the one who asks stands between the giving and the asking)."""
+    assert _needs(reader, text) == ["air-defence-system"]
+
+
+def test_a_request_met_in_a_relative_clause_stays_met(reader: Extractor) -> None:
+    text = "Deutschland liefert die Panzerhaubitzen, um die die Ukraine gebeten hatte."
+    assert _needs(reader, text) == []

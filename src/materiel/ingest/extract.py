@@ -2401,9 +2401,15 @@ class Extractor:
                         for n in st.nations
                     )
                 )
-                and cues.PLEDGE_CUE.search(text, scope[0], a)
+                and any(
+                    any(m.end() <= x[0] < a for x in actors if x[2] == "recipient")
+                    for m in cues.PLEDGE_CUE.finditer(text, scope[0], a)
+                )
             ):
-                continue  # "Germany will send the tanks Kyiv asked for": the request is met
+                # "Germany will send the tanks Kyiv asked for": the request is met (the one
+                # who asks comes after the giving; not "hat die Ukraine ihre Verbündeten zur
+                # Lieferung von Patriot-Systemen aufgefordert", where it comes before)
+                continue
             approved.append((a, b, scope))
         if not approved:
             return None

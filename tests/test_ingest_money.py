@@ -133,6 +133,23 @@ def test_each_giver_gives_the_sum() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Belgium and the Netherlands will give €200 million and €100 million, respectively, to "
+        "Ukraine.",
+        "La Belgique et les Pays-Bas donneront respectivement 200 millions et 100 millions "
+        "d'euros à l'Ukraine.",
+        "België en Nederland geven respectievelijk 200 miljoen euro en 100 miljoen euro aan "
+        "Oekraïne.",
+    ],
+)
+def test_respectively_gives_each_giver_its_own_sum(text: str) -> None:
+    """Coordination: with "respectively" the n-th sum is the n-th giver's (b40: both had been
+    given the first sum)."""
+    assert pairs(text) == {("BEL", 2e8, "EUR"), ("NLD", 1e8, "EUR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "La France livrera 12 canons Caesar à l'Ukraine, financés dans le cadre du fonds de "
         "soutien de 200 millions d'euros.",
         "Canada will send 39 armoured vehicles to Ukraine, funded from the $500 million "

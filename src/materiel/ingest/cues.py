@@ -283,7 +283,7 @@ PLEDGE_CUE = re.compile(
     r"|(?<!\bes\s)(?:gibt|gab|gaben)(?!\s+es\b)|geben"
     r"|Hilfspaket\w*|Militärhilfe|unterstütz\w*|finanzier\w*|kauf\w*|gekauft|bestell\w*"
     r"|angekündigt|kündigt\w*|livr\w*|fourni\w*|envoi\w*|envoy\w*|enverr\w*|céd\w*|cède\w*"
-    r"|don(?:s|ne|né|nera|ner)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|ach[eè]t\w*"
+    r"|don(?:s|ne|né|nera|ner|neront|nent)?|promi\w*|annonc\w*|aide|paquet|enveloppe|débloqu\w*|ach[eè]t\w*"
     r"|consacr\w*|allou\w*|octroi\w*|octroy\w*|dégag(?:e|é|ée|és|era|eront|ent)\b"
     r"|commande\w*|contrat\w*|financ\w*|envi(?:ar|ará|a|ó|an|arán|ou|ará)\w*|entreg\w*"
     r"|don(?:ar|ará|ou|ación|ação)\w*|doar|suministr\w*|ced(?:er|erá|e|eu)|comprometid\w*"
@@ -851,6 +851,13 @@ EACH = re.compile(
     r"|każd\w*|každ\w*|кожн\w*|кажд\w*"
     # the Slavic distributive before a number ("po 10 czołgów", "по 10 танків": 10 each)
     r"|po(?=\s+\d)|по(?=\s+\d))\b",
+    _I,
+)
+#: the figures go to the givers in the order both are named ("Belgium and the Netherlands
+#: promised €200 million and €100 million, respectively")
+RESPECTIVELY = re.compile(
+    r"\b(?:respectively|respectivement|respektive|respectievelijk|rispettivamente"
+    r"|respectivamente|odpowiednio|respektive|vastaavasti|відповідно|соответственно)\b",
     _I,
 )
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination

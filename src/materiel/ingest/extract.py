@@ -1944,8 +1944,20 @@ class Extractor:
             continued or not st.nations or all(self.recipient in n.codes for n in st.nations)
         ) and not cues.FIRM.search(sent)
         given: set[str] = set()
+        respective = cues.RESPECTIVELY.search(sent) is not None
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
+            if respective and len(donors) > 1:
+                # "Belgium and the Netherlands have promised €200 million and €100 million,
+                # respectively": the n-th figure is the n-th donor's
+                figures = [
+                    x
+                    for x in live
+                    if (x.money is not None) == (el.money is not None)
+                    and (x.money is not None or x.quantity is not None)
+                ]
+                if len(figures) == len(donors) and el in figures:
+                    donors, joint = [donors[figures.index(el)]], False
             if (
                 not donors
                 and not st.donors

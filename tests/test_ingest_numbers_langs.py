@@ -376,3 +376,22 @@ def test_a_count_between_two_numbers_is_a_range(text: str, lang: str) -> None:
     [q] = find_quantities(text, lang)
     assert q.value is None
     assert [q.value for q in find_quantities("12 tanks and 20 jets", "en")] == [12, 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Canada will send an additional $25-million of equipment.", 25e6, "USD"),
+        ("a C$500-million aid package", 5e8, "CAD"),
+        ("a $1.5-billion package", 1.5e9, "USD"),
+        ("a 25-million-dollar package", 25e6, "USD"),
+    ],
+)
+def test_a_scale_after_a_hyphen_is_the_sums_scale(text: str, amount: float, currency: str) -> None:
+    """Canadian and American print hyphenate the scale ("$25-million"); it had been read as
+    $25 (b22)."""
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+def test_a_hyphenated_range_stays_a_range() -> None:
+    assert [m.amount for m in find_money("a $25-30 million package")] == [None]

@@ -393,13 +393,14 @@ def _patterns(lang: str) -> _Patterns:
         re.compile(
             rf"(?<![\w$€£])(?P<cur>{_SYM}|(?:{_CODE})(?=[\s\d]))\s?(?P<num>{_NUM})"
             rf"(?:\s?(?:{to})\s?(?:{_SYM})?(?P<num2>{_NUM}))?"
-            rf"(?:\s?(?P<scale>{scale})(?![\w])\.?)?",
+            # (the scale also after a hyphen: "$25-million", "C$500-million")
+            rf"(?:[\s-]?(?P<scale>{scale})(?![\w])\.?)?",
             re.IGNORECASE,
         ),
         re.compile(
             rf"(?<![\w.,$€£])(?P<num>{_NUM})(?:\s?(?:{to})\s?(?P<num2>{_NUM}))?"
-            rf"(?:\s?(?:de\s)?(?P<scale>{scale})(?![\w])\.?)?\s?(?:of\s|de\s|di\s|av\s|de\s+la\s)?"
-            rf"(?P<cur>{cur_after})(?![\w])",
+            rf"(?:[\s-]?(?:de\s)?(?P<scale>{scale})(?![\w])\.?)?[\s-]?"
+            rf"(?:of\s|de\s|di\s|av\s|de\s+la\s)?(?P<cur>{cur_after})(?![\w])",
             re.IGNORECASE,
         ),
         re.compile(

@@ -375,6 +375,14 @@ def test_spokesmen_and_shoulder_launched_missiles(reader: Extractor) -> None:
         ),
         # German wishing, with the recipient as subject
         ("Die Ukraine wünscht sich Kampfjets vom Typ F-16.", ["aircraft"]),
+        # lobbying, approaching and pushing a giver (b9, b47: the lobbied giver had been read
+        # as giving)
+        (
+            "Ukraine has been lobbying Australia to provide Hawkei tactical vehicles.",
+            ["armoured-vehicle"],
+        ),
+        ("Ukraine has approached Finland for fighter jets.", ["aircraft"]),
+        ("Ukraine is pushing its allies for more artillery shells.", ["artillery-ammunition"]),
     ],
 )
 def test_more_forms_of_asking(reader: Extractor, text: str, needs: list[str]) -> None:

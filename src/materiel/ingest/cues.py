@@ -1412,6 +1412,11 @@ REQUEST = _lexical(
     r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
     r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
     r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
+    # lobbying, approaching, pushing a giver, seeking ("lobbying Australia to provide",
+    # "approached Finland for fighter jets", "pushing allies for more shells", "to seek weapons")
+    r"|lobb(?:y|ies|ied|ying)\s+(?:[\w.’\'-]+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
+    r"|donate|transfer)|approach(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?for"
+    r"|push(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?for"
     r"|(?:push|press)(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
     r"|increase|boost|speed|step)"
     # persuading and pressing a giver ("trying to persuade Germany to send", "tente de

@@ -164,7 +164,7 @@ KEYWORDS: list[tuple[str, str, int]] = [
     # armoured vehicles
     (
         r"Bradleys?(?:\s+(?:Fighting|infantry\s+fighting)\s+Vehicles?)?|M113s?|Strykers?|Marders?"
-        r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?"
+        r"|CV90s?(?:\d+)?|BMP-?\ds?|BVP-?\ds?|MRAPs?|MaxxPros?|Mastiffs?|Huskys?|Husky|Bushmasters?|Hawkeis?"
         r"|Senators?|Roshels?|M-ATVs?|Cougars?|Saxons?|Spartans?|FV\d+s?|YPR-765s?|Piranhas?"
         r"|Wolfhounds?|Vikings?|BTR-\d+s?|Pandurs?|Patrias?|AMX-10(?:\s?RC)?s?|VABs?|Lynx|Dingos?"
         r"|Fuchs|Bisons?|M577s?|Pbv\s?302|Bv206s?|Dingo|Kirpis?|Mamba|ACMAT|Bastion|PVP|VBL"

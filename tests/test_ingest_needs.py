@@ -383,6 +383,11 @@ def test_spokesmen_and_shoulder_launched_missiles(reader: Extractor) -> None:
         ),
         ("Ukraine has approached Finland for fighter jets.", ["aircraft"]),
         ("Ukraine is pushing its allies for more artillery shells.", ["artillery-ammunition"]),
+        # French pressing with a pronoun before the verb of giving (b44), insisting on
+        # obtaining; German courting ("wirbt um")
+        ("Zelensky a pressé ses alliés de lui livrer des avions de combat.", ["aircraft"]),
+        ("Zelensky insiste pour obtenir des systèmes Patriot.", ["air-defence-system"]),
+        ("Kiew wirbt um Kampfjets.", ["aircraft"]),
     ],
 )
 def test_more_forms_of_asking(reader: Extractor, text: str, needs: list[str]) -> None:
@@ -616,3 +621,19 @@ def test_a_verb_final_request_for_a_delivery_is_a_need(reader: Extractor, text: 
 def test_a_request_met_in_a_relative_clause_stays_met(reader: Extractor) -> None:
     text = "Deutschland liefert die Panzerhaubitzen, um die die Ukraine gebeten hatte."
     assert _needs(reader, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Mums vis dar skubiai trūksta oro gynybos sistemų“, – teigė generolas Oleksandras "
+        "Syrskis.",
+        "„Meil on hädasti vaja õhutõrjesüsteeme,“ ütles Žovkva.",
+    ],
+)
+def test_a_recipient_officials_name_in_its_local_spelling_and_case(
+    reader: Extractor, text: str
+) -> None:
+    """Names decline and are spelt anew in the Slavic and Baltic languages ("Syrskis",
+    "Žovkva", "Kulebos"): the official is still the recipient's voice (b17, b62)."""
+    assert _needs(reader, text) == ["air-defence-system"]

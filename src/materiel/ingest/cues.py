@@ -104,15 +104,20 @@ RECIPIENT_NAMES = (
     r"Zelensk\w*|Selensk\w*|Zelenski\w*|Zełensk\w*|Zelenskij\w*|Selenskij\w*|Зеленськ\w*"
     # Hungarian, Greek, Turkish and Latvian spellings
     r"|Zelenszkij\w*|Ζελένσκ\w*|Zelenskiy\w*|Zelenskis\w*"
-    r"|Зеленск\w*|Kuleba|Kouleba|Kułeba|Кулеб\w*|Reznikov\w*|Resnikow\w*|Reznikow\w*"
+    # (names decline in the Slavic and Baltic languages: "Kuleby", "Kulebos", "Syrskis")
+    r"|Зеленск\w*|Kuleb\w*|Kouleb\w*|Kułeb\w*|Кулеб\w*|Reznikov\w*|Resnikow\w*|Reznikow\w*"
     r"|Rieznikov\w*|Umerov\w*|Oumerov\w*|Umjerow\w*|Umierov\w*|Umerow\w*|Умєров\w*|Умеров\w*"
     r"|Shmyhal\w*|Schmyhal\w*|Chmyhal\w*|Chmygal\w*|Szmyhal\w*|Шмигал\w*|Yermak\w*|Jermak\w*"
-    r"|Iermak\w*|Ermak\w*|Sybiha\w*|Sybiga\w*|Сибіг\w*|Syrskyi\w*|Syrskyj\w*|Syrskyy|Syrsky\w*"
+    r"|Iermak\w*|Ermak\w*|Sybih\w*|Sybig\w*|Сибіг\w*|Сибиг\w*|Syrsk\w*|Sirsk\w*"
     r"|Сирськ\w*|Zaluzhn\w*|Saluschn\w*|Zaloujn\w*|Załużn\w*|Makeiev\w*|Makejew\w*|Makeyev\w*"
     r"|Melnyk\w*|Podolyak\w*|Podoljak\w*|Podolak\w*|Podoliak\w*|Stefanchuk\w*|Stefantschuk\w*"
     r"|Svyrydenko\w*|Budanov\w*|Budanow\w*|Kamyshin\w*|Myroshnychenko\w*|Prystaiko\w*"
     r"|Stefanishyna\w*|Malyuska\w*|Perebyjnis\w*|Lutovinov\w*|Ponomarenko\w*|Omelchenko\w*"
-    r"|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*|Kyslytsya\w*|Zhovkva\w*|Nayev\w*|Naiev\w*"
+    r"|Markarova\w*|Fedorov\w*|Smilian\w*|Hnatov\w*|Kyslytsya\w*|Zhovkv\w*|Žovkv\w*|Żowkw\w*|Жовкв\w*"
+    r"|Nayev\w*|Naiev\w*"
+    # in Cyrillic
+    r"|Єрмак\w*|Ермак\w*|Резнік\w*|Резник\w*|Залужн\w*|Буданов\w*|Подоляк\w*|Стефанчук\w*"
+    r"|Макеєв\w*|Макеев\w*|Свириденко\w*|Кислиц\w*|Федоров\w*|Ігнат\w*"
     # spokesmen, commanders and ministers who state needs (Air Force, Navy, intelligence,
     # parliament, interior, infrastructure)
     r"|Ihnat\w*|Ignat\b|Ігнат\w*|Yevlash\w*|Pletenchuk\w*|Vereshchuk\w*|Kubrakov\w*"
@@ -1422,7 +1427,9 @@ REQUEST = _lexical(
     # persuading and pressing a giver ("trying to persuade Germany to send", "tente de
     # convaincre Berlin de livrer", "presse l'Allemagne de livrer", "zu bewegen")
     r"|persuad\w*|convaincre|convainc\w*|überzeug\w*\s+(?:[\w.’'-]+\s+){0,4}?zu|zu\s+bewegen"
-    r"|press(?:e|ent|ait|é)\s+(?:[\w.’'-]+\s+){0,3}?d(?:e|['’])\s*(?:livrer|fournir|envoyer)"
+    r"|press(?:e|ent|ait|é)\s+(?:[\w.’'-]+\s+){0,3}?d(?:e|['’])\s*(?:lui\s+|leur\s+|nous\s+)?"
+    r"(?:livrer|fournir|envoyer)|wirb\w*\s+um|werben\s+um|warb\s+um"
+    r"|(?:insist\w*\s+pour|cherch\w*\s+à)\s+obtenir"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent|ons|ez)\b|sollicit\w*"

@@ -637,3 +637,21 @@ def test_a_recipient_officials_name_in_its_local_spelling_and_case(
     """Names decline and are spelt anew in the Slavic and Baltic languages ("Syrskis",
     "Žovkva", "Kulebos"): the official is still the recipient's voice (b17, b62)."""
     assert _needs(reader, text) == ["air-defence-system"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky urged the allies to supply more air defences, claiming that Russia had "
+        "launched 130 missiles, more than 320 attack drones and nearly 900 guided bombs.",
+        "Zelensky urged the allies to supply more air defences against Russian missile attacks "
+        "and drone strikes.",
+        "Zelensky a appelé les alliés à livrer plus de défense aérienne face aux attaques de "
+        "drones russes.",
+    ],
+)
+def test_the_aggressors_weapons_are_no_need(reader: Extractor, text: str) -> None:
+    """What Russia launched, and the weapon that names an attack ("missile attacks",
+    "attaques de drones"), are the attacker's, not what the recipient asks for (b24-25: the
+    130 missiles, 320 drones and 900 bombs Russia launched were read as needs)."""
+    assert _needs(reader, text) == ["air-defence-system"]

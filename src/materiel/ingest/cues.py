@@ -1003,6 +1003,29 @@ TARGET_VERB = re.compile(
     r"|zachytávat|sestřelovat|перехоплювати|перехоплення|перехватывать|перехвата)\b",
     _I,
 )
+#: the aggressor's use of its weapons, after its name ("Russia had launched 130 missiles, more
+#: than 320 attack drones", "Russland feuerte 40 Raketen ab", "la Russie a tiré 90 missiles"):
+#: what is launched is no item given or asked for
+AGGRESSOR_LAUNCH = re.compile(
+    r"\s+(?:(?:has|had|have|hat|hatte|a|avait|ha|había|also|again|then|overnight)\s+){0,3}"
+    r"(?:launch(?:es|ed)?|fired|fires|used|uses|deployed|sent|hurled|attacked\s+with"
+    r"|struck\s+with|abgefeuert|feuerte\w*|setzte\w*\s+\w+\s+ein|eingesetzt|gestartet"
+    r"|startete\w*|tiré|lancé|utilisé|lanzó|lanzado|disparó|disparado|lanciato|sparato"
+    r"|wystrzelił\w*|випустил\w*|запустил\w*|выпустил\w*)\b",
+    _I,
+)
+#: an attack named by its weapon, after it ("missile attacks", "drone strikes", "Drohnen-
+#: Angriffe") or before it ("attaques de drones", "ataques con misiles", "Angriffe mit
+#: Drohnen"): the weapon is the attacker's
+ATTACK_AFTER = re.compile(
+    r"[\s-]*(?:attacks?|strikes?|raids?|terror|barrages?|Angriff\w*|Attacke\w*|Beschuss)\b", _I
+)
+ATTACK_BEFORE = re.compile(
+    r"\b(?:attacks?\s+(?:by|with|of)|strikes?\s+(?:by|with)|Angriff\w*\s+mit|Beschuss\s+mit"
+    r"|attaques?\s+(?:de|d['’]|aux?)|frappes?\s+(?:de|d['’])|ataques?\s+(?:con|de)"
+    r"|attacchi\s+(?:con|di))\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 #: parts and service for equipment: what follows names the equipment they serve, not what is
 #: given ("spare parts for equipment, including the tanks in service", "Ersatzteile für die
 #: Panzerhaubitzen", "pièces de rechange pour les chars", "pezzi di ricambio per ... carri

@@ -1700,6 +1700,18 @@ class Extractor:
         for n in nations:
             if set(n.codes) & _AGGRESSORS and _adjective(n):
                 masks += [(m.start, m.end) for m in items if 0 < m.start - n.end <= 2]
+        # what the aggressor launched ("Russia had launched 130 missiles, more than 320 attack
+        # drones and nearly 900 guided bombs"): its weapons, no item given or asked for
+        for n in nations:
+            if set(n.codes) & _AGGRESSORS and (u := cues.AGGRESSOR_LAUNCH.match(text, n.end)):
+                masks += [(m.start, m.end) for m in items if 0 <= m.start - u.end() <= 120]
+        # an attack named by its weapon ("missile attacks", "attaques de drones")
+        masks += [
+            (m.start, m.end)
+            for m in items
+            if cues.ATTACK_AFTER.match(text, m.end)
+            or cues.ATTACK_BEFORE.search(text, max(s, m.start - 40), m.start)
+        ]
         # a threat the items protect against ("protection against drones and aerial bombs")
         masks += [
             (m.start, m.end)

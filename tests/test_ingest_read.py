@@ -849,6 +849,17 @@ def test_calibres_in_coordination() -> None:
     assert sorted(p["caliber"] for p in rows) == ["105mm", "155mm"]
 
 
+def test_coordinated_calibres_of_guns_give_one_entry_each() -> None:
+    """ "60 mm, 81mm and 120mm mortar systems": one artillery system per calibre, as for
+    rounds (b14: only the last calibre was read)."""
+    rows = _pledge_rows("The United States will send Ukraine 60 mm, 81mm and 120mm mortars.")
+    assert sorted((p["category"], p["caliber"]) for p in rows) == [
+        ("artillery-system", "120mm"),
+        ("artillery-system", "60mm"),
+        ("artillery-system", "81mm"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

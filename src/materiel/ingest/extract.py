@@ -2665,7 +2665,10 @@ class Extractor:
                 coalition=all(names_coalition(text, m) for m in mentions),
                 rank=max(m.rank for m in mentions),
             )
-            if calibre is not None and category.endswith("ammunition"):
+            if calibre is not None and (
+                category.endswith("ammunition") or category == "artillery-system"
+            ):
+                # "155mm and 105mm rounds", "60mm, 81mm and 120mm mortars": one entry per calibre
                 for ps, pe, pcal in pending_calibres:
                     if pcal != calibre:
                         out.append(

@@ -655,3 +655,31 @@ def test_the_aggressors_weapons_are_no_need(reader: Extractor, text: str) -> Non
     "attaques de drones"), are the attacker's, not what the recipient asks for (b24-25: the
     130 missiles, 320 drones and 900 bombs Russia launched were read as needs)."""
     assert _needs(reader, text) == ["air-defence-system"]
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        (
+            "Zelenskyj beder Danmark og ni andre lande i forsvarssamarbejdet Joint Expeditionary "
+            "Force om at sende flere kampvogne til Ukraine.",
+            "main-battle-tank",
+        ),
+        ("Zelenskyj har tryglet vestlige lande om at sende kampvogne.", "main-battle-tank"),
+        ("Kuleba: Vi håber at få mindst 100 kampfly.", "aircraft"),
+        ("Het ging om een vraag naar antitankwapens, zei Kuleba.", "anti-tank-weapon"),
+        (
+            "Zelensky hizo un llamado a los países occidentales para que envíen más tanques.",
+            "main-battle-tank",
+        ),
+        ("Melnyk: «Ci servono sistemi di difesa aerea».", "air-defence-system"),
+        ("Kuleba: Vi treng luftvern.", "air-defence-system"),
+    ],
+)
+def test_asking_and_needing_in_more_words_of_other_languages(
+    reader: Extractor, text: str, need: str
+) -> None:
+    """Danish asking with a long object before "om at" and begging, hoping to get; Dutch "een
+    vraag naar"; Spanish "hizo un llamado"; Italian "ci servono"; Nynorsk "treng" (b56, b82,
+    b87: needs missed for want of the word)."""
+    assert _needs(reader, text) == [need]

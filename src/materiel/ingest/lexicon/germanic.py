@@ -218,6 +218,8 @@ _NEED = _alt(
     # Danish and Norwegian
     r"brug\s+for|mangler|manglede|manglende|manglet|nødvendig\w*|ønskeliste\w*|trengs",
     r"trengte|kræve[rt]?|krævede|kreve[rt]?|krevde|behøv\w*|mangel\s+på|savne[rt]?",
+    # Nynorsk
+    r"treng",
     # Icelandic
     r"þarf|þurfa|þurfi|þörf\w*|vantar|vantaði|skort\w*|nauðsyn\w*",
 )
@@ -231,8 +233,13 @@ _REQUEST = _alt(
     r"deed\s+een\s+beroep|aanvraag\w*|aangevraagd|verlanglijst\w*",
     r"vr(?:aagt|oeg|oegen|agen)\s+(?:\w+\s+){0,4}om|om\s+(?:\w+\s+){0,5}(?:gevraagd|verzocht)"
     r"|gevraagd\s+om|verzo(?:ek|eken|ekt|cht)\w*|wensenlijst\w*",
-    # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om")
+    # asking someone for ("ber NATO om", "bad regeringen om", "beder Danmark om"), also with
+    # a longer object before "om at" ("beder Danmark og ni andre lande i ... om at sende")
     r"(?:ber|bad|ba|bedt|bett|beder|bede)\s+(?:\w+\s+){1,4}om",
+    r"(?:ber|bad|ba|bedt|bett|beder|bede)\s+(?:[\w-]+\s+){5,12}?om\s+at",
+    # begging, a wish list, hoping to get (DA, NO, SV); a request for, an appeal (NL)
+    r"trygle\w*|tryglet|tigge[rt]?|tigget|ønskeseddel\w*|håb(?:er|ede)\s+at\s+få",
+    r"håp(?:er|et)\s+å\s+få|hoppas\s+(?:att\s+)?få|vraag\s+naar|beroep\s+op",
     # Swedish
     r"begär\w*|vädja\w*|uppmana\w*|kräv(?:er|de|t|a)|efterfråga\w*|förfrågan|förfrågningar",
     r"bett\s+om|önskelista\w*|önskar|önskade",

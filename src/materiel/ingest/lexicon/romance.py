@@ -193,6 +193,8 @@ _NEED = _alt(
     r"prioridades?",
     r"nevoie|nevoile|nevoilor|necesit(?:ă|a|ăm|ăți)|necesar(?:e|ă|a|i)?|lips(?:ă|a|esc|ește|eşte)",
     r"prioritat(?:e|ea|ile)|prioritar\w*|penuri(?:e|a)",
+    # Italian "ci servono armi" (we need weapons)
+    r"(?:ci|gli|le|mi)\s+serv(?:e|ono|irebbe|irebbero|ivano)",
 )
 
 # -- request: asks for, calls on, appeals, urges, demands (read in every text)
@@ -204,6 +206,9 @@ _REQUEST = _alt(
     r"invit(?:a|ano|ato)\s+(?:gli|i|l['’]|la|le)\s+(?:alleati|partner|paesi)",
     r"cerut|ceruse|cererea|cererile|cerere|cereri|solicit(?:ă|a|at|ată|ările|area|are)",
     r"îndemn\w*|indemn(?:at|ă)|face\s+apel|a\s+făcut\s+apel|pledeaz\w*|vrea",
+    # a call, pressing, the wish to buy or receive (ES)
+    r"(?:hizo|hace|hicieron|hacen)\s+un\s+llamado|presion(?:a|an|ando|ó|aron)\s+(?:\w+\s+){0,3}?para\s+que",
+    r"dese(?:o|os)\s+de\s+(?:comprar|recibir|obtener|adquirir)",
 )
 
 # -- not given, round 2: the donor's own stocks and forces (refilling its stocks, buying for

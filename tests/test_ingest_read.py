@@ -1429,3 +1429,25 @@ def test_a_list_in_brackets_ahead_names_no_giver() -> None:
         ("LUX", "anti-tank-weapon"),
         ("LUX", "other-military"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Sverige avser att stödja Tjeckiens initiativ med 30 miljoner euro för att köpa "
+            "artillerigranater till Ukraina.",
+            "SWE",
+        ),
+        (
+            "Deutschland will die tschechische »Initiative« zum Kauf von Artilleriemunition für "
+            "die Ukraine mit 576 Millionen Euro unterstützen.",
+            "DEU",
+        ),
+    ],
+)
+def test_the_state_that_leads_a_scheme_gives_nothing_by_naming_it(text: str, donor: str) -> None:
+    """ "Tjeckiens initiativ", "die tschechische Initiative", "the UK-led coalition": the
+    state names whose scheme it is; the sum is the giver's (b10, b20 gave it to Czechia)."""
+    rows = _pledge_rows(text, rules_only=True)
+    assert {p["donor"] for p in rows} == {donor}

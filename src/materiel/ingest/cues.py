@@ -1176,6 +1176,16 @@ GIVE_TO_BEFORE = re.compile(
     _I,
 )
 #: generic arms words after a nation adjective: the weapons' origin ("amerikanische Waffen")
+#: a scheme right after a state's adjective or genitive names whose scheme it is ("the Czech
+#: initiative", "die tschechische »Initiative«", "Tjeckiens initiativ", "the UK-led
+#: coalition", "czeską inicjatywę"): the state leads the pool, and gives nothing by that mention
+SCHEME_AFTER = re.compile(
+    r"(?:-led)?\s*[»«\"„“”]?\s*(?:(?:ammunition|munitions?|Munitions?|drone|artillery"
+    r"|Artillerie|amunicyjn\w*|muniční\w*)\s+)?(?:initiatives?|coalition|initiativ\w*|iniciativ\w*"
+    r"|iniziativ\w*|inicjatyw\w*|ініціатив\w*|инициатив\w*|koalic\w*|coalizion\w*|coalici\w*"
+    r"|Koalition)\b",
+    _I,
+)
 ORIGIN_NOUN = re.compile(
     r"\s+(?:weapons|arms|Waffen\w*|armes|armas|armamento|equipment|materiel|matériel|Rüstung\w*"
     r"|systems?|Systeme?n?|systèmes?|sistemas?)\b",

@@ -1255,6 +1255,7 @@ def _donor_groups(
             and cues.SCHEME_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
         )
         and not (_adjective(m) and cues.ORIGIN_NOUN.match(text, m.end, m.end + 40))
+        and not cues.SCHEME_AFTER.match(text, m.end, m.end + 60)
     ]
     if cues.TRADE.search(text, sentence_start, donors[-1].end if donors else sentence_start):
         sellers = [

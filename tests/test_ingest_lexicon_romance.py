@@ -63,6 +63,8 @@ PLEDGES = [
         ("FRA", "artillery-system", 12),
     ),
     ("Statele Unite vor livra Ucrainei 20 de tancuri.", ("USA", "main-battle-tank", 20)),
+    # ordering for the recipient (b86: Italian "ordinerà" was no word of giving)
+    ("La Francia ordinerà a Delair 100 droni per l'Ucraina.", ("FRA", "drone", 100)),
 ]
 
 

@@ -49,6 +49,7 @@ _PLEDGE_PT = _alt(
     r"promet(?:e|em|er|erá|erão|eu|eram|ido|ida|idos|idas)|compromet(?:e|em|eu|eram|ido|ida|idos|idas)",
     r"aprov(?:a|am|ar|ará|ou|aram|ado|ada|ados|adas|ação)",
     r"adquir(?:e|ir|irá|iu|ido|ida|idos|idas)|compr(?:ar|a|am|ou|aram|ará|arão)",
+    r"encomend(?:a|am|ar|ará|arão|ou|aram|ado|ada|ados|adas)",
     r"financi(?:a|am|ará|arão|ou|aram|ado|ada|ados|adas)",
     r"pacotes|remessas?|envios?|carregamentos?",
 )
@@ -64,6 +65,7 @@ _PLEDGE_IT = _alt(
     r"promett\w*|promess[aoie]|impegn\w*|contribu(?:isce|iscono|ire|irà|ito|to|ti|zione)",
     r"approv(?:a|ano|are|erà|ato|ata|ati|ate|azione)|varat[oaie]",
     r"acquist\w*|finanzi(?:a|ano|are|erà|ato|ata|ati|ate)",
+    r"ordin(?:a|ano|are|erà|eranno|ato|ata|ati|ate)",
     r"pacchett[oi]|decret[oi]|tranche|lott[oi]|carich[io]",
     r"aiut[oi]\s+militar[ei]|sostegno\s+militare|assistenza\s+militare",
 )

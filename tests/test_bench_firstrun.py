@@ -67,3 +67,19 @@ def test_agree_scores_a_second_annotator_like_the_reader(tmp_path: Path) -> None
     ev = evaluate_dir(d, against=EVAL / "agreement")
     pairs = ev.scores[STRICT_PAIRS]
     assert other.split("|")[4].strip() == f"{pairs.precision:.3f} / {pairs.recall:.3f}"
+
+
+def test_noise_gives_a_row_per_retrain_the_first_with_every_batch(tmp_path: Path) -> None:
+    """The retrain noise of a row: the filter trained on all of the tuning directory, then
+    without one of its batches; each row has the row's format and the same texts."""
+    tuning = _batch(
+        tmp_path,
+        "tuning",
+        [p.name for b in ("b21", "b22", "b23") for p in sorted(EVAL.glob(f"{b}-en-*.json"))[:6]],
+    )
+    held = _batch(tmp_path, "held", sorted(p.name for p in EVAL.glob("b24-en-*.json"))[:3])
+    lines = firstrun.noise("h", tuning, [held], draws=2).splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("| h (all) | 3 |")
+    dropped = {ln.split("|")[1].strip() for ln in lines[1:]}
+    assert len(dropped) == 2 and dropped <= {f"h (without {b})" for b in ("b21", "b22", "b23")}

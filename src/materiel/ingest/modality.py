@@ -747,7 +747,7 @@ def _score(exs: Sequence[_Example], keep: dict[str, list[bool]] | None) -> dict[
     }
 
 
-def _blind_batches(exs: Sequence[_Example]) -> list[str]:
+def blind_batches(exs: Sequence[_Example]) -> list[str]:
     """The blind batches of ``exs`` in order (b1, b2, ..., b10; not the first 52 texts)."""
     return sorted({e.batch for e in exs if e.batch != "early"}, key=lambda b: int(b[1:]))
 
@@ -759,7 +759,7 @@ def _held_out_probabilities(
     labelled text; for each text of bN (by name), P(labelled pledge) of each of its pledge
     drafts and P(negative) of the text (:meth:`Model.text_probability`), from the model of
     its language group."""
-    batches = _blind_batches(exs)
+    batches = blind_batches(exs)
     out: dict[str, tuple[list[float], float | None]] = {}
     for b in batches:
         model = _fit_model([e for e in exs if e.batch != b], c)
@@ -801,7 +801,7 @@ def cross_validate(
     keep = {
         n: _kept(e, held_out[n], thresholds, text_model) for e in exs if (n := e.name) in held_out
     }
-    batches = _blind_batches(exs)
+    batches = blind_batches(exs)
     out = []
     for b in batches:
         held = [e for e in exs if e.batch == b]

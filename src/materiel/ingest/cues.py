@@ -117,7 +117,7 @@ RECIPIENT_NAMES = (
     r"|Nayev\w*|Naiev\w*"
     # in Cyrillic
     r"|Єрмак\w*|Ермак\w*|Резнік\w*|Резник\w*|Залужн\w*|Буданов\w*|Подоляк\w*|Стефанчук\w*"
-    r"|Макеєв\w*|Макеев\w*|Свириденко\w*|Кислиц\w*|Федоров\w*|Ігнат\w*"
+    r"|Макеєв\w*|Макеев\w*|Свириденко\w*|Кислиц\w*|Федоров\w*"
     # spokesmen, commanders and ministers who state needs (Air Force, Navy, intelligence,
     # parliament, interior, infrastructure)
     r"|Ihnat\w*|Ignat\b|Ігнат\w*|Yevlash\w*|Pletenchuk\w*|Vereshchuk\w*|Kubrakov\w*"
@@ -859,10 +859,11 @@ EACH = re.compile(
     _I,
 )
 #: the figures go to the givers in the order both are named ("Belgium and the Netherlands
-#: promised €200 million and €100 million, respectively")
+#: promised €200 million and €100 million, respectively"); some of these words are in
+#: :data:`EACH` too, which only says the figures are no joint total
 RESPECTIVELY = re.compile(
     r"\b(?:respectively|respectivement|respektive|respectievelijk|rispettivamente"
-    r"|respectivamente|odpowiednio|respektive|vastaavasti|відповідно|соответственно)\b",
+    r"|respectivamente|odpowiednio|vastaavasti|відповідно|соответственно)\b",
     _I,
 )
 #: a sentence about trade: a nation after "from"/"to" is the seller or the destination
@@ -1175,7 +1176,6 @@ GIVE_TO_BEFORE = re.compile(
     r"|provid(?:e|ed|ing)|supply|supplied|deliver(?:ed)?|transfer(?:red)?)\s+(?:the\s+)?$",
     _I,
 )
-#: generic arms words after a nation adjective: the weapons' origin ("amerikanische Waffen")
 #: a scheme right after a state's adjective or genitive names whose scheme it is ("the Czech
 #: initiative", "die tschechische »Initiative«", "Tjeckiens initiativ", "the UK-led
 #: coalition", "czeską inicjatywę"): the state leads the pool, and gives nothing by that mention
@@ -1186,6 +1186,7 @@ SCHEME_AFTER = re.compile(
     r"|Koalition)\b",
     _I,
 )
+#: generic arms words after a nation adjective: the weapons' origin ("amerikanische Waffen")
 ORIGIN_NOUN = re.compile(
     r"\s+(?:weapons|arms|Waffen\w*|armes|armas|armamento|equipment|materiel|matériel|Rüstung\w*"
     r"|systems?|Systeme?n?|systèmes?|sistemas?)\b",
@@ -1450,8 +1451,8 @@ REQUEST = _lexical(
     r"|increase|boost)|urg(?:es|ed|ing)|call(?:s|ed|ing)?\s+on|plead(?:s|ed|ing)?|rief\b|aufgerufen"
     r"|aufgefordert|aufforder\w*|appelé|lancé\s+un\s+appel|exig\w*"
     r"|lobb(?:y|ies|ied|ying)\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|wish\s?list"
-    # lobbying, approaching, pushing a giver, seeking ("lobbying Australia to provide",
-    # "approached Finland for fighter jets", "pushing allies for more shells", "to seek weapons")
+    # lobbying, approaching, pushing a giver ("lobbying Australia to provide", "approached
+    # Finland for fighter jets", "pushing allies for more shells")
     r"|lobb(?:y|ies|ied|ying)\s+(?:[\w.’\'-]+\s+){1,3}?to\s+(?:send|provide|deliver|supply|give"
     r"|donate|transfer)|approach(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?for"
     r"|push(?:es|ed|ing)?\s+(?:[\w.’\'-]+\s+){1,3}?for"

@@ -1697,14 +1697,15 @@ class Extractor:
         masks = [(m.start, m.end) for m in money] + [(n.start, n.end) for n in nations]
         masks += [(d.start() + s, d.end() + s) for d in DATE.finditer(sent)]
         masks += [(d.start() + s, d.end() + s) for d in DAY_MONTH.finditer(sent)]
-        # the aggressor's own weapons ("Russian rockets", "russische Drohnen") are no item
+        # the aggressor's own weapons are no item given or asked for: named by its adjective
+        # ("Russian rockets", "russische Drohnen") or launched by it ("Russia had launched 130
+        # missiles, more than 320 attack drones and nearly 900 guided bombs")
         for n in nations:
-            if set(n.codes) & _AGGRESSORS and _adjective(n):
+            if not set(n.codes) & _AGGRESSORS:
+                continue
+            if _adjective(n):
                 masks += [(m.start, m.end) for m in items if 0 < m.start - n.end <= 2]
-        # what the aggressor launched ("Russia had launched 130 missiles, more than 320 attack
-        # drones and nearly 900 guided bombs"): its weapons, no item given or asked for
-        for n in nations:
-            if set(n.codes) & _AGGRESSORS and (u := cues.AGGRESSOR_LAUNCH.match(text, n.end)):
+            if u := cues.AGGRESSOR_LAUNCH.match(text, n.end):
                 masks += [(m.start, m.end) for m in items if 0 <= m.start - u.end() <= 120]
         # an attack named by its weapon ("missile attacks", "attaques de drones")
         masks += [
@@ -1957,20 +1958,16 @@ class Extractor:
             continued or not st.nations or all(self.recipient in n.codes for n in st.nations)
         ) and not cues.FIRM.search(sent)
         given: set[str] = set()
+        # "Belgium and the Netherlands have promised €200 million and €100 million,
+        # respectively": the n-th sum (or count) is the n-th donor's
         respective = cues.RESPECTIVELY.search(sent) is not None
+        sums = [x for x in live if x.money is not None]
+        counts = [x for x in live if x.money is None and x.quantity is not None]
         for el in live:
             donors, dspan, joint = self._donors_for(ctx, st, el, inherit)
-            if respective and len(donors) > 1:
-                # "Belgium and the Netherlands have promised €200 million and €100 million,
-                # respectively": the n-th figure is the n-th donor's
-                figures = [
-                    x
-                    for x in live
-                    if (x.money is not None) == (el.money is not None)
-                    and (x.money is not None or x.quantity is not None)
-                ]
-                if len(figures) == len(donors) and el in figures:
-                    donors, joint = [donors[figures.index(el)]], False
+            figures = sums if el.money is not None else counts
+            if respective and len(donors) > 1 and len(figures) == len(donors) and el in figures:
+                donors, joint = [donors[figures.index(el)]], False
             if (
                 not donors
                 and not st.donors

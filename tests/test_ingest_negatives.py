@@ -467,7 +467,24 @@ def test_a_coalition_as_giver_does_not_take_the_states_named_before() -> None:
             "isporuci teške vojne opreme od početka ruske invazije u februaru prošle godine.",
             {("BGR", "armoured-vehicle")},
         ),
+        # ... and so does any ordinal ("the tenth since the start of the war", "il decimo
+        # dall'inizio della guerra"): the rank of the new package, no past total
+        (
+            "The Italian government has approved a new military aid package for Ukraine, the "
+            "tenth since the start of the war.",
+            {("ITA", "unspecified")},
+        ),
+        (
+            "Il governo italiano ha approvato un nuovo pacchetto di aiuti militari per "
+            "l’Ucraina, il decimo dall’inizio della guerra.",
+            {("ITA", "unspecified")},
+        ),
         # ... while a past total stays one ("last year", "since the start" with no rank)
+        (
+            "Since the start of the war, Italy has sent ten packages of military aid to Ukraine.",
+            set(),
+        ),
+        ("Чехія передала десятки танків Україні з початку війни.", set()),
         ("Bugarska je prošle godine poslala 100 oklopnih transportera u Ukrajinu.", set()),
         (
             "Varšuva jau perdavė Kyjivui 14 naikintuvų MiG-29 ir 325 tankus, Rusijai vykdant "

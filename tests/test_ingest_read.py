@@ -203,6 +203,31 @@ def test_sentences_split_at_a_stop_with_no_space_after_it() -> None:
     assert len(split_sentences("St.Petersburg and the U.S.A. sent aid.")) == 1
 
 
+def test_glued_stops_split_in_every_script_and_before_quotes() -> None:
+    """The glued stop before a word with letters outside Latin-1 ("Agerpres.Numărul"), in
+    Cyrillic ("Остин.В"), before a one-letter word ("afirmou.A Ucrânia") or an acronym after
+    a lowercase word ("belirtmemişti.ABD"), and around quotes: a closing one stays with its
+    sentence ("vehicles.”He"), an opening one goes with the next ("enorm.„Wir",
+    "acidente."A pedido"). A site's name ("Censor.NET") and a one-letter abbreviation
+    ("z.B.") do not end a sentence."""
+    for text, first in (
+        ("Potrivit Agerpres.Numărul exact nu a fost precizat.", "Potrivit Agerpres."),
+        ("Сказав Ллойд Остин.В Пентагоне також заявили.", "Сказав Ллойд Остин."),
+        ("Disse a ministra, afirmou.A Ucrânia agradeceu.", "Disse a ministra, afirmou."),
+        ("Bunu belirtmemişti.ABD Başkanı konuştu.", "Bunu belirtmemişti."),
+        ("They need armoured vehicles.”He said it was urgent.", "They need armoured vehicles.”"),
+        ("Die Lücken sind enorm.„Wir brauchen mehr“, sagte er.", "Die Lücken sind enorm."),
+        (
+            'Um está inoperacional após um acidente."A pedido da Ucrânia vamos ceder."',
+            "Um está inoperacional após um acidente.",
+        ),
+    ):
+        spans = split_sentences(text)
+        assert len(spans) == 2 and text[spans[0][0] : spans[0][1]] == first, text
+    for whole in ("As Censor.NET reports, the aid arrived.", "Es gibt z.B. Panzer."):
+        assert len(split_sentences(whole)) == 1, whole
+
+
 def test_a_restock_for_the_recipient_and_a_maker_named_in_a_compound_are_aid() -> None:
     """ "a restock of ammunition for the U.S.-supplied HIMARS" goes to the recipient: "restock
     of" is the package's content (not a refill of the donor's own stocks) and "the U.S.-supplied"

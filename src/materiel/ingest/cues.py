@@ -802,11 +802,52 @@ GAVE_PERFECT = re.compile(
     r"(?:livré|fourni|envoyé|expédié|donné|cédé|transféré)",
     _I,
 )
+#: the articles before an Italian, Spanish or Portuguese ordinal (:data:`ORDINAL`)
+_ROMANCE_ARTICLES: tuple[str, ...] = (
+    "il",
+    "lo",
+    "la",
+    "el",
+    "un",
+    "una",
+    "del",
+    "della",
+    "al",
+    "alla",
+    "do",
+    "da",
+    "no",
+    "na",
+    "o",
+    "a",
+)
+#: ordinals after "first" (English, German, French; Italian, Spanish and Portuguese after an
+#: article, "secondo" being "according to" too; Slavic ones with an adjective's ending, not
+#: "десятки" (tens); numerals "10th", "10e", "10.º", "10-й"): the rank of the new package
+#: among those given since a date, as "first" in :data:`NOT_CUMULATIVE` and
+#: :data:`FIRST_OTHER`
+ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\w+teenth|\w+tieth|zweite\w*|dritte\w*|vierte\w*|fünfte\w*|sechste\w*|siebte\w*"
+    r"|achte[nrs]?|neunte\w*|zehnte\w*|elfte\w*|zwölfte\w*|\w+zehnte\w*|\w+zigste\w*"
+    r"|deuxième|seconde?|troisième|\w+ième|\d{1,3}(?:st|nd|rd|th|e|ème|[.]?[ºª]|-(?:й|ий|ый"
+    r"|ой|го|ого|ому|ої|а|я))"
+    r"|(?:" + "|".join(rf"(?<=\b{a}\s)" for a in _ROMANCE_ARTICLES) + r")(?:second[oa]"
+    r"|terz[oa]|quart[oa]|quint[oa]|sest[oa]|settim[oa]|ottav[oa]|non[oa]|decim[oa]|\w+esim[oa]"
+    r"|segund[oa]|tercer[oa]?|sext[oa]|séptim[oa]|octav[oa]|noven[oa]|décim[oa]|\w+ésim[oa]"
+    r"|terceir[oa]|sétim[oa]|oitav[oa])"
+    r"|(?<=\bl['’])(?:ottav[oa]|undicesim[oa]|\w+esim[oa])"
+    r"|(?:трет|четверт|п['’]ят|пят|шост|шест|сьом|седьм|восьм|дев['’]ят|девят|десят|\w+надцят"
+    r"|\w+надцат|двадцят|двадцат|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt|\w+nast"
+    r"|dwudziest|čtvrt|pát|šest|sedm|osm|devát|desát|\w+náct)"
+    r"(?:ий|ій|ого|ому|им|ім|ый|ой|ая|ую|ої|ей|[аеуяюі]|y|ego|ym|ej|ą|a|ý|á|é|ého|ém|í|ího))"
+)
 NOT_CUMULATIVE = re.compile(
     r"\b(?:largest|biggest|most|first|single)\b[^.;]{0,60}\b(?:so\s+far|to\s+date|yet)\b"
-    # "its first delivery of heavy equipment since the start of the invasion": a rank, no total
-    r"|\b(?:first|largest|biggest|erste\w*|größte\w*|premi(?:er|ère)s?|plus\s+grand\w*)\b"
-    r"[^.;]{0,60}\b(?:since|seit|depuis)\b"
+    # "its first delivery of heavy equipment since the start of the invasion", "the tenth
+    # package since the start of the war", "das zehnte seit Kriegsbeginn": a rank, no total
+    r"|\b(?:first|largest|biggest|erste\w*|größte\w*|premi(?:er|ère)s?|plus\s+grand\w*"
+    r"|" + ORDINAL + r")\b[^.;]{0,60}\b(?:since|seit|depuis)\b"
     # the sum of the new package itself ("Die Kosten für das neue Paket ... belaufen sich auf
     # rund 43 Millionen Euro", "the new package amounts to"): its value, no running total
     r"|\b(?:neue\w*|jüngste\w*|aktuelle\w*|new|latest|nouveau|nouvel\w*|dernier)\s+"
@@ -828,7 +869,7 @@ BUT_DENIES = re.compile(
 FIRST_OTHER = re.compile(
     r"\b(?:prv(?:i|a|o|oj|og|om|e|ý|á|é|ní)|první\w*|pierwsz\w*|перш\w*|перв\w*|първ\w*"
     r"|första|første|eerste|ensimmäi\w*|pirm\w*|esimes?\w*|első|πρώτ\w*|ilk|primer[oa]?"
-    r"|primeir[oa]|prim[oa]|primul\w*)\b",
+    r"|primeir[oa]|prim[oa]|primul\w*|" + ORDINAL + r")\b",
     _I,
 )
 URGENT = re.compile(

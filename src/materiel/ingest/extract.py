@@ -168,11 +168,53 @@ _ABBREV = {
     "τεμ",
 }
 #: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
-#: next sentence's first word, after a word or a closing bracket (scraped pages: "...
-#: an.Norwegen verpflichtete sich", "d’armes.Le", "(DAPA).Ponomarenko")
+#: next sentence's first word (group ``glued``: scraped pages, "... an.Norwegen verpflichtete
+#: sich", "d’armes.Le", "(DAPA).Ponomarenko", "Agerpres.Numărul", "Остин.В Пентагоне",
+#: "enorm.„Wir", "vehicles.”He"), told from abbreviations and names by :func:`_glued_end`
 _SENT_END = re.compile(
-    r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?:(?<=[a-zß-ÿ]{2})|(?<=\w\)))\.(?=[A-ZÀ-Þ][a-zß-ÿ]+\b)"
+    r"[.!?]+[\"'”’»)\]]*(?=\s)|\n+|(?P<glued>(?:(?<=\w)[.!?]+|(?<=\w\))\.)[\"'”’»]?)"
+    r"(?=[\"“„«]?\w)"
 )
+#: the first word after a glued full stop (:func:`_glued_end`)
+_NEXT_WORD = re.compile(r"[\"“„«]?(\w+)(.?)")
+
+
+def _glued_end(text: str, start: int, m: re.Match[str]) -> int | None:
+    """Where the sentence that began at ``start`` ends at ``m``, a full stop glued to the next
+    word (:data:`_SENT_END`), or None when it is no sentence end: it must follow a lowercase
+    word of two letters or more (in any script, no abbreviation) or a closing bracket, and
+    come before a capitalised word ("Numărul"), a one-letter capital word ("A Ucrânia", "В
+    Пентагоне") or, after a word that is not capitalised, an acronym ("belirtmemişti.ABD";
+    not "Censor.NET"); a straight quote after it closes the sentence when the sentence opened
+    one."""
+    a = m.start()
+    before = re.search(r"(\w+)\)?$", text[max(start, a - 60) : a])
+    if before is None:
+        return None
+    word = before.group(1)
+    bracket = text[a - 1] == ")"
+    if not bracket and (
+        not (len(word) >= 2 and word[-2:].isalpha() and word[-2:].islower())
+        or word.lower() in _ABBREV
+    ):
+        return None
+    nxt = _NEXT_WORD.match(text, m.end())
+    if nxt is None:
+        return None
+    first, after = nxt.group(1), nxt.group(2)
+    if not first[0].isupper() or not first.isalpha():
+        return None
+    capitalised = len(first) >= 2 and first[1:].islower()
+    single = len(first) == 1 and after.isspace()
+    acronym = len(first) >= 2 and first.isupper() and not word[0].isupper()
+    if not (capitalised or single or acronym):
+        return None
+    end = m.end()
+    quote = text[end - 1]
+    if quote in "\"'" and text.count(quote, start, end - 1) % 2 == 0:
+        end -= 1  # it opens the next sentence
+    return end
+
 
 #: a new clause whose subject is another giver ("..., while Sweden will", "mientras que
 #: Suecia"): a sum before it and an item after it are not one pledge
@@ -1041,6 +1083,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for ls, le in _content_lines(text):
         start = ls
         for m in _SENT_END.finditer(text, ls, le):
+            if m.group("glued") is not None:
+                glued = _glued_end(text, start, m)
+                if glued is None:
+                    continue
+                if text[start:glued].strip():
+                    spans.append(_strip(text, start, glued))
+                start = glued
+                continue
             if m.group(0)[0] == ".":
                 before = re.search(r"(\S+)$", text[start : m.start()])
                 word = before.group(1).lower() if before else ""

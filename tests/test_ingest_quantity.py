@@ -373,3 +373,25 @@ def test_thousands_of_obuses_are_shells_and_a_thousand_howitzers_are_guns() -> N
     assert _pledges(r) == [("USA", "artillery-system", None, 4)]
     r = reader.read("Ukraine needs 1,000 howitzers, Podolyak said.")
     assert {d.fields["category"] for d in r.by_kind("need")} == {"artillery-system"}
+
+
+def test_lines_of_one_list_add_up_and_a_repeated_mention_does_not() -> None:
+    """Several items of one category on the lines of one package list are one entry with
+    their sum (the labels' convention), even with one item word ("assault rifles", "precision
+    rifles"); the same item told again in another sentence is not summed."""
+    reader = Extractor(modality=False)
+    r = reader.read(
+        "Germany will send Ukraine the following:\n"
+        "700 MK 556 assault rifles\n"
+        "10 HLR 338 precision rifles with ammunition\n"
+        "50 CR 308 rifles\n"
+        "16 Vector reconnaissance drones\n"
+        "10 surface drones"
+    )
+    got = {(d.fields["category"], d.fields["quantity"]) for d in r.by_kind("pledge")}
+    assert ("small-arms", 760) in got and ("drone", 26) in got
+    r = reader.read(
+        "Germany will send 50 Marder vehicles to Ukraine. The 50 Marder vehicles will arrive "
+        "in May, the ministry said."
+    )
+    assert _pledges(r) == [("DEU", "armoured-vehicle", None, 50)]

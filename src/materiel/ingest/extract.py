@@ -66,7 +66,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -617,6 +617,10 @@ class _Context:
     voice_at: int = -100  # and its index
     list_open: bool = False  # a pledge sentence ended with ":"; its list items follow
     list_recap: bool = False  # the open list was announced in a recap of past totals
+    list_start: int = -1  # the sentence that opened the list
+    #: the list each list line belongs to (by the sentence that opened it, or the first of a
+    #: run of bullet lines): its items are several items of one package, as in one sentence
+    list_of: dict[int, tuple[str, int]] = field(default_factory=dict)
     need_open: int = -100  # a need sentence that named no item: the list right after it
     pledged_at: int = -1  # the pledge sentence that bullet lines right after it continue
     recap: bool = False  # the last sentence with items gave past totals only
@@ -1667,7 +1671,7 @@ class Extractor:
             # them (none of the 66 tuning texts that name PURL labels a US pledge)
             drafts = [d for d in drafts if d.kind != "pledge" or d.fields["donor"] != "USA"]
         _pool_purpose(text, sentences, drafts)
-        merged = _one_item_value(_merge(drafts), text, sentences)
+        merged = _one_item_value(_merge(drafts, ctx.list_of), text, sentences)
         if self.modality is not None:
             merged = self.modality.filter(text, sentences, merged, core=ctx.core)
         merged.sort(key=lambda d: _KIND_ORDER[d.kind])
@@ -1928,6 +1932,10 @@ class Extractor:
         ) and not st.donors
         if not listed:
             ctx.list_open = False
+        elif ctx.list_open:
+            ctx.list_of[st.index] = ("list", ctx.list_start)
+        else:
+            ctx.list_of[st.index] = ctx.list_of.get(st.index - 1, ("bullets", st.index))
         if (
             not st.elements
             and not st.donors
@@ -1938,6 +1946,7 @@ class Extractor:
             # Folgendes beinhalten:", "It will include:"): the list goes on that package
             ctx.list_open = True
             ctx.list_recap = recap_intro
+            ctx.list_start = st.index
             ctx.pledged_at = st.index
             return
         if not bullet:
@@ -1992,6 +2001,7 @@ class Extractor:
         if sent.rstrip().endswith(":"):
             ctx.list_open = True
             ctx.list_recap = recap_intro
+            ctx.list_start = st.index
         # a coalition's purpose is a pledge only with the donor's money into it ("€20 million
         # for the drone coalition"), not when the coalition is merely named
         ctx.pledged_at = st.index if ctx.donors or st.donors else -1
@@ -3096,10 +3106,13 @@ class Extractor:
         return out
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], lists: Mapping[int, tuple[str, int]] | None = None) -> list[Draft]:
     """One draft per key. A repeated mention in another sentence (headline and body) keeps the
     mention with the most figures, quantity and evidence together; two phrases of the same
-    category in one sentence ("50 Bradleys, 100 M113s") add their quantities up."""
+    category in one sentence ("50 Bradleys, 100 M113s"), or on two lines of one list
+    (``lists``: the list of each list line, :attr:`_Context.list_of`: "700 MK 556 assault
+    rifles" then "50 CR 308 rifles"), add their quantities up."""
+    lists = lists or {}
     merged: dict[tuple[Any, ...], Draft] = {}
     for d in drafts:
         k = d.key()
@@ -3109,14 +3122,17 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         q1, q2 = first.fields.get("quantity"), d.fields.get("quantity")
         same_sentence = d.sentence == first.sentence and d.sentence >= 0
+        one_list = d.sentence in lists and lists.get(d.sentence) == lists.get(first.sentence)
         if d.kind == "fund" and same_sentence:
             merged[(*k, d.start)] = d  # two pools of the same size in one sentence
             continue
         if (
-            same_sentence
+            (same_sentence or one_list)
             and q1 is not None
             and q2 is not None
-            and d.fields.get("_surface") != first.fields.get("_surface")
+            # (a list names each item once: its lines add up even with one item word,
+            # "assault rifles", "precision rifles")
+            and (one_list or d.fields.get("_surface") != first.fields.get("_surface"))
         ):
             first.fields["quantity"] = q1 + q2
             first.start, first.end = min(first.start, d.start), max(first.end, d.end)

@@ -664,6 +664,18 @@ def test_the_examples_of_a_total_the_new_gift_brings_are_past(
             [("GBR", "vehicle", 120)],
         ),
         ("Germany to Send 10 Tanks to Ukraine", [("DEU", "main-battle-tank", 10)]),
+        # in other languages too, after their number words; not after a count's own noun,
+        # nor after a preposition that is an English article ("a Delair")
+        (
+            "Deutschland liefert der Ukraine vier Wisent 1 Entminungsfahrzeuge.",
+            [("DEU", "demining", 4)],
+        ),
+        (
+            "Deutschland hat in den letzten sieben Tagen 10 Leopard 1A5-Panzer an die Ukraine "
+            "geliefert.",
+            [("DEU", "main-battle-tank", 10)],
+        ),
+        ("La Francia ordinerà a Delair 100 droni per l'Ucraina.", [("FRA", "drone", 100)]),
     ],
 )
 def test_a_number_after_a_model_s_name_is_no_quantity(

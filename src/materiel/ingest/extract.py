@@ -361,9 +361,19 @@ _WITH_AMMO = re.compile(
     re.IGNORECASE,
 )
 #: a maker's or model's name right before a number, after a count or an article ("one Saab 340
-#: aircraft", "the Saab 340", "two CV 90"): the number is the model's
-_MODEL_BEFORE = re.compile(
+#: aircraft", "the Saab 340", "two CV 90", "vier Wisent 1 Entminungsfahrzeuge", "deux Leopard
+#: 1"): the number is the model's. The English words are read in English only (Italian "a" is
+#: "to": "ordinerà a Delair 100 droni"), and German and French definite articles nowhere ("an
+#: die Ukraine 20 Panzer")
+_MODEL_BEFORE_EN = re.compile(
     r"\b(?:[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their|\d+)\s+"
+    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
+)
+_MODEL_BEFORE = re.compile(
+    r"\b(?:\d+|[Ee]in(?:e[nmr]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
+    r"|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|uno|una|dos|tres|cuatro|cinco"
+    r"|seis|siete|ocho|nueve|diez|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|um|uma"
+    r"|dois|duas|três|een|twee|drie|vijf|zes|zeven|negen|tien)\s+"
     r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
 )
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
@@ -2805,10 +2815,14 @@ class Extractor:
                     continue
             if _COUNTED_NON_ITEM.match(text, qe):
                 continue  # "3 years", "sieben Tagen", "12 nations": the number counts no item
+            model = (_MODEL_BEFORE_EN if ctx.lang == "en" else _MODEL_BEFORE).search(
+                text, max(chunk_start, qs - 40), qs
+            )
             if (
-                ctx.lang == "en"
-                and (model := _MODEL_BEFORE.search(text, max(chunk_start, qs - 40), qs))
+                model
                 and not any(model.start() <= n.start < qs for n in ctx.nations)
+                # (a count's own noun is no model: "in den letzten sieben Tagen 10 Leopard")
+                and not cues.COUNT_NOUN.search(model.group())
             ):
                 continue  # "one Saab 340 aircraft", "the Saab 340": a model's number
             gap = _COUNTER.sub(" ", gap)  # "300,000 pieces of", "2,000 sets of", "30 Stück"

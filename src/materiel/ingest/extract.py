@@ -3136,7 +3136,11 @@ def _merge(drafts: list[Draft], lists: Mapping[int, tuple[str, int]] | None = No
             continue
         q1, q2 = first.fields.get("quantity"), d.fields.get("quantity")
         same_sentence = d.sentence == first.sentence and d.sentence >= 0
-        one_list = d.sentence in lists and lists.get(d.sentence) == lists.get(first.sentence)
+        one_list = (
+            not same_sentence
+            and d.sentence in lists
+            and lists.get(d.sentence) == lists.get(first.sentence)
+        )
         if d.kind == "fund" and same_sentence:
             merged[(*k, d.start)] = d  # two pools of the same size in one sentence
             continue

@@ -836,7 +836,7 @@ ORDINAL = (
     r"|terz[oa]|quart[oa]|quint[oa]|sest[oa]|settim[oa]|ottav[oa]|non[oa]|decim[oa]|\w+esim[oa]"
     r"|segund[oa]|tercer[oa]?|sext[oa]|séptim[oa]|octav[oa]|noven[oa]|décim[oa]|\w+ésim[oa]"
     r"|terceir[oa]|sétim[oa]|oitav[oa])"
-    r"|(?<=\bl['’])(?:ottav[oa]|undicesim[oa]|\w+esim[oa])"
+    r"|(?<=\bl['’])(?:ottav[oa]|\w+esim[oa])"
     r"|(?:трет|четверт|п['’]ят|пят|шост|шест|сьом|седьм|восьм|дев['’]ят|девят|десят|\w+надцят"
     r"|\w+надцат|двадцят|двадцат|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt|\w+nast"
     r"|dwudziest|čtvrt|pát|šest|sedm|osm|devát|desát|\w+náct)"

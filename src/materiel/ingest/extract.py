@@ -360,21 +360,27 @@ _WITH_AMMO = re.compile(
     r"\b(?:with|mit|avec|con|com|samt|nebst|accompagnée?s?\s+d[e']|accompanied\s+by)\s+$",
     re.IGNORECASE,
 )
+
+
+def _model_before(counts: str) -> re.Pattern[str]:
+    """A capitalised name of one to three words right before a number, after a number in
+    digits or one of ``counts`` (:data:`_MODEL_BEFORE_EN`, :data:`_MODEL_BEFORE`)."""
+    return re.compile(r"\b(?:\d+|" + counts + r")\s+(?:[A-Z][A-Za-z-]*\s+){1,3}$")
+
+
 #: a maker's or model's name right before a number, after a count or an article ("one Saab 340
 #: aircraft", "the Saab 340", "two CV 90", "vier Wisent 1 Entminungsfahrzeuge", "deux Leopard
 #: 1"): the number is the model's. The English words are read in English only (Italian "a" is
 #: "to": "ordinerà a Delair 100 droni"), and German and French definite articles nowhere ("an
 #: die Ukraine 20 Panzer")
-_MODEL_BEFORE_EN = re.compile(
-    r"\b(?:[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their|\d+)\s+"
-    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
+_MODEL_BEFORE_EN = _model_before(
+    r"[Tt]he|an?|one|two|three|four|five|six|seven|eight|nine|ten|its|their"
 )
-_MODEL_BEFORE = re.compile(
-    r"\b(?:\d+|[Ee]in(?:e[nmr]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
+_MODEL_BEFORE = _model_before(
+    r"[Ee]in(?:e[nmr]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
     r"|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|uno|una|dos|tres|cuatro|cinco"
     r"|seis|siete|ocho|nueve|diez|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|um|uma"
-    r"|dois|duas|três|een|twee|drie|vijf|zes|zeven|negen|tien)\s+"
-    r"(?:[A-Z][A-Za-z-]*\s+){1,3}$"
+    r"|dois|duas|três|een|twee|drie|vijf|zes|zeven|negen|tien"
 )
 #: a number's own noun is no item ("3 years", "12 nations", "in den letzten sieben Tagen")
 _COUNTED_NON_ITEM = re.compile(

@@ -11,7 +11,10 @@ from materiel.ingest.extract import Extractor
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
-    return Extractor()
+    """The rules alone: these tests are of the words, which a retrained modality filter must
+    not make pass or fail (a retrain in session 31 dropped "Ukraina saņēma no Polijas 20
+    tankus", read right by the rules)."""
+    return Extractor(modality=False)
 
 
 def _pledges(ex: Extractor, text: str) -> set[tuple[str, str, int | None]]:

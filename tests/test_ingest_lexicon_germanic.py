@@ -15,7 +15,7 @@ from materiel.ingest.lexicon import germanic
 
 @pytest.fixture(scope="module")
 def reader() -> Extractor:
-    return Extractor()
+    return Extractor(modality=False)
 
 
 def _read(reader: Extractor, text: str, kind: str) -> list[tuple[object, ...]]:

@@ -14,7 +14,7 @@ from materiel.ingest.lexicon import romance
 
 @pytest.fixture(scope="module")
 def reader() -> Extractor:
-    return Extractor()
+    return Extractor(modality=False)
 
 
 def _pledges(reader: Extractor, text: str) -> set[tuple[str, str, int | None]]:

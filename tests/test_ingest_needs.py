@@ -683,3 +683,20 @@ def test_asking_and_needing_in_more_words_of_other_languages(
     vraag naar"; Spanish "hizo un llamado"; Italian "ci servono"; Nynorsk "treng" (b56, b82,
     b87: needs missed for want of the word)."""
     assert _needs(reader, text) == [need]
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("Ukrajnának tüzérségi lőszerre van szüksége, mondta Zelenszkij.", "artillery-ammunition"),
+        ("Ukrayna'nın topçu mühimmatına ihtiyacı var, dedi Zelenskiy.", "artillery-ammunition"),
+        ("Zelenski je zatražio više sistema protivvazdušne odbrane.", "air-defence-system"),
+    ],
+)
+def test_a_need_stated_verb_last_before_its_speaker_s_tag(
+    reader: Extractor, text: str, need: str
+) -> None:
+    """Hungarian and Turkish put the verb of need last: with the speaker's tag after it (",
+    mondta Zelenszkij") what it governs still stands before it; Serbian writes air defence
+    "protivvazdušna"."""
+    assert _needs(reader, text) == [need]

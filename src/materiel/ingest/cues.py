@@ -274,13 +274,17 @@ SPECIFIC_FUND = re.compile(
     r"|immobili[sz]ed\s+assets|Act\s+in\s+Support\s+of\s+Ammunition\s+Production)\b",
     _I,
 )
+#: German separable verbs of promising, the particle at the clause's end after any object
+#: ("sagt der Ukraine vier Flugabwehrsysteme zu", "sicherte Kiew weitere Hilfe zu"): up to
+#: eight words between, none across a comma or a stop
+SAGT_ZU = r"(?:sag|sicher)(?:t|te|ten|en)\s+(?:[^\s.,;:!?]+\s+){0,8}?zu\b"
 PLEDGE_CUE = re.compile(
     r"\b(?:pledg\w*|announc\w*|provid\w*|send\w*|sent|deliver\w*|donat\w*|suppl\w*|transfer\w*"
     r"|commit\w*|give[sn]?|gave|giving|packages?|contribut\w*|offer\w*|allocat\w*|approv\w*"
     r"|contracts?|order\w*|purchas\w*|buy\w*|bought|financ\w*|fund(?:s|ed|ing)?|tranches?|aid"
     r"|assistance|notifications?|includ\w*|contain\w*|hand(?:s|ed|ing)?\s+over|ship\w*"
     r"|earmark\w*|dispatch\w*|add(?:s|ed)?|available|arriv\w*|receiv\w*|promis\w*|decid\w*"
-    r"|agree\w*|sign\w*|liefer\w*|geliefert|zugesagt|sagt\w*\s+\w*\s*zu|Zusage\w*|stell\w*"
+    r"|agree\w*|sign\w*|liefer\w*|geliefert|zugesagt|" + SAGT_ZU + r"|Zusage\w*|stell\w*"
     r"|bereit\w*|übergeben|übergibt|übergab|schick\w*|geschickt|spende\w*|gespendet|Paket\w*"
     # arrived: a delivery ("sind in der Ukraine eingetroffen")
     r"|eingetroffen|angekommen|traf\w*\s+(?:\w+\s+){0,6}?ein"
@@ -1238,7 +1242,7 @@ COMMITS = _lexical(
     "commits",
     r"\b(?:will|shall|announc\w*|pledg\w*|commit\w*|financ\w*|fund(?:ed|s|ing)|co-financ\w*"
     r"|contribut\w*|provid\w*|promis\w*|approv\w*|decid\w*|agreed|sign(?:s|ed)|deliver\w*|send"
-    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|sagt\w*\s+\w*\s*zu"
+    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|" + SAGT_ZU + r""
     r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
     r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
     r"|entregará\w*|donará\w*|geliefert|übergeb\w*|übergib\w*|übergab\w*|schick\w*|geschickt"

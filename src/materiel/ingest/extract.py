@@ -1633,6 +1633,10 @@ _MOST_GUNS = 1_000
 _GUN_OR_SHELL = re.compile(r"\bob[uú]s(?:es)?\b", re.IGNORECASE)
 
 
+#: the comma before a speaker's tag (", mondta Zelenszkij"), read by ``_clause_final``
+_TAG_COMMA = re.compile(r",\s*")
+
+
 class Extractor:
     """Reads texts; construct once (the item table compiles its patterns) and reuse. Holds no
     state of a reading, so one extractor may read several texts at the same time."""
@@ -2270,11 +2274,22 @@ class Extractor:
     @staticmethod
     def _clause_final(ctx: _Context, st: _Sentence, b: int) -> bool:
         """The cue ends its clause (a German verb at the end: "... habe Kiew 812 Drohnen
-        beantragt", "... um Flugabwehr gebeten"): what it governs stands before it."""
-        rest = ctx.text[b : st.end]
+        beantragt", "... um Flugabwehr gebeten"), or only its speaker's tag follows it
+        (", mondta Zelenszkij", ", dedi Zelenskiy": the verb last in Hungarian and Turkish):
+        what it governs stands before it."""
+        end = st.end
         m = ctx.lang_cues.request_scope_end.search(ctx.text, b, st.end)
         if m is not None:
-            rest = ctx.text[b : m.start()]
+            end = m.start()
+        tag = next(
+            (
+                c
+                for c in _TAG_COMMA.finditer(ctx.text, b, end)
+                if SPEECH_VERB.match(ctx.text, c.end())
+            ),
+            None,
+        )
+        rest = ctx.text[b : tag.start() if tag is not None else end]
         words = re.findall(r"\w+", rest)
         # "... have asked for more": a quantifier is the object, nothing before it
         return len(words) == 0 or (

@@ -600,6 +600,7 @@ GERMAN_COMPOUNDS: list[tuple[str, str, int]] = [
         3,
     ),
     (r"[A-ZÄÖÜ]\w+(?:generatoren|erzeuger|westen|helme)", "other-military", 2),
+    (r"[A-ZÄÖÜ]\w+(?:gewehre?n?|pistolen)", "small-arms", 2),
 ]
 
 #: ammunition heads next to a system take the system's ammunition category
@@ -708,11 +709,13 @@ def _keyword_patterns(
     """The keyword patterns a text in ``lang`` is read with, each with its category, rank and
     :func:`.prefilter.needles`."""
     out = [
-        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"); the cheap
+        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"), or after a
+        # model's code of two characters or more ("YPR-pantserinfanterievoertuigen"); the cheap
         # "mm-" look-behind first, so most positions test one look-behind, not three
         (
             re.compile(
-                rf"(?:(?<![\w-])|(?<=mm-)(?:(?<=\dmm-)|(?<=\d-mm-)))(?:{rx})(?![\w])",
+                rf"(?:(?<![\w-])|(?<=mm-)(?:(?<=\dmm-)|(?<=\d-mm-))|(?<=(?-i:[A-Z\d]{{2}})-))"
+                rf"(?:{rx})(?![\w])",
                 re.IGNORECASE,
             ),
             cat,

@@ -514,12 +514,27 @@ _PLACE_WORDS = {
     "Dublin",
     "Brüssel",
     "Bruxelles",
+    *lexicon.CAPITALS,
 }
 _PLACE_PREPOSITION = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|\bvisit(?:ed)?|\bnear|\bà|\bnach|\baus"
-    # other languages (numbers helper): in, at (Nordic, Slavic, Iberian, Greek)
-    r"|\bi|\bpå|\bw|\bwe|\bv|\bve|\ben|\bem|\bв|\bу|\bσε|\bστο|\bστη)\s+$"
+    # other languages (numbers helper): in, at (Nordic, Slavic, Iberian, Greek); Italian,
+    # Spanish and Portuguese "a" and Romanian "la" (at, to: "a Roma", "la Varșovia"), Spanish
+    # and Portuguese "desde" and Italian "da" (from: "desde Praga")
+    r"|\bi|\bpå|\bw|\bwe|\bv|\bve|\ben|\bem|\bв|\bу|\bσε|\bστο|\bστη|\ba|\bla|\bdesde"
+    r"|\bda)\s+$"
 )
+#: a meeting named by its city ("la reunión de Praga", "il vertice di Roma", "the Rome
+#: summit" is read by the preposition): a place
+_MEETING_AT = re.compile(
+    r"\b(?:reuni[oó]n|reunião|riunione|cumbre|cimeira|vertice|conferen(?:cia|za|ce|z)"
+    r"|encontro|incontro|summit|meeting|talks|Treffen|Gipfel|Konferenz|sommet|réunion|szczyt\w*"
+    r"|spotkani\w*|summitu?|jednání)\s+(?:de|di|do|da|del|della|of|von|in|w|v|ve)\s+$",
+    re.IGNORECASE,
+)
+#: a dateline after a capital at the start of a line ("ROMA, 5 marzo -", "Praha (ČTK) -",
+#: "Berlin -"): the place the story was filed from, not a speaker
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*\(?\d|,\s*\w+\.?\s+\d|\(|[-–—]\s)")
 #: "German-made", "US-led", "Soviet-era": origin or leadership, not a donor
 _ORIGIN_SUFFIX = re.compile(
     r"^-(?:made|built|designed|produced|manufactured|led|based|era|origin|[Dd]ollars?)\b"
@@ -825,7 +840,15 @@ def _find_names(text: str) -> list[NationMention]:
         # "U.S." may swallow the sentence's full stop: keep the span exact either way
         if _ORIGIN_SUFFIX.match(text[end : end + 40]):
             continue
-        if surface in _PLACE_WORDS and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
+        if surface in _PLACE_WORDS and (
+            _PLACE_PREPOSITION.search(text[max(0, start - 12) : start])
+            or _MEETING_AT.search(text, max(0, start - 40), start)
+            or (
+                surface in lexicon.CAPITALS
+                and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+                and _DATELINE_AFTER.match(text, end)
+            )
+        ):
             continue
         if _NAME_OF_SCHEME.match(text[end : end + 40]):
             continue

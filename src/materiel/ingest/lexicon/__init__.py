@@ -13,6 +13,7 @@ half its recall in English, German and French (issue 15). Each module holds plai
 - ``ITEMS``: ``(regex, category, rank)`` rows read by :mod:`..items` like its keyword table;
 - ``ALIASES``: name forms of states (inflected cases, capitals standing for their
   government) to ISO 3166 alpha-3 codes, read by :mod:`..nations` beside its curated table;
+- ``CAPITALS``: the capitals among them, read as places after a preposition ("a Roma");
 - ``ADJECTIVES``: regular expressions of states' adjectives, lower-case allowed;
 - ``CALIBRE_UNITS``: an alternation of the words for "millimetre";
 - ``FUNCTION_WORDS``: for each of its languages, the function words (:data:`FUNCTION_KINDS`)
@@ -161,6 +162,8 @@ def function_words(kind: str, lang: str | None) -> str:
 
 #: the families' name forms of states, read by :mod:`..nations` after its own table
 ALIASES: dict[str, tuple[str, ...]] = {k: v for f in FAMILIES for k, v in f.ALIASES.items()}
+#: the capitals among :data:`ALIASES` (a place after "in", "a", "w": :mod:`..nations`)
+CAPITALS: frozenset[str] = frozenset(k for f in FAMILIES for k in f.CAPITALS)
 
 #: the families' adjectives of states (regular expressions, case-insensitive, lower-case
 #: forms allowed: "niemiecki", "svenska", "español"), read by :mod:`..nations` like its

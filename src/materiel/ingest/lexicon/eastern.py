@@ -35,7 +35,7 @@ _PLEDGE = (
     r"|donacj\w*|trafi(?:ą|a|ł\w*|li|ły)?"
     # Czech and Slovak
     r"|posl\w*|pošl\w*|posíl\w*|posiel\w*|dodá\w*|dodáv\w*|dodal\w*|daruj\w*|darova\w*|věnov\w*"
-    r"|venova\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
+    r"|venova\w*|věnuj\w*|venuj\w*|poskyt\w*|předá\w*|předal\w*|předaj\w*|odovzd\w*|slíbi\w*|slib\w*|přislíbi\w*|sľúbi\w*"
     r"|prisľúbi\w*|zaváza\w*|zaviaza\w*|oznámi\w*|ohlási\w*|schváli\w*|schvál\w*|balíč\w*|balík\w*"
     r"|podpor\w*|nakoup\w*|nákup\w*|objedn\w*|vyčleni\w*|vyčlen\w*|uvolni\w*|smlouv\w*|zmluv\w*"
     # buy, pay for ("Německo, Dánsko a Norsko koupí pro Ukrajinu ... houfnic")
@@ -644,7 +644,7 @@ ITEMS: list[tuple[str, str, int]] = [
     # air defence
     (
         r"obron\w*\s+powietrzn\w*|OPL|protiletadlov\w*|protiletec\w*|protilietadlov\w*|protizračn\w*"
-        r"|zračn\w*\s+obramb\w*|protuzrakoplovn\w*|protivazdušn\w*|противваздушн\w*|PVO|ПВО"
+        r"|zračn\w*\s+obramb\w*|protuzrakoplovn\w*|protivv?azdušn\w*|противваздушн\w*|PVO|ПВО"
         r"|противовъздушн\w*|ЗРК|противовоздушн\w*|зенітно-ракетн\w*|priešlėktuvin\w*|pretgaisa\w*"
         r"|gaisa\s+aizsardzīb\w*|õhutõrje\w*|ilmatorjun\w*|légvédelm\w*|légvédel\w*|αεράμυν\w*|hava\s+savunma\w*"
         r"|uçaksavar\w*|"
@@ -1351,7 +1351,33 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
 #: :data:`materiel.ingest.nations.ALIASES`)
-ALIASES: dict[str, tuple[str, ...]] = _aliases()
+#: capitals standing for their governments ("Rzym przekaże", "Kodaň pošle", "Bécs küld"),
+#: nominative only (the other cases are places: "w Rzymie"), in the family's languages where
+#: they differ from the names the reader knows; not "Rim" (an English word) nor "Soul"
+CAPITALS: dict[str, tuple[str, ...]] = {
+    name: (code,)
+    for code, names in {
+        "ITA": "Rzym|Řím|Rím|Róma|Рим|Rooma|Ρώμη",
+        "FRA": "Paryż|Paříž|Paríž|Pariz|Párizs|Pariisi|Pariis|Paryžius|Parīze",
+        "DEU": "Berliini|Berliin|Berlynas|Berlīne",
+        "GBR": "Lontoo|Londona",
+        "POL": "Varšava|Varsó|Varsova|Varssavi|Varšuva|Varşova",
+        "CZE": "Praha|Prága|Prāga|Πράγα",
+        "GRC": "Ateny|Atény|Athén|Ateena|Atėnai|Atēnas|Атина|Афіни|Афины|Atina",
+        "DNK": "Kopenhaga|Kodaň|Koppenhága|Kööpenhamina|Kopenhaagen|Kopenhāgena|Копенгаген"
+        "|Κοπεγχάγη|Kopenhag",
+        "SWE": "Sztokholm|Tukholma|Stokholmas|Stokholma|Стокгольм|Στοκχόλμη|Stokholm",
+        "NLD": "Hága|Hāga|Гаага|Χάγη|Lahey",
+        "PRT": "Lizbona|Lisabon|Lisszabon|Лісабон|Лиссабон|Λισαβόνα|Lizbon",
+        "JPN": "Tokijas|Tokija|Токіо|Токио|Τόκιο",
+        "KOR": "Seulas|Seula|Сеул|Σεούλ",
+        "AUT": "Wiedeń|Vídeň|Viedeň|Bécs|Viin|Vīne|Відень|Вена|Βιέννη|Viyana|Beč",
+        "ROU": "Bukareszt|Bukurešť|Bukurešt",
+    }.items()
+    for name in names.split("|")
+}
+
+ALIASES: dict[str, tuple[str, ...]] = {**_aliases(), **CAPITALS}
 
 #: the nouns of a state's own action after its adjective: government, ministry, minister,
 #: president, army, parliament, aid, package, side ("niemiecki rząd", "německá vláda",

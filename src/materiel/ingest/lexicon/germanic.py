@@ -638,6 +638,19 @@ def _forms(codes: tuple[str, ...], *names: str) -> dict[str, tuple[str, ...]]:
     return {n: codes for n in names}
 
 
+#: capitals standing for their governments ("Wenen stuurt", "Aten skickar") where they differ
+#: from the names the reader knows
+CAPITALS: dict[str, tuple[str, ...]] = {
+    name: (code,)
+    for code, names in {
+        "GRC": "Athene|Aten",
+        "JPN": "Tokio",
+        "KOR": "Seoel",
+        "AUT": "Wenen",
+    }.items()
+    for name in names.split("|")
+}
+
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
 #: :data:`materiel.ingest.nations.ALIASES`)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -775,6 +788,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Kristrún Frostadóttir",
         "Þorgerður Katrín",
     ),
+    **CAPITALS,
 }
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms

@@ -833,8 +833,35 @@ _IBERIAN_ITALIAN: dict[str, str] = {
     "Rusiei": "RUS",
 }
 
+#: capitals standing for their governments ("Berlino invierà", "Varsovia enviará"), in Italian,
+#: Spanish, Portuguese and Romanian, where they differ from the English, German and French
+#: names the reader knows (read as places after "a", "in", "en", "em", "la": "a Roma")
+CAPITALS: dict[str, tuple[str, ...]] = {
+    name: (code,)
+    for code, names in {
+        "ITA": "Roma",
+        "DEU": "Berlino|Berlim",
+        "FRA": "Parigi|Parisul",
+        "GBR": "Londra",
+        "POL": "Varsavia|Varsovia|Varsóvia|Varșovia|Varşovia",
+        "CZE": "Praga",
+        "GRC": "Atene|Atenas|Atena",
+        "DNK": "Copenaghen|Copenhague|Copenhaga",
+        "SWE": "Stoccolma|Estocolmo",
+        "NLD": "L'Aia|L’Aia|La Haya|Haia|Haga",
+        "PRT": "Lisbona|Lisabona",
+        "JPN": "Tokio|Tóquio",
+        "KOR": "Seul",
+        "AUT": "Viena",
+        "CHE": "Berna",
+        "SVN": "Lubiana|Liubliana",
+    }.items()
+    for name in names.split("|")
+}
+
 ALIASES: dict[str, tuple[str, ...]] = {
-    name: (code,) for name, code in {**_ROU_CASES, **_IBERIAN_ITALIAN}.items()
+    **{name: (code,) for name, code in {**_ROU_CASES, **_IBERIAN_ITALIAN}.items()},
+    **CAPITALS,
 }
 
 #: adjectives of states, regular expressions read case-insensitively (lower-case forms

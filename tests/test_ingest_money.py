@@ -493,3 +493,47 @@ def test_bare_crowns_by_the_donor_else_by_the_texts_language() -> None:
     assert crowns_of("KR", "EUU", "sv") == "SEK"
     assert crowns_of("KR", None, "en") is None
     assert crowns_of("USD", None, "da") == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount", "currency"),
+    [
+        ("100 mil. Kč", "cs", 100e6, "CZK"),
+        ("100 mil. eur", "sk", 100e6, "EUR"),
+        ("100 mil. lei", "ro", 100e6, "RON"),
+        ("2 mil. eura", "hr", 2e6, "EUR"),
+        ("500 mill. kroner", "no", 500e6, "KR"),
+        ("200 mln dolarów kanadyjskich", "pl", 200e6, "CAD"),
+        ("1 млрд. долл.", "ru", 1e9, "USD"),
+    ],
+)
+def test_abbreviated_millions_and_named_dollars_of_more_languages(
+    text: str, lang: str, amount: float, currency: str
+) -> None:
+    """ "mil." and "mill." are millions in the languages that abbreviate so (Spanish and
+    Portuguese "mil" stays a thousand); Polish "dolarów kanadyjskich" are Canadian; Russian
+    "долл." are dollars."""
+    assert [(m.amount, m.currency) for m in find_money(text, lang)] == [(amount, currency)]
+    assert find_money("3 mil obuses", "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Danmark donerer 830 mio. kr. til Ukraine. Det sagde ministeren.", 830e6, "DKK"),
+        ("Danmark giver Ukraine militær støtte for 1,7 mia. kr. Det er meget.", 1.7e9, "DKK"),
+        ("Česko pošle Ukrajině 100 mil. Kč na munici. Vláda to schválila.", 100e6, "CZK"),
+        (
+            "Η Γερμανία θα δώσει στην Ουκρανία στρατιωτική βοήθεια 500 εκατ. ευρώ.",
+            500e6,
+            "EUR",
+        ),
+    ],
+)
+def test_an_abbreviated_scale_or_crown_ends_no_sentence_before_the_rest_of_the_sum(
+    text: str, amount: float, currency: str
+) -> None:
+    """ "830 mio. kr. til Ukraine": the sentence goes on after "kr." and "mia." when a
+    lower-case word or a currency follows, so the gift keeps its recipient and its sum."""
+    rows = Extractor(modality=False).read(text).as_label()["pledges"]
+    assert [(p["amount"], p["currency"]) for p in rows] == [(amount, currency)]

@@ -1555,3 +1555,11 @@ def test_a_capital_as_a_place_is_no_donor(text: str) -> None:
     rows = _pledge_rows(text, rules_only=True)
     assert {p["donor"] for p in rows} <= {"ITA", "ESP"} and rows
     assert find_nations("ROMA, 5 marzo - La Germania invierà 10 carri armati.")[0].codes == ("DEU",)
+
+
+def test_a_spanish_thousand_at_a_sentence_s_end_still_ends_it() -> None:
+    text = "El paquete asciende a 300 mil. La ministra lo dijo."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "El paquete asciende a 300 mil.",
+        "La ministra lo dijo.",
+    ]

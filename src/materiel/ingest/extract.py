@@ -167,6 +167,14 @@ _ABBREV = {
     "db",
     "τεμ",
 }
+#: abbreviated scale words and currencies of other languages that end a sentence only when
+#: no lower-case word or currency follows ("1,7 mia. kr. til Ukraine", "100 mil. Kč na", "500
+#: εκατ. ευρώ", "200 milj. euroa"; "... 300 mil. La ministra" ends one: Spanish "mil" is a
+#: thousand)
+_SCALE_ABBREV = {"mia", "mill", "mil", "milj", "tūkst", "tuh", "εκατ", "δισ", "kr", "долл", "mdr"}
+_SUM_GOES_ON = re.compile(
+    r"\s+(?:(?-i:[^\W\d_A-ZÀ-ÞА-ЯΑ-Ω])|(?:Kč|USD|EUR|CZK|PLN|NOK|SEK|DKK|RON|HUF|GBP|CAD|Ft|kr)\b|[€$£])"
+)
 #: a sentence ends at . ! ? before a space, at a line break, and at a full stop glued to the
 #: next sentence's first word (group ``glued``: scraped pages, "... an.Norwegen verpflichtete
 #: sich", "d’armes.Le", "(DAPA).Ponomarenko", "Agerpres.Numărul", "Остин.В Пентагоне",
@@ -1116,6 +1124,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 word = before.group(1).lower() if before else ""
                 if word.rstrip(".") in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                     continue
+                if word.rstrip(".") in _SCALE_ABBREV and _SUM_GOES_ON.match(text, m.end()):
+                    continue  # "830 mio. kr. til Ukraine", "100 mil. Kč", "500 εκατ. ευρώ"
                 if (
                     re.fullmatch(r"\d{1,2}", word)
                     and m.end() < le

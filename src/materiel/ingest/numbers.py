@@ -111,7 +111,16 @@ SCALE_FAMILIES: tuple[tuple[str, float], ...] = (
 )
 #: scale words that mean something else in other languages: read only in their own language
 #: ("3 mil obuses", "3mila droni", "100 bin"; "Mil Mi-17" is a helicopter in English)
-SCALE_OF_LANG = {"es": ("mil", 1e3), "pt": ("mil", 1e3), "it": ("mila", 1e3), "tr": ("bin", 1e3)}
+#: ("100 mil. Kč", "50 mil. eura", "100 mil. lei", "500 mill. kroner": "mil." and "mill." are
+#: millions in Czech, Slovak, Croatian, Serbian, Slovene, Romanian, Norwegian and Danish)
+SCALE_OF_LANG = {
+    "es": ("mil", 1e3),
+    "pt": ("mil", 1e3),
+    "it": ("mila", 1e3),
+    "tr": ("bin", 1e3),
+    **{lang: ("mil", 1e6) for lang in ("cs", "sk", "hr", "sr", "sl", "bs", "ro")},
+    **{lang: ("mill", 1e6) for lang in ("no", "da", "nb", "nn")},
+}
 _FAMILIES = "|".join(rx for rx, _ in SCALE_FAMILIES)
 
 SYMBOLS = {
@@ -298,7 +307,11 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"krón\w*", "ISK"),
     (r"korun\w*|korún", "CZK"),
     (r"kronur|kroon\w*|krun[aeiu]?|koron(?:a|y|ie|ę|ach|ami|om)?(?!\w)|крон\w*|κορών\w*", "KR"),
-    (r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+canad\w*", "CAD"),
+    (
+        r"kanadadoll\w*|(?:kanad\w*|canad\w*|канад\w*)\s+DOLLAR|DOLLAR\s+(?:canad\w*|kanad\w*"
+        r"|канад\w*)",
+        "CAD",
+    ),
     (r"(?:austral\w*|аустрал\w*|австрал\w*)\s+DOLLAR|DOLLAR\s+austral\w*", "AUD"),
     (
         r"(?:new\s+zealand|neuseeländisch\w*|néo-zélandais\w*|nieuw-zeelandse?|nowozelandzk\w*"
@@ -324,7 +337,7 @@ CURRENCY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"franc\w*\s+suisses?|švýcarsk\w*\s+frank\w*|frank\w*|francs?", "CHF"),
 )
 _CROWN = r"kron\w*|krón\w*|koron\w*|korun\w*|korún|krun[aeiu]?|kroon\w*|крон\w*|κορών\w*"
-_DOLLAR = r"dol+ar\w*|dólar\w*|долар\w*|доллар\w*|δολάρι\w*|دولار\w*"
+_DOLLAR = r"dol+ar\w*|dólar\w*|долар\w*|доллар\w*|долл(?!\w)|δολάρι\w*|دولار\w*"
 _CURRENCY_RX = tuple(
     (re.compile(rx.replace("CROWN", f"(?:{_CROWN})").replace("DOLLAR", f"(?:{_DOLLAR})"), re.I), c)
     for rx, c in CURRENCY_PATTERNS

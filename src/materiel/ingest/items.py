@@ -709,12 +709,12 @@ def _keyword_patterns(
     """The keyword patterns a text in ``lang`` is read with, each with its category, rank and
     :func:`.prefilter.needles`."""
     out = [
-        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse"), or after a
-        # model's code of two characters or more ("YPR-pantserinfanterievoertuigen"); the cheap
-        # "mm-" look-behind first, so most positions test one look-behind, not three
+        # also after a calibre glued with hyphens ("155-mm-Artilleriegeschosse") or a model's
+        # code of two capitals or digits ("YPR-pantserinfanterievoertuigen"); the cheap "-"
+        # look-behind first, so most positions test two look-behinds, not four
         (
             re.compile(
-                rf"(?:(?<![\w-])|(?<=mm-)(?:(?<=\dmm-)|(?<=\d-mm-))|(?<=(?-i:[A-Z\d]{{2}})-))"
+                r"(?:(?<![\w-])|(?<=-)(?:(?<=\dmm-)|(?<=\d-mm-)|(?<=(?-i:[A-Z\d]{2})-)))"
                 rf"(?:{rx})(?![\w])",
                 re.IGNORECASE,
             ),

@@ -1563,3 +1563,39 @@ def test_a_spanish_thousand_at_a_sentence_s_end_still_ends_it() -> None:
         "El paquete asciende a 300 mil.",
         "La ministra lo dijo.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "amount"),
+    [
+        ("Germany invests €500 million in Ukrainian drone production.", "DEU", 500e6),
+        ("Britain puts another £100 million into Ukrainian drone production.", "GBR", 100e6),
+        (
+            "Deutschland steckt weitere 500 Millionen Euro in die ukrainische Drohnenproduktion.",
+            "DEU",
+            500e6,
+        ),
+        (
+            "La France injecte 100 millions d'euros dans la production de drones ukrainiens.",
+            "FRA",
+            100e6,
+        ),
+        (
+            "Nederland steekt nog eens 90 miljoen euro in de Oekraïense drone-industrie.",
+            "NLD",
+            90e6,
+        ),
+        ("Sverige satsar 500 miljoner kronor på ukrainsk drönarproduktion.", "SWE", 500e6),
+    ],
+)
+def test_money_put_into_the_recipient_s_industry_is_a_pledge(
+    text: str, donor: str, amount: float
+) -> None:
+    """Investing in the recipient's own arms industry is a gift to it (the labels' convention),
+    in the words of putting money in; not investing at home."""
+    rows = _pledge_rows(text, rules_only=True)
+    assert [(p["donor"], p["amount"]) for p in rows] == [(donor, amount)]
+    assert (
+        _pledge_rows("Germany invests €500 million in new ammunition plants.", rules_only=True)
+        == []
+    )

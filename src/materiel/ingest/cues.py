@@ -307,6 +307,11 @@ PLEDGE_CUE = re.compile(
     r"(?=\s+(?:each\s+|jeweils\s+|chacun\s+|another\s+|a\s+further\s+|weitere\s+)?"
     r"(?:[$€£]|\d(?![\d.,]*\s*(?:%|per\s?cent|prozent|pour\s?cent))|USD|EUR|GBP"
     r"|(?:un|une)\s+(?:demi-)?milli))"
+    # investing in the recipient's industry ("invests €500 million in Ukrainian drone
+    # production", "steckt 500 Millionen Euro in die ukrainische Rüstungsindustrie", "injecte
+    # 100 millions d'euros dans la production de drones ukrainiens")
+    r"|(?:invest\w*|puts?|pump(?:s|ed|ing)?|steck(?:t|en|te|ten)|investier\w*|inject\w*)"
+    r"(?=[^.;:!?]{0,60}?\b(?:in|into|dans)\s+(?:[\w'’-]+\s+){0,5}?ukrain)"
     r"|worth|valued\s+at|im\s+Wert\s+von|in\s+Höhe\s+von)\b",
     _I,
 )

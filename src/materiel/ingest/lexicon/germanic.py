@@ -53,6 +53,10 @@ _PLEDGE = _alt(
     r"maakt\w*\s+(?:\w+\s+){0,3}bekend|aankondig\w*|tilkynn\w*|øremerk\w*|öronmärk\w*",
     r"oormerk\w*|geoormerkt|kontrakt\w*|aftale\w*|avtal\w*|overeenkomst\w*|udbetal\w*",
     r"utbetal\w*|uitbetaal\w*|uitbetaald|overmaken|overgemaakt",
+    # putting money into the recipient's industry ("steekt 90 miljoen euro in de Oekraïense
+    # drone-industrie", "satsar 500 miljoner kronor på ukrainsk drönarproduktion")
+    r"(?:ste(?:ekt|ken|ak|aken)|satsa\w*)(?=[^.;:!?]{0,60}?\b(?:in|på|i)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:oekraï|ukrain))",
     # Norwegian
     r"gi|gir|gitt|gis|overfør\w*|overlat\w*|overleve?r\w*|overrek\w*|disposisjon",
     r"bevilgning\w*|kjøp(?:er|e|t|te)|bestill\w*|anskaff\w*|våpenhjelp|våpenstøtte",

@@ -27,6 +27,13 @@ def _needs(ex: Extractor, text: str) -> set[str]:
 
 
 PLEDGES = [
+    # Polish "znalazło się" (went into the package): its contents named next
+    (
+        "pl",
+        "Niemcy ogłosiły nowy pakiet pomocy wojskowej dla Ukrainy. W pakiecie znalazło się 10 "
+        "czołgów, 20 haubic i 5000 pocisków.",
+        ("DEU", "artillery-system", 20),
+    ),
     (
         "pl",
         "Litwa przekaże Ukrainie 12 moździerzy w nowym pakiecie pomocy.",

@@ -31,6 +31,8 @@ def _read(reader: Extractor, text: str, kind: str) -> list[tuple[object, ...]]:
 
 
 PLEDGES = [
+    # Danish "modtog" (received, in the past)
+    ("Ukraine modtog 10 kampvogne fra Tyskland.", ("DEU", "main-battle-tank", 10)),
     # Dutch
     (
         "Nederland levert twaalf pantserhouwitsers aan Oekraïne, heeft de minister dinsdag "

@@ -477,8 +477,13 @@ _COMMITS = (
 )
 
 #: "what goes into the package" ("До пакета входять танки", "В пакет вошли", "do którego
-#: wchodzą", "Pakettiin kuuluu"): its contents named next (read by continues and contents)
-_GOES_INTO = r"вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
+#: wchodzą", "Pakettiin kuuluu", "W pakiecie znalazły się"): its contents named next (read by
+#: continues and contents)
+_GOES_INTO = (
+    r"вход(?:ять|ить|ят|ит)|увійш(?:ли|ов|ла)|вошл[иао]|wchodz(?:ą|i)|kuulu(?:u|vat)"
+    # Polish "found themselves in it" ("W pakiecie znalazły się czołgi", "znajdą się")
+    r"|znalaz(?:ł|ła|ło|ły)\s+się|znajd(?:zie|ą|uje|ują)\s+się"
+)
 #: the contents of the package told before: "it contains", "it includes" (cues.CONTINUES)
 _CONTINUES = (
     # Polish, Czech, Slovak, Croatian, Serbian, Slovene

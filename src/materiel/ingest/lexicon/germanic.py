@@ -207,7 +207,7 @@ _CUMULATIVE = _alt(
 _RECEIVE = _alt(
     r"ontvang\w*|ontving\w*|gekregen|kregen",
     r"erhåll\w*|tar\s+emot|tog\s+emot|mottag\w*|mottar|mottatt|mottok|motta",
-    r"modtag\w*|fik|fået|fikk|fått|t(?:ar|ok|ager|og)\s+imo[dt]",
+    r"modtag\w*|modtog|fik|fået|fikk|fått|t(?:ar|ok|ager|og)\s+imo[dt]",
     r"fær|fékk|fengu|fengið|tekur\s+við|tók\s+við|hlýtur|hlaut",
 )
 

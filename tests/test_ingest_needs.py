@@ -700,3 +700,26 @@ def test_a_need_stated_verb_last_before_its_speaker_s_tag(
     mondta Zelenszkij") what it governs still stands before it; Serbian writes air defence
     "protivvazdušna"."""
     assert _needs(reader, text) == [need]
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("Der Ukraine geht die Munition aus, warnte Selenskyj.", "artillery-ammunition"),
+        ("Пріоритетом для України залишається ППО, наголосив Зеленський.", "air-defence-system"),
+        ("«Χρειαζόμαστε άρματα μάχης», δήλωσε ο Ζελένσκι.", "main-battle-tank"),
+        ('"Tanklara ihtiyacımız var" dedi Zelenskiy.', "main-battle-tank"),
+        ("„Meil on vaja tanke,“ ütles Zelenskõi.", "main-battle-tank"),
+    ],
+)
+def test_more_forms_of_need_from_the_languages_grammar(
+    reader: Extractor, text: str, need: str
+) -> None:
+    """German "geht ... aus" (runs out); Ukrainian "пріоритет"; Greek "χρειαζόμαστε" (no
+    accent on the stem); a Turkish quote whose tag follows its closing quote with no comma;
+    the Estonian and Turkish cases of "tank"."""
+    assert _needs(reader, text) == [need]
+
+
+def test_going_out_from_a_place_is_no_need(reader: Extractor) -> None:
+    assert _needs(reader, "Die Lieferung der Haubitzen geht von Polen aus, sagte Selenskyj.") == []

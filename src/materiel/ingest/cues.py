@@ -67,6 +67,9 @@ NEED_CUE = _lexical(
     r"|appeal(?:ed|s)?\s+for|urg(?:ed|es)\s+(?:allies|partners|the\s+West)|requires?"
     r"|(?:is|are)\s+(?:urgently\s+|still\s+|also\s+)?required|run(?:s|ning)?\s+out\s+of"
     r"|fehlen\s+(?:uns|ihnen|der\s+Ukraine)|(?:uns|ihnen|der\s+Ukraine)\s+fehl(?:en|t)"
+    # running out, German separable ("Der Ukraine geht die Munition aus"; not "geht davon
+    # aus", "geht von Polen aus")
+    r"|(?:geht|gehen|ging|gingen)\s+(?:(?!davon\b|von\b)[^\s.,;:!?]+\s+){1,5}?aus\b"
     r"|należy\s+(?:dostarczyć|przekazać|wysłać)"
     r"|shortages?|running\s+(?:short|low)|wish\s?list|priority\s+list|short\s+of|lacks?"
     r"|lacking|plead(?:ed|s)?\s+for|braucht|benötigt|Bedarf|fordert\w*|bittet|bat(?=[^.;]{0,80}\bum\b)"

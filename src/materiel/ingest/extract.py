@@ -1643,8 +1643,9 @@ _MOST_GUNS = 1_000
 _GUN_OR_SHELL = re.compile(r"\bob[uú]s(?:es)?\b", re.IGNORECASE)
 
 
-#: the comma before a speaker's tag (", mondta Zelenszkij"), read by ``_clause_final``
-_TAG_COMMA = re.compile(r",\s*")
+#: what comes before a speaker's tag (", mondta Zelenszkij", '" dedi Zelenskiy', "» – sagte"):
+#: a comma, a closing quote or a dash, read by ``_clause_final``
+_TAG_COMMA = re.compile(r"(?:,|[\"”»“]|\s[-–—])\s*")
 
 
 class Extractor:

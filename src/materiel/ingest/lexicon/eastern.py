@@ -297,8 +297,10 @@ _NEED = (
     r"|нехватк\w*|требу\w*|потребу\w*|необхідн\w*|reik(?:ia|ės|mė|mės|mių|alinga\w*|alingi\w*)|trūk\w*|stoko\w*"
     r"|vajag\w*|vajadzīg\w*|vajadzīb\w*|nepieciešam\w*|pietrūk\w*|vaja|vajad\w*|vajalik\w*"
     r"|puudu\w*|nappus\w*|tarvi\w*|tarvits\w*|tarve\w*|tarpee\w*|puute\w*|pula(?:a|n|ssa)?|vaje\w*"
-    r"|szüksége\w*|szükség\w*|hiány\w*|kell|kellene|igény\w*|χρειάζ\w*|ανάγκ\w*|έλλειψ\w*"
+    r"|szüksége\w*|szükség\w*|hiány\w*|kell|kellene|igény\w*|χρει[άα]ζ\w*|ανάγκ\w*|έλλειψ\w*"
     r"|ελλείψ\w*|απαιτ\w*|ihtiyac\w*|ihtiyaç\w*|gerek\w*|eksik\w*|kıtlı\w*|muhtaç\w*"
+    # priority ("Пріоритетом для України залишається ППО", "priorytetem jest obrona")
+    r"|пріоритет\w*|приоритет\w*|priorytet\w*|prioritou|prioritu|prioritet\w*"
     r"|" + _ar(r"حاج|يحتاج|تحتاج|احتياج|نقص|يفتقر|تفتقر|ضرور")
 )
 
@@ -684,7 +686,10 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     # tanks
     (
-        r"tank(?:i|ov|ů|ům|ách|em|ai|ų|us|ais|ams|id|ide|ok|okat|ot|okra|lar|ları|ı|ların)\b"
+        # (Estonian partitive "tanke"; Turkish dative, accusative and locative "tanklara",
+        # "tankı", "tanklarda")
+        r"tank(?:i|ov|ů|ům|ách|em|ai|ų|us|ais|ams|id|ide|e|ok|okat|ot|okra|lar|ları|ı|ların"
+        r"|a|lara|ta|larda)\b"
         r"|panssarivaunu\w*|taistelupanssarivaunu\w*|tankki\w*|tankke\w*|harckocsi\w*"
         r"|άρμα\w*\s+μάχης|αρμάτων|τανκ\w*|ana\s+muharebe\s+tank\w*|" + _ar(r"دباب"),
         "main-battle-tank",

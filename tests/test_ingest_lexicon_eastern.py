@@ -519,3 +519,19 @@ def test_a_person_who_arrived_gives_nothing(text: str) -> None:
     """The adjective after a word of arrival names a giver only of items: a visitor who
     arrived is no delivery."""
     assert _pledges(Extractor(modality=False), text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the genitive plural after a number ("10 karetek", "10 sanitek"); a compound of
+        # "hajó" (ship); a Finnish patrol vessel; a Polish mine trawl
+        ("Niemcy przekażą Ukrainie 10 karetek.", "vehicle"),
+        ("Německo předá Ukrajině 10 sanitek.", "vehicle"),
+        ("Németország 10 járőrhajót küld Ukrajnának.", "naval"),
+        ("Saksa lähettää Ukrainalle 10 partioalusta.", "naval"),
+        ("Niemcy przekażą Ukrainie 10 trałów przeciwminowych.", "demining"),
+    ],
+)
+def test_more_item_words_after_a_number(ex: Extractor, text: str, category: str) -> None:
+    assert _pledges(ex, text) == {("DEU", category, 10)}

@@ -169,6 +169,10 @@ ITEM_WORDS = [
     ("reservedele", "other-military"),
     ("patruljebåter", "naval"),
     ("skriðdrekar", "main-battle-tank"),
+    # Swedish and Norwegian plurals that drop the "e" of "helikopter"; Swedish radar stations
+    ("helikoptrar", "helicopter"),
+    ("helikoptrene", "helicopter"),
+    ("radarstationer", "other-military"),
 ]
 
 

@@ -225,3 +225,8 @@ def test_calibre_in_millimetres() -> None:
     for text in ("proiectile de 155 de milimetri", "obuses de 155 milímetros"):
         m = items.CALIBRE.search(text)
         assert m is not None and m.group(1) == "155"
+
+
+def test_romanian_patrol_ships_are_naval() -> None:
+    rows = Extractor(modality=False).read("Germania va trimite Ucrainei 10 nave de patrulare.")
+    assert [(p["category"], p["quantity"]) for p in rows.as_label()["pledges"]] == [("naval", 10)]

@@ -779,7 +779,8 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|korwet\w*|člun\w*|lod(?:ě|í|ích|ím|ěmi)\b|loď\w*|plavid\w*|čln\w*|čoln\w*|ladj\w*|plovil\w*"
         r"|brod(?:ovi|ova|ove|ovima|a|om)?\b|čam(?:ac|ca|ci|ce|aca|cima)\b|брод\w*|чамц\w*|чамац"
         r"|кораб\w*|катер\w*|лодк\w*|човн\w*|laiv\w*|kateri\w*|kuģ\w*|laev\w*|paat\w*|kaater\w*"
-        r"|veneitä|veneet|veneen|venettä|partiovene\w*|aluks\w*|alukse\w*|miinantorjunta\w*|hajó\w*"
+        r"|veneitä|veneet|veneen|venettä|partiovene\w*|partioalus\w*|aluks\w*|alukse\w*|miinantorjunta\w*"
+        r"|hajó\w*|\w+hajó(?:t|k|kat)?\b"
         r"|naszád\w*|csónak\w*|σκάφ\w*|πλοί\w*|περιπολικ\w*|ταχύπλο\w*|bot(?:lar|ları|u)\b"
         r"|şişme\s+bot\w*|gemi(?:ler|leri|si|sini|yi)?\b|"
         + _ar(r"سفن|سفينة|قارب|قوارب|زورق|زوارق"),
@@ -801,7 +802,7 @@ ITEMS: list[tuple[str, str, int]] = [
         1,
     ),
     (
-        r"karetk\w*|sanitk\w*|reševaln\w*\s+vozil\w*|sanitet(?:sko|ska|ska\s+vozila)?\b|линейк\w*"
+        r"karet(?:k\w*|ek)|sanit(?:k\w*|ek)|reševaln\w*\s+vozil\w*|sanitet(?:sko|ska|ska\s+vozila)?\b|линейк\w*"
         r"|машин\w*\s+швидкої|greitosios\s+pagalbos\s+automobil\w*|kiirabiauto\w*|ambulanss\w*"
         r"|mentőautó\w*|ασθενοφόρ\w*|" + _ar(r"سيارات?\s+إسعاف"),
         "vehicle",
@@ -811,7 +812,7 @@ ITEMS: list[tuple[str, str, int]] = [
     (
         r"odminov\w*|odmín\w*|razminir\w*|razminiranj\w*|разминир\w*|розмінув\w*"
         r"|išminav\w*|išminuot\w*|atmīnēšan\w*|demineeri\w*|miinitõrje\w*|miinanraiva\w*"
-        r"|aknamentesít\w*|odstranjevanj\w*\s+min\b|rozminow\w*|αποναρκοθέτ\w*|mayın\s+temizl\w*|"
+        r"|aknamentesít\w*|odstranjevanj\w*\s+min\b|rozminow\w*|trał\w*\s+przeciwminow\w*|αποναρκοθέτ\w*|mayın\s+temizl\w*|"
         + _ar(r"إزالة\s+الألغام|نزع\s+الألغام"),
         "demining",
         4,

@@ -529,7 +529,12 @@ ITEMS: list[tuple[str, str, int]] = [
         "aircraft",
         2,
     ),
-    (r"helikopter\w*|\w+helikopter\w*|þyrl(?:a|u|ur|um|unnar)", "helicopter", 3),
+    # (Swedish and Norwegian plurals drop the "e": "helikoptrar", "helikoptre")
+    (
+        r"helikopter\w*|\w+helikopter\w*|helikoptr\w*|\w+helikoptr\w*|þyrl(?:a|u|ur|um|unnar)",
+        "helicopter",
+        3,
+    ),
     # naval
     (
         r"båt(?:ar|arna|er|ene|erne)?|\w+båt(?:ar|arna|er|ene|erne)?|fartyg\w*|\w+fartyg\w*"
@@ -573,7 +578,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|reservedel\w*|reservdel\w*|reserveonderdel\w*|onderdelen|varahlut\w*"
         r"|utbildning\w*|uddannelse\w*|opplæring\w*|trening\w*|træning\w*|opleiding\w*"
         r"|utdanning\w*|þjálfun\w*|vedlikehold\w*|vedligehold\w*|underhåll\w*|onderhoud\w*"
-        r"|viðhald\w*|radar(?:ene|erne|erna|stasjon\w*)|ratsjá\w*"
+        r"|viðhald\w*|radar(?:ene|erne|erna|stasjon\w*|stationer(?:na)?)|ratsjá\w*"
         r"|satellitt?kommunika(?:tion|sjon)\w*|kommunikasjonssystem\w*|kommunika(?:tions|sjons)(?:udstyr|utstyr"
         r"|utrustning|materiel)|communicatie(?:middelen|apparatuur|systemen"
         r"|uitrusting)|fjarskipta\w*|mørkesyn\w*|nattsyn\w*|mörkerseende\w*|nachtzicht\w*"

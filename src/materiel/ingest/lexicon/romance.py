@@ -621,7 +621,8 @@ ITEMS: list[tuple[str, str, int]] = [
         r"buques?|barcos?|lanchas?(?:\s+patrulleras)?|patrulleras?|embarcaci(?:ón|ones)"
         r"|navios?|embarcaç(?:ão|ões)|lanchas|barche|motovedette|navi|nav[ei]\s+(?:da\s+guerra"
         r"|militari)|imbarcazion[ei]|dragamine|cacciamine|nave(?:le)?\s+de\s+război"
-        r"|ambarcațiuni|ambarcaţiuni|dragoare\s+de\s+mine|cazamina[sd]\w*|caça-minas",
+        r"|ambarcațiuni|ambarcaţiuni|dragoare\s+de\s+mine|cazamina[sd]\w*|caça-minas"
+        r"|nav[eă]\s+de\s+patrul\w*",
         "naval",
         2,
     ),

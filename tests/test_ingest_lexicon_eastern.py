@@ -535,3 +535,22 @@ def test_a_person_who_arrived_gives_nothing(text: str) -> None:
 )
 def test_more_item_words_after_a_number(ex: Extractor, text: str, category: str) -> None:
     assert _pledges(ex, text) == {("DEU", category, 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # genitive plurals after a number; compounds of the word for ship; a hyphenated
+        # Estonian patrol ship; a Latvian launcher ("iekārta": installation)
+        ("Nemecko odovzdá Ukrajine 10 pušiek.", "small-arms"),
+        ("Njemačka će Ukrajini poslati 10 pušaka.", "small-arms"),
+        ("Германия передаст Украине 10 винтовок.", "small-arms"),
+        ("Nemecko odovzdá Ukrajine 10 radarov.", "other-military"),
+        ("Vācija nodos Ukrainai 10 patruļkuģus.", "naval"),
+        ("Vācija nodos Ukrainai 10 raķešu palaišanas iekārtas.", "rocket-artillery-system"),
+        ("Saksamaa annab Ukrainale 10 veoautot.", "vehicle"),
+        ("Saksamaa annab Ukrainale 10 patrull-laeva.", "naval"),
+    ],
+)
+def test_still_more_item_words_after_a_number(ex: Extractor, text: str, category: str) -> None:
+    assert _pledges(ex, text) == {("DEU", category, 10)}

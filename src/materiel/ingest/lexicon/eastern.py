@@ -633,7 +633,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|raketomet\w*|raketov\w*\s+(?:dělostřel|delostrel)\w*|raketometal\w*|večcevn\w*\s+raketn\w*"
         r"|raketn\w*\s+bacač\w*|lanser\w*\s+raket\w*|реактивн\w*\s+систем\w*|РСЗО|ракетн\w*\s+установк\w*"
         r"|daugkartin\w*\s+raket\w*\s+paleidimo\s+sistem\w*|raketų\s+paleidimo\s+sistem\w*"
-        r"|reaktyvin\w*\s+sistem\w*|raķešu\s+palaišanas\s+sistēm\w*|zalvju\s+uguns\s+sistēm\w*"
+        r"|reaktyvin\w*\s+sistem\w*|raķešu\s+palaišanas\s+(?:sistēm|iekārt)\w*|zalvju\s+uguns\s+sistēm\w*"
         r"|mitmikraketiheitj\w*|raketiheitj\w*|raketinheitin\w*|raketinheittim\w*|rakéta-sorozatvető\w*"
         r"|sorozatvető\w*|rakétavető\w*|πολλαπλ\w*\s+εκτοξευτ\w*|εκτοξευτ\w*\s+πολλαπλών\s+ρουκετών"
         r"|ρουκετοβόλ\w*|roketatar\w*|" + _ar(r"راجمات|راجمة|أنظمة\s+إطلاق\s+الصواريخ\s+المتعددة"),
@@ -715,7 +715,8 @@ ITEMS: list[tuple[str, str, int]] = [
     ),
     # small arms
     (
-        r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*|pušek"
+        r"broń\s+(?:ręczn|lekk|strzelecka)\w*|pistolet(?:y|ów|ami)\b|granatnik\w*|pušk\w*|pušek|pušiek"
+        r"|pušaka|винтовок"
         r"|kulomet\w*|pistolí|pistolemi|samopal\w*|guľomet\w*|pištol\w*|ručn\w*\s+zbran\w*"
         r"|strelné\s+zbrane|mitraljez\w*|strojnic\w*|pištolj\w*|lako\s+naoružanj\w*"
         r"|pješačk\w*\s+(?:oružj\w*|naoružanj\w*)|пешадиск\w*\s+оружј\w*"
@@ -778,7 +779,8 @@ ITEMS: list[tuple[str, str, int]] = [
         r"łodzi\w*|łód[źk]\w*|okręt\w*|kuter|kutr\w*|trałowc\w*|fregat(?:y|ę|ą|ami|ów|a|u|i)\b"
         r"|korwet\w*|člun\w*|lod(?:ě|í|ích|ím|ěmi)\b|loď\w*|plavid\w*|čln\w*|čoln\w*|ladj\w*|plovil\w*"
         r"|brod(?:ovi|ova|ove|ovima|a|om)?\b|čam(?:ac|ca|ci|ce|aca|cima)\b|брод\w*|чамц\w*|чамац"
-        r"|кораб\w*|катер\w*|лодк\w*|човн\w*|laiv\w*|kateri\w*|kuģ\w*|laev\w*|paat\w*|kaater\w*"
+        r"|кораб\w*|катер\w*|лодк\w*|човн\w*|laiv\w*|kateri\w*|kuģ\w*|\w+kuģ\w*|laev\w*|patrull-?laev\w*"
+        r"|paat\w*|kaater\w*"
         r"|veneitä|veneet|veneen|venettä|partiovene\w*|partioalus\w*|aluks\w*|alukse\w*|miinantorjunta\w*"
         r"|hajó\w*|\w+hajó(?:t|k|kat)?\b"
         r"|naszád\w*|csónak\w*|σκάφ\w*|πλοί\w*|περιπολικ\w*|ταχύπλο\w*|bot(?:lar|ları|u)\b"
@@ -794,7 +796,7 @@ ITEMS: list[tuple[str, str, int]] = [
         r"|превозн\w*\s+средств\w*|автомобил\w*|автомобіл\w*|транспортн\w*\s+(?:засоб|средств)\w*"
         r"|пікап\w*|вантажівк\w*|позашляховик\w*|грузовик\w*|внедорожник\w*|пикап\w*"
         r"|transporto\s+priemon\w*|automobili(?:ai|ų|us|ais)\b|sunkvežim\w*|visureig\w*"
-        r"|transportlīdzekļ\w*|automašīn\w*|sõiduk\w*|veok\w*|maastikuauto\w*|ajoneuvo\w*"
+        r"|transportlīdzekļ\w*|automašīn\w*|sõiduk\w*|veok\w*|veoauto\w*|maastikuauto\w*|ajoneuvo\w*"
         r"|ajoneuvoj\w*|kuorma-auto\w*|maastoauto\w*|jármű\w*|teherautó\w*|terepjáró\w*|gépjármű\w*"
         r"|οχήματ\w*|όχημα|φορτηγ\w*|araç(?:lar|ları|ı)?\b|kamyon\w*"
         r"|" + _ar(r"مركبة|مركبات|عربات|شاحنة|شاحنات|سيارة|سيارات|جرّافة|جرافة|جرافات"),
@@ -840,7 +842,7 @@ ITEMS: list[tuple[str, str, int]] = [
     # other military: radars, EW, communications, night vision, body armour, helmets, winter
     # gear, uniforms, tents, fuel, spare parts, training, cruise missiles, hand grenades, gear
     (
-        r"radar(?:y|ów|ami|ach|u|em|ů|ech|ům|a|i|ai|ų|us|ja|ji|it|eja|eita|ok|okat|t|lar|ları|ı)\b"
+        r"radar(?:y|ów|ami|ach|u|em|ů|ech|ům|a|i|ai|ų|us|ja|ji|it|eja|eita|ok|okat|t|lar|ları|ı|ov)\b"
         r"|радар\w*|РЛС|радіолокац\w*|радиолокац\w*|ραντάρ|tutka(?:a|t|n)?\b|tutkien"
         r"|walk\w*\s+elektroniczn\w*|łącznoś\w*|noktowizor\w*|termowizj\w*|termowizor\w*"
         r"|elektronick\w*\s+boj\w*|noktovizor\w*|termovizi\w*|radiostanic\w*|elektronin\w*\s+karyb\w*"

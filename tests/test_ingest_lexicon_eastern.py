@@ -554,3 +554,23 @@ def test_more_item_words_after_a_number(ex: Extractor, text: str, category: str)
 )
 def test_still_more_item_words_after_a_number(ex: Extractor, text: str, category: str) -> None:
     assert _pledges(ex, text) == {("DEU", category, 10)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Németország 10 harckocsit ajánlott fel Ukrajnának.",
+        "Almanya Ukrayna'ya 10 tank hibe etti.",
+        "Η Γερμανία δώρισε στην Ουκρανία 10 άρματα μάχης.",
+        "Njemačka je Ukrajini ustupila 10 tenkova.",
+        "Njemačka je Ukrajini dala 10 tenkova.",
+        "Vokietija suteiks Ukrainai 10 tankų.",
+        "Vokietija nusiųs Ukrainai 10 tankų.",
+        "Vācija nodeva Ukrainai 10 tankus.",
+        "Saksamaa loovutas Ukrainale 10 tanki.",
+    ],
+)
+def test_more_verbs_of_giving_from_a_probe_of_each_language(ex: Extractor, text: str) -> None:
+    """Each language's verbs of giving in their tenses, written for this test: these forms
+    read nothing before."""
+    assert _pledges(ex, text) == {("DEU", "main-battle-tank", 10)}

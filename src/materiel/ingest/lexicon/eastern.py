@@ -26,6 +26,12 @@ def _ar(words: str) -> str:
 _NOT_LARGE = r"(?![\s\w.,-]{0,25}?\b(?:60|81|82|1[0-5]\d|203)[\s-]?(?:mm|мм|ملم)\b)"
 
 _PLEDGE = (
+    # forms a probe of each language's verbs of giving found missing: Hungarian "ajánlott
+    # fel" (offered), Turkish "hibe etti" (donated), Greek "δώρισε", Croatian "ustupila" and
+    # "dala" (ceded, gave), Lithuanian "nusiųs" and "suteikė" (will send, provided), Latvian
+    # "nodeva" (handed over), Estonian "loovutas" (ceded)
+    r"felajánl\w*|ajánl(?:ott|ja|otta|anak|ottak)\s+fel|hibe\s+(?:et|ed)\w*|δώρισ\w*|ustup\w*"
+    r"|dala|dalo|dali|nusiųs\w*|suteik\w*|nodeva|nodevusi|nodevuši|loovuta\w*|"
     # Polish: send, hand over, deliver, donate, provide, allocate, promise, announce, approve,
     # buy, order, sign, package, aid, support, tranche
     r"przekaz\w*|przekaż\w*|wyśl\w*|wysył\w*|dostarcz\w*|dostaw\w*|przeznacz\w*|podarow\w*"

@@ -723,3 +723,20 @@ def test_more_forms_of_need_from_the_languages_grammar(
 
 def test_going_out_from_a_place_is_no_need(reader: Extractor) -> None:
     assert _needs(reader, "Die Lieferung der Haubitzen geht von Polen aus, sagte Selenskyj.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskyj prosí o tanky.",
+        "Zelenskiy tank istiyor.",
+        "Zelenski pedía tanques.",
+        "Zelenskõi nõudis tanke.",
+        "Selenskyj bettelte um Panzer.",
+    ],
+)
+def test_more_verbs_of_asking_from_a_probe_of_each_language(reader: Extractor, text: str) -> None:
+    """Present and past forms of asking that a probe of each language's verbs found missing
+    (Czech "prosí", Turkish "istiyor", Spanish "pedía", Estonian "nõudis", German
+    "bettelte")."""
+    assert _needs(reader, text) == ["main-battle-tank"]

@@ -1518,6 +1518,7 @@ REQUEST = _lexical(
     r"(?:livrer|fournir|envoyer)|wirb\w*\s+um|werben\s+um|warb\s+um"
     r"|(?:insist\w*\s+pour|cherch\w*\s+à)\s+obtenir"
     r"|priority\s+list|fordert\w*|forderte\w*|gefordert|Forderung\w*|bittet|bat\b|gebeten|Bitte\s+um"
+    r"|bettel(?:t|te|ten|n)\b"
     r"|appellier\w*|verlangt\w*|drängt\w*|dringt|beantragt\w*|angefordert|Wunschliste"
     r"|réclam\w*|demand(?:e|é|ée|és|ées|ait|aient|ent|ons|ez)\b|sollicit\w*"
     r"|appel(?:le|lent|é|ait|aient)\b|wünsch(?:t|te|ten|e|en)\b"

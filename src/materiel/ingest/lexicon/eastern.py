@@ -326,6 +326,9 @@ _REQUEST = (
     r"|sürget\w*|felszólít\w*|szeretne\w*|akar(?:ja|nak|t|unk)?|καλεί|κάλεσε|έκκληση\w*|εκκλήσ\w*"
     r"|πιέζ\w*|θέλ\w*|θα\s+ήθελ\w*|iste(?:di|yor|mekte|miş|yen|diği|ğ)\w*|çağrı\w*|çağır\w*"
     r"|rica\s+et\w*|ısrar\w*"
+    # forms a probe of each language's verbs of asking found missing: Czech and Slovak
+    # "prosí", Turkish "istiyor" (the vowel of "iste-" drops), Estonian "nõudis"
+    r"|prosí\w*|istiyor\w*|nõudis|nõudsid|nõudnud"
     r"|"
     + _ar(r"طالب|يطالب|تطالب|ناشد|يناشد|تناشد|دعا|يدعو|تدعو|دعوة|حث|يحث|تحث|يريد|تريد|يأمل|تأمل")
 )

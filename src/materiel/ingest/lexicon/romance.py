@@ -201,7 +201,7 @@ _NEED = _alt(
 
 # -- request: asks for, calls on, appeals, urges, demands (read in every text)
 _REQUEST = _alt(
-    r"pedir|pidiendo|pidieron|pidió|pediu|pediram|pedem|pedindo",
+    r"pedir|pidiendo|pidieron|pidió|pediu|pediram|pedem|pedindo|pedía|pedían|pedia|pediam",
     r"reclam(?:a|an|ó|aron|ando|ado|ou|aram|am|ava|ano|ato)|reivindic(?:a|an|ó|ou)",
     r"insta|instan|instó|instaron|instou|llamamientos?|petici(?:ón|ones)|pedidos?",
     r"exort(?:a|ou|ó)|esort(?:a|ano|ato|ava)|sollecit\w*|esig(?:e|ono)|appell[oi]",

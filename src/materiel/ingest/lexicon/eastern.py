@@ -16,6 +16,8 @@ clitics glued before them (و، ف، ب، ل، ال) through :func:`_ar`.
 
 from __future__ import annotations
 
+from materiel.ingest.lexicon.join import by_name
+
 
 def _ar(words: str) -> str:
     """Arabic words with their optional glued clitics: "and", "so", "with/in", "for", "the"."""
@@ -1376,9 +1378,8 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 #: capitals standing for their governments ("Rzym przekaże", "Kodaň pošle", "Bécs küld"),
 #: nominative only (the other cases are places: "w Rzymie"), in the family's languages where
 #: they differ from the names the reader knows; not "Rim" (an English word) nor "Soul"
-CAPITALS: dict[str, tuple[str, ...]] = {
-    name: (code,)
-    for code, names in {
+CAPITALS: dict[str, tuple[str, ...]] = by_name(
+    {
         "ITA": "Rzym|Řím|Rím|Róma|Рим|Rooma|Ρώμη",
         "FRA": "Paryż|Paříž|Paríž|Pariz|Párizs|Pariisi|Pariis|Paryžius|Parīze",
         "DEU": "Berliini|Berliin|Berlynas|Berlīne",
@@ -1395,9 +1396,8 @@ CAPITALS: dict[str, tuple[str, ...]] = {
         "KOR": "Seulas|Seula|Сеул|Σεούλ",
         "AUT": "Wiedeń|Vídeň|Viedeň|Bécs|Viin|Vīne|Відень|Вена|Βιέννη|Viyana|Beč",
         "ROU": "Bukareszt|Bukurešť|Bukurešt",
-    }.items()
-    for name in names.split("|")
-}
+    }
+)
 
 ALIASES: dict[str, tuple[str, ...]] = {**_aliases(), **CAPITALS}
 

@@ -14,6 +14,7 @@ those languages (``kanoner`` but not ``kanonen``, no ``helmen``, no bare ``boten
 from __future__ import annotations
 
 from materiel.ingest.lexicon.join import any_of as _alt
+from materiel.ingest.lexicon.join import by_name
 
 # -- cues ------------------------------------------------------------------------------------
 
@@ -649,16 +650,14 @@ def _forms(codes: tuple[str, ...], *names: str) -> dict[str, tuple[str, ...]]:
 
 #: capitals standing for their governments ("Wenen stuurt", "Aten skickar") where they differ
 #: from the names the reader knows
-CAPITALS: dict[str, tuple[str, ...]] = {
-    name: (code,)
-    for code, names in {
+CAPITALS: dict[str, tuple[str, ...]] = by_name(
+    {
         "GRC": "Athene|Aten",
         "JPN": "Tokio",
         "KOR": "Seoel",
         "AUT": "Wenen",
-    }.items()
-    for name in names.split("|")
-}
+    }
+)
 
 #: name form -> ISO 3166 alpha-3 codes (case-sensitive, as
 #: :data:`materiel.ingest.nations.ALIASES`)

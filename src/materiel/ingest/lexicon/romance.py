@@ -13,6 +13,7 @@ move."""
 from __future__ import annotations
 
 from materiel.ingest.lexicon.join import any_of as _alt
+from materiel.ingest.lexicon.join import by_name
 
 # -- giving: send, deliver, donate, hand over, provide, supply, transfer, allocate, promise,
 # approve a package; the package and the aid (read only beside the recipient's name, and
@@ -837,9 +838,8 @@ _IBERIAN_ITALIAN: dict[str, str] = {
 #: capitals standing for their governments ("Berlino invierà", "Varsovia enviará"), in Italian,
 #: Spanish, Portuguese and Romanian, where they differ from the English, German and French
 #: names the reader knows (read as places after "a", "in", "en", "em", "la": "a Roma")
-CAPITALS: dict[str, tuple[str, ...]] = {
-    name: (code,)
-    for code, names in {
+CAPITALS: dict[str, tuple[str, ...]] = by_name(
+    {
         "ITA": "Roma",
         "DEU": "Berlino|Berlim",
         "FRA": "Parigi|Parisul",
@@ -856,9 +856,8 @@ CAPITALS: dict[str, tuple[str, ...]] = {
         "AUT": "Viena",
         "CHE": "Berna",
         "SVN": "Lubiana|Liubliana",
-    }.items()
-    for name in names.split("|")
-}
+    }
+)
 
 ALIASES: dict[str, tuple[str, ...]] = {
     **{name: (code,) for name, code in {**_ROU_CASES, **_IBERIAN_ITALIAN}.items()},

@@ -525,7 +525,7 @@ _PLACE_PREPOSITION = re.compile(
     r"|\bda)\s+$"
 )
 #: a meeting named by its city ("la reunión de Praga", "il vertice di Roma", "the Rome
-#: summit" is read by the preposition): a place
+#: summit" and "talks in Rome" are read otherwise): a place
 _MEETING_AT = re.compile(
     r"\b(?:reuni[oó]n|reunião|riunione|cumbre|cimeira|vertice|conferen(?:cia|za|ce|z)"
     r"|encontro|incontro|summit|meeting|talks|Treffen|Gipfel|Konferenz|sommet|réunion|szczyt\w*"

@@ -1250,8 +1250,9 @@ COMMITS = _lexical(
     "commits",
     r"\b(?:will|shall|announc\w*|pledg\w*|commit\w*|financ\w*|fund(?:ed|s|ing)|co-financ\w*"
     r"|contribut\w*|provid\w*|promis\w*|approv\w*|decid\w*|agreed|sign(?:s|ed)|deliver\w*|send"
-    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|" + SAGT_ZU + r""
-    r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
+    r"|sends|sent|donat\w*|supply|supplies|supplied|wird|werden|liefer\w*|"
+    + SAGT_ZU
+    + r"|zugesagt|kündigt\w*|angekündigt|finanzier\w*|beteilig\w*|stellt\w*|va|vont|fournir\w*"
     r"|fournira\w*|livr\w*|financer\w*|contribu\w*|annonc\w*|enverra\w*|enviará\w*|enviar"
     r"|entregará\w*|donará\w*|geliefert|übergeb\w*|übergib\w*|übergab\w*|schick\w*|geschickt"
     r"|bereitgestellt|zur\s+Verfügung" + _SLOT + r")\b",

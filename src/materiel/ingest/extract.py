@@ -1645,7 +1645,7 @@ _GUN_OR_SHELL = re.compile(r"\bob[uú]s(?:es)?\b", re.IGNORECASE)
 
 #: what comes before a speaker's tag (", mondta Zelenszkij", '" dedi Zelenskiy', "» – sagte"):
 #: a comma, a closing quote or a dash, read by ``_clause_final``
-_TAG_COMMA = re.compile(r"(?:,|[\"”»“]|\s[-–—])\s*")
+_TAG_BEFORE = re.compile(r"(?:,|[\"”»“]|\s[-–—])\s*")
 
 
 class Extractor:
@@ -2295,7 +2295,7 @@ class Extractor:
         tag = next(
             (
                 c
-                for c in _TAG_COMMA.finditer(ctx.text, b, end)
+                for c in _TAG_BEFORE.finditer(ctx.text, b, end)
                 if SPEECH_VERB.match(ctx.text, c.end())
             ),
             None,

@@ -528,7 +528,7 @@ _PLACE_PREPOSITION = re.compile(
 #: summit" and "talks in Rome" are read otherwise): a place
 _MEETING_AT = re.compile(
     r"\b(?:reuni[oó]n|reunião|riunione|cumbre|cimeira|vertice|conferen(?:cia|za|ce|z)"
-    r"|encontro|incontro|summit|meeting|talks|Treffen|Gipfel|Konferenz|sommet|réunion|szczyt\w*"
+    r"|encontro|incontro|meeting|talks|Treffen|Gipfel|Konferenz|sommet|réunion|szczyt\w*"
     r"|spotkani\w*|summitu?|jednání)\s+(?:de|di|do|da|del|della|of|von|in|w|v|ve)\s+$",
     re.IGNORECASE,
 )
